@@ -1,0 +1,91 @@
+"""English dates at their stated precision, and date ranges such as "January–February 2024"."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterator
+
+from .model import PartialDate
+
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<{0}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{0}>(?:1[89]|20)\d\d)"
+
+_PATTERNS = [
+    rf"\b{_YEAR.format('y')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
+    rf"\b{_DAY.format('d')}\s+{_MONTH.format('m')},?\s+{_YEAR.format('y')}\b",
+    rf"\b{_MONTH.format('m')}\s+{_DAY.format('d')},?\s+{_YEAR.format('y')}\b",
+    rf"\b{_YEAR.format('y')}-(?P<m>[01]\d)\b(?!-)",
+    rf"\b{_MONTH.format('m')},?\s+{_YEAR.format('y')}\b",
+    rf"(?<![\d,.$€£-]){_YEAR.format('y')}\b(?![\d,.]\d|\s*(?:admissions|minutes|people))",
+]
+_DATE_RE = re.compile("|".join(f"(?:{p.replace('(?P<', '(?P<p%d_' % i)})" for i, p in enumerate(_PATTERNS)),
+                      re.IGNORECASE)
+_RANGE_RE = re.compile(
+    rf"(?:from\s+)?{_MONTH.format('m1')}\s*(?:–|-|—|to|until|through)\s*{_MONTH.format('m2')},?\s+{_YEAR.format('y')}",
+    re.IGNORECASE,
+)
+
+
+def _build(groups: dict[str, str | None]) -> PartialDate | None:
+    values = {key.split("_", 1)[1]: value for key, value in groups.items() if value}
+    year = int(values["y"])
+    month_text = values.get("m")
+    month = None
+    if month_text:
+        month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower().rstrip(".")]
+    day = int(values["d"]) if values.get("d") else None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None:
+        assert month is not None
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
+    return PartialDate(year, month, day)
+
+
+def find_dates(text: str) -> Iterator[tuple[PartialDate, int, int]]:
+    """Yield every date in ``text`` with its span, most precise reading first.
+
+    >>> [d.isoformat() for d, _, _ in find_dates("from 10 April 2025 to September 2025, and 2026")]
+    ['2025-04-10', '2025-09', '2026']
+    """
+    for match in _DATE_RE.finditer(text):
+        date = _build(match.groupdict())
+        if date is not None:
+            yield date, match.start(), match.end()
+
+
+def parse_date(text: str) -> PartialDate | None:
+    """The date ``text`` consists of, or None.
+
+    >>> parse_date("April 10, 2025"), parse_date("2025-04-10") == parse_date("10 April 2025")
+    (PartialDate(year=2025, month=4, day=10), True)
+    >>> parse_date("Sept. 2025").precision, parse_date("Best Director")
+    ('month', None)
+    """
+    stripped = text.strip().strip("()[]")
+    for date, start, end in find_dates(stripped):
+        if start == 0 and end == len(stripped.rstrip(".")):
+            return date
+    return None
+
+
+def find_month_range(text: str) -> tuple[PartialDate, PartialDate, int, int] | None:
+    """A span of months in one year: "January–February 2024", "from March to May 2019".
+
+    >>> start, end, _, _ = find_month_range("from January to February 2024")
+    >>> start.isoformat(), end.isoformat()
+    ('2024-01', '2024-02')
+    """
+    match = _RANGE_RE.search(text)
+    if not match:
+        return None
+    year = int(match["y"])
+    first = _MONTHS[match["m1"].lower().rstrip(".")]
+    last = _MONTHS[match["m2"].lower().rstrip(".")]
+    return PartialDate(year, first), PartialDate(year, last), match.start(), match.end()

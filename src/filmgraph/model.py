@@ -1,0 +1,237 @@
+"""Records passed between the stages: ``Article`` (read) and ``Film`` (extract).
+
+Every extracted fact keeps ``sources``: the article sections it was read from, so that the
+Wikidata-style statements can carry one reference per section.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+# ---------------------------------------------------------------- read stage
+
+
+@dataclass(frozen=True)
+class InfoboxField:
+    label: str
+    values: tuple[str, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with rowspans already expanded: every row has ``len(header)`` cells."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    level: int
+    paragraphs: tuple[str, ...] = ()
+    lists: tuple[tuple[str, ...], ...] = ()
+    tables: tuple[Table, ...] = ()
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    source: str
+    infobox: tuple[InfoboxField, ...] = ()
+    lead: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+# ------------------------------------------------------------- extract stage
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date kept at the precision the text states: a month stays a month.
+
+    >>> PartialDate(2025, 4).isoformat()
+    '2025-04'
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def isoformat(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+            if self.day:
+                text += f"-{self.day:02d}"
+        return text
+
+
+class AwardResult(enum.Enum):
+    WON = "won"
+    NOMINATED = "nominated"
+
+
+@dataclass
+class Person:
+    key: str
+    name: str
+    alternate_names: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PersonRef:
+    person: str  # Person.key
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Organization:
+    name: str
+    area: Place | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Place:
+    name: str
+    qid: str | None = None
+    within: Place | None = None
+
+
+@dataclass
+class Coded:
+    """A value from a reference table (country, language, genre) with its Wikidata item."""
+
+    label: str
+    qid: str | None = None
+    code: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CastMember:
+    person: str
+    characters: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Quantity:
+    amount: float
+    unit: str | None = None  # Wikidata QID of the unit or currency
+    currency: str | None = None  # ISO 4217 code for money
+    lower_bound: float | None = None
+    upper_bound: float | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Release:
+    date: PartialDate
+    place: Place | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Screening:
+    event: str
+    super_event: str | None = None
+    section: str | None = None
+    date: PartialDate | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FilmingLocation:
+    place: Place
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Work:
+    """A work other than the film that is an award recipient (a song, say)."""
+
+    name: str
+    creators: list[str] = field(default_factory=list)  # Person keys
+
+
+@dataclass
+class Nominee:
+    person: str | None = None
+    work: Work | None = None
+
+
+@dataclass
+class Nomination:
+    body: str
+    category: str
+    result: AwardResult = AwardResult.NOMINATED
+    date: PartialDate | None = None
+    ceremony: str | None = None
+    nominees: list[Nominee] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class AwardTally:
+    """A count of wins the text states without naming them all ("and five other awards")."""
+
+    body: str
+    wins: int
+    ceremony: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Concept:
+    name: str
+    creator: str | None = None  # Person key
+    year: PartialDate | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Film:
+    title: str
+    source: str
+    original_title: str | None = None
+    original_language: str | None = None  # BCP 47 tag of the original title
+    description: str | None = None
+    year: PartialDate | None = None
+    people: dict[str, Person] = field(default_factory=dict)
+    director: list[PersonRef] = field(default_factory=list)
+    screenwriter: list[PersonRef] = field(default_factory=list)
+    producer: list[PersonRef] = field(default_factory=list)
+    narrator: list[PersonRef] = field(default_factory=list)
+    composer: list[PersonRef] = field(default_factory=list)
+    cinematographer: list[PersonRef] = field(default_factory=list)
+    editor: list[PersonRef] = field(default_factory=list)
+    cast: list[CastMember] = field(default_factory=list)
+    production_company: list[Organization] = field(default_factory=list)
+    distributor: list[Organization] = field(default_factory=list)
+    sales_agent: list[Organization] = field(default_factory=list)
+    release: list[Release] = field(default_factory=list)
+    screening: list[Screening] = field(default_factory=list)
+    runtime: list[Quantity] = field(default_factory=list)
+    country: list[Coded] = field(default_factory=list)
+    language: list[Coded] = field(default_factory=list)
+    genre: list[Coded] = field(default_factory=list)
+    budget: list[Quantity] = field(default_factory=list)
+    box_office: list[Quantity] = field(default_factory=list)
+    admissions: list[Quantity] = field(default_factory=list)
+    filming_location: list[FilmingLocation] = field(default_factory=list)
+    nomination: list[Nomination] = field(default_factory=list)
+    award_tally: list[AwardTally] = field(default_factory=list)
+    main_subject: list[Concept] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

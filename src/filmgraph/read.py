@@ -1,0 +1,198 @@
+"""Read the plain-text article format into an :class:`~filmgraph.model.Article`.
+
+The format: a ``= Title =`` line, an ``Infobox`` block of ``- Key: Value`` lines (or ``| key = value``
+template lines, with values indented under a key), lead paragraphs, ``==Section==`` headings,
+bullet lists and pipe tables. Odd text is read as well as it can be; only input that has no
+article in it at all (no title, not text) is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import FilmgraphError
+from .model import Article, InfoboxField, Section, Table
+from .tables import expand_rows
+
+_TITLE_RE = re.compile(r"^\s*=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$|^\s*#(?!#)\s+(?P<md>.+?)\s*$")
+_HEADING_RE = re.compile(r"^\s*(?P<level>={2,6})\s*(?P<title>.+?)\s*=+\s*$|^\s*(?P<md>#{2,6})\s+(?P<mdtitle>.+?)\s*$")
+_INFOBOX_RE = re.compile(r"^\s*\{?\{?\s*infobox\b.*$", re.IGNORECASE)
+_BULLET_RE = re.compile(r"^(?P<indent>\s*)(?:[-*•#]|\d+\.)\s+(?P<text>.*)$")
+_KEY_VALUE_RE = re.compile(
+    r"^\s*(?:[-*•|]\s*)?(?P<key>[A-Za-z][\w ()/'’&.-]{0,40}?)\s*(?::|=)\s*(?P<value>.*?)\s*$"
+)
+_TABLE_SEPARATOR_RE = re.compile(r"^\|?[\s:|-]+\|?$")
+
+
+def decode(data: bytes, where: str) -> str:
+    """Bytes → text, refusing what is not UTF-8 text.
+
+    >>> decode(b"\\xff\\xfe", "x.txt")
+    Traceback (most recent call last):
+    filmgraph.errors.FilmgraphError: x.txt: not UTF-8 text (byte 0xff at offset 0)
+    """
+    if b"\x00" in data:
+        raise FilmgraphError(f"{where}: binary file, not an article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FilmgraphError(
+            f"{where}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from exc
+    if not text.strip():
+        raise FilmgraphError(f"{where}: empty file")
+    return text
+
+
+def read_article(path: str | Path) -> Article:
+    """Read an article file (plain-text format, or wikitext when it holds ``{{Infobox``).
+
+    :raises FilmgraphError: the file is missing, unreadable, empty, binary or has no title.
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
+    return parse_article(decode(data, str(path)), source=path.resolve().as_uri(), where=path.name)
+
+
+def parse_article(text: str, *, source: str, where: str = "<article>") -> Article:
+    """Parse plain-text article ``text``; ``source`` is the IRI the facts will be credited to.
+
+    >>> a = parse_article("= Heat =\\nInfobox\\n- Director: Michael Mann\\n\\nHeat is a film.", source="urn:x")
+    >>> a.title, a.infobox[0].label, a.infobox[0].values, a.lead
+    ('Heat', 'Director', ('Michael Mann',), ('Heat is a film.',))
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
+    title, position = _find_title(lines, where)
+    infobox, position, warnings = _read_infobox(lines, position)
+    sections: list[Section] = []
+    lead_blocks, position = _read_blocks(lines, position, where)
+    lead = lead_blocks.paragraphs
+    if lead_blocks.lists or lead_blocks.tables:
+        sections.append(Section("Lead", 1, (), lead_blocks.lists, lead_blocks.tables))
+    while position < len(lines):
+        heading = _HEADING_RE.match(lines[position])
+        assert heading is not None
+        level = len(heading["level"] or heading["md"])
+        name = (heading["title"] or heading["mdtitle"]).strip()
+        body, position = _read_blocks(lines, position + 1, where)
+        sections.append(Section(name, level, body.paragraphs, body.lists, body.tables))
+    return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections),
+                   warnings=tuple(warnings))
+
+
+def _find_title(lines: list[str], where: str) -> tuple[str, int]:
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        match = _TITLE_RE.match(line)
+        if match:
+            return (match["title"] or match["md"]).strip(), number + 1
+        break
+    raise FilmgraphError(f"{where}: no title line ('= Title =') at the top of the article")
+
+
+def _read_infobox(lines: list[str], position: int) -> tuple[list[InfoboxField], int, list[str]]:
+    while position < len(lines) and not lines[position].strip():
+        position += 1
+    if position >= len(lines) or not _INFOBOX_RE.match(lines[position]):
+        return [], position, []
+    position += 1
+    fields: list[tuple[str, list[str], int]] = []
+    warnings: list[str] = []
+    while position < len(lines):
+        line = lines[position]
+        stripped = line.strip()
+        if not stripped or stripped in {"}}", "|}"}:
+            position += 1
+            if not stripped and not _continues_infobox(lines, position):
+                break
+            continue
+        bullet = _BULLET_RE.match(line)
+        indented = len(line) - len(line.lstrip()) >= 2
+        if fields and indented and bullet:
+            fields[-1][1].append(bullet["text"].strip())
+        else:
+            pair = _KEY_VALUE_RE.match(line)
+            if not pair:
+                break
+            value = pair["value"].strip()
+            fields.append((pair["key"].strip(), [value] if value else [], position + 1))
+        position += 1
+    result = [InfoboxField(key, tuple(values), line) for key, values, line in fields]
+    return result, position, warnings
+
+
+def _continues_infobox(lines: list[str], position: int) -> bool:
+    while position < len(lines) and not lines[position].strip():
+        position += 1
+    return position < len(lines) and bool(re.match(r"^\s*[-*•|]\s*[\w ]{1,40}\s*[:=]", lines[position]))
+
+
+class _Blocks:
+    def __init__(self) -> None:
+        self.paragraphs: tuple[str, ...] = ()
+        self.lists: tuple[tuple[str, ...], ...] = ()
+        self.tables: tuple[Table, ...] = ()
+
+
+def _read_blocks(lines: list[str], position: int, where: str) -> tuple[_Blocks, int]:
+    """Read paragraphs, lists and tables up to the next heading."""
+    paragraphs: list[str] = []
+    lists: list[tuple[str, ...]] = []
+    tables: list[Table] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+    table_rows: list[tuple[int, list[str]]] = []
+
+    def flush() -> None:
+        if paragraph:
+            paragraphs.append(" ".join(paragraph))
+            paragraph.clear()
+        if items:
+            lists.append(tuple(items))
+            items.clear()
+        if table_rows:
+            tables.append(_make_table(table_rows, where))
+            table_rows.clear()
+
+    while position < len(lines) and not _HEADING_RE.match(lines[position]):
+        line = lines[position]
+        stripped = line.strip()
+        bullet = _BULLET_RE.match(line)
+        if not stripped:
+            flush()
+        elif stripped.startswith("|"):
+            if paragraph or items:
+                flush()
+            if not _TABLE_SEPARATOR_RE.match(stripped):
+                table_rows.append((position + 1, _split_cells(stripped)))
+        elif bullet:
+            if paragraph or table_rows:
+                flush()
+            items.append(bullet["text"].strip())
+        else:
+            if items or table_rows:
+                flush()
+            paragraph.append(stripped)
+        position += 1
+    flush()
+    blocks = _Blocks()
+    blocks.paragraphs, blocks.lists, blocks.tables = tuple(paragraphs), tuple(lists), tuple(tables)
+    return blocks, position
+
+
+def _split_cells(row: str) -> list[str]:
+    inner = row[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    return [cell.strip() for cell in inner.split("|")]
+
+
+def _make_table(rows: list[tuple[int, list[str]]], where: str) -> Table:
+    (header_line, header), body = rows[0], rows[1:]
+    full_header, full_rows = expand_rows(header, body, where)
+    return Table(tuple(full_header), tuple(tuple(r) for r in full_rows), header_line)

@@ -1,0 +1,124 @@
+"""Pipe tables whose rowspans were flattened: put each short row's cells back under their columns.
+
+A flattened row has lost the cells that spanned it from above. Which cells it lost is read from
+the cells' contents (a date can only stand under a date column, "Won" under a result column,
+"Best Director" under a category column); where contents do not decide, the row is taken to
+continue the row above, as the flattening does, and inherits its leading cells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .dates import parse_date
+from .errors import FilmgraphError
+
+# Header words → column role, tried in this order (a header "Date of ceremony" is a date column).
+HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("date", ("date", "year")),
+    ("result", ("result", "outcome", "status")),
+    ("category", ("category", "categories")),
+    ("recipient", ("recipient", "nominee", "nominated", "work", "name", "honoree", "winner")),
+    ("body", ("award", "festival", "organization", "organisation", "ceremony", "event", "body")),
+    ("reference", ("ref", "source")),
+)
+SYNTHETIC_HEADERS = {"recipient": "Recipient(s)", "result": "Result"}
+RESULT_WORDS = frozenset(
+    "won win winner winners nominated nominee nomination shortlisted runner-up pending lost honorable mention"
+    .split()
+) | {"honourable mention", "runner up"}
+_CATEGORY_RE = re.compile(r"^(best|outstanding|most|special|grand|golden|silver|audience|jury|critics)\b|"
+                          r"\b(award|prize|mention|choice)\b", re.IGNORECASE)
+_BODY_RE = re.compile(r"\b(awards|festival|fest|filmfest|academy|guild|circle|society|association|market|"
+                      r"affair|critics|oscars|globes|baftas)\b", re.IGNORECASE)
+_PERSONISH_RE = re.compile(r"^([\"“].+|[A-ZÀ-Þ][\w'’.-]*(\s+[\w'’.-]+){1,4})$")
+
+
+def is_result_word(cell: str) -> bool:
+    """>>> is_result_word("Won"), is_result_word("Nominated"), is_result_word("Best Director")
+    (True, True, False)
+    """
+    return cell.strip().strip("*").casefold() in RESULT_WORDS
+
+
+def header_roles(header: list[str]) -> list[str]:
+    """The role of each header cell ("other" when no word decides).
+
+    >>> header_roles(["Award / Film Festival", "Date of ceremony", "Category", "Result"])
+    ['body', 'date', 'category', 'result']
+    """
+    roles = []
+    for cell in header:
+        words = re.findall(r"[a-z]+", cell.casefold())
+        role = next((role for role, keys in HEADER_ROLES if any(w.startswith(keys) for w in words)), "other")
+        roles.append(role)
+    return roles
+
+
+def _cell_score(cell: str, role: str) -> int:
+    if not cell:
+        return 0
+    is_date = parse_date(cell) is not None
+    is_result = is_result_word(cell)
+    if role == "date":
+        return 3 if is_date else -3
+    if role == "result":
+        return 3 if is_result else -3
+    if is_date or is_result:
+        return -3
+    looks_category = bool(_CATEGORY_RE.search(cell)) and not _BODY_RE.search(cell)
+    if role == "category":
+        return 1 if looks_category else -1
+    if role == "body":
+        return 1 if _BODY_RE.search(cell) else (-2 if looks_category else -1)
+    if role == "recipient":
+        return -2 if looks_category else (1 if _PERSONISH_RE.match(cell) else 0)
+    return 0
+
+
+def expand_rows(header: list[str], rows: list[tuple[int, list[str]]], where: str) -> tuple[list[str], list[list[str]]]:
+    """Give every row a cell under each column, inheriting the leading cells a flattened row lost.
+
+    ``rows`` are (line number, cells). Returns the header (with a recipient or result column added
+    when rows hold one the header does not name) and the full rows.
+
+    >>> header, rows = expand_rows(["Award", "Date", "Category"], [
+    ...     (2, ["Robert Awards", "31 January 2026", "Best Film"]),
+    ...     (3, ["Best Director", "Ann Berg", ""]),
+    ...     (4, ["Carl Holm", "", ""])], "t.txt")
+    >>> header
+    ['Award', 'Date', 'Category', 'Recipient(s)']
+    >>> rows[2]
+    ['Robert Awards', '31 January 2026', 'Best Director', 'Carl Holm']
+    """
+    roles = header_roles(header)
+    header = list(header)
+    trimmed = []
+    for line, cells in rows:
+        cells = [c.strip() for c in cells]
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells:
+            trimmed.append((line, cells))
+    if "category" in roles and "recipient" not in roles:
+        at = roles.index("result") if "result" in roles else len(roles)
+        roles.insert(at, "recipient")
+        header.insert(at, SYNTHETIC_HEADERS["recipient"])
+    if "result" not in roles and any(is_result_word(c) for _, cells in trimmed for c in cells):
+        roles.append("result")
+        header.append(SYNTHETIC_HEADERS["result"])
+    width = len(roles)
+    expanded: list[list[str]] = []
+    for line, cells in trimmed:
+        if len(cells) > width:
+            raise FilmgraphError(f"{where}: line {line}: row has {len(cells)} cells, header has {width}")
+        offsets = range(width - len(cells) + 1)
+        # Highest score wins; on a tie the row continues the one above (the largest offset).
+        start = max(offsets, key=lambda s: (sum(_cell_score(c, roles[s + i]) for i, c in enumerate(cells)), s))
+        if start and not expanded:
+            raise FilmgraphError(
+                f"{where}: line {line}: row has {len(cells)} cells, header has {width}, and no row above to continue"
+            )
+        inherited = expanded[-1][:start] if start else []
+        expanded.append(inherited + cells + [""] * (width - start - len(cells)))
+    return header, expanded

@@ -1,0 +1,46 @@
+"""Every RDF namespace and fixed term filmgraph writes; no other module spells an IRI."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import PROV, RDF, RDFS, XSD
+
+SDO = Namespace("http://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+WDT = Namespace("http://www.wikidata.org/prop/direct/")
+P = Namespace("http://www.wikidata.org/prop/")
+PS = Namespace("http://www.wikidata.org/prop/statement/")
+PSV = Namespace("http://www.wikidata.org/prop/statement/value/")
+PQ = Namespace("http://www.wikidata.org/prop/qualifier/")
+PQV = Namespace("http://www.wikidata.org/prop/qualifier/value/")
+PR = Namespace("http://www.wikidata.org/prop/reference/")
+WIKIBASE = Namespace("http://wikiba.se/ontology#")
+FG = Namespace("https://w3id.org/filmgraph/ontology#")
+
+DEFAULT_BASE = "https://example.org/filmgraph/"
+
+PREFIXES: dict[str, Namespace] = {
+    "schema": SDO,
+    "wd": WD,
+    "wdt": WDT,
+    "p": P,
+    "ps": PS,
+    "psv": PSV,
+    "pq": PQ,
+    "pqv": PQV,
+    "pr": PR,
+    "wikibase": WIKIBASE,
+    "prov": Namespace(str(PROV)),
+    "rdfs": Namespace(str(RDFS)),
+    "xsd": Namespace(str(XSD)),
+    "fg": FG,
+}
+
+FILM_ITEM = WD.Q11424
+HUMAN_ITEM = WD.Q5
+MINUTE_ITEM = WD.Q7727
+# Wikidata's time precision codes on wikibase:TimeValue nodes.
+TIME_PRECISION = {"year": 9, "month": 10, "day": 11}
+
+__all__ = ["SDO", "WD", "WDT", "P", "PS", "PSV", "PQ", "PQV", "PR", "WIKIBASE", "FG", "PROV", "RDF", "RDFS",
+           "XSD", "PREFIXES", "DEFAULT_BASE", "FILM_ITEM", "HUMAN_ITEM", "MINUTE_ITEM", "TIME_PRECISION"]
