@@ -89,14 +89,18 @@ def country_of_demonym(text: str) -> Entry | None:
 
 
 def language(text: str) -> Entry | None:
-    """>>> language("Danish").code
+    """Example:
+
+    >>> language("Danish").code
     'da'
     """
     return _languages().get(fold(text.removesuffix("language").removesuffix("-")))
 
 
 def genre(text: str) -> Entry | None:
-    """>>> genre("drama").qid
+    """Example:
+
+    >>> genre("drama").qid
     'Q130232'
     """
     return _genres().get(fold(text))
@@ -112,7 +116,9 @@ def demonym_words() -> list[str]:
 
 
 def currency(text: str) -> Entry | None:
-    """>>> currency("€").code, currency("US$").qid
+    """Example:
+
+    >>> currency("€").code, currency("US$").qid
     ('EUR', 'Q4917')
     """
     return _currencies().get(fold(text))
@@ -120,3 +126,6 @@ def currency(text: str) -> Entry | None:
 
 def currency_words() -> list[str]:
     return sorted(_currencies(), key=len, reverse=True)
+
+
+MINUTE_QID = "Q7727"

@@ -35,7 +35,9 @@ _PERSONISH_RE = re.compile(r"^([\"“].+|[A-ZÀ-Þ][\w'’.-]*(\s+[\w'’.-]+){1
 
 
 def is_result_word(cell: str) -> bool:
-    """>>> is_result_word("Won"), is_result_word("Nominated"), is_result_word("Best Director")
+    """Example:
+
+    >>> is_result_word("Won"), is_result_word("Nominated"), is_result_word("Best Director")
     (True, True, False)
     """
     return cell.strip().strip("*").casefold() in RESULT_WORDS

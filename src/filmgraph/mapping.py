@@ -1,0 +1,451 @@
+"""Film → rdflib Graph in two vocabularies at once, driven by the mapping table.
+
+Each top-level row of ``ontology/mapping.csv`` names a Film field, a schema.org property and a
+Wikidata property. The row's kind picks an emitter that describes the value's node and returns
+the RDF terms for both sides; this module then writes the schema.org triple, the ``wdt:`` truthy
+triple and the full ``p:``/``ps:``/``pq:`` statement with a reference per source section.
+Qualifier rows (``cast.characters``) are read off the record by attribute name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .fields import FieldRow, children, mapping_rows
+from .model import (
+    AwardResult,
+    AwardTally,
+    CastMember,
+    Coded,
+    Concept,
+    Film,
+    FilmingLocation,
+    Nomination,
+    Nominee,
+    Organization,
+    PartialDate,
+    PersonRef,
+    Place,
+    Quantity,
+    Release,
+    Screening,
+)
+from .names import slug
+from .vocab import (
+    DEFAULT_BASE,
+    FG,
+    FILM_ITEM,
+    HUMAN_ITEM,
+    P,
+    PQ,
+    PR,
+    PREFIXES,
+    PROV,
+    PS,
+    PSV,
+    RDF,
+    RDFS,
+    SDO,
+    TIME_PRECISION,
+    WD,
+    WDT,
+    WIKIBASE,
+    XSD,
+)
+
+_GREGORIAN = WD.Q1985727
+_DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
+
+
+def date_literal(value: PartialDate) -> Literal:
+    """A date typed at its precision.
+
+    >>> date_literal(PartialDate(2025, 9)).n3()
+    '"2025-09"^^<http://www.w3.org/2001/XMLSchema#gYearMonth>'
+    """
+    return Literal(value.isoformat(), datatype=_DATE_TYPES[value.precision])
+
+
+def number_literal(amount: float) -> Literal:
+    return Literal(int(amount)) if float(amount).is_integer() else Literal(Decimal(str(amount)))
+
+
+def _curie(text: str) -> URIRef:
+    prefix, local = text.lstrip("^").split(":", 1)
+    return URIRef(PREFIXES[prefix][local])
+
+
+@dataclass
+class Emitted:
+    """What an emitter hands back for one value."""
+
+    schema_object: Node | None
+    wikidata_object: Node | None
+    value_node: Callable[[URIRef], None] | None = None  # writes the psv: value node
+    sources: list[str] = field(default_factory=list)
+    slug: str = ""
+    schema_subject_inverse: bool = False
+
+
+class _Mapper:
+    def __init__(self, film: Film, base: str) -> None:
+        self.film = film
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+        self.graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            self.graph.bind(prefix, namespace, override=True, replace=True)
+        self.film_slug = slug(film.title)
+        self.node = URIRef(f"{self.base}film/{self.film_slug}")
+        self.source = URIRef(film.source)
+
+    def iri(self, kind: str, *parts: str) -> URIRef:
+        return URIRef(f"{self.base}{kind}/" + "/".join(slug(p) for p in parts))
+
+    def add(self, s: Node, p: Node, o: Node) -> None:
+        self.graph.add((s, p, o))
+
+    # -------------------------------------------------------------- nodes
+    def person(self, key: str) -> URIRef:
+        person = self.film.people[key]
+        node = URIRef(f"{self.base}person/{key}")
+        self.add(node, RDF.type, SDO.Person)
+        self.add(node, SDO.name, Literal(person.name))
+        self.add(node, RDFS.label, Literal(person.name))
+        self.add(node, WDT.P31, HUMAN_ITEM)
+        for alternate in person.alternate_names:
+            self.add(node, SDO.alternateName, Literal(alternate))
+        return node
+
+    def organization(self, name: str) -> URIRef:
+        node = self.iri("organization", name)
+        self.add(node, RDF.type, SDO.Organization)
+        self.add(node, SDO.name, Literal(name))
+        self.add(node, RDFS.label, Literal(name))
+        return node
+
+    def place(self, place: Place) -> URIRef:
+        node = URIRef(WD[place.qid]) if place.qid else self.iri("place", place.name)
+        self.add(node, RDF.type, SDO.Place)
+        self.add(node, SDO.name, Literal(place.name))
+        self.add(node, RDFS.label, Literal(place.name, lang="en"))
+        if place.within:
+            within = self.place(place.within)
+            self.add(node, SDO.containedInPlace, within)
+            self.add(node, WDT.P131, within)
+        return node
+
+    def event(self, name: str, kind: URIRef = SDO.Event) -> URIRef:
+        node = self.iri("event", name)
+        self.add(node, RDF.type, kind)
+        self.add(node, SDO.name, Literal(name))
+        self.add(node, RDFS.label, Literal(name, lang="en"))
+        return node
+
+    def reference(self, section: str) -> URIRef:
+        node = URIRef(f"{self.base}reference/{self.film_slug}/{slug(section)}")
+        self.add(node, RDF.type, WIKIBASE.Reference)
+        self.add(node, PR.P854, self.source)
+        self.add(node, PR.P958, Literal(section))
+        return node
+
+    # ---------------------------------------------------------- statements
+    def statement(self, prop: str, emitted: Emitted, qualifiers: list[tuple[str, Node]]) -> None:
+        assert emitted.wikidata_object is not None
+        node = URIRef(f"{self.base}statement/{self.film_slug}/{prop}/{emitted.slug or slug(str(emitted.wikidata_object))}")
+        self.add(self.node, WDT[prop], emitted.wikidata_object)
+        self.add(self.node, P[prop], node)
+        self.add(node, RDF.type, WIKIBASE.Statement)
+        self.add(node, WIKIBASE.rank, WIKIBASE.NormalRank)
+        self.add(node, PS[prop], emitted.wikidata_object)
+        if emitted.value_node:
+            value = URIRef(f"{node}/value")
+            self.add(node, PSV[prop], value)
+            emitted.value_node(value)
+        for qualifier, term in qualifiers:
+            self.add(node, PQ[qualifier], term)
+        for section in emitted.sources or ["Article"]:
+            self.add(node, PROV.wasDerivedFrom, self.reference(section))
+
+    def qualifiers(self, row: FieldRow, record: Any) -> list[tuple[str, Node]]:
+        found = []
+        for child in children(row.field):
+            if not child.wikidata:
+                continue
+            value = getattr(record, child.attribute, None)
+            for item in value if isinstance(value, list) else [value]:
+                if item is not None:
+                    found.append((child.wikidata, QUALIFIER_TERMS[child.kind](self, item)))
+        return found
+
+    def time_value(self, when: PartialDate) -> Callable[[URIRef], None]:
+        def write(node: URIRef) -> None:
+            self.add(node, RDF.type, WIKIBASE.TimeValue)
+            stamp = f"{when.year:04d}-{when.month or 1:02d}-{when.day or 1:02d}T00:00:00Z"
+            self.add(node, WIKIBASE.timeValue, Literal(stamp, datatype=XSD.dateTime))
+            self.add(node, WIKIBASE.timePrecision, Literal(TIME_PRECISION[when.precision]))
+            self.add(node, WIKIBASE.timeCalendarModel, _GREGORIAN)
+        return write
+
+    def quantity_value(self, quantity: Quantity) -> Callable[[URIRef], None]:
+        def write(node: URIRef) -> None:
+            self.add(node, RDF.type, WIKIBASE.QuantityValue)
+            self.add(node, WIKIBASE.quantityAmount, number_literal(quantity.amount))
+            self.add(node, WIKIBASE.quantityUnit, WD[quantity.unit] if quantity.unit else WD.Q199)
+            if quantity.lower_bound is not None:
+                self.add(node, WIKIBASE.quantityLowerBound, number_literal(quantity.lower_bound))
+            if quantity.upper_bound is not None:
+                self.add(node, WIKIBASE.quantityUpperBound, number_literal(quantity.upper_bound))
+        return write
+
+    # ------------------------------------------------------------- rows
+    def emit_row(self, row: FieldRow) -> None:
+        value = getattr(self.film, row.field)
+        for record in value if isinstance(value, list) else [value]:
+            if record is None:
+                continue
+            emitted = EMITTERS[row.kind](self, row, record)
+            if emitted is None:
+                continue
+            if row.schema and emitted.schema_object is not None:
+                prop = _curie(row.schema)
+                if row.schema.startswith("^"):
+                    self.add(emitted.schema_object, prop, self.node)
+                else:
+                    self.add(self.node, prop, emitted.schema_object)
+            if row.wikidata and emitted.wikidata_object is not None:
+                if row.wikidata == "rdfs:label":
+                    self.add(self.node, RDFS.label, emitted.wikidata_object)
+                    continue
+                props = row.wikidata.split("|")
+                prop = props[0] if len(props) == 1 or getattr(record, "result", None) is AwardResult.WON else props[1]
+                self.statement(prop, emitted, self.qualifiers(row, record))
+
+
+# ------------------------------------------------------------ emitters
+
+
+def _title(m: _Mapper, row: FieldRow, title: str) -> Emitted:
+    m.add(m.node, RDF.type, SDO.Movie)
+    m.add(m.node, WDT.P31, FILM_ITEM)
+    literal = Literal(title, lang="en")
+    return Emitted(literal, literal)
+
+
+def _original_title(m: _Mapper, row: FieldRow, title: str) -> Emitted:
+    literal = Literal(title, lang=m.film.original_language) if m.film.original_language else Literal(title)
+    return Emitted(literal, literal, sources=["Lead"], slug=slug(title))
+
+
+def _text(m: _Mapper, row: FieldRow, text: str) -> Emitted:
+    return Emitted(Literal(text, lang="en"), Literal(text, lang="en"))
+
+
+def _year(m: _Mapper, row: FieldRow, when: PartialDate) -> Emitted:
+    return Emitted(date_literal(when), date_literal(when), m.time_value(when), ["Lead"], when.isoformat())
+
+
+def _person(m: _Mapper, row: FieldRow, ref: PersonRef) -> Emitted:
+    node = m.person(ref.person)
+    schema_object: Node = node
+    if row.role:
+        schema_object = URIRef(f"{m.base}role/{m.film_slug}/{ref.person}/{slug(row.role)}")
+        m.add(schema_object, RDF.type, SDO.Role)
+        m.add(schema_object, _curie(row.schema), node)
+        m.add(schema_object, SDO.roleName, Literal(row.role))
+    return Emitted(schema_object, node, sources=ref.sources, slug=ref.person)
+
+
+def _cast(m: _Mapper, row: FieldRow, member: CastMember) -> Emitted:
+    node = m.person(member.person)
+    if not member.characters:
+        return Emitted(node, node, sources=member.sources, slug=member.person)
+    role = URIRef(f"{m.base}role/{m.film_slug}/{member.person}")
+    m.add(role, RDF.type, SDO.PerformanceRole)
+    m.add(role, SDO.actor, node)
+    for child in children(row.field):
+        for character in getattr(member, child.attribute):
+            m.add(role, _curie(child.schema), Literal(character))
+    return Emitted(role, node, sources=member.sources, slug=member.person)
+
+
+def _organization(m: _Mapper, row: FieldRow, organization: Organization) -> Emitted:
+    node = m.organization(organization.name)
+    return Emitted(node, node, sources=organization.sources, slug=slug(organization.name))
+
+
+def _release(m: _Mapper, row: FieldRow, release: Release) -> Emitted:
+    literal = date_literal(release.date)
+    where = slug(release.place.name) if release.place else "anywhere"
+    return Emitted(literal, literal, m.time_value(release.date), release.sources,
+                   f"{release.date.isoformat()}-{where}")
+
+
+def _minutes(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
+    duration = Literal(f"PT{int(quantity.amount)}M", datatype=XSD.duration)
+    return Emitted(duration, number_literal(quantity.amount), m.quantity_value(quantity), quantity.sources,
+                   str(int(quantity.amount)))
+
+
+def _coded_node(m: _Mapper, coded: Coded, kind: str) -> URIRef:
+    node = URIRef(WD[coded.qid]) if coded.qid else m.iri(kind, coded.label)
+    m.add(node, RDFS.label, Literal(coded.label, lang="en"))
+    m.add(node, SDO.name, Literal(coded.label, lang="en"))
+    return node
+
+
+def _country(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
+    node = _coded_node(m, coded, "country")
+    m.add(node, RDF.type, SDO.Country)
+    return Emitted(node, node if coded.qid else None, sources=coded.sources, slug=slug(coded.label))
+
+
+def _language(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
+    node = _coded_node(m, coded, "language") if coded.qid else None
+    schema_object = Literal(coded.code) if coded.code else Literal(coded.label)
+    return Emitted(schema_object, node, sources=coded.sources, slug=slug(coded.label))
+
+
+def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
+    node = _coded_node(m, coded, "genre") if coded.qid else None
+    return Emitted(Literal(coded.label, lang="en"), node, sources=coded.sources, slug=slug(coded.label))
+
+
+def _money(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
+    amount = number_literal(quantity.amount)
+    return Emitted(None, amount, m.quantity_value(quantity), quantity.sources,
+                   f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}")
+
+
+def _location(m: _Mapper, row: FieldRow, location: FilmingLocation) -> Emitted:
+    node = m.place(location.place)
+    return Emitted(node, node, sources=location.sources, slug=slug(location.place.name))
+
+
+def _screening(m: _Mapper, row: FieldRow, screening: Screening) -> Emitted:
+    node = URIRef(f"{m.base}screening/{m.film_slug}/{slug(screening.event)}")
+    m.add(node, RDF.type, SDO.ScreeningEvent)
+    m.add(node, SDO.name, Literal(screening.event))
+    if screening.date:
+        m.add(node, SDO.startDate, date_literal(screening.date))
+    if screening.super_event:
+        m.add(node, SDO.superEvent, m.event(screening.super_event, SDO.Festival))
+    if screening.section:
+        m.add(node, FG.section, Literal(screening.section))
+    for section in screening.sources:
+        m.add(node, PROV.wasDerivedFrom, m.reference(section))
+    return Emitted(node, None, sources=screening.sources)
+
+
+def award_label(nomination: Nomination) -> str:
+    return f"{nomination.category} ({nomination.body})" if nomination.body else nomination.category
+
+
+def _nomination(m: _Mapper, row: FieldRow, nomination: Nomination) -> Emitted:
+    body = m.iri("award", nomination.body) if nomination.body else None
+    node = m.iri("award", nomination.body or "unknown", nomination.category)
+    m.add(node, RDF.type, FG.AwardCategory)
+    m.add(node, SDO.name, Literal(nomination.category))
+    m.add(node, RDFS.label, Literal(award_label(nomination), lang="en"))
+    if body is not None:
+        m.add(body, RDF.type, FG.Award)
+        m.add(body, SDO.name, Literal(nomination.body))
+        m.add(body, RDFS.label, Literal(nomination.body, lang="en"))
+        m.add(node, WDT.P361, body)
+        m.add(node, FG.awardBody, body)
+    won = nomination.result is AwardResult.WON
+    if won:
+        for nominee in nomination.nominees:
+            if nominee.person:
+                m.add(m.person(nominee.person), SDO.award, Literal(award_label(nomination)))
+    return Emitted(Literal(award_label(nomination)) if won else None, node, sources=nomination.sources,
+                   slug=f"{slug(nomination.body or 'unknown')}-{slug(nomination.category)}")
+
+
+def _tally(m: _Mapper, row: FieldRow, tally: AwardTally) -> Emitted:
+    node = URIRef(f"{m.base}tally/{m.film_slug}/{slug(tally.body or 'awards')}")
+    m.add(node, RDF.type, FG.AwardTally)
+    m.add(node, FG.wins, Literal(tally.wins))
+    if tally.body:
+        m.add(node, FG.awardBody, m.iri("award", tally.body))
+    if tally.ceremony:
+        m.add(node, FG.ceremony, m.event(tally.ceremony))
+    for section in tally.sources:
+        m.add(node, PROV.wasDerivedFrom, m.reference(section))
+    return Emitted(node, None)
+
+
+def _concept(m: _Mapper, row: FieldRow, concept: Concept) -> Emitted:
+    node = m.iri("concept", concept.name)
+    m.add(node, RDF.type, SDO.DefinedTerm)
+    m.add(node, SDO.name, Literal(concept.name, lang="en"))
+    m.add(node, RDFS.label, Literal(concept.name, lang="en"))
+    if concept.creator:
+        creator = m.person(concept.creator)
+        m.add(node, SDO.creator, creator)
+        m.add(node, WDT.P61, creator)
+    if concept.year:
+        m.add(node, SDO.dateCreated, date_literal(concept.year))
+        m.add(node, WDT.P575, date_literal(concept.year))
+    return Emitted(node, node, sources=concept.sources, slug=slug(concept.name))
+
+
+EMITTERS: dict[str, Callable[[_Mapper, FieldRow, Any], Emitted | None]] = {
+    "title": _title, "original_title": _original_title, "text": _text, "year": _year, "person": _person,
+    "cast": _cast, "organization": _organization, "release": _release, "minutes": _minutes,
+    "country": _country, "language": _language, "genre": _genre, "money": _money, "count": _money,
+    "location": _location, "screening": _screening, "nomination": _nomination, "tally": _tally,
+    "concept": _concept,
+}
+
+
+def _nominee_term(m: _Mapper, nominee: Nominee) -> Node:
+    if nominee.person:
+        return m.person(nominee.person)
+    assert nominee.work is not None
+    node = m.iri("work", nominee.work.name)
+    m.add(node, RDF.type, SDO.CreativeWork)
+    m.add(node, SDO.name, Literal(nominee.work.name))
+    m.add(node, RDFS.label, Literal(nominee.work.name))
+    for creator in nominee.work.creators:
+        person = m.person(creator)
+        m.add(node, SDO.creator, person)
+        m.add(node, WDT.P175, person)
+    return node
+
+
+# kind of a qualifier row → its RDF term
+QUALIFIER_TERMS: dict[str, Callable[[_Mapper, Any], Node]] = {
+    "text": lambda m, text: Literal(text),
+    "date": lambda m, when: date_literal(when),
+    "place": lambda m, place: m.place(place),
+    "event": lambda m, name: m.event(name),
+    "nominee": _nominee_term,
+}
+
+
+def map_film(film: Film, *, base: str = DEFAULT_BASE) -> Graph:
+    """Map a Film record to one graph holding both its schema.org and Wikidata-style description.
+
+    >>> from filmgraph.model import Film, PersonRef, Person
+    >>> film = Film("Heat", "urn:example:heat", people={"michael-mann": Person("michael-mann", "Michael Mann")},
+    ...             director=[PersonRef("michael-mann", ["Infobox"])])
+    >>> g = map_film(film, base="http://ex.org/")
+    >>> (URIRef("http://ex.org/film/heat"), SDO.director, URIRef("http://ex.org/person/michael-mann")) in g
+    True
+    """
+    mapper = _Mapper(film, base)
+    for row in mapping_rows():
+        if row.parent is None:
+            mapper.emit_row(row)
+    return mapper.graph
+
+
+def film_iri(film_title: str, *, base: str = DEFAULT_BASE) -> URIRef:
+    base = base if base.endswith(("/", "#")) else base + "/"
+    return URIRef(f"{base}film/{slug(film_title)}")

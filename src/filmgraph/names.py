@@ -1,0 +1,160 @@
+"""Person names: cleaning a raw mention, splitting lists of names, and one node per real person.
+
+Two mentions are one person when they differ only by diacritics or case, when one is the other
+shortened at the end ("Mathilde Arcel" / "Mathilde Arcel Fock"), when a long name differs by one
+letter, or when a lone surname matches exactly one full name. People who share only a surname or
+a first name stay apart, and so do names that differ by a generational suffix.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from .knowledge import fold
+from .model import Person
+
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_FOOTNOTE_RE = re.compile(r"\[[^\]]{0,12}\]|[*†‡§]+")
+_PAREN_RE = re.compile(r"\s*\((?:uncredited|credited as[^)]*|voice|as [^)]*|cameo|archive footage|[^)]*)\)")
+_WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+_SPLIT_RE = re.compile(r"\s*(?:;|,(?:\s*and\b)?|\band\b|&|\n|/)\s*")
+MIN_LONG_NAME = 10  # a one-letter difference only merges names at least this long
+
+
+def clean_name(text: str) -> str:
+    """A name without markup, footnotes, parentheticals or surrounding punctuation.
+
+    >>> clean_name("[[Trine Dyrholm]] (uncredited)[3]")
+    'Trine Dyrholm'
+    """
+    text = _WIKILINK_RE.sub(r"\1", text)
+    text = _FOOTNOTE_RE.sub("", text)
+    text = _PAREN_RE.sub("", text)
+    text = text.replace("''", "")
+    return re.sub(r"\s+", " ", text).strip(" \t,;:.\"'“”")
+
+
+def split_names(text: str) -> list[str]:
+    """Split "A, B and C", "A; B", "A & B" into clean names.
+
+    >>> split_names("Jakob Strandgaard and Catrine Le Dous")
+    ['Jakob Strandgaard', 'Catrine Le Dous']
+    >>> split_names("Ann Berg, Carl Holm, and Eva Lund")
+    ['Ann Berg', 'Carl Holm', 'Eva Lund']
+    """
+    text = _WIKILINK_RE.sub(r"\1", text)
+    text = _PAREN_RE.sub("", text)
+    return [name for name in (clean_name(part) for part in _SPLIT_RE.split(text)) if name]
+
+
+def slug(text: str) -> str:
+    """A readable IRI segment.
+
+    >>> slug("Özlem Sağlanmak"), slug("Critics' Choice Award")
+    ('ozlem-saglanmak', 'critics-choice-award')
+    """
+    folded = fold(text).replace("'", "").replace("’", "")
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+
+
+def _tokens(name: str) -> list[str]:
+    return fold(name).replace(".", ". ").split()
+
+
+def _edit_distance_at_most_one(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] != b[j]:
+            edits += 1
+            if edits > 1:
+                return False
+            if len(a) == len(b):
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return edits + (len(b) - j) <= 1
+
+
+def _shortened(short: list[str], full: list[str]) -> bool:
+    extra = full[len(short):]
+    return (len(short) >= 2 and len(full) > len(short) and full[: len(short)] == short
+            and not any(token in _SUFFIXES for token in extra))
+
+
+def _variant(a: str, b: str) -> bool:
+    ta, tb = _tokens(a), _tokens(b)
+    if ta == tb:
+        return True
+    if _shortened(ta, tb) or _shortened(tb, ta):
+        return True
+    fa, fb = " ".join(ta), " ".join(tb)
+    return (len(ta) == len(tb) >= 2 and min(len(fa), len(fb)) >= MIN_LONG_NAME
+            and ta[-1][:1] == tb[-1][:1] and _edit_distance_at_most_one(fa, fb))
+
+
+def _fullness(name: str) -> tuple[int, int, int]:
+    accents = sum(1 for ch in unicodedata.normalize("NFD", name) if unicodedata.combining(ch)) + sum(
+        1 for ch in name if ord(ch) > 127 and not unicodedata.combining(ch))
+    return len(_tokens(name)), accents, len(name)
+
+
+def resolve_people(mentions: Iterable[str]) -> dict[str, Person]:
+    """Map each raw mention to its Person: one Person per real person.
+
+    >>> people = resolve_people(["Özlem Saglanmak", "Özlem Sağlanmak", "Mathilde Arcel", "Mathilde Arcel Fock",
+    ...                          "Anna Berg", "Lars Berg"])
+    >>> people["Özlem Saglanmak"].name, people["Mathilde Arcel"].name, people["Mathilde Arcel"].alternate_names
+    ('Özlem Sağlanmak', 'Mathilde Arcel Fock', ['Mathilde Arcel'])
+    >>> people["Anna Berg"] is people["Lars Berg"]
+    False
+    """
+    names: list[str] = []
+    for mention in mentions:
+        if mention not in names:
+            names.append(mention)
+    full = [n for n in names if len(_tokens(n)) >= 2]
+    parent = {n: n for n in names}
+
+    def find(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for i, a in enumerate(full):
+        for b in full[i + 1:]:
+            if _variant(a, b):
+                # A short form that fits two different full names is ambiguous: leave it alone.
+                shorter = a if len(_tokens(a)) < len(_tokens(b)) else b
+                fits = {find(c) for c in full if c != shorter and _variant(shorter, c)}
+                if len(fits) <= 1 or len(_tokens(a)) == len(_tokens(b)):
+                    parent[find(a)] = find(b)
+    for lone in (n for n in names if len(_tokens(n)) == 1):
+        owners = {find(c) for c in full if _tokens(c)[-1] == _tokens(lone)[0]}
+        if len(owners) == 1:
+            parent[find(lone)] = owners.pop()
+    clusters: dict[str, list[str]] = {}
+    for n in names:
+        clusters.setdefault(find(n), []).append(n)
+    result: dict[str, Person] = {}
+    used_keys: set[str] = set()
+    for members in clusters.values():
+        canonical = max(members, key=_fullness)
+        key = slug(canonical)
+        while key in used_keys:
+            key += "-2"
+        used_keys.add(key)
+        alternates = sorted({m for m in members if m != canonical and fold(m) != fold(canonical)}
+                            | {m for m in members if m != canonical and fold(m) == fold(canonical)})
+        person = Person(key=key, name=canonical, alternate_names=alternates)
+        for member in members:
+            result[member] = person
+    return result

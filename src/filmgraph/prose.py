@@ -1,0 +1,530 @@
+"""Facts stated in sentences: releases, screenings, awards, filming, distribution, money, subjects.
+
+Each finder takes one sentence (and the film's title, to tell the film from a person) and returns
+the facts it states; ``extract`` merges them with what tables and the infobox say. A finder
+returns nothing rather than guess: a fact the sentence does not state is never made up.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import knowledge
+from .dates import find_dates, find_month_range
+from .model import AwardResult, PartialDate, Place, Quantity
+
+_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs", "Inc", "Ltd", "Co", "No")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9])")
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.:-]*"
+_PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
+NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}")
+_JOINER = r"(?:of|de|du|del|di|för|for|on|the|'s|&|and the)"
+_PHRASE_RE = re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
+_EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
+                          r"forum|sundance|cannes|tribeca|sxsw|locarno|tiff|days|week|series)\b", re.IGNORECASE)
+_BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfest|berlinale|critics|circle|"
+                         r"society|association|oscars|globes|baftas?|césars?|goyas?|bodils?|ceremony)\b",
+                         re.IGNORECASE)
+_CATEGORY_TOKEN = r"(?:(?:in|a|an|the|for|of|by|with|not)\s+)*[A-ZÀ-Þ][\w'’-]*"
+_CATEGORY_RE = re.compile(rf"\bBest(?:\s+{_CATEGORY_TOKEN})+")
+_NAMED_PRIZE_RE = re.compile(
+    rf"\b(?:the\s+)?((?:{_CAP}\s+)*(?:Award|Prize|Bear|Lion|Palm|Palme d'Or|Shell|Leopard|Grand Prix|Mention|"
+    rf"Golden Globe|Oscar|Trophy|Medal))(?:\s+for\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
+_WIN_RE = re.compile(r"\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
+                     r"collected|picked up|named (?:the )?winner of|honou?red with|garnered|garnering)\b",
+                     re.IGNORECASE)
+_NOMINATION_RE = re.compile(r"\b(nominated|nominations?|shortlisted|in contention|competed|nominee|"
+                            r"was (?:in|up) for)\b", re.IGNORECASE)
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
+_COUNT = r"(?P<count>\d+|" + "|".join(_NUMBER_WORDS) + r")"
+_OTHER_AWARDS_RE = re.compile(rf"\b{_COUNT}\s+(?:other|more|further|additional)\s+(?:awards|prizes|wins)\b",
+                              re.IGNORECASE)
+_TOTAL_AWARDS_RE = re.compile(rf"\b(?:won|winning|received|took)\s+{_COUNT}\s+(?:awards|prizes)\b", re.IGNORECASE)
+_PRONOUN_SUBJECTS = {"it", "the film", "the movie", "this film", "she", "he", "they", "the project"}
+
+
+@dataclass
+class AwardMention:
+    category: str
+    result: AwardResult
+    body: str | None = None
+    ceremony: str | None = None
+    date: PartialDate | None = None
+    nominees: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ScreeningMention:
+    event: str
+    super_event: str | None = None
+    section: str | None = None
+    date: PartialDate | None = None
+
+
+@dataclass
+class ReleaseMention:
+    date: PartialDate
+    place: Place | None
+
+
+@dataclass
+class TallyMention:
+    body: str | None
+    ceremony: str | None
+    wins: int
+
+
+@dataclass
+class LocationMention:
+    place: Place
+    start: PartialDate | None
+    end: PartialDate | None
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Example:
+
+    >>> split_sentences('Dr. Ann Berg won. It was released on 1 May 2020. "Yes."')
+    ['Dr. Ann Berg won.', 'It was released on 1 May 2020.', '"Yes."']
+    """
+    pieces = _SENTENCE_END_RE.split(paragraph.strip())
+    sentences: list[str] = []
+    for piece in pieces:
+        previous = sentences[-1] if sentences else ""
+        last_word = previous.rstrip(".").rsplit(" ", 1)[-1] if previous else ""
+        if previous and (last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word)):
+            sentences[-1] = f"{previous} {piece}"
+        else:
+            sentences.append(piece)
+    return [s.strip() for s in sentences if s.strip()]
+
+
+def _number(text: str) -> int:
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
+
+
+def strip_ordinal(name: str) -> str:
+    """Example:
+
+    >>> strip_ordinal("the 43rd Robert Awards"), strip_ordinal("2025 Cannes Film Festival")
+    ('Robert Awards', 'Cannes Film Festival')
+    """
+    name = re.sub(r"^(?:the\s+)?(?:\d+(?:st|nd|rd|th)|\d{4})\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"\s+\d{4}$", "", name).strip()
+
+
+def _phrases(text: str) -> list[tuple[str, int, int]]:
+    found = []
+    for match in _PHRASE_RE.finditer(text):
+        phrase = match.group(0).rstrip(".,:;'’")
+        phrase = re.sub(r"\s+(?:the|and the|of|for|on|&)$", "", phrase)
+        found.append((phrase, match.start(), match.start() + len(phrase)))
+    return found
+
+
+def _is_month_or_date(phrase: str) -> bool:
+    return any(True for _ in find_dates(phrase)) or phrase.split()[0].rstrip(",") in {
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "In", "On", "The", "It", "A", "An"}
+
+
+def _events(text: str) -> list[tuple[str, int, int]]:
+    """Festival-like names in a sentence, with their spans."""
+    return [(p, s, e) for p, s, e in _phrases(text) if _EVENT_WORDS.search(p) and not _is_month_or_date(p)]
+
+
+def _bodies(text: str) -> list[tuple[str, int, int]]:
+    return [(p, s, e) for p, s, e in _phrases(text)
+            if _BODY_WORDS.search(p) and not p.startswith("Best") and not _is_month_or_date(p)]
+
+
+def _places(text: str) -> list[tuple[Place, int, int]]:
+    """Countries named in a sentence, or said of cinemas ("Danish theatres")."""
+    places = []
+    for phrase, start, end in _phrases(text):
+        entry = knowledge.country(phrase.removeprefix("the ").removeprefix("The "))
+        if entry:
+            places.append((Place(entry.name, entry.qid), start, end))
+    for match in re.finditer(r"\b(\w+(?: \w+)?) (?:theatres|theaters|cinemas)\b", text):
+        words = match.group(1).split()
+        for candidate in (" ".join(words), words[-1]):
+            entry = knowledge.country_of_demonym(candidate)
+            if entry:
+                places.append((Place(entry.name, entry.qid), match.start(), match.end()))
+                break
+    return sorted(places, key=lambda item: item[1])
+
+
+def _shift(base: PartialDate, text: str) -> PartialDate | None:
+    match = re.search(rf"\b(?:(?P<n>\d+|a|an|{'|'.join(_NUMBER_WORDS)})\s+(?P<unit>day|week|month)s?\s+later|"
+                      r"the (?:following|next) (?P<unit2>day|week|month))\b", text, re.IGNORECASE)
+    if not match or base.day is None or base.month is None:
+        return None
+    amount = 1 if match["n"] in (None, "a", "an") else _number(match["n"])
+    unit = (match["unit"] or match["unit2"]).lower()
+    start = date(base.year, base.month, base.day)
+    if unit == "month":
+        month = base.month - 1 + amount
+        year, month = base.year + month // 12, month % 12 + 1
+        return PartialDate(year, month, min(base.day, 28))
+    shifted = start + timedelta(days=amount * (7 if unit == "week" else 1))
+    return PartialDate(shifted.year, shifted.month, shifted.day)
+
+
+_RELEASE_VERB_RE = re.compile(r"\b(released|release|opened in|premiered|premiere|debuted|hit (?:theatres|cinemas))\b",
+                              re.IGNORECASE)
+_SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participated|selected|premiered|premiere|"
+                             r"played|competed|in competition|opened|closed)\b", re.IGNORECASE)
+
+
+def find_releases(sentence: str) -> list[ReleaseMention]:
+    """Dated releases, each with the country or festival the sentence gives for it.
+
+    >>> [(r.date.isoformat(), r.place.name) for r in find_releases(
+    ...     "It premiered at the Berlin International Film Festival on 16 February 2024 and was "
+    ...     "released in Germany a week later.")]
+    [('2024-02-16', 'Berlin International Film Festival'), ('2024-02-23', 'Germany')]
+    """
+    if not _RELEASE_VERB_RE.search(sentence) or re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease",
+                                                          sentence, re.IGNORECASE):
+        return []
+    dates = [(d, s, e) for d, s, e in find_dates(sentence)]
+    anchors: list[tuple[PartialDate, int, int]] = list(dates)
+    relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
+                         sentence, re.IGNORECASE)
+    if relative and dates:
+        shifted = _shift(dates[0][0], relative.group(0))
+        if shifted:
+            anchors.append((shifted, relative.start(), relative.end()))
+            anchors.sort(key=lambda item: item[1])
+    places: list[tuple[Place, int, int]] = _places(sentence)
+    if re.search(r"\bpremiere", sentence, re.IGNORECASE):
+        places += [(Place(canonical_event(e)), s, t) for e, s, t in _events(sentence)]
+        places.sort(key=lambda item: item[1])
+    mentions = []
+    for index, (when, start, end) in enumerate(anchors):
+        lower = anchors[index - 1][2] if index else 0
+        upper = anchors[index + 1][1] if index + 1 < len(anchors) else len(sentence)
+        before = [p for p, s, _ in places if lower <= s < start]
+        after = [p for p, s, _ in places if end <= s < upper]
+        place = before[-1] if before else (after[0] if after else None)
+        clause = sentence[lower:upper]
+        if _RELEASE_VERB_RE.search(clause) or (index and relative):
+            mentions.append(ReleaseMention(when, place))
+    return mentions
+
+
+# Short names a sentence may use for well-known festivals.
+_FESTIVAL_NAMES = {"cannes": "Cannes Film Festival", "berlinale": "Berlin International Film Festival",
+                   "sundance": "Sundance Film Festival", "venice": "Venice Film Festival",
+                   "tiff": "Toronto International Film Festival", "sxsw": "South by Southwest",
+                   "tribeca": "Tribeca Festival", "locarno": "Locarno Film Festival"}
+
+
+def canonical_event(name: str) -> str:
+    """Example:
+
+    >>> canonical_event("the 2024 Berlinale")
+    'Berlin International Film Festival'
+    """
+    name = strip_ordinal(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
+    return _FESTIVAL_NAMES.get(name.casefold(), name)
+
+
+def find_screenings(sentence: str) -> list[ScreeningMention]:
+    """Festival and market screenings, with section, enclosing event and date.
+
+    >>> s = find_screenings("It was selected to screen at the Panorama section at the Berlinale in February 2024.")[0]
+    >>> s.event, s.section, s.date.isoformat()
+    ('Berlin International Film Festival', 'Panorama', '2024-02')
+    """
+    if not _SCREEN_VERB_RE.search(sentence):
+        return []
+    events = _events(sentence)
+    if not events:
+        return []
+    dates = list(find_dates(sentence))
+    when = dates[0][0] if len(dates) == 1 else None
+    section = None
+    section_match = re.search(rf"\b(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)\s+(?:section|sidebar|strand|programme|"
+                              r"program|competition)\b", sentence)
+    if section_match and not _EVENT_WORDS.search(section_match["name"]):
+        section = section_match["name"]
+    names = [name for name, _, _ in events]
+    outer = None
+    held = re.search(r"\b(?:held at|held during|part of|at)\s+(?:the\s+)?(?P<outer>.+)$", sentence)
+    if len(names) >= 2 and held:
+        outer_events = [n for n, s, _ in events if s >= held.start("outer")]
+        if outer_events and outer_events[-1] != names[0]:
+            outer = outer_events[-1]
+    inner = [n for n in names if n != outer]
+    event = inner[-1] if inner else names[0]
+    if len(inner) >= 2 and re.search(r"\b(?:during|as part of|within)\b", sentence):
+        section = section or inner[0]
+    return [ScreeningMention(canonical_event(event), canonical_event(outer) if outer else None, section, when)]
+
+
+def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[TallyMention]]:
+    """Wins and nominations stated in a sentence, each bound to its body and result.
+
+    >>> awards, tally = find_awards("It won Best Film and was nominated for Best Score at the 12th Bodil Awards.",
+    ...                             "Heat")
+    >>> [(a.category, a.result.value, a.body) for a in awards]
+    [('Best Film', 'won', 'Bodil Awards'), ('Best Score', 'nominated', 'Bodil Awards')]
+    """
+    if not (_WIN_RE.search(sentence) or _NOMINATION_RE.search(sentence)):
+        return [], []
+    categories: list[tuple[str, int, str | None]] = []
+    taken: list[tuple[int, int]] = []
+    for match in _NAMED_PRIZE_RE.finditer(sentence):
+        prize, category = match.group(1), match.group(2)
+        if category:
+            categories.append((category, match.start(2), prize))
+            taken.append((match.start(), match.end()))
+        elif not _BODY_WORDS.search(prize.rsplit(" ", 1)[0]) or prize.split()[-1] in {"Award", "Prize"}:
+            if re.search(r"\bAwards\b", sentence[match.start():match.end() + 1]):
+                continue
+            categories.append((prize, match.start(1), None))
+            taken.append((match.start(), match.end()))
+    for match in _CATEGORY_RE.finditer(sentence):
+        if not any(s <= match.start() < e for s, e in taken):
+            categories.append((match.group(0), match.start(), None))
+    if not categories and not _TOTAL_AWARDS_RE.search(sentence):
+        return [], []
+    categories.sort(key=lambda item: item[1])
+    bodies = [(b, s, e) for b, s, e in _bodies(sentence)
+              if not any(c == b or b.startswith(c) for c, _, _ in categories)]
+    dates = list(find_dates(sentence))
+    when = dates[0][0] if len(dates) == 1 and dates[0][0].day else None
+    subject = _person_subject(sentence, title)
+    mentions = []
+    for category, position, prize_body in categories:
+        before = sentence[:position]
+        wins = [m.start() for m in _WIN_RE.finditer(before)]
+        nominations = [m.start() for m in _NOMINATION_RE.finditer(before)]
+        if not wins and not nominations:
+            continue
+        result = AwardResult.WON if (max(wins, default=-1) > max(nominations, default=-1)) else AwardResult.NOMINATED
+        after = [b for b in bodies if b[1] > position]
+        prior = [b for b in bodies if b[2] <= position]
+        body_phrase = prize_body or (after[0][0] if after else (prior[-1][0] if prior else None))
+        ceremony = body_phrase if body_phrase and re.match(r"^(?:the\s+)?(\d+(st|nd|rd|th)|\d{4})\s", body_phrase) \
+            else None
+        body = _body_name(body_phrase) if body_phrase else None
+        nominees = [subject] if subject else []
+        recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})", sentence[position + len(category):])
+        if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:
+            nominees.append(recipient["name"])
+        mentions.append(AwardMention(category.strip(), result, body, ceremony, when, nominees))
+    tallies = []
+    other = _OTHER_AWARDS_RE.search(sentence)
+    total = _TOTAL_AWARDS_RE.search(sentence)
+    body_of_tally = _body_name(bodies[-1][0]) if bodies else None
+    ceremony_of_tally = next((b for b, _, _ in bodies if re.match(r"^(?:\d+(st|nd|rd|th)|\d{4})\s", b)), None)
+    if other:
+        named_wins = sum(1 for m in mentions if m.result is AwardResult.WON)
+        tallies.append(TallyMention(body_of_tally, ceremony_of_tally, named_wins + _number(other["count"])))
+    elif total:
+        tallies.append(TallyMention(body_of_tally, ceremony_of_tally, _number(total["count"])))
+    return mentions, tallies
+
+
+def _body_name(phrase: str) -> str:
+    """The award body of a body or ceremony phrase: "the 43rd Robert Awards" → "Robert Awards"."""
+    name = strip_ordinal(re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE))
+    name = re.sub(r"\s+ceremony$", "", name, flags=re.IGNORECASE)
+    if re.fullmatch(rf"{_CAP}(?:\s+{_CAP})*\s+Award", name):
+        name += "s"
+    return canonical_event(name)
+
+
+def _person_subject(sentence: str, title: str) -> str | None:
+    match = re.match(rf"^(?P<name>{NAME_RE.pattern})\s+(?:also\s+)?(?:won|received|took|was|were|earned|picked)\b",
+                     sentence)
+    if not match:
+        return None
+    name = match["name"]
+    if name.casefold() in _PRONOUN_SUBJECTS or name == title or _BODY_WORDS.search(name) or \
+            knowledge.country(name) or _is_month_or_date(name):
+        return None
+    return name
+
+
+_LIST_CONTINUATION_RE = re.compile(rf"(?:,\s*|\s+and\s+)(?P<name>{_CAP}(?:\s+{_CAP})*)")
+
+
+def find_filming(sentence: str) -> list[LocationMention]:
+    """Filming locations with the period the sentence gives.
+
+    >>> [(m.place.name, m.place.within and m.place.within.name, m.start.isoformat(), m.end.isoformat())
+    ...  for m in find_filming("Filming took place at the Royal Theatre in Copenhagen from May to June 2019.")]
+    [('Royal Theatre', 'Copenhagen', '2019-05', '2019-06')]
+    """
+    if not re.search(r"\b(photography|filming|shooting|shot|filmed|principal)\b", sentence, re.IGNORECASE):
+        return []
+    if not re.search(r"\b(took place|began|started|commenced|occurred|was shot|were shot|filmed|shot|"
+                     r"wrapped|ended|lasted)\b", sentence, re.IGNORECASE):
+        return []
+    start = end = None
+    span = find_month_range(sentence)
+    text = sentence
+    if span:
+        start, end = span[0], span[1]
+        text = sentence[: span[2]] + sentence[span[3]:]
+    else:
+        for when, s, _ in find_dates(sentence):
+            before = sentence[max(0, s - 25): s]
+            if re.search(r"\b(ended|wrapped|until|concluded)\b", before, re.IGNORECASE):
+                end = when
+            elif start is None:
+                start = when
+                if not re.search(r"\b(began|started|commenced|from)\b", before, re.IGNORECASE):
+                    end = when
+    places: list[Place] = []
+    for match in re.finditer(r"\b(?P<prep>at|in)\s+(?:the\s+)?(?P<name>" + _PHRASE_RE.pattern + r")", text):
+        name = match["name"].rstrip(".,;")
+        if _is_month_or_date(name) or re.fullmatch(r"\d{4}", name):
+            continue
+        place = Place(name, (knowledge.country(name).qid if knowledge.country(name) else None))
+        if match["prep"] == "in" and places and text[:match.start()].rstrip().endswith(places[-1].name) \
+                and places[-1].within is None:
+            places[-1].within = place
+            continue
+        places.append(place)
+        position = match.end()
+        while extra := _LIST_CONTINUATION_RE.match(text, position):
+            places.append(Place(extra["name"]))
+            position = extra.end()
+    return [LocationMention(p, start, end) for p in places]
+
+
+def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list[str]]:
+    """(distributor, area) pairs and international sales agents.
+
+    >>> find_distribution("It was also announced that Nordisk Film would distribute the film in Nordic countries.")
+    ([('Nordisk Film', 'Nordic countries')], [])
+    """
+    distributors: list[tuple[str, str | None]] = []
+    sales: list[str] = []
+    area_re = r"(?:\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<area>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+countries)?))?"
+    org = rf"(?P<org>{_CAP}(?:\s+{_CAP})*)"
+    for match in re.finditer(rf"{org}\s+(?:would|will|was to|to)?\s*(?:distribute|distributes|distributed)\s+"
+                             rf"(?:the\s+)?(?:film|movie|it){area_re}", sentence):
+        distributors.append((match["org"], match["area"]))
+    for match in re.finditer(rf"\bdistributed\s+(?:\w+\s+)?by\s+{org}{area_re}", sentence):
+        distributors.append((match["org"], match["area"]))
+    for match in re.finditer(rf"{org}\s+(?:acquired|picked up|bought|secured)\s+(?:the\s+)?(?:film's\s+)?"
+                             r"(?P<what>(?:[\w-]+\s+)?(?:distribution rights|rights|sales))", sentence):
+        area = re.match(r"([\w-]+)\s", match["what"])
+        if "sales" in match["what"]:
+            sales.append(match["org"])
+        else:
+            distributors.append((match["org"], area.group(1).title() if area and "rights" not in area.group(1)
+                                 else None))
+    for match in re.finditer(rf"{org}\s+(?:handles?|handled|will handle|is handling)\s+(?:the\s+)?(?:film's\s+)?"
+                             r"(?:international|world(?:wide)?)\s+sales", sentence):
+        sales.append(match["org"])
+    clean = [(o, a) for o, a in distributors if o.casefold() not in _PRONOUN_SUBJECTS and not o.startswith("It")]
+    return clean, [s for s in sales if not s.startswith("It")]
+
+
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+
+
+def parse_amount(text: str) -> tuple[float, str | None, str] | None:
+    """(amount, ISO currency, bound word) of a money or count phrase.
+
+    >>> parse_amount("about $3.5 million"), parse_amount("€800,000"), parse_amount("more than 87,000")
+    ((3500000.0, 'USD', 'about'), (800000.0, 'EUR', ''), (87000.0, None, 'more than'))
+    >>> parse_amount("DKK 12 million")
+    (12000000.0, 'DKK', '')
+    """
+    symbols = "|".join(re.escape(s) for s in knowledge.currency_words() if not s.isalpha() or s.isupper()
+                       or len(s) <= 3)
+    money = re.search(
+        rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
+        rf"estimated|under|less than|up to)?\s*(?P<pre>{symbols})?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
+        rf"(?P<scale>thousand|million|billion|bn|mn|m|k)?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|"
+        rf"dollars|pounds|yen)?",
+        text, re.IGNORECASE)
+    if not money:
+        return None
+    amount = float(money["num"].replace(",", ""))
+    if money["scale"]:
+        amount *= _SCALE[money["scale"].lower()]
+    currency = None
+    for candidate in (money["pre"], money["post"]):
+        if candidate:
+            entry = knowledge.currency(candidate)
+            if entry:
+                currency = entry.code
+                break
+    return amount, currency, (money["bound"] or "").lower()
+
+
+def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
+    parsed = parse_amount(text)
+    if not parsed:
+        return None
+    amount, currency, bound = parsed
+    if unit_by_currency and not currency:
+        return None
+    entry = knowledge.currency(currency) if currency else None
+    lower = amount if bound in {"more than", "over", "at least"} else None
+    upper = amount if bound in {"under", "less than", "up to", "nearly", "almost"} else None
+    return Quantity(amount, unit=entry.qid if entry else None, currency=currency, lower_bound=lower,
+                    upper_bound=upper)
+
+
+def find_money(sentence: str) -> dict[str, Quantity]:
+    """Budget, box office and admissions stated in a sentence.
+
+    >>> q = find_money("It garnered more than 87,000 admissions during its run.")["admissions"]
+    >>> q.amount, q.lower_bound
+    (87000.0, 87000.0)
+    """
+    found: dict[str, Quantity] = {}
+    budget = re.search(r"\bbudget (?:of|was|is|was set at)\s+(?P<v>[^,;.]+(?:\.\d+[^,;.]*)?)", sentence, re.IGNORECASE)
+    if budget:
+        q = quantity_of(budget["v"], unit_by_currency=True)
+        if q:
+            found["budget"] = q
+    gross = re.search(r"\b(?:grossed|earned|box office (?:of|was|takings of)|gross of|took in)\s+"
+                      r"(?P<v>[^,;]+?(?:\.\d+[^,;.]*?)?)(?:\s+(?:worldwide|globally|domestically|in|at|during|from)\b|"
+                      r"[,;.](?!\d)|$)", sentence, re.IGNORECASE)
+    if gross:
+        q = quantity_of(gross["v"], unit_by_currency=True)
+        if q:
+            found["box_office"] = q
+    admissions = re.search(r"(?P<v>(?:(?:more than|over|at least|nearly|almost|about|around|approximately)\s+)?"
+                           r"\d[\d,.]*\s*(?:million|thousand)?)\s+(?:admissions|tickets|cinema-?goers|viewers|"
+                           r"spectators)", sentence, re.IGNORECASE)
+    if admissions:
+        q = quantity_of(admissions["v"], unit_by_currency=False)
+        if q:
+            found["admissions"] = q
+    return found
+
+
+def find_term(sentence: str, title: str) -> str | None:
+    """A term the film is named after ("The term "second victim" …") — the film's main subject."""
+    match = re.search(r"\b(?:term|concept|phenomenon|notion|expression)\s+[\"“'‘](?P<term>[^\"”'’]+)[\"”'’]", sentence)
+    if not match:
+        return None
+    term = knowledge.fold(match["term"])
+    name = knowledge.fold(title)
+    return match["term"] if term in name or name in term else None
+
+
+def find_term_origin(sentence: str) -> tuple[str | None, PartialDate | None]:
+    """Who introduced or coined a term, and when ("It was introduced … by Albert Wu in 2000")."""
+    match = re.search(rf"\b(?:introduced|coined|first used|proposed)\b.*?\bby\s+(?P<name>{NAME_RE.pattern})",
+                      sentence)
+    if not match:
+        return None, None
+    dates = list(find_dates(sentence[match.end():]))
+    return match["name"], dates[0][0] if dates else None
