@@ -65,7 +65,9 @@ def parse_people(values: tuple[str, ...]) -> list[str]:
 
 
 def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
-    """>>> [(o.name, o.area and o.area.name) for o in parse_organizations(("SF Studios (Nordic countries)",))]
+    """Example:
+
+    >>> [(o.name, o.area and o.area.name) for o in parse_organizations(("SF Studios (Nordic countries)",))]
     [('SF Studios', 'Nordic countries')]
     """
     organizations = []
@@ -103,7 +105,9 @@ def parse_releases(values: tuple[str, ...]) -> list[Release]:
 
 
 def parse_minutes(values: tuple[str, ...]) -> list[Quantity]:
-    """>>> [q.amount for q in parse_minutes(("1 hour 32 minutes",))], parse_minutes(("92 min.",))[0].amount
+    """Example:
+
+    >>> [q.amount for q in parse_minutes(("1 hour 32 minutes",))], parse_minutes(("92 min.",))[0].amount
     ([92.0], 92.0)
     """
     for value in values:

@@ -287,7 +287,8 @@ def _release(m: _Mapper, row: FieldRow, release: Release) -> Emitted:
 
 
 def _minutes(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
-    duration = Literal(f"PT{int(quantity.amount)}M", datatype=XSD.duration)
+    # normalize=False keeps "PT92M" as written; rdflib would rewrite it as "PT1H32M".
+    duration = Literal(f"PT{int(quantity.amount)}M", datatype=XSD.duration, normalize=False)
     return Emitted(duration, number_literal(quantity.amount), m.quantity_value(quantity), quantity.sources,
                    str(int(quantity.amount)))
 

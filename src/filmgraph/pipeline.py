@@ -1,0 +1,112 @@
+"""``export``: read → extract → map → validate → write, for many inputs, each on its own.
+
+One input's failure never costs another input its output: each result says what happened.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import FilmgraphError
+from .extract import extract_film
+from .mapping import map_film
+from .model import Article, Film
+from .names import slug
+from .read import decode, parse_article, read_article
+from .validate import Report, validate_graph
+from .vocab import DEFAULT_BASE
+from .write import RdfFormat, serialize, write_text_atomic
+
+STDIN = "-"
+STDIN_SOURCE = "urn:filmgraph:stdin"
+DEFAULT_FORMATS = (RdfFormat.TURTLE, RdfFormat.JSON_LD)
+
+
+@dataclass
+class ExportResult:
+    """What became of one input."""
+
+    input: str
+    film: Film | None = None
+    graph: Graph | None = None
+    report: Report | None = None
+    written: list[Path] = field(default_factory=list)
+    texts: dict[RdfFormat, str] = field(default_factory=dict)
+    error: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        """0 written, 1 the graph violates the shapes, 2 bad input."""
+        if self.error:
+            return 2
+        return 1 if self.report is not None and not self.report.conforms else 0
+
+    @property
+    def warnings(self) -> list[str]:
+        return list(self.film.warnings) if self.film else []
+
+
+def load_article(source: str | Path) -> Article:
+    """Read one input: a path, or ``-`` for standard input."""
+    if str(source) == STDIN:
+        return parse_article(decode(sys.stdin.buffer.read(), "<stdin>"), source=STDIN_SOURCE, where="<stdin>")
+    return read_article(source)
+
+
+def build_graph(article: Article, *, base: str = DEFAULT_BASE) -> tuple[Film, Graph]:
+    film = extract_film(article)
+    return film, map_film(film, base=base)
+
+
+def export_one(source: str | Path, *, output_dir: str | Path | None = "out",
+               formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
+               validate: bool = True) -> ExportResult:
+    """Export one article; problems are reported in the result, never raised.
+
+    With ``output_dir=None`` nothing is written and the serialisations are in ``result.texts``.
+    """
+    result = ExportResult(str(source))
+    try:
+        article = load_article(source)
+        result.film, result.graph = build_graph(article, base=base)
+        if validate:
+            result.report = validate_graph(result.graph)
+            if not result.report.conforms:
+                return result
+        result.texts = {fmt: serialize(result.graph, fmt, graph_name=article.source) for fmt in formats}
+        if output_dir is not None:
+            name = slug(article.title)
+            for fmt, text in result.texts.items():
+                path = Path(output_dir) / f"{name}.{fmt.extension}"
+                try:
+                    write_text_atomic(path, text)
+                except OSError as exc:
+                    raise FilmgraphError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+                result.written.append(path)
+    except FilmgraphError as exc:
+        result.error = str(exc)
+    return result
+
+
+def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out",
+           formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
+           validate: bool = True) -> list[ExportResult]:
+    """Export every input; see :func:`export_one`.
+
+    Example:
+
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "heat.txt").write_text("= Heat =\\nInfobox\\n- Director: Michael Mann\\n", encoding="utf-8")
+    >>> [r.exit_code for r in export([folder / "heat.txt", folder / "missing.txt"], output_dir=folder)]
+    [0, 2]
+    >>> sorted(p.name for p in folder.glob("heat.*"))
+    ['heat.jsonld', 'heat.ttl', 'heat.txt']
+    """
+    return [export_one(source, output_dir=output_dir, formats=formats, base=base, validate=validate)
+            for source in inputs]

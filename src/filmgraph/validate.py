@@ -1,0 +1,109 @@
+"""Validate a graph against the SHACL shapes in ``filmgraph/shapes`` (pyshacl).
+
+A violation is a result, not an error: :func:`validate_graph` returns a :class:`Report` whose
+``lines()`` name the node by its label, the property and the broken rule, one line each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+
+from .vocab import PREFIXES, RDFS, SDO
+
+
+@dataclass(frozen=True)
+class Violation:
+    node: str
+    path: str
+    message: str
+    severity: str  # "Violation" or "Warning"
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.node}: {self.path}: {self.message}"
+
+
+@dataclass
+class Report:
+    conforms: bool
+    results: list[Violation] = field(default_factory=list)
+
+    @property
+    def violations(self) -> list[Violation]:
+        return [r for r in self.results if r.severity == "Violation"]
+
+    @property
+    def warnings(self) -> list[Violation]:
+        return [r for r in self.results if r.severity == "Warning"]
+
+    def lines(self) -> list[str]:
+        return [str(result) for result in self.results]
+
+
+@cache
+def shapes_graph() -> Graph:
+    """Every ``*.ttl`` file of the package's shapes folder, in one graph."""
+    graph = Graph()
+    folder = resources.files("filmgraph").joinpath("shapes")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".ttl"):
+            graph.parse(data=entry.read_text(encoding="utf-8"), format="turtle")
+    return graph
+
+
+def _curie(term: Node | None, graph: Graph) -> str:
+    if term is None:
+        return "(node)"
+    if isinstance(term, URIRef):
+        for prefix, namespace in PREFIXES.items():
+            if str(term).startswith(str(namespace)):
+                return f"{prefix}:{str(term)[len(str(namespace)):]}"
+        return f"<{term}>"
+    path_items = list(graph.items(term)) if (term, None, None) in graph else []
+    alternatives = graph.value(term, SH.alternativePath)
+    if alternatives is not None:
+        return "|".join(_curie(item, graph) for item in graph.items(alternatives))
+    return "/".join(_curie(item, graph) for item in path_items) or str(term)
+
+
+def _label(node: Node, data: Graph) -> str:
+    for prop in (SDO.name, RDFS.label):
+        value = data.value(node, prop)
+        if isinstance(value, Literal):
+            return f"{value} <{node}>" if isinstance(node, URIRef) else str(value)
+    return f"<{node}>" if isinstance(node, URIRef) else str(node)
+
+
+def validate_graph(graph: Graph) -> Report:
+    """Check ``graph`` against the shapes; warnings do not make it fail.
+
+    Example:
+
+    >>> from rdflib import Graph, URIRef
+    >>> from filmgraph.vocab import RDF, SDO
+    >>> g = Graph().add((URIRef("urn:film"), RDF.type, SDO.Movie))
+    >>> [line.split(": ", 2)[2] for line in validate_graph(g).lines()][:2]
+    ['schema:director: a film needs at least one director, and each director is a schema:Person', 'schema:name: a film needs exactly one name, with a language tag']
+    """
+    conforms, results, _ = shacl_validate(graph, shacl_graph=shapes_graph(), allow_warnings=True,
+                                          inference="none", advanced=True)
+    report = Report(conforms=bool(conforms))
+    for result in results.subjects(SH.resultSeverity, None):
+        severity = results.value(result, SH.resultSeverity)
+        message = results.value(result, SH.resultMessage)
+        path = results.value(result, SH.resultPath)
+        focus = results.value(result, SH.focusNode)
+        report.results.append(Violation(
+            node=_label(focus, graph) if focus is not None else "(graph)",
+            path=_curie(path, results),
+            message=str(message) if message else str(results.value(result, SH.sourceConstraintComponent)),
+            severity=str(severity).rsplit("#", 1)[-1],
+        ))
+    report.results.sort(key=lambda r: (r.severity != "Violation", r.node, r.path, r.message))
+    return report

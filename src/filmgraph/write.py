@@ -1,0 +1,154 @@
+"""Serialise graphs (Turtle, JSON-LD, N-Triples, N-Quads) deterministically, and write files atomically.
+
+The same graph always gives the same bytes: Turtle is sorted by rdflib, and the other formats are
+put in a canonical order here. Files are written to a temporary name beside the target and
+renamed, so that a failure never leaves a half-written or clobbered file.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from rdflib import Dataset, Graph, URIRef
+
+from .errors import FilmgraphError
+from .vocab import PREFIXES
+
+
+class RdfFormat(enum.Enum):
+    """The RDF formats filmgraph writes; the value is the CLI choice and file suffix."""
+
+    TURTLE = "ttl"
+    JSON_LD = "jsonld"
+    N_TRIPLES = "nt"
+    N_QUADS = "nq"
+
+    @property
+    def extension(self) -> str:
+        return self.value
+
+    @property
+    def media_type(self) -> str:
+        return {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
+                "nq": "application/n-quads"}[self.value]
+
+    @property
+    def rdflib_name(self) -> str:
+        return {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "nq": "nquads"}[self.value]
+
+    @classmethod
+    def from_extension(cls, suffix: str) -> RdfFormat:
+        """The format of a file suffix.
+
+        Example:
+
+        >>> RdfFormat.from_extension(".json").name
+        'JSON_LD'
+        """
+        suffix = suffix.lower().lstrip(".")
+        aliases = {"turtle": "ttl", "json": "jsonld", "json-ld": "jsonld", "ntriples": "nt", "nquads": "nq"}
+        try:
+            return cls(aliases.get(suffix, suffix))
+        except ValueError:
+            raise ValueError(f"unknown RDF format '{suffix}'") from None
+
+
+def jsonld_context() -> dict[str, str]:
+    """The compact @context: one term per prefix of vocab.PREFIXES."""
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+def _canonical(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _canonical(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        items = [_canonical(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def serialize(graph: Graph, fmt: RdfFormat, *, graph_name: str | None = None) -> str:
+    """The graph in ``fmt``, the same text for the same triples.
+
+    ``graph_name`` names the graph in N-Quads (the source article's IRI).
+    """
+    if fmt is RdfFormat.TURTLE:
+        return graph.serialize(format="turtle")
+    if fmt is RdfFormat.JSON_LD:
+        data = json.loads(graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
+        context = data.pop("@context", jsonld_context())
+        body = _canonical(data)
+        return json.dumps({"@context": context, **body}, indent=2, ensure_ascii=False) + "\n"
+    if fmt is RdfFormat.N_TRIPLES:
+        lines = graph.serialize(format="nt").splitlines()
+        return "\n".join(sorted(set(filter(None, lines)))) + "\n"
+    dataset = Dataset()
+    named = dataset.graph(URIRef(graph_name) if graph_name else None)
+    for triple in graph:
+        named.add(triple)
+    lines = dataset.serialize(format="nquads").splitlines()
+    return "\n".join(sorted(set(filter(None, lines)))) + "\n"
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_graph(graph: Graph, path: str | Path, *, fmt: RdfFormat | None = None,
+                graph_name: str | None = None) -> Path:
+    """Write ``graph`` to ``path`` (format from the suffix unless given), atomically.
+
+    :raises FilmgraphError: the file cannot be written.
+    """
+    path = Path(path)
+    fmt = fmt or RdfFormat.from_extension(path.suffix)
+    try:
+        write_text_atomic(path, serialize(graph, fmt, graph_name=graph_name))
+    except OSError as exc:
+        raise FilmgraphError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    return path
+
+
+def load_graph(path: str | Path) -> Graph:
+    """Parse an RDF file (format from its suffix).
+
+    :raises FilmgraphError: the file is missing, of an unknown format or not valid RDF.
+    """
+    path = Path(path)
+    try:
+        fmt = RdfFormat.from_extension(path.suffix)
+    except ValueError as exc:
+        raise FilmgraphError(f"{path}: {exc}") from exc
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
+    graph = Graph()
+    try:
+        if fmt is RdfFormat.N_QUADS:
+            dataset = Dataset()
+            dataset.parse(data=data, format="nquads")
+            for s, p, o, _ in dataset.quads():
+                graph.add((s, p, o))
+        else:
+            graph.parse(data=data, format=fmt.rdflib_name)
+    except Exception as exc:  # rdflib raises many unrelated types for bad data; all mean "not valid RDF"
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise FilmgraphError(f"{path}: not valid {fmt.name.replace('_', '-').title()}: {message}") from exc
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
