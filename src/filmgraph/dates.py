@@ -21,7 +21,8 @@ _PATTERNS = [
     rf"\b{_MONTH.format('m')}\s+{_DAY.format('d')},?\s+{_YEAR.format('y')}\b",
     rf"\b{_YEAR.format('y')}-(?P<m>[01]\d)\b(?!-)",
     rf"\b{_MONTH.format('m')},?\s+{_YEAR.format('y')}\b",
-    rf"(?<![\d,.$€£-]){_YEAR.format('y')}\b(?![\d,.]\d|\s*(?:admissions|minutes|people))",
+    # A bare year that qualifies a name ("the 2017 Cannes Film Festival") is part of the name, not a date.
+    rf"(?<![\d,.$€£-]){_YEAR.format('y')}\b(?![\d,.]\d|\s*(?:admissions|minutes|people)|\s+[A-Z])",
 ]
 _DATE_RE = re.compile("|".join(f"(?:{p.replace('(?P<', '(?P<p%d_' % i)})" for i, p in enumerate(_PATTERNS)),
                       re.IGNORECASE)

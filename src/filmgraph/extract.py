@@ -317,13 +317,13 @@ def _read_lead(article: Article, collector: _Collector) -> None:
                 assert entry is not None
                 collector.add("genre", Coded(entry.name, entry.qid), LEAD)
                 rest = re.sub(rf"\b{re.escape(genre_word)}\b", " ", rest)
-    for paragraph in article.lead:
-        for match in _CREDIT_RE.finditer(paragraph):
+    for sentence in (s for paragraph in article.lead for s in prose.split_sentences(paragraph)):
+        for match in _CREDIT_RE.finditer(sentence):
             fields = {CREDIT_VERBS[v] for v in re.findall(r"(?:co-)?[a-z]+", match["verbs"]) if v in CREDIT_VERBS}
             for name in split_names(match["names"]):
                 for field in sorted(fields):
                     collector.person(field, name, LEAD)
-        for match in _STARRING_RE.finditer(paragraph):
+        for match in _STARRING_RE.finditer(sentence):
             for name in split_names(match["names"]):
                 collector.person("cast", name, LEAD)
 

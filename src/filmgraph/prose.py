@@ -19,20 +19,21 @@ _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs",
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9])")
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.:-]*"
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]*)"
 _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
-NAME_RE = re.compile(rf"{_CAP}(?:\s+(?:{_PARTICLE}\s+)*{_CAP}){{1,3}}")
+NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
 _JOINER = r"(?:of|de|du|del|di|för|for|on|the|'s|&|and the)"
-_PHRASE_RE = re.compile(rf"(?:\d+(?:st|nd|rd|th)\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
+_PHRASE_RE = re.compile(rf"(?:(?:\d+(?:st|nd|rd|th)|\d{{4}})\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
                           r"forum|sundance|cannes|tribeca|sxsw|locarno|tiff|days|week|series)\b", re.IGNORECASE)
 _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfest|berlinale|critics|circle|"
                          r"society|association|oscars|globes|baftas?|césars?|goyas?|bodils?|ceremony)\b",
                          re.IGNORECASE)
-_CATEGORY_TOKEN = r"(?:(?:in|a|an|the|for|of|by|with|not)\s+)*[A-ZÀ-Þ][\w'’-]*"
+_CATEGORY_TOKEN = r"(?:(?:in|a|an|the|of|by|not)\s+)*[A-ZÀ-Þ][\w'’-]*"
 _CATEGORY_RE = re.compile(rf"\bBest(?:\s+{_CATEGORY_TOKEN})+")
 _NAMED_PRIZE_RE = re.compile(
-    rf"\b(?:the\s+)?((?:{_CAP}\s+)*(?:Award|Prize|Bear|Lion|Palm|Palme d'Or|Shell|Leopard|Grand Prix|Mention|"
-    rf"Golden Globe|Oscar|Trophy|Medal))(?:\s+for\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
+    rf"\b(?:the\s+)?((?:{_CAP}\s+)*(?:Award|Prize|Bear|Lion|Palme d'Or|Palm|Shell|Leopard|Grand Prix|Mention|"
+    rf"Golden Globe|Oscar|Trophy|Medal)\b)(?:\s+for\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
 _WIN_RE = re.compile(r"\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
                      r"collected|picked up|named (?:the )?winner of|honou?red with|garnered|garnering)\b",
                      re.IGNORECASE)
@@ -235,6 +236,10 @@ def canonical_event(name: str) -> str:
     return _FESTIVAL_NAMES.get(name.casefold(), name)
 
 
+_DID_NOT_HAPPEN_RE = re.compile(r"\b(cancell?ed|postponed|withdrawn|withdrew|not|never|would have|was to|"
+                                r"was going to|planned|plans?|will)\b", re.IGNORECASE)
+
+
 def find_screenings(sentence: str) -> list[ScreeningMention]:
     """Festival and market screenings, with section, enclosing event and date.
 
@@ -242,13 +247,11 @@ def find_screenings(sentence: str) -> list[ScreeningMention]:
     >>> s.event, s.section, s.date.isoformat()
     ('Berlin International Film Festival', 'Panorama', '2024-02')
     """
-    if not _SCREEN_VERB_RE.search(sentence):
+    if not _SCREEN_VERB_RE.search(sentence) or _DID_NOT_HAPPEN_RE.search(sentence):
         return []
     events = _events(sentence)
     if not events:
         return []
-    dates = list(find_dates(sentence))
-    when = dates[0][0] if len(dates) == 1 else None
     section = None
     section_match = re.search(rf"\b(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)\s+(?:section|sidebar|strand|programme|"
                               r"program|competition)\b", sentence)
@@ -263,9 +266,19 @@ def find_screenings(sentence: str) -> list[ScreeningMention]:
             outer = outer_events[-1]
     inner = [n for n in names if n != outer]
     event = inner[-1] if inner else names[0]
+    when = _date_of(sentence, next(span for span in events if span[0] == event))
     if len(inner) >= 2 and re.search(r"\b(?:during|as part of|within)\b", sentence):
         section = section or inner[0]
     return [ScreeningMention(canonical_event(event), canonical_event(outer) if outer else None, section, when)]
+
+
+def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
+    """The date a sentence gives for the thing at ``span``: the only one, or the first after it."""
+    dates = list(find_dates(sentence))
+    if len(dates) <= 1:
+        return dates[0][0] if dates else None
+    after = [d for d, start, _ in dates if start >= span[2]]
+    return after[0] if after else dates[-1][0]
 
 
 def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[TallyMention]]:
@@ -315,11 +328,13 @@ def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[Tal
         ceremony = body_phrase if body_phrase and re.match(r"^(?:the\s+)?(\d+(st|nd|rd|th)|\d{4})\s", body_phrase) \
             else None
         body = _body_name(body_phrase) if body_phrase else None
+        year = re.match(r"^(?:the\s+)?(\d{4})\s", body_phrase or "")
+        date_of_award = when or (PartialDate(int(year.group(1))) if year else None)
         nominees = [subject] if subject else []
         recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})", sentence[position + len(category):])
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:
             nominees.append(recipient["name"])
-        mentions.append(AwardMention(category.strip(), result, body, ceremony, when, nominees))
+        mentions.append(AwardMention(category.strip(), result, body, ceremony, date_of_award, nominees))
     tallies = []
     other = _OTHER_AWARDS_RE.search(sentence)
     total = _TOTAL_AWARDS_RE.search(sentence)

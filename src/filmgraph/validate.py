@@ -61,7 +61,7 @@ def _curie(term: Node | None, graph: Graph) -> str:
     if term is None:
         return "(node)"
     if isinstance(term, URIRef):
-        for prefix, namespace in PREFIXES.items():
+        for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
             if str(term).startswith(str(namespace)):
                 return f"{prefix}:{str(term)[len(str(namespace)):]}"
         return f"<{term}>"
