@@ -85,7 +85,7 @@ def _place(text: str) -> Place:
     entry = knowledge.country(text)
     if entry:
         return Place(entry.name, entry.qid)
-    return Place(prose.canonical_event(text) if prose._EVENT_WORDS.search(text) else text.strip())
+    return Place(prose.canonical_event(text) if prose.is_event_name(text) else text.strip())
 
 
 def parse_releases(values: tuple[str, ...]) -> list[Release]:
@@ -173,7 +173,9 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     >>> parse_cast_line("Eva Lund – herself")
     ('Eva Lund', ['Eva Lund'])
     """
-    text = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", line).strip()
+    text = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", line)
+    # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip()
     parts = _CAST_SPLIT_RE.split(text, maxsplit=1)
     actor = clean_name(parts[0])
     if not actor:

@@ -226,6 +226,11 @@ _FESTIVAL_NAMES = {"cannes": "Cannes Film Festival", "berlinale": "Berlin Intern
                    "tribeca": "Tribeca Festival", "locarno": "Locarno Film Festival"}
 
 
+def is_event_name(text: str) -> bool:
+    """A festival or market name, by its words or as a well-known short name ("Venice")."""
+    return bool(_EVENT_WORDS.search(text)) or strip_ordinal(text).casefold() in _FESTIVAL_NAMES
+
+
 def canonical_event(name: str) -> str:
     """Example:
 

@@ -1,0 +1,75 @@
+"""Every fixture article against its hand-checked facts: full recall, nothing invented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from factview import expected_facts, facts
+
+from filmgraph import extract_film, map_film, read_article
+from filmgraph.extract import parse_cast_line, parse_releases
+from filmgraph.model import AwardResult
+
+ARTICLES = sorted(Path(__file__).parent.joinpath("articles").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])
+def test_article_facts(path: Path) -> None:
+    expected = expected_facts(path.with_suffix(".expected.json"))
+    got = facts(map_film(extract_film(read_article(path))))
+    found = expected & got
+    missing = expected - got
+    invented = got - expected
+    recall = len(found) / len(expected)
+    print(f"{path.stem}: recall {recall:.0%} ({len(found)}/{len(expected)}), invented {len(invented)}")
+    for fact in sorted(missing, key=str):
+        print("  missing ", fact)
+    for fact in sorted(invented, key=str):
+        print("  invented", fact)
+    assert not missing and not invented
+
+
+def test_sample_people_are_merged_across_spellings(sample_film) -> None:
+    names = {p.name: p.alternate_names for p in sample_film.people.values()}
+    assert names["Özlem Sağlanmak"] == ["Özlem Saglanmak"]
+    assert names["Mathilde Arcel Fock"] == ["Mathilde Arcel"]
+    assert "Mathilde Arcel" not in names and "Özlem Saglanmak" not in names
+    assert sample_film.director[0].person == sample_film.screenwriter[0].person
+
+
+def test_sample_has_exactly_one_named_win_and_the_tally(sample_film) -> None:
+    wins = [n.category for n in sample_film.nomination if n.result is AwardResult.WON]
+    assert wins == ["Best Danish Film"]
+    assert len(sample_film.nomination) == 11
+    assert [(t.body, t.wins, t.ceremony) for t in sample_film.award_tally] == [("Robert Awards", 6, "43rd Robert Awards")]
+
+
+def test_sample_fact_found_twice_keeps_both_sections(sample_film) -> None:
+    (release,) = sample_film.release
+    assert release.sources == ["Lead", "Release"]
+
+
+def test_parent_and_child_sharing_a_surname_stay_apart(article) -> None:
+    film = extract_film(read_article(article("it_runs_in_the_family.txt")))
+    douglases = sorted(p.name for p in film.people.values() if p.name.endswith("Douglas"))
+    assert douglases == ["Cameron Douglas", "Diana Douglas", "Kirk Douglas", "Michael Douglas"]
+
+
+@pytest.mark.parametrize(("line", "actor", "characters"), [
+    ("Ann Berg as Anna, a nurse", "Ann Berg", ["Anna"]),
+    ("Carl Holm as Jens / Peter", "Carl Holm", ["Jens", "Peter"]),
+    ("Carl Holm as Jens and as Peter", "Carl Holm", ["Jens", "Peter"]),
+    ("Eva Lund as herself", "Eva Lund", ["Eva Lund"]),
+    ("Ole Dam (uncredited) as Guard[4]", "Ole Dam", ["Guard"]),
+    ("Ida Krog (credited as Ida K.) – Maja", "Ida Krog", ["Maja"]),
+    ("Bo Ravn", "Bo Ravn", []),
+])
+def test_cast_lines(line: str, actor: str, characters: list[str]) -> None:
+    assert parse_cast_line(line) == (actor, characters)
+
+
+def test_releases_several_on_a_line_keep_their_places() -> None:
+    releases = parse_releases(("3 September 2021 (Venice); 12 October 2021 (Denmark)",))
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in releases] == [
+        ("2021-09-03", "Venice Film Festival"), ("2021-10-12", "Denmark")]
