@@ -55,7 +55,7 @@ def read_article(path: str | Path) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
-    return parse_article(decode(data, str(path)), source=path.resolve().as_uri(), where=path.name)
+    return parse_article(decode(data, str(path)), source=path.resolve().as_uri(), where=str(path))
 
 
 def parse_article(text: str, *, source: str, where: str = "<article>") -> Article:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, URIRef
+from rdflib.exceptions import Error as RdflibError
 
 from .errors import FilmgraphError
 from .vocab import PREFIXES
@@ -146,7 +147,7 @@ def load_graph(path: str | Path) -> Graph:
                 graph.add((s, p, o))
         else:
             graph.parse(data=data, format=fmt.rdflib_name)
-    except Exception as exc:  # rdflib raises many unrelated types for bad data; all mean "not valid RDF"
+    except (SyntaxError, ValueError, RdflibError, UnicodeDecodeError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise FilmgraphError(f"{path}: not valid {fmt.name.replace('_', '-').title()}: {message}") from exc
     for prefix, namespace in PREFIXES.items():

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from filmgraph.cli import cli
+
+
+def run(*args: str, input: bytes | None = None):
+    return CliRunner().invoke(cli, list(args), input=input)
+
+
+def test_export_writes_turtle_and_jsonld(sample_path: Path, tmp_path: Path) -> None:
+    result = run("export", str(sample_path), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["second-victims.jsonld", "second-victims.ttl"]
+    assert "schema:Movie" in (tmp_path / "second-victims.ttl").read_text(encoding="utf-8")
+
+
+def test_export_to_stdout_one_format(sample_path: Path) -> None:
+    result = run("export", str(sample_path), "-o", "-", "-f", "nt")
+    assert result.exit_code == 0
+    assert '<http://schema.org/name> "Second Victims"@en .' in result.stdout
+
+
+def test_export_to_stdout_needs_one_format(sample_path: Path) -> None:
+    result = run("export", str(sample_path), "-o", "-")
+    assert result.exit_code == 2
+    assert "-o - writes one format: give exactly one -f" in result.output
+
+
+def test_export_reads_stdin(sample_path: Path) -> None:
+    result = run("export", "-", "-o", "-", "-f", "ttl", input=sample_path.read_bytes())
+    assert result.exit_code == 0
+    assert "<urn:filmgraph:stdin>" in result.stdout
+
+
+def test_bad_inputs_exit_2_and_the_good_one_is_still_written(sample_path: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("= Café =\n".encode("latin-1"))
+    untitled = tmp_path / "untitled.txt"
+    untitled.write_text("Infobox\n- Director: A B\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("export", str(empty), str(binary), str(latin), str(untitled), str(tmp_path / "missing.txt"),
+                 str(sample_path), "-o", str(out))
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert f"Error: {empty}: empty file" in lines
+    assert f"Error: {binary}: binary file, not an article" in lines
+    assert f"Error: {latin}: not UTF-8 text (byte 0xe9 at offset 5)" in lines
+    assert f"Error: {untitled}: no title line ('= Title =') at the top of the article" in lines
+    assert f"Error: {tmp_path / 'missing.txt'}: No such file or directory" in lines
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["second-victims.jsonld", "second-victims.ttl"]
+
+
+def test_unknown_infobox_keys_are_warnings(article, tmp_path: Path) -> None:
+    result = run("export", str(article("the_hunt.txt")), "-o", str(tmp_path))
+    assert result.exit_code == 0
+    assert "warning: the_hunt.txt: line 18: unknown infobox key 'image'" in result.stderr
+
+
+def test_violating_graph_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    article = tmp_path / "nodirector.txt"
+    article.write_text("= Nobody Directed This =\nInfobox\n- Runtime: 90 minutes\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("export", str(article), "-o", str(out))
+    assert result.exit_code == 1
+    assert "the graph violates the shapes; nothing written" in result.stderr
+    assert "schema:director: a film needs at least one director" in result.stderr
+    assert not out.exists() or not any(out.iterdir())
+    assert run("export", str(article), "-o", str(out), "--no-validate").exit_code == 0
+
+
+def test_existing_output_is_not_clobbered_by_a_failing_input(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "film.ttl").write_text("keep", encoding="utf-8")
+    bad = tmp_path / "film.txt"
+    bad.write_bytes(b"")
+    assert run("export", str(bad), "-o", str(out)).exit_code == 2
+    assert (out / "film.ttl").read_text(encoding="utf-8") == "keep"
+
+
+def test_validate_command(sample_path: Path, tmp_path: Path) -> None:
+    run("export", str(sample_path), "-o", str(tmp_path))
+    ok = run("validate", str(tmp_path / "second-victims.ttl"), str(tmp_path / "second-victims.jsonld"))
+    assert ok.exit_code == 0
+    assert ok.stdout.splitlines() == [f"{tmp_path / 'second-victims.ttl'}: conforms",
+                                      f"{tmp_path / 'second-victims.jsonld'}: conforms"]
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix schema: <http://schema.org/> .\n<urn:f> a schema:Movie .\n", encoding="utf-8")
+    bad = run("validate", str(broken))
+    assert bad.exit_code == 1
+    assert f"{broken}: Violation: <urn:f>: schema:director: a film needs at least one director, " \
+           "and each director is a schema:Person" in bad.stdout.splitlines()
+    garbage = tmp_path / "garbage.ttl"
+    garbage.write_text("this is not turtle", encoding="utf-8")
+    unreadable = run("validate", str(garbage), str(tmp_path / "none.ttl"))
+    assert unreadable.exit_code == 2
+    assert unreadable.stderr.startswith(f"Error: {garbage}: not valid Turtle")
+    assert f"Error: {tmp_path / 'none.ttl'}: No such file or directory" in unreadable.stderr
+
+
+@pytest.mark.parametrize("args", [["export"], ["validate"], ["export", "x.txt", "-f", "rdfxml"], ["nosuch"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(*args).exit_code == 2
+
+
+def test_base_option(sample_path: Path) -> None:
+    result = run("export", str(sample_path), "-o", "-", "-f", "nt", "--base", "http://films.example/kg/")
+    assert "<http://films.example/kg/film/second-victims>" in result.stdout
+
+
+def test_module_entry_point(sample_path: Path) -> None:
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-m", "filmgraph", "--help"], capture_output=True, text=True)
+    assert done.returncode == 0 and "export" in done.stdout
