@@ -37,7 +37,8 @@ def facts(graph: Graph) -> set[tuple[Any, ...]]:
     for (year,) in _rows(graph, "SELECT ?y WHERE { ?f a schema:Movie ; schema:dateCreated ?y }"):
         found.add(("year", str(year)))
     for field, (schema_prop, wd_prop) in CREW.items():
-        for (name,) in _rows(graph, f"SELECT ?n WHERE {{ ?f {schema_prop} ?p ; wdt:{wd_prop} ?p . ?p schema:name ?n }}"):
+        query = f"SELECT ?n WHERE {{ ?f {schema_prop} ?p ; wdt:{wd_prop} ?p . ?p schema:name ?n }}"
+        for (name,) in _rows(graph, query):
             found.add((field, name))
     for field, wd_prop in CREW_ROLES.items():
         for (name,) in _rows(graph, f"""SELECT ?n WHERE {{ ?f wdt:{wd_prop} ?p ; schema:contributor ?r .

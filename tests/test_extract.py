@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from factview import expected_facts, facts
 
+from factview import expected_facts, facts
 from filmgraph import extract_film, map_film, read_article
 from filmgraph.extract import parse_cast_line, parse_releases
 from filmgraph.model import AwardResult
@@ -42,7 +42,8 @@ def test_sample_has_exactly_one_named_win_and_the_tally(sample_film) -> None:
     wins = [n.category for n in sample_film.nomination if n.result is AwardResult.WON]
     assert wins == ["Best Danish Film"]
     assert len(sample_film.nomination) == 11
-    assert [(t.body, t.wins, t.ceremony) for t in sample_film.award_tally] == [("Robert Awards", 6, "43rd Robert Awards")]
+    tallies = [(t.body, t.wins, t.ceremony) for t in sample_film.award_tally]
+    assert tallies == [("Robert Awards", 6, "43rd Robert Awards")]
 
 
 def test_sample_fact_found_twice_keeps_both_sections(sample_film) -> None:

@@ -24,8 +24,9 @@ _PATTERNS = [
     # A bare year that qualifies a name ("the 2017 Cannes Film Festival") is part of the name, not a date.
     rf"(?<![\d,.$€£-]){_YEAR.format('y')}\b(?![\d,.]\d|\s*(?:admissions|minutes|people)|\s+[A-Z])",
 ]
-_DATE_RE = re.compile("|".join(f"(?:{p.replace('(?P<', '(?P<p%d_' % i)})" for i, p in enumerate(_PATTERNS)),
-                      re.IGNORECASE)
+# Group names repeat across the patterns, so each pattern's groups get a prefix: p0_y, p1_d, …
+_DATE_RE = re.compile(
+    "|".join(f"(?:{p.replace('(?P<', f'(?P<p{i}_')})" for i, p in enumerate(_PATTERNS)), re.IGNORECASE)
 _RANGE_RE = re.compile(
     rf"(?:from\s+)?{_MONTH.format('m1')}\s*(?:–|-|—|to|until|through)\s*{_MONTH.format('m2')},?\s+{_YEAR.format('y')}",
     re.IGNORECASE,

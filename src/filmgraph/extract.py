@@ -458,7 +458,8 @@ def _merge_sources(target: list[str], extra: list[str]) -> None:
     target.extend(s for s in extra if s not in target)
 
 
-def _dedupe(items: list[Any], key: Callable[[Any], Any], combine: Callable[[Any, Any], None] | None = None) -> list[Any]:
+def _dedupe(items: list[Any], key: Callable[[Any], Any],
+            combine: Callable[[Any, Any], None] | None = None) -> list[Any]:
     kept: dict[Any, Any] = {}
     for item in items:
         k = key(item)

@@ -42,7 +42,6 @@ from .vocab import (
     FG,
     FILM_ITEM,
     HUMAN_ITEM,
-    P,
     PQ,
     PR,
     PREFIXES,
@@ -57,6 +56,7 @@ from .vocab import (
     WDT,
     WIKIBASE,
     XSD,
+    P,
 )
 
 _GREGORIAN = WD.Q1985727
@@ -157,7 +157,8 @@ class _Mapper:
     # ---------------------------------------------------------- statements
     def statement(self, prop: str, emitted: Emitted, qualifiers: list[tuple[str, Node]]) -> None:
         assert emitted.wikidata_object is not None
-        node = URIRef(f"{self.base}statement/{self.film_slug}/{prop}/{emitted.slug or slug(str(emitted.wikidata_object))}")
+        value_slug = emitted.slug or slug(str(emitted.wikidata_object))
+        node = URIRef(f"{self.base}statement/{self.film_slug}/{prop}/{value_slug}")
         self.add(self.node, WDT[prop], emitted.wikidata_object)
         self.add(self.node, P[prop], node)
         self.add(node, RDF.type, WIKIBASE.Statement)

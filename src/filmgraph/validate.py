@@ -88,8 +88,10 @@ def validate_graph(graph: Graph) -> Report:
     >>> from rdflib import Graph, URIRef
     >>> from filmgraph.vocab import RDF, SDO
     >>> g = Graph().add((URIRef("urn:film"), RDF.type, SDO.Movie))
-    >>> [line.split(": ", 2)[2] for line in validate_graph(g).lines()][:2]
-    ['schema:director: a film needs at least one director, and each director is a schema:Person', 'schema:name: a film needs exactly one name, with a language tag']
+    >>> for line in validate_graph(g).lines()[:2]:
+    ...     print(line)
+    Violation: <urn:film>: schema:director: a film needs at least one director, and each director is a schema:Person
+    Violation: <urn:film>: schema:name: a film needs exactly one name, with a language tag
     """
     conforms, results, _ = shacl_validate(graph, shacl_graph=shapes_graph(), allow_warnings=True,
                                           inference="none", advanced=True)
