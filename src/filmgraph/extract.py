@@ -410,9 +410,10 @@ def _read_prose(article: Article, collector: _Collector) -> None:
                                                      screening.date), section)
             awards, tallies = prose.find_awards(sentence, film.title)
             for award in awards:
+                nominees = [n for n in award.nominees if " " in n or _is_known_surname(film, n)]
                 _merge_nomination(film, Nomination(
                     body=award.body or "", category=award.category, result=award.result, date=award.date,
-                    ceremony=award.ceremony, nominees=[Nominee(person=n) for n in award.nominees],
+                    ceremony=award.ceremony, nominees=[Nominee(person=n) for n in nominees],
                     sources=[section]))
             for tally in tallies:
                 collector.add("award_tally", AwardTally(tally.body or "", tally.wins, tally.ceremony), section)
@@ -436,6 +437,14 @@ def _read_prose(article: Article, collector: _Collector) -> None:
                         break
                 collector.add("main_subject", concept, section)
     _apply_ceremonies(film)
+
+
+def _is_known_surname(film: Film, word: str) -> bool:
+    """A lone word names a person in prose only as the surname of someone the article already named."""
+    names = [ref.person for field in ("director", "screenwriter", "producer", "composer", "cinematographer",
+                                      "editor", "narrator") for ref in getattr(film, field)]
+    names += [member.person for member in film.cast]
+    return any(fold(name.split()[-1]) == fold(word) for name in names if " " in name)
 
 
 def _apply_ceremonies(film: Film) -> None:

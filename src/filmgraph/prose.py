@@ -19,7 +19,7 @@ _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs",
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9])")
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.:-]*"
-_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ]\.|[A-ZÀ-ÖØ-Þ][\w'’-]*)"
+_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ]\.|(?:(?:el|al|ad|d')-?)?[A-ZÀ-ÖØ-Þ][\w'’-]*)"
 _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
 NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
 _JOINER = r"(?:of|de|du|del|di|för|for|on|the|'s|&|and the)"
@@ -314,19 +314,20 @@ def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[Tal
     if not categories and not _TOTAL_AWARDS_RE.search(sentence):
         return [], []
     categories.sort(key=lambda item: item[1])
-    bodies = [(b, s, e) for b, s, e in _bodies(sentence)
-              if not any(c == b or b.startswith(c) for c, _, _ in categories)]
-    dates = list(find_dates(sentence))
-    when = dates[0][0] if len(dates) == 1 and dates[0][0].day else None
-    subject = _person_subject(sentence, title)
+    # A phrase holding a category ("Robert Award for Best Actress") is not a body; its prize part is.
+    bodies = [(b, s, e) for b, s, e in _bodies(sentence) if "Best" not in b
+              and not any(c == b or b.startswith(c) for c, _, _ in categories)]
+    bodies += [(prize, s - len(prize) - 5, s) for _, s, prize in categories if prize]
+    bodies.sort(key=lambda item: item[1])
     mentions = []
     for category, position, prize_body in categories:
         before = sentence[:position]
-        wins = [m.start() for m in _WIN_RE.finditer(before)]
-        nominations = [m.start() for m in _NOMINATION_RE.finditer(before)]
+        wins = [m for m in _WIN_RE.finditer(before)]
+        nominations = [m for m in _NOMINATION_RE.finditer(before)]
         if not wins and not nominations:
             continue
-        result = AwardResult.WON if (max(wins, default=-1) > max(nominations, default=-1)) else AwardResult.NOMINATED
+        verb = max(wins + nominations, key=lambda m: m.start())
+        result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
         after = [b for b in bodies if b[1] > position]
         prior = [b for b in bodies if b[2] <= position]
         body_phrase = prize_body or (after[0][0] if after else (prior[-1][0] if prior else None))
@@ -334,7 +335,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[Tal
             else None
         body = _body_name(body_phrase) if body_phrase else None
         year = re.match(r"^(?:the\s+)?(\d{4})\s", body_phrase or "")
-        date_of_award = when or (PartialDate(int(year.group(1))) if year else None)
+        date_of_award = _ceremony_date(sentence, bodies) or (PartialDate(int(year.group(1))) if year else None)
+        subject = _person_subject(sentence[:verb.start()], title)
         nominees = [subject] if subject else []
         recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})", sentence[position + len(category):])
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:
@@ -362,9 +364,21 @@ def _body_name(phrase: str) -> str:
     return canonical_event(name)
 
 
-def _person_subject(sentence: str, title: str) -> str | None:
-    match = re.match(rf"^(?P<name>{NAME_RE.pattern})\s+(?:also\s+)?(?:won|received|took|was|were|earned|picked)\b",
-                     sentence)
+def _ceremony_date(sentence: str, bodies: list[tuple[str, int, int]]) -> PartialDate | None:
+    """A day-precise date given right after a body or ceremony ("the 33rd European Film Awards on 12 …")."""
+    for when, start, _ in find_dates(sentence):
+        if _SCREEN_VERB_RE.search(sentence[:start]) or _RELEASE_VERB_RE.search(sentence[:start]):
+            continue  # the date of a premiere or screening, not of the ceremony
+        if when.day and any(0 <= start - end <= 12 and re.fullmatch(r"[\s,]*(?:held\s+)?(?:on\s+)?",
+                                                                    sentence[end:start]) for _, _, end in bodies):
+            return when
+    return None
+
+
+def _person_subject(before_verb: str, title: str) -> str | None:
+    """The person a clause says won or was nominated: the name just before its verb."""
+    match = re.search(rf"(?:^|[,;]\s+|\band\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+(?:also\s+)?"
+                      r"(?:was\s+|were\s+)?$", before_verb)
     if not match:
         return None
     name = match["name"]
