@@ -132,7 +132,7 @@ class _Mapper:
     def place(self, place: Place) -> URIRef:
         node = URIRef(WD[place.qid]) if place.qid else self.iri("place", place.name)
         self.add(node, RDF.type, SDO.Place)
-        self.add(node, SDO.name, Literal(place.name))
+        self.add(node, SDO.name, Literal(place.name, lang="en"))
         self.add(node, RDFS.label, Literal(place.name, lang="en"))
         if place.within:
             within = self.place(place.within)

@@ -18,9 +18,10 @@ from .mapping import map_film
 from .model import Article, Film
 from .names import slug
 from .read import decode, parse_article, read_article
+from .store import Store
 from .validate import Report, validate_graph
-from .vocab import DEFAULT_BASE
-from .write import RdfFormat, serialize, write_text_atomic
+from .vocab import DEFAULT_BASE, PR
+from .write import RdfFormat, load_graph, serialize, write_text_atomic
 
 STDIN = "-"
 STDIN_SOURCE = "urn:filmgraph:stdin"
@@ -110,3 +111,58 @@ def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out
     """
     return [export_one(source, output_dir=output_dir, formats=formats, base=base, validate=validate)
             for source in inputs]
+
+
+RDF_SUFFIXES = {".ttl", ".turtle", ".jsonld", ".json", ".nt", ".nq"}
+
+
+@dataclass
+class LoadResult:
+    """What became of one input of :func:`load`."""
+
+    input: str
+    graph_iri: str | None = None
+    triples: int = 0
+    report: Report | None = None
+    error: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        if self.error:
+            return 2
+        return 1 if self.report is not None and not self.report.conforms else 0
+
+
+def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bool = True
+                   ) -> tuple[Graph, str, Report | None]:
+    """The graph an input holds and the IRI of its named graph: an RDF file as it is (named after the
+    article its statements cite, if they cite one), or an article exported first."""
+    if str(source) != STDIN and Path(source).suffix.lower() in RDF_SUFFIXES:
+        graph = load_graph(source)
+        cited = {str(o) for o in graph.objects(None, PR.P854)}
+        name = cited.pop() if len(cited) == 1 else Path(source).resolve().as_uri()
+        return graph, name, validate_graph(graph) if validate else None
+    article = load_article(source)
+    _, graph = build_graph(article, base=base)
+    return graph, article.source, validate_graph(graph) if validate else None
+
+
+def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None, base: str = DEFAULT_BASE,
+         validate: bool = True) -> list[LoadResult]:
+    """Load each input into its own named graph of ``store``, replacing what that graph held.
+
+    A graph that violates the shapes is not loaded (``validate=False`` loads it anyway); one bad
+    input never stops the others.
+    """
+    results = []
+    for source in inputs:
+        result = LoadResult(str(source))
+        try:
+            graph, name, result.report = graph_of_input(source, base=base, validate=validate)
+            result.graph_iri = graph_iri or name
+            if result.report is None or result.report.conforms:
+                result.triples = store.load(graph, graph_iri=result.graph_iri)
+        except FilmgraphError as exc:
+            result.error = str(exc)
+        results.append(result)
+    return results

@@ -1,0 +1,214 @@
+"""The embedded store and a real Oxigraph server on 127.0.0.1: load, query, reload, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import requests
+from click.testing import CliRunner
+
+from filmgraph import store as stores
+from filmgraph.cli import cli
+from filmgraph.errors import FilmgraphError
+
+ROOT = Path(__file__).parent.parent
+QUERIES = ROOT / "queries"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def rows(output: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(output)))[1:]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    """A real `oxigraph serve` on a free loopback port; yields its query endpoint."""
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.fail("the oxigraph server is not installed (pip install oxigraph)")
+    port = _free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
+                                "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            requests.get(endpoint, params={"query": "ASK {}"}, timeout=1)
+            break
+        except requests.ConnectionError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                pytest.fail("oxigraph serve did not start")
+            time.sleep(0.1)
+    yield endpoint
+    process.terminate()
+    process.wait(timeout=10)
+
+
+@pytest.fixture(params=["embedded", "remote"])
+def target(request, tmp_path: Path) -> list[str]:
+    if request.param == "embedded":
+        return ["--store", str(tmp_path / "store")]
+    endpoint = request.getfixturevalue("server")
+    # Each test starts from an empty server.
+    requests.post(endpoint.replace("/query", "/update"), data={"update": "CLEAR ALL"}, timeout=10)
+    return ["--endpoint", endpoint]
+
+
+def test_load_query_reload_without_duplicates(target, sample_path: Path) -> None:
+    loaded = run("load", str(sample_path), *target)
+    assert loaded.exit_code == 0, loaded.output
+    assert f"551 triples into <{sample_path.resolve().as_uri()}>" in loaded.stderr
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["551"]]
+    assert run("load", str(sample_path), *target).exit_code == 0
+    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["551"]]
+
+
+def test_exported_file_goes_into_the_articles_graph(target, sample_path: Path, tmp_path: Path) -> None:
+    run("export", str(sample_path), "-o", str(tmp_path / "out"))
+    assert run("load", str(tmp_path / "out" / "second-victims.jsonld"), *target).exit_code == 0
+    assert run("load", str(sample_path), *target).exit_code == 0
+    graphs = run("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", *target, "-f", "csv")
+    assert rows(graphs.stdout) == [[sample_path.resolve().as_uri()]]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("crew.rq", [["Second Victims", "composer", "Jenny Rossander"], ["Second Victims", "director", "Zinnini Elkington"],
+                 ["Second Victims", "producer", "Johannes Rothaus Nørregaard"],
+                 ["Second Victims", "screenwriter", "Zinnini Elkington"]]),
+    ("people_with_several_roles.rq", [["Zinnini Elkington", "Second Victims", "director, screenwriter", "2"]]),
+    ("films_by_country_and_language.rq", [["Denmark", "Danish", "Second Victims"]]),
+    ("wins.rq", [["Second Victims", "Robert Awards", "Best Danish Film", "2026-01-31"]]),
+    ("screenings.rq", [["Second Victims", "Finnish Film Affair", "", "", "2024-09"],
+                       ["Second Victims", "Nordic Film Market", "Nordic Market Screenings", "Gothenburg Film Festival",
+                        "2025-01"],
+                       ["Second Victims", "Filmfest Hamburg", "Kaleidoscope", "", "2025-09"],
+                       ["Second Victims", "Film Fest Gent", "", "", "2025-10"]]),
+    ("releases_with_qualifiers.rq", [["Second Victims", "2025-04-10", "Denmark", "11"]]),
+])
+def test_example_queries(target, sample_path: Path, query: str, expected: list[list[str]]) -> None:
+    run("load", str(sample_path), *target)
+    result = run("query", f"@{QUERIES / query}", *target, "-f", "csv")
+    assert result.exit_code == 0, result.output
+    assert rows(result.stdout) == expected
+
+
+def test_cast_nominations_and_provenance_queries(target, sample_path: Path) -> None:
+    run("load", str(sample_path), *target)
+    cast = rows(run("query", f"@{QUERIES / 'cast.rq'}", *target, "-f", "csv").stdout)
+    assert len(cast) == 7 and ["Second Victims", "Özlem Sağlanmak", "Alexandra"] in cast
+    assert rows(run("query", f"@{QUERIES / 'character_qualifiers.rq'}", *target, "-f", "csv").stdout) == cast
+    nominations = rows(run("query", f"@{QUERIES / 'nominations.rq'}", *target, "-f", "csv").stdout)
+    assert len(nominations) == 11
+    assert ["Second Victims", "Robert Awards", "43rd Robert Awards", "2026-01-31", "Best Sound Design",
+            "Catrine Le Dous, Jakob Strandgaard", "nominated"] in [
+        [*n[:5], ", ".join(sorted(n[5].split(", "))), n[6]] for n in nominations]
+    provenance = rows(run("query", f"@{QUERIES / 'provenance.rq'}", *target, "-f", "csv").stdout)
+    assert ["Second Victims", "P161", "Cast", "7"] in provenance
+    assert ["Second Victims", "P577", "Release", "1"] in provenance
+    assert ["Second Victims", "P577", "Lead", "1"] in provenance
+
+
+def test_ask_construct_and_formats(target, sample_path: Path) -> None:
+    run("load", str(sample_path), *target)
+    yes = run("query", "ASK { ?f schema:director/schema:name 'Zinnini Elkington' }", *target)
+    assert (yes.exit_code, yes.stdout) == (0, "true\n")
+    no = run("query", "ASK { ?f schema:director/schema:name 'Nobody' }", *target)
+    assert (no.exit_code, no.stdout) == (1, "false\n")
+    graph = run("query", "CONSTRUCT { ?f schema:name ?n } WHERE { ?f a schema:Movie ; schema:name ?n }", *target)
+    assert graph.exit_code == 0 and 'schema:name "Second Victims"@en' in graph.stdout
+    query = "SELECT ?n WHERE { ?f a schema:Movie ; schema:name ?n }"
+    assert run("query", query, *target, "-f", "tsv").stdout == '?n\n"Second Victims"@en\n'
+    assert '"xml:lang": "en"' in run("query", query, *target, "-f", "json").stdout
+    table = run("query", query, *target)
+    assert "Second Victims" in table.stdout and "1 row" in table.stdout
+
+
+def test_bad_query_names_line_and_column(target) -> None:
+    result = run("query", "SELECT ?x WHERE {\n  ?x schema:name \n", *target)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: ")
+    if target[0] == "--store":
+        assert "error at 3:1" in result.stderr
+
+
+def test_bad_file_is_skipped_and_others_load(target, sample_path: Path, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text('<urn:a> <urn:b> "unterminated .\n', encoding="utf-8")
+    result = run("load", str(broken), str(sample_path), *target)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"Error: {broken}: not valid Turtle")
+    count = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", *target, "-f", "csv")
+    assert rows(count.stdout) == [["551"]]
+
+
+def test_names_with_quotes_backslashes_and_braces_load_safely(target, tmp_path: Path) -> None:
+    article = tmp_path / "odd.txt"
+    article.write_text('= Odd "Title" } \\ End =\nInfobox\n- Director: Jo "Q" } O\'Brien\n', encoding="utf-8")
+    assert run("load", str(article), *target).exit_code == 0
+    result = run("query", "SELECT ?n WHERE { ?f schema:director/schema:name ?n }", *target, "-f", "csv")
+    assert rows(result.stdout) == [['Jo "Q" } O\'Brien']]
+    assert run("load", str(article), *target).exit_code == 0
+
+
+def test_down_server_is_a_clear_error() -> None:
+    port = _free_port()
+    result = run("load", "examples/second_victims.txt", "--endpoint", f"http://127.0.0.1:{port}/query")
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(f"http://127.0.0.1:{port}/store: cannot connect (is the server running?)")
+    query = run("query", "ASK {}", "--endpoint", f"http://127.0.0.1:{port}/query")
+    assert query.exit_code == 2 and "cannot connect" in query.stderr
+
+
+def test_server_error_shows_status_and_message(server) -> None:
+    result = run("query", "SELECT ?x WHERE {", "--endpoint", server)
+    assert result.exit_code == 2
+    assert f"Error: {server}: HTTP 400 Bad Request:" in result.stderr
+
+
+def test_credentials_are_sent_and_never_printed(server, monkeypatch) -> None:
+    monkeypatch.setenv(stores.TOKEN_VARIABLE, "s3cret-token")
+    store = stores.open(endpoint=server)
+    assert isinstance(store, stores.RemoteStore)
+    assert store.session.headers["Authorization"] == "Bearer s3cret-token"
+    result = run("query", "SELECT ?x WHERE {", "--endpoint", server)
+    assert "s3cret" not in result.output
+
+
+def test_endpoint_layouts() -> None:
+    store = stores.RemoteStore("http://127.0.0.1:3030/ds/sparql", update_endpoint="http://127.0.0.1:3030/ds/update",
+                               store_endpoint="http://127.0.0.1:3030/ds/data")
+    assert (store.update_endpoint, store.store_endpoint) == ("http://127.0.0.1:3030/ds/update",
+                                                               "http://127.0.0.1:3030/ds/data")
+    assert stores.RemoteStore("http://127.0.0.1:7878/query").store_endpoint == "http://127.0.0.1:7878/store"
+
+
+def test_store_and_endpoint_together_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("query", "ASK {}", "--store", str(tmp_path), "--endpoint", "http://127.0.0.1:1/query")
+    assert result.exit_code == 2
+
+
+def test_graph_iri_is_checked(tmp_path: Path) -> None:
+    store = stores.open(tmp_path / "s")
+    from rdflib import Graph
+    with pytest.raises(FilmgraphError, match="not an absolute IRI"):
+        store.load(Graph(), graph_iri="urn:x> } ; DROP ALL ; {")
