@@ -11,7 +11,7 @@ import click
 from . import __version__
 from . import store as stores
 from .errors import FilmgraphError
-from .pipeline import export, load
+from .pipeline import draw, embed, export, load
 from .validate import validate_graph
 from .vocab import DEFAULT_BASE
 from .write import RdfFormat, load_graph
@@ -237,6 +237,57 @@ def _print_table(result: stores.QueryResult) -> None:
         table.add_row(*row)
     Console(width=max(100, sum(len(v) for v in result.variables) * 4)).print(table)
     click.echo(f"{len(result.rows)} row{'s' if len(result.rows) != 1 else ''}")
+
+
+@cli.command("embed")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output-dir", default="out", show_default=True, metavar="DIR", help="Folder for <slug>.html.")
+@click.option("--snippet", is_flag=True, help="Print only the <script type=\"application/ld+json\"> element.")
+@base_option
+def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str) -> None:
+    """Make a film page with embedded schema.org JSON-LD, from an article or an exported RDF file.
+
+    The page is self-contained (no network): facts, cast, releases and screenings, accolades and
+    a diagram of the graph, with the JSON-LD Movie in its head. Exit status 2: bad input.
+
+    Example:
+
+        filmgraph embed examples/second_victims.txt
+        filmgraph embed out/second-victims.ttl --snippet
+    """
+    results = embed(inputs, output_dir=None if snippet else output_dir, base=base)
+    for result in results:
+        if result.error:
+            _error(result.error)
+        elif snippet:
+            for text in result.snippets:
+                click.echo(text, nl=False)
+        else:
+            for path in result.written:
+                click.echo(f"wrote {path}", err=True)
+    sys.exit(max(result.exit_code for result in results))
+
+
+@cli.command("draw")
+@click.argument("source", metavar="INPUT")
+@click.option("-o", "--output", metavar="FILE.svg", help="Write the SVG here.  [default: standard output]")
+@base_option
+def draw_cmd(source: str, output: str | None, base: str) -> None:
+    """Draw a film's graph as SVG: the film in the centre, labelled links to what it relates to.
+
+    Example:
+
+        filmgraph draw examples/second_victims.txt -o out/second-victims.svg
+    """
+    try:
+        svg = draw(source, output=output, base=base)
+    except FilmgraphError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    if output is None:
+        click.echo(svg, nl=False)
+    else:
+        click.echo(f"wrote {output}", err=True)
 
 
 def main() -> None:

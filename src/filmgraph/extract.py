@@ -53,7 +53,7 @@ _SELF_WORDS = frozenset({"himself", "herself", "themselves", "themself", "self"}
 _SONG_RE = re.compile(r"^[\"“'‘](?P<work>[^\"”’]+)[\"”'’]\s*(?:\((?P<paren>[^)]*)\)|(?:—|–|-|,)?\s*(?:by|performed by|"
                       r"written by|music by)\s+(?P<who>.+))?$")
 _CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*\.{3}\s*")
-_ROLE_SPLIT_RE = re.compile(r"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*/\s*|;\s*)\s*")
+_ROLE_SPLIT_RE = re.compile(r"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*/\s*)\s*")
 
 
 def _split_values(values: tuple[str, ...]) -> list[str]:

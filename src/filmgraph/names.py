@@ -32,8 +32,12 @@ def clean_name(text: str) -> str:
     text = _WIKILINK_RE.sub(r"\1", text)
     text = _FOOTNOTE_RE.sub("", text)
     text = _PAREN_RE.sub("", text)
-    text = text.replace("''", "")
-    return re.sub(r"\s+", " ", text).strip(" \t,;:.\"'“”")
+    text = re.sub(r"\s+", " ", text.replace("''", "")).strip(" \t,;:")
+    # Quotes go only when they wrap the whole name: '"quotes" & <tags>' is a name as written.
+    for opening, closing in (('"', '"'), ("“", "”"), ("'", "'")):
+        if len(text) > 1 and text.startswith(opening) and text.endswith(closing) and text.count(opening) <= 2:
+            text = text[1:-1].strip()
+    return text
 
 
 def split_names(text: str) -> list[str]:

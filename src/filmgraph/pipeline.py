@@ -20,7 +20,7 @@ from .names import slug
 from .read import decode, parse_article, read_article
 from .store import Store
 from .validate import Report, validate_graph
-from .vocab import DEFAULT_BASE, PR
+from .vocab import DEFAULT_BASE, PR, SDO
 from .write import RdfFormat, load_graph, serialize, write_text_atomic
 
 STDIN = "-"
@@ -84,10 +84,7 @@ def export_one(source: str | Path, *, output_dir: str | Path | None = "out",
             name = slug(article.title)
             for fmt, text in result.texts.items():
                 path = Path(output_dir) / f"{name}.{fmt.extension}"
-                try:
-                    write_text_atomic(path, text)
-                except OSError as exc:
-                    raise FilmgraphError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+                _write(path, text)
                 result.written.append(path)
     except FilmgraphError as exc:
         result.error = str(exc)
@@ -166,3 +163,58 @@ def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = 
             result.error = str(exc)
         results.append(result)
     return results
+
+
+@dataclass
+class EmbedResult:
+    """What became of one input of :func:`embed`."""
+
+    input: str
+    snippets: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 2 if self.error else 0
+
+
+def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out", base: str = DEFAULT_BASE
+          ) -> list[EmbedResult]:
+    """A film page ``<slug>.html`` per film (or, with ``output_dir=None``, only the JSON-LD snippets)."""
+    from .embed import films_in, render_page, snippet
+
+    results = []
+    for source in inputs:
+        result = EmbedResult(str(source))
+        try:
+            graph, _, _ = graph_of_input(source, base=base, validate=False)
+            for film in films_in(graph):
+                result.snippets.append(snippet(graph, film))
+                if output_dir is not None:
+                    path = Path(output_dir) / f"{slug(str(graph.value(film, SDO.name) or film))}.html"
+                    _write(path, render_page(graph, film))
+                    result.written.append(path)
+        except FilmgraphError as exc:
+            result.error = str(exc)
+        results.append(result)
+    return results
+
+
+def draw(source: str | Path, *, output: str | Path | None = None, base: str = DEFAULT_BASE) -> str:
+    """The SVG diagram of the (first) film an input holds; written to ``output`` when given."""
+    from .draw import draw_graph
+    from .embed import films_in
+
+    graph, _, _ = graph_of_input(source, base=base, validate=False)
+    svg = draw_graph(graph, films_in(graph)[0]) + "\n"
+    if output is not None:
+        _write(Path(output), svg)
+    return svg
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        write_text_atomic(path, text)
+    except OSError as exc:
+        raise FilmgraphError(f"{path}: cannot write: {exc.strerror or exc}") from exc

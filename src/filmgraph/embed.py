@@ -1,0 +1,235 @@
+"""Web pages: a compact schema.org Movie in JSON-LD, and a self-contained film page.
+
+Everything here is read back from an exported graph (its schema.org and Wikidata-style sides), so
+a page and the knowledge graph never disagree: the embedded JSON-LD, expanded, is a subset of the
+export's schema.org triples.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from .draw import draw_graph
+from .errors import FilmgraphError
+from .vocab import PREFIXES, RDF, RDFS, SDO, WDT
+
+_SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
+# Characters that could end the script element or start markup are written as JSON escapes.
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def films_in(graph: Graph) -> list[URIRef]:
+    """The schema:Movie nodes of a graph, in IRI order."""
+    films = sorted(node for node in graph.subjects(RDF.type, SDO.Movie) if isinstance(node, URIRef))
+    if not films:
+        raise FilmgraphError("the graph holds no schema:Movie")
+    return films
+
+
+def _text(term: Node | None) -> str:
+    return "" if term is None else str(term)
+
+
+def _value(term: Node) -> Any:
+    if isinstance(term, Literal) and term.language and term.language != "en":
+        return {"@value": str(term), "@language": term.language}
+    return str(term)
+
+
+def _sorted(graph: Graph, subject: Node, prop: URIRef) -> list[Node]:
+    return sorted(graph.objects(subject, prop), key=lambda t: (_text(graph.value(t, SDO.name)), str(t)))
+
+
+def _node(graph: Graph, node: Node, kind: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": kind}
+    if isinstance(node, URIRef):
+        data["@id"] = str(node)
+    name = graph.value(node, SDO.name)
+    if name is not None:
+        data["name"] = str(name)
+    return data
+
+
+def _one_or_many(items: list[Any]) -> Any:
+    return items[0] if len(items) == 1 else items
+
+
+def movie_object(graph: Graph, film: URIRef) -> dict[str, Any]:
+    """The compact, nested schema.org Movie of ``film`` (Google's Movie structured-data fields).
+
+    Example:
+
+    >>> from filmgraph import read_article, extract_film, map_film
+    >>> g = map_film(extract_film(read_article("examples/second_victims.txt")))
+    >>> movie = movie_object(g, films_in(g)[0])
+    >>> movie["name"], movie["director"]["name"], len(movie["actor"])
+    ('Second Victims', 'Zinnini Elkington', 7)
+    """
+    movie: dict[str, Any] = {"@context": "https://schema.org", "@type": "Movie", "@id": str(film)}
+    name = graph.value(film, SDO.name)
+    movie["name"] = _text(name)
+    simple = [("alternateName", SDO.alternateName), ("description", SDO.description),
+              ("dateCreated", SDO.dateCreated), ("duration", SDO.duration), ("genre", SDO.genre),
+              ("inLanguage", SDO.inLanguage), ("image", SDO.image), ("sameAs", SDO.sameAs), ("url", SDO.url)]
+    for key, prop in simple:
+        values = sorted((_value(v) for v in graph.objects(film, prop)), key=json.dumps)
+        if values:
+            movie[key] = _one_or_many(values)
+    published = sorted(str(v) for v in graph.objects(film, SDO.datePublished))
+    if published:
+        movie["datePublished"] = published[0]  # the first release; the graph keeps every one
+    for key, prop, kind in [("countryOfOrigin", SDO.countryOfOrigin, "Country"), ("director", SDO.director, "Person"),
+                            ("author", SDO.author, "Person"), ("producer", SDO.producer, "Person"),
+                            ("musicBy", SDO.musicBy, "Person"), ("productionCompany", SDO.productionCompany,
+                                                                 "Organization"),
+                            ("publisher", SDO.publisher, "Organization"), ("locationCreated", SDO.locationCreated,
+                                                                          "Place"),
+                            ("about", SDO.about, "DefinedTerm")]:
+        nodes = [_node(graph, n, kind) for n in _sorted(graph, film, prop)]
+        if nodes:
+            movie[key] = _one_or_many(nodes)
+    contributors = []
+    for role in sorted(graph.objects(film, SDO.contributor), key=str):
+        person = graph.value(role, SDO.contributor)
+        if person is None:
+            contributors.append(_node(graph, role, "Person"))
+            continue
+        contributors.append({"@type": "Role", "@id": str(role), "roleName": _text(graph.value(role, SDO.roleName)),
+                             "contributor": _node(graph, person, "Person")})
+    if contributors:
+        movie["contributor"] = contributors
+    actors = []
+    for role in sorted(graph.objects(film, SDO.actor), key=str):
+        person = graph.value(role, SDO.actor)
+        if person is None:
+            actors.append(_node(graph, role, "Person"))
+            continue
+        characters = sorted(str(c) for c in graph.objects(role, SDO.characterName))
+        actors.append({"@type": "PerformanceRole", "@id": str(role), "actor": _node(graph, person, "Person"),
+                       "characterName": _one_or_many(characters)})
+    if actors:
+        movie["actor"] = actors
+    awards = sorted(str(a) for a in graph.objects(film, SDO.award))
+    if awards:
+        movie["award"] = _one_or_many(awards)
+    return movie
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON safe inside a script element.
+
+    Example:
+
+    >>> script_json({"name": "</script>&"})
+    '{\\n  "name": "\\\\u003c/script\\\\u003e\\\\u0026"\\n}'
+    """
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    for char, escape in _SCRIPT_ESCAPES.items():
+        text = text.replace(char, escape)
+    return text
+
+
+def snippet(graph: Graph, film: URIRef) -> str:
+    """The ``<script type="application/ld+json">`` element for a film page."""
+    return f'<script type="application/ld+json">\n{script_json(movie_object(graph, film))}\n</script>\n'
+
+
+def _rows(graph: Graph, query: str, film: URIRef) -> list[list[str]]:
+    return [[_text(v) for v in row] for row in graph.query(_SPARQL_PREFIXES + query, initBindings={"film": film})]
+
+
+_STYLE = """
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f5f2;color:#1d1d1f}
+main{max-width:980px;margin:0 auto;padding:2rem 1.5rem 4rem}
+h1{font-size:2.2rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:2px solid #d8d4cc}
+.original{color:#666;margin:0 0 1rem;font-style:italic}
+table{border-collapse:collapse;width:100%;background:#fff;font-size:.95rem}
+th,td{text-align:left;padding:.4rem .6rem;border-bottom:1px solid #e6e3dc;vertical-align:top}
+th{background:#efece6;font-weight:600}.facts th{width:14rem}
+.won{color:#0a6b2d;font-weight:600}.nominated{color:#6b5b0a}
+figure{margin:0;background:#fff;border:1px solid #e6e3dc}svg{display:block;width:100%;height:auto}
+footer{margin-top:2rem;color:#777;font-size:.8rem}
+"""
+
+
+def _table(headers: list[str], rows: list[list[str]], css: str = "", row_class: int | None = None) -> str:
+    if not rows:
+        return "<p>None stated.</p>"
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = []
+    for row in rows:
+        cls = f' class="{html.escape(row[row_class])}"' if row_class is not None else ""
+        body.append("<tr" + cls + ">" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+    return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+
+
+def render_page(graph: Graph, film: URIRef) -> str:
+    """A self-contained HTML page for ``film``: facts, cast, releases, accolades, the graph diagram."""
+    movie = movie_object(graph, film)
+    title = movie["name"]
+
+    def names(key: str) -> str:
+        value = movie.get(key)
+        items = value if isinstance(value, list) else [value] if value else []
+        return ", ".join(i["name"] if isinstance(i, dict) else str(i) for i in items if i)
+
+    crew_roles = {}
+    for contributor in movie.get("contributor", []):
+        if "roleName" in contributor:
+            crew_roles.setdefault(contributor["roleName"], []).append(contributor["contributor"]["name"])
+    languages = sorted(str(graph.value(code, RDFS.label) or "") for code in graph.objects(film, WDT.P364)) or \
+        movie.get("inLanguage")
+    facts = [("Directed by", names("director")), ("Written by", names("author")), ("Produced by", names("producer")),
+             ("Music by", names("musicBy"))]
+    facts += [(role.capitalize(), ", ".join(people)) for role, people in sorted(crew_roles.items())]
+    facts += [("Production companies", names("productionCompany")), ("Distributed by", names("publisher")),
+              ("Running time", _minutes(movie.get("duration"))), ("Country", names("countryOfOrigin")),
+              ("Language", ", ".join(languages) if isinstance(languages, list) else languages or ""),
+              ("Genre", names("genre")), ("Filming location", names("locationCreated")), ("Subject", names("about"))]
+    fact_rows = [[k, v] for k, v in facts if v]
+    cast = _rows(graph, """SELECT ?actor ?character WHERE { ?film schema:actor ?r .
+        { ?r schema:actor/schema:name ?actor . OPTIONAL { ?r schema:characterName ?character } }
+        UNION { ?r a schema:Person ; schema:name ?actor } } ORDER BY ?actor ?character""", film)
+    releases = _rows(graph, """SELECT ?kind ?date ?place WHERE {
+        { ?film p:P577 ?s . ?s ps:P577 ?date . OPTIONAL { ?s pq:P291/schema:name ?place } BIND("Release" AS ?kind) }
+        UNION { ?e schema:workPresented ?film ; schema:name ?place . OPTIONAL { ?e schema:startDate ?date }
+                BIND("Screening" AS ?kind) } } ORDER BY ?date ?place""", film)
+    accolades = _rows(graph, """SELECT ?body ?date ?category (GROUP_CONCAT(?nominee; separator=", ") AS ?nominees)
+        ?result WHERE { VALUES (?claim ?value ?result) { (p:P166 ps:P166 "won") (p:P1411 ps:P1411 "nominated") }
+        ?film ?claim ?s . ?s ?value ?award . ?award schema:name ?category .
+        OPTIONAL { ?award wdt:P361/schema:name ?body } OPTIONAL { ?s pq:P585 ?date }
+        OPTIONAL { ?s pq:P2453/schema:name ?nominee } }
+        GROUP BY ?body ?date ?category ?result ORDER BY ?date ?body ?category""", film)
+    original = movie.get("alternateName")
+    original_text = original["@value"] if isinstance(original, dict) else original if isinstance(original, str) else ""
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{html.escape(title)}</title>", f"<style>{_STYLE}</style>", snippet(graph, film).rstrip(), "</head>",
+        "<body>", "<main>", f"<h1>{html.escape(title)}</h1>",
+    ]
+    if original_text:
+        parts.append(f'<p class="original">{html.escape(original_text)}</p>')
+    if movie.get("description"):
+        parts.append(f"<p>{html.escape(str(movie['description']))}</p>")
+    parts += ["<h2>Facts</h2>", _table(["Fact", "Value"], fact_rows, "facts"),
+              "<h2>Cast</h2>", _table(["Actor", "Character"], cast, "cast"),
+              "<h2>Releases and screenings</h2>", _table(["Kind", "Date", "Where"], releases, "releases"),
+              "<h2>Accolades</h2>",
+              _table(["Award", "Date", "Category", "Nominees", "Result"], accolades, "accolades", row_class=4),
+              "<h2>Graph</h2>", f"<figure>{draw_graph(graph, film)}</figure>",
+              f"<footer>Generated by filmgraph from <code>{html.escape(str(film))}</code>.</footer>",
+              "</main>", "</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def _minutes(duration: Any) -> str:
+    text = str(duration or "")
+    if text.startswith("PT") and text.endswith("M") and text[2:-1].isdigit():
+        return f"{text[2:-1]} minutes"
+    return text

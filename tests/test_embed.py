@@ -1,0 +1,121 @@
+"""Embeddable JSON-LD and the film page: content, escaping, and agreement with the export."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import extruct
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal
+
+from filmgraph.cli import cli
+from filmgraph.embed import films_in, movie_object, snippet
+
+CONTEXT = json.loads((Path(__file__).parent / "data" / "schemaorg-context.jsonld").read_text(encoding="utf-8"))
+HOSTILE_TITLE = "</script><script>alert(1)</script>"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def _json_of(snippet_text: str) -> dict:
+    inner = re.search(r'<script type="application/ld\+json">\n(.*)\n</script>', snippet_text, re.S)
+    assert inner
+    return json.loads(inner.group(1))
+
+
+def _expanded(movie: dict) -> Graph:
+    """The triples of the JSON-LD, expanded with the bundled schema.org context (no network)."""
+    data = dict(movie, **{"@context": CONTEXT["@context"]})
+    return Graph().parse(data=json.dumps(data), format="json-ld")
+
+
+def _by_value(term):
+    return ("literal", str(term)) if isinstance(term, Literal) else term
+
+
+def test_snippet_is_a_compact_movie(sample_graph) -> None:
+    film = films_in(sample_graph)[0]
+    movie = _json_of(snippet(sample_graph, film))
+    assert movie["@context"] == "https://schema.org" and movie["@type"] == "Movie"
+    assert movie["name"] == "Second Victims"
+    assert movie["director"] == {"@type": "Person", "@id": "https://example.org/filmgraph/person/zinnini-elkington",
+                                 "name": "Zinnini Elkington"}
+    assert movie["duration"] == "PT92M" and movie["datePublished"] == "2025-04-10" and movie["inLanguage"] == "da"
+    assert movie["countryOfOrigin"]["name"] == "Denmark" and movie["genre"] == "drama"
+    assert len(movie["actor"]) == 7
+    assert {"@type": "PerformanceRole", "@id": "https://example.org/filmgraph/role/second-victims/ozlem-saglanmak",
+            "actor": {"@type": "Person", "@id": "https://example.org/filmgraph/person/ozlem-saglanmak",
+                      "name": "Özlem Sağlanmak"}, "characterName": "Alexandra"} in movie["actor"]
+    assert movie["award"] == "Best Danish Film (Robert Awards)"
+
+
+def test_snippet_triples_are_a_subset_of_the_export(sample_path: Path, tmp_path: Path) -> None:
+    run("export", str(sample_path), "-o", str(tmp_path), "-f", "ttl")
+    export = Graph().parse(tmp_path / "second-victims.ttl")
+    snippet_text = run("embed", str(tmp_path / "second-victims.ttl"), "--snippet").stdout
+    expanded = _expanded(_json_of(snippet_text))
+    assert len(expanded) > 40
+    exported = {(s, p, _by_value(o)) for s, p, o in export}
+    missing = [t for t in expanded if (t[0], t[1], _by_value(t[2])) not in exported]
+    assert missing == []
+
+
+def test_snippet_is_byte_identical(sample_path: Path) -> None:
+    assert run("embed", str(sample_path), "--snippet").stdout == run("embed", str(sample_path), "--snippet").stdout
+
+
+def test_page_is_self_contained_and_extruct_reads_it(sample_path: Path, tmp_path: Path) -> None:
+    result = run("embed", str(sample_path), "-o", str(tmp_path))
+    assert result.exit_code == 0
+    page = (tmp_path / "second-victims.html").read_text(encoding="utf-8")
+    assert not re.search(r'(src|href)="(https?:)?//', page)
+    assert "<svg" in page and "<table" in page
+    data = extruct.extract(page, syntaxes=["json-ld"], uniform=False)["json-ld"]
+    graph = map_sample_graph(sample_path)
+    assert data == [movie_object(graph, films_in(graph)[0])]
+
+
+def map_sample_graph(path: Path) -> Graph:
+    from filmgraph import extract_film, map_film, read_article
+    return map_film(extract_film(read_article(path)))
+
+
+@pytest.fixture
+def hostile_article(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.txt"
+    path.write_text(f"= {HOSTILE_TITLE} =\nInfobox\n- Director: Ann Berg\n\n==Cast==\n"
+                    "- \"quotes\" & <tags> as '; DROP\n", encoding="utf-8")
+    return path
+
+
+def test_hostile_text_is_escaped(hostile_article: Path, tmp_path: Path) -> None:
+    result = run("embed", str(hostile_article), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    (page_path,) = tmp_path.glob("*.html")
+    page = page_path.read_text(encoding="utf-8")
+    assert page.count("<script") == 1 and page.count("</script>") == 1
+    script = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in script and ">" not in script and "&" not in script
+    assert json.loads(script)["name"] == HOSTILE_TITLE
+    assert "<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
+    assert "<td>&quot;quotes&quot; &amp; &lt;tags&gt;</td><td>&#x27;; DROP</td>" in page
+
+
+def test_draw_writes_svg(sample_path: Path, tmp_path: Path) -> None:
+    result = run("draw", str(sample_path), "-o", str(tmp_path / "g.svg"))
+    assert result.exit_code == 0
+    svg = (tmp_path / "g.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "director, screenwriter" in svg and "Best Danish Film (Robert Awards)" in svg
+    assert run("draw", str(tmp_path / "missing.txt")).exit_code == 2
+
+
+def test_embed_bad_input(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = run("embed", str(empty), "-o", str(tmp_path))
+    assert result.exit_code == 2 and result.stderr == f"Error: {empty}: empty file\n"
