@@ -55,6 +55,17 @@ def _node(graph: Graph, node: Node, kind: str) -> dict[str, Any]:
     return data
 
 
+def _role(graph: Graph, role: Node, prop: URIRef, role_type: str, detail: str, detail_prop: URIRef
+          ) -> dict[str, Any]:
+    """schema.org's role pattern: the film → a Role → the person, with the role's detail."""
+    person = graph.value(role, prop)
+    if person is None:  # linked directly, without a role node
+        return _node(graph, role, "Person")
+    details = sorted(str(value) for value in graph.objects(role, detail_prop))
+    return {"@type": role_type, "@id": str(role), prop.removeprefix(str(SDO)): _node(graph, person, "Person"),
+            detail: _one_or_many(details)}
+
+
 def _one_or_many(items: list[Any]) -> Any:
     return items[0] if len(items) == 1 else items
 
@@ -64,11 +75,13 @@ def movie_object(graph: Graph, film: URIRef) -> dict[str, Any]:
 
     Example:
 
-    >>> from filmgraph import read_article, extract_film, map_film
-    >>> g = map_film(extract_film(read_article("examples/second_victims.txt")))
+    >>> from filmgraph import parse_article, extract_film, map_film
+    >>> g = map_film(extract_film(parse_article(
+    ...     "= Heat =\\nInfobox\\n- Director: Michael Mann\\n\\n==Cast==\\n- Al Pacino as Vincent Hanna\\n",
+    ...     source="urn:x")))
     >>> movie = movie_object(g, films_in(g)[0])
-    >>> movie["name"], movie["director"]["name"], len(movie["actor"])
-    ('Second Victims', 'Zinnini Elkington', 7)
+    >>> movie["name"], movie["director"]["name"], movie["actor"][0]["characterName"]
+    ('Heat', 'Michael Mann', 'Vincent Hanna')
     """
     movie: dict[str, Any] = {"@context": "https://schema.org", "@type": "Movie", "@id": str(film)}
     name = graph.value(film, SDO.name)
@@ -93,27 +106,13 @@ def movie_object(graph: Graph, film: URIRef) -> dict[str, Any]:
         nodes = [_node(graph, n, kind) for n in _sorted(graph, film, prop)]
         if nodes:
             movie[key] = _one_or_many(nodes)
-    contributors = []
-    for role in sorted(graph.objects(film, SDO.contributor), key=str):
-        person = graph.value(role, SDO.contributor)
-        if person is None:
-            contributors.append(_node(graph, role, "Person"))
-            continue
-        contributors.append({"@type": "Role", "@id": str(role), "roleName": _text(graph.value(role, SDO.roleName)),
-                             "contributor": _node(graph, person, "Person")})
-    if contributors:
-        movie["contributor"] = contributors
-    actors = []
-    for role in sorted(graph.objects(film, SDO.actor), key=str):
-        person = graph.value(role, SDO.actor)
-        if person is None:
-            actors.append(_node(graph, role, "Person"))
-            continue
-        characters = sorted(str(c) for c in graph.objects(role, SDO.characterName))
-        actors.append({"@type": "PerformanceRole", "@id": str(role), "actor": _node(graph, person, "Person"),
-                       "characterName": _one_or_many(characters)})
-    if actors:
-        movie["actor"] = actors
+    for key, prop, role_type, detail, detail_prop in [
+            ("contributor", SDO.contributor, "Role", "roleName", SDO.roleName),
+            ("actor", SDO.actor, "PerformanceRole", "characterName", SDO.characterName)]:
+        roles = [_role(graph, role, prop, role_type, detail, detail_prop)
+                 for role in sorted(graph.objects(film, prop), key=str)]
+        if roles:
+            movie[key] = roles
     awards = sorted(str(a) for a in graph.objects(film, SDO.award))
     if awards:
         movie["award"] = _one_or_many(awards)

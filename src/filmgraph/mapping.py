@@ -111,29 +111,28 @@ class _Mapper:
         self.graph.add((s, p, o))
 
     # -------------------------------------------------------------- nodes
+    def named(self, node: URIRef, kind: URIRef | None, name: str, *, lang: str | None = None) -> URIRef:
+        """Type a node and give it its name in both vocabularies (schema:name, rdfs:label)."""
+        if kind is not None:
+            self.add(node, RDF.type, kind)
+        self.add(node, SDO.name, Literal(name, lang=lang))
+        self.add(node, RDFS.label, Literal(name, lang=lang))
+        return node
+
     def person(self, key: str) -> URIRef:
         person = self.film.people[key]
-        node = URIRef(f"{self.base}person/{key}")
-        self.add(node, RDF.type, SDO.Person)
-        self.add(node, SDO.name, Literal(person.name))
-        self.add(node, RDFS.label, Literal(person.name))
+        node = self.named(URIRef(f"{self.base}person/{key}"), SDO.Person, person.name)
         self.add(node, WDT.P31, HUMAN_ITEM)
         for alternate in person.alternate_names:
             self.add(node, SDO.alternateName, Literal(alternate))
         return node
 
     def organization(self, name: str) -> URIRef:
-        node = self.iri("organization", name)
-        self.add(node, RDF.type, SDO.Organization)
-        self.add(node, SDO.name, Literal(name))
-        self.add(node, RDFS.label, Literal(name))
-        return node
+        return self.named(self.iri("organization", name), SDO.Organization, name)
 
     def place(self, place: Place) -> URIRef:
-        node = URIRef(WD[place.qid]) if place.qid else self.iri("place", place.name)
-        self.add(node, RDF.type, SDO.Place)
-        self.add(node, SDO.name, Literal(place.name, lang="en"))
-        self.add(node, RDFS.label, Literal(place.name, lang="en"))
+        node = self.named(URIRef(WD[place.qid]) if place.qid else self.iri("place", place.name), SDO.Place,
+                          place.name, lang="en")
         if place.within:
             within = self.place(place.within)
             self.add(node, SDO.containedInPlace, within)
@@ -141,11 +140,7 @@ class _Mapper:
         return node
 
     def event(self, name: str, kind: URIRef = SDO.Event) -> URIRef:
-        node = self.iri("event", name)
-        self.add(node, RDF.type, kind)
-        self.add(node, SDO.name, Literal(name))
-        self.add(node, RDFS.label, Literal(name, lang="en"))
-        return node
+        return self.named(self.iri("event", name), kind, name, lang="en")
 
     def reference(self, section: str) -> URIRef:
         node = URIRef(f"{self.base}reference/{self.film_slug}/{slug(section)}")
@@ -295,10 +290,7 @@ def _minutes(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
 
 
 def _coded_node(m: _Mapper, coded: Coded, kind: str) -> URIRef:
-    node = URIRef(WD[coded.qid]) if coded.qid else m.iri(kind, coded.label)
-    m.add(node, RDFS.label, Literal(coded.label, lang="en"))
-    m.add(node, SDO.name, Literal(coded.label, lang="en"))
-    return node
+    return m.named(URIRef(WD[coded.qid]) if coded.qid else m.iri(kind, coded.label), None, coded.label, lang="en")
 
 
 def _country(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
@@ -355,9 +347,7 @@ def _nomination(m: _Mapper, row: FieldRow, nomination: Nomination) -> Emitted:
     m.add(node, SDO.name, Literal(nomination.category))
     m.add(node, RDFS.label, Literal(award_label(nomination), lang="en"))
     if body is not None:
-        m.add(body, RDF.type, FG.Award)
-        m.add(body, SDO.name, Literal(nomination.body))
-        m.add(body, RDFS.label, Literal(nomination.body, lang="en"))
+        m.named(body, FG.Award, nomination.body)
         m.add(node, WDT.P361, body)
         m.add(node, FG.awardBody, body)
     won = nomination.result is AwardResult.WON
@@ -383,10 +373,7 @@ def _tally(m: _Mapper, row: FieldRow, tally: AwardTally) -> Emitted:
 
 
 def _concept(m: _Mapper, row: FieldRow, concept: Concept) -> Emitted:
-    node = m.iri("concept", concept.name)
-    m.add(node, RDF.type, SDO.DefinedTerm)
-    m.add(node, SDO.name, Literal(concept.name, lang="en"))
-    m.add(node, RDFS.label, Literal(concept.name, lang="en"))
+    node = m.named(m.iri("concept", concept.name), SDO.DefinedTerm, concept.name, lang="en")
     if concept.creator:
         creator = m.person(concept.creator)
         m.add(node, SDO.creator, creator)
@@ -410,10 +397,7 @@ def _nominee_term(m: _Mapper, nominee: Nominee) -> Node:
     if nominee.person:
         return m.person(nominee.person)
     assert nominee.work is not None
-    node = m.iri("work", nominee.work.name)
-    m.add(node, RDF.type, SDO.CreativeWork)
-    m.add(node, SDO.name, Literal(nominee.work.name))
-    m.add(node, RDFS.label, Literal(nominee.work.name))
+    node = m.named(m.iri("work", nominee.work.name), SDO.CreativeWork, nominee.work.name)
     for creator in nominee.work.creators:
         person = m.person(creator)
         m.add(node, SDO.creator, person)

@@ -514,6 +514,19 @@ def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
                     upper_bound=upper)
 
 
+# field → the phrase that states it, and whether it is money (needs a currency) or a count.
+_AMOUNT_PATTERNS = [
+    ("budget", re.compile(r"\bbudget (?:of|was|is|was set at)\s+(?P<v>[^,;.]+(?:\.\d+[^,;.]*)?)", re.IGNORECASE),
+     True),
+    ("box_office", re.compile(r"\b(?:grossed|earned|box office (?:of|was|takings of)|gross of|took in)\s+"
+                              r"(?P<v>[^,;]+?(?:\.\d+[^,;.]*?)?)(?:\s+(?:worldwide|globally|domestically|in|at|"
+                              r"during|from)\b|[,;.](?!\d)|$)", re.IGNORECASE), True),
+    ("admissions", re.compile(r"(?P<v>(?:(?:more than|over|at least|nearly|almost|about|around|approximately)\s+)?"
+                              r"\d[\d,.]*\s*(?:million|thousand)?)\s+(?:admissions|tickets|cinema-?goers|viewers|"
+                              r"spectators)", re.IGNORECASE), False),
+]
+
+
 def find_money(sentence: str) -> dict[str, Quantity]:
     """Budget, box office and admissions stated in a sentence.
 
@@ -522,25 +535,11 @@ def find_money(sentence: str) -> dict[str, Quantity]:
     (87000.0, 87000.0)
     """
     found: dict[str, Quantity] = {}
-    budget = re.search(r"\bbudget (?:of|was|is|was set at)\s+(?P<v>[^,;.]+(?:\.\d+[^,;.]*)?)", sentence, re.IGNORECASE)
-    if budget:
-        q = quantity_of(budget["v"], unit_by_currency=True)
-        if q:
-            found["budget"] = q
-    gross = re.search(r"\b(?:grossed|earned|box office (?:of|was|takings of)|gross of|took in)\s+"
-                      r"(?P<v>[^,;]+?(?:\.\d+[^,;.]*?)?)(?:\s+(?:worldwide|globally|domestically|in|at|during|from)\b|"
-                      r"[,;.](?!\d)|$)", sentence, re.IGNORECASE)
-    if gross:
-        q = quantity_of(gross["v"], unit_by_currency=True)
-        if q:
-            found["box_office"] = q
-    admissions = re.search(r"(?P<v>(?:(?:more than|over|at least|nearly|almost|about|around|approximately)\s+)?"
-                           r"\d[\d,.]*\s*(?:million|thousand)?)\s+(?:admissions|tickets|cinema-?goers|viewers|"
-                           r"spectators)", sentence, re.IGNORECASE)
-    if admissions:
-        q = quantity_of(admissions["v"], unit_by_currency=False)
-        if q:
-            found["admissions"] = q
+    for fact, pattern, is_money in _AMOUNT_PATTERNS:
+        match = pattern.search(sentence)
+        quantity = quantity_of(match["v"], unit_by_currency=is_money) if match else None
+        if quantity:
+            found[fact] = quantity
     return found
 
 
