@@ -29,23 +29,29 @@ DEFAULT_FORMATS = (RdfFormat.TURTLE, RdfFormat.JSON_LD)
 
 
 @dataclass
-class ExportResult:
-    """What became of one input."""
+class Outcome:
+    """What became of one input: its error, or the shapes report of its graph."""
 
     input: str
-    film: Film | None = None
-    graph: Graph | None = None
     report: Report | None = None
-    written: list[Path] = field(default_factory=list)
-    texts: dict[RdfFormat, str] = field(default_factory=dict)
     error: str | None = None
 
     @property
     def exit_code(self) -> int:
-        """0 written, 1 the graph violates the shapes, 2 bad input."""
+        """0 done, 1 the graph violates the shapes, 2 bad input."""
         if self.error:
             return 2
         return 1 if self.report is not None and not self.report.conforms else 0
+
+
+@dataclass
+class ExportResult(Outcome):
+    """What :func:`export` made of one input."""
+
+    film: Film | None = None
+    graph: Graph | None = None
+    written: list[Path] = field(default_factory=list)
+    texts: dict[RdfFormat, str] = field(default_factory=dict)
 
     @property
     def warnings(self) -> list[str]:
@@ -114,20 +120,11 @@ RDF_SUFFIXES = {".ttl", ".turtle", ".jsonld", ".json", ".nt", ".nq"}
 
 
 @dataclass
-class LoadResult:
-    """What became of one input of :func:`load`."""
+class LoadResult(Outcome):
+    """What :func:`load` made of one input."""
 
-    input: str
     graph_iri: str | None = None
     triples: int = 0
-    report: Report | None = None
-    error: str | None = None
-
-    @property
-    def exit_code(self) -> int:
-        if self.error:
-            return 2
-        return 1 if self.report is not None and not self.report.conforms else 0
 
 
 def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bool = True
@@ -166,17 +163,11 @@ def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = 
 
 
 @dataclass
-class EmbedResult:
-    """What became of one input of :func:`embed`."""
+class EmbedResult(Outcome):
+    """What :func:`embed` made of one input."""
 
-    input: str
     snippets: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
-    error: str | None = None
-
-    @property
-    def exit_code(self) -> int:
-        return 2 if self.error else 0
 
 
 def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out", base: str = DEFAULT_BASE
