@@ -292,8 +292,11 @@ def _read_lead(article: Article, collector: _Collector) -> None:
     title_at = re.match(rf"^(?:The film\s+)?{re.escape(article.title)}\s*\((?P<paren>[^)]*)\)", first)
     if title_at and film.original_title is None:
         inner = title_at["paren"].strip()
+        inner = re.sub(r"^(?:original|native)\s+title\s*:\s*", "", inner, flags=re.IGNORECASE)
         labelled = re.match(r"^(?P<lang>[A-Z][a-z]+)(?:\s+title)?\s*:\s*(?P<title>.+)$", inner)
-        candidate = labelled["title"] if labelled else inner.split(";")[0]
+        candidate = labelled["title"] if labelled else inner
+        # "(Danish: Druk; lit. 'Binge drinking')": the title ends where a gloss begins.
+        candidate = re.split(r"\s*(?:;|,\s*lit\.|,\s*literally|\s+lit\.)\s*", candidate)[0]
         if candidate and not re.search(r"\d{4}|\bfilm\b|also known|born", candidate, re.IGNORECASE):
             film.original_title = clean_name(candidate)
             language = knowledge.language(labelled["lang"]) if labelled else None

@@ -300,8 +300,13 @@ def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[Tal
     taken: list[tuple[int, int]] = []
     for match in _NAMED_PRIZE_RE.finditer(sentence):
         prize, category = match.group(1), match.group(2)
-        if category:
+        if category and prize.split()[-1] in {"Award", "Prize"}:
+            # "the Robert Award for Best Actress": the body's award, and the category within it.
             categories.append((category, match.start(2), prize))
+            taken.append((match.start(), match.end()))
+        elif category:
+            # "the Silver Bear for Best Director" is the category; the body comes from the sentence.
+            categories.append((f"{prize} for {category}", match.start(1), None))
             taken.append((match.start(), match.end()))
         elif not _BODY_WORDS.search(prize.rsplit(" ", 1)[0]) or prize.split()[-1] in {"Award", "Prize"}:
             if re.search(r"\bAwards\b", sentence[match.start():match.end() + 1]):
