@@ -74,3 +74,48 @@ def test_releases_several_on_a_line_keep_their_places() -> None:
     releases = parse_releases(("3 September 2021 (Venice); 12 October 2021 (Denmark)",))
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in releases] == [
         ("2021-09-03", "Venice Film Festival"), ("2021-10-12", "Denmark")]
+
+
+def _film(text: str):
+    from filmgraph import parse_article
+    return extract_film(parse_article(text, source="urn:test"))
+
+
+BODIES_TABLE = """= Two Bodies =
+Infobox
+- Director: Ann Berg
+
+==Accolades==
+| Award | Date of ceremony | Category | Recipient(s) | Result |
+| Robert Awards | 2 February 2020 | Best Director | Ann Berg | |
+| Bodil Awards | 14 March 2020 | Best Director | Ann Berg | |
+"""
+
+
+def test_prose_win_binds_to_its_own_body() -> None:
+    film = _film(BODIES_TABLE + "\nAnn Berg won Best Director at the Bodil Awards.\n")
+    results = {(n.body, n.category): n.result.value for n in film.nomination}
+    assert results == {("Robert Awards", "Best Director"): "nominated", ("Bodil Awards", "Best Director"): "won"}
+
+
+def test_prose_win_without_a_body_is_not_guessed() -> None:
+    film = _film(BODIES_TABLE + "\nThe film won Best Director.\n")
+    assert all(n.result is AwardResult.NOMINATED for n in film.nomination)
+    assert film.warnings == ["'Best Director' is stated without its award body and fits 2 bodies; "
+                             "the statement was not bound to any"]
+
+
+def test_win_and_nomination_in_one_sentence_and_trophy_categories() -> None:
+    film = _film("= Bear =\nInfobox\n- Director: Ann Berg\n\nBear is a 2024 Danish film.\n\n==Reception==\n"
+                 "It won the Silver Bear for Best Director at the 74th Berlin International Film Festival, "
+                 "and was nominated for the Golden Bear.\n")
+    assert [(n.body, n.category, n.result.value, n.ceremony) for n in film.nomination] == [
+        ("Berlin International Film Festival", "Silver Bear for Best Director", "won",
+         "74th Berlin International Film Festival"),
+        ("Berlin International Film Festival", "Golden Bear", "nominated", "74th Berlin International Film Festival")]
+
+
+def test_original_title_with_a_gloss() -> None:
+    film = _film("= Binge =\nInfobox\n- Director: Ann Berg\n- Language: Danish\n\n"
+                 "Binge (original title: Druk; lit. 'Drinking') is a 2020 Danish film.\n")
+    assert (film.original_title, film.original_language) == ("Druk", "da")

@@ -379,17 +379,27 @@ def _body_key(body: str | None) -> str:
 
 
 def _merge_nomination(film: Film, new: Nomination) -> None:
-    for old in film.nomination:
-        same_body = _body_key(old.body) == _body_key(new.body) or not new.body
-        if same_body and fold(old.category) == fold(new.category):
-            if new.result is AwardResult.WON:
-                old.result = AwardResult.WON
-            old.date = old.date or new.date
-            old.ceremony = old.ceremony or new.ceremony
-            known = {(n.person, n.work.name if n.work else None) for n in old.nominees}
-            old.nominees.extend(n for n in new.nominees if (n.person, n.work.name if n.work else None) not in known)
-            old.sources.extend(s for s in new.sources if s not in old.sources)
+    """Add a nomination, or merge it into the one of the same body and category."""
+    same_category = [old for old in film.nomination if fold(old.category) == fold(new.category)]
+    if new.body:
+        matches = [old for old in same_category if _body_key(old.body) == _body_key(new.body)]
+    else:
+        matches = same_category
+        if len(matches) > 1:
+            # "won Best Director" with the category under two bodies: the text does not say which.
+            film.warnings.append(f"'{new.category}' is stated without its award body and fits "
+                                 f"{len(matches)} bodies; the statement was not bound to any")
             return
+    if matches:
+        old = matches[0]
+        if new.result is AwardResult.WON:
+            old.result = AwardResult.WON
+        old.date = old.date or new.date
+        old.ceremony = old.ceremony or new.ceremony
+        known = {(n.person, n.work.name if n.work else None) for n in old.nominees}
+        old.nominees.extend(n for n in new.nominees if (n.person, n.work.name if n.work else None) not in known)
+        old.sources.extend(s for s in new.sources if s not in old.sources)
+        return
     film.nomination.append(new)
 
 
