@@ -119,3 +119,16 @@ def test_original_title_with_a_gloss() -> None:
     film = _film("= Binge =\nInfobox\n- Director: Ann Berg\n- Language: Danish\n\n"
                  "Binge (original title: Druk; lit. 'Drinking') is a 2020 Danish film.\n")
     assert (film.original_title, film.original_language) == ("Druk", "da")
+
+
+def test_negated_nomination_is_not_a_nomination() -> None:
+    film = _film("= N =\nInfobox\n- Director: Ann Berg\n\n==Reception==\n"
+                 "The film was not nominated for Best Film at the Bodil Awards.\n")
+    assert film.nomination == []
+
+
+def test_released_by_names_the_distributor() -> None:
+    film = _film("= D =\nInfobox\n- Director: Ann Berg\n\n==Release==\n"
+                 "It was released theatrically in Denmark on 12 October 2024 by Nordisk Film.\n")
+    assert [(o.name, o.sources) for o in film.distributor] == [("Nordisk Film", ["Release"])]
+    assert [(r.date.isoformat(), r.place.name) for r in film.release] == [("2024-10-12", "Denmark")]

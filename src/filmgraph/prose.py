@@ -332,6 +332,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[Tal
         if not wins and not nominations:
             continue
         verb = max(wins + nominations, key=lambda m: m.start())
+        if re.search(r"\b(?:not|never|n't|failed to|without)\s+(?:\w+\s+)?$", before[:verb.start()]):
+            continue  # "was not nominated for …" states no nomination
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
         after = [b for b in bodies if b[1] > position]
         prior = [b for b in bodies if b[2] <= position]
@@ -454,7 +456,7 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
     for match in re.finditer(rf"{org}\s+(?:would|will|was to|to)?\s*(?:distribute|distributes|distributed)\s+"
                              rf"(?:the\s+)?(?:film|movie|it){area_re}", sentence):
         distributors.append((match["org"], match["area"]))
-    for match in re.finditer(rf"\bdistributed\s+(?:\w+\s+)?by\s+{org}{area_re}", sentence):
+    for match in re.finditer(rf"\b(?:distributed|released)\s+(?:[\w ,]+?\s+)?by\s+{org}{area_re}", sentence):
         distributors.append((match["org"], match["area"]))
     for match in re.finditer(rf"{org}\s+(?:acquired|picked up|bought|secured)\s+(?:the\s+)?(?:film's\s+)?"
                              r"(?P<what>(?:[\w-]+\s+)?(?:distribution rights|rights|sales))", sentence):
@@ -467,8 +469,9 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
     for match in re.finditer(rf"{org}\s+(?:handles?|handled|will handle|is handling)\s+(?:the\s+)?(?:film's\s+)?"
                              r"(?:international|world(?:wide)?)\s+sales", sentence):
         sales.append(match["org"])
-    clean = [(o, a) for o, a in distributors if o.casefold() not in _PRONOUN_SUBJECTS and not o.startswith("It")]
-    return clean, [s for s in sales if not s.startswith("It")]
+    clean = [(o.rstrip(".,;:"), a) for o, a in distributors
+             if o.casefold() not in _PRONOUN_SUBJECTS and not o.startswith("It")]
+    return clean, [s.rstrip(".,;:") for s in sales if not s.startswith("It")]
 
 
 _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}

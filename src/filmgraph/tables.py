@@ -114,9 +114,13 @@ def expand_rows(header: list[str], rows: list[tuple[int, list[str]]], where: str
     for line, cells in trimmed:
         if len(cells) > width:
             raise FilmgraphError(f"{where}: line {line}: row has {len(cells)} cells, header has {width}")
-        offsets = range(width - len(cells) + 1)
-        # Highest score wins; on a tie the row continues the one above (the largest offset).
-        start = max(offsets, key=lambda s: (sum(_cell_score(c, roles[s + i]) for i, c in enumerate(cells)), s))
+        def score(start: int, cells: list[str] = cells) -> int:
+            return sum(_cell_score(cell, roles[start + i]) for i, cell in enumerate(cells))
+
+        # Highest score wins; on a tie the row continues the one above (the largest offset). A first
+        # row has nothing to continue: it starts at the first column unless its cells contradict that.
+        offsets = range(width - len(cells) + 1) if expanded else [0] if score(0) >= 0 else []
+        start = max(offsets, key=lambda s: (score(s), s)) if offsets else 1
         if start and not expanded:
             raise FilmgraphError(
                 f"{where}: line {line}: row has {len(cells)} cells, header has {width}, and no row above to continue"
