@@ -44,7 +44,8 @@ _NUMBER_WORDS = {w: n for n, w in enumerate(
 _COUNT = r"(?P<count>\d+|" + "|".join(_NUMBER_WORDS) + r")"
 _OTHER_AWARDS_RE = re.compile(rf"\b{_COUNT}\s+(?:other|more|further|additional)\s+(?:awards|prizes|wins)\b",
                               re.IGNORECASE)
-_TOTAL_AWARDS_RE = re.compile(rf"\b(?:won|winning|received|took)\s+{_COUNT}\s+(?:awards|prizes)\b", re.IGNORECASE)
+_TOTAL_AWARDS_RE = re.compile(rf"\b(?:won|winning|took|taking|received)\s+{_COUNT}\b(?:\s+(?:[A-Z][\w'’-]*\s+)*"
+                              r"(?:[Aa]wards|[Pp]rizes)\b|(?=\s*[,;.]|\s+of\s+them))")
 _PRONOUN_SUBJECTS = {"it", "the film", "the movie", "this film", "she", "he", "they", "the project"}
 
 
