@@ -255,9 +255,15 @@ def find_screenings(sentence: str) -> list[ScreeningMention]:
     """
     if not _SCREEN_VERB_RE.search(sentence) or _DID_NOT_HAPPEN_RE.search(sentence):
         return []
+    # "…screened at A in May, and in October it was screened at B": one screening per clause.
+    clauses = re.split(r",\s+and\s+|;\s+", sentence)
+    return [found for clause in clauses if (found := _screening_in(clause)) is not None]
+
+
+def _screening_in(sentence: str) -> ScreeningMention | None:
     events = _events(sentence)
     if not events:
-        return []
+        return None
     section = None
     section_match = re.search(rf"\b(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)\s+(?:section|sidebar|strand|programme|"
                               r"program|competition)\b", sentence)
@@ -275,7 +281,7 @@ def find_screenings(sentence: str) -> list[ScreeningMention]:
     when = _date_of(sentence, next(span for span in events if span[0] == event))
     if len(inner) >= 2 and re.search(r"\b(?:during|as part of|within)\b", sentence):
         section = section or inner[0]
-    return [ScreeningMention(canonical_event(event), canonical_event(outer) if outer else None, section, when)]
+    return ScreeningMention(canonical_event(event), canonical_event(outer) if outer else None, section, when)
 
 
 def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
