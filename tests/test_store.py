@@ -76,11 +76,11 @@ def target(request, tmp_path: Path) -> list[str]:
 def test_load_query_reload_without_duplicates(target, sample_path: Path) -> None:
     loaded = run("load", str(sample_path), *target)
     assert loaded.exit_code == 0, loaded.output
-    assert f"551 triples into <{sample_path.resolve().as_uri()}>" in loaded.stderr
+    assert f"576 triples into <{sample_path.resolve().as_uri()}>" in loaded.stderr
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["551"]]
+    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["576"]]
     assert run("load", str(sample_path), *target).exit_code == 0
-    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["551"]]
+    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["576"]]
 
 
 def test_exported_file_goes_into_the_articles_graph(target, sample_path: Path, tmp_path: Path) -> None:
@@ -158,7 +158,7 @@ def test_bad_file_is_skipped_and_others_load(target, sample_path: Path, tmp_path
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {broken}: not valid Turtle")
     count = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", *target, "-f", "csv")
-    assert rows(count.stdout) == [["551"]]
+    assert rows(count.stdout) == [["576"]]
 
 
 def test_names_with_quotes_backslashes_and_braces_load_safely(target, tmp_path: Path) -> None:
@@ -212,3 +212,48 @@ def test_graph_iri_is_checked(tmp_path: Path) -> None:
     from rdflib import Graph
     with pytest.raises(FilmgraphError, match="not an absolute IRI"):
         store.load(Graph(), graph_iri="urn:x> } ; DROP ALL ; {")
+
+
+class _RefusingHandler(__import__("http.server").server.BaseHTTPRequestHandler):
+    """A server that refuses every credential, recording what it was sent."""
+
+    seen: list[tuple[str, str | None]] = []
+
+    def _refuse(self) -> None:
+        self.seen.append((self.command, self.headers.get("Authorization")))
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        body = b"Unauthorized: wrong user or password\n"
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="films"')
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = _refuse
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_refused_credentials_are_a_clear_error(sample_path: Path, monkeypatch) -> None:
+    import base64
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _RefusingHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        monkeypatch.setenv(stores.USER_VARIABLE, "editor")
+        monkeypatch.setenv(stores.PASSWORD_VARIABLE, "pa55word")
+        endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        result = run("load", str(sample_path), "--endpoint", endpoint)
+        assert result.exit_code == 2
+        assert result.stderr.strip() == (f"Error: http://127.0.0.1:{server.server_address[1]}/store: "
+                                         "HTTP 401 Unauthorized: Unauthorized: wrong user or password")
+        assert "pa55word" not in result.output
+        expected = "Basic " + base64.b64encode(b"editor:pa55word").decode()
+        assert _RefusingHandler.seen[-1] == ("PUT", expected)
+    finally:
+        server.shutdown()

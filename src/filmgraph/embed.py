@@ -139,7 +139,8 @@ def snippet(graph: Graph, film: URIRef) -> str:
 
 
 def _rows(graph: Graph, query: str, film: URIRef) -> list[list[str]]:
-    return [[_text(v) for v in row] for row in graph.query(_SPARQL_PREFIXES + query, initBindings={"film": film})]
+    result = graph.query(_SPARQL_PREFIXES + query, initBindings={"film": film})
+    return [[_text(v) for v in row] for row in result if isinstance(row, tuple)]
 
 
 _STYLE = """
@@ -177,7 +178,7 @@ def render_page(graph: Graph, film: URIRef) -> str:
         items = value if isinstance(value, list) else [value] if value else []
         return ", ".join(i["name"] if isinstance(i, dict) else str(i) for i in items if i)
 
-    crew_roles = {}
+    crew_roles: dict[str, list[str]] = {}
     for contributor in movie.get("contributor", []):
         if "roleName" in contributor:
             crew_roles.setdefault(contributor["roleName"], []).append(contributor["contributor"]["name"])

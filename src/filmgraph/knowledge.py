@@ -31,8 +31,8 @@ def fold(text: str) -> str:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with resources.files("filmgraph").joinpath("data", name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    text = resources.files("filmgraph").joinpath("data", name).read_text(encoding="utf-8")
+    return list(csv.DictReader(text.splitlines()))
 
 
 def _index(rows: list[dict[str, str]], name_columns: tuple[str, ...], code_column: str) -> dict[str, Entry]:

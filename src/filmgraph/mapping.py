@@ -218,9 +218,10 @@ class _Mapper:
                 if row.wikidata == "rdfs:label":
                     self.add(self.node, RDFS.label, emitted.wikidata_object)
                     continue
-                props = row.wikidata.split("|")
-                prop = props[0] if len(props) == 1 or getattr(record, "result", None) is AwardResult.WON else props[1]
-                self.statement(prop, emitted, self.qualifiers(row, record))
+                choices = row.wikidata.split("|")
+                won = getattr(record, "result", None) is AwardResult.WON
+                chosen = choices[0] if len(choices) == 1 or won else choices[1]
+                self.statement(chosen, emitted, self.qualifiers(row, record))
 
 
 # ------------------------------------------------------------ emitters
@@ -331,9 +332,7 @@ def _screening(m: _Mapper, row: FieldRow, screening: Screening) -> Emitted:
         m.add(node, SDO.superEvent, m.event(screening.super_event, SDO.Festival))
     if screening.section:
         m.add(node, FG.section, Literal(screening.section))
-    for section in screening.sources:
-        m.add(node, PROV.wasDerivedFrom, m.reference(section))
-    return Emitted(node, None, sources=screening.sources)
+    return Emitted(node, node, sources=screening.sources, slug=slug(screening.event))
 
 
 def award_label(nomination: Nomination) -> str:
@@ -411,6 +410,7 @@ QUALIFIER_TERMS: dict[str, Callable[[_Mapper, Any], Node]] = {
     "date": lambda m, when: date_literal(when),
     "place": lambda m, place: m.place(place),
     "event": lambda m, name: m.event(name),
+    "festival": lambda m, name: m.event(name, SDO.Festival),
     "nominee": _nominee_term,
 }
 

@@ -437,7 +437,8 @@ def find_filming(sentence: str) -> list[LocationMention]:
         name = match["name"].rstrip(".,;")
         if _is_month_or_date(name) or re.fullmatch(r"\d{4}", name):
             continue
-        place = Place(name, (knowledge.country(name).qid if knowledge.country(name) else None))
+        country = knowledge.country(name)
+        place = Place(name, country.qid if country else None)
         if match["prep"] == "in" and places and text[:match.start()].rstrip().endswith(places[-1].name) \
                 and places[-1].within is None:
             places[-1].within = place
