@@ -132,3 +132,23 @@ def test_released_by_names_the_distributor() -> None:
                  "It was released theatrically in Denmark on 12 October 2024 by Nordisk Film.\n")
     assert [(o.name, o.sources) for o in film.distributor] == [("Nordisk Film", ["Release"])]
     assert [(r.date.isoformat(), r.place.name) for r in film.release] == [("2024-10-12", "Denmark")]
+
+
+def test_flattened_table_with_result_and_reference_columns() -> None:
+    film = _film("""= R =
+Infobox
+- Director: Ann Berg
+
+==Accolades==
+| Award | Date of ceremony | Category | Recipient(s) | Result | Ref. |
+| Academy Awards | 25 April 2021 | Best International Feature Film | Denmark | Won | [1] |
+| Best Director | Ann Berg | Nominated |
+| European Film Awards | 12 December 2020 | European Film | R | Won | [3] |
+| European Director | Ann Berg | Won |
+""")
+    rows = [(n.body, n.category, n.result.value, n.date.isoformat(), [x.person for x in n.nominees])
+            for n in film.nomination]
+    assert rows == [("Academy Awards", "Best International Feature Film", "won", "2021-04-25", []),
+                    ("Academy Awards", "Best Director", "nominated", "2021-04-25", ["ann-berg"]),
+                    ("European Film Awards", "European Film", "won", "2020-12-12", []),
+                    ("European Film Awards", "European Director", "won", "2020-12-12", ["ann-berg"])]

@@ -371,7 +371,8 @@ def _nominees(cell: str, title: str) -> list[Nominee]:
     if song:
         who = song["who"] or ""
         return [Nominee(work=Work(song["work"].strip(), split_names(who)))]
-    return [Nominee(person=name) for name in split_names(cell)]
+    # A country as recipient is the submitting country (international feature film), not a person.
+    return [Nominee(person=name) for name in split_names(cell) if not knowledge.country(name)]
 
 
 def _body_key(body: str | None) -> str:
