@@ -11,7 +11,7 @@ from filmgraph import extract_film, map_film, read_article
 from filmgraph.extract import parse_cast_line, parse_releases
 from filmgraph.model import AwardResult
 
-ARTICLES = sorted(Path(__file__).parent.joinpath("articles").glob("*.txt"))
+ARTICLES = sorted(p for p in Path(__file__).parent.joinpath("articles").iterdir() if p.suffix in (".txt", ".wiki"))
 
 
 @pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])

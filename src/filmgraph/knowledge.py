@@ -129,3 +129,19 @@ def currency_words() -> list[str]:
 
 
 MINUTE_QID = "Q7727"
+
+
+@cache
+def _language_codes() -> dict[str, str]:
+    return {row["code"]: row["name"] for row in _rows("languages.csv")}
+
+
+def language_of_code(code: str) -> str | None:
+    """The English name of a language code.
+
+    Example:
+
+    >>> language_of_code("da")
+    'Danish'
+    """
+    return _language_codes().get(code.strip().casefold())

@@ -5,6 +5,7 @@ One input's failure never costs another input its output: each result says what 
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -58,8 +59,19 @@ class ExportResult(Outcome):
         return list(self.film.warnings) if self.film else []
 
 
+WIKI_PREFIX = "wiki:"
+
+
 def load_article(source: str | Path) -> Article:
-    """Read one input: a path, or ``-`` for standard input."""
+    """Read one input: a path, ``-`` for standard input, or ``wiki:Title`` to fetch a page.
+
+    The MediaWiki API is ``$FILMGRAPH_MEDIAWIKI_API`` (default: English Wikipedia).
+    """
+    if str(source).startswith(WIKI_PREFIX):
+        from .fetch import DEFAULT_API, fetch_article
+
+        api = os.environ.get("FILMGRAPH_MEDIAWIKI_API", DEFAULT_API)
+        return fetch_article(str(source)[len(WIKI_PREFIX):], api=api)
     if str(source) == STDIN:
         return parse_article(decode(sys.stdin.buffer.read(), "<stdin>"), source=STDIN_SOURCE, where="<stdin>")
     return read_article(source)
@@ -131,7 +143,7 @@ def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bo
                    ) -> tuple[Graph, str, Report | None]:
     """The graph an input holds and the IRI of its named graph: an RDF file as it is (named after the
     article its statements cite, if they cite one), or an article exported first."""
-    if str(source) != STDIN and Path(source).suffix.lower() in RDF_SUFFIXES:
+    if str(source) != STDIN and not str(source).startswith(WIKI_PREFIX) and Path(source).suffix.lower() in RDF_SUFFIXES:
         graph = load_graph(source)
         cited = {str(o) for o in graph.objects(None, PR.P854)}
         name = cited.pop() if len(cited) == 1 else Path(source).resolve().as_uri()

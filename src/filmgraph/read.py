@@ -14,6 +14,7 @@ from pathlib import Path
 from .errors import FilmgraphError
 from .model import Article, InfoboxField, Section, Table
 from .tables import expand_rows
+from .wikitext import looks_like_wikitext, parse_wikitext
 
 _TITLE_RE = re.compile(r"^\s*=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$|^\s*#(?!#)\s+(?P<md>.+?)\s*$")
 _HEADING_RE = re.compile(r"^\s*(?P<level>={2,6})\s*(?P<title>.+?)\s*=+\s*$|^\s*(?P<md>#{2,6})\s+(?P<mdtitle>.+?)\s*$")
@@ -55,7 +56,10 @@ def read_article(path: str | Path) -> Article:
         data = path.read_bytes()
     except OSError as exc:
         raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
-    return parse_article(decode(data, str(path)), source=path.resolve().as_uri(), where=str(path))
+    text = decode(data, str(path))
+    if path.suffix.lower() in (".wiki", ".wikitext", ".mediawiki") or looks_like_wikitext(text):
+        return parse_wikitext(text, source=path.resolve().as_uri(), where=str(path))
+    return parse_article(text, source=path.resolve().as_uri(), where=str(path))
 
 
 def parse_article(text: str, *, source: str, where: str = "<article>") -> Article:

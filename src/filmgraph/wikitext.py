@@ -1,0 +1,329 @@
+"""Read MediaWiki wikitext (``{{Infobox film}}``, links, plain lists, wikitables) into an Article.
+
+mwparserfromhell parses the markup; this module renders what a reader sees: link text, the
+values of list templates one per line, film dates as "10 April 2025 (Denmark)", {{won}} as "Won",
+and wikitables with their rowspans and colspans expanded exactly, so ``extract`` reads a
+wikitext article the way it reads the plain-text format.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+import mwparserfromhell
+from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.wikicode import Wikicode
+
+from . import knowledge
+from .errors import FilmgraphError
+from .model import Article, InfoboxField, Section, Table
+
+_LIST_TEMPLATES = {"plainlist", "plain list", "ubl", "unbulleted list", "flatlist", "flat list", "hlist",
+                   "bulleted list", "collapsible list"}
+_RESULT_TEMPLATES = {"won": "Won", "nom": "Nominated", "nominated": "Nominated", "pending": "Pending",
+                     "tba": "TBA", "draw": "Shared", "runner-up": "Runner-up", "won-2nd": "Runner-up"}
+_FIRST_PARAMETER = {"nowrap", "small", "big", "nobold", "noitalic", "ill", "interlanguage link", "abbr",
+                    "visible anchor", "anchor", "sic", "nobr", "lang-rtl"}
+_DROPPED = {"efn", "refn", "sfn", "cite web", "cite news", "citation needed", "cn", "short description",
+            "use dmy dates", "use mdy dates", "reflist", "imdb title", "portal"}
+_MONTH_NAMES = list(calendar.month_name)
+
+
+def _month(value: str) -> str:
+    return _MONTH_NAMES[int(value)] if value.isdigit() and 1 <= int(value) <= 12 else value
+
+
+def _positional(template: Template) -> list[str]:
+    return [render(p.value).strip() for p in template.params if not p.showkey]
+
+
+def _date_parts(parts: list[str]) -> str:
+    year, month, day = (parts + ["", "", ""])[:3]
+    return " ".join(p for p in (day, _month(month) if month else "", year) if p)
+
+
+def _render_template(template: Template) -> str:
+    name = str(template.name).strip().casefold().replace("_", " ")
+    if name in _DROPPED or name.startswith(("infobox", "cite ")):
+        return ""
+    if name in _LIST_TEMPLATES:
+        items = []
+        for value in _positional(template):
+            items += [line.lstrip("*# ").strip() for line in value.splitlines() if line.strip("*# ").strip()]
+        return "\n".join(items)
+    if name in _RESULT_TEMPLATES:
+        return _RESULT_TEMPLATES[name]
+    if name in ("film date", "filmdate"):
+        parts = _positional(template)
+        releases = []
+        for index in range(0, len(parts), 4):
+            date, place = _date_parts(parts[index:index + 3]), (parts[index + 3:index + 4] or [""])[0]
+            releases.append(f"{date} ({place})" if place else date)
+        return "\n".join(r for r in releases if r)
+    if name in ("start date", "start date and age", "release date", "dts", "date table sorting", "birth date"):
+        return _date_parts(_positional(template))
+    if name in ("runtime", "duration"):
+        parts = _positional(template)
+        return f"{parts[0]} minutes" if parts else ""
+    if name in ("sort", "sortname"):
+        parts = _positional(template)
+        return " ".join(parts[:2]) if name == "sortname" else (parts[-1] if parts else "")
+    if name.startswith(("lang-", "langx", "lang")):
+        parts = _positional(template)
+        code = name[5:] if name.startswith("lang-") else (parts.pop(0) if parts else "")
+        text = parts[0] if parts else ""
+        language = knowledge.language_of_code(code)
+        return f"{language}: {text}" if language and name != "lang" else text
+    if name in _FIRST_PARAMETER:
+        parts = _positional(template)
+        return parts[0] if parts else ""
+    return ""
+
+
+def render(code: Wikicode | str) -> str:
+    """The text a reader sees of some wikicode.
+
+    Example:
+
+    >>> render("[[Michael Mann|Mann]] {{nowrap|directed}}<ref>x</ref> {{won}}")
+    'Mann directed Won'
+    """
+    if isinstance(code, str):
+        code = mwparserfromhell.parse(code)
+    out = []
+    for node in code.nodes:
+        if isinstance(node, Text):
+            out.append(str(node))
+        elif isinstance(node, Wikilink):
+            target = str(node.title)
+            if re.match(r"(?i)^(file|image|category):", target):
+                continue
+            out.append(render(node.text) if node.text else target)
+        elif isinstance(node, Template):
+            out.append(_render_template(node))
+        elif isinstance(node, Tag):
+            tag = str(node.tag).casefold()
+            if tag in ("ref", "references", "gallery"):
+                continue
+            if tag == "br":
+                out.append("\n")
+            elif node.contents is not None:
+                out.append(render(node.contents))
+        elif isinstance(node, Comment):
+            continue
+        else:
+            out.append(node.__strip__() or "")
+    text = "".join(out).replace("'''", "").replace("''", "")
+    return re.sub(r"[ \t]+", " ", text)
+
+
+def _infobox(code: Wikicode) -> tuple[list[InfoboxField], Template | None]:
+    for template in code.filter_templates(recursive=False):
+        if str(template.name).strip().casefold().startswith("infobox"):
+            fields = []
+            for index, param in enumerate(template.params):
+                values = [v.strip() for v in render(param.value).splitlines() if v.strip()]
+                if str(param.name).strip() and values:
+                    fields.append(InfoboxField(str(param.name).strip(), tuple(values), index + 1))
+            return fields, template
+    return [], None
+
+
+def _cells(line: str, separator: str) -> list[tuple[dict[str, int], str]]:
+    """Split a table row line into (span attributes, content) cells."""
+    cells = []
+    for raw in _split_outside_markup(line, separator + separator):
+        attributes, content = {}, raw
+        pieces = _split_outside_markup(raw, "|")
+        if len(pieces) > 1 and re.search(r"\b(rowspan|colspan|style|class|align|scope)\s*=", pieces[0]):
+            content = "|".join(pieces[1:])
+            for key in ("rowspan", "colspan"):
+                match = re.search(rf'{key}\s*=\s*"?(\d+)', pieces[0])
+                if match:
+                    attributes[key] = int(match.group(1))
+        cells.append((attributes, render(content).strip()))
+    return cells
+
+
+def _split_outside_markup(text: str, separator: str) -> list[str]:
+    parts, depth, current, index = [], 0, "", 0
+    while index < len(text):
+        if text.startswith(("[[", "{{"), index):
+            depth += 1
+            current += text[index:index + 2]
+            index += 2
+        elif text.startswith(("]]", "}}"), index) and depth:
+            depth -= 1
+            current += text[index:index + 2]
+            index += 2
+        elif depth == 0 and text.startswith(separator, index):
+            parts.append(current)
+            current = ""
+            index += len(separator)
+        else:
+            current += text[index]
+            index += 1
+    parts.append(current)
+    return parts
+
+
+def parse_table(markup: str) -> Table | None:
+    """A wikitable with rowspans and colspans expanded.
+
+    Example:
+
+    >>> t = parse_table('{|\\n! Award !! Category !! Result\\n|-\\n| rowspan="2" | Bodil || Best Film || {{won}}\\n'
+    ...                 '|-\\n| Best Actor || {{nom}}\\n|}')
+    >>> t.rows
+    (('Bodil', 'Best Film', 'Won'), ('Bodil', 'Best Actor', 'Nominated'))
+    """
+    header: list[str] = []
+    rows: list[list[str]] = []
+    pending: dict[int, tuple[int, str]] = {}  # column → (rows still spanned, text)
+    current: list[tuple[dict[str, int], str]] = []
+
+    def finish_row() -> None:
+        if not current:
+            return
+        row: list[str] = []
+        cells = list(current)
+        column = 0
+        while cells or column in pending:
+            if column in pending:
+                remaining, text = pending[column]
+                row.append(text)
+                if remaining <= 1:
+                    del pending[column]
+                else:
+                    pending[column] = (remaining - 1, text)
+                column += 1
+                continue
+            attributes, text = cells.pop(0)
+            for _ in range(attributes.get("colspan", 1)):
+                if attributes.get("rowspan", 1) > 1:
+                    pending[column] = (attributes["rowspan"] - 1, text)
+                row.append(text)
+                column += 1
+        rows.append(row)
+        current.clear()
+
+    for line in markup.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("{|") or stripped.startswith("|+"):
+            continue
+        if stripped.startswith("|}"):
+            break
+        if stripped.startswith("|-"):
+            finish_row()
+        elif stripped.startswith("!"):
+            cells = _cells(stripped[1:], "!")
+            if not rows and not current:
+                header += [text for _, text in cells]
+            else:
+                current.extend(cells)
+        elif stripped.startswith("|"):
+            current.extend(_cells(stripped[1:], "|"))
+        elif current:
+            attributes, text = current[-1]
+            current[-1] = (attributes, f"{text} {render(stripped)}".strip())
+    finish_row()
+    if not header and rows:
+        header, rows = rows[0], rows[1:]
+    if not header:
+        return None
+    width = len(header)
+    full = tuple(tuple((row + [""] * width)[:width]) for row in rows if any(row))
+    return Table(tuple(header), full, 0)
+
+
+def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
+    paragraphs: list[str] = []
+    lists: list[tuple[str, ...]] = []
+    tables: list[Table] = []
+    items: list[str] = []
+    paragraph: list[str] = []
+    lines = text.splitlines()
+    index = 0
+
+    def flush() -> None:
+        if paragraph:
+            rendered = render(" ".join(paragraph)).strip()
+            if rendered:
+                paragraphs.append(rendered)
+            paragraph.clear()
+        if items:
+            lists.append(tuple(items))
+            items.clear()
+
+    while index < len(lines):
+        line = lines[index].rstrip()
+        if line.lstrip().startswith("{|"):
+            flush()
+            end = index
+            while end < len(lines) and not lines[end].strip().startswith("|}"):
+                end += 1
+            table = parse_table("\n".join(lines[index:end + 1]))
+            if table:
+                tables.append(table)
+            index = end + 1
+            continue
+        if re.match(r"^[*#]+", line):
+            if paragraph:
+                flush()
+            item = render(line.lstrip("*#: ")).strip()
+            if item:
+                items.append(item)
+        elif not line.strip():
+            flush()
+        else:
+            if items:
+                flush()
+            paragraph.append(line.strip())
+        index += 1
+    flush()
+    return paragraphs, lists, tables
+
+
+def parse_wikitext(text: str, *, title: str | None = None, source: str, where: str = "<wikitext>") -> Article:
+    """Parse a wikitext article; the title comes from ``title`` or the lead's bold name.
+
+    :raises FilmgraphError: no title can be found.
+    """
+    code = mwparserfromhell.parse(text)
+    infobox, template = _infobox(code)
+    if template is not None:
+        code.remove(template)
+    sections = code.get_sections(levels=[2, 3, 4], include_lead=True, flat=True)
+    lead_code = sections[0] if sections and not sections[0].filter_headings(recursive=False) else None
+    if title is None:
+        bold = re.search(r"'''(.+?)'''", str(lead_code or ""))
+        title = render(bold.group(1)).strip() if bold else None
+    if not title:
+        raise FilmgraphError(f"{where}: no title (give one, or bold the film's name in the lead)")
+    lead: list[str] = []
+    parsed: list[Section] = []
+    for section in sections:
+        headings = section.filter_headings(recursive=False)
+        body = str(section)
+        if headings:
+            heading: Heading = headings[0]
+            body = body.replace(str(heading), "", 1)
+            paragraphs, lists, tables = _blocks(body)
+            parsed.append(Section(render(heading.title).strip(), heading.level, tuple(paragraphs), tuple(lists),
+                                  tuple(tables)))
+        else:
+            paragraphs, lists, tables = _blocks(body)
+            lead = paragraphs
+            if lists or tables:
+                parsed.append(Section("Lead", 1, (), tuple(lists), tuple(tables)))
+    return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed))
+
+
+def looks_like_wikitext(text: str) -> bool:
+    """Wikitext, unlike the plain-text format, has no ``= Title =`` line on top, and has an
+    ``{{Infobox`` template or the film's name in bold."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if re.fullmatch(r"=[^=].*[^=]=|#\s.+", first):
+        return False
+    return bool(re.search(r"\{\{\s*[Ii]nfobox", text)) or "\x27\x27\x27" in text
