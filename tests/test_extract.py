@@ -152,3 +152,32 @@ Infobox
                     ("Academy Awards", "Best Director", "nominated", "2021-04-25", ["ann-berg"]),
                     ("European Film Awards", "European Film", "won", "2020-12-12", []),
                     ("European Film Awards", "European Director", "won", "2020-12-12", ["ann-berg"])]
+
+
+def test_hyphen_variants_preposition_bodies_relative_releases_and_filming_periods() -> None:
+    film = _film("""= F =
+Infobox
+- Directed by: Karin Holm
+- Starring: Nikolaj Coster-Waldau
+
+==Production==
+Filming began on 3 May 2021 in Aarhus and wrapped on 2 July 2021. Additional scenes were shot in Gothenburg and Malmö.
+
+==Release==
+It was released in Denmark on 6 October 2022 and in Sweden a week later.
+
+==Accolades==
+| Award | Date of ceremony | Category | Recipient(s) | Result |
+| Bodil Awards | 18 March 2023 | Best Actor | Nikolaj Coster Waldau | Won |
+
+At the Bodil Awards, Coster-Waldau also won Best Supporting Actor.
+""")
+    people = sorted((p.name, p.alternate_names) for p in film.people.values())
+    assert people == [("Karin Holm", []), ("Nikolaj Coster-Waldau", ["Coster-Waldau", "Nikolaj Coster Waldau"])]
+    assert [(n.body, n.category) for n in film.nomination] == [("Bodil Awards", "Best Actor"),
+                                                               ("Bodil Awards", "Best Supporting Actor")]
+    assert [(r.date.isoformat(), r.place.name) for r in film.release] == [("2022-10-06", "Denmark"),
+                                                                          ("2022-10-13", "Sweden")]
+    assert [(loc.place.name, loc.start and loc.start.isoformat(), loc.end and loc.end.isoformat())
+            for loc in film.filming_location] == [("Aarhus", "2021-05-03", "2021-07-02"), ("Gothenburg", None, None),
+                                                  ("Malmö", None, None)]

@@ -64,7 +64,8 @@ def slug(text: str) -> str:
 
 
 def _tokens(name: str) -> list[str]:
-    return fold(name).replace(".", ". ").split()
+    # "Coster-Waldau" and "Coster Waldau" are one spelling of a name.
+    return fold(name).replace(".", ". ").replace("-", " ").split()
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -124,7 +125,7 @@ def resolve_people(mentions: Iterable[str]) -> dict[str, Person]:
     for mention in mentions:
         if mention not in names:
             names.append(mention)
-    full = [n for n in names if len(_tokens(n)) >= 2]
+    full = [n for n in names if len(n.split()) >= 2]
     parent = {n: n for n in names}
 
     def find(n: str) -> str:
@@ -141,8 +142,9 @@ def resolve_people(mentions: Iterable[str]) -> dict[str, Person]:
                 fits = {find(c) for c in full if c != shorter and _variant(shorter, c)}
                 if len(fits) <= 1 or len(_tokens(a)) == len(_tokens(b)):
                     parent[find(a)] = find(b)
-    for lone in (n for n in names if len(_tokens(n)) == 1):
-        owners = {find(c) for c in full if _tokens(c)[-1] == _tokens(lone)[0]}
+    for lone in (n for n in names if len(n.split()) == 1):
+        surname = _tokens(lone)
+        owners = {find(c) for c in full if _tokens(c)[-len(surname):] == surname and len(_tokens(c)) > len(surname)}
         if len(owners) == 1:
             parent[find(lone)] = owners.pop()
     clusters: dict[str, list[str]] = {}

@@ -124,7 +124,12 @@ def _phrases(text: str) -> list[tuple[str, int, int]]:
     for match in _PHRASE_RE.finditer(text):
         phrase = match.group(0).rstrip(".,:;'’")
         phrase = re.sub(r"\s+(?:the|and the|of|for|on|&)$", "", phrase)
-        found.append((phrase, match.start(), match.start() + len(phrase)))
+        # A capitalised preposition opening a sentence is not part of the name: "At the Bodil Awards".
+        lead = re.match(r"^(?:At|In|On|From|By|During|For|With|After|Before)\s+(?:the\s+)?", phrase)
+        start = match.start() + (lead.end() if lead else 0)
+        phrase = phrase[lead.end():] if lead else phrase
+        if phrase:
+            found.append((phrase, start, start + len(phrase)))
     return found
 
 
@@ -446,7 +451,7 @@ def find_filming(sentence: str) -> list[LocationMention]:
         places.append(place)
         position = match.end()
         while extra := _LIST_CONTINUATION_RE.match(text, position):
-            places.append(Place(extra["name"]))
+            places.append(Place(extra["name"].rstrip(".,;:")))
             position = extra.end()
     return [LocationMention(p, start, end) for p in places]
 
