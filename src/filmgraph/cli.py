@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -48,21 +49,28 @@ def cli() -> None:
               help="Output format; repeat for several.  [default: ttl and jsonld]")
 @base_option
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check and write whatever the graph holds.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
+              help="Worker processes for folders, dumps and many inputs.")
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
-               no_validate: bool) -> None:
-    """Export film articles (files, or '-' for standard input) as RDF.
+               no_validate: bool, jobs: int) -> None:
+    """Export film articles as RDF: files, folders of them, Wikipedia XML dumps
+    (.xml, .xml.bz2, .xml.gz), 'wiki:Title' to fetch a page, or '-' for standard input.
 
     Exit status: 0 all written; 1 a graph violates the shapes (its files are not
     written); 2 bad input or usage. Every input is processed whatever happens to the others.
+    Folders and dumps are streamed through --jobs worker processes with a progress bar.
 
     Example:
 
         filmgraph export examples/second_victims.txt -o out -f ttl -f jsonld -f nt
+        filmgraph export enwiki-pages-articles.xml.bz2 -j 2
     """
     chosen = [RdfFormat(f) for f in formats] or [RdfFormat.TURTLE, RdfFormat.JSON_LD]
     to_stdout = output_dir == "-"
     if to_stdout and len(chosen) != 1:
         raise click.UsageError("-o - writes one format: give exactly one -f")
+    if not to_stdout and (jobs > 1 or any(_is_collection(i) for i in inputs)):
+        sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs))
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
                      validate=not no_validate)
     for result in results:
@@ -80,6 +88,47 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
             for path in result.written:
                 click.echo(f"wrote {path}", err=True)
     sys.exit(max(result.exit_code for result in results))
+
+
+def _is_collection(name: str) -> bool:
+    from .batch import DUMP_SUFFIXES
+
+    return name != "-" and (Path(name).is_dir() or name.lower().endswith(DUMP_SUFFIXES))
+
+
+def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFormat], base: str, validate: bool,
+                  jobs: int) -> int:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .batch import Summary, export_batch
+
+    console = Console(stderr=True)
+    worst = 0
+    with Progress(SpinnerColumn(), TextColumn("exporting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  TextColumn("{task.fields[last]}"), console=console, transient=True,
+                  disable=not console.is_terminal) as progress:
+        task = progress.add_task("export", total=None, last="")
+
+        def on_result(summary: Summary) -> None:
+            nonlocal worst
+            worst = max(worst, summary.exit_code)
+            for warning in summary.warnings:
+                console.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
+            if summary.error:
+                console.print(f"Error: {summary.error}", markup=False, highlight=False, soft_wrap=True)
+            elif summary.violations:
+                console.print(f"{summary.name}: the graph violates the shapes; nothing written", markup=False,
+                              highlight=False, soft_wrap=True)
+                for line in summary.violations:
+                    console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
+            progress.update(task, advance=1, last=summary.name[-40:])
+
+        counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
+                              jobs=jobs, on_result=on_result)
+    console.print(f"{counts['written']} exported, {counts['violations']} violate the shapes, "
+                  f"{counts['errors']} errors", markup=False, highlight=False)
+    return worst
 
 
 @cli.command("validate")

@@ -1,0 +1,79 @@
+"""Folders and XML dumps, streamed through worker processes."""
+
+from __future__ import annotations
+
+import bz2
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from click.testing import CliRunner
+
+from filmgraph.batch import Job, export_batch, iter_jobs
+from filmgraph.cli import cli
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+def _page(title: str, text: str, *, redirect: bool = False, namespace: int = 0) -> str:
+    redirect_tag = f'<redirect title="{escape(text)}" />' if redirect else ""
+    return (f"<page><title>{escape(title)}</title><ns>{namespace}</ns><id>{abs(hash(title)) % 10**6}</id>"
+            f"{redirect_tag}<revision><id>1</id><timestamp>2024-01-01T00:00:00Z</timestamp>"
+            f"<contributor><username>x</username><id>1</id></contributor>"
+            f'<model>wikitext</model><format>text/x-wiki</format><text xml:space="preserve">{escape(text)}</text>'
+            f"<sha1>x</sha1></revision></page>")
+
+
+def write_dump(path: Path) -> Path:
+    film = (ARTICLES / "the_celebration.wiki").read_text(encoding="utf-8")
+    xml = ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="en">'
+           "<siteinfo><sitename>Wikipedia</sitename><dbname>enwiki</dbname>"
+           "<base>https://en.wikipedia.org/wiki/Main_Page</base><generator>MediaWiki</generator>"
+           '<case>first-letter</case><namespaces><namespace key="0" case="first-letter" />'
+           '<namespace key="10" case="first-letter">Template</namespace></namespaces></siteinfo>'
+           + _page("The Celebration", film)
+           + _page("Copenhagen", "'''Copenhagen''' is the capital of Denmark.")
+           + _page("Festen", "The Celebration", redirect=True)
+           + _page("Template:Infobox film", "{{Infobox film}} documentation", namespace=10)
+           + "</mediawiki>")
+    path.write_bytes(bz2.compress(xml.encode("utf-8")))
+    return path
+
+
+def test_dump_yields_only_film_articles(tmp_path: Path) -> None:
+    dump = write_dump(tmp_path / "enwiki-test.xml.bz2")
+    jobs = list(iter_jobs([dump]))
+    assert [j.title for j in jobs if isinstance(j, Job)] == ["The Celebration"]
+    assert jobs[0].source == "https://en.wikipedia.org/wiki/The_Celebration"
+
+
+def test_folder_and_dump_in_parallel(tmp_path: Path) -> None:
+    dump = write_dump(tmp_path / "enwiki-test.xml.bz2")
+    out = tmp_path / "out"
+    seen = []
+    counts = export_batch([ARTICLES, dump, tmp_path / "missing.xml.gz"], output_dir=out, jobs=2,
+                          on_result=lambda s: seen.append((s.name, s.exit_code)))
+    articles = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".wiki"))
+    assert counts == {"written": len(articles) + 1, "violations": 0, "errors": 1}
+    assert (f"{tmp_path / 'missing.xml.gz'}", 2) in seen
+    assert (out / "the-celebration.ttl").exists() and (out / "pusher.jsonld").exists()
+    turtle = (out / "the-celebration.ttl").read_text(encoding="utf-8")
+    assert "<https://en.wikipedia.org/wiki/The_Celebration>" in turtle
+
+
+def test_cli_streams_a_dump(tmp_path: Path) -> None:
+    dump = write_dump(tmp_path / "enwiki-test.xml.bz2")
+    result = CliRunner().invoke(cli, ["export", str(dump), "-o", str(tmp_path / "out"), "-j", "2", "-f", "nt"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.strip().endswith("1 exported, 0 violate the shapes, 0 errors")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["the-celebration.nt"]
+
+
+def test_cli_batch_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "pusher.txt").write_bytes((ARTICLES / "pusher.txt").read_bytes())
+    result = CliRunner().invoke(cli, ["export", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert f"Error: {folder / 'empty.txt'}: empty file" in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["pusher.jsonld", "pusher.ttl"]
