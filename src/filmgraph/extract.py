@@ -19,7 +19,6 @@ from .knowledge import fold
 from .model import (
     Article,
     AwardResult,
-    AwardTally,
     CastMember,
     Coded,
     Concept,
@@ -418,22 +417,20 @@ def _read_prose(article: Article, collector: _Collector) -> None:
         sentences = prose.split_sentences(paragraph.replace("''", ""))
         for number, sentence in enumerate(sentences):
             for release in prose.find_releases(sentence):
-                collector.add("release", Release(release.date, release.place), section)
+                collector.add("release", release, section)
             for screening in prose.find_screenings(sentence):
-                collector.add("screening", Screening(screening.event, screening.super_event, screening.section,
-                                                     screening.date), section)
+                collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
             for award in awards:
-                nominees = [n for n in award.nominees if " " in n or _is_known_surname(film, n)]
-                _merge_nomination(film, Nomination(
-                    body=award.body or "", category=award.category, result=award.result, date=award.date,
-                    ceremony=award.ceremony, nominees=[Nominee(person=n) for n in nominees],
-                    sources=[section]))
+                # A lone word is a person only as the surname of someone the article already named.
+                award.nominees = [n for n in award.nominees
+                                  if n.person and (" " in n.person or _is_known_surname(film, n.person))]
+                award.sources.append(section)
+                _merge_nomination(film, award)
             for tally in tallies:
-                collector.add("award_tally", AwardTally(tally.body or "", tally.wins, tally.ceremony), section)
+                collector.add("award_tally", tally, section)
             for location in prose.find_filming(sentence):
-                collector.add("filming_location", FilmingLocation(location.place, location.start, location.end),
-                              section)
+                collector.add("filming_location", location, section)
             distributors, sales = prose.find_distribution(sentence)
             for name, area in distributors:
                 collector.add("distributor", Organization(name, _place(area) if area else None), section)

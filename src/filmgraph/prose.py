@@ -8,12 +8,22 @@ returns nothing rather than guess: a fact the sentence does not state is never m
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from . import knowledge
 from .dates import find_dates, find_month_range
-from .model import AwardResult, PartialDate, Place, Quantity
+from .model import (
+    AwardResult,
+    AwardTally,
+    FilmingLocation,
+    Nomination,
+    Nominee,
+    PartialDate,
+    Place,
+    Quantity,
+    Release,
+    Screening,
+)
 
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs", "Inc", "Ltd", "Co", "No")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9])")
@@ -47,44 +57,6 @@ _OTHER_AWARDS_RE = re.compile(rf"\b{_COUNT}\s+(?:other|more|further|additional)\
 _TOTAL_AWARDS_RE = re.compile(rf"\b(?:won|winning|took|taking|received)\s+{_COUNT}\b(?:\s+(?:[A-Z][\w'’-]*\s+)*"
                               r"(?:[Aa]wards|[Pp]rizes)\b|(?=\s*[,;.]|\s+of\s+them))")
 _PRONOUN_SUBJECTS = {"it", "the film", "the movie", "this film", "she", "he", "they", "the project"}
-
-
-@dataclass
-class AwardMention:
-    category: str
-    result: AwardResult
-    body: str | None = None
-    ceremony: str | None = None
-    date: PartialDate | None = None
-    nominees: list[str] = field(default_factory=list)
-
-
-@dataclass
-class ScreeningMention:
-    event: str
-    super_event: str | None = None
-    section: str | None = None
-    date: PartialDate | None = None
-
-
-@dataclass
-class ReleaseMention:
-    date: PartialDate
-    place: Place | None
-
-
-@dataclass
-class TallyMention:
-    body: str | None
-    ceremony: str | None
-    wins: int
-
-
-@dataclass
-class LocationMention:
-    place: Place
-    start: PartialDate | None
-    end: PartialDate | None
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -188,7 +160,7 @@ _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participat
                              r"played|competed|in competition|opened|closed)\b", re.IGNORECASE)
 
 
-def find_releases(sentence: str) -> list[ReleaseMention]:
+def find_releases(sentence: str) -> list[Release]:
     """Dated releases, each with the country or festival the sentence gives for it.
 
     >>> [(r.date.isoformat(), r.place.name) for r in find_releases(
@@ -221,7 +193,7 @@ def find_releases(sentence: str) -> list[ReleaseMention]:
         place = before[-1] if before else (after[0] if after else None)
         clause = sentence[lower:upper]
         if _RELEASE_VERB_RE.search(clause) or (index and relative):
-            mentions.append(ReleaseMention(when, place))
+            mentions.append(Release(when, place))
     return mentions
 
 
@@ -251,7 +223,7 @@ _DID_NOT_HAPPEN_RE = re.compile(r"\b(cancell?ed|postponed|withdrawn|withdrew|not
                                 r"was going to|planned|plans?|will)\b", re.IGNORECASE)
 
 
-def find_screenings(sentence: str) -> list[ScreeningMention]:
+def find_screenings(sentence: str) -> list[Screening]:
     """Festival and market screenings, with section, enclosing event and date.
 
     >>> s = find_screenings("It was selected to screen at the Panorama section at the Berlinale in February 2024.")[0]
@@ -265,7 +237,7 @@ def find_screenings(sentence: str) -> list[ScreeningMention]:
     return [found for clause in clauses if (found := _screening_in(clause)) is not None]
 
 
-def _screening_in(sentence: str) -> ScreeningMention | None:
+def _screening_in(sentence: str) -> Screening | None:
     events = _events(sentence)
     if not events:
         return None
@@ -286,7 +258,7 @@ def _screening_in(sentence: str) -> ScreeningMention | None:
     when = _date_of(sentence, next(span for span in events if span[0] == event))
     if len(inner) >= 2 and re.search(r"\b(?:during|as part of|within)\b", sentence):
         section = section or inner[0]
-    return ScreeningMention(canonical_event(event), canonical_event(outer) if outer else None, section, when)
+    return Screening(canonical_event(event), canonical_event(outer) if outer else None, section, when)
 
 
 def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
@@ -298,7 +270,7 @@ def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
     return after[0] if after else dates[-1][0]
 
 
-def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[TallyMention]]:
+def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[AwardTally]]:
     """Wins and nominations stated in a sentence, each bound to its body and result.
 
     >>> awards, tally = find_awards("It won Best Film and was nominated for Best Score at the 12th Bodil Awards.",
@@ -360,7 +332,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[Tal
         recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})", sentence[position + len(category):])
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:
             nominees.append(recipient["name"])
-        mentions.append(AwardMention(category.strip(), result, body, ceremony, date_of_award, nominees))
+        mentions.append(Nomination(body or "", category.strip(), result, date_of_award, ceremony,
+                                   [Nominee(person=name) for name in nominees]))
     tallies = []
     other = _OTHER_AWARDS_RE.search(sentence)
     total = _TOTAL_AWARDS_RE.search(sentence)
@@ -368,9 +341,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[AwardMention], list[Tal
     ceremony_of_tally = next((b for b, _, _ in bodies if re.match(r"^(?:\d+(st|nd|rd|th)|\d{4})\s", b)), None)
     if other:
         named_wins = sum(1 for m in mentions if m.result is AwardResult.WON)
-        tallies.append(TallyMention(body_of_tally, ceremony_of_tally, named_wins + _number(other["count"])))
+        tallies.append(AwardTally(body_of_tally or "", named_wins + _number(other["count"]), ceremony_of_tally))
     elif total:
-        tallies.append(TallyMention(body_of_tally, ceremony_of_tally, _number(total["count"])))
+        tallies.append(AwardTally(body_of_tally or "", _number(total["count"]), ceremony_of_tally))
     return mentions, tallies
 
 
@@ -410,7 +383,7 @@ def _person_subject(before_verb: str, title: str) -> str | None:
 _LIST_CONTINUATION_RE = re.compile(rf"(?:,\s*|\s+and\s+)(?P<name>{_CAP}(?:\s+{_CAP})*)")
 
 
-def find_filming(sentence: str) -> list[LocationMention]:
+def find_filming(sentence: str) -> list[FilmingLocation]:
     """Filming locations with the period the sentence gives.
 
     >>> [(m.place.name, m.place.within and m.place.within.name, m.start.isoformat(), m.end.isoformat())
@@ -453,7 +426,7 @@ def find_filming(sentence: str) -> list[LocationMention]:
         while extra := _LIST_CONTINUATION_RE.match(text, position):
             places.append(Place(extra["name"].rstrip(".,;:")))
             position = extra.end()
-    return [LocationMention(p, start, end) for p in places]
+    return [FilmingLocation(p, start, end) for p in places]
 
 
 def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list[str]]:
