@@ -14,7 +14,7 @@ from typing import Any
 
 from . import knowledge, prose
 from .dates import find_dates, parse_date
-from .fields import label_index, normalize_label
+from .fields import label_index, mapping_rows, normalize_label
 from .knowledge import fold
 from .model import (
     Article,
@@ -450,10 +450,14 @@ def _read_prose(article: Article, collector: _Collector) -> None:
     _apply_ceremonies(film)
 
 
+def _person_fields() -> list[str]:
+    """The Film fields that credit people (the mapping table's rows of kind "person")."""
+    return [row.field for row in mapping_rows() if row.kind == "person"]
+
+
 def _is_known_surname(film: Film, word: str) -> bool:
     """A lone word names a person in prose only as the surname of someone the article already named."""
-    names = [ref.person for field in ("director", "screenwriter", "producer", "composer", "cinematographer",
-                                      "editor", "narrator") for ref in getattr(film, field)]
+    names = [ref.person for field in _person_fields() for ref in getattr(film, field)]
     names += [member.person for member in film.cast]
     return any(fold(name.split()[-1]) == fold(word) for name in names if " " in name)
 
@@ -495,7 +499,7 @@ def _dedupe(items: list[Any], key: Callable[[Any], Any],
 def _resolve(film: Film) -> None:
     """Resolve people to one node each and merge facts stated in several places."""
     mentions: list[str] = []
-    for field in ("director", "screenwriter", "producer", "narrator", "composer", "cinematographer", "editor"):
+    for field in _person_fields():
         mentions.extend(ref.person for ref in getattr(film, field))
     mentions.extend(member.person for member in film.cast)
     for nomination in film.nomination:
@@ -511,7 +515,7 @@ def _resolve(film: Film) -> None:
     def key(name: str) -> str:
         return people[name].key
 
-    for field in ("director", "screenwriter", "producer", "narrator", "composer", "cinematographer", "editor"):
+    for field in _person_fields():
         refs = getattr(film, field)
         for ref in refs:
             ref.person = key(ref.person)
