@@ -77,3 +77,21 @@ def test_cli_batch_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"Error: {folder / 'empty.txt'}: empty file" in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["pusher.jsonld", "pusher.ttl"]
+
+
+def test_dask_local_cluster(tmp_path: Path) -> None:
+    dump = write_dump(tmp_path / "enwiki-test.xml.bz2")
+    out = tmp_path / "out"
+    seen: list[str] = []
+    counts = export_batch([dump, ARTICLES / "pusher.txt"], output_dir=out, jobs=2, scheduler="local",
+                          on_result=lambda s: seen.append(s.name))
+    assert counts == {"written": 2, "violations": 0, "errors": 0}
+    assert sorted(p.name for p in out.iterdir()) == ["pusher.jsonld", "pusher.ttl", "the-celebration.jsonld",
+                                                     "the-celebration.ttl"]
+
+
+def test_unreachable_dask_scheduler_is_one_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["export", str(ARTICLES / "pusher.txt"), "-o", str(tmp_path),
+                                      "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: tcp://127.0.0.1:9: cannot connect to the Dask scheduler")

@@ -138,11 +138,13 @@ def run_job(job: Job, output_dir: str, formats: Sequence[str], base: str, valida
 
 def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = "out",
                  formats: Sequence[RdfFormat] = (RdfFormat.TURTLE, RdfFormat.JSON_LD), base: str = DEFAULT_BASE,
-                 validate: bool = True, jobs: int = 1,
+                 validate: bool = True, jobs: int = 1, scheduler: str | None = None,
                  on_result: Callable[[Summary], None] | None = None) -> dict[str, int]:
     """Export every article of ``inputs`` with ``jobs`` worker processes; return counts by outcome.
 
-    ``on_result`` is called with each Summary as it completes (in completion order).
+    With ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or ``local`` for a
+    local Dask cluster of ``jobs`` processes) the work runs on a Dask cluster instead; its workers
+    must see ``output_dir``. ``on_result`` is called with each Summary as it completes.
     """
     counts = {"written": 0, "violations": 0, "errors": 0}
     extensions = [fmt.value for fmt in formats]
@@ -153,6 +155,9 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = "out"
         if on_result:
             on_result(summary)
 
+    if scheduler:
+        _run_on_dask(scheduler, jobs, iter_jobs(inputs), report, (str(output_dir), extensions, base, validate))
+        return counts
     if jobs <= 1:
         for job in iter_jobs(inputs):
             report(job if isinstance(job, Summary) else run_job(job, str(output_dir), extensions, base, validate))
@@ -172,3 +177,40 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = "out"
         for future in wait(pending).done:
             report(future.result())
     return counts
+
+
+def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job | Summary], report: Callable[[Summary], None],
+                 arguments: tuple[str, list[str], str, bool]) -> None:
+    """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
+    try:
+        from distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:
+        raise FilmgraphError("--scheduler needs Dask: pip install 'filmgraph[dask]'") from exc
+    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) \
+        if scheduler == "local" else None
+    try:
+        client = Client(cluster if cluster is not None else scheduler, timeout="10s")
+    except OSError as exc:
+        raise FilmgraphError(f"{scheduler}: cannot connect to the Dask scheduler: {exc}") from exc
+    try:
+        window = max(4, 4 * sum(client.nthreads().values()))
+        running = as_completed()
+        in_flight = 0
+        for job in work:
+            if isinstance(job, Summary):
+                report(job)
+                continue
+            running.add(client.submit(run_job, job, *arguments, pure=False))
+            in_flight += 1
+            while in_flight >= window:
+                future = next(running)
+                report(future.result())
+                future.release()
+                in_flight -= 1
+        for future in running:
+            report(future.result())
+            future.release()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

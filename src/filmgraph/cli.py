@@ -51,8 +51,10 @@ def cli() -> None:
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check and write whatever the graph holds.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for folders, dumps and many inputs.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on a Dask cluster (tcp://host:8786, or 'local'); its workers must see -o DIR.")
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
-               no_validate: bool, jobs: int) -> None:
+               no_validate: bool, jobs: int, scheduler: str | None) -> None:
     """Export film articles as RDF: files, folders of them, Wikipedia XML dumps
     (.xml, .xml.bz2, .xml.gz), 'wiki:Title' to fetch a page, or '-' for standard input.
 
@@ -69,8 +71,8 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
     to_stdout = output_dir == "-"
     if to_stdout and len(chosen) != 1:
         raise click.UsageError("-o - writes one format: give exactly one -f")
-    if not to_stdout and (jobs > 1 or any(_is_collection(i) for i in inputs)):
-        sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs))
+    if not to_stdout and (jobs > 1 or scheduler or any(_is_collection(i) for i in inputs)):
+        sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler))
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
                      validate=not no_validate)
     for result in results:
@@ -97,7 +99,7 @@ def _is_collection(name: str) -> bool:
 
 
 def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFormat], base: str, validate: bool,
-                  jobs: int) -> int:
+                  jobs: int, scheduler: str | None) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -124,8 +126,12 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
                     console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
             progress.update(task, advance=1, last=summary.name[-40:])
 
-        counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
-                              jobs=jobs, on_result=on_result)
+        try:
+            counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
+                                  jobs=jobs, scheduler=scheduler, on_result=on_result)
+        except FilmgraphError as exc:
+            console.print(f"Error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            return 2
     console.print(f"{counts['written']} exported, {counts['violations']} violate the shapes, "
                   f"{counts['errors']} errors", markup=False, highlight=False)
     return worst
