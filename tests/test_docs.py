@@ -17,7 +17,7 @@ COMMANDS = sorted(cli.commands)
 
 @pytest.mark.parametrize("command", COMMANDS)
 def test_help_has_an_example(command: str) -> None:
-    result = CliRunner().invoke(cli, [command, "--help"])
+    result = CliRunner().invoke(cli, [command, "--help"], prog_name="filmgraph")
     assert result.exit_code == 0
     assert "Example:" in result.output
     assert f"filmgraph {command}" in result.output

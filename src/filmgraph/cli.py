@@ -37,6 +37,7 @@ def cli() -> None:
 
     Example:
 
+    \b
         filmgraph export examples/second_victims.txt
     """
 
@@ -64,6 +65,7 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
 
     Example:
 
+    \b
         filmgraph export examples/second_victims.txt -o out -f ttl -f jsonld -f nt
         filmgraph export enwiki-pages-articles.xml.bz2 -j 2
     """
@@ -147,6 +149,7 @@ def validate_cmd(files: tuple[str, ...]) -> None:
 
     Example:
 
+    \b
         filmgraph validate out/second-victims.ttl
     """
     worst = 0
@@ -212,6 +215,7 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
 
     Example:
 
+    \b
         filmgraph load examples/second_victims.txt
         filmgraph load out/second-victims.ttl --endpoint http://127.0.0.1:7878/query
     """
@@ -247,6 +251,7 @@ def query_cmd(query_text: str, store_dir: str | None, endpoint: str | None, upda
 
     Example:
 
+    \b
         filmgraph query @queries/cast.rq
         filmgraph query 'SELECT ?name WHERE { ?film schema:director/schema:name ?name }' -f csv
     """
@@ -307,6 +312,7 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
 
     Example:
 
+    \b
         filmgraph embed examples/second_victims.txt
         filmgraph embed out/second-victims.ttl --snippet
     """
@@ -332,6 +338,7 @@ def draw_cmd(source: str, output: str | None, base: str) -> None:
 
     Example:
 
+    \b
         filmgraph draw examples/second_victims.txt -o out/second-victims.svg
     """
     try:
