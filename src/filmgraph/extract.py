@@ -175,6 +175,9 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     text = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", line)
     # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
     text = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    text = re.sub(r"\s+as$", "", text)
+    if re.match(r"(?i)^as\s", text):
+        return None  # a role with no actor
     parts = _CAST_SPLIT_RE.split(text, maxsplit=1)
     actor = clean_name(parts[0])
     if not actor:
