@@ -117,10 +117,6 @@ def mapping_rows() -> tuple[FieldRow, ...]:
     return tuple(parse_rows(resource.read_text(encoding="utf-8"), f"ontology/{MAPPING_FILE}"))
 
 
-def row(field: str) -> FieldRow:
-    return next(r for r in mapping_rows() if r.field == field)
-
-
 def children(field: str) -> list[FieldRow]:
     """The qualifier rows of a field (``cast.characters`` for ``cast``)."""
     return [r for r in mapping_rows() if r.parent == field]

@@ -111,10 +111,6 @@ def genre_words() -> list[str]:
     return sorted(_genres(), key=len, reverse=True)
 
 
-def demonym_words() -> list[str]:
-    return sorted(_demonyms(), key=len, reverse=True)
-
-
 def currency(text: str) -> Entry | None:
     """Example:
 

@@ -430,8 +430,3 @@ def map_film(film: Film, *, base: str = DEFAULT_BASE) -> Graph:
         if row.parent is None:
             mapper.emit_row(row)
     return mapper.graph
-
-
-def film_iri(film_title: str, *, base: str = DEFAULT_BASE) -> URIRef:
-    base = base if base.endswith(("/", "#")) else base + "/"
-    return URIRef(f"{base}film/{slug(film_title)}")

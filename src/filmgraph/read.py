@@ -71,7 +71,7 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
     title, position = _find_title(lines, where)
-    infobox, position, warnings = _read_infobox(lines, position)
+    infobox, position = _read_infobox(lines, position)
     sections: list[Section] = []
     lead_blocks, position = _read_blocks(lines, position, where)
     lead = lead_blocks.paragraphs
@@ -84,8 +84,7 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
         name = (heading["title"] or heading["mdtitle"]).strip()
         body, position = _read_blocks(lines, position + 1, where)
         sections.append(Section(name, level, body.paragraphs, body.lists, body.tables))
-    return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections),
-                   warnings=tuple(warnings))
+    return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections))
 
 
 def _find_title(lines: list[str], where: str) -> tuple[str, int]:
@@ -99,14 +98,13 @@ def _find_title(lines: list[str], where: str) -> tuple[str, int]:
     raise FilmgraphError(f"{where}: no title line ('= Title =') at the top of the article")
 
 
-def _read_infobox(lines: list[str], position: int) -> tuple[list[InfoboxField], int, list[str]]:
+def _read_infobox(lines: list[str], position: int) -> tuple[list[InfoboxField], int]:
     while position < len(lines) and not lines[position].strip():
         position += 1
     if position >= len(lines) or not _INFOBOX_RE.match(lines[position]):
-        return [], position, []
+        return [], position
     position += 1
     fields: list[tuple[str, list[str], int]] = []
-    warnings: list[str] = []
     while position < len(lines):
         line = lines[position]
         stripped = line.strip()
@@ -127,7 +125,7 @@ def _read_infobox(lines: list[str], position: int) -> tuple[list[InfoboxField], 
             fields.append((pair["key"].strip(), [value] if value else [], position + 1))
         position += 1
     result = [InfoboxField(key, tuple(values), line) for key, values, line in fields]
-    return result, position, warnings
+    return result, position
 
 
 def _continues_infobox(lines: list[str], position: int) -> bool:
