@@ -257,3 +257,13 @@ def test_refused_credentials_are_a_clear_error(sample_path: Path, monkeypatch) -
         assert _RefusingHandler.seen[-1] == ("PUT", expected)
     finally:
         server.shutdown()
+
+
+def test_server_without_graph_store_loads_through_sparql_update(server, sample_path: Path) -> None:
+    requests.post(server.replace("/query", "/update"), data={"update": "CLEAR ALL"}, timeout=10)
+    no_store = server.replace("/query", "/no-graph-store-here")
+    for _ in range(2):
+        result = run("load", str(sample_path), "--endpoint", server, "--store-endpoint", no_store)
+        assert result.exit_code == 0, result.output
+    count = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--endpoint", server, "-f", "csv")
+    assert rows(count.stdout) == [["576"]]

@@ -226,6 +226,10 @@ def derived_endpoint(query_endpoint: str, name: str) -> str:
     return f"{base}/{name}" if last in ("query", "sparql") else f"{query_endpoint.rstrip('/')}/{name}"
 
 
+class _NoGraphStore(Exception):
+    """The server has no Graph Store HTTP Protocol endpoint at that URL."""
+
+
 class RemoteStore:
     """Any SPARQL 1.1 server: queries and updates over HTTP, whole graphs PUT to its graph store.
 
@@ -254,16 +258,25 @@ class RemoteStore:
             raise FilmgraphError(f"{url}: cannot connect (is the server running?)") from exc
         except requests.RequestException as exc:
             raise FilmgraphError(f"{url}: {type(exc).__name__}") from exc
+        if response.status_code in (404, 405, 501) and method == "PUT":
+            raise _NoGraphStore(url)
         if response.status_code >= 400:
             message = " ".join(response.text.strip().splitlines()[:3])[:300]
             raise FilmgraphError(f"{url}: HTTP {response.status_code} {response.reason}: {message}".rstrip(": "))
         return response
 
     def load(self, graph: Graph, *, graph_iri: str) -> int:
-        body = serialize(graph, RdfFormat.N_TRIPLES).encode("utf-8")
-        # PUT replaces the named graph whole (Graph Store HTTP Protocol): no half-loaded film.
-        self._request("PUT", self.store_endpoint, params={"graph": graph_iri}, data=body,
-                      headers={"Content-Type": "application/n-triples"})
+        name = _checked_iri(graph_iri)
+        triples = serialize(graph, RdfFormat.N_TRIPLES) if len(graph) else ""
+        try:
+            # PUT replaces the named graph whole (Graph Store HTTP Protocol): no half-loaded film.
+            self._request("PUT", self.store_endpoint, params={"graph": graph_iri}, data=triples.encode("utf-8"),
+                          headers={"Content-Type": "application/n-triples"})
+        except _NoGraphStore:
+            # A server without a graph store: one SPARQL Update request, which servers run atomically.
+            update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}}} }}"
+            self._request("POST", self.update_endpoint, data=update.encode("utf-8"),
+                          headers={"Content-Type": "application/sparql-update"})
         return len(graph)
 
     def query(self, text: str) -> QueryResult:
