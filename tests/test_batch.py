@@ -56,6 +56,9 @@ def test_folder_and_dump_in_parallel(tmp_path: Path) -> None:
     assert counts == {"written": len(articles) + 1, "violations": 0, "errors": 1}
     assert (f"{tmp_path / 'missing.xml.gz'}", 2) in seen
     assert (out / "the-celebration.ttl").exists() and (out / "pusher.jsonld").exists()
+    # The sample and its variant share a title: both are kept, the second under slug-hash.
+    assert len(list(out.glob("second-victims*.ttl"))) == 2
+    assert not list(out.glob(".filmgraph-names-*"))
     turtle = (out / "the-celebration.ttl").read_text(encoding="utf-8")
     assert "<https://en.wikipedia.org/wiki/The_Celebration>" in turtle
 

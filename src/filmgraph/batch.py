@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import hashlib
 import lzma
+import os
 import re
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -109,7 +113,17 @@ def iter_jobs(inputs: Iterable[str | Path]) -> Iterator[Job | Summary]:
             yield Job(str(item), path=str(item))
 
 
-def run_job(job: Job, output_dir: str, formats: Sequence[str], base: str, validate: bool) -> Summary:
+def _claim_name(claims: str, name: str, source: str) -> str:
+    """The output name for a film: its slug, or, when another film of this run took it, slug-hash."""
+    try:
+        os.close(os.open(Path(claims) / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        return name
+    except FileExistsError:
+        return f"{name}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:8]}"
+
+
+def run_job(job: Job, output_dir: str, formats: Sequence[str], base: str, validate: bool,
+            claims: str | None = None) -> Summary:
     """Export one job (in a worker process); never raises for bad input."""
     summary = Summary(job.name)
     try:
@@ -124,9 +138,10 @@ def run_job(job: Job, output_dir: str, formats: Sequence[str], base: str, valida
             if not report.conforms:
                 summary.violations = report.lines()
                 return summary
+        name = _claim_name(claims, slug(article.title), article.source) if claims else slug(article.title)
         for extension in formats:
             fmt = RdfFormat(extension)
-            target = Path(output_dir) / f"{slug(article.title)}.{fmt.extension}"
+            target = Path(output_dir) / f"{name}.{fmt.extension}"
             write_text_atomic(target, serialize(graph, fmt, graph_name=article.source))
             summary.written.append(str(target))
     except FilmgraphError as exc:
@@ -148,6 +163,19 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = "out"
     """
     counts = {"written": 0, "violations": 0, "errors": 0}
     extensions = [fmt.value for fmt in formats]
+    Path(output_dir).mkdir(parents=True, exist_ok=True)
+    # Two films with one title in one run must not overwrite each other: workers claim names here.
+    claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
+    try:
+        _run(inputs, counts, extensions, str(output_dir), base, validate, jobs, scheduler, claims, on_result)
+    finally:
+        shutil.rmtree(claims, ignore_errors=True)
+    return counts
+
+
+def _run(inputs: Iterable[str | Path], counts: dict[str, int], extensions: list[str], output_dir: str, base: str,
+         validate: bool, jobs: int, scheduler: str | None, claims: str,
+         on_result: Callable[[Summary], None] | None) -> None:
 
     def report(summary: Summary) -> None:
         key = "errors" if summary.error else "violations" if summary.violations else "written"
@@ -155,13 +183,14 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = "out"
         if on_result:
             on_result(summary)
 
+    arguments = (output_dir, extensions, base, validate, claims)
     if scheduler:
-        _run_on_dask(scheduler, jobs, iter_jobs(inputs), report, (str(output_dir), extensions, base, validate))
-        return counts
+        _run_on_dask(scheduler, jobs, iter_jobs(inputs), report, arguments)
+        return
     if jobs <= 1:
         for job in iter_jobs(inputs):
-            report(job if isinstance(job, Summary) else run_job(job, str(output_dir), extensions, base, validate))
-        return counts
+            report(job if isinstance(job, Summary) else run_job(job, *arguments))
+        return
     window = jobs * 4  # work in flight at once: bounded, so a dump streams through in flat memory
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: set[Future[Any]] = set()
@@ -169,18 +198,17 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = "out"
             if isinstance(job, Summary):
                 report(job)
                 continue
-            pending.add(pool.submit(run_job, job, str(output_dir), extensions, base, validate))
+            pending.add(pool.submit(run_job, job, *arguments))
             if len(pending) >= window:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
                     report(future.result())
         for future in wait(pending).done:
             report(future.result())
-    return counts
 
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job | Summary], report: Callable[[Summary], None],
-                 arguments: tuple[str, list[str], str, bool]) -> None:
+                 arguments: tuple[str, list[str], str, bool, str]) -> None:
     """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
     try:
         from distributed import Client, LocalCluster, as_completed
