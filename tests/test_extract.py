@@ -181,3 +181,13 @@ At the Bodil Awards, Coster-Waldau also won Best Supporting Actor.
     assert [(loc.place.name, loc.start and loc.start.isoformat(), loc.end and loc.end.isoformat())
             for loc in film.filming_location] == [("Aarhus", "2021-05-03", "2021-07-02"), ("Gothenburg", None, None),
                                                   ("Malmö", None, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first trailer was released on 3 March 2025.",
+    "The film was released on DVD and Blu-ray on 3 March 2026.",
+    "The soundtrack album was released on 1 April 2025.",
+])
+def test_releases_of_other_things_are_not_the_films(sentence: str) -> None:
+    film = _film(f"= S =\nInfobox\n- Director: Ann Berg\n\n==Release==\n{sentence}\n")
+    assert film.release == []

@@ -282,7 +282,7 @@ _NAMES = rf"(?P<names>{prose.NAME_RE.pattern}(?:(?:,\s*|,?\s+and\s+){prose.NAME_
 _CREDIT_RE = re.compile(
     r"\b(?P<verbs>(?:co-)?(?:written|directed|produced|edited|scored|narrated|shot|photographed)"
     r"(?:(?:,\s*|,?\s+and\s+)(?:co-)?(?:written|directed|produced|edited|scored|narrated))*)\s+by\s+" + _NAMES)
-_STARRING_RE = re.compile(r"\b(?:[Ss]tarring|stars|[Ff]eatures)\s+" + _NAMES)
+_STARRING_RE = re.compile(r"\b(?:[Ss]tarring|stars)\s+" + _NAMES)
 _FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s,'-]*?)\s*\b(?:film|movie|feature)\b")
 
 

@@ -160,6 +160,10 @@ _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participat
                              r"played|competed|in competition|opened|closed)\b", re.IGNORECASE)
 
 
+_NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album|first[- ]look|still|DVD|Blu-ray|"
+                              r"home media|home video|streaming|video on demand|VOD|novel|book)s?\b", re.IGNORECASE)
+
+
 def find_releases(sentence: str) -> list[Release]:
     """Dated releases, each with the country or festival the sentence gives for it.
 
@@ -171,6 +175,8 @@ def find_releases(sentence: str) -> list[Release]:
     if not _RELEASE_VERB_RE.search(sentence) or re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease",
                                                           sentence, re.IGNORECASE):
         return []
+    if _NOT_THE_FILM_RE.search(sentence):
+        return []  # the release of a trailer, a soundtrack or a DVD is not the film's publication
     dates = [(d, s, e) for d, s, e in find_dates(sentence)]
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
