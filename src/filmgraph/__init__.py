@@ -1,7 +1,8 @@
 """filmgraph: film articles → schema.org and Wikidata-style RDF, validated with SHACL.
 
 The stages, each usable alone: :func:`read_article` → :func:`extract_film` → :func:`map_film`
-→ :func:`validate_graph` → :func:`write_graph`; :func:`export` runs them all.
+→ :func:`validate_graph` → :func:`write_graph`; :func:`export` runs them all, :func:`load` puts graphs
+into a store (:mod:`filmgraph.store`), :func:`embed` and :func:`draw` make web pages and diagrams.
 """
 
 __version__ = "0.1.0"
@@ -9,10 +10,10 @@ __version__ = "0.1.0"
 from .errors import FilmgraphError
 from .extract import extract_film
 from .mapping import map_film
-from .pipeline import export
+from .pipeline import draw, embed, export, load
 from .read import parse_article, read_article
 from .validate import validate_graph
 from .write import RdfFormat, load_graph, write_graph
 
 __all__ = ["read_article", "parse_article", "extract_film", "map_film", "validate_graph", "write_graph",
-           "load_graph", "export", "RdfFormat", "FilmgraphError", "__version__"]
+           "load_graph", "export", "load", "embed", "draw", "RdfFormat", "FilmgraphError", "__version__"]
