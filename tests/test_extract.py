@@ -191,3 +191,23 @@ At the Bodil Awards, Coster-Waldau also won Best Supporting Actor.
 def test_releases_of_other_things_are_not_the_films(sentence: str) -> None:
     film = _film(f"= S =\nInfobox\n- Director: Ann Berg\n\n==Release==\n{sentence}\n")
     assert film.release == []
+
+
+def test_award_lists() -> None:
+    film = _film("""= L =
+Infobox
+- Director: Ann Berg
+
+==Awards and nominations==
+- 43rd Robert Awards (31 January 2026): Best Danish Film (won); Best Director – Ann Berg (nominated)
+- Bodil Awards: Best Actress – Pia Holm and Eva Lund (won)
+- The film won the Audience Award at the Odense Film Festival.
+""")
+    rows = [(n.body, n.category, n.result.value, n.date and n.date.isoformat(), n.ceremony,
+             [film.people[x.person].name for x in n.nominees]) for n in film.nomination]
+    assert rows == [
+        ("Robert Awards", "Best Danish Film", "won", "2026-01-31", "43rd Robert Awards", []),
+        ("Robert Awards", "Best Director", "nominated", "2026-01-31", "43rd Robert Awards", ["Ann Berg"]),
+        ("Bodil Awards", "Best Actress", "won", None, None, ["Pia Holm", "Eva Lund"]),
+        ("Odense Film Festival", "Audience Award", "won", None, None, []),
+    ]

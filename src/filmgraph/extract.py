@@ -43,6 +43,10 @@ LEAD = "Lead"
 # Section titles (casefolded words) that say what a section holds.
 DESCRIPTION_SECTIONS = ("premise", "plot", "synopsis", "summary", "story")
 CAST_SECTIONS = ("cast", "starring", "voice cast")
+AWARD_SECTIONS = ("accolade", "award", "honour", "honor", "prize", "nomination")
+_AWARD_ITEM_RE = re.compile(r"^(?P<body>[^:–—]+?)(?:\s*\((?P<date>[^)]*)\))?\s*:\s*(?P<rest>.+)$")
+_AWARD_ENTRY_RE = re.compile(r"^(?P<category>.+?)(?:\s+(?:[–—-]|for)\s+(?P<nominee>.+?))?\s*"
+                             r"\((?P<result>[A-Za-z -]+)\)\s*$")
 # Verbs of a lead's "written and directed by …" → the field they credit.
 CREDIT_VERBS = {"written": "screenwriter", "co-written": "screenwriter", "directed": "director",
                 "co-directed": "director", "produced": "producer", "edited": "editor", "scored": "composer",
@@ -243,6 +247,10 @@ def extract_film(article: Article) -> Film:
                         film.cast.append(CastMember(parsed[0], parsed[1], [section.title]))
         for table in section.tables:
             _read_table(table.header, table.rows, section.title, collector)
+        if any(w in words for w in AWARD_SECTIONS):
+            for items in section.lists:
+                for item in items:
+                    _read_award_item(item, section.title, collector)
     _read_prose(article, collector)
     _resolve(film)
     if film.original_title and not film.original_language:
@@ -363,6 +371,31 @@ def _read_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], sect
         _merge_nomination(collector.film, nomination)
         if result_cell and not is_result_word(result_cell):
             collector.film.warnings.append(f"{collector.where}: unknown award result '{cell('result')}'")
+
+
+def _read_award_item(item: str, section: str, collector: _Collector) -> None:
+    """A list item of an awards section: "Robert Awards (31 January 2026): Best Film (won); Best Score – Ann Berg
+    (nominated)". Items in other shapes are read as sentences."""
+    match = _AWARD_ITEM_RE.match(item)
+    entries = [(m, e) for e in re.split(r"\s*;\s*", match["rest"]) if (m := _AWARD_ENTRY_RE.match(e))] \
+        if match else []
+    if not match or not entries:
+        awards, _ = prose.find_awards(item, collector.film.title)
+        for award in awards:
+            award.sources.append(section)
+            _merge_nomination(collector.film, award)
+        return
+    body_text = clean_name(match["body"])
+    when = parse_date(match["date"] or "")
+    for entry, _ in entries:
+        result_word = entry["result"].strip().casefold()
+        if not is_result_word(result_word):
+            continue
+        _merge_nomination(collector.film, Nomination(
+            body=prose.strip_ordinal(body_text), category=clean_name(entry["category"]),
+            result=AwardResult.WON if result_word in WIN_WORDS else AwardResult.NOMINATED, date=when,
+            ceremony=body_text if re.match(r"^(?:\d+(?:st|nd|rd|th)|\d{4})\s", body_text) else None,
+            nominees=_nominees(entry["nominee"] or "", collector.film.title), sources=[section]))
 
 
 def _nominees(cell: str, title: str) -> list[Nominee]:
