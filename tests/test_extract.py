@@ -211,3 +211,10 @@ Infobox
         ("Bodil Awards", "Best Actress", "won", None, None, ["Pia Holm", "Eva Lund"]),
         ("Odense Film Festival", "Audience Award", "won", None, None, []),
     ]
+
+
+def test_cast_table() -> None:
+    film = _film("= T =\nInfobox\n- Director: Ann Berg\n\n==Cast==\n| Actor | Role |\n| Pia Holm | Anna |\n"
+                 "| Eva Lund | Maja, a nurse |\n")
+    assert [(film.people[m.person].name, m.characters) for m in film.cast] == [("Pia Holm", ["Anna"]),
+                                                                              ("Eva Lund", ["Maja"])]

@@ -203,6 +203,16 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     return actor, characters
 
 
+def _cast_table_rows(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, str]]:
+    """(actor, role) pairs of a cast table ("| Actor | Role |")."""
+    words = [fold(cell) for cell in header]
+    actor = next((i for i, w in enumerate(words) if re.search(r"actor|actress|cast|performer|name", w)), None)
+    role = next((i for i, w in enumerate(words) if re.search(r"role|character|part", w)), None)
+    if actor is None:
+        return []
+    return [(row[actor], row[role] if role is not None else "") for row in rows if row[actor].strip()]
+
+
 class _Collector:
     """Film facts as found, with people still as raw name strings."""
 
@@ -240,11 +250,13 @@ def extract_film(article: Article) -> Film:
         if film.description is None and any(w in words for w in DESCRIPTION_SECTIONS) and section.paragraphs:
             film.description = " ".join(section.paragraphs)
         if any(w in words for w in CAST_SECTIONS):
-            for items in section.lists:
-                for item in items:
-                    parsed = parse_cast_line(item)
-                    if parsed:
-                        film.cast.append(CastMember(parsed[0], parsed[1], [section.title]))
+            lines = [item for items in section.lists for item in items]
+            lines += [f"{actor} as {role}" if role else actor
+                      for table in section.tables for actor, role in _cast_table_rows(table.header, table.rows)]
+            for line in lines:
+                parsed = parse_cast_line(line)
+                if parsed:
+                    film.cast.append(CastMember(parsed[0], parsed[1], [section.title]))
         for table in section.tables:
             _read_table(table.header, table.rows, section.title, collector)
         if any(w in words for w in AWARD_SECTIONS):
