@@ -218,3 +218,11 @@ def test_cast_table() -> None:
                  "| Eva Lund | Maja, a nurse |\n")
     assert [(film.people[m.person].name, m.characters) for m in film.cast] == [("Pia Holm", ["Anna"]),
                                                                               ("Eva Lund", ["Maja"])]
+
+
+def test_named_best_is_a_win_with_its_person() -> None:
+    film = _film("= N =\nInfobox\n- Director: Ann Berg\n- Starring: Pia Holm\n\n==Reception==\n"
+                 "The film received the Bodil Award for Best Danish Film and Pia Holm was named Best Actress.\n")
+    assert [(n.body, n.category, n.result.value, [film.people[x.person].name for x in n.nominees])
+            for n in film.nomination] == [("Bodil Awards", "Best Danish Film", "won", []),
+                                          ("Bodil Awards", "Best Actress", "won", ["Pia Holm"])]

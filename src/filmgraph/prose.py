@@ -45,7 +45,8 @@ _NAMED_PRIZE_RE = re.compile(
     rf"\b(?:the\s+)?((?:{_CAP}\s+)*(?:Award|Prize|Bear|Lion|Palme d'Or|Palm|Shell|Leopard|Grand Prix|Mention|"
     rf"Golden Globe|Oscar|Trophy|Medal)\b)(?:\s+for\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
 _WIN_RE = re.compile(r"\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
-                     r"collected|picked up|named (?:the )?winner of|honou?red with|garnered|garnering)\b",
+                     r"collected|picked up|named (?:the )?winner of|named(?= (?:the )?Best\b)|honou?red with|"
+                     r"garnered|garnering)\b",
                      re.IGNORECASE)
 _NOMINATION_RE = re.compile(r"\b(nominated|nominations?|shortlisted|in contention|competed|nominee|"
                             r"was (?:in|up) for)\b", re.IGNORECASE)
@@ -317,8 +318,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     mentions = []
     for category, position, prize_body in categories:
         before = sentence[:position]
-        wins = [m for m in _WIN_RE.finditer(before)]
-        nominations = [m for m in _NOMINATION_RE.finditer(before)]
+        # Verbs are found in the whole sentence ("named" counts only before "Best …") and kept if before.
+        wins = [m for m in _WIN_RE.finditer(sentence) if m.end() <= position]
+        nominations = [m for m in _NOMINATION_RE.finditer(sentence) if m.end() <= position]
         if not wins and not nominations:
             continue
         verb = max(wins + nominations, key=lambda m: m.start())
