@@ -226,3 +226,12 @@ def test_named_best_is_a_win_with_its_person() -> None:
     assert [(n.body, n.category, n.result.value, [film.people[x.person].name for x in n.nominees])
             for n in film.nomination] == [("Bodil Awards", "Best Danish Film", "won", []),
                                           ("Bodil Awards", "Best Actress", "won", ["Pia Holm"])]
+
+
+def test_names_without_middle_names_merge_and_suffixes_do_not() -> None:
+    from filmgraph.names import resolve_people
+    people = resolve_people(["Sofie Helene Gråbøl", "Sofie Gråbøl", "John Smith", "John Smith Jr.", "Anna Berg",
+                             "Anna Maria Lund"])
+    assert people["Sofie Gråbøl"] is people["Sofie Helene Gråbøl"]
+    assert people["John Smith"] is not people["John Smith Jr."]
+    assert people["Anna Berg"] is not people["Anna Maria Lund"]

@@ -1,7 +1,7 @@
 """Person names: cleaning a raw mention, splitting lists of names, and one node per real person.
 
 Two mentions are one person when they differ only by diacritics or case, when one is the other
-shortened at the end ("Mathilde Arcel" / "Mathilde Arcel Fock"), when a long name differs by one
+shortened at the end or without its middle names ("Sidse Babett" / "Sidse Babett Knudsen"), when a long name differs by one
 letter, or when a lone surname matches exactly one full name. People who share only a surname or
 a first name stay apart, and so do names that differ by a generational suffix.
 """
@@ -89,9 +89,15 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
 
 
 def _shortened(short: list[str], full: list[str]) -> bool:
-    extra = full[len(short):]
-    return (len(short) >= 2 and len(full) > len(short) and full[: len(short)] == short
-            and not any(token in _SUFFIXES for token in extra))
+    """``short`` is ``full`` cut at the end ("Mathilde Arcel") or without middle names ("Mia Graabæk")."""
+    if len(short) < 2 or len(full) <= len(short) or any(token in _SUFFIXES for token in full):
+        return False
+    if full[: len(short)] == short:
+        return True
+    # Same first and last name, the short form's words all in the full name, in order.
+    rest = iter(full[1:-1])
+    return (short[0] == full[0] and short[-1] == full[-1]
+            and all(token in rest for token in short[1:-1]))
 
 
 def _variant(a: str, b: str) -> bool:
