@@ -1,9 +1,9 @@
 """Person names: cleaning a raw mention, splitting lists of names, and one node per real person.
 
 Two mentions are one person when they differ only by diacritics or case, when one is the other
-shortened at the end or without its middle names ("Sidse Babett" / "Sidse Babett Knudsen"), when a long name differs by one
-letter, or when a lone surname matches exactly one full name. People who share only a surname or
-a first name stay apart, and so do names that differ by a generational suffix.
+shortened at the end or without its middle names ("Sidse Babett" / "Sidse Babett Knudsen"), when a
+long name differs by one letter, or when a lone surname matches exactly one full name. People who
+share only a surname or a first name stay apart, and so do names that differ by a generational suffix.
 """
 
 from __future__ import annotations
