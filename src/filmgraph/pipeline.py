@@ -19,9 +19,9 @@ from .mapping import map_film
 from .model import Article, Film
 from .names import slug
 from .read import decode, parse_article, read_article
-from .store import Store
+from .store import Store, cited_article
 from .validate import Report, validate_graph
-from .vocab import DEFAULT_BASE, PR, SDO
+from .vocab import DEFAULT_BASE, SDO
 from .write import RdfFormat, load_graph, serialize, write_text_atomic
 
 STDIN = "-"
@@ -145,8 +145,10 @@ def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bo
     article its statements cite, if they cite one), or an article exported first."""
     if str(source) != STDIN and not str(source).startswith(WIKI_PREFIX) and Path(source).suffix.lower() in RDF_SUFFIXES:
         graph = load_graph(source)
-        cited = {str(o) for o in graph.objects(None, PR.P854)}
-        name = cited.pop() if len(cited) == 1 else Path(source).resolve().as_uri()
+        try:
+            name = cited_article(graph)
+        except FilmgraphError:
+            name = Path(source).resolve().as_uri()
         return graph, name, validate_graph(graph) if validate else None
     article = load_article(source)
     _, graph = build_graph(article, base=base)

@@ -23,7 +23,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import FilmgraphError
-from .vocab import PREFIXES
+from .vocab import PR, PREFIXES
 from .write import RdfFormat, serialize
 
 DEFAULT_STORE = Path("out") / "store"
@@ -134,8 +134,9 @@ def with_prefixes(query: str) -> str:
 
 
 class Store(Protocol):
-    def load(self, graph: Graph, *, graph_iri: str) -> int:
-        """Replace named graph ``graph_iri`` with ``graph``; return the number of triples loaded."""
+    def load(self, graph: Graph, *, graph_iri: str | None = None) -> int:
+        """Replace named graph ``graph_iri`` (default: the article the graph cites) with ``graph``;
+        return the number of triples loaded."""
 
     def query(self, text: str) -> QueryResult:
         """Run a SPARQL query over the union of all graphs."""
@@ -160,7 +161,8 @@ class EmbeddedStore:
         except OSError as exc:
             raise FilmgraphError(f"{self.path}: cannot open store: {exc}") from exc
 
-    def load(self, graph: Graph, *, graph_iri: str) -> int:
+    def load(self, graph: Graph, *, graph_iri: str | None = None) -> int:
+        graph_iri = graph_iri or cited_article(graph)
         name = _checked_iri(graph_iri)
         triples = serialize(graph, RdfFormat.N_TRIPLES) if len(graph) else ""
         try:
@@ -193,6 +195,17 @@ class EmbeddedStore:
     def close(self) -> None:
         self._store.flush()
         del self._store
+
+
+def cited_article(graph: Graph) -> str:
+    """The one source article a graph's references cite (pr:P854): the film's named graph.
+
+    :raises FilmgraphError: the graph cites no article, or several.
+    """
+    cited = sorted({str(o) for o in graph.objects(None, PR.P854)})
+    if len(cited) != 1:
+        raise FilmgraphError(f"the graph cites {len(cited) or 'no'} source articles; give graph_iri")
+    return cited[0]
 
 
 def _one_line(message: str, limit: int = 160) -> str:
@@ -265,7 +278,8 @@ class RemoteStore:
             raise FilmgraphError(f"{url}: HTTP {response.status_code} {response.reason}: {message}".rstrip(": "))
         return response
 
-    def load(self, graph: Graph, *, graph_iri: str) -> int:
+    def load(self, graph: Graph, *, graph_iri: str | None = None) -> int:
+        graph_iri = graph_iri or cited_article(graph)
         name = _checked_iri(graph_iri)
         triples = serialize(graph, RdfFormat.N_TRIPLES) if len(graph) else ""
         try:
@@ -310,6 +324,11 @@ def open(path: str | Path | None = None, *, endpoint: str | None = None, update_
     (1, 1)
     >>> [str(row["n"]) for row in store.query("SELECT ?n { ?f schema:name ?n }").rows]
     ['Heat']
+    >>> from filmgraph import parse_article, extract_film, map_film
+    >>> film = map_film(extract_film(parse_article("= Heat =\\nInfobox\\n- Director: Michael Mann\\n",
+    ...                                            source="urn:heat")))
+    >>> store.load(film) == len(film), store.graphs()
+    (True, ['urn:article', 'urn:heat'])
     """
     if endpoint:
         if path is not None:
