@@ -79,3 +79,13 @@ def test_load_errors(tmp_path: Path, name: str, content: str, message: str) -> N
 
 def test_empty_graph_serialises() -> None:
     assert serialize(Graph(), RdfFormat.N_TRIPLES) == "\n"
+
+
+def test_jsonld_with_the_schema_org_context_reads_offline(tmp_path: Path) -> None:
+    from rdflib import Literal, URIRef
+
+    path = tmp_path / "snippet.jsonld"
+    path.write_text('{"@context": "https://schema.org", "@type": "Movie", "@id": "urn:film", "name": "Heat"}',
+                    encoding="utf-8")
+    graph = load_graph(path)
+    assert (URIRef("urn:film"), URIRef("http://schema.org/name"), Literal("Heat")) in graph

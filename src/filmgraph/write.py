@@ -124,6 +124,21 @@ def write_graph(graph: Graph, path: str | Path, *, fmt: RdfFormat | None = None,
     return path
 
 
+_SCHEMA_CONTEXTS = {"https://schema.org", "http://schema.org", "https://schema.org/", "http://schema.org/"}
+
+
+def _offline_context(data: Any) -> Any:
+    """Replace a remote schema.org @context by its meaning, so that reading never reaches the network."""
+    if isinstance(data, list):
+        return [_offline_context(item) for item in data]
+    if isinstance(data, dict):
+        context = data.get("@context")
+        if isinstance(context, str) and context in _SCHEMA_CONTEXTS:
+            data = {**data, "@context": {"@vocab": "http://schema.org/"}}
+        return {key: _offline_context(value) if key != "@context" else value for key, value in data.items()}
+    return data
+
+
 def load_graph(path: str | Path) -> Graph:
     """Parse an RDF file (format from its suffix).
 
@@ -145,6 +160,8 @@ def load_graph(path: str | Path) -> Graph:
             dataset.parse(data=data, format="nquads")
             for s, p, o, _ in dataset.quads():
                 graph.add((s, p, o))
+        elif fmt is RdfFormat.JSON_LD:
+            graph.parse(data=json.dumps(_offline_context(json.loads(data))), format="json-ld")
         else:
             graph.parse(data=data, format=fmt.rdflib_name)
     except (SyntaxError, ValueError, RdflibError, UnicodeDecodeError) as exc:
