@@ -89,7 +89,7 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
 
 
 def _shortened(short: list[str], full: list[str]) -> bool:
-    """``short`` is ``full`` cut at the end ("Mathilde Arcel") or without middle names ("Mia Graabæk")."""
+    """``short`` is ``full`` cut at the end ("Sidse Babett") or without middle names ("Sofie Gråbøl")."""
     if len(short) < 2 or len(full) <= len(short) or any(token in _SUFFIXES for token in full):
         return False
     if full[: len(short)] == short:
