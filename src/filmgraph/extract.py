@@ -70,8 +70,8 @@ def parse_people(values: tuple[str, ...]) -> list[str]:
 def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
     """Example:
 
-    >>> [(o.name, o.area and o.area.name) for o in parse_organizations(("SF Studios (Nordic countries)",))]
-    [('SF Studios', 'Nordic countries')]
+    >>> [(o.name, o.area and o.area.name) for o in parse_organizations(("Nordisk Film (Scandinavia)",))]
+    [('Nordisk Film', 'Scandinavia')]
     """
     organizations = []
     for value in values:

@@ -440,8 +440,8 @@ def find_filming(sentence: str) -> list[FilmingLocation]:
 def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list[str]]:
     """(distributor, area) pairs and international sales agents.
 
-    >>> find_distribution("It was also announced that Nordisk Film would distribute the film in Nordic countries.")
-    ([('Nordisk Film', 'Nordic countries')], [])
+    >>> find_distribution("It was also announced that Nordisk Film would distribute the film in Baltic countries.")
+    ([('Nordisk Film', 'Baltic countries')], [])
     """
     distributors: list[tuple[str, str | None]] = []
     sales: list[str] = []
@@ -556,7 +556,7 @@ def find_term(sentence: str, title: str) -> str | None:
 
 
 def find_term_origin(sentence: str) -> tuple[str | None, PartialDate | None]:
-    """Who introduced or coined a term, and when ("It was introduced … by Albert Wu in 2000")."""
+    """Who introduced or coined a term, and when ("It was coined … by Ann Berg in 1999")."""
     match = re.search(rf"\b(?:introduced|coined|first used|proposed)\b.*?\bby\s+(?P<name>{NAME_RE.pattern})",
                       sentence)
     if not match:
