@@ -12,7 +12,7 @@ import click
 from . import __version__
 from . import store as stores
 from .errors import FilmgraphError
-from .pipeline import draw, embed, export, load
+from .pipeline import Outcome, draw, embed, export, load
 from .validate import validate_graph
 from .vocab import DEFAULT_BASE
 from .write import RdfFormat, load_graph
@@ -22,6 +22,19 @@ FORMAT_CHOICES = [fmt.value for fmt in RdfFormat]
 
 def _error(message: str) -> None:
     click.echo(f"Error: {message}", err=True)
+
+
+def _report_problem(result: Outcome, undone: str) -> bool:
+    """Print an input's error or shapes report; True when there was one (its output was not made)."""
+    if result.error:
+        _error(result.error)
+        return True
+    if result.report is not None and not result.report.conforms:
+        click.echo(f"{result.input}: the graph violates the shapes; nothing {undone}", err=True)
+        for line in result.report.lines():
+            click.echo(f"  {line}", err=True)
+        return True
+    return False
 
 
 def base_option(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -80,13 +93,9 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
     for result in results:
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
-        if result.error:
-            _error(result.error)
-        elif result.report is not None and not result.report.conforms:
-            click.echo(f"{result.input}: the graph violates the shapes; nothing written", err=True)
-            for line in result.report.lines():
-                click.echo(f"  {line}", err=True)
-        elif to_stdout:
+        if _report_problem(result, "written"):
+            continue
+        if to_stdout:
             click.echo(result.texts[chosen[0]], nl=False)
         else:
             for path in result.written:
@@ -225,13 +234,7 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     finally:
         store.close()
     for result in results:
-        if result.error:
-            _error(result.error)
-        elif result.report is not None and not result.report.conforms:
-            click.echo(f"{result.input}: the graph violates the shapes; nothing loaded", err=True)
-            for line in result.report.lines():
-                click.echo(f"  {line}", err=True)
-        else:
+        if not _report_problem(result, "loaded"):
             click.echo(f"loaded {result.input}: {result.triples} triples into <{result.graph_iri}>", err=True)
     sys.exit(max(result.exit_code for result in results))
 
@@ -318,9 +321,9 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
     """
     results = embed(inputs, output_dir=None if snippet else output_dir, base=base)
     for result in results:
-        if result.error:
-            _error(result.error)
-        elif snippet:
+        if _report_problem(result, "written"):
+            continue
+        if snippet:
             for text in result.snippets:
                 click.echo(text, nl=False)
         else:
