@@ -285,17 +285,15 @@ def _read_infobox(article: Article, collector: _Collector) -> None:
             collector.film.warnings.append(
                 f"{collector.where}: line {entry.line}: infobox key '{entry.label}' cannot be read here")
             continue
+        if row.field == "title":
+            continue  # the title line names the film; an infobox "Name" only repeats it
         for value in parser(entry.values):
             if row.kind in ("person", "cast"):
                 collector.person(row.field, value, INFOBOX)
-            elif row.field == "title":
-                continue
-            elif row.kind in ("original_title", "text"):
-                setattr(collector.film, row.field, value)
-            elif row.kind in ("year",):
-                collector.film.year = value
-            else:
+            elif isinstance(getattr(collector.film, row.field), list):
                 collector.add(row.field, value, INFOBOX)
+            else:
+                setattr(collector.film, row.field, value)
 
 
 _NAMES = rf"(?P<names>{prose.NAME_RE.pattern}(?:(?:,\s*|,?\s+and\s+){prose.NAME_RE.pattern})*)"
