@@ -20,7 +20,7 @@ from synthetic import article
 
 from filmgraph import store as stores
 from filmgraph.pipeline import build_graph
-from filmgraph.read import parse_article
+from filmgraph.read.plain import parse_article
 
 QUERIES = sorted((Path(__file__).parent.parent / "queries").glob("*.rq"))
 

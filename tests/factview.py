@@ -12,7 +12,7 @@ from typing import Any
 
 from rdflib import Graph
 
-from filmgraph.vocab import PREFIXES
+from filmgraph.rdf.vocab import PREFIXES
 
 _PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
 CREW = {"director": ("schema:director", "P57"), "screenwriter": ("schema:author", "P58"),

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from rdflib import Graph, Literal
 
 from filmgraph.cli import cli
-from filmgraph.embed import films_in, movie_object, snippet
+from filmgraph.web.page import films_in, movie_object, snippet
 
 CONTEXT = json.loads((Path(__file__).parent / "data" / "schemaorg-context.jsonld").read_text(encoding="utf-8"))
 HOSTILE_TITLE = "</script><script>alert(1)</script>"

@@ -8,7 +8,7 @@ import pytest
 
 from factview import expected_facts, facts
 from filmgraph import extract_film, map_film, read_article
-from filmgraph.extract import parse_cast_line, parse_releases
+from filmgraph.extract.film import parse_cast_line, parse_releases
 from filmgraph.model import AwardResult
 
 ARTICLES = sorted(p for p in Path(__file__).parent.joinpath("articles").iterdir() if p.suffix in (".txt", ".wiki"))
@@ -229,7 +229,7 @@ def test_named_best_is_a_win_with_its_person() -> None:
 
 
 def test_names_without_middle_names_merge_and_suffixes_do_not() -> None:
-    from filmgraph.names import resolve_people
+    from filmgraph.extract.names import resolve_people
     people = resolve_people(["Sofie Helene Gråbøl", "Sofie Gråbøl", "John Smith", "John Smith Jr.", "Anna Berg",
                              "Anna Maria Lund"])
     assert people["Sofie Gråbøl"] is people["Sofie Helene Gråbøl"]

@@ -7,11 +7,11 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SH
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.extract import PARSERS
+from filmgraph.extract.film import PARSERS
 from filmgraph.fields import KINDS, mapping_rows, parse_rows
-from filmgraph.mapping import EMITTERS, QUALIFIER_TERMS
-from filmgraph.validate import shapes_graph
-from filmgraph.vocab import FG, PQ, PR, PROV, PS, PSV, RDF, RDFS, SDO, WD, WDT, WIKIBASE, XSD
+from filmgraph.rdf.mapping import EMITTERS, QUALIFIER_TERMS
+from filmgraph.rdf.validate import shapes_graph
+from filmgraph.rdf.vocab import FG, PQ, PR, PROV, PS, PSV, RDF, RDFS, SDO, WD, WDT, WIKIBASE, XSD
 
 BASE = "https://example.org/filmgraph/"
 FILM = URIRef(BASE + "film/second-victims")

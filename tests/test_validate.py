@@ -3,7 +3,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from filmgraph import validate_graph
-from filmgraph.vocab import SDO, XSD
+from filmgraph.rdf.vocab import SDO, XSD
 
 FILM = URIRef("https://example.org/filmgraph/film/second-victims")
 
@@ -31,7 +31,7 @@ def test_missing_director_and_bad_runtime_read_as_lines(sample_graph) -> None:
 
 
 def test_role_without_character_and_statement_without_reference(sample_graph) -> None:
-    from filmgraph.vocab import PROV, SDO
+    from filmgraph.rdf.vocab import PROV, SDO
     graph = sample_graph.__class__()
     for triple in sample_graph:
         graph.add(triple)

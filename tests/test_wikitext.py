@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from filmgraph import read_article
 from filmgraph.cli import cli
 from filmgraph.errors import FilmgraphError
-from filmgraph.fetch import fetch_article
-from filmgraph.wikitext import parse_table, parse_wikitext
+from filmgraph.read.fetch import fetch_article
+from filmgraph.read.wikitext import parse_table, parse_wikitext
 
 RECORDED = Path(__file__).parent / "data" / "mediawiki"
 

@@ -7,13 +7,13 @@ into a store (:mod:`filmgraph.store`), :func:`embed` and :func:`draw` make web p
 
 __version__ = "0.1.0"
 
-from .errors import FilmgraphError
-from .extract import extract_film
-from .mapping import map_film
-from .pipeline import draw, embed, export, load
-from .read import parse_article, read_article
-from .validate import validate_graph
-from .write import RdfFormat, load_graph, write_graph
+from filmgraph.errors import FilmgraphError
+from filmgraph.extract.film import extract_film
+from filmgraph.pipeline import draw, embed, export, load
+from filmgraph.rdf.mapping import map_film
+from filmgraph.rdf.validate import validate_graph
+from filmgraph.rdf.write import RdfFormat, load_graph, write_graph
+from filmgraph.read.plain import parse_article, read_article
 
 __all__ = ["read_article", "parse_article", "extract_film", "map_film", "validate_graph", "write_graph",
            "load_graph", "export", "load", "embed", "draw", "RdfFormat", "FilmgraphError", "__version__"]

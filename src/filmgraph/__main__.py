@@ -1,3 +1,3 @@
-from .cli import main
+from filmgraph.cli import main
 
 main()

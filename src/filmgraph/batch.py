@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
 
-from .errors import FilmgraphError
-from .names import slug
-from .pipeline import build_graph, load_article
-from .validate import validate_graph
-from .vocab import DEFAULT_BASE
-from .wikitext import parse_wikitext
-from .write import RdfFormat, serialize, write_text_atomic
+from filmgraph.errors import FilmgraphError
+from filmgraph.extract.names import slug
+from filmgraph.pipeline import build_graph, load_article
+from filmgraph.rdf.validate import validate_graph
+from filmgraph.rdf.vocab import DEFAULT_BASE
+from filmgraph.rdf.write import RdfFormat, serialize, write_text_atomic
+from filmgraph.read.wikitext import parse_wikitext
 
 ARTICLE_SUFFIXES = {".txt", ".wiki", ".wikitext", ".mediawiki"}
 DUMP_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz", ".xml.xz")

@@ -9,13 +9,13 @@ from typing import Any
 
 import click
 
-from . import __version__
-from . import store as stores
-from .errors import FilmgraphError
-from .pipeline import Outcome, draw, embed, export, load
-from .validate import validate_graph
-from .vocab import DEFAULT_BASE
-from .write import RdfFormat, load_graph
+from filmgraph import __version__
+from filmgraph import store as stores
+from filmgraph.errors import FilmgraphError
+from filmgraph.pipeline import Outcome, draw, embed, export, load
+from filmgraph.rdf.validate import validate_graph
+from filmgraph.rdf.vocab import DEFAULT_BASE
+from filmgraph.rdf.write import RdfFormat, load_graph
 
 FORMAT_CHOICES = [fmt.value for fmt in RdfFormat]
 
@@ -104,7 +104,7 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
 
 
 def _is_collection(name: str) -> bool:
-    from .batch import DUMP_SUFFIXES
+    from filmgraph.batch import DUMP_SUFFIXES
 
     return name != "-" and (Path(name).is_dir() or name.lower().endswith(DUMP_SUFFIXES))
 
@@ -114,7 +114,7 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .batch import Summary, export_batch
+    from filmgraph.batch import Summary, export_batch
 
     console = Console(stderr=True)
     worst = 0

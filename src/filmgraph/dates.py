@@ -6,7 +6,7 @@ import calendar
 import re
 from collections.abc import Iterator
 
-from .model import PartialDate
+from filmgraph.model import PartialDate
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .errors import FilmgraphError
+from filmgraph.errors import FilmgraphError
 
 # The closed set of kinds; extract.PARSERS and mapping.EMITTERS each cover it (tests check both).
 KINDS = frozenset({

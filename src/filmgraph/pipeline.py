@@ -13,16 +13,16 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .errors import FilmgraphError
-from .extract import extract_film
-from .mapping import map_film
-from .model import Article, Film
-from .names import slug
-from .read import decode, parse_article, read_article
-from .store import Store, cited_article
-from .validate import Report, validate_graph
-from .vocab import DEFAULT_BASE, SDO
-from .write import RdfFormat, load_graph, serialize, write_text_atomic
+from filmgraph.errors import FilmgraphError
+from filmgraph.extract.film import extract_film
+from filmgraph.extract.names import slug
+from filmgraph.model import Article, Film
+from filmgraph.rdf.mapping import map_film
+from filmgraph.rdf.validate import Report, validate_graph
+from filmgraph.rdf.vocab import DEFAULT_BASE, SDO
+from filmgraph.rdf.write import RdfFormat, load_graph, serialize, write_text_atomic
+from filmgraph.read.plain import decode, parse_article, read_article
+from filmgraph.store import Store, cited_article
 
 STDIN = "-"
 STDIN_SOURCE = "urn:filmgraph:stdin"
@@ -68,7 +68,7 @@ def load_article(source: str | Path) -> Article:
     The MediaWiki API is ``$FILMGRAPH_MEDIAWIKI_API`` (default: English Wikipedia).
     """
     if str(source).startswith(WIKI_PREFIX):
-        from .fetch import DEFAULT_API, fetch_article
+        from filmgraph.read.fetch import DEFAULT_API, fetch_article
 
         api = os.environ.get("FILMGRAPH_MEDIAWIKI_API", DEFAULT_API)
         return fetch_article(str(source)[len(WIKI_PREFIX):], api=api)
@@ -187,7 +187,7 @@ class EmbedResult(Outcome):
 def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out", base: str = DEFAULT_BASE
           ) -> list[EmbedResult]:
     """A film page ``<slug>.html`` per film (or, with ``output_dir=None``, only the JSON-LD snippets)."""
-    from .embed import films_in, render_page, snippet
+    from filmgraph.web.page import films_in, render_page, snippet
 
     results = []
     for source in inputs:
@@ -208,8 +208,8 @@ def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out"
 
 def draw(source: str | Path, *, output: str | Path | None = None, base: str = DEFAULT_BASE) -> str:
     """The SVG diagram of the (first) film an input holds; written to ``output`` when given."""
-    from .draw import draw_graph
-    from .embed import films_in
+    from filmgraph.web.draw import draw_graph
+    from filmgraph.web.page import films_in
 
     graph, _, _ = graph_of_input(source, base=base, validate=False)
     svg = draw_graph(graph, films_in(graph)[0]) + "\n"

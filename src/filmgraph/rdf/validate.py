@@ -15,7 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from .vocab import PREFIXES, RDFS, SDO
+from filmgraph.rdf.vocab import PREFIXES, RDFS, SDO
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ def validate_graph(graph: Graph) -> Report:
     Example:
 
     >>> from rdflib import Graph, URIRef
-    >>> from filmgraph.vocab import RDF, SDO
+    >>> from filmgraph.rdf.vocab import RDF, SDO
     >>> g = Graph().add((URIRef("urn:film"), RDF.type, SDO.Movie))
     >>> for line in validate_graph(g).lines()[:2]:
     ...     print(line)

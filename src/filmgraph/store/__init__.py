@@ -22,9 +22,9 @@ import requests
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .errors import FilmgraphError
-from .vocab import PR, PREFIXES
-from .write import RdfFormat, serialize
+from filmgraph.errors import FilmgraphError
+from filmgraph.rdf.vocab import PR, PREFIXES
+from filmgraph.rdf.write import RdfFormat, serialize
 
 DEFAULT_STORE = Path("out") / "store"
 # Prefixes a query may use without declaring them.

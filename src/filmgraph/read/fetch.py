@@ -6,9 +6,9 @@ from urllib.parse import quote
 
 import requests
 
-from .errors import FilmgraphError
-from .model import Article
-from .wikitext import parse_wikitext
+from filmgraph.errors import FilmgraphError
+from filmgraph.model import Article
+from filmgraph.read.wikitext import parse_wikitext
 
 DEFAULT_API = "https://en.wikipedia.org/w/api.php"
 USER_AGENT = "filmgraph/0.1 (https://example.org/filmgraph; film knowledge graphs)"

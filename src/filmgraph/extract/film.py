@@ -12,11 +12,12 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import knowledge, prose
-from .dates import find_dates, parse_date
-from .fields import label_index, mapping_rows, normalize_label
-from .knowledge import fold
-from .model import (
+from filmgraph import reference
+from filmgraph.dates import find_dates, parse_date
+from filmgraph.extract import prose
+from filmgraph.extract.names import clean_name, resolve_people, split_names
+from filmgraph.fields import label_index, mapping_rows, normalize_label
+from filmgraph.model import (
     Article,
     AwardResult,
     CastMember,
@@ -35,8 +36,8 @@ from .model import (
     Screening,
     Work,
 )
-from .names import clean_name, resolve_people, split_names
-from .tables import header_roles, is_result_word
+from filmgraph.read.tables import header_roles, is_result_word
+from filmgraph.reference import fold
 
 INFOBOX = "Infobox"
 LEAD = "Lead"
@@ -85,7 +86,7 @@ def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
 
 
 def _place(text: str) -> Place:
-    entry = knowledge.country(text)
+    entry = reference.country(text)
     if entry:
         return Place(entry.name, entry.qid)
     return Place(prose.canonical_event(text) if prose.is_event_name(text) else text.strip())
@@ -118,11 +119,11 @@ def parse_minutes(values: tuple[str, ...]) -> list[Quantity]:
         minutes = re.search(r"(\d+)\s*(?:m|min|mins|minutes?)\b", value)
         total = (int(hours.group(1)) * 60 if hours else 0) + (int(minutes.group(1)) if minutes else 0)
         if total:
-            return [Quantity(float(total), unit=knowledge.MINUTE_QID)]
+            return [Quantity(float(total), unit=reference.MINUTE_QID)]
     return []
 
 
-def _coded(lookup: Callable[[str], knowledge.Entry | None]) -> Callable[[tuple[str, ...]], list[Coded]]:
+def _coded(lookup: Callable[[str], reference.Entry | None]) -> Callable[[tuple[str, ...]], list[Coded]]:
     def parse(values: tuple[str, ...]) -> list[Coded]:
         found = []
         for part in _split_values(values):
@@ -160,8 +161,8 @@ def parse_year(values: tuple[str, ...]) -> list[PartialDate]:
 PARSERS: dict[str, Callable[[tuple[str, ...]], list[Any]]] = {
     "title": parse_text, "original_title": parse_text, "text": parse_text, "year": parse_year,
     "date": parse_year, "person": parse_people, "cast": parse_people, "organization": parse_organizations,
-    "release": parse_releases, "minutes": parse_minutes, "country": _coded(knowledge.country),
-    "language": _coded(knowledge.language), "genre": _coded(knowledge.genre), "money": parse_money,
+    "release": parse_releases, "minutes": parse_minutes, "country": _coded(reference.country),
+    "language": _coded(reference.language), "genre": _coded(reference.genre), "money": parse_money,
     "count": parse_count, "location": parse_locations,
 }
 
@@ -235,7 +236,7 @@ class _Collector:
 def extract_film(article: Article) -> Film:
     """Extract every fact of ``article`` into a Film record.
 
-    >>> from filmgraph.read import parse_article
+    >>> from filmgraph.read.plain import parse_article
     >>> film = extract_film(parse_article("= Heat =\\nInfobox\\n- Directed by: Michael Mann\\n", source="urn:x"))
     >>> film.people[film.director[0].person].name
     'Michael Mann'
@@ -319,7 +320,7 @@ def _read_lead(article: Article, collector: _Collector) -> None:
         candidate = re.split(r"\s*(?:;|,\s*lit\.|,\s*literally|\s+lit\.)\s*", candidate)[0]
         if candidate and not re.search(r"\d{4}|\bfilm\b|also known|born", candidate, re.IGNORECASE):
             film.original_title = clean_name(candidate)
-            language = knowledge.language(labelled["lang"]) if labelled else None
+            language = reference.language(labelled["lang"]) if labelled else None
             film.original_language = language.code if language else None
     phrase = _FILM_PHRASE_RE.search(first)
     if phrase:
@@ -328,17 +329,17 @@ def _read_lead(article: Article, collector: _Collector) -> None:
         words = phrase["words"]
         for match in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(-language)?\b", words):
             if match.group(2):
-                entry = knowledge.language(match.group(1))
+                entry = reference.language(match.group(1))
                 if entry:
                     collector.add("language", Coded(entry.name, entry.qid, entry.code), LEAD)
                 continue
-            country = knowledge.country_of_demonym(match.group(1))
+            country = reference.country_of_demonym(match.group(1))
             if country:
                 collector.add("country", Coded(country.name, country.qid, country.code), LEAD)
         rest = fold(words)
-        for genre_word in knowledge.genre_words():
+        for genre_word in reference.genre_words():
             if re.search(rf"\b{re.escape(genre_word)}\b", rest):
-                entry = knowledge.genre(genre_word)
+                entry = reference.genre(genre_word)
                 assert entry is not None
                 collector.add("genre", Coded(entry.name, entry.qid), LEAD)
                 rest = re.sub(rf"\b{re.escape(genre_word)}\b", " ", rest)
@@ -417,7 +418,7 @@ def _nominees(cell: str, title: str) -> list[Nominee]:
         who = song["who"] or ""
         return [Nominee(work=Work(song["work"].strip(), split_names(who)))]
     # A country as recipient is the submitting country (international feature film), not a person.
-    return [Nominee(person=name) for name in split_names(cell) if not knowledge.country(name)]
+    return [Nominee(person=name) for name in split_names(cell) if not reference.country(name)]
 
 
 def _body_key(body: str | None) -> str:

@@ -17,8 +17,9 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .fields import FieldRow, children, mapping_rows
-from .model import (
+from filmgraph.extract.names import slug
+from filmgraph.fields import FieldRow, children, mapping_rows
+from filmgraph.model import (
     AwardResult,
     AwardTally,
     CastMember,
@@ -36,8 +37,7 @@ from .model import (
     Release,
     Screening,
 )
-from .names import slug
-from .vocab import (
+from filmgraph.rdf.vocab import (
     DEFAULT_BASE,
     FG,
     FILM_ITEM,

@@ -15,9 +15,9 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from . import knowledge
-from .errors import FilmgraphError
-from .model import Article, InfoboxField, Section, Table
+from filmgraph import reference
+from filmgraph.errors import FilmgraphError
+from filmgraph.model import Article, InfoboxField, Section, Table
 
 _LIST_TEMPLATES = {"plainlist", "plain list", "ubl", "unbulleted list", "flatlist", "flat list", "hlist",
                    "bulleted list", "collapsible list"}
@@ -73,7 +73,7 @@ def _render_template(template: Template) -> str:
         parts = _positional(template)
         code = name[5:] if name.startswith("lang-") else (parts.pop(0) if parts else "")
         text = parts[0] if parts else ""
-        language = knowledge.language_of_code(code)
+        language = reference.language_of_code(code)
         return f"{language}: {text}" if language and name != "lang" else text
     if name in _FIRST_PARAMETER:
         parts = _positional(template)

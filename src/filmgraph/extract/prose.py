@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from . import knowledge
-from .dates import find_dates, find_month_range
-from .model import (
+from filmgraph import reference
+from filmgraph.dates import find_dates, find_month_range
+from filmgraph.model import (
     AwardResult,
     AwardTally,
     FilmingLocation,
@@ -126,13 +126,13 @@ def _places(text: str) -> list[tuple[Place, int, int]]:
     """Countries named in a sentence, or said of cinemas ("Danish theatres")."""
     places = []
     for phrase, start, end in _phrases(text):
-        entry = knowledge.country(phrase.removeprefix("the ").removeprefix("The "))
+        entry = reference.country(phrase.removeprefix("the ").removeprefix("The "))
         if entry:
             places.append((Place(entry.name, entry.qid), start, end))
     for match in re.finditer(r"\b(\w+(?: \w+)?) (?:theatres|theaters|cinemas)\b", text):
         words = match.group(1).split()
         for candidate in (" ".join(words), words[-1]):
-            entry = knowledge.country_of_demonym(candidate)
+            entry = reference.country_of_demonym(candidate)
             if entry:
                 places.append((Place(entry.name, entry.qid), match.start(), match.end()))
                 break
@@ -383,7 +383,7 @@ def _person_subject(before_verb: str, title: str) -> str | None:
         return None
     name = match["name"]
     if name.casefold() in _PRONOUN_SUBJECTS or name == title or _BODY_WORDS.search(name) or \
-            knowledge.country(name) or _is_month_or_date(name):
+            reference.country(name) or _is_month_or_date(name):
         return None
     return name
 
@@ -423,7 +423,7 @@ def find_filming(sentence: str) -> list[FilmingLocation]:
         name = match["name"].rstrip(".,;")
         if _is_month_or_date(name) or re.fullmatch(r"\d{4}", name):
             continue
-        country = knowledge.country(name)
+        country = reference.country(name)
         place = Place(name, country.qid if country else None)
         if match["prep"] == "in" and places and text[:match.start()].rstrip().endswith(places[-1].name) \
                 and places[-1].within is None:
@@ -479,7 +479,7 @@ def parse_amount(text: str) -> tuple[float, str | None, str] | None:
     >>> parse_amount("DKK 12 million")
     (12000000.0, 'DKK', '')
     """
-    symbols = "|".join(re.escape(s) for s in knowledge.currency_words() if not s.isalpha() or s.isupper()
+    symbols = "|".join(re.escape(s) for s in reference.currency_words() if not s.isalpha() or s.isupper()
                        or len(s) <= 3)
     money = re.search(
         rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
@@ -495,7 +495,7 @@ def parse_amount(text: str) -> tuple[float, str | None, str] | None:
     currency = None
     for candidate in (money["pre"], money["post"]):
         if candidate:
-            entry = knowledge.currency(candidate)
+            entry = reference.currency(candidate)
             if entry:
                 currency = entry.code
                 break
@@ -509,7 +509,7 @@ def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
     amount, currency, bound = parsed
     if unit_by_currency and not currency:
         return None
-    entry = knowledge.currency(currency) if currency else None
+    entry = reference.currency(currency) if currency else None
     lower = amount if bound in {"more than", "over", "at least"} else None
     upper = amount if bound in {"under", "less than", "up to", "nearly", "almost"} else None
     return Quantity(amount, unit=entry.qid if entry else None, currency=currency, lower_bound=lower,
@@ -550,8 +550,8 @@ def find_term(sentence: str, title: str) -> str | None:
     match = re.search(r"\b(?:term|concept|phenomenon|notion|expression)\s+[\"“'‘](?P<term>[^\"”'’]+)[\"”'’]", sentence)
     if not match:
         return None
-    term = knowledge.fold(match["term"])
-    name = knowledge.fold(title)
+    term = reference.fold(match["term"])
+    name = reference.fold(title)
     return match["term"] if term in name or name in term else None
 
 

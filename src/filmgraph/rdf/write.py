@@ -17,8 +17,8 @@ from typing import Any
 from rdflib import Dataset, Graph, URIRef
 from rdflib.exceptions import Error as RdflibError
 
-from .errors import FilmgraphError
-from .vocab import PREFIXES
+from filmgraph.errors import FilmgraphError
+from filmgraph.rdf.vocab import PREFIXES
 
 
 class RdfFormat(enum.Enum):

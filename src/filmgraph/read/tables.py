@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .dates import parse_date
-from .errors import FilmgraphError
+from filmgraph.dates import parse_date
+from filmgraph.errors import FilmgraphError
 
 # Header words → column role, tried in this order (a header "Date of ceremony" is a date column).
 HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -12,8 +12,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .knowledge import fold
-from .model import Person
+from filmgraph.model import Person
+from filmgraph.reference import fold
 
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FOOTNOTE_RE = re.compile(r"\[[^\]]{0,12}\]|[*†‡§]+")

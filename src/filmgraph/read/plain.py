@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import FilmgraphError
-from .model import Article, InfoboxField, Section, Table
-from .tables import expand_rows
-from .wikitext import looks_like_wikitext, parse_wikitext
+from filmgraph.errors import FilmgraphError
+from filmgraph.model import Article, InfoboxField, Section, Table
+from filmgraph.read.tables import expand_rows
+from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 
 _TITLE_RE = re.compile(r"^\s*=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$|^\s*#(?!#)\s+(?P<md>.+?)\s*$")
 _HEADING_RE = re.compile(r"^\s*(?P<level>={2,6})\s*(?P<title>.+?)\s*=+\s*$|^\s*(?P<md>#{2,6})\s+(?P<mdtitle>.+?)\s*$")

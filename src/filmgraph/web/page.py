@@ -14,9 +14,9 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .draw import draw_graph
-from .errors import FilmgraphError
-from .vocab import PREFIXES, RDF, RDFS, SDO, WDT
+from filmgraph.errors import FilmgraphError
+from filmgraph.rdf.vocab import PREFIXES, RDF, RDFS, SDO, WDT
+from filmgraph.web.draw import draw_graph
 
 _SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
 # Characters that could end the script element or start markup are written as JSON escapes.

@@ -12,7 +12,7 @@ import math
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from .vocab import SDO, WDT
+from filmgraph.rdf.vocab import SDO, WDT
 
 # kind → fill colour of its nodes
 COLOURS = {"film": "#1f4e79", "person": "#c55a11", "organization": "#548235", "place": "#7f6000",
@@ -77,8 +77,8 @@ def draw_graph(graph: Graph, film: URIRef) -> str:
     Example:
 
     >>> from filmgraph import read_article, extract_film, map_film
-    >>> from filmgraph.vocab import RDF
-    >>> from filmgraph.read import parse_article
+    >>> from filmgraph.rdf.vocab import RDF
+    >>> from filmgraph.read.plain import parse_article
     >>> g = map_film(extract_film(parse_article(
     ...     "= Heat =\\nInfobox\\n- Director: Michael Mann\\n\\n==Cast==\\n- Al Pacino as Vincent Hanna\\n",
     ...     source="urn:x")))
