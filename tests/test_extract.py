@@ -8,7 +8,8 @@ import pytest
 
 from factview import expected_facts, facts
 from filmgraph import extract_film, map_film, read_article
-from filmgraph.extract.film import parse_cast_line, parse_releases
+from filmgraph.extract.cast import parse_cast_line
+from filmgraph.extract.infobox import parse_releases
 from filmgraph.model import AwardResult
 
 ARTICLES = sorted(p for p in Path(__file__).parent.joinpath("articles").iterdir() if p.suffix in (".txt", ".wiki"))

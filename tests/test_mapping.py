@@ -7,7 +7,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SH
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.extract.film import PARSERS
+from filmgraph.extract.infobox import PARSERS
 from filmgraph.fields import KINDS, mapping_rows, parse_rows
 from filmgraph.rdf.mapping import EMITTERS, QUALIFIER_TERMS
 from filmgraph.rdf.validate import shapes_graph

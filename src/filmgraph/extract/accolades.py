@@ -1,0 +1,139 @@
+"""Accolades tables and award lists → nominations, merged per body and category."""
+
+from __future__ import annotations
+
+import re
+
+from filmgraph import reference
+from filmgraph.dates import parse_date
+from filmgraph.extract import prose
+from filmgraph.extract.collect import Collector
+from filmgraph.extract.names import clean_name, split_names
+from filmgraph.model import AwardResult, Film, Nomination, Nominee, Work
+from filmgraph.read.tables import header_roles, is_result_word
+from filmgraph.reference import fold
+
+_AWARD_ITEM_RE = re.compile(r"^(?P<body>[^:–—]+?)(?:\s*\((?P<date>[^)]*)\))?\s*:\s*(?P<rest>.+)$")
+
+
+_AWARD_ENTRY_RE = re.compile(r"^(?P<category>.+?)(?:\s+(?:[–—-]|for)\s+(?P<nominee>.+?))?\s*"
+                             r"\((?P<result>[A-Za-z -]+)\)\s*$")
+
+
+WIN_WORDS = frozenset({"won", "win", "winner", "winners"})
+
+
+_SONG_RE = re.compile(r"^[\"“'‘](?P<work>[^\"”’]+)[\"”'’]\s*(?:\((?P<paren>[^)]*)\)|(?:—|–|-|,)?\s*(?:by|performed by|"
+                      r"written by|music by)\s+(?P<who>.+))?$")
+
+
+def _table_columns(header: tuple[str, ...]) -> dict[str, int]:
+    roles = header_roles(list(header))
+    return {role: roles.index(role) for role in ("body", "date", "category", "recipient", "result") if role in roles}
+
+
+def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], section: str,
+                collector: Collector) -> None:
+    columns = _table_columns(header)
+    if "category" not in columns:
+        return
+    for row in rows:
+        def cell(role: str, row: tuple[str, ...] = row) -> str:
+            return clean_name(row[columns[role]]) if role in columns else ""
+        category = cell("category")
+        if not category:
+            continue
+        body_cell = cell("body")
+        ceremony = body_cell if re.match(r"^(?:\d+(?:st|nd|rd|th)|\d{4})\s", body_cell) else None
+        result_cell = cell("result").casefold()
+        result = AwardResult.WON if result_cell in WIN_WORDS else AwardResult.NOMINATED
+        nominees = _nominees(row[columns["recipient"]] if "recipient" in columns else "", collector.film.title)
+        nomination = Nomination(
+            body=prose.strip_ordinal(body_cell) if body_cell else "",
+            category=category, result=result, date=parse_date(cell("date")), ceremony=ceremony,
+            nominees=nominees, sources=[section])
+        merge_nomination(collector.film, nomination)
+        if result_cell and not is_result_word(result_cell):
+            collector.film.warnings.append(f"{collector.where}: unknown award result '{cell('result')}'")
+
+
+def read_award_item(item: str, section: str, collector: Collector) -> None:
+    """A list item of an awards section: "Robert Awards (31 January 2026): Best Film (won); Best Score – Ann Berg
+    (nominated)". Items in other shapes are read as sentences."""
+    match = _AWARD_ITEM_RE.match(item)
+    entries = [(m, e) for e in re.split(r"\s*;\s*", match["rest"]) if (m := _AWARD_ENTRY_RE.match(e))] \
+        if match else []
+    if not match or not entries:
+        awards, _ = prose.find_awards(item, collector.film.title)
+        for award in awards:
+            award.sources.append(section)
+            merge_nomination(collector.film, award)
+        return
+    body_text = clean_name(match["body"])
+    when = parse_date(match["date"] or "")
+    for entry, _ in entries:
+        result_word = entry["result"].strip().casefold()
+        if not is_result_word(result_word):
+            continue
+        merge_nomination(collector.film, Nomination(
+            body=prose.strip_ordinal(body_text), category=clean_name(entry["category"]),
+            result=AwardResult.WON if result_word in WIN_WORDS else AwardResult.NOMINATED, date=when,
+            ceremony=body_text if re.match(r"^(?:\d+(?:st|nd|rd|th)|\d{4})\s", body_text) else None,
+            nominees=_nominees(entry["nominee"] or "", collector.film.title), sources=[section]))
+
+
+def _nominees(cell: str, title: str) -> list[Nominee]:
+    cell = cell.strip()
+    if not cell or fold(clean_name(cell)) == fold(title):
+        return []
+    song = _SONG_RE.match(cell)
+    if song:
+        who = song["who"] or ""
+        return [Nominee(work=Work(song["work"].strip(), split_names(who)))]
+    # A country as recipient is the submitting country (international feature film), not a person.
+    return [Nominee(person=name) for name in split_names(cell) if not reference.country(name)]
+
+
+def body_key(body: str | None) -> str:
+    return fold(prose.strip_ordinal(body or "")).removeprefix("the ").rstrip("s")
+
+
+def merge_nomination(film: Film, new: Nomination) -> None:
+    """Add a nomination, or merge it into the one of the same body and category."""
+    same_category = [old for old in film.nomination if fold(old.category) == fold(new.category)]
+    if new.body:
+        matches = [old for old in same_category if body_key(old.body) == body_key(new.body)]
+    else:
+        matches = same_category
+        if len(matches) > 1:
+            # "won Best Director" with the category under two bodies: the text does not say which.
+            film.warnings.append(f"'{new.category}' is stated without its award body and fits "
+                                 f"{len(matches)} bodies; the statement was not bound to any")
+            return
+    if matches:
+        old = matches[0]
+        if new.result is AwardResult.WON:
+            old.result = AwardResult.WON
+        old.date = old.date or new.date
+        old.ceremony = old.ceremony or new.ceremony
+        known = {(n.person, n.work.name if n.work else None) for n in old.nominees}
+        old.nominees.extend(n for n in new.nominees if (n.person, n.work.name if n.work else None) not in known)
+        old.sources.extend(s for s in new.sources if s not in old.sources)
+        return
+    film.nomination.append(new)
+
+
+def apply_ceremonies(film: Film) -> None:
+    """A ceremony named in prose ("the 43rd Robert Awards") is the one of that body's table rows."""
+    for tally in film.award_tally:
+        if tally.ceremony:
+            for nomination in film.nomination:
+                if body_key(nomination.body) == body_key(tally.body) and not nomination.ceremony:
+                    nomination.ceremony = tally.ceremony
+    for nomination in film.nomination:
+        if nomination.ceremony:
+            for other in film.nomination:
+                if body_key(other.body) == body_key(nomination.body) and not other.ceremony and \
+                        (other.date == nomination.date or not other.date or not nomination.date):
+                    other.ceremony = nomination.ceremony
+                    other.date = other.date or nomination.date

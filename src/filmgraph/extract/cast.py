@@ -1,0 +1,63 @@
+"""Cast lists and cast tables → (actor, characters)."""
+
+from __future__ import annotations
+
+import re
+
+from filmgraph.extract.names import clean_name
+from filmgraph.reference import fold
+
+_SELF_WORDS = frozenset({"himself", "herself", "themselves", "themself", "self"})
+
+
+_CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*\.{3}\s*")
+
+
+_ROLE_SPLIT_RE = re.compile(r"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*/\s*)\s*")
+
+
+def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
+    """(actor, characters) of a cast-list line.
+
+    >>> parse_cast_line("Ann Berg as Anna, a nurse")
+    ('Ann Berg', ['Anna'])
+    >>> parse_cast_line("Carl Holm as Jens and as Peter (uncredited)")
+    ('Carl Holm', ['Jens', 'Peter'])
+    >>> parse_cast_line("Eva Lund – herself")
+    ('Eva Lund', ['Eva Lund'])
+    """
+    text = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", line)
+    # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
+    text = re.sub(r"\s*\([^)]*\)", "", text).strip()
+    text = re.sub(r"\s+as$", "", text)
+    if re.match(r"(?i)^as\s", text):
+        return None  # a role with no actor
+    parts = _CAST_SPLIT_RE.split(text, maxsplit=1)
+    actor = clean_name(parts[0])
+    if not actor:
+        return None
+    characters: list[str] = []
+    if len(parts) == 2:
+        rest = re.sub(r"^as\s+", "", parts[1].strip())
+        for chunk in _ROLE_SPLIT_RE.split(rest):
+            chunk = re.sub(r"^as\s+", "", chunk.strip())
+            chunk = re.split(r",\s+|\s+[–—-]\s+|\s+who\s+", chunk, maxsplit=1)[0]
+            for role in re.split(r"\s+and\s+(?=[A-ZÀ-Þ])", chunk):
+                name = clean_name(role)
+                if not name:
+                    continue
+                if name.casefold() in _SELF_WORDS:
+                    name = actor
+                if name not in characters:
+                    characters.append(name)
+    return actor, characters
+
+
+def cast_table_rows(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, str]]:
+    """(actor, role) pairs of a cast table ("| Actor | Role |")."""
+    words = [fold(cell) for cell in header]
+    actor = next((i for i, w in enumerate(words) if re.search(r"actor|actress|cast|performer|name", w)), None)
+    role = next((i for i, w in enumerate(words) if re.search(r"role|character|part", w)), None)
+    if actor is None:
+        return []
+    return [(row[actor], row[role] if role is not None else "") for row in rows if row[actor].strip()]

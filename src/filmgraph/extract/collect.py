@@ -1,0 +1,31 @@
+"""The record facts are collected into while the extractors read an article."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from filmgraph.model import Article, CastMember, Film, PersonRef
+
+INFOBOX = "Infobox"
+
+
+LEAD = "Lead"
+
+
+class Collector:
+    """Film facts as found, with people still as raw name strings."""
+
+    def __init__(self, article: Article) -> None:
+        self.film = Film(title=article.title, source=article.source)
+        self.where = article.source.rsplit("/", 1)[-1]
+
+    def add(self, field: str, value: Any, source: str) -> None:
+        if hasattr(value, "sources"):
+            value.sources.append(source)
+        getattr(self.film, field).append(value)
+
+    def person(self, field: str, name: str, source: str) -> None:
+        if field == "cast":
+            self.film.cast.append(CastMember(name, [], [source]))
+        else:
+            getattr(self.film, field).append(PersonRef(name, [source]))

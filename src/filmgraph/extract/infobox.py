@@ -1,0 +1,147 @@
+"""Infobox values → record fields: one parser per kind of the mapping table (``PARSERS``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from filmgraph import reference
+from filmgraph.dates import find_dates, parse_date
+from filmgraph.extract import prose
+from filmgraph.extract.collect import INFOBOX, Collector
+from filmgraph.extract.names import clean_name, split_names
+from filmgraph.fields import label_index, normalize_label
+from filmgraph.model import Article, Coded, FilmingLocation, Organization, PartialDate, Place, Quantity, Release
+
+
+def _split_values(values: tuple[str, ...]) -> list[str]:
+    return [part.strip() for value in values for part in re.split(r"\s*(?:;|,|\band\b|\n)\s*", value) if part.strip()]
+
+
+def parse_people(values: tuple[str, ...]) -> list[str]:
+    return [name for value in values for name in split_names(value)]
+
+
+def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
+    """Example:
+
+    >>> [(o.name, o.area and o.area.name) for o in parse_organizations(("Nordisk Film (Scandinavia)",))]
+    [('Nordisk Film', 'Scandinavia')]
+    """
+    organizations = []
+    for value in values:
+        for part in re.split(r"\s*(?:;|,(?![^()]*\))|\band\b(?![^()]*\))|\n)\s*", value):
+            match = re.match(r"^(?P<name>[^()]+?)\s*(?:\((?P<area>[^)]+)\))?\s*$", clean_name(part) + (
+                f" ({m.group(1)})" if (m := re.search(r"\(([^)]+)\)", part)) else ""))
+            if match and match["name"].strip():
+                area = match["area"]
+                organizations.append(Organization(match["name"].strip(), parse_place(area) if area else None))
+    return organizations
+
+
+def parse_place(text: str) -> Place:
+    entry = reference.country(text)
+    if entry:
+        return Place(entry.name, entry.qid)
+    return Place(prose.canonical_event(text) if prose.is_event_name(text) else text.strip())
+
+
+def parse_releases(values: tuple[str, ...]) -> list[Release]:
+    """Each dated release with the place in brackets after it.
+
+    >>> [(r.date.isoformat(), r.place.name) for r in parse_releases(("18 May 2024 (Cannes), 5 June 2024 (France)",))]
+    [('2024-05-18', 'Cannes Film Festival'), ('2024-06-05', 'France')]
+    """
+    releases = []
+    for value in values:
+        dates = list(find_dates(value))
+        for index, (when, _, end) in enumerate(dates):
+            upper = dates[index + 1][1] if index + 1 < len(dates) else len(value)
+            place = re.search(r"\(([^)]+)\)", value[end:upper])
+            releases.append(Release(when, parse_place(place.group(1)) if place else None))
+    return releases
+
+
+def parse_minutes(values: tuple[str, ...]) -> list[Quantity]:
+    """Example:
+
+    >>> [q.amount for q in parse_minutes(("1 hour 32 minutes",))], parse_minutes(("92 min.",))[0].amount
+    ([92.0], 92.0)
+    """
+    for value in values:
+        hours = re.search(r"(\d+)\s*(?:h|hours?|hrs?)\b", value)
+        minutes = re.search(r"(\d+)\s*(?:m|min|mins|minutes?)\b", value)
+        total = (int(hours.group(1)) * 60 if hours else 0) + (int(minutes.group(1)) if minutes else 0)
+        if total:
+            return [Quantity(float(total), unit=reference.MINUTE_QID)]
+    return []
+
+
+def _coded(lookup: Callable[[str], reference.Entry | None]) -> Callable[[tuple[str, ...]], list[Coded]]:
+    def parse(values: tuple[str, ...]) -> list[Coded]:
+        found = []
+        for part in _split_values(values):
+            label = clean_name(part)
+            entry = lookup(label)
+            found.append(Coded(entry.name if entry else label, entry.qid if entry else None,
+                               entry.code if entry else None))
+        return found
+    return parse
+
+
+def parse_money(values: tuple[str, ...]) -> list[Quantity]:
+    found = [prose.quantity_of(value, unit_by_currency=True) for value in values]
+    return [q for q in found if q]
+
+
+def parse_count(values: tuple[str, ...]) -> list[Quantity]:
+    found = [prose.quantity_of(value, unit_by_currency=False) for value in values]
+    return [q for q in found if q]
+
+
+def parse_locations(values: tuple[str, ...]) -> list[FilmingLocation]:
+    return [FilmingLocation(parse_place(clean_name(part))) for part in _split_values(values)]
+
+
+def parse_text(values: tuple[str, ...]) -> list[str]:
+    return [clean_name(" ".join(values))] if values else []
+
+
+def parse_year(values: tuple[str, ...]) -> list[PartialDate]:
+    return [d for d in (parse_date(v) for v in values) if d]
+
+
+# kind → parser of infobox values; the mapping table's kind column keys it.
+PARSERS: dict[str, Callable[[tuple[str, ...]], list[Any]]] = {
+    "title": parse_text, "original_title": parse_text, "text": parse_text, "year": parse_year,
+    "date": parse_year, "person": parse_people, "cast": parse_people, "organization": parse_organizations,
+    "release": parse_releases, "minutes": parse_minutes, "country": _coded(reference.country),
+    "language": _coded(reference.language), "genre": _coded(reference.genre), "money": parse_money,
+    "count": parse_count, "location": parse_locations,
+}
+
+
+def read_infobox(article: Article, collector: Collector) -> None:
+    index = label_index()
+    for entry in article.infobox:
+        row = index.get(normalize_label(entry.label))
+        if row is None:
+            collector.film.warnings.append(f"{collector.where}: line {entry.line}: unknown infobox key '{entry.label}'")
+            continue
+        if not entry.values:
+            continue
+        parser = PARSERS.get(row.kind)
+        if parser is None:
+            collector.film.warnings.append(
+                f"{collector.where}: line {entry.line}: infobox key '{entry.label}' cannot be read here")
+            continue
+        if row.field == "title":
+            continue  # the title line names the film; an infobox "Name" only repeats it
+        for value in parser(entry.values):
+            if row.kind in ("person", "cast"):
+                collector.person(row.field, value, INFOBOX)
+            elif isinstance(getattr(collector.film, row.field), list):
+                collector.add(row.field, value, INFOBOX)
+            else:
+                setattr(collector.film, row.field, value)

@@ -1,0 +1,80 @@
+"""The lead: original title, year, country, language and genre of the first sentence, and its credits."""
+
+from __future__ import annotations
+
+import re
+
+from filmgraph import reference
+from filmgraph.extract import prose
+from filmgraph.extract.collect import LEAD, Collector
+from filmgraph.extract.names import clean_name, split_names
+from filmgraph.model import Article, Coded, PartialDate
+from filmgraph.reference import fold
+
+# Verbs of a lead's "written and directed by …" → the field they credit.
+CREDIT_VERBS = {"written": "screenwriter", "co-written": "screenwriter", "directed": "director",
+                "co-directed": "director", "produced": "producer", "edited": "editor", "scored": "composer",
+                "narrated": "narrator", "shot": "cinematographer", "photographed": "cinematographer"}
+
+
+_NAMES = rf"(?P<names>{prose.NAME_RE.pattern}(?:(?:,\s*|,?\s+and\s+){prose.NAME_RE.pattern})*)"
+
+
+_CREDIT_RE = re.compile(
+    r"\b(?P<verbs>(?:co-)?(?:written|directed|produced|edited|scored|narrated|shot|photographed)"
+    r"(?:(?:,\s*|,?\s+and\s+)(?:co-)?(?:written|directed|produced|edited|scored|narrated))*)\s+by\s+" + _NAMES)
+
+
+_STARRING_RE = re.compile(r"\b(?:[Ss]tarring|stars)\s+" + _NAMES)
+
+
+_FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s,'-]*?)\s*\b(?:film|movie|feature)\b")
+
+
+def read_lead(article: Article, collector: Collector) -> None:
+    film = collector.film
+    if not article.lead:
+        return
+    first = article.lead[0].replace("''", "")
+    title_at = re.match(rf"^(?:The film\s+)?{re.escape(article.title)}\s*\((?P<paren>[^)]*)\)", first)
+    if title_at and film.original_title is None:
+        inner = title_at["paren"].strip()
+        inner = re.sub(r"^(?:original|native)\s+title\s*:\s*", "", inner, flags=re.IGNORECASE)
+        labelled = re.match(r"^(?P<lang>[A-Z][a-z]+)(?:\s+title)?\s*:\s*(?P<title>.+)$", inner)
+        candidate = labelled["title"] if labelled else inner
+        # "(Danish: Druk; lit. 'Binge drinking')": the title ends where a gloss begins.
+        candidate = re.split(r"\s*(?:;|,\s*lit\.|,\s*literally|\s+lit\.)\s*", candidate)[0]
+        if candidate and not re.search(r"\d{4}|\bfilm\b|also known|born", candidate, re.IGNORECASE):
+            film.original_title = clean_name(candidate)
+            language = reference.language(labelled["lang"]) if labelled else None
+            film.original_language = language.code if language else None
+    phrase = _FILM_PHRASE_RE.search(first)
+    if phrase:
+        if phrase["year"]:
+            film.year = PartialDate(int(phrase["year"]))
+        words = phrase["words"]
+        for match in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(-language)?\b", words):
+            if match.group(2):
+                entry = reference.language(match.group(1))
+                if entry:
+                    collector.add("language", Coded(entry.name, entry.qid, entry.code), LEAD)
+                continue
+            country = reference.country_of_demonym(match.group(1))
+            if country:
+                collector.add("country", Coded(country.name, country.qid, country.code), LEAD)
+        rest = fold(words)
+        for genre_word in reference.genre_words():
+            if re.search(rf"\b{re.escape(genre_word)}\b", rest):
+                entry = reference.genre(genre_word)
+                assert entry is not None
+                collector.add("genre", Coded(entry.name, entry.qid), LEAD)
+                rest = re.sub(rf"\b{re.escape(genre_word)}\b", " ", rest)
+    for sentence in (s for paragraph in article.lead for s in prose.split_sentences(paragraph)):
+        for match in _CREDIT_RE.finditer(sentence):
+            fields = {CREDIT_VERBS[v] for v in re.findall(r"(?:co-)?[a-z]+", match["verbs"]) if v in CREDIT_VERBS}
+            for name in split_names(match["names"]):
+                for field in sorted(fields):
+                    collector.person(field, name, LEAD)
+        for match in _STARRING_RE.finditer(sentence):
+            for name in split_names(match["names"]):
+                collector.person("cast", name, LEAD)
