@@ -15,6 +15,7 @@ import pytest
 import requests
 from click.testing import CliRunner
 
+from filmgraph import cli as cli_module
 from filmgraph import store as stores
 from filmgraph.cli import cli
 from filmgraph.errors import FilmgraphError
@@ -186,10 +187,10 @@ def test_server_error_shows_status_and_message(server) -> None:
 
 
 def test_credentials_are_sent_and_never_printed(server, monkeypatch) -> None:
-    monkeypatch.setenv(stores.TOKEN_VARIABLE, "s3cret-token")
-    store = stores.open(endpoint=server)
+    monkeypatch.setenv(cli_module.TOKEN_VARIABLE, "s3cret-token")
+    store = stores.open(endpoint=server, token="s3cret-token")
     assert isinstance(store, stores.RemoteStore)
-    assert store.session.headers["Authorization"] == "Bearer s3cret-token"
+    assert store.client.session.headers["Authorization"] == "Bearer s3cret-token"
     result = run("query", "SELECT ?x WHERE {", "--endpoint", server)
     assert "s3cret" not in result.output
 
@@ -245,8 +246,8 @@ def test_refused_credentials_are_a_clear_error(sample_path: Path, monkeypatch) -
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        monkeypatch.setenv(stores.USER_VARIABLE, "editor")
-        monkeypatch.setenv(stores.PASSWORD_VARIABLE, "pa55word")
+        monkeypatch.setenv(cli_module.USER_VARIABLE, "editor")
+        monkeypatch.setenv(cli_module.PASSWORD_VARIABLE, "pa55word")
         endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
         result = run("load", str(sample_path), "--endpoint", endpoint)
         assert result.exit_code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,11 @@ from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat, load_graph
 
 FORMAT_CHOICES = [fmt.value for fmt in RdfFormat]
+# Settings read from the environment (the library takes them as arguments).
+USER_VARIABLE = "FILMGRAPH_SPARQL_USER"
+PASSWORD_VARIABLE = "FILMGRAPH_SPARQL_PASSWORD"
+TOKEN_VARIABLE = "FILMGRAPH_SPARQL_TOKEN"
+API_VARIABLE = "FILMGRAPH_MEDIAWIKI_API"
 
 
 def _error(message: str) -> None:
@@ -200,8 +206,11 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
     if store_dir and endpoint:
         raise click.UsageError("give --store or --endpoint, not both")
     try:
+        token = os.environ.get(TOKEN_VARIABLE) or None
+        user = os.environ.get(USER_VARIABLE)
+        auth = (user, os.environ.get(PASSWORD_VARIABLE, "")) if user and not token else None
         return stores.open(store_dir, endpoint=endpoint, update_endpoint=update_endpoint,
-                           store_endpoint=store_endpoint, timeout=timeout)
+                           store_endpoint=store_endpoint, timeout=timeout, auth=auth, token=token)
     except FilmgraphError as exc:
         _error(str(exc))
         sys.exit(2)

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import requests
-
 from filmgraph.errors import FilmgraphError
+from filmgraph.httpclient import HttpClient
 from filmgraph.model import Article
 from filmgraph.read.wikitext import parse_wikitext
 
 DEFAULT_API = "https://en.wikipedia.org/w/api.php"
-USER_AGENT = "filmgraph/0.1 (https://example.org/filmgraph; film knowledge graphs)"
 
 
 def page_url(api: str, title: str) -> str:
@@ -26,7 +24,8 @@ def page_url(api: str, title: str) -> str:
     return f"{base}/wiki/{quote(title.replace(' ', '_'), safe='()_,:')}"
 
 
-def fetch_wikitext(title: str, *, api: str = DEFAULT_API, timeout: float = 30.0) -> tuple[str, str]:
+def fetch_wikitext(title: str, *, api: str = DEFAULT_API, timeout: float = 30.0,
+                   client: HttpClient | None = None) -> tuple[str, str]:
     """(normalised title, wikitext) of a page, following redirects.
 
     :raises FilmgraphError: the API cannot be reached, answers an error, or has no such page.
@@ -34,14 +33,15 @@ def fetch_wikitext(title: str, *, api: str = DEFAULT_API, timeout: float = 30.0)
     params = {"action": "query", "prop": "revisions", "rvprop": "content", "rvslots": "main", "titles": title,
               "redirects": "1", "format": "json", "formatversion": "2"}
     where = f"wiki:{title}"
+    own_client = client is None
+    client = client or HttpClient(timeout=timeout)
     try:
-        response = requests.get(api, params=params, timeout=timeout, headers={"User-Agent": USER_AGENT})
-    except requests.Timeout as exc:
-        raise FilmgraphError(f"{where}: {api} gave no answer within {timeout:g} s") from exc
-    except requests.RequestException as exc:
-        raise FilmgraphError(f"{where}: cannot reach {api}") from exc
-    if response.status_code >= 400:
-        raise FilmgraphError(f"{where}: {api} answered HTTP {response.status_code} {response.reason}")
+        response = client.request("GET", api, params=params)
+    except FilmgraphError as exc:
+        raise FilmgraphError(f"{where}: {exc}") from exc
+    finally:
+        if own_client:
+            client.close()
     try:
         data = response.json()
     except ValueError as exc:
@@ -59,7 +59,8 @@ def fetch_wikitext(title: str, *, api: str = DEFAULT_API, timeout: float = 30.0)
     return page.get("title", title), content
 
 
-def fetch_article(title: str, *, api: str = DEFAULT_API, timeout: float = 30.0) -> Article:
+def fetch_article(title: str, *, api: str = DEFAULT_API, timeout: float = 30.0,
+                  client: HttpClient | None = None) -> Article:
     """Fetch and read a film article; its facts are credited to the page URL."""
-    real_title, text = fetch_wikitext(title, api=api, timeout=timeout)
+    real_title, text = fetch_wikitext(title, api=api, timeout=timeout, client=client)
     return parse_wikitext(text, title=real_title, source=page_url(api, real_title), where=f"wiki:{title}")

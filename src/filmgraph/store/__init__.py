@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,6 +22,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from filmgraph.errors import FilmgraphError
+from filmgraph.httpclient import HttpClient
 from filmgraph.rdf.vocab import PR, PREFIXES
 from filmgraph.rdf.write import RdfFormat, serialize
 
@@ -30,9 +30,6 @@ DEFAULT_STORE = Path("out") / "store"
 # Prefixes a query may use without declaring them.
 QUERY_PREFIXES = {name: str(PREFIXES[name]) for name in
                   ("schema", "wd", "wdt", "p", "ps", "psv", "pq", "pr", "prov", "rdfs", "xsd", "wikibase", "fg")}
-USER_VARIABLE = "FILMGRAPH_SPARQL_USER"
-PASSWORD_VARIABLE = "FILMGRAPH_SPARQL_PASSWORD"
-TOKEN_VARIABLE = "FILMGRAPH_SPARQL_TOKEN"
 _FORM_RE = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
@@ -246,36 +243,23 @@ class _NoGraphStore(Exception):
 class RemoteStore:
     """Any SPARQL 1.1 server: queries and updates over HTTP, whole graphs PUT to its graph store.
 
-    Credentials come from the environment: ``FILMGRAPH_SPARQL_USER`` and ``FILMGRAPH_SPARQL_PASSWORD``
-    (basic) or ``FILMGRAPH_SPARQL_TOKEN`` (bearer). They are never printed.
+    Credentials are a (user, password) pair for basic authentication (``auth``) or a bearer ``token``;
+    they are never printed.
     """
 
     def __init__(self, endpoint: str, *, update_endpoint: str | None = None, store_endpoint: str | None = None,
-                 timeout: float = 30.0) -> None:
+                 timeout: float = 30.0, auth: tuple[str, str] | None = None, token: str | None = None) -> None:
         self.endpoint = endpoint
         self.update_endpoint = update_endpoint or derived_endpoint(endpoint, "update")
         self.store_endpoint = store_endpoint or derived_endpoint(endpoint, "store")
         self.timeout = timeout
-        self.session = requests.Session()
-        if os.environ.get(TOKEN_VARIABLE):
-            self.session.headers["Authorization"] = f"Bearer {os.environ[TOKEN_VARIABLE]}"
-        elif os.environ.get(USER_VARIABLE):
-            self.session.auth = (os.environ[USER_VARIABLE], os.environ.get(PASSWORD_VARIABLE, ""))
+        self.client = HttpClient(timeout=timeout, auth=auth, token=token)
 
     def _request(self, method: str, url: str, **kwargs: Any) -> requests.Response:
-        try:
-            response = self.session.request(method, url, timeout=self.timeout, **kwargs)
-        except requests.Timeout as exc:
-            raise FilmgraphError(f"{url}: no answer within {self.timeout:g} s") from exc
-        except requests.ConnectionError as exc:
-            raise FilmgraphError(f"{url}: cannot connect (is the server running?)") from exc
-        except requests.RequestException as exc:
-            raise FilmgraphError(f"{url}: {type(exc).__name__}") from exc
-        if response.status_code in (404, 405, 501) and method == "PUT":
+        passthrough = (404, 405, 501) if method == "PUT" else ()
+        response = self.client.request(method, url, passthrough=passthrough, **kwargs)
+        if response.status_code in passthrough:
             raise _NoGraphStore(url)
-        if response.status_code >= 400:
-            message = " ".join(response.text.strip().splitlines()[:3])[:300]
-            raise FilmgraphError(f"{url}: HTTP {response.status_code} {response.reason}: {message}".rstrip(": "))
         return response
 
     def load(self, graph: Graph, *, graph_iri: str | None = None) -> int:
@@ -307,11 +291,12 @@ class RemoteStore:
         return [str(row["g"]) for row in result.rows]
 
     def close(self) -> None:
-        self.session.close()
+        self.client.close()
 
 
 def open(path: str | Path | None = None, *, endpoint: str | None = None, update_endpoint: str | None = None,
-         store_endpoint: str | None = None, timeout: float = 30.0) -> Store:  # noqa: A001 - mirrors pyoxigraph
+         store_endpoint: str | None = None, timeout: float = 30.0, auth: tuple[str, str] | None = None,
+         token: str | None = None) -> Store:  # noqa: A001 - mirrors pyoxigraph
     """Open the embedded store at ``path`` (default ``out/store``), or a SPARQL server at ``endpoint``.
 
     Example:
@@ -334,7 +319,7 @@ def open(path: str | Path | None = None, *, endpoint: str | None = None, update_
         if path is not None:
             raise FilmgraphError("give a store folder or an endpoint, not both")
         return RemoteStore(endpoint, update_endpoint=update_endpoint, store_endpoint=store_endpoint,
-                           timeout=timeout)
+                           timeout=timeout, auth=auth, token=token)
     return EmbeddedStore(path if path is not None else DEFAULT_STORE)
 
 

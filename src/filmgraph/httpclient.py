@@ -1,0 +1,66 @@
+"""One HTTP client for every request filmgraph makes (MediaWiki API, SPARQL servers).
+
+A ``requests.Session`` with filmgraph's User-Agent, a timeout that bounds the *whole* request (a server
+that dribbles one byte a second cannot hold a run), and one mapping of transport failures and HTTP
+errors to one-line :class:`~filmgraph.errors.FilmgraphError` messages.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection
+from typing import Any
+
+import requests
+
+from filmgraph import __version__
+from filmgraph.errors import FilmgraphError
+
+USER_AGENT = f"filmgraph/{__version__} (https://example.org/filmgraph; film knowledge graphs)"
+_CHUNK = 65536
+
+
+class HttpClient:
+    """Requests with a deadline, a User-Agent and one-line errors.
+
+    ``token`` sends a bearer token, ``auth`` a (user, password) pair for basic authentication.
+    """
+
+    def __init__(self, *, timeout: float = 30.0, user_agent: str = USER_AGENT, auth: tuple[str, str] | None = None,
+                 token: str | None = None) -> None:
+        self.timeout = timeout
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = user_agent
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+        elif auth:
+            self.session.auth = auth
+
+    def request(self, method: str, url: str, *, passthrough: Collection[int] = (), **kwargs: Any) -> requests.Response:
+        """Send one request and read its whole answer within ``timeout`` seconds.
+
+        An HTTP status of 400 or more raises FilmgraphError, unless it is in ``passthrough``.
+        """
+        deadline = time.monotonic() + self.timeout
+        try:
+            response = self.session.request(method, url, timeout=self.timeout, stream=True, **kwargs)
+            body = bytearray()
+            for chunk in response.iter_content(_CHUNK):
+                body += chunk
+                if time.monotonic() > deadline:
+                    response.close()
+                    raise requests.Timeout()
+            response._content = bytes(body)  # the answer, read within the deadline
+        except requests.Timeout as exc:
+            raise FilmgraphError(f"{url}: no answer within {self.timeout:g} s") from exc
+        except requests.ConnectionError as exc:
+            raise FilmgraphError(f"{url}: cannot connect (is the server running?)") from exc
+        except requests.RequestException as exc:
+            raise FilmgraphError(f"{url}: {type(exc).__name__}") from exc
+        if response.status_code >= 400 and response.status_code not in passthrough:
+            message = " ".join(response.text.strip().splitlines()[:3])[:300]
+            raise FilmgraphError(f"{url}: HTTP {response.status_code} {response.reason}: {message}".rstrip(": "))
+        return response
+
+    def close(self) -> None:
+        self.session.close()
