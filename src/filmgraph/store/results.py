@@ -1,0 +1,185 @@
+"""What both stores share: query results, query forms and prefixes, graph names, SPARQL JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from filmgraph.errors import FilmgraphError
+from filmgraph.rdf.vocab import PR, PREFIXES
+
+DEFAULT_STORE = Path("out") / "store"
+
+
+# Prefixes a query may use without declaring them.
+QUERY_PREFIXES = {name: str(PREFIXES[name]) for name in
+                  ("schema", "wd", "wdt", "p", "ps", "psv", "pq", "pr", "prov", "rdfs", "xsd", "wikibase", "fg")}
+
+
+_FORM_RE = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+@dataclass
+class QueryResult:
+    """A SELECT table, an ASK boolean, or a CONSTRUCT/DESCRIBE graph."""
+
+    form: str  # "select", "ask" or "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[dict[str, Node]] = field(default_factory=list)
+    boolean: bool | None = None
+    graph: Graph | None = None
+
+    def to_csv(self, *, delimiter: str = ",") -> str:
+        """SPARQL 1.1 CSV (plain values) or, with a tab, TSV (RDF terms)."""
+        buffer = io.StringIO()
+        if delimiter == "\t":
+            buffer.write("\t".join(f"?{v}" for v in self.variables) + "\n")
+            for row in self.rows:
+                buffer.write("\t".join(row[v].n3() if v in row else "" for v in self.variables) + "\n")
+            return buffer.getvalue()
+        writer = csv.writer(buffer, lineterminator="\r\n")
+        writer.writerow(self.variables)
+        for row in self.rows:
+            writer.writerow([str(row[v]) if v in row else "" for v in self.variables])
+        return buffer.getvalue()
+
+    def to_json(self) -> str:
+        """SPARQL 1.1 Query Results JSON."""
+        if self.form == "ask":
+            return json.dumps({"head": {}, "boolean": self.boolean}, indent=2) + "\n"
+        return json.dumps({"head": {"vars": self.variables},
+                           "results": {"bindings": [{v: _json_term(t) for v, t in row.items()}
+                                                    for row in self.rows]}},
+                          indent=2, ensure_ascii=False) + "\n"
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    data = {"type": "literal", "value": str(term)}
+    if term.language:
+        data["xml:lang"] = term.language
+    elif term.datatype:
+        data["datatype"] = str(term.datatype)
+    return data
+
+
+def _term_from_json(data: dict[str, str]) -> Node:
+    kind = data["type"]
+    if kind == "uri":
+        return URIRef(data["value"])
+    if kind == "bnode":
+        return BNode(data["value"])
+    datatype = data.get("datatype")
+    return Literal(data["value"], lang=data.get("xml:lang"), datatype=URIRef(datatype) if datatype else None)
+
+
+def parse_json_results(text: str | bytes) -> QueryResult:
+    data = json.loads(text)
+    if "boolean" in data:
+        return QueryResult("ask", boolean=bool(data["boolean"]))
+    variables = list(data["head"].get("vars", []))
+    rows = [{v: _term_from_json(t) for v, t in binding.items()} for binding in data["results"]["bindings"]]
+    return QueryResult("select", variables, rows)
+
+
+def query_form(query: str) -> str:
+    """"select", "ask" or "graph" (CONSTRUCT/DESCRIBE), read past comments and prefixes.
+
+    Example:
+
+    >>> query_form("# who?\\nPREFIX s: <http://schema.org/>\\nASK { ?a ?b ?c }")
+    'ask'
+    """
+    text = re.sub(r"#[^\n]*", "", query)
+    text = re.sub(r"(?is)\b(PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)", "", text)
+    match = _FORM_RE.search(text)
+    if not match:
+        raise FilmgraphError("query: not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+    form = match.group(1).lower()
+    return form if form in ("select", "ask") else "graph"
+
+
+def with_prefixes(query: str) -> str:
+    """The query with every well-known prefix it does not declare itself declared for it.
+
+    Example:
+
+    >>> with_prefixes("PREFIX schema: <https://schema.org/> SELECT * {}").count("PREFIX schema:")
+    1
+    """
+    declared = {m.lower() for m in re.findall(r"(?i)PREFIX\s+([\w-]*):", query)}
+    lines = [f"PREFIX {name}: <{iri}>" for name, iri in QUERY_PREFIXES.items() if name.lower() not in declared]
+    return "\n".join([*lines, query])
+
+
+class Store(Protocol):
+    def load(self, graph: Graph, *, graph_iri: str | None = None) -> int:
+        """Replace named graph ``graph_iri`` (default: the article the graph cites) with ``graph``;
+        return the number of triples loaded."""
+
+    def query(self, text: str) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs."""
+
+    def graphs(self) -> list[str]:
+        """The named graphs in the store."""
+
+    def close(self) -> None: ...
+
+
+def cited_article(graph: Graph) -> str:
+    """The one source article a graph's references cite (pr:P854): the film's named graph.
+
+    :raises FilmgraphError: the graph cites no article, or several.
+    """
+    cited = sorted({str(o) for o in graph.objects(None, PR.P854)})
+    if len(cited) != 1:
+        raise FilmgraphError(f"the graph cites {len(cited) or 'no'} source articles; give graph_iri")
+    return cited[0]
+
+
+def first_line(message: str, limit: int = 160) -> str:
+    """The first line of a parser message, cut short: Oxigraph lists every token it expected."""
+    line = message.strip().splitlines()[0] if message.strip() else "syntax error"
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def checked_iri(iri: str) -> str:
+    """``<iri>`` for a SPARQL text, refusing anything that is not one absolute IRI."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*", iri):
+        raise FilmgraphError(f"not an absolute IRI: {iri!r}")
+    return f"<{iri}>"
+
+
+def bound_graph(graph: Graph) -> Graph:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def read_query(text: str) -> str:
+    """A query given inline, or as ``@file.rq``."""
+    if text.startswith("@"):
+        path = Path(text[1:])
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise FilmgraphError(f"{path}: cannot read query: {getattr(exc, 'strerror', None) or exc}") from exc
+    return text
+
+
+def iter_rows(result: QueryResult) -> Iterator[list[str]]:
+    for row in result.rows:
+        yield [str(row[v]) if v in row else "" for v in result.variables]
