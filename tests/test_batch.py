@@ -51,7 +51,7 @@ def test_folder_and_dump_in_parallel(tmp_path: Path) -> None:
     out = tmp_path / "out"
     seen = []
     counts = export_batch([ARTICLES, dump, tmp_path / "missing.xml.gz"], output_dir=out, jobs=2,
-                          on_result=lambda s: seen.append((s.name, s.exit_code)))
+                          on_result=lambda s: seen.append((s.input, s.exit_code)))
     articles = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".wiki"))
     assert counts == {"written": len(articles) + 1, "violations": 0, "errors": 1}
     assert (f"{tmp_path / 'missing.xml.gz'}", 2) in seen
@@ -90,7 +90,7 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
     out = tmp_path / "out"
     seen: list[str] = []
     counts = export_batch([dump, ARTICLES / "pusher.txt"], output_dir=out, jobs=2, scheduler="local",
-                          on_result=lambda s: seen.append(s.name))
+                          on_result=lambda s: seen.append(s.input))
     assert counts == {"written": 2, "violations": 0, "errors": 0}
     assert sorted(p.name for p in out.iterdir()) == ["pusher.jsonld", "pusher.ttl", "the-celebration.jsonld",
                                                      "the-celebration.ttl"]

@@ -13,10 +13,12 @@ import click
 from filmgraph import __version__
 from filmgraph import store as stores
 from filmgraph.errors import FilmgraphError
-from filmgraph.pipeline import Outcome, draw, embed, export, load
+from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Outcome, draw, embed, export, load
 from filmgraph.rdf.validate import validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat, load_graph
+from filmgraph.read.dump import DUMP_SUFFIXES
+from filmgraph.read.fetch import DEFAULT_API
 
 FORMAT_CHOICES = [fmt.value for fmt in RdfFormat]
 # Settings read from the environment (the library takes them as arguments).
@@ -63,7 +65,7 @@ def cli() -> None:
 
 @cli.command("export")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output-dir", default="out", show_default=True, metavar="DIR",
+@click.option("-o", "--output-dir", default=DEFAULT_OUTPUT_DIR, show_default=True, metavar="DIR",
               help="Folder for <slug>.<format> files; '-' writes to standard output.")
 @click.option("-f", "--format", "formats", multiple=True, type=click.Choice(FORMAT_CHOICES),
               help="Output format; repeat for several.  [default: ttl and jsonld]")
@@ -88,30 +90,46 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
         filmgraph export examples/second_victims.txt -o out -f ttl -f jsonld -f nt
         filmgraph export enwiki-pages-articles.xml.bz2 -j 2
     """
-    chosen = [RdfFormat(f) for f in formats] or [RdfFormat.TURTLE, RdfFormat.JSON_LD]
+    chosen = [RdfFormat(f) for f in formats] or list(DEFAULT_FORMATS)
     to_stdout = output_dir == "-"
     if to_stdout and len(chosen) != 1:
         raise click.UsageError("-o - writes one format: give exactly one -f")
     if not to_stdout and (jobs > 1 or scheduler or any(_is_collection(i) for i in inputs)):
         sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler))
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
-                     validate=not no_validate)
+                     validate=not no_validate, api=_api(), stdin=sys.stdin.buffer)
     for result in results:
-        for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
-        if _report_problem(result, "written"):
-            continue
-        if to_stdout:
+        _report_export(result, _echo_err)
+        if to_stdout and not result.exit_code:
             click.echo(result.texts[chosen[0]], nl=False)
-        else:
-            for path in result.written:
-                click.echo(f"wrote {path}", err=True)
     sys.exit(max(result.exit_code for result in results))
 
 
-def _is_collection(name: str) -> bool:
-    from filmgraph.batch import DUMP_SUFFIXES
+def _api() -> str:
+    return os.environ.get(API_VARIABLE, DEFAULT_API)
 
+
+def _echo_err(line: str) -> None:
+    click.echo(line, err=True)
+
+
+def _report_export(result: ExportResult, say: Callable[[str], None]) -> None:
+    """Every line an export prints for one input, single or batch alike: warnings, then its error,
+    shapes report or the files it wrote."""
+    for warning in result.warnings:
+        say(f"warning: {warning}")
+    if result.error:
+        say(f"Error: {result.error}")
+    elif result.violations:
+        say(f"{result.input}: the graph violates the shapes; nothing written")
+        for line in result.violations:
+            say(f"  {line}")
+    else:
+        for path in result.written:
+            say(f"wrote {path}")
+
+
+def _is_collection(name: str) -> bool:
     return name != "-" and (Path(name).is_dir() or name.lower().endswith(DUMP_SUFFIXES))
 
 
@@ -120,37 +138,36 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from filmgraph.batch import Summary, export_batch
+    from filmgraph.batch import export_batch
 
     console = Console(stderr=True)
+
+    def say(line: str) -> None:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
     worst = 0
     with Progress(SpinnerColumn(), TextColumn("exporting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[last]}"), console=console, transient=True,
                   disable=not console.is_terminal) as progress:
         task = progress.add_task("export", total=None, last="")
 
-        def on_result(summary: Summary) -> None:
+        def on_result(result: ExportResult) -> None:
             nonlocal worst
-            worst = max(worst, summary.exit_code)
-            for warning in summary.warnings:
-                console.print(f"warning: {warning}", markup=False, highlight=False, soft_wrap=True)
-            if summary.error:
-                console.print(f"Error: {summary.error}", markup=False, highlight=False, soft_wrap=True)
-            elif summary.violations:
-                console.print(f"{summary.name}: the graph violates the shapes; nothing written", markup=False,
-                              highlight=False, soft_wrap=True)
-                for line in summary.violations:
-                    console.print(f"  {line}", markup=False, highlight=False, soft_wrap=True)
-            progress.update(task, advance=1, last=summary.name[-40:])
+            worst = max(worst, result.exit_code)
+            if result.exit_code:  # a batch lists problems; the files written are counted below
+                _report_export(result, say)
+            else:
+                for warning in result.warnings:
+                    say(f"warning: {warning}")
+            progress.update(task, advance=1, last=result.input[-40:])
 
         try:
             counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
                                   jobs=jobs, scheduler=scheduler, on_result=on_result)
         except FilmgraphError as exc:
-            console.print(f"Error: {exc}", markup=False, highlight=False, soft_wrap=True)
+            say(f"Error: {exc}")
             return 2
-    console.print(f"{counts['written']} exported, {counts['violations']} violate the shapes, "
-                  f"{counts['errors']} errors", markup=False, highlight=False)
+    say(f"{counts['written']} exported, {counts['violations']} violate the shapes, {counts['errors']} errors")
     return worst
 
 
@@ -239,7 +256,8 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     """
     store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout)
     try:
-        results = load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate)
+        results = load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate, api=_api(),
+                       stdin=sys.stdin.buffer)
     finally:
         store.close()
     for result in results:
@@ -313,7 +331,8 @@ def _print_table(result: stores.QueryResult) -> None:
 
 @cli.command("embed")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output-dir", default="out", show_default=True, metavar="DIR", help="Folder for <slug>.html.")
+@click.option("-o", "--output-dir", default=DEFAULT_OUTPUT_DIR, show_default=True, metavar="DIR",
+              help="Folder for <slug>.html.")
 @click.option("--snippet", is_flag=True, help="Print only the <script type=\"application/ld+json\"> element.")
 @base_option
 def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str) -> None:
@@ -328,7 +347,8 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
         filmgraph embed examples/second_victims.txt
         filmgraph embed out/second-victims.ttl --snippet
     """
-    results = embed(inputs, output_dir=None if snippet else output_dir, base=base)
+    results = embed(inputs, output_dir=None if snippet else output_dir, base=base, api=_api(),
+                    stdin=sys.stdin.buffer)
     for result in results:
         if _report_problem(result, "written"):
             continue
@@ -354,7 +374,7 @@ def draw_cmd(source: str, output: str | None, base: str) -> None:
         filmgraph draw examples/second_victims.txt -o out/second-victims.svg
     """
     try:
-        svg = draw(source, output=output, base=base)
+        svg = draw(source, output=output, base=base, api=_api(), stdin=sys.stdin.buffer)
     except FilmgraphError as exc:
         _error(str(exc))
         sys.exit(2)

@@ -5,27 +5,35 @@ One input's failure never costs another input its output: each result says what 
 
 from __future__ import annotations
 
+import hashlib
 import os
-import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from rdflib import Graph
 
+from filmgraph import defaults
 from filmgraph.errors import FilmgraphError
-from filmgraph.extract.film import extract_film
-from filmgraph.extract.names import slug
+from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
 from filmgraph.rdf.mapping import map_film
 from filmgraph.rdf.validate import Report, validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE, SDO
 from filmgraph.rdf.write import RdfFormat, load_graph, serialize, write_text_atomic
+from filmgraph.read.dump import Job
+from filmgraph.read.fetch import DEFAULT_API
 from filmgraph.read.plain import decode, parse_article, read_article
+from filmgraph.read.wikitext import parse_wikitext
+from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
 
 STDIN = "-"
 STDIN_SOURCE = "urn:filmgraph:stdin"
+WIKI_PREFIX = "wiki:"
+# The defaults of every command and library call, defined once.
+DEFAULT_OUTPUT_DIR = defaults.OUTPUT_DIR
 DEFAULT_FORMATS = (RdfFormat.TURTLE, RdfFormat.JSON_LD)
 
 
@@ -47,33 +55,38 @@ class Outcome:
 
 @dataclass
 class ExportResult(Outcome):
-    """What :func:`export` made of one input."""
+    """What became of one exported article, in a single export or a batch alike."""
 
     film: Film | None = None
     graph: Graph | None = None
     written: list[Path] = field(default_factory=list)
     texts: dict[RdfFormat, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     @property
-    def warnings(self) -> list[str]:
-        return list(self.film.warnings) if self.film else []
+    def violations(self) -> list[str]:
+        return self.report.lines() if self.report is not None and not self.report.conforms else []
+
+    def slim(self) -> ExportResult:
+        """The result without its film, graph and texts: small enough to send back from a worker."""
+        return replace(self, film=None, graph=None, texts={})
 
 
-WIKI_PREFIX = "wiki:"
-
-
-def load_article(source: str | Path) -> Article:
-    """Read one input: a path, ``-`` for standard input, or ``wiki:Title`` to fetch a page.
-
-    The MediaWiki API is ``$FILMGRAPH_MEDIAWIKI_API`` (default: English Wikipedia).
-    """
+def load_article(source: str | Path | Job, *, api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> Article:
+    """Read one input: a path, ``-`` for ``stdin``, ``wiki:Title`` to fetch a page from ``api``, or a dump's Job."""
+    if isinstance(source, Job):
+        if source.text is not None:
+            return parse_wikitext(source.text, title=source.title, source=source.source or source.name,
+                                  where=source.name)
+        source = source.path or source.name
     if str(source).startswith(WIKI_PREFIX):
-        from filmgraph.read.fetch import DEFAULT_API, fetch_article
+        from filmgraph.read.fetch import fetch_article
 
-        api = os.environ.get("FILMGRAPH_MEDIAWIKI_API", DEFAULT_API)
         return fetch_article(str(source)[len(WIKI_PREFIX):], api=api)
     if str(source) == STDIN:
-        return parse_article(decode(sys.stdin.buffer.read(), "<stdin>"), source=STDIN_SOURCE, where="<stdin>")
+        if stdin is None:
+            raise FilmgraphError("-: no standard input given")
+        return parse_article(decode(stdin.read(), "<stdin>"), source=STDIN_SOURCE, where="<stdin>")
     return read_article(source)
 
 
@@ -82,17 +95,29 @@ def build_graph(article: Article, *, base: str = DEFAULT_BASE) -> tuple[Film, Gr
     return film, map_film(film, base=base)
 
 
-def export_one(source: str | Path, *, output_dir: str | Path | None = "out",
-               formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
-               validate: bool = True) -> ExportResult:
+def _claim_name(claims: str, name: str, source: str) -> str:
+    """The output name for a film: its slug, or, when another film of this run took it, slug-hash."""
+    try:
+        os.close(os.open(Path(claims) / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        return name
+    except FileExistsError:
+        return f"{name}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:8]}"
+
+
+def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
+               formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE, validate: bool = True,
+               api: str = DEFAULT_API, stdin: BinaryIO | None = None, claims: str | None = None) -> ExportResult:
     """Export one article; problems are reported in the result, never raised.
 
     With ``output_dir=None`` nothing is written and the serialisations are in ``result.texts``.
+    ``claims`` is a folder where the films of one batch claim their file names, so that two films
+    with one title never overwrite each other.
     """
-    result = ExportResult(str(source))
+    result = ExportResult(source.name if isinstance(source, Job) else str(source))
     try:
-        article = load_article(source)
+        article = load_article(source, api=api, stdin=stdin)
         result.film, result.graph = build_graph(article, base=base)
+        result.warnings = list(result.film.warnings)
         if validate:
             result.report = validate_graph(result.graph)
             if not result.report.conforms:
@@ -100,6 +125,8 @@ def export_one(source: str | Path, *, output_dir: str | Path | None = "out",
         result.texts = {fmt: serialize(result.graph, fmt, graph_name=article.source) for fmt in formats}
         if output_dir is not None:
             name = slug(article.title)
+            if claims:
+                name = _claim_name(claims, name, article.source)
             for fmt, text in result.texts.items():
                 path = Path(output_dir) / f"{name}.{fmt.extension}"
                 _write(path, text)
@@ -109,9 +136,9 @@ def export_one(source: str | Path, *, output_dir: str | Path | None = "out",
     return result
 
 
-def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out",
+def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
            formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
-           validate: bool = True) -> list[ExportResult]:
+           validate: bool = True, api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> list[ExportResult]:
     """Export every input; see :func:`export_one`.
 
     Example:
@@ -124,8 +151,8 @@ def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out
     >>> sorted(p.name for p in folder.glob("heat.*"))
     ['heat.jsonld', 'heat.ttl', 'heat.txt']
     """
-    return [export_one(source, output_dir=output_dir, formats=formats, base=base, validate=validate)
-            for source in inputs]
+    return [export_one(source, output_dir=output_dir, formats=formats, base=base, validate=validate, api=api,
+                       stdin=stdin) for source in inputs]
 
 
 RDF_SUFFIXES = {".ttl", ".turtle", ".jsonld", ".json", ".nt", ".nq"}
@@ -139,8 +166,8 @@ class LoadResult(Outcome):
     triples: int = 0
 
 
-def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bool = True
-                   ) -> tuple[Graph, str, Report | None]:
+def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bool = True,
+                   api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> tuple[Graph, str, Report | None]:
     """The graph an input holds and the IRI of its named graph: an RDF file as it is (named after the
     article its statements cite, if they cite one), or an article exported first."""
     if str(source) != STDIN and not str(source).startswith(WIKI_PREFIX) and Path(source).suffix.lower() in RDF_SUFFIXES:
@@ -150,13 +177,13 @@ def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bo
         except FilmgraphError:
             name = Path(source).resolve().as_uri()
         return graph, name, validate_graph(graph) if validate else None
-    article = load_article(source)
+    article = load_article(source, api=api, stdin=stdin)
     _, graph = build_graph(article, base=base)
     return graph, article.source, validate_graph(graph) if validate else None
 
 
 def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None, base: str = DEFAULT_BASE,
-         validate: bool = True) -> list[LoadResult]:
+         validate: bool = True, api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> list[LoadResult]:
     """Load each input into its own named graph of ``store``, replacing what that graph held.
 
     A graph that violates the shapes is not loaded (``validate=False`` loads it anyway); one bad
@@ -166,7 +193,7 @@ def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = 
     for source in inputs:
         result = LoadResult(str(source))
         try:
-            graph, name, result.report = graph_of_input(source, base=base, validate=validate)
+            graph, name, result.report = graph_of_input(source, base=base, validate=validate, api=api, stdin=stdin)
             result.graph_iri = graph_iri or name
             if result.report is None or result.report.conforms:
                 result.triples = store.load(graph, graph_iri=result.graph_iri)
@@ -184,8 +211,8 @@ class EmbedResult(Outcome):
     written: list[Path] = field(default_factory=list)
 
 
-def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out", base: str = DEFAULT_BASE
-          ) -> list[EmbedResult]:
+def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
+          base: str = DEFAULT_BASE, api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> list[EmbedResult]:
     """A film page ``<slug>.html`` per film (or, with ``output_dir=None``, only the JSON-LD snippets)."""
     from filmgraph.web.page import films_in, render_page, snippet
 
@@ -193,7 +220,7 @@ def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out"
     for source in inputs:
         result = EmbedResult(str(source))
         try:
-            graph, _, _ = graph_of_input(source, base=base, validate=False)
+            graph, _, _ = graph_of_input(source, base=base, validate=False, api=api, stdin=stdin)
             for film in films_in(graph):
                 result.snippets.append(snippet(graph, film))
                 if output_dir is not None:
@@ -206,12 +233,13 @@ def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = "out"
     return results
 
 
-def draw(source: str | Path, *, output: str | Path | None = None, base: str = DEFAULT_BASE) -> str:
+def draw(source: str | Path, *, output: str | Path | None = None, base: str = DEFAULT_BASE, api: str = DEFAULT_API,
+         stdin: BinaryIO | None = None) -> str:
     """The SVG diagram of the (first) film an input holds; written to ``output`` when given."""
     from filmgraph.web.draw import draw_graph
     from filmgraph.web.page import films_in
 
-    graph, _, _ = graph_of_input(source, base=base, validate=False)
+    graph, _, _ = graph_of_input(source, base=base, validate=False, api=api, stdin=stdin)
     svg = draw_graph(graph, films_in(graph)[0]) + "\n"
     if output is not None:
         _write(Path(output), svg)

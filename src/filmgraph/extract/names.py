@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from filmgraph.model import Person
 from filmgraph.reference import fold
+from filmgraph.slugs import slug
 
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FOOTNOTE_RE = re.compile(r"\[[^\]]{0,12}\]|[*†‡§]+")
@@ -53,14 +54,6 @@ def split_names(text: str) -> list[str]:
     return [name for name in (clean_name(part) for part in _SPLIT_RE.split(text)) if name]
 
 
-def slug(text: str) -> str:
-    """A readable IRI segment.
-
-    >>> slug("Zoë Ağaoğlu"), slug("Critics' Choice Award")
-    ('zoe-agaoglu', 'critics-choice-award')
-    """
-    folded = fold(text).replace("'", "").replace("’", "")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
 
 
 def _tokens(name: str) -> list[str]:

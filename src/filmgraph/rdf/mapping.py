@@ -17,7 +17,6 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from filmgraph.extract.names import slug
 from filmgraph.fields import FieldRow, children, mapping_rows
 from filmgraph.model import (
     AwardResult,
@@ -58,6 +57,7 @@ from filmgraph.rdf.vocab import (
     XSD,
     P,
 )
+from filmgraph.slugs import slug
 
 _GREGORIAN = WD.Q1985727
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}

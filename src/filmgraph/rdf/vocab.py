@@ -5,6 +5,8 @@ from __future__ import annotations
 from rdflib import Namespace
 from rdflib.namespace import PROV, RDF, RDFS, XSD
 
+from filmgraph import defaults
+
 SDO = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
 WDT = Namespace("http://www.wikidata.org/prop/direct/")
@@ -17,7 +19,7 @@ PR = Namespace("http://www.wikidata.org/prop/reference/")
 WIKIBASE = Namespace("http://wikiba.se/ontology#")
 FG = Namespace("https://w3id.org/filmgraph/ontology#")
 
-DEFAULT_BASE = "https://example.org/filmgraph/"
+DEFAULT_BASE = defaults.BASE
 
 PREFIXES: dict[str, Namespace] = {
     "schema": SDO,

@@ -14,10 +14,11 @@ from typing import Protocol
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from filmgraph import defaults
 from filmgraph.errors import FilmgraphError
 from filmgraph.rdf.vocab import PR, PREFIXES
 
-DEFAULT_STORE = Path("out") / "store"
+DEFAULT_STORE = defaults.STORE_DIR
 
 
 # Prefixes a query may use without declaring them.

@@ -1,0 +1,9 @@
+"""The defaults of every command and library call, defined once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+OUTPUT_DIR = "out"  # where export, embed and draw write
+STORE_DIR = Path(OUTPUT_DIR) / "store"  # the embedded store
+BASE = "https://example.org/filmgraph/"  # the namespace minted IRIs live under
