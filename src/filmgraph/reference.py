@@ -1,15 +1,58 @@
-"""Reference tables (countries, languages, genres, currencies) shipped as CSV in ``filmgraph/data``.
+"""Reference tables shared by every stage, each defined once.
 
-Each table maps the names a text uses (name, aliases, demonyms) to one row with its Wikidata item.
+Data tables (countries, languages, genres, currencies, festivals) ship as CSV in ``filmgraph/data``; each
+maps the names a text uses (name, aliases, demonyms) to one row with its Wikidata item. Word tables and
+patterns that several stages read (month names, award result words, ceremony names, wikilinks) are here.
 """
 
 from __future__ import annotations
 
+import calendar
 import csv
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+# Month names, and every way a text spells a month (January, Jan, Jan., Sept) → its number.
+MONTH_NAMES = list(calendar.month_name)
+MONTH_NUMBERS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+MONTH_NUMBERS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+MONTH_NUMBERS["sept"] = 9
+
+# Award results: the words that say a nomination was won, and every word a result cell may hold.
+WIN_WORDS = frozenset({"won", "win", "winner", "winners"})
+RESULT_WORDS = WIN_WORDS | frozenset({
+    "nominated", "nominee", "nomination", "shortlisted", "runner-up", "runner up", "pending", "lost",
+    "honorable mention", "honourable mention",
+})
+
+# A ceremony is a body's name after its edition: "43rd Robert Awards", "2025 Cannes Film Festival".
+EDITION = r"(?:\d+(?:st|nd|rd|th)|\d{4})"
+CEREMONY_RE = re.compile(rf"^(?:the\s+)?{EDITION}\s", re.IGNORECASE)
+_EDITION_PREFIX_RE = re.compile(rf"^(?:the\s+)?{EDITION}\s+", re.IGNORECASE)
+
+# [[Target|shown text]] and [[Target]]: group 1 is what a reader sees.
+WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
+
+
+def is_ceremony(name: str) -> bool:
+    """Example:
+
+    >>> is_ceremony("43rd Robert Awards"), is_ceremony("Robert Awards")
+    (True, False)
+    """
+    return bool(CEREMONY_RE.match(name))
+
+
+def strip_ordinal(name: str) -> str:
+    """The award body or festival of a ceremony's name.
+
+    >>> strip_ordinal("the 43rd Robert Awards"), strip_ordinal("2025 Cannes Film Festival")
+    ('Robert Awards', 'Cannes Film Festival')
+    """
+    return re.sub(r"\s+\d{4}$", "", _EDITION_PREFIX_RE.sub("", name.strip())).strip()
 
 
 @dataclass(frozen=True)
@@ -141,3 +184,9 @@ def language_of_code(code: str) -> str | None:
     'Danish'
     """
     return _language_codes().get(code.strip().casefold())
+
+
+@cache
+def festival_names() -> dict[str, str]:
+    """Short names a sentence may use for well-known festivals ("cannes" → "Cannes Film Festival")."""
+    return {row["short"]: row["name"] for row in _rows("festivals.csv")}

@@ -11,7 +11,7 @@ from filmgraph.extract.collect import Collector
 from filmgraph.extract.names import clean_name, split_names
 from filmgraph.model import AwardResult, Film, Nomination, Nominee, Work
 from filmgraph.read.tables import header_roles, is_result_word
-from filmgraph.reference import fold
+from filmgraph.reference import WIN_WORDS, fold, is_ceremony, strip_ordinal
 
 _AWARD_ITEM_RE = re.compile(r"^(?P<body>[^:–—]+?)(?:\s*\((?P<date>[^)]*)\))?\s*:\s*(?P<rest>.+)$")
 
@@ -20,7 +20,6 @@ _AWARD_ENTRY_RE = re.compile(r"^(?P<category>.+?)(?:\s+(?:[–—-]|for)\s+(?P<n
                              r"\((?P<result>[A-Za-z -]+)\)\s*$")
 
 
-WIN_WORDS = frozenset({"won", "win", "winner", "winners"})
 
 
 _SONG_RE = re.compile(r"^[\"“'‘](?P<work>[^\"”’]+)[\"”'’]\s*(?:\((?P<paren>[^)]*)\)|(?:—|–|-|,)?\s*(?:by|performed by|"
@@ -44,12 +43,12 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         if not category:
             continue
         body_cell = cell("body")
-        ceremony = body_cell if re.match(r"^(?:\d+(?:st|nd|rd|th)|\d{4})\s", body_cell) else None
+        ceremony = body_cell if is_ceremony(body_cell) else None
         result_cell = cell("result").casefold()
         result = AwardResult.WON if result_cell in WIN_WORDS else AwardResult.NOMINATED
         nominees = _nominees(row[columns["recipient"]] if "recipient" in columns else "", collector.film.title)
         nomination = Nomination(
-            body=prose.strip_ordinal(body_cell) if body_cell else "",
+            body=strip_ordinal(body_cell) if body_cell else "",
             category=category, result=result, date=parse_date(cell("date")), ceremony=ceremony,
             nominees=nominees, sources=[section])
         merge_nomination(collector.film, nomination)
@@ -76,9 +75,9 @@ def read_award_item(item: str, section: str, collector: Collector) -> None:
         if not is_result_word(result_word):
             continue
         merge_nomination(collector.film, Nomination(
-            body=prose.strip_ordinal(body_text), category=clean_name(entry["category"]),
+            body=strip_ordinal(body_text), category=clean_name(entry["category"]),
             result=AwardResult.WON if result_word in WIN_WORDS else AwardResult.NOMINATED, date=when,
-            ceremony=body_text if re.match(r"^(?:\d+(?:st|nd|rd|th)|\d{4})\s", body_text) else None,
+            ceremony=body_text if is_ceremony(body_text) else None,
             nominees=_nominees(entry["nominee"] or "", collector.film.title), sources=[section]))
 
 
@@ -95,7 +94,7 @@ def _nominees(cell: str, title: str) -> list[Nominee]:
 
 
 def body_key(body: str | None) -> str:
-    return fold(prose.strip_ordinal(body or "")).removeprefix("the ").rstrip("s")
+    return fold(strip_ordinal(body or "")).removeprefix("the ").rstrip("s")
 
 
 def merge_nomination(film: Film, new: Nomination) -> None:

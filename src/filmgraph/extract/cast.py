@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from filmgraph.extract.names import clean_name
-from filmgraph.reference import fold
+from filmgraph.reference import WIKILINK_RE, fold
 
 _SELF_WORDS = frozenset({"himself", "herself", "themselves", "themself", "self"})
 
@@ -26,7 +26,7 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     >>> parse_cast_line("Eva Lund – herself")
     ('Eva Lund', ['Eva Lund'])
     """
-    text = re.sub(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]", r"\1", line)
+    text = WIKILINK_RE.sub(r"\1", line)
     # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
     text = re.sub(r"\s*\([^)]*\)", "", text).strip()
     text = re.sub(r"\s+as$", "", text)

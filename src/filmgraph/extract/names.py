@@ -13,13 +13,12 @@ import unicodedata
 from collections.abc import Iterable
 
 from filmgraph.model import Person
-from filmgraph.reference import fold
+from filmgraph.reference import WIKILINK_RE, fold
 from filmgraph.slugs import slug
 
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FOOTNOTE_RE = re.compile(r"\[[^\]]{0,12}\]|[*†‡§]+")
 _PAREN_RE = re.compile(r"\s*\((?:uncredited|credited as[^)]*|voice|as [^)]*|cameo|archive footage|[^)]*)\)")
-_WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 _SPLIT_RE = re.compile(r"\s*(?:;|,(?:\s*and\b)?|\band\b|&|\n|/)\s*")
 MIN_LONG_NAME = 10  # a one-letter difference only merges names at least this long
 
@@ -30,7 +29,7 @@ def clean_name(text: str) -> str:
     >>> clean_name("[[Sofie Gråbøl]] (uncredited)[3]")
     'Sofie Gråbøl'
     """
-    text = _WIKILINK_RE.sub(r"\1", text)
+    text = WIKILINK_RE.sub(r"\1", text)
     text = _FOOTNOTE_RE.sub("", text)
     text = _PAREN_RE.sub("", text)
     text = re.sub(r"\s+", " ", text.replace("''", "")).strip(" \t,;:")
@@ -49,7 +48,7 @@ def split_names(text: str) -> list[str]:
     >>> split_names("Ann Berg, Carl Holm, and Eva Lund")
     ['Ann Berg', 'Carl Holm', 'Eva Lund']
     """
-    text = _WIKILINK_RE.sub(r"\1", text)
+    text = WIKILINK_RE.sub(r"\1", text)
     text = _PAREN_RE.sub("", text)
     return [name for name in (clean_name(part) for part in _SPLIT_RE.split(text)) if name]
 

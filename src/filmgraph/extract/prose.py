@@ -24,6 +24,7 @@ from filmgraph.model import (
     Release,
     Screening,
 )
+from filmgraph.reference import is_ceremony, strip_ordinal
 
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs", "Inc", "Ltd", "Co", "No")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9])")
@@ -33,7 +34,7 @@ _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ]\.|(?:(?:el|al|ad|d')-?)?[A-ZÀ-ÖØ-Þ][\w'�
 _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
 NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
 _JOINER = r"(?:of|de|du|del|di|för|for|on|the|'s|&|and the)"
-_PHRASE_RE = re.compile(rf"(?:(?:\d+(?:st|nd|rd|th)|\d{{4}})\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
+_PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
                           r"forum|sundance|cannes|tribeca|sxsw|locarno|tiff|days|week|series)\b", re.IGNORECASE)
 _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfest|berlinale|critics|circle|"
@@ -82,16 +83,6 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
 
 
-def strip_ordinal(name: str) -> str:
-    """Example:
-
-    >>> strip_ordinal("the 43rd Robert Awards"), strip_ordinal("2025 Cannes Film Festival")
-    ('Robert Awards', 'Cannes Film Festival')
-    """
-    name = re.sub(r"^(?:the\s+)?(?:\d+(?:st|nd|rd|th)|\d{4})\s+", "", name.strip(), flags=re.IGNORECASE)
-    return re.sub(r"\s+\d{4}$", "", name).strip()
-
-
 def _phrases(text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in _PHRASE_RE.finditer(text):
@@ -106,10 +97,12 @@ def _phrases(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_NOT_NAME_STARTS = frozenset({"In", "On", "The", "It", "A", "An"})
+
+
 def _is_month_or_date(phrase: str) -> bool:
-    return any(True for _ in find_dates(phrase)) or phrase.split()[0].rstrip(",") in {
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December", "In", "On", "The", "It", "A", "An"}
+    first = phrase.split()[0].rstrip(",")
+    return any(True for _ in find_dates(phrase)) or first in reference.MONTH_NAMES or first in _NOT_NAME_STARTS
 
 
 def _events(text: str) -> list[tuple[str, int, int]]:
@@ -204,16 +197,11 @@ def find_releases(sentence: str) -> list[Release]:
     return mentions
 
 
-# Short names a sentence may use for well-known festivals.
-_FESTIVAL_NAMES = {"cannes": "Cannes Film Festival", "berlinale": "Berlin International Film Festival",
-                   "sundance": "Sundance Film Festival", "venice": "Venice Film Festival",
-                   "tiff": "Toronto International Film Festival", "sxsw": "South by Southwest",
-                   "tribeca": "Tribeca Festival", "locarno": "Locarno Film Festival"}
 
 
 def is_event_name(text: str) -> bool:
     """A festival or market name, by its words or as a well-known short name ("Venice")."""
-    return bool(_EVENT_WORDS.search(text)) or strip_ordinal(text).casefold() in _FESTIVAL_NAMES
+    return bool(_EVENT_WORDS.search(text)) or strip_ordinal(text).casefold() in reference.festival_names()
 
 
 def canonical_event(name: str) -> str:
@@ -223,7 +211,7 @@ def canonical_event(name: str) -> str:
     'Berlin International Film Festival'
     """
     name = strip_ordinal(re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE))
-    return _FESTIVAL_NAMES.get(name.casefold(), name)
+    return reference.festival_names().get(name.casefold(), name)
 
 
 _DID_NOT_HAPPEN_RE = re.compile(r"\b(cancell?ed|postponed|withdrawn|withdrew|not|never|would have|was to|"
@@ -330,7 +318,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         after = [b for b in bodies if b[1] > position]
         prior = [b for b in bodies if b[2] <= position]
         body_phrase = prize_body or (after[0][0] if after else (prior[-1][0] if prior else None))
-        ceremony = body_phrase if body_phrase and re.match(r"^(?:the\s+)?(\d+(st|nd|rd|th)|\d{4})\s", body_phrase) \
+        ceremony = body_phrase if body_phrase and is_ceremony(body_phrase) \
             else None
         body = _body_name(body_phrase) if body_phrase else None
         year = re.match(r"^(?:the\s+)?(\d{4})\s", body_phrase or "")
@@ -346,7 +334,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     other = _OTHER_AWARDS_RE.search(sentence)
     total = _TOTAL_AWARDS_RE.search(sentence)
     body_of_tally = _body_name(bodies[-1][0]) if bodies else None
-    ceremony_of_tally = next((b for b, _, _ in bodies if re.match(r"^(?:\d+(st|nd|rd|th)|\d{4})\s", b)), None)
+    ceremony_of_tally = next((b for b, _, _ in bodies if is_ceremony(b)), None)
     if other:
         named_wins = sum(1 for m in mentions if m.result is AwardResult.WON)
         tallies.append(AwardTally(body_of_tally or "", named_wins + _number(other["count"]), ceremony_of_tally))

@@ -12,6 +12,7 @@ import re
 
 from filmgraph.dates import parse_date
 from filmgraph.errors import FilmgraphError
+from filmgraph.reference import RESULT_WORDS
 
 # Header words → column role, tried in this order (a header "Date of ceremony" is a date column).
 HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -23,10 +24,6 @@ HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reference", ("ref", "source")),
 )
 SYNTHETIC_HEADERS = {"recipient": "Recipient(s)", "result": "Result"}
-RESULT_WORDS = frozenset({
-    "won", "win", "winner", "winners", "nominated", "nominee", "nomination", "shortlisted", "runner-up",
-    "runner up", "pending", "lost", "honorable mention", "honourable mention",
-})
 _CATEGORY_RE = re.compile(r"^(best|outstanding|most|special|grand|golden|silver|audience|jury|critics)\b|"
                           r"\b(award|prize|mention|choice)\b", re.IGNORECASE)
 _BODY_RE = re.compile(r"\b(awards|festival|fest|filmfest|academy|guild|circle|society|association|market|"

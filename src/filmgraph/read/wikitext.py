@@ -8,81 +8,19 @@ wikitext article the way it reads the plain-text format.
 
 from __future__ import annotations
 
-import calendar
 import re
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from filmgraph import reference
 from filmgraph.errors import FilmgraphError
 from filmgraph.model import Article, InfoboxField, Section, Table
-
-_LIST_TEMPLATES = {"plainlist", "plain list", "ubl", "unbulleted list", "flatlist", "flat list", "hlist",
-                   "bulleted list", "collapsible list"}
-_RESULT_TEMPLATES = {"won": "Won", "nom": "Nominated", "nominated": "Nominated", "pending": "Pending",
-                     "tba": "TBA", "draw": "Shared", "runner-up": "Runner-up", "won-2nd": "Runner-up"}
-_FIRST_PARAMETER = {"nowrap", "small", "big", "nobold", "noitalic", "ill", "interlanguage link", "abbr",
-                    "visible anchor", "anchor", "sic", "nobr", "lang-rtl"}
-_DROPPED = {"efn", "refn", "sfn", "cite web", "cite news", "citation needed", "cn", "short description",
-            "use dmy dates", "use mdy dates", "reflist", "imdb title", "portal"}
-_MONTH_NAMES = list(calendar.month_name)
+from filmgraph.read.templates import render_template
 
 
-def _month(value: str) -> str:
-    return _MONTH_NAMES[int(value)] if value.isdigit() and 1 <= int(value) <= 12 else value
-
-
-def _positional(template: Template) -> list[str]:
-    return [render(p.value).strip() for p in template.params if not p.showkey]
-
-
-def _date_parts(parts: list[str]) -> str:
-    year, month, day = (parts + ["", "", ""])[:3]
-    return " ".join(p for p in (day, _month(month) if month else "", year) if p)
-
-
-def _render_template(template: Template) -> str:
-    name = str(template.name).strip().casefold().replace("_", " ")
-    if name in _DROPPED or name.startswith(("infobox", "cite ")):
-        return ""
-    if name in _LIST_TEMPLATES:
-        items = []
-        for value in _positional(template):
-            items += [line.lstrip("*# ").strip() for line in value.splitlines() if line.strip("*# ").strip()]
-        return "\n".join(items)
-    if name in _RESULT_TEMPLATES:
-        return _RESULT_TEMPLATES[name]
-    if name in ("film date", "filmdate"):
-        parts = _positional(template)
-        releases = []
-        for index in range(0, len(parts), 4):
-            date, place = _date_parts(parts[index:index + 3]), (parts[index + 3:index + 4] or [""])[0]
-            releases.append(f"{date} ({place})" if place else date)
-        return "\n".join(r for r in releases if r)
-    if name in ("start date", "start date and age", "release date", "dts", "date table sorting", "birth date"):
-        return _date_parts(_positional(template))
-    if name in ("runtime", "duration"):
-        parts = _positional(template)
-        return f"{parts[0]} minutes" if parts else ""
-    if name in ("sort", "sortname"):
-        parts = _positional(template)
-        return " ".join(parts[:2]) if name == "sortname" else (parts[-1] if parts else "")
-    if name.startswith(("lang-", "langx", "lang")):
-        parts = _positional(template)
-        code = name[5:] if name.startswith("lang-") else (parts.pop(0) if parts else "")
-        text = parts[0] if parts else ""
-        language = reference.language_of_code(code)
-        return f"{language}: {text}" if language and name != "lang" else text
-    if name in _FIRST_PARAMETER:
-        parts = _positional(template)
-        return parts[0] if parts else ""
-    return ""
-
-
-def render(code: Wikicode | str) -> str:
-    """The text a reader sees of some wikicode.
+def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
+    """The text a reader sees of some wikicode; names of templates it cannot render go to ``unknown``.
 
     Example:
 
@@ -99,9 +37,9 @@ def render(code: Wikicode | str) -> str:
             target = str(node.title)
             if re.match(r"(?i)^(file|image|category):", target):
                 continue
-            out.append(render(node.text) if node.text else target)
+            out.append(render(node.text, unknown) if node.text else target)
         elif isinstance(node, Template):
-            out.append(_render_template(node))
+            out.append(render_template(node, render, unknown))
         elif isinstance(node, Tag):
             tag = str(node.tag).casefold()
             if tag in ("ref", "references", "gallery"):
@@ -109,7 +47,7 @@ def render(code: Wikicode | str) -> str:
             if tag == "br":
                 out.append("\n")
             elif node.contents is not None:
-                out.append(render(node.contents))
+                out.append(render(node.contents, unknown))
         elif isinstance(node, Comment):
             continue
         else:
@@ -118,12 +56,16 @@ def render(code: Wikicode | str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-def _infobox(code: Wikicode) -> tuple[list[InfoboxField], Template | None]:
+def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[InfoboxField], Template | None]:
     for template in code.filter_templates(recursive=False):
         if str(template.name).strip().casefold().startswith("infobox"):
             fields = []
             for index, param in enumerate(template.params):
-                values = [v.strip() for v in render(param.value).splitlines() if v.strip()]
+                unknown: list[str] = []
+                values = [v.strip() for v in render(param.value, unknown).splitlines() if v.strip()]
+                for name in dict.fromkeys(unknown):
+                    warnings.append(f"{where}: infobox '{str(param.name).strip()}': unknown template "
+                                    f"{{{{{name}}}}} left out")
                 if str(param.name).strip() and values:
                     fields.append(InfoboxField(str(param.name).strip(), tuple(values), index + 1))
             return fields, template
@@ -291,7 +233,8 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
     :raises FilmgraphError: no title can be found.
     """
     code = mwparserfromhell.parse(text)
-    infobox, template = _infobox(code)
+    warnings: list[str] = []
+    infobox, template = _infobox(code, warnings, where)
     if template is not None:
         code.remove(template)
     sections = code.get_sections(levels=[2, 3, 4], include_lead=True, flat=True)
@@ -317,7 +260,8 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
             lead = paragraphs
             if lists or tables:
                 parsed.append(Section("Lead", 1, (), tuple(lists), tuple(tables)))
-    return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed))
+    return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed),
+                   warnings=tuple(warnings))
 
 
 def looks_like_wikitext(text: str) -> bool:

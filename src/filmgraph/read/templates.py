@@ -1,0 +1,129 @@
+"""Wikitext templates as a reader sees them: a table of small renderers keyed by normalised name.
+
+Adding a template is one entry in ``RENDERERS`` (and one fixture line in ``tests/test_templates.py``).
+A template that is in no table is reported to the caller (``unknown``) and renders as nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mwparserfromhell.nodes import Template
+from mwparserfromhell.wikicode import Wikicode
+
+from filmgraph import reference
+
+Render = Callable[[Wikicode, "list[str] | None"], str]
+Renderer = Callable[[Template, Render], str]
+
+# Templates that show nothing a reader takes as a fact (notes, citations, maintenance).
+DROPPED = frozenset({
+    "efn", "refn", "sfn", "cite web", "cite news", "citation needed", "cn", "short description", "use dmy dates",
+    "use mdy dates", "reflist", "imdb title", "portal",
+})
+DROPPED_PREFIXES = ("infobox", "cite ")
+_RESULT_TEXT = {"won": "Won", "nom": "Nominated", "nominated": "Nominated", "pending": "Pending", "tba": "TBA",
+                "draw": "Shared", "runner-up": "Runner-up", "won-2nd": "Runner-up"}
+
+
+def normalize_name(template: Template) -> str:
+    """The key a template is looked up by: casefolded, underscores as spaces."""
+    return str(template.name).strip().casefold().replace("_", " ")
+
+
+def _positional(template: Template, render: Render) -> list[str]:
+    return [render(p.value, None).strip() for p in template.params if not p.showkey]
+
+
+def _month(value: str) -> str:
+    return reference.MONTH_NAMES[int(value)] if value.isdigit() and 1 <= int(value) <= 12 else value
+
+
+def _date_parts(parts: list[str]) -> str:
+    year, month, day = (parts + ["", "", ""])[:3]
+    return " ".join(p for p in (day, _month(month) if month else "", year) if p)
+
+
+def _list(template: Template, render: Render) -> str:
+    items = []
+    for value in _positional(template, render):
+        items += [line.lstrip("*# ").strip() for line in value.splitlines() if line.strip("*# ").strip()]
+    return "\n".join(items)
+
+
+def _film_date(template: Template, render: Render) -> str:
+    parts = _positional(template, render)
+    releases = []
+    for index in range(0, len(parts), 4):
+        date, place = _date_parts(parts[index:index + 3]), (parts[index + 3:index + 4] or [""])[0]
+        releases.append(f"{date} ({place})" if place else date)
+    return "\n".join(r for r in releases if r)
+
+
+def _date(template: Template, render: Render) -> str:
+    return _date_parts(_positional(template, render))
+
+
+def _runtime(template: Template, render: Render) -> str:
+    parts = _positional(template, render)
+    return f"{parts[0]} minutes" if parts else ""
+
+
+def _sort(template: Template, render: Render) -> str:
+    parts = _positional(template, render)
+    return parts[-1] if parts else ""
+
+
+def _sortname(template: Template, render: Render) -> str:
+    return " ".join(_positional(template, render)[:2])
+
+
+def _first(template: Template, render: Render) -> str:
+    parts = _positional(template, render)
+    return parts[0] if parts else ""
+
+
+def _result(text: str) -> Renderer:
+    return lambda template, render: text
+
+
+def _lang(template: Template, render: Render) -> str:
+    """{{lang|da|Druk}} is the text; {{lang-da|Druk}} and {{langx|da|Druk}} name the language too."""
+    name = normalize_name(template)
+    parts = _positional(template, render)
+    code = name[5:] if name.startswith("lang-") else (parts.pop(0) if parts else "")
+    text = parts[0] if parts else ""
+    language = reference.language_of_code(code)
+    return f"{language}: {text}" if language and name != "lang" else text
+
+
+RENDERERS: dict[str, Renderer] = {
+    **dict.fromkeys(("plainlist", "plain list", "ubl", "unbulleted list", "flatlist", "flat list", "hlist",
+                     "bulleted list", "collapsible list"), _list),
+    **{name: _result(text) for name, text in _RESULT_TEXT.items()},
+    **dict.fromkeys(("film date", "filmdate"), _film_date),
+    **dict.fromkeys(("start date", "start date and age", "release date", "dts", "date table sorting", "birth date"),
+                    _date),
+    **dict.fromkeys(("runtime", "duration"), _runtime),
+    "sort": _sort,
+    "sortname": _sortname,
+    **dict.fromkeys(("nowrap", "small", "big", "nobold", "noitalic", "ill", "interlanguage link", "abbr",
+                     "visible anchor", "anchor", "sic", "nobr", "lang-rtl"), _first),
+}
+# Families of templates known by the start of their name ({{lang-da}}, {{langx}}).
+PREFIX_RENDERERS: tuple[tuple[str, Renderer], ...] = (("lang", _lang),)
+
+
+def render_template(template: Template, render: Render, unknown: list[str] | None = None) -> str:
+    """The text a reader sees of one template; ``render`` renders the wikicode of its parameters."""
+    name = normalize_name(template)
+    if name in DROPPED or name.startswith(DROPPED_PREFIXES):
+        return ""
+    renderer = RENDERERS.get(name)
+    if renderer is None and not name.startswith("lang-rtl"):
+        renderer = next((r for prefix, r in PREFIX_RENDERERS if name.startswith(prefix)), None)
+    if renderer is None:
+        if unknown is not None:
+            unknown.append(name)
+        return ""
+    return renderer(template, render)
