@@ -36,17 +36,14 @@ from filmgraph.model import (
     Release,
     Screening,
 )
+from filmgraph.rdf.statements import MappedFilm, Reference, Statement, Triple, reference_triples
 from filmgraph.rdf.vocab import (
     DEFAULT_BASE,
     FG,
     FILM_ITEM,
     HUMAN_ITEM,
-    PQ,
-    PR,
     PREFIXES,
     PROV,
-    PS,
-    PSV,
     RDF,
     RDFS,
     SDO,
@@ -55,7 +52,6 @@ from filmgraph.rdf.vocab import (
     WDT,
     WIKIBASE,
     XSD,
-    P,
 )
 from filmgraph.slugs import slug
 
@@ -87,7 +83,7 @@ class Emitted:
 
     schema_object: Node | None
     wikidata_object: Node | None
-    value_node: Callable[[URIRef], None] | None = None  # writes the psv: value node
+    value_node: list[tuple[URIRef, Node]] = field(default_factory=list)  # the psv: value node's description
     sources: list[str] = field(default_factory=list)
     slug: str = ""
     schema_subject_inverse: bool = False
@@ -97,18 +93,17 @@ class _Mapper:
     def __init__(self, film: Film, base: str) -> None:
         self.film = film
         self.base = base if base.endswith(("/", "#")) else base + "/"
-        self.graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            self.graph.bind(prefix, namespace, override=True, replace=True)
         self.film_slug = slug(film.title)
         self.node = URIRef(f"{self.base}film/{self.film_slug}")
         self.source = URIRef(film.source)
+        self.mapped = MappedFilm(self.node, self.source)
+        self.pending_schema: list[Triple] = []
 
     def iri(self, kind: str, *parts: str) -> URIRef:
         return URIRef(f"{self.base}{kind}/" + "/".join(slug(p) for p in parts))
 
     def add(self, s: Node, p: Node, o: Node) -> None:
-        self.graph.add((s, p, o))
+        self.mapped.triples.append((s, p, o))
 
     # -------------------------------------------------------------- nodes
     def named(self, node: URIRef, kind: URIRef | None, name: str, *, lang: str | None = None) -> URIRef:
@@ -142,31 +137,18 @@ class _Mapper:
     def event(self, name: str, kind: URIRef = SDO.Event) -> URIRef:
         return self.named(self.iri("event", name), kind, name, lang="en")
 
-    def reference(self, section: str) -> URIRef:
-        node = URIRef(f"{self.base}reference/{self.film_slug}/{slug(section)}")
-        self.add(node, RDF.type, WIKIBASE.Reference)
-        self.add(node, PR.P854, self.source)
-        self.add(node, PR.P958, Literal(section))
-        return node
+    def reference(self, section: str) -> Reference:
+        return Reference(URIRef(f"{self.base}reference/{self.film_slug}/{slug(section)}"), self.source, section)
 
     # ---------------------------------------------------------- statements
     def statement(self, prop: str, emitted: Emitted, qualifiers: list[tuple[str, Node]]) -> None:
         assert emitted.wikidata_object is not None
         value_slug = emitted.slug or slug(str(emitted.wikidata_object))
         node = URIRef(f"{self.base}statement/{self.film_slug}/{prop}/{value_slug}")
-        self.add(self.node, WDT[prop], emitted.wikidata_object)
-        self.add(self.node, P[prop], node)
-        self.add(node, RDF.type, WIKIBASE.Statement)
-        self.add(node, WIKIBASE.rank, WIKIBASE.NormalRank)
-        self.add(node, PS[prop], emitted.wikidata_object)
-        if emitted.value_node:
-            value = URIRef(f"{node}/value")
-            self.add(node, PSV[prop], value)
-            emitted.value_node(value)
-        for qualifier, term in qualifiers:
-            self.add(node, PQ[qualifier], term)
-        for section in emitted.sources or ["Article"]:
-            self.add(node, PROV.wasDerivedFrom, self.reference(section))
+        self.mapped.statements.append(Statement(
+            node, self.node, prop, emitted.wikidata_object, emitted.value_node, qualifiers,
+            [self.reference(section) for section in emitted.sources or ["Article"]], self.pending_schema))
+        self.pending_schema = []
 
     def qualifiers(self, row: FieldRow, record: Any) -> list[tuple[str, Node]]:
         found = []
@@ -179,25 +161,21 @@ class _Mapper:
                     found.append((child.wikidata, QUALIFIER_TERMS[child.kind](self, item)))
         return found
 
-    def time_value(self, when: PartialDate) -> Callable[[URIRef], None]:
-        def write(node: URIRef) -> None:
-            self.add(node, RDF.type, WIKIBASE.TimeValue)
-            stamp = f"{when.year:04d}-{when.month or 1:02d}-{when.day or 1:02d}T00:00:00Z"
-            self.add(node, WIKIBASE.timeValue, Literal(stamp, datatype=XSD.dateTime))
-            self.add(node, WIKIBASE.timePrecision, Literal(TIME_PRECISION[when.precision]))
-            self.add(node, WIKIBASE.timeCalendarModel, _GREGORIAN)
-        return write
+    def time_value(self, when: PartialDate) -> list[tuple[URIRef, Node]]:
+        stamp = f"{when.year:04d}-{when.month or 1:02d}-{when.day or 1:02d}T00:00:00Z"
+        return [(RDF.type, WIKIBASE.TimeValue), (WIKIBASE.timeValue, Literal(stamp, datatype=XSD.dateTime)),
+                (WIKIBASE.timePrecision, Literal(TIME_PRECISION[when.precision])),
+                (WIKIBASE.timeCalendarModel, _GREGORIAN)]
 
-    def quantity_value(self, quantity: Quantity) -> Callable[[URIRef], None]:
-        def write(node: URIRef) -> None:
-            self.add(node, RDF.type, WIKIBASE.QuantityValue)
-            self.add(node, WIKIBASE.quantityAmount, number_literal(quantity.amount))
-            self.add(node, WIKIBASE.quantityUnit, WD[quantity.unit] if quantity.unit else WD.Q199)
-            if quantity.lower_bound is not None:
-                self.add(node, WIKIBASE.quantityLowerBound, number_literal(quantity.lower_bound))
-            if quantity.upper_bound is not None:
-                self.add(node, WIKIBASE.quantityUpperBound, number_literal(quantity.upper_bound))
-        return write
+    def quantity_value(self, quantity: Quantity) -> list[tuple[URIRef, Node]]:
+        details: list[tuple[URIRef, Node]] = [
+            (RDF.type, WIKIBASE.QuantityValue), (WIKIBASE.quantityAmount, number_literal(quantity.amount)),
+            (WIKIBASE.quantityUnit, WD[quantity.unit] if quantity.unit else WD.Q199)]
+        if quantity.lower_bound is not None:
+            details.append((WIKIBASE.quantityLowerBound, number_literal(quantity.lower_bound)))
+        if quantity.upper_bound is not None:
+            details.append((WIKIBASE.quantityUpperBound, number_literal(quantity.upper_bound)))
+        return details
 
     # ------------------------------------------------------------- rows
     def emit_row(self, row: FieldRow) -> None:
@@ -208,12 +186,19 @@ class _Mapper:
             emitted = EMITTERS[row.kind](self, row, record)
             if emitted is None:
                 continue
+            schema: list[Triple] = []
             if row.schema and emitted.schema_object is not None:
                 prop = _curie(row.schema)
                 if row.schema.startswith("^"):
-                    self.add(emitted.schema_object, prop, self.node)
+                    schema.append((emitted.schema_object, prop, self.node))
                 else:
-                    self.add(self.node, prop, emitted.schema_object)
+                    schema.append((self.node, prop, emitted.schema_object))
+            makes_statement = bool(row.wikidata and row.wikidata != "rdfs:label"
+                                   and emitted.wikidata_object is not None)
+            if makes_statement:
+                self.pending_schema = schema  # the statement carries the schema.org triples of its fact
+            else:
+                self.mapped.triples.extend(schema)
             if row.wikidata and emitted.wikidata_object is not None:
                 if row.wikidata == "rdfs:label":
                     self.add(self.node, RDFS.label, emitted.wikidata_object)
@@ -367,7 +352,9 @@ def _tally(m: _Mapper, row: FieldRow, tally: AwardTally) -> Emitted:
     if tally.ceremony:
         m.add(node, FG.ceremony, m.event(tally.ceremony))
     for section in tally.sources:
-        m.add(node, PROV.wasDerivedFrom, m.reference(section))
+        reference = m.reference(section)
+        m.add(node, PROV.wasDerivedFrom, reference.iri)
+        m.mapped.triples.extend(reference_triples(reference))
     return Emitted(node, None)
 
 
@@ -425,8 +412,21 @@ def map_film(film: Film, *, base: str = DEFAULT_BASE) -> Graph:
     >>> (URIRef("http://ex.org/film/heat"), SDO.director, URIRef("http://ex.org/person/michael-mann")) in g
     True
     """
+    return map_statements(film, base=base).to_graph()
+
+
+def map_statements(film: Film, *, base: str = DEFAULT_BASE) -> MappedFilm:
+    """Map a Film record to statement records (see :mod:`filmgraph.rdf.statements`).
+
+    >>> from filmgraph.model import Film, PersonRef, Person
+    >>> film = Film("Heat", "urn:example:heat", people={"michael-mann": Person("michael-mann", "Michael Mann")},
+    ...             director=[PersonRef("michael-mann", ["Infobox"])])
+    >>> [(s.property, str(s.value), [r.section for r in s.references])
+    ...  for s in map_statements(film, base="http://ex.org/").statements]
+    [('P57', 'http://ex.org/person/michael-mann', ['Infobox'])]
+    """
     mapper = _Mapper(film, base)
     for row in mapping_rows():
         if row.parent is None:
             mapper.emit_row(row)
-    return mapper.graph
+    return mapper.mapped

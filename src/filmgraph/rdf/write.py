@@ -11,6 +11,7 @@ import enum
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -73,27 +74,45 @@ def _canonical(value: Any) -> Any:
     return value
 
 
+def _turtle(graph: Graph, graph_name: str | None) -> str:
+    return graph.serialize(format="turtle")
+
+
+def _json_ld(graph: Graph, graph_name: str | None) -> str:
+    data = json.loads(graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
+    context = data.pop("@context", jsonld_context())
+    return json.dumps({"@context": context, **_canonical(data)}, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sorted_lines(text: str) -> str:
+    return "\n".join(sorted(set(filter(None, text.splitlines())))) + "\n"
+
+
+def _n_triples(graph: Graph, graph_name: str | None) -> str:
+    return _sorted_lines(graph.serialize(format="nt"))
+
+
+def _n_quads(graph: Graph, graph_name: str | None) -> str:
+    dataset = Dataset()
+    named = dataset.graph(URIRef(graph_name) if graph_name else None)
+    for triple in graph:
+        named.add(triple)
+    return _sorted_lines(dataset.serialize(format="nquads"))
+
+
+# One writer per format: the same text for the same triples.
+WRITERS: dict[RdfFormat, Callable[[Graph, str | None], str]] = {
+    RdfFormat.TURTLE: _turtle, RdfFormat.JSON_LD: _json_ld, RdfFormat.N_TRIPLES: _n_triples,
+    RdfFormat.N_QUADS: _n_quads,
+}
+
+
 def serialize(graph: Graph, fmt: RdfFormat, *, graph_name: str | None = None) -> str:
     """The graph in ``fmt``, the same text for the same triples.
 
     ``graph_name`` names the graph in N-Quads (the source article's IRI).
     """
-    if fmt is RdfFormat.TURTLE:
-        return graph.serialize(format="turtle")
-    if fmt is RdfFormat.JSON_LD:
-        data = json.loads(graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
-        context = data.pop("@context", jsonld_context())
-        body = _canonical(data)
-        return json.dumps({"@context": context, **body}, indent=2, ensure_ascii=False) + "\n"
-    if fmt is RdfFormat.N_TRIPLES:
-        lines = graph.serialize(format="nt").splitlines()
-        return "\n".join(sorted(set(filter(None, lines)))) + "\n"
-    dataset = Dataset()
-    named = dataset.graph(URIRef(graph_name) if graph_name else None)
-    for triple in graph:
-        named.add(triple)
-    lines = dataset.serialize(format="nquads").splitlines()
-    return "\n".join(sorted(set(filter(None, lines)))) + "\n"
+    return WRITERS[fmt](graph, graph_name)
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -1,0 +1,92 @@
+"""Statement records: what the mapper produces, and what every writer reads.
+
+A :class:`Statement` is one Wikidata-style claim about the film (property, value, the value's
+time/quantity node, qualifiers and references) with the schema.org triples that state the same fact
+beside it. A :class:`MappedFilm` holds a film's statements and the triples that describe the nodes
+they point at (names, types, places). :meth:`MappedFilm.to_graph` is the one place these become
+rdflib triples; the QuickStatements writer and the fast serialisers read the records directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from filmgraph.rdf.vocab import PQ, PR, PREFIXES, PROV, PS, PSV, RDF, WDT, WIKIBASE, P
+
+Triple = tuple[Node, Node, Node]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Where a statement was read: the page (``pr:P854``) and its section (``pr:P958``)."""
+
+    iri: URIRef
+    page: URIRef
+    section: str
+
+
+@dataclass
+class Statement:
+    """One claim: ``subject`` has ``property`` (a Wikidata P-id) with ``value``."""
+
+    iri: URIRef
+    subject: URIRef
+    property: str
+    value: Node
+    value_node: list[tuple[URIRef, Node]] = field(default_factory=list)  # psv: time or quantity details
+    qualifiers: list[tuple[str, Node]] = field(default_factory=list)  # (P-id, value)
+    references: list[Reference] = field(default_factory=list)
+    schema: list[Triple] = field(default_factory=list)  # the same fact in schema.org
+
+    def triples(self) -> Iterator[Triple]:
+        """The truthy ``wdt:`` triple, the full ``p:``/``ps:``/``psv:``/``pq:`` statement and its references."""
+        yield from self.schema
+        yield self.subject, WDT[self.property], self.value
+        yield self.subject, P[self.property], self.iri
+        yield self.iri, RDF.type, WIKIBASE.Statement
+        yield self.iri, WIKIBASE.rank, WIKIBASE.NormalRank
+        yield self.iri, PS[self.property], self.value
+        if self.value_node:
+            value = URIRef(f"{self.iri}/value")
+            yield self.iri, PSV[self.property], value
+            for predicate, term in self.value_node:
+                yield value, predicate, term
+        for qualifier, term in self.qualifiers:
+            yield self.iri, PQ[qualifier], term
+        for reference in self.references:
+            yield self.iri, PROV.wasDerivedFrom, reference.iri
+            yield from reference_triples(reference)
+
+
+def reference_triples(reference: Reference) -> Iterator[Triple]:
+    yield reference.iri, RDF.type, WIKIBASE.Reference
+    yield reference.iri, PR.P854, reference.page
+    yield reference.iri, PR.P958, Literal(reference.section)
+
+
+@dataclass
+class MappedFilm:
+    """A film as statement records, plus the triples describing the nodes they mention."""
+
+    iri: URIRef
+    page: URIRef
+    statements: list[Statement] = field(default_factory=list)
+    triples: list[Triple] = field(default_factory=list)
+
+    def all_triples(self) -> Iterator[Triple]:
+        yield from self.triples
+        for statement in self.statements:
+            yield from statement.triples()
+
+    def to_graph(self) -> Graph:
+        """The rdflib Graph of the film: every statement and description, filmgraph's prefixes bound."""
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace, override=True, replace=True)
+        for triple in self.all_triples():
+            graph.add(triple)
+        return graph
