@@ -1,0 +1,20 @@
+"""One real person is one key; two people are never one."""
+
+from __future__ import annotations
+
+from filmgraph.extract.names import clean_name, resolve_people, split_names
+
+
+def test_split_names_on_commas_and_and() -> None:
+    assert split_names("Ann Berg, Carl Holm and Eva Lund") == ["Ann Berg", "Carl Holm", "Eva Lund"]
+
+
+def test_clean_name_drops_links_and_notes() -> None:
+    assert clean_name("[[Mads Mikkelsen]] (uncredited)") == "Mads Mikkelsen"
+
+
+def test_diacritics_merge_and_different_first_names_do_not() -> None:
+    people = resolve_people(["Zoë Ağaoğlu", "Zoe Agaoglu", "Ann Berg", "Anna Berg"])
+    assert people["Zoe Agaoglu"].key == people["Zoë Ağaoğlu"].key == "zoe-agaoglu"
+    assert people["Zoe Agaoglu"].name == "Zoë Ağaoğlu"
+    assert people["Ann Berg"].key != people["Anna Berg"].key

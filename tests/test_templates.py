@@ -1,0 +1,45 @@
+"""The template table: one line per template, as a reader sees it rendered."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmgraph.read.templates import RENDERERS
+from filmgraph.read.wikitext import parse_wikitext, render
+
+CASES = [
+    ("{{Plainlist|\n* Ann Berg\n* Carl Holm\n}}", "Ann Berg\nCarl Holm"),
+    ("{{ubl|Ann Berg|Carl Holm}}", "Ann Berg\nCarl Holm"),
+    ("{{won}}", "Won"), ("{{nom}}", "Nominated"), ("{{Pending}}", "Pending"),
+    ("{{Film date|2025|4|10|Denmark|2025|9|1|Venice}}", "10 April 2025 (Denmark)\n1 September 2025 (Venice)"),
+    ("{{Start date|2024|6|5}}", "5 June 2024"),
+    ("{{Runtime|92}}", "92 minutes"),
+    ("{{sortname|Ann|Berg}}", "Ann Berg"),
+    ("{{nowrap|Nordisk Film}}", "Nordisk Film"),
+    ("{{lang-da|Druk}}", "Danish: Druk"),
+    ("{{lang|da|Druk}}", "Druk"),
+    ("text{{efn|a note}}", "text"),
+    ("{{Cite web|title=x}}", ""),
+]
+
+
+@pytest.mark.parametrize(("wikitext", "shown"), CASES, ids=[c[0][:30] for c in CASES])
+def test_template_renders_as_a_reader_sees_it(wikitext: str, shown: str) -> None:
+    assert render(wikitext) == shown
+
+
+def test_unknown_templates_are_reported_not_rendered() -> None:
+    unknown: list[str] = []
+    assert render("Ann Berg {{Some unknown template|x}}", unknown).strip() == "Ann Berg"
+    assert unknown == ["some unknown template"]
+
+
+def test_unknown_template_in_an_infobox_value_is_a_warning() -> None:
+    article = parse_wikitext("{{Infobox film\n| director = Ann Berg {{Mystery box|x}}\n}}\n'''Heat''' is a film.",
+                             source="urn:x")
+    assert article.infobox[0].values == ("Ann Berg",)
+    assert article.warnings == ("<wikitext>: infobox 'director': unknown template {{mystery box}} left out",)
+
+
+def test_every_renderer_key_is_normalised() -> None:
+    assert all(key == key.casefold().strip() and "_" not in key for key in RENDERERS)
