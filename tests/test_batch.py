@@ -53,7 +53,7 @@ def test_folder_and_dump_in_parallel(tmp_path: Path) -> None:
     counts = export_batch([ARTICLES, dump, tmp_path / "missing.xml.gz"], output_dir=out, jobs=2,
                           on_result=lambda s: seen.append((s.input, s.exit_code)))
     articles = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".wiki"))
-    assert counts == {"written": len(articles) + 1, "violations": 0, "errors": 1}
+    assert counts == {"written": len(articles) + 1, "violations": 0, "errors": 1, "skipped": 0}
     assert (f"{tmp_path / 'missing.xml.gz'}", 2) in seen
     assert (out / "the-celebration.ttl").exists() and (out / "pusher.jsonld").exists()
     # The sample and its variant share a title: both are kept, the second under slug-hash.
@@ -70,7 +70,7 @@ def test_cli_streams_a_dump(tmp_path: Path) -> None:
     dump = write_dump(tmp_path / "enwiki-test.xml.bz2")
     result = CliRunner().invoke(cli, ["export", str(dump), "-o", str(tmp_path / "out"), "-j", "2", "-f", "nt"])
     assert result.exit_code == 0, result.output
-    assert result.stderr.strip().endswith("1 exported, 0 violate the shapes, 0 errors")
+    assert result.stderr.strip().endswith("1 exported, 0 skipped (not films), 0 violate the shapes, 0 errors")
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["the-celebration.nt"]
 
 
@@ -91,7 +91,7 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
     seen: list[str] = []
     counts = export_batch([dump, ARTICLES / "pusher.txt"], output_dir=out, jobs=2, scheduler="local",
                           on_result=lambda s: seen.append(s.input))
-    assert counts == {"written": 2, "violations": 0, "errors": 0}
+    assert counts == {"written": 2, "violations": 0, "errors": 0, "skipped": 0}
     assert sorted(p.name for p in out.iterdir()) == ["pusher.jsonld", "pusher.ttl", "the-celebration.jsonld",
                                                      "the-celebration.ttl"]
 

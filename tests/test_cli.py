@@ -66,16 +66,46 @@ def test_unknown_infobox_keys_are_warnings(article, tmp_path: Path) -> None:
     assert "warning: the_hunt.txt: line 18: unknown infobox key 'image'" in result.stderr
 
 
-def test_violating_graph_exits_1_and_writes_nothing(tmp_path: Path) -> None:
-    article = tmp_path / "nodirector.txt"
-    article.write_text("= Nobody Directed This =\nInfobox\n- Runtime: 90 minutes\n", encoding="utf-8")
+def test_a_value_breaking_a_shape_is_left_out_and_the_film_written(tmp_path: Path) -> None:
+    article = tmp_path / "odd.txt"
+    article.write_text("= Odd Tongue =\nInfobox\n- Director: Ann Berg\n- Language: Zzyzxian\n", encoding="utf-8")
     out = tmp_path / "out"
     result = run("export", str(article), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert ('warning: Odd Tongue <https://example.org/filmgraph/film/odd-tongue>: schema:inLanguage value '
+            '"Zzyzxian" left out: a language must be a BCP 47 code such as "da" (--strict keeps the film out '
+            'instead)') in result.stderr.splitlines()
+    assert sorted(p.name for p in out.iterdir()) == ["odd-tongue.jsonld", "odd-tongue.ttl"]
+    assert "Zzyzxian" not in (out / "odd-tongue.ttl").read_text(encoding="utf-8")
+
+
+def test_violating_graph_with_strict_exits_1_and_writes_nothing(tmp_path: Path) -> None:
+    article = tmp_path / "odd.txt"
+    article.write_text("= Odd Tongue =\nInfobox\n- Director: Ann Berg\n- Language: Zzyzxian\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("export", str(article), "-o", str(out), "--strict")
     assert result.exit_code == 1
     assert "the graph violates the shapes; nothing written" in result.stderr
-    assert "schema:director: a film needs at least one director" in result.stderr
+    assert 'schema:inLanguage: a language must be a BCP 47 code such as "da"' in result.stderr
     assert not out.exists() or not any(out.iterdir())
-    assert run("export", str(article), "-o", str(out), "--no-validate").exit_code == 0
+    assert run("export", str(article), "-o", str(out), "--no-validate", "--strict").exit_code == 0
+
+
+def test_pages_that_are_not_films_are_declined_by_name(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    series = pages / "series.wiki"
+    series.write_text("{{Infobox television\n| creator = Ann Berg\n}}\n'''Dark Hours''' is a television series.",
+                      encoding="utf-8")
+    redirect = pages / "redirect.wiki"
+    redirect.write_text("#REDIRECT [[Dark Hours (film)]]\n", encoding="utf-8")
+    result = run("export", str(series), str(redirect), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"Error: {series}: not a film article (Infobox television)",
+                                          f"Error: {redirect}: redirect to Dark Hours (film)"]
+    folder = run("export", str(pages), "-o", str(tmp_path / "out"))
+    assert folder.exit_code == 0, folder.stderr
+    assert folder.stderr.strip().endswith("0 exported, 2 skipped (not films), 0 violate the shapes, 0 errors")
 
 
 def test_existing_output_is_not_clobbered_by_a_failing_input(tmp_path: Path) -> None:
@@ -98,8 +128,9 @@ def test_validate_command(sample_path: Path, tmp_path: Path) -> None:
     broken.write_text("@prefix schema: <http://schema.org/> .\n<urn:f> a schema:Movie .\n", encoding="utf-8")
     bad = run("validate", str(broken))
     assert bad.exit_code == 1
-    assert f"{broken}: Violation: <urn:f>: schema:director: a film needs at least one director, " \
-           "and each director is a schema:Person" in bad.stdout.splitlines()
+    assert f"{broken}: Warning: <urn:f>: schema:director: the article names no director" in bad.stdout.splitlines()
+    assert f"{broken}: Violation: <urn:f>: schema:name: a film needs exactly one name, with a language tag" \
+        in bad.stdout.splitlines()
     garbage = tmp_path / "garbage.ttl"
     garbage.write_text("this is not turtle", encoding="utf-8")
     unreadable = run("validate", str(garbage), str(tmp_path / "none.ttl"))

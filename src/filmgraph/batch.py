@@ -43,16 +43,16 @@ def iter_jobs(inputs: Iterable[str | Path]) -> Iterator[Job | ExportResult]:
 
 
 def run_job(job: Job, output_dir: str, formats: Sequence[str], base: str, validate: bool,
-            claims: str | None = None) -> ExportResult:
+            claims: str | None = None, strict: bool = False) -> ExportResult:
     """Export one job (in a worker process): the single export path, its result slimmed to travel back."""
     result = export_one(job, output_dir=output_dir, formats=[RdfFormat(f) for f in formats], base=base,
-                        validate=validate, claims=claims)
+                        validate=validate, claims=claims, strict=strict)
     return result.slim()
 
 
 def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAULT_OUTPUT_DIR,
                  formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
-                 validate: bool = True, jobs: int = 1, scheduler: str | None = None,
+                 validate: bool = True, jobs: int = 1, scheduler: str | None = None, strict: bool = False,
                  on_result: Callable[[ExportResult], None] | None = None) -> dict[str, int]:
     """Export every article of ``inputs`` with ``jobs`` worker processes; return counts by outcome.
 
@@ -60,29 +60,29 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
     local Dask cluster of ``jobs`` processes) the work runs on a Dask cluster instead; its workers
     must see ``output_dir``. ``on_result`` is called with each ExportResult as it completes.
     """
-    counts = {"written": 0, "violations": 0, "errors": 0}
+    counts = {"written": 0, "violations": 0, "errors": 0, "skipped": 0}
     extensions = [fmt.value for fmt in formats]
     Path(output_dir).mkdir(parents=True, exist_ok=True)
     # Two films with one title in one run must not overwrite each other: workers claim names here.
     claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
     try:
-        _run(inputs, counts, extensions, str(output_dir), base, validate, jobs, scheduler, claims, on_result)
+        _run(inputs, counts, (str(output_dir), extensions, base, validate, claims, strict), jobs, scheduler,
+             on_result)
     finally:
         shutil.rmtree(claims, ignore_errors=True)
     return counts
 
 
-def _run(inputs: Iterable[str | Path], counts: dict[str, int], extensions: list[str], output_dir: str, base: str,
-         validate: bool, jobs: int, scheduler: str | None, claims: str,
-         on_result: Callable[[ExportResult], None] | None) -> None:
+def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: tuple[str, list[str], str, bool, str, bool],
+         jobs: int, scheduler: str | None, on_result: Callable[[ExportResult], None] | None) -> None:
 
     def report(result: ExportResult) -> None:
-        key = "errors" if result.error else "violations" if result.violations else "written"
+        key = "skipped" if result.skipped else "errors" if result.error else \
+            "violations" if result.violations else "written"
         counts[key] += 1
         if on_result:
             on_result(result)
 
-    arguments = (output_dir, extensions, base, validate, claims)
     if scheduler:
         _run_on_dask(scheduler, jobs, iter_jobs(inputs), report, arguments)
         return
@@ -107,7 +107,7 @@ def _run(inputs: Iterable[str | Path], counts: dict[str, int], extensions: list[
 
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job | ExportResult], report: Callable[[ExportResult], None],
-                 arguments: tuple[str, list[str], str, bool, str]) -> None:
+                 arguments: tuple[str, list[str], str, bool, str, bool]) -> None:
     """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
     try:
         from distributed import Client, LocalCluster, as_completed

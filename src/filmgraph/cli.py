@@ -71,12 +71,15 @@ def cli() -> None:
               help="Output format; repeat for several.  [default: ttl and jsonld]")
 @base_option
 @click.option("--no-validate", is_flag=True, help="Skip the SHACL check and write whatever the graph holds.")
+@click.option("--strict", is_flag=True,
+              help="A value that breaks a shape keeps the whole film out (default: that value is left out, "
+                   "with a warning).")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes for folders, dumps and many inputs.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster (tcp://host:8786, or 'local'); its workers must see -o DIR.")
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
-               no_validate: bool, jobs: int, scheduler: str | None) -> None:
+               no_validate: bool, strict: bool, jobs: int, scheduler: str | None) -> None:
     """Export film articles as RDF: files, folders of them, Wikipedia XML dumps
     (.xml, .xml.bz2, .xml.gz), 'wiki:Title' to fetch a page, or '-' for standard input.
 
@@ -95,9 +98,9 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
     if to_stdout and len(chosen) != 1:
         raise click.UsageError("-o - writes one format: give exactly one -f")
     if not to_stdout and (jobs > 1 or scheduler or any(_is_collection(i) for i in inputs)):
-        sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler))
+        sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, strict))
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
-                     validate=not no_validate, api=_api(), stdin=sys.stdin.buffer)
+                     validate=not no_validate, api=_api(), stdin=sys.stdin.buffer, strict=strict)
     for result in results:
         _report_export(result, _echo_err)
         if to_stdout and not result.exit_code:
@@ -134,7 +137,7 @@ def _is_collection(name: str) -> bool:
 
 
 def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFormat], base: str, validate: bool,
-                  jobs: int, scheduler: str | None) -> int:
+                  jobs: int, scheduler: str | None, strict: bool) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -153,8 +156,10 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
 
         def on_result(result: ExportResult) -> None:
             nonlocal worst
-            worst = max(worst, result.exit_code)
-            if result.exit_code:  # a batch lists problems; the files written are counted below
+            if result.skipped:  # in a folder or dump, a page that is not a film is passed over, not failed
+                say(f"skipped: {result.error}")
+            elif result.exit_code:  # a batch lists problems; the files written are counted below
+                worst = max(worst, result.exit_code)
                 _report_export(result, say)
             else:
                 for warning in result.warnings:
@@ -163,11 +168,12 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
 
         try:
             counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
-                                  jobs=jobs, scheduler=scheduler, on_result=on_result)
+                                  jobs=jobs, scheduler=scheduler, on_result=on_result, strict=strict)
         except FilmgraphError as exc:
             say(f"Error: {exc}")
             return 2
-    say(f"{counts['written']} exported, {counts['violations']} violate the shapes, {counts['errors']} errors")
+    say(f"{counts['written']} exported, {counts['skipped']} skipped (not films), {counts['violations']} violate "
+        f"the shapes, {counts['errors']} errors")
     return worst
 
 

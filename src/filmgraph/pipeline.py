@@ -15,11 +15,11 @@ from typing import BinaryIO
 from rdflib import Graph
 
 from filmgraph import defaults
-from filmgraph.errors import FilmgraphError
+from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
 from filmgraph.rdf.mapping import map_film
-from filmgraph.rdf.validate import Report, validate_graph
+from filmgraph.rdf.validate import Report, prune_violations, validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE, SDO
 from filmgraph.rdf.write import RdfFormat, load_graph, serialize, write_text_atomic
 from filmgraph.read.dump import Job
@@ -62,6 +62,7 @@ class ExportResult(Outcome):
     written: list[Path] = field(default_factory=list)
     texts: dict[RdfFormat, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    skipped: bool = False  # the input holds no film (a redirect, a series, a person): declined by name
 
     @property
     def violations(self) -> list[str]:
@@ -90,6 +91,17 @@ def load_article(source: str | Path | Job, *, api: str = DEFAULT_API, stdin: Bin
     return read_article(source)
 
 
+def check_graph(graph: Graph, *, strict: bool = False, warnings: list[str] | None = None) -> Report:
+    """The shapes report of ``graph``. Unless ``strict``, each value that breaks a shape is first taken
+    out of the graph with a warning, so that one bad value never costs the film."""
+    if strict:
+        return validate_graph(graph)
+    report, dropped = prune_violations(graph)
+    if warnings is not None:
+        warnings.extend(f"{value} (--strict keeps the film out instead)" for value in dropped)
+    return report
+
+
 def build_graph(article: Article, *, base: str = DEFAULT_BASE) -> tuple[Film, Graph]:
     film = extract_film(article)
     return film, map_film(film, base=base)
@@ -106,7 +118,8 @@ def _claim_name(claims: str, name: str, source: str) -> str:
 
 def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
                formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE, validate: bool = True,
-               api: str = DEFAULT_API, stdin: BinaryIO | None = None, claims: str | None = None) -> ExportResult:
+               api: str = DEFAULT_API, stdin: BinaryIO | None = None, claims: str | None = None,
+               strict: bool = False) -> ExportResult:
     """Export one article; problems are reported in the result, never raised.
 
     With ``output_dir=None`` nothing is written and the serialisations are in ``result.texts``.
@@ -119,7 +132,7 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
         result.film, result.graph = build_graph(article, base=base)
         result.warnings = list(result.film.warnings)
         if validate:
-            result.report = validate_graph(result.graph)
+            result.report = check_graph(result.graph, strict=strict, warnings=result.warnings)
             if not result.report.conforms:
                 return result
         result.texts = {fmt: serialize(result.graph, fmt, graph_name=article.source) for fmt in formats}
@@ -131,6 +144,8 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
                 path = Path(output_dir) / f"{name}.{fmt.extension}"
                 _write(path, text)
                 result.written.append(path)
+    except NotAFilm as exc:
+        result.error, result.skipped = str(exc), True
     except FilmgraphError as exc:
         result.error = str(exc)
     return result
@@ -138,7 +153,8 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
 
 def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
            formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
-           validate: bool = True, api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> list[ExportResult]:
+           validate: bool = True, api: str = DEFAULT_API, stdin: BinaryIO | None = None,
+           strict: bool = False) -> list[ExportResult]:
     """Export every input; see :func:`export_one`.
 
     Example:
@@ -152,7 +168,7 @@ def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFA
     ['heat.jsonld', 'heat.ttl', 'heat.txt']
     """
     return [export_one(source, output_dir=output_dir, formats=formats, base=base, validate=validate, api=api,
-                       stdin=stdin) for source in inputs]
+                       stdin=stdin, strict=strict) for source in inputs]
 
 
 RDF_SUFFIXES = {".ttl", ".turtle", ".jsonld", ".json", ".nt", ".nq"}
@@ -179,7 +195,7 @@ def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bo
         return graph, name, validate_graph(graph) if validate else None
     article = load_article(source, api=api, stdin=stdin)
     _, graph = build_graph(article, base=base)
-    return graph, article.source, validate_graph(graph) if validate else None
+    return graph, article.source, check_graph(graph) if validate else None
 
 
 def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None, base: str = DEFAULT_BASE,

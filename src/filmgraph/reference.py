@@ -114,12 +114,27 @@ def _currencies() -> dict[str, Entry]:
 
 
 def country(text: str) -> Entry | None:
-    """The country a name or alias denotes.
+    """The country a name or alias denotes: from filmgraph's table (with its Wikidata item), else from
+    ISO 3166 (pycountry; code only).
 
-    >>> country("Denmark").qid, country("UK").name
-    ('Q35', 'United Kingdom')
+    >>> country("Denmark").qid, country("UK").name, country("Bhutan").code
+    ('Q35', 'United Kingdom', 'BT')
     """
-    return _countries().get(fold(text))
+    found = _countries().get(fold(text))
+    if found or not text.strip() or len(text) > 60:
+        return found
+    return _iso_country(text.strip())
+
+
+@cache
+def _iso_country(text: str) -> Entry | None:
+    import pycountry
+
+    try:
+        record = pycountry.countries.lookup(text)
+    except LookupError:
+        return None
+    return Entry(getattr(record, "common_name", None) or record.name, "", record.alpha_2)
 
 
 def country_of_demonym(text: str) -> Entry | None:
@@ -132,12 +147,30 @@ def country_of_demonym(text: str) -> Entry | None:
 
 
 def language(text: str) -> Entry | None:
-    """Example:
+    """A language by its English name: from filmgraph's table (with its Wikidata item), else from the
+    CLDR names of langcodes (BCP 47 tag only).
 
-    >>> language("Danish").code
-    'da'
+    >>> language("Danish").code, language("Assamese").code, language("Malayalam").name
+    ('da', 'as', 'Malayalam')
     """
-    return _languages().get(fold(text.removesuffix("language").removesuffix("-")))
+    name = text.strip().removesuffix("language").strip().removesuffix("-").strip()
+    found = _languages().get(fold(name))
+    if found or not name or len(name) > 40:
+        return found
+    return _cldr_language(name)
+
+
+@cache
+def _cldr_language(name: str) -> Entry | None:
+    """An English language name exactly as CLDR lists it (language_data's name trie); its prefix
+    matching ("Hindi film" → hi) is not used, so that no language is guessed."""
+    from language_data import names
+
+    code = names.name_to_code("language", name, "en")
+    trie = names.TRIES.get("en/name_to_language")
+    if not code or trie is None or names.normalize_name(name) not in trie:
+        return None
+    return Entry(name[:1].upper() + name[1:], "", code)
 
 
 def genre(text: str) -> Entry | None:

@@ -24,6 +24,17 @@ class Violation:
     path: str
     message: str
     severity: str  # "Violation" or "Warning"
+    # The terms behind the text, so that an offending value can be taken out of the graph.
+    focus: Node | None = field(default=None, compare=False, repr=False)
+    path_term: Node | None = field(default=None, compare=False, repr=False)
+    value: Node | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def removable(self) -> tuple[Node, URIRef, Node] | None:
+        """The one triple that breaks the shape, when the result names it (a value, not a missing one)."""
+        if self.focus is not None and isinstance(self.path_term, URIRef) and self.value is not None:
+            return self.focus, self.path_term, self.value
+        return None
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.node}: {self.path}: {self.message}"
@@ -90,8 +101,8 @@ def validate_graph(graph: Graph) -> Report:
     >>> g = Graph().add((URIRef("urn:film"), RDF.type, SDO.Movie))
     >>> for line in validate_graph(g).lines()[:2]:
     ...     print(line)
-    Violation: <urn:film>: schema:director: a film needs at least one director, and each director is a schema:Person
     Violation: <urn:film>: schema:name: a film needs exactly one name, with a language tag
+    Violation: <urn:film>: wdt:P31: a film must be an instance of film (wd:Q11424)
     """
     conforms, results, _ = shacl_validate(graph, shacl_graph=shapes_graph(), allow_warnings=True,
                                           inference="none", advanced=True)
@@ -106,6 +117,30 @@ def validate_graph(graph: Graph) -> Report:
             path=_curie(path, results),
             message=str(message) if message else str(results.value(result, SH.sourceConstraintComponent)),
             severity=str(severity).rsplit("#", 1)[-1],
+            focus=focus, path_term=path, value=results.value(result, SH.value),
         ))
     report.results.sort(key=lambda r: (r.severity != "Violation", r.node, r.path, r.message))
     return report
+
+
+def prune_violations(graph: Graph, *, rounds: int = 3) -> tuple[Report, list[str]]:
+    """Validate, and take out each value that breaks a shape, until the graph conforms.
+
+    Returns the last report and one warning per value taken out (naming the node, the property, the
+    value and the reason). A violation that names no value (a required property missing) stays.
+    """
+    dropped: list[str] = []
+    report = validate_graph(graph)
+    for _ in range(rounds):
+        if report.conforms:
+            break
+        removable = [(v, v.removable) for v in report.violations if v.removable is not None]
+        if not removable:
+            break
+        for violation, triple in removable:
+            if triple in graph:
+                graph.remove(triple)
+                dropped.append(f"{violation.node}: {violation.path} value {triple[2].n3()[:120]} left out: "
+                               f"{violation.message}")
+        report = validate_graph(graph)
+    return report, dropped

@@ -14,9 +14,14 @@ import mwparserfromhell
 from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
-from filmgraph.errors import FilmgraphError
+from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.model import Article, InfoboxField, Section, Table
-from filmgraph.read.templates import render_template
+from filmgraph.read.templates import normalize_name, render_template
+
+# The infoboxes of film articles; any other infobox (television, person, …) means the page is not a film's.
+FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox feature film", "infobox short film"})
+_REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#]+)", re.IGNORECASE)
+_FILM_LEAD_RE = re.compile(r"\b(?:is|was)\b[^.]{0,200}?\b(?:film|movie|documentary|feature)\b", re.IGNORECASE)
 
 
 def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
@@ -232,9 +237,14 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
 
     :raises FilmgraphError: no title can be found.
     """
+    redirect = _REDIRECT_RE.match(text)
+    if redirect:
+        raise NotAFilm(f"{where}: redirect to {redirect.group(1).strip()}")
     code = mwparserfromhell.parse(text)
     warnings: list[str] = []
     infobox, template = _infobox(code, warnings, where)
+    if template is not None and normalize_name(template) not in FILM_INFOBOXES:
+        raise NotAFilm(f"{where}: not a film article ({str(template.name).strip()})")
     if template is not None:
         code.remove(template)
     sections = code.get_sections(levels=[2, 3, 4], include_lead=True, flat=True)
@@ -244,6 +254,8 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
         title = render(bold.group(1)).strip() if bold else None
     if not title:
         raise FilmgraphError(f"{where}: no title (give one, or bold the film's name in the lead)")
+    if template is None and not _FILM_LEAD_RE.search(" ".join(str(lead_code or "").split())[:2000]):
+        raise NotAFilm(f"{where}: not a film article (no film infobox, and the lead does not call it a film)")
     lead: list[str] = []
     parsed: list[Section] = []
     for section in sections:
