@@ -16,7 +16,7 @@ from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.model import Article, InfoboxField, Section, Table
-from filmgraph.read.templates import normalize_name, render_template
+from filmgraph.read.templates import render_template
 
 # The infoboxes of film articles; any other infobox (television, person, …) means the page is not a film's.
 FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox feature film", "infobox short film"})
@@ -59,6 +59,31 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
             out.append(node.__strip__() or "")
     text = "".join(out).replace("'''", "").replace("''", "")
     return re.sub(r"[ \t]+", " ", text)
+
+
+_INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]")
+_FILM_INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _](?:film|movie|feature film|short film)\s*[|}\n]",
+                                    re.IGNORECASE)
+
+
+def _infobox_span(text: str) -> tuple[int, int] | None:
+    """Where the page's film infobox (else its first infobox) starts and ends, by counting braces."""
+    match = _FILM_INFOBOX_START_RE.search(text) or _INFOBOX_START_RE.search(text)
+    if match is None:
+        return None
+    depth, index = 0, match.start()
+    while index < len(text):
+        if text.startswith("{{", index):
+            depth += 1
+            index += 2
+        elif text.startswith("}}", index):
+            depth -= 1
+            index += 2
+            if depth == 0:
+                return match.start(), index
+        else:
+            index += 1
+    return None  # never closed: left to the parser
 
 
 def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[InfoboxField], Template | None]:
@@ -240,13 +265,18 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
     redirect = _REDIRECT_RE.match(text)
     if redirect:
         raise NotAFilm(f"{where}: redirect to {redirect.group(1).strip()}")
-    code = mwparserfromhell.parse(text)
+    # The infobox is cut out by its braces and parsed alone: a stray bracket elsewhere on a real page can
+    # make the parser read the whole infobox as text, and one inside it must not spoil the rest.
+    span = _infobox_span(text)
     warnings: list[str] = []
-    infobox, template = _infobox(code, warnings, where)
-    if template is not None and normalize_name(template) not in FILM_INFOBOXES:
-        raise NotAFilm(f"{where}: not a film article ({str(template.name).strip()})")
-    if template is not None:
-        code.remove(template)
+    infobox: list[InfoboxField] = []
+    if span is not None:
+        name = re.split(r"[|}\n<]", text[span[0] + 2:span[1]], maxsplit=1)[0].strip()
+        if " ".join(name.casefold().replace("_", " ").split()) not in FILM_INFOBOXES:
+            raise NotAFilm(f"{where}: not a film article ({name})")
+        infobox, _ = _infobox(mwparserfromhell.parse(text[span[0]:span[1]]), warnings, where)
+        text = text[:span[0]] + text[span[1]:]
+    code = mwparserfromhell.parse(text)
     sections = code.get_sections(levels=[2, 3, 4], include_lead=True, flat=True)
     lead_code = sections[0] if sections and not sections[0].filter_headings(recursive=False) else None
     if title is None:
@@ -254,7 +284,7 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
         title = render(bold.group(1)).strip() if bold else None
     if not title:
         raise FilmgraphError(f"{where}: no title (give one, or bold the film's name in the lead)")
-    if template is None and not _FILM_LEAD_RE.search(" ".join(str(lead_code or "").split())[:2000]):
+    if span is None and not _FILM_LEAD_RE.search(" ".join(str(lead_code or "").split())[:2000]):
         raise NotAFilm(f"{where}: not a film article (no film infobox, and the lead does not call it a film)")
     lead: list[str] = []
     parsed: list[Section] = []
