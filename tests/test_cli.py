@@ -60,10 +60,12 @@ def test_bad_inputs_exit_2_and_the_good_one_is_still_written(sample_path: Path, 
     assert sorted(p.name for p in out.iterdir()) == ["second-victims.jsonld", "second-victims.ttl"]
 
 
-def test_unknown_infobox_keys_are_warnings(article, tmp_path: Path) -> None:
-    result = run("export", str(article("the_hunt.txt")), "-o", str(tmp_path))
+def test_unknown_infobox_keys_are_warnings(tmp_path: Path) -> None:
+    film = tmp_path / "heat.txt"
+    film.write_text("= Heat =\nInfobox\n- Director: Michael Mann\n- Shoe size: 42\n", encoding="utf-8")
+    result = run("export", str(film), "-o", str(tmp_path))
     assert result.exit_code == 0
-    assert "warning: the_hunt.txt: line 18: unknown infobox key 'image'" in result.stderr
+    assert "warning: heat.txt: line 4: unknown infobox key 'Shoe size'" in result.stderr
 
 
 def test_a_value_breaking_a_shape_is_left_out_and_the_film_written(tmp_path: Path) -> None:

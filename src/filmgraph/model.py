@@ -202,6 +202,15 @@ class Concept:
 
 
 @dataclass
+class Picture:
+    """The film's picture: a Wikimedia Commons file, with the caption the article gives it."""
+
+    file: str
+    caption: str | None = None
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Film:
     title: str
     source: str
@@ -234,4 +243,6 @@ class Film:
     nomination: list[Nomination] = field(default_factory=list)
     award_tally: list[AwardTally] = field(default_factory=list)
     main_subject: list[Concept] = field(default_factory=list)
+    image: list[Picture] = field(default_factory=list)
+    image_caption: str | None = None
     warnings: list[str] = field(default_factory=list)

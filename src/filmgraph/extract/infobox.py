@@ -12,7 +12,17 @@ from filmgraph.extract import prose
 from filmgraph.extract.collect import INFOBOX, Collector
 from filmgraph.extract.names import clean_name, split_names
 from filmgraph.fields import label_index, normalize_label
-from filmgraph.model import Article, Coded, FilmingLocation, Organization, PartialDate, Place, Quantity, Release
+from filmgraph.model import (
+    Article,
+    Coded,
+    FilmingLocation,
+    Organization,
+    PartialDate,
+    Picture,
+    Place,
+    Quantity,
+    Release,
+)
 
 
 def _split_values(values: tuple[str, ...]) -> list[str]:
@@ -108,6 +118,16 @@ def parse_text(values: tuple[str, ...]) -> list[str]:
     return [clean_name(" ".join(values))] if values else []
 
 
+def parse_image(values: tuple[str, ...]) -> list[Picture]:
+    """The picture's Commons file name.
+
+    >>> parse_image(("File:Heat_(1995)_poster.jpg",))[0].file
+    'Heat (1995) poster.jpg'
+    """
+    name = re.sub(r"^(?:file|image)\s*:\s*", "", values[0].strip(), flags=re.IGNORECASE).replace("_", " ").strip()
+    return [Picture(name)] if re.search(r"\.\w{3,4}$", name) else []
+
+
 def parse_year(values: tuple[str, ...]) -> list[PartialDate]:
     return [d for d in (parse_date(v) for v in values) if d]
 
@@ -118,7 +138,7 @@ PARSERS: dict[str, Callable[[tuple[str, ...]], list[Any]]] = {
     "date": parse_year, "person": parse_people, "cast": parse_people, "organization": parse_organizations,
     "release": parse_releases, "minutes": parse_minutes, "country": _coded(reference.country),
     "language": _coded(reference.language), "genre": _coded(reference.genre), "money": parse_money,
-    "count": parse_count, "location": parse_locations,
+    "count": parse_count, "location": parse_locations, "image": parse_image,
 }
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -31,6 +32,7 @@ from filmgraph.model import (
     Organization,
     PartialDate,
     PersonRef,
+    Picture,
     Place,
     Quantity,
     Release,
@@ -38,6 +40,7 @@ from filmgraph.model import (
 )
 from filmgraph.rdf.statements import MappedFilm, Reference, Statement, Triple, reference_triples
 from filmgraph.rdf.vocab import (
+    COMMONS_FILE,
     DEFAULT_BASE,
     FG,
     FILM_ITEM,
@@ -370,12 +373,21 @@ def _concept(m: _Mapper, row: FieldRow, concept: Concept) -> Emitted:
     return Emitted(node, node, sources=concept.sources, slug=slug(concept.name))
 
 
+def _image(m: _Mapper, row: FieldRow, picture: Picture) -> Emitted:
+    node = URIRef(COMMONS_FILE + quote(picture.file.replace(" ", "_"), safe="()_,.-!'"))
+    m.add(node, RDF.type, SDO.ImageObject)
+    caption = picture.caption or m.film.image_caption
+    if caption:
+        m.add(node, SDO.description, Literal(caption, lang="en"))
+    return Emitted(node, node, sources=picture.sources, slug=slug(picture.file))
+
+
 EMITTERS: dict[str, Callable[[_Mapper, FieldRow, Any], Emitted | None]] = {
     "title": _title, "original_title": _original_title, "text": _text, "year": _year, "person": _person,
     "cast": _cast, "organization": _organization, "release": _release, "minutes": _minutes,
     "country": _country, "language": _language, "genre": _genre, "money": _money, "count": _money,
     "location": _location, "screening": _screening, "nomination": _nomination, "tally": _tally,
-    "concept": _concept,
+    "concept": _concept, "image": _image,
 }
 
 

@@ -38,6 +38,8 @@ PREFIXES: dict[str, Namespace] = {
     "fg": FG,
 }
 
+# Wikidata's RDF gives a Commons file (P18) as its Special:FilePath URL.
+COMMONS_FILE = "http://commons.wikimedia.org/wiki/Special:FilePath/"
 FILM_ITEM = WD.Q11424
 HUMAN_ITEM = WD.Q5
 MINUTE_ITEM = WD.Q7727
@@ -45,4 +47,5 @@ MINUTE_ITEM = WD.Q7727
 TIME_PRECISION = {"year": 9, "month": 10, "day": 11}
 
 __all__ = ["SDO", "WD", "WDT", "P", "PS", "PSV", "PQ", "PQV", "PR", "WIKIBASE", "FG", "PROV", "RDF", "RDFS",
-           "XSD", "PREFIXES", "DEFAULT_BASE", "FILM_ITEM", "HUMAN_ITEM", "MINUTE_ITEM", "TIME_PRECISION"]
+           "XSD", "PREFIXES", "COMMONS_FILE", "DEFAULT_BASE", "FILM_ITEM", "HUMAN_ITEM", "MINUTE_ITEM",
+           "TIME_PRECISION"]

@@ -61,6 +61,7 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
+_FILE_LINK_RE = re.compile(r"\[\[\s*(?:File|Image)\s*:\s*([^|\]]+)", re.IGNORECASE)
 _INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]")
 _FILM_INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _](?:film|movie|feature film|short film)\s*[|}\n]",
                                     re.IGNORECASE)
@@ -93,6 +94,9 @@ def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[Info
             for index, param in enumerate(template.params):
                 unknown: list[str] = []
                 values = [v.strip() for v in render(param.value, unknown).splitlines() if v.strip()]
+                picture = _FILE_LINK_RE.search(str(param.value))
+                if picture and not values:  # a picture given as [[File:…]]: the reader sees the picture
+                    values = [picture.group(1).strip()]
                 for name in dict.fromkeys(unknown):
                     warnings.append(f"{where}: infobox '{str(param.name).strip()}': unknown template "
                                     f"{{{{{name}}}}} left out")
