@@ -20,6 +20,8 @@ CASES = [
     ("{{lang|da|Druk}}", "Druk"),
     ("text{{efn|a note}}", "text"),
     ("{{Cite web|title=x}}", ""),
+    ("{{INR}}50 crore", "₹50 crore"), ("{{US$|10 million}}", "US$10 million"),
+    ("{{Philippine peso|25 million}}", "₱25 million"),
 ]
 
 

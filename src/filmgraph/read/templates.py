@@ -87,6 +87,14 @@ def _result(text: str) -> Renderer:
     return lambda template, render: text
 
 
+def _currency(symbol: str) -> Renderer:
+    """{{INR}} shows "₹"; {{US$|10 million}} shows "US$10 million"."""
+    def render_amount(template: Template, render: Render) -> str:
+        parts = _positional(template, render)
+        return symbol + (parts[0] if parts else "")
+    return render_amount
+
+
 def _lang(template: Template, render: Render) -> str:
     """{{lang|da|Druk}} is the text; {{lang-da|Druk}} and {{langx|da|Druk}} name the language too."""
     name = normalize_name(template)
@@ -105,6 +113,8 @@ RENDERERS: dict[str, Renderer] = {
     **dict.fromkeys(("start date", "start date and age", "release date", "dts", "date table sorting", "birth date"),
                     _date),
     **dict.fromkeys(("runtime", "duration"), _runtime),
+    "inr": _currency("₹"), "us$": _currency("US$"), "philippine peso": _currency("₱"), "gbp": _currency("£"),
+    "euro": _currency("€"),
     "sort": _sort,
     "sortname": _sortname,
     **dict.fromkeys(("nowrap", "small", "big", "nobold", "noitalic", "ill", "interlanguage link", "abbr",
