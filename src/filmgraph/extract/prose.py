@@ -43,8 +43,10 @@ _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfe
 _CATEGORY_TOKEN = r"(?:(?:in|a|an|the|of|by|not)\s+)*[A-ZÀ-Þ][\w'’-]*"
 _CATEGORY_RE = re.compile(rf"\bBest(?:\s+{_CATEGORY_TOKEN})+")
 _NAMED_PRIZE_RE = re.compile(
-    rf"\b(?:the\s+)?((?:{_CAP}\s+)*(?:Award|Prize|Bear|Lion|Palme d'Or|Palm|Shell|Leopard|Grand Prix|Mention|"
-    rf"Golden Globe|Oscar|Trophy|Medal)\b)(?:\s+for\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
+    # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
+    # "Golden Bear", never "Billy Bear".
+    rf"\b(?:the\s+)?((?:{_CAP}\s+)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Oscar|Trophy|Medal|"
+    rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+(?:Bear|Lion|Palm|Shell|Leopard|Hugo|Star))\b)(?:\s+for\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
 _WIN_RE = re.compile(r"\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
                      r"collected|picked up|named (?:the )?winner of|named(?= (?:the )?Best\b)|honou?red with|"
                      r"garnered|garnering)\b",
@@ -111,7 +113,9 @@ def _events(text: str) -> list[tuple[str, int, int]]:
 
 
 def _bodies(text: str) -> list[tuple[str, int, int]]:
-    return [(p, s, e) for p, s, e in _phrases(text)
+    # "the Edgar Allan Poe Awards for Best Motion Picture": the body ends where its category begins.
+    phrases = [(re.split(r"\s+for\s+(?=Best\b)", p)[0], s, e) for p, s, e in _phrases(text)]
+    return [(p, s, s + len(p)) for p, s, e in phrases
             if _BODY_WORDS.search(p) and not p.startswith("Best") and not _is_month_or_date(p)]
 
 
@@ -155,7 +159,9 @@ _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participat
 
 
 _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album|first[- ]look|still|DVD|Blu-ray|"
-                              r"home media|home video|streaming|video on demand|VOD|novel|book)s?\b", re.IGNORECASE)
+                              r"home media|home video|streaming|video on demand|VOD|novel|book|sequel|prequel|remake|spin-off|score|"
+                              r"recording|video game|game|episode|musical|stage)s?\b",
+                              re.IGNORECASE)
 
 
 def find_releases(sentence: str) -> list[Release]:

@@ -62,19 +62,28 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
 
 
 _FILE_LINK_RE = re.compile(r"\[\[\s*(?:File|Image)\s*:\s*([^|\]]+)", re.IGNORECASE)
+_OPAQUE_RE = re.compile(r"<!--.*?(?:-->|$)|<ref\b[^>]*/>|<ref\b[^>]*>.*?(?:</ref\s*>|$)|<nowiki>.*?(?:</nowiki>|$)",
+                        re.IGNORECASE | re.DOTALL)
 _INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]")
 _FILM_INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _](?:film|movie|feature film|short film)\s*[|}\n]",
                                     re.IGNORECASE)
 
 
 def _infobox_span(text: str) -> tuple[int, int] | None:
-    """Where the page's film infobox (else its first infobox) starts and ends, by counting braces."""
+    """Where the page's film infobox (else its first infobox) starts and ends, by counting braces.
+
+    As in MediaWiki's preprocessor, braces inside ``<ref>…</ref>``, ``<nowiki>`` and comments do not
+    count: a citation with one brace missing must not swallow the rest of the page.
+    """
     match = _FILM_INFOBOX_START_RE.search(text) or _INFOBOX_START_RE.search(text)
     if match is None:
         return None
     depth, index = 0, match.start()
     while index < len(text):
-        if text.startswith("{{", index):
+        opaque = _OPAQUE_RE.match(text, index) if text[index] == "<" else None
+        if opaque:
+            index = opaque.end()
+        elif text.startswith("{{", index):
             depth += 1
             index += 2
         elif text.startswith("}}", index):
@@ -269,6 +278,9 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
     redirect = _REDIRECT_RE.match(text)
     if redirect:
         raise NotAFilm(f"{where}: redirect to {redirect.group(1).strip()}")
+    # References and comments are never read (a reader does not see them in the text), and a citation with
+    # a brace missing must not spoil the markup around it: they go before parsing.
+    text = _OPAQUE_RE.sub("", text)
     # The infobox is cut out by its braces and parsed alone: a stray bracket elsewhere on a real page can
     # make the parser read the whole infobox as text, and one inside it must not spoil the rest.
     span = _infobox_span(text)
