@@ -159,8 +159,8 @@ _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participat
 
 
 _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album|first[- ]look|still|DVD|Blu-ray|"
-                              r"home media|home video|streaming|video on demand|VOD|novel|book|sequel|prequel|remake|spin-off|score|"
-                              r"recording|video game|game|episode|musical|stage)s?\b",
+                              r"home media|home video|streaming|video on demand|VOD|novel|book|sequel|prequel|"
+                              r"remake|spin-off|score|recording|video game|game|episode|musical|stage)s?\b",
                               re.IGNORECASE)
 
 
