@@ -41,7 +41,10 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
         rest = re.sub(r"^as\s+", "", parts[1].strip())
         for chunk in _ROLE_SPLIT_RE.split(rest):
             chunk = re.sub(r"^as\s+", "", chunk.strip())
-            chunk = re.split(r",\s+|\s+[–—-]\s+|\s+who\s+", chunk, maxsplit=1)[0]
+            # A description follows the character: ", a nurse", " – …", " who …", ": his henchmen", or a
+            # new sentence ("Hobbscap. Villeneuve voiced him in French.").
+            chunk = re.split(r",\s+|\s+[–—-]\s+|\s+who\s+|:\s+|(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|\.$", chunk,
+                             maxsplit=1)[0]
             for role in re.split(r"\s+and\s+(?=[A-ZÀ-Þ])", chunk):
                 name = clean_name(role)
                 if not name:
@@ -61,3 +64,23 @@ def cast_table_rows(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) 
     if actor is None:
         return []
     return [(row[actor], row[role] if role is not None else "") for row in rows if row[actor].strip()]
+
+
+def parse_cast_entries(line: str) -> list[tuple[str, list[str]]]:
+    """(actor, characters) of each actor a cast-list line names; "A and B as X and Y" pairs them in order.
+
+    >>> parse_cast_entries("Ann Berg and Carl Holm as Anna and Jens: two nurses")
+    [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens'])]
+    >>> parse_cast_entries("Ann Berg and Carl Holm as the twins")
+    [('Ann Berg', ['the twins']), ('Carl Holm', ['the twins'])]
+    """
+    parsed = parse_cast_line(line)
+    if parsed is None:
+        return []
+    actor, characters = parsed
+    actors = [a for a in (clean_name(part) for part in re.split(r"\s+(?:and|&)\s+", actor)) if a]
+    if len(actors) < 2 or not all(re.match(r"^[A-ZÀ-Þ]\S*(?:\s+\S+)+$", a) for a in actors):
+        return [parsed]
+    if len(characters) == len(actors):
+        return [(a, [c]) for a, c in zip(actors, characters, strict=True)]
+    return [(a, list(characters)) for a in actors]

@@ -13,8 +13,8 @@ from typing import Any
 
 from filmgraph.extract import prose
 from filmgraph.extract.accolades import apply_ceremonies, body_key, merge_nomination, read_award_item, read_award_table
-from filmgraph.extract.cast import cast_table_rows, parse_cast_line
-from filmgraph.extract.collect import LEAD, Collector
+from filmgraph.extract.cast import cast_table_rows, parse_cast_entries
+from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
 from filmgraph.extract.names import resolve_people
@@ -22,6 +22,8 @@ from filmgraph.fields import mapping_rows
 from filmgraph.model import Article, CastMember, Concept, Film, Organization, Release, Screening
 from filmgraph.reference import fold
 
+# Money whose headline figure the infobox states: prose figures then are partial ones.
+HEADLINE_FIELDS = ("budget", "box_office", "admissions")
 # Section titles (casefolded words) that say what a section holds.
 DESCRIPTION_SECTIONS = ("premise", "plot", "synopsis", "summary", "story")
 CAST_SECTIONS = ("cast", "starring", "voice cast")
@@ -50,9 +52,8 @@ def extract_film(article: Article) -> Film:
             lines += [f"{actor} as {role}" if role else actor
                       for table in section.tables for actor, role in cast_table_rows(table.header, table.rows)]
             for line in lines:
-                parsed = parse_cast_line(line)
-                if parsed:
-                    film.cast.append(CastMember(parsed[0], parsed[1], [section.title]))
+                for actor, characters in parse_cast_entries(line):
+                    film.cast.append(CastMember(actor, characters, [section.title]))
         for table in section.tables:
             read_award_table(table.header, table.rows, section.title, collector)
         if any(w in words for w in AWARD_SECTIONS):
@@ -208,7 +209,11 @@ def _resolve(film: Film) -> None:
     film.filming_location = _dedupe(film.filming_location, lambda loc: fold(loc.place.name))
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
     for field in ("budget", "box_office", "admissions", "runtime"):
-        setattr(film, field, _dedupe(getattr(film, field), lambda q: (q.amount, q.currency)))
+        quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency))
+        if field in HEADLINE_FIELDS and any(INFOBOX in q.sources for q in quantities):
+            # The infobox gives the headline figure; prose adds opening weekends and regional takes.
+            quantities = [q for q in quantities if INFOBOX in q.sources]
+        setattr(film, field, quantities)
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins))
 
 

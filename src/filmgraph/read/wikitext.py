@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Comment, Heading, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import Comment, Heading, HTMLEntity, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
@@ -55,6 +55,8 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
                 out.append(render(node.contents, unknown))
         elif isinstance(node, Comment):
             continue
+        elif isinstance(node, HTMLEntity):
+            out.append(node.normalize().replace("\xa0", " "))
         else:
             out.append(node.__strip__() or "")
     text = "".join(out).replace("'''", "").replace("''", "")
@@ -230,6 +232,7 @@ def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
     paragraph: list[str] = []
     lines = text.splitlines()
     index = 0
+    folding = False  # the last top-level item ends "as:", so deeper items are its roles
 
     def flush() -> None:
         if paragraph:
@@ -256,9 +259,15 @@ def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
         if re.match(r"^[*#]+", line):
             if paragraph:
                 flush()
+            depth = len(re.match(r"^[*#:]+", line).group(0))
             item = render(line.lstrip("*#: ")).strip()
-            if item:
+            if item and depth > 1 and folding:
+                # "* Ann Berg as:" with "** Anna" "** Eva" below: the sub-items are the parent's roles.
+                parent = items[-1].rstrip(":").rstrip()
+                items[-1] = f"{parent} {item}" if parent.endswith(" as") else f"{parent} / {item}"
+            elif item:
                 items.append(item)
+                folding = depth == 1 and bool(re.search(r"\bas\s*:?$|:$", item))
         elif not line.strip():
             flush()
         else:
