@@ -8,6 +8,7 @@ the article ends up on one node.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -19,7 +20,7 @@ from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
 from filmgraph.extract.names import resolve_people
 from filmgraph.fields import mapping_rows
-from filmgraph.model import Article, CastMember, Concept, Film, Organization, Release, Screening
+from filmgraph.model import Article, CastMember, Concept, Film, Organization, PartialDate, Release, Screening
 from filmgraph.reference import fold
 
 # Money whose headline figure the infobox states: prose figures then are partial ones.
@@ -86,7 +87,12 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for screening in prose.find_screenings(sentence):
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
+            if number == 0:
+                last_body = ""
             for award in awards:
+                if not award.body and last_body and re.search(r"\balso\b", sentence):
+                    award.body = last_body  # "It was also nominated for Best Make-Up": the body just named
+                last_body = award.body or last_body
                 # A lone word is a person only as the surname of someone the article already named.
                 award.nominees = [n for n in award.nominees
                                   if n.person and (" " in n.person or _is_known_surname(film, n.person))]
@@ -217,10 +223,17 @@ def _resolve(film: Film) -> None:
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins))
 
 
+def _covers(precise: PartialDate, vague: PartialDate) -> bool:
+    """1993-02-19 covers 1993-02 and 1993: the vaguer date states nothing more."""
+    return (precise.year == vague.year and (vague.month is None or precise.month == vague.month)
+            and (vague.day is None or precise.day == vague.day))
+
+
 def _merge_releases(releases: list[Release]) -> list[Release]:
     kept: list[Release] = []
-    for release in releases:
-        same = next((r for r in kept if r.date == release.date and (
+    # The most precise first, so that "February 1993" joins "19 February 1993" and not the other way round.
+    for release in sorted(releases, key=lambda r: (r.date.day is None, r.date.month is None)):
+        same = next((r for r in kept if _covers(r.date, release.date) and (
             r.place is None or release.place is None or fold(r.place.name) == fold(release.place.name))), None)
         if same:
             same.place = same.place or release.place

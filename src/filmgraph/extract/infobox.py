@@ -69,7 +69,9 @@ def parse_releases(values: tuple[str, ...]) -> list[Release]:
         for index, (when, _, end) in enumerate(dates):
             upper = dates[index + 1][1] if index + 1 < len(dates) else len(value)
             place = re.search(r"\(([^)]+)\)", value[end:upper])
-            releases.append(Release(when, parse_place(place.group(1)) if place else None))
+            # "(world premiere)" or "(limited)" says what kind of release, not where.
+            where = place.group(1).strip() if place and not place.group(1).strip()[:1].islower() else None
+            releases.append(Release(when, parse_place(where) if where else None))
     return releases
 
 

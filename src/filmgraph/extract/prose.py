@@ -40,13 +40,15 @@ _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|
 _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfest|berlinale|critics|circle|"
                          r"society|association|oscars|globes|baftas?|césars?|goyas?|bodils?|ceremony)\b",
                          re.IGNORECASE)
+_MONTH_NAMES_RE = "(?:" + "|".join(reference.MONTH_NAMES[1:]) + r")\b"
 _CATEGORY_TOKEN = r"(?:(?:in|a|an|the|of|by|not)\s+)*[A-ZÀ-Þ][\w'’-]*"
 _CATEGORY_RE = re.compile(rf"\bBest(?:\s+{_CATEGORY_TOKEN})+")
 _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
     # "Golden Bear", never "Billy Bear".
     rf"\b(?:the\s+)?((?:{_CAP}\s+)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Oscar|Trophy|Medal|"
-    rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+(?:Bear|Lion|Palm|Shell|Leopard|Hugo|Star))\b)(?:\s+for\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
+    rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+)\b)"
+    rf"(?:\s+(?:for|in the category of)\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
 _WIN_RE = re.compile(r"\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
                      r"collected|picked up|named (?:the )?winner of|named(?= (?:the )?Best\b)|honou?red with|"
                      r"garnered|garnering)\b",
@@ -89,6 +91,8 @@ def _phrases(text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in _PHRASE_RE.finditer(text):
         phrase = match.group(0).rstrip(".,:;'’")
+        # "the Sitges Film Festival on October 9": a date after "on"/"in" is not part of the name.
+        phrase = re.split(rf"\s+(?:on|in)\s+(?={_MONTH_NAMES_RE})", phrase)[0]
         phrase = re.sub(r"\s+(?:the|and the|of|for|on|&)$", "", phrase)
         # A capitalised preposition opening a sentence is not part of the name: "At the Bodil Awards".
         lead = re.match(r"^(?:At|In|On|From|By|During|For|With|After|Before)\s+(?:the\s+)?", phrase)
