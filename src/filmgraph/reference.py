@@ -37,6 +37,21 @@ _EDITION_PREFIX_RE = re.compile(rf"^(?:the\s+)?{EDITION}\s+", re.IGNORECASE)
 WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 
 
+# The words that end a company's name ("Aishwarya Productions", "Nimbus Film ApS").
+COMPANY_RE = re.compile(r"\b(?:Productions?|Pictures|Films|Studios?|Entertainment|Movies|Media|Company|Inc|Ltd|"
+                        r"LLC|GmbH|ApS|A/S|Corporation|Corp|Creations|Combines|Enterprises|Releasing|"
+                        r"Distribution|Communications|Animation|Features)\.?$")
+
+
+def is_company_name(name: str) -> bool:
+    """Example:
+
+    >>> is_company_name("Aishwarya Productions"), is_company_name("Ann Berg"), is_company_name("Warner Bros.")
+    (True, False, False)
+    """
+    return bool(COMPANY_RE.search(name.strip()))
+
+
 def is_ceremony(name: str) -> bool:
     """Example:
 

@@ -30,7 +30,8 @@ def _split_values(values: tuple[str, ...]) -> list[str]:
 
 
 def parse_people(values: tuple[str, ...]) -> list[str]:
-    return [name for value in values for name in split_names(value)]
+    # A line ending in ":" ("Background Score:") labels the names below it; it names nobody.
+    return [name for value in values if not value.rstrip().endswith(":") for name in split_names(value)]
 
 
 def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
@@ -161,7 +162,14 @@ def read_infobox(article: Article, collector: Collector) -> None:
         if row.field == "title":
             continue  # the title line names the film; an infobox "Name" only repeats it
         for value in parser(entry.values):
-            if row.kind in ("person", "cast"):
+            if row.kind in ("person", "cast") and reference.is_company_name(value):
+                # "Producer: Aishwarya Productions" credits a company, never a person.
+                if row.field == "producer":
+                    collector.add("production_company", Organization(value), INFOBOX)
+                else:
+                    collector.film.warnings.append(f"{collector.where}: line {entry.line}: '{value}' is a company, "
+                                                   f"not a person; left out of '{entry.label}'")
+            elif row.kind in ("person", "cast"):
                 collector.person(row.field, value, INFOBOX)
             elif isinstance(getattr(collector.film, row.field), list):
                 collector.add(row.field, value, INFOBOX)

@@ -466,7 +466,25 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
     return clean, [s.rstrip(".,;:") for s in sales if not s.startswith("It")]
 
 
-_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+_SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
+          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7}
+
+
+def _amount_match(text: str) -> re.Match[str] | None:
+    symbols = "|".join(re.escape(s) for s in reference.currency_words() if not s.isalpha() or s.isupper()
+                       or len(s) <= 3)
+    scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
+    return re.search(
+        rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
+        rf"estimated|under|less than|up to)?\s*(?P<pre>{symbols})?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
+        rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
+        rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees)?",
+        text, re.IGNORECASE)
+
+
+def _scaled(number: str, scale: str | None) -> float:
+    amount = float(number.replace(",", ""))
+    return amount * _SCALE[scale.lower()] if scale else amount
 
 
 def parse_amount(text: str) -> tuple[float, str | None, str] | None:
@@ -477,19 +495,10 @@ def parse_amount(text: str) -> tuple[float, str | None, str] | None:
     >>> parse_amount("DKK 12 million")
     (12000000.0, 'DKK', '')
     """
-    symbols = "|".join(re.escape(s) for s in reference.currency_words() if not s.isalpha() or s.isupper()
-                       or len(s) <= 3)
-    money = re.search(
-        rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
-        rf"estimated|under|less than|up to)?\s*(?P<pre>{symbols})?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
-        rf"(?P<scale>thousand|million|billion|bn|mn|m|k)?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|"
-        rf"dollars|pounds|yen)?",
-        text, re.IGNORECASE)
+    money = _amount_match(text)
     if not money:
         return None
-    amount = float(money["num"].replace(",", ""))
-    if money["scale"]:
-        amount *= _SCALE[money["scale"].lower()]
+    amount = _scaled(money["num"], money["scale1"] or money["scale"])
     currency = None
     for candidate in (money["pre"], money["post"]):
         if candidate:
@@ -510,6 +519,13 @@ def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
     entry = reference.currency(currency) if currency else None
     lower = amount if bound in {"more than", "over", "at least"} else None
     upper = amount if bound in {"under", "less than", "up to", "nearly", "almost"} else None
+    money = _amount_match(text)
+    if money and money["num2"]:
+        # "$10–12 million" is a range: its middle, with both ends as bounds.
+        scale = money["scale"] or money["scale1"]
+        low, high = _scaled(money["num"], money["scale1"] or scale), _scaled(money["num2"], scale)
+        if low < high:
+            amount, lower, upper = (low + high) / 2, low, high
     return Quantity(amount, unit=entry.qid if entry else None, currency=currency, lower_bound=lower,
                     upper_bound=upper)
 

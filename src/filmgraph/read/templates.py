@@ -69,6 +69,11 @@ def _runtime(template: Template, render: Render) -> str:
     return f"{parts[0]} minutes" if parts else ""
 
 
+def _names(template: Template, render: Render) -> str:
+    values = [render(p.value, None).strip() for p in template.params]
+    return "\n".join(v for v in values if v and not v.startswith(("{", "[")))
+
+
 def _sort(template: Template, render: Render) -> str:
     parts = _positional(template, render)
     return parts[-1] if parts else ""
@@ -115,6 +120,8 @@ RENDERERS: dict[str, Renderer] = {
     **dict.fromkeys(("runtime", "duration"), _runtime),
     "inr": _currency("₹"), "us$": _currency("US$"), "philippine peso": _currency("₱"), "gbp": _currency("£"),
     "euro": _currency("€"),
+    # {{Film name|native title|…}} and {{Infobox name module|…}}: the names, one per line.
+    **dict.fromkeys(("film name", "infobox name module"), _names),
     "sort": _sort,
     "sortname": _sortname,
     **dict.fromkeys(("nowrap", "small", "big", "nobold", "noitalic", "ill", "interlanguage link", "abbr",
