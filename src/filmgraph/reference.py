@@ -40,7 +40,21 @@ WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 # The words that end a company's name ("Aishwarya Productions", "Nimbus Film ApS").
 COMPANY_RE = re.compile(r"\b(?:Productions?|Pictures|Films|Studios?|Entertainment|Movies|Media|Company|Inc|Ltd|"
                         r"LLC|GmbH|ApS|A/S|Corporation|Corp|Creations|Combines|Enterprises|Releasing|"
-                        r"Distribution|Communications|Animation|Features)\.?$")
+                        r"Distribution|Communications|Animation|Features|Arts|Banner|Cinemas?|Limited|Pvt|Digitals?)\.?$")
+
+
+# What an editor writes where a value is not known or stands elsewhere: never a value itself.
+PLACEHOLDERS = frozenset({"see below", "see above", "unknown", "n/a", "na", "tba", "tbd", "tbc", "none", "-", "–", "—",
+                          "?", "various", "not known", "to be announced", "to be determined"})
+
+
+def is_placeholder(value: str) -> bool:
+    """Example:
+
+    >>> is_placeholder("See below"), is_placeholder("unknown"), is_placeholder("Ann Berg")
+    (True, True, False)
+    """
+    return value.strip().strip("()[].").strip().casefold() in PLACEHOLDERS
 
 
 def is_company_name(name: str) -> bool:
@@ -142,14 +156,21 @@ def country(text: str) -> Entry | None:
 
 
 @cache
-def _iso_country(text: str) -> Entry | None:
+def _iso_names() -> dict[str, Entry]:
+    """ISO 3166 countries by their names (pycountry): exact names only, never a fuzzy match."""
     import pycountry
 
-    try:
-        record = pycountry.countries.lookup(text)
-    except LookupError:
-        return None
-    return Entry(getattr(record, "common_name", None) or record.name, "", record.alpha_2)
+    index: dict[str, Entry] = {}
+    for record in pycountry.countries:
+        entry = Entry(getattr(record, "common_name", None) or record.name, "", record.alpha_2)
+        for name in (record.name, getattr(record, "common_name", None), getattr(record, "official_name", None)):
+            if name:
+                index.setdefault(fold(name), entry)
+    return index
+
+
+def _iso_country(text: str) -> Entry | None:
+    return _iso_names().get(fold(text))
 
 
 def country_of_demonym(text: str) -> Entry | None:

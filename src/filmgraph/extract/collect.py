@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from filmgraph.model import Article, CastMember, Film, PersonRef
+from filmgraph import reference
+from filmgraph.model import Article, CastMember, Film, Organization, PersonRef
 
 INFOBOX = "Infobox"
 
@@ -25,6 +26,15 @@ class Collector:
         getattr(self.film, field).append(value)
 
     def person(self, field: str, name: str, source: str) -> None:
+        if reference.is_company_name(name):
+            # "Produced by Selvam Arts" credits a company, never a person.
+            if field == "producer":
+                self.add("production_company", Organization(name), source)
+            else:
+                self.film.warnings.append(f"{self.where}: '{name}' is a company, not a person; left out of {field}")
+            return
+        if reference.is_placeholder(name):
+            return
         if field == "cast":
             self.film.cast.append(CastMember(name, [], [source]))
         else:

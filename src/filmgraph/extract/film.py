@@ -202,7 +202,8 @@ def _resolve(film: Film) -> None:
     def fill_area(old: Organization, new: Organization) -> None:
         old.area = old.area or new.area
 
-    film.distributor = _dedupe(film.distributor, lambda o: fold(o.name), fill_area)
+    film.distributor = _shortened_names(_dedupe(film.distributor, lambda o: fold(o.name), fill_area))
+    film.production_company = _shortened_names(film.production_company)
     film.sales_agent = _dedupe(film.sales_agent, lambda o: fold(o.name))
     film.release = _merge_releases(film.release)
 
@@ -221,6 +222,20 @@ def _resolve(film: Film) -> None:
             quantities = [q for q in quantities if INFOBOX in q.sources]
         setattr(film, field, quantities)
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins))
+
+
+def _shortened_names(organizations: list[Organization]) -> list[Organization]:
+    """"Universal" in prose is the infobox's "Universal Pictures": a name that starts another is that one."""
+    kept = []
+    for organization in organizations:
+        longer = next((o for o in organizations if o is not organization
+                       and fold(o.name).startswith(fold(organization.name) + " ")), None)
+        if longer is None:
+            kept.append(organization)
+        else:
+            _merge_sources(longer.sources, organization.sources)
+            longer.area = longer.area or organization.area
+    return kept
 
 
 def _covers(precise: PartialDate, vague: PartialDate) -> bool:

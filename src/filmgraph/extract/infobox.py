@@ -161,15 +161,9 @@ def read_infobox(article: Article, collector: Collector) -> None:
             continue
         if row.field == "title":
             continue  # the title line names the film; an infobox "Name" only repeats it
-        for value in parser(entry.values):
-            if row.kind in ("person", "cast") and reference.is_company_name(value):
-                # "Producer: Aishwarya Productions" credits a company, never a person.
-                if row.field == "producer":
-                    collector.add("production_company", Organization(value), INFOBOX)
-                else:
-                    collector.film.warnings.append(f"{collector.where}: line {entry.line}: '{value}' is a company, "
-                                                   f"not a person; left out of '{entry.label}'")
-            elif row.kind in ("person", "cast"):
+        values = tuple(v for v in entry.values if not reference.is_placeholder(v))
+        for value in parser(values) if values else []:
+            if row.kind in ("person", "cast"):
                 collector.person(row.field, value, INFOBOX)
             elif isinstance(getattr(collector.film, row.field), list):
                 collector.add(row.field, value, INFOBOX)

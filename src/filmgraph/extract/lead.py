@@ -28,7 +28,9 @@ _CREDIT_RE = re.compile(
 _STARRING_RE = re.compile(r"\b(?:[Ss]tarring|stars)\s+" + _NAMES)
 
 
-_FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s,'-]*?)\s*\b(?:film|movie|feature)\b")
+# "is a 2012 Danish drama film"; "is a documentary about …" names its genre in the noun itself.
+_FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s,'-]*?)\s*"
+                             r"\b(?:film|movie|feature|(?P<noun>documentary))\b")
 
 
 def read_lead(article: Article, collector: Collector) -> None:
@@ -44,7 +46,10 @@ def read_lead(article: Article, collector: Collector) -> None:
         candidate = labelled["title"] if labelled else inner
         # "(Danish: Druk; lit. 'Binge drinking')": the title ends where a gloss begins.
         candidate = re.split(r"\s*(?:;|,\s*lit\.|,\s*literally|\s+lit\.)\s*", candidate)[0]
-        if candidate and not re.search(r"\d{4}|\bfilm\b|also known|born", candidate, re.IGNORECASE):
+        # A gloss ("literally Espousal", "also referred to as …") is not a title; a title starts with a capital
+        # or a letter of another script.
+        if candidate and not candidate[:1].islower() and not re.search(
+                r"\d{4}|\bfilm\b|also known|\breferred\b|born|^lit(?:erally|\.)", candidate, re.IGNORECASE):
             film.original_title = clean_name(candidate)
             language = reference.language(labelled["lang"]) if labelled else None
             film.original_language = language.code if language else None
@@ -62,7 +67,7 @@ def read_lead(article: Article, collector: Collector) -> None:
             country = reference.country_of_demonym(match.group(1))
             if country:
                 collector.add("country", Coded(country.name, country.qid, country.code), LEAD)
-        rest = fold(words)
+        rest = fold(words + (" " + phrase["noun"] if phrase["noun"] else ""))
         for genre_word in reference.genre_words():
             if re.search(rf"\b{re.escape(genre_word)}\b", rest):
                 entry = reference.genre(genre_word)

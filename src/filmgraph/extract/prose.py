@@ -41,7 +41,7 @@ _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfe
                          r"society|association|oscars|globes|baftas?|césars?|goyas?|bodils?|ceremony)\b",
                          re.IGNORECASE)
 _MONTH_NAMES_RE = "(?:" + "|".join(reference.MONTH_NAMES[1:]) + r")\b"
-_CATEGORY_TOKEN = r"(?:(?:in|a|an|the|of|by|not)\s+)*[A-ZÀ-Þ][\w'’-]*"
+_CATEGORY_TOKEN = r"(?:(?:in|a|an|the|of|by|not|on)\s+)*[A-ZÀ-Þ][\w'’-]*"
 _CATEGORY_RE = re.compile(rf"\bBest(?:\s+{_CATEGORY_TOKEN})+")
 _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
@@ -224,8 +224,9 @@ def canonical_event(name: str) -> str:
     return reference.festival_names().get(name.casefold(), name)
 
 
-_DID_NOT_HAPPEN_RE = re.compile(r"\b(cancell?ed|postponed|withdrawn|withdrew|not|never|would have|was to|"
-                                r"was going to|planned|plans?|will)\b", re.IGNORECASE)
+# Negations are matched in lower case: a title such as "I'm Not Harry Jenson" negates nothing.
+_DID_NOT_HAPPEN_RE = re.compile(r"\b(?i:cancell?ed|postponed|withdrawn|withdrew|planned|plans?)\b|"
+                                r"\b(?:not|never|would have|was to|was going to|will)\b")
 
 
 def find_screenings(sentence: str) -> list[Screening]:
@@ -261,6 +262,9 @@ def _screening_in(sentence: str) -> Screening | None:
     inner = [n for n in names if n != outer]
     event = inner[-1] if inner else names[0]
     when = _date_of(sentence, next(span for span in events if span[0] == event))
+    edition = re.match(r"^(?:the\s+)?(\d{4})\s", event)
+    if when is None and edition:
+        when = PartialDate(int(edition.group(1)))  # "the 2009 Shanghai International Film Festival"
     if len(inner) >= 2 and re.search(r"\b(?:during|as part of|within)\b", sentence):
         section = section or inner[0]
     return Screening(canonical_event(event), canonical_event(outer) if outer else None, section, when)
@@ -331,7 +335,15 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         ceremony = body_phrase if body_phrase and is_ceremony(body_phrase) \
             else None
         body = _body_name(body_phrase) if body_phrase else None
-        year = re.match(r"^(?:the\s+)?(\d{4})\s", body_phrase or "")
+        # "the 1974 Nargis Dutt Award for Best …": the year stands before the prize's name.
+        year = re.match(r"^(?:the\s+)?(\d{4})\s", body_phrase or "") or re.search(
+            r"\b(\d{4})\s+(?:[A-Z][\w'’.-]*\s+)+(?:for\s+)?$", before)
+        # "Best Horror Film (1994)"; "the Golden Raven at the Brussels … Festival in 1993".
+        after_category = sentence[position + len(category):]
+        year = year or re.match(r"\s*\((\d{4})\)", after_category) or re.match(
+            r"(?:\s+at\s+(?:the\s+)?(?:(?:of|for|de|and)\s+)?(?:[A-Z0-9][\w'’.-]*\s*(?:(?:of|for|de|and)\s+)?)+)?"
+            r"\s*\bin\s+(\d{4})\b",
+            after_category)
         date_of_award = _ceremony_date(sentence, bodies) or (PartialDate(int(year.group(1))) if year else None)
         subject = _person_subject(sentence[:verb.start()], title)
         nominees = [subject] if subject else []

@@ -104,7 +104,9 @@ def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[Info
             fields = []
             for index, param in enumerate(template.params):
                 unknown: list[str] = []
-                values = [v.strip() for v in render(param.value, unknown).splitlines() if v.strip()]
+                # "[[Ann Berg]] [[Carl Holm]]" with no separator still lists two names.
+                value = re.sub(r"\]\][ \t]+\[\[", "]]\n[[", str(param.value))
+                values = [v.strip() for v in render(value, unknown).splitlines() if v.strip()]
                 picture = _FILE_LINK_RE.search(str(param.value))
                 if picture and not values:  # a picture given as [[File:…]]: the reader sees the picture
                     values = [picture.group(1).strip()]
