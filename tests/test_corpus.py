@@ -38,3 +38,39 @@ def test_every_film_page_is_written_and_every_other_page_declined_by_name(tmp_pa
     assert skipped["twin_peaks.wiki"] == "not a film article (Infobox television)"
     assert skipped["baazi_1968_film.wiki"] == "redirect to Baazi (1968 film)"
     assert len(list(out.glob("*.nt"))) == 85
+
+
+EXPECTED = sorted((CORPUS / "expected").glob("*.expected.json"))
+
+
+def _score(path: Path) -> tuple[set, set, set]:
+    from factview import expected_facts, facts
+
+    from filmgraph import extract_film, map_film, read_article
+
+    page = CORPUS / path.name.replace(".expected.json", ".wiki")
+    expected = expected_facts(path)
+    got = {f for f in facts(map_film(extract_film(read_article(page)))) if f[0] != "person"}
+    return expected, got & expected, got - expected
+
+
+def test_annotated_pages_state_their_facts() -> None:
+    """Hand-checked facts of real pages (tests/corpus/expected/): found/total per page, ≥ 95 % in all, and no
+    win that a page does not state."""
+    assert len(EXPECTED) >= 15
+    total = found_total = 0
+    invented_wins = []
+    for path in EXPECTED:
+        expected, found, invented = _score(path)
+        total += len(expected)
+        found_total += len(found)
+        print(f"{path.name.removesuffix('.expected.json')}: {len(found)}/{len(expected)} found, "
+              f"{len(invented)} not in the page's facts")
+        for fact in sorted(expected - found, key=str):
+            print("  missing ", fact)
+        for fact in sorted(invented, key=str):
+            print("  extra   ", fact)
+        invented_wins += [(path.name, f) for f in invented if f[0] == "nomination" and f[3] == "won"]
+    print(f"all annotated pages: {found_total}/{total} = {found_total / total:.1%}")
+    assert not invented_wins
+    assert found_total / total >= 0.95

@@ -40,7 +40,8 @@ WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 # The words that end a company's name ("Aishwarya Productions", "Nimbus Film ApS").
 COMPANY_RE = re.compile(r"\b(?:Productions?|Pictures|Films|Studios?|Entertainment|Movies|Media|Company|Inc|Ltd|"
                         r"LLC|GmbH|ApS|A/S|Corporation|Corp|Creations|Combines|Enterprises|Releasing|"
-                        r"Distribution|Communications|Animation|Features|Arts|Banner|Cinemas?|Limited|Pvt|Digitals?)\.?$")
+                        r"Distribution|Communications|Animation|Features|Arts|Banner|Cinemas?|Limited|Pvt|Digitals?)\.?$"
+                        r"|\b(?:Film Board|Board of|Institute|Foundation|Council|Corporation of)\b")
 
 
 # What an editor writes where a value is not known or stands elsewhere: never a value itself.

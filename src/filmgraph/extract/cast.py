@@ -16,6 +16,10 @@ _CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*\.{3}\s*")
 _ROLE_SPLIT_RE = re.compile(r"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*/\s*)\s*")
 
 
+_NOT_A_ROLE_RE = re.compile(r"(?i)^(?:a\s+)?(?:cameo(?:\s+(?:appearance|role))?|guest appearance|special appearance|"
+                            r"uncredited|voice|various|unknown)$")
+
+
 def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     """(actor, characters) of a cast-list line.
 
@@ -51,6 +55,8 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
                     continue
                 if name.casefold() in _SELF_WORDS:
                     name = actor
+                if _NOT_A_ROLE_RE.match(name):
+                    continue  # "as Cameo Appearance" says how the actor appears, not whom they play
                 if name not in characters:
                     characters.append(name)
     return actor, characters

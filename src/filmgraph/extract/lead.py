@@ -29,7 +29,7 @@ _STARRING_RE = re.compile(r"\b(?:[Ss]tarring|stars)\s+" + _NAMES)
 
 
 # "is a 2012 Danish drama film"; "is a documentary about …" names its genre in the noun itself.
-_FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s,'-]*?)\s*"
+_FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s,'\[\]-]*?)\s*"
                              r"\b(?:film|movie|feature|(?P<noun>documentary))\b")
 
 
@@ -44,6 +44,8 @@ def read_lead(article: Article, collector: Collector) -> None:
         inner = re.sub(r"^(?:original|native)\s+title\s*:\s*", "", inner, flags=re.IGNORECASE)
         labelled = re.match(r"^(?P<lang>[A-Z][a-z]+)(?:\s+title)?\s*:\s*(?P<title>.+)$", inner)
         candidate = labelled["title"] if labelled else inner
+        if not labelled and ":" in candidate:
+            candidate = ""  # "(US release title: …)" labels another title, not the original one
         # "(Danish: Druk; lit. 'Binge drinking')": the title ends where a gloss begins.
         candidate = re.split(r"\s*(?:;|,\s*lit\.|,\s*literally|\s+lit\.)\s*", candidate)[0]
         # A gloss ("literally Espousal", "also referred to as …") is not a title; a title starts with a capital

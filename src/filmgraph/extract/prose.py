@@ -42,7 +42,9 @@ _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfe
                          re.IGNORECASE)
 _MONTH_NAMES_RE = "(?:" + "|".join(reference.MONTH_NAMES[1:]) + r")\b"
 _CATEGORY_TOKEN = r"(?:(?:in|a|an|the|of|by|not|on)\s+)*[A-ZÀ-Þ][\w'’-]*"
-_CATEGORY_RE = re.compile(rf"\bBest(?:\s+{_CATEGORY_TOKEN})+")
+# "Best Canadian film award": a category may end in a lower-case noun before "award".
+_CATEGORY_RE = re.compile(rf"\bBest(?:\s+{_CATEGORY_TOKEN})+"
+                          r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?")
 _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
     # "Golden Bear", never "Billy Bear".
@@ -118,7 +120,9 @@ def _events(text: str) -> list[tuple[str, int, int]]:
 
 def _bodies(text: str) -> list[tuple[str, int, int]]:
     # "the Edgar Allan Poe Awards for Best Motion Picture": the body ends where its category begins.
-    phrases = [(re.split(r"\s+for\s+(?=Best\b)", p)[0], s, e) for p, s, e in _phrases(text)]
+    # "… Festival and the Grand Prize": a prize after "and the" begins a new phrase.
+    phrases = [(re.split(r"\s+for\s+(?=Best\b)|\s+and\s+the\s+(?=(?:[A-Z][\w'’-]*\s+)*(?:Prize|Award|Grand)\b)",
+                         p)[0], s, e) for p, s, e in _phrases(text)]
     return [(p, s, s + len(p)) for p, s, e in phrases
             if _BODY_WORDS.search(p) and not p.startswith("Best") and not _is_month_or_date(p)]
 
@@ -289,6 +293,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     """
     if not (_WIN_RE.search(sentence) or _NOMINATION_RE.search(sentence)):
         return [], []
+    # "(known as the Rajat Kamal Award at that time)" renames an award; it is not a second one.
+    sentence = re.sub(r"\s*\((?:also\s+|formerly\s+|then\s+|previously\s+)?(?:known|called|named)\s+as\b[^)]*\)",
+                      "", sentence)
     categories: list[tuple[str, int, str | None]] = []
     taken: list[tuple[int, int]] = []
     for match in _NAMED_PRIZE_RE.finditer(sentence):
@@ -331,7 +338,10 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
         after = [b for b in bodies if b[1] > position]
         prior = [b for b in bodies if b[2] <= position]
-        body_phrase = prize_body or (after[0][0] if after else (prior[-1][0] if prior else None))
+        # "won the Critics' Award at Fantasporto": the name right after "at" is the body, whatever its words.
+        at_body = re.match(rf"\s+at\s+(?:the\s+)?(?P<body>{_PHRASE_RE.pattern})", sentence[position + len(category):])
+        body_phrase = prize_body or (at_body["body"].rstrip(".,;:") if at_body else None) or (
+            after[0][0] if after else (prior[-1][0] if prior else None))
         ceremony = body_phrase if body_phrase and is_ceremony(body_phrase) \
             else None
         body = _body_name(body_phrase) if body_phrase else None
@@ -344,6 +354,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
             r"(?:\s+at\s+(?:the\s+)?(?:(?:of|for|de|and)\s+)?(?:[A-Z0-9][\w'’.-]*\s*(?:(?:of|for|de|and)\s+)?)+)?"
             r"\s*\bin\s+(\d{4})\b",
             after_category)
+        if not year and body_phrase:  # "At the 12th Genie Awards in 1991, …"
+            year = re.search(re.escape(body_phrase) + r"\s+in\s+(\d{4})\b", sentence)
         date_of_award = _ceremony_date(sentence, bodies) or (PartialDate(int(year.group(1))) if year else None)
         subject = _person_subject(sentence[:verb.start()], title)
         nominees = [subject] if subject else []
