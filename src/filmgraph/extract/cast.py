@@ -17,7 +17,7 @@ _ROLE_SPLIT_RE = re.compile(r"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*/\s*)\s*")
 
 
 _NOT_A_ROLE_RE = re.compile(r"(?i)^(?:a\s+)?(?:cameo(?:\s+(?:appearance|role))?|guest appearance|special appearance|"
-                            r"uncredited|voice|various|unknown)$")
+                            r"uncredited|voice|various|unknown|item (?:number|song)|special appearance.*)$")
 
 
 def parse_cast_line(line: str) -> tuple[str, list[str]] | None:

@@ -18,9 +18,19 @@ from filmgraph.extract.cast import cast_table_rows, parse_cast_entries
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
-from filmgraph.extract.names import resolve_people
-from filmgraph.fields import mapping_rows
-from filmgraph.model import Article, CastMember, Concept, Film, Organization, PartialDate, Release, Screening
+from filmgraph.extract.names import resolve_people, split_names
+from filmgraph.fields import label_index, mapping_rows, normalize_label
+from filmgraph.model import (
+    Article,
+    CastMember,
+    Concept,
+    Film,
+    Organization,
+    PartialDate,
+    Release,
+    Screening,
+    Section,
+)
 from filmgraph.reference import fold
 
 # Money whose headline figure the infobox states: prose figures then are partial ones.
@@ -44,17 +54,17 @@ def extract_film(article: Article) -> Film:
     film.warnings.extend(article.warnings)
     read_infobox(article, collector)
     read_lead(article, collector)
+    cast_level: int | None = None  # the level of the cast section whose subsections ("=== Japan ===") we are in
     for section in article.sections:
         words = fold(section.title)
         if film.description is None and any(w in words for w in DESCRIPTION_SECTIONS) and section.paragraphs:
             film.description = " ".join(section.paragraphs)
+        if cast_level is not None and section.level <= cast_level:
+            cast_level = None
         if any(w in words for w in CAST_SECTIONS):
-            lines = [item for items in section.lists for item in items]
-            lines += [f"{actor} as {role}" if role else actor
-                      for table in section.tables for actor, role in cast_table_rows(table.header, table.rows)]
-            for line in lines:
-                for actor, characters in parse_cast_entries(line):
-                    film.cast.append(CastMember(actor, characters, [section.title]))
+            cast_level = section.level
+        if cast_level is not None:
+            _read_cast_section(section, collector)
         for table in section.tables:
             read_award_table(table.header, table.rows, section.title, collector)
         if any(w in words for w in AWARD_SECTIONS):
@@ -119,6 +129,23 @@ def _read_prose(article: Article, collector: Collector) -> None:
                         break
                 collector.add("main_subject", concept, section)
     apply_ceremonies(film)
+
+
+def _read_cast_section(section: Section, collector: Collector) -> None:
+    lines = [item for items in section.lists for item in items]
+    lines += [f"{actor} as {role}" if role else actor
+              for table in section.tables for actor, role in cast_table_rows(table.header, table.rows)]
+    labels = label_index()
+    for line in lines:
+        credit = re.match(r"^(?P<label>[A-Za-z][\w ]{1,30}?)\s*:\s+(?P<names>.+)$", line)
+        row = labels.get(normalize_label(credit["label"])) if credit else None
+        if row is not None and row.kind == "person":
+            # "Director: Zhang Yibai" inside a cast list credits the crew, not an actor called "Director".
+            for name in split_names(credit["names"]):
+                collector.person(row.field, name, section.title)
+            continue
+        for actor, characters in parse_cast_entries(line):
+            collector.film.cast.append(CastMember(actor, characters, [section.title]))
 
 
 def _person_fields() -> list[str]:

@@ -143,6 +143,8 @@ def resolve_people(mentions: Iterable[str]) -> dict[str, Person]:
     for lone in (n for n in names if len(n.split()) == 1):
         surname = _tokens(lone)
         owners = {find(c) for c in full if _tokens(c)[-len(surname):] == surname and len(_tokens(c)) > len(surname)}
+        # "Aliraj" and "Ali Raj": one name written with and without its space.
+        owners |= {find(c) for c in full if "".join(_tokens(c)) == "".join(surname)}
         if len(owners) == 1:
             parent[find(lone)] = owners.pop()
     clusters: dict[str, list[str]] = {}
