@@ -14,7 +14,8 @@ from filmgraph.reference import fold
 # Verbs of a lead's "written and directed by …" → the field they credit.
 CREDIT_VERBS = {"written": "screenwriter", "co-written": "screenwriter", "directed": "director",
                 "co-directed": "director", "produced": "producer", "co-produced": "producer", "edited": "editor",
-                "scored": "composer", "narrated": "narrator", "shot": "cinematographer", "photographed": "cinematographer"}
+                "scored": "composer", "narrated": "narrator", "shot": "cinematographer",
+                "photographed": "cinematographer"}
 
 
 _NAMES = rf"(?P<names>{prose.NAME_RE.pattern}(?:(?:,\s*|,?\s+and\s+){prose.NAME_RE.pattern})*)"
