@@ -22,6 +22,12 @@ CASES = [
     ("{{Cite web|title=x}}", ""),
     ("{{INR}}50 crore", "₹50 crore"), ("{{US$|10 million}}", "US$10 million"),
     ("{{Philippine peso|25 million}}", "₱25 million"),
+    ("{{INRConvert|75|m}}", "₹75 million"), ("{{INRConvert|2.5|c}}", "₹2.5 crore"), ("{{¥|1.2 billion}}", "¥1.2 billion"),
+    ("{{nihongo|Spirited Away|千と千尋の神隠し|Sen to Chihiro no Kamikakushi}}",
+     "Spirited Away (千と千尋の神隠し, Sen to Chihiro no Kamikakushi)"),
+    ("{{Based on|Adhobha|Mahasweta Devi}}", "Adhobha by Mahasweta Devi"),
+    ("{{native name|ml|മണത്തെ}}", "മണത്തെ"), ("{{Interlanguage link multi|Ann Berg|da}}", "Ann Berg"),
+    ("{{Film name|സി .ഐ . മഹാദേവൻ}}", "സി .ഐ . മഹാദേവൻ"), ("Budget{{fact|date=May 2017}}", "Budget"),
 ]
 
 

@@ -19,7 +19,7 @@ from filmgraph.errors import FilmgraphError
 KINDS = frozenset({
     "title", "original_title", "text", "year", "person", "cast", "organization", "place", "release",
     "minutes", "country", "language", "genre", "money", "count", "location", "date", "screening",
-    "nomination", "nominee", "event", "festival", "tally", "concept", "image",
+    "nomination", "nominee", "event", "festival", "tally", "concept", "image", "ignore",
 })
 _SCHEMA_RE = re.compile(r"^\^?(schema|fg|rdfs):[A-Za-z]+$")
 _WIKIDATA_RE = re.compile(r"^(P\d+(\|P\d+)?|rdfs:label)$")

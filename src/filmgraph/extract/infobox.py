@@ -142,6 +142,7 @@ PARSERS: dict[str, Callable[[tuple[str, ...]], list[Any]]] = {
     "release": parse_releases, "minutes": parse_minutes, "country": _coded(reference.country),
     "language": _coded(reference.language), "genre": _coded(reference.genre), "money": parse_money,
     "count": parse_count, "location": parse_locations, "image": parse_image,
+    "ignore": lambda values: [],
 }
 
 
@@ -152,8 +153,8 @@ def read_infobox(article: Article, collector: Collector) -> None:
         if row is None:
             collector.film.warnings.append(f"{collector.where}: line {entry.line}: unknown infobox key '{entry.label}'")
             continue
-        if not entry.values:
-            continue
+        if not entry.values or row.kind == "ignore":
+            continue  # "ignore" rows: how the infobox is laid out (alt text, image size), no fact about the film
         parser = PARSERS.get(row.kind)
         if parser is None:
             collector.film.warnings.append(

@@ -182,7 +182,7 @@ class _Mapper:
 
     # ------------------------------------------------------------- rows
     def emit_row(self, row: FieldRow) -> None:
-        value = getattr(self.film, row.field)
+        value = getattr(self.film, row.field, None)  # "ignore" rows name no field of the record
         for record in value if isinstance(value, list) else [value]:
             if record is None:
                 continue
@@ -387,7 +387,7 @@ EMITTERS: dict[str, Callable[[_Mapper, FieldRow, Any], Emitted | None]] = {
     "cast": _cast, "organization": _organization, "release": _release, "minutes": _minutes,
     "country": _country, "language": _language, "genre": _genre, "money": _money, "count": _money,
     "location": _location, "screening": _screening, "nomination": _nomination, "tally": _tally,
-    "concept": _concept, "image": _image,
+    "concept": _concept, "image": _image, "ignore": lambda m, row, value: None,
 }
 
 

@@ -19,7 +19,9 @@ Renderer = Callable[[Template, Render], str]
 # Templates that show nothing a reader takes as a fact (notes, citations, maintenance).
 DROPPED = frozenset({
     "efn", "refn", "sfn", "cite web", "cite news", "citation needed", "cn", "short description", "use dmy dates",
-    "use mdy dates", "reflist", "imdb title", "portal",
+    "use mdy dates", "reflist", "imdb title", "portal", "fact", "rp", "better source", "estimation", "dubious",
+    "clarify", "when", "according to whom", "by whom", "vague", "verification needed", "failed verification",
+    "citation needed span", "dead link", "webarchive", "inflation-fn", "snd", "small caps",
 })
 DROPPED_PREFIXES = ("infobox", "cite ")
 _RESULT_TEXT = {"won": "Won", "nom": "Nominated", "nominated": "Nominated", "pending": "Pending", "tba": "TBA",
@@ -100,6 +102,36 @@ def _currency(symbol: str) -> Renderer:
     return render_amount
 
 
+# {{INRConvert|75|m}}: the unit letters of Indian amounts.
+_INR_UNITS = {"k": "thousand", "l": "lakh", "c": "crore", "lc": "lakh crore", "m": "million", "b": "billion"}
+
+
+def _inr_convert(template: Template, render: Render) -> str:
+    parts = _positional(template, render)
+    if not parts:
+        return ""
+    unit = _INR_UNITS.get(parts[1].casefold(), "") if len(parts) > 1 else ""
+    return f"₹{parts[0]} {unit}".strip()
+
+
+def _nihongo(template: Template, render: Render) -> str:
+    """{{nihongo|Spirited Away|千と千尋の神隠し|Sen to Chihiro no Kamikakushi}} shows the English and, in
+    brackets, the Japanese."""
+    parts = _positional(template, render)
+    english, rest = (parts[0] if parts else ""), [p for p in parts[1:3] if p]
+    return f"{english} ({', '.join(rest)})" if english and rest else english or (rest[0] if rest else "")
+
+
+def _based_on(template: Template, render: Render) -> str:
+    parts = _positional(template, render)
+    return f"{parts[0]} by {' and '.join(parts[1:])}" if len(parts) > 1 else (parts[0] if parts else "")
+
+
+def _second(template: Template, render: Render) -> str:
+    parts = _positional(template, render)
+    return parts[1] if len(parts) > 1 else (parts[0] if parts else "")
+
+
 def _lang(template: Template, render: Render) -> str:
     """{{lang|da|Druk}} is the text; {{lang-da|Druk}} and {{langx|da|Druk}} name the language too."""
     name = normalize_name(template)
@@ -118,6 +150,10 @@ RENDERERS: dict[str, Renderer] = {
     **dict.fromkeys(("start date", "start date and age", "release date", "dts", "date table sorting", "birth date"),
                     _date),
     **dict.fromkeys(("runtime", "duration"), _runtime),
+    "inrconvert": _inr_convert, "¥": _currency("¥"), "jpy": _currency("¥"), "yen": _currency("¥"),
+    "nihongo": _nihongo, "based on": _based_on, "native name": _second, "chinese": _first,
+    "interlanguage link multi": _first, "illm": _first, "linktext": lambda template, render: "".join(
+        _positional(template, render)),
     "inr": _currency("₹"), "us$": _currency("US$"), "philippine peso": _currency("₱"), "gbp": _currency("£"),
     "euro": _currency("€"),
     # {{Film name|native title|…}} and {{Infobox name module|…}}: the names, one per line.
