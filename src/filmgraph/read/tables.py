@@ -18,7 +18,7 @@ from filmgraph.reference import RESULT_WORDS
 HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("date", ("date", "year")),
     ("result", ("result", "outcome", "status")),
-    ("category", ("category", "categories")),
+    ("category", ("category", "categories", "subject")),
     ("recipient", ("recipient", "nominee", "nominated", "work", "name", "honoree", "winner")),
     ("body", ("award", "festival", "organization", "organisation", "ceremony", "event", "body")),
     ("reference", ("ref", "source")),

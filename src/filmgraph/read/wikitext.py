@@ -171,6 +171,7 @@ def parse_table(markup: str) -> Table | None:
     rows: list[list[str]] = []
     pending: dict[int, tuple[int, str]] = {}  # column → (rows still spanned, text)
     current: list[tuple[dict[str, int], str]] = []
+    header_done, header_span = False, 0
 
     def finish_row() -> None:
         if not current:
@@ -204,11 +205,17 @@ def parse_table(markup: str) -> Table | None:
         if stripped.startswith("|}"):
             break
         if stripped.startswith("|-"):
+            if header and not header_done:
+                if len(header) == 1 and header_span > 1:
+                    header, header_span = [], 0  # "! colspan=5 | Awards": a title row above the real header
+                else:
+                    header_done = True  # any "!" cell after this is a row header in the body
             finish_row()
         elif stripped.startswith("!"):
             cells = _cells(stripped[1:], "!")
-            if not rows and not current:
+            if not header_done and not rows and not current:
                 header += [text for _, text in cells]
+                header_span += sum(attributes.get("colspan", 1) for attributes, _ in cells)
             else:
                 current.extend(cells)
         elif stripped.startswith("|"):
