@@ -32,8 +32,19 @@ def _table_columns(header: tuple[str, ...]) -> dict[str, int]:
 
 
 def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], section: str,
-                collector: Collector) -> None:
+                     collector: Collector, context: tuple[str, ...] = ()) -> None:
+    """Rows of an accolades table; ``context`` is the prose around it, which may name the one body of a
+    table that has no body column ("… at the 49th Academy Awards, winning three:")."""
     columns = _table_columns(header)
+    context_body = ""
+    if "category" not in columns and "body" in columns and rows and all(
+            _CATEGORY_START_RE.match(row[columns["body"]]) for row in rows if row[columns["body"]].strip()):
+        # An "Award" column of Best …/Outstanding … cells holds the categories of one body.
+        columns["category"] = columns.pop("body")
+        # A paragraph ending in ":" introduces the table; otherwise the section's prose must name one body.
+        introducing = [p for p in context if p.rstrip().endswith(":")] or list(context)
+        bodies = {strip_ordinal(b) for paragraph in introducing for b in prose.bodies_in(paragraph)}
+        context_body = bodies.pop() if len(bodies) == 1 else ""
     if "category" not in columns:
         return
     for row in rows:
@@ -42,18 +53,27 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         category = cell("category")
         if not category:
             continue
+        song = re.match(r"^(?P<category>.+?)\s+for\s+[\"“](?P<work>[^\"”]+)[\"”]$", category)
+        if song:  # 'Best Music for "Gonna Fly Now"': the category, and the song it went to
+            category = song["category"]
         body_cell = cell("body")
         ceremony = body_cell if is_ceremony(body_cell) else None
         result_cell = cell("result").casefold()
         result = AwardResult.WON if result_cell in WIN_WORDS else AwardResult.NOMINATED
         nominees = _nominees(row[columns["recipient"]] if "recipient" in columns else "", collector.film.title)
+        if song:
+            people = [n.person for n in nominees if n.person]
+            nominees = [n for n in nominees if not n.person] + [Nominee(work=Work(song["work"], people))]
         nomination = Nomination(
-            body=strip_ordinal(body_cell) if body_cell else "",
+            body=strip_ordinal(body_cell) if body_cell else context_body,
             category=category, result=result, date=parse_date(cell("date")), ceremony=ceremony,
             nominees=nominees, sources=[section])
         merge_nomination(collector.film, nomination)
         if result_cell and not is_result_word(result_cell):
             collector.film.warnings.append(f"{collector.where}: unknown award result '{cell('result')}'")
+
+
+_CATEGORY_START_RE = re.compile(r"^\s*(?:Best|Outstanding|Most|Excellence)\b")
 
 
 def read_award_item(item: str, section: str, collector: Collector) -> None:

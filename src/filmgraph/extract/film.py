@@ -66,7 +66,7 @@ def extract_film(article: Article) -> Film:
         if cast_level is not None:
             _read_cast_section(section, collector)
         for table in section.tables:
-            read_award_table(table.header, table.rows, section.title, collector)
+            read_award_table(table.header, table.rows, section.title, collector, section.paragraphs)
         if any(w in words for w in AWARD_SECTIONS):
             for items in section.lists:
                 for item in items:

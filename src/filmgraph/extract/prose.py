@@ -48,7 +48,8 @@ _CATEGORY_RE = re.compile(rf"\bBest(?:\s+{_CATEGORY_TOKEN})+"
 _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
     # "Golden Bear", never "Billy Bear".
-    rf"\b(?:the\s+)?((?:{_CAP}\s+)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Oscar|Trophy|Medal|"
+    # "Oscar" alone is how a text counts Academy Awards ("three-time Oscar winner"), never a category.
+    rf"\b(?:the\s+)?((?:{_CAP}\s+(?:of\s+)?)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Trophy|Medal|"
     rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+)\b)"
     rf"(?:\s+(?:for|in the category of)\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
 _WIN_RE = re.compile(r"\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
@@ -125,6 +126,11 @@ def _bodies(text: str) -> list[tuple[str, int, int]]:
                          p)[0], s, e) for p, s, e in _phrases(text)]
     return [(p, s, s + len(p)) for p, s, e in phrases
             if _BODY_WORDS.search(p) and not p.startswith("Best") and not _is_month_or_date(p)]
+
+
+def bodies_in(text: str) -> list[str]:
+    """The award bodies a text names, as written ("the 49th Academy Awards" → "49th Academy Awards")."""
+    return [_body_name(b) for b, _, _ in _bodies(text)]
 
 
 def _places(text: str) -> list[tuple[Place, int, int]]:
@@ -283,6 +289,9 @@ def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
     return after[0] if after else dates[-1][0]
 
 
+_CLAUSE_BREAK_RE = re.compile(r",\s+(?:and|but|while)\s+(?=in\s+\d{4}|\w+\s+\w+\s+(?:was|were))|;\s+")
+
+
 def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[AwardTally]]:
     """Wins and nominations stated in a sentence, each bound to its body and result.
 
@@ -319,6 +328,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     if not categories and not _TOTAL_AWARDS_RE.search(sentence):
         return [], []
     categories.sort(key=lambda item: item[1])
+    quoted = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"|“[^”]*”', sentence)]
     # A phrase holding a category ("Robert Award for Best Actress") is not a body; its prize part is.
     bodies = [(b, s, e) for b, s, e in _bodies(sentence) if "Best" not in b
               and not any(c == b or b.startswith(c) for c, _, _ in categories)]
@@ -328,12 +338,17 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     for category, position, prize_body in categories:
         before = sentence[:position]
         # Verbs are found in the whole sentence ("named" counts only before "Best …") and kept if before.
-        wins = [m for m in _WIN_RE.finditer(sentence) if m.end() <= position]
-        nominations = [m for m in _NOMINATION_RE.finditer(sentence) if m.end() <= position]
+        # The verb must stand in the category's own clause: "X awarded it …, and in 2006 it was selected for Y".
+        clause = max((m.end() for m in re.finditer(_CLAUSE_BREAK_RE, before)), default=0)
+        if any(start < position < end for start, end in quoted):
+            continue  # inside a quoted title ("The Top 10 Worst Pictures to Win Best Picture Oscar")
+        wins = [m for m in _WIN_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
+        nominations = [m for m in _NOMINATION_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
         if not wins and not nominations:
             continue
         verb = max(wins + nominations, key=lambda m: m.start())
-        if re.search(r"\b(?:not|never|n't|failed to|without)\s+(?:\w+\s+)?$", before[:verb.start()]):
+        if re.search(r"-time\s+$", before) or re.search(r"\b(?:not|never|n't|failed to|without)\s+(?:\w+\s+)?$",
+                                                         before[:verb.start()]):
             continue  # "was not nominated for …" states no nomination
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
         after = [b for b in bodies if b[1] > position]
@@ -342,6 +357,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         at_body = re.match(rf"\s+at\s+(?:the\s+)?(?P<body>{_PHRASE_RE.pattern})", sentence[position + len(category):])
         body_phrase = prize_body or (at_body["body"].rstrip(".,;:") if at_body else None) or (
             after[0][0] if after else (prior[-1][0] if prior else None))
+        festivals = [b for b, _, _ in bodies if _EVENT_WORDS.search(b) and b != body_phrase]
+        if prize_body and re.match(r"(?:Golden|Silver|Bronze|Crystal)\s", prize_body) and festivals:
+            body_phrase = festivals[0]  # "won the Golden Osella Award for …" at a festival is the festival's
         ceremony = body_phrase if body_phrase and is_ceremony(body_phrase) \
             else None
         body = _body_name(body_phrase) if body_phrase else None
