@@ -17,7 +17,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from factview import expected_facts, facts  # noqa: E402
-
 from filmgraph import RdfFormat, extract_film, map_film, read_article  # noqa: E402
 from filmgraph.errors import FilmgraphError, NotAFilm  # noqa: E402
 from filmgraph.pipeline import check_graph  # noqa: E402
