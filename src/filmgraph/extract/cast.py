@@ -47,8 +47,8 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
             chunk = re.sub(r"^as\s+", "", chunk.strip())
             # A description follows the character: ", a nurse", " – …", " who …", ": his henchmen", or a
             # new sentence ("Hobbscap. Villeneuve voiced him in French.").
-            chunk = re.split(r",\s+|\s+[–—-]\s+|\s+who\s+|:\s+|(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|\.$", chunk,
-                             maxsplit=1)[0]
+            chunk = re.split(r",\s+|;\s+(?=[a-z])|\s+[–—-]\s+|\s+who\s+|:\s+|\s+in\s+(?:a|an|the|his|her)\s+|"
+                             r"(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|\.$", chunk, maxsplit=1)[0]
             for role in re.split(r"\s+and\s+(?=[A-ZÀ-Þ])", chunk):
                 name = clean_name(role)
                 if not name:

@@ -42,13 +42,30 @@ def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
     """
     organizations = []
     for value in values:
-        for part in re.split(r"\s*(?:;|,(?![^()]*\))|\band\b(?![^()]*\))|\n)\s*", value):
+        for part in _company_parts(value):
             match = re.match(r"^(?P<name>[^()]+?)\s*(?:\((?P<area>[^)]+)\))?\s*$", clean_name(part) + (
                 f" ({m.group(1)})" if (m := re.search(r"\(([^)]+)\)", part)) else ""))
             if match and match["name"].strip():
                 area = match["area"]
                 organizations.append(Organization(match["name"].strip(), parse_place(area) if area else None))
     return organizations
+
+
+def _company_parts(value: str) -> list[str]:
+    """Companies of one value: split at commas, semicolons and lines always, at "and"/"&" only where both
+    halves are company names ("Sun and Moon Pictures" is one company, "Nimbus Film & Zentropa Studios" two).
+
+    >>> _company_parts("Sun and Moon Pictures, Nimbus Films & Zentropa Studios")
+    ['Sun and Moon Pictures', 'Nimbus Films', 'Zentropa Studios']
+    """
+    parts = []
+    for part in re.split(r"\s*(?:;|,(?![^()]*\))|\n)\s*", value):
+        halves = re.split(r"\s+(?:and|&)\s+(?![^()]*\))", part)
+        if len(halves) > 1 and all(reference.is_company_name(re.sub(r"\s*\([^)]*\)", "", h)) for h in halves):
+            parts += halves
+        else:
+            parts.append(part)
+    return [p for p in parts if p.strip()]
 
 
 def parse_place(text: str) -> Place:

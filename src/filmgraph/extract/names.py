@@ -16,6 +16,7 @@ from filmgraph.model import Person
 from filmgraph.reference import WIKILINK_RE, fold
 from filmgraph.slugs import slug
 
+_SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FOOTNOTE_RE = re.compile(r"\[[^\]]{0,12}\]|[*†‡§]+")
 _PAREN_RE = re.compile(r"\s*\((?:uncredited|credited as[^)]*|voice|as [^)]*|cameo|archive footage|[^)]*)\)")
@@ -50,7 +51,13 @@ def split_names(text: str) -> list[str]:
     """
     text = WIKILINK_RE.sub(r"\1", text)
     text = _PAREN_RE.sub("", text)
-    return [name for name in (clean_name(part) for part in _SPLIT_RE.split(text)) if name]
+    names: list[str] = []
+    for name in (clean_name(part) for part in _SPLIT_RE.split(text)):
+        if name and names and name.casefold().rstrip(".") in _SUFFIX_WORDS:
+            names[-1] += f", {name}"  # "John Doe, Jr." is one person
+        elif name:
+            names.append(name)
+    return names
 
 
 

@@ -63,8 +63,10 @@ _NUMBER_WORDS = {w: n for n, w in enumerate(
 _COUNT = r"(?P<count>\d+|" + "|".join(_NUMBER_WORDS) + r")"
 _OTHER_AWARDS_RE = re.compile(rf"\b{_COUNT}\s+(?:other|more|further|additional)\s+(?:awards|prizes|wins)\b",
                               re.IGNORECASE)
-_TOTAL_AWARDS_RE = re.compile(rf"\b(?:won|winning|took|taking|received)\s+{_COUNT}\b(?:\s+(?:[A-Z][\w'’-]*\s+)*"
-                              r"(?:[Aa]wards|[Pp]rizes)\b|(?=\s*[,;.]|\s+of\s+them))")
+_TOTAL_AWARDS_RE = re.compile(rf"\b(?:won|win|winning|took|taking|received)\s+{_COUNT}\b"
+                              rf"(?:\s+(?:[A-Z][\w'’-]*\s+)*"
+                              r"(?:[Aa]wards|[Pp]rizes|Oscars|BAFTAs|Golden Globes|Césars)\b"
+                              r"|(?=\s*[,;.]|\s+of\s+them))")
 _PRONOUN_SUBJECTS = {"it", "the film", "the movie", "this film", "she", "he", "they", "the project"}
 
 
@@ -289,6 +291,8 @@ def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
     return after[0] if after else dates[-1][0]
 
 
+# A prize named for its body ("a Golden Globe nomination"): the body it stands for.
+_PRIZE_BODY = {"Golden Globe": "Golden Globe Awards"}
 _CLAUSE_BREAK_RE = re.compile(r",\s+(?:and|but|while)\s+(?=in\s+\d{4}|\w+\s+\w+\s+(?:was|were))|;\s+")
 
 
@@ -307,8 +311,13 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
                       "", sentence)
     categories: list[tuple[str, int, str | None]] = []
     taken: list[tuple[int, int]] = []
+    prize_bodies: list[tuple[str, int, int]] = []
     for match in _NAMED_PRIZE_RE.finditer(sentence):
         prize, category = match.group(1), match.group(2)
+        if not category and re.match(r"\s+nominations?\b", sentence[match.end():]):
+            # "earned him a Golden Globe nomination for Best Actor": the prize names the body, not a category.
+            prize_bodies.append((prize, match.start(1), match.end(1)))
+            continue
         if category and prize.split()[-1] in {"Award", "Prize"}:
             # "the Robert Award for Best Actress": the body's award, and the category within it.
             categories.append((category, match.start(2), prize))
@@ -324,7 +333,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
             taken.append((match.start(), match.end()))
     for match in _CATEGORY_RE.finditer(sentence):
         if not any(s <= match.start() < e for s, e in taken):
-            categories.append((match.group(0), match.start(), None))
+            # "Best Director by the Directors Guild": the body follows "by", it is not part of the category.
+            category = re.split(r"\s+by\s+(?:the\s+)?(?=[A-Z])", match.group(0))[0]
+            categories.append((category, match.start(), None))
     if not categories and not _TOTAL_AWARDS_RE.search(sentence):
         return [], []
     categories.sort(key=lambda item: item[1])
@@ -333,6 +344,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     bodies = [(b, s, e) for b, s, e in _bodies(sentence) if "Best" not in b
               and not any(c == b or b.startswith(c) for c, _, _ in categories)]
     bodies += [(prize, s - len(prize) - 5, s) for _, s, prize in categories if prize]
+    bodies += [(_PRIZE_BODY.get(p, p + "s" if p.endswith("Award") else p), s, e) for p, s, e in prize_bodies]
     bodies.sort(key=lambda item: item[1])
     mentions = []
     for category, position, prize_body in categories:
