@@ -18,3 +18,18 @@ def test_diacritics_merge_and_different_first_names_do_not() -> None:
     assert people["Zoe Agaoglu"].key == people["Zoë Ağaoğlu"].key == "zoe-agaoglu"
     assert people["Zoe Agaoglu"].name == "Zoë Ağaoğlu"
     assert people["Ann Berg"].key != people["Anna Berg"].key
+
+
+def test_suffixes_stay_with_their_name_and_spaced_spellings_merge() -> None:
+    assert split_names("John Doe, Jr., Ann Berg") == ["John Doe, Jr.", "Ann Berg"]
+    people = resolve_people(["Aliraj", "Ali Raj", "Anna K. Berg", "Anna Berg"])
+    assert people["Aliraj"] is people["Ali Raj"] and people["Ali Raj"].name == "Ali Raj"
+    assert people["Anna Berg"] is people["Anna K. Berg"]
+
+
+def test_companies_split_only_between_companies() -> None:
+    from filmgraph.extract.infobox import parse_organizations
+
+    assert [o.name for o in parse_organizations(("Sun and Moon Pictures",))] == ["Sun and Moon Pictures"]
+    assert [o.name for o in parse_organizations(("Nimbus Films & Zentropa Studios",))] == [
+        "Nimbus Films", "Zentropa Studios"]
