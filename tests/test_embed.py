@@ -43,13 +43,13 @@ def test_snippet_is_a_compact_movie(sample_graph) -> None:
     movie = _json_of(snippet(sample_graph, film))
     assert movie["@context"] == "https://schema.org" and movie["@type"] == "Movie"
     assert movie["name"] == "Second Victims"
-    assert movie["director"] == {"@type": "Person", "@id": "https://example.org/filmgraph/person/zinnini-elkington",
+    assert movie["director"] == {"@type": "Person", "@id": "https://example.org/filmgraph/film/second-victims/person/zinnini-elkington",
                                  "name": "Zinnini Elkington"}
     assert movie["duration"] == "PT92M" and movie["datePublished"] == "2025-04-10" and movie["inLanguage"] == "da"
     assert movie["countryOfOrigin"]["name"] == "Denmark" and movie["genre"] == "drama"
     assert len(movie["actor"]) == 7
     assert {"@type": "PerformanceRole", "@id": "https://example.org/filmgraph/role/second-victims/ozlem-saglanmak",
-            "actor": {"@type": "Person", "@id": "https://example.org/filmgraph/person/ozlem-saglanmak",
+            "actor": {"@type": "Person", "@id": "https://example.org/filmgraph/film/second-victims/person/ozlem-saglanmak",
                       "name": "Özlem Sağlanmak"}, "characterName": "Alexandra"} in movie["actor"]
     assert movie["award"] == "Best Danish Film (Robert Awards)"
 

@@ -38,6 +38,19 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where an article was read: its page (never a local path), revision and wiki.
+
+    ``page`` is empty for a file with no known page; the mapper then names the article under ``--base``.
+    """
+
+    page: str = ""
+    revision: str | None = None  # the MediaWiki revision id (oldid)
+    timestamp: str | None = None  # the revision's time, ISO 8601
+    wiki: str | None = None  # the wiki's article base, "https://en.wikipedia.org/wiki/"
+
+
+@dataclass(frozen=True)
 class Article:
     title: str
     source: str
@@ -45,6 +58,10 @@ class Article:
     lead: tuple[str, ...] = ()
     sections: tuple[Section, ...] = ()
     warnings: tuple[str, ...] = ()
+    # The wikilinks of the page: (the text a reader sees, the page it links to).
+    links: tuple[tuple[str, str], ...] = ()
+    provenance: Provenance = field(default_factory=Provenance)
+    where: str = ""  # what messages call the input: a file name, "wiki:Title", "dump.xml#Title"
 
 
 # ------------------------------------------------------------- extract stage
@@ -85,6 +102,7 @@ class Person:
     key: str
     name: str
     alternate_names: list[str] = field(default_factory=list)
+    link: str | None = None  # the wiki page the article links the person to
 
 
 @dataclass
@@ -98,6 +116,7 @@ class Organization:
     name: str
     area: Place | None = None
     sources: list[str] = field(default_factory=list)
+    link: str | None = None
 
 
 @dataclass
@@ -105,6 +124,7 @@ class Place:
     name: str
     qid: str | None = None
     within: Place | None = None
+    link: str | None = None
 
 
 @dataclass
@@ -245,4 +265,6 @@ class Film:
     main_subject: list[Concept] = field(default_factory=list)
     image: list[Picture] = field(default_factory=list)
     image_caption: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)
+    links: dict[str, str] = field(default_factory=dict)  # shown text → linked page, where the text is unambiguous
     warnings: list[str] = field(default_factory=list)

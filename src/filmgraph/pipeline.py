@@ -18,6 +18,7 @@ from filmgraph import defaults
 from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
+from filmgraph.rdf.iris import article_iri
 from filmgraph.rdf.mapping import map_film
 from filmgraph.rdf.validate import Report, prune_violations, validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE, SDO
@@ -77,8 +78,8 @@ def load_article(source: str | Path | Job, *, api: str = DEFAULT_API, stdin: Bin
     """Read one input: a path, ``-`` for ``stdin``, ``wiki:Title`` to fetch a page from ``api``, or a dump's Job."""
     if isinstance(source, Job):
         if source.text is not None:
-            return parse_wikitext(source.text, title=source.title, source=source.source or source.name,
-                                  where=source.name)
+            return parse_wikitext(source.text, title=source.title, source=source.source or "", where=source.name,
+                                  revision=source.revision, timestamp=source.timestamp, wiki=source.wiki)
         source = source.path or source.name
     if str(source).startswith(WIKI_PREFIX):
         from filmgraph.read.fetch import fetch_article
@@ -135,11 +136,12 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
             result.report = check_graph(result.graph, strict=strict, warnings=result.warnings)
             if not result.report.conforms:
                 return result
-        result.texts = {fmt: serialize(result.graph, fmt, graph_name=article.source) for fmt in formats}
+        graph_name = article_iri(article.title, article.provenance, base)
+        result.texts = {fmt: serialize(result.graph, fmt, graph_name=graph_name) for fmt in formats}
         if output_dir is not None:
             name = slug(article.title)
             if claims:
-                name = _claim_name(claims, name, article.source)
+                name = _claim_name(claims, name, graph_name)
             for fmt, text in result.texts.items():
                 path = Path(output_dir) / f"{name}.{fmt.extension}"
                 _write(path, text)
@@ -195,7 +197,7 @@ def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bo
         return graph, name, validate_graph(graph) if validate else None
     article = load_article(source, api=api, stdin=stdin)
     _, graph = build_graph(article, base=base)
-    return graph, article.source, check_graph(graph) if validate else None
+    return graph, article_iri(article.title, article.provenance, base), check_graph(graph) if validate else None
 
 
 def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None, base: str = DEFAULT_BASE,

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from filmgraph.reference import fold
 
 
 def slug(text: str) -> str:
-    """A readable IRI segment.
+    """A readable IRI segment for text in any script: letters kept (Latin ones without their accents),
+    everything else one hyphen; a long or letterless text ends in a hash of the whole, so that two texts
+    never share a slug by being cut or by having no letters.
 
-    >>> slug("Zoë Ağaoğlu"), slug("Critics' Choice Award")
-    ('zoe-agaoglu', 'critics-choice-award')
+    >>> slug("Zoë Ağaoğlu"), slug("Critics' Choice Award"), slug("Зеркало"), slug("千と千尋")
+    ('zoe-agaoglu', 'critics-choice-award', 'зеркало', '千と千尋')
+    >>> slug("!!!") != slug("???"), len(slug("x" * 300)) <= 80
+    (True, True)
     """
     folded = fold(text).replace("'", "").replace("’", "")
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "x"
+    readable = re.sub(r"[\W_]+", "-", folded).strip("-")
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+    if not readable:
+        return f"x-{digest}"
+    if len(readable) > 80:
+        return readable[:71].rstrip("-") + "-" + digest
+    return readable

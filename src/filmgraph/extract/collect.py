@@ -6,10 +6,9 @@ from typing import Any
 
 from filmgraph import reference
 from filmgraph.model import Article, CastMember, Film, Organization, PersonRef
+from filmgraph.reference import fold
 
 INFOBOX = "Infobox"
-
-
 LEAD = "Lead"
 
 
@@ -17,8 +16,13 @@ class Collector:
     """Film facts as found, with people still as raw name strings."""
 
     def __init__(self, article: Article) -> None:
-        self.film = Film(title=article.title, source=article.source)
-        self.where = article.source.rsplit("/", 1)[-1]
+        targets: dict[str, set[str]] = {}
+        for shown, target in article.links:
+            targets.setdefault(fold(shown), set()).add(target)
+        # A text linked to two pages names two things: it links neither.
+        links = {shown: next(iter(pages)) for shown, pages in targets.items() if len(pages) == 1}
+        self.film = Film(title=article.title, source=article.source, provenance=article.provenance, links=links)
+        self.where = article.where or article.source.rsplit("/", 1)[-1] or article.title
 
     def add(self, field: str, value: Any, source: str) -> None:
         if hasattr(value, "sources"):

@@ -191,8 +191,12 @@ def _resolve(film: Film) -> None:
             if nominee.work:
                 mentions.extend(nominee.work.creators)
     mentions.extend(concept.creator for concept in film.main_subject if concept.creator)
-    people = resolve_people(mentions)
+    people = resolve_people(mentions, film.links)
     film.people = {person.key: person for person in people.values()}
+    for person in film.people.values():
+        # The page the article links the person to, by any of the names it uses for them.
+        person.link = next((film.links[fold(n)] for n in [person.name, *person.alternate_names]
+                            if fold(n) in film.links), None)
 
     def key(name: str) -> str:
         return people[name].key
@@ -229,6 +233,8 @@ def _resolve(film: Film) -> None:
     def fill_area(old: Organization, new: Organization) -> None:
         old.area = old.area or new.area
 
+    for organization in [*film.production_company, *film.distributor, *film.sales_agent]:
+        organization.link = film.links.get(fold(organization.name))
     film.distributor = _shortened_names(_dedupe(film.distributor, lambda o: fold(o.name), fill_area))
     film.production_company = _shortened_names(film.production_company)
     film.sales_agent = _dedupe(film.sales_agent, lambda o: fold(o.name))

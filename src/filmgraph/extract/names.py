@@ -116,8 +116,11 @@ def _fullness(name: str) -> tuple[int, int, int]:
     return len(_tokens(name)), accents, len(name)
 
 
-def resolve_people(mentions: Iterable[str]) -> dict[str, Person]:
+def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None) -> dict[str, Person]:
     """Map each raw mention to its Person: one Person per real person.
+
+    ``links`` maps folded names to the page the article links them to: names linked to one page are one
+    person ("Bob Wall" and "Robert Wall"), names linked to two pages are never one.
 
     >>> people = resolve_people(["Zoe Agaoglu", "Zoë Ağaoğlu", "Sidse Babett", "Sidse Babett Knudsen",
     ...                          "Anna Berg", "Lars Berg"])
@@ -139,9 +142,28 @@ def resolve_people(mentions: Iterable[str]) -> dict[str, Person]:
             n = parent[n]
         return n
 
+    links = links or {}
+    # Pages named alike ("Jonathan Rhys Meyers", "Jonathan Rhys-Meyers": a redirect) are one page.
+    page_of = {n: " ".join(_tokens(page)) if (page := links.get(fold(n))) else None for n in names}
+    by_page: dict[str, str] = {}
+    for n in names:
+        page = page_of[n]
+        if page:
+            if page in by_page:
+                parent[find(n)] = find(by_page[page])
+            else:
+                by_page[page] = n
+
+    def pages(root: str) -> set[str]:
+        return {p for m in names if find(m) == root and (p := page_of[m])}
+
+    def compatible(a: str, b: str) -> bool:
+        found_a, found_b = pages(find(a)), pages(find(b))
+        return not found_a or not found_b or found_a == found_b
+
     for i, a in enumerate(full):
         for b in full[i + 1:]:
-            if _variant(a, b):
+            if _variant(a, b) and compatible(a, b):
                 # A short form that fits two different full names is ambiguous: leave it alone.
                 shorter = a if len(_tokens(a)) < len(_tokens(b)) else b
                 fits = {find(c) for c in full if c != shorter and _variant(shorter, c)}
@@ -152,7 +174,7 @@ def resolve_people(mentions: Iterable[str]) -> dict[str, Person]:
         owners = {find(c) for c in full if _tokens(c)[-len(surname):] == surname and len(_tokens(c)) > len(surname)}
         # "Aliraj" and "Ali Raj": one name written with and without its space.
         owners |= {find(c) for c in full if "".join(_tokens(c)) == "".join(surname)}
-        if len(owners) == 1:
+        if len(owners) == 1 and compatible(lone, next(iter(owners))):
             parent[find(lone)] = owners.pop()
     clusters: dict[str, list[str]] = {}
     for n in names:

@@ -38,6 +38,7 @@ from filmgraph.model import (
     Release,
     Screening,
 )
+from filmgraph.rdf.iris import article_iri, page_title, wiki_of
 from filmgraph.rdf.statements import MappedFilm, Reference, Statement, Triple, reference_triples
 from filmgraph.rdf.vocab import (
     COMMONS_FILE,
@@ -45,6 +46,8 @@ from filmgraph.rdf.vocab import (
     FG,
     FILM_ITEM,
     HUMAN_ITEM,
+    OWL,
+    PR,
     PREFIXES,
     PROV,
     RDF,
@@ -98,9 +101,33 @@ class _Mapper:
         self.base = base if base.endswith(("/", "#")) else base + "/"
         self.film_slug = slug(film.title)
         self.node = URIRef(f"{self.base}film/{self.film_slug}")
-        self.source = URIRef(film.source)
+        self.source = URIRef(article_iri(film.title, film.provenance, self.base))
+        self.wiki = wiki_of(film.provenance)
         self.mapped = MappedFilm(self.node, self.source)
         self.pending_schema: list[Triple] = []
+        self._cited = self._citation()
+
+    def _citation(self) -> tuple[URIRef, list[tuple[URIRef, Node]]]:
+        """What every reference says of the article: its URL at the revision read (pr:P854), the
+        revision's time (pr:P813) and the wiki it was imported from (pr:P143)."""
+        provenance = self.film.provenance
+        title = page_title(provenance.page) if provenance.page else None
+        url = URIRef(self.wiki.revision(title, provenance.revision)) if title and provenance.revision else self.source
+        details: list[tuple[URIRef, Node]] = []
+        if provenance.timestamp:
+            details.append((PR.P813, Literal(provenance.timestamp, datatype=XSD.dateTime)))
+        if title and self.wiki.qid:
+            details.append((PR.P143, WD[self.wiki.qid]))
+        return url, details
+
+    def linked(self, node: URIRef, page: str | None) -> URIRef:
+        """Say which wiki page (schema:sameAs) and DBpedia resource (owl:sameAs) a linked node is."""
+        if page:
+            self.add(node, SDO.sameAs, URIRef(self.wiki.page(page)))
+            resource = self.wiki.resource(page)
+            if resource:
+                self.add(node, OWL.sameAs, URIRef(resource))
+        return node
 
     def iri(self, kind: str, *parts: str) -> URIRef:
         return URIRef(f"{self.base}{kind}/" + "/".join(slug(p) for p in parts))
@@ -119,14 +146,18 @@ class _Mapper:
 
     def person(self, key: str) -> URIRef:
         person = self.film.people[key]
-        node = self.named(URIRef(f"{self.base}person/{key}"), SDO.Person, person.name)
+        # A linked person is the linked page's, in every film; an unlinked one is this film's alone.
+        iri = f"{self.base}person/{slug(person.link)}" if person.link else \
+            f"{self.base}film/{self.film_slug}/person/{key}"
+        node = self.linked(self.named(URIRef(iri), SDO.Person, person.name), person.link)
         self.add(node, WDT.P31, HUMAN_ITEM)
         for alternate in person.alternate_names:
             self.add(node, SDO.alternateName, Literal(alternate))
         return node
 
-    def organization(self, name: str) -> URIRef:
-        return self.named(self.iri("organization", name), SDO.Organization, name)
+    def organization(self, name: str, link: str | None = None) -> URIRef:
+        node = self.named(self.iri("organization", link or name), SDO.Organization, name)
+        return self.linked(node, link)
 
     def place(self, place: Place) -> URIRef:
         node = self.named(URIRef(WD[place.qid]) if place.qid else self.iri("place", place.name), SDO.Place,
@@ -141,7 +172,8 @@ class _Mapper:
         return self.named(self.iri("event", name), kind, name, lang="en")
 
     def reference(self, section: str) -> Reference:
-        return Reference(URIRef(f"{self.base}reference/{self.film_slug}/{slug(section)}"), self.source, section)
+        url, details = self._cited
+        return Reference(URIRef(f"{self.base}reference/{self.film_slug}/{slug(section)}"), url, section, details)
 
     # ---------------------------------------------------------- statements
     def statement(self, prop: str, emitted: Emitted, qualifiers: list[tuple[str, Node]]) -> None:
@@ -218,6 +250,10 @@ class _Mapper:
 def _title(m: _Mapper, row: FieldRow, title: str) -> Emitted:
     m.add(m.node, RDF.type, SDO.Movie)
     m.add(m.node, WDT.P31, FILM_ITEM)
+    m.add(m.node, SDO.subjectOf, m.source)  # the article the film is described in: its named graph
+    page = page_title(m.film.provenance.page)
+    if page:
+        m.linked(m.node, page)
     literal = Literal(title, lang="en")
     return Emitted(literal, literal)
 
@@ -260,7 +296,7 @@ def _cast(m: _Mapper, row: FieldRow, member: CastMember) -> Emitted:
 
 
 def _organization(m: _Mapper, row: FieldRow, organization: Organization) -> Emitted:
-    node = m.organization(organization.name)
+    node = m.organization(organization.name, organization.link)
     return Emitted(node, node, sources=organization.sources, slug=slug(organization.name))
 
 
@@ -421,7 +457,7 @@ def map_film(film: Film, *, base: str = DEFAULT_BASE) -> Graph:
     >>> film = Film("Heat", "urn:example:heat", people={"michael-mann": Person("michael-mann", "Michael Mann")},
     ...             director=[PersonRef("michael-mann", ["Infobox"])])
     >>> g = map_film(film, base="http://ex.org/")
-    >>> (URIRef("http://ex.org/film/heat"), SDO.director, URIRef("http://ex.org/person/michael-mann")) in g
+    >>> (URIRef("http://ex.org/film/heat"), SDO.director, URIRef("http://ex.org/film/heat/person/michael-mann")) in g
     True
     """
     return map_statements(film, base=base).to_graph()
@@ -435,7 +471,7 @@ def map_statements(film: Film, *, base: str = DEFAULT_BASE) -> MappedFilm:
     ...             director=[PersonRef("michael-mann", ["Infobox"])])
     >>> [(s.property, str(s.value), [r.section for r in s.references])
     ...  for s in map_statements(film, base="http://ex.org/").statements]
-    [('P57', 'http://ex.org/person/michael-mann', ['Infobox'])]
+    [('P57', 'http://ex.org/film/heat/person/michael-mann', ['Infobox'])]
     """
     mapper = _Mapper(film, base)
     for row in mapping_rows():

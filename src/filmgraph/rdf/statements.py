@@ -27,6 +27,7 @@ class Reference:
     iri: URIRef
     page: URIRef
     section: str
+    details: list[tuple[URIRef, Node]] = field(default_factory=list, hash=False, compare=False)  # pr:P813, P143
 
 
 @dataclass
@@ -66,6 +67,8 @@ def reference_triples(reference: Reference) -> Iterator[Triple]:
     yield reference.iri, RDF.type, WIKIBASE.Reference
     yield reference.iri, PR.P854, reference.page
     yield reference.iri, PR.P958, Literal(reference.section)
+    for predicate, term in reference.details:
+        yield reference.iri, predicate, term
 
 
 @dataclass

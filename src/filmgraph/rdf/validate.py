@@ -135,6 +135,11 @@ def prune_violations(graph: Graph, *, rounds: int = 3) -> tuple[Report, list[str
         if report.conforms:
             break
         removable = [(v, v.removable) for v in report.violations if v.removable is not None]
+        for violation in report.violations:
+            if violation.removable is None and violation.focus is not None and isinstance(violation.path_term, URIRef):
+                # Too many values (sh:maxCount names none of them): the first, in a stable order, stays.
+                extra = sorted(graph.objects(violation.focus, violation.path_term), key=lambda term: term.n3())[1:]
+                removable += [(violation, (violation.focus, violation.path_term, value)) for value in extra]
         if not removable:
             break
         for violation, triple in removable:

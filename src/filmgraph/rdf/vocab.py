@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rdflib import Namespace
-from rdflib.namespace import PROV, RDF, RDFS, XSD
+from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from filmgraph import defaults
 
@@ -35,6 +35,7 @@ PREFIXES: dict[str, Namespace] = {
     "prov": Namespace(str(PROV)),
     "rdfs": Namespace(str(RDFS)),
     "xsd": Namespace(str(XSD)),
+    "owl": Namespace(str(OWL)),
     "fg": FG,
 }
 
@@ -46,6 +47,6 @@ MINUTE_ITEM = WD.Q7727
 # Wikidata's time precision codes on wikibase:TimeValue nodes.
 TIME_PRECISION = {"year": 9, "month": 10, "day": 11}
 
-__all__ = ["SDO", "WD", "WDT", "P", "PS", "PSV", "PQ", "PQV", "PR", "WIKIBASE", "FG", "PROV", "RDF", "RDFS",
+__all__ = ["OWL", "SDO", "WD", "WDT", "P", "PS", "PSV", "PQ", "PQV", "PR", "WIKIBASE", "FG", "PROV", "RDF", "RDFS",
            "XSD", "PREFIXES", "COMMONS_FILE", "DEFAULT_BASE", "FILM_ITEM", "HUMAN_ITEM", "MINUTE_ITEM",
            "TIME_PRECISION"]

@@ -28,7 +28,10 @@ class Job:
     path: str | None = None
     title: str | None = None
     text: str | None = None
-    source: str | None = None
+    source: str | None = None  # the page's URL
+    revision: str | None = None  # the revision id the dump holds, and its time
+    timestamp: str | None = None
+    wiki: str | None = None  # the wiki's article base, from the dump's site info
 
 
 def _open_dump(path: Path) -> IO[bytes] | gzip.GzipFile:
@@ -42,6 +45,14 @@ def _open_dump(path: Path) -> IO[bytes] | gzip.GzipFile:
     return path.open("rb")
 
 
+def _iso(timestamp: object) -> str | None:
+    """A dump's revision time as ISO 8601 ("2018-08-17T09:55:00Z")."""
+    if timestamp is None:
+        return None
+    text = str(timestamp)
+    return text if text.endswith("Z") else text.replace("+00:00", "Z")
+
+
 def iter_dump(path: Path) -> Iterator[Job]:
     """The film articles of a MediaWiki XML dump (main namespace, no redirects, a film infobox)."""
     import mwxml
@@ -49,16 +60,19 @@ def iter_dump(path: Path) -> Iterator[Job]:
     try:
         with _open_dump(path) as stream:
             dump = mwxml.Dump.from_file(stream)
-            base = re.sub(r"/wiki/.*$", "/wiki/", dump.site_info.base or "") or "urn:filmgraph:dump:"
+            wiki = re.sub(r"/wiki/.*$", "/wiki/", dump.site_info.base or "") or None
             for page in dump.pages:
                 if page.namespace != 0 or page.redirect:
                     continue
-                text = None
+                text, revision_id, timestamp = None, None, None
                 for revision in page:
-                    text = revision.text  # the last revision in the dump is the current one
+                    # The last revision in the dump is the current one.
+                    text, revision_id, timestamp = revision.text, revision.id, revision.timestamp
                 if text and _FILM_INFOBOX_RE.search(text):
-                    yield Job(f"{path}#{page.title}", title=page.title, text=text,
-                              source=base + quote(page.title.replace(" ", "_"), safe="()_,:"))
+                    source = wiki + quote(page.title.replace(" ", "_"), safe="()_,:'!-.") if wiki else None
+                    yield Job(f"{path}#{page.title}", title=page.title, text=text, source=source,
+                              revision=str(revision_id) if revision_id is not None else None,
+                              timestamp=_iso(timestamp), wiki=wiki)
     except (OSError, EOFError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
         raise FilmgraphError(f"{path}: cannot read dump: {reason}") from exc

@@ -9,10 +9,11 @@ article in it at all (no title, not text) is an error.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.model import Article, InfoboxField, Section, Table
+from filmgraph.model import Article, InfoboxField, Provenance, Section, Table
 from filmgraph.read.tables import expand_rows
 from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 
@@ -46,8 +47,11 @@ def decode(data: bytes, where: str) -> str:
     return text
 
 
-def read_article(path: str | Path) -> Article:
+def read_article(path: str | Path, *, source_url: str | None = None) -> Article:
     """Read an article file (plain-text format, or wikitext when it holds ``{{Infobox``).
+
+    ``source_url`` is the page the file was saved from; facts are credited to it. Without one the
+    article has no page, and its identity comes from its title, never from the file's path.
 
     :raises FilmgraphError: the file is missing, unreadable, empty, binary or has no title.
     """
@@ -58,8 +62,10 @@ def read_article(path: str | Path) -> Article:
         raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
     text = decode(data, str(path))
     if path.suffix.lower() in (".wiki", ".wikitext", ".mediawiki") or looks_like_wikitext(text):
-        return parse_wikitext(text, source=path.resolve().as_uri(), where=str(path))
-    return parse_article(text, source=path.resolve().as_uri(), where=str(path))
+        article = parse_wikitext(text, source=source_url or "", where=str(path))
+    else:
+        article = parse_article(text, source=source_url or "", where=str(path))
+    return replace(article, where=path.name)
 
 
 def parse_article(text: str, *, source: str, where: str = "<article>") -> Article:
@@ -84,7 +90,8 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
         name = (heading["title"] or heading["mdtitle"]).strip()
         body, position = _read_blocks(lines, position + 1, where)
         sections.append(Section(name, level, body.paragraphs, body.lists, body.tables))
-    return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections))
+    return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections),
+                   provenance=Provenance(page=source), where=where)
 
 
 def _find_title(lines: list[str], where: str) -> tuple[str, int]:

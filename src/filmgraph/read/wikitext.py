@@ -15,7 +15,7 @@ from mwparserfromhell.nodes import Comment, Heading, HTMLEntity, Tag, Template, 
 from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
-from filmgraph.model import Article, InfoboxField, Section, Table
+from filmgraph.model import Article, InfoboxField, Provenance, Section, Table
 from filmgraph.read.templates import render_template
 
 # The infoboxes of film articles; any other infobox (television, person, …) means the page is not a film's.
@@ -288,8 +288,12 @@ def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
     return paragraphs, lists, tables
 
 
-def parse_wikitext(text: str, *, title: str | None = None, source: str, where: str = "<wikitext>") -> Article:
+def parse_wikitext(text: str, *, title: str | None = None, source: str, where: str = "<wikitext>",
+                   revision: str | None = None, timestamp: str | None = None, wiki: str | None = None) -> Article:
     """Parse a wikitext article; the title comes from ``title`` or the lead's bold name.
+
+    ``source`` is the page's URL ("" when not known), ``revision`` and ``timestamp`` its revision, and
+    ``wiki`` the wiki's article base (from the page URL when not given), which the links resolve against.
 
     :raises FilmgraphError: no title can be found.
     """
@@ -308,9 +312,14 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
         name = re.split(r"[|}\n<]", text[span[0] + 2:span[1]], maxsplit=1)[0].strip()
         if " ".join(name.casefold().replace("_", " ").split()) not in FILM_INFOBOXES:
             raise NotAFilm(f"{where}: not a film article ({name})")
-        infobox, _ = _infobox(mwparserfromhell.parse(text[span[0]:span[1]]), warnings, where)
+        infobox_code = mwparserfromhell.parse(text[span[0]:span[1]])
+        infobox, _ = _infobox(infobox_code, warnings, where)
+        links = _links(infobox_code)
         text = text[:span[0]] + text[span[1]:]
+    else:
+        links = []
     code = mwparserfromhell.parse(text)
+    links += _links(code)
     sections = code.get_sections(levels=[2, 3, 4], include_lead=True, flat=True)
     lead_code = sections[0] if sections and not sections[0].filter_headings(recursive=False) else None
     if title is None:
@@ -336,8 +345,24 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
             lead = paragraphs
             if lists or tables:
                 parsed.append(Section("Lead", 1, (), tuple(lists), tuple(tables)))
+    wiki = wiki or (source.split("/wiki/", 1)[0] + "/wiki/" if "/wiki/" in source else None)
     return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed),
-                   warnings=tuple(warnings))
+                   warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where,
+                   provenance=Provenance(page=source, revision=revision, timestamp=timestamp, wiki=wiki))
+
+
+def _links(code: Wikicode) -> list[tuple[str, str]]:
+    """(shown text, target page) of each wikilink to an article: no files, categories or other wikis."""
+    found = []
+    for link in code.filter_wikilinks():
+        target = str(link.title).split("#", 1)[0].strip().replace("_", " ")
+        if not target or ":" in target:
+            continue
+        target = target[:1].upper() + target[1:]
+        shown = render(link.text).strip() if link.text else str(link.title).split("#", 1)[0].strip()
+        if shown:
+            found.append((re.sub(r"\s+", " ", shown), target))
+    return found
 
 
 def looks_like_wikitext(text: str) -> bool:
