@@ -34,7 +34,8 @@ def test_export_to_stdout_needs_one_format(sample_path: Path) -> None:
 def test_export_reads_stdin(sample_path: Path) -> None:
     result = run("export", "-", "-o", "-", "-f", "ttl", input=sample_path.read_bytes())
     assert result.exit_code == 0
-    assert "<urn:filmgraph:stdin>" in result.stdout
+    assert "schema:subjectOf <https://example.org/filmgraph/article/second-victims>" in result.stdout
+    assert "file:" not in result.stdout
 
 
 def test_bad_inputs_exit_2_and_the_good_one_is_still_written(sample_path: Path, tmp_path: Path) -> None:

@@ -85,7 +85,9 @@ def test_fetch_by_title(api: str) -> None:
     assert parsed.title == "The Celebration"
     assert parsed.source == api.replace("/w/api.php", "/wiki/The_Celebration")
     query = _RecordedApi.requests_seen[-1]
-    assert query["action"] == ["query"] and query["prop"] == ["revisions"] and query["redirects"] == ["1"]
+    assert query["action"] == ["query"] and query["prop"] == ["revisions|pageprops"] and query["redirects"] == ["1"]
+    assert query["maxlag"] == ["5"] and query["rvprop"] == ["content|ids|timestamp"]
+    assert (parsed.provenance.revision, parsed.provenance.timestamp) == ("1190000001", "2024-03-02T10:00:00Z")
 
 
 def test_fetch_missing_page_and_unreachable_api(api: str) -> None:

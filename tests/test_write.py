@@ -58,7 +58,7 @@ def test_failed_write_leaves_the_old_file_and_no_temp(sample_graph, tmp_path: Pa
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("filmgraph.rdf.write.os.replace", broken)
+    monkeypatch.setattr("filmgraph.atomic.os.replace", broken)
     with pytest.raises(FilmgraphError, match="cannot write: No space left on device"):
         write_graph(sample_graph, target)
     assert target.read_text(encoding="utf-8") == "old"

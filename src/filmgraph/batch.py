@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, export_one
+from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Reading, export_one
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
 from filmgraph.read.dump import DUMP_SUFFIXES, Job, iter_dump
@@ -43,16 +43,18 @@ def iter_jobs(inputs: Iterable[str | Path]) -> Iterator[Job | ExportResult]:
 
 
 def run_job(job: Job, output_dir: str, formats: Sequence[str], base: str, validate: bool,
-            claims: str | None = None, strict: bool = False) -> ExportResult:
+            claims: str | None = None, strict: bool = False, reading: Reading | None = None) -> ExportResult:
     """Export one job (in a worker process): the single export path, its result slimmed to travel back."""
     result = export_one(job, output_dir=output_dir, formats=[RdfFormat(f) for f in formats], base=base,
-                        validate=validate, claims=claims, strict=strict)
+                        validate=validate, claims=claims, strict=strict,
+                        reading=reading)
     return result.slim()
 
 
 def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAULT_OUTPUT_DIR,
                  formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
                  validate: bool = True, jobs: int = 1, scheduler: str | None = None, strict: bool = False,
+                 reading: Reading | None = None,
                  on_result: Callable[[ExportResult], None] | None = None) -> dict[str, int]:
     """Export every article of ``inputs`` with ``jobs`` worker processes; return counts by outcome.
 
@@ -66,15 +68,19 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
     # Two films with one title in one run must not overwrite each other: workers claim names here.
     claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
     try:
-        _run(inputs, counts, (str(output_dir), extensions, base, validate, claims, strict), jobs, scheduler,
+        _run(inputs, counts, (str(output_dir), extensions, base, validate, claims, strict, reading), jobs, scheduler,
              on_result)
     finally:
         shutil.rmtree(claims, ignore_errors=True)
     return counts
 
 
-def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: tuple[str, list[str], str, bool, str, bool],
-         jobs: int, scheduler: str | None, on_result: Callable[[ExportResult], None] | None) -> None:
+# What every job needs besides itself: output folder, formats, base, validate, claims folder, strict, reading.
+JobArguments = tuple[str, list[str], str, bool, str, bool, "Reading | None"]
+
+
+def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: JobArguments, jobs: int,
+         scheduler: str | None, on_result: Callable[[ExportResult], None] | None) -> None:
 
     def report(result: ExportResult) -> None:
         key = "skipped" if result.skipped else "errors" if result.error else \
@@ -107,7 +113,7 @@ def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: tuple[
 
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job | ExportResult], report: Callable[[ExportResult], None],
-                 arguments: tuple[str, list[str], str, bool, str, bool]) -> None:
+                 arguments: JobArguments) -> None:
     """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
     try:
         from distributed import Client, LocalCluster, as_completed

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,17 @@ import click
 from filmgraph import __version__
 from filmgraph import store as stores
 from filmgraph.errors import FilmgraphError
-from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Outcome, draw, embed, export, load
+from filmgraph.pipeline import (
+    DEFAULT_FORMATS,
+    DEFAULT_OUTPUT_DIR,
+    ExportResult,
+    Outcome,
+    Reading,
+    draw,
+    embed,
+    export,
+    load,
+)
 from filmgraph.rdf.validate import validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat, load_graph
@@ -26,6 +38,7 @@ USER_VARIABLE = "FILMGRAPH_SPARQL_USER"
 PASSWORD_VARIABLE = "FILMGRAPH_SPARQL_PASSWORD"
 TOKEN_VARIABLE = "FILMGRAPH_SPARQL_TOKEN"
 API_VARIABLE = "FILMGRAPH_MEDIAWIKI_API"
+CONTACT_VARIABLE = "FILMGRAPH_CONTACT"
 
 
 def _error(message: str) -> None:
@@ -43,6 +56,41 @@ def _report_problem(result: Outcome, undone: str) -> bool:
             click.echo(f"  {line}", err=True)
         return True
     return False
+
+
+def _default_cache() -> Path:
+    """The user cache folder ($XDG_CACHE_HOME/filmgraph, else ~/.cache/filmgraph)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "filmgraph"
+
+
+def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    """--contact, --cache, --source-url, --link-wikidata, --items: how inputs are read and linked; the
+    command receives them as one ``reading`` argument."""
+
+    @functools.wraps(function)
+    def wrapper(*args: Any, contact: str | None, cache: str | None, source_url: str | None,
+                link_wikidata: bool, items_file: str | None, **kwargs: Any) -> Any:
+        kwargs["reading"] = Reading(
+            api=os.environ.get(API_VARIABLE, DEFAULT_API), stdin=sys.stdin.buffer,
+            contact=contact or os.environ.get(CONTACT_VARIABLE) or None, cache=cache or _default_cache(),
+            source_url=source_url, link_wikidata=link_wikidata, items_file=items_file)
+        return function(*args, **kwargs)
+
+    options = [
+        click.option("--contact", metavar="EMAIL|URL",
+                     help="Your contact, sent in the User-Agent to the MediaWiki API (required by Wikimedia; "
+                          "default $FILMGRAPH_CONTACT)."),
+        click.option("--cache", metavar="DIR", help="Cache of fetched pages, by revision.  [default: "
+                                                    "~/.cache/filmgraph]"),
+        click.option("--source-url", metavar="URL", help="The page a file was saved from; facts cite it."),
+        click.option("--link-wikidata", is_flag=True,
+                     help="Ask the MediaWiki API for the Wikidata items of the film and of every linked page."),
+        click.option("--items", "items_file", metavar="FILE", type=click.Path(dir_okay=False),
+                     help="A title<TAB>item file (.gz/.bz2 too) giving linked pages their Wikidata items offline."),
+    ]
+    for option in reversed(options):
+        wrapper = option(wrapper)
+    return wrapper
 
 
 def base_option(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -78,8 +126,9 @@ def cli() -> None:
               help="Worker processes for folders, dumps and many inputs.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster (tcp://host:8786, or 'local'); its workers must see -o DIR.")
+@reading_options
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
-               no_validate: bool, strict: bool, jobs: int, scheduler: str | None) -> None:
+               no_validate: bool, strict: bool, jobs: int, scheduler: str | None, reading: Reading) -> None:
     """Export film articles as RDF: files, folders of them, Wikipedia XML dumps
     (.xml, .xml.bz2, .xml.gz), 'wiki:Title' to fetch a page, or '-' for standard input.
 
@@ -98,9 +147,10 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
     if to_stdout and len(chosen) != 1:
         raise click.UsageError("-o - writes one format: give exactly one -f")
     if not to_stdout and (jobs > 1 or scheduler or any(_is_collection(i) for i in inputs)):
-        sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, strict))
+        sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, strict,
+                               replace(reading, stdin=None)))
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
-                     validate=not no_validate, api=_api(), stdin=sys.stdin.buffer, strict=strict)
+                     validate=not no_validate, reading=reading, strict=strict)
     for result in results:
         _report_export(result, _echo_err)
         if to_stdout and not result.exit_code:
@@ -137,7 +187,7 @@ def _is_collection(name: str) -> bool:
 
 
 def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFormat], base: str, validate: bool,
-                  jobs: int, scheduler: str | None, strict: bool) -> int:
+                  jobs: int, scheduler: str | None, strict: bool, reading: Reading) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -168,7 +218,8 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
 
         try:
             counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
-                                  jobs=jobs, scheduler=scheduler, on_result=on_result, strict=strict)
+                                  jobs=jobs, scheduler=scheduler, on_result=on_result, strict=strict,
+                                  reading=reading)
         except FilmgraphError as exc:
             say(f"Error: {exc}")
             return 2
@@ -245,9 +296,10 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
 @click.option("--graph", "graph_iri", metavar="IRI", help="Named graph to load into.  [default: the article's IRI]")
 @base_option
 @click.option("--no-validate", is_flag=True, help="Load graphs even when they violate the shapes.")
+@reading_options
 def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
              store_endpoint: str | None, timeout: float, graph_iri: str | None, base: str,
-             no_validate: bool) -> None:
+             no_validate: bool, reading: Reading) -> None:
     """Load exported RDF files (ttl, jsonld, nt, nq) or articles into a triple store.
 
     Each film goes into its own named graph (the source article's IRI); loading a film again
@@ -262,8 +314,8 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     """
     store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout)
     try:
-        results = load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate, api=_api(),
-                       stdin=sys.stdin.buffer)
+        results = load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate,
+                       reading=reading)
     finally:
         store.close()
     for result in results:
@@ -341,7 +393,8 @@ def _print_table(result: stores.QueryResult) -> None:
               help="Folder for <slug>.html.")
 @click.option("--snippet", is_flag=True, help="Print only the <script type=\"application/ld+json\"> element.")
 @base_option
-def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str) -> None:
+@reading_options
+def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str, reading: Reading) -> None:
     """Make a film page with embedded schema.org JSON-LD, from an article or an exported RDF file.
 
     The page is self-contained (no network): facts, cast, releases and screenings, accolades and
@@ -353,8 +406,7 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
         filmgraph embed examples/second_victims.txt
         filmgraph embed out/second-victims.ttl --snippet
     """
-    results = embed(inputs, output_dir=None if snippet else output_dir, base=base, api=_api(),
-                    stdin=sys.stdin.buffer)
+    results = embed(inputs, output_dir=None if snippet else output_dir, base=base, reading=reading)
     for result in results:
         if _report_problem(result, "written"):
             continue
@@ -371,7 +423,8 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
 @click.argument("source", metavar="INPUT")
 @click.option("-o", "--output", metavar="FILE.svg", help="Write the SVG here.  [default: standard output]")
 @base_option
-def draw_cmd(source: str, output: str | None, base: str) -> None:
+@reading_options
+def draw_cmd(source: str, output: str | None, base: str, reading: Reading) -> None:
     """Draw a film's graph as SVG: the film in the centre, labelled links to what it relates to.
 
     Example:
@@ -380,7 +433,7 @@ def draw_cmd(source: str, output: str | None, base: str) -> None:
         filmgraph draw examples/second_victims.txt -o out/second-victims.svg
     """
     try:
-        svg = draw(source, output=output, base=base, api=_api(), stdin=sys.stdin.buffer)
+        svg = draw(source, output=output, base=base, reading=reading)
     except FilmgraphError as exc:
         _error(str(exc))
         sys.exit(2)

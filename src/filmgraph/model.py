@@ -48,6 +48,7 @@ class Provenance:
     revision: str | None = None  # the MediaWiki revision id (oldid)
     timestamp: str | None = None  # the revision's time, ISO 8601
     wiki: str | None = None  # the wiki's article base, "https://en.wikipedia.org/wiki/"
+    item: str | None = None  # the page's Wikidata item, when the API gave it
 
 
 @dataclass(frozen=True)
@@ -267,4 +268,5 @@ class Film:
     image_caption: str | None = None
     provenance: Provenance = field(default_factory=Provenance)
     links: dict[str, str] = field(default_factory=dict)  # shown text → linked page, where the text is unambiguous
+    items: dict[str, str] = field(default_factory=dict)  # wiki page title → its Wikidata item
     warnings: list[str] = field(default_factory=list)

@@ -15,23 +15,24 @@ from typing import BinaryIO
 from rdflib import Graph
 
 from filmgraph import defaults
+from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
-from filmgraph.rdf.iris import article_iri
+from filmgraph.rdf.iris import article_iri, page_title
 from filmgraph.rdf.mapping import map_film
 from filmgraph.rdf.validate import Report, prune_violations, validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE, SDO
-from filmgraph.rdf.write import RdfFormat, load_graph, serialize, write_text_atomic
+from filmgraph.rdf.write import RdfFormat, load_graph, serialize
 from filmgraph.read.dump import Job
-from filmgraph.read.fetch import DEFAULT_API
+from filmgraph.read.items import ItemFile
+from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki
 from filmgraph.read.plain import decode, parse_article, read_article
-from filmgraph.read.wikitext import parse_wikitext
+from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
 
 STDIN = "-"
-STDIN_SOURCE = "urn:filmgraph:stdin"
 WIKI_PREFIX = "wiki:"
 # The defaults of every command and library call, defined once.
 DEFAULT_OUTPUT_DIR = defaults.OUTPUT_DIR
@@ -74,8 +75,45 @@ class ExportResult(Outcome):
         return replace(self, film=None, graph=None, texts={})
 
 
-def load_article(source: str | Path | Job, *, api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> Article:
-    """Read one input: a path, ``-`` for ``stdin``, ``wiki:Title`` to fetch a page from ``api``, or a dump's Job."""
+@dataclass
+class Reading:
+    """How inputs are read and linked: the MediaWiki API for ``wiki:Title`` (with the contact Wikimedia asks
+    for and a cache folder), standard input for ``-``, the page a plain file was saved from, and where the
+    Wikidata items of linked pages come from (the API with ``link_wikidata``, or a title→item file)."""
+
+    api: str = DEFAULT_API
+    stdin: BinaryIO | None = None
+    contact: str | None = None
+    cache: str | Path | None = None
+    source_url: str | None = None
+    link_wikidata: bool = False
+    items_file: str | Path | None = None
+    timeout: float = 30.0
+    _wiki: MediaWiki | None = field(default=None, repr=False)
+    _items: ItemFile | None = field(default=None, repr=False)
+
+    def wiki(self) -> MediaWiki:
+        if self._wiki is None:
+            self._wiki = MediaWiki(self.api, contact=self.contact, cache=self.cache, timeout=self.timeout)
+        return self._wiki
+
+    def items(self, titles: list[str]) -> dict[str, str]:
+        """The Wikidata items of these pages, from the items file or the API; nothing when neither is set."""
+        if self.items_file:
+            if self._items is None:
+                self._items = ItemFile(self.items_file)
+            return self._items.items(titles)
+        return self.wiki().items(titles) if self.link_wikidata else {}
+
+    def close(self) -> None:
+        for resource in (self._wiki, self._items):
+            if resource is not None:
+                resource.close()
+
+
+def load_article(source: str | Path | Job, *, reading: Reading | None = None) -> Article:
+    """Read one input: a path, ``-`` for standard input, ``wiki:Title`` to fetch a page, or a dump's Job."""
+    reading = reading or Reading()
     if isinstance(source, Job):
         if source.text is not None:
             return parse_wikitext(source.text, title=source.title, source=source.source or "", where=source.name,
@@ -84,12 +122,15 @@ def load_article(source: str | Path | Job, *, api: str = DEFAULT_API, stdin: Bin
     if str(source).startswith(WIKI_PREFIX):
         from filmgraph.read.fetch import fetch_article
 
-        return fetch_article(str(source)[len(WIKI_PREFIX):], api=api)
+        return fetch_article(str(source)[len(WIKI_PREFIX):], wiki=reading.wiki())
     if str(source) == STDIN:
-        if stdin is None:
+        if reading.stdin is None:
             raise FilmgraphError("-: no standard input given")
-        return parse_article(decode(stdin.read(), "<stdin>"), source=STDIN_SOURCE, where="<stdin>")
-    return read_article(source)
+        text = decode(reading.stdin.read(), "<stdin>")
+        if looks_like_wikitext(text):
+            return parse_wikitext(text, source=reading.source_url or "", where="<stdin>")
+        return parse_article(text, source=reading.source_url or "", where="<stdin>")
+    return read_article(source, source_url=reading.source_url)
 
 
 def check_graph(graph: Graph, *, strict: bool = False, warnings: list[str] | None = None) -> Report:
@@ -103,8 +144,22 @@ def check_graph(graph: Graph, *, strict: bool = False, warnings: list[str] | Non
     return report
 
 
-def build_graph(article: Article, *, base: str = DEFAULT_BASE) -> tuple[Film, Graph]:
+def link_items(film: Film, reading: Reading) -> None:
+    """Give the film and every linked person and company their Wikidata item, where one is known."""
+    own = page_title(film.provenance.page)
+    if own and film.provenance.item:
+        film.items[own] = film.provenance.item
+    titles = [own] if own and own not in film.items else []
+    titles += [p.link for p in film.people.values() if p.link]
+    titles += [o.link for o in [*film.production_company, *film.distributor, *film.sales_agent] if o.link]
+    if titles and (reading.link_wikidata or reading.items_file):
+        film.items.update(reading.items(titles))
+
+
+def build_graph(article: Article, *, base: str = DEFAULT_BASE, reading: Reading | None = None
+                ) -> tuple[Film, Graph]:
     film = extract_film(article)
+    link_items(film, reading or Reading())
     return film, map_film(film, base=base)
 
 
@@ -119,8 +174,7 @@ def _claim_name(claims: str, name: str, source: str) -> str:
 
 def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
                formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE, validate: bool = True,
-               api: str = DEFAULT_API, stdin: BinaryIO | None = None, claims: str | None = None,
-               strict: bool = False) -> ExportResult:
+               reading: Reading | None = None, claims: str | None = None, strict: bool = False) -> ExportResult:
     """Export one article; problems are reported in the result, never raised.
 
     With ``output_dir=None`` nothing is written and the serialisations are in ``result.texts``.
@@ -129,8 +183,8 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
     """
     result = ExportResult(source.name if isinstance(source, Job) else str(source))
     try:
-        article = load_article(source, api=api, stdin=stdin)
-        result.film, result.graph = build_graph(article, base=base)
+        article = load_article(source, reading=reading)
+        result.film, result.graph = build_graph(article, base=base, reading=reading)
         result.warnings = list(result.film.warnings)
         if validate:
             result.report = check_graph(result.graph, strict=strict, warnings=result.warnings)
@@ -155,8 +209,7 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
 
 def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
            formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
-           validate: bool = True, api: str = DEFAULT_API, stdin: BinaryIO | None = None,
-           strict: bool = False) -> list[ExportResult]:
+           validate: bool = True, reading: Reading | None = None, strict: bool = False) -> list[ExportResult]:
     """Export every input; see :func:`export_one`.
 
     Example:
@@ -169,8 +222,8 @@ def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFA
     >>> sorted(p.name for p in folder.glob("heat.*"))
     ['heat.jsonld', 'heat.ttl', 'heat.txt']
     """
-    return [export_one(source, output_dir=output_dir, formats=formats, base=base, validate=validate, api=api,
-                       stdin=stdin, strict=strict) for source in inputs]
+    return [export_one(source, output_dir=output_dir, formats=formats, base=base, validate=validate,
+                       reading=reading, strict=strict) for source in inputs]
 
 
 RDF_SUFFIXES = {".ttl", ".turtle", ".jsonld", ".json", ".nt", ".nq"}
@@ -185,7 +238,7 @@ class LoadResult(Outcome):
 
 
 def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bool = True,
-                   api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> tuple[Graph, str, Report | None]:
+                   reading: Reading | None = None) -> tuple[Graph, str, Report | None]:
     """The graph an input holds and the IRI of its named graph: an RDF file as it is (named after the
     article its statements cite, if they cite one), or an article exported first."""
     if str(source) != STDIN and not str(source).startswith(WIKI_PREFIX) and Path(source).suffix.lower() in RDF_SUFFIXES:
@@ -195,13 +248,13 @@ def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bo
         except FilmgraphError:
             name = Path(source).resolve().as_uri()
         return graph, name, validate_graph(graph) if validate else None
-    article = load_article(source, api=api, stdin=stdin)
-    _, graph = build_graph(article, base=base)
+    article = load_article(source, reading=reading)
+    _, graph = build_graph(article, base=base, reading=reading)
     return graph, article_iri(article.title, article.provenance, base), check_graph(graph) if validate else None
 
 
 def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None, base: str = DEFAULT_BASE,
-         validate: bool = True, api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> list[LoadResult]:
+         validate: bool = True, reading: Reading | None = None) -> list[LoadResult]:
     """Load each input into its own named graph of ``store``, replacing what that graph held.
 
     A graph that violates the shapes is not loaded (``validate=False`` loads it anyway); one bad
@@ -211,7 +264,7 @@ def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = 
     for source in inputs:
         result = LoadResult(str(source))
         try:
-            graph, name, result.report = graph_of_input(source, base=base, validate=validate, api=api, stdin=stdin)
+            graph, name, result.report = graph_of_input(source, base=base, validate=validate, reading=reading)
             result.graph_iri = graph_iri or name
             if result.report is None or result.report.conforms:
                 result.triples = store.load(graph, graph_iri=result.graph_iri)
@@ -230,7 +283,7 @@ class EmbedResult(Outcome):
 
 
 def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
-          base: str = DEFAULT_BASE, api: str = DEFAULT_API, stdin: BinaryIO | None = None) -> list[EmbedResult]:
+          base: str = DEFAULT_BASE, reading: Reading | None = None) -> list[EmbedResult]:
     """A film page ``<slug>.html`` per film (or, with ``output_dir=None``, only the JSON-LD snippets)."""
     from filmgraph.web.page import films_in, render_page, snippet
 
@@ -238,7 +291,7 @@ def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAU
     for source in inputs:
         result = EmbedResult(str(source))
         try:
-            graph, _, _ = graph_of_input(source, base=base, validate=False, api=api, stdin=stdin)
+            graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading)
             for film in films_in(graph):
                 result.snippets.append(snippet(graph, film))
                 if output_dir is not None:
@@ -251,13 +304,13 @@ def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAU
     return results
 
 
-def draw(source: str | Path, *, output: str | Path | None = None, base: str = DEFAULT_BASE, api: str = DEFAULT_API,
-         stdin: BinaryIO | None = None) -> str:
+def draw(source: str | Path, *, output: str | Path | None = None, base: str = DEFAULT_BASE,
+         reading: Reading | None = None) -> str:
     """The SVG diagram of the (first) film an input holds; written to ``output`` when given."""
     from filmgraph.web.draw import draw_graph
     from filmgraph.web.page import films_in
 
-    graph, _, _ = graph_of_input(source, base=base, validate=False, api=api, stdin=stdin)
+    graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading)
     svg = draw_graph(graph, films_in(graph)[0]) + "\n"
     if output is not None:
         _write(Path(output), svg)

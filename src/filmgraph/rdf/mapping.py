@@ -127,6 +127,9 @@ class _Mapper:
             resource = self.wiki.resource(page)
             if resource:
                 self.add(node, OWL.sameAs, URIRef(resource))
+            item = self.film.items.get(page)
+            if item:
+                self.add(node, OWL.sameAs, WD[item])
         return node
 
     def iri(self, kind: str, *parts: str) -> URIRef:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import enum
 import json
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from typing import Any
 from rdflib import Dataset, Graph, URIRef
 from rdflib.exceptions import Error as RdflibError
 
+from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
 from filmgraph.rdf.vocab import PREFIXES
 
@@ -113,19 +112,6 @@ def serialize(graph: Graph, fmt: RdfFormat, *, graph_name: str | None = None) ->
     ``graph_name`` names the graph in N-Quads (the source article's IRI).
     """
     return WRITERS[fmt](graph, graph_name)
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_graph(graph: Graph, path: str | Path, *, fmt: RdfFormat | None = None,

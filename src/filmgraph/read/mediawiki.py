@@ -1,0 +1,214 @@
+"""A polite MediaWiki API client: pages with their revision, and the Wikidata items of pages.
+
+Follows Wikimedia's API etiquette: a User-Agent naming filmgraph, its version and a contact (refused
+without one for Wikimedia's own wikis), ``maxlag=5``, retries with backoff that honour ``Retry-After`` on
+429/503 and on maxlag errors, up to 50 titles a request, one request at a time, and an on-disk cache keyed
+by revision so that no page's text is fetched twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from filmgraph import __version__
+from filmgraph.atomic import write_text_atomic
+from filmgraph.errors import FilmgraphError
+from filmgraph.httpclient import HttpClient
+
+DEFAULT_API = "https://en.wikipedia.org/w/api.php"
+BATCH = 50  # titles per request, the API's limit for ordinary clients
+_WIKIMEDIA_HOSTS = ("wikipedia.org", "wikimedia.org", "wikidata.org", "mediawiki.org", "wiktionary.org",
+                    "wikiquote.org", "wikisource.org", "wikibooks.org", "wikinews.org", "wikiversity.org",
+                    "wikivoyage.org")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page as the API gave it: its normalised title, wikitext, revision and Wikidata item."""
+
+    title: str
+    text: str
+    revision: str | None = None
+    timestamp: str | None = None
+    item: str | None = None
+
+
+def page_url(api: str, title: str) -> str:
+    """The article's URL beside its API.
+
+    Example:
+
+    >>> page_url("https://en.wikipedia.org/w/api.php", "Another Round (film)")
+    'https://en.wikipedia.org/wiki/Another_Round_(film)'
+    """
+    base = api.rsplit("/w/api.php", 1)[0] if "/w/api.php" in api else api.rsplit("/", 1)[0]
+    return f"{base}/wiki/{quote(title.replace(' ', '_'), safe='()_,:')}"
+
+
+def user_agent(contact: str | None) -> str:
+    return f"filmgraph/{__version__} ({contact or 'no contact given'}) https://example.org/filmgraph"
+
+
+class MediaWiki:
+    """One wiki's API. ``cache`` is a folder for page texts (keyed by revision); ``retries`` bounds the
+    attempts after a 429, a 503 or a maxlag answer."""
+
+    def __init__(self, api: str = DEFAULT_API, *, contact: str | None = None, cache: str | Path | None = None,
+                 timeout: float = 30.0, retries: int = 4, client: HttpClient | None = None,
+                 max_wait: float = 60.0) -> None:
+        host = urlsplit(api).hostname or ""
+        if not contact and host.endswith(_WIKIMEDIA_HOSTS):
+            raise FilmgraphError(f"{api}: Wikimedia asks API clients for a contact: set --contact or "
+                                 "FILMGRAPH_CONTACT (an e-mail address or a URL)")
+        self.api = api
+        self.retries = retries
+        self.max_wait = max_wait
+        self.cache = Path(cache) if cache else None
+        self.client = client or HttpClient(timeout=timeout, user_agent=user_agent(contact))
+
+    def close(self) -> None:
+        self.client.close()
+
+    # ------------------------------------------------------------------ requests
+    def _get(self, params: dict[str, str], where: str) -> dict[str, Any]:
+        params = {**params, "format": "json", "formatversion": "2", "maxlag": "5"}
+        for attempt in range(self.retries + 1):
+            try:
+                response = self.client.request("GET", self.api, params=params, passthrough=(429, 503))
+            except FilmgraphError as exc:
+                raise FilmgraphError(f"{where}: {exc}") from exc
+            wait = _retry_after(response.headers.get("Retry-After"), attempt)
+            if response.status_code in (429, 503):
+                if attempt < self.retries:
+                    time.sleep(min(wait, self.max_wait))
+                    continue
+                raise FilmgraphError(f"{where}: {self.api} answered HTTP {response.status_code} "
+                                     f"{self.retries + 1} times; try again later")
+            try:
+                data = response.json()
+            except ValueError as exc:
+                raise FilmgraphError(f"{where}: {self.api} did not answer with JSON") from exc
+            if not isinstance(data, dict):
+                raise FilmgraphError(f"{where}: {self.api} answered {type(data).__name__}, not an API object")
+            error = data.get("error")
+            if isinstance(error, dict) and error.get("code") == "maxlag" and attempt < self.retries:
+                time.sleep(min(wait, self.max_wait))  # the servers are lagged: come back later
+                continue
+            if error is not None:
+                info = error.get("info") if isinstance(error, dict) else error
+                raise FilmgraphError(f"{where}: {self.api}: {str(info or 'API error')[:200]}")
+            return data
+        raise FilmgraphError(f"{where}: {self.api} stayed lagged; try again later")
+
+    @staticmethod
+    def _pages(data: dict[str, Any], where: str) -> list[dict[str, Any]]:
+        query = data.get("query")
+        pages = query.get("pages") if isinstance(query, dict) else None
+        if not isinstance(pages, list):
+            raise FilmgraphError(f"{where}: the API answer has no pages")
+        return [p for p in pages if isinstance(p, dict)]
+
+    # --------------------------------------------------------------------- pages
+    def page(self, title: str) -> Page:
+        """A page by title, following redirects, with its current revision.
+
+        :raises FilmgraphError: the API cannot be reached, answers an error, or has no such page.
+        """
+        where = f"wiki:{title}"
+        cached = self._cached(title)
+        if cached is not None:
+            data = self._get({"action": "query", "prop": "info", "titles": title, "redirects": "1"}, where)
+            pages = self._pages(data, where)
+            if pages and str(pages[0].get("lastrevid")) == cached.revision:
+                return cached
+        data = self._get({"action": "query", "prop": "revisions|pageprops", "rvprop": "content|ids|timestamp",
+                          "rvslots": "main", "ppprop": "wikibase_item", "titles": title, "redirects": "1"}, where)
+        pages = self._pages(data, where)
+        if not pages or pages[0].get("missing") or pages[0].get("invalid"):
+            raise FilmgraphError(f"{where}: no such page")
+        found = pages[0]
+        try:
+            revision = found["revisions"][0]
+            text = revision["slots"]["main"]["content"]
+        except (KeyError, IndexError, TypeError) as exc:
+            raise FilmgraphError(f"{where}: the page has no wikitext") from exc
+        if not isinstance(text, str):
+            raise FilmgraphError(f"{where}: the page has no wikitext")
+        props = found.get("pageprops") if isinstance(found.get("pageprops"), dict) else {}
+        page = Page(str(found.get("title") or title), text,
+                    str(revision["revid"]) if isinstance(revision, dict) and revision.get("revid") else None,
+                    revision.get("timestamp") if isinstance(revision, dict) else None,
+                    props.get("wikibase_item"))
+        self._store(title, page)
+        return page
+
+    def items(self, titles: Iterable[str]) -> dict[str, str]:
+        """The Wikidata item of each page that has one, by the title asked for (redirects followed),
+        in batches of 50 titles a request."""
+        wanted = list(dict.fromkeys(t for t in titles if t))
+        found: dict[str, str] = {}
+        for start in range(0, len(wanted), BATCH):
+            batch = wanted[start:start + BATCH]
+            data = self._get({"action": "query", "prop": "pageprops", "ppprop": "wikibase_item",
+                              "titles": "|".join(batch), "redirects": "1"}, f"wiki:{batch[0]}")
+            query = data.get("query") if isinstance(data.get("query"), dict) else {}
+            renamed: dict[str, str] = {}
+            for key in ("normalized", "redirects"):
+                for step in query.get(key) or []:
+                    if isinstance(step, dict) and step.get("from") and step.get("to"):
+                        renamed[str(step["to"])] = str(step["from"])
+            for page in self._pages(data, f"wiki:{batch[0]}"):
+                item = (page.get("pageprops") or {}).get("wikibase_item") if isinstance(
+                    page.get("pageprops"), dict) else None
+                if not item:
+                    continue
+                title = str(page.get("title"))
+                # Walk back through redirects and normalisation to every title asked for.
+                names = {title}
+                while True:
+                    more = {renamed[n] for n in names if n in renamed} - names
+                    if not more:
+                        break
+                    names |= more
+                for name in names & set(batch):
+                    found[name] = str(item)
+        return found
+
+    # --------------------------------------------------------------------- cache
+    def _cache_path(self, title: str) -> Path | None:
+        if self.cache is None:
+            return None
+        key = hashlib.sha1(f"{self.api}\n{title}".encode()).hexdigest()
+        return self.cache / key[:2] / f"{key}.json"
+
+    def _cached(self, title: str) -> Page | None:
+        path = self._cache_path(title)
+        if path is None or not path.exists():
+            return None
+        try:
+            return Page(**json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, TypeError):
+            return None  # a damaged cache entry is fetched again
+
+    def _store(self, title: str, page: Page) -> None:
+        path = self._cache_path(title)
+        if path is None or page.revision is None:
+            return
+        with contextlib.suppress(OSError):  # a cache that cannot be written only costs a later fetch
+            write_text_atomic(path, json.dumps(page.__dict__, ensure_ascii=False))
+
+
+def _retry_after(header: str | None, attempt: int) -> float:
+    """Seconds to wait: the server's Retry-After, else an exponential backoff."""
+    try:
+        return max(0.0, float(header)) if header else float(2 ** attempt)
+    except ValueError:
+        return float(2 ** attempt)
