@@ -268,3 +268,41 @@ def test_server_without_graph_store_loads_through_sparql_update(server, sample_p
         assert result.exit_code == 0, result.output
     count = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--endpoint", server, "-f", "csv")
     assert rows(count.stdout) == [["577"]]
+
+
+CORPUS = ROOT / "tests" / "corpus"
+SHARED_CAST = ["army_of_darkness.wiki", "evil_dead_ii.wiki", "cars_2.wiki"]  # all three link Bruce Campbell
+
+
+def test_every_query_gives_a_film_the_same_rows_alone_and_among_the_corpus(target, sample_path: Path) -> None:
+    alone: dict[str, list[list[str]]] = {}
+    assert run("load", str(sample_path), *target).exit_code == 0
+    for query in sorted(QUERIES.glob("*.rq")):
+        assert query.read_text(encoding="utf-8").count("PREFIX ") >= 1, f"{query.name} declares no PREFIX"
+        alone[query.name] = rows(run("query", f"@{query}", *target, "-f", "csv").stdout)
+    loaded = run("load", *map(str, sorted(CORPUS.glob("*.wiki"))), *target)
+    assert loaded.exit_code == 0, loaded.stderr[-500:]
+    for query in sorted(QUERIES.glob("*.rq")):
+        everything = rows(run("query", f"@{query}", *target, "-f", "csv").stdout)
+        sample_rows = [r for r in everything if "Second Victims" in r or any("second-victims" in c for c in r)]
+        expected = [r for r in alone[query.name] if "Second Victims" in r or any("second-victims" in c for c in r)]
+        assert sample_rows == expected, query.name
+        assert len(everything) >= len(alone[query.name]), query.name
+
+
+def test_films_sharing_an_actor_meet_in_the_person_by_page_and_by_item(target, tmp_path: Path) -> None:
+    items = tmp_path / "items.tsv"
+    items.write_text("Bruce Campbell\tQ1337123\n", encoding="utf-8")  # an item id written for this test
+    for name in SHARED_CAST:
+        assert run("load", str(CORPUS / name), *target, "--items", str(items)).exit_code == 0
+    by_page = """PREFIX schema: <http://schema.org/>
+        SELECT ?name (COUNT(DISTINCT ?film) AS ?films) WHERE { GRAPH ?g {
+          ?film a schema:Movie ; schema:actor ?role . ?role schema:actor ?person .
+          ?person schema:sameAs <https://en.wikipedia.org/wiki/Bruce_Campbell> ; schema:name ?name } }
+        GROUP BY ?name"""
+    assert rows(run("query", by_page, *target, "-f", "csv").stdout) == [["Bruce Campbell", "3"]]
+    by_item = """PREFIX schema: <http://schema.org/> PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        PREFIX wd: <http://www.wikidata.org/entity/>
+        SELECT (COUNT(DISTINCT ?person) AS ?people) (COUNT(DISTINCT ?film) AS ?films) WHERE { GRAPH ?g {
+          ?film a schema:Movie ; schema:actor ?role . ?role schema:actor ?person . ?person owl:sameAs wd:Q1337123 } }"""
+    assert rows(run("query", by_item, *target, "-f", "csv").stdout) == [["1", "3"]]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Any
@@ -18,28 +18,11 @@ from filmgraph.errors import FilmgraphError
 from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Reading, export_one
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
-from filmgraph.read.dump import DUMP_SUFFIXES, Job, iter_dump
-
-ARTICLE_SUFFIXES = {".txt", ".wiki", ".wikitext", ".mediawiki"}
+from filmgraph.read.dump import Job, iter_jobs
 
 
-def iter_jobs(inputs: Iterable[str | Path]) -> Iterator[Job | ExportResult]:
-    """Expand inputs lazily: folders to their article files, dumps to their film pages.
-
-    An input that cannot be expanded yields a ExportResult holding its error.
-    """
-    for item in inputs:
-        path = Path(item)
-        if str(item) != "-" and path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES):
-                yield Job(str(child), path=str(child))
-        elif path.name.lower().endswith(DUMP_SUFFIXES):
-            try:
-                yield from iter_dump(path)
-            except FilmgraphError as exc:
-                yield ExportResult(str(path), error=str(exc))
-        else:
-            yield Job(str(item), path=str(item))
+def _failed(job: Job) -> ExportResult:
+    return ExportResult(job.name, error=job.error)
 
 
 def run_job(job: Job, output_dir: str, formats: Sequence[str], base: str, validate: bool,
@@ -94,14 +77,14 @@ def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: JobArg
         return
     if jobs <= 1:
         for job in iter_jobs(inputs):
-            report(job if isinstance(job, ExportResult) else run_job(job, *arguments))
+            report(_failed(job) if job.error else run_job(job, *arguments))
         return
     window = jobs * 4  # work in flight at once: bounded, so a dump streams through in flat memory
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         pending: set[Future[Any]] = set()
         for job in iter_jobs(inputs):
-            if isinstance(job, ExportResult):
-                report(job)
+            if job.error:
+                report(_failed(job))
                 continue
             pending.add(pool.submit(run_job, job, *arguments))
             if len(pending) >= window:
@@ -112,7 +95,7 @@ def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: JobArg
             report(future.result())
 
 
-def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job | ExportResult], report: Callable[[ExportResult], None],
+def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[ExportResult], None],
                  arguments: JobArguments) -> None:
     """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
     try:
@@ -130,8 +113,8 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job | ExportResult], 
         running = as_completed()
         in_flight = 0
         for job in work:
-            if isinstance(job, ExportResult):
-                report(job)
+            if job.error:
+                report(_failed(job))
                 continue
             running.add(client.submit(run_job, job, *arguments, pure=False))
             in_flight += 1

@@ -24,7 +24,7 @@ from filmgraph.pipeline import (
     draw,
     embed,
     export,
-    load,
+    iter_load,
 )
 from filmgraph.rdf.validate import validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE
@@ -313,15 +313,27 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
         filmgraph load out/second-victims.ttl --endpoint http://127.0.0.1:7878/query
     """
     store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout)
+    worst, counts = 0, {"loaded": 0, "skipped": 0, "failed": 0}
     try:
-        results = load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate,
-                       reading=reading)
+        # Each input's line is printed as soon as it is loaded, not when all are done.
+        for result in iter_load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate,
+                                reading=reading):
+            if result.skipped:
+                click.echo(f"skipped: {result.error}", err=True)
+                counts["skipped"] += 1
+                continue
+            worst = max(worst, result.exit_code)
+            if _report_problem(result, "loaded"):
+                counts["failed"] += 1
+            else:
+                counts["loaded"] += 1
+                click.echo(f"loaded {result.input}: {result.triples} triples into <{result.graph_iri}>", err=True)
     finally:
         store.close()
-    for result in results:
-        if not _report_problem(result, "loaded"):
-            click.echo(f"loaded {result.input}: {result.triples} triples into <{result.graph_iri}>", err=True)
-    sys.exit(max(result.exit_code for result in results))
+    if sum(counts.values()) > 1:
+        click.echo(f"{counts['loaded']} loaded, {counts['skipped']} skipped (not films), {counts['failed']} failed",
+                   err=True)
+    sys.exit(worst)
 
 
 @cli.command("query")

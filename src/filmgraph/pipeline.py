@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -24,7 +24,7 @@ from filmgraph.rdf.mapping import map_film
 from filmgraph.rdf.validate import Report, prune_violations, validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE, SDO
 from filmgraph.rdf.write import RdfFormat, load_graph, serialize
-from filmgraph.read.dump import Job
+from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_jobs
 from filmgraph.read.items import ItemFile
 from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki
 from filmgraph.read.plain import decode, parse_article, read_article
@@ -226,7 +226,7 @@ def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFA
                        reading=reading, strict=strict) for source in inputs]
 
 
-RDF_SUFFIXES = {".ttl", ".turtle", ".jsonld", ".json", ".nt", ".nq"}
+RDF_SUFFIXES = frozenset({".ttl", ".turtle", ".jsonld", ".json", ".nt", ".nq"})
 
 
 @dataclass
@@ -235,43 +235,61 @@ class LoadResult(Outcome):
 
     graph_iri: str | None = None
     triples: int = 0
+    skipped: bool = False  # the page holds no film
 
 
-def graph_of_input(source: str | Path, *, base: str = DEFAULT_BASE, validate: bool = True,
+def graph_of_input(source: str | Path | Job, *, base: str = DEFAULT_BASE, validate: bool = True,
                    reading: Reading | None = None) -> tuple[Graph, str, Report | None]:
     """The graph an input holds and the IRI of its named graph: an RDF file as it is (named after the
-    article its statements cite, if they cite one), or an article exported first."""
-    if str(source) != STDIN and not str(source).startswith(WIKI_PREFIX) and Path(source).suffix.lower() in RDF_SUFFIXES:
-        graph = load_graph(source)
+    article its film is described in), or an article exported first.
+
+    :raises FilmgraphError: the input is bad, holds no triples, or names no article to be its graph.
+    """
+    path = source.path if isinstance(source, Job) else str(source)
+    if path and path != STDIN and not path.startswith(WIKI_PREFIX) and Path(path).suffix.lower() in RDF_SUFFIXES:
+        graph = load_graph(path)
+        if not len(graph):
+            raise FilmgraphError(f"{path}: holds no triples")
         try:
             name = cited_article(graph)
-        except FilmgraphError:
-            name = Path(source).resolve().as_uri()
+        except FilmgraphError as exc:
+            raise FilmgraphError(f"{path}: {exc}") from exc
         return graph, name, validate_graph(graph) if validate else None
     article = load_article(source, reading=reading)
     _, graph = build_graph(article, base=base, reading=reading)
     return graph, article_iri(article.title, article.provenance, base), check_graph(graph) if validate else None
 
 
-def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None, base: str = DEFAULT_BASE,
-         validate: bool = True, reading: Reading | None = None) -> list[LoadResult]:
-    """Load each input into its own named graph of ``store``, replacing what that graph held.
+def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None,
+              base: str = DEFAULT_BASE, validate: bool = True, reading: Reading | None = None) -> Iterator[LoadResult]:
+    """Load each input (files, folders of articles or RDF files, dumps, ``wiki:Title``, ``-``) into its own
+    named graph of ``store``, replacing what that graph held; yield each result as soon as it is done.
 
     A graph that violates the shapes is not loaded (``validate=False`` loads it anyway); one bad
-    input never stops the others.
+    input never stops the others; a page that is not a film is ``skipped``.
     """
-    results = []
-    for source in inputs:
-        result = LoadResult(str(source))
+    for job in iter_jobs(inputs, suffixes=ARTICLE_SUFFIXES | RDF_SUFFIXES):
+        result = LoadResult(job.name)
+        if job.error:
+            result.error = job.error
+            yield result
+            continue
         try:
-            graph, name, result.report = graph_of_input(source, base=base, validate=validate, reading=reading)
+            graph, name, result.report = graph_of_input(job, base=base, validate=validate, reading=reading)
             result.graph_iri = graph_iri or name
             if result.report is None or result.report.conforms:
                 result.triples = store.load(graph, graph_iri=result.graph_iri)
+        except NotAFilm as exc:
+            result.error, result.skipped = str(exc), True
         except FilmgraphError as exc:
             result.error = str(exc)
-        results.append(result)
-    return results
+        yield result
+
+
+def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None, base: str = DEFAULT_BASE,
+         validate: bool = True, reading: Reading | None = None) -> list[LoadResult]:
+    """Every result of :func:`iter_load`, as a list."""
+    return list(iter_load(inputs, store=store, graph_iri=graph_iri, base=base, validate=validate, reading=reading))
 
 
 @dataclass

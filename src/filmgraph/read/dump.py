@@ -6,7 +6,7 @@ import bz2
 import gzip
 import lzma
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -32,6 +32,7 @@ class Job:
     revision: str | None = None  # the revision id the dump holds, and its time
     timestamp: str | None = None
     wiki: str | None = None  # the wiki's article base, from the dump's site info
+    error: str | None = None  # an input that could not be expanded: why
 
 
 def _open_dump(path: Path) -> IO[bytes] | gzip.GzipFile:
@@ -76,3 +77,25 @@ def iter_dump(path: Path) -> Iterator[Job]:
     except (OSError, EOFError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
         raise FilmgraphError(f"{path}: cannot read dump: {reason}") from exc
+
+
+ARTICLE_SUFFIXES = frozenset({".txt", ".wiki", ".wikitext", ".mediawiki"})
+
+
+def iter_jobs(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICLE_SUFFIXES) -> Iterator[Job]:
+    """Expand inputs lazily: folders to their files with ``suffixes``, dumps to their film pages, anything
+    else as it is. An input that cannot be expanded, or a dump damaged part-way, yields a Job holding its error
+    (after the pages read before the damage)."""
+    wanted = frozenset(suffixes)
+    for item in inputs:
+        path = Path(item)
+        if str(item) != "-" and path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted):
+                yield Job(str(child), path=str(child))
+        elif path.name.lower().endswith(DUMP_SUFFIXES):
+            try:
+                yield from iter_dump(path)
+            except FilmgraphError as exc:
+                yield Job(str(path), error=str(exc))
+        else:
+            yield Job(str(item), path=str(item))

@@ -1,0 +1,187 @@
+"""Linked data that links: identities from the page, wiki links, Wikidata items, revisions, a polite client."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from rdflib import URIRef
+
+from filmgraph import FilmgraphError, RdfFormat, extract_film, map_film
+from filmgraph.pipeline import Reading, export_one
+from filmgraph.rdf.vocab import OWL, PR, SDO, WD
+from filmgraph.read.mediawiki import MediaWiki
+from filmgraph.read.wikitext import parse_wikitext
+
+BASE = "https://example.org/filmgraph/"
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _film(text: str, **kwargs: str):
+    return map_film(extract_film(parse_wikitext(text, source=kwargs.pop("source", ""), **kwargs)))
+
+
+def test_two_exports_from_two_folders_are_byte_identical(tmp_path: Path, article) -> None:
+    for name in ("the_celebration.wiki", "second_victims.txt"):
+        texts = []
+        for folder in ("a", "b/deeper"):
+            copy = tmp_path / folder / name
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(article(name), copy)
+            result = export_one(copy, output_dir=None, formats=tuple(RdfFormat))
+            texts.append(result.texts)
+            assert not any(str(tmp_path) in text or "file:" in text for text in result.texts.values())
+        assert texts[0] == texts[1]
+
+
+def test_linked_names_carry_wikipedia_and_dbpedia_and_people_are_the_pages() -> None:
+    graph = map_film(extract_film(parse_wikitext((CORPUS / "48_hrs.wiki").read_text(encoding="utf-8"),
+                                                 source="")))
+    hill = URIRef(BASE + "person/walter-hill-director")
+    assert (hill, SDO.sameAs, URIRef("https://en.wikipedia.org/wiki/Walter_Hill_(director)")) in graph
+    assert (hill, OWL.sameAs, URIRef("http://dbpedia.org/resource/Walter_Hill_(director)")) in graph
+    # An unlinked person belongs to this film alone.
+    assert (URIRef(BASE + "film/48-hrs/person/freeman-a-davies"), SDO.name, None) in graph
+
+
+def test_one_name_linked_to_two_pages_is_two_people_across_films() -> None:
+    first = _film("{{Infobox film\n| director = [[John Smith (director)|John Smith]]\n}}\n'''Alpha''' is a film.")
+    second = _film("{{Infobox film\n| director = [[John Smith (actor)|John Smith]]\n}}\n'''Beta''' is a film.")
+    third = _film("{{Infobox film\n| director = [[John Smith (director)|John Smith]]\n}}\n'''Gamma''' is a film.")
+    unlinked = _film("{{Infobox film\n| director = John Smith\n}}\n'''Delta''' is a film.")
+    directors = [set(g.objects(None, SDO.director)) for g in (first, second, third, unlinked)]
+    assert directors[0] == directors[2] == {URIRef(BASE + "person/john-smith-director")}
+    assert directors[1] == {URIRef(BASE + "person/john-smith-actor")}
+    assert directors[3] == {URIRef(BASE + "film/delta/person/john-smith")}
+
+
+def test_names_linked_to_one_page_are_one_person_and_an_unlinked_variant_joins_them() -> None:
+    graph = _film("{{Infobox film\n| starring = [[Robert Wall|Bob Wall]]\n}}\n'''Alpha''' is a film.\n"
+                  "==Cast==\n* [[Robert Wall]] as O'Hara\n* Bob Wall as a guard")
+    people = set(graph.objects(None, SDO.actor)) - {None}
+    actors = {p for p in graph.subjects(SDO.name, None) if "/person/" in str(p)}
+    assert actors == {URIRef(BASE + "person/robert-wall")}, people
+
+
+def test_references_cite_the_revision_its_time_and_the_wiki() -> None:
+    graph = _film("{{Infobox film\n| director = Ann Berg\n}}\n'''Alpha''' is a film.",
+                  source="https://en.wikipedia.org/wiki/Alpha_(film)", revision="123", timestamp="2020-01-02T03:04:05Z")
+    references = set(graph.subjects(PR.P958, None))
+    assert references
+    for reference in references:
+        assert graph.value(reference, PR.P854) == URIRef(
+            "https://en.wikipedia.org/w/index.php?title=Alpha_(film)&oldid=123")
+        assert graph.value(reference, PR.P813).toPython().isoformat() == "2020-01-02T03:04:05+00:00"
+        assert graph.value(reference, PR.P143) == WD.Q328
+    film = URIRef(BASE + "film/alpha")
+    assert graph.value(film, SDO.subjectOf) == URIRef("https://en.wikipedia.org/wiki/Alpha_(film)")
+    assert (film, SDO.sameAs, URIRef("https://en.wikipedia.org/wiki/Alpha_(film)")) in graph
+
+
+def test_items_file_gives_linked_pages_their_wikidata_items(tmp_path: Path) -> None:
+    items = tmp_path / "items.tsv"
+    items.write_text("Walter_Hill_(director)\tQ362824\nJoel Silver\tQ704012\nnot an item\tX1\n", encoding="utf-8")
+    copy = tmp_path / "48_hrs.wiki"
+    shutil.copy(CORPUS / "48_hrs.wiki", copy)
+    result = export_one(copy, output_dir=None, reading=Reading(items_file=items))
+    assert result.error is None
+    graph = result.graph
+    assert (URIRef(BASE + "person/walter-hill-director"), OWL.sameAs, WD.Q362824) in graph
+    assert (URIRef(BASE + "person/joel-silver"), OWL.sameAs, WD.Q704012) in graph
+    assert (tmp_path / "items.tsv.sqlite").exists()
+
+
+# ------------------------------------------------------------- a local MediaWiki API, answers recorded here
+
+class _Api(BaseHTTPRequestHandler):
+    seen: list[dict[str, list[str]]] = []
+    agents: list[str] = []
+    busy_left = 0
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        query = parse_qs(urlparse(self.path).query)
+        type(self).seen.append(query)
+        type(self).agents.append(self.headers.get("User-Agent", ""))
+        titles = query.get("titles", [""])[0].split("|")
+        status, headers, body = 200, {}, {}
+        if "Busy" in titles and type(self).busy_left > 0:
+            type(self).busy_left -= 1
+            status, headers = 429, {"Retry-After": "0"}
+        elif "Lagged" in titles and type(self).busy_left > 0:
+            type(self).busy_left -= 1
+            headers = {"Retry-After": "0"}
+            body = {"error": {"code": "maxlag", "info": "Waiting for a database server: 6 seconds lagged"}}
+        elif query.get("prop") == ["pageprops"]:
+            pages = []
+            redirects = []
+            for title in titles:
+                if title == "Old Name":
+                    redirects.append({"from": "Old Name", "to": "New Name"})
+                    pages.append({"title": "New Name", "pageprops": {"wikibase_item": "Q3"}})
+                elif title == "Missing":
+                    pages.append({"title": "Missing", "missing": True})
+                else:
+                    pages.append({"title": title, "pageprops": {"wikibase_item": f"Q{100 + len(title)}"}})
+            body = {"query": {"redirects": redirects, "pages": pages}}
+        else:
+            body = {"query": {"pages": [{"title": titles[0], "missing": True}]}}
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        for key, value in {"Content-Type": "application/json", **headers}.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def api() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Api)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/w/api.php"
+    server.shutdown()
+
+
+def test_items_in_batches_of_fifty_following_redirects(api: str) -> None:
+    wiki = MediaWiki(api, contact="films@example.org")
+    _Api.seen.clear()
+    titles = [f"Page {n}" for n in range(120)] + ["Old Name", "Missing"]
+    found = wiki.items(titles)
+    assert [len(q["titles"][0].split("|")) for q in _Api.seen] == [50, 50, 22]
+    assert all(q["maxlag"] == ["5"] for q in _Api.seen)
+    assert found["Old Name"] == "Q3" and "Missing" not in found and found["Page 7"] == "Q106"
+    assert all(agent.startswith("filmgraph/") and "films@example.org" in agent for agent in _Api.agents)
+
+
+def test_retries_honour_retry_after_on_429_and_maxlag(api: str) -> None:
+    wiki = MediaWiki(api, contact="films@example.org", retries=2)
+    for title in ("Busy", "Lagged"):
+        _Api.busy_left = 2
+        started = time.monotonic()
+        assert wiki.items([title]) == {title: f"Q{100 + len(title)}"}
+        assert time.monotonic() - started < 5
+    _Api.busy_left = 5
+    with pytest.raises(FilmgraphError, match="answered HTTP 429 3 times"):
+        wiki.items(["Busy"])
+    _Api.busy_left = 0
+
+
+def test_wikimedia_wikis_need_a_contact() -> None:
+    with pytest.raises(FilmgraphError, match="set --contact or FILMGRAPH_CONTACT"):
+        MediaWiki("https://en.wikipedia.org/w/api.php")
+    MediaWiki("https://en.wikipedia.org/w/api.php", contact="films@example.org").close()
+
+
+def test_missing_page_is_one_line(api: str) -> None:
+    with pytest.raises(FilmgraphError, match=r"^wiki:Nothing Here: no such page$"):
+        MediaWiki(api).page("Nothing Here")
