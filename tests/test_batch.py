@@ -9,8 +9,8 @@ from xml.sax.saxutils import escape
 from click.testing import CliRunner
 
 from filmgraph.batch import export_batch
-from filmgraph.read.dump import Job, iter_jobs
 from filmgraph.cli import cli
+from filmgraph.read.dump import Job, iter_jobs
 
 ARTICLES = Path(__file__).parent / "articles"
 
