@@ -53,10 +53,6 @@ def test_infobox_template_keys_repeated_keys_and_indented_lists(article) -> None
     (b"Just some text\nwithout a title\n", "no title line ('= Title =') at the top of the article"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "binary file, not an article"),
     (b"= T\xe9st =\n", "not UTF-8 text (byte 0xe9 at offset 3)"),
-    (b"= T =\n\n==Awards==\n| Award | Date | Category | Result |\n| Best Film | Won |\n",
-     "line 5: row has 2 cells, header has 5, and no row above to continue"),
-    (b"= T =\n\n==Awards==\n| Award | Category | Result |\n| A | B | Won | C | D | E |\n",
-     "line 5: row has 6 cells, header has 4"),
 ])
 def test_bad_input_is_one_clear_error(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "film.txt"
@@ -64,6 +60,18 @@ def test_bad_input_is_one_clear_error(tmp_path: Path, content: bytes, message: s
     with pytest.raises(FilmgraphError) as caught:
         read_article(path)
     assert str(caught.value) == f"{path}: {message}" or str(caught.value) == f"film.txt: {message}"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"= T =\n\n==Awards==\n| Award | Date | Category | Result |\n| Best Film | Won |\n",
+     "line 5: row has 2 cells, header has 5, and no row above to continue; the row was left out"),
+    (b"= T =\n\n==Awards==\n| Award | Category | Result |\n| A | B | Won | C | D | E |\n",
+     "line 5: row has 6 cells, header has 4; the row was left out"),
+])
+def test_an_odd_table_row_is_left_out_with_a_warning(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "film.txt"
+    path.write_bytes(content)
+    assert read_article(path).warnings == (f"{path}: {message}",)
 
 
 def test_missing_file(tmp_path: Path) -> None:

@@ -100,8 +100,9 @@ def parse_minutes(values: tuple[str, ...]) -> list[Quantity]:
     ([92.0], 92.0)
     """
     for value in values:
-        hours = re.search(r"(\d+)\s*(?:h|hours?|hrs?)\b", value)
-        minutes = re.search(r"(\d+)\s*(?:m|min|mins|minutes?)\b", value)
+        # A runtime has at most a few digits; longer numbers are no runtime ("10⁴⁰⁰ minutes").
+        hours = re.search(r"(?<!\d)(\d{1,4})\s*(?:h|hours?|hrs?)\b", value)
+        minutes = re.search(r"(?<!\d)(\d{1,5})\s*(?:m|min|mins|minutes?)\b", value)
         total = (int(hours.group(1)) * 60 if hours else 0) + (int(minutes.group(1)) if minutes else 0)
         if total:
             return [Quantity(float(total), unit=reference.MINUTE_QID)]
@@ -163,6 +164,9 @@ PARSERS: dict[str, Callable[[tuple[str, ...]], list[Any]]] = {
 }
 
 
+_NUMERIC_KINDS = frozenset({"minutes", "money", "count"})
+
+
 def read_infobox(article: Article, collector: Collector) -> None:
     index = label_index()
     for entry in article.infobox:
@@ -180,7 +184,11 @@ def read_infobox(article: Article, collector: Collector) -> None:
         if row.field == "title":
             continue  # the title line names the film; an infobox "Name" only repeats it
         values = tuple(v for v in entry.values if not reference.is_placeholder(v))
-        for value in parser(values) if values else []:
+        parsed = parser(values) if values else []
+        if not parsed and row.kind in _NUMERIC_KINDS and any(ch.isdigit() for v in values for ch in v):
+            collector.film.warnings.append(f"{collector.where}: line {entry.line}: '{entry.label}' value "
+                                           f"'{' '.join(values)[:40]}' is no {row.kind} filmgraph can read; left out")
+        for value in parsed:
             if row.kind in ("person", "cast"):
                 collector.person(row.field, value, INFOBOX)
             elif isinstance(getattr(collector.film, row.field), list):

@@ -7,6 +7,7 @@ returns nothing rather than guess: a fact the sentence does not state is never m
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, timedelta
 
@@ -152,6 +153,10 @@ def _places(text: str) -> list[tuple[Place, int, int]]:
     return sorted(places, key=lambda item: item[1])
 
 
+MAX_SHIFT = 10_000  # days, weeks or months: more is no relative release date
+MAX_YEAR = 9999
+
+
 def _shift(base: PartialDate, text: str) -> PartialDate | None:
     match = re.search(rf"\b(?:(?P<n>\d+|a|an|{'|'.join(_NUMBER_WORDS)})\s+(?P<unit>day|week|month)s?\s+later|"
                       r"the (?:following|next) (?P<unit2>day|week|month))\b", text, re.IGNORECASE)
@@ -159,12 +164,17 @@ def _shift(base: PartialDate, text: str) -> PartialDate | None:
         return None
     amount = 1 if match["n"] in (None, "a", "an") else _number(match["n"])
     unit = (match["unit"] or match["unit2"]).lower()
-    start = date(base.year, base.month, base.day)
-    if unit == "month":
-        month = base.month - 1 + amount
-        year, month = base.year + month // 12, month % 12 + 1
-        return PartialDate(year, month, min(base.day, 28))
-    shifted = start + timedelta(days=amount * (7 if unit == "week" else 1))
+    if amount > MAX_SHIFT:
+        return None  # "9999999 days later" names no date a film was released on
+    try:
+        start = date(base.year, base.month, base.day)
+        if unit == "month":
+            month = base.month - 1 + amount
+            year, month = base.year + month // 12, month % 12 + 1
+            return PartialDate(year, month, min(base.day, 28)) if year <= MAX_YEAR else None
+        shifted = start + timedelta(days=amount * (7 if unit == "week" else 1))
+    except (ValueError, OverflowError):
+        return None
     return PartialDate(shifted.year, shifted.month, shifted.day)
 
 
@@ -524,6 +534,10 @@ _SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billi
           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7}
 
 
+MAX_DIGITS = 20  # digits of an amount as written ("1,000,000,000,000")
+MAX_AMOUNT = 1e15  # no film has cost or earned more
+
+
 def _amount_match(text: str) -> re.Match[str] | None:
     symbols = "|".join(re.escape(s) for s in reference.currency_words() if not s.isalpha() or s.isupper()
                        or len(s) <= 3)
@@ -550,9 +564,11 @@ def parse_amount(text: str) -> tuple[float, str | None, str] | None:
     (12000000.0, 'DKK', '')
     """
     money = _amount_match(text)
-    if not money:
-        return None
+    if not money or len(money["num"]) > MAX_DIGITS:
+        return None  # a number too long for any budget is no amount
     amount = _scaled(money["num"], money["scale1"] or money["scale"])
+    if not math.isfinite(amount) or amount > MAX_AMOUNT:
+        return None
     currency = None
     for candidate in (money["pre"], money["post"]):
         if candidate:
@@ -574,7 +590,7 @@ def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
     lower = amount if bound in {"more than", "over", "at least"} else None
     upper = amount if bound in {"under", "less than", "up to", "nearly", "almost"} else None
     money = _amount_match(text)
-    if money and money["num2"]:
+    if money and money["num2"] and len(money["num2"]) <= MAX_DIGITS:
         # "$10–12 million" is a range: its middle, with both ends as bounds.
         scale = money["scale"] or money["scale1"]
         low, high = _scaled(money["num"], money["scale1"] or scale), _scaled(money["num2"], scale)

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import enum
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.exceptions import Error as RdflibError
+from rdflib.term import Node
 
 from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
-from filmgraph.rdf.vocab import PREFIXES
+from filmgraph.rdf.vocab import PREFIXES, RDF, XSD
 
 
 class RdfFormat(enum.Enum):
@@ -59,32 +61,78 @@ class RdfFormat(enum.Enum):
             raise ValueError(f"unknown RDF format '{suffix}'") from None
 
 
+_NAMESPACES = sorted(((p, str(n)) for p, n in PREFIXES.items()), key=lambda item: -len(item[1]))
+_LOCAL_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+
+
 def jsonld_context() -> dict[str, str]:
     """The compact @context: one term per prefix of vocab.PREFIXES."""
     return {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
-
-
-def _canonical(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _canonical(value[key]) for key in sorted(value)}
-    if isinstance(value, list):
-        items = [_canonical(item) for item in value]
-        return sorted(items, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
-    return value
 
 
 def _turtle(graph: Graph, graph_name: str | None) -> str:
     return graph.serialize(format="turtle")
 
 
+def _compact(iri: str) -> str:
+    """prefix:local for an IRI under a known namespace whose local part reads back the same."""
+    for prefix, namespace in _NAMESPACES:
+        if iri.startswith(namespace):
+            local = iri[len(namespace):]
+            if local and not local.startswith("/") and ":" not in local and _LOCAL_RE.fullmatch(local):
+                return f"{prefix}:{local}"
+    return iri
+
+
+def _term(term: Node) -> dict[str, str]:
+    """A JSON-LD value object that keeps the term exactly: every literal by its lexical form, so that 0,
+    "" and false survive as they are (no native JSON numbers to round or drop)."""
+    if isinstance(term, Literal):
+        value: dict[str, str] = {"@value": str(term)}
+        if term.language:
+            value["@language"] = term.language
+        elif term.datatype is not None and str(term.datatype) != str(XSD.string):
+            value["@type"] = _compact(str(term.datatype))
+        return value
+    if isinstance(term, BNode):
+        return {"@id": f"_:{term}"}
+    return {"@id": _compact(str(term))}
+
+
 def _json_ld(graph: Graph, graph_name: str | None) -> str:
-    data = json.loads(graph.serialize(format="json-ld", context=jsonld_context(), auto_compact=True))
-    context = data.pop("@context", jsonld_context())
-    return json.dumps({"@context": context, **_canonical(data)}, indent=2, ensure_ascii=False) + "\n"
+    """Flattened JSON-LD written straight from the triples: one node object per subject, keys and values
+    sorted, so the same triples give the same text and read back isomorphic to the Turtle."""
+    nodes: dict[str, dict[str, Any]] = {}
+    for subject, predicate, obj in graph:
+        node_id = f"_:{subject}" if isinstance(subject, BNode) else _compact(str(subject))
+        node = nodes.setdefault(node_id, {"@id": node_id})
+        if predicate == RDF.type and not isinstance(obj, Literal):
+            node.setdefault("@type", []).append(_term(obj)["@id"])
+        else:
+            node.setdefault(_compact(str(predicate)), []).append(_term(obj))
+    body = []
+    for node_id in sorted(nodes):
+        node = nodes[node_id]
+        body.append({key: (value if key == "@id" else _sorted_values(value)) for key, value in sorted(node.items())})
+    return json.dumps({"@context": jsonld_context(), "@graph": body}, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sorted_values(values: list[Any]) -> Any:
+    ordered = sorted(values, key=lambda item: json.dumps(item, sort_keys=True, ensure_ascii=False))
+    return ordered[0] if len(ordered) == 1 else ordered
+
+
+# Characters N-Triples and N-Quads must escape inside literals; a line break of any kind would let a
+# lenient parser read the rest of the literal as another triple.
+_ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x00, 0x20), 0x7F, 0x85, 0x2028, 0x2029]
+            if chr(code) not in "\t"}
+_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
 
 
 def _sorted_lines(text: str) -> str:
-    return "\n".join(sorted(set(filter(None, text.splitlines())))) + "\n"
+    # Split at "\n" alone: str.splitlines() would also split inside literals at U+2028, U+0085, \x1c …
+    lines = {line.translate(_ESCAPES) for line in text.split("\n") if line}
+    return "\n".join(sorted(lines)) + "\n"
 
 
 def _n_triples(graph: Graph, graph_name: str | None) -> str:

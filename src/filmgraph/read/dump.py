@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 from urllib.parse import quote
+from xml.etree import ElementTree
 
 from filmgraph.errors import FilmgraphError
 
@@ -74,9 +75,10 @@ def iter_dump(path: Path) -> Iterator[Job]:
                     yield Job(f"{path}#{page.title}", title=page.title, text=text, source=source,
                               revision=str(revision_id) if revision_id is not None else None,
                               timestamp=_iso(timestamp), wiki=wiki)
-    except (OSError, EOFError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
-        raise FilmgraphError(f"{path}: cannot read dump: {reason}") from exc
+    except (OSError, EOFError, ValueError, ElementTree.ParseError) as exc:
+        # Damage part-way: the pages before it were yielded already; this line names the damage.
+        reason = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
+        raise FilmgraphError(f"{path}: cannot read dump: {reason[:200]}") from exc
 
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".wiki", ".wikitext", ".mediawiki"})

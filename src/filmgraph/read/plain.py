@@ -79,7 +79,8 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
     title, position = _find_title(lines, where)
     infobox, position = _read_infobox(lines, position)
     sections: list[Section] = []
-    lead_blocks, position = _read_blocks(lines, position, where)
+    warnings: list[str] = []
+    lead_blocks, position = _read_blocks(lines, position, where, warnings)
     lead = lead_blocks.paragraphs
     if lead_blocks.lists or lead_blocks.tables:
         sections.append(Section("Lead", 1, (), lead_blocks.lists, lead_blocks.tables))
@@ -88,10 +89,10 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
         assert heading is not None
         level = len(heading["level"] or heading["md"])
         name = (heading["title"] or heading["mdtitle"]).strip()
-        body, position = _read_blocks(lines, position + 1, where)
+        body, position = _read_blocks(lines, position + 1, where, warnings)
         sections.append(Section(name, level, body.paragraphs, body.lists, body.tables))
     return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections),
-                   provenance=Provenance(page=source), where=where)
+                   provenance=Provenance(page=source), where=where, warnings=tuple(warnings))
 
 
 def _find_title(lines: list[str], where: str) -> tuple[str, int]:
@@ -148,7 +149,7 @@ class _Blocks:
         self.tables: tuple[Table, ...] = ()
 
 
-def _read_blocks(lines: list[str], position: int, where: str) -> tuple[_Blocks, int]:
+def _read_blocks(lines: list[str], position: int, where: str, warnings: list[str]) -> tuple[_Blocks, int]:
     """Read paragraphs, lists and tables up to the next heading."""
     paragraphs: list[str] = []
     lists: list[tuple[str, ...]] = []
@@ -165,7 +166,7 @@ def _read_blocks(lines: list[str], position: int, where: str) -> tuple[_Blocks, 
             lists.append(tuple(items))
             items.clear()
         if table_rows:
-            tables.append(_make_table(table_rows, where))
+            tables.append(_make_table(table_rows, where, warnings))
             table_rows.clear()
 
     while position < len(lines) and not _HEADING_RE.match(lines[position]):
@@ -201,7 +202,7 @@ def _split_cells(row: str) -> list[str]:
     return [cell.strip() for cell in inner.split("|")]
 
 
-def _make_table(rows: list[tuple[int, list[str]]], where: str) -> Table:
+def _make_table(rows: list[tuple[int, list[str]]], where: str, warnings: list[str]) -> Table:
     (header_line, header), body = rows[0], rows[1:]
-    full_header, full_rows = expand_rows(header, body, where)
+    full_header, full_rows = expand_rows(header, body, where, warnings)
     return Table(tuple(full_header), tuple(tuple(r) for r in full_rows), header_line)

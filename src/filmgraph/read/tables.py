@@ -75,11 +75,19 @@ def _cell_score(cell: str, role: str) -> int:
     return 0
 
 
-def expand_rows(header: list[str], rows: list[tuple[int, list[str]]], where: str) -> tuple[list[str], list[list[str]]]:
+def _skip(message: str, warnings: list[str] | None) -> None:
+    if warnings is None:
+        raise FilmgraphError(message)
+    warnings.append(f"{message}; the row was left out")
+
+
+def expand_rows(header: list[str], rows: list[tuple[int, list[str]]], where: str,
+                warnings: list[str] | None = None) -> tuple[list[str], list[list[str]]]:
     """Give every row a cell under each column, inheriting the leading cells a flattened row lost.
 
     ``rows`` are (line number, cells). Returns the header (with a recipient or result column added
-    when rows hold one the header does not name) and the full rows.
+    when rows hold one the header does not name) and the full rows. A row that fits nowhere is left out
+    with a line in ``warnings`` (raised as FilmgraphError when no list is given).
 
     >>> header, rows = expand_rows(["Award", "Date", "Category"], [
     ...     (2, ["Robert Awards", "31 January 2026", "Best Film"]),
@@ -110,7 +118,8 @@ def expand_rows(header: list[str], rows: list[tuple[int, list[str]]], where: str
     expanded: list[list[str]] = []
     for line, cells in trimmed:
         if len(cells) > width:
-            raise FilmgraphError(f"{where}: line {line}: row has {len(cells)} cells, header has {width}")
+            _skip(f"{where}: line {line}: row has {len(cells)} cells, header has {width}", warnings)
+            continue
         def score(start: int, cells: list[str] = cells) -> int:
             return sum(_cell_score(cell, roles[start + i]) for i, cell in enumerate(cells))
 
@@ -119,9 +128,9 @@ def expand_rows(header: list[str], rows: list[tuple[int, list[str]]], where: str
         offsets = range(width - len(cells) + 1) if expanded else [0] if score(0) >= 0 else []
         start = max(offsets, key=lambda s: (score(s), s)) if offsets else 1
         if start and not expanded:
-            raise FilmgraphError(
-                f"{where}: line {line}: row has {len(cells)} cells, header has {width}, and no row above to continue"
-            )
+            _skip(f"{where}: line {line}: row has {len(cells)} cells, header has {width}, and no row above to "
+                  "continue", warnings)
+            continue
         inherited = expanded[-1][:start] if start else []
         expanded.append(inherited + cells + [""] * (width - start - len(cells)))
     return header, expanded

@@ -24,6 +24,45 @@ _REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#]+)", re.IGNORECA
 _FILM_LEAD_RE = re.compile(r"\b(?:is|was)\b[^.]{0,200}?\b(?:film|movie|documentary|feature)\b", re.IGNORECASE)
 
 
+MAX_PAGE_CHARS = 2_000_000  # a page larger than any film article: refused, so one page cannot stall a dump
+MAX_NESTING = 40  # templates inside templates: real pages stay under ten
+_SAFE_URL_RE = re.compile(r"(?:https?://[^\s<>\"{}|\\^`]+)?")
+_BRACES_RE = re.compile(r"\{\{|\}\}")
+
+
+def _balanced(text: str, where: str) -> str:
+    """Markup the parser can read in linear time: a ``{{`` that never closes is shown as text (as MediaWiki
+    shows it), and templates nested deeper than any page nests them are refused in one line."""
+    stack: list[int] = []
+    unclosed: list[int] = []
+    deepest = 0
+    for match in _BRACES_RE.finditer(text):
+        if match.group() == "{{":
+            stack.append(match.start())
+            deepest = max(deepest, len(stack))
+        elif stack:
+            stack.pop()
+    unclosed = stack
+    if unclosed:
+        pieces, last = [], 0
+        for start in unclosed:
+            pieces += [text[last:start], "&#123;&#123;"]
+            last = start + 2
+        text = "".join(pieces) + text[last:]
+        deepest = _depth(text)
+    if deepest > MAX_NESTING:
+        raise FilmgraphError(f"{where}: templates nested {deepest} deep (more than {MAX_NESTING})")
+    return text
+
+
+def _depth(text: str) -> int:
+    depth = deepest = 0
+    for match in _BRACES_RE.finditer(text):
+        depth = depth + 1 if match.group() == "{{" else max(0, depth - 1)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
     """The text a reader sees of some wikicode; names of templates it cannot render go to ``unknown``.
 
@@ -66,6 +105,7 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
 _FILE_LINK_RE = re.compile(r"\[\[\s*(?:File|Image)\s*:\s*([^|\]]+)", re.IGNORECASE)
 _OPAQUE_RE = re.compile(r"<!--.*?(?:-->|$)|<ref\b[^>]*/>|<ref\b[^>]*>.*?(?:</ref\s*>|$)|<nowiki>.*?(?:</nowiki>|$)",
                         re.IGNORECASE | re.DOTALL)
+MAX_SPAN = 500
 _INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]")
 _FILM_INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _](?:film|movie|feature film|short film)\s*[|}\n]",
                                     re.IGNORECASE)
@@ -128,9 +168,10 @@ def _cells(line: str, separator: str) -> list[tuple[dict[str, int], str]]:
         if len(pieces) > 1 and re.search(r"\b(rowspan|colspan|style|class|align|scope)\s*=", pieces[0]):
             content = "|".join(pieces[1:])
             for key in ("rowspan", "colspan"):
-                match = re.search(rf'{key}\s*=\s*"?(\d+)', pieces[0])
+                match = re.search(rf'{key}\s*=\s*"?(\d{{1,6}})', pieces[0])
                 if match:
-                    attributes[key] = int(match.group(1))
+                    # Spans are clamped: no real table spans more, and a huge one must not fill memory.
+                    attributes[key] = max(1, min(int(match.group(1)), MAX_SPAN))
         cells.append((attributes, render(content).strip()))
     return cells
 
@@ -289,7 +330,8 @@ def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
 
 
 def parse_wikitext(text: str, *, title: str | None = None, source: str, where: str = "<wikitext>",
-                   revision: str | None = None, timestamp: str | None = None, wiki: str | None = None) -> Article:
+                   revision: str | None = None, timestamp: str | None = None, wiki: str | None = None,
+                   max_chars: int = MAX_PAGE_CHARS) -> Article:
     """Parse a wikitext article; the title comes from ``title`` or the lead's bold name.
 
     ``source`` is the page's URL ("" when not known), ``revision`` and ``timestamp`` its revision, and
@@ -297,12 +339,27 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
 
     :raises FilmgraphError: no title can be found.
     """
+    try:
+        return _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
+                               timestamp=timestamp, wiki=wiki, max_chars=max_chars)
+    except RecursionError as exc:  # markup nested past what the parser can follow
+        raise FilmgraphError(f"{where}: markup nested too deeply to read") from exc
+
+
+def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, revision: str | None,
+                    timestamp: str | None, wiki: str | None, max_chars: int) -> Article:
+    if len(text) > max_chars:
+        raise FilmgraphError(f"{where}: page of {len(text):,} characters is larger than the limit of {max_chars:,}")
     redirect = _REDIRECT_RE.match(text)
     if redirect:
         raise NotAFilm(f"{where}: redirect to {redirect.group(1).strip()}")
     # References and comments are never read (a reader does not see them in the text), and a citation with
     # a brace missing must not spoil the markup around it: they go before parsing.
-    text = _OPAQUE_RE.sub("", text)
+    text = _balanced(_OPAQUE_RE.sub("", text), where)
+    if not _SAFE_URL_RE.fullmatch(source):
+        source = ""  # a page URL no IRI can hold ("https://x/a b"): the article is named by its title
+    if wiki and not _SAFE_URL_RE.fullmatch(wiki):
+        wiki = None
     # The infobox is cut out by its braces and parsed alone: a stray bracket elsewhere on a real page can
     # make the parser read the whole infobox as text, and one inside it must not spoil the rest.
     span = _infobox_span(text)
