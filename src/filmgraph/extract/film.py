@@ -191,7 +191,10 @@ def _resolve(film: Film) -> None:
             if nominee.work:
                 mentions.extend(nominee.work.creators)
     mentions.extend(concept.creator for concept in film.main_subject if concept.creator)
-    people = resolve_people(mentions, film.links)
+    roles: dict[str, set[str]] = {}
+    for member in film.cast:
+        roles.setdefault(member.person, set()).update(fold(c) for c in member.characters)
+    people = resolve_people(mentions, film.links, roles)
     film.people = {person.key: person for person in people.values()}
     for person in film.people.values():
         # The page the article links the person to, by any of the names it uses for them.

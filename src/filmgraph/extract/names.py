@@ -116,11 +116,13 @@ def _fullness(name: str) -> tuple[int, int, int]:
     return len(_tokens(name)), accents, len(name)
 
 
-def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None) -> dict[str, Person]:
+def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
+                   roles: dict[str, set[str]] | None = None) -> dict[str, Person]:
     """Map each raw mention to its Person: one Person per real person.
 
     ``links`` maps folded names to the page the article links them to: names linked to one page are one
-    person ("Bob Wall" and "Robert Wall"), names linked to two pages are never one.
+    person ("Bob Wall" and "Robert Wall"), names linked to two pages are never one. ``roles`` maps cast
+    names to the characters they play: two spellings that play different characters are two people.
 
     >>> people = resolve_people(["Zoe Agaoglu", "Zoë Ağaoğlu", "Sidse Babett", "Sidse Babett Knudsen",
     ...                          "Anna Berg", "Lars Berg"])
@@ -157,9 +159,15 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None)
     def pages(root: str) -> set[str]:
         return {p for m in names if find(m) == root and (p := page_of[m])}
 
+    roles = roles or {}
+
     def compatible(a: str, b: str) -> bool:
         found_a, found_b = pages(find(a)), pages(find(b))
-        return not found_a or not found_b or found_a == found_b
+        if found_a and found_b and found_a != found_b:
+            return False
+        plays_a = {r for m in names if find(m) == find(a) for r in roles.get(m, ())}
+        plays_b = {r for m in names if find(m) == find(b) for r in roles.get(m, ())}
+        return not plays_a or not plays_b or bool(plays_a & plays_b)
 
     for i, a in enumerate(full):
         for b in full[i + 1:]:
