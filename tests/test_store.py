@@ -306,3 +306,24 @@ def test_films_sharing_an_actor_meet_in_the_person_by_page_and_by_item(target, t
         SELECT (COUNT(DISTINCT ?person) AS ?people) (COUNT(DISTINCT ?film) AS ?films) WHERE { GRAPH ?g {
           ?film a schema:Movie ; schema:actor ?role . ?role schema:actor ?person . ?person owl:sameAs wd:Q1337123 } }"""
     assert rows(run("query", by_item, *target, "-f", "csv").stdout) == [["1", "3"]]
+
+
+HOSTILE = ROOT / "tests" / "hostile"
+
+
+def test_a_crafted_file_cannot_replace_another_films_graph(tmp_path: Path, sample_path: Path) -> None:
+    store = ["--store", str(tmp_path / "store")]
+    assert run("load", str(sample_path), *store).exit_code == 0
+    crafted = tmp_path / "crafted.ttl"
+    crafted.write_text((HOSTILE / "hijack.ttl").read_text(encoding="utf-8") +
+                       "<https://evil.example/film> schema:subjectOf "
+                       "<https://example.org/filmgraph/article/second-victims> .\n", encoding="utf-8")
+    result = run("load", str(crafted), str(HOSTILE / "hijack.ttl"), str(HOSTILE / "sv_badiri.ttl"), *store)
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert (f"Error: {crafted}: the graph <https://example.org/filmgraph/article/second-victims> holds another "
+            "film (https://example.org/filmgraph/film/second-victims); give --graph to replace it") in lines
+    assert f"Error: {HOSTILE / 'hijack.ttl'}: the graph cites no source articles; give graph_iri" in lines
+    assert f"Error: {HOSTILE / 'sv_badiri.ttl'}: not a valid IRI: <http://example.org/a b>" in lines
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert rows(run("query", count, *store, "-f", "csv").stdout) == [["577"]]

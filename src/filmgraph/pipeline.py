@@ -22,7 +22,7 @@ from filmgraph.model import Article, Film
 from filmgraph.rdf.iris import article_iri, page_title
 from filmgraph.rdf.mapping import map_film
 from filmgraph.rdf.validate import Report, prune_violations, validate_graph
-from filmgraph.rdf.vocab import DEFAULT_BASE, SDO
+from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
 from filmgraph.rdf.write import RdfFormat, load_graph, serialize
 from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_jobs
 from filmgraph.read.items import ItemFile
@@ -260,6 +260,17 @@ def graph_of_input(source: str | Path | Job, *, base: str = DEFAULT_BASE, valida
     return graph, article_iri(article.title, article.provenance, base), check_graph(graph) if validate else None
 
 
+def _check_owner(store: Store, graph_iri: str, graph: Graph, where: str) -> None:
+    """A graph that holds one film is replaced only by that film: a crafted file naming another
+    article cannot overwrite it."""
+    films = {str(f) for f in graph.subjects(RDF.type, SDO.Movie)}
+    query = f"SELECT DISTINCT ?f WHERE {{ GRAPH <{graph_iri}> {{ ?f a <{SDO.Movie}> }} }}"
+    held = {str(row["f"]) for row in store.query(query).rows if "f" in row}
+    if held and films and not held & films:
+        raise FilmgraphError(f"{where}: the graph <{graph_iri}> holds another film ({sorted(held)[0]}); "
+                             "give --graph to replace it")
+
+
 def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None,
               base: str = DEFAULT_BASE, validate: bool = True, reading: Reading | None = None) -> Iterator[LoadResult]:
     """Load each input (files, folders of articles or RDF files, dumps, ``wiki:Title``, ``-``) into its own
@@ -277,6 +288,8 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
         try:
             graph, name, result.report = graph_of_input(job, base=base, validate=validate, reading=reading)
             result.graph_iri = graph_iri or name
+            if graph_iri is None and job.path and Path(job.path).suffix.lower() in RDF_SUFFIXES:
+                _check_owner(store, result.graph_iri, graph, job.name)  # a file names its own graph: checked
             if result.report is None or result.report.conforms:
                 result.triples = store.load(graph, graph_iri=result.graph_iri)
         except NotAFilm as exc:

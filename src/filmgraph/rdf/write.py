@@ -192,6 +192,26 @@ def _offline_context(data: Any) -> Any:
     return data
 
 
+_BAD_IRI_RE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _checked_terms(graph: Graph, path: Path) -> Graph:
+    """Refuse an IRI no RDF syntax can write back, and replace lone surrogates (which no UTF-8 file can
+    hold) in literals with U+FFFD."""
+    clean = Graph()
+    for triple in graph:
+        terms = []
+        for term in triple:
+            if isinstance(term, URIRef) and _BAD_IRI_RE.search(str(term)):
+                raise FilmgraphError(f"{path}: not a valid IRI: <{str(term)[:80]}>")
+            if isinstance(term, Literal) and _SURROGATE_RE.search(str(term)):
+                term = Literal(_SURROGATE_RE.sub("\ufffd", str(term)), lang=term.language, datatype=term.datatype)
+            terms.append(term)
+        clean.add((terms[0], terms[1], terms[2]))
+    return clean
+
+
 def load_graph(path: str | Path) -> Graph:
     """Parse an RDF file (format from its suffix).
 
@@ -220,6 +240,7 @@ def load_graph(path: str | Path) -> Graph:
     except (SyntaxError, ValueError, RdflibError, UnicodeDecodeError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise FilmgraphError(f"{path}: not valid {fmt.name.replace('_', '-').title()}: {message}") from exc
+    graph = _checked_terms(graph, path)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
     return graph

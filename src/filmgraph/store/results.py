@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from filmgraph import defaults
 from filmgraph.errors import FilmgraphError
-from filmgraph.rdf.vocab import PR, PREFIXES, RDF, SDO
+from filmgraph.rdf.vocab import PREFIXES, RDF, SDO
 
 DEFAULT_STORE = defaults.STORE_DIR
 
@@ -141,14 +141,13 @@ class Store(Protocol):
 
 
 def cited_article(graph: Graph) -> str:
-    """The one article the graph's film is described in (schema:subjectOf; in older files the one page
-    its references cite, pr:P854): the film's named graph.
+    """The one article the graph's film is described in (schema:subjectOf): the film's named graph.
 
     :raises FilmgraphError: the graph describes no article, or several.
     """
+    # Only the film's own statement names its graph: a reference citing another article (pr:P854) could
+    # otherwise make a crafted file replace that article's graph.
     cited = sorted({str(o) for f in graph.subjects(RDF.type, SDO.Movie) for o in graph.objects(f, SDO.subjectOf)})
-    if not cited:
-        cited = sorted({str(o) for o in graph.objects(None, PR.P854)})
     if len(cited) != 1:
         raise FilmgraphError(f"the graph cites {len(cited) or 'no'} source articles; give graph_iri")
     return cited[0]
