@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from factview import expected_facts, facts
-from filmgraph import extract_film, map_film, read_article
+from filmgraph import extract_film, map_film, parse_article, read_article
 from filmgraph.extract.cast import parse_cast_line
 from filmgraph.extract.infobox import parse_releases
 from filmgraph.model import AwardResult
@@ -236,3 +236,19 @@ def test_names_without_middle_names_merge_and_suffixes_do_not() -> None:
     assert people["Sofie Gråbøl"] is people["Sofie Helene Gråbøl"]
     assert people["John Smith"] is not people["John Smith Jr."]
     assert people["Anna Berg"] is not people["Anna Maria Lund"]
+
+
+def test_name_resolution_and_nomination_merging_are_near_linear() -> None:
+    """Loose bounds, far above the benchmark's figures, that a quadratic algorithm would still break."""
+    import sys
+    import time
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+    from linear_cost import accolades_article, cast_article
+
+    started = time.perf_counter()
+    film = extract_film(parse_article(cast_article(2000), source=""))
+    assert len(film.cast) == 2000 and time.perf_counter() - started < 8
+    started = time.perf_counter()
+    film = extract_film(parse_article(accolades_article(5000), source=""))
+    assert len(film.nomination) == 5000 and time.perf_counter() - started < 8

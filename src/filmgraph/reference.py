@@ -12,7 +12,7 @@ import csv
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Month names, and every way a text spells a month (January, Jan, Jan., Sept) → its number.
@@ -92,6 +92,7 @@ class Entry:
     code: str = ""
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Casefold and strip diacritics, for comparing names.
 

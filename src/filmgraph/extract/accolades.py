@@ -119,7 +119,9 @@ def body_key(body: str | None) -> str:
 
 def merge_nomination(film: Film, new: Nomination) -> None:
     """Add a nomination, or merge it into the one of the same body and category."""
-    same_category = [old for old in film.nomination if fold(old.category) == fold(new.category)]
+    # The nominations by folded category, kept beside the list: merging stays linear in their number.
+    index = _category_index(film)
+    same_category = index.get(fold(new.category), [])
     if new.body:
         matches = [old for old in same_category if body_key(old.body) == body_key(new.body)]
     else:
@@ -140,6 +142,22 @@ def merge_nomination(film: Film, new: Nomination) -> None:
         old.sources.extend(s for s in new.sources if s not in old.sources)
         return
     film.nomination.append(new)
+    index.setdefault(fold(new.category), []).append(new)
+
+
+_INDEXES: dict[int, tuple[Film, dict[str, list[Nomination]]]] = {}
+
+
+def _category_index(film: Film) -> dict[str, list[Nomination]]:
+    known = _INDEXES.get(id(film))
+    if known is None or known[0] is not film or sum(map(len, known[1].values())) != len(film.nomination):
+        index: dict[str, list[Nomination]] = {}
+        for old in film.nomination:
+            index.setdefault(fold(old.category), []).append(old)
+        _INDEXES.clear()  # one film is extracted at a time: keep its index only
+        _INDEXES[id(film)] = (film, index)
+        return index
+    return known[1]
 
 
 def apply_ceremonies(film: Film) -> None:
@@ -149,10 +167,12 @@ def apply_ceremonies(film: Film) -> None:
             for nomination in film.nomination:
                 if body_key(nomination.body) == body_key(tally.body) and not nomination.ceremony:
                     nomination.ceremony = tally.ceremony
+    by_body: dict[str, list[Nomination]] = {}
+    for nomination in film.nomination:
+        by_body.setdefault(body_key(nomination.body), []).append(nomination)
     for nomination in film.nomination:
         if nomination.ceremony:
-            for other in film.nomination:
-                if body_key(other.body) == body_key(nomination.body) and not other.ceremony and \
-                        (other.date == nomination.date or not other.date or not nomination.date):
+            for other in by_body[body_key(nomination.body)]:
+                if not other.ceremony and (other.date == nomination.date or not other.date or not nomination.date):
                     other.ceremony = nomination.ceremony
                     other.date = other.date or nomination.date

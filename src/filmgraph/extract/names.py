@@ -131,12 +131,16 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     >>> people["Anna Berg"] is people["Lars Berg"]
     False
     """
-    names: list[str] = []
-    for mention in mentions:
-        if mention not in names:
-            names.append(mention)
+    names = list(dict.fromkeys(mentions))
+    tokens = {n: _tokens(n) for n in names}
     full = [n for n in names if len(n.split()) >= 2]
     parent = {n: n for n in names}
+    links = links or {}
+    roles = roles or {}
+    # Per cluster: the pages it is linked to and the characters it plays (kept at the cluster's root).
+    # Pages named alike ("Jonathan Rhys Meyers", "Jonathan Rhys-Meyers": a redirect) are one page.
+    pages = {n: {" ".join(_tokens(page))} if (page := links.get(fold(n))) else set() for n in names}
+    plays = {n: set(roles.get(n, ())) for n in names}
 
     def find(n: str) -> str:
         while parent[n] != n:
@@ -144,46 +148,60 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
             n = parent[n]
         return n
 
-    links = links or {}
-    # Pages named alike ("Jonathan Rhys Meyers", "Jonathan Rhys-Meyers": a redirect) are one page.
-    page_of = {n: " ".join(_tokens(page)) if (page := links.get(fold(n))) else None for n in names}
-    by_page: dict[str, str] = {}
-    for n in names:
-        page = page_of[n]
-        if page:
-            if page in by_page:
-                parent[find(n)] = find(by_page[page])
-            else:
-                by_page[page] = n
-
-    def pages(root: str) -> set[str]:
-        return {p for m in names if find(m) == root and (p := page_of[m])}
-
-    roles = roles or {}
+    def union(a: str, b: str) -> None:
+        root_a, root_b = find(a), find(b)
+        if root_a != root_b:
+            parent[root_a] = root_b
+            pages[root_b] |= pages.pop(root_a)
+            plays[root_b] |= plays.pop(root_a)
 
     def compatible(a: str, b: str) -> bool:
-        found_a, found_b = pages(find(a)), pages(find(b))
-        if found_a and found_b and found_a != found_b:
+        root_a, root_b = find(a), find(b)
+        if pages[root_a] and pages[root_b] and pages[root_a] != pages[root_b]:
             return False
-        plays_a = {r for m in names if find(m) == find(a) for r in roles.get(m, ())}
-        plays_b = {r for m in names if find(m) == find(b) for r in roles.get(m, ())}
-        return not plays_a or not plays_b or bool(plays_a & plays_b)
+        return not plays[root_a] or not plays[root_b] or bool(plays[root_a] & plays[root_b])
 
-    for i, a in enumerate(full):
-        for b in full[i + 1:]:
-            if _variant(a, b) and compatible(a, b):
-                # A short form that fits two different full names is ambiguous: leave it alone.
-                shorter = a if len(_tokens(a)) < len(_tokens(b)) else b
-                fits = {find(c) for c in full if c != shorter and _variant(shorter, c)}
-                if len(fits) <= 1 or len(_tokens(a)) == len(_tokens(b)):
-                    parent[find(a)] = find(b)
+    by_page: dict[str, str] = {}
+    for n in names:
+        for page in list(pages[n]):
+            if page in by_page:
+                union(n, by_page[page])
+            else:
+                by_page[page] = n
+    # Candidates share a first or a last name: a variant differs in one of them at most, so comparing
+    # within these groups finds every pair the rules merge, in near-linear time.
+    groups: dict[tuple[int, str], list[int]] = {}
+    for index, n in enumerate(full):
+        groups.setdefault((0, tokens[n][0]), []).append(index)
+        groups.setdefault((1, tokens[n][-1]), []).append(index)
+    candidates = sorted({(i, j) for members in groups.values() for x, i in enumerate(members) for j in members[x + 1:]})
+
+    def related(n: str) -> set[str]:
+        return {full[i] for key in ((0, tokens[n][0]), (1, tokens[n][-1])) for i in groups.get(key, ())}
+
+    for i, j in candidates:
+        a, b = full[i], full[j]
+        if _variant(a, b) and compatible(a, b):
+            # A short form that fits two different full names is ambiguous: leave it alone.
+            shorter = a if len(tokens[a]) < len(tokens[b]) else b
+            fits = {find(c) for c in related(shorter) if c != shorter and _variant(shorter, c)}
+            if len(fits) <= 1 or len(tokens[a]) == len(tokens[b]):
+                union(a, b)
+    by_surname: dict[str, list[str]] = {}
+    by_joined: dict[str, list[str]] = {}
+    for n in full:
+        by_surname.setdefault(tokens[n][-1], []).append(n)
+        by_joined.setdefault("".join(tokens[n]), []).append(n)
     for lone in (n for n in names if len(n.split()) == 1):
-        surname = _tokens(lone)
-        owners = {find(c) for c in full if _tokens(c)[-len(surname):] == surname and len(_tokens(c)) > len(surname)}
+        surname = tokens[lone]
+        if not surname:
+            continue
+        owners = {find(c) for c in by_surname.get(surname[-1], ())
+                  if tokens[c][-len(surname):] == surname and len(tokens[c]) > len(surname)}
         # "Aliraj" and "Ali Raj": one name written with and without its space.
-        owners |= {find(c) for c in full if "".join(_tokens(c)) == "".join(surname)}
+        owners |= {find(c) for c in by_joined.get("".join(surname), ())}
         if len(owners) == 1 and compatible(lone, next(iter(owners))):
-            parent[find(lone)] = owners.pop()
+            union(lone, owners.pop())
     clusters: dict[str, list[str]] = {}
     for n in names:
         clusters.setdefault(find(n), []).append(n)
