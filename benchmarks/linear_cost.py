@@ -16,8 +16,9 @@ from filmgraph.read.plain import parse_article
 
 
 def _name(rng: random.Random) -> str:
-    return " ".join(rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=rng.randint(3, 9)))
-                    for _ in range(2))
+    words = [rng.choice(string.ascii_uppercase) + "".join(rng.choices(string.ascii_lowercase, k=rng.randint(3, 9)))
+             for _ in range(2)]
+    return " ".join(words)
 
 
 def cast_article(size: int, seed: int = 1) -> str:
