@@ -67,6 +67,7 @@ def server(tmp_path_factory) -> Iterator[str]:
 @pytest.fixture(params=["embedded", "remote"])
 def target(request, tmp_path: Path) -> list[str]:
     if request.param == "embedded":
+        (tmp_path / "store").mkdir()
         return ["--store", str(tmp_path / "store")]
     endpoint = request.getfixturevalue("server")
     # Each test starts from an empty server.
@@ -312,6 +313,7 @@ HOSTILE = ROOT / "tests" / "hostile"
 
 
 def test_a_crafted_file_cannot_replace_another_films_graph(tmp_path: Path, sample_path: Path) -> None:
+    (tmp_path / "store").mkdir()
     store = ["--store", str(tmp_path / "store")]
     assert run("load", str(sample_path), *store).exit_code == 0
     crafted = tmp_path / "crafted.ttl"
@@ -327,3 +329,24 @@ def test_a_crafted_file_cannot_replace_another_films_graph(tmp_path: Path, sampl
     assert f"Error: {HOSTILE / 'sv_badiri.ttl'}: not a valid IRI: <http://example.org/a b>" in lines
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     assert rows(run("query", count, *store, "-f", "csv").stdout) == [["577"]]
+
+
+def test_rough_edges_are_one_line_each(tmp_path: Path, sample_path: Path) -> None:
+    missing = run("query", "ASK {}", "--store", str(tmp_path / "nowhere"))
+    assert missing.exit_code == 2
+    assert missing.stderr.strip() == (f"Error: {tmp_path / 'nowhere'}: no store there (load into the default "
+                                      "out/store, or create the folder first)")
+    assert not (tmp_path / "nowhere").exists()
+    assert run("load", str(sample_path), "--store", str(tmp_path / "nowhere")).exit_code == 2
+    schemeless = run("query", "ASK {}", "--endpoint", "127.0.0.1:7878/query")
+    assert schemeless.exit_code == 2 and "not an http:// or https:// endpoint" in schemeless.stderr
+    a_file = tmp_path / "file.txt"
+    a_file.write_text("x", encoding="utf-8")
+    named_file = run("export", str(sample_path), "-o", str(a_file))
+    assert named_file.exit_code == 2
+    assert named_file.stderr.strip() == f"Error: {a_file}: a file, not a folder (-o names the folder to write into)"
+    empty = tmp_path / "empty.ttl"
+    empty.write_text("@prefix schema: <http://schema.org/> .\n", encoding="utf-8")
+    (tmp_path / "store").mkdir()
+    nothing = run("load", str(empty), "--store", str(tmp_path / "store"))
+    assert nothing.exit_code == 2 and f"Error: {empty}: holds no triples" in nothing.stderr

@@ -7,7 +7,10 @@ dropped as soon as it is done, so memory stays flat however large the dump.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -19,6 +22,19 @@ from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
 from filmgraph.read.dump import Job, iter_jobs
+
+
+def _end_with_parent() -> None:
+    """In a worker: be ended when the parent process dies (Linux), so a killed export leaves no workers."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+            if os.getppid() == 1:  # the parent died before the call
+                os._exit(1)
 
 
 def _failed(job: Job) -> ExportResult:
@@ -47,9 +63,13 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
     """
     counts = {"written": 0, "violations": 0, "errors": 0, "skipped": 0}
     extensions = [fmt.value for fmt in formats]
-    Path(output_dir).mkdir(parents=True, exist_ok=True)
-    # Two films with one title in one run must not overwrite each other: workers claim names here.
-    claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
+    try:
+        Path(output_dir).mkdir(parents=True, exist_ok=True)
+        # Two films with one title in one run must not overwrite each other: workers claim names in a
+        # folder they all see (the system's temporary folder, or the output folder for a Dask cluster).
+        claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir if scheduler else None)
+    except OSError as exc:
+        raise FilmgraphError(f"{output_dir}: cannot write there: {exc.strerror or exc}") from exc
     try:
         _run(inputs, counts, (str(output_dir), extensions, base, validate, claims, strict, reading), jobs, scheduler,
              on_result)
@@ -80,7 +100,7 @@ def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: JobArg
             report(_failed(job) if job.error else run_job(job, *arguments))
         return
     window = jobs * 4  # work in flight at once: bounded, so a dump streams through in flat memory
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
         pending: set[Future[Any]] = set()
         for job in iter_jobs(inputs):
             if job.error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import replace
@@ -144,6 +145,7 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
     """
     chosen = [RdfFormat(f) for f in formats] or list(DEFAULT_FORMATS)
     to_stdout = output_dir == "-"
+    _check_output_dir(output_dir)
     if to_stdout and len(chosen) != 1:
         raise click.UsageError("-o - writes one format: give exactly one -f")
     if not to_stdout and (jobs > 1 or scheduler or any(_is_collection(i) for i in inputs)):
@@ -156,6 +158,12 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
         if to_stdout and not result.exit_code:
             click.echo(result.texts[chosen[0]], nl=False)
     sys.exit(max(result.exit_code for result in results))
+
+
+def _check_output_dir(output_dir: str) -> None:
+    if output_dir != "-" and Path(output_dir).exists() and not Path(output_dir).is_dir():
+        _error(f"{output_dir}: a file, not a folder (-o names the folder to write into)")
+        sys.exit(2)
 
 
 def _api() -> str:
@@ -180,6 +188,11 @@ def _report_export(result: ExportResult, say: Callable[[str], None]) -> None:
     else:
         for path in result.written:
             say(f"wrote {path}")
+        if result.report is not None and result.report.warnings:
+            for warning in result.report.warnings:
+                say(f"  {warning}")
+            count = len(result.report.warnings)
+            say(f"{result.input}: conforms, {count} warning{'s' * (count != 1)}")
 
 
 def _is_collection(name: str) -> bool:
@@ -252,7 +265,8 @@ def validate_cmd(files: tuple[str, ...]) -> None:
         for line in report.lines():
             click.echo(f"{name}: {line}")
         if report.conforms:
-            click.echo(f"{name}: conforms")
+            warnings = len(report.warnings)
+            click.echo(f"{name}: conforms" + (f", {warnings} warning{'s' * (warnings != 1)}" if warnings else ""))
         else:
             worst = max(worst, 1)
     sys.exit(worst)
@@ -279,6 +293,13 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
                 store_endpoint: str | None, timeout: float) -> stores.Store:
     if store_dir and endpoint:
         raise click.UsageError("give --store or --endpoint, not both")
+    if endpoint and not re.match(r"^https?://[^/\s]+", endpoint):
+        _error(f"{endpoint}: not an http:// or https:// endpoint (e.g. http://127.0.0.1:7878/query)")
+        sys.exit(2)
+    if store_dir and not Path(store_dir).is_dir():
+        # A mistyped folder must not become a new empty store that answers every query with nothing.
+        _error(f"{store_dir}: no store there (load into the default out/store, or create the folder first)")
+        sys.exit(2)
     try:
         token = os.environ.get(TOKEN_VARIABLE) or None
         user = os.environ.get(USER_VARIABLE)
@@ -418,6 +439,7 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
         filmgraph embed examples/second_victims.txt
         filmgraph embed out/second-victims.ttl --snippet
     """
+    _check_output_dir(output_dir)
     results = embed(inputs, output_dir=None if snippet else output_dir, base=base, reading=reading)
     for result in results:
         if _report_problem(result, "written"):

@@ -66,5 +66,9 @@ class EmbeddedStore:
         return sorted(node.value for node in self._store.named_graphs())
 
     def close(self) -> None:
-        self._store.flush()
-        del self._store
+        try:
+            self._store.flush()
+        except OSError as exc:  # a full disk: the graphs loaded before were committed one by one
+            raise FilmgraphError(f"{self.path}: cannot flush the store: {exc}") from exc
+        finally:
+            del self._store
