@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import rdflib
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.exceptions import Error as RdflibError
 from rdflib.term import Node
@@ -227,6 +228,9 @@ def load_graph(path: str | Path) -> Graph:
     except OSError as exc:
         raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
     graph = Graph()
+    # Literals keep the lexical form the file gives them ("PT92M" stays PT92M, not PT1H32M), so that a
+    # file read back writes and embeds as the article it was exported from.
+    normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False
     try:
         if fmt is RdfFormat.N_QUADS:
             dataset = Dataset()
@@ -240,6 +244,8 @@ def load_graph(path: str | Path) -> Graph:
     except (SyntaxError, ValueError, RdflibError, UnicodeDecodeError) as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise FilmgraphError(f"{path}: not valid {fmt.name.replace('_', '-').title()}: {message}") from exc
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
     graph = _checked_terms(graph, path)
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
