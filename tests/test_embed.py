@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Graph, Literal
 
-from filmgraph import load_graph
+from filmgraph import extract_film, load_graph, map_film, read_article
 from filmgraph.cli import cli
 from filmgraph.web.page import films_in, movie_object, snippet
 
@@ -121,3 +122,45 @@ def test_embed_bad_input(tmp_path: Path) -> None:
     empty.write_bytes(b"")
     result = run("embed", str(empty), "-o", str(tmp_path))
     assert result.exit_code == 2 and result.stderr == f"Error: {empty}: empty file\n"
+
+
+def _label_boxes(svg: str) -> list[tuple[float, float, float, float, str]]:
+    """(left, top, right, bottom, text) of every text in the diagram, with the drawing's own width estimate."""
+    from filmgraph.web.draw import _text_width
+
+    boxes = []
+    for match in re.finditer(r'<text x="([\d.]+)" y="([\d.]+)"([^>]*)>([^<]*)</text>', svg):
+        x, y, attributes, text = float(match[1]), float(match[2]), match[3], html.unescape(match[4])
+        size = float(re.search(r'font-size="([\d.]+)"', attributes)[1])
+        width = _text_width(text, size)
+        anchor = re.search(r'text-anchor="(\w+)"', attributes)
+        left = x - width / 2 if anchor and anchor[1] == "middle" else x - width if anchor and anchor[1] == "end" else x
+        boxes.append((left, y - size, left + width, y + 2, text))
+    return boxes
+
+
+SAMPLE = Path(__file__).parent.parent / "examples" / "second_victims.txt"
+CORPUS_PAGES = sorted((Path(__file__).parent / "corpus").glob("*.wiki"))
+
+
+def test_no_two_labels_of_any_corpus_diagram_overlap() -> None:
+    from filmgraph.errors import NotAFilm
+    from filmgraph.web.draw import draw_graph
+    from filmgraph.web.page import films_in
+
+    drawn = 0
+    for page in CORPUS_PAGES + [SAMPLE]:
+        try:
+            graph = map_film(extract_film(read_article(page)))
+        except NotAFilm:
+            continue
+        boxes = _label_boxes(draw_graph(graph, films_in(graph)[0]))
+        ordered = sorted(boxes)
+        for index, first in enumerate(ordered):
+            for second in ordered[index + 1:]:
+                if second[0] >= first[2]:
+                    break
+                overlap = first[1] < second[3] and second[1] < first[3]
+                assert not overlap, f"{page.name}: '{first[4]}' overlaps '{second[4]}'"
+        drawn += 1
+    assert drawn == 86

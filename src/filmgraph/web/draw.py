@@ -7,7 +7,6 @@ no external program.
 from __future__ import annotations
 
 import html
-import math
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -63,8 +62,17 @@ def neighbours(graph: Graph, film: URIRef) -> list[tuple[str, str, str, str]]:
     return sorted(found.values(), key=lambda item: (order.index(item[3]), item[2], item[1]))
 
 
+def _text_width(text: str, font_size: float = 12) -> float:
+    """A generous estimate of a text's width (wide letters and CJK included)."""
+    return sum(1.1 if ord(ch) > 0x2E80 else 0.62 for ch in text) * font_size
+
+
+def _width(label: str) -> float:
+    return max(60.0, _text_width(label) + 16)
+
+
 def _box(x: float, y: float, label: str, colour: str, *, bold: bool = False) -> str:
-    width = max(60.0, 6.6 * len(label) + 16)
+    width = _width(label)
     weight = ' font-weight="bold"' if bold else ""
     return (f'<rect x="{x - width / 2:.1f}" y="{y - 13:.1f}" width="{width:.1f}" height="26" rx="6" '
             f'fill="{colour}"/><text x="{x:.1f}" y="{y + 4:.1f}" text-anchor="middle" fill="#fff" '
@@ -87,26 +95,31 @@ def draw_graph(graph: Graph, film: URIRef) -> str:
     True
     """
     items = neighbours(graph, film)
-    count = max(len(items), 1)
-    radius = max(260.0, count * 15.0)
-    size = 2 * radius + 360
-    centre = size / 2
+    title = _name(graph, film)
+    # One row a neighbour, to the right of the film: every label has its own line, so no two labels can
+    # overlap, however many neighbours or however long their names.
+    film_width = _width(title)
+    film_x = 40 + film_width / 2
+    column = film_x + film_width / 2 + 40 + max([_text_width(edge, 10) for _, _, edge, _ in items] or [0]) + 16
+    top, row = 64.0, 34.0
+    height = max(220.0, top + row * len(items) + 24)
+    centre = top + row * max(len(items) - 1, 0) / 2 if items else height / 2
     edges, boxes, labels = [], [], []
     for index, (_, label, edge, kind) in enumerate(items):
-        angle = 2 * math.pi * index / count - math.pi / 2
-        x, y = centre + radius * math.cos(angle), centre + radius * math.sin(angle)
-        edges.append(f'<line x1="{centre:.1f}" y1="{centre:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke="#b8b2a7" '
-                     f'stroke-width="1.2"/>')
-        lx, ly = centre + (radius * 0.62) * math.cos(angle), centre + (radius * 0.62) * math.sin(angle)
-        labels.append(f'<text x="{lx:.1f}" y="{ly:.1f}" text-anchor="middle" font-size="10" fill="#444" '
+        y = top + row * index
+        width = _width(label)
+        edges.append(f'<line x1="{film_x + film_width / 2:.1f}" y1="{centre:.1f}" x2="{column:.1f}" y2="{y:.1f}" '
+                     f'stroke="#b8b2a7" stroke-width="1.2"/>')
+        labels.append(f'<text x="{column - 8:.1f}" y="{y + 4:.1f}" text-anchor="end" font-size="10" fill="#444" '
                       f'paint-order="stroke" stroke="#fff" stroke-width="3">{html.escape(edge)}</text>')
-        boxes.append(_box(x, y, label, COLOURS[kind]))
-    title = _name(graph, film)
+        boxes.append(_box(column + width / 2, y, label, COLOURS[kind]))
+    size_x = column + max([_width(label) for _, label, _, _ in items] or [0]) + 40
+    size_y = height
     legend = "".join(f'<rect x="{16 + i * 110}" y="16" width="12" height="12" fill="{colour}"/>'
                      f'<text x="{32 + i * 110}" y="27" font-size="11" fill="#333">{kind}</text>'
                      for i, (kind, colour) in enumerate(COLOURS.items()))
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size:.0f} {size:.0f}" role="img" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size_x:.0f} {size_y:.0f}" role="img" '
             f'aria-label="{html.escape(title)} and what it links to" font-family="sans-serif">'
             f'<rect width="100%" height="100%" fill="#fff"/>{legend}{"".join(edges)}{"".join(labels)}'
-            f'{"".join(boxes)}{_box(centre, centre, title, COLOURS["film"], bold=True)}</svg>')
+            f'{"".join(boxes)}{_box(film_x, centre, title, COLOURS["film"], bold=True)}</svg>')
 
