@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from rdflib import URIRef
 
+from conftest import loopback_api
 from filmgraph import FilmgraphError, RdfFormat, extract_film, map_film
 from filmgraph.pipeline import Reading, export_one
 from filmgraph.rdf.vocab import OWL, PR, SDO, WD
@@ -111,6 +111,14 @@ class _Api(BaseHTTPRequestHandler):
         type(self).agents.append(self.headers.get("User-Agent", ""))
         titles = query.get("titles", [""])[0].split("|")
         status, headers, body = 200, {}, {}
+        if titles[0].startswith("Malformed "):
+            data = titles[0].removeprefix("Malformed ").encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
         if "Busy" in titles and type(self).busy_left > 0:
             type(self).busy_left -= 1
             status, headers = 429, {"Retry-After": "0"}
@@ -146,10 +154,8 @@ class _Api(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def api() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Api)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/w/api.php"
-    server.shutdown()
+    with loopback_api(_Api) as url:
+        yield url
 
 
 def test_items_in_batches_of_fifty_following_redirects(api: str) -> None:
@@ -185,3 +191,12 @@ def test_wikimedia_wikis_need_a_contact() -> None:
 def test_missing_page_is_one_line(api: str) -> None:
     with pytest.raises(FilmgraphError, match=r"^wiki:Nothing Here: no such page$"):
         MediaWiki(api).page("Nothing Here")
+
+
+@pytest.mark.parametrize("answer", ["null", "[]", '{"query": []}', '{"query": {"pages": [null]}}',
+                                    '{"error": "boom"}', "<html>not json</html>"])
+def test_malformed_api_answers_are_one_line(api: str, answer: str) -> None:
+    wiki = MediaWiki(api, contact="films@example.org")
+    with pytest.raises(FilmgraphError) as caught:
+        wiki.page(f"Malformed {answer}")
+    assert "\n" not in str(caught.value) and str(caught.value).startswith("wiki:Malformed")

@@ -350,3 +350,16 @@ def test_rough_edges_are_one_line_each(tmp_path: Path, sample_path: Path) -> Non
     (tmp_path / "store").mkdir()
     nothing = run("load", str(empty), "--store", str(tmp_path / "store"))
     assert nothing.exit_code == 2 and f"Error: {empty}: holds no triples" in nothing.stderr
+
+
+@pytest.mark.parametrize("answer", ["{}", "null", "[]", "<html>busy</html>",
+                                    '{"head": {"vars": ["x"]}, "results": {"bindings": [null]}}',
+                                    '{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": {"type": "uri"}}]}}'])
+def test_malformed_sparql_answers_are_one_line(answer: str) -> None:
+    with pytest.raises(FilmgraphError, match=r"^the server's answer is not SPARQL JSON results \(\w+"):
+        stores.results.parse_json_results(answer)
+
+
+def test_null_bindings_are_unbound() -> None:
+    answer = '{"head": {"vars": ["x"]}, "results": {"bindings": [{"x": null}]}}'
+    assert stores.results.parse_json_results(answer).rows == [{}]

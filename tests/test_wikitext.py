@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import loopback_api
 from filmgraph import read_article
 from filmgraph.cli import cli
 from filmgraph.errors import FilmgraphError
@@ -46,10 +46,8 @@ class _RecordedApi(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def api() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _RecordedApi)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/w/api.php"
-    server.shutdown()
+    with loopback_api(_RecordedApi) as url:
+        yield url
 
 
 def test_wikitext_article_structure(article) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 import requests
 from rdflib import Graph
 
+from filmgraph.errors import FilmgraphError
 from filmgraph.httpclient import HttpClient
 from filmgraph.rdf.write import RdfFormat, serialize
 from filmgraph.store.results import (
@@ -79,7 +80,11 @@ class RemoteStore:
         response = self._request("POST", self.endpoint, data={"query": with_prefixes(text)},
                                  headers={"Accept": accept})
         if form == "graph":
-            return QueryResult("graph", graph=bound_graph(Graph().parse(data=response.content, format="turtle")))
+            try:
+                graph = Graph().parse(data=response.content, format="turtle")
+            except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
+                raise FilmgraphError(f"{self.endpoint}: the server's answer is not Turtle") from exc
+            return QueryResult("graph", graph=bound_graph(graph))
         return parse_json_results(response.content)
 
     def graphs(self) -> list[str]:

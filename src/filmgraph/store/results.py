@@ -88,11 +88,25 @@ def _term_from_json(data: dict[str, str]) -> Node:
 
 
 def parse_json_results(text: str | bytes) -> QueryResult:
-    data = json.loads(text)
-    if "boolean" in data:
-        return QueryResult("ask", boolean=bool(data["boolean"]))
-    variables = list(data["head"].get("vars", []))
-    rows = [{v: _term_from_json(t) for v, t in binding.items()} for binding in data["results"]["bindings"]]
+    """SPARQL 1.1 JSON results; anything else a server answers is one line.
+
+    >>> parse_json_results('{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", '
+    ...                    '"value": "Heat"}}]}}').rows
+    [{'n': rdflib.term.Literal('Heat')}]
+    >>> parse_json_results('{}')
+    Traceback (most recent call last):
+    filmgraph.errors.FilmgraphError: the server's answer is not SPARQL JSON results (KeyError: 'head')
+    """
+    try:
+        data = json.loads(text)
+        if isinstance(data, dict) and "boolean" in data:
+            return QueryResult("ask", boolean=bool(data["boolean"]))
+        variables = [str(v) for v in data["head"].get("vars", [])]
+        rows = [{str(v): _term_from_json(t) for v, t in binding.items() if t is not None}
+                for binding in data["results"]["bindings"]]
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise FilmgraphError(f"the server's answer is not SPARQL JSON results ({type(exc).__name__}: "
+                             f"{first_line(str(exc), 80)})") from exc
     return QueryResult("select", variables, rows)
 
 
