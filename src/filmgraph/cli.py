@@ -26,6 +26,7 @@ from filmgraph.pipeline import (
     embed,
     export,
     iter_load,
+    quickstatements,
 )
 from filmgraph.rdf.validate import validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE
@@ -239,6 +240,51 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
     say(f"{counts['written']} exported, {counts['skipped']} skipped (not films), {counts['violations']} violate "
         f"the shapes, {counts['errors']} errors")
     return worst
+
+
+@cli.command("quickstatements")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--entity", "entity_file", required=True, type=click.Path(dir_okay=False), metavar="FILE.json",
+              help="The film's item as a saved wbgetentities answer (action=wbgetentities&ids=Q…&props=claims).")
+@click.option("-f", "--format", "qs_format", type=click.Choice(["v1", "csv"]), default="v1", show_default=True,
+              help="QuickStatements V1 (tab-separated commands) or CSV.")
+@click.option("--create", is_flag=True, help="CREATE items (label and P31) for people and companies with none.")
+@base_option
+@reading_options
+def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str, qs_format: str, create: bool, base: str,
+                        reading: Reading) -> None:
+    """Print the statements a film's Wikidata item lacks, as QuickStatements with references (S854 the page
+    at its revision, S813 its date, S143 the wiki). Values the item states already, or more precisely, are
+    left out; values that conflict with the item are listed on standard error for a person to check, as are
+    people and companies that need an item first (or, with --create, get one).
+
+    Example:
+
+    \b
+        filmgraph quickstatements "wiki:The Celebration" --entity Q1142566.json --contact you@example.org \\
+            --link-wikidata
+    """
+    from filmgraph.wikidata.quickstatements import as_csv, as_v1, load_entity
+
+    try:
+        entity = load_entity(entity_file)
+    except FilmgraphError as exc:
+        _error(str(exc))
+        sys.exit(2)
+    worst = 0
+    for source in inputs:
+        try:
+            proposal = quickstatements(source, entity=entity, base=base, reading=reading, create=create)
+        except FilmgraphError as exc:
+            _error(str(exc))
+            worst = 2
+            continue
+        click.echo(as_csv(proposal) if qs_format == "csv" else as_v1(proposal), nl=False)
+        for conflict in proposal.conflicts:
+            click.echo(f"conflict: {conflict}", err=True)
+        for name in proposal.needs_item:
+            click.echo(f"needs an item: {name}", err=True)
+    sys.exit(worst)
 
 
 @cli.command("validate")

@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from rdflib import Graph
 
@@ -20,7 +20,7 @@ from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
 from filmgraph.rdf.iris import article_iri, page_title
-from filmgraph.rdf.mapping import map_film
+from filmgraph.rdf.mapping import map_film, map_statements
 from filmgraph.rdf.validate import Report, prune_violations, validate_graph
 from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
 from filmgraph.rdf.write import RdfFormat, load_graph, serialize
@@ -31,6 +31,7 @@ from filmgraph.read.plain import decode, parse_article, read_article
 from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
+from filmgraph.wikidata.quickstatements import Proposal, propose
 
 STDIN = "-"
 WIKI_PREFIX = "wiki:"
@@ -353,3 +354,15 @@ def _write(path: Path, text: str) -> None:
         write_text_atomic(path, text)
     except OSError as exc:
         raise FilmgraphError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+
+
+def quickstatements(source: str | Path | Job, *, entity: dict[str, Any], base: str = DEFAULT_BASE,
+                    reading: Reading | None = None, create: bool = False) -> Proposal:
+    """The statements the film's Wikidata item (``entity``, a wbgetentities entity) lacks, from one article.
+
+    :raises FilmgraphError: the input is bad or the entity has no item id.
+    """
+    reading = reading or Reading()
+    film = extract_film(load_article(source, reading=reading))
+    link_items(film, reading)
+    return propose(map_statements(film, base=base), entity, create=create)

@@ -1,0 +1,1 @@
+"""Giving back to Wikidata: the statements a film's item lacks, as QuickStatements (``quickstatements``)."""
