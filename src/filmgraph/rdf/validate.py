@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from pyshacl import validate as shacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
@@ -104,6 +103,9 @@ def validate_graph(graph: Graph) -> Report:
     Violation: <urn:film>: schema:name: a film needs exactly one name, with a language tag
     Violation: <urn:film>: wdt:P31: a film must be an instance of film (wd:Q11424)
     """
+    # pyshacl is imported on first use: `filmgraph --help` and commands that never validate start faster.
+    from pyshacl import validate as shacl_validate
+
     conforms, results, _ = shacl_validate(graph, shacl_graph=shapes_graph(), allow_warnings=True,
                                           inference="none", advanced=True)
     report = Report(conforms=bool(conforms))
