@@ -311,7 +311,7 @@ def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
                 flush()
             depth = len(re.match(r"^[*#:]+", line).group(0))
             item = render(line.lstrip("*#: ")).strip()
-            if item and depth > 1 and folding:
+            if item and depth > 1 and folding and items:
                 # "* Ann Berg as:" with "** Anna" "** Eva" below: the sub-items are the parent's roles.
                 parent = items[-1].rstrip(":").rstrip()
                 items[-1] = f"{parent} {item}" if parent.endswith(" as") else f"{parent} / {item}"
