@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 from click.testing import CliRunner
 
+from conftest import loopback_api
 from filmgraph.cli import cli
 from filmgraph.pipeline import Reading, quickstatements
 from filmgraph.wikidata.quickstatements import as_csv, as_v1, load_entity
@@ -79,3 +83,42 @@ def test_cli_prints_statements_and_reports_conflicts(tmp_path: Path) -> None:
     assert "needs an item: Walter Hill" in result.stderr
     bad = CliRunner().invoke(cli, ["quickstatements", str(CORPUS / "48_hrs.wiki"), "--entity", str(items)])
     assert bad.exit_code == 2 and bad.stderr.startswith(f"Error: {items}: not a wbgetentities answer")
+
+
+class _Wikidata(BaseHTTPRequestHandler):
+    """Answers action=wbgetentities from the recorded entity; any other id is missing."""
+
+    seen: list[dict[str, list[str]]] = []
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        query = parse_qs(urlparse(self.path).query)
+        type(self).seen.append(query)
+        entity = json.loads(ENTITY.read_text(encoding="utf-8"))["entities"]
+        ids = query.get("ids", [""])[0].split("|")
+        body = {"entities": {i: entity.get(i, {"id": i, "missing": ""}) for i in ids}}
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_the_item_is_fetched_with_wbgetentities_when_no_entity_is_given(tmp_path: Path) -> None:
+    items = tmp_path / "items.tsv"
+    items.write_text("48 Hrs.\tQ900000048\nNick Nolte\tQ190631\n", encoding="utf-8")
+    reading = Reading(items_file=items, source_url=PAGE, contact="films@example.org")
+    with loopback_api(_Wikidata) as api:
+        proposal = quickstatements(CORPUS / "48_hrs.wiki", reading=reading, wikidata_api=api)
+    query = _Wikidata.seen[-1]
+    assert query["action"] == ["wbgetentities"] and query["ids"] == ["Q900000048"] and query["props"] == ["claims"]
+    assert ["Q900000048", "P161", "Q190631", "P4633", '"Jack Cates"', "S854", f'"{PAGE}"', "S143", "Q328"] \
+        in proposal.lines
+    assert proposal.conflicts == ["Q900000048 P2047: the article states 96U7727, the item 97"]
+    unknown = CliRunner().invoke(cli, ["quickstatements", str(CORPUS / "48_hrs.wiki")])
+    assert unknown.exit_code == 2
+    assert unknown.stderr.strip() == ("Error: 48_hrs.wiki: the film's Wikidata item is not known; give --entity "
+                                      "FILE.json, or --link-wikidata or --items with the page's URL")

@@ -244,15 +244,17 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
 
 @cli.command("quickstatements")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("--entity", "entity_file", required=True, type=click.Path(dir_okay=False), metavar="FILE.json",
+@click.option("--entity", "entity_file", type=click.Path(dir_okay=False), metavar="FILE.json",
               help="The film's item as a saved wbgetentities answer (action=wbgetentities&ids=Q…&props=claims).")
+@click.option("--wikidata-api", default="https://www.wikidata.org/w/api.php", show_default=True, metavar="URL",
+              help="Where the film's item is fetched without --entity (the polite client: give --contact).")
 @click.option("-f", "--format", "qs_format", type=click.Choice(["v1", "csv"]), default="v1", show_default=True,
               help="QuickStatements V1 (tab-separated commands) or CSV.")
 @click.option("--create", is_flag=True, help="CREATE items (label and P31) for people and companies with none.")
 @base_option
 @reading_options
-def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str, qs_format: str, create: bool, base: str,
-                        reading: Reading) -> None:
+def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikidata_api: str, qs_format: str,
+                        create: bool, base: str, reading: Reading) -> None:
     """Print the statements a film's Wikidata item lacks, as QuickStatements with references (S854 the page
     at its revision, S813 its date, S143 the wiki). Values the item states already, or more precisely, are
     left out; values that conflict with the item are listed on standard error for a person to check, as are
@@ -261,20 +263,21 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str, qs_format: st
     Example:
 
     \b
-        filmgraph quickstatements "wiki:The Celebration" --entity Q1142566.json --contact you@example.org \\
-            --link-wikidata
+        filmgraph quickstatements film.wiki --entity item.json --items title-items.tsv
+        filmgraph quickstatements "wiki:The Celebration" --link-wikidata --contact you@example.org
     """
     from filmgraph.wikidata.quickstatements import as_csv, as_v1, load_entity
 
     try:
-        entity = load_entity(entity_file)
+        entity = load_entity(entity_file) if entity_file else None
     except FilmgraphError as exc:
         _error(str(exc))
         sys.exit(2)
     worst = 0
     for source in inputs:
         try:
-            proposal = quickstatements(source, entity=entity, base=base, reading=reading, create=create)
+            proposal = quickstatements(source, entity=entity, base=base, reading=reading, create=create,
+                                       wikidata_api=wikidata_api)
         except FilmgraphError as exc:
             _error(str(exc))
             worst = 2

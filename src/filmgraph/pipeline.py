@@ -356,13 +356,34 @@ def _write(path: Path, text: str) -> None:
         raise FilmgraphError(f"{path}: cannot write: {exc.strerror or exc}") from exc
 
 
-def quickstatements(source: str | Path | Job, *, entity: dict[str, Any], base: str = DEFAULT_BASE,
-                    reading: Reading | None = None, create: bool = False) -> Proposal:
-    """The statements the film's Wikidata item (``entity``, a wbgetentities entity) lacks, from one article.
+WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 
-    :raises FilmgraphError: the input is bad or the entity has no item id.
+
+def quickstatements(source: str | Path | Job, *, entity: dict[str, Any] | None = None, base: str = DEFAULT_BASE,
+                    reading: Reading | None = None, create: bool = False,
+                    wikidata_api: str = WIKIDATA_API) -> Proposal:
+    """The statements the film's Wikidata item lacks, from one article. The item is ``entity`` (a
+    wbgetentities entity), or, without one, fetched from ``wikidata_api`` for the film's item (known from
+    ``wiki:Title``, ``link_wikidata`` or an items file).
+
+    :raises FilmgraphError: the input is bad, the film's item is not known, or the entity has no item id.
     """
     reading = reading or Reading()
-    film = extract_film(load_article(source, reading=reading))
+    article = load_article(source, reading=reading)
+    film = extract_film(article)
     link_items(film, reading)
+    if entity is None:
+        title = page_title(film.provenance.page)
+        item = film.items.get(title) if title else None
+        if not item:
+            raise FilmgraphError(f"{article.where or article.title}: the film's Wikidata item is not known; give "
+                                 "--entity FILE.json, or --link-wikidata or --items with the page's URL")
+        wikidata = MediaWiki(wikidata_api, contact=reading.contact, timeout=reading.timeout)
+        try:
+            found = wikidata.entities([item])
+        finally:
+            wikidata.close()
+        if item not in found:
+            raise FilmgraphError(f"{item}: no such Wikidata item")
+        entity = found[item]
     return propose(map_statements(film, base=base), entity, create=create)

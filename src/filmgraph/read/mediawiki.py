@@ -182,6 +182,21 @@ class MediaWiki:
                     found[name] = str(item)
         return found
 
+    def entities(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """Wikidata entities with their claims (``action=wbgetentities``), 50 ids a request."""
+        wanted = list(dict.fromkeys(i for i in ids if i))
+        found: dict[str, dict[str, Any]] = {}
+        for start in range(0, len(wanted), BATCH):
+            batch = wanted[start:start + BATCH]
+            data = self._get({"action": "wbgetentities", "ids": "|".join(batch), "props": "claims"}, batch[0])
+            entities = data.get("entities")
+            if not isinstance(entities, dict):
+                raise FilmgraphError(f"{batch[0]}: the API answer has no entities")
+            for key, entity in entities.items():
+                if isinstance(entity, dict) and "missing" not in entity:
+                    found[str(key)] = entity
+        return found
+
     # --------------------------------------------------------------------- cache
     def _cache_path(self, title: str) -> Path | None:
         if self.cache is None:
