@@ -102,3 +102,39 @@ def test_unreachable_dask_scheduler_is_one_error(tmp_path: Path) -> None:
                                       "--scheduler", "tcp://127.0.0.1:9"])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: tcp://127.0.0.1:9: cannot connect to the Dask scheduler")
+
+
+def test_kill_9_of_a_parallel_export_leaves_no_worker_and_no_folder(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import tempfile
+    import time
+
+    out = tmp_path / "killed-out"
+    dump = Path(__file__).parent / "hostile" / "dump50.xml"
+    process = subprocess.Popen([sys.executable, "-m", "filmgraph", "export", str(dump), str(dump), "-j", "2",
+                                "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while not list(out.glob("*.ttl")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+    def survivors() -> list[str]:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and str(out).encode() in (entry / "cmdline").read_bytes():
+                    found.append(entry.name)
+            except OSError:
+                continue
+        return found
+
+    deadline = time.monotonic() + 10
+    while survivors() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert survivors() == []
+    assert not [p for p in out.iterdir() if p.name.startswith(".filmgraph")]
+    assert not list(Path(tempfile.gettempdir()).glob(f".filmgraph-names-*{out.name}*"))

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,9 @@ def _end_with_parent() -> None:
         import ctypes
         import signal
 
+        # SIGTERM, sent when the parent dies, ends the worker at once: a worker that only raised would be
+        # caught by the pool's loop and wait for work that never comes.
+        signal.signal(signal.SIGTERM, lambda number, frame: os._exit(1))
         with contextlib.suppress(OSError, AttributeError):
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
@@ -42,7 +46,7 @@ def _failed(job: Job) -> ExportResult:
 
 
 def run_job(job: Job, output_dir: str, formats: Sequence[str], base: str, validate: bool,
-            claims: str | None = None, strict: bool = False, reading: Reading | None = None) -> ExportResult:
+            claims: Any = None, strict: bool = False, reading: Reading | None = None) -> ExportResult:
     """Export one job (in a worker process): the single export path, its result slimmed to travel back."""
     result = export_one(job, output_dir=output_dir, formats=[RdfFormat(f) for f in formats], base=base,
                         validate=validate, claims=claims, strict=strict,
@@ -63,23 +67,35 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
     """
     counts = {"written": 0, "violations": 0, "errors": 0, "skipped": 0}
     extensions = [fmt.value for fmt in formats]
+    # Two films with one title in one run must not overwrite each other: workers claim names in memory
+    # (a plain dict in one process, a manager ended with its parent between processes) so that nothing is
+    # left behind even after kill -9; only a Dask cluster's workers claim them in a folder of the output.
+    manager = None
     try:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-        # Two films with one title in one run must not overwrite each other: workers claim names in a
-        # folder they all see (the system's temporary folder, or the output folder for a Dask cluster).
-        claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir if scheduler else None)
+        if scheduler:
+            claims: Any = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
+        elif jobs > 1:
+            manager = SyncManager()
+            manager.start(initializer=_end_with_parent)
+            claims = manager.dict()
+        else:
+            claims = {}
     except OSError as exc:
         raise FilmgraphError(f"{output_dir}: cannot write there: {exc.strerror or exc}") from exc
     try:
         _run(inputs, counts, (str(output_dir), extensions, base, validate, claims, strict, reading), jobs, scheduler,
              on_result)
     finally:
-        shutil.rmtree(claims, ignore_errors=True)
+        if isinstance(claims, str):
+            shutil.rmtree(claims, ignore_errors=True)
+        if manager is not None:
+            manager.shutdown()
     return counts
 
 
 # What every job needs besides itself: output folder, formats, base, validate, claims folder, strict, reading.
-JobArguments = tuple[str, list[str], str, bool, str, bool, "Reading | None"]
+JobArguments = tuple[str, list[str], str, bool, Any, bool, "Reading | None"]
 
 
 def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: JobArguments, jobs: int,

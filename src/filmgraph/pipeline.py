@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -164,22 +164,31 @@ def build_graph(article: Article, *, base: str = DEFAULT_BASE, reading: Reading 
     return film, map_film(film, base=base)
 
 
-def _claim_name(claims: str, name: str, source: str) -> str:
-    """The output name for a film: its slug, or, when another film of this run took it, slug-hash."""
-    try:
-        os.close(os.open(Path(claims) / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-        return name
-    except FileExistsError:
-        return f"{name}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:8]}"
+def _claim_name(claims: str | MutableMapping[str, str], name: str, claimant: str) -> str:
+    """The output name for a film: its slug, or, when another film of this run took it, slug-hash.
+
+    ``claims`` is shared by the run's workers: a mapping (in memory, or a manager's proxy between
+    processes) or, for workers on other machines, a folder they all see.
+    """
+    if isinstance(claims, str):
+        try:
+            os.close(os.open(Path(claims) / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            taken = False
+        except FileExistsError:
+            taken = True
+    else:
+        taken = claims.setdefault(name, claimant) != claimant
+    return f"{name}-{hashlib.sha1(claimant.encode('utf-8')).hexdigest()[:8]}" if taken else name
 
 
 def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
                formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE, validate: bool = True,
-               reading: Reading | None = None, claims: str | None = None, strict: bool = False) -> ExportResult:
+               reading: Reading | None = None, claims: str | MutableMapping[str, str] | None = None,
+               strict: bool = False) -> ExportResult:
     """Export one article; problems are reported in the result, never raised.
 
     With ``output_dir=None`` nothing is written and the serialisations are in ``result.texts``.
-    ``claims`` is a folder where the films of one batch claim their file names, so that two films
+    ``claims`` is where the films of one batch claim their file names, so that two films
     with one title never overwrite each other.
     """
     result = ExportResult(source.name if isinstance(source, Job) else str(source))
@@ -195,8 +204,8 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
         result.texts = {fmt: serialize(result.graph, fmt, graph_name=graph_name) for fmt in formats}
         if output_dir is not None:
             name = slug(article.title)
-            if claims:
-                name = _claim_name(claims, name, graph_name)
+            if claims is not None:
+                name = _claim_name(claims, name, result.input)
             for fmt, text in result.texts.items():
                 path = Path(output_dir) / f"{name}.{fmt.extension}"
                 _write(path, text)
