@@ -12,6 +12,7 @@ from collections.abc import Collection
 from typing import Any
 
 import requests
+import urllib3
 
 from filmgraph import __version__
 from filmgraph.errors import FilmgraphError
@@ -45,14 +46,22 @@ class HttpClient:
         try:
             response = self.session.request(method, url, timeout=self.timeout, stream=True, **kwargs)
             body = bytearray()
-            for chunk in response.iter_content(_CHUNK):
-                body += chunk
+            # read1 returns what has arrived (a read of N bytes would wait for all N), so the deadline is
+            # checked as the answer trickles in: one byte a second cannot hold a run.
+            read1 = getattr(response.raw, "read1", None)
+            while True:
                 if time.monotonic() > deadline:
                     response.close()
                     raise requests.Timeout()
+                chunk = read1(_CHUNK, decode_content=True) if read1 else response.raw.read(1024, decode_content=True)
+                if not chunk:
+                    break
+                body += chunk
             response._content = bytes(body)  # the answer, read within the deadline
-        except requests.Timeout as exc:
+        except (requests.Timeout, urllib3.exceptions.ReadTimeoutError) as exc:
             raise FilmgraphError(f"{url}: no answer within {self.timeout:g} s") from exc
+        except urllib3.exceptions.HTTPError as exc:  # the body, read from the socket directly, broke off
+            raise FilmgraphError(f"{url}: the answer broke off ({type(exc).__name__})") from exc
         except requests.ConnectionError as exc:
             raise FilmgraphError(f"{url}: cannot connect (is the server running?)") from exc
         except requests.RequestException as exc:
