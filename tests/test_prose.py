@@ -75,3 +75,13 @@ def test_money_ranges_and_indian_scales() -> None:
     assert (range_.amount, range_.lower_bound, range_.upper_bound) == (11e6, 10e6, 12e6)
     assert prose.quantity_of("₹ 2.5 Crore", unit_by_currency=True).amount == 25e6
     assert prose.quantity_of("₹50 lakh", unit_by_currency=True).amount == 5e6
+
+
+def test_received_n_nominations_is_a_count_never_a_win_or_a_category() -> None:
+    awards, tallies = prose.find_awards("The film received 11 nominations at the 43rd Robert Awards.", "Heat")
+    assert awards == []
+    assert [(t.body, t.wins, t.nominations, t.ceremony) for t in tallies] == [
+        ("Robert Awards", None, 11, "43rd Robert Awards")]
+    _, tallies = prose.find_awards("Rocky received ten Oscar nominations in nine categories at the 49th Academy "
+                                   "Awards, winning three:", "Rocky")
+    assert [(t.wins, t.nominations) for t in tallies] == [(None, 10)]

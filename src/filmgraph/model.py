@@ -206,12 +206,14 @@ class Nomination:
 
 @dataclass
 class AwardTally:
-    """A count of wins the text states without naming them all ("and five other awards")."""
+    """A count the text states without naming every award: wins ("and five other awards") or nominations
+    ("received eleven nominations"); a count the text does not state is None."""
 
     body: str
-    wins: int
+    wins: int | None
     ceremony: str | None = None
     sources: list[str] = field(default_factory=list)
+    nominations: int | None = None
 
 
 @dataclass

@@ -257,7 +257,7 @@ def _resolve(film: Film) -> None:
             # The infobox gives the headline figure; prose adds opening weekends and regional takes.
             quantities = [q for q in quantities if INFOBOX in q.sources]
         setattr(film, field, quantities)
-    film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins))
+    film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins, t.nominations))
 
 
 def _shortened_names(organizations: list[Organization]) -> list[Organization]:

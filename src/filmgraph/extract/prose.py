@@ -68,6 +68,8 @@ _TOTAL_AWARDS_RE = re.compile(rf"\b(?:won|win|winning|took|taking|received)\s+{_
                               rf"(?:\s+(?:[A-Z][\w'’-]*\s+)*"
                               r"(?:[Aa]wards|[Pp]rizes|Oscars|BAFTAs|Golden Globes|Césars)\b"
                               r"|(?=\s*[,;.]|\s+of\s+them))")
+_NOMINATION_COUNT_RE = re.compile(rf"\b(?:received|receiving|earned|earning|garnered|got|scored)\s+{_COUNT}\s+"
+                                  r"(?:[A-Z][\w'’-]*\s+)*nominations\b", re.IGNORECASE)
 _PRONOUN_SUBJECTS = {"it", "the film", "the movie", "this film", "she", "he", "they", "the project"}
 
 
@@ -346,7 +348,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
             # "Best Director by the Directors Guild": the body follows "by", it is not part of the category.
             category = re.split(r"\s+by\s+(?:the\s+)?(?=[A-Z])", match.group(0))[0]
             categories.append((category, match.start(), None))
-    if not categories and not _TOTAL_AWARDS_RE.search(sentence):
+    if not categories and not _TOTAL_AWARDS_RE.search(sentence) and not _NOMINATION_COUNT_RE.search(sentence):
         return [], []
     categories.sort(key=lambda item: item[1])
     quoted = [(m.start(), m.end()) for m in re.finditer(r'"[^"]*"|“[^”]*”', sentence)]
@@ -414,6 +416,10 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         tallies.append(AwardTally(body_of_tally or "", named_wins + _number(other["count"]), ceremony_of_tally))
     elif total:
         tallies.append(AwardTally(body_of_tally or "", _number(total["count"]), ceremony_of_tally))
+    counted = _NOMINATION_COUNT_RE.search(sentence)
+    if counted:
+        # "received eleven nominations" counts nominations: never a win, never a category.
+        tallies.append(AwardTally(body_of_tally or "", None, ceremony_of_tally, nominations=_number(counted["count"])))
     return mentions, tallies
 
 

@@ -388,7 +388,10 @@ def _nomination(m: _Mapper, row: FieldRow, nomination: Nomination) -> Emitted:
 def _tally(m: _Mapper, row: FieldRow, tally: AwardTally) -> Emitted:
     node = URIRef(f"{m.base}tally/{m.film_slug}/{slug(tally.body or 'awards')}")
     m.add(node, RDF.type, FG.AwardTally)
-    m.add(node, FG.wins, Literal(tally.wins))
+    if tally.wins is not None:
+        m.add(node, FG.wins, Literal(tally.wins))
+    if tally.nominations is not None:
+        m.add(node, FG.nominations, Literal(tally.nominations))
     if tally.body:
         m.add(node, FG.awardBody, m.iri("award", tally.body))
     if tally.ceremony:
