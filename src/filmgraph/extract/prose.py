@@ -248,7 +248,7 @@ def canonical_event(name: str) -> str:
     return reference.festival_names().get(name.casefold(), name)
 
 
-# Negations are matched in lower case: a title such as "I'm Not Harry Jenson" negates nothing.
+# Negations are matched in lower case: a title with "Not" in it negates nothing.
 _DID_NOT_HAPPEN_RE = re.compile(r"\b(?i:cancell?ed|postponed|withdrawn|withdrew|planned|plans?)\b|"
                                 r"\b(?:not|never|would have|was to|was going to|will)\b")
 
