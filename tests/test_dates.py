@@ -15,6 +15,13 @@ from filmgraph.model import PartialDate
     ("Sept. 2019", PartialDate(2019, 9)),
     ("2024", PartialDate(2024)),
     ("no date here", None),
+    ("10 April 2025", PartialDate(2025, 4, 10)),
+    ("April 10, 2025", PartialDate(2025, 4, 10)),
+    ("2025-04-10", PartialDate(2025, 4, 10)),
+    ("September 2025", PartialDate(2025, 9)),
+    ("Sept. 2025", PartialDate(2025, 9)),
+    ("31 February 2024", None),
+    ("Best Director", None),
 ])
 def test_parse_date_keeps_the_stated_precision(text: str, expected: PartialDate | None) -> None:
     assert parse_date(text) == expected

@@ -5,8 +5,6 @@ from pathlib import Path
 import pytest
 
 from filmgraph import FilmgraphError, parse_article, read_article
-from filmgraph.dates import parse_date
-from filmgraph.model import PartialDate
 
 
 def test_sample_structure(sample_path: Path) -> None:
@@ -77,17 +75,3 @@ def test_an_odd_table_row_is_left_out_with_a_warning(tmp_path: Path, content: by
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(FilmgraphError, match="No such file or directory"):
         read_article(tmp_path / "nope.txt")
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("10 April 2025", PartialDate(2025, 4, 10)),
-    ("April 10, 2025", PartialDate(2025, 4, 10)),
-    ("2025-04-10", PartialDate(2025, 4, 10)),
-    ("September 2025", PartialDate(2025, 9)),
-    ("Sept. 2025", PartialDate(2025, 9)),
-    ("2024", PartialDate(2024)),
-    ("31 February 2024", None),
-    ("Best Director", None),
-])
-def test_dates_keep_their_precision(text: str, expected: PartialDate | None) -> None:
-    assert parse_date(text) == expected
