@@ -21,7 +21,9 @@ from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
 from filmgraph.rdf.iris import article_iri, page_title
 from filmgraph.rdf.mapping import map_film, map_statements
-from filmgraph.rdf.validate import Report, prune_violations, validate_graph
+from filmgraph.rdf.shapes import FilmTriples
+from filmgraph.rdf.statements import graph_of
+from filmgraph.rdf.validate import Report, prune_violations, validate_graph, validate_triples
 from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
 from filmgraph.rdf.write import RdfFormat, load_graph, serialize
 from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_jobs
@@ -61,7 +63,7 @@ class ExportResult(Outcome):
     """What became of one exported article, in a single export or a batch alike."""
 
     film: Film | None = None
-    graph: Graph | None = None
+    triples: FilmTriples | None = None  # the film's triples, as validated and written
     written: list[Path] = field(default_factory=list)
     texts: dict[RdfFormat, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
@@ -71,9 +73,14 @@ class ExportResult(Outcome):
     def violations(self) -> list[str]:
         return self.report.lines() if self.report is not None and not self.report.conforms else []
 
+    @property
+    def graph(self) -> Graph | None:
+        """The film's triples as an rdflib Graph (made when asked for: the export itself never needs one)."""
+        return graph_of(self.triples) if self.triples is not None else None
+
     def slim(self) -> ExportResult:
-        """The result without its film, graph and texts: small enough to send back from a worker."""
-        return replace(self, film=None, graph=None, texts={})
+        """The result without its film, triples and texts: small enough to send back from a worker."""
+        return replace(self, film=None, triples=None, texts={})
 
 
 @dataclass
@@ -134,11 +141,12 @@ def load_article(source: str | Path | Job, *, reading: Reading | None = None) ->
     return read_article(source, source_url=reading.source_url)
 
 
-def check_graph(graph: Graph, *, strict: bool = False, warnings: list[str] | None = None) -> Report:
-    """The shapes report of ``graph``. Unless ``strict``, each value that breaks a shape is first taken
-    out of the graph with a warning, so that one bad value never costs the film."""
+def check_graph(graph: Graph | FilmTriples, *, strict: bool = False, warnings: list[str] | None = None) -> Report:
+    """The shapes report of ``graph`` (pyshacl for an rdflib Graph, the compiled shapes for a film's
+    triples: the same report). Unless ``strict``, each value that breaks a shape is first taken out of
+    the graph with a warning, so that one bad value never costs the film."""
     if strict:
-        return validate_graph(graph)
+        return validate_triples(graph) if isinstance(graph, FilmTriples) else validate_graph(graph)
     report, dropped = prune_violations(graph)
     if warnings is not None:
         warnings.extend(f"{value} (--strict keeps the film out instead)" for value in dropped)
@@ -194,14 +202,18 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
     result = ExportResult(source.name if isinstance(source, Job) else str(source))
     try:
         article = load_article(source, reading=reading)
-        result.film, result.graph = build_graph(article, base=base, reading=reading)
+        # The fast path: statement records → the film's triples → compiled shapes → pyoxigraph writers,
+        # never an rdflib Graph (tests/test_fastpath.py shows it gives the rdflib path's graph).
+        result.film = extract_film(article)
+        link_items(result.film, reading or Reading())
+        result.triples = FilmTriples(map_statements(result.film, base=base).all_triples())
         result.warnings = list(result.film.warnings)
         if validate:
-            result.report = check_graph(result.graph, strict=strict, warnings=result.warnings)
+            result.report = check_graph(result.triples, strict=strict, warnings=result.warnings)
             if not result.report.conforms:
                 return result
         graph_name = article_iri(article.title, article.provenance, base)
-        result.texts = {fmt: serialize(result.graph, fmt, graph_name=graph_name) for fmt in formats}
+        result.texts = {fmt: serialize(result.triples, fmt, graph_name=graph_name) for fmt in formats}
         if output_dir is not None:
             name = slug(article.title)
             if claims is not None:

@@ -9,7 +9,7 @@ rdflib triples; the QuickStatements writer and the fast serialisers read the rec
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from rdflib import Graph, Literal, URIRef
@@ -87,9 +87,14 @@ class MappedFilm:
 
     def to_graph(self) -> Graph:
         """The rdflib Graph of the film: every statement and description, filmgraph's prefixes bound."""
-        graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace, override=True, replace=True)
-        for triple in self.all_triples():
-            graph.add(triple)
-        return graph
+        return graph_of(self.all_triples())
+
+
+def graph_of(triples: Iterable[Triple]) -> Graph:
+    """An rdflib Graph of these triples, with filmgraph's prefixes bound."""
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    for triple in triples:
+        graph.add(triple)
+    return graph

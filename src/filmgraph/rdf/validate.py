@@ -7,13 +7,12 @@ A violation is a result, not an error: :func:`validate_graph` returns a :class:`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from filmgraph.rdf.shapes import FilmTriples, run_checks, shapes_graph
 from filmgraph.rdf.vocab import PREFIXES, RDFS, SDO
 
 
@@ -56,17 +55,6 @@ class Report:
         return [str(result) for result in self.results]
 
 
-@cache
-def shapes_graph() -> Graph:
-    """Every ``*.ttl`` file of the package's shapes folder, in one graph."""
-    graph = Graph()
-    folder = resources.files("filmgraph").joinpath("shapes")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".ttl"):
-            graph.parse(data=entry.read_text(encoding="utf-8"), format="turtle")
-    return graph
-
-
 def _curie(term: Node | None, graph: Graph) -> str:
     if term is None:
         return "(node)"
@@ -82,12 +70,19 @@ def _curie(term: Node | None, graph: Graph) -> str:
     return "/".join(_curie(item, graph) for item in path_items) or str(term)
 
 
-def _label(node: Node, data: Graph) -> str:
+def _label(node: Node, data: Graph | FilmTriples) -> str:
+    """The node as a reader knows it: its name (the first in order, when it has several) and its IRI."""
     for prop in (SDO.name, RDFS.label):
-        value = data.value(node, prop)
-        if isinstance(value, Literal):
-            return f"{value} <{node}>" if isinstance(node, URIRef) else str(value)
+        names = sorted((value for value in data.objects(node, prop) if isinstance(value, Literal)), key=str)
+        if names:
+            return f"{names[0]} <{node}>" if isinstance(node, URIRef) else str(names[0])
     return f"<{node}>" if isinstance(node, URIRef) else str(node)
+
+
+def _finish(report: Report) -> Report:
+    report.results.sort(key=lambda r: (r.severity != "Violation", r.node, r.path, r.message,
+                                       r.value.n3() if r.value is not None else ""))
+    return report
 
 
 def validate_graph(graph: Graph) -> Report:
@@ -121,18 +116,44 @@ def validate_graph(graph: Graph) -> Report:
             severity=str(severity).rsplit("#", 1)[-1],
             focus=focus, path_term=path, value=results.value(result, SH.value),
         ))
-    report.results.sort(key=lambda r: (r.severity != "Violation", r.node, r.path, r.message))
-    return report
+    return _finish(report)
 
 
-def prune_violations(graph: Graph, *, rounds: int = 3) -> tuple[Report, list[str]]:
-    """Validate, and take out each value that breaks a shape, until the graph conforms.
+def validate_triples(data: FilmTriples) -> Report:
+    """Check a film's triples against the shapes compiled (:mod:`filmgraph.rdf.shapes`): the same report
+    as :func:`validate_graph` on a graph of the same triples, in a fraction of the time.
+
+    Example:
+
+    >>> from rdflib import URIRef
+    >>> from filmgraph.rdf.vocab import RDF, SDO
+    >>> for line in validate_triples(FilmTriples([(URIRef("urn:film"), RDF.type, SDO.Movie)])).lines()[:2]:
+    ...     print(line)
+    Violation: <urn:film>: schema:name: a film needs exactly one name, with a language tag
+    Violation: <urn:film>: wdt:P31: a film must be an instance of film (wd:Q11424)
+    """
+    shapes = shapes_graph()
+    report = Report(conforms=True)
+    for result in run_checks(data):
+        report.conforms = report.conforms and result.severity != "Violation"
+        report.results.append(Violation(node=_label(result.focus, data), path=_curie(result.path, shapes),
+                                        message=result.message, severity=result.severity, focus=result.focus,
+                                        path_term=result.path, value=result.value))
+    return _finish(report)
+
+
+def prune_violations(graph: Graph | FilmTriples, *, rounds: int = 3) -> tuple[Report, list[str]]:
+    """Validate (pyshacl for a Graph, the compiled shapes for FilmTriples), and take out each value that
+    breaks a shape, until the graph conforms.
 
     Returns the last report and one warning per value taken out (naming the node, the property, the
     value and the reason). A violation that names no value (a required property missing) stays.
     """
+    def check() -> Report:
+        return validate_triples(graph) if isinstance(graph, FilmTriples) else validate_graph(graph)
+
     dropped: list[str] = []
-    report = validate_graph(graph)
+    report = check()
     for _ in range(rounds):
         if report.conforms:
             break
@@ -149,5 +170,5 @@ def prune_violations(graph: Graph, *, rounds: int = 3) -> tuple[Report, list[str
                 graph.remove(triple)
                 dropped.append(f"{violation.node}: {violation.path} value {triple[2].n3()[:120]} left out: "
                                f"{violation.message}")
-        report = validate_graph(graph)
+        report = check()
     return report, dropped
