@@ -54,7 +54,8 @@ def test_folder_and_dump_in_parallel(tmp_path: Path) -> None:
     counts = export_batch([ARTICLES, dump, tmp_path / "missing.xml.gz"], output_dir=out, jobs=2,
                           on_result=lambda s: seen.append((s.input, s.exit_code)))
     articles = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".wiki"))
-    assert counts == {"written": len(articles) + 1, "violations": 0, "errors": 1, "skipped": 0}
+    assert counts == {"written": len(articles) + 1, "violations": 0, "errors": 1, "skipped": 0,
+                      "resumed": 0}
     assert (f"{tmp_path / 'missing.xml.gz'}", 2) in seen
     assert (out / "the-celebration.ttl").exists() and (out / "pusher.jsonld").exists()
     # The sample and its variant share a title: both are kept, the second under slug-hash.
@@ -92,7 +93,7 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
     seen: list[str] = []
     counts = export_batch([dump, ARTICLES / "pusher.txt"], output_dir=out, jobs=2, scheduler="local",
                           on_result=lambda s: seen.append(s.input))
-    assert counts == {"written": 2, "violations": 0, "errors": 0, "skipped": 0}
+    assert counts == {"written": 2, "violations": 0, "errors": 0, "skipped": 0, "resumed": 0}
     assert sorted(p.name for p in out.iterdir()) == ["pusher.jsonld", "pusher.ttl", "the-celebration.jsonld",
                                                      "the-celebration.ttl"]
 
@@ -114,8 +115,9 @@ def test_kill_9_of_a_parallel_export_leaves_no_worker_and_no_folder(tmp_path: Pa
 
     out = tmp_path / "killed-out"
     dump = Path(__file__).parent / "hostile" / "dump50.xml"
-    process = subprocess.Popen([sys.executable, "-m", "filmgraph", "export", str(dump), str(dump), "-j", "2",
-                                "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "filmgraph", "export", str(dump), str(dump), "-j", "2", "--layout", "files",
+               "-o", str(out)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 20
     while not list(out.glob("*.ttl")) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -8,12 +8,14 @@ dropped as soon as it is done, so memory stays flat however large the dump.
 from __future__ import annotations
 
 import contextlib
+import enum
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
 from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
 from filmgraph.read.dump import Job, iter_jobs
+from filmgraph.shards import DEFAULT_SHARD_BYTES, ShardWriter
 
 
 def _end_with_parent() -> None:
@@ -42,39 +45,76 @@ def _end_with_parent() -> None:
 
 
 def _failed(job: Job) -> ExportResult:
-    return ExportResult(job.name, error=job.error)
+    return ExportResult(job.name, error=job.error, title=job.title, stage="read")
 
 
-def run_job(job: Job, output_dir: str, formats: Sequence[str], base: str, validate: bool,
-            claims: Any = None, strict: bool = False, reading: Reading | None = None) -> ExportResult:
-    """Export one job (in a worker process): the single export path, its result slimmed to travel back."""
-    result = export_one(job, output_dir=output_dir, formats=[RdfFormat(f) for f in formats], base=base,
-                        validate=validate, claims=claims, strict=strict,
-                        reading=reading)
-    return result.slim()
+class Layout(str, enum.Enum):
+    """How a batch writes its films: files (``<slug>.<format>`` per film) or N-Quads shards."""
+
+    FILES = "files"
+    SHARDS = "shards"
+
+
+@dataclass(frozen=True)
+class JobSettings:
+    """What every job of a batch needs besides itself (sent to each worker with the job)."""
+
+    output_dir: str
+    formats: tuple[str, ...]
+    base: str
+    validate: bool
+    strict: bool
+    reading: Reading | None
+    claims: Any = None  # where films claim their file names (files layout only)
+    layout: Layout = Layout.FILES
+
+
+def run_job(job: Job, settings: JobSettings) -> ExportResult:
+    """Export one job (in a worker process): the single export path, its result slimmed to travel back.
+    With shards, nothing is written here: the film's N-Quads travel back to be appended to a shard."""
+    shards = settings.layout is Layout.SHARDS
+    result = export_one(job, output_dir=None if shards else settings.output_dir,
+                        formats=[RdfFormat.N_QUADS] if shards else [RdfFormat(f) for f in settings.formats],
+                        base=settings.base, validate=settings.validate, claims=settings.claims,
+                        strict=settings.strict, reading=settings.reading)
+    texts = result.texts
+    result = result.slim()
+    if shards:
+        result.texts = texts
+    return result
 
 
 def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAULT_OUTPUT_DIR,
                  formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
                  validate: bool = True, jobs: int = 1, scheduler: str | None = None, strict: bool = False,
-                 reading: Reading | None = None,
+                 reading: Reading | None = None, layout: Layout = Layout.FILES,
+                 shard_size: int = DEFAULT_SHARD_BYTES, resume: bool = False,
                  on_result: Callable[[ExportResult], None] | None = None) -> dict[str, int]:
     """Export every article of ``inputs`` with ``jobs`` worker processes; return counts by outcome.
 
     With ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or ``local`` for a
     local Dask cluster of ``jobs`` processes) the work runs on a Dask cluster instead; its workers
     must see ``output_dir``. ``on_result`` is called with each ExportResult as it completes.
+
+    ``layout=Layout.SHARDS`` writes N-Quads shards of ``shard_size`` bytes with a page list each, and
+    ``errors.jsonl`` (see :mod:`filmgraph.shards`); ``resume`` skips the pages of finished shards.
     """
-    counts = {"written": 0, "violations": 0, "errors": 0, "skipped": 0}
-    extensions = [fmt.value for fmt in formats]
+    counts = {"written": 0, "violations": 0, "errors": 0, "skipped": 0, "resumed": 0}
+    if resume and layout is not Layout.SHARDS:
+        raise FilmgraphError("--resume goes on with shards: give --layout shards")
+    shards = ShardWriter(output_dir, limit=shard_size, resume=resume) if layout is Layout.SHARDS else None
+    extensions = tuple(fmt.value for fmt in formats)
     # Two films with one title in one run must not overwrite each other: workers claim names in memory
     # (a plain dict in one process, a manager ended with its parent between processes) so that nothing is
     # left behind even after kill -9; only a Dask cluster's workers claim them in a folder of the output.
+    # Shards need no names: each film is its named graph.
     manager = None
     try:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-        if scheduler:
-            claims: Any = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
+        if shards is not None:
+            claims: Any = None
+        elif scheduler:
+            claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
         elif jobs > 1:
             manager = SyncManager()
             manager.start(initializer=_end_with_parent)
@@ -83,46 +123,62 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
             claims = {}
     except OSError as exc:
         raise FilmgraphError(f"{output_dir}: cannot write there: {exc.strerror or exc}") from exc
+    settings = JobSettings(str(output_dir), extensions, base, validate, strict, reading, claims, layout)
+    work: Iterable[Job] = iter_jobs(inputs)
+    if shards is not None and shards.done:
+        work = _not_done(work, shards.done, counts)
+    finished = False
     try:
-        _run(inputs, counts, (str(output_dir), extensions, base, validate, claims, strict, reading), jobs, scheduler,
-             on_result)
+        _run(work, counts, settings, jobs, scheduler, on_result, shards)
+        finished = True
     finally:
         if isinstance(claims, str):
             shutil.rmtree(claims, ignore_errors=True)
         if manager is not None:
             manager.shutdown()
+        if shards is not None:
+            if finished:
+                shards.close()
+            else:
+                shards.abandon()
     return counts
 
 
-# What every job needs besides itself: output folder, formats, base, validate, claims folder, strict, reading.
-JobArguments = tuple[str, list[str], str, bool, Any, bool, "Reading | None"]
+def _not_done(work: Iterable[Job], done: set[str], counts: dict[str, int]) -> Iterator[Job]:
+    for job in work:
+        if job.name in done:
+            counts["resumed"] += 1
+        else:
+            yield job
 
 
-def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: JobArguments, jobs: int,
-         scheduler: str | None, on_result: Callable[[ExportResult], None] | None) -> None:
+def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, jobs: int, scheduler: str | None,
+         on_result: Callable[[ExportResult], None] | None, shards: ShardWriter | None) -> None:
 
     def report(result: ExportResult) -> None:
         key = "skipped" if result.skipped else "errors" if result.error else \
             "violations" if result.violations else "written"
         counts[key] += 1
+        if shards is not None:
+            shards.add(result, result.texts.pop(RdfFormat.N_QUADS, None))
         if on_result:
             on_result(result)
 
     if scheduler:
-        _run_on_dask(scheduler, jobs, iter_jobs(inputs), report, arguments)
+        _run_on_dask(scheduler, jobs, work, report, settings)
         return
     if jobs <= 1:
-        for job in iter_jobs(inputs):
-            report(_failed(job) if job.error else run_job(job, *arguments))
+        for job in work:
+            report(_failed(job) if job.error else run_job(job, settings))
         return
     window = jobs * 4  # work in flight at once: bounded, so a dump streams through in flat memory
     with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
         pending: set[Future[Any]] = set()
-        for job in iter_jobs(inputs):
+        for job in work:
             if job.error:
                 report(_failed(job))
                 continue
-            pending.add(pool.submit(run_job, job, *arguments))
+            pending.add(pool.submit(run_job, job, settings))
             if len(pending) >= window:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -132,7 +188,7 @@ def _run(inputs: Iterable[str | Path], counts: dict[str, int], arguments: JobArg
 
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[ExportResult], None],
-                 arguments: JobArguments) -> None:
+                 settings: JobSettings) -> None:
     """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
     try:
         from distributed import Client, LocalCluster, as_completed
@@ -152,7 +208,7 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
             if job.error:
                 report(_failed(job))
                 continue
-            running.add(client.submit(run_job, job, *arguments, pure=False))
+            running.add(client.submit(run_job, job, settings, pure=False))
             in_flight += 1
             while in_flight >= window:
                 future = next(running)

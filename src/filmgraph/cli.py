@@ -15,6 +15,7 @@ import click
 
 from filmgraph import __version__
 from filmgraph import store as stores
+from filmgraph.batch import Layout
 from filmgraph.errors import FilmgraphError
 from filmgraph.pipeline import (
     DEFAULT_FORMATS,
@@ -33,6 +34,7 @@ from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat, load_graph
 from filmgraph.read.dump import DUMP_SUFFIXES
 from filmgraph.read.fetch import DEFAULT_API
+from filmgraph.shards import DEFAULT_SHARD_BYTES, ERRORS_FILE, SHARD_PREFIX
 
 FORMAT_CHOICES = [fmt.value for fmt in RdfFormat]
 # Settings read from the environment (the library takes them as arguments).
@@ -128,30 +130,51 @@ def cli() -> None:
               help="Worker processes for folders, dumps and many inputs.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster (tcp://host:8786, or 'local'); its workers must see -o DIR.")
+@click.option("--layout", type=click.Choice(["files", "shards"]),
+              help="files: <slug>.<format> per film; shards: N-Quads shards with page lists and errors.jsonl, "
+                   "resumable.  [default: shards for dumps unless -f asks for other formats, files otherwise]")
+@click.option("--shard-size", type=click.IntRange(1), default=DEFAULT_SHARD_BYTES // 2**20, show_default=True,
+              metavar="MB", help="Size at which a shard is finished and the next begun.")
+@click.option("--resume", is_flag=True, help="Go on with an interrupted sharded export: skip the pages of its "
+                                             "finished shards, redo the rest.")
 @reading_options
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
-               no_validate: bool, strict: bool, jobs: int, scheduler: str | None, reading: Reading) -> None:
+               no_validate: bool, strict: bool, jobs: int, scheduler: str | None, layout: str | None,
+               shard_size: int, resume: bool, reading: Reading) -> None:
     """Export film articles as RDF: files, folders of them, Wikipedia XML dumps
     (.xml, .xml.bz2, .xml.gz), 'wiki:Title' to fetch a page, or '-' for standard input.
 
     Exit status: 0 all written; 1 a graph violates the shapes (its files are not
     written); 2 bad input or usage. Every input is processed whatever happens to the others.
-    Folders and dumps are streamed through --jobs worker processes with a progress bar.
+    Folders and dumps are streamed through --jobs worker processes with a progress bar; a dump
+    is written as N-Quads shards (one named graph per film) that --resume goes on with after a kill.
 
     Example:
 
     \b
         filmgraph export examples/second_victims.txt -o out -f ttl -f jsonld -f nt
-        filmgraph export enwiki-pages-articles.xml.bz2 -j 2
+        filmgraph export enwiki-pages-articles.xml.bz2 -j 2 -o out/enwiki
+        filmgraph export enwiki-pages-articles.xml.bz2 -j 2 -o out/enwiki --resume
     """
     chosen = [RdfFormat(f) for f in formats] or list(DEFAULT_FORMATS)
     to_stdout = output_dir == "-"
     _check_output_dir(output_dir)
     if to_stdout and len(chosen) != 1:
         raise click.UsageError("-o - writes one format: give exactly one -f")
-    if not to_stdout and (jobs > 1 or scheduler or any(_is_collection(i) for i in inputs)):
+    dump = any(i.lower().endswith(DUMP_SUFFIXES) for i in inputs)
+    # A dump is bulk: shards, unless formats other than N-Quads are asked for (then files, as for a folder).
+    wants_files = bool(formats) and chosen != [RdfFormat.N_QUADS]
+    chosen_layout = Layout(layout) if layout else Layout.SHARDS if (dump or resume) and not wants_files \
+        else Layout.FILES
+    if chosen_layout is Layout.SHARDS and (to_stdout or (formats and chosen != [RdfFormat.N_QUADS])):
+        raise click.UsageError("shards are N-Quads written into a folder: give -o DIR and no -f but nq "
+                               "(or --layout files)")
+    if resume and chosen_layout is not Layout.SHARDS:
+        raise click.UsageError("--resume goes on with a sharded export (--layout shards)")
+    if not to_stdout and (jobs > 1 or scheduler or chosen_layout is Layout.SHARDS
+                          or any(_is_collection(i) for i in inputs)):
         sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, strict,
-                               replace(reading, stdin=None)))
+                               replace(reading, stdin=None), chosen_layout, shard_size * 2**20, resume))
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
                      validate=not no_validate, reading=reading, strict=strict)
     for result in results:
@@ -201,7 +224,8 @@ def _is_collection(name: str) -> bool:
 
 
 def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFormat], base: str, validate: bool,
-                  jobs: int, scheduler: str | None, strict: bool, reading: Reading) -> int:
+                  jobs: int, scheduler: str | None, strict: bool, reading: Reading, layout: Layout,
+                  shard_size: int, resume: bool) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -233,12 +257,15 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
         try:
             counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
                                   jobs=jobs, scheduler=scheduler, on_result=on_result, strict=strict,
-                                  reading=reading)
+                                  reading=reading, layout=layout, shard_size=shard_size, resume=resume)
         except FilmgraphError as exc:
             say(f"Error: {exc}")
             return 2
-    say(f"{counts['written']} exported, {counts['skipped']} skipped (not films), {counts['violations']} violate "
-        f"the shapes, {counts['errors']} errors")
+    resumed = f"{counts['resumed']} done before (resumed), " if resume else ""
+    say(f"{resumed}{counts['written']} exported, {counts['skipped']} skipped (not films), {counts['violations']} "
+        f"violate the shapes, {counts['errors']} errors")
+    if layout is Layout.SHARDS:
+        say(f"shards: {output_dir}/{SHARD_PREFIX}*.nq; declined and failed pages: {output_dir}/{ERRORS_FILE}")
     return worst
 
 

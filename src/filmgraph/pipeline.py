@@ -68,6 +68,8 @@ class ExportResult(Outcome):
     texts: dict[RdfFormat, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     skipped: bool = False  # the input holds no film (a redirect, a series, a person): declined by name
+    title: str | None = None  # the article's title, once read (a dump's page title before)
+    stage: str | None = None  # the stage that failed or declined it: read, extract, map, validate, write
 
     @property
     def violations(self) -> list[str]:
@@ -199,19 +201,25 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
     ``claims`` is where the films of one batch claim their file names, so that two films
     with one title never overwrite each other.
     """
-    result = ExportResult(source.name if isinstance(source, Job) else str(source))
+    result = ExportResult(source.name if isinstance(source, Job) else str(source),
+                          title=source.title if isinstance(source, Job) else None)
     try:
+        result.stage = "read"
         article = load_article(source, reading=reading)
+        result.title, result.stage = article.title, "extract"
         # The fast path: statement records → the film's triples → compiled shapes → pyoxigraph writers,
         # never an rdflib Graph (tests/test_fastpath.py shows it gives the rdflib path's graph).
         result.film = extract_film(article)
         link_items(result.film, reading or Reading())
+        result.stage = "map"
         result.triples = FilmTriples(map_statements(result.film, base=base).all_triples())
         result.warnings = list(result.film.warnings)
         if validate:
+            result.stage = "validate"
             result.report = check_graph(result.triples, strict=strict, warnings=result.warnings)
             if not result.report.conforms:
                 return result
+        result.stage = "write"
         graph_name = article_iri(article.title, article.provenance, base)
         result.texts = {fmt: serialize(result.triples, fmt, graph_name=graph_name) for fmt in formats}
         if output_dir is not None:
@@ -222,6 +230,7 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
                 path = Path(output_dir) / f"{name}.{fmt.extension}"
                 _write(path, text)
                 result.written.append(path)
+        result.stage = None
     except NotAFilm as exc:
         result.error, result.skipped = str(exc), True
     except FilmgraphError as exc:

@@ -1,0 +1,153 @@
+"""N-Quads shards: a bulk export's output, written so that a killed run resumes without duplicates or gaps.
+
+A bulk export (a dump, or ``--layout shards``) does not write two files per film: each film's quads (its
+named graph is its article) are appended to the current shard, ``films-<run>-<n>.nq.part``. When the
+shard reaches its size limit, or the run ends, it is finished: the file is flushed to disk and renamed to
+``films-<run>-<n>.nq``, and then its page list ``films-<run>-<n>.pages.jsonl`` is written (atomically) with
+one line per page the shard accounts for (written, declined, failed, or in violation of the shapes).
+
+A shard is finished exactly when its page list exists. ``--resume`` reads the page lists of finished
+shards, skips those pages, and throws away what an interrupted run left unfinished (a ``.part`` file, or
+a ``.nq`` whose page list was never written), so every page ends up in exactly one finished shard.
+``errors.jsonl`` (one line per declined or failed page: source, title, stage, message) is rebuilt from
+all page lists at the end of every run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from filmgraph.atomic import write_text_atomic
+from filmgraph.errors import FilmgraphError
+from filmgraph.pipeline import ExportResult
+
+SHARD_PREFIX = "films-"
+PAGES_SUFFIX = ".pages.jsonl"
+ERRORS_FILE = "errors.jsonl"
+DEFAULT_SHARD_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    """One line of a shard's page list, and of ``errors.jsonl``."""
+
+    source: str
+    title: str | None
+    status: str  # written, skipped (not a film), violations, error
+    stage: str | None = None
+    message: str | None = None
+
+    @classmethod
+    def of(cls, result: ExportResult) -> PageRecord:
+        if result.skipped:
+            status = "skipped"
+        elif result.error:
+            status = "error"
+        elif result.violations:
+            status = "violations"
+        else:
+            return cls(result.input, result.title, "written")
+        message = result.error or "; ".join(result.violations)
+        return cls(result.input, result.title, status, result.stage, message)
+
+    def line(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False) + "\n"
+
+
+def finished_records(folder: Path) -> Iterator[PageRecord]:
+    """Every page record of the finished shards in ``folder``."""
+    for pages in sorted(folder.glob(f"{SHARD_PREFIX}*{PAGES_SUFFIX}")):
+        with pages.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    yield PageRecord(**json.loads(line))
+
+
+def finished_shards(folder: Path) -> list[Path]:
+    """The N-Quads files of the finished shards in ``folder``."""
+    return sorted(path for path in folder.glob(f"{SHARD_PREFIX}*.nq")
+                  if path.with_suffix(PAGES_SUFFIX).exists())
+
+
+class ShardWriter:
+    """The shards of one run in one folder; see the module's description."""
+
+    def __init__(self, folder: str | Path, *, limit: int = DEFAULT_SHARD_BYTES, resume: bool = False) -> None:
+        self.folder = Path(folder)
+        self.limit = limit
+        self.done: set[str] = set()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._prepare(resume)
+        except OSError as exc:
+            raise FilmgraphError(f"{self.folder}: cannot write shards there: {exc.strerror or exc}") from exc
+        self.run = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
+        self.number = 0
+        self.records: list[str] = []
+        self.size = 0
+        self._file = None
+
+    def _prepare(self, resume: bool) -> None:
+        finished = {path.name[:-len(PAGES_SUFFIX)] for path in self.folder.glob(f"{SHARD_PREFIX}*{PAGES_SUFFIX}")}
+        if finished and not resume:
+            raise FilmgraphError(f"{self.folder}: holds the shards of an earlier export; give --resume to go on "
+                                 "with it, or another output folder")
+        for leftover in self.folder.glob(f"{SHARD_PREFIX}*"):
+            stem = leftover.name.split(".", 1)[0]
+            if leftover.name.endswith(".part") or stem not in finished:
+                leftover.unlink()  # an interrupted run's unfinished shard: its pages are done again
+        self.done = {record.source for record in finished_records(self.folder)}
+
+    @property
+    def _stem(self) -> str:
+        return f"{SHARD_PREFIX}{self.run}-{self.number:05d}"
+
+    def add(self, result: ExportResult, quads: str | None) -> None:
+        """Append one page's quads (if it has any) and its record; finish the shard at its size limit."""
+        try:
+            if quads:
+                if self._file is None:
+                    self._file = (self.folder / f"{self._stem}.nq.part").open("w", encoding="utf-8")
+                self._file.write(quads)
+                self.size += len(quads.encode("utf-8"))
+            self.records.append(PageRecord.of(result).line())
+            if self.size >= self.limit:
+                self.finish()
+        except OSError as exc:
+            raise FilmgraphError(f"{self.folder}: cannot write a shard: {exc.strerror or exc}") from exc
+
+    def finish(self) -> None:
+        """Finish the current shard (quads on disk, then its page list) and start the next."""
+        if not self.records:
+            return
+        if self._file is not None:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            self._file = None
+            os.replace(self.folder / f"{self._stem}.nq.part", self.folder / f"{self._stem}.nq")
+        write_text_atomic(self.folder / f"{self._stem}{PAGES_SUFFIX}", "".join(self.records))
+        self.records, self.size = [], 0
+        self.number += 1
+
+    def close(self) -> None:
+        """Finish the last shard and rebuild ``errors.jsonl`` from every finished shard's page list."""
+        try:
+            self.finish()
+            problems = "".join(record.line() for record in finished_records(self.folder)
+                               if record.status != "written")
+            write_text_atomic(self.folder / ERRORS_FILE, problems)
+        except OSError as exc:
+            raise FilmgraphError(f"{self.folder}: cannot finish the shards: {exc.strerror or exc}") from exc
+
+    def abandon(self) -> None:
+        """Drop the unfinished shard (a run that failed): its pages are done again on --resume."""
+        if self._file is not None:
+            self._file.close()
+            (self.folder / f"{self._stem}.nq.part").unlink(missing_ok=True)
+            self._file = None
