@@ -392,16 +392,19 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
 @store_options
 @click.option("--graph", "graph_iri", metavar="IRI", help="Named graph to load into.  [default: the article's IRI]")
 @base_option
-@click.option("--no-validate", is_flag=True, help="Load graphs even when they violate the shapes.")
+@click.option("--no-validate", is_flag=True, help="Load articles' graphs even when they violate the shapes.")
+@click.option("--revalidate", is_flag=True,
+              help="Check RDF files against the shapes before loading (export checked them already).")
 @reading_options
 def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
              store_endpoint: str | None, timeout: float, graph_iri: str | None, base: str,
-             no_validate: bool, reading: Reading) -> None:
-    """Load exported RDF files (ttl, jsonld, nt, nq) or articles into a triple store.
+             no_validate: bool, revalidate: bool, reading: Reading) -> None:
+    """Load exported RDF files (ttl, jsonld, nt, nq, shards) or articles into a triple store.
 
     Each film goes into its own named graph (the source article's IRI); loading a film again
-    replaces its graph. Exit status: 0 all loaded; 1 a graph violates the shapes (not loaded);
-    2 bad input or an unreachable store. The other inputs are still loaded.
+    replaces its graph. Exported files go into the embedded store as they are (export validated
+    them; --revalidate checks them again). Exit status: 0 all loaded; 1 a graph violates the
+    shapes (not loaded); 2 bad input or an unreachable store. The other inputs are still loaded.
 
     Example:
 
@@ -414,7 +417,7 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     try:
         # Each input's line is printed as soon as it is loaded, not when all are done.
         for result in iter_load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate,
-                                reading=reading):
+                                revalidate=revalidate, reading=reading):
             if result.skipped:
                 click.echo(f"skipped: {result.error}", err=True)
                 counts["skipped"] += 1

@@ -285,7 +285,7 @@ def graph_of_input(source: str | Path | Job, *, base: str = DEFAULT_BASE, valida
             name = cited_article(graph)
         except FilmgraphError as exc:
             raise FilmgraphError(f"{path}: {exc}") from exc
-        return graph, name, validate_graph(graph) if validate else None
+        return graph, name, validate_triples(FilmTriples(graph)) if validate else None
     article = load_article(source, reading=reading)
     _, graph = build_graph(article, base=base, reading=reading)
     return graph, article_iri(article.title, article.provenance, base), check_graph(graph) if validate else None
@@ -303,23 +303,43 @@ def _check_owner(store: Store, graph_iri: str, graph: Graph, where: str) -> None
 
 
 def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None,
-              base: str = DEFAULT_BASE, validate: bool = True, reading: Reading | None = None) -> Iterator[LoadResult]:
-    """Load each input (files, folders of articles or RDF files, dumps, ``wiki:Title``, ``-``) into its own
-    named graph of ``store``, replacing what that graph held; yield each result as soon as it is done.
+              base: str = DEFAULT_BASE, validate: bool = True, revalidate: bool = False,
+              reading: Reading | None = None) -> Iterator[LoadResult]:
+    """Load each input (files, folders of articles or RDF files, shards, dumps, ``wiki:Title``, ``-``) into
+    its own named graph of ``store``, replacing what that graph held; yield each result as soon as it is done.
 
-    A graph that violates the shapes is not loaded (``validate=False`` loads it anyway); one bad
-    input never stops the others; a page that is not a film is ``skipped``.
+    An article is exported first, and not loaded if its graph violates the shapes (``validate=False`` loads
+    it anyway). An RDF file is what an export wrote and validated already: it goes into the store as it is
+    (straight into Oxigraph for N-Quads, N-Triples and Turtle), unless ``revalidate`` checks it against the
+    shapes first. One bad input never stops the others; a page that is not a film is ``skipped``.
     """
+    direct = getattr(store, "load_files", None)
+    waiting: list[Job] = []  # exported files, loaded straight into the store a batch at a time
+
+    def load_waiting() -> Iterator[LoadResult]:
+        for path, name, triples, error in direct([job.path for job in waiting], graph_iri=graph_iri):
+            yield LoadResult(path, graph_iri=name or None, triples=triples, error=error)
+        waiting.clear()
+
     for job in iter_jobs(inputs, suffixes=ARTICLE_SUFFIXES | RDF_SUFFIXES):
-        result = LoadResult(job.name)
-        if job.error:
-            result.error = job.error
-            yield result
+        suffix = Path(job.path).suffix.lower() if job.path else ""
+        if direct is not None and not revalidate and not job.error and suffix in DIRECT_SUFFIXES:
+            waiting.append(job)
+            if len(waiting) >= 256:
+                yield from load_waiting()
             continue
+        if waiting:
+            yield from load_waiting()
+        if job.error:
+            yield LoadResult(job.name, error=job.error)
+            continue
+        result = LoadResult(job.name)
         try:
-            graph, name, result.report = graph_of_input(job, base=base, validate=validate, reading=reading)
+            is_rdf = suffix in RDF_SUFFIXES
+            graph, name, result.report = graph_of_input(job, base=base, validate=revalidate if is_rdf else validate,
+                                                        reading=reading)
             result.graph_iri = graph_iri or name
-            if graph_iri is None and job.path and Path(job.path).suffix.lower() in RDF_SUFFIXES:
+            if graph_iri is None and is_rdf:
                 _check_owner(store, result.graph_iri, graph, job.name)  # a file names its own graph: checked
             if result.report is None or result.report.conforms:
                 result.triples = store.load(graph, graph_iri=result.graph_iri)
@@ -328,12 +348,20 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
         except FilmgraphError as exc:
             result.error = str(exc)
         yield result
+    if waiting:
+        yield from load_waiting()
+
+
+# RDF files the embedded store reads itself, without rdflib (JSON-LD may name a remote @context: rdflib's
+# reader, which filmgraph keeps offline, reads it).
+DIRECT_SUFFIXES = frozenset({".nq", ".nt", ".ttl", ".turtle"})
 
 
 def load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None, base: str = DEFAULT_BASE,
-         validate: bool = True, reading: Reading | None = None) -> list[LoadResult]:
+         validate: bool = True, revalidate: bool = False, reading: Reading | None = None) -> list[LoadResult]:
     """Every result of :func:`iter_load`, as a list."""
-    return list(iter_load(inputs, store=store, graph_iri=graph_iri, base=base, validate=validate, reading=reading))
+    return list(iter_load(inputs, store=store, graph_iri=graph_iri, base=base, validate=validate,
+                          revalidate=revalidate, reading=reading))
 
 
 @dataclass
