@@ -74,3 +74,18 @@ def test_every_public_name_works_twice(tmp_path: Path, sample_path: Path) -> Non
         assert [r.exit_code for r in filmgraph.load([sample_path], store=store)] == [0]
         store.close()
     assert sorted(filmgraph.__all__) == sorted(set(filmgraph.__all__))
+
+
+def test_help_loads_no_stage() -> None:
+    """`filmgraph --help` starts fast because it imports no stage (benchmarks/startup.py times it)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, runpy; sys.argv = ['filmgraph', '--help']\n"
+            "try:\n    runpy.run_module('filmgraph', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "heavy = sorted(m for m in ('rdflib', 'pyshacl', 'pyoxigraph', 'mwparserfromhell', 'requests') "
+            "if m in sys.modules)\nprint('LOADED', heavy)")
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "Usage: filmgraph" in output
+    assert output.strip().splitlines()[-1] == "LOADED []"
+    assert set(filmgraph.__all__) - {"__version__"} == set(filmgraph._EXPORTS)

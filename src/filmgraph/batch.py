@@ -8,7 +8,6 @@ dropped as soon as it is done, so memory stays flat however large the dump.
 from __future__ import annotations
 
 import contextlib
-import enum
 import os
 import shutil
 import sys
@@ -21,11 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from filmgraph.errors import FilmgraphError
+from filmgraph.formats import Layout
 from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Reading, export_one
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
 from filmgraph.read.dump import Job, iter_jobs
 from filmgraph.shards import DEFAULT_SHARD_BYTES, ShardWriter
+
+__all__ = ["Layout", "JobSettings", "export_batch", "run_job"]
 
 
 def _end_with_parent() -> None:
@@ -46,13 +48,6 @@ def _end_with_parent() -> None:
 
 def _failed(job: Job) -> ExportResult:
     return ExportResult(job.name, error=job.error, title=job.title, stage="read")
-
-
-class Layout(str, enum.Enum):
-    """How a batch writes its films: files (``<slug>.<format>`` per film) or N-Quads shards."""
-
-    FILES = "files"
-    SHARDS = "shards"
 
 
 @dataclass(frozen=True)

@@ -9,32 +9,22 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from filmgraph import __version__
-from filmgraph import store as stores
-from filmgraph.batch import Layout
+from filmgraph import __version__, defaults
 from filmgraph.errors import FilmgraphError
-from filmgraph.pipeline import (
-    DEFAULT_FORMATS,
-    DEFAULT_OUTPUT_DIR,
-    ExportResult,
-    Outcome,
-    Reading,
-    draw,
-    embed,
-    export,
-    iter_load,
-    quickstatements,
-)
-from filmgraph.rdf.validate import validate_graph
-from filmgraph.rdf.vocab import DEFAULT_BASE
-from filmgraph.rdf.write import RdfFormat, load_graph
-from filmgraph.read.dump import DUMP_SUFFIXES
-from filmgraph.read.fetch import DEFAULT_API
-from filmgraph.shards import DEFAULT_SHARD_BYTES, ERRORS_FILE, SHARD_PREFIX
+from filmgraph.formats import DEFAULT_SHARD_BYTES, DUMP_SUFFIXES, ERRORS_FILE, SHARD_PREFIX, Layout, RdfFormat
+
+# The stages are imported inside the commands that use them: `filmgraph --help` loads none of them.
+if TYPE_CHECKING:
+    from filmgraph import store as stores
+    from filmgraph.pipeline import ExportResult, Outcome, Reading
+
+DEFAULT_OUTPUT_DIR = defaults.OUTPUT_DIR
+DEFAULT_BASE = defaults.BASE
+DEFAULT_API = defaults.MEDIAWIKI_API
 
 FORMAT_CHOICES = [fmt.value for fmt in RdfFormat]
 # Settings read from the environment (the library takes them as arguments).
@@ -74,6 +64,8 @@ def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)
     def wrapper(*args: Any, contact: str | None, cache: str | None, source_url: str | None,
                 link_wikidata: bool, items_file: str | None, **kwargs: Any) -> Any:
+        from filmgraph.pipeline import Reading
+
         kwargs["reading"] = Reading(
             api=os.environ.get(API_VARIABLE, DEFAULT_API), stdin=sys.stdin.buffer,
             contact=contact or os.environ.get(CONTACT_VARIABLE) or None, cache=cache or _default_cache(),
@@ -156,6 +148,8 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
         filmgraph export enwiki-pages-articles.xml.bz2 -j 2 -o out/enwiki
         filmgraph export enwiki-pages-articles.xml.bz2 -j 2 -o out/enwiki --resume
     """
+    from filmgraph.pipeline import DEFAULT_FORMATS, export
+
     chosen = [RdfFormat(f) for f in formats] or list(DEFAULT_FORMATS)
     to_stdout = output_dir == "-"
     _check_output_dir(output_dir)
@@ -293,6 +287,7 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikida
         filmgraph quickstatements film.wiki --entity item.json --items title-items.tsv
         filmgraph quickstatements "wiki:The Celebration" --link-wikidata --contact you@example.org
     """
+    from filmgraph.pipeline import quickstatements
     from filmgraph.wikidata.quickstatements import as_csv, as_v1, load_entity
 
     try:
@@ -330,6 +325,9 @@ def validate_cmd(files: tuple[str, ...]) -> None:
     \b
         filmgraph validate out/second-victims.ttl
     """
+    from filmgraph.rdf.validate import validate_graph
+    from filmgraph.rdf.write import load_graph
+
     worst = 0
     for name in files:
         try:
@@ -352,7 +350,7 @@ def store_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """--store / --endpoint / --update-endpoint / --store-endpoint / --timeout: where the triples live."""
     options = [
         click.option("--store", "store_dir", type=click.Path(file_okay=False), metavar="DIR",
-                     help=f"Embedded Oxigraph store folder.  [default: {stores.DEFAULT_STORE}]"),
+                     help=f"Embedded Oxigraph store folder.  [default: {defaults.STORE_DIR}]"),
         click.option("--endpoint", metavar="URL", help="A SPARQL 1.1 server's query endpoint instead."),
         click.option("--update-endpoint", metavar="URL",
                      help="Its update endpoint.  [default: the endpoint with /query or /sparql → /update]"),
@@ -367,6 +365,8 @@ def store_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
                 store_endpoint: str | None, timeout: float) -> stores.Store:
+    from filmgraph import store as stores
+
     if store_dir and endpoint:
         raise click.UsageError("give --store or --endpoint, not both")
     if endpoint and not re.match(r"^https?://[^/\s]+", endpoint):
@@ -412,6 +412,8 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
         filmgraph load examples/second_victims.txt
         filmgraph load out/second-victims.ttl --endpoint http://127.0.0.1:7878/query
     """
+    from filmgraph.pipeline import iter_load
+
     store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout)
     worst, counts = 0, {"loaded": 0, "skipped": 0, "failed": 0}
     try:
@@ -455,6 +457,8 @@ def query_cmd(query_text: str, store_dir: str | None, endpoint: str | None, upda
         filmgraph query @queries/cast.rq
         filmgraph query 'SELECT ?name WHERE { ?film schema:director/schema:name ?name }' -f csv
     """
+    from filmgraph import store as stores
+
     try:
         text = stores.read_query(query_text)
     except FilmgraphError as exc:
@@ -492,6 +496,8 @@ def _print_table(result: stores.QueryResult) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from filmgraph import store as stores
+
     table = Table(*result.variables, show_lines=False)
     for row in stores.iter_rows(result):
         table.add_row(*row)
@@ -518,6 +524,8 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
         filmgraph embed examples/second_victims.txt
         filmgraph embed out/second-victims.ttl --snippet
     """
+    from filmgraph.pipeline import embed
+
     _check_output_dir(output_dir)
     results = embed(inputs, output_dir=None if snippet else output_dir, base=base, reading=reading)
     for result in results:
@@ -545,6 +553,8 @@ def draw_cmd(source: str, output: str | None, base: str, reading: Reading) -> No
     \b
         filmgraph draw examples/second_victims.txt -o out/second-victims.svg
     """
+    from filmgraph.pipeline import draw
+
     try:
         svg = draw(source, output=output, base=base, reading=reading)
     except FilmgraphError as exc:

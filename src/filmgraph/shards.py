@@ -24,12 +24,8 @@ from pathlib import Path
 
 from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
+from filmgraph.formats import DEFAULT_SHARD_BYTES, ERRORS_FILE, PAGES_SUFFIX, SHARD_PREFIX
 from filmgraph.pipeline import ExportResult
-
-SHARD_PREFIX = "films-"
-PAGES_SUFFIX = ".pages.jsonl"
-ERRORS_FILE = "errors.jsonl"
-DEFAULT_SHARD_BYTES = 256 * 1024 * 1024
 
 
 @dataclass(frozen=True)

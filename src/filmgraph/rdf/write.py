@@ -10,7 +10,6 @@ clobbered file.
 
 from __future__ import annotations
 
-import enum
 import functools
 import json
 import re
@@ -26,47 +25,10 @@ from rdflib.term import Node
 
 from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
+from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import PREFIXES, RDF, XSD
 
 Triple = tuple[Node, Node, Node]
-
-
-class RdfFormat(enum.Enum):
-    """The RDF formats filmgraph writes; the value is the CLI choice and file suffix."""
-
-    TURTLE = "ttl"
-    JSON_LD = "jsonld"
-    N_TRIPLES = "nt"
-    N_QUADS = "nq"
-
-    @property
-    def extension(self) -> str:
-        return self.value
-
-    @property
-    def media_type(self) -> str:
-        return {"ttl": "text/turtle", "jsonld": "application/ld+json", "nt": "application/n-triples",
-                "nq": "application/n-quads"}[self.value]
-
-    @property
-    def rdflib_name(self) -> str:
-        return {"ttl": "turtle", "jsonld": "json-ld", "nt": "nt", "nq": "nquads"}[self.value]
-
-    @classmethod
-    def from_extension(cls, suffix: str) -> RdfFormat:
-        """The format of a file suffix.
-
-        Example:
-
-        >>> RdfFormat.from_extension(".json").name
-        'JSON_LD'
-        """
-        suffix = suffix.lower().lstrip(".")
-        aliases = {"turtle": "ttl", "json": "jsonld", "json-ld": "jsonld", "ntriples": "nt", "nquads": "nq"}
-        try:
-            return cls(aliases.get(suffix, suffix))
-        except ValueError:
-            raise ValueError(f"unknown RDF format '{suffix}'") from None
 
 
 _NAMESPACES = sorted(((p, str(n)) for p, n in PREFIXES.items()), key=lambda item: -len(item[1]))

@@ -14,9 +14,7 @@ from urllib.parse import quote
 from xml.etree import ElementTree
 
 from filmgraph.errors import FilmgraphError
-
-DUMP_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz", ".xml.xz")
-
+from filmgraph.formats import DUMP_SUFFIXES
 
 _FILM_INFOBOX_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]film\b")
 

@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from filmgraph import __version__
+from filmgraph import __version__, defaults
 from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
 from filmgraph.httpclient import HttpClient
 
-DEFAULT_API = "https://en.wikipedia.org/w/api.php"
+DEFAULT_API = defaults.MEDIAWIKI_API
 BATCH = 50  # titles per request, the API's limit for ordinary clients
 _WIKIMEDIA_HOSTS = ("wikipedia.org", "wikimedia.org", "wikidata.org", "mediawiki.org", "wiktionary.org",
                     "wikiquote.org", "wikisource.org", "wikibooks.org", "wikinews.org", "wikiversity.org",
