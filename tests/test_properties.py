@@ -108,3 +108,21 @@ def test_writers_keep_every_value(title: str, name: str, number: float) -> None:
     assert len(parsed) == len(graph)
     jsonld = Graph().parse(data=serialize(graph, RdfFormat.JSON_LD), format="json-ld")
     assert set(jsonld) == set(graph)
+
+
+MARKUP_PIECES = ["a", "b c", " ", "\n", "[[", "]]", "|", "[[Film]]", "[[Film|the film]]", "[[File:x.jpg]]", "''",
+                 "'''", "'", "=", "*", "#", ":", ";", "[", "]", "{{", "}}", "<br>", "&amp;", "http://x.org", "—",
+                 "é", "\t", "[[a|b|c]]", "[[Category:Films]]", "----", "[[ a ]]", "[[a|]]", "''x''", "'''y'''"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(MARKUP_PIECES), max_size=14).map("".join))
+def test_plain_markup_renders_as_the_parser_renders_it(text: str) -> None:
+    """The reader renders simple markup without the parser: only where the parser would render it the same."""
+    import mwparserfromhell
+
+    from filmgraph.read.wikitext import _render_simple, render
+
+    simple = _render_simple(text)
+    if simple is not None:
+        assert simple == render(mwparserfromhell.parse(text))

@@ -513,6 +513,10 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
     """
     distributors: list[tuple[str, str | None]] = []
     sales: list[str] = []
+    lowered = sentence.lower()
+    if not any(word in lowered for word in ("distribut", "released", "acquired", "picked up", "bought", "secured",
+                                            "handl")):
+        return distributors, sales  # none of the verbs the patterns below need: spare the scan
     area_re = r"(?:\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<area>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+countries)?))?"
     org = rf"(?P<org>{_CAP}(?:\s+{_CAP})*)"
     for match in re.finditer(rf"{org}\s+(?:would|will|was to|to)?\s*(?:distribute|distributes|distributed)\s+"
@@ -619,6 +623,11 @@ _AMOUNT_PATTERNS = [
 ]
 
 
+# The words without which a pattern of _AMOUNT_PATTERNS cannot match (lower case).
+_AMOUNT_WORDS = {"budget": ("budget",), "box_office": ("gross", "earned", "box office", "took in"),
+                 "admissions": ("admissions", "tickets", "cinema", "viewers", "spectators")}
+
+
 def find_money(sentence: str) -> dict[str, Quantity]:
     """Budget, box office and admissions stated in a sentence.
 
@@ -627,7 +636,10 @@ def find_money(sentence: str) -> dict[str, Quantity]:
     (87000.0, 87000.0)
     """
     found: dict[str, Quantity] = {}
+    lowered = sentence.lower()
     for fact, pattern, is_money in _AMOUNT_PATTERNS:
+        if not any(word in lowered for word in _AMOUNT_WORDS[fact]):
+            continue  # the phrase's own words are missing: no need to run its pattern along the sentence
         match = pattern.search(sentence)
         quantity = quantity_of(match["v"], unit_by_currency=is_money) if match else None
         if quantity:

@@ -8,10 +8,11 @@ wikitext article the way it reads the plain-text format.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import mwparserfromhell
-from mwparserfromhell.nodes import Comment, Heading, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
@@ -63,6 +64,39 @@ def _depth(text: str) -> int:
     return deepest
 
 
+# Markup only the full parser reads right: templates, tags, entities, external links, a link inside a link,
+# four quotes, rules, and a line that starts as a heading, list or definition. Text without any of it is
+# plain text, links and bold or italics, rendered here without building a parse tree (three quarters of a
+# real page's paragraphs and list items; tests/test_wikitext.py checks it renders as the parser does).
+_NEEDS_PARSER_RE = re.compile("|".join([
+    r"[{}<>&]", r"(?<!\[)\[(?!\[)", r"(?<!\])\](?!\])",  # templates, tags, entities, lone brackets
+    r"\[\[[^\]]*\[", r"\[\[[^\]]*\n", r"\|\]\]", r"\[\[[^\]|]*\|[^\]]*\|",  # links the parser may not take
+    r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"(?i:\[\[\s*(?:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):)",
+    r"\[\[[^\]]*'",  # quotes in a link: the parser pairs them its way
+    r"''''", r"----", r"(?m:^[\s=;:*#])"]))  # four quotes, rules, headings and lists
+_SIMPLE_LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
+_SKIPPED_LINK_RE = re.compile(r"(?i)^(file|image|category):")
+_QUOTES_RE = re.compile(r"'{2,}")
+
+
+def _render_simple(text: str) -> str | None:
+    """The text a reader sees of markup with no template, tag or entity; None when the parser must read it."""
+    if _NEEDS_PARSER_RE.search(text):
+        return None
+    if len({len(run) for run in _QUOTES_RE.findall(text)}) > 1:
+        return None  # italics beside bold ("''Film'''s"): which quotes are an apostrophe is the parser's call
+
+    def link(match: re.Match[str]) -> str:
+        return match.group(2) or match.group(1)
+
+    if any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
+        return None  # a file or category link vanishes, and the quotes beside it may pair up: the parser's call
+    rendered = _SIMPLE_LINK_RE.sub(link, text)
+    if "[[" in rendered or "]]" in rendered:
+        return None
+    return re.sub(r"[ \t]+", " ", rendered.replace("'''", "").replace("''", ""))
+
+
 def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
     """The text a reader sees of some wikicode; names of templates it cannot render go to ``unknown``.
 
@@ -72,6 +106,9 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
     'Mann directed Won'
     """
     if isinstance(code, str):
+        simple = _render_simple(code)
+        if simple is not None:
+            return simple
         code = mwparserfromhell.parse(code)
     out = []
     for node in code.nodes:
@@ -274,6 +311,107 @@ def parse_table(markup: str) -> Table | None:
     return Table(tuple(header), full, 0)
 
 
+# Tags whose content the parser never reads as markup (a link in a gallery caption is not a link), and tags
+# that stand alone. Any other tag with its closing tag encloses what is between, as a template does.
+_OPAQUE_TAGS = frozenset({"categorytree", "ce", "chem", "gallery", "graph", "hiero", "imagemap", "inputbox", "math",
+                          "nowiki", "pre", "score", "section", "source", "syntaxhighlight", "templatedata",
+                          "timeline"})
+_VOID_TAGS = frozenset({"br", "hr", "wbr", "img", "meta", "link", "references", "ref"})
+_NESTING_RE = re.compile(r"\{\{|\}\}|(?m:^[ \t]*\{\|)|(?m:^[ \t]*\|\})|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
+_HEADING_LINE_RE = re.compile(r"(?m)^(=+)([^\n]*)$")
+_LINK_RE = re.compile(r"(?<!\[)\[\[([^\[\]{}<>\n|]*)(?:\|((?:[^\[\]]|\[\[[^\[\]]*\]\]|\](?!\])|\[(?!\[))*?))?\]\]")
+
+
+def _nested_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, opaque) of every template, table and closed tag at the top of the page: what lies inside
+    them is not the page's own markup (a heading in a template's value does not start a section)."""
+    spans: list[tuple[int, int, bool]] = []
+    stack: list[tuple[str, int]] = []
+    for match in _NESTING_RE.finditer(text):
+        token = match.group(0).strip()
+        if token in ("{{", "{|"):
+            stack.append((token, match.start()))
+        elif token in ("}}", "|}"):
+            opener = "{{" if token == "}}" else "{|"
+            while stack and stack[-1][0] != opener and stack[-1][0].startswith("{"):
+                stack.pop()
+            if stack and stack[-1][0] == opener:
+                _, start = stack.pop()
+                if not stack:
+                    spans.append((start, match.end(), False))
+        elif match.group(2):
+            name = match.group(2).lower()
+            if match.group(3) or name in _VOID_TAGS:
+                continue
+            if not match.group(1):
+                stack.append((f"<{name}", match.start()))
+            elif any(opened == f"<{name}" for opened, _ in stack):
+                while stack and stack[-1][0] != f"<{name}":
+                    stack.pop()
+                _, start = stack.pop()
+                if not stack:
+                    spans.append((start, match.end(), name in _OPAQUE_TAGS))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int, bool]], position: int) -> bool:
+    """Whether ``position`` lies inside one of the (sorted, disjoint) spans."""
+    index = bisect.bisect_right(spans, (position, position, True)) - 1
+    return index >= 0 and spans[index][0] < position < spans[index][1]
+
+
+def _headings(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, int, str]]:
+    """(start, end, level, title) of each heading line at the top of the page, as the parser reads them:
+    the title runs to the last run of "=" on its line; unmatched "=" stay in the title."""
+    found = []
+    for match in _HEADING_LINE_RE.finditer(text):
+        if _inside(spans, match.start()):
+            continue
+        opening, rest = len(match.group(1)), match.group(2)
+        last = re.search(r"(=+)[^=]*$", rest)
+        if last is None:  # a line of "=" alone is no heading
+            continue
+        closing = len(last.group(1))
+        title = rest[:last.start()]
+        level = min(opening, closing, 6)
+        title = "=" * (opening - level) + title + "=" * (closing - level)
+        if not title:
+            continue
+        end = match.start() + len(match.group(1)) + last.end(1)
+        found.append((match.start(), end, level, title))
+    return found
+
+
+def _page_links(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[str, str]]:
+    """(shown text, target page) of the wikilinks of the page, nested ones too, none inside opaque tags."""
+    opaque = [(start, end) for start, end, is_opaque in spans if is_opaque]
+    found = []
+    for match in _LINK_RE.finditer(text):
+        if any(start < match.start() < end for start, end in opaque):
+            continue
+        found += _link_entries(match)
+    return found
+
+
+def _link_entries(match: re.Match[str]) -> list[tuple[str, str]]:
+    # Quotes doubled in a link's target are bold or italics around it, not its title: no link.
+    entry = _link_entry(match.group(1), match.group(2)) if "\'\'" not in match.group(1) else None
+    entries = [entry] if entry else []
+    for inner in _LINK_RE.finditer(match.group(2) or ""):
+        entries += _link_entries(inner)
+    return entries
+
+
+def _link_entry(title: str, shown: str | None) -> tuple[str, str] | None:
+    """(shown text, target page) of a link to an article; None for files, categories and other wikis."""
+    target = title.split("#", 1)[0].strip().replace("_", " ")
+    if not target or ":" in target:
+        return None
+    target = target[:1].upper() + target[1:]
+    seen = render(shown).strip() if shown else title.split("#", 1)[0].strip()
+    return (re.sub(r"\s+", " ", seen), target) if seen else None
+
+
 def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
     paragraphs: list[str] = []
     lists: list[tuple[str, ...]] = []
@@ -375,33 +513,30 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         text = text[:span[0]] + text[span[1]:]
     else:
         links = []
-    code = mwparserfromhell.parse(text)
-    links += _links(code)
-    sections = code.get_sections(levels=[2, 3, 4], include_lead=True, flat=True)
-    lead_code = sections[0] if sections and not sections[0].filter_headings(recursive=False) else None
+    # The page itself is not parsed as a whole: its sections and links are found by their markup (as the
+    # parser finds them: tests/test_wikitext.py), and only each paragraph and item is rendered.
+    spans = _nested_spans(text)
+    links += _page_links(text, spans)
+    headings = _headings(text, spans)
+    lead_text = text[:headings[0][0]] if headings else text
     if title is None:
-        bold = re.search(r"'''(.+?)'''", str(lead_code or ""))
+        bold = re.search(r"'''(.+?)'''", lead_text)
         title = render(bold.group(1)).strip() if bold else None
     if not title:
         raise FilmgraphError(f"{where}: no title (give one, or bold the film's name in the lead)")
-    if span is None and not _FILM_LEAD_RE.search(" ".join(str(lead_code or "").split())[:2000]):
+    if span is None and not _FILM_LEAD_RE.search(" ".join(lead_text.split())[:2000]):
         raise NotAFilm(f"{where}: not a film article (no film infobox, and the lead does not call it a film)")
-    lead: list[str] = []
+    paragraphs, lists, tables = _blocks(lead_text)
+    lead: list[str] = paragraphs
     parsed: list[Section] = []
-    for section in sections:
-        headings = section.filter_headings(recursive=False)
-        body = str(section)
-        if headings:
-            heading: Heading = headings[0]
-            body = body.replace(str(heading), "", 1)
-            paragraphs, lists, tables = _blocks(body)
-            parsed.append(Section(render(heading.title).strip(), heading.level, tuple(paragraphs), tuple(lists),
-                                  tuple(tables)))
-        else:
-            paragraphs, lists, tables = _blocks(body)
-            lead = paragraphs
-            if lists or tables:
-                parsed.append(Section("Lead", 1, (), tuple(lists), tuple(tables)))
+    if lists or tables:
+        parsed.append(Section("Lead", 1, (), tuple(lists), tuple(tables)))
+    for number, (_, end, level, heading) in enumerate(headings):
+        if level not in (2, 3, 4):
+            continue  # a section under a heading of another level is not read (as the parser leaves it)
+        following = headings[number + 1][0] if number + 1 < len(headings) else len(text)
+        paragraphs, lists, tables = _blocks(text[end:following])
+        parsed.append(Section(render(heading).strip(), level, tuple(paragraphs), tuple(lists), tuple(tables)))
     wiki = wiki or (source.split("/wiki/", 1)[0] + "/wiki/" if "/wiki/" in source else None)
     return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed),
                    warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where,
@@ -412,13 +547,9 @@ def _links(code: Wikicode) -> list[tuple[str, str]]:
     """(shown text, target page) of each wikilink to an article: no files, categories or other wikis."""
     found = []
     for link in code.filter_wikilinks():
-        target = str(link.title).split("#", 1)[0].strip().replace("_", " ")
-        if not target or ":" in target:
-            continue
-        target = target[:1].upper() + target[1:]
-        shown = render(link.text).strip() if link.text else str(link.title).split("#", 1)[0].strip()
-        if shown:
-            found.append((re.sub(r"\s+", " ", shown), target))
+        entry = _link_entry(str(link.title), str(link.text) if link.text else None)
+        if entry:
+            found.append(entry)
     return found
 
 
