@@ -119,7 +119,16 @@ def mapping_rows() -> tuple[FieldRow, ...]:
 
 def children(field: str) -> list[FieldRow]:
     """The qualifier rows of a field (``cast.characters`` for ``cast``)."""
-    return [r for r in mapping_rows() if r.parent == field]
+    return list(_children_index().get(field, ()))
+
+
+@cache
+def _children_index() -> dict[str, tuple[FieldRow, ...]]:
+    index: dict[str, list[FieldRow]] = {}
+    for row in mapping_rows():
+        if row.parent is not None:
+            index.setdefault(row.parent, []).append(row)
+    return {parent: tuple(rows) for parent, rows in index.items()}
 
 
 @cache

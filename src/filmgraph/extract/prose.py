@@ -192,6 +192,22 @@ _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album
                               re.IGNORECASE)
 
 
+def _mentions(sentence: str, stems: tuple[str, ...]) -> bool:
+    """Whether the sentence holds one of these lower-case stems: a cheap test before a pattern that needs one
+    of them is run along the whole sentence (most sentences of an article state none of these facts)."""
+    lowered = sentence.lower()
+    return any(stem in lowered for stem in stems)
+
+
+_RELEASE_STEMS = ("releas", "opened in", "premiere", "debuted", "hit ")
+_SCREEN_STEMS = ("screen", "shown", "presented", "participated", "selected", "premiere", "played", "competed",
+                 "in competition", "opened", "closed")
+_AWARD_STEMS = ("won", "win", "receiv", "took", "taking", "award", "earn", "collected", "picked up", "named",
+                "honoured", "honored", "garner", "nominat", "shortlisted", "in contention", "competed", "nominee",
+                " in for", " up for")
+_FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "principal")
+
+
 def find_releases(sentence: str) -> list[Release]:
     """Dated releases, each with the country or festival the sentence gives for it.
 
@@ -200,8 +216,9 @@ def find_releases(sentence: str) -> list[Release]:
     ...     "released in Germany a week later.")]
     [('2024-02-16', 'Berlin International Film Festival'), ('2024-02-23', 'Germany')]
     """
-    if not _RELEASE_VERB_RE.search(sentence) or re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease",
-                                                          sentence, re.IGNORECASE):
+    if not _mentions(sentence, _RELEASE_STEMS) or not _RELEASE_VERB_RE.search(sentence):
+        return []
+    if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
     if _NOT_THE_FILM_RE.search(sentence):
         return []  # the release of a trailer, a soundtrack or a DVD is not the film's publication
@@ -260,7 +277,8 @@ def find_screenings(sentence: str) -> list[Screening]:
     >>> s.event, s.section, s.date.isoformat()
     ('Berlin International Film Festival', 'Panorama', '2024-02')
     """
-    if not _SCREEN_VERB_RE.search(sentence) or _DID_NOT_HAPPEN_RE.search(sentence):
+    if not _mentions(sentence, _SCREEN_STEMS) or not _SCREEN_VERB_RE.search(sentence) \
+            or _DID_NOT_HAPPEN_RE.search(sentence):
         return []
     # "…screened at A in May, and in October it was screened at B": one screening per clause.
     clauses = re.split(r",\s+and\s+|;\s+", sentence)
@@ -316,7 +334,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     >>> [(a.category, a.result.value, a.body) for a in awards]
     [('Best Film', 'won', 'Bodil Awards'), ('Best Score', 'nominated', 'Bodil Awards')]
     """
-    if not (_WIN_RE.search(sentence) or _NOMINATION_RE.search(sentence)):
+    if not _mentions(sentence, _AWARD_STEMS) or not (_WIN_RE.search(sentence) or _NOMINATION_RE.search(sentence)):
         return [], []
     # "(known as the Rajat Kamal Award at that time)" renames an award; it is not a second one.
     sentence = re.sub(r"\s*\((?:also\s+|formerly\s+|then\s+|previously\s+)?(?:known|called|named)\s+as\b[^)]*\)",
@@ -466,7 +484,8 @@ def find_filming(sentence: str) -> list[FilmingLocation]:
     ...  for m in find_filming("Filming took place at the Royal Theatre in Copenhagen from May to June 2019.")]
     [('Royal Theatre', 'Copenhagen', '2019-05', '2019-06')]
     """
-    if not re.search(r"\b(photography|filming|shooting|shot|filmed|principal)\b", sentence, re.IGNORECASE):
+    if not _mentions(sentence, _FILMING_STEMS) or \
+            not re.search(r"\b(photography|filming|shooting|shot|filmed|principal)\b", sentence, re.IGNORECASE):
         return []
     if not re.search(r"\b(took place|began|started|commenced|occurred|was shot|were shot|filmed|shot|"
                      r"wrapped|ended|lasted)\b", sentence, re.IGNORECASE):

@@ -9,10 +9,11 @@ rdflib triples; the QuickStatements writer and the fast serialisers read the rec
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from filmgraph.rdf.vocab import PQ, PR, PREFIXES, PROV, PS, PSV, RDF, WDT, WIKIBASE, P
@@ -43,30 +44,42 @@ class Statement:
     references: list[Reference] = field(default_factory=list)
     schema: list[Triple] = field(default_factory=list)  # the same fact in schema.org
 
-    def triples(self) -> Iterator[Triple]:
-        """The truthy ``wdt:`` triple, the full ``p:``/``ps:``/``psv:``/``pq:`` statement and its references."""
+    def triples(self, *, with_references: bool = True) -> Iterator[Triple]:
+        """The truthy ``wdt:`` triple, the full ``p:``/``ps:``/``psv:``/``pq:`` statement and (unless the
+        caller writes them once for all statements) its references' own triples."""
         yield from self.schema
-        yield self.subject, WDT[self.property], self.value
-        yield self.subject, P[self.property], self.iri
-        yield self.iri, RDF.type, WIKIBASE.Statement
-        yield self.iri, WIKIBASE.rank, WIKIBASE.NormalRank
-        yield self.iri, PS[self.property], self.value
+        yield self.subject, _term(WDT, self.property), self.value
+        yield self.subject, _term(P, self.property), self.iri
+        yield self.iri, _TYPE, _STATEMENT
+        yield self.iri, _RANK, _NORMAL_RANK
+        yield self.iri, _term(PS, self.property), self.value
         if self.value_node:
             value = URIRef(f"{self.iri}/value")
-            yield self.iri, PSV[self.property], value
+            yield self.iri, _term(PSV, self.property), value
             for predicate, term in self.value_node:
                 yield value, predicate, term
         for qualifier, term in self.qualifiers:
-            yield self.iri, PQ[qualifier], term
+            yield self.iri, _term(PQ, qualifier), term
         for reference in self.references:
-            yield self.iri, PROV.wasDerivedFrom, reference.iri
-            yield from reference_triples(reference)
+            yield self.iri, _DERIVED_FROM, reference.iri
+            if with_references:
+                yield from reference_triples(reference)
+
+
+# The fixed terms, made once: a Namespace lookup builds and checks a new URIRef every time.
+_TYPE, _STATEMENT, _RANK, _NORMAL_RANK = RDF.type, WIKIBASE.Statement, WIKIBASE.rank, WIKIBASE.NormalRank
+_DERIVED_FROM, _REFERENCE, _P854, _P958 = PROV.wasDerivedFrom, WIKIBASE.Reference, PR.P854, PR.P958
+
+
+@functools.lru_cache(maxsize=4096)
+def _term(namespace: Namespace, local: str) -> URIRef:
+    return namespace[local]
 
 
 def reference_triples(reference: Reference) -> Iterator[Triple]:
-    yield reference.iri, RDF.type, WIKIBASE.Reference
-    yield reference.iri, PR.P854, reference.page
-    yield reference.iri, PR.P958, Literal(reference.section)
+    yield reference.iri, _TYPE, _REFERENCE
+    yield reference.iri, _P854, reference.page
+    yield reference.iri, _P958, Literal(reference.section)
     for predicate, term in reference.details:
         yield reference.iri, predicate, term
 
@@ -82,8 +95,13 @@ class MappedFilm:
 
     def all_triples(self) -> Iterator[Triple]:
         yield from self.triples
+        references: dict[URIRef, Reference] = {}
         for statement in self.statements:
-            yield from statement.triples()
+            yield from statement.triples(with_references=False)
+            for reference in statement.references:
+                references.setdefault(reference.iri, reference)
+        for reference in references.values():  # many statements cite one section: its triples once
+            yield from reference_triples(reference)
 
     def to_graph(self) -> Graph:
         """The rdflib Graph of the film: every statement and description, filmgraph's prefixes bound."""

@@ -162,11 +162,15 @@ def _sorted_values(values: list[Any]) -> Any:
 _ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x00, 0x20), 0x7F, 0x85, 0x2028, 0x2029]
             if chr(code) not in "\t"}
 _ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t"})
+_NEEDS_ESCAPE_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in _ESCAPES if code != ord("\n")) + "]")
 
 
 def _sorted_lines(text: str) -> str:
     # Split at "\n" alone: str.splitlines() would also split inside literals at U+2028, U+0085, \x1c …
-    lines = {line.translate(_ESCAPES) for line in text.split("\n") if line}
+    if _NEEDS_ESCAPE_RE.search(text):
+        lines = {line.translate(_ESCAPES) for line in text.split("\n") if line}
+    else:
+        lines = {line for line in text.split("\n") if line}
     return "\n".join(sorted(lines)) + "\n"
 
 
