@@ -166,20 +166,44 @@ def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, job
         for job in work:
             report(_failed(job) if job.error else run_job(job, settings))
         return
-    window = jobs * 4  # work in flight at once: bounded, so a dump streams through in flat memory
+    # Pages travel to the workers a few at a time (one task per page costs the main process more than a
+    # small page costs a worker), and a bounded number of tasks is in flight, so a dump streams through
+    # in flat memory.
+    window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
         pending: set[Future[Any]] = set()
+        batch: list[Job] = []
+        tasks = 0
+
+        def collect(done: Iterable[Future[Any]]) -> None:
+            for future in done:
+                for result in future.result():
+                    report(result)
+
         for job in work:
             if job.error:
                 report(_failed(job))
                 continue
-            pending.add(pool.submit(run_job, job, settings))
+            batch.append(job)
+            # One page a task at first (a short run keeps every worker busy), growing to JOBS_PER_TASK.
+            if len(batch) < min(JOBS_PER_TASK, 1 + tasks // (2 * jobs)):
+                continue
+            pending.add(pool.submit(run_jobs, batch, settings))
+            batch, tasks = [], tasks + 1
             if len(pending) >= window:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    report(future.result())
-        for future in wait(pending).done:
-            report(future.result())
+                collect(done)
+        if batch:
+            pending.add(pool.submit(run_jobs, batch, settings))
+        collect(wait(pending).done)
+
+
+JOBS_PER_TASK = 8
+
+
+def run_jobs(batch: list[Job], settings: JobSettings) -> list[ExportResult]:
+    """Export a few jobs in a worker, one after another."""
+    return [run_job(job, settings) for job in batch]
 
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[ExportResult], None],

@@ -92,7 +92,7 @@ class Entry:
     code: str = ""
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)  # a few pages' names: a bound that keeps a dump's memory flat
 def fold(text: str) -> str:
     """Casefold and strip diacritics, for comparing names.
 

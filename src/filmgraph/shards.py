@@ -21,6 +21,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import IO
 
 from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
@@ -84,9 +85,9 @@ class ShardWriter:
             raise FilmgraphError(f"{self.folder}: cannot write shards there: {exc.strerror or exc}") from exc
         self.run = f"{time.strftime('%Y%m%dT%H%M%S')}-{os.getpid()}"
         self.number = 0
-        self.records: list[str] = []
         self.size = 0
-        self._file = None
+        self._file: IO[str] | None = None
+        self._pages: IO[str] | None = None
 
     def _prepare(self, resume: bool) -> None:
         finished = {path.name[:-len(PAGES_SUFFIX)] for path in self.folder.glob(f"{SHARD_PREFIX}*{PAGES_SUFFIX}")}
@@ -104,31 +105,35 @@ class ShardWriter:
         return f"{SHARD_PREFIX}{self.run}-{self.number:05d}"
 
     def add(self, result: ExportResult, quads: str | None) -> None:
-        """Append one page's quads (if it has any) and its record; finish the shard at its size limit."""
+        """Append one page's quads (if it has any) and its record; finish the shard at its size limit.
+        Both go straight to files (nothing of a shard is kept in memory however many pages it holds)."""
         try:
+            if self._pages is None:
+                self._pages = (self.folder / f"{self._stem}{PAGES_SUFFIX}.part").open("w", encoding="utf-8")
             if quads:
                 if self._file is None:
                     self._file = (self.folder / f"{self._stem}.nq.part").open("w", encoding="utf-8")
                 self._file.write(quads)
                 self.size += len(quads.encode("utf-8"))
-            self.records.append(PageRecord.of(result).line())
+            self._pages.write(PageRecord.of(result).line())
             if self.size >= self.limit:
                 self.finish()
         except OSError as exc:
             raise FilmgraphError(f"{self.folder}: cannot write a shard: {exc.strerror or exc}") from exc
 
     def finish(self) -> None:
-        """Finish the current shard (quads on disk, then its page list) and start the next."""
-        if not self.records:
+        """Finish the current shard (its quads on disk, then its page list, the mark of a finished shard) and
+        start the next."""
+        if self._pages is None:
             return
-        if self._file is not None:
-            self._file.flush()
-            os.fsync(self._file.fileno())
-            self._file.close()
-            self._file = None
-            os.replace(self.folder / f"{self._stem}.nq.part", self.folder / f"{self._stem}.nq")
-        write_text_atomic(self.folder / f"{self._stem}{PAGES_SUFFIX}", "".join(self.records))
-        self.records, self.size = [], 0
+        for stream, name in ((self._file, f"{self._stem}.nq"), (self._pages, f"{self._stem}{PAGES_SUFFIX}")):
+            if stream is not None:
+                stream.flush()
+                os.fsync(stream.fileno())
+                stream.close()
+                os.replace(self.folder / f"{name}.part", self.folder / name)
+        self._file = self._pages = None
+        self.size = 0
         self.number += 1
 
     def close(self) -> None:
@@ -143,7 +148,8 @@ class ShardWriter:
 
     def abandon(self) -> None:
         """Drop the unfinished shard (a run that failed): its pages are done again on --resume."""
-        if self._file is not None:
-            self._file.close()
-            (self.folder / f"{self._stem}.nq.part").unlink(missing_ok=True)
-            self._file = None
+        for stream, name in ((self._file, f"{self._stem}.nq.part"), (self._pages, f"{self._stem}{PAGES_SUFFIX}.part")):
+            if stream is not None:
+                stream.close()
+                (self.folder / name).unlink(missing_ok=True)
+        self._file = self._pages = None

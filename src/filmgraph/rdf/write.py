@@ -96,7 +96,7 @@ def _turtle(triples: Iterable[Triple], graph_name: str | None) -> str:
 _PREFIX_BLOCK = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, namespace in sorted(PREFIXES.items()))
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=4096)
 def _compact(iri: str) -> str:
     """prefix:local for an IRI under a known namespace whose local part reads back the same."""
     for prefix, namespace in _NAMESPACES:
