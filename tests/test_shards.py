@@ -129,3 +129,57 @@ def test_kill_9_then_resume_gives_every_page_once(tmp_path: Path, one_process: P
     assert len(got) == len(set(got))
     first_copy = sorted(line for line in got if "(copy 1)" not in line and "_(copy_1)" not in line)
     assert first_copy == once
+
+
+def multistream_dump(folder: Path, pages_per_stream: int = 7) -> Path:
+    """The corpus as a multistream dump, as Wikimedia publishes it: the header in a bz2 stream of its own,
+    then streams of a few pages each, and the index (offset:id:title) beside it."""
+    header = ('<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="en">'
+              "<siteinfo><sitename>Wikipedia</sitename><dbname>enwiki</dbname>"
+              "<base>https://en.wikipedia.org/wiki/Main_Page</base><generator>MediaWiki</generator>"
+              '<case>first-letter</case><namespaces><namespace key="0" case="first-letter" /></namespaces>'
+              "</siteinfo>\n")
+    pages = [(index + 1, page.stem.replace("_", " "), page.read_text(encoding="utf-8"))
+             for index, page in enumerate(sorted(CORPUS.glob("*.wiki")))]
+    data, index_lines = bz2.compress(header.encode("utf-8")), []
+    for start in range(0, len(pages), pages_per_stream):
+        group = pages[start:start + pages_per_stream]
+        index_lines += [f"{len(data)}:{number}:{title}" for number, title, _ in group]
+        data += bz2.compress("".join(_page(number, title, text) for number, title, text in group).encode("utf-8"))
+    data += bz2.compress(b"</mediawiki>\n")
+    dump = folder / "enwiki-20200101-pages-articles-multistream.xml.bz2"
+    dump.write_bytes(data)
+    (folder / "enwiki-20200101-pages-articles-multistream-index.txt.bz2").write_bytes(
+        bz2.compress("\n".join(index_lines).encode("utf-8") + b"\n"))
+    return dump
+
+
+def test_a_multistream_dump_is_decompressed_in_the_workers(tmp_path: Path) -> None:
+    from filmgraph.read.dump import iter_jobs
+
+    dump = multistream_dump(tmp_path)
+    streams = list(iter_jobs([dump]))
+    assert len(streams) == 14 and all(job.is_stream for job in streams)  # 92 pages in streams of 7, and the end
+    assert streams[0].wiki == "https://en.wikipedia.org/wiki/"
+    export_batch([dump], output_dir=tmp_path / "streams", layout=Layout.SHARDS, jobs=2, shard_size=400_000)
+    # The same file read as one stream (bz2 reads the streams one after another): the same quads.
+    plain = tmp_path / "plain" / "enwiki-films.xml.bz2"
+    plain.parent.mkdir()
+    plain.write_bytes(dump.read_bytes())
+    export_batch([plain], output_dir=tmp_path / "plain-out", layout=Layout.SHARDS)
+    by_stream = sorted(quads(tmp_path / "streams"))
+    assert len(by_stream) > 10_000
+    assert by_stream == sorted(quads(tmp_path / "plain-out"))
+    records = list(finished_records(tmp_path / "streams"))
+    assert sum(r.status == "stream" for r in records) == 14
+    assert sum(r.status == "written" for r in records) == 85
+
+    # A shard left unfinished (its page list never written) is done again, whole, on --resume.
+    last = sorted((tmp_path / "streams").glob("*.pages.jsonl"))[-1]
+    last.unlink()
+    counts = export_batch([dump], output_dir=tmp_path / "streams", layout=Layout.SHARDS, jobs=2, resume=True,
+                          shard_size=400_000)
+    assert counts["resumed"] > 0 and counts["written"] > 0
+    assert sorted(quads(tmp_path / "streams")) == by_stream
+    sources = [r.source for r in finished_records(tmp_path / "streams")]
+    assert len(sources) == len(set(sources))

@@ -24,7 +24,7 @@ from filmgraph.formats import Layout
 from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Reading, export_one
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
-from filmgraph.read.dump import Job, iter_jobs
+from filmgraph.read.dump import Job, expand_stream, iter_jobs
 from filmgraph.shards import DEFAULT_SHARD_BYTES, ShardWriter
 
 __all__ = ["Layout", "JobSettings", "export_batch", "run_job"]
@@ -77,6 +77,27 @@ def run_job(job: Job, settings: JobSettings) -> ExportResult:
     if shards:
         result.texts = texts
     return result
+
+
+@dataclass
+class JobOutcome:
+    """The results of one job: one page, or every film page of a multistream dump's stream."""
+
+    results: list[ExportResult]
+    stream: str | None = None  # the stream's name, when all its pages are in ``results``
+
+
+def run_any(job: Job, settings: JobSettings) -> JobOutcome:
+    """Export a job (in a worker): a page, or a dump stream read, decompressed and split here."""
+    if job.error:
+        return JobOutcome([_failed(job)])
+    if not job.is_stream:
+        return JobOutcome([run_job(job, settings)])
+    try:
+        pages = expand_stream(job)
+    except FilmgraphError as exc:
+        return JobOutcome([ExportResult(job.name, error=str(exc), stage="read")])
+    return JobOutcome([run_job(page, settings) for page in pages], stream=job.name)
 
 
 def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAULT_OUTPUT_DIR,
@@ -150,25 +171,28 @@ def _not_done(work: Iterable[Job], done: set[str], counts: dict[str, int]) -> It
 def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, jobs: int, scheduler: str | None,
          on_result: Callable[[ExportResult], None] | None, shards: ShardWriter | None) -> None:
 
-    def report(result: ExportResult) -> None:
-        key = "skipped" if result.skipped else "errors" if result.error else \
-            "violations" if result.violations else "written"
-        counts[key] += 1
-        if shards is not None:
-            shards.add(result, result.texts.pop(RdfFormat.N_QUADS, None))
-        if on_result:
-            on_result(result)
+    def report(outcome: JobOutcome) -> None:
+        for result in outcome.results:
+            key = "skipped" if result.skipped else "errors" if result.error else \
+                "violations" if result.violations else "written"
+            counts[key] += 1
+            if shards is not None:
+                shards.add(result, result.texts.pop(RdfFormat.N_QUADS, None), may_finish=outcome.stream is None)
+            if on_result:
+                on_result(result)
+        if shards is not None and outcome.stream is not None:
+            shards.add_stream(outcome.stream)
 
     if scheduler:
         _run_on_dask(scheduler, jobs, work, report, settings)
         return
     if jobs <= 1:
         for job in work:
-            report(_failed(job) if job.error else run_job(job, settings))
+            report(run_any(job, settings))
         return
     # Pages travel to the workers a few at a time (one task per page costs the main process more than a
-    # small page costs a worker), and a bounded number of tasks is in flight, so a dump streams through
-    # in flat memory.
+    # small page costs a worker; a dump stream is a task of its own), and a bounded number of tasks is in
+    # flight, so a dump streams through in flat memory.
     window = jobs * 4
     with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
         pending: set[Future[Any]] = set()
@@ -177,16 +201,16 @@ def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, job
 
         def collect(done: Iterable[Future[Any]]) -> None:
             for future in done:
-                for result in future.result():
-                    report(result)
+                for outcome in future.result():
+                    report(outcome)
 
         for job in work:
             if job.error:
-                report(_failed(job))
+                report(run_any(job, settings))
                 continue
             batch.append(job)
             # One page a task at first (a short run keeps every worker busy), growing to JOBS_PER_TASK.
-            if len(batch) < min(JOBS_PER_TASK, 1 + tasks // (2 * jobs)):
+            if not job.is_stream and len(batch) < min(JOBS_PER_TASK, 1 + tasks // (2 * jobs)):
                 continue
             pending.add(pool.submit(run_jobs, batch, settings))
             batch, tasks = [], tasks + 1
@@ -201,12 +225,12 @@ def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, job
 JOBS_PER_TASK = 8
 
 
-def run_jobs(batch: list[Job], settings: JobSettings) -> list[ExportResult]:
+def run_jobs(batch: list[Job], settings: JobSettings) -> list[JobOutcome]:
     """Export a few jobs in a worker, one after another."""
-    return [run_job(job, settings) for job in batch]
+    return [run_any(job, settings) for job in batch]
 
 
-def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[ExportResult], None],
+def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[JobOutcome], None],
                  settings: JobSettings) -> None:
     """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
     try:
@@ -225,9 +249,9 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
         in_flight = 0
         for job in work:
             if job.error:
-                report(_failed(job))
+                report(run_any(job, settings))
                 continue
-            running.add(client.submit(run_job, job, settings, pure=False))
+            running.add(client.submit(run_any, job, settings, pure=False))
             in_flight += 1
             while in_flight >= window:
                 future = next(running)

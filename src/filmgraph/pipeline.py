@@ -26,7 +26,7 @@ from filmgraph.rdf.statements import graph_of
 from filmgraph.rdf.validate import Report, prune_violations, validate_graph, validate_triples
 from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
 from filmgraph.rdf.write import RdfFormat, load_graph, serialize
-from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_jobs
+from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_pages
 from filmgraph.read.items import ItemFile
 from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki
 from filmgraph.read.plain import decode, parse_article, read_article
@@ -321,7 +321,7 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
             yield LoadResult(path, graph_iri=name or None, triples=triples, error=error)
         waiting.clear()
 
-    for job in iter_jobs(inputs, suffixes=ARTICLE_SUFFIXES | RDF_SUFFIXES):
+    for job in iter_pages(inputs, suffixes=ARTICLE_SUFFIXES | RDF_SUFFIXES):
         suffix = Path(job.path).suffix.lower() if job.path else ""
         if direct is not None and not revalidate and not job.error and suffix in DIRECT_SUFFIXES:
             waiting.append(job)

@@ -28,6 +28,8 @@ from filmgraph.errors import FilmgraphError
 from filmgraph.formats import DEFAULT_SHARD_BYTES, ERRORS_FILE, PAGES_SUFFIX, SHARD_PREFIX
 from filmgraph.pipeline import ExportResult
 
+STREAM = "stream"  # the status of a multistream dump's stream, all of whose pages the shard holds
+
 
 @dataclass(frozen=True)
 class PageRecord:
@@ -35,7 +37,7 @@ class PageRecord:
 
     source: str
     title: str | None
-    status: str  # written, skipped (not a film), violations, error
+    status: str  # written, skipped (not a film), violations, error; "stream" for a dump stream done
     stage: str | None = None
     message: str | None = None
 
@@ -104,22 +106,34 @@ class ShardWriter:
     def _stem(self) -> str:
         return f"{SHARD_PREFIX}{self.run}-{self.number:05d}"
 
-    def add(self, result: ExportResult, quads: str | None) -> None:
-        """Append one page's quads (if it has any) and its record; finish the shard at its size limit.
+    def add(self, result: ExportResult, quads: str | None, *, may_finish: bool = True) -> None:
+        """Append one page's quads (if it has any) and its record; finish the shard at its size limit (unless
+        ``may_finish`` is false: the page is one of a dump stream's, which ends with :meth:`add_stream`).
         Both go straight to files (nothing of a shard is kept in memory however many pages it holds)."""
         try:
-            if self._pages is None:
-                self._pages = (self.folder / f"{self._stem}{PAGES_SUFFIX}.part").open("w", encoding="utf-8")
             if quads:
                 if self._file is None:
                     self._file = (self.folder / f"{self._stem}.nq.part").open("w", encoding="utf-8")
                 self._file.write(quads)
                 self.size += len(quads.encode("utf-8"))
-            self._pages.write(PageRecord.of(result).line())
-            if self.size >= self.limit:
-                self.finish()
+            self._record(PageRecord.of(result), may_finish)
         except OSError as exc:
             raise FilmgraphError(f"{self.folder}: cannot write a shard: {exc.strerror or exc}") from exc
+
+    def add_stream(self, name: str) -> None:
+        """Mark a multistream dump's stream done, after all its pages: one shard holds the whole stream,
+        so --resume skips it whole (or does it whole again)."""
+        try:
+            self._record(PageRecord(name, None, STREAM), True)
+        except OSError as exc:
+            raise FilmgraphError(f"{self.folder}: cannot write a shard: {exc.strerror or exc}") from exc
+
+    def _record(self, record: PageRecord, may_finish: bool) -> None:
+        if self._pages is None:
+            self._pages = (self.folder / f"{self._stem}{PAGES_SUFFIX}.part").open("w", encoding="utf-8")
+        self._pages.write(record.line())
+        if may_finish and self.size >= self.limit:
+            self.finish()
 
     def finish(self) -> None:
         """Finish the current shard (its quads on disk, then its page list, the mark of a finished shard) and
@@ -141,7 +155,7 @@ class ShardWriter:
         try:
             self.finish()
             problems = "".join(record.line() for record in finished_records(self.folder)
-                               if record.status != "written")
+                               if record.status not in ("written", STREAM))
             write_text_atomic(self.folder / ERRORS_FILE, problems)
         except OSError as exc:
             raise FilmgraphError(f"{self.folder}: cannot finish the shards: {exc.strerror or exc}") from exc

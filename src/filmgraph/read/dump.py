@@ -32,6 +32,13 @@ class Job:
     timestamp: str | None = None
     wiki: str | None = None  # the wiki's article base, from the dump's site info
     error: str | None = None  # an input that could not be expanded: why
+    # A stream of a multistream dump (read, decompressed and split into pages by a worker: expand_stream)
+    offset: int | None = None
+    length: int | None = None
+
+    @property
+    def is_stream(self) -> bool:
+        return self.offset is not None
 
 
 def _open_dump(path: Path) -> IO[bytes] | gzip.GzipFile:
@@ -62,21 +69,84 @@ def iter_dump(path: Path) -> Iterator[Job]:
             dump = mwxml.Dump.from_file(stream)
             wiki = re.sub(r"/wiki/.*$", "/wiki/", dump.site_info.base or "") or None
             for page in dump.pages:
-                if page.namespace != 0 or page.redirect:
-                    continue
                 text, revision_id, timestamp = None, None, None
                 for revision in page:
                     # The last revision in the dump is the current one.
                     text, revision_id, timestamp = revision.text, revision.id, revision.timestamp
-                if text and _FILM_INFOBOX_RE.search(text):
-                    source = wiki + quote(page.title.replace(" ", "_"), safe="()_,:'!-.") if wiki else None
-                    yield Job(f"{path}#{page.title}", title=page.title, text=text, source=source,
-                              revision=str(revision_id) if revision_id is not None else None,
-                              timestamp=_iso(timestamp), wiki=wiki)
+                found = _film_page(path, wiki, page.title, page.namespace, bool(page.redirect), text, revision_id,
+                                   timestamp)
+                if found:
+                    yield found
     except (OSError, EOFError, ValueError, ElementTree.ParseError) as exc:
         # Damage part-way: the pages before it were yielded already; this line names the damage.
         reason = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
         raise FilmgraphError(f"{path}: cannot read dump: {reason[:200]}") from exc
+
+
+def _film_page(path: Path, wiki: str | None, title: str, namespace: int, redirect: bool, text: str | None,
+               revision: object, timestamp: object) -> Job | None:
+    """The Job of a dump page, when it is a film article (main namespace, no redirect, a film infobox)."""
+    if namespace != 0 or redirect or not text or not _FILM_INFOBOX_RE.search(text):
+        return None
+    source = wiki + quote(title.replace(" ", "_"), safe="()_,:'!-.") if wiki else None
+    return Job(f"{path}#{title}", title=title, text=text, source=source,
+               revision=str(revision) if revision is not None else None, timestamp=_iso(timestamp), wiki=wiki)
+
+
+def index_of(dump: Path) -> Path | None:
+    """The index file Wikimedia publishes beside a multistream dump
+    (``…-multistream.xml.bz2`` → ``…-multistream-index.txt.bz2``), when it is there."""
+    name = dump.name
+    if not name.endswith("-multistream.xml.bz2"):
+        return None
+    index = dump.with_name(name[:-len(".xml.bz2")] + "-index.txt.bz2")
+    return index if index.exists() else None
+
+
+def iter_streams(path: Path, index: Path) -> Iterator[Job]:
+    """The streams of a multistream dump, from its index (``offset:page id:title`` lines): one Job per
+    stream of about a hundred pages, which a worker reads, decompresses and splits itself
+    (:func:`expand_stream`), so that decompression runs in parallel too."""
+    try:
+        with bz2.open(index, "rt", encoding="utf-8") as lines:
+            offsets = sorted({int(line.split(":", 1)[0]) for line in lines if line.strip()})
+        size = path.stat().st_size
+        with path.open("rb") as stream:
+            head = bz2.decompress(stream.read(offsets[0])) if offsets and offsets[0] else b""
+    except (OSError, EOFError, ValueError) as exc:
+        raise FilmgraphError(f"{index}: cannot read the dump's index: {exc}") from exc
+    base = re.search(rb"<base>([^<]*)</base>", head)
+    wiki = re.sub(r"/wiki/.*$", "/wiki/", base.group(1).decode("utf-8")) if base else None
+    for start, end in zip(offsets, [*offsets[1:], size], strict=True):
+        yield Job(f"{path}@{start}", path=str(path), wiki=wiki, offset=start, length=end - start)
+
+
+def expand_stream(job: Job) -> list[Job]:
+    """The film pages of one stream of a multistream dump.
+
+    :raises FilmgraphError: the stream cannot be read, decompressed or parsed.
+    """
+    path = Path(job.path or job.name)
+    try:
+        with path.open("rb") as stream:
+            stream.seek(job.offset or 0)
+            data = bz2.decompress(stream.read(job.length))
+        # A stream holds <page> elements without the <mediawiki> root (the last one also closes it).
+        text = data.decode("utf-8").replace("</mediawiki>", "")
+        root = ElementTree.fromstring(f"<pages>{text}</pages>")
+    except (OSError, EOFError, ValueError, ElementTree.ParseError) as exc:
+        raise FilmgraphError(f"{job.name}: cannot read this stream of the dump: {str(exc)[:200]}") from exc
+    jobs = []
+    for page in root.iter("page"):
+        revisions = page.findall("revision")
+        last = revisions[-1] if revisions else None
+        found = _film_page(path, job.wiki, page.findtext("title") or "", int(page.findtext("ns") or 0),
+                           page.find("redirect") is not None, last.findtext("text") if last is not None else None,
+                           last.findtext("id") if last is not None else None,
+                           last.findtext("timestamp") if last is not None else None)
+        if found:
+            jobs.append(found)
+    return jobs
 
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".wiki", ".wikitext", ".mediawiki"})
@@ -94,8 +164,21 @@ def iter_jobs(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICLE
                 yield Job(str(child), path=str(child))
         elif path.name.lower().endswith(DUMP_SUFFIXES):
             try:
-                yield from iter_dump(path)
+                index = index_of(path)
+                yield from iter_streams(path, index) if index else iter_dump(path)
             except FilmgraphError as exc:
                 yield Job(str(path), error=str(exc))
         else:
             yield Job(str(item), path=str(item))
+
+
+def iter_pages(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICLE_SUFFIXES) -> Iterator[Job]:
+    """As :func:`iter_jobs`, with the streams of multistream dumps read here, page by page."""
+    for job in iter_jobs(inputs, suffixes=suffixes):
+        if not job.is_stream:
+            yield job
+            continue
+        try:
+            yield from expand_stream(job)
+        except FilmgraphError as exc:
+            yield Job(job.name, error=str(exc))
