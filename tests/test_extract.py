@@ -252,3 +252,37 @@ def test_name_resolution_and_nomination_merging_are_near_linear() -> None:
     started = time.perf_counter()
     film = extract_film(parse_article(accolades_article(5000), source=""))
     assert len(film.nomination) == 5000 and time.perf_counter() - started < 8
+
+
+def test_character_first_cast_and_a_voice_table_by_language() -> None:
+    from filmgraph.read.wikitext import parse_wikitext
+
+    text = """{{Infobox film
+| name = Night Harbour
+| director = [[Ann Berg]]
+}}
+'''Night Harbour''' is a 2001 animated film.
+
+==Cast==
+* Jubei – [[Koichi Yamadera]]
+* Kagero, voiced by [[Emi Shinohara]]
+* [[Carl Holm]] – a fisherman
+
+===Characters===
+* '''Dakuan''': a shady spy who is also sent to investigate.
+
+===Voice actors===
+{| class="wikitable"
+! Character !! Japanese !! English (1995)
+|-
+! Jubei
+| [[Koichi Yamadera]] || Dean Wein
+|-
+! Dakuan
+| [[Takeshi Aono]] || Stephen Apostolina
+|}
+"""
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    cast = {film.people[m.person].name: m.characters for m in film.cast}
+    assert cast == {"Koichi Yamadera": ["Jubei"], "Emi Shinohara": ["Kagero"], "Carl Holm": ["a fisherman"],
+                    "Dean Wein": ["Jubei"], "Takeshi Aono": ["Dakuan"], "Stephen Apostolina": ["Dakuan"]}

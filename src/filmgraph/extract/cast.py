@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from filmgraph import reference
 from filmgraph.extract.names import clean_name
 from filmgraph.reference import WIKILINK_RE, fold
 
@@ -63,13 +64,27 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
 
 
 def cast_table_rows(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, str]]:
-    """(actor, role) pairs of a cast table ("| Actor | Role |")."""
+    """(actor, role) pairs of a cast table: "| Actor | Role |", or a character's row with an actor for each
+    language it was voiced in ("| Character | Japanese | English |"): one pair for each actor named.
+
+    >>> cast_table_rows(("Character", "Japanese", "English"), (("Jubei", "Koichi Yamadera", "Dean Wein"),))
+    [('Koichi Yamadera', 'Jubei'), ('Dean Wein', 'Jubei')]
+    """
     words = [fold(cell) for cell in header]
     actor = next((i for i, w in enumerate(words) if re.search(r"actor|actress|cast|performer|name", w)), None)
     role = next((i for i, w in enumerate(words) if re.search(r"role|character|part", w)), None)
-    if actor is None:
-        return []
-    return [(row[actor], row[role] if role is not None else "") for row in rows if row[actor].strip()]
+    actors = [actor] if actor is not None else []
+    if actor is None and role is not None:
+        # The other columns, each a language (or a dub, a voice), hold the actors who voiced the character.
+        actors = [i for i, cell in enumerate(header) if i != role and cell.strip()
+                  and (reference.language(_header_language(cell)) or re.search(r"voice|dub", words[i]))]
+    return [(row[column], row[role] if role is not None else "") for row in rows for column in actors
+            if row[column].strip()]
+
+
+def _header_language(cell: str) -> str:
+    """"English (Manga, 1995)" → "English"; "Japanese voice" → "Japanese"."""
+    return re.sub(r"\s*\(.*$|\s+(?:voice|dub|version|cast)s?\b.*$", "", cell.strip(), flags=re.IGNORECASE)
 
 
 def parse_cast_entries(line: str) -> list[tuple[str, list[str]]]:

@@ -55,16 +55,22 @@ def extract_film(article: Article) -> Film:
     read_infobox(article, collector)
     read_lead(article, collector)
     cast_level: int | None = None  # the level of the cast section whose subsections ("=== Japan ===") we are in
+    characters_level: int | None = None  # the level of a "Characters" section: its lists describe characters
     for section in article.sections:
         words = fold(section.title)
         if film.description is None and any(w in words for w in DESCRIPTION_SECTIONS) and section.paragraphs:
             film.description = " ".join(section.paragraphs)
         if cast_level is not None and section.level <= cast_level:
             cast_level = None
+        if characters_level is not None and section.level <= characters_level:
+            characters_level = None
         if any(w in words for w in CAST_SECTIONS):
             cast_level = section.level
+        elif "character" in words:
+            # "* Kagero: the food taster of the clan" names a character and what she is, not an actor.
+            characters_level = section.level
         if cast_level is not None:
-            _read_cast_section(section, collector)
+            _read_cast_section(section, collector, lists=characters_level is None)
         for table in section.tables:
             read_award_table(table.header, table.rows, section.title, collector, section.paragraphs)
         if any(w in words for w in AWARD_SECTIONS):
@@ -131,8 +137,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
     apply_ceremonies(film)
 
 
-def _read_cast_section(section: Section, collector: Collector) -> None:
-    lines = [item for items in section.lists for item in items]
+def _read_cast_section(section: Section, collector: Collector, *, lists: bool = True) -> None:
+    lines = [item for items in section.lists for item in items] if lists else []
     lines += [f"{actor} as {role}" if role else actor
               for table in section.tables for actor, role in cast_table_rows(table.header, table.rows)]
     labels = label_index()
@@ -144,8 +150,35 @@ def _read_cast_section(section: Section, collector: Collector) -> None:
             for name in split_names(credit["names"]):
                 collector.person(row.field, name, section.title)
             continue
+        line = _actor_first(line, collector.film.links)
         for actor, characters in parse_cast_entries(line):
             collector.film.cast.append(CastMember(actor, characters, [section.title]))
+
+
+_VOICED_BY_RE = re.compile(r"^(?P<character>[^:,–—(]+?)\s*[:,–—]?\s*\(?(?:voiced|played|portrayed)\s+by\s+"
+                           r"(?P<actor>[^,;()]+?)\s*\)?\s*(?:[,;(].*)?$", re.IGNORECASE)
+_DASH_RE = re.compile(r"^(?P<character>[^–—]+?)\s+[–—]\s+(?P<actor>[^,;(–—]+?)\s*$")
+
+
+def _actor_first(line: str, links: dict[str, str]) -> str:
+    """A character-first cast line as "Actor as Character": "Jubei, voiced by Koichi Yamadera", or
+    "Jubei – Koichi Yamadera" where the article links the right-hand name (a person's page) and not the
+    left (a character). Any other line is left as it is: "Ann Berg – a nurse" names Ann Berg.
+
+    >>> _actor_first("Jubei – Koichi Yamadera", {"koichi yamadera": "Kōichi Yamadera"})
+    'Koichi Yamadera as Jubei'
+    >>> _actor_first("Kagero (voiced by Emi Shinohara)", {})
+    'Emi Shinohara as Kagero'
+    >>> _actor_first("Ann Berg – a nurse", {})
+    'Ann Berg – a nurse'
+    """
+    voiced = _VOICED_BY_RE.match(line)
+    if voiced and not re.search(r"\bas\b", voiced["character"]):
+        return f"{voiced['actor']} as {voiced['character']}"
+    dash = _DASH_RE.match(line)
+    if dash and fold(dash["actor"]) in links and fold(dash["character"]) not in links:
+        return f"{dash['actor']} as {dash['character']}"
+    return line
 
 
 def _person_fields() -> list[str]:
