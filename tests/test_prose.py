@@ -85,3 +85,11 @@ def test_received_n_nominations_is_a_count_never_a_win_or_a_category() -> None:
     _, tallies = prose.find_awards("Rocky received ten Oscar nominations in nine categories at the 49th Academy "
                                    "Awards, winning three:", "Rocky")
     assert [(t.wins, t.nominations) for t in tallies] == [(None, 10)]
+
+
+def test_a_date_beside_another_works_release_is_not_the_films() -> None:
+    from filmgraph.extract.prose import find_releases
+
+    assert find_releases("In March 2013, shortly before the release of Evil Dead, a reboot, Raimi confirmed a sequel.") == []
+    assert [r.date.isoformat() for r in find_releases(
+        "After the release of the film in Denmark on 5 May 2020, it toured festivals.")] == ["2020-05-05"]

@@ -208,6 +208,10 @@ _AWARD_STEMS = ("won", "win", "receiv", "took", "taking", "award", "earn", "coll
 _FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "principal")
 
 
+# "shortly before the release of Evil Dead": a date beside another work's release ("of the film" is this one).
+_ANOTHER_RELEASE_RE = re.compile(r"\brelease of (?!(?:the|this) (?:film|movie|picture)\b|it\b)")
+
+
 def find_releases(sentence: str) -> list[Release]:
     """Dated releases, each with the country or festival the sentence gives for it.
 
@@ -220,8 +224,8 @@ def find_releases(sentence: str) -> list[Release]:
         return []
     if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
-    if _NOT_THE_FILM_RE.search(sentence):
-        return []  # the release of a trailer, a soundtrack or a DVD is not the film's publication
+    if _NOT_THE_FILM_RE.search(sentence) or _ANOTHER_RELEASE_RE.search(sentence):
+        return []  # the release of a trailer, a soundtrack, a DVD or another film is not the film's publication
     dates = [(d, s, e) for d, s, e in find_dates(sentence)]
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
