@@ -90,6 +90,7 @@ def test_received_n_nominations_is_a_count_never_a_win_or_a_category() -> None:
 def test_a_date_beside_another_works_release_is_not_the_films() -> None:
     from filmgraph.extract.prose import find_releases
 
-    assert find_releases("In March 2013, shortly before the release of Evil Dead, a reboot, Raimi confirmed a sequel.") == []
+    sentence = "In March 2013, shortly before the release of Evil Dead, a reboot, Raimi confirmed a sequel."
+    assert find_releases(sentence) == []
     assert [r.date.isoformat() for r in find_releases(
         "After the release of the film in Denmark on 5 May 2020, it toured festivals.")] == ["2020-05-05"]
