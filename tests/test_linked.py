@@ -98,6 +98,37 @@ def test_items_file_gives_linked_pages_their_wikidata_items(tmp_path: Path) -> N
     assert (tmp_path / "items.tsv.sqlite").exists()
 
 
+def test_page_props_sql_dump_gives_linked_pages_their_wikidata_items(tmp_path: Path) -> None:
+    """Offline, as a dump user has it: the wiki's page_props SQL dump, with the page table dump beside it."""
+    import gzip
+
+    page = ("-- MySQL dump\nCREATE TABLE `page` (`page_id` int);\n"
+            "INSERT INTO `page` VALUES (10,0,'Walter_Hill_(director)','',0,0,0.5,'2020','2020',1,2,'wikitext',NULL),"
+            "(11,0,'Joel_Silver','',0,0,0.5,'2020','2020',1,2,'wikitext',NULL),"
+            "(12,2,'Joel_Silver','',0,0,0.5,'2020','2020',1,2,'wikitext',NULL),"
+            "(13,0,'O\\'Brien_\\\\_Co','',0,0,0.5,'2020','2020',1,2,'wikitext',NULL);\n")
+    props = ("INSERT INTO `page_props` VALUES (10,'wikibase_item','Q362824',NULL),(10,'page_image_free','x.jpg',NULL),"
+             "(11,'wikibase_item','Q704012',NULL),(12,'wikibase_item','Q1',NULL),"
+             "(13,'wikibase_item','Q99',NULL);\n")
+    (tmp_path / "enwiki-20200101-page.sql.gz").write_bytes(gzip.compress(page.encode("utf-8")))
+    dump = tmp_path / "enwiki-20200101-page_props.sql.gz"
+    dump.write_bytes(gzip.compress(props.encode("utf-8")))
+    from filmgraph.read.items import ItemFile
+
+    items = ItemFile(dump)
+    assert items.items(["Walter Hill (director)", "Joel Silver", "O'Brien \\ Co", "Nobody"]) == {
+        "Walter Hill (director)": "Q362824", "Joel Silver": "Q704012", "O'Brien \\ Co": "Q99"}
+    items.close()
+    copy = tmp_path / "48_hrs.wiki"
+    shutil.copy(CORPUS / "48_hrs.wiki", copy)
+    graph = export_one(copy, output_dir=None, reading=Reading(items_file=dump)).graph
+    assert (URIRef(BASE + "person/walter-hill-director"), OWL.sameAs, WD.Q362824) in graph
+    (tmp_path / "enwiki-20200101-page.sql.gz").unlink()
+    dump.with_name(dump.name + ".sqlite").unlink()
+    with pytest.raises(FilmgraphError, match="the page table dump enwiki-20200101-page.sql.gz must lie beside it"):
+        ItemFile(dump)
+
+
 # ------------------------------------------------------------- a local MediaWiki API, answers recorded here
 
 class _Api(BaseHTTPRequestHandler):
@@ -200,3 +231,17 @@ def test_malformed_api_answers_are_one_line(api: str, answer: str) -> None:
     with pytest.raises(FilmgraphError) as caught:
         wiki.page(f"Malformed {answer}")
     assert "\n" not in str(caught.value) and str(caught.value).startswith("wiki:Malformed")
+
+
+def test_items_are_cached_so_a_second_run_asks_nothing(api: str, tmp_path: Path) -> None:
+    first = MediaWiki(api, contact="films@example.org", cache=tmp_path)
+    _Api.seen.clear()
+    assert first.items(["Joel Silver", "Missing"]) == {"Joel Silver": "Q111"}
+    assert len(_Api.seen) == 1
+    second = MediaWiki(api, contact="films@example.org", cache=tmp_path)
+    assert second.items(["Joel Silver", "Missing"]) == {"Joel Silver": "Q111"}
+    assert len(_Api.seen) == 1  # both answers came from the cache, the missing page's too
+    assert second.items(["Joel Silver", "Walter Hill"]) == {"Joel Silver": "Q111", "Walter Hill": "Q111"}
+    assert _Api.seen[-1]["titles"] == ["Walter Hill"]
+    first.close()
+    second.close()

@@ -24,6 +24,7 @@ from filmgraph.errors import FilmgraphError
 from filmgraph.httpclient import HttpClient
 
 DEFAULT_API = defaults.MEDIAWIKI_API
+ITEMS_MAX_AGE = 7 * 24 * 3600  # seconds a cached page → item answer is reused
 BATCH = 50  # titles per request, the API's limit for ordinary clients
 _WIKIMEDIA_HOSTS = ("wikipedia.org", "wikimedia.org", "wikidata.org", "mediawiki.org", "wiktionary.org",
                     "wikiquote.org", "wikisource.org", "wikibooks.org", "wikinews.org", "wikiversity.org",
@@ -58,8 +59,8 @@ def user_agent(contact: str | None) -> str:
 
 
 class MediaWiki:
-    """One wiki's API. ``cache`` is a folder for page texts (keyed by revision); ``retries`` bounds the
-    attempts after a 429, a 503 or a maxlag answer."""
+    """One wiki's API. ``cache`` is a folder for page texts (keyed by revision) and pages' Wikidata items (kept
+    a week); ``retries`` bounds the attempts after a 429, a 503 or a maxlag answer."""
 
     def __init__(self, api: str = DEFAULT_API, *, contact: str | None = None, cache: str | Path | None = None,
                  timeout: float = 30.0, retries: int = 4, client: HttpClient | None = None,
@@ -152,8 +153,24 @@ class MediaWiki:
 
     def items(self, titles: Iterable[str]) -> dict[str, str]:
         """The Wikidata item of each page that has one, by the title asked for (redirects followed),
-        in batches of 50 titles a request."""
-        wanted = list(dict.fromkeys(t for t in titles if t))
+        in batches of 50 titles a request. With a cache, an answer (an item, or none) is reused for
+        ITEMS_MAX_AGE seconds: a page's item seldom changes, and a dump links the same people again and again."""
+        asked = list(dict.fromkeys(t for t in titles if t))
+        found: dict[str, str] = {}
+        wanted = []
+        for title in asked:
+            known = self._cached_item(title)
+            if known is None:
+                wanted.append(title)
+            elif known:
+                found[title] = known
+        fetched = self._fetch_items(wanted)
+        for title in wanted:
+            self._store_item(title, fetched.get(title, ""))
+        found.update(fetched)
+        return found
+
+    def _fetch_items(self, wanted: list[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for start in range(0, len(wanted), BATCH):
             batch = wanted[start:start + BATCH]
@@ -212,6 +229,22 @@ class MediaWiki:
             return Page(**json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
             return None  # a damaged cache entry is fetched again
+
+    def _cached_item(self, title: str) -> str | None:
+        """The cached item of a page ("" for a page known to have none), if fresh; None when not known."""
+        path = self._cache_path(f"item:{title}")
+        try:
+            if path is None or time.time() - path.stat().st_mtime > ITEMS_MAX_AGE:
+                return None
+            return str(json.loads(path.read_text(encoding="utf-8"))["item"])
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+
+    def _store_item(self, title: str, item: str) -> None:
+        path = self._cache_path(f"item:{title}")
+        if path is not None:
+            with contextlib.suppress(OSError):
+                write_text_atomic(path, json.dumps({"title": title, "item": item}, ensure_ascii=False))
 
     def _store(self, title: str, page: Page) -> None:
         path = self._cache_path(title)
