@@ -82,7 +82,8 @@ def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--link-wikidata", is_flag=True,
                      help="Ask the MediaWiki API for the Wikidata items of the film and of every linked page."),
         click.option("--items", "items_file", metavar="FILE", type=click.Path(dir_okay=False),
-                     help="A title<TAB>item file (.gz/.bz2 too) giving linked pages their Wikidata items offline."),
+                     help="Linked pages' Wikidata items offline: a title<TAB>item file, or the wiki's "
+                          "page_props SQL dump with its page dump beside it (.gz/.bz2 too)."),
     ]
     for option in reversed(options):
         wrapper = option(wrapper)
