@@ -68,7 +68,7 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
             body=strip_ordinal(body_cell) if body_cell else context_body,
             category=category, result=result, date=parse_date(cell("date")), ceremony=ceremony,
             nominees=nominees, sources=[section])
-        merge_nomination(collector.film, nomination)
+        merge_nomination(collector, nomination)
         if result_cell and not is_result_word(result_cell):
             collector.film.warnings.append(f"{collector.where}: unknown award result '{cell('result')}'")
 
@@ -86,7 +86,7 @@ def read_award_item(item: str, section: str, collector: Collector) -> None:
         awards, _ = prose.find_awards(item, collector.film.title)
         for award in awards:
             award.sources.append(section)
-            merge_nomination(collector.film, award)
+            merge_nomination(collector, award)
         return
     body_text = clean_name(match["body"])
     when = parse_date(match["date"] or "")
@@ -94,7 +94,7 @@ def read_award_item(item: str, section: str, collector: Collector) -> None:
         result_word = entry["result"].strip().casefold()
         if not is_result_word(result_word):
             continue
-        merge_nomination(collector.film, Nomination(
+        merge_nomination(collector, Nomination(
             body=strip_ordinal(body_text), category=clean_name(entry["category"]),
             result=AwardResult.WON if result_word in WIN_WORDS else AwardResult.NOMINATED, date=when,
             ceremony=body_text if is_ceremony(body_text) else None,
@@ -117,10 +117,11 @@ def body_key(body: str | None) -> str:
     return fold(strip_ordinal(body or "")).removeprefix("the ").rstrip("s")
 
 
-def merge_nomination(film: Film, new: Nomination) -> None:
-    """Add a nomination, or merge it into the one of the same body and category."""
-    # The nominations by folded category, kept beside the list: merging stays linear in their number.
-    index = _category_index(film)
+def merge_nomination(collector: Collector, new: Nomination) -> None:
+    """Add a nomination to the collector's film, or merge it into the one of the same body and category."""
+    film = collector.film
+    # The nominations by folded category, kept by the collector beside the list: merging stays linear.
+    index = collector.nominations_by_category
     same_category = index.get(fold(new.category), [])
     if new.body:
         matches = [old for old in same_category if body_key(old.body) == body_key(new.body)]
@@ -143,21 +144,6 @@ def merge_nomination(film: Film, new: Nomination) -> None:
         return
     film.nomination.append(new)
     index.setdefault(fold(new.category), []).append(new)
-
-
-_INDEXES: dict[int, tuple[Film, dict[str, list[Nomination]]]] = {}
-
-
-def _category_index(film: Film) -> dict[str, list[Nomination]]:
-    known = _INDEXES.get(id(film))
-    if known is None or known[0] is not film or sum(map(len, known[1].values())) != len(film.nomination):
-        index: dict[str, list[Nomination]] = {}
-        for old in film.nomination:
-            index.setdefault(fold(old.category), []).append(old)
-        _INDEXES.clear()  # one film is extracted at a time: keep its index only
-        _INDEXES[id(film)] = (film, index)
-        return index
-    return known[1]
 
 
 def apply_ceremonies(film: Film) -> None:

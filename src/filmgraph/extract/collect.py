@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from filmgraph import reference
-from filmgraph.model import Article, CastMember, Film, Organization, PersonRef
+from filmgraph.model import Article, CastMember, Film, Nomination, Organization, PersonRef
 from filmgraph.reference import fold
 
 INFOBOX = "Infobox"
@@ -22,6 +22,7 @@ class Collector:
         # A text linked to two pages names two things: it links neither.
         links = {shown: next(iter(pages)) for shown, pages in targets.items() if len(pages) == 1}
         self.film = Film(title=article.title, source=article.source, provenance=article.provenance, links=links)
+        self.nominations_by_category: dict[str, list[Nomination]] = {}  # folded category → film.nomination's
         self.where = article.where or article.source.rsplit("/", 1)[-1] or article.title
 
     def add(self, field: str, value: Any, source: str) -> None:

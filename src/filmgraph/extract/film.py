@@ -113,7 +113,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 award.nominees = [n for n in award.nominees
                                   if n.person and (" " in n.person or _is_known_surname(film, n.person))]
                 award.sources.append(section)
-                merge_nomination(film, award)
+                merge_nomination(collector, award)
             for tally in tallies:
                 collector.add("award_tally", tally, section)
             for location in prose.find_filming(sentence):
