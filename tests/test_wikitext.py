@@ -120,3 +120,11 @@ def test_infobox_picture_becomes_the_films_commons_image(tmp_path) -> None:
     film = URIRef("https://example.org/filmgraph/film/heat")
     assert (film, SDO.image, image) in graph and (film, WDT.P18, image) in graph
     assert (image, SDO.description, Literal("Theatrical release poster", lang="en")) in graph
+
+
+def test_a_tag_left_open_inside_a_template_does_not_hide_the_sections_after_it() -> None:
+    from filmgraph.read.wikitext import parse_wikitext
+
+    article = parse_wikitext("'''Ida''' is a 2001 film.\n{{Quote|a <div> b}}\n==Cast==\n* Ann Berg as Anna\n"
+                             "==Plot==\nText.\n", source="")
+    assert [(s.title, s.lists) for s in article.sections] == [("Cast", (("Ann Berg as Anna",),)), ("Plot", ())]

@@ -333,9 +333,10 @@ def _nested_spans(text: str) -> list[tuple[int, int, bool]]:
             stack.append((token, match.start()))
         elif token in ("}}", "|}"):
             opener = "{{" if token == "}}" else "{|"
-            while stack and stack[-1][0] != opener and stack[-1][0].startswith("{"):
-                stack.pop()
-            if stack and stack[-1][0] == opener:
+            if any(opened == opener for opened, _ in stack):
+                # What opened inside and never closed (a tag, a table) was text: the parser reads it so.
+                while stack[-1][0] != opener:
+                    stack.pop()
                 _, start = stack.pop()
                 if not stack:
                     spans.append((start, match.end(), False))
