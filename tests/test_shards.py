@@ -183,3 +183,14 @@ def test_a_multistream_dump_is_decompressed_in_the_workers(tmp_path: Path) -> No
     assert sorted(quads(tmp_path / "streams")) == by_stream
     sources = [r.source for r in finished_records(tmp_path / "streams")]
     assert len(sources) == len(set(sources))
+
+
+def test_an_index_that_does_not_fit_its_dump_is_one_line(tmp_path: Path) -> None:
+    dump = multistream_dump(tmp_path)
+    index = tmp_path / "enwiki-20200101-pages-articles-multistream-index.txt.bz2"
+    index.write_bytes(bz2.compress(b"999999999999:1:Film\n"))
+    result = CliRunner().invoke(cli, ["export", str(dump), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (f"Error: {index}: cannot read the dump's index: its offsets do not fit "
+                                             "the dump")
+    assert "Traceback" not in result.output

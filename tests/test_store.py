@@ -420,3 +420,14 @@ def test_files_naming_one_graph_in_one_load_replace_it_in_order(tmp_path: Path, 
            in result.stderr
     count = "SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
     assert rows(run("query", count, *store, "-f", "csv").stdout) == [["1", "577"]]
+
+
+def test_a_graph_that_comes_back_later_in_one_nquads_file_keeps_all_its_quads(tmp_path: Path) -> None:
+    lines = ['<urn:a> <urn:p> "1" <urn:g1> .', '<urn:b> <urn:p> "2" <urn:g2> .', '<urn:c> <urn:p> "3" <urn:g1> .']
+    (tmp_path / "hand.nq").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "store").mkdir()
+    store = ["--store", str(tmp_path / "store")]
+    for _ in range(2):  # loading it again replaces each graph with the same quads
+        assert run("load", str(tmp_path / "hand.nq"), *store).exit_code == 0
+        count = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+        assert rows(run("query", count, *store, "-f", "csv").stdout) == [["urn:g1", "2"], ["urn:g2", "1"]]

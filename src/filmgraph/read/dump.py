@@ -93,6 +93,10 @@ def _film_page(path: Path, wiki: str | None, title: str, namespace: int, redirec
                revision=str(revision) if revision is not None else None, timestamp=_iso(timestamp), wiki=wiki)
 
 
+# A stream of a multistream dump holds a hundred pages (a few MB); an index that says otherwise is not this dump's.
+MAX_STREAM_BYTES = 256 * 1024 * 1024
+
+
 def index_of(dump: Path) -> Path | None:
     """The index file Wikimedia publishes beside a multistream dump
     (``…-multistream.xml.bz2`` → ``…-multistream-index.txt.bz2``), when it is there."""
@@ -111,8 +115,10 @@ def iter_streams(path: Path, index: Path) -> Iterator[Job]:
         with bz2.open(index, "rt", encoding="utf-8") as lines:
             offsets = sorted({int(line.split(":", 1)[0]) for line in lines if line.strip()})
         size = path.stat().st_size
+        if not offsets or offsets[0] > MAX_STREAM_BYTES or offsets[-1] >= size:
+            raise ValueError("its offsets do not fit the dump")
         with path.open("rb") as stream:
-            head = bz2.decompress(stream.read(offsets[0])) if offsets and offsets[0] else b""
+            head = bz2.decompress(stream.read(offsets[0])) if offsets[0] else b""
     except (OSError, EOFError, ValueError) as exc:
         raise FilmgraphError(f"{index}: cannot read the dump's index: {exc}") from exc
     base = re.search(rb"<base>([^<]*)</base>", head)
@@ -127,6 +133,8 @@ def expand_stream(job: Job) -> list[Job]:
     :raises FilmgraphError: the stream cannot be read, decompressed or parsed.
     """
     path = Path(job.path or job.name)
+    if (job.length or 0) > MAX_STREAM_BYTES:
+        raise FilmgraphError(f"{job.name}: a stream of {job.length:,} bytes; the index does not fit this dump")
     try:
         with path.open("rb") as stream:
             stream.seek(job.offset or 0)

@@ -71,7 +71,13 @@ class EmbeddedStore:
         graph whole. A file that is not valid RDF costs only its own films that were not complete.
         """
         batch: list[tuple[str, Any, list[Any]]] = []
+        # The graphs each file has written so far: a graph that comes back later in the same file (an N-Quads
+        # file not written by filmgraph) adds to what that file gave it, never replaces it. The current and
+        # the previous file are enough: a file's last films are written before the next file's first batch.
+        placed: dict[str, set[Any]] = {}
         for path in map(Path, paths):
+            placed = {name: graphs for name, graphs in placed.items() if name in {str(path), *list(placed)[-1:]}}
+            placed.setdefault(str(path), set())
             kind = _DIRECT_FORMATS.get(path.suffix.lower())
             if kind is None:
                 yield str(path), "", 0, f"{path}: only N-Quads, N-Triples and Turtle load straight into the store"
@@ -86,7 +92,7 @@ class EmbeddedStore:
                         batch.append((str(path), *self._named(group, graph_iri, path)))
                         group = []
                         if len(batch) >= LOAD_BATCH:
-                            yield from self._replace(batch, graph_iri is None)
+                            yield from self._replace(batch, graph_iri is None, placed)
                             batch = []
                     group.append(quad)
             except (SyntaxError, OSError) as exc:
@@ -100,7 +106,7 @@ class EmbeddedStore:
             elif not found:
                 yield str(path), "", 0, f"{path}: holds no triples"
         if batch:
-            yield from self._replace(batch, graph_iri is None)
+            yield from self._replace(batch, graph_iri is None, placed)
 
     def _named(self, quads: list[Any], graph_iri: str | None, path: Path) -> tuple[Any, list[Any]]:
         """A film's quads in the graph they go to: their own, or (triples) the cited article or ``graph_iri``."""
@@ -116,16 +122,21 @@ class EmbeddedStore:
         name = ox.NamedNode(iri)
         return name, [ox.Quad(q.subject, q.predicate, q.object, name) for q in quads]
 
-    def _replace(self, batch: list[tuple[str, Any, list[Any]]],
-                 check_owner: bool) -> Iterator[tuple[str, str, int, str | None]]:
+    def _replace(self, batch: list[tuple[str, Any, list[Any]]], check_owner: bool,
+                 placed: dict[str, set[Any]]) -> Iterator[tuple[str, str, int, str | None]]:
         results: list[tuple[str, str, int, str | None]] = []
-        ready: dict[Any, list[Any]] = {}  # graph → its quads; a graph named again in the batch is replaced
+        ready: dict[Any, list[Any]] = {}  # graph → its quads; a graph another file names again is replaced
         films_of: dict[Any, set[Any]] = {}
         for path, name, quads in batch:
             if isinstance(name, FilmgraphError):
                 results.append((path, "", 0, str(name)))
                 continue
             films = {q.subject for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
+            if name in placed.get(path, ()):  # the same file goes on with a graph it began: added to it
+                ready.setdefault(name, []).extend(quads)
+                films_of.setdefault(name, set()).update(films)
+                results.append((path, name.value, len(quads), None))
+                continue
             if check_owner:
                 # A graph that holds one film is replaced only by that film: a crafted file naming another
                 # article cannot overwrite it.
@@ -137,7 +148,8 @@ class EmbeddedStore:
                     continue
             if name not in ready and self._store.contains_named_graph(name):
                 self._store.remove_graph(name)
-            ready[name], films_of[name] = quads, films
+            ready[name], films_of[name] = list(quads), films
+            placed.setdefault(path, set()).add(name)
             results.append((path, name.value, len(quads), None))
         try:
             quads = [quad for graph in ready.values() for quad in graph]
