@@ -3,8 +3,10 @@
 A bulk export (a dump, or ``--layout shards``) does not write two files per film: each film's quads (its
 named graph is its article) are appended to the current shard, ``films-<run>-<n>.nq.part``. When the
 shard reaches its size limit, or the run ends, it is finished: the file is flushed to disk and renamed to
-``films-<run>-<n>.nq``, and then its page list ``films-<run>-<n>.pages.jsonl`` is written (atomically) with
-one line per page the shard accounts for (written, declined, failed, or in violation of the shapes).
+``films-<run>-<n>.nq``, and then its page list (written beside it as the pages come, one line per page the
+shard accounts for: written, declined, failed, or in violation of the shapes) is flushed and renamed to
+``films-<run>-<n>.pages.jsonl``. A multistream dump's stream ends with a line of its own, so a shard holds
+whole streams.
 
 A shard is finished exactly when its page list exists. ``--resume`` reads the page lists of finished
 shards, skips those pages, and throws away what an interrupted run left unfinished (a ``.part`` file, or

@@ -13,6 +13,7 @@ Semantics follow pyshacl's (SHACL Core): ``sh:class`` via ``rdf:type/rdfs:subCla
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -171,14 +172,15 @@ def _datatype(rule: Node) -> ValueCheck:
 
 def _python_value_fits(value: Literal, rule: Node) -> bool:
     """The Python value rdflib made of the literal is of the rule's kind (as pyshacl checks it)."""
-    import datetime
-
-    kinds: dict[Node, type | tuple[type, ...]] = {
-        XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
-        XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: datetime.date, XSD.time: datetime.time,
-        XSD.dateTime: datetime.datetime}
-    kind = kinds.get(rule)
+    kind = _PYTHON_KINDS.get(rule)
     return True if kind is None else isinstance(value.value, kind)
+
+
+# The datatypes whose literals pyshacl checks by their Python value; any other is taken as it is.
+_PYTHON_KINDS: dict[Node, type | tuple[type, ...]] = {
+    XSD.string: (str, bytes), RDF.langString: (str, bytes), XSD.integer: int, XSD.float: float,
+    XSD.decimal: Decimal, XSD.boolean: bool, XSD.date: datetime.date, XSD.time: datetime.time,
+    XSD.dateTime: datetime.datetime}
 
 
 def _class(rule: Node) -> ValueCheck:
