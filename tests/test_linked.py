@@ -245,3 +245,39 @@ def test_items_are_cached_so_a_second_run_asks_nothing(api: str, tmp_path: Path)
     assert _Api.seen[-1]["titles"] == ["Walter Hill"]
     first.close()
     second.close()
+
+
+def test_one_name_linked_to_two_pages_in_one_article_is_two_people() -> None:
+    text = """{{Infobox film
+| name = Two Smiths
+| director = [[John Smith (director)|John Smith]]
+| starring = [[John Smith (actor)|John Smith]]<br>[[Ann Berg]]
+}}
+'''Two Smiths''' is a 2001 film directed by John Smith.
+
+==Cast==
+* [[John Smith (actor)|John Smith]] as Carl
+* [[Ann Berg]] as Ida
+
+==Accolades==
+{| class="wikitable"
+! Award !! Category !! Recipient !! Result
+|-
+| Bodil Awards || Best Director || [[John Smith (director)|John Smith]] || {{won}}
+|}
+"""
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Two_Smiths"))
+    smiths = sorted((p.name, p.link) for p in film.people.values() if p.name == "John Smith")
+    assert smiths == [("John Smith", "John Smith (actor)"), ("John Smith", "John Smith (director)")]
+    director = film.people[film.director[0].person]
+    assert director.link == "John Smith (director)"
+    actor = next(film.people[m.person] for m in film.cast if film.people[m.person].name == "John Smith")
+    assert actor.link == "John Smith (actor)"
+    assert [m.characters for m in film.cast if m.person == actor.key] == [["Carl"]]
+    [nominee] = film.nomination[0].nominees
+    assert nominee.person == director.key
+    graph = map_film(film)
+    assert (URIRef(BASE + "person/john-smith-director"), SDO.sameAs,
+            URIRef("https://en.wikipedia.org/wiki/John_Smith_(director)")) in graph
+    assert (URIRef(BASE + "person/john-smith-actor"), SDO.sameAs,
+            URIRef("https://en.wikipedia.org/wiki/John_Smith_(actor)")) in graph

@@ -17,6 +17,7 @@ class InfoboxField:
     label: str
     values: tuple[str, ...]
     line: int
+    links: tuple[tuple[str, str], ...] = ()  # (shown text, target page) of the wikilinks in this value
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Section:
     paragraphs: tuple[str, ...] = ()
     lists: tuple[tuple[str, ...], ...] = ()
     tables: tuple[Table, ...] = ()
+    links: tuple[tuple[str, str], ...] = ()  # (shown text, target page) of the wikilinks in this section
 
 
 @dataclass(frozen=True)

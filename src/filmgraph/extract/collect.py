@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from filmgraph import reference
+from filmgraph.fields import label_index, normalize_label
 from filmgraph.model import Article, CastMember, Film, Nomination, Organization, PersonRef
 from filmgraph.reference import fold
 
@@ -23,7 +24,32 @@ class Collector:
         links = {shown: next(iter(pages)) for shown, pages in targets.items() if len(pages) == 1}
         self.film = Film(title=article.title, source=article.source, provenance=article.provenance, links=links)
         self.nominations_by_category: dict[str, list[Nomination]] = {}  # folded category → film.nomination's
+        # Where a text the page links to two pages is linked within one part of the article, that part says
+        # which page it means: (section title, None) or (INFOBOX, field) → folded shown text → its pages.
+        self.ambiguous = {shown for shown, pages in targets.items() if len(pages) > 1}
+        self.scoped_links: dict[tuple[str, str | None], dict[str, set[str]]] = {}
+        for section in article.sections:
+            self._scope((section.title, None), section.links)
+        for entry in article.infobox:
+            row = label_index().get(normalize_label(entry.label))
+            if row is not None:
+                self._scope((INFOBOX, row.field), entry.links)
         self.where = article.where or article.source.rsplit("/", 1)[-1] or article.title
+
+    def _scope(self, scope: tuple[str, str | None], links: tuple[tuple[str, str], ...]) -> None:
+        for shown, target in links:
+            if fold(shown) in self.ambiguous:
+                self.scoped_links.setdefault(scope, {}).setdefault(fold(shown), set()).add(target)
+
+    def page_in_scope(self, name: str, field: str, sources: list[str]) -> str | None:
+        """The one page a name the article links to two pages means where it was found: its infobox field's
+        link, or its section's; None when the name is not ambiguous or its part does not settle it."""
+        if fold(name) not in self.ambiguous:
+            return None
+        pages = {page for source in sources
+                 for page in self.scoped_links.get((source, field if source == INFOBOX else None), {})
+                 .get(fold(name), ())}
+        return next(iter(pages)) if len(pages) == 1 else None
 
     def add(self, field: str, value: Any, source: str) -> None:
         if hasattr(value, "sources"):

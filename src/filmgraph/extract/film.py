@@ -18,15 +18,17 @@ from filmgraph.extract.cast import cast_table_rows, parse_cast_entries
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
-from filmgraph.extract.names import resolve_people, split_names
+from filmgraph.extract.names import linked_mention, resolve_people, split_names
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
     Article,
     CastMember,
     Concept,
     Film,
+    Nominee,
     Organization,
     PartialDate,
+    PersonRef,
     Release,
     Screening,
     Section,
@@ -78,6 +80,7 @@ def extract_film(article: Article) -> Film:
                 for item in items:
                     read_award_item(item, section.title, collector)
     _read_prose(article, collector)
+    _qualify_linked_mentions(collector)
     _resolve(film)
     if film.original_title and not film.original_language:
         # An untagged original title is in the film's (first) original language.
@@ -211,6 +214,33 @@ def _dedupe(items: list[Any], key: Callable[[Any], Any],
     return list(kept.values())
 
 
+def _qualify_linked_mentions(collector: Collector) -> None:
+    """A name the article links to two pages ("John Smith" the actor, "John Smith" the director) is marked,
+    where it is found, with the page its own part of the article links it to: two people, never one. An
+    unlinked mention of that name is marked with the page the same role links it to, when only one."""
+    film = collector.film
+    if not collector.ambiguous:
+        return
+    # (field, sources, the record whose .person names the mention): credits, cast, nominees
+    mentions: list[tuple[str, list[str], PersonRef | CastMember | Nominee]] = []
+    for field in _person_fields():
+        mentions += [(field, ref.sources, ref) for ref in getattr(film, field)]
+    mentions += [("cast", member.sources, member) for member in film.cast]
+    mentions += [("nomination", nomination.sources, nominee) for nomination in film.nomination
+                 for nominee in nomination.nominees if nominee.person]
+    pages = [collector.page_in_scope(record.person, field, sources) for field, sources, record in mentions]
+    pages_by_role: dict[tuple[str, str], set[str]] = {}
+    for (field, _, record), page in zip(mentions, pages, strict=True):
+        if page:
+            pages_by_role.setdefault((field, fold(record.person)), set()).add(page)
+    for (field, _, record), page in zip(mentions, pages, strict=True):
+        if page is None and fold(record.person) in collector.ambiguous:
+            role_pages = pages_by_role.get((field, fold(record.person)), set())
+            page = next(iter(role_pages)) if len(role_pages) == 1 else None
+        if page:
+            record.person = linked_mention(record.person, page)
+
+
 def _resolve(film: Film) -> None:
     """Resolve people to one node each and merge facts stated in several places."""
     mentions: list[str] = []
@@ -230,9 +260,9 @@ def _resolve(film: Film) -> None:
     people = resolve_people(mentions, film.links, roles)
     film.people = {person.key: person for person in people.values()}
     for person in film.people.values():
-        # The page the article links the person to, by any of the names it uses for them.
-        person.link = next((film.links[fold(n)] for n in [person.name, *person.alternate_names]
-                            if fold(n) in film.links), None)
+        # The page the article links the person to: where a mention says it, else by any of their names.
+        person.link = person.link or next((film.links[fold(n)] for n in [person.name, *person.alternate_names]
+                                           if fold(n) in film.links), None)
 
     def key(name: str) -> str:
         return people[name].key

@@ -116,6 +116,19 @@ def _fullness(name: str) -> tuple[int, int, int]:
     return len(_tokens(name)), accents, len(name)
 
 
+# A mention marked with the page its own part of the article links it to: "name<LINKED>page".
+LINKED = "\x1f"
+
+
+def linked_mention(name: str, page: str) -> str:
+    return f"{name}{LINKED}{page}"
+
+
+def _unmarked(mention: str) -> tuple[str, str | None]:
+    name, _, page = mention.partition(LINKED)
+    return name, page or None
+
+
 def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
                    roles: dict[str, set[str]] | None = None) -> dict[str, Person]:
     """Map each raw mention to its Person: one Person per real person.
@@ -132,15 +145,23 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     False
     """
     names = list(dict.fromkeys(mentions))
-    tokens = {n: _tokens(n) for n in names}
-    full = [n for n in names if len(n.split()) >= 2]
+    shown = {n: _unmarked(n)[0] for n in names}  # the name as written, without its page mark
+    tokens = {n: _tokens(shown[n]) for n in names}
+    full = [n for n in names if len(shown[n].split()) >= 2]
     parent = {n: n for n in names}
     links = links or {}
     roles = roles or {}
     # Per cluster: the pages it is linked to and the characters it plays (kept at the cluster's root).
     # Pages named alike ("Jonathan Rhys Meyers", "Jonathan Rhys-Meyers": a redirect) are one page.
-    pages = {n: {" ".join(_tokens(page))} if (page := links.get(fold(n))) else set() for n in names}
+    own_page = {n: _unmarked(n)[1] or links.get(fold(shown[n])) for n in names}
+    pages = {n: {" ".join(_tokens(page))} if (page := own_page[n]) else set() for n in names}
     plays = {n: set(roles.get(n, ())) for n in names}
+    # A name written alike for people on two pages: unmarked, it is either of them, so it joins neither.
+    marked_pages: dict[str, set[str]] = {}
+    for n in names:
+        if _unmarked(n)[1]:
+            marked_pages.setdefault(fold(shown[n]), set()).update(pages[n])
+    two_people = {name for name, found in marked_pages.items() if len(found) > 1}
 
     def find(n: str) -> str:
         while parent[n] != n:
@@ -158,6 +179,9 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     def compatible(a: str, b: str) -> bool:
         root_a, root_b = find(a), find(b)
         if pages[root_a] and pages[root_b] and pages[root_a] != pages[root_b]:
+            return False
+        if (fold(shown[a]) in two_people and not _unmarked(a)[1]) or \
+                (fold(shown[b]) in two_people and not _unmarked(b)[1]):
             return False
         return not plays[root_a] or not plays[root_b] or bool(plays[root_a] & plays[root_b])
 
@@ -181,10 +205,10 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
 
     for i, j in candidates:
         a, b = full[i], full[j]
-        if _variant(a, b) and compatible(a, b):
+        if _variant(shown[a], shown[b]) and compatible(a, b):
             # A short form that fits two different full names is ambiguous: leave it alone.
             shorter = a if len(tokens[a]) < len(tokens[b]) else b
-            fits = {find(c) for c in related(shorter) if c != shorter and _variant(shorter, c)}
+            fits = {find(c) for c in related(shorter) if c != shorter and _variant(shown[shorter], shown[c])}
             if len(fits) <= 1 or len(tokens[a]) == len(tokens[b]):
                 union(a, b)
     by_surname: dict[str, list[str]] = {}
@@ -192,7 +216,7 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     for n in full:
         by_surname.setdefault(tokens[n][-1], []).append(n)
         by_joined.setdefault("".join(tokens[n]), []).append(n)
-    for lone in (n for n in names if len(n.split()) == 1):
+    for lone in (n for n in names if len(shown[n].split()) == 1):
         surname = tokens[lone]
         if not surname:
             continue
@@ -208,14 +232,16 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     result: dict[str, Person] = {}
     used_keys: set[str] = set()
     for members in clusters.values():
-        canonical = max(members, key=_fullness)
+        written = list(dict.fromkeys(shown[m] for m in members))
+        canonical = max(written, key=_fullness)
         key = slug(canonical)
         while key in used_keys:
             key += "-2"
         used_keys.add(key)
-        alternates = sorted({m for m in members if m != canonical and fold(m) != fold(canonical)}
-                            | {m for m in members if m != canonical and fold(m) == fold(canonical)})
-        person = Person(key=key, name=canonical, alternate_names=alternates)
+        alternates = sorted({m for m in written if m != canonical and fold(m) != fold(canonical)}
+                            | {m for m in written if m != canonical and fold(m) == fold(canonical)})
+        marked = next((page for m in members if (page := _unmarked(m)[1])), None)
+        person = Person(key=key, name=canonical, alternate_names=alternates, link=marked)
         for member in members:
             result[member] = person
     return result

@@ -191,7 +191,8 @@ def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[Info
                     warnings.append(f"{where}: infobox '{str(param.name).strip()}': unknown template "
                                     f"{{{{{name}}}}} left out")
                 if str(param.name).strip() and values:
-                    fields.append(InfoboxField(str(param.name).strip(), tuple(values), index + 1))
+                    fields.append(InfoboxField(str(param.name).strip(), tuple(values), index + 1,
+                                               tuple(dict.fromkeys(_links(param.value)))))
             return fields, template
     return [], None
 
@@ -383,14 +384,15 @@ def _headings(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, 
     return found
 
 
-def _page_links(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[str, str]]:
-    """(shown text, target page) of the wikilinks of the page, nested ones too, none inside opaque tags."""
+def _page_links(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, tuple[str, str]]]:
+    """(position, (shown text, target page)) of the wikilinks of the page, nested ones too, none inside
+    opaque tags."""
     opaque = [(start, end) for start, end, is_opaque in spans if is_opaque]
     found = []
     for match in _LINK_RE.finditer(text):
         if any(start < match.start() < end for start, end in opaque):
             continue
-        found += _link_entries(match)
+        found += [(match.start(), link) for link in _link_entries(match)]
     return found
 
 
@@ -517,7 +519,8 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
     # The page itself is not parsed as a whole: its sections and links are found by their markup (as the
     # parser finds them: tests/test_wikitext.py), and only each paragraph and item is rendered.
     spans = _nested_spans(text)
-    links += _page_links(text, spans)
+    positioned = _page_links(text, spans)
+    links += [link for _, link in positioned]
     headings = _headings(text, spans)
     lead_text = text[:headings[0][0]] if headings else text
     if title is None:
@@ -537,7 +540,9 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
             continue  # a section under a heading of another level is not read (as the parser leaves it)
         following = headings[number + 1][0] if number + 1 < len(headings) else len(text)
         paragraphs, lists, tables = _blocks(text[end:following])
-        parsed.append(Section(render(heading).strip(), level, tuple(paragraphs), tuple(lists), tuple(tables)))
+        own_links = tuple(dict.fromkeys(link for start, link in positioned if end <= start < following))
+        parsed.append(Section(render(heading).strip(), level, tuple(paragraphs), tuple(lists), tuple(tables),
+                              own_links))
     wiki = wiki or (source.split("/wiki/", 1)[0] + "/wiki/" if "/wiki/" in source else None)
     return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed),
                    warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where,
