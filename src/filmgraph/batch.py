@@ -173,9 +173,7 @@ def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, job
 
     def report(outcome: JobOutcome) -> None:
         for result in outcome.results:
-            key = "skipped" if result.skipped else "errors" if result.error else \
-                "violations" if result.violations else "written"
-            counts[key] += 1
+            counts["errors" if result.status == "error" else result.status] += 1
             if shards is not None:
                 shards.add(result, result.texts.pop(RdfFormat.N_QUADS, None), may_finish=outcome.stream is None)
             if on_result:

@@ -23,7 +23,7 @@ from filmgraph.rdf.iris import article_iri, page_title
 from filmgraph.rdf.mapping import map_film, map_statements
 from filmgraph.rdf.shapes import FilmTriples
 from filmgraph.rdf.statements import graph_of
-from filmgraph.rdf.validate import Report, prune_violations, validate_graph, validate_triples
+from filmgraph.rdf.validate import Report, prune_violations, shapes_report, validate_triples
 from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
 from filmgraph.rdf.write import RdfFormat, load_graph, serialize
 from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_pages
@@ -33,6 +33,7 @@ from filmgraph.read.plain import decode, parse_article, read_article
 from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
+from filmgraph.store.results import owner_conflict
 from filmgraph.wikidata.quickstatements import Proposal, propose
 
 STDIN = "-"
@@ -74,6 +75,15 @@ class ExportResult(Outcome):
     @property
     def violations(self) -> list[str]:
         return self.report.lines() if self.report is not None and not self.report.conforms else []
+
+    @property
+    def status(self) -> str:
+        """written, skipped (no film in it), error, or violations (the graph breaks the shapes)."""
+        if self.skipped:
+            return "skipped"
+        if self.error:
+            return "error"
+        return "violations" if self.violations else "written"
 
     @property
     def graph(self) -> Graph | None:
@@ -148,7 +158,7 @@ def check_graph(graph: Graph | FilmTriples, *, strict: bool = False, warnings: l
     triples: the same report). Unless ``strict``, each value that breaks a shape is first taken out of
     the graph with a warning, so that one bad value never costs the film."""
     if strict:
-        return validate_triples(graph) if isinstance(graph, FilmTriples) else validate_graph(graph)
+        return shapes_report(graph)
     report, dropped = prune_violations(graph)
     if warnings is not None:
         warnings.extend(f"{value} (--strict keeps the film out instead)" for value in dropped)
@@ -297,9 +307,9 @@ def _check_owner(store: Store, graph_iri: str, graph: Graph, where: str) -> None
     films = {str(f) for f in graph.subjects(RDF.type, SDO.Movie)}
     query = f"SELECT DISTINCT ?f WHERE {{ GRAPH <{graph_iri}> {{ ?f a <{SDO.Movie}> }} }}"
     held = {str(row["f"]) for row in store.query(query).rows if "f" in row}
-    if held and films and not held & films:
-        raise FilmgraphError(f"{where}: the graph <{graph_iri}> holds another film ({sorted(held)[0]}); "
-                             "give --graph to replace it")
+    conflict = owner_conflict(held, films, graph_iri, where)
+    if conflict:
+        raise FilmgraphError(conflict)
 
 
 def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | None = None,

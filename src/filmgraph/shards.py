@@ -45,16 +45,10 @@ class PageRecord:
 
     @classmethod
     def of(cls, result: ExportResult) -> PageRecord:
-        if result.skipped:
-            status = "skipped"
-        elif result.error:
-            status = "error"
-        elif result.violations:
-            status = "violations"
-        else:
+        if result.status == "written":
             return cls(result.input, result.title, "written")
         message = result.error or "; ".join(result.violations)
-        return cls(result.input, result.title, status, result.stage, message)
+        return cls(result.input, result.title, result.status, result.stage, message)
 
     def line(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False) + "\n"

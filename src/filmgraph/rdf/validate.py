@@ -142,6 +142,11 @@ def validate_triples(data: FilmTriples) -> Report:
     return _finish(report)
 
 
+def shapes_report(data: Graph | FilmTriples) -> Report:
+    """The shapes report of an rdflib Graph (pyshacl) or of a film's triples (the shapes compiled): the same."""
+    return validate_triples(data) if isinstance(data, FilmTriples) else validate_graph(data)
+
+
 def prune_violations(graph: Graph | FilmTriples, *, rounds: int = 3) -> tuple[Report, list[str]]:
     """Validate (pyshacl for a Graph, the compiled shapes for FilmTriples), and take out each value that
     breaks a shape, until the graph conforms.
@@ -149,11 +154,8 @@ def prune_violations(graph: Graph | FilmTriples, *, rounds: int = 3) -> tuple[Re
     Returns the last report and one warning per value taken out (naming the node, the property, the
     value and the reason). A violation that names no value (a required property missing) stays.
     """
-    def check() -> Report:
-        return validate_triples(graph) if isinstance(graph, FilmTriples) else validate_graph(graph)
-
     dropped: list[str] = []
-    report = check()
+    report = shapes_report(graph)
     for _ in range(rounds):
         if report.conforms:
             break
@@ -170,5 +172,5 @@ def prune_violations(graph: Graph | FilmTriples, *, rounds: int = 3) -> tuple[Re
                 graph.remove(triple)
                 dropped.append(f"{violation.node}: {violation.path} value {triple[2].n3()[:120]} left out: "
                                f"{violation.message}")
-        report = check()
+        report = shapes_report(graph)
     return report, dropped

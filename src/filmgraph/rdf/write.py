@@ -2,8 +2,8 @@
 
 The writers take any iterable of rdflib triples: an rdflib Graph, or the film's triples straight from
 the statement records (the export path, which never builds a Graph). The same triples always give the
-same bytes: they are put in one canonical order here, Turtle and N-Triples/N-Quads are written by
-pyoxigraph (Rust, ~25× rdflib's serialisers) and JSON-LD straight from the triples. Files are written to
+same bytes: they are put in one canonical order here; Turtle is written by pyoxigraph (Rust, ~25× rdflib's
+serialiser), N-Triples, N-Quads and JSON-LD straight from the triples. Files are written to
 a temporary name beside the target and renamed, so that a failure never leaves a half-written or
 clobbered file.
 """

@@ -20,6 +20,8 @@ from filmgraph.store.results import (
     checked_iri,
     cited_article,
     first_line,
+    one_cited,
+    owner_conflict,
     parse_json_results,
 )
 
@@ -142,9 +144,9 @@ class EmbeddedStore:
                 # article cannot overwrite it.
                 held = films_of[name] if name in films_of else \
                     {q.subject for q in self._store.quads_for_pattern(None, _TYPE, _MOVIE, name)}
-                if held and films and not held & films:
-                    results.append((path, name.value, 0, f"{path}: the graph <{name.value}> holds another film "
-                                    f"({sorted(n.value for n in held)[0]}); give --graph to replace it"))
+                conflict = owner_conflict({n.value for n in held}, {n.value for n in films}, name.value, str(path))
+                if conflict:
+                    results.append((path, name.value, 0, conflict))
                     continue
             if name not in ready and self._store.contains_named_graph(name):
                 self._store.remove_graph(name)
@@ -164,10 +166,10 @@ class EmbeddedStore:
     def _cited(self, quads: list[Any], path: Path) -> str:
         """The article a film file's film is described in (as :func:`cited_article` reads a Graph)."""
         films = {q.subject for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
-        cited = sorted({q.object.value for q in quads if q.subject in films and q.predicate == _SUBJECT_OF})
-        if len(cited) != 1:
-            raise FilmgraphError(f"{path}: the graph cites {len(cited) or 'no'} source articles; give graph_iri")
-        return cited[0]
+        try:
+            return one_cited({q.object.value for q in quads if q.subject in films and q.predicate == _SUBJECT_OF})
+        except FilmgraphError as exc:
+            raise FilmgraphError(f"{path}: {exc}") from exc
 
     def query(self, text: str) -> QueryResult:
         ox = self._ox

@@ -161,10 +161,25 @@ def cited_article(graph: Graph) -> str:
     """
     # Only the film's own statement names its graph: a reference citing another article (pr:P854) could
     # otherwise make a crafted file replace that article's graph.
-    cited = sorted({str(o) for f in graph.subjects(RDF.type, SDO.Movie) for o in graph.objects(f, SDO.subjectOf)})
+    return one_cited({str(o) for f in graph.subjects(RDF.type, SDO.Movie) for o in graph.objects(f, SDO.subjectOf)})
+
+
+def one_cited(cited: set[str]) -> str:
+    """The one article a film cites.
+
+    :raises FilmgraphError: it cites none, or several.
+    """
     if len(cited) != 1:
         raise FilmgraphError(f"the graph cites {len(cited) or 'no'} source articles; give graph_iri")
-    return cited[0]
+    return next(iter(cited))
+
+
+def owner_conflict(held: set[str], films: set[str], graph_iri: str, where: str) -> str | None:
+    """Why a graph that holds a film cannot be replaced by another film's triples (None when it can): a crafted
+    file naming another article must not overwrite that film. ``held`` and ``films`` are the films' IRIs."""
+    if held and films and not held & films:
+        return f"{where}: the graph <{graph_iri}> holds another film ({sorted(held)[0]}); give --graph to replace it"
+    return None
 
 
 def first_line(message: str, limit: int = 160) -> str:
