@@ -24,7 +24,7 @@ from filmgraph.formats import Layout
 from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Reading, export_one
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
-from filmgraph.read.dump import Job, expand_stream, iter_jobs
+from filmgraph.read.dump import Job, iter_jobs, stream_pages
 from filmgraph.shards import DEFAULT_SHARD_BYTES, ShardWriter
 
 __all__ = ["Layout", "JobSettings", "export_batch", "run_job"]
@@ -93,10 +93,9 @@ def run_any(job: Job, settings: JobSettings) -> JobOutcome:
         return JobOutcome([_failed(job)])
     if not job.is_stream:
         return JobOutcome([run_job(job, settings)])
-    try:
-        pages = expand_stream(job)
-    except FilmgraphError as exc:
-        return JobOutcome([ExportResult(job.name, error=str(exc), stage="read")])
+    pages = stream_pages(job)
+    if pages and pages[0].error:  # the stream itself cannot be read: not marked done, so --resume retries it
+        return JobOutcome([_failed(pages[0])])
     return JobOutcome([run_job(page, settings) for page in pages], stream=job.name)
 
 

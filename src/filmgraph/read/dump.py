@@ -183,10 +183,12 @@ def iter_jobs(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICLE
 def iter_pages(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICLE_SUFFIXES) -> Iterator[Job]:
     """As :func:`iter_jobs`, with the streams of multistream dumps read here, page by page."""
     for job in iter_jobs(inputs, suffixes=suffixes):
-        if not job.is_stream:
-            yield job
-            continue
-        try:
-            yield from expand_stream(job)
-        except FilmgraphError as exc:
-            yield Job(job.name, error=str(exc))
+        yield from stream_pages(job) if job.is_stream else [job]
+
+
+def stream_pages(job: Job) -> list[Job]:
+    """The film pages of a dump stream, or one Job holding why the stream cannot be read."""
+    try:
+        return expand_stream(job)
+    except FilmgraphError as exc:
+        return [Job(job.name, error=str(exc))]
