@@ -29,6 +29,28 @@ class Table:
     line: int
 
 
+class BlockKind(enum.Enum):
+    PARAGRAPH = "paragraph"
+    ITEM = "item"  # a list item
+    TABLE = "table"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, list item or table of a section, in the order the page gives them.
+
+    Layout carries meaning the flat lists lose: a bold line names the award body of the list below it, and an
+    item two levels deep belongs to the item above it.
+    """
+
+    kind: BlockKind
+    text: str = ""  # what a reader sees (a table's is empty: see ``table``)
+    depth: int = 0  # list depth of an item ("*" 1, "**" 2, ":*" 2); an indented (":") paragraph's colons
+    links: tuple[tuple[str, str], ...] = ()  # (shown text, target page) of the wikilinks in this block
+    heading: bool = False  # the whole line is bold or a definition term: a heading in all but name
+    table: int = -1  # for a table, its index in ``Section.tables``
+
+
 @dataclass(frozen=True)
 class Section:
     title: str
@@ -37,6 +59,7 @@ class Section:
     lists: tuple[tuple[str, ...], ...] = ()
     tables: tuple[Table, ...] = ()
     links: tuple[tuple[str, str], ...] = ()  # (shown text, target page) of the wikilinks in this section
+    blocks: tuple[Block, ...] = ()  # the paragraphs, items and tables above, in page order
 
 
 @dataclass(frozen=True)

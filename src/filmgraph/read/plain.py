@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.model import Article, InfoboxField, Provenance, Section, Table
+from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.read.tables import expand_rows
 from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 
@@ -83,14 +83,15 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
     lead_blocks, position = _read_blocks(lines, position, where, warnings)
     lead = lead_blocks.paragraphs
     if lead_blocks.lists or lead_blocks.tables:
-        sections.append(Section("Lead", 1, (), lead_blocks.lists, lead_blocks.tables))
+        sections.append(Section("Lead", 1, (), lead_blocks.lists, lead_blocks.tables,
+                                blocks=tuple(b for b in lead_blocks.blocks if b.kind is not BlockKind.PARAGRAPH)))
     while position < len(lines):
         heading = _HEADING_RE.match(lines[position])
         assert heading is not None
         level = len(heading["level"] or heading["md"])
         name = (heading["title"] or heading["mdtitle"]).strip()
         body, position = _read_blocks(lines, position + 1, where, warnings)
-        sections.append(Section(name, level, body.paragraphs, body.lists, body.tables))
+        sections.append(Section(name, level, body.paragraphs, body.lists, body.tables, blocks=body.blocks))
     return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections),
                    provenance=Provenance(page=source), where=where, warnings=tuple(warnings))
 
@@ -147,6 +148,7 @@ class _Blocks:
         self.paragraphs: tuple[str, ...] = ()
         self.lists: tuple[tuple[str, ...], ...] = ()
         self.tables: tuple[Table, ...] = ()
+        self.blocks: tuple[Block, ...] = ()
 
 
 def _read_blocks(lines: list[str], position: int, where: str, warnings: list[str]) -> tuple[_Blocks, int]:
@@ -157,15 +159,19 @@ def _read_blocks(lines: list[str], position: int, where: str, warnings: list[str
     paragraph: list[str] = []
     items: list[str] = []
     table_rows: list[tuple[int, list[str]]] = []
+    ordered: list[Block] = []
 
     def flush() -> None:
         if paragraph:
             paragraphs.append(" ".join(paragraph))
+            ordered.append(Block(BlockKind.PARAGRAPH, paragraphs[-1]))
             paragraph.clear()
         if items:
             lists.append(tuple(items))
+            ordered.extend(Block(BlockKind.ITEM, item, 1) for item in items)
             items.clear()
         if table_rows:
+            ordered.append(Block(BlockKind.TABLE, table=len(tables)))
             tables.append(_make_table(table_rows, where, warnings))
             table_rows.clear()
 
@@ -192,6 +198,7 @@ def _read_blocks(lines: list[str], position: int, where: str, warnings: list[str
     flush()
     blocks = _Blocks()
     blocks.paragraphs, blocks.lists, blocks.tables = tuple(paragraphs), tuple(lists), tuple(tables)
+    blocks.blocks = tuple(ordered)
     return blocks, position
 
 

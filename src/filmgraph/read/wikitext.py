@@ -16,7 +16,7 @@ from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wik
 from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
-from filmgraph.model import Article, InfoboxField, Provenance, Section, Table
+from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.read.templates import render_template
 
 # The infoboxes of film articles; any other infobox (television, person, …) means the page is not a film's.
@@ -415,24 +415,47 @@ def _link_entry(title: str, shown: str | None) -> tuple[str, str] | None:
     return (re.sub(r"\s+", " ", seen), target) if seen else None
 
 
-def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
-    paragraphs: list[str] = []
-    lists: list[tuple[str, ...]] = []
-    tables: list[Table] = []
+_ITEM_RE = re.compile(r"^[*#:;]*[*#]")  # a list item, also one indented under a definition (":*")
+_INDENT_RE = re.compile(r"^[:;]+")  # an indented line or a definition term
+# A line that is all bold ("'''[[Academy Awards]]'''", "'''Awards (1950):'''") heads what follows it.
+_BOLD_LINE_RE = re.compile(r"^'''(?!')(?:(?!''').)+'''\s*:?\s*$")
+
+
+class _Blocks:
+    """The paragraphs, lists and tables of a stretch of wikitext, and the same in page order as blocks."""
+
+    def __init__(self) -> None:
+        self.paragraphs: list[str] = []
+        self.lists: list[tuple[str, ...]] = []
+        self.tables: list[Table] = []
+        self.blocks: list[Block] = []
+
+
+def _markup_links(markup: str) -> tuple[tuple[str, str], ...]:
+    return tuple(dict.fromkeys(link for match in _LINK_RE.finditer(markup) for link in _link_entries(match)))
+
+
+def _blocks(text: str) -> _Blocks:
+    found = _Blocks()
     items: list[str] = []
     paragraph: list[str] = []
     lines = text.splitlines()
     index = 0
     folding = False  # the last top-level item ends "as:", so deeper items are its roles
 
+    def add_paragraph(markup: str, depth: int = 0, heading: bool = False) -> None:
+        rendered = render(markup).strip()
+        if rendered:
+            found.paragraphs.append(rendered)
+            found.blocks.append(Block(BlockKind.PARAGRAPH, rendered, depth, _markup_links(markup), heading))
+
     def flush() -> None:
         if paragraph:
-            rendered = render(" ".join(paragraph)).strip()
-            if rendered:
-                paragraphs.append(rendered)
+            markup = " ".join(paragraph)
+            add_paragraph(markup)
             paragraph.clear()
         if items:
-            lists.append(tuple(items))
+            found.lists.append(tuple(items))
             items.clear()
 
     while index < len(lines):
@@ -444,14 +467,21 @@ def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
                 end += 1
             table = parse_table("\n".join(lines[index:end + 1]))
             if table:
-                tables.append(table)
+                found.blocks.append(Block(BlockKind.TABLE, table=len(found.tables)))
+                found.tables.append(table)
             index = end + 1
             continue
-        if re.match(r"^[*#]+", line):
+        item_marks = _ITEM_RE.match(line)
+        indent = None if item_marks else _INDENT_RE.match(line)
+        if item_marks:
             if paragraph:
                 flush()
-            depth = len(re.match(r"^[*#:]+", line).group(0))
-            item = render(line.lstrip("*#: ")).strip()
+            depth = len(item_marks.group(0))
+            markup = line[depth:].strip()
+            item = render(markup).strip()
+            if item:
+                found.blocks.append(Block(BlockKind.ITEM, item, depth, _markup_links(markup),
+                                          bool(_BOLD_LINE_RE.match(markup))))
             if item and depth > 1 and folding and items:
                 # "* Ann Berg as:" with "** Anna" "** Eva" below: the sub-items are the parent's roles.
                 parent = items[-1].rstrip(":").rstrip()
@@ -459,15 +489,23 @@ def _blocks(text: str) -> tuple[list[str], list[tuple[str, ...]], list[Table]]:
             elif item:
                 items.append(item)
                 folding = depth == 1 and bool(re.search(r"\bas\s*:?$|:$", item))
+        elif indent:
+            # ":'''Won:'''" or "; Academy Awards": a line of its own, a heading when a term or all bold.
+            flush()
+            markup = line[indent.end():].strip()
+            add_paragraph(markup, len(indent.group(0)), ";" in indent.group(0) or bool(_BOLD_LINE_RE.match(markup)))
         elif not line.strip():
             flush()
+        elif _BOLD_LINE_RE.match(line.strip()):
+            flush()  # a bold line stands alone, even right below a template line ("{{div col}}")
+            add_paragraph(line.strip(), heading=True)
         else:
             if items:
                 flush()
             paragraph.append(line.strip())
         index += 1
     flush()
-    return paragraphs, lists, tables
+    return found
 
 
 def parse_wikitext(text: str, *, title: str | None = None, source: str, where: str = "<wikitext>",
@@ -530,19 +568,20 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         raise FilmgraphError(f"{where}: no title (give one, or bold the film's name in the lead)")
     if span is None and not _FILM_LEAD_RE.search(" ".join(lead_text.split())[:2000]):
         raise NotAFilm(f"{where}: not a film article (no film infobox, and the lead does not call it a film)")
-    paragraphs, lists, tables = _blocks(lead_text)
-    lead: list[str] = paragraphs
+    lead_blocks = _blocks(lead_text)
+    lead: list[str] = lead_blocks.paragraphs
     parsed: list[Section] = []
-    if lists or tables:
-        parsed.append(Section("Lead", 1, (), tuple(lists), tuple(tables)))
+    if lead_blocks.lists or lead_blocks.tables:
+        parsed.append(Section("Lead", 1, (), tuple(lead_blocks.lists), tuple(lead_blocks.tables),
+                              blocks=tuple(b for b in lead_blocks.blocks if b.kind is not BlockKind.PARAGRAPH)))
     for number, (_, end, level, heading) in enumerate(headings):
         if level not in (2, 3, 4):
             continue  # a section under a heading of another level is not read (as the parser leaves it)
         following = headings[number + 1][0] if number + 1 < len(headings) else len(text)
-        paragraphs, lists, tables = _blocks(text[end:following])
+        body = _blocks(text[end:following])
         own_links = tuple(dict.fromkeys(link for start, link in positioned if end <= start < following))
-        parsed.append(Section(render(heading).strip(), level, tuple(paragraphs), tuple(lists), tuple(tables),
-                              own_links))
+        parsed.append(Section(render(heading).strip(), level, tuple(body.paragraphs), tuple(body.lists),
+                              tuple(body.tables), own_links, tuple(body.blocks)))
     wiki = wiki or (source.split("/wiki/", 1)[0] + "/wiki/" if "/wiki/" in source else None)
     return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed),
                    warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where,
