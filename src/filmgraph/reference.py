@@ -261,3 +261,52 @@ def language_of_code(code: str) -> str | None:
 def festival_names() -> dict[str, str]:
     """Short names a sentence may use for well-known festivals ("cannes" → "Cannes Film Festival")."""
     return {row["short"]: row["name"] for row in _rows("festivals.csv")}
+
+
+@cache
+def _award_bodies() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for row in _rows("award_bodies.csv"):
+        for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            index.setdefault(fold(name), row["name"])
+    return index
+
+
+def award_body(text: str) -> str | None:
+    """The award body a name stands for, by its usual name (award_bodies.csv), or None when not known.
+
+    >>> award_body("BAFTA Award"), award_body("the 42nd Academy Awards"), award_body("Best Actor")
+    ('British Academy Film Awards', 'Academy Awards', None)
+    """
+    return _award_bodies().get(fold(strip_ordinal(text)).removeprefix("the "))
+
+
+_AWARD_PAGE_RE = re.compile(r"^(?P<body>.+?)\s+(?:Awards?|Prizes?)\s+for\s+(?P<category>.+)$")
+_BODY_PAGE_RE = re.compile(r"^(?P<body>.+?)(?:\s+for\s+|\s*:\s*)(?P<category>.+)$")
+
+
+def award_page(title: str) -> tuple[str, str] | None:
+    """(body, category) that the title of a category's article names, as Wikipedia titles them ("<Body> Award
+    for <Category>"); None for any other page.
+
+    >>> award_page("BAFTA Award for Best Film")
+    ('British Academy Film Awards', 'Best Film')
+    >>> award_page("Directors Guild of America Award for Outstanding Directing – Feature Film")
+    ('Directors Guild of America Awards', 'Outstanding Directing – Feature Film')
+    >>> award_page("David di Donatello for Best Foreign Director"), award_page("Golden Bear")
+    (('David di Donatello', 'Best Foreign Director'), None)
+    >>> award_page("Kerala State Film Award for Best Actor"), award_page("Chicago Award for Best Film")
+    (('Kerala State Film Awards', 'Best Actor'), ('Chicago Awards', 'Best Film'))
+    """
+    title = " ".join(title.split())
+    named = _BODY_PAGE_RE.match(title)
+    if named and award_body(named["body"]):
+        return award_body(named["body"]) or "", named["category"]
+    match = _AWARD_PAGE_RE.match(title)
+    if match is None or not match["body"][:1].isupper():
+        return None
+    word = title[match.end("body"):match.start("category")].split()[0]
+    body = award_body(f"{match['body']} {word}") or award_body(match["body"])
+    if body is None:
+        body = f"{match['body']} {word}" if word.endswith("s") else f"{match['body']} {word}s"
+    return body, match["category"]

@@ -9,9 +9,9 @@ from filmgraph.dates import parse_date
 from filmgraph.extract import prose
 from filmgraph.extract.collect import Collector
 from filmgraph.extract.names import clean_name, split_names
-from filmgraph.model import AwardResult, Film, Nomination, Nominee, Work
+from filmgraph.model import AwardResult, Block, BlockKind, Film, Nomination, Nominee, Section, Work
 from filmgraph.read.tables import header_roles, is_result_word
-from filmgraph.reference import WIN_WORDS, fold, is_ceremony, strip_ordinal
+from filmgraph.reference import WIN_WORDS, award_body, award_page, fold, is_ceremony, strip_ordinal
 
 _AWARD_ITEM_RE = re.compile(r"^(?P<body>[^:–—]+?)(?:\s*\((?P<date>[^)]*)\))?\s*:\s*(?P<rest>.+)$")
 
@@ -162,3 +162,121 @@ def apply_ceremonies(film: Film) -> None:
                 if not other.ceremony and (other.date == nomination.date or not other.date or not nomination.date):
                     other.ceremony = nomination.ceremony
                     other.date = other.date or nomination.date
+
+
+# A critics' vote's place ("2nd place", "runner-up") is neither a win nor a nomination.
+_PLACE_RE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+place\b|\brunners?[- ]up\b",
+                       re.IGNORECASE)
+_RESULT_TAIL_RE = re.compile(r"\s*(?:[–—:-]+|\(|,)\s*(?P<result>[A-Za-z][A-Za-z -]*?)\)?\s*[.;]?\s*$")
+_RESULT_HEAD_RE = re.compile(r"^(?P<result>[A-Za-z][A-Za-z -]*?)\s*[:–—-]\s+(?P<rest>.+)$")
+_HEADING_DATE_RE = re.compile(r"\s*[(,]?\s*(?P<year>\d{4})\s*\)?\s*$|^(?P<lead>\d{4})\s+")
+
+
+def _result_of(word: str) -> AwardResult | None:
+    word = word.strip().strip("'*").casefold()
+    if not is_result_word(word):
+        return None
+    return AwardResult.WON if word in WIN_WORDS else AwardResult.NOMINATED
+
+
+def read_award_blocks(section: Section, collector: Collector) -> None:
+    """The lists of an awards section in page order: a bold line or definition term names the award body (and
+    maybe its year) of the items below it ("'''[[Academy Awards]]''' (1970)"), a "Won:" / "Nominated:" line
+    the result of the items below it, and each item "Category (Nominee) — Result". A category linked to its
+    article ("[[BAFTA Award for Best Film|Best Film]]") names its own body, whatever line stands above it.
+    Items in other shapes are read as before (``read_award_item``)."""
+    body, year, result = "", "", None
+    heading_depth = 0
+    for block in section.blocks:
+        if block.kind is BlockKind.TABLE:
+            body, year, result = "", "", None
+            continue
+        if block.heading or (block.kind is BlockKind.PARAGRAPH and _heading_like(block)):
+            text = block.text.strip().rstrip(":").strip()
+            heading_result = _result_of(text) or _result_of(text.rstrip("s"))
+            if heading_result is not None:
+                result = heading_result
+            else:
+                body, year = _heading_body(text, block.links)
+                result = None
+            heading_depth = block.depth
+            continue
+        if block.kind is not BlockKind.ITEM:
+            continue
+        if block.depth <= heading_depth and block.kind is BlockKind.ITEM and heading_depth and not body:
+            result = None
+        if not _read_list_award(block, body, year, result, section.title, collector):
+            read_award_item(block.text, section.title, collector)
+
+
+def _heading_like(block: Block) -> bool:
+    """A short paragraph that is only an award body's name ("Academy Awards (1970)") heads a list too."""
+    text = block.text.strip().rstrip(":")
+    return len(text) < 80 and (award_body(_HEADING_DATE_RE.sub("", text)) is not None
+                               or _result_of(text) is not None)
+
+
+def _heading_body(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str]:
+    """(body, year) a heading line names: "Academy Awards (1950)", "1950 Academy Awards", "[[BAFTA]]s"."""
+    date = _HEADING_DATE_RE.search(text)
+    year = (date["year"] or date["lead"]) if date else ""
+    name = strip_ordinal(_HEADING_DATE_RE.sub("", text).strip())
+    known = award_body(name) or next((award_body(target) for _, target in links if award_body(target)), None)
+    return known or clean_name(name), year
+
+
+def _read_list_award(block: Block, body: str, year: str, result: AwardResult | None, section: str,
+                     collector: Collector) -> bool:
+    """One item under an award body's line: "Best Picture (Jerome Hellman) — Won". False when the item is not
+    in that shape (the caller reads it another way)."""
+    text = block.text.strip()
+    if _PLACE_RE.search(text):
+        return True  # a critics' vote's runner-up: not a nomination
+    head = _RESULT_HEAD_RE.match(text)
+    tail = _RESULT_TAIL_RE.search(text)
+    if tail and _result_of(tail["result"]) is not None:
+        result, text = _result_of(tail["result"]), text[:tail.start()].strip()
+    elif head and _result_of(head["result"]) is not None:
+        result, text = _result_of(head["result"]), head["rest"].strip()
+    linked = _category_link(text, block.links)
+    if not body and linked is None:
+        return False
+    nominees_text = ""
+    paren = re.match(r"^(?P<category>[^()]+?)\s*\((?P<who>[^()]*)\)\s*(?:[:–—-].*)?$", text)
+    dashed = re.match(r"^(?P<category>.+?)\s+(?:[–—]|-|for)\s+(?P<who>.+)$", text)
+    if linked is not None:
+        category = linked[1]
+        nominees_text = text[len(linked[2]):].strip(" ()–—-:,")
+        if paren and fold(paren["category"]).startswith(fold(linked[2])):
+            nominees_text = paren["who"]
+    elif paren:
+        category, nominees_text = paren["category"], paren["who"]
+    elif dashed and result is not None:
+        category, nominees_text = dashed["category"], dashed["who"]
+    elif ":" in text:
+        category = text.split(":", 1)[0]
+    else:
+        category = text
+    category = clean_name(category)
+    if not category or len(category.split()) > 12 or not re.match(r"^[\w\"“'(]", category):
+        return False
+    nomination_body = linked[0] if linked is not None and linked[0] else body
+    merge_nomination(collector, Nomination(
+        body=nomination_body, category=category, result=result or AwardResult.NOMINATED,
+        date=parse_date(year) if year else None, nominees=_nominees(nominees_text, collector.film.title),
+        sources=[section]))
+    return True
+
+
+def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str, str] | None:
+    """(body, category, shown text) of the link the item starts with, when it links to a category's article
+    ("[[Golden Globe Award for Best Director|Best Director]]"), or the body is unknown but the link shows the
+    item's first words; None when the item does not start with a link."""
+    for shown, target in links:
+        if not fold(text).startswith(fold(shown)):
+            continue
+        page = award_page(target)
+        if page is not None:
+            return page[0], clean_name(shown), shown
+        return "", clean_name(shown), shown
+    return None

@@ -13,7 +13,13 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from filmgraph.extract import prose
-from filmgraph.extract.accolades import apply_ceremonies, body_key, merge_nomination, read_award_item, read_award_table
+from filmgraph.extract.accolades import (
+    apply_ceremonies,
+    body_key,
+    merge_nomination,
+    read_award_blocks,
+    read_award_table,
+)
 from filmgraph.extract.cast import cast_table_rows, parse_cast_entries
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
@@ -76,9 +82,7 @@ def extract_film(article: Article) -> Film:
         for table in section.tables:
             read_award_table(table.header, table.rows, section.title, collector, section.paragraphs)
         if any(w in words for w in AWARD_SECTIONS):
-            for items in section.lists:
-                for item in items:
-                    read_award_item(item, section.title, collector)
+            read_award_blocks(section, collector)
     _read_prose(article, collector)
     _qualify_linked_mentions(collector)
     _resolve(film)
