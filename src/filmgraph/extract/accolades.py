@@ -280,3 +280,24 @@ def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, 
             return page[0], clean_name(shown), shown
         return "", clean_name(shown), shown
     return None
+
+
+def relink_categories(nominations: list[Nomination], sentence: str, links: tuple[tuple[str, str], ...]) -> None:
+    """Prose names a category best by its link: "won the [[Directors Guild of America Award for Outstanding
+    Directing – Feature Film]]" is the DGA Awards' "Outstanding Directing – Feature Film", and "a [[Grammy
+    Award for …|Grammy for Best Instrumental Theme]]" is a Grammy. Each nomination whose category a link in
+    the sentence shows takes that link's body, and its category as the link shows it."""
+    folded = fold(sentence)
+    linked = [(shown, page) for shown, target in links
+              if (page := award_page(target)) is not None and fold(shown) in folded]
+    for nomination in nominations:
+        matches = {(page[0], shown) for shown, page in linked if fold(nomination.category) in fold(shown)}
+        if len({body for body, _ in matches}) != 1:
+            continue  # no link shows it, or links of two bodies do: the sentence's own reading stands
+        body, shown = matches.pop()
+        nomination.body = body
+        nomination.ceremony = nomination.ceremony if nomination.ceremony and award_body(nomination.ceremony) == body \
+            else None
+        category = re.split(r"\s+for\s+", shown, maxsplit=1)[-1]
+        nomination.category = clean_name(category)
+        nomination.nominees = [n for n in nomination.nominees if not n.person or fold(n.person) not in fold(shown)]

@@ -19,6 +19,7 @@ from filmgraph.extract.accolades import (
     merge_nomination,
     read_award_blocks,
     read_award_table,
+    relink_categories,
 )
 from filmgraph.extract.cast import cast_table_rows, parse_cast_entries
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
@@ -110,6 +111,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for screening in prose.find_screenings(sentence):
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
+            relink_categories(awards, sentence, article.links)
             if number == 0:
                 last_body = ""
             for award in awards:

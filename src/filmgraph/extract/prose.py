@@ -25,7 +25,7 @@ from filmgraph.model import (
     Release,
     Screening,
 )
-from filmgraph.reference import is_ceremony, strip_ordinal
+from filmgraph.reference import fold, is_ceremony, strip_ordinal
 
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs", "Inc", "Ltd", "Co", "No")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9])")
@@ -366,6 +366,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
             categories.append((prize, match.start(1), None))
             taken.append((match.start(), match.end()))
     for match in _CATEGORY_RE.finditer(sentence):
+        if re.search(r"\b(?:Award|Prize)\s+for\s+the\s+$", sentence[:match.start()]):
+            continue  # "the Viewer's Choice Award for the Best Film of All Time": what the prize is for
         if not any(s <= match.start() < e for s, e in taken):
             # "Best Director by the Directors Guild": the body follows "by", it is not part of the category.
             category = re.split(r"\s+by\s+(?:the\s+)?(?=[A-Z])", match.group(0))[0]
@@ -397,6 +399,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
                                                          before[:verb.start()]):
             continue  # "was not nominated for …" states no nomination
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
+        if _subject_is_another_work(before[clause:verb.start()], title, category):
+            continue  # "The restoration project won the Anvil Award": not the film's
         after = [b for b in bodies if b[1] > position]
         prior = [b for b in bodies if b[2] <= position]
         # "won the Critics' Award at Fantasporto": the name right after "at" is the body, whatever its words.
@@ -463,6 +467,27 @@ def _ceremony_date(sentence: str, bodies: list[tuple[str, int, int]]) -> Partial
                                                                     sentence[end:start]) for _, _, end in bodies):
             return when
     return None
+
+
+# What a clause's subject names when it is a work made from or beside the film, not the film itself.
+_OTHER_WORK_RE = re.compile(r"\b(?:restoration|restored version|soundtrack|album|single|song|musical|stage|play|novel|"
+                            r"book|remake|sequel|prequel|series|episode|project|video game|comic)\b", re.IGNORECASE)
+
+
+def _subject_is_another_work(before_verb: str, title: str, category: str) -> bool:
+    """Whether the subject of a win or nomination is another work: "Its soundtrack album won a Grammy". A song
+    up for a song's category ("Best Original Song") is the film's song.
+
+    >>> _subject_is_another_work("The film's restoration project", "Heat", "Best PR Programme")
+    True
+    >>> _subject_is_another_work("It", "Heat", "Best Film"), _subject_is_another_work("Its song", "Heat", "Best Song")
+    (False, False)
+    """
+    subject = re.split(r",\s+", before_verb.strip(" ,;"))[-1]
+    found = _OTHER_WORK_RE.search(subject)
+    if found is None or fold(title) in fold(subject):
+        return False
+    return not (found.group(0).casefold() == "song" and "song" in category.casefold())
 
 
 def _person_subject(before_verb: str, title: str) -> str | None:

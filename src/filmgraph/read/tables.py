@@ -20,7 +20,7 @@ HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("result", ("result", "outcome", "status")),
     ("category", ("category", "categories", "subject")),
     ("recipient", ("recipient", "nominee", "nominated", "work", "name", "honoree", "winner")),
-    ("body", ("award", "festival", "organization", "organisation", "ceremony", "event", "body")),
+    ("body", ("award", "festival", "organization", "organisation", "ceremony", "event", "body", "group")),
     ("reference", ("ref", "source")),
 )
 SYNTHETIC_HEADERS = {"recipient": "Recipient(s)", "result": "Result"}
