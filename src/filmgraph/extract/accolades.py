@@ -301,3 +301,21 @@ def relink_categories(nominations: list[Nomination], sentence: str, links: tuple
         category = re.split(r"\s+for\s+", shown, maxsplit=1)[-1]
         nomination.category = clean_name(category)
         nomination.nominees = [n for n in nomination.nominees if not n.person or fold(n.person) not in fold(shown)]
+
+
+def _without_award_word(name: str) -> str:
+    return re.sub(r"\s+(?:awards?|prizes?)$", "", fold(name).removeprefix("the "))
+
+
+def names_a_body(category: str, film: Film) -> bool:
+    """Whether a category found in prose is an award body's own name ("won the Mainichi Film Award"): it says
+    which body, not which of its categories, so it is no category.
+
+    >>> film = Film(title="X", source="")
+    >>> names_a_body("Mainichi Film Award", film), names_a_body("Best Film", film)
+    (True, False)
+    """
+    if award_body(category) is not None:
+        return True
+    bodies = {_without_award_word(n.body) for n in film.nomination if n.body}
+    return _without_award_word(category) in bodies

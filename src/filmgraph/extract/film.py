@@ -17,6 +17,7 @@ from filmgraph.extract.accolades import (
     apply_ceremonies,
     body_key,
     merge_nomination,
+    names_a_body,
     read_award_blocks,
     read_award_table,
     relink_categories,
@@ -112,6 +113,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
             relink_categories(awards, sentence, article.links)
+            awards = [award for award in awards if not names_a_body(award.category, film)]
             if number == 0:
                 last_body = ""
             for award in awards:

@@ -399,6 +399,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
                                                          before[:verb.start()]):
             continue  # "was not nominated for …" states no nomination
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
+        if re.match(r"\s+(?:award\s+)?nominations?\b", sentence[position + len(category):], re.IGNORECASE):
+            result = AwardResult.NOMINATED  # "earned him a Best Actor nomination": what he earned is a nomination
         if _subject_is_another_work(before[clause:verb.start()], title, category):
             continue  # "The restoration project won the Anvil Award": not the film's
         after = [b for b in bodies if b[1] > position]
@@ -480,12 +482,18 @@ def _subject_is_another_work(before_verb: str, title: str, category: str) -> boo
 
     >>> _subject_is_another_work("The film's restoration project", "Heat", "Best PR Programme")
     True
+    >>> _subject_is_another_work("Heat, based on the novel,", "Heat", "Best Film")
+    False
     >>> _subject_is_another_work("It", "Heat", "Best Film"), _subject_is_another_work("Its song", "Heat", "Best Song")
     (False, False)
     """
-    subject = re.split(r",\s+", before_verb.strip(" ,;"))[-1]
+    pieces = re.split(r",\s+", before_verb.strip(" ,;"))
+    # "In 2014, the restoration project won": phrases of time and place before the subject are not it.
+    while len(pieces) > 1 and re.match(r"(?i)(?:in|at|on|during|after|before|by|later|\d{4})\b", pieces[0]):
+        pieces.pop(0)
+    subject = pieces[0]
     found = _OTHER_WORK_RE.search(subject)
-    if found is None or fold(title) in fold(subject):
+    if found is None or fold(subject) == fold(title):
         return False
     return not (found.group(0).casefold() == "song" and "song" in category.casefold())
 

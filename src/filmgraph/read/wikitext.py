@@ -197,19 +197,27 @@ def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[Info
     return [], None
 
 
+_LEADING_ATTRIBUTES_RE = re.compile(r'^\s*(?:(?:rowspan|colspan|style|class|align|scope)\s*=\s*(?:"[^"]*"|\S+)\s*)+'
+                                    r'(?=\{\{)', re.IGNORECASE)
+
+
 def _cells(line: str, separator: str) -> list[tuple[dict[str, int], str]]:
     """Split a table row line into (span attributes, content) cells."""
     cells = []
     for raw in _split_outside_markup(line, separator + separator):
-        attributes, content = {}, raw
+        attributes: dict[str, int] = {}
+        content, attribute_text = raw, ""
         pieces = _split_outside_markup(raw, "|")
         if len(pieces) > 1 and re.search(r"\b(rowspan|colspan|style|class|align|scope)\s*=", pieces[0]):
-            content = "|".join(pieces[1:])
-            for key in ("rowspan", "colspan"):
-                match = re.search(rf'{key}\s*=\s*"?(\d{{1,6}})', pieces[0])
-                if match:
-                    # Spans are clamped: no real table spans more, and a huge one must not fill memory.
-                    attributes[key] = max(1, min(int(match.group(1)), MAX_SPAN))
+            content, attribute_text = "|".join(pieces[1:]), pieces[0]
+        elif leading := _LEADING_ATTRIBUTES_RE.match(raw):
+            # '| rowspan="2" {{nom}}': the template brings the cell's own "|", so the attributes stand before it.
+            content, attribute_text = raw[leading.end():], leading.group(0)
+        for key in ("rowspan", "colspan"):
+            match = re.search(rf'{key}\s*=\s*"?(\d{{1,6}})', attribute_text)
+            if match:
+                # Spans are clamped: no real table spans more, and a huge one must not fill memory.
+                attributes[key] = max(1, min(int(match.group(1)), MAX_SPAN))
         cells.append((attributes, render(content).strip()))
     return cells
 
@@ -298,7 +306,8 @@ def parse_table(markup: str) -> Table | None:
             else:
                 current.extend(cells)
         elif stripped.startswith("|"):
-            current.extend(_cells(stripped[1:], "|"))
+            # "||2004" at the start of a line is one cell, 2004, as MediaWiki reads it.
+            current.extend(_cells(stripped[2:] if stripped.startswith("||") else stripped[1:], "|"))
         elif current:
             attributes, text = current[-1]
             current[-1] = (attributes, f"{text} {render(stripped)}".strip())
