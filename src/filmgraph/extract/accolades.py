@@ -9,7 +9,7 @@ from filmgraph.dates import parse_date
 from filmgraph.extract import prose
 from filmgraph.extract.collect import Collector
 from filmgraph.extract.names import clean_name, split_names
-from filmgraph.model import AwardResult, Block, BlockKind, Film, Nomination, Nominee, Section, Work
+from filmgraph.model import AwardResult, Block, BlockKind, Film, Nomination, Nominee, PartialDate, Section, Work
 from filmgraph.read.tables import header_roles, is_result_word
 from filmgraph.reference import WIN_WORDS, award_body, award_page, fold, is_ceremony, strip_ordinal
 
@@ -32,9 +32,12 @@ def _table_columns(header: tuple[str, ...]) -> dict[str, int]:
 
 
 def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], section: str,
-                     collector: Collector, context: tuple[str, ...] = ()) -> None:
+                     collector: Collector, context: tuple[str, ...] = (),
+                     links: tuple[tuple[str, str], ...] = ()) -> None:
     """Rows of an accolades table; ``context`` is the prose around it, which may name the one body of a
-    table that has no body column ("… at the 49th Academy Awards, winning three:")."""
+    table that has no body column ("… at the 49th Academy Awards, winning three:"), and ``links`` the section's
+    links: a category cell linked to its article ("[[Academy Award for Best Director|Best Director]]") names
+    its body when no cell does."""
     columns = _table_columns(header)
     context_body = ""
     if "category" not in columns and "body" in columns and rows and all(
@@ -64,8 +67,9 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         if song:
             people = [n.person for n in nominees if n.person]
             nominees = [n for n in nominees if not n.person] + [Nominee(work=Work(song["work"], people))]
+        linked = None if body_cell else _category_link(category, links)
         nomination = Nomination(
-            body=strip_ordinal(body_cell) if body_cell else context_body,
+            body=strip_ordinal(body_cell) if body_cell else (linked[0] if linked and linked[0] else context_body),
             category=category, result=result, date=parse_date(cell("date")), ceremony=ceremony,
             nominees=nominees, sources=[section])
         merge_nomination(collector, nomination)
@@ -146,8 +150,23 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
     index.setdefault(fold(new.category), []).append(new)
 
 
-def apply_ceremonies(film: Film) -> None:
-    """A ceremony named in prose ("the 43rd Robert Awards") is the one of that body's table rows."""
+_CEREMONY_YEAR_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][\w'’.&-]*\s+)*?"
+                               r"(?:Awards?|Festival|Prizes?|Film Festival))\s+(?:ceremony\s+)?"
+                               r"(?:in|held in|\(|of)\s*(?P<year>\d{4})\b")
+
+
+def ceremony_years(text: str) -> dict[str, PartialDate]:
+    """The years prose gives ceremonies: "during the 49th Academy Awards ceremony in 1977".
+
+    >>> ceremony_years("During the 49th Academy Awards ceremony in 1977, Ali joked.")
+    {'49th academy awards': PartialDate(year=1977, month=None, day=None)}
+    """
+    return {fold(m["ceremony"]): PartialDate(int(m["year"])) for m in _CEREMONY_YEAR_RE.finditer(text)}
+
+
+def apply_ceremonies(film: Film, years: dict[str, PartialDate] | None = None) -> None:
+    """A ceremony named in prose ("the 43rd Robert Awards") is the one of that body's table rows; ``years`` are
+    the ceremonies' years that prose gives (``ceremony_years``)."""
     for tally in film.award_tally:
         if tally.ceremony:
             for nomination in film.nomination:
@@ -162,6 +181,9 @@ def apply_ceremonies(film: Film) -> None:
                 if not other.ceremony and (other.date == nomination.date or not other.date or not nomination.date):
                     other.ceremony = nomination.ceremony
                     other.date = other.date or nomination.date
+    for nomination in film.nomination:
+        if nomination.ceremony and not nomination.date:
+            nomination.date = (years or {}).get(fold(nomination.ceremony).removeprefix("the "))
 
 
 # A critics' vote's place ("2nd place", "runner-up") is neither a win nor a nomination.
@@ -185,11 +207,12 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
     the result of the items below it, and each item "Category (Nominee) — Result". A category linked to its
     article ("[[BAFTA Award for Best Film|Best Film]]") names its own body, whatever line stands above it.
     Items in other shapes are read as before (``read_award_item``)."""
-    body, year, result = "", "", None
-    heading_depth = 0
+    # A "Wins" or "Nominations" section says the result of all it lists.
+    section_result = _result_of(section.title) or _result_of(section.title.rstrip("s"))
+    body, year, result = "", "", section_result
     for block in section.blocks:
         if block.kind is BlockKind.TABLE:
-            body, year, result = "", "", None
+            body, year, result = "", "", section_result
             continue
         if block.heading or (block.kind is BlockKind.PARAGRAPH and _heading_like(block)):
             text = block.text.strip().rstrip(":").strip()
@@ -198,13 +221,10 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
                 result = heading_result
             else:
                 body, year = _heading_body(text, block.links)
-                result = None
-            heading_depth = block.depth
+                result = section_result
             continue
         if block.kind is not BlockKind.ITEM:
             continue
-        if block.depth <= heading_depth and block.kind is BlockKind.ITEM and heading_depth and not body:
-            result = None
         if not _read_list_award(block, body, year, result, section.title, collector):
             read_award_item(block.text, section.title, collector)
 
@@ -239,8 +259,8 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     elif head and _result_of(head["result"]) is not None:
         result, text = _result_of(head["result"]), head["rest"].strip()
     linked = _category_link(text, block.links)
-    if not body and linked is None:
-        return False
+    if not body and (linked is None or not linked[0]):
+        return False  # no body above it, and no link naming one: read as a sentence
     nominees_text = ""
     paren = re.match(r"^(?P<category>[^()]+?)\s*\((?P<who>[^()]*)\)\s*(?:[:–—-].*)?$", text)
     dashed = re.match(r"^(?P<category>.+?)\s+(?:[–—]|-|for)\s+(?P<who>.+)$", text)
@@ -257,7 +277,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         category = text.split(":", 1)[0]
     else:
         category = text
-    category = clean_name(category)
+    category = _category_text(category)
     if not category or len(category.split()) > 12 or not re.match(r"^[\w\"“'(]", category):
         return False
     nomination_body = linked[0] if linked is not None and linked[0] else body
@@ -268,6 +288,11 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     return True
 
 
+def _category_text(text: str) -> str:
+    """A category as the page shows it: "Writing (Motion Picture Story)" keeps its brackets, unlike a name."""
+    return " ".join(text.split()).strip(" ,;:–—-*'\"")
+
+
 def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str, str] | None:
     """(body, category, shown text) of the link the item starts with, when it links to a category's article
     ("[[Golden Globe Award for Best Director|Best Director]]"), or the body is unknown but the link shows the
@@ -275,10 +300,12 @@ def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, 
     for shown, target in links:
         if not fold(text).startswith(fold(shown)):
             continue
-        page = award_page(target)
+        # "[[Golden Globe|Golden Globe Award for Best Actress — Drama]]": the text shown may name both itself.
+        shown_page = award_page(shown)
+        page = shown_page or award_page(target)
         if page is not None:
-            return page[0], clean_name(shown), shown
-        return "", clean_name(shown), shown
+            return page[0], _category_text(shown_page[1] if shown_page else shown), shown
+        return "", _category_text(shown), shown
     return None
 
 

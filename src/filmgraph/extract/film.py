@@ -16,6 +16,7 @@ from filmgraph.extract import prose
 from filmgraph.extract.accolades import (
     apply_ceremonies,
     body_key,
+    ceremony_years,
     merge_nomination,
     names_a_body,
     read_award_blocks,
@@ -66,6 +67,7 @@ def extract_film(article: Article) -> Film:
     read_lead(article, collector)
     cast_level: int | None = None  # the level of the cast section whose subsections ("=== Japan ===") we are in
     characters_level: int | None = None  # the level of a "Characters" section: its lists describe characters
+    awards_level: int | None = None  # the level of an awards section whose subsections ("=== Wins ===") we are in
     for section in article.sections:
         words = fold(section.title)
         if film.description is None and any(w in words for w in DESCRIPTION_SECTIONS) and section.paragraphs:
@@ -82,8 +84,12 @@ def extract_film(article: Article) -> Film:
         if cast_level is not None:
             _read_cast_section(section, collector, lists=characters_level is None)
         for table in section.tables:
-            read_award_table(table.header, table.rows, section.title, collector, section.paragraphs)
-        if any(w in words for w in AWARD_SECTIONS):
+            read_award_table(table.header, table.rows, section.title, collector, section.paragraphs, section.links)
+        if awards_level is not None and section.level <= awards_level:
+            awards_level = None
+        if awards_level is None and any(w in words for w in AWARD_SECTIONS):
+            awards_level = section.level
+        if awards_level is not None:
             read_award_blocks(section, collector)
     _read_prose(article, collector)
     _qualify_linked_mentions(collector)
@@ -104,7 +110,9 @@ def _paragraphs(article: Article) -> Iterator[tuple[str, str]]:
 
 def _read_prose(article: Article, collector: Collector) -> None:
     film = collector.film
+    years: dict[str, PartialDate] = {}
     for section, paragraph in _paragraphs(article):
+        years.update(ceremony_years(paragraph))
         sentences = prose.split_sentences(paragraph.replace("''", ""))
         for number, sentence in enumerate(sentences):
             for release in prose.find_releases(sentence):
@@ -145,7 +153,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                         concept.creator, concept.year = creator, year
                         break
                 collector.add("main_subject", concept, section)
-    apply_ceremonies(film)
+    apply_ceremonies(film, years)
 
 
 def _read_cast_section(section: Section, collector: Collector, *, lists: bool = True) -> None:
