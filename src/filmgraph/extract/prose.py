@@ -427,7 +427,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         if not year and body_phrase:  # "At the 12th Genie Awards in 1991, …"
             year = re.search(re.escape(body_phrase) + r"\s+in\s+(\d{4})\b", sentence)
         date_of_award = _ceremony_date(sentence, bodies) or (PartialDate(int(year.group(1))) if year else None)
-        subject = _person_subject(sentence[:verb.start()], title)
+        # "Carl Holm, who composed the score, won …": the name before the relative clause is the subject.
+        subject = _person_subject(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:verb.start()]), title)
         nominees = [subject] if subject else []
         recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})", sentence[position + len(category):])
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:

@@ -1,0 +1,119 @@
+"""Award lists as full-length articles write them (issue 17): a bold body line above its items, categories
+linked to their articles, 'Wins'/'Nominations' subsections, prose naming linked categories, other works' wins."""
+
+from __future__ import annotations
+
+from filmgraph import extract_film
+from filmgraph.read.wikitext import parse_wikitext
+
+INFOBOX = "{{Infobox film\n| name = Heat\n| director = [[Ann Berg]]\n}}\n'''''Heat''''' is a 1969 film.\n"
+
+
+def _nominations(body: str) -> set[tuple[str, str, str, tuple[str, ...], int | None]]:
+    film = extract_film(parse_wikitext(INFOBOX + body, source="", title="Heat"))
+    return {(n.body, n.category, n.result.value, tuple(sorted(film.people[x.person].name for x in n.nominees
+                                                               if x.person)), n.date.year if n.date else None)
+            for n in film.nomination}
+
+
+def test_items_under_a_bold_body_line_take_that_body_and_a_linked_category_its_own() -> None:
+    found = _nominations("""==Accolades==
+{{div col}}
+'''[[Academy Awards]]'''
+* [[Academy Award for Best Picture|Best Picture]] ([[Jon Hill]])&nbsp;— '''Won'''
+* [[Academy Award for Best Actor|Best Actor]] ([[Carl Holm]])&nbsp;— Nominated
+* [[Golden Globe Award for Best Director|Best Director]] (Ann Berg)&nbsp;— Nominated
+
+'''[[New York Film Critics Circle]]'''
+* [[New York Film Critics Circle Award for Best Actor|Best Actor]] (Carl Holm)&nbsp;— '''Won'''
+* [[New York Film Critics Circle Award for Best Actor|Best Actor]] (Eva Lund)&nbsp;— 2nd place
+{{div col end}}
+""")
+    assert found == {
+        ("Academy Awards", "Best Picture", "won", ("Jon Hill",), None),
+        ("Academy Awards", "Best Actor", "nominated", ("Carl Holm",), None),
+        # The link's article names the body, whatever the line above says.
+        ("Golden Globe Awards", "Best Director", "nominated", ("Ann Berg",), None),
+        ("New York Film Critics Circle", "Best Actor", "won", ("Carl Holm",), None),
+    }  # a critics' "2nd place" is neither a win nor a nomination
+
+
+def test_a_bold_body_line_with_its_year_and_won_nominated_sublists() -> None:
+    found = _nominations("""==Awards==
+'''[[Academy Awards]] (1950):'''
+:'''Won:'''
+:* Best Actress (Eva Lund)
+:'''Nominated:'''
+:* Best Director (Ann Berg)
+""")
+    assert found == {("Academy Awards", "Best Actress", "won", ("Eva Lund",), 1950),
+                     ("Academy Awards", "Best Director", "nominated", ("Ann Berg",), 1950)}
+
+
+def test_wins_and_nominations_subsections_give_the_result_and_the_shown_title_names_body_and_category() -> None:
+    found = _nominations("""==Awards==
+===Wins===
+*[[Academy Award for Best Actress]] ([[Eva Lund]])
+*[[Golden Globe|Golden Globe Award for Best Motion Picture Actress &mdash; Drama]] (Eva Lund)
+*[[Academy Award for Best Story|Academy Award for Writing (Motion Picture Story)]] ([[Jon Hill]])
+===Nominations===
+*[[BAFTA Award for Best Film|BAFTA Award for Best Film from any source]]
+""")
+    assert found == {("Academy Awards", "Best Actress", "won", ("Eva Lund",), None),
+                     ("Golden Globe Awards", "Best Motion Picture Actress — Drama", "won", ("Eva Lund",), None),
+                     ("Academy Awards", "Writing (Motion Picture Story)", "won", ("Jon Hill",), None),
+                     ("British Academy Film Awards", "Best Film from any source", "nominated", (), None)}
+
+
+def test_prose_takes_body_and_category_from_the_linked_category_article() -> None:
+    found = _nominations("""==Reception==
+''Heat'' won the [[Directors Guild of America Award for Outstanding Directing – Feature Film]].
+[[Carl Holm]], who composed the score, won a [[Grammy Award for Best Instrumental Composition|Grammy for Best \
+Instrumental Theme]].
+""")
+    assert ("Directors Guild of America Awards", "Outstanding Directing – Feature Film", "won", (), None) in found
+    assert ("Grammy Awards", "Best Instrumental Theme", "won", ("Carl Holm",), None) in found
+    assert len(found) == 2
+
+
+def test_wins_of_other_works_are_not_the_films() -> None:
+    found = _nominations("""==Legacy==
+[[Jon Hill]]'s song "[[Heat Wave]]" won a [[Grammy Award for Best Male Pop Vocal Performance|Grammy Award for \
+Best Contemporary Vocal Performance, Male]] for [[Eva Lund]].
+In 2014, the Heat Restoration Project: Restoring, Reliving and Re-experiencing a Classic won the Anvil Award.
+""")
+    assert found == set()
+
+
+def test_a_table_cell_with_attributes_before_a_result_template_and_a_row_opened_by_two_pipes() -> None:
+    found = _nominations("""==Awards and nominations==
+{| class="wikitable"
+! Year !! Awards !! Category !! Recipients and Nominees !! Results
+|-
+||1999
+| [[Filmfare Awards]]
+| [[Filmfare Award for Best Supporting Actor|Best Supporting Actor]]
+| [[Carl Holm]]
+| rowspan="1" {{nom}}
+|}
+""")
+    assert found == {("Filmfare Awards", "Best Supporting Actor", "nominated", ("Carl Holm",), 1999)}
+
+
+def test_a_ceremony_year_given_elsewhere_in_prose_dates_the_tables_rows() -> None:
+    found = _nominations("""==Accolades==
+''Heat'' received two nominations at the [[49th Academy Awards]], winning one:
+
+{| class="wikitable"
+! Award !! Result !! Nominee
+|-
+| [[Academy Award for Best Picture|Best Picture]] || {{won}} || [[Jon Hill]]
+|-
+| [[Academy Award for Best Director|Best Director]] || {{nom}} || [[Ann Berg]]
+|}
+
+==Legacy==
+During the [[49th Academy Awards]] ceremony in 1977, Hill and Berg staged a joke.
+""")
+    assert found == {("Academy Awards", "Best Picture", "won", ("Jon Hill",), 1977),
+                     ("Academy Awards", "Best Director", "nominated", ("Ann Berg",), 1977)}
