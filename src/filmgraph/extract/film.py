@@ -19,6 +19,7 @@ from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
 from filmgraph.extract.names import linked_mention, resolve_people, split_names
+from filmgraph.extract.titles import language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
     Article,
@@ -83,8 +84,8 @@ def extract_film(article: Article) -> Film:
     _qualify_linked_mentions(collector)
     _resolve(film)
     if film.original_title and not film.original_language:
-        # An untagged original title is in the film's (first) original language.
-        film.original_language = next((c.code for c in film.language if c.code), None)
+        # An untagged original title is in the film's (first) original language that is written in its script.
+        film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])
     return film
 
 

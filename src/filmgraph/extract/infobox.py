@@ -11,6 +11,7 @@ from filmgraph.dates import find_dates, parse_date
 from filmgraph.extract import prose
 from filmgraph.extract.collect import INFOBOX, Collector
 from filmgraph.extract.names import clean_name, split_names
+from filmgraph.extract.titles import original_title
 from filmgraph.fields import label_index, normalize_label
 from filmgraph.model import (
     Article,
@@ -135,6 +136,16 @@ def parse_locations(values: tuple[str, ...]) -> list[FilmingLocation]:
     return [FilmingLocation(parse_place(clean_name(part))) for part in _split_values(values)]
 
 
+def parse_original_title(values: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(title, language) of the film's own title among an infobox ``film name``'s lines.
+
+    >>> parse_original_title(("(Catalan: Títol)",)), parse_original_title(("Chinese: 奔愛", "Bēn Ài"))
+    ([('Títol', 'ca')], [('奔愛', 'zh')])
+    """
+    found = original_title([clean_markup for value in values if (clean_markup := value.replace("''", "").strip())])
+    return [(clean_name(found[0]) or found[0], found[1])] if found else []
+
+
 def parse_text(values: tuple[str, ...]) -> list[str]:
     return [clean_name(" ".join(values))] if values else []
 
@@ -155,7 +166,7 @@ def parse_year(values: tuple[str, ...]) -> list[PartialDate]:
 
 # kind → parser of infobox values; the mapping table's kind column keys it.
 PARSERS: dict[str, Callable[[tuple[str, ...]], list[Any]]] = {
-    "title": parse_text, "original_title": parse_text, "text": parse_text, "year": parse_year,
+    "title": parse_text, "original_title": parse_original_title, "text": parse_text, "year": parse_year,
     "date": parse_year, "person": parse_people, "cast": parse_people, "organization": parse_organizations,
     "release": parse_releases, "minutes": parse_minutes, "country": _coded(reference.country),
     "language": _coded(reference.language), "genre": _coded(reference.genre), "money": parse_money,
@@ -191,6 +202,8 @@ def read_infobox(article: Article, collector: Collector) -> None:
         for value in parsed:
             if row.kind in ("person", "cast"):
                 collector.person(row.field, value, INFOBOX)
+            elif row.kind == "original_title":
+                collector.film.original_title, collector.film.original_language = value
             elif isinstance(getattr(collector.film, row.field), list):
                 collector.add(row.field, value, INFOBOX)
             else:
