@@ -55,3 +55,35 @@ def test_an_untagged_title_takes_a_film_language_written_in_its_script() -> None
     assert (film.original_title, film.original_language) == ("龍爭虎鬥", None)
     film = _film("| film name = 奔愛\n| language = Mandarin")
     assert (film.original_title, film.original_language) == ("奔愛", "cmn")
+
+
+# ------------------------------------------------------------------ companies
+
+@pytest.mark.parametrize(("value", "names"), [
+    ("[[Loews Cineplex Entertainment|Loew's, Inc.]]", ["Loew's, Inc."]),
+    ("[[Madison Productions, Inc.]]", ["Madison Productions, Inc."]),
+    ("[[ASA Productions and Enterprises Pvt. Ltd.]]", ["ASA Productions and Enterprises Pvt. Ltd."]),
+    ("[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]",
+     ["Walt Disney Studios Motion Pictures"]),
+    ("Nimbus Films & Zentropa Studios", ["Nimbus Films", "Zentropa Studios"]),
+    ("{{Plainlist|\n* [[Python (Monty) Pictures]]\n* Michael White Productions\n}}",
+     ["Python (Monty) Pictures", "Michael White Productions"]),
+])
+def test_one_company_is_never_split_at_its_legal_form_or_a_wrapped_line(value: str, names: list[str]) -> None:
+    film = _film(f"| distributor = {value}")
+    assert [o.name for o in film.distributor] == names
+
+
+def test_a_line_break_in_a_link_to_a_group_still_separates_its_people() -> None:
+    film = _film("| producer = [[Coen brothers|Joel Coen<br />Ethan Coen]]")
+    assert sorted(film.people[r.person].name for r in film.producer) == ["Ethan Coen", "Joel Coen"]
+
+
+@pytest.mark.parametrize(("value", "area"), [
+    ("Nordisk Film (Denmark)", "Denmark"), ("SF Studios (Nordic countries)", "Nordic countries"),
+    ("Warner Bros. (international)", None), ("New Line Cinema (1–4)", None),
+    ("Don Nafia (as Rosebud Releasing)", None), ("HBO Films (current US & Domestic distribution)", None),
+])
+def test_a_bracket_after_a_company_is_its_area_only_when_it_names_a_place(value: str, area: str | None) -> None:
+    (organization,) = _film(f"| distributor = {value}").distributor
+    assert (organization.area.name if organization.area else None) == area

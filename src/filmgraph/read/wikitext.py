@@ -175,6 +175,21 @@ def _infobox_span(text: str) -> tuple[int, int] | None:
     return None  # never closed: left to the parser
 
 
+_BREAK_RE = re.compile(r"\s*<br\s*/?\s*>\s*", re.IGNORECASE)
+_LINK_TEXT_BREAK_RE = re.compile(r"\[\[(?P<target>[^\[\]|]*)\|(?P<text>[^\[\]]*<br\s*/?\s*>[^\[\]]*)\]\]",
+                                 re.IGNORECASE)
+
+
+def _unbroken_link(match: re.Match[str]) -> str:
+    """A link whose text is its target's name wrapped over two lines ("[[Walt Disney Studios Motion Pictures|Walt
+    Disney Studios<br />Motion Pictures]]") names one thing; a link whose lines name several ("[[Coen
+    brothers|Joel Coen<br />Ethan Coen]]") keeps its lines."""
+    joined = _BREAK_RE.sub(" ", match["text"])
+    if " ".join(joined.split()).casefold() == " ".join(match["target"].replace("_", " ").split()).casefold():
+        return f"[[{match['target']}|{joined}]]"
+    return match.group(0)
+
+
 def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[InfoboxField], Template | None]:
     for template in code.filter_templates(recursive=False):
         if str(template.name).strip().casefold().startswith("infobox"):
@@ -183,6 +198,7 @@ def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[Info
                 unknown: list[str] = []
                 # "[[Ann Berg]] [[Carl Holm]]" with no separator still lists two names.
                 value = re.sub(r"\]\][ \t]+\[\[", "]]\n[[", str(param.value))
+                value = _LINK_TEXT_BREAK_RE.sub(_unbroken_link, value)
                 values = [v.strip() for v in render(value, unknown).splitlines() if v.strip()]
                 picture = _FILE_LINK_RE.search(str(param.value))
                 if picture and not values:  # a picture given as [[File:…]]: the reader sees the picture
