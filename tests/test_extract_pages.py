@@ -21,7 +21,8 @@ def _film(infobox: str, body: str = "") -> Film:
 
 @pytest.mark.parametrize(("infobox", "title", "language"), [
     ("| film name = ([[Catalan language|Catalan]]: '''''Títol''''')", "Títol", "ca"),
-    ("| film name = {{Film name|kanji=千と千尋の神隠し|romaji=Sen to Chihiro no Kamikakushi}}", "千と千尋の神隠し", "ja"),
+    ("| film name = {{Film name|kanji=千と千尋の神隠し|romaji=Sen to Chihiro no Kamikakushi}}",
+     "千と千尋の神隠し", "ja"),
     ("| film name = {{Infobox name module|traditional={{linktext|奔|愛}}|simplified={{linktext|奔|爱}}|pinyin=Bēn Ài}}",
      "奔愛", "zh"),
     ("| film name = {{native name|es|Yo quiero una mujer así}}", "Yo quiero una mujer así", "es"),

@@ -98,8 +98,10 @@ def original_title(parts: list[str]) -> tuple[str, str | None] | None:
 
     >>> original_title(["(Catalan: Títol)"]), original_title(["Japanese: 千と千尋の神隠し", "Sen to Chihiro"])
     (('Títol', 'ca'), ('千と千尋の神隠し', 'ja'))
-    >>> original_title(["となりのトトロ, Tonari no Totoro"]), original_title(["English: God"]), original_title(['"Miracle"'])
-    (('となりのトトロ', None), None, None)
+    >>> original_title(["となりのトトロ, Tonari no Totoro"])
+    ('となりのトトロ', None)
+    >>> original_title(["English: God"]), original_title(['"Miracle"'])
+    (None, None)
     """
     candidates: list[tuple[str, str | None]] = []
     for part in parts:
