@@ -88,3 +88,27 @@ def test_a_line_break_in_a_link_to_a_group_still_separates_its_people() -> None:
 def test_a_bracket_after_a_company_is_its_area_only_when_it_names_a_place(value: str, area: str | None) -> None:
     (organization,) = _film(f"| distributor = {value}").distributor
     assert (organization.area.name if organization.area else None) == area
+
+
+# ------------------------------------------------------------------ the description
+
+PLOT = "\n==Plot==\nThe rebels flee the ice planet while the Imperial fleet searches the galaxy.\n"
+
+
+def test_the_description_is_the_short_description() -> None:
+    film = _film("", "{{Short description|2001 film by Ann Berg}}\n'''Night Harbour''' is a 2001 Danish drama "
+                     "film directed by [[Ann Berg]]. It was shot in Aarhus.\n" + PLOT)
+    assert film.description == "2001 film by Ann Berg"
+
+
+def test_without_a_short_description_the_description_is_the_leads_first_sentence_never_the_plot() -> None:
+    film = _film("", "'''Night Harbour''' ({{lang-da|Natthavn}}) is a 2001 Danish drama film directed by "
+                     "[[Ann Berg|Ann B.]] It was shot in Aarhus.\n" + PLOT)
+    assert film.description == "Night Harbour (Danish: Natthavn) is a 2001 Danish drama film directed by Ann B."
+
+
+def test_an_initial_before_a_sentence_opener_ends_the_sentence() -> None:
+    film = _film("", "'''Night Harbour''' is a 1999 Tamil drama film directed by Sundar C. The film features "
+                     "Sathyaraj.\n")
+    assert film.description == "Night Harbour is a 1999 Tamil drama film directed by Sundar C."
+    assert [film.people[r.person].name for r in film.director] == ["Ann Berg", "Sundar C."]

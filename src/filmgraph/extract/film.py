@@ -39,7 +39,6 @@ from filmgraph.reference import fold
 # Money whose headline figure the infobox states: prose figures then are partial ones.
 HEADLINE_FIELDS = ("budget", "box_office", "admissions")
 # Section titles (casefolded words) that say what a section holds.
-DESCRIPTION_SECTIONS = ("premise", "plot", "synopsis", "summary", "story")
 CAST_SECTIONS = ("cast", "starring", "voice cast")
 AWARD_SECTIONS = ("accolade", "award", "honour", "honor", "prize", "nomination")
 
@@ -57,12 +56,11 @@ def extract_film(article: Article) -> Film:
     film.warnings.extend(article.warnings)
     read_infobox(article, collector)
     read_lead(article, collector)
+    film.description = _description(article)
     cast_level: int | None = None  # the level of the cast section whose subsections ("=== Japan ===") we are in
     characters_level: int | None = None  # the level of a "Characters" section: its lists describe characters
     for section in article.sections:
         words = fold(section.title)
-        if film.description is None and any(w in words for w in DESCRIPTION_SECTIONS) and section.paragraphs:
-            film.description = " ".join(section.paragraphs)
         if cast_level is not None and section.level <= cast_level:
             cast_level = None
         if characters_level is not None and section.level <= characters_level:
@@ -87,6 +85,17 @@ def extract_film(article: Article) -> Film:
         # An untagged original title is in the film's (first) original language that is written in its script.
         film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])
     return film
+
+
+def _description(article: Article) -> str | None:
+    """What the film is, in one line: the page's short description, else the lead's first sentence (never
+    the plot, which tells the story and not what the film is)."""
+    if article.description:
+        return article.description
+    first = next((p for p in article.lead if p.strip()), None)
+    sentences = prose.split_sentences(first) if first else []
+    # Brackets a template left empty ("Baadshaho () is …") say nothing.
+    return re.sub(r"\s*\(\s*[,;]?\s*\)", "", sentences[0]) if sentences else None
 
 
 def _paragraphs(article: Article) -> Iterator[tuple[str, str]]:

@@ -28,6 +28,9 @@ from filmgraph.model import (
 from filmgraph.reference import is_ceremony, strip_ordinal
 
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs", "Inc", "Ltd", "Co", "No")
+# Words that open a sentence and never follow a person's initial.
+_SENTENCE_OPENERS = frozenset({"The", "It", "He", "She", "They", "This", "These", "Its", "His", "Her", "Their", "In",
+                               "On", "At", "After", "During", "However", "A", "An", "When", "While", "As"})
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9])")
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.:-]*"
@@ -84,7 +87,10 @@ def split_sentences(paragraph: str) -> list[str]:
     for piece in pieces:
         previous = sentences[-1] if sentences else ""
         last_word = previous.rstrip(".").rsplit(" ", 1)[-1] if previous else ""
-        if previous and (last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word)):
+        # "Dr." and an initial ("Sundar C.") do not end a sentence, unless what follows opens one ("… directed
+        # by Sundar C. The film features …").
+        opens = piece.split(" ", 1)[0] in _SENTENCE_OPENERS
+        if previous and (last_word in _ABBREVIATIONS or (re.fullmatch(r"[A-Z]", last_word) and not opens)):
             sentences[-1] = f"{previous} {piece}"
         else:
             sentences.append(piece)

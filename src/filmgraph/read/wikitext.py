@@ -517,6 +517,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         source = ""  # a page URL no IRI can hold ("https://x/a b"): the article is named by its title
     if wiki and not _SAFE_URL_RE.fullmatch(wiki):
         wiki = None
+    description = _short_description(text)
     # The infobox is cut out by its braces and parsed alone: a stray bracket elsewhere on a real page can
     # make the parser read the whole infobox as text, and one inside it must not spoil the rest.
     span = _infobox_span(text)
@@ -561,8 +562,21 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
                               own_links))
     wiki = wiki or (source.split("/wiki/", 1)[0] + "/wiki/" if "/wiki/" in source else None)
     return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed),
-                   warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where,
+                   warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where, description=description,
                    provenance=Provenance(page=source, revision=revision, timestamp=timestamp, wiki=wiki))
+
+
+_SHORT_DESCRIPTION_RE = re.compile(r"\{\{\s*[Ss]hort[ _]description\s*\|(?P<text>(?:[^{}]|\{\{[^{}]*\}\})*)\}\}")
+
+
+def _short_description(text: str) -> str:
+    """The page's {{Short description|…}} as a reader sees it; "none" (a page that asks for none) is none."""
+    match = _SHORT_DESCRIPTION_RE.search(text)
+    if match is None:
+        return ""
+    value = re.sub(r"\|\s*(?:noreplace|pagetype\s*=[^|]*)\s*$", "", match["text"]).strip()
+    shown = " ".join(render(value).split())
+    return "" if shown.casefold() in {"none", ""} else shown
 
 
 def _links(code: Wikicode) -> list[tuple[str, str]]:
