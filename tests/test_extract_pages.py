@@ -112,3 +112,47 @@ def test_an_initial_before_a_sentence_opener_ends_the_sentence() -> None:
                      "Sathyaraj.\n")
     assert film.description == "Night Harbour is a 1999 Tamil drama film directed by Sundar C."
     assert [film.people[r.person].name for r in film.director] == ["Ann Berg", "Sundar C."]
+
+
+# ------------------------------------------------------------------ releases and distributors in prose
+
+@pytest.mark.parametrize(("section", "dated"), [
+    ("Release", True), ("Box office and theatrical release", True), ("Soundtrack", False), ("Development", False),
+    ("Home media", False), ("Video games", False), ("Sequel", False),
+])
+def test_prose_release_dates_come_from_the_lead_and_release_sections(section: str, dated: bool) -> None:
+    film = _film("", f"'''Night Harbour''' is a 2001 film.\n\n=={section}==\nIt was released in Denmark on "
+                     "4 May 2001.\n")
+    assert [r.date.isoformat() for r in film.release] == (["2001-05-04"] if dated else [])
+
+
+def test_a_release_date_in_its_own_clause_counts_beside_a_later_dvd() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Release==\nThe film was released nationwide in the "
+                     "UK by [[Optimum Releasing]] on 12 September 2003. and was later released on DVD and VHS. It was "
+                     "released on DVD in the UK on 29 March 2004. In 2000, Manga released the film on home video.\n")
+    assert [(r.date.isoformat(), r.place.name) for r in film.release] == [("2003-09-12", "United Kingdom")]
+
+
+@pytest.mark.parametrize(("section", "sentence"), [
+    ("Merchandise", "A comic adaptation was released by Marvel Comics in 1980."),
+    ("Books", "The novelization was distributed by Del Rey Books."),
+    ("Soundtrack", "The soundtrack album was released by United Artists Records."),
+    ("Release", "The soundtrack album was released by United Artists Records."),
+    ("Release", "The tie-in novel was released by Del Rey Books in May 1980."),
+])
+def test_publishers_of_other_works_are_not_the_films_distributors(section: str, sentence: str) -> None:
+    film = _film("| distributor = [[United Artists]]", f"'''Night Harbour''' is a 2001 film.\n\n=={section}==\n"
+                                                        f"{sentence}\n")
+    assert [o.name for o in film.distributor] == ["United Artists"]
+
+
+def test_a_person_after_released_and_directed_by_is_no_distributor() -> None:
+    film = _film("", "'''Night Harbour''' is a series of films. The first film released in 2008 is directed by "
+                     "[[Ann Berg]].\n")
+    assert film.distributor == []
+
+
+def test_a_film_based_on_a_novel_still_has_its_distributor() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Release==\nBased on the novel by Ann Berg, the film "
+                     "was distributed by Nordisk Film.\n")
+    assert [o.name for o in film.distributor] == ["Nordisk Film"]

@@ -218,6 +218,12 @@ _FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "princ
 _ANOTHER_RELEASE_RE = re.compile(r"\brelease of (?!(?:the|this) (?:film|movie|picture)\b|it\b)")
 
 
+# A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
+# 2000, Manga released it on video" is one clause).
+_CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+and\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
+_CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+and\s+|\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)")
+
+
 def find_releases(sentence: str) -> list[Release]:
     """Dated releases, each with the country or festival the sentence gives for it.
 
@@ -230,8 +236,6 @@ def find_releases(sentence: str) -> list[Release]:
         return []
     if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
-    if _NOT_THE_FILM_RE.search(sentence) or _ANOTHER_RELEASE_RE.search(sentence):
-        return []  # the release of a trailer, a soundtrack, a DVD or another film is not the film's publication
     dates = [(d, s, e) for d, s, e in find_dates(sentence)]
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
@@ -253,6 +257,12 @@ def find_releases(sentence: str) -> list[Release]:
         after = [p for p, s, _ in places if end <= s < upper]
         place = before[-1] if before else (after[0] if after else None)
         clause = sentence[lower:upper]
+        # The release of a trailer, a soundtrack, a DVD or another film is not the film's publication: what the
+        # date's own clause says (from the date before it to the next break after it) tells which.
+        breaks = [m.end() for m in _CLAUSE_BREAK_BEFORE_RE.finditer(sentence, lower, start)]
+        own = sentence[breaks[-1] if breaks else lower:end] + _CLAUSE_TAIL_RE.match(sentence, end, upper).group(0)
+        if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence):
+            continue
         if _RELEASE_VERB_RE.search(clause) or (index and relative):
             mentions.append(Release(when, place))
     return mentions
@@ -534,6 +544,13 @@ def find_filming(sentence: str) -> list[FilmingLocation]:
     return [FilmingLocation(p, start, end) for p in places]
 
 
+# Works other than the film that a sentence may say a company released, and companies that publish them.
+_OTHER_WORK_RE = re.compile(r"\b(?:novel\w*|books?|comics?|comic books?|graphic novels?|soundtracks?|albums?|"
+                            r"singles?|songs?|video games?|games?|toys?|action figures?|merchandise|"
+                            r"magazines?|tie-ins?)\b", re.IGNORECASE)
+_PUBLISHER_RE = re.compile(r"\b(?:Records|Books|Comics|Publishing|Publishers|Publications|Press|Music|Games|Toys)\.?$")
+
+
 def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list[str]]:
     """(distributor, area) pairs and international sales agents.
 
@@ -547,11 +564,15 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
                                             "handl")):
         return distributors, sales  # none of the verbs the patterns below need: spare the scan
     area_re = r"(?:\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<area>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+countries)?))?"
-    org = rf"(?P<org>{_CAP}(?:\s+{_CAP})*)"
+    # "Olive films": a company's name as written may end in a lower-case word of its trade.
+    org = rf"(?P<org>{_CAP}(?:\s+{_CAP})*(?:\s+(?:films|pictures|studios|entertainment|media|releasing))?)"
     for match in re.finditer(rf"{org}\s+(?:would|will|was to|to)?\s*(?:distribute|distributes|distributed)\s+"
                              rf"(?:the\s+)?(?:film|movie|it){area_re}", sentence):
         distributors.append((match["org"], match["area"]))
-    for match in re.finditer(rf"\b(?:distributed|released)\s+(?:[\w ,]+?\s+)?by\s+{org}{area_re}", sentence):
+    # Between "released" and "by" stand where and when ("released theatrically in Denmark on 12 May by …"),
+    # never another verb: "released in 2008 is directed by Ann Berg" names its director.
+    for match in re.finditer(rf"\b(?:distributed|released)\s+(?:(?:(?!\b(?:is|was|were|are|been|directed|written|"
+                             rf"produced|edited|starring|stars)\b)[\w ,])+?\s+)?by\s+{org}{area_re}", sentence):
         distributors.append((match["org"], match["area"]))
     for match in re.finditer(rf"{org}\s+(?:acquired|picked up|bought|secured)\s+(?:the\s+)?(?:film's\s+)?"
                              r"(?P<what>(?:[\w-]+\s+)?(?:distribution rights|rights|sales))", sentence):
@@ -564,8 +585,10 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
     for match in re.finditer(rf"{org}\s+(?:handles?|handled|will handle|is handling)\s+(?:the\s+)?(?:film's\s+)?"
                              r"(?:international|world(?:wide)?)\s+sales", sentence):
         sales.append(match["org"])
+    if _OTHER_WORK_RE.search(re.sub(r"(?i)\b(?:based on|adapted from|adaptation of)\b[^,;]*", "", sentence)):
+        return [], []  # the company that publishes a novel, a comic or an album is not the film's distributor
     clean = [(o.rstrip(".,;:"), a) for o, a in distributors
-             if o.casefold() not in _PRONOUN_SUBJECTS and not o.startswith("It")]
+             if o.casefold() not in _PRONOUN_SUBJECTS and not o.startswith("It") and not _PUBLISHER_RE.search(o)]
     return clean, [s.rstrip(".,;:") for s in sales if not s.startswith("It")]
 
 
