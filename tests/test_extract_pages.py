@@ -156,3 +156,10 @@ def test_a_film_based_on_a_novel_still_has_its_distributor() -> None:
     film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Release==\nBased on the novel by Ann Berg, the film "
                      "was distributed by Nordisk Film.\n")
     assert [o.name for o in film.distributor] == ["Nordisk Film"]
+
+
+def test_a_home_media_section_dates_only_a_release_in_cinemas() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Release==\n===Home media===\nIt was released on VHS on "
+                     "November 22, 1989. The film was released nationwide in the UK on 12 September 2003. It was "
+                     "re-released as part of a collection on 1 August 2011.\n")
+    assert [r.date.isoformat() for r in film.release] == ["2003-09-12"]

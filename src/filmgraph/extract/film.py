@@ -107,7 +107,7 @@ OTHER_WORK_SECTIONS_RE = re.compile(
     r"popular culture|legacy|depictions?|tie-ins?|stage|television|series|episodes?|seasons?|plot|premise|"
     r"synopsis|story|cast|characters?|trivia|influence|attraction)\b")
 # Sections that date the film's releases; a date in a production section is of a plan, a casting call or
-# another film, and one in a home media section is of a DVD.
+# another film, and one in a home media section is of a DVD unless it says the film was in cinemas.
 RELEASE_SECTIONS_RE = re.compile(r"\b(?:releases?|released|re-?releases?|premieres?|distribution|box office|"
                                  r"premiers?|theatrical|screenings?|festivals?|reception|marketing|revenue|performance)\b")
 HOME_MEDIA_SECTIONS_RE = re.compile(r"\b(?:home (?:media|video|entertainment|release)|dvd|blu-ray|vhs|streaming|"
@@ -121,6 +121,7 @@ class _Part:
     title: str
     of_the_film: bool  # not about another work nor the story: distributors, places and screenings count
     dates_releases: bool  # the lead or a release section: a release date counts
+    on_video: bool = False  # a home media section: only a release it says was in cinemas counts
 
 
 def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
@@ -134,8 +135,9 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
         ancestors.append(section)
         titles = [fold(s.title) for s in ancestors]
         other = any(OTHER_WORK_SECTIONS_RE.search(t) for t in titles)
-        releases = any(RELEASE_SECTIONS_RE.search(t) for t in titles) and not HOME_MEDIA_SECTIONS_RE.search(titles[-1])
-        part = _Part(section.title, not other, releases and not other)
+        releases = any(RELEASE_SECTIONS_RE.search(t) or HOME_MEDIA_SECTIONS_RE.search(t) for t in titles)
+        on_video = bool(HOME_MEDIA_SECTIONS_RE.search(titles[-1]))
+        part = _Part(section.title, not other, releases and not other, on_video)
         for paragraph in section.paragraphs:
             yield part, paragraph
 
@@ -146,7 +148,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
         section = part.title
         sentences = prose.split_sentences(paragraph.replace("''", ""))
         for number, sentence in enumerate(sentences):
-            for release in prose.find_releases(sentence) if part.dates_releases else []:
+            for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
             for screening in prose.find_screenings(sentence) if part.of_the_film else []:
                 collector.add("screening", screening, section)

@@ -193,6 +193,7 @@ _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participat
 
 
 _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album|first[- ]look|still|DVD|Blu-ray|"
+                              r"VHS|laser ?disc|videocassette|box set|"
                               r"home media|home video|streaming|video on demand|VOD|novel|book|sequel|prequel|"
                               r"remake|spin-off|score|recording|video game|game|episode|musical|stage)s?\b",
                               re.IGNORECASE)
@@ -221,11 +222,13 @@ _ANOTHER_RELEASE_RE = re.compile(r"\brelease of (?!(?:the|this) (?:film|movie|pi
 # A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
 # 2000, Manga released it on video" is one clause).
 _CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+and\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
+_THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
 _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+and\s+|\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)")
 
 
-def find_releases(sentence: str) -> list[Release]:
-    """Dated releases, each with the country or festival the sentence gives for it.
+def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
+    """Dated releases, each with the country or festival the sentence gives for it; with ``theatrical``, only
+    those whose clause says the film was shown in cinemas ("released nationwide in the UK").
 
     >>> [(r.date.isoformat(), r.place.name) for r in find_releases(
     ...     "It premiered at the Berlin International Film Festival on 16 February 2024 and was "
@@ -261,7 +264,8 @@ def find_releases(sentence: str) -> list[Release]:
         # date's own clause says (from the date before it to the next break after it) tells which.
         breaks = [m.end() for m in _CLAUSE_BREAK_BEFORE_RE.finditer(sentence, lower, start)]
         own = sentence[breaks[-1] if breaks else lower:end] + _CLAUSE_TAIL_RE.match(sentence, end, upper).group(0)
-        if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence):
+        if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) or (
+                theatrical and not _THEATRICAL_RE.search(own)):
             continue
         if _RELEASE_VERB_RE.search(clause) or (index and relative):
             mentions.append(Release(when, place))
