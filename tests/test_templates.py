@@ -27,8 +27,15 @@ CASES = [
     ("{{nihongo|Spirited Away|千と千尋の神隠し|Sen to Chihiro no Kamikakushi}}",
      "Spirited Away (千と千尋の神隠し, Sen to Chihiro no Kamikakushi)"),
     ("{{Based on|Adhobha|Mahasweta Devi}}", "Adhobha by Mahasweta Devi"),
-    ("{{native name|ml|മണത്തെ}}", "മണത്തെ"), ("{{Interlanguage link multi|Ann Berg|da}}", "Ann Berg"),
-    ("{{Film name|സി .ഐ . മഹാദേവൻ}}", "സി .ഐ . മഹാദേവൻ"), ("Budget{{fact|date=May 2017}}", "Budget"),
+    ("{{native name|ml|മണത്തെ}}", "Malayalam: മണത്തെ"), ("{{Interlanguage link multi|Ann Berg|da}}", "Ann Berg"),
+    ("{{Film name|സി .ഐ . മഹാദേവൻ}}", "സി .ഐ . മഹാദേവൻ"),
+    # A film-name template: the name in its own script labelled with its language, then its romanisations.
+    ("{{Film name|kanji=千と千尋の神隠し|romaji=Sen to Chihiro no Kamikakushi}}",
+     "Japanese: 千と千尋の神隠し\nSen to Chihiro no Kamikakushi"),
+    ("{{Infobox name module|traditional={{linktext|奔|愛}}|simplified={{linktext|奔|爱}}|pinyin=Bēn Ài}}",
+     "Chinese: 奔愛\nChinese: 奔爱\nBēn Ài"),
+    ("{{Chinese|child=yes|t=龍爭虎鬥|s=龙争虎斗|l=Dragon Tiger}}", "Chinese: 龍爭虎鬥\nChinese: 龙争虎斗"),
+    ("Budget{{fact|date=May 2017}}", "Budget"),
 ]
 
 

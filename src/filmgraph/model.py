@@ -88,6 +88,7 @@ class Article:
     links: tuple[tuple[str, str], ...] = ()
     provenance: Provenance = field(default_factory=Provenance)
     where: str = ""  # what messages call the input: a file name, "wiki:Title", "dump.xml#Title"
+    description: str = ""  # the page's own one-line description ({{Short description|…}}), when it has one
 
 
 # ------------------------------------------------------------- extract stage

@@ -44,6 +44,25 @@ COMPANY_RE = re.compile(r"\b(?:Productions?|Pictures|Films|Studios?|Entertainmen
                         r"|\b(?:Film Board|Board of|Institute|Foundation|Council|Corporation of)\b")
 
 
+# The legal form of a company, which follows its name ("Madison Productions, Inc."): never a company on its own.
+CORPORATE_FORMS = frozenset({
+    "inc", "incorporated", "ltd", "limited", "llc", "l.l.c", "llp", "lp", "l.p", "corp", "corporation", "co", "company",
+    "gmbh", "ag", "kg", "sa", "s.a", "srl", "s.r.l", "spa", "s.p.a", "bv", "b.v", "nv", "n.v", "pty", "pvt", "private",
+    "plc", "ab", "as", "a/s", "aps", "oy", "kk", "k.k", "sdn", "bhd", "enterprises", "& co", "s.l", "sl", "sarl",
+    "s.a.r.l", "sas", "s.a.s", "ltda", "cv", "c.v",
+})
+
+
+def is_corporate_form(text: str) -> bool:
+    """Whether a text is only a company's legal form ("Inc.", "Pvt. Ltd."), which belongs to the name before it.
+
+    >>> is_corporate_form("Inc."), is_corporate_form("Enterprises Pvt. Ltd."), is_corporate_form("Golden Harvest")
+    (True, True, False)
+    """
+    words = [w.strip(".,").casefold() for w in text.split()]
+    return bool(words) and all(w in CORPORATE_FORMS for w in words)
+
+
 # What an editor writes where a value is not known or stands elsewhere: never a value itself.
 PLACEHOLDERS = frozenset({"see below", "see above", "unknown", "n/a", "na", "tba", "tbd", "tbc", "none", "-", "–", "—",
                           "?", "various", "not known", "to be announced", "to be determined"})

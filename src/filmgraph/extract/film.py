@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from filmgraph.extract import prose
@@ -28,6 +29,7 @@ from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
 from filmgraph.extract.names import linked_mention, resolve_people, split_names
+from filmgraph.extract.titles import language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
     Article,
@@ -47,7 +49,6 @@ from filmgraph.reference import fold
 # Money whose headline figure the infobox states: prose figures then are partial ones.
 HEADLINE_FIELDS = ("budget", "box_office", "admissions")
 # Section titles (casefolded words) that say what a section holds.
-DESCRIPTION_SECTIONS = ("premise", "plot", "synopsis", "summary", "story")
 CAST_SECTIONS = ("cast", "starring", "voice cast")
 AWARD_SECTIONS = ("accolade", "award", "honour", "honor", "prize", "nomination")
 
@@ -65,13 +66,12 @@ def extract_film(article: Article) -> Film:
     film.warnings.extend(article.warnings)
     read_infobox(article, collector)
     read_lead(article, collector)
+    film.description = _description(article)
     cast_level: int | None = None  # the level of the cast section whose subsections ("=== Japan ===") we are in
     characters_level: int | None = None  # the level of a "Characters" section: its lists describe characters
     awards_level: int | None = None  # the level of an awards section whose subsections ("=== Wins ===") we are in
     for section in article.sections:
         words = fold(section.title)
-        if film.description is None and any(w in words for w in DESCRIPTION_SECTIONS) and section.paragraphs:
-            film.description = " ".join(section.paragraphs)
         if cast_level is not None and section.level <= cast_level:
             cast_level = None
         if characters_level is not None and section.level <= characters_level:
@@ -95,29 +95,76 @@ def extract_film(article: Article) -> Film:
     _qualify_linked_mentions(collector)
     _resolve(film)
     if film.original_title and not film.original_language:
-        # An untagged original title is in the film's (first) original language.
-        film.original_language = next((c.code for c in film.language if c.code), None)
+        # An untagged original title is in the film's (first) original language that is written in its script.
+        film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])
     return film
 
 
-def _paragraphs(article: Article) -> Iterator[tuple[str, str]]:
+def _description(article: Article) -> str | None:
+    """What the film is, in one line: the page's short description, else the lead's first sentence (never
+    the plot, which tells the story and not what the film is)."""
+    if article.description:
+        return article.description
+    first = next((p for p in article.lead if p.strip()), None)
+    sentences = prose.split_sentences(first) if first else []
+    # Brackets a template left empty ("Baadshaho () is …") say nothing.
+    return re.sub(r"\s*\(\s*[,;]?\s*\)", "", sentences[0]) if sentences else None
+
+
+# Sections about another work (an album, a book, a game, a sequel) or about the story: a date, a company or a
+# place their sentences name is that work's or the story's, never the film's.
+OTHER_WORK_SECTIONS_RE = re.compile(
+    r"\b(?:soundtracks?|music|musical numbers|songs?|track listing|albums?|score|merchandis\w*|books?|novel\w*|"
+    r"comics?|manga|games?|toys?|sequels?|prequels?|remakes?|adaptations?|spin-?offs?|franchise|other media|"
+    r"popular culture|legacy|depictions?|tie-ins?|stage|television|series|episodes?|seasons?|plot|premise|"
+    r"synopsis|story|cast|characters?|trivia|influence|attraction)\b")
+# Sections that date the film's releases; a date in a production section is of a plan, a casting call or
+# another film, and one in a home media section is of a DVD unless it says the film was in cinemas.
+RELEASE_SECTIONS_RE = re.compile(r"\b(?:releases?|released|re-?releases?|premieres?|distribution|box office|"
+                                 r"premiers?|theatrical|screenings?|festivals?|reception|marketing|revenue|performance)\b")
+HOME_MEDIA_SECTIONS_RE = re.compile(r"\b(?:home (?:media|video|entertainment|release)|dvd|blu-ray|vhs|streaming|"
+                                    r"video release)\b")
+
+
+@dataclass(frozen=True)
+class _Part:
+    """A part of the article as prose facts see it: its title, and what its sentences may state."""
+
+    title: str
+    of_the_film: bool  # not about another work nor the story: distributors, places and screenings count
+    dates_releases: bool  # the lead or a release section: a release date counts
+    on_video: bool = False  # a home media section: only a release it says was in cinemas counts
+
+
+def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
+    lead = _Part(LEAD, True, True)
     for paragraph in article.lead:
-        yield LEAD, paragraph
+        yield lead, paragraph
+    ancestors: list[Section] = []
     for section in article.sections:
+        while ancestors and ancestors[-1].level >= section.level:
+            ancestors.pop()
+        ancestors.append(section)
+        titles = [fold(s.title) for s in ancestors]
+        other = any(OTHER_WORK_SECTIONS_RE.search(t) for t in titles)
+        releases = any(RELEASE_SECTIONS_RE.search(t) or HOME_MEDIA_SECTIONS_RE.search(t) for t in titles)
+        on_video = bool(HOME_MEDIA_SECTIONS_RE.search(titles[-1]))
+        part = _Part(section.title, not other, releases and not other, on_video)
         for paragraph in section.paragraphs:
-            yield section.title, paragraph
+            yield part, paragraph
 
 
 def _read_prose(article: Article, collector: Collector) -> None:
     film = collector.film
     years: dict[str, PartialDate] = {}
-    for section, paragraph in _paragraphs(article):
+    for part, paragraph in _paragraphs(article):
+        section = part.title
         years.update(ceremony_years(paragraph))
         sentences = prose.split_sentences(paragraph.replace("''", ""))
         for number, sentence in enumerate(sentences):
-            for release in prose.find_releases(sentence):
+            for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
-            for screening in prose.find_screenings(sentence):
+            for screening in prose.find_screenings(sentence) if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
             relink_categories(awards, sentence, article.links)
@@ -135,15 +182,6 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 merge_nomination(collector, award)
             for tally in tallies:
                 collector.add("award_tally", tally, section)
-            for location in prose.find_filming(sentence):
-                collector.add("filming_location", location, section)
-            distributors, sales = prose.find_distribution(sentence)
-            for name, area in distributors:
-                collector.add("distributor", Organization(name, parse_place(area) if area else None), section)
-            for name in sales:
-                collector.add("sales_agent", Organization(name), section)
-            for field, quantity in prose.find_money(sentence).items():
-                collector.add(field, quantity, section)
             term = prose.find_term(sentence, film.title)
             if term:
                 concept = Concept(term)
@@ -153,6 +191,18 @@ def _read_prose(article: Article, collector: Collector) -> None:
                         concept.creator, concept.year = creator, year
                         break
                 collector.add("main_subject", concept, section)
+            if not part.of_the_film:
+                continue  # a place, a company or a sum in the story or of another work is not the film's
+            for location in prose.find_filming(sentence):
+                collector.add("filming_location", location, section)
+            distributors, sales = prose.find_distribution(sentence)
+            for name, area in distributors:
+                if not _is_credited_person(film, name):  # "released in 2008 is directed by …" names a person
+                    collector.add("distributor", Organization(name, parse_place(area) if area else None), section)
+            for name in sales:
+                collector.add("sales_agent", Organization(name), section)
+            for field, quantity in prose.find_money(sentence).items():
+                collector.add(field, quantity, section)
     apply_ceremonies(film, years)
 
 
@@ -203,6 +253,13 @@ def _actor_first(line: str, links: dict[str, str]) -> str:
 def _person_fields() -> list[str]:
     """The Film fields that credit people (the mapping table's rows of kind "person")."""
     return [row.field for row in mapping_rows() if row.kind == "person"]
+
+
+def _is_credited_person(film: Film, name: str) -> bool:
+    """Whether the article credits a person of that name (a director, a writer, an actor …)."""
+    names = {fold(ref.person) for field in _person_fields() for ref in getattr(film, field)}
+    names |= {fold(member.person) for member in film.cast}
+    return fold(name) in names
 
 
 def _is_known_surname(film: Film, word: str) -> bool:
@@ -340,11 +397,13 @@ def _resolve(film: Film) -> None:
 
 
 def _shortened_names(organizations: list[Organization]) -> list[Organization]:
-    """"Universal" in prose is the infobox's "Universal Pictures": a name that starts another is that one."""
+    """"Universal" in prose is the infobox's "Universal Pictures": a name that starts another is that one. A
+    name the infobox gives is the company's own, never a shortening of one that prose names."""
     kept = []
     for organization in organizations:
         longer = next((o for o in organizations if o is not organization
-                       and fold(o.name).startswith(fold(organization.name) + " ")), None)
+                       and fold(o.name).startswith(fold(organization.name) + " ")
+                       and (INFOBOX in o.sources or INFOBOX not in organization.sources)), None)
         if longer is None:
             kept.append(organization)
         else:

@@ -11,6 +11,7 @@ from filmgraph.dates import find_dates, parse_date
 from filmgraph.extract import prose
 from filmgraph.extract.collect import INFOBOX, Collector
 from filmgraph.extract.names import clean_name, split_names
+from filmgraph.extract.titles import original_title
 from filmgraph.fields import label_index, normalize_label
 from filmgraph.model import (
     Article,
@@ -35,33 +36,71 @@ def parse_people(values: tuple[str, ...]) -> list[str]:
 
 
 def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
-    """Example:
+    """Companies, each with the area in brackets after it when the brackets name a place.
 
     >>> [(o.name, o.area and o.area.name) for o in parse_organizations(("Nordisk Film (Scandinavia)",))]
     [('Nordisk Film', 'Scandinavia')]
+    >>> [(o.name, o.area) for o in parse_organizations(("Python (Monty) Pictures", "Don Nafia (as Rosebud Releasing)"))]
+    [('Python (Monty) Pictures', None), ('Don Nafia', None)]
     """
     organizations = []
     for value in values:
         for part in _company_parts(value):
-            match = re.match(r"^(?P<name>[^()]+?)\s*(?:\((?P<area>[^)]+)\))?\s*$", clean_name(part) + (
-                f" ({m.group(1)})" if (m := re.search(r"\(([^)]+)\)", part)) else ""))
-            if match and match["name"].strip():
-                area = match["area"]
-                organizations.append(Organization(match["name"].strip(), parse_place(area) if area else None))
+            # Brackets inside a name ("Python (Monty) Pictures") are part of it; brackets at its end say where
+            # the company distributes, or how it was credited ("(as Rosebud Releasing)", "(1–5)").
+            inner = re.search(r"\([^()]*\)(?=.*\w)", re.sub(r"\([^()]*\)\s*(?:\[[^\]]*\]\s*)*$", "", part))
+            if inner:
+                name = clean_name(part.replace(inner.group(0), "\x00")).replace("\x00", inner.group(0))
+            else:
+                name = clean_name(part)
+            bracket = re.search(r"\(([^()]+)\)\s*(?:\[[^\]]*\]\s*)*$", part)
+            area = _area(bracket.group(1)) if bracket and not (inner and bracket.group(0) == inner.group(0)) else None
+            if name.strip():
+                organizations.append(Organization(name.strip(), area))
     return organizations
+
+
+def _area(text: str) -> Place | None:
+    """The place a bracket after a company names: a country, or a region written as a name ("Nordic countries");
+    a note ("original", "1–5", "as Rosebud Releasing", "current US distribution") names none.
+
+    >>> _area("Scandinavia").name, _area("Danish").name, _area("1–5"), _area("as Rosebud Releasing"), _area("original")
+    ('Scandinavia', 'Denmark', None, None, None)
+    """
+    text = clean_name(text)
+    if not text:
+        return None
+    if reference.country(text):
+        return parse_place(text)
+    demonym = reference.country_of_demonym(text)
+    if demonym:
+        return Place(demonym.name, demonym.qid)
+    if re.search(r"\d", text) or not text[:1].isupper() or re.search(
+            r"\b(?:distribut\w*|release\w*|current|former|original|credited|uncredited|as)\b", text, re.IGNORECASE):
+        return None
+    return parse_place(text)
 
 
 def _company_parts(value: str) -> list[str]:
     """Companies of one value: split at commas, semicolons and lines always, at "and"/"&" only where both
-    halves are company names ("Sun and Moon Pictures" is one company, "Nimbus Film & Zentropa Studios" two).
+    halves are company names ("Sun and Moon Pictures" is one company, "Nimbus Film & Zentropa Studios" two). A
+    company's legal form after a comma stays with it ("Madison Productions, Inc.").
 
     >>> _company_parts("Sun and Moon Pictures, Nimbus Films & Zentropa Studios")
     ['Sun and Moon Pictures', 'Nimbus Films', 'Zentropa Studios']
+    >>> _company_parts("Loew's, Inc."), _company_parts("ASA Productions and Enterprises Pvt. Ltd.")
+    (["Loew's, Inc."], ['ASA Productions and Enterprises Pvt. Ltd.'])
     """
-    parts = []
-    for part in re.split(r"\s*(?:;|,(?![^()]*\))|\n)\s*", value):
+    parts: list[str] = []
+    pieces = re.split(r"\s*(;|,(?![^()]*\))|\n)\s*", value)
+    for index in range(0, len(pieces), 2):
+        part, separator = pieces[index], pieces[index - 1] if index else ""
+        if parts and separator == "," and reference.is_corporate_form(clean_name(part)):
+            parts[-1] += f", {part}"
+            continue
         halves = re.split(r"\s+(?:and|&)\s+(?![^()]*\))", part)
-        if len(halves) > 1 and all(reference.is_company_name(re.sub(r"\s*\([^)]*\)", "", h)) for h in halves):
+        bare = [re.sub(r"\s*\([^)]*\)", "", h) for h in halves]
+        if len(halves) > 1 and all(reference.is_company_name(b) and not reference.is_corporate_form(b) for b in bare):
             parts += halves
         else:
             parts.append(part)
@@ -135,6 +174,16 @@ def parse_locations(values: tuple[str, ...]) -> list[FilmingLocation]:
     return [FilmingLocation(parse_place(clean_name(part))) for part in _split_values(values)]
 
 
+def parse_original_title(values: tuple[str, ...]) -> list[tuple[str, str | None]]:
+    """(title, language) of the film's own title among an infobox ``film name``'s lines.
+
+    >>> parse_original_title(("(Catalan: Títol)",)), parse_original_title(("Chinese: 奔愛", "Bēn Ài"))
+    ([('Títol', 'ca')], [('奔愛', 'zh')])
+    """
+    found = original_title([clean_markup for value in values if (clean_markup := value.replace("''", "").strip())])
+    return [(clean_name(found[0]) or found[0], found[1])] if found else []
+
+
 def parse_text(values: tuple[str, ...]) -> list[str]:
     return [clean_name(" ".join(values))] if values else []
 
@@ -155,7 +204,7 @@ def parse_year(values: tuple[str, ...]) -> list[PartialDate]:
 
 # kind → parser of infobox values; the mapping table's kind column keys it.
 PARSERS: dict[str, Callable[[tuple[str, ...]], list[Any]]] = {
-    "title": parse_text, "original_title": parse_text, "text": parse_text, "year": parse_year,
+    "title": parse_text, "original_title": parse_original_title, "text": parse_text, "year": parse_year,
     "date": parse_year, "person": parse_people, "cast": parse_people, "organization": parse_organizations,
     "release": parse_releases, "minutes": parse_minutes, "country": _coded(reference.country),
     "language": _coded(reference.language), "genre": _coded(reference.genre), "money": parse_money,
@@ -191,6 +240,8 @@ def read_infobox(article: Article, collector: Collector) -> None:
         for value in parsed:
             if row.kind in ("person", "cast"):
                 collector.person(row.field, value, INFOBOX)
+            elif row.kind == "original_title":
+                collector.film.original_title, collector.film.original_language = value
             elif isinstance(getattr(collector.film, row.field), list):
                 collector.add(row.field, value, INFOBOX)
             else:

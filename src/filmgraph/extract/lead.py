@@ -8,6 +8,7 @@ from filmgraph import reference
 from filmgraph.extract import prose
 from filmgraph.extract.collect import LEAD, Collector
 from filmgraph.extract.names import clean_name, split_names
+from filmgraph.extract.titles import original_title
 from filmgraph.model import Article, Coded, PartialDate
 from filmgraph.reference import fold
 
@@ -43,19 +44,12 @@ def read_lead(article: Article, collector: Collector) -> None:
     if title_at and film.original_title is None:
         inner = title_at["paren"].strip()
         inner = re.sub(r"^(?:original|native)\s+title\s*:\s*", "", inner, flags=re.IGNORECASE)
-        labelled = re.match(r"^(?P<lang>[A-Z][a-z]+)(?:\s+title)?\s*:\s*(?P<title>.+)$", inner)
-        candidate = labelled["title"] if labelled else inner
-        if not labelled and ":" in candidate:
-            candidate = ""  # "(US release title: …)" labels another title, not the original one
-        # "(Danish: Druk; lit. 'Binge drinking')": the title ends where a gloss begins.
-        candidate = re.split(r"\s*(?:;|,\s*lit\.|,\s*literally|\s+lit\.)\s*", candidate)[0]
+        found = original_title([inner])
         # A gloss ("literally Espousal", "also referred to as …") is not a title; a title starts with a capital
         # or a letter of another script.
-        if candidate and not candidate[:1].islower() and not re.search(
-                r"\d{4}|\bfilm\b|also known|\breferred\b|born|^lit(?:erally|\.)", candidate, re.IGNORECASE):
-            film.original_title = clean_name(candidate)
-            language = reference.language(labelled["lang"]) if labelled else None
-            film.original_language = language.code if language else None
+        if found and not found[0][:1].islower() and not re.search(
+                r"\d{4}|\bfilm\b|also known|\breferred\b|born|^lit(?:erally|\.)", found[0], re.IGNORECASE):
+            film.original_title, film.original_language = clean_name(found[0]), found[1]
     phrase = _FILM_PHRASE_RE.search(first)
     if phrase:
         if phrase["year"]:

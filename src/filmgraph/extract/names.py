@@ -63,8 +63,8 @@ def split_names(text: str) -> list[str]:
 
 
 def _tokens(name: str) -> list[str]:
-    # "Coster-Waldau" and "Coster Waldau" are one spelling of a name.
-    return fold(name).replace(".", ". ").replace("-", " ").split()
+    # "Coster-Waldau" and "Coster Waldau" are one spelling of a name, and so are "Sundar C." and "Sundar C".
+    return [token.rstrip(".") for token in fold(name).replace(".", ". ").replace("-", " ").split() if token != "."]
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:

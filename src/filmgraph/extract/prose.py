@@ -28,6 +28,9 @@ from filmgraph.model import (
 from filmgraph.reference import fold, is_ceremony, strip_ordinal
 
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs", "Inc", "Ltd", "Co", "No")
+# Words that open a sentence and never follow a person's initial.
+_SENTENCE_OPENERS = frozenset({"The", "It", "He", "She", "They", "This", "These", "Its", "His", "Her", "Their", "In",
+                               "On", "At", "After", "During", "However", "A", "An", "When", "While", "As"})
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9])")
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.:-]*"
@@ -84,7 +87,10 @@ def split_sentences(paragraph: str) -> list[str]:
     for piece in pieces:
         previous = sentences[-1] if sentences else ""
         last_word = previous.rstrip(".").rsplit(" ", 1)[-1] if previous else ""
-        if previous and (last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word)):
+        # "Dr." and an initial ("Sundar C.") do not end a sentence, unless what follows opens one ("… directed
+        # by Sundar C. The film features …").
+        opens = piece.split(" ", 1)[0] in _SENTENCE_OPENERS
+        if previous and (last_word in _ABBREVIATIONS or (re.fullmatch(r"[A-Z]", last_word) and not opens)):
             sentences[-1] = f"{previous} {piece}"
         else:
             sentences.append(piece)
@@ -187,6 +193,7 @@ _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participat
 
 
 _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album|first[- ]look|still|DVD|Blu-ray|"
+                              r"VHS|laser ?disc|videocassette|box set|"
                               r"home media|home video|streaming|video on demand|VOD|novel|book|sequel|prequel|"
                               r"remake|spin-off|score|recording|video game|game|episode|musical|stage)s?\b",
                               re.IGNORECASE)
@@ -212,8 +219,16 @@ _FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "princ
 _ANOTHER_RELEASE_RE = re.compile(r"\brelease of (?!(?:the|this) (?:film|movie|picture)\b|it\b)")
 
 
-def find_releases(sentence: str) -> list[Release]:
-    """Dated releases, each with the country or festival the sentence gives for it.
+# A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
+# 2000, Manga released it on video" is one clause).
+_CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+and\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
+_THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
+_CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+and\s+|\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)")
+
+
+def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
+    """Dated releases, each with the country or festival the sentence gives for it; with ``theatrical``, only
+    those whose clause says the film was shown in cinemas ("released nationwide in the UK").
 
     >>> [(r.date.isoformat(), r.place.name) for r in find_releases(
     ...     "It premiered at the Berlin International Film Festival on 16 February 2024 and was "
@@ -224,8 +239,6 @@ def find_releases(sentence: str) -> list[Release]:
         return []
     if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
-    if _NOT_THE_FILM_RE.search(sentence) or _ANOTHER_RELEASE_RE.search(sentence):
-        return []  # the release of a trailer, a soundtrack, a DVD or another film is not the film's publication
     dates = [(d, s, e) for d, s, e in find_dates(sentence)]
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
@@ -247,6 +260,13 @@ def find_releases(sentence: str) -> list[Release]:
         after = [p for p, s, _ in places if end <= s < upper]
         place = before[-1] if before else (after[0] if after else None)
         clause = sentence[lower:upper]
+        # The release of a trailer, a soundtrack, a DVD or another film is not the film's publication: what the
+        # date's own clause says (from the date before it to the next break after it) tells which.
+        breaks = [m.end() for m in _CLAUSE_BREAK_BEFORE_RE.finditer(sentence, lower, start)]
+        own = sentence[breaks[-1] if breaks else lower:end] + _CLAUSE_TAIL_RE.match(sentence, end, upper).group(0)
+        if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) or (
+                theatrical and not _THEATRICAL_RE.search(own)):
+            continue
         if _RELEASE_VERB_RE.search(clause) or (index and relative):
             mentions.append(Release(when, place))
     return mentions
@@ -473,8 +493,13 @@ def _ceremony_date(sentence: str, bodies: list[tuple[str, int, int]]) -> Partial
 
 
 # What a clause's subject names when it is a work made from or beside the film, not the film itself.
-_OTHER_WORK_RE = re.compile(r"\b(?:restoration|restored version|soundtrack|album|single|song|musical|stage|play|novel|"
-                            r"book|remake|sequel|prequel|series|episode|project|video game|comic)\b", re.IGNORECASE)
+# Works other than the film that a sentence may say a company released, and companies that publish them.
+_OTHER_WORK_RE = re.compile(r"\b(?:novel\w*|books?|comics?|comic books?|graphic novels?|soundtracks?|albums?|"
+                            r"singles?|songs?|video games?|games?|toys?|action figures?|merchandise|"
+                            r"magazines?|tie-ins?)\b", re.IGNORECASE)
+# Besides those, works made from the film or beside it that can win prizes of their own.
+_OTHER_WORK_SUBJECT_RE = re.compile(rf"{_OTHER_WORK_RE.pattern}|\b(?:restoration|restored version|musical|stage|play|"
+                                    r"remake|sequel|prequel|series|episode|project)\b", re.IGNORECASE)
 
 
 def _subject_is_another_work(before_verb: str, title: str, category: str) -> bool:
@@ -493,10 +518,10 @@ def _subject_is_another_work(before_verb: str, title: str, category: str) -> boo
     while len(pieces) > 1 and re.match(r"(?i)(?:in|at|on|during|after|before|by|later|\d{4})\b", pieces[0]):
         pieces.pop(0)
     subject = pieces[0]
-    found = _OTHER_WORK_RE.search(subject)
+    found = _OTHER_WORK_SUBJECT_RE.search(subject)
     if found is None or fold(subject) == fold(title):
         return False
-    return not (found.group(0).casefold() == "song" and "song" in category.casefold())
+    return not (found.group(0).casefold().startswith("song") and "song" in category.casefold())
 
 
 def _person_subject(before_verb: str, title: str) -> str | None:
@@ -562,6 +587,9 @@ def find_filming(sentence: str) -> list[FilmingLocation]:
     return [FilmingLocation(p, start, end) for p in places]
 
 
+_PUBLISHER_RE = re.compile(r"\b(?:Records|Books|Comics|Publishing|Publishers|Publications|Press|Music|Games|Toys)\.?$")
+
+
 def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list[str]]:
     """(distributor, area) pairs and international sales agents.
 
@@ -575,11 +603,15 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
                                             "handl")):
         return distributors, sales  # none of the verbs the patterns below need: spare the scan
     area_re = r"(?:\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<area>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+countries)?))?"
-    org = rf"(?P<org>{_CAP}(?:\s+{_CAP})*)"
+    # "Olive films": a company's name as written may end in a lower-case word of its trade.
+    org = rf"(?P<org>{_CAP}(?:\s+{_CAP})*(?:\s+(?:films|pictures|studios|entertainment|media|releasing))?)"
     for match in re.finditer(rf"{org}\s+(?:would|will|was to|to)?\s*(?:distribute|distributes|distributed)\s+"
                              rf"(?:the\s+)?(?:film|movie|it){area_re}", sentence):
         distributors.append((match["org"], match["area"]))
-    for match in re.finditer(rf"\b(?:distributed|released)\s+(?:[\w ,]+?\s+)?by\s+{org}{area_re}", sentence):
+    # Between "released" and "by" stand where and when ("released theatrically in Denmark on 12 May by …"),
+    # never another verb: "released in 2008 is directed by Ann Berg" names its director.
+    for match in re.finditer(rf"\b(?:distributed|released)\s+(?:(?:(?!\b(?:is|was|were|are|been|directed|written|"
+                             rf"produced|edited|starring|stars)\b)[\w ,])+?\s+)?by\s+{org}{area_re}", sentence):
         distributors.append((match["org"], match["area"]))
     for match in re.finditer(rf"{org}\s+(?:acquired|picked up|bought|secured)\s+(?:the\s+)?(?:film's\s+)?"
                              r"(?P<what>(?:[\w-]+\s+)?(?:distribution rights|rights|sales))", sentence):
@@ -592,8 +624,10 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
     for match in re.finditer(rf"{org}\s+(?:handles?|handled|will handle|is handling)\s+(?:the\s+)?(?:film's\s+)?"
                              r"(?:international|world(?:wide)?)\s+sales", sentence):
         sales.append(match["org"])
+    if _OTHER_WORK_RE.search(re.sub(r"(?i)\b(?:based on|adapted from|adaptation of)\b[^,;]*", "", sentence)):
+        return [], []  # the company that publishes a novel, a comic or an album is not the film's distributor
     clean = [(o.rstrip(".,;:"), a) for o, a in distributors
-             if o.casefold() not in _PRONOUN_SUBJECTS and not o.startswith("It")]
+             if o.casefold() not in _PRONOUN_SUBJECTS and not o.startswith("It") and not _PUBLISHER_RE.search(o)]
     return clean, [s.rstrip(".,;:") for s in sales if not s.startswith("It")]
 
 

@@ -71,9 +71,33 @@ def _runtime(template: Template, render: Render) -> str:
     return f"{parts[0]} minutes" if parts else ""
 
 
+# Parameters of {{Film name}} / {{Infobox name module}} / {{Chinese}} that hold the name in its own script, and
+# the language that script writes here; a parameter named after a language ("hindi") is in that language.
+_NATIVE_SCRIPT_PARAMS = {"kanji": "Japanese", "kana": "Japanese", "hiragana": "Japanese", "katakana": "Japanese",
+                         "hangul": "Korean", "hanja": "Korean", "traditional": "Chinese", "simplified": "Chinese",
+                         "t": "Chinese", "s": "Chinese", "c": "Chinese", "zh": "Chinese"}
+# Parameters that say how the template is laid out, never a name.
+_LAYOUT_PARAMS = frozenset({"child", "title", "labels", "order", "first", "italic", "italics", "collapse", "l",
+                            "lit", "literal", "lk", "links", "showflag", "hide", "ci", "mi", "ipa"})
+
+
 def _names(template: Template, render: Render) -> str:
-    values = [render(p.value, None).strip() for p in template.params]
-    return "\n".join(v for v in values if v and not v.startswith(("{", "[")))
+    """The names of a film-name template, one per line: each name in its own script first, labelled with its
+    language ("Japanese: 千と千尋の神隠し"), then its romanisations."""
+    native, others = [], []
+    for param in template.params:
+        key = str(param.name).strip().casefold()
+        value = render(param.value, None).strip()
+        if not value or value.startswith(("{", "[")) or key in _LAYOUT_PARAMS:
+            continue
+        # Only languages of filmgraph's own table: CLDR also names romanisations ("Pinyin") as languages.
+        language = _NATIVE_SCRIPT_PARAMS.get(key) or (
+            entry.name if param.showkey and (entry := reference.language(key)) and entry.qid else None)
+        if language and language != "English":
+            native.append(f"{language}: {value}")
+        else:
+            others.append(value)
+    return "\n".join(native + others)
 
 
 def _sort(template: Template, render: Render) -> str:
@@ -127,9 +151,13 @@ def _based_on(template: Template, render: Render) -> str:
     return f"{parts[0]} by {' and '.join(parts[1:])}" if len(parts) > 1 else (parts[0] if parts else "")
 
 
-def _second(template: Template, render: Render) -> str:
+def _native_name(template: Template, render: Render) -> str:
+    """{{native name|es|Yo quiero una mujer así}}: the name, labelled with its language ("Spanish: …")."""
     parts = _positional(template, render)
-    return parts[1] if len(parts) > 1 else (parts[0] if parts else "")
+    if len(parts) < 2:
+        return parts[0] if parts else ""
+    language = reference.language_of_code(parts[0])
+    return f"{language}: {parts[1]}" if language else parts[1]
 
 
 def _lang(template: Template, render: Render) -> str:
@@ -151,7 +179,7 @@ RENDERERS: dict[str, Renderer] = {
                     _date),
     **dict.fromkeys(("runtime", "duration"), _runtime),
     "inrconvert": _inr_convert, "¥": _currency("¥"), "jpy": _currency("¥"), "yen": _currency("¥"),
-    "nihongo": _nihongo, "based on": _based_on, "native name": _second, "chinese": _first,
+    "nihongo": _nihongo, "based on": _based_on, "native name": _native_name, "chinese": _names,
     "interlanguage link multi": _first, "illm": _first, "linktext": lambda template, render: "".join(
         _positional(template, render)),
     "inr": _currency("₹"), "us$": _currency("US$"), "philippine peso": _currency("₱"), "gbp": _currency("£"),
@@ -170,9 +198,9 @@ PREFIX_RENDERERS: tuple[tuple[str, Renderer], ...] = (("lang", _lang),)
 def render_template(template: Template, render: Render, unknown: list[str] | None = None) -> str:
     """The text a reader sees of one template; ``render`` renders the wikicode of its parameters."""
     name = normalize_name(template)
-    if name in DROPPED or name.startswith(DROPPED_PREFIXES):
-        return ""
     renderer = RENDERERS.get(name)
+    if renderer is None and (name in DROPPED or name.startswith(DROPPED_PREFIXES)):
+        return ""
     if renderer is None and not name.startswith("lang-rtl"):
         renderer = next((r for prefix, r in PREFIX_RENDERERS if name.startswith(prefix)), None)
     if renderer is None:

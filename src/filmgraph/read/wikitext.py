@@ -175,6 +175,21 @@ def _infobox_span(text: str) -> tuple[int, int] | None:
     return None  # never closed: left to the parser
 
 
+_BREAK_RE = re.compile(r"\s*<br\s*/?\s*>\s*", re.IGNORECASE)
+_LINK_TEXT_BREAK_RE = re.compile(r"\[\[(?P<target>[^\[\]|]*)\|(?P<text>[^\[\]]*<br\s*/?\s*>[^\[\]]*)\]\]",
+                                 re.IGNORECASE)
+
+
+def _unbroken_link(match: re.Match[str]) -> str:
+    """A link whose text is its target's name wrapped over two lines ("[[Walt Disney Studios Motion Pictures|Walt
+    Disney Studios<br />Motion Pictures]]") names one thing; a link whose lines name several ("[[Coen
+    brothers|Joel Coen<br />Ethan Coen]]") keeps its lines."""
+    joined = _BREAK_RE.sub(" ", match["text"])
+    if " ".join(joined.split()).casefold() == " ".join(match["target"].replace("_", " ").split()).casefold():
+        return f"[[{match['target']}|{joined}]]"
+    return match.group(0)
+
+
 def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[InfoboxField], Template | None]:
     for template in code.filter_templates(recursive=False):
         if str(template.name).strip().casefold().startswith("infobox"):
@@ -183,6 +198,7 @@ def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[Info
                 unknown: list[str] = []
                 # "[[Ann Berg]] [[Carl Holm]]" with no separator still lists two names.
                 value = re.sub(r"\]\][ \t]+\[\[", "]]\n[[", str(param.value))
+                value = _LINK_TEXT_BREAK_RE.sub(_unbroken_link, value)
                 values = [v.strip() for v in render(value, unknown).splitlines() if v.strip()]
                 picture = _FILE_LINK_RE.search(str(param.value))
                 if picture and not values:  # a picture given as [[File:…]]: the reader sees the picture
@@ -548,6 +564,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         source = ""  # a page URL no IRI can hold ("https://x/a b"): the article is named by its title
     if wiki and not _SAFE_URL_RE.fullmatch(wiki):
         wiki = None
+    description = _short_description(text)
     # The infobox is cut out by its braces and parsed alone: a stray bracket elsewhere on a real page can
     # make the parser read the whole infobox as text, and one inside it must not spoil the rest.
     span = _infobox_span(text)
@@ -593,8 +610,21 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
                               tuple(body.tables), own_links, tuple(body.blocks)))
     wiki = wiki or (source.split("/wiki/", 1)[0] + "/wiki/" if "/wiki/" in source else None)
     return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed),
-                   warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where,
+                   warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where, description=description,
                    provenance=Provenance(page=source, revision=revision, timestamp=timestamp, wiki=wiki))
+
+
+_SHORT_DESCRIPTION_RE = re.compile(r"\{\{\s*[Ss]hort[ _]description\s*\|(?P<text>(?:[^{}]|\{\{[^{}]*\}\})*)\}\}")
+
+
+def _short_description(text: str) -> str:
+    """The page's {{Short description|…}} as a reader sees it; "none" (a page that asks for none) is none."""
+    match = _SHORT_DESCRIPTION_RE.search(text)
+    if match is None:
+        return ""
+    value = re.sub(r"\|\s*(?:noreplace|pagetype\s*=[^|]*)\s*$", "", match["text"]).strip()
+    shown = " ".join(render(value).split())
+    return "" if shown.casefold() in {"none", ""} else shown
 
 
 def _links(code: Wikicode) -> list[tuple[str, str]]:

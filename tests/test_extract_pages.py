@@ -1,0 +1,165 @@
+"""Rules for real Wikipedia pages, each on a minimal wikitext snippet: titles, names, companies, money,
+the description, distributors, releases and filming locations."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmgraph import extract_film
+from filmgraph.model import Film
+from filmgraph.read.wikitext import parse_wikitext
+
+
+def _film(infobox: str, body: str = "") -> Film:
+    text = "{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n" + infobox + "\n}}\n" + body
+    if "'''Night Harbour'''" not in text:
+        text += "\n'''Night Harbour''' is a 2001 film."
+    return extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+
+
+# ------------------------------------------------------------------ original titles
+
+@pytest.mark.parametrize(("infobox", "title", "language"), [
+    ("| film name = ([[Catalan language|Catalan]]: '''''Títol''''')", "Títol", "ca"),
+    ("| film name = {{Film name|kanji=千と千尋の神隠し|romaji=Sen to Chihiro no Kamikakushi}}",
+     "千と千尋の神隠し", "ja"),
+    ("| film name = {{Infobox name module|traditional={{linktext|奔|愛}}|simplified={{linktext|奔|爱}}|pinyin=Bēn Ài}}",
+     "奔愛", "zh"),
+    ("| film name = {{native name|es|Yo quiero una mujer así}}", "Yo quiero una mujer así", "es"),
+])
+def test_original_title_from_the_infobox_film_name(infobox: str, title: str, language: str) -> None:
+    film = _film(infobox)
+    assert (film.original_title, film.original_language) == (title, language)
+
+
+@pytest.mark.parametrize(("lead", "title", "language"), [
+    ("{{nihongo|'''''Night Harbour'''''|となりのトトロ|Tonari no Totoro|lead=yes}} is a 1988 Japanese film.",
+     "となりのトトロ", "ja"),
+    ("'''''Night Harbour''''' ([[Japanese language|Japanese]]: ''獣兵衛忍風帖'' - [[Hepburn romanization|Hepburn]]: "
+     "''Jūbē Ninpūchō'') is a 1993 film.", "獣兵衛忍風帖", "ja"),
+    ("'''''Night Harbour''''' (Italian: \"''I Cavalieri che fecero l'impresa''\") is a 2001 Italian film.",
+     "I Cavalieri che fecero l'impresa", "it"),
+    # A translation of the title is no original title: labelled English, or quoted.
+    ("'''Night Harbour''' ({{lang-en|God}}) is a 1997 Tamil film.", None, None),
+    ("'''''Night Harbour''''' (English: ''Wave'') is a 2013 Malayalam film.", None, None),
+    ("'''''Night Harbour''''' (\"Miracle\") is a 1982 Filipino drama film.", None, None),
+    ("'''''Night Harbour''''' (US release title: '''''Strangers'''''; French title: '''''Le gang''''') is a film.",
+     None, None),
+])
+def test_original_title_from_the_lead(lead: str, title: str | None, language: str | None) -> None:
+    film = _film("| language = Japanese", lead)
+    assert (film.original_title, film.original_language) == (title, language)
+
+
+def test_an_untagged_title_takes_a_film_language_written_in_its_script() -> None:
+    film = _film("| film name = 龍爭虎鬥\n| language = English")
+    assert (film.original_title, film.original_language) == ("龍爭虎鬥", None)
+    film = _film("| film name = 奔愛\n| language = Mandarin")
+    assert (film.original_title, film.original_language) == ("奔愛", "cmn")
+
+
+# ------------------------------------------------------------------ companies
+
+@pytest.mark.parametrize(("value", "names"), [
+    ("[[Loews Cineplex Entertainment|Loew's, Inc.]]", ["Loew's, Inc."]),
+    ("[[Madison Productions, Inc.]]", ["Madison Productions, Inc."]),
+    ("[[ASA Productions and Enterprises Pvt. Ltd.]]", ["ASA Productions and Enterprises Pvt. Ltd."]),
+    ("[[Walt Disney Studios Motion Pictures|Walt Disney Studios<br />Motion Pictures]]",
+     ["Walt Disney Studios Motion Pictures"]),
+    ("Nimbus Films & Zentropa Studios", ["Nimbus Films", "Zentropa Studios"]),
+    ("{{Plainlist|\n* [[Python (Monty) Pictures]]\n* Michael White Productions\n}}",
+     ["Python (Monty) Pictures", "Michael White Productions"]),
+])
+def test_one_company_is_never_split_at_its_legal_form_or_a_wrapped_line(value: str, names: list[str]) -> None:
+    film = _film(f"| distributor = {value}")
+    assert [o.name for o in film.distributor] == names
+
+
+def test_a_line_break_in_a_link_to_a_group_still_separates_its_people() -> None:
+    film = _film("| producer = [[Coen brothers|Joel Coen<br />Ethan Coen]]")
+    assert sorted(film.people[r.person].name for r in film.producer) == ["Ethan Coen", "Joel Coen"]
+
+
+@pytest.mark.parametrize(("value", "area"), [
+    ("Nordisk Film (Denmark)", "Denmark"), ("SF Studios (Nordic countries)", "Nordic countries"),
+    ("Warner Bros. (international)", None), ("New Line Cinema (1–4)", None),
+    ("Don Nafia (as Rosebud Releasing)", None), ("HBO Films (current US & Domestic distribution)", None),
+])
+def test_a_bracket_after_a_company_is_its_area_only_when_it_names_a_place(value: str, area: str | None) -> None:
+    (organization,) = _film(f"| distributor = {value}").distributor
+    assert (organization.area.name if organization.area else None) == area
+
+
+# ------------------------------------------------------------------ the description
+
+PLOT = "\n==Plot==\nThe rebels flee the ice planet while the Imperial fleet searches the galaxy.\n"
+
+
+def test_the_description_is_the_short_description() -> None:
+    film = _film("", "{{Short description|2001 film by Ann Berg}}\n'''Night Harbour''' is a 2001 Danish drama "
+                     "film directed by [[Ann Berg]]. It was shot in Aarhus.\n" + PLOT)
+    assert film.description == "2001 film by Ann Berg"
+
+
+def test_without_a_short_description_the_description_is_the_leads_first_sentence_never_the_plot() -> None:
+    film = _film("", "'''Night Harbour''' ({{lang-da|Natthavn}}) is a 2001 Danish drama film directed by "
+                     "[[Ann Berg|Ann B.]] It was shot in Aarhus.\n" + PLOT)
+    assert film.description == "Night Harbour (Danish: Natthavn) is a 2001 Danish drama film directed by Ann B."
+
+
+def test_an_initial_before_a_sentence_opener_ends_the_sentence() -> None:
+    film = _film("", "'''Night Harbour''' is a 1999 Tamil drama film directed by Sundar C. The film features "
+                     "Sathyaraj.\n")
+    assert film.description == "Night Harbour is a 1999 Tamil drama film directed by Sundar C."
+    assert [film.people[r.person].name for r in film.director] == ["Ann Berg", "Sundar C."]
+
+
+# ------------------------------------------------------------------ releases and distributors in prose
+
+@pytest.mark.parametrize(("section", "dated"), [
+    ("Release", True), ("Box office and theatrical release", True), ("Soundtrack", False), ("Development", False),
+    ("Home media", False), ("Video games", False), ("Sequel", False),
+])
+def test_prose_release_dates_come_from_the_lead_and_release_sections(section: str, dated: bool) -> None:
+    film = _film("", f"'''Night Harbour''' is a 2001 film.\n\n=={section}==\nIt was released in Denmark on "
+                     "4 May 2001.\n")
+    assert [r.date.isoformat() for r in film.release] == (["2001-05-04"] if dated else [])
+
+
+def test_a_release_date_in_its_own_clause_counts_beside_a_later_dvd() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Release==\nThe film was released nationwide in the "
+                     "UK by [[Optimum Releasing]] on 12 September 2003. and was later released on DVD and VHS. It was "
+                     "released on DVD in the UK on 29 March 2004. In 2000, Manga released the film on home video.\n")
+    assert [(r.date.isoformat(), r.place.name) for r in film.release] == [("2003-09-12", "United Kingdom")]
+
+
+@pytest.mark.parametrize(("section", "sentence"), [
+    ("Merchandise", "A comic adaptation was released by Marvel Comics in 1980."),
+    ("Books", "The novelization was distributed by Del Rey Books."),
+    ("Soundtrack", "The soundtrack album was released by United Artists Records."),
+    ("Release", "The soundtrack album was released by United Artists Records."),
+    ("Release", "The tie-in novel was released by Del Rey Books in May 1980."),
+])
+def test_publishers_of_other_works_are_not_the_films_distributors(section: str, sentence: str) -> None:
+    film = _film("| distributor = [[United Artists]]", f"'''Night Harbour''' is a 2001 film.\n\n=={section}==\n"
+                                                        f"{sentence}\n")
+    assert [o.name for o in film.distributor] == ["United Artists"]
+
+
+def test_a_person_after_released_and_directed_by_is_no_distributor() -> None:
+    film = _film("", "'''Night Harbour''' is a series of films. The first film released in 2008 is directed by "
+                     "[[Ann Berg]].\n")
+    assert film.distributor == []
+
+
+def test_a_film_based_on_a_novel_still_has_its_distributor() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Release==\nBased on the novel by Ann Berg, the film "
+                     "was distributed by Nordisk Film.\n")
+    assert [o.name for o in film.distributor] == ["Nordisk Film"]
+
+
+def test_a_home_media_section_dates_only_a_release_in_cinemas() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Release==\n===Home media===\nIt was released on VHS on "
+                     "November 22, 1989. The film was released nationwide in the UK on 12 September 2003. It was "
+                     "re-released as part of a collection on 1 August 2011.\n")
+    assert [r.date.isoformat() for r in film.release] == ["2003-09-12"]
