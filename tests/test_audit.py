@@ -12,10 +12,12 @@ from filmgraph.model import (
     CastMember,
     Film,
     Nomination,
+    Nominee,
     Organization,
     Person,
     PersonRef,
     Section,
+    Work,
 )
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -230,6 +232,20 @@ def test_a_win_whose_category_is_a_title_in_italics_is_flagged() -> None:
     wikitext = ("It earned $72 million, behind ''[[Superman II]]'' and "
                 "''[[On Golden Pond (1981 film)|On Golden Pond]]''.")
     assert _kinds(film, wikitext=wikitext) == [Kind.WIN_OF_ANOTHER_WORK]
+
+
+def test_a_win_whose_sentence_gives_it_to_a_song_is_flagged_unless_the_song_is_its_recipient() -> None:
+    wikitext = ("[[Fred Neil]]'s song \"[[Everybody's Talkin']]\" won a Grammy Award for Best Contemporary Vocal "
+                "Performance.")
+    film = _film(nominations=[Nomination("Grammy Awards", "Best Contemporary Vocal Performance", AwardResult.WON)])
+    assert _kinds(film, wikitext=wikitext) == [Kind.WIN_OF_ANOTHER_WORK]
+    film.nomination[0].nominees = [Nominee(work=Work("Everybody's Talkin'"))]
+    assert _kinds(film, wikitext=wikitext) == []
+
+
+def test_a_won_category_in_italics_that_the_page_does_not_link_is_no_title() -> None:
+    film = _film(nominations=[Nomination("Cannes Film Festival", "Prix du Public", AwardResult.WON)])
+    assert _kinds(film, wikitext="At [[Cannes Film Festival|Cannes]] it won the ''Prix du Public''.") == []
 
 
 def test_a_win_the_sentence_gives_to_the_film_itself_is_not_flagged() -> None:

@@ -80,8 +80,6 @@ _OPENERS = {"(": ")", "[": "]", "{": "}", "“": "”", "‘": "’", "«": "»"
 _CLOSERS = {closing: opening for opening, closing in _OPENERS.items()}
 # The text a self-portrayal is written with: "Ann Berg as herself".
 _SELF_RE = re.compile(r"\b(?:him|her|them|it|one)sel(?:f|ves)\b", re.IGNORECASE)
-# A win in a sentence: the verbs of prose.find_awards that give a prize to their subject.
-_WIN_VERB = r"(?:won|wins|winning|received|receives|took|takes|was awarded|earned|earns|picked up|collected)"
 
 
 def audit_film(film: Film, article: Article | None = None, *, wikitext: str | None = None) -> list[Flag]:
@@ -352,13 +350,14 @@ def _plays_self(actor: str, article: Article | None) -> bool:
     if article is None:
         return False
     wanted = fold(actor)
+    lines = [*article.lead]
     for section in article.sections:
-        lines = [*section.paragraphs, *(item for items in section.lists for item in items),
-                 *(" ".join(row) for table in section.tables for row in table.rows)]
-        for line in lines:
-            folded = fold(line)
-            if wanted in folded and (folded.count(wanted) > 1 or _SELF_RE.search(line)):
-                return True
+        lines += [*section.paragraphs, *(item for items in section.lists for item in items),
+                  *(" ".join(row) for table in section.tables for row in table.rows)]
+    for line in lines:
+        folded = fold(line)
+        if wanted in folded and (folded.count(wanted) > 1 or _SELF_RE.search(line)):
+            return True
     return False
 
 
@@ -367,52 +366,74 @@ def _plays_self(actor: str, article: Article | None) -> bool:
 _REF_RE = re.compile(r"<ref[^>/]*/>|<ref[^>]*>.*?</ref>", re.DOTALL | re.IGNORECASE)
 _TEMPLATE_RE = re.compile(r"\{\{[^{}]*\}\}")
 _LINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
-_ITALIC_RE = re.compile(r"(?<!')''([^'\n][^\n]*?)''(?!')")
+# ''[[Network (1976 film)|Network]]'': a title the page both links and sets in italics is another work's.
+_LINKED_TITLE_RE = re.compile(r"(?<!')''\[\[(?:[^|\]]*\|)?([^|\]]+)\]\]''(?!')")
+# "At the 49th Academy Awards, ''Network'' won Best Actress", 'Fred Neil's song "Everybody's Talkin'" won a
+# Grammy …': a clause whose subject is a title, in italics or (a song's) in quotes, and whose verb is a win.
+_WORK_WON_RE = re.compile(r"^(?:[^,]{0,80},\s*)?(?:and\s+|but\s+)?"
+                          r"(?:[\w.'’ -]{0,60}?\b(?:song|single|theme|album|soundtrack|score|track|novel|book|play|"
+                          r"film|movie)\s+)?(?:''(?P<work>[^'\n]+?)''|[\"“](?P<song>[^\"“”\n]+)[\"”])"
+                          r"(?:\s*\(\d{4}(?: film)?\))?\s+(?:also\s+|later\s+|eventually\s+)?(?:won|wins|received|"
+                          r"receives|took|takes|was awarded|earned|earns|picked up|collected)\b(?P<rest>.*)$")
+_CLAUSE_BREAK_RE = re.compile(r";\s*|,\s*(?:while|whereas|but|and)\s+")
 
 
-def _italic_titles(wikitext: str) -> list[tuple[str, str]]:
-    """The page's prose, one plain sentence at a time, with its italicised titles kept as ''Title''."""
+def _prose_of(wikitext: str) -> str:
+    """The page's wikitext without references and templates, its italics and links kept."""
     text = _REF_RE.sub("", wikitext)
     for _ in range(5):  # templates nest: innermost first
         text, count = _TEMPLATE_RE.subn("", text)
         if not count:
             break
-    text = _LINK_RE.sub(r"\1", text.replace("'''''", "''"))
-    text = text.replace("'''", "")
-    sentences = []
-    for line in text.splitlines():
-        if line.startswith(("|", "{", "!", "=", "[[")):
-            continue
+    return text.replace("'''''", "''").replace("'''", "")
+
+
+def _works_winning(text: str) -> list[tuple[str, str, str]]:
+    """(work, what the clause says it won, the sentence) for each clause of the page's prose whose subject is
+    a title in italics and whose verb is a win."""
+    found = []
+    for line in _LINK_RE.sub(r"\1", text).splitlines():
+        if line.startswith(("|", "{", "!", "=")):
+            continue  # tables and headings: no sentences
         for sentence in prose.split_sentences(line.lstrip("*#:; ")):
-            sentences.append((sentence, sentence.replace("''", "")))
-    return sentences
+            for clause in _CLAUSE_BREAK_RE.split(sentence):
+                won = _WORK_WON_RE.match(clause)
+                if won:
+                    found.append((won["work"] or won["song"], fold(won["rest"].replace("''", "")),
+                                  sentence.replace("''", "")))
+    return found
 
 
 def _is_own_title(work: str, film: Film) -> bool:
-    own = [fold(t) for t in (film.title, film.original_title) if t]
-    return any(fold(work) in title or title in fold(work) for title in own)
+    """The work is the film itself: its title or original title, or one of them within the other
+    ("The Castle of Cagliostro" of "Lupin the Third: The Castle of Cagliostro")."""
+    work = fold(work)
+    for title in (fold(t) for t in (film.title, film.original_title) if t):
+        if work == title or re.search(rf"(?<!\w){re.escape(work)}(?!\w)", title) or \
+                re.search(rf"(?<!\w){re.escape(title)}(?!\w)", work):
+            return True
+    return False
 
 
 def _win_flags(film: Film, wikitext: str | None) -> Iterator[tuple[Kind, str]]:
     wins = [n for n in film.nomination if n.result is AwardResult.WON]
     if not wins or not wikitext:
         return
-    sentences = _italic_titles(wikitext)
-    titles = {fold(m.group(1)) for sentence, _ in sentences for m in _ITALIC_RE.finditer(sentence)}
+    text = _prose_of(wikitext)
+    titles = {fold(title) for title in _LINKED_TITLE_RE.findall(text)}
+    works = [(work, rest, sentence) for work, rest, sentence in _works_winning(text) if not _is_own_title(work, film)]
     for win in wins:
+        label = f"{win.body or '(no body)'} / {win.category}"
         category = fold(win.category)
         if category in titles and not _is_own_title(win.category, film):
-            yield Kind.WIN_OF_ANOTHER_WORK, f"{win.body or '(no body)'} / {win.category!r} (a title in italics)"
+            yield Kind.WIN_OF_ANOTHER_WORK, f"{label!r} (a title the page links in italics)"
             continue
-        for sentence, plain in sentences:
-            for clause in re.split(r";\s*|,\s*(?:while|whereas|but|and)\s+", sentence):
-                subject = re.match(rf"^(?:[^,'']{{0,80}},\s*)?(?:and\s+|but\s+)?''(?P<work>[^'\n]+?)''"
-                                   rf"(?:\s*\(\d{{4}}(?: film)?\))?\s+(?:also\s+|later\s+|eventually\s+)?"
-                                   rf"{_WIN_VERB}\b(?P<rest>.*)$", clause)
-                if subject and category in fold(subject["rest"].replace("''", "")) \
-                        and not _is_own_title(subject["work"], film):
-                    yield Kind.WIN_OF_ANOTHER_WORK, (f"{win.body or '(no body)'} / {win.category!r} (won by "
-                                                     f"{subject['work']}: {plain[:100]})")
+        recipients = {fold(n.work.name) for n in win.nominees if n.work}
+        for work, rest, sentence in works:
+            # A win the film's record gives to the work itself ('"Gonna Fly Now" (Best Music)') is stated as it is.
+            if category in rest and fold(work) not in recipients:
+                yield Kind.WIN_OF_ANOTHER_WORK, f"{label!r} (won by {work}: {sentence[:100]})"
+                break
 
 
 # ----------------------------------------------------------------------------- pages, folders, dumps
