@@ -69,6 +69,52 @@ def test_unknown_infobox_keys_are_warnings(tmp_path: Path) -> None:
     assert "warning: heat.txt: line 4: unknown infobox key 'Shoe size'" in result.stderr
 
 
+UNDATED_ACCOLADES = """{{Infobox film
+| name = Heat
+| director = [[Michael Mann]]
+| budget = {{mystery|1}} {{enigma|2}} {{riddle|3}}
+}}
+'''Heat''' is a 1995 film.
+
+== Accolades ==
+{| class="wikitable"
+! Award !! Category !! Result
+|-
+| Robert Awards || Best Film || Nominated
+|-
+| Robert Awards || Best Director || Won
+|-
+| Robert Awards || Best Score || Nominated
+|}
+"""
+
+
+def test_warnings_of_one_kind_are_one_counted_line_unless_verbose(tmp_path: Path) -> None:
+    """An accolades table without dates says so once per film, not once per row."""
+    page = tmp_path / "heat.wiki"
+    page.write_text(UNDATED_ACCOLADES, encoding="utf-8")
+    out = tmp_path / "out"
+    quiet = run("export", str(page), "-o", str(out))
+    assert quiet.exit_code == 0, quiet.stderr
+    assert quiet.stderr.splitlines() == [
+        f"warning: 3 × {page}: infobox '…': unknown template {{{{…}}}} left out",
+        f"wrote {out / 'heat.ttl'}",
+        f"wrote {out / 'heat.jsonld'}",
+        "  Warning: 3 × pq:P585: the article gives no ceremony date (pq:P585) for this nomination",
+        f"{page}: conforms, 3 warnings (--verbose lists each)"]
+    verbose = run("export", str(page), "-o", str(out), "--verbose").stderr.splitlines()
+    assert f"warning: {page}: infobox 'budget': unknown template {{{{enigma}}}} left out" in verbose
+    assert len([line for line in verbose if "no ceremony date" in line]) == 3
+    assert verbose[-1] == f"{page}: conforms, 3 warnings"
+    folder = run("export", str(tmp_path), "-o", str(tmp_path / "batch"))
+    assert f"warning: 3 × {page}: infobox '…': unknown template {{{{…}}}} left out" in folder.stderr.splitlines()
+    validated = run("validate", str(out / "heat.ttl"))
+    assert validated.stdout.splitlines() == [
+        f"{out / 'heat.ttl'}: Warning: 3 × pq:P585: the article gives no ceremony date (pq:P585) for this nomination",
+        f"{out / 'heat.ttl'}: conforms, 3 warnings (--verbose lists each)"]
+    assert len(run("validate", str(out / "heat.ttl"), "-v").stdout.splitlines()) == 4
+
+
 def test_a_value_breaking_a_shape_is_left_out_and_the_film_written(tmp_path: Path) -> None:
     article = tmp_path / "odd.txt"
     article.write_text("= Odd Tongue =\nInfobox\n- Director: Ann Berg\n- Language: Zzyzxian\n", encoding="utf-8")

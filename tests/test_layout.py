@@ -12,7 +12,7 @@ import filmgraph
 PACKAGE = Path(filmgraph.__file__).parent
 # The stages in the order data flows; a module may import its own stage and the ones before it.
 STAGES = ["base", "read", "extract", "rdf", "wikidata", "store", "web", "pipeline", "batch", "cli"]
-TOP_LEVEL = {"pipeline": "pipeline", "batch": "batch", "shards": "batch",
+TOP_LEVEL = {"pipeline": "pipeline", "audit": "pipeline", "batch": "batch", "shards": "batch",
              "cli": "cli", "__main__": "cli", "__init__": "cli"}
 
 

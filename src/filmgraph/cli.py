@@ -39,14 +39,15 @@ def _error(message: str) -> None:
     click.echo(f"Error: {message}", err=True)
 
 
-def _report_problem(result: Outcome, undone: str) -> bool:
-    """Print an input's error or shapes report; True when there was one (its output was not made)."""
+def _report_problem(result: Outcome, undone: str, *, verbose: bool = True) -> bool:
+    """Print an input's error or shapes report (warnings of one kind as one line unless ``verbose``); True when
+    there was one (its output was not made)."""
     if result.error:
         _error(result.error)
         return True
     if result.report is not None and not result.report.conforms:
         click.echo(f"{result.input}: the graph violates the shapes; nothing {undone}", err=True)
-        for line in result.report.lines():
+        for line in result.report.lines(verbose=verbose):
             click.echo(f"  {line}", err=True)
         return True
     return False
@@ -90,6 +91,13 @@ def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def verbose_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    """--verbose: every warning on a line of its own (by default one line per input and kind of warning)."""
+    return click.option("-v", "--verbose", is_flag=True,
+                        help="Print every warning on its own line.  [default: one line per input and kind of "
+                             "warning, counted]")(function)
+
+
 def base_option(function: Callable[..., Any]) -> Callable[..., Any]:
     """--base: where minted IRIs live."""
     return click.option("--base", default=DEFAULT_BASE, show_default=True, metavar="IRI",
@@ -130,10 +138,11 @@ def cli() -> None:
               metavar="MB", help="Size at which a shard is finished and the next begun.")
 @click.option("--resume", is_flag=True, help="Go on with an interrupted sharded export: skip the pages of its "
                                              "finished shards, redo the rest.")
+@verbose_option
 @reading_options
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
                no_validate: bool, strict: bool, jobs: int, scheduler: str | None, layout: str | None,
-               shard_size: int, resume: bool, reading: Reading) -> None:
+               shard_size: int, resume: bool, verbose: bool, reading: Reading) -> None:
     """Export film articles as RDF: files, folders of them, Wikipedia XML dumps
     (.xml, .xml.bz2, .xml.gz), 'wiki:Title' to fetch a page, or '-' for standard input.
 
@@ -169,11 +178,11 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
     if not to_stdout and (jobs > 1 or scheduler or chosen_layout is Layout.SHARDS
                           or any(_is_collection(i) for i in inputs)):
         sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, strict,
-                               replace(reading, stdin=None), chosen_layout, shard_size * 2**20, resume))
+                               replace(reading, stdin=None), chosen_layout, shard_size * 2**20, resume, verbose))
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
                      validate=not no_validate, reading=reading, strict=strict)
     for result in results:
-        _report_export(result, _echo_err)
+        _report_export(result, _echo_err, verbose=verbose)
         if to_stdout and not result.exit_code:
             click.echo(result.texts[chosen[0]], nl=False)
     sys.exit(max(result.exit_code for result in results))
@@ -193,25 +202,32 @@ def _echo_err(line: str) -> None:
     click.echo(line, err=True)
 
 
-def _report_export(result: ExportResult, say: Callable[[str], None]) -> None:
+def _report_export(result: ExportResult, say: Callable[[str], None], *, verbose: bool) -> None:
     """Every line an export prints for one input, single or batch alike: warnings, then its error,
-    shapes report or the files it wrote."""
-    for warning in result.warnings:
+    shapes report or the files it wrote. Warnings of one kind are one counted line unless ``verbose``."""
+    from filmgraph.pipeline import summarize_warnings
+
+    for warning in summarize_warnings(result.warnings, verbose=verbose):
         say(f"warning: {warning}")
     if result.error:
         say(f"Error: {result.error}")
     elif result.violations:
         say(f"{result.input}: the graph violates the shapes; nothing written")
-        for line in result.violations:
+        assert result.report is not None  # a result has violations only through its report
+        for line in result.report.lines(verbose=verbose):
             say(f"  {line}")
     else:
         for path in result.written:
             say(f"wrote {path}")
         if result.report is not None and result.report.warnings:
-            for warning in result.report.warnings:
-                say(f"  {warning}")
+            from filmgraph.rdf.validate import result_lines
+
+            lines = result_lines(result.report.warnings, verbose=verbose)
+            for line in lines:
+                say(f"  {line}")
             count = len(result.report.warnings)
-            say(f"{result.input}: conforms, {count} warning{'s' * (count != 1)}")
+            more = " (--verbose lists each)" if len(lines) < count else ""
+            say(f"{result.input}: conforms, {count} warning{'s' * (count != 1)}{more}")
 
 
 def _is_collection(name: str) -> bool:
@@ -220,11 +236,12 @@ def _is_collection(name: str) -> bool:
 
 def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFormat], base: str, validate: bool,
                   jobs: int, scheduler: str | None, strict: bool, reading: Reading, layout: Layout,
-                  shard_size: int, resume: bool) -> int:
+                  shard_size: int, resume: bool, verbose: bool) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from filmgraph.batch import export_batch
+    from filmgraph.pipeline import summarize_warnings
 
     console = Console(stderr=True)
 
@@ -243,9 +260,9 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
                 say(f"skipped: {result.error}")
             elif result.exit_code:  # a batch lists problems; the files written are counted below
                 worst = max(worst, result.exit_code)
-                _report_export(result, say)
+                _report_export(result, say, verbose=verbose)
             else:
-                for warning in result.warnings:
+                for warning in summarize_warnings(result.warnings, verbose=verbose):
                     say(f"warning: {warning}")
             progress.update(task, advance=1, last=result.input[-40:])
 
@@ -315,11 +332,13 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikida
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="FILE...")
-def validate_cmd(files: tuple[str, ...]) -> None:
+@verbose_option
+def validate_cmd(files: tuple[str, ...], verbose: bool) -> None:
     """Validate RDF files (ttl, jsonld, nt, nq) against filmgraph's SHACL shapes.
 
-    Prints one line per violation: the node by its label, the property and the rule.
-    Exit status: 0 conforms, 1 violations, 2 unreadable input.
+    Prints one line per violation: the node by its label, the property and the rule; warnings
+    of one kind are one counted line unless --verbose. Exit status: 0 conforms, 1 violations,
+    2 unreadable input.
 
     Example:
 
@@ -337,11 +356,13 @@ def validate_cmd(files: tuple[str, ...]) -> None:
             _error(str(exc))
             worst = 2
             continue
-        for line in report.lines():
+        lines = report.lines(verbose=verbose)
+        for line in lines:
             click.echo(f"{name}: {line}")
         if report.conforms:
             warnings = len(report.warnings)
-            click.echo(f"{name}: conforms" + (f", {warnings} warning{'s' * (warnings != 1)}" if warnings else ""))
+            more = " (--verbose lists each)" if len(lines) < len(report.results) else ""
+            click.echo(f"{name}: conforms" + (f", {warnings} warning{'s' * (warnings != 1)}{more}" if warnings else ""))
         else:
             worst = max(worst, 1)
     sys.exit(worst)
@@ -396,10 +417,11 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
 @click.option("--no-validate", is_flag=True, help="Load articles' graphs even when they violate the shapes.")
 @click.option("--revalidate", is_flag=True,
               help="Check RDF files against the shapes before loading (export checked them already).")
+@verbose_option
 @reading_options
 def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
              store_endpoint: str | None, timeout: float, graph_iri: str | None, base: str,
-             no_validate: bool, revalidate: bool, reading: Reading) -> None:
+             no_validate: bool, revalidate: bool, verbose: bool, reading: Reading) -> None:
     """Load exported RDF files (ttl, jsonld, nt, nq, shards) or articles into a triple store.
 
     Each film goes into its own named graph (the source article's IRI); loading a film again
@@ -426,7 +448,7 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
                 counts["skipped"] += 1
                 continue
             worst = max(worst, result.exit_code)
-            if _report_problem(result, "loaded"):
+            if _report_problem(result, "loaded", verbose=verbose):
                 counts["failed"] += 1
             else:
                 counts["loaded"] += 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -129,6 +130,41 @@ class Reading:
         for resource in (self._wiki, self._items):
             if resource is not None:
                 resource.close()
+
+
+# The values a warning names, each with what shows its kind of value: a node ("Label <IRI>"), a quoted value, a
+# template, a line number.
+_WARNING_VALUES = ((re.compile(r"(?:[^\s:<>][^:<>]*\s)?<[^>]*>"), "…"), (re.compile(r"'[^']*'"), "'…'"),
+                   (re.compile(r'"[^"]*"'), '"…"'), (re.compile(r"\{\{[^}]*\}\}"), "{{…}}"),
+                   (re.compile(r"\bline \d+"), "line …"))
+
+
+def warning_kind(warning: str) -> str:
+    """What warnings of one kind share: the wording without the values each names.
+
+    >>> warning_kind("rocky.wiki: infobox 'gross': unknown template {{inflation}} left out")
+    "rocky.wiki: infobox '…': unknown template {{…}} left out"
+    """
+    for pattern, mask in _WARNING_VALUES:
+        warning = pattern.sub(mask, warning)
+    return warning
+
+
+def summarize_warnings(warnings: Iterable[str], *, verbose: bool = False) -> list[str]:
+    """The warnings to show for one input: each one with ``verbose``, else one line per kind (see
+    :func:`warning_kind`), a kind met more than once counted: "4 × rocky.wiki: infobox '…': unknown template
+    {{…}} left out".
+
+    >>> summarize_warnings(["a.wiki: line 4: unknown infobox key 'x'", "a.wiki: line 9: unknown infobox key 'y'"])
+    ["2 × a.wiki: line …: unknown infobox key '…'"]
+    """
+    listed = list(warnings)
+    if verbose:
+        return listed
+    kinds: dict[str, list[str]] = {}
+    for warning in listed:
+        kinds.setdefault(warning_kind(warning), []).append(warning)
+    return [same[0] if len(same) == 1 else f"{len(same)} × {kind}" for kind, same in kinds.items()]
 
 
 def load_article(source: str | Path | Job, *, reading: Reading | None = None) -> Article:

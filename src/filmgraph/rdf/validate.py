@@ -51,8 +51,39 @@ class Report:
     def warnings(self) -> list[Violation]:
         return [r for r in self.results if r.severity == "Warning"]
 
-    def lines(self) -> list[str]:
-        return [str(result) for result in self.results]
+    def lines(self, *, verbose: bool = True) -> list[str]:
+        """One line per result; with ``verbose=False`` the warnings of one kind are one line (see
+        :func:`result_lines`)."""
+        return result_lines(self.results, verbose=verbose)
+
+
+def result_lines(results: list[Violation], *, verbose: bool = True) -> list[str]:
+    """One line per result; with ``verbose=False`` the warnings of one kind (one property, one message), met
+    more than once, are one line that counts them. Violations are always listed one by one.
+
+    Example:
+
+    >>> warnings = [Violation(f"<urn:s{n}>", "pq:P585", "the article gives no ceremony date", "Warning")
+    ...             for n in range(3)]
+    >>> result_lines(warnings, verbose=False)
+    ['Warning: 3 × pq:P585: the article gives no ceremony date']
+    >>> result_lines(warnings[:1], verbose=False)
+    ['Warning: <urn:s0>: pq:P585: the article gives no ceremony date']
+    """
+    if verbose:
+        return [str(result) for result in results]
+    kinds: dict[tuple[str, str, str], list[Violation]] = {}
+    for result in results:
+        if result.severity != "Violation":
+            kinds.setdefault((result.severity, result.path, result.message), []).append(result)
+    lines = []
+    for result in results:
+        same = kinds.get((result.severity, result.path, result.message))
+        if same is None or len(same) == 1:
+            lines.append(str(result))
+        elif result is same[0]:
+            lines.append(f"{result.severity}: {len(same)} × {result.path}: {result.message}")
+    return lines
 
 
 def _curie(term: Node | None, graph: Graph) -> str:
