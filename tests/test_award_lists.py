@@ -117,3 +117,28 @@ During the [[49th Academy Awards]] ceremony in 1977, Hill and Berg staged a joke
 """)
     assert found == {("Academy Awards", "Best Picture", "won", ("Jon Hill",), 1977),
                      ("Academy Awards", "Best Director", "nominated", ("Ann Berg",), 1977)}
+
+
+def test_an_item_that_names_only_a_body_heads_the_items_below_it() -> None:
+    found = _nominations("""==Awards==
+* [[Young Artist Awards]] (1990)
+** Nominated: Young Artist Award - Best Family Motion Picture – Adventure
+* 1955 Academy Award Nomination: Best Motion Picture Story ([[Jon Hill]])
+""")
+    assert found == {("Young Artist Awards", "Best Family Motion Picture – Adventure", "nominated", (), 1990),
+                     ("Academy Awards", "Best Motion Picture Story", "nominated", ("Jon Hill",), 1955)}
+
+
+def test_a_section_title_names_the_body_of_its_table_and_quotes_are_no_part_of_a_category() -> None:
+    found = _nominations("""==Academy Nominations and Awards==
+{| class="wikitable"
+! Category !! Nominee !! Result
+|-
+| Best Director || [[Ann Berg]] || {{nom}}
+|}
+
+==Reception==
+The film was nominated at the 2012 Indie Horror Film Festival for 'Best Comedy'.
+""")
+    assert ("Academy Awards", "Best Director", "nominated", ("Ann Berg",), None) in found
+    assert {category for _, category, _, _, _ in found} == {"Best Director", "Best Comedy"}

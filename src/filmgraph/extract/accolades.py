@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from filmgraph import reference
 from filmgraph.dates import parse_date
@@ -50,6 +51,9 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         context_body = bodies.pop() if len(bodies) == 1 else ""
     if "category" not in columns:
         return
+    if not context_body and "body" not in columns:
+        titled = named_body(section)  # "Academy Nominations and Awards" above a table of categories
+        context_body = titled.body if titled else ""
     for row in rows:
         def cell(role: str, row: tuple[str, ...] = row) -> str:
             return clean_name(row[columns[role]]) if role in columns else ""
@@ -202,26 +206,32 @@ def _result_of(word: str) -> AwardResult | None:
 
 
 def read_award_blocks(section: Section, collector: Collector) -> None:
-    """The lists of an awards section in page order: a bold line or definition term names the award body (and
-    maybe its year) of the items below it ("'''[[Academy Awards]]''' (1970)"), a "Won:" / "Nominated:" line
-    the result of the items below it, and each item "Category (Nominee) — Result". A category linked to its
-    article ("[[BAFTA Award for Best Film|Best Film]]") names its own body, whatever line stands above it.
-    Items in other shapes are read as before (``read_award_item``)."""
-    # A "Wins" or "Nominations" section says the result of all it lists.
-    section_result = _result_of(section.title) or _result_of(section.title.rstrip("s"))
-    body, year, result = "", "", section_result
+    """The lists of an awards section in page order: a bold line, a definition term or an item that is only a
+    body's name names the award body (and maybe its year) of the items below it ("'''[[Academy Awards]]'''
+    (1970)", "* [[Young Artist Awards]] (1990)"), a "Won:" / "Nominated:" line the result of the items below
+    it, and each item "Category (Nominee) — Result". A category linked to its article ("[[BAFTA Award for Best
+    Film|Best Film]]") names its own body, whatever line stands above it. Items in other shapes are read as
+    before (``read_award_item``)."""
+    # A "Wins" or "Nominations" section says the result of all it lists; "Academy Nominations" its body too.
+    titled = named_body(section.title)
+    section_result = titled.result if titled else None
+    section_body = titled.body if titled else ""
+    body, year, result = section_body, "", section_result
     for block in section.blocks:
         if block.kind is BlockKind.TABLE:
-            body, year, result = "", "", section_result
+            body, year, result = section_body, "", section_result
             continue
-        if block.heading or (block.kind is BlockKind.PARAGRAPH and _heading_like(block)):
-            text = block.text.strip().rstrip(":").strip()
-            heading_result = _result_of(text) or _result_of(text.rstrip("s"))
-            if heading_result is not None:
-                result = heading_result
+        named = named_body(block.text) if len(block.text) < 80 else None
+        if named is not None:
+            if named.body:
+                body, year = named.body, named.year or ""
+                result = named.result or section_result
             else:
-                body, year = _heading_body(text, block.links)
-                result = section_result
+                result = named.result
+            continue
+        if block.heading:
+            body, year = _heading_body(block.text.strip().rstrip(":").strip(), block.links)
+            result = section_result
             continue
         if block.kind is not BlockKind.ITEM:
             continue
@@ -229,15 +239,45 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
             read_award_item(block.text, section.title, collector)
 
 
-def _heading_like(block: Block) -> bool:
-    """A short paragraph that is only an award body's name ("Academy Awards (1970)") heads a list too."""
-    text = block.text.strip().rstrip(":")
-    return len(text) < 80 and (award_body(_HEADING_DATE_RE.sub("", text)) is not None
-                               or _result_of(text) is not None)
+@dataclass(frozen=True)
+class NamedBody:
+    body: str  # "" when the text names only a result ("Won:")
+    result: AwardResult | None
+    year: str | None
+
+
+# How the names of award bodies end: "Young Artist Awards", "Chicago Film Critics Association".
+_BODY_NAME_END_RE = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|[A-Z0-9][\w'’.&-]*))*\s+(?:Awards?|Prizes?|"
+                               r"Festival|Circle|Society|Association|Guild|Academy)$")
+_RESULT_WORD_RE = re.compile(r"\b(?:won|wins?|winners?|nominated|nominations?|nominees?)\b", re.IGNORECASE)
+
+
+def named_body(text: str, *, known_only: bool = False) -> NamedBody | None:
+    """What a heading-like text names, when it names nothing else: an award body, a result, a year. A body
+    award_bodies.csv does not know counts by the way its name ends ("… Awards"), unless ``known_only``.
+
+    >>> named_body("1955 Academy Award Nomination")
+    NamedBody(body='Academy Awards', result=<AwardResult.NOMINATED: 'nominated'>, year='1955')
+    >>> named_body("The Japanese Academy (1987)").body, named_body("Won:").result.value, named_body("Best Actor")
+    ('Japan Academy Film Prize', 'won', None)
+    """
+    text = text.strip().rstrip(":").strip()
+    date = re.search(r"\b(\d{4})\b", text)
+    rest = re.sub(r"[()\[\]]", " ", text.replace(date.group(0), " ") if date else text)
+    words = [_result_of(w) or _result_of(w.rstrip("s")) for w in _RESULT_WORD_RE.findall(rest)]
+    rest = " ".join(_RESULT_WORD_RE.sub(" ", rest).replace(" and ", " ").replace("&", " ").split()).strip(" ,;:-–—")
+    result = next((w for w in words if w is not None), None)
+    if not rest:
+        return NamedBody("", result, date.group(1) if date else None) if result else None
+    candidate = strip_ordinal(rest).removeprefix("the ").removeprefix("The ")
+    body = next((b for b in (award_body(candidate), award_body(f"{candidate} Awards")) if b), None)
+    if body is None and not known_only and len(candidate.split()) <= 8 and _BODY_NAME_END_RE.search(candidate):
+        body = candidate + "s" if candidate.endswith("Award") else candidate  # a body the table does not know
+    return NamedBody(body, result, date.group(1) if date else None) if body else None
 
 
 def _heading_body(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str]:
-    """(body, year) a heading line names: "Academy Awards (1950)", "1950 Academy Awards", "[[BAFTA]]s"."""
+    """(body, year) a bold heading line names: "Academy Awards (1950)", "1950 Academy Awards", "[[BAFTA]]s"."""
     date = _HEADING_DATE_RE.search(text)
     year = (date["year"] or date["lead"]) if date else ""
     name = strip_ordinal(_HEADING_DATE_RE.sub("", text).strip())
@@ -252,12 +292,21 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     text = block.text.strip()
     if _PLACE_RE.search(text):
         return True  # a critics' vote's runner-up: not a nomination
+    head = re.match(r"^(?P<head>[^:]{3,80}):\s+(?P<rest>.+)$", text)
+    named = named_body(head["head"], known_only=True) if head else None
+    if named is not None and named.body:
+        # "1955 Academy Award Nomination: Best Motion Picture Story (Beirne Lay, Jr.)"
+        body, year, result, text = named.body, named.year or year, named.result or result, head["rest"]
     head = _RESULT_HEAD_RE.match(text)
     tail = _RESULT_TAIL_RE.search(text)
     if tail and _result_of(tail["result"]) is not None:
         result, text = _result_of(tail["result"]), text[:tail.start()].strip()
     elif head and _result_of(head["result"]) is not None:
         result, text = _result_of(head["result"]), head["rest"].strip()
+    prefix = re.match(r"^(?P<award>.*\b(?:Awards?|Academy|Prize)\b.*?)\s+[-–—:]\s+"
+                      r"(?P<category>(?:Best|Most|Outstanding)\b.+)$", text)
+    if prefix:  # "Young Artist Award - Best Family Motion Picture": the award, then its category
+        text = prefix["category"]
     linked = _category_link(text, block.links)
     if not body and (linked is None or not linked[0]):
         return False  # no body above it, and no link naming one: read as a sentence
@@ -266,12 +315,16 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     dashed = re.match(r"^(?P<category>.+?)\s+(?:[–—]|-|for)\s+(?P<who>.+)$", text)
     if linked is not None:
         category = linked[1]
-        nominees_text = text[len(linked[2]):].strip(" ()–—-:,")
+        after = text[len(linked[2]):]
+        bracket = re.match(r"^\s*[–—:-]?\s*\(([^()]*)\)", after)
+        nominees_text = bracket.group(1) if bracket else after.strip(" ()–—-:,*")
         if paren and fold(paren["category"]).startswith(fold(linked[2])):
             nominees_text = paren["who"]
     elif paren:
         category, nominees_text = paren["category"], paren["who"]
-    elif dashed and result is not None:
+    elif dashed and result is not None and all(fold(name) in collector.film.links
+                                               for name in split_names(dashed["who"])):
+        # "Best Actress – [[Ann Berg]]" names a nominee; "Best Family Film – Adventure" is one category.
         category, nominees_text = dashed["category"], dashed["who"]
     elif ":" in text:
         category = text.split(":", 1)[0]

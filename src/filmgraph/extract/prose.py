@@ -453,7 +453,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})", sentence[position + len(category):])
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:
             nominees.append(recipient["name"])
-        mentions.append(Nomination(body or "", category.strip(), result, date_of_award, ceremony,
+        # "nomination for 'Best Comedy'": quotes around a category are the sentence's, not its name's.
+        category = category.strip().strip("'\"‘’“”").strip()
+        mentions.append(Nomination(body or "", category, result, date_of_award, ceremony,
                                    [Nominee(person=name) for name in nominees]))
     tallies = []
     other = _OTHER_AWARDS_RE.search(sentence)
