@@ -322,9 +322,9 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
             nominees_text = paren["who"]
     elif paren:
         category, nominees_text = paren["category"], paren["who"]
-    elif dashed and result is not None and all(fold(name) in collector.film.links
+    elif dashed and result is not None and all(fold(name) in collector.film.links or _looks_like_a_name(name)
                                                for name in split_names(dashed["who"])):
-        # "Best Actress – [[Ann Berg]]" names a nominee; "Best Family Film – Adventure" is one category.
+        # "Best Actress – Ann Berg" names a nominee; "Best Actor – Motion Picture Drama" is one category.
         category, nominees_text = dashed["category"], dashed["who"]
     elif ":" in text:
         category = text.split(":", 1)[0]
@@ -339,6 +339,18 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         date=parse_date(year) if year else None, nominees=_nominees(nominees_text, collector.film.title),
         sources=[section]))
     return True
+
+
+# Words of categories' qualifiers ("– Motion Picture Drama", "– Adventure"), never of a person's name.
+_CATEGORY_WORDS = frozenset("""motion picture drama comedy musical film feature adventure animated animation foreign
+language documentary series actor actress male female leading supporting role original adapted screenplay score song
+music family short director direction performance television tv""".split())
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Two to four capitalised words, none of them a category's: "Pia Holm" but not "Motion Picture Drama"."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.casefold() not in _CATEGORY_WORDS for w in words)
 
 
 def _category_text(text: str) -> str:
