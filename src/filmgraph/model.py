@@ -228,6 +228,7 @@ class Nomination:
     ceremony: str | None = None
     nominees: list[Nominee] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    page: str | None = None  # the category's own article ("Academy Award for Best Original Score"), when linked
 
 
 @dataclass

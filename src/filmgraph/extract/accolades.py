@@ -71,11 +71,11 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         if song:
             people = [n.person for n in nominees if n.person]
             nominees = [n for n in nominees if not n.person] + [Nominee(work=Work(song["work"], people))]
-        linked = None if body_cell else _category_link(category, links)
+        linked = _category_link(category, links)
         nomination = Nomination(
             body=strip_ordinal(body_cell) if body_cell else (linked[0] if linked and linked[0] else context_body),
             category=category, result=result, date=parse_date(cell("date")), ceremony=ceremony,
-            nominees=nominees, sources=[section])
+            nominees=nominees, sources=[section], page=linked[3] if linked else None)
         merge_nomination(collector, nomination)
         if result_cell and not is_result_word(result_cell):
             collector.film.warnings.append(f"{collector.where}: unknown award result '{cell('result')}'")
@@ -128,9 +128,14 @@ def body_key(body: str | None) -> str:
 def merge_nomination(collector: Collector, new: Nomination) -> None:
     """Add a nomination to the collector's film, or merge it into the one of the same body and category."""
     film = collector.film
+    new.body = award_body(new.body) or new.body  # "BAFTA Awards" and "British Academy Film Awards" are one body
     # The nominations by folded category, kept by the collector beside the list: merging stays linear.
     index = collector.nominations_by_category
     same_category = index.get(fold(new.category), [])
+    if new.page and not same_category:
+        # "Best Scoring of a Musical Picture" in the lead is the table's "Best Music, Scoring of a Musical
+        # Picture" when both link to one category's article.
+        same_category = collector.nominations_by_page.get(new.page, [])
     if new.body:
         matches = [old for old in same_category if body_key(old.body) == body_key(new.body)]
     else:
@@ -149,9 +154,14 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
         known = {(n.person, n.work.name if n.work else None) for n in old.nominees}
         old.nominees.extend(n for n in new.nominees if (n.person, n.work.name if n.work else None) not in known)
         old.sources.extend(s for s in new.sources if s not in old.sources)
+        if new.page and not old.page:
+            old.page = new.page
+            collector.nominations_by_page.setdefault(new.page, []).append(old)
         return
     film.nomination.append(new)
     index.setdefault(fold(new.category), []).append(new)
+    if new.page:
+        collector.nominations_by_page.setdefault(new.page, []).append(new)
 
 
 _CEREMONY_YEAR_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][\w'’.&-]*\s+)*?"
@@ -337,7 +347,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     merge_nomination(collector, Nomination(
         body=nomination_body, category=category, result=result or AwardResult.NOMINATED,
         date=parse_date(year) if year else None, nominees=_nominees(nominees_text, collector.film.title),
-        sources=[section]))
+        sources=[section], page=linked[3] if linked is not None else None))
     return True
 
 
@@ -358,8 +368,9 @@ def _category_text(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:–—-*'\"")
 
 
-def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str, str] | None:
-    """(body, category, shown text) of the link the item starts with, when it links to a category's article
+def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str, str, str | None] | None:
+    """(body, category, shown text, category article) of the link the item starts with, when it links to a
+    category's article
     ("[[Golden Globe Award for Best Director|Best Director]]"), or the body is unknown but the link shows the
     item's first words; None when the item does not start with a link."""
     for shown, target in links:
@@ -369,8 +380,8 @@ def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, 
         shown_page = award_page(shown)
         page = shown_page or award_page(target)
         if page is not None:
-            return page[0], _category_text(shown_page[1] if shown_page else shown), shown
-        return "", _category_text(shown), shown
+            return page[0], _category_text(shown_page[1] if shown_page else shown), shown, target
+        return "", _category_text(shown), shown, None
     return None
 
 
@@ -380,14 +391,15 @@ def relink_categories(nominations: list[Nomination], sentence: str, links: tuple
     Award for …|Grammy for Best Instrumental Theme]]" is a Grammy. Each nomination whose category a link in
     the sentence shows takes that link's body, and its category as the link shows it."""
     folded = fold(sentence)
-    linked = [(shown, page) for shown, target in links
+    linked = [(shown, page, target) for shown, target in links
               if (page := award_page(target)) is not None and fold(shown) in folded]
     for nomination in nominations:
-        matches = {(page[0], shown) for shown, page in linked if fold(nomination.category) in fold(shown)}
-        if len({body for body, _ in matches}) != 1:
+        matches = {(page[0], shown, target) for shown, page, target in linked
+                   if fold(nomination.category) in fold(shown)}
+        if len({body for body, _, _ in matches}) != 1:
             continue  # no link shows it, or links of two bodies do: the sentence's own reading stands
-        body, shown = matches.pop()
-        nomination.body = body
+        body, shown, target = min(matches)
+        nomination.body, nomination.page = body, target
         nomination.ceremony = nomination.ceremony if nomination.ceremony and award_body(nomination.ceremony) == body \
             else None
         category = re.split(r"\s+for\s+", shown, maxsplit=1)[-1]

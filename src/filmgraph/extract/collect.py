@@ -24,6 +24,7 @@ class Collector:
         links = {shown: next(iter(pages)) for shown, pages in targets.items() if len(pages) == 1}
         self.film = Film(title=article.title, source=article.source, provenance=article.provenance, links=links)
         self.nominations_by_category: dict[str, list[Nomination]] = {}  # folded category → film.nomination's
+        self.nominations_by_page: dict[str, list[Nomination]] = {}  # category's article → film.nomination's
         # Where a text the page links to two pages is linked within one part of the article, that part says
         # which page it means: (section title, None) or (INFOBOX, field) → folded shown text → its pages.
         self.ambiguous = {shown for shown, pages in targets.items() if len(pages) > 1}
