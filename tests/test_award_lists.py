@@ -142,3 +142,12 @@ The film was nominated at the 2012 Indie Horror Film Festival for 'Best Comedy'.
 """)
     assert ("Academy Awards", "Best Director", "nominated", ("Ann Berg",), None) in found
     assert {category for _, category, _, _, _ in found} == {"Best Director", "Best Comedy"}
+
+
+def test_a_prize_named_after_a_person_or_trophy_is_the_whole_category() -> None:
+    found = _nominations("""==Reception==
+''Heat'' won the 1974 [[Nargis Dutt Award for Best Feature Film on National Integration]] presented by the \
+[[National Film Awards]].
+""")
+    assert {category for _, category, _, _, _ in found} == {
+        "Nargis Dutt Award for Best Feature Film on National Integration"}

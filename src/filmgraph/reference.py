@@ -300,6 +300,26 @@ def award_body(text: str) -> str | None:
     return _award_bodies().get(fold(strip_ordinal(text)).removeprefix("the "))
 
 
+_BODY_WORDS_RE = re.compile(r"\b(?:awards?|prizes?|academy|guild|festival|fest|critics|circle|society|association|"
+                            r"ceremony|film|films|cinema|movie|international|national|independent|screen|state)\b",
+                            re.IGNORECASE)
+
+
+def is_named_prize(prize: str) -> bool:
+    """A prize named after a person or a trophy, not a body's own award: "Nargis Dutt Award", "Golden Osella
+    Award", but not "Robert Award", "Academy Award" or "Chicago Film Critics Award".
+
+    >>> is_named_prize("Nargis Dutt Award"), is_named_prize("Golden Osella Award"), is_named_prize("Robert Award")
+    (True, True, False)
+    """
+    words = prize.split()[:-1]
+    if award_body(prize) is not None or not words or _BODY_WORDS_RE.search(" ".join(words)):
+        return False
+    # A trophy ("Golden Osella"), or a person's name: two or three capitalised words.
+    return bool(re.match(r"(?:Golden|Silver|Bronze|Crystal)$", words[0])) or (
+        2 <= len(words) <= 3 and all(w[:1].isupper() for w in words))
+
+
 _AWARD_PAGE_RE = re.compile(r"^(?P<body>.+?)\s+(?:Awards?|Prizes?)\s+for\s+(?P<category>.+)$")
 _BODY_PAGE_RE = re.compile(r"^(?P<body>.+?)(?:\s+for\s+|\s*:\s*)(?P<category>.+)$")
 
@@ -324,6 +344,8 @@ def award_page(title: str) -> tuple[str, str] | None:
     match = _AWARD_PAGE_RE.match(title)
     if match is None or not match["body"][:1].isupper():
         return None
+    if is_named_prize(title[:match.start("category")].rsplit(" for", 1)[0]):
+        return None  # "Nargis Dutt Award for …": the title names the prize, not the body that gives it
     word = title[match.end("body"):match.start("category")].split()[0]
     body = award_body(f"{match['body']} {word}") or award_body(match["body"])
     if body is None:

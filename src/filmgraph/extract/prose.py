@@ -372,7 +372,12 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
             # "earned him a Golden Globe nomination for Best Actor": the prize names the body, not a category.
             prize_bodies.append((prize, match.start(1), match.end(1)))
             continue
-        if category and prize.split()[-1] in {"Award", "Prize"}:
+        if category and prize.split()[-1] in {"Award", "Prize"} and reference.is_named_prize(prize):
+            # "the Nargis Dutt Award for Best Feature Film on …", "the Golden Osella Award for Best Screenplay":
+            # a prize named after a person or a trophy is one award of its body, and its whole name the category.
+            categories.append((f"{prize} for {category}", match.start(1), None))
+            taken.append((match.start(), match.end()))
+        elif category and prize.split()[-1] in {"Award", "Prize"}:
             # "the Robert Award for Best Actress": the body's award, and the category within it.
             categories.append((category, match.start(2), prize))
             taken.append((match.start(), match.end()))
