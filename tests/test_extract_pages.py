@@ -163,3 +163,25 @@ def test_a_home_media_section_dates_only_a_release_in_cinemas() -> None:
                      "November 22, 1989. The film was released nationwide in the UK on 12 September 2003. It was "
                      "re-released as part of a collection on 1 August 2011.\n")
     assert [r.date.isoformat() for r in film.release] == ["2003-09-12"]
+
+
+# ------------------------------------------------------------------ filming locations
+
+@pytest.mark.parametrize(("section", "sentence", "places"), [
+    ("Effects", "The Imperial walkers were shot using stop motion animation.", []),
+    ("Plot", "The rebels were shot at in Hoth while the fleet filmed the Imperial base.", []),
+    ("Production", "Filmed in Panavision, it was directed by Ann Berg.", []),
+    ("Critical reception", 'A critic wrote that "Boston has never been more lovingly filmed at Expo".', []),
+    ("Marketing", "Fans could view bonus footage being shot in London.", []),
+    ("Production", "The opening scenes were filmed in Big Spring, Texas.", ["Big Spring", "Texas"]),
+    ("Production", "Filming took place in Michigan and North Carolina in 1986, and the film was released in the "
+                   "United States on March 13, 1987.", ["Michigan", "North Carolina"]),
+    ("Filming", "Filming began in Norway, at the Hardangerjøkulen glacier near the town of Finse.",
+     ["Norway", "Hardangerjøkulen"]),
+    ("Filming", "It was filmed entirely in the Philippine province of Ilocos Norte.", []),
+    ("Filming", "It was mostly shot in Scotland, particularly around Doune Castle.", ["Scotland", "Doune Castle"]),
+])
+def test_filming_locations_are_real_places_in_sentences_about_the_shoot(section: str, sentence: str,
+                                                                         places: list[str]) -> None:
+    film = _film("", f"'''Night Harbour''' is a 2001 film.\n\n=={section}==\n{sentence}\n")
+    assert [loc.place.name for loc in film.filming_location] == places

@@ -110,6 +110,10 @@ OTHER_WORK_SECTIONS_RE = re.compile(
 # another film, and one in a home media section is of a DVD unless it says the film was in cinemas.
 RELEASE_SECTIONS_RE = re.compile(r"\b(?:releases?|released|re-?releases?|premieres?|distribution|box office|"
                                  r"premiers?|theatrical|screenings?|festivals?|reception|marketing|revenue|performance)\b")
+# Sections that tell how the film was made: where it was shot is stated there (or in the lead), and a place
+# a review, a marketing stunt or a box-office figure names is not a filming location.
+MAKING_SECTIONS_RE = re.compile(r"\b(?:production|pre-production|post-production|filming|photography|shooting|"
+                                r"locations?|development|effects|sets?|background|making|design|history|conception)\b")
 HOME_MEDIA_SECTIONS_RE = re.compile(r"\b(?:home (?:media|video|entertainment|release)|dvd|blu-ray|vhs|streaming|"
                                     r"video release)\b")
 
@@ -122,6 +126,7 @@ class _Part:
     of_the_film: bool  # not about another work nor the story: distributors, places and screenings count
     dates_releases: bool  # the lead or a release section: a release date counts
     on_video: bool = False  # a home media section: only a release it says was in cinemas counts
+    tells_making: bool = True  # the lead or a production section: where the film was shot counts
 
 
 def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
@@ -137,7 +142,10 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
         other = any(OTHER_WORK_SECTIONS_RE.search(t) for t in titles)
         releases = any(RELEASE_SECTIONS_RE.search(t) or HOME_MEDIA_SECTIONS_RE.search(t) for t in titles)
         on_video = bool(HOME_MEDIA_SECTIONS_RE.search(titles[-1]))
-        part = _Part(section.title, not other, releases and not other, on_video)
+        # "Marketing" under "Production" tells how the film was sold, not where it was shot.
+        making = bool(MAKING_SECTIONS_RE.search(titles[-1])) or (
+            any(MAKING_SECTIONS_RE.search(t) for t in titles) and not RELEASE_SECTIONS_RE.search(titles[-1]))
+        part = _Part(section.title, not other, releases and not other, on_video, making)
         for paragraph in section.paragraphs:
             yield part, paragraph
 
@@ -177,7 +185,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("main_subject", concept, section)
             if not part.of_the_film:
                 continue  # a place, a company or a sum in the story or of another work is not the film's
-            for location in prose.find_filming(sentence):
+            for location in prose.find_filming(sentence, film.links) if part.tells_making else []:
                 collector.add("filming_location", location, section)
             distributors, sales = prose.find_distribution(sentence)
             for name, area in distributors:
