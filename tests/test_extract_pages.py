@@ -185,3 +185,12 @@ def test_filming_locations_are_real_places_in_sentences_about_the_shoot(section:
                                                                          places: list[str]) -> None:
     film = _film("", f"'''Night Harbour''' is a 2001 film.\n\n=={section}==\n{sentence}\n")
     assert [loc.place.name for loc in film.filming_location] == places
+
+
+# ------------------------------------------------------------------ names
+
+def test_no_name_or_category_keeps_a_stray_quote() -> None:
+    film = _film("| distributor = Leomax'", "'''Night Harbour''' is a 2001 film.\n\n==Accolades==\nThe film was "
+                 "nominated for 'Best Comedy' at the 2012 Indie Horror Film Festival.\n")
+    assert [o.name for o in film.distributor] == ["Leomax"]
+    assert [n.category for n in film.nomination] == ["Best Comedy"]

@@ -19,7 +19,7 @@ from filmgraph.extract.cast import cast_table_rows, parse_cast_entries
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
-from filmgraph.extract.names import linked_mention, resolve_people, split_names
+from filmgraph.extract.names import linked_mention, resolve_people, split_names, strip_stray_quotes
 from filmgraph.extract.titles import language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
@@ -80,12 +80,24 @@ def extract_film(article: Article) -> Film:
                 for item in items:
                     read_award_item(item, section.title, collector)
     _read_prose(article, collector)
+    _strip_stray_quotes(film)
     _qualify_linked_mentions(collector)
     _resolve(film)
     if film.original_title and not film.original_language:
         # An untagged original title is in the film's (first) original language that is written in its script.
         film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])
     return film
+
+
+def _strip_stray_quotes(film: Film) -> None:
+    """No name keeps a quote mark that closes nothing: "'Best Comedy'" quoted in prose is "Best Comedy"."""
+    for nomination in film.nomination:
+        nomination.body, nomination.category = strip_stray_quotes(nomination.body), strip_stray_quotes(
+            nomination.category)
+    for organization in [*film.production_company, *film.distributor, *film.sales_agent]:
+        organization.name = strip_stray_quotes(organization.name)
+    for member in film.cast:
+        member.characters = [strip_stray_quotes(c) for c in member.characters]
 
 
 def _description(article: Article) -> str | None:

@@ -38,6 +38,31 @@ def clean_name(text: str) -> str:
     for opening, closing in (('"', '"'), ("“", "”"), ("'", "'")):
         if len(text) > 1 and text.startswith(opening) and text.endswith(closing) and text.count(opening) <= 2:
             text = text[1:-1].strip()
+    return strip_stray_quotes(text)
+
+
+_OPENING_QUOTES = "'\"‘“"
+_CLOSING_QUOTES = "'\"’”"
+
+
+def strip_stray_quotes(text: str) -> str:
+    """A name without a quote mark that opens or closes nothing ("Best Comedy'" → "Best Comedy"); a possessive
+    ("Critics' Choice Awards", "The Donners' Company") and a quoted word inside a name keep theirs.
+
+    >>> strip_stray_quotes("Best Comedy'"), strip_stray_quotes("'Best Film"), strip_stray_quotes("Critics'")
+    ('Best Comedy', 'Best Film', "Critics'")
+    >>> strip_stray_quotes("Critic's Best Film'"), strip_stray_quotes("the 'Indie' Award")
+    ("Critic's Best Film", "the 'Indie' Award")
+    """
+    text = text.strip()
+    # A quote that opens stands at the start or after a space; one that closes, at the end or before one (an
+    # apostrophe inside a word, "Critic's", is neither).
+    while text and text[-1] in _CLOSING_QUOTES and not re.search(r"(?:^|\s)['\"‘“]", text[:-1]):
+        if text[-1] in "'’" and text[-2:-1] in ("s", "S"):
+            break  # a possessive plural
+        text = text[:-1].rstrip()
+    while text and text[0] in _OPENING_QUOTES and not re.search(r"['\"’”](?:\s|$)", text[1:]):
+        text = text[1:].lstrip()
     return text
 
 
