@@ -194,3 +194,21 @@ def test_no_name_or_category_keeps_a_stray_quote() -> None:
                  "nominated for 'Best Comedy' at the 2012 Indie Horror Film Festival.\n")
     assert [o.name for o in film.distributor] == ["Leomax"]
     assert [n.category for n in film.nomination] == ["Best Comedy"]
+
+
+# ------------------------------------------------------------------ money
+
+@pytest.mark.parametrize(("value", "amount", "currency"), [
+    ("Rp 5 billion", 5e9, "IDR"), ("₩1.2 billion", 1.2e9, "KRW"), ("5 billion won", 5e9, "KRW"),
+    ("L. 500 million", 5e8, "ITL"), ("₺3 million", 3e6, "TRY"),
+])
+def test_a_budget_in_rupiah_won_or_lira_is_a_budget_with_its_currency(value: str, amount: float,
+                                                                       currency: str) -> None:
+    (budget,) = _film(f"| budget = {value}").budget
+    assert (budget.amount, budget.currency) == (amount, currency)
+
+
+def test_won_before_a_number_is_the_verb() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Box office==\nThe film grossed $2 million and won "
+                     "3 awards.\n")
+    assert [(q.amount, q.currency) for q in film.box_office] == [(2e6, "USD")]

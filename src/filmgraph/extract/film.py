@@ -83,6 +83,12 @@ def extract_film(article: Article) -> Film:
     _strip_stray_quotes(film)
     _qualify_linked_mentions(collector)
     _resolve(film)
+    for field in ("budget", "box_office"):
+        for quantity in getattr(film, field):
+            if quantity.currency and not quantity.unit:
+                film.warnings.append(f"{collector.where}: {field.replace('_', ' ')} in {quantity.currency}: the "
+                                     "currency has no Wikidata item in filmgraph's table; the amount is written "
+                                     "without its unit")
     if film.original_title and not film.original_language:
         # An untagged original title is in the film's (first) original language that is written in its script.
         film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])

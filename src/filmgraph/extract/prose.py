@@ -668,15 +668,21 @@ MAX_DIGITS = 20  # digits of an amount as written ("1,000,000,000,000")
 MAX_AMOUNT = 1e15  # no film has cost or earned more
 
 
+# Currency names that are also words a sentence uses before a number: "won 3 awards" is no sum in won.
+_NOT_BEFORE_A_NUMBER = frozenset({"won"})
+
+
 def _amount_match(text: str) -> re.Match[str] | None:
-    symbols = "|".join(re.escape(s) for s in reference.currency_words() if not s.isalpha() or s.isupper()
-                       or len(s) <= 3)
+    symbols = "|".join(re.escape(s) for s in reference.currency_words() if (not s.isalpha() or s.isupper()
+                       or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER)
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
+    # A symbol stands apart from the word before it: "Vol. 2" holds no sum in lire ("L.").
     return re.search(
         rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
-        rf"estimated|under|less than|up to)?\s*(?P<pre>{symbols})?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
+        rf"estimated|under|less than|up to)?\s*(?:(?<![A-Za-z])(?P<pre>{symbols}))?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
         rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
-        rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees)?",
+        rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees|rupiah|"
+        rf"lire|lira)?",
         text, re.IGNORECASE)
 
 
@@ -726,7 +732,7 @@ def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
         low, high = _scaled(money["num"], money["scale1"] or scale), _scaled(money["num2"], scale)
         if low < high:
             amount, lower, upper = (low + high) / 2, low, high
-    return Quantity(amount, unit=entry.qid if entry else None, currency=currency, lower_bound=lower,
+    return Quantity(amount, unit=(entry.qid or None) if entry else None, currency=currency, lower_bound=lower,
                     upper_bound=upper)
 
 
