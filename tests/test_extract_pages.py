@@ -212,3 +212,29 @@ def test_won_before_a_number_is_the_verb() -> None:
     film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Box office==\nThe film grossed $2 million and won "
                      "3 awards.\n")
     assert [(q.amount, q.currency) for q in film.box_office] == [(2e6, "USD")]
+
+
+def test_a_budget_written_with_a_code_before_its_symbol() -> None:
+    (budget,) = _film("| budget = [[USD]]$1 million").budget
+    assert (budget.amount, budget.currency) == (1e6, "USD")
+
+
+@pytest.mark.parametrize(("infobox", "field", "names"), [
+    ("| cinematography = Nic Knowland BSC", "cinematographer", ["Nic Knowland"]),
+    ("| cinematography = [[Karl Freund]], [[A.S.C.]]", "cinematographer", ["Karl Freund"]),
+    ("| director = [[Ann Berg]]<br>'''''Uncredited'''''<br>[[Busby Berkeley]]", "director",
+     ["Ann Berg", "Busby Berkeley"]),
+    ("| music = '''''Music:'''''<br>[[Jerome Kern]]<br>'''''Lyrics:'''''{{plainlist|\n* Leonard Joy\n}}", "composer",
+     ["Jerome Kern", "Leonard Joy"]),
+])
+def test_a_credit_line_names_people_without_labels_or_society_letters(infobox: str, field: str,
+                                                                      names: list[str]) -> None:
+    film = _film(infobox)
+    assert [film.people[r.person].name for r in getattr(film, field)] == names
+
+
+def test_a_company_named_with_its_place_is_no_producer() -> None:
+    film = _film("| studio = [[Orange Sky Golden Harvest|Golden Harvest]]\n| producer = Albert S. Ruddy",
+                 "'''Night Harbour''' is a 1981 film produced by [[Hong Kong]]'s [[Golden Harvest]] films.\n")
+    assert [film.people[r.person].name for r in film.producer] == ["Albert S. Ruddy"]
+    assert [o.name for o in film.production_company] == ["Golden Harvest"]

@@ -673,13 +673,14 @@ _NOT_BEFORE_A_NUMBER = frozenset({"won"})
 
 
 def _amount_match(text: str) -> re.Match[str] | None:
-    symbols = "|".join(re.escape(s) for s in reference.currency_words() if (not s.isalpha() or s.isupper()
-                       or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER)
+    # A symbol that is a word stands apart from the word before it: "Vol. 2" holds no sum in lire ("L.").
+    symbols = "|".join((r"(?<![A-Za-z])" if s[:1].isalpha() else "") + re.escape(s)
+                       for s in reference.currency_words()
+                       if (not s.isalpha() or s.isupper() or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER)
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
-    # A symbol stands apart from the word before it: "Vol. 2" holds no sum in lire ("L.").
     return re.search(
         rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
-        rf"estimated|under|less than|up to)?\s*(?:(?<![A-Za-z])(?P<pre>{symbols}))?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
+        rf"estimated|under|less than|up to)?\s*(?P<pre>{symbols})?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
         rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
         rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees|rupiah|"
         rf"lire|lira)?",
