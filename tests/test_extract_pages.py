@@ -238,3 +238,10 @@ def test_a_company_named_with_its_place_is_no_producer() -> None:
                  "'''Night Harbour''' is a 1981 film produced by [[Hong Kong]]'s [[Golden Harvest]] films.\n")
     assert [film.people[r.person].name for r in film.producer] == ["Albert S. Ruddy"]
     assert [o.name for o in film.production_company] == ["Golden Harvest"]
+
+
+def test_a_release_in_two_countries_is_two_releases() -> None:
+    film = _film("| released = {{Film date|2018|7|20|United Kingdom & United States|2011|10|26|[[Toronto]] and "
+                 "worldwide}}")
+    assert [(r.date.isoformat(), r.place.name) for r in film.release] == [
+        ("2018-07-20", "United Kingdom"), ("2018-07-20", "United States"), ("2011-10-26", "Toronto")]

@@ -67,12 +67,15 @@ def strip_stray_quotes(text: str) -> str:
     text = text.strip()
     # A quote that opens stands at the start or after a space; one that closes, at the end or before one (an
     # apostrophe inside a word, "Critic's", is neither).
-    while text and text[-1] in _CLOSING_QUOTES and not re.search(r"(?:^|\s)['\"‘“]", text[:-1]):
-        if text[-1] in "'’" and text[-2:-1] in ("s", "S"):
+    # Only a mark that hugs a word is stray ("Best Comedy'"); one beside punctuation ("'; DROP") is text.
+    while len(text) > 1 and text[-1] in _CLOSING_QUOTES and text[-2].isalnum() and \
+            not re.search(r"(?:^|\s)['\"‘“]", text[:-1]):
+        if text[-1] in "'’" and text[-2] in "sS":
             break  # a possessive plural
-        text = text[:-1].rstrip()
-    while text and text[0] in _OPENING_QUOTES and not re.search(r"['\"’”](?:\s|$)", text[1:]):
-        text = text[1:].lstrip()
+        text = text[:-1]
+    while len(text) > 1 and text[0] in _OPENING_QUOTES and text[1].isalnum() and \
+            not re.search(r"['\"’”](?:\s|$)", text[1:]):
+        text = text[1:]
     return text
 
 
