@@ -147,8 +147,11 @@ def _release_places(where: str) -> list[str]:
 
     >>> _release_places("United Kingdom & United States"), _release_places("Toronto and worldwide")
     (['United Kingdom', 'United States'], ['Toronto'])
+    >>> _release_places("Houston, Texas")
+    ['Houston, Texas']
     """
-    parts = [p.strip() for p in re.split(r"\s*(?:&|,|/|\band\b)\s*", where) if p.strip()]
+    # Not at a comma: "Houston, Texas" is one place.
+    parts = [p.strip() for p in re.split(r"\s*(?:&|/|\band\b)\s*", where) if p.strip()]
     if len(parts) < 2:
         return [where]
     places = [p for p in parts if reference.is_place_name(p)]
