@@ -163,3 +163,85 @@ def test_a_home_media_section_dates_only_a_release_in_cinemas() -> None:
                      "November 22, 1989. The film was released nationwide in the UK on 12 September 2003. It was "
                      "re-released as part of a collection on 1 August 2011.\n")
     assert [r.date.isoformat() for r in film.release] == ["2003-09-12"]
+
+
+# ------------------------------------------------------------------ filming locations
+
+@pytest.mark.parametrize(("section", "sentence", "places"), [
+    ("Effects", "The Imperial walkers were shot using stop motion animation.", []),
+    ("Plot", "The rebels were shot at in Hoth while the fleet filmed the Imperial base.", []),
+    ("Production", "Filmed in Panavision, it was directed by Ann Berg.", []),
+    ("Critical reception", 'A critic wrote that "Boston has never been more lovingly filmed at Expo".', []),
+    ("Marketing", "Fans could view bonus footage being shot in London.", []),
+    ("Production", "The opening scenes were filmed in Big Spring, Texas.", ["Big Spring", "Texas"]),
+    ("Production", "Filming took place in Michigan and North Carolina in 1986, and the film was released in the "
+                   "United States on March 13, 1987.", ["Michigan", "North Carolina"]),
+    ("Filming", "Filming began in Norway, at the Hardangerjøkulen glacier near the town of Finse.",
+     ["Norway", "Hardangerjøkulen"]),
+    ("Filming", "It was filmed entirely in the Philippine province of Ilocos Norte.", []),
+    ("Filming", "It was mostly shot in Scotland, particularly around Doune Castle.", ["Scotland", "Doune Castle"]),
+])
+def test_filming_locations_are_real_places_in_sentences_about_the_shoot(section: str, sentence: str,
+                                                                         places: list[str]) -> None:
+    film = _film("", f"'''Night Harbour''' is a 2001 film.\n\n=={section}==\n{sentence}\n")
+    assert [loc.place.name for loc in film.filming_location] == places
+
+
+# ------------------------------------------------------------------ names
+
+def test_no_name_or_category_keeps_a_stray_quote() -> None:
+    film = _film("| distributor = Leomax'", "'''Night Harbour''' is a 2001 film.\n\n==Accolades==\nThe film was "
+                 "nominated for 'Best Comedy' at the 2012 Indie Horror Film Festival.\n")
+    assert [o.name for o in film.distributor] == ["Leomax"]
+    assert [n.category for n in film.nomination] == ["Best Comedy"]
+
+
+# ------------------------------------------------------------------ money
+
+@pytest.mark.parametrize(("value", "amount", "currency"), [
+    ("Rp 5 billion", 5e9, "IDR"), ("₩1.2 billion", 1.2e9, "KRW"), ("5 billion won", 5e9, "KRW"),
+    ("L. 500 million", 5e8, "ITL"), ("₺3 million", 3e6, "TRY"),
+])
+def test_a_budget_in_rupiah_won_or_lira_is_a_budget_with_its_currency(value: str, amount: float,
+                                                                       currency: str) -> None:
+    (budget,) = _film(f"| budget = {value}").budget
+    assert (budget.amount, budget.currency) == (amount, currency)
+
+
+def test_won_before_a_number_is_the_verb() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Box office==\nThe film grossed $2 million and won "
+                     "3 awards.\n")
+    assert [(q.amount, q.currency) for q in film.box_office] == [(2e6, "USD")]
+
+
+def test_a_budget_written_with_a_code_before_its_symbol() -> None:
+    (budget,) = _film("| budget = [[USD]]$1 million").budget
+    assert (budget.amount, budget.currency) == (1e6, "USD")
+
+
+@pytest.mark.parametrize(("infobox", "field", "names"), [
+    ("| cinematography = Nic Knowland BSC", "cinematographer", ["Nic Knowland"]),
+    ("| cinematography = [[Karl Freund]], [[A.S.C.]]", "cinematographer", ["Karl Freund"]),
+    ("| director = [[Ann Berg]]<br>'''''Uncredited'''''<br>[[Busby Berkeley]]", "director",
+     ["Ann Berg", "Busby Berkeley"]),
+    ("| music = '''''Music:'''''<br>[[Jerome Kern]]<br>'''''Lyrics:'''''{{plainlist|\n* Leonard Joy\n}}", "composer",
+     ["Jerome Kern", "Leonard Joy"]),
+])
+def test_a_credit_line_names_people_without_labels_or_society_letters(infobox: str, field: str,
+                                                                      names: list[str]) -> None:
+    film = _film(infobox)
+    assert [film.people[r.person].name for r in getattr(film, field)] == names
+
+
+def test_a_company_named_with_its_place_is_no_producer() -> None:
+    film = _film("| studio = [[Orange Sky Golden Harvest|Golden Harvest]]\n| producer = Albert S. Ruddy",
+                 "'''Night Harbour''' is a 1981 film produced by [[Hong Kong]]'s [[Golden Harvest]] films.\n")
+    assert [film.people[r.person].name for r in film.producer] == ["Albert S. Ruddy"]
+    assert [o.name for o in film.production_company] == ["Golden Harvest"]
+
+
+def test_a_release_in_two_countries_is_two_releases() -> None:
+    film = _film("| released = {{Film date|2018|7|20|United Kingdom & United States|2011|10|26|[[Toronto]] and "
+                 "worldwide}}")
+    assert [(r.date.isoformat(), r.place.name) for r in film.release] == [
+        ("2018-07-20", "United Kingdom"), ("2018-07-20", "United States"), ("2011-10-26", "Toronto")]

@@ -1,6 +1,6 @@
 """Reference tables shared by every stage, each defined once.
 
-Data tables (countries, languages, genres, currencies, festivals) ship as CSV in ``filmgraph/data``; each
+Data tables (countries, languages, genres, currencies, festivals, cities) ship as CSV in ``filmgraph/data``; each
 maps the names a text uses (name, aliases, demonyms) to one row with its Wikidata item. Word tables and
 patterns that several stages read (month names, award result words, ceremony names, wikilinks) are here.
 """
@@ -192,6 +192,60 @@ def _iso_names() -> dict[str, Entry]:
 
 def _iso_country(text: str) -> Entry | None:
     return _iso_names().get(fold(text))
+
+
+@cache
+def _places() -> frozenset[str]:
+    """Folded names of the world's cities (of 100,000 people or more, with a few Latin-script alternate names:
+    ``data/cities.csv``, from GeoNames, geonames.org, CC BY 4.0) and of the subdivisions of every country
+    (ISO 3166-2 through pycountry: states, provinces, counties)."""
+    import pycountry
+
+    names = set()
+    for row in _rows("cities.csv"):
+        names.update(fold(name) for name in [row["name"], *row["aliases"].split("|")] if name)
+    for record in pycountry.subdivisions:
+        names.update(fold(part) for part in re.split(r"\s*[;\[\]]\s*", record.name) if part)
+    return frozenset(names)
+
+
+# The words that name a kind of place after its name ("Doune Castle", "Pinewood Studios", "the Tunnel night club").
+PLACE_KINDS = frozenset({
+    "studio", "studios", "castle", "park", "canyon", "base", "beach", "rocks", "house", "island", "islands", "lake",
+    "mountain", "mountains", "valley", "desert", "forest", "river", "airport", "station", "theatre", "theater",
+    "hotel", "bridge", "street", "square", "palace", "cathedral", "church", "abbey", "hall", "manor", "estate",
+    "farm", "ranch", "harbour", "harbor", "bay", "coast", "falls", "glacier", "atoll", "fort", "museum", "university",
+    "college", "school", "hospital", "prison", "city", "town", "village", "county", "province", "state", "region",
+    "district", "club", "lot", "stages", "backlot", "gardens", "garden", "plaza", "avenue", "road", "pier", "dam",
+    "temple", "mosque", "fortress", "tower", "peninsula", "panhandle", "highlands", "hills", "moor", "heath",
+    "marina", "port", "docks", "cove", "gorge", "pass", "reservoir", "building", "centre", "center", "stadium",
+    "arena", "zoo", "cemetery", "mansion", "villa", "monastery", "ruins", "quarry", "mine", "camp",
+})
+_COMPASS_RE = re.compile(r"^(?:north|south|east|west|central|northern|southern|eastern|western|upstate|downtown|"
+                         r"greater|northeast|northwest|southeast|southwest)\s+", re.IGNORECASE)
+
+
+def is_place_name(text: str) -> bool:
+    """Whether a name is a place's: a country, a region of one, a city, "South Wales" (a compass word before a
+    place), or a name ending in a kind of place ("Doune Castle").
+
+    >>> is_place_name("Michigan"), is_place_name("Los Angeles"), is_place_name("Doune Castle")
+    (True, True, True)
+    >>> is_place_name("South Wales")
+    True
+    >>> is_place_name("Imperial"), is_place_name("Panavision"), is_place_name("Second")
+    (False, False, False)
+    """
+    text = text.strip().removeprefix("the ").removeprefix("The ")
+    if not text:
+        return False
+    if _countries().get(fold(text)) or _iso_country(text) or fold(text) in _places():
+        return True
+    words = text.split()
+    if len(words) > 1 and words[-1].casefold() in PLACE_KINDS and words[0][:1].isupper():
+        return True
+    rest = _COMPASS_RE.sub("", text)
+    return rest != text and is_place_name(rest)
 
 
 def country_of_demonym(text: str) -> Entry | None:

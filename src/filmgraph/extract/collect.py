@@ -58,7 +58,11 @@ class Collector:
         getattr(self.film, field).append(value)
 
     def person(self, field: str, name: str, source: str) -> None:
-        if reference.is_company_name(name):
+        owner, _, rest = name.partition("'s ")
+        if rest and reference.is_place_name(owner):
+            name = rest  # "produced by Hong Kong's Golden Harvest": the company, not the place
+        known = {fold(o.name) for o in [*self.film.production_company, *self.film.distributor]}
+        if reference.is_company_name(name) or fold(name) in known:
             # "Produced by Selvam Arts" credits a company, never a person.
             if field == "producer":
                 self.add("production_company", Organization(name), source)

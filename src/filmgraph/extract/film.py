@@ -28,7 +28,7 @@ from filmgraph.extract.cast import cast_table_rows, parse_cast_entries
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
-from filmgraph.extract.names import linked_mention, resolve_people, split_names
+from filmgraph.extract.names import linked_mention, resolve_people, split_names, strip_stray_quotes
 from filmgraph.extract.titles import language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
@@ -92,12 +92,30 @@ def extract_film(article: Article) -> Film:
         if awards_level is not None:
             read_award_blocks(section, collector)
     _read_prose(article, collector)
+    _strip_stray_quotes(film)
     _qualify_linked_mentions(collector)
     _resolve(film)
+    for field in ("budget", "box_office"):
+        for quantity in getattr(film, field):
+            if quantity.currency and not quantity.unit:
+                film.warnings.append(f"{collector.where}: {field.replace('_', ' ')} in {quantity.currency}: the "
+                                     "currency has no Wikidata item in filmgraph's table; the amount is written "
+                                     "without its unit")
     if film.original_title and not film.original_language:
         # An untagged original title is in the film's (first) original language that is written in its script.
         film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])
     return film
+
+
+def _strip_stray_quotes(film: Film) -> None:
+    """No name keeps a quote mark that closes nothing: "'Best Comedy'" quoted in prose is "Best Comedy"."""
+    for nomination in film.nomination:
+        nomination.body, nomination.category = strip_stray_quotes(nomination.body), strip_stray_quotes(
+            nomination.category)
+    for organization in [*film.production_company, *film.distributor, *film.sales_agent]:
+        organization.name = strip_stray_quotes(organization.name)
+    for member in film.cast:
+        member.characters = [strip_stray_quotes(c) for c in member.characters]
 
 
 def _description(article: Article) -> str | None:
@@ -122,6 +140,10 @@ OTHER_WORK_SECTIONS_RE = re.compile(
 # another film, and one in a home media section is of a DVD unless it says the film was in cinemas.
 RELEASE_SECTIONS_RE = re.compile(r"\b(?:releases?|released|re-?releases?|premieres?|distribution|box office|"
                                  r"premiers?|theatrical|screenings?|festivals?|reception|marketing|revenue|performance)\b")
+# Sections that tell how the film was made: where it was shot is stated there (or in the lead), and a place
+# a review, a marketing stunt or a box-office figure names is not a filming location.
+MAKING_SECTIONS_RE = re.compile(r"\b(?:production|pre-production|post-production|filming|photography|shooting|"
+                                r"locations?|development|effects|sets?|background|making|design|history|conception)\b")
 HOME_MEDIA_SECTIONS_RE = re.compile(r"\b(?:home (?:media|video|entertainment|release)|dvd|blu-ray|vhs|streaming|"
                                     r"video release)\b")
 
@@ -134,6 +156,7 @@ class _Part:
     of_the_film: bool  # not about another work nor the story: distributors, places and screenings count
     dates_releases: bool  # the lead or a release section: a release date counts
     on_video: bool = False  # a home media section: only a release it says was in cinemas counts
+    tells_making: bool = True  # the lead or a production section: where the film was shot counts
 
 
 def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
@@ -149,7 +172,10 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
         other = any(OTHER_WORK_SECTIONS_RE.search(t) for t in titles)
         releases = any(RELEASE_SECTIONS_RE.search(t) or HOME_MEDIA_SECTIONS_RE.search(t) for t in titles)
         on_video = bool(HOME_MEDIA_SECTIONS_RE.search(titles[-1]))
-        part = _Part(section.title, not other, releases and not other, on_video)
+        # "Marketing" under "Production" tells how the film was sold, not where it was shot.
+        making = bool(MAKING_SECTIONS_RE.search(titles[-1])) or (
+            any(MAKING_SECTIONS_RE.search(t) for t in titles) and not RELEASE_SECTIONS_RE.search(titles[-1]))
+        part = _Part(section.title, not other, releases and not other, on_video, making)
         for paragraph in section.paragraphs:
             yield part, paragraph
 
@@ -193,7 +219,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("main_subject", concept, section)
             if not part.of_the_film:
                 continue  # a place, a company or a sum in the story or of another work is not the film's
-            for location in prose.find_filming(sentence):
+            for location in prose.find_filming(sentence, film.links) if part.tells_making else []:
                 collector.add("filming_location", location, section)
             distributors, sales = prose.find_distribution(sentence)
             for name, area in distributors:

@@ -128,8 +128,35 @@ def parse_releases(values: tuple[str, ...]) -> list[Release]:
             place = re.search(r"\(([^)]+)\)", value[end:upper])
             # "(world premiere)" or "(limited)" says what kind of release, not where.
             where = place.group(1).strip() if place and not place.group(1).strip()[:1].islower() else None
-            releases.append(Release(when, parse_place(where) if where else None))
+            parts = _release_places(where) if where else [None]
+            for part in parts:
+                # A place in a list of places is a place ("Toronto and worldwide"), not a festival's short name.
+                place = None if part is None else parse_place(part) if parts == [where] else _plain_place(part)
+                releases.append(Release(when, place))
     return releases
+
+
+def _plain_place(text: str) -> Place:
+    entry = reference.country(text)
+    return Place(entry.name, entry.qid) if entry else Place(text.strip())
+
+
+def _release_places(where: str) -> list[str]:
+    """The places of one release: "United Kingdom & United States" is two, "Toronto and worldwide" is Toronto;
+    a name that is not a list of places stays whole ("Sun and Moon Festival").
+
+    >>> _release_places("United Kingdom & United States"), _release_places("Toronto and worldwide")
+    (['United Kingdom', 'United States'], ['Toronto'])
+    >>> _release_places("Houston, Texas")
+    ['Houston, Texas']
+    """
+    # Not at a comma: "Houston, Texas" is one place.
+    parts = [p.strip() for p in re.split(r"\s*(?:&|/|\band\b)\s*", where) if p.strip()]
+    if len(parts) < 2:
+        return [where]
+    places = [p for p in parts if reference.is_place_name(p)]
+    scopes = [p for p in parts if p.casefold() in {"worldwide", "international", "internationally", "nationwide"}]
+    return places if places and len(places) + len(scopes) == len(parts) else [where]
 
 
 def parse_minutes(values: tuple[str, ...]) -> list[Quantity]:

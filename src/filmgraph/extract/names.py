@@ -17,11 +17,21 @@ from filmgraph.reference import WIKILINK_RE, fold
 from filmgraph.slugs import slug
 
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Words an infobox writes among names that name nobody: how the names below them were credited.
+NOT_NAMES = frozenset({"uncredited", "credited", "additional", "original", "music", "lyrics", "songs", "score",
+                       "story", "screenplay", "dialogue", "dialogues", "co-director", "co-directors"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FOOTNOTE_RE = re.compile(r"\[[^\]]{0,12}\]|[*†‡§]+")
 _PAREN_RE = re.compile(r"\s*\((?:uncredited|credited as[^)]*|voice|as [^)]*|cameo|archive footage|[^)]*)\)")
 _SPLIT_RE = re.compile(r"\s*(?:;|,(?:\s*and\b)?|\band\b|&|\n|/)\s*")
 MIN_LONG_NAME = 10  # a one-letter difference only merges names at least this long
+
+
+# The letters of a cinematographers' or editors' society after a name ("Nic Knowland BSC", "A.S.C.", "ACE"): the
+# society's, never part of the person's name.
+_SOCIETY_RE = re.compile(r"(?:^|,?\s+)(?:(?:[A-Z]\.?){1,3}S\.?C\.?|A\.?C\.?E\.?|NZCS|SASC|AIC|AFC)$")
+# A role label before names ("Lyrics: Leonard Joy", "Music:"): the label is no part of a name.
+_ROLE_LABEL_RE = re.compile(r"^(?:[A-Z][a-z]+(?:\s+[A-Za-z]+)?)\s*:\s*(?=\S)")
 
 
 def clean_name(text: str) -> str:
@@ -38,6 +48,34 @@ def clean_name(text: str) -> str:
     for opening, closing in (('"', '"'), ("“", "”"), ("'", "'")):
         if len(text) > 1 and text.startswith(opening) and text.endswith(closing) and text.count(opening) <= 2:
             text = text[1:-1].strip()
+    return strip_stray_quotes(text)
+
+
+_OPENING_QUOTES = "'\"‘“"
+_CLOSING_QUOTES = "'\"’”"
+
+
+def strip_stray_quotes(text: str) -> str:
+    """A name without a quote mark that opens or closes nothing ("Best Comedy'" → "Best Comedy"); a possessive
+    ("Critics' Choice Awards", "The Donners' Company") and a quoted word inside a name keep theirs.
+
+    >>> strip_stray_quotes("Best Comedy'"), strip_stray_quotes("'Best Film"), strip_stray_quotes("Critics'")
+    ('Best Comedy', 'Best Film', "Critics'")
+    >>> strip_stray_quotes("Critic's Best Film'"), strip_stray_quotes("the 'Indie' Award")
+    ("Critic's Best Film", "the 'Indie' Award")
+    """
+    text = text.strip()
+    # A quote that opens stands at the start or after a space; one that closes, at the end or before one (an
+    # apostrophe inside a word, "Critic's", is neither).
+    # Only a mark that hugs a word is stray ("Best Comedy'"); one beside punctuation ("'; DROP") is text.
+    while len(text) > 1 and text[-1] in _CLOSING_QUOTES and text[-2].isalnum() and \
+            not re.search(r"(?:^|\s)['\"‘“]", text[:-1]):
+        if text[-1] in "'’" and text[-2] in "sS":
+            break  # a possessive plural
+        text = text[:-1]
+    while len(text) > 1 and text[0] in _OPENING_QUOTES and text[1].isalnum() and \
+            not re.search(r"['\"’”](?:\s|$)", text[1:]):
+        text = text[1:]
     return text
 
 
@@ -48,14 +86,19 @@ def split_names(text: str) -> list[str]:
     ['Kim Bodnia', 'Laura Le Drasbæk']
     >>> split_names("Ann Berg, Carl Holm, and Eva Lund")
     ['Ann Berg', 'Carl Holm', 'Eva Lund']
+    >>> split_names("Nic Knowland BSC"), split_names("Lyrics: Ann Berg"), split_names("Karl Freund, A.S.C.")
+    (['Nic Knowland'], ['Ann Berg'], ['Karl Freund'])
     """
     text = WIKILINK_RE.sub(r"\1", text)
     text = _PAREN_RE.sub("", text)
     names: list[str] = []
-    for name in (clean_name(part) for part in _SPLIT_RE.split(text)):
+    # A role label ("Lyrics: Leonard Joy") and a society's letters ("Nic Knowland BSC") are no part of a name.
+    parts = (_SOCIETY_RE.sub("", clean_name(_ROLE_LABEL_RE.sub("", part.strip()))).strip(" ,")
+             for part in _SPLIT_RE.split(text))
+    for name in parts:
         if name and names and name.casefold().rstrip(".") in _SUFFIX_WORDS:
             names[-1] += f", {name}"  # "John Doe, Jr." is one person
-        elif name:
+        elif name and name.casefold() not in NOT_NAMES:
             names.append(name)
     return names
 

@@ -547,19 +547,46 @@ def _person_subject(before_verb: str, title: str) -> str | None:
 _LIST_CONTINUATION_RE = re.compile(rf"(?:,\s*|\s+and\s+)(?P<name>{_CAP}(?:\s+{_CAP})*)")
 
 
-def find_filming(sentence: str) -> list[FilmingLocation]:
-    """Filming locations with the period the sentence gives.
+# Where a filming clause ends: "Filming took place in Michigan in 1986, and the film was released in …".
+_FILMING_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+(?=(?:the|it|he|she|they|"
+                                      r"this|its|his|her|their)\b)|\s+(?:because|since)\s+")
+_FILMING_WORD_RE = re.compile(r"\b(photography|filming|shooting|shot|filmed|principal)\b", re.IGNORECASE)
+# Film stocks, processes and formats a film is "shot in": never a place.
+_FILM_FORMATS = frozenset({"panavision", "cinemascope", "technicolor", "eastmancolor", "vistavision", "todd-ao",
+                           "imax", "techniscope", "metrocolor", "deluxe", "super 35", "super 16", "ultra panavision",
+                           "cinerama", "ansco color", "trucolor", "color", "colour", "black and white", "3d"})
+_KIND_AFTER_RE = re.compile(r"\s+(?:night\s+|film\s+|sound\s+)?(?P<kind>[a-z]+)\b")
+_REGION_AFTER_RE = re.compile(rf",\s+(?P<region>{_CAP}(?:\s+{_CAP})*)")
+
+
+def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[FilmingLocation]:
+    """Filming locations with the period the sentence gives: real places only (a country, a region, a city, a
+    name ending in a kind of place, or a page the article links that is named as places are), named in the
+    clause that says where the film was shot; never a quotation, a film format ("shot in Panavision") or a word
+    of the story ("the Imperial walkers being shot using stop motion").
 
     >>> [(m.place.name, m.place.within and m.place.within.name, m.start.isoformat(), m.end.isoformat())
     ...  for m in find_filming("Filming took place at the Royal Theatre in Copenhagen from May to June 2019.")]
     [('Royal Theatre', 'Copenhagen', '2019-05', '2019-06')]
+    >>> find_filming("The Imperial walkers were shot using stop motion in front of paintings.")
+    []
     """
-    if not _mentions(sentence, _FILMING_STEMS) or \
-            not re.search(r"\b(photography|filming|shooting|shot|filmed|principal)\b", sentence, re.IGNORECASE):
+    if not _mentions(sentence, _FILMING_STEMS) or not _FILMING_WORD_RE.search(sentence):
         return []
     if not re.search(r"\b(took place|began|started|commenced|occurred|was shot|were shot|filmed|shot|"
                      r"wrapped|ended|lasted)\b", sentence, re.IGNORECASE):
         return []
+    # A quotation (a review's "lovingly filmed … at Expo '67") is someone's words, not where the film was shot.
+    sentence = re.sub(r'"[^"]*"|“[^”]*”', lambda m: " " * len(m.group(0)), sentence)
+    keyword = _FILMING_WORD_RE.search(sentence)
+    if keyword is None:
+        return []
+    breaks = [(m.start(), m.end()) for m in _FILMING_CLAUSE_BREAK_RE.finditer(sentence)]
+    clause_start = max((e for s, e in breaks if e <= keyword.start()), default=0)
+    clause_end = min((s for s, e in breaks if s >= keyword.end()), default=len(sentence))
+    sentence = sentence[clause_start:clause_end]
+    if re.search(r"\b(?:earned|grossed|profit|box office)\b", sentence, re.IGNORECASE):
+        return []  # "The filmed earned a profit … in the United States": money, not a place of filming
     start = end = None
     span = find_month_range(sentence)
     text = sentence
@@ -576,24 +603,65 @@ def find_filming(sentence: str) -> list[FilmingLocation]:
                 if not re.search(r"\b(began|started|commenced|from)\b", before, re.IGNORECASE):
                     end = when
     places: list[Place] = []
-    for match in re.finditer(r"\b(?P<prep>at|in)\s+(?:the\s+)?(?P<name>" + _PHRASE_RE.pattern + r")", text):
-        name = match["name"].rstrip(".,;")
-        if _is_month_or_date(name) or re.fullmatch(r"\d{4}", name):
-            continue
-        country = reference.country(name)
-        place = Place(name, country.qid if country else None)
-        if match["prep"] == "in" and places and text[:match.start()].rstrip().endswith(places[-1].name) \
-                and places[-1].within is None:
-            places[-1].within = place
-            continue
-        places.append(place)
+    for match in re.finditer(r"\b(?P<prep>at|in|around|near|outside|across|throughout)\s+(?:the\s+)?(?P<name>"
+                             + _PHRASE_RE.pattern + r")", text):
+        names = [(match["name"].rstrip(".,;"), match.end())]
         position = match.end()
         while extra := _LIST_CONTINUATION_RE.match(text, position):
-            places.append(Place(extra["name"].rstrip(".,;:")))
+            names.append((extra["name"].rstrip(".,;:"), extra.end()))
             position = extra.end()
+        first = True
+        for raw, raw_end in names:
+            for name in re.split(r"\s+and\s+(?:the\s+)?", raw):
+                # "the Herlev Hospital in Herlev": a name after a place and "in" is where that place is.
+                inside = first and match["prep"] == "in" and places and places[-1].within is None and \
+                    text[:match.start()].rstrip().endswith(places[-1].name)
+                place = _filming_place(name, text[raw_end:] if raw.endswith(name) else "", links or {}, known=inside)
+                first = False
+                if place is None:
+                    continue
+                if inside:
+                    places[-1].within = place  # "the Royal Theatre in Copenhagen"
+                else:
+                    places.append(place)
     return [FilmingLocation(p, start, end) for p in places]
 
 
+def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool = False) -> Place | None:
+    """The place a capitalised phrase after "in"/"at" names, or None when it names none; ``known`` when the
+    sentence already says it is a place."""
+    name = name.strip()
+    if not name or _is_month_or_date(name) or re.fullmatch(r"\d{4}", name) or fold(name) in _FILM_FORMATS:
+        return None
+    if re.search(r"\b(?:festival|fest|filmfest|berlinale|biennale|awards?)\b", name, re.IGNORECASE):
+        return None  # "the 1982 Metro Manila Film Festival": a festival, not where the film was shot
+    owner, _, rest = name.partition("'s ")
+    if rest and _filming_place(owner, "", links) and _filming_place(rest, after, links):
+        return Place(rest, within=_filming_place(owner, "", links))  # "Mumbai's Film City"
+    country = reference.country(name.removeprefix("the ").removeprefix("The "))
+    if country:
+        return Place(country.name, country.qid)
+    if reference.is_place_name(name) or (known and not reference.country_of_demonym(name)):
+        return Place(name)
+    if reference.country_of_demonym(name):
+        return None  # "the Philippine province of …", "the Argentine coast": an adjective, not a place's name
+    kind = _KIND_AFTER_RE.match(after)
+    if kind and kind["kind"] in reference.PLACE_KINDS:
+        return Place(name)  # "the Hardangerjøkulen glacier", "the Tunnel night club"
+    region = _REGION_AFTER_RE.match(after)
+    if region and reference.is_place_name(region["region"].rstrip(".,;:")):
+        return Place(name)  # "Big Spring, Texas": a place named as places are
+    target = links.get(fold(name))
+    # A page named as places are ("Wadesboro, North Carolina") is a place.
+    if target and "," in target and reference.is_place_name(target.rsplit(",", 1)[1]):
+        return Place(name)
+    return None
+
+
+# Works other than the film that a sentence may say a company released, and companies that publish them.
+_OTHER_WORK_RE = re.compile(r"\b(?:novel\w*|books?|comics?|comic books?|graphic novels?|soundtracks?|albums?|"
+                            r"singles?|songs?|video games?|games?|toys?|action figures?|merchandise|"
+                            r"magazines?|tie-ins?)\b", re.IGNORECASE)
 _PUBLISHER_RE = re.compile(r"\b(?:Records|Books|Comics|Publishing|Publishers|Publications|Press|Music|Games|Toys)\.?$")
 
 
@@ -646,15 +714,22 @@ MAX_DIGITS = 20  # digits of an amount as written ("1,000,000,000,000")
 MAX_AMOUNT = 1e15  # no film has cost or earned more
 
 
+# Currency names that are also words a sentence uses before a number: "won 3 awards" is no sum in won.
+_NOT_BEFORE_A_NUMBER = frozenset({"won"})
+
+
 def _amount_match(text: str) -> re.Match[str] | None:
-    symbols = "|".join(re.escape(s) for s in reference.currency_words() if not s.isalpha() or s.isupper()
-                       or len(s) <= 3)
+    # A symbol that is a word stands apart from the word before it: "Vol. 2" holds no sum in lire ("L.").
+    symbols = "|".join((r"(?<![A-Za-z])" if s[:1].isalpha() else "") + re.escape(s)
+                       for s in reference.currency_words()
+                       if (not s.isalpha() or s.isupper() or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER)
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
     return re.search(
         rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
         rf"estimated|under|less than|up to)?\s*(?P<pre>{symbols})?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
         rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
-        rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees)?",
+        rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees|rupiah|"
+        rf"lire|lira)?",
         text, re.IGNORECASE)
 
 
@@ -704,7 +779,7 @@ def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
         low, high = _scaled(money["num"], money["scale1"] or scale), _scaled(money["num2"], scale)
         if low < high:
             amount, lower, upper = (low + high) / 2, low, high
-    return Quantity(amount, unit=entry.qid if entry else None, currency=currency, lower_bound=lower,
+    return Quantity(amount, unit=(entry.qid or None) if entry else None, currency=currency, lower_bound=lower,
                     upper_bound=upper)
 
 

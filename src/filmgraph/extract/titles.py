@@ -58,7 +58,7 @@ def script_of(text: str) -> str | None:
     for kana in ("HIRAGANA", "KATAKANA"):
         if kana in scripts:
             return kana
-    return max(set(scripts), key=scripts.count)
+    return max(dict.fromkeys(scripts), key=scripts.count)  # the first seen wins a tie: the same in every process
 
 
 def language_for(title: str, film_languages: list[str]) -> str | None:

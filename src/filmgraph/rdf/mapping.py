@@ -207,8 +207,11 @@ class _Mapper:
 
     def quantity_value(self, quantity: Quantity) -> list[tuple[URIRef, Node]]:
         details: list[tuple[URIRef, Node]] = [
-            (RDF.type, WIKIBASE.QuantityValue), (WIKIBASE.quantityAmount, number_literal(quantity.amount)),
-            (WIKIBASE.quantityUnit, WD[quantity.unit] if quantity.unit else WD.Q199)]
+            (RDF.type, WIKIBASE.QuantityValue), (WIKIBASE.quantityAmount, number_literal(quantity.amount))]
+        if quantity.unit or not quantity.currency:
+            details.append((WIKIBASE.quantityUnit, WD[quantity.unit] if quantity.unit else WD.Q199))
+        # A sum in a currency with no Wikidata item in filmgraph's table keeps its amount and no unit: "1" (Q199)
+        # would say it is a plain number.
         if quantity.lower_bound is not None:
             details.append((WIKIBASE.quantityLowerBound, number_literal(quantity.lower_bound)))
         if quantity.upper_bound is not None:
