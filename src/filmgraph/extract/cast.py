@@ -408,6 +408,7 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
                     parent[-1][1].append(role)
             continue
         found = _line_entries(text, pair, side, item, context)
+        context.add(found)  # "** Vik also plays Kurt": the parent names whom a surname means
         entries += found
         if item.depth <= 1 or not parent:
             parent = found
@@ -445,13 +446,15 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
 
 _ACTOR_HEADER_RE = re.compile(r"\b(?:actors?|actress(?:es)?|cast|performers?|players?|voices?|voiced|dub|dubbed|"
                               r"dubbing|played by|portrayed by|starring|seiyu)\b")
-_CHARACTER_HEADER_RE = re.compile(r"\b(?:characters?|roles?|parts?|as)\b")
+_CHARACTER_HEADER_RE = re.compile(r"\b(?:characters?|roles?|parts?)\b")
 
 
 def _column_role(cell: str) -> str | None:
     """What a cast table's column holds, from its header: "actor", "character", "language" (a dub's actors,
     when a character column names whom they voice) or None (notes, years, descriptions)."""
     words = fold(re.sub(r"\([^)]*\)", " ", cell))
+    if len(words.split()) > 5 or re.search(r"\sas\s", words):
+        return None  # "Ann Berg as Anna": a cast line where a header would be
     if _ACTOR_HEADER_RE.search(words):
         return "actor"
     if _CHARACTER_HEADER_RE.search(words):
@@ -552,6 +555,7 @@ def _subject(sentence: str, start: int, end: int, links: frozenset[str],
     clause = max(before.rfind(mark) for mark in ",;:()\"“”") + 1
     tokens = before[clause:].split()
     names: list[str] = []
+    first = len(tokens)  # the index of the first token of the names kept
     while tokens:
         run = _trailing_name(tokens)
         if not run:
@@ -563,6 +567,7 @@ def _subject(sentence: str, start: int, end: int, links: frozenset[str],
             return [], end
         names.insert(0, name)
         tokens = tokens[: len(tokens) - len(run)]
+        first = len(tokens)
         if tokens and tokens[-1] in ("and", "&") and len(names) == 1:
             tokens = tokens[:-1]
             continue
@@ -571,7 +576,7 @@ def _subject(sentence: str, start: int, end: int, links: frozenset[str],
         return [], end
     words = before[clause:].split()
     offset = start + clause + len(before[clause:]) - len(before[clause:].lstrip())
-    offset += len(" ".join(words[: len(tokens)])) + (1 if tokens else 0)
+    offset += len(" ".join(words[:first])) + (1 if first else 0)
     return names, offset
 
 
@@ -641,6 +646,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> lis
             if joint:
                 end = verb.end() + joint[-1].start()
         obj = sentence[verb.end():end]
+        if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|them|himself|herself)\b)[a-z]", obj):
+            continue  # "voiced concerns", "played at least four roles": not a part in this film
         roles = _prose_role(obj, actors[0]) if verb["role"] and len(actors) == 1 else []
         entries += [(actor, list(roles)) for actor in actors]
     for match in _PLAYED_BY_RE.finditer(sentence):

@@ -47,6 +47,13 @@ PARTICLES = frozenset({"de", "da", "das", "di", "do", "dos", "du", "del", "della
                         "delle", "dalla", "degli", "dello", "des", "lo", "ben", "bint", "abu", "ap", "und"})
 
 
+# Words that start a phrase or a sentence, never a name.
+_FUNCTION_WORDS = frozenset({"the", "a", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+                             "my", "your", "he", "she", "it", "they", "we", "and", "or", "but", "in", "on", "at",
+                             "of", "for", "with", "to", "from", "by", "as", "when", "while", "after", "before",
+                             "although", "though", "if", "also", "then", "there", "here", "other", "others"})
+
+
 def name_token(token: str) -> bool:
     """A word that can stand in a name: capitalised (or of a script without case), an initial, "d'Amboise"."""
     bare = token.lstrip("\"'“‘«")
@@ -70,8 +77,8 @@ def is_person_name(text: str) -> bool:
     if not text or len(text) > 60 or re.search(r"[\d,;:!?()\[\]{}|/=<>@#]", text):
         return False
     tokens = text.split()
-    if len(tokens) > 7:
-        return False
+    if len(tokens) > 7 or tokens[0].casefold() in _FUNCTION_WORDS:
+        return False  # "The main protagonist" starts a phrase, not a name
     for index, token in enumerate(tokens):
         inner = 0 < index < len(tokens) - 1
         if name_token(token):
