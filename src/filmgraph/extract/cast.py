@@ -2,7 +2,7 @@
 
 A cast list gives each line an actor on one side and what they play on the other ("Ann Berg as Anna",
 "Anna – Ann Berg", "Anna (Ann Berg)"). Which side is the actor is a property of the whole list: the side that
-is linked, that names people the article credits elsewhere, and that is not a role ("Mrs. Alba", "Priest",
+is linked, that names people the article credits elsewhere, and that is not a role ("Mrs. Lund", "Priest",
 "Himself") — weighed over all its lines (:func:`read_cast_list`). A table says it in its header
 (:func:`cast_table_entries`); a sentence in its verb ("Ann Berg plays Anna", :func:`prose_cast`).
 
@@ -25,7 +25,7 @@ from filmgraph.reference import WIKILINK_RE, fold
 Entry = tuple[str, list[str]]  # (actor, the characters they play)
 
 _SELF_WORDS = frozenset({"himself", "herself", "themselves", "themself", "self", "itself"})
-# Words of a role rather than a name ("Mrs. Alba", "Chief of Police", "Old Farmer"): evidence that the side of a
+# Words of a role rather than a name ("Mrs. Lund", "Chief of Police", "Old Farmer"): evidence that the side of a
 # cast line holding them is the character.
 _ROLE_WORDS = frozenset({
     "mr", "mrs", "ms", "miss", "madam", "madame", "monsieur", "mademoiselle", "senor", "senora", "herr", "frau",
@@ -43,7 +43,7 @@ _ROLE_WORDS = frozenset({
 _NOTE_RE = re.compile(r"(?i)\b(?:uncredited|credited|voice|voiced|cameo|appearance|guest|archive|footage|singing|"
                       r"dubbed|special|extended|deleted|scenes?|version|release|also|only|as|segment|episode|"
                       r"photo|photograph|narration|narrator)\b")
-# Words that start a sentence or describe a person before their name: "Director Hal Needham appears as …".
+# Words that start a sentence or describe a person before their name: "Director Ann Berg appears as …".
 _LEADING_WORDS = frozenset({
     "the", "a", "an", "in", "on", "at", "while", "whereas", "although", "though", "however", "meanwhile", "also",
     "then", "later", "finally", "additionally", "other", "several", "and", "but", "when", "after", "before",
@@ -51,7 +51,7 @@ _LEADING_WORDS = frozenset({
     "musician", "comedian", "veteran", "former", "boxer", "wrestler", "footballer", "model", "author", "journalist",
     "columnist", "commentator", "broadcaster", "sportscaster", "presenter", "host", "star", "legend", "co-star",
     "newcomer", "playwright", "novelist", "filmmaker", "cinematographer", "editor", "dancer", "choreographer"})
-# Words before a name that keep the name part of the role: "Magnolia Hawks in Show Boat", "Leader of the Pack".
+# Words before a name that keep the name part of the role: "Maja Lund in Harbour Lights", "Leader of the Pack".
 _JOINING_WORDS = frozenset({
     "of", "in", "at", "from", "for", "with", "on", "by", "to", "into", "as", "and", "or", "the", "a", "an", "aka",
     "a.k.a.", "alias", "&", "which", "who", "whom", "whose", "that", "where", "when", "while", "than", "like",
@@ -68,7 +68,7 @@ _PRONOUNS = frozenset({"him", "her", "them", "it", "his", "hers", "their", "hims
 
 
 def _name_head(text: str) -> str:
-    """The name a phrase starts with: "Howard Keel, a professional singer, …" → "Howard Keel"."""
+    """The name a phrase starts with: "Carl Holm, a professional singer, …" → "Carl Holm"."""
     text = clean_name(re.split(r"\s*[(),;:–—]|\s+-\s+", WIKILINK_RE.sub(r"\1", text).strip(), maxsplit=1)[0])
     tokens = text.split()
     kept: list[str] = []
@@ -77,7 +77,7 @@ def _name_head(text: str) -> str:
         if _name_token(token) or (kept and token in _PARTICLES and _name_token(following)):
             kept.append(token)
             if token.endswith(".") and len(token) > 3 and not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.|St\.", token):
-                break  # the end of a sentence: "… Mrs. Alba."
+                break  # the end of a sentence: "… Mrs. Lund."
         else:
             break
     return " ".join(kept).rstrip(".") if kept and not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.", kept[-1]) \
@@ -93,12 +93,12 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     while start > 0:
         token = tokens[start - 1]
         if start < len(tokens) and re.search(r"[,;:(]$", token):
-            break  # "Dengar, Alan Harris": the run starts after the comma
+            break  # "Rask, Carl Holm": the run starts after the comma
         if _name_token(token.rstrip(",;:")) or re.match(r"^\d[\w-]*[A-Z]", token):
             start -= 1
         elif start < len(tokens) and (token in _PARTICLES or token == "the") and start - 1 > 0 \
                 and _name_token(tokens[start - 2]):
-            start -= 1  # "Vigo the Carpathian"
+            start -= 1  # "Erik the Red"
         else:
             break
     return tokens[start:]
@@ -106,13 +106,13 @@ def _trailing_name(tokens: list[str]) -> list[str]:
 
 def clean_role(text: str, *, descriptions: bool = True) -> str | None:
     """The character a role phrase names: a description before a name gives way to the name ("the bounty
-    hunter Dengar" → "Dengar", "a young Becky Sharp" → "young Becky Sharp"); a description alone is kept
+    hunter Rask" → "Rask", "a young Maja Lund" → "young Maja Lund"); a description alone is kept
     only when ``descriptions`` (a cast list's "a fisherman") and never when it runs on like a sentence.
 
-    >>> clean_role("race car driver Jamie Blake"), clean_role("Magnolia Hawks in Show Boat")
-    ('Jamie Blake', 'Magnolia Hawks in Show Boat')
-    >>> clean_role("a dock supervisor"), clean_role("a dock supervisor", descriptions=False)
-    ('a dock supervisor', None)
+    >>> clean_role("race car driver Jens Lund"), clean_role("Maja Lund in Harbour Lights")
+    ('Jens Lund', 'Maja Lund in Harbour Lights')
+    >>> clean_role("a ferry guard"), clean_role("a ferry guard", descriptions=False)
+    ('a ferry guard', None)
     """
     text = clean_name(re.sub(r"\s+", " ", text)).strip(" .,;:")
     if not text or reference.is_placeholder(text):
@@ -134,7 +134,7 @@ def clean_role(text: str, *, descriptions: bool = True) -> str | None:
     if run and before and not any(fold(t) in _JOINING_WORDS for t in before[before[0] == "the":]) \
             and run[0][:1] not in "\"“'‘" \
             and any(t[:1].islower() for t in before) and not (len(run) == 1 and re.fullmatch(r"[A-Z]{1,3}", run[0])):
-        # "the bounty hunter Dengar" → "Dengar"; "a young Becky Sharp" → "young Becky Sharp"
+        # "the bounty hunter Rask" → "Rask"; "a young Maja Lund" → "young Maja Lund"
         if fold(before[-1]) in _AGE_WORDS:
             run = [before[-1], *run]
         return " ".join(run)
@@ -154,9 +154,9 @@ def split_roles(text: str, actor: str = "") -> list[str]:
     for chunk in _ROLE_SPLIT_RE.split(rest):
         chunk = re.sub(r"^as\s+", "", chunk.strip())
         if described and chunk[:1].islower():
-            continue  # "Sam, an architect, Sophie's stepfather/possible father"
-        # A description follows the character: ", a nurse", "; Vivek's wife", " – …", " who …", ": his
-        # henchmen", " at the party", or a new sentence ("Hobbscap. Villeneuve voiced him in French.").
+            continue  # "Jens, a baker, Maja's stepfather/possible father"
+        # A description follows the character: ", a nurse", "; Jens's wife", " – …", " who …", ": his
+        # henchmen", " at the party", or a new sentence ("Rask. Lund voiced him in French.").
         pieces = re.split(r",\s+|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
                           r"\s+(?:in|at|on|aboard|during|inside|outside|near)\s+(?:a|an|the|his|her|their)\s+|"
                           r"(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|\.$", chunk, maxsplit=1)
@@ -170,7 +170,7 @@ def split_roles(text: str, actor: str = "") -> list[str]:
             if name.casefold() in _SELF_WORDS:
                 name = actor
             if not name or _NOT_A_ROLE_RE.match(name):
-                continue  # "as Cameo Appearance" says how the actor appears, not whom they play
+                continue  # "as Guest Appearance" says how the actor appears, not whom they play
             if name not in characters:
                 characters.append(name)
     return characters
@@ -202,7 +202,7 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     text = WIKILINK_RE.sub(r"\1", line)
     # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
     text = re.sub(r"\s*\([^)]*\)", "", text).strip()
-    text = re.sub(r"\s+as\s*:?$|\s*:$", "", text)  # "Peter Sellers as:" with his roles below
+    text = re.sub(r"\s+as\s*:?$|\s*:$", "", text)  # "Carl Holm as:" with his roles below
     if re.match(r"(?i)^as\s", text):
         return None  # a role with no actor
     parts = _CAST_SPLIT_RE.split(text, maxsplit=1)
@@ -239,7 +239,7 @@ def parse_cast_entries(line: str) -> list[Entry]:
         return [parsed]
     parts = _CAST_SPLIT_RE.split(re.sub(r"\s*\([^)]*\)", "", WIKILINK_RE.sub(r"\1", line)), maxsplit=1)
     if len(characters) != len(actors) and len(parts) == 2:
-        # "A and B as racer J.J. McClure and his buddy": one role for each actor, in order.
+        # "A and B as racer Jens Lund and his buddy": one role for each actor, in order.
         role_text = re.split(r",\s+|;\s+|:\s+|\s+[–—-]\s+", parts[1], maxsplit=1)[0]
         roles = re.split(r"\s+and\s+", role_text)
         if len(roles) == len(actors) and len(characters) <= 1:
@@ -297,7 +297,7 @@ _CHUNK_RE = re.compile(r"^(?P<name>[^()]+?)(?:\s*\((?P<role>[^()]+)\))?\.?$")
 
 
 def _chunks(text: str) -> list[re.Match[str]]:
-    """"Charles Middleton (banker), Chester Gan (singer in tea house), Bessie Loo": several actors on one
+    """"Ann Berg (banker), Carl Holm (singer in tea house), Eva Lund": several actors on one
     line, each with their role; [] for any other line."""
     pieces = re.split(r"(?:,|;)\s*(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))", text)
     matches = [_CHUNK_RE.match(piece.strip()) for piece in pieces]
@@ -314,6 +314,7 @@ class _Pair:
     left: str  # the text before the separator
     right: str  # after it
     paren: bool  # "Anna (Ann Berg)": the right side was in parentheses
+    colon: bool = False  # "Anna: …": what follows a colon may describe what precedes it
     decided: str | None = None  # "left" or "right" when the line itself says which side is the actor
 
 
@@ -322,12 +323,12 @@ def _split_pair(text: str) -> _Pair | None:
         if re.fullmatch(r"\s+as\s+", match.group(0)):
             return None  # "Ann Berg as Anna" says it itself
         if match.group("paren") is None:
-            return _Pair(text[:match.start()], text[match.end():], paren=False)
+            return _Pair(text[:match.start()], text[match.end():], paren=False, colon=":" in match.group(0))
         if re.match(r"\s*(?:[–—-]\s|:\s|\.{2,}|\(|,?\s*$)", text[match.end():]) and \
                 not re.match(r"\s*$", text[match.end():]):
-            continue  # "Lolo Hugo (Blind Man) – Mahatma Canda": the pair is split further on
+            continue  # "Old Knut (Blind Man) – Carl Holm": the pair is split further on
         if _NOTE_RE.search(match["paren"]) or re.match(r"\s*as\s", text[match.end():]):
-            return None  # "Alphonsa (special appearance)", "Eddie Wilson (Albert Edward Wilson) as …"
+            return None  # "Alphonsa (special appearance)", "Carl Holm (Carl Eric Holm) as …"
         return _Pair(text[:match.start()], match["paren"], paren=True)
     return None
 
@@ -343,7 +344,7 @@ def _side_score(name: str, raw: str, item: CastItem, context: CastContext) -> in
     if any(word in _ROLE_WORDS for word in re.findall(r"[\w-]+", key)) or re.search(r"[’']s\b", name):
         score -= 2
     if re.search(r"\([^)]*\)", raw) and not _NOTE_RE.search(raw):
-        score -= 1  # "Lolo Hugo (Blind Man)": a role with its description
+        score -= 1  # "Old Knut (Blind Man)": a role with its description
     return score
 
 
@@ -355,7 +356,7 @@ def _decide(pair: _Pair) -> None:
     elif fold(right) in _SELF_WORDS or not is_person_name(right):
         pair.decided = "left"  # "Carl Holm – a fisherman"
     elif not is_person_name(left):
-        pair.decided = "right"  # "Chief of Police – Tony Angeles"
+        pair.decided = "right"  # "Chief of Police – Carl Holm"
 
 
 def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entry]:
@@ -364,16 +365,16 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
     Lines that say which side is the actor ("as", "voiced by", a description on one side, "Himself" on the
     other) keep to it; the others follow the list, whose side is the one its lines' evidence favours.
 
-    >>> context = CastContext(linked=frozenset({"nora aunor"}))
-    >>> read_cast_list([CastItem("Elsa - Nora Aunor", frozenset({"nora aunor"})),
-    ...                 CastItem("Mrs. Alba - Veronica Palileo"), CastItem("Bino - Ray Ventura")], context)
-    [('Nora Aunor', ['Elsa']), ('Veronica Palileo', ['Mrs. Alba']), ('Ray Ventura', ['Bino'])]
+    >>> context = CastContext(linked=frozenset({"ann berg"}))
+    >>> read_cast_list([CastItem("Maja - Ann Berg", frozenset({"ann berg"})),
+    ...                 CastItem("Mrs. Lund - Eva Lund"), CastItem("Jens - Carl Holm")], context)
+    [('Ann Berg', ['Maja']), ('Eva Lund', ['Mrs. Lund']), ('Carl Holm', ['Jens'])]
     """
     lines: list[tuple[CastItem, str, _Pair | None]] = []
     for item in items:
         text = re.sub(r"\s+", " ", item.text).strip()
         chunks = _chunks(text)
-        for chunk in chunks:  # "Charles Middleton (banker), Chester Gan (singer in tea house)"
+        for chunk in chunks:  # "Ann Berg (banker), Carl Holm (singer in tea house)"
             if not chunk["role"] or _NOTE_RE.search(chunk["role"]):
                 lines.append((item, chunk["name"], None))
                 continue
@@ -393,6 +394,8 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
             left = clean_name(re.sub(r"\s*\([^)]*\)", "", pair.left))
             right = _name_head(pair.right)
             vote += _side_score(right, pair.right, item, context) - _side_score(left, pair.left, item, context)
+            # A name of two words or more is likelier the actor's than a single one ("Maja – Ann Berg").
+            vote += (len(right.split()) > 1) - (len(left.split()) > 1)
     side = "right" if vote > 0 else "left"
     entries: list[Entry] = []
     parent: list[Entry] = []  # the entries of the last top-level line, for its sub-items
@@ -428,6 +431,12 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
             if not is_person_name(actor):
                 return []
             return [(actor, split_roles(re.sub(r"\s*\([^)]*\)", "", pair.left), actor))]
+        if pair.colon and pair.decided == "left" and not is_person_name(_name_head(pair.right)):
+            # "Maja: The food taster of the clan": a description, of a character unless the article links or
+            # credits the name as a person's; it is never a character itself.
+            left = clean_name(pair.left)
+            known = fold(left) in item.links or (" " in left and context.person(left))
+            return [(left, [])] if known and is_person_name(left) else []
         if pair.paren:
             actor = clean_name(pair.left)
             role = pair.right if pair.decided is None or not _NOTE_RE.search(pair.right) else ""
@@ -437,7 +446,7 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
     entries = [(actor, characters) for actor, characters in parse_cast_entries(text) if is_person_name(actor)]
     if entries or not re.search(r"[a-z]{2,}\s+[a-z]", text):
         return entries
-    # A sentence in a list ("Skarsgard also plays Kurt Anderson, Bill's twin brother.")
+    # A sentence in a list ("Holm also plays Knut, Jens's twin brother.")
     return prose_cast(text, item.links, context)
 
 
@@ -451,7 +460,8 @@ _CHARACTER_HEADER_RE = re.compile(r"\b(?:characters?|roles?|parts?)\b")
 
 def _column_role(cell: str) -> str | None:
     """What a cast table's column holds, from its header: "actor", "character", "language" (a dub's actors,
-    when a character column names whom they voice) or None (notes, years, descriptions)."""
+    when a character column names whom they voice), "name" (whose, the other columns say) or None (notes,
+    years, descriptions)."""
     words = fold(re.sub(r"\([^)]*\)", " ", cell))
     if len(words.split()) > 5 or re.search(r"\sas\s", words):
         return None  # "Ann Berg as Anna": a cast line where a header would be
@@ -460,8 +470,8 @@ def _column_role(cell: str) -> str | None:
     if _CHARACTER_HEADER_RE.search(words):
         return "character"
     if re.fullmatch(r"\s*(?:full\s+)?names?\s*", words):
-        return "actor"
-    if cell.strip() and reference.language(_header_language(cell)):
+        return "name"
+    if cell.strip() and (reference.language(_header_language(cell)) or re.fullmatch(r"\s*original\s*", words)):
         return "language"
     return None
 
@@ -473,7 +483,7 @@ def _header_language(cell: str) -> str:
 
 
 def _cell(text: str) -> str:
-    # "| lit. "frog" | Yō Ōizumi": what precedes a lone bar is the cell's attributes, never its content.
+    # "| lit. "frog" | Carl Holm": what precedes a lone bar is the cell's attributes, never its content.
     return re.sub(r"^[^|]*\|\s*", "", text).strip() if "|" in text else text.strip()
 
 
@@ -483,12 +493,16 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> 
     "English (Disney, 2005)"), one entry for each actor named; a table without a header ("Ann Berg as Anna"
     in every cell) is read cell by cell.
 
-    >>> cast_table_entries(("Character", "Japanese", "English"), (("Jubei", "Koichi Yamadera", "Dean Wein"),))
-    [('Koichi Yamadera', ['Jubei']), ('Dean Wein', ['Jubei'])]
-    >>> cast_table_entries(("Character name", "Japanese voice actor"), (("Totoro (トトロ)", ""),))
+    >>> cast_table_entries(("Character", "Japanese", "English"), (("Maja", "Yui Sato", "Ann Berg"),))
+    [('Yui Sato', ['Maja']), ('Ann Berg', ['Maja'])]
+    >>> cast_table_entries(("Character name", "Japanese voice actor"), (("Mori (森)", ""),))
     []
     """
     roles = [_column_role(cell) for cell in header]
+    if "name" in roles:
+        # "Name | Japanese | English": the name is the character's, the dubs hold the actors; else the actor's.
+        languages = "language" in roles and "character" not in roles and "actor" not in roles
+        roles = [("character" if languages else "actor") if role == "name" else role for role in roles]
     characters = [i for i, role in enumerate(roles) if role == "character"]
     actors = [i for i, role in enumerate(roles) if role == "actor"]
     if characters:
@@ -502,7 +516,7 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> 
                 parsed = parse_cast_line(part) if part.strip() else None
                 if parsed is None:
                     continue
-                actor, own = parsed  # "Robert Bergen as The Wolf": the dub's name for the character
+                actor, own = parsed  # "Ann Berg as The Fox": the dub's name for the character
                 if reference.is_placeholder(actor) or not is_person_name(actor):
                     continue
                 entries.append((actor, own or [c for i in characters for c in split_roles(_cell(row[i]), actor)]))
@@ -510,7 +524,7 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> 
 
 
 def _loose_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[Entry]:
-    """A table whose cells are cast lines ("Paul Muni as Wang"), or a name and its "as Wang" beside it."""
+    """A table whose cells are cast lines ("Ann Berg as Anna"), or a name and its "as Anna" beside it."""
     lines: list[str] = []
     for row in (header, *rows):
         for cell in (_cell(c) for c in row):
@@ -528,8 +542,8 @@ def _loose_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[E
 
 _CAST_VERB_RE = re.compile(
     r"\b(?:(?:also|briefly|physically|only|later|again)\s+)?(?:(?P<role>"
-    r"(?:plays|played|portrays|portrayed|voices|voiced)(?!\s+(?:by|in|on|with|at|for|opposite|alongside)\b)"
-    r"|(?:(?:appears|appeared|cameos|cameoed|stars|starred|co-stars|co-starred)(?:\s+(?:uncredited|briefly))?"
+    r"(?:plays?|played|portrays?|portrayed|voices?|voiced)(?!\s+(?:by|in|on|with|at|for|opposite|alongside)\b)"
+    r"|(?:(?:appears?|appeared|cameos|cameoed|stars?|starred|co-stars?|co-starred)(?:\s+(?:uncredited|briefly))?"
     r"|(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
     r"(?:cameo|appearance|role|part)s?(?:\s+(?:appearance|role)s?)?"
     r"|(?:make|makes|made)\s+appearances?"
@@ -538,18 +552,19 @@ _CAST_VERB_RE = re.compile(
     r"|(?P<bare>(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
     r"(?:cameo|appearance)s?(?:\s+appearances?)?|cameos|cameoed|(?:make|makes|made)\s+appearances?))"
     r"(?=[\s,.;]|$)")
-# "Anna, portrayed by Ann Berg", "Vigo (voiced by Max von Sydow)": the role, then its actor.
+# "Anna, portrayed by Ann Berg", "Rask (voiced by Carl von Holm)": the role, then its actor.
 _PLAYED_BY_RE = re.compile(r"(?:,\s*|\s*\(\s*)(?:voiced|played|portrayed|performed)\s+by\s+")
 # "Other cast members include …", "the film features …": the cast a sentence lists.
 _INCLUDE_RE = re.compile(r"\b(?:(?:cast|cast members|actors|roles|appearances|stars)\b[^.;]{0,40}?\b"
-                         r"(?:include|includes|included|including)|features|featured|featuring|also starring)\s+")
+                         r"(?:include|includes|included|including)|features|featured|featuring|also starring|"
+                         r"(?:also\s+)?appearing\s+(?:are|were|is|was)|(?:with\s+)?appearances\s+by)\s+")
 _ROLE_CUT_RE = re.compile(r";|\s+(?:who|which|whose|where|when|in|from|on|at|opposite|alongside|with|during|for|"
                           r"before|after|to|while|until|because|but|though|although)\s+|\s+[–—-]\s+|\s*\(|\s*\.$")
 
 
 def _subject(sentence: str, start: int, end: int, links: frozenset[str],
              context: CastContext) -> tuple[list[str], int]:
-    """The people a clause names just before its verb ("Director Hal Needham", "Mary Smith and Ann Berg")
+    """The people a clause names just before its verb ("Director Ann Berg", "Eva Lund and Ann Berg")
     and where they start; ([], end) when the clause does not start with a name."""
     before = sentence[start:end]
     clause = max(before.rfind(mark) for mark in ",;:()\"“”") + 1
@@ -563,7 +578,7 @@ def _subject(sentence: str, start: int, end: int, links: frozenset[str],
         name = _person_of(run, links, context)
         if name is None:
             if names:
-                break  # "the bounty hunter Bossk and Chris Parsons": only the name before the verb
+                break  # "the bounty hunter Rask and Carl Holm": only the name before the verb
             return [], end
         names.insert(0, name)
         tokens = tokens[: len(tokens) - len(run)]
@@ -591,16 +606,16 @@ def _person_of(run: list[str], links: frozenset[str], context: CastContext) -> s
     while run and (fold(run[0]) in _LEADING_WORDS or re.search(r"[’']s$", run[0])):
         run = run[1:]
     name = clean_name(" ".join(run)).rstrip(".")
-    if not is_person_name(name) or fold(name) in context.characters:
+    if not is_person_name(name) or fold(name) in context.characters or reference.is_company_name(name):
         return None  # a character of the film doing something in its story is no actor
     if " " not in name:
-        return context.person(name)  # "Skarsgard": a surname of someone the article credits
+        return context.person(name)  # "Holm": a surname of someone the article credits
     return name
 
 
 def _prose_role(text: str, actor: str) -> list[str]:
-    """The character an object phrase names: "Boba Fett, a bounty hunter" → Boba Fett; "the hero's aunt,
-    May" → May; "a dock supervisor" → none."""
+    """The character an object phrase names: "Rask Lund, a bounty hunter" → Rask Lund; "the hero's aunt,
+    May" → May; "a ferry guard" → none."""
     text = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", text)).strip(" ,;.")
     text = re.sub(r"^(?:the\s+)?(?:title\s+)?(?:role|part|character)\s+of\s+", "", text)  # "the role of Anna"
     head, comma, tail = text.partition(", ")
@@ -611,7 +626,7 @@ def _prose_role(text: str, actor: str) -> list[str]:
     if fold(head) in _SELF_WORDS:
         return [actor]
     roles = []
-    for part in re.split(r"\s*/\s*", head):
+    for part in re.split(r"\s*/\s*|\s+and\s+(?=[A-ZÀ-Þ])", head):
         role = clean_role(part, descriptions=False)
         if role and fold(role.split()[0]) not in _PRONOUNS and len(role.split()) <= 8:
             roles.append(role)
@@ -646,7 +661,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> lis
             if joint:
                 end = verb.end() + joint[-1].start()
         obj = sentence[verb.end():end]
-        if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|them|himself|herself)\b)[a-z]", obj):
+        obj = re.sub(r"^\s*(?:both|respectively,?)\s+", " ", obj)
+        if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|them|himself|herself|themselves)\b)[a-z]", obj):
             continue  # "voiced concerns", "played at least four roles": not a part in this film
         roles = _prose_role(obj, actors[0]) if verb["role"] and len(actors) == 1 else []
         entries += [(actor, list(roles)) for actor in actors]
@@ -664,16 +680,17 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> lis
 
 
 def _included(text: str, links: frozenset[str], context: CastContext) -> list[Entry]:
-    """"Annabelle Wallis as Amy, a young woman; Don Creech as CIA Agent Stryker; Ray Wise": the cast a
-    sentence lists after "include" or "features"."""
+    """"Ann Berg as Anna, a nurse; Carl Holm as Jens, her father (…); Eva Lund and Ida Krog": the cast a
+    sentence lists after "include" or "features", as far as it names people the article links or credits."""
     entries: list[Entry] = []
-    for chunk in re.split(r";\s+(?:and\s+)?", text):
-        match = re.match(r"^(?P<name>.+?)(?:\s+as\s+(?P<role>.+))?$", chunk.strip())
-        if not match:
-            break
-        head = _name_head(match["name"])
+    for chunk in re.split(r"(?:;|,)\s+(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))", text):
+        chunk = chunk.strip()
+        if not chunk or not _name_token(chunk.split()[0]):
+            continue  # "a young woman", "father of …": what the last name plays
+        match = re.match(r"^(?P<name>.+?)(?:\s+as\s+(?P<role>.+))?$", chunk)
+        head = _name_head(match["name"]) if match else ""
         name = _person_of(head.split(), links, context) if head else None
-        if not name or fold(name) not in links | context.people.keys():
+        if not match or not name or fold(name) not in links | context.people.keys():
             break  # only names the article links or credits: a list of people, not of things
         entries.append((name, _prose_role(match["role"], name) if match["role"] else []))
     return entries

@@ -73,7 +73,7 @@ def extract_film(article: Article) -> Film:
         if any(w in words for w in CAST_SECTIONS):
             cast_level = section.level
         elif "character" in words:
-            # "* Kagero: the food taster of the clan" names a character and what she is, not an actor.
+            # "* Maja: the food taster of the clan" names a character and what she is, not an actor.
             characters_level = section.level
         if cast_level is not None:
             # A "Casting" section tells how parts were cast ("X was approached for the role of Y"): its lists
@@ -157,7 +157,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
 
     def add(entries: list[tuple[str, list[str]]]) -> None:
         for actor, characters in entries:
-            if is_person_name(actor) and not reference.is_placeholder(actor):
+            if is_person_name(actor) and not reference.is_placeholder(actor) and not reference.is_company_name(actor):
                 film.cast.append(CastMember(actor, characters, [section.title]))
         context.add(entries)
 
@@ -176,7 +176,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
             credit = re.match(r"^(?P<label>[A-Za-z][\w ]{1,30}?)\s*:\s+(?P<names>.+)$", text)
             row = labels.get(normalize_label(credit["label"])) if credit else None
             if row is not None and row.kind == "person":
-                # "Director: Zhang Yibai" inside a cast list credits the crew, not an actor called "Director".
+                # "Director: Ann Berg" inside a cast list credits the crew, not an actor called "Director".
                 for name in split_names(credit["names"]):
                     collector.person(row.field, name, section.title)
                     context.add_person(name)
