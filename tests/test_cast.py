@@ -213,3 +213,20 @@ def test_stars_as_a_noun_is_no_cast() -> None:
 """
     film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Harbour_Lights"))
     assert sorted(film.people[m.person].name for m in film.cast) == ["Ann Cole", "Lina Holt"]
+
+
+def test_characters_credit_their_voices() -> None:
+    """A list of characters names an actor only where a line says so; a character's side may name an actor for
+    each dub."""
+    cast = _cast("""==Characters==
+* '''Maja''' (voiced by [[Yui Sato]] (Japanese) and Ann Cole (English)): a spy who works for the clan.
+* '''Jens''': the food taster of the clan, who plays the flute.
+
+==Cast==
+* Knut – [[Ken Abe]] (Japanese); [[Tom Fry]] (English)
+* Rask – [[Dan Ito]]
+""")
+    assert cast == {"Yui Sato": ["Maja"], "Ann Cole": ["Maja"], "Ken Abe": ["Knut"], "Tom Fry": ["Knut"],
+                    "Dan Ito": ["Rask"]}
+    assert cast_table_entries(("Character", "Voice actor"), (("Maja\nTove", "Yui Sato"),)) == [
+        ("Yui Sato", ["Maja", "Tove"])]

@@ -290,8 +290,8 @@ class CastItem:
     heading: bool = False
 
 
-_VOICED_BY_RE = re.compile(r"^(?P<character>[^:,–—(]+?)\s*[:,–—]?\s*\(?(?:voiced|played|portrayed)\s+by\s+"
-                           r"(?P<actor>[^,;()]+?)\s*\)?\s*(?:[,;(].*)?$", re.IGNORECASE)
+_VOICED_BY_RE = re.compile(r"^(?P<character>[^:,–—(]+?)\s*[:,–—]?\s*\(?(?:voiced|played|portrayed)\s+by:?\s+"
+                           r"(?P<actor>.+)$", re.IGNORECASE)
 _SEPARATOR_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*\.{2,}\s*|\s+\((?P<paren>[^()]+)\)")
 _CHUNK_RE = re.compile(r"^(?P<name>[^()]+?)(?:\s*\((?P<role>[^()]+)\))?\.?$")
 
@@ -359,6 +359,17 @@ def _decide(pair: _Pair) -> None:
         pair.decided = "right"  # "Chief of Police – Carl Holm"
 
 
+def read_voice_credits(items: Sequence[CastItem]) -> list[Entry]:
+    """The lines of a list of characters that say who plays them ("Maja (voiced by Ann Berg): a spy …");
+    the others describe a character, and name no actor.
+
+    >>> read_voice_credits([CastItem("Maja, voiced by Ann Berg (Japanese) and Eva Lund (English)"),
+    ...                     CastItem("Jens: a fisherman")])
+    [('Ann Berg', ['Maja']), ('Eva Lund', ['Maja'])]
+    """
+    return [entry for item in items for entry in _voice_credit(item.text)]
+
+
 def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entry]:
     """(actor, characters) of each line of one cast list, its sub-items included.
 
@@ -419,18 +430,45 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
     return entries
 
 
+def _actors(text: str) -> list[str]:
+    """The actors a character's side names: "Ann Berg (Japanese); Eva Lund (English)", "Ann Berg, a singer"."""
+    actors = []
+    for piece in re.split(r"\s*(?:[;,/]|\band\b)\s*(?![^(]*\))", text):
+        head = _name_head(piece)
+        if not head or not is_person_name(head) or head != clean_name(re.sub(r"\([^)]*\)", "", piece)).strip(" ."):
+            if head and is_person_name(head) and not actors:
+                actors.append(head)  # "Ann Berg was a dancer …": the name the sentence starts with
+            break
+        actors.append(head)
+    return actors
+
+
+def _voice_credit(text: str) -> list[Entry]:
+    """"Maja, voiced by Ann Berg", "Maja (played by Ann Berg (Japanese) and Eva Lund): a spy": the actors the
+    line credits, each with the character; [] for any other line."""
+    voiced = _VOICED_BY_RE.match(re.sub(r"\s+", " ", text).strip())
+    if not voiced or re.search(r"\bas\b", voiced["character"]):
+        return []
+    credit = voiced["actor"]
+    if re.search(r"\(\s*(?:voiced|played|portrayed)\s+by", text, re.IGNORECASE):
+        depth = 1  # "(voiced by A (Japanese) and B): …": the credit ends where its parenthesis does
+        for index, char in enumerate(credit):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                credit = credit[:index]
+                break
+    return [(actor, split_roles(voiced["character"], actor)) for actor in _actors(credit)]
+
+
 def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, context: CastContext) -> list[Entry]:
-    voiced = _VOICED_BY_RE.match(text)
-    if voiced and not re.search(r"\bas\b", voiced["character"]):
-        actor = clean_name(voiced["actor"])
-        return [(actor, split_roles(voiced["character"], actor))] if is_person_name(actor) else []
+    voiced = _voice_credit(text)
+    if voiced:
+        return voiced
     if pair is not None:
         actor_side = pair.decided or side
         if actor_side == "right":
-            actor = _name_head(pair.right)
-            if not is_person_name(actor):
-                return []
-            return [(actor, split_roles(re.sub(r"\s*\([^)]*\)", "", pair.left), actor))]
+            left = re.sub(r"\s*\([^)]*\)", "", pair.left)
+            return [(actor, split_roles(left, actor)) for actor in _actors(pair.right)]
         if pair.colon and pair.decided == "left" and not is_person_name(_name_head(pair.right)):
             # "Maja: The food taster of the clan": a description, of a character unless the article links or
             # credits the name as a person's; it is never a character itself.
@@ -519,7 +557,9 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> 
                 actor, own = parsed  # "Ann Berg as The Fox": the dub's name for the character
                 if reference.is_placeholder(actor) or not is_person_name(actor):
                     continue
-                entries.append((actor, own or [c for i in characters for c in split_roles(_cell(row[i]), actor)]))
+                # "Maja<br>Tove": a character cell can name two
+                played = [c for i in characters for c in split_roles(_cell(row[i]).replace("\n", " / "), actor)]
+                entries.append((actor, own or played))
     return entries
 
 

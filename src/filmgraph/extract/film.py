@@ -15,7 +15,15 @@ from typing import Any
 from filmgraph import reference
 from filmgraph.extract import prose
 from filmgraph.extract.accolades import apply_ceremonies, body_key, merge_nomination, read_award_item, read_award_table
-from filmgraph.extract.cast import CastContext, CastItem, cast_table_entries, is_person_name, prose_cast, read_cast_list
+from filmgraph.extract.cast import (
+    CastContext,
+    CastItem,
+    cast_table_entries,
+    is_person_name,
+    prose_cast,
+    read_cast_list,
+    read_voice_credits,
+)
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
@@ -42,7 +50,8 @@ from filmgraph.reference import fold
 HEADLINE_FIELDS = ("budget", "box_office", "admissions")
 # Section titles (casefolded words) that say what a section holds.
 DESCRIPTION_SECTIONS = ("premise", "plot", "synopsis", "summary", "story")
-CAST_SECTIONS = ("cast", "starring", "voice cast")
+# A cast section by its title's words: "Cast", "Voice cast", "Casting", "Starring"; never "Broadcast".
+CAST_SECTION_RE = re.compile(r"\b(?:cast|casting|starring)\b")
 AWARD_SECTIONS = ("accolade", "award", "honour", "honor", "prize", "nomination")
 
 
@@ -61,7 +70,8 @@ def extract_film(article: Article) -> Film:
     read_lead(article, collector)
     cast_level: int | None = None  # the level of the cast section whose subsections ("=== Japan ===") we are in
     context = _cast_context(collector)
-    characters_level: int | None = None  # the level of a "Characters" section: its lists describe characters
+    characters_level: int | None = None  # the level of a "Characters" section: its lists describe characters,
+    # and name an actor only in a line that says so ("voiced by")
     for section in article.sections:
         words = fold(section.title)
         if film.description is None and any(w in words for w in DESCRIPTION_SECTIONS) and section.paragraphs:
@@ -70,16 +80,17 @@ def extract_film(article: Article) -> Film:
             cast_level = None
         if characters_level is not None and section.level <= characters_level:
             characters_level = None
-        if any(w in words for w in CAST_SECTIONS):
+        if CAST_SECTION_RE.search(words):
             cast_level = section.level
         elif "character" in words:
             # "* Maja: the food taster of the clan" names a character and what she is, not an actor.
             characters_level = section.level
-        if cast_level is not None:
-            # A "Casting" section tells how parts were cast ("X was approached for the role of Y"): its lists
-            # and tables are cast, its sentences are not.
+        if cast_level is not None or characters_level is not None:
+            # A "Casting" section tells how parts were cast ("X was approached for the role of Y"), a "Characters"
+            # section what the characters do: their lines that credit an actor and their tables are cast, their
+            # sentences are not.
             _read_cast_section(section, collector, context, lists=characters_level is None,
-                               sentences="casting" not in words)
+                               sentences="casting" not in words and characters_level is None)
         for table in section.tables:
             read_award_table(table.header, table.rows, section.title, collector, section.paragraphs)
         if any(w in words for w in AWARD_SECTIONS):
@@ -156,15 +167,26 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
     run: list[CastItem] = []
 
     def add(entries: list[tuple[str, list[str]]]) -> None:
-        for actor, characters in entries:
-            if is_person_name(actor) and not reference.is_placeholder(actor) and not reference.is_company_name(actor):
-                film.cast.append(CastMember(actor, characters, [section.title]))
-        context.add(entries)
+        kept = [(actor, characters) for actor, characters in entries if is_person_name(actor)
+                and not reference.is_placeholder(actor) and not reference.is_company_name(actor)]
+        film.cast.extend(CastMember(actor, characters, [section.title]) for actor, characters in kept)
+        context.add(kept)
+
+    notes: list[Block] = []  # paragraphs indented under the items of the list being read
+
+    def read_sentences(block: Block) -> None:
+        if sentences and not block.heading:
+            links = [shown for shown, _ in block.links]
+            for sentence in prose.split_sentences(block.text):
+                add(prose_cast(sentence, links, context))
 
     def flush() -> None:
-        if run and lists:
-            add(read_cast_list(run, context))
+        if run:
+            add(read_cast_list(run, context) if lists else read_voice_credits(run))
         run.clear()
+        for note in notes:
+            read_sentences(note)
+        notes.clear()
 
     for block in section.blocks or _plain_blocks(section):
         text = block.text
@@ -184,14 +206,15 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
             run.append(CastItem(text, frozenset(fold(shown) for shown, _ in block.links), block.depth or 1,
                                 block.heading))
             continue
+        if block.kind is BlockKind.PARAGRAPH and block.depth and run and not block.heading:
+            notes.append(block)  # ": A mutant who …" below an item describes it: the list goes on
+            continue
         flush()
         if block.kind is BlockKind.TABLE and 0 <= block.table < len(section.tables):
             table = section.tables[block.table]
             add(cast_table_entries(table.header, table.rows))
-        elif block.kind is BlockKind.PARAGRAPH and sentences and not block.heading:
-            links = [shown for shown, _ in block.links]
-            for sentence in prose.split_sentences(text):
-                add(prose_cast(sentence, links, context))
+        elif block.kind is BlockKind.PARAGRAPH:
+            read_sentences(block)
     flush()
 
 
