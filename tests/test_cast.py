@@ -230,3 +230,8 @@ def test_characters_credit_their_voices() -> None:
                     "Dan Ito": ["Rask"]}
     assert cast_table_entries(("Character", "Voice actor"), (("Maja\nTove", "Yui Sato"),)) == [
         ("Yui Sato", ["Maja", "Tove"])]
+
+
+def test_a_name_in_parentheses_after_an_actor_is_no_role_unless_it_reads_as_one() -> None:
+    items = [CastItem("Kim Lee (김리)"), CastItem("Ann Berg (Ann Lund)"), CastItem("Eva Lund (Mrs. Holm)")]
+    assert read_cast_list(items, CastContext()) == [("Kim Lee", []), ("Ann Berg", []), ("Eva Lund", ["Mrs. Holm"])]

@@ -67,21 +67,29 @@ _PRONOUNS = frozenset({"him", "her", "them", "it", "his", "hers", "their", "hims
 # ------------------------------------------------------------------------------------------------ names
 
 
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "sgt", "capt", "lt", "col", "gen",
+                            "rev", "fr", "sen", "gov", "supt", "insp", "det", "mt"})
+
+
 def _name_head(text: str) -> str:
-    """The name a phrase starts with: "Carl Holm, a professional singer, …" → "Carl Holm"."""
+    """The name a phrase starts with: "Carl Holm, a professional singer, …" → "Carl Holm".
+
+    >>> _name_head("Mrs. Lund (Eva Lund) is the baker."), _name_head("Carl Holm was a dancer.")
+    ('Mrs. Lund', 'Carl Holm')
+    """
     text = clean_name(re.split(r"\s*[(),;:–—]|\s+-\s+", WIKILINK_RE.sub(r"\1", text).strip(), maxsplit=1)[0])
     tokens = text.split()
     kept: list[str] = []
     for index, token in enumerate(tokens):
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
-        if _name_token(token) or (kept and token in _PARTICLES and _name_token(following)):
-            kept.append(token)
-            if token.endswith(".") and len(token) > 3 and not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.|St\.", token):
-                break  # the end of a sentence: "… Mrs. Lund."
-        else:
+        if not (_name_token(token) or (kept and token in _PARTICLES and _name_token(following))):
             break
-    return " ".join(kept).rstrip(".") if kept and not re.fullmatch(r"(?:[A-Z]\.)+|Jr\.|Sr\.", kept[-1]) \
-        else " ".join(kept)
+        kept.append(token)
+        if token.endswith(".") and fold(token[:-1]) not in _ABBREVIATIONS and not re.fullmatch(r"(?:\w\.)+", token):
+            break  # the end of a sentence: "… Eva Lund."
+    head = " ".join(kept)
+    # A full stop ends the name unless it ends an initial or an abbreviation ("Sammy Lee Jr.").
+    return head[:-1] if head.endswith(".") and not re.search(r"(?:\b\w|\b(?i:jr|sr))\.$", head) else head
 
 
 # ------------------------------------------------------------------------------------------------ roles
@@ -327,8 +335,9 @@ def _split_pair(text: str) -> _Pair | None:
         if re.match(r"\s*(?:[–—-]\s|:\s|\.{2,}|\(|,?\s*$)", text[match.end():]) and \
                 not re.match(r"\s*$", text[match.end():]):
             continue  # "Old Knut (Blind Man) – Carl Holm": the pair is split further on
-        if _NOTE_RE.search(match["paren"]) or re.match(r"\s*as\s", text[match.end():]):
-            return None  # "Alphonsa (special appearance)", "Carl Holm (Carl Eric Holm) as …"
+        native = not re.search(r"[A-Za-zÀ-ÿ]", match["paren"]) and re.search(r"[A-Za-zÀ-ÿ]", text[:match.start()])
+        if native or _NOTE_RE.search(match["paren"]) or re.match(r"\s*as\s", text[match.end():]):
+            return None  # "Ann Berg (special appearance)", "Carl Holm (カール)", "Carl Holm (Carl Eric Holm) as …"
         return _Pair(text[:match.start()], match["paren"], paren=True)
     return None
 
@@ -477,9 +486,12 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
             return [(left, [])] if known and is_person_name(left) else []
         if pair.paren:
             actor = clean_name(pair.left)
-            role = pair.right if pair.decided is None or not _NOTE_RE.search(pair.right) else ""
             if not is_person_name(actor):
                 return []
+            # "Ann Berg (banker), Carl Holm (singer)": a role; "Ann Berg (Mrs. Lund)": one by its words; a
+            # name alone in parentheses after an actor may be theirs ("Ann Berg (Ann Lund)"), so no role.
+            role = pair.right if pair.decided or fold(pair.right) in context.characters or \
+                _side_score(_name_head(pair.right), pair.right, item, context) < 0 else ""
             return [(actor, split_roles(role, actor) if role else [])]
     entries = [(actor, characters) for actor, characters in parse_cast_entries(text) if is_person_name(actor)]
     if entries or not re.search(r"[a-z]{2,}\s+[a-z]", text):
