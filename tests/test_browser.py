@@ -80,7 +80,7 @@ def test_sample_page_in_chromium(browser, sample_path: Path, tmp_path: Path) -> 
 def test_hostile_page_runs_no_script(browser, tmp_path: Path) -> None:
     article = tmp_path / "hostile.txt"
     article.write_text(f"= {HOSTILE_TITLE} =\nInfobox\n- Director: Ann Berg\n\n==Cast==\n"
-                       "- \"quotes\" & <tags> as '; DROP\n", encoding="utf-8")
+                       "- Ann \"Quotes\" O'Berg as <Tags> & Co\n", encoding="utf-8")
     assert CliRunner().invoke(cli, ["embed", str(article), "-o", str(tmp_path)]).exit_code == 0
     (page,) = tmp_path.glob("*.html")
     _open(browser, page)
@@ -89,9 +89,9 @@ def test_hostile_page_runs_no_script(browser, tmp_path: Path) -> None:
     movie = json.loads(browser.execute_script(
         "return document.querySelector('script[type=\"application/ld+json\"]').textContent"))
     assert movie["name"] == HOSTILE_TITLE
-    assert movie["actor"][0]["actor"]["name"] == '"quotes" & <tags>'
-    assert movie["actor"][0]["characterName"] == "'; DROP"
+    assert movie["actor"][0]["actor"]["name"] == 'Ann "Quotes" O\'Berg'
+    assert movie["actor"][0]["characterName"] == "<Tags> & Co"
     cast = browser.execute_script(
         "return [...document.querySelectorAll('table.cast tbody td')].map(c => c.textContent)")
-    assert cast == ['"quotes" & <tags>', "'; DROP"]
+    assert cast == ['Ann "Quotes" O\'Berg', "<Tags> & Co"]
     _no_dialog_and_no_errors(browser)

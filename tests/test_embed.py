@@ -92,7 +92,7 @@ def map_sample_graph(path: Path) -> Graph:
 def hostile_article(tmp_path: Path) -> Path:
     path = tmp_path / "hostile.txt"
     path.write_text(f"= {HOSTILE_TITLE} =\nInfobox\n- Director: Ann Berg\n\n==Cast==\n"
-                    "- \"quotes\" & <tags> as '; DROP\n", encoding="utf-8")
+                    "- Ann \"Quotes\" O'Berg as <Tags> & Co\n", encoding="utf-8")
     return path
 
 
@@ -106,7 +106,7 @@ def test_hostile_text_is_escaped(hostile_article: Path, tmp_path: Path) -> None:
     assert "<" not in script and ">" not in script and "&" not in script
     assert json.loads(script)["name"] == HOSTILE_TITLE
     assert "<h1>&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in page
-    assert "<td>&quot;quotes&quot; &amp; &lt;tags&gt;</td><td>&#x27;; DROP</td>" in page
+    assert "<td>Ann &quot;Quotes&quot; O&#x27;Berg</td><td>&lt;Tags&gt; &amp; Co</td>" in page
 
 
 def test_draw_writes_svg(sample_path: Path, tmp_path: Path) -> None:

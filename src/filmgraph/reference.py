@@ -65,7 +65,8 @@ def is_corporate_form(text: str) -> bool:
 
 # What an editor writes where a value is not known or stands elsewhere: never a value itself.
 PLACEHOLDERS = frozenset({"see below", "see above", "unknown", "n/a", "na", "tba", "tbd", "tbc", "none", "-", "–", "—",
-                          "?", "various", "not known", "to be announced", "to be determined"})
+                          "?", "various", "not known", "to be announced", "to be determined", "others", "and others",
+                          "many others", "etc", "more"})
 
 
 def is_placeholder(value: str) -> bool:

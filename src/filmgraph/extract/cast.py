@@ -1,14 +1,190 @@
-"""Cast lists and cast tables → (actor, characters)."""
+"""Cast lists, cast tables and cast sentences → (actor, characters).
+
+A cast list gives each line an actor on one side and what they play on the other ("Ann Berg as Anna",
+"Anna – Ann Berg", "Anna (Ann Berg)"). Which side is the actor is a property of the whole list: the side that
+is linked, that names people the article credits elsewhere, and that is not a role ("Mrs. Lund", "Priest",
+"Himself") — weighed over all its lines (:func:`read_cast_list`). A table says it in its header
+(:func:`cast_table_entries`); a sentence in its verb ("Ann Berg plays Anna", :func:`prose_cast`).
+
+Nothing here makes up a name: an actor is a name (never a sentence, never "X as Y"), and a character is the
+role as named, without the description that follows it — never a phrase about how the part was played.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from filmgraph import reference
-from filmgraph.extract.names import clean_name
+from filmgraph.extract.names import PARTICLES as _PARTICLES
+from filmgraph.extract.names import clean_name, is_person_name
+from filmgraph.extract.names import name_token as _name_token
 from filmgraph.reference import WIKILINK_RE, fold
 
-_SELF_WORDS = frozenset({"himself", "herself", "themselves", "themself", "self"})
+Entry = tuple[str, list[str]]  # (actor, the characters they play)
+
+_SELF_WORDS = frozenset({"himself", "herself", "themselves", "themself", "self", "itself"})
+# Words of a role rather than a name ("Mrs. Lund", "Chief of Police", "Old Farmer"): evidence that the side of a
+# cast line holding them is the character.
+_ROLE_WORDS = frozenset({
+    "mr", "mrs", "ms", "miss", "madam", "madame", "monsieur", "mademoiselle", "senor", "senora", "herr", "frau",
+    "priest", "father", "mother", "brother", "sister", "mayor", "chief", "police", "policeman", "cop", "officer",
+    "inspector", "detective", "sergeant", "captain", "colonel", "general", "major", "lieutenant", "admiral",
+    "commander", "king", "queen", "prince", "princess", "lord", "lady", "duke", "duchess", "count", "countess",
+    "emperor", "reverend", "pastor", "bishop", "nun", "monk", "doctor", "nurse", "judge", "lawyer", "uncle", "aunt",
+    "grandma", "grandpa", "granny", "grandmother", "grandfather", "old", "young", "little", "boy", "girl", "man",
+    "woman", "guard", "waiter", "waitress", "driver", "teacher", "servant", "maid", "narrator", "blind", "beggar",
+    "villager", "student", "soldier", "president", "professor", "boss", "baby", "kid", "wife", "husband", "son",
+    "daughter", "friend", "mailman", "postman", "farmer", "attendant", "clerk", "secretary", "thug", "henchman",
+    "goon", "stranger", "neighbour", "neighbor", "landlord", "landlady", "owner", "manager", "reporter",
+    *_SELF_WORDS})
+# Parentheticals that say how a person appears, never who: "(uncredited)", "(voice)", "(cameo)".
+_NOTE_RE = re.compile(r"(?i)\b(?:uncredited|credited|voice|voiced|cameo|appearance|guest|archive|footage|singing|"
+                      r"dubbed|special|extended|deleted|scenes?|version|release|also|only|as|segment|episode|"
+                      r"photo|photograph|narration|narrator)\b")
+# Words that start a sentence or describe a person before their name: "Director Ann Berg appears as …".
+_LEADING_WORDS = frozenset({
+    "the", "a", "an", "in", "on", "at", "while", "whereas", "although", "though", "however", "meanwhile", "also",
+    "then", "later", "finally", "additionally", "other", "several", "and", "but", "when", "after", "before",
+    "director", "producer", "writer", "screenwriter", "composer", "actor", "actress", "singer", "rapper",
+    "musician", "comedian", "veteran", "former", "boxer", "wrestler", "footballer", "model", "author", "journalist",
+    "columnist", "commentator", "broadcaster", "sportscaster", "presenter", "host", "star", "legend", "co-star",
+    "newcomer", "playwright", "novelist", "filmmaker", "cinematographer", "editor", "dancer", "choreographer"})
+# Words before a name that keep the name part of the role: "Maja Lund in Harbour Lights", "Leader of the Pack".
+_JOINING_WORDS = frozenset({
+    "of", "in", "at", "from", "for", "with", "on", "by", "to", "into", "as", "and", "or", "the", "a", "an", "aka",
+    "a.k.a.", "alias", "&", "which", "who", "whom", "whose", "that", "where", "when", "while", "than", "like",
+    "about", "against", "between", "over", "under", "after", "before", "during", "through", "near", "behind",
+    "among", "around", "toward", "towards", "upon", "within", "without", "via", "is", "was", "are", "were", "his",
+    "her", "their", "its"})
+_AGE_WORDS = frozenset({"young", "younger", "old", "older", "little", "teenage", "teen", "adult", "elderly", "elder",
+                        "child", "middle-aged"})
+_PRONOUNS = frozenset({"him", "her", "them", "it", "his", "hers", "their", "himself", "herself", "themselves",
+                       "he", "she", "they", "one"})
+
+
+# ------------------------------------------------------------------------------------------------ names
+
+
+_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "sgt", "capt", "lt", "col", "gen",
+                            "rev", "fr", "sen", "gov", "supt", "insp", "det", "mt"})
+
+
+def _name_head(text: str) -> str:
+    """The name a phrase starts with: "Carl Holm, a professional singer, …" → "Carl Holm".
+
+    >>> _name_head("Mrs. Lund (Eva Lund) is the baker."), _name_head("Carl Holm was a dancer.")
+    ('Mrs. Lund', 'Carl Holm')
+    """
+    text = clean_name(re.split(r"\s*[(),;:–—]|\s+-\s+", WIKILINK_RE.sub(r"\1", text).strip(), maxsplit=1)[0])
+    tokens = text.split()
+    kept: list[str] = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        if not (_name_token(token) or (kept and token in _PARTICLES and _name_token(following))):
+            break
+        kept.append(token)
+        if token.endswith(".") and fold(token[:-1]) not in _ABBREVIATIONS and not re.fullmatch(r"(?:\w\.)+", token):
+            break  # the end of a sentence: "… Eva Lund."
+    head = " ".join(kept)
+    # A full stop ends the name unless it ends an initial or an abbreviation ("Sammy Lee Jr.").
+    return head[:-1] if head.endswith(".") and not re.search(r"(?:\b\w|\b(?i:jr|sr))\.$", head) else head
+
+
+# ------------------------------------------------------------------------------------------------ roles
+
+
+def _trailing_name(tokens: list[str]) -> list[str]:
+    """The run of name words a phrase ends with, with "the" and particles inside it."""
+    start = len(tokens)
+    while start > 0:
+        token = tokens[start - 1]
+        if start < len(tokens) and re.search(r"[,;:(]$", token):
+            break  # "Rask, Carl Holm": the run starts after the comma
+        if _name_token(token.rstrip(",;:")) or re.match(r"^\d[\w-]*[A-Z]", token):
+            start -= 1
+        elif start < len(tokens) and (token in _PARTICLES or token == "the") and start - 1 > 0 \
+                and _name_token(tokens[start - 2]):
+            start -= 1  # "Erik the Red"
+        else:
+            break
+    return tokens[start:]
+
+
+def clean_role(text: str, *, descriptions: bool = True) -> str | None:
+    """The character a role phrase names: a description before a name gives way to the name ("the bounty
+    hunter Rask" → "Rask", "a young Maja Lund" → "young Maja Lund"); a description alone is kept
+    only when ``descriptions`` (a cast list's "a fisherman") and never when it runs on like a sentence.
+
+    >>> clean_role("race car driver Jens Lund"), clean_role("Maja Lund in Harbour Lights")
+    ('Jens Lund', 'Maja Lund in Harbour Lights')
+    >>> clean_role("a ferry guard"), clean_role("a ferry guard", descriptions=False)
+    ('a ferry guard', None)
+    """
+    text = clean_name(re.sub(r"\s+", " ", text)).strip(" .,;:")
+    if not text or reference.is_placeholder(text):
+        return None
+    tokens = text.split()
+    if fold(text) in _SELF_WORDS:
+        return text
+    if fold(tokens[0]) in _PRONOUNS:
+        return None  # "his buddy", "him"
+    bare = tokens[1:] if tokens[0].casefold() in ("a", "an") or (
+        tokens[0].casefold() == "the" and len(tokens) > 1 and fold(tokens[1]) in _AGE_WORDS) else tokens
+    if not bare:
+        return None
+    lowercase = [t for t in bare if t[:1].islower() and t not in _PARTICLES and t != "the"]
+    if not lowercase:
+        return " ".join(bare) if bare is not tokens else text
+    run = _trailing_name(bare)
+    before = bare[: len(bare) - len(run)]
+    if run and before and not any(fold(t) in _JOINING_WORDS for t in before[before[0] == "the":]) \
+            and run[0][:1] not in "\"“'‘" \
+            and any(t[:1].islower() for t in before) and not (len(run) == 1 and re.fullmatch(r"[A-Z]{1,3}", run[0])):
+        # "the bounty hunter Rask" → "Rask"; "a young Maja Lund" → "young Maja Lund"
+        if fold(before[-1]) in _AGE_WORDS:
+            run = [before[-1], *run]
+        return " ".join(run)
+    if not descriptions and not (bare[0][:1].isupper() and not before):
+        return None
+    if len(bare) >= 5 and len(lowercase) >= 3:
+        return None  # a description that runs on like a sentence is no character
+    return text
+
+
+def split_roles(text: str, actor: str = "") -> list[str]:
+    """The characters of a role phrase: "Jens / Peter", "Jens and as Peter", "Anna, a nurse" (description
+    dropped), "herself" (the actor)."""
+    characters: list[str] = []
+    rest = re.sub(r"^as\s+", "", re.sub(r"\s*\([^()]*\)", "", text).strip())
+    described = False  # the last role had a description: a lower-case chunk after it continues that
+    for chunk in _ROLE_SPLIT_RE.split(rest):
+        chunk = re.sub(r"^as\s+", "", chunk.strip())
+        if described and chunk[:1].islower():
+            continue  # "Jens, a baker, Maja's stepfather/possible father"
+        # A description follows the character: ", a nurse", "; Jens's wife", " – …", " who …", ": his
+        # henchmen", " at the party", or a new sentence ("Rask. Lund voiced him in French.").
+        pieces = re.split(r",\s+|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
+                          r"\s+(?:in|at|on|aboard|during|inside|outside|near)\s+(?:a|an|the|his|her|their)\s+|"
+                          r"(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|\.$", chunk, maxsplit=1)
+        chunk, described = pieces[0], len(pieces) > 1 and bool(pieces[1].strip())
+        if _NOT_A_ROLE_RE.match(chunk.strip()):
+            continue  # "Special appearance in song …" says how the actor appears, not whom they play
+        for role in re.split(r"\s+and\s+(?=[A-ZÀ-Þ])", chunk):
+            name = clean_role(role)
+            if not name:
+                continue
+            if name.casefold() in _SELF_WORDS:
+                name = actor
+            if not name or _NOT_A_ROLE_RE.match(name):
+                continue  # "as Guest Appearance" says how the actor appears, not whom they play
+            if name not in characters:
+                characters.append(name)
+    return characters
+
+
+# ------------------------------------------------------------------------------------------------ lines
 
 
 _CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*\.{3}\s*")
@@ -17,8 +193,8 @@ _CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*\.{3}\s*")
 _ROLE_SPLIT_RE = re.compile(r"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*/\s*)\s*")
 
 
-_NOT_A_ROLE_RE = re.compile(r"(?i)^(?:a\s+)?(?:cameo(?:\s+(?:appearance|role))?|guest appearance|special appearance|"
-                            r"uncredited|voice|various|unknown|item (?:number|song)|special appearance.*)$")
+_NOT_A_ROLE_RE = re.compile(r"(?i)^(?:an?\s+)?(?:(?:cameo|guest|special|brief)(?:\s+(?:appearance|role)s?\b.*)?|"
+                            r"guest appearance.*|uncredited|voice|various|unknown|item (?:number|song)\b.*)$")
 
 
 def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
@@ -34,74 +210,539 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     text = WIKILINK_RE.sub(r"\1", line)
     # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
     text = re.sub(r"\s*\([^)]*\)", "", text).strip()
-    text = re.sub(r"\s+as$", "", text)
+    text = re.sub(r"\s+as\s*:?$|\s*:$", "", text)  # "Carl Holm as:" with his roles below
     if re.match(r"(?i)^as\s", text):
         return None  # a role with no actor
     parts = _CAST_SPLIT_RE.split(text, maxsplit=1)
     actor = clean_name(parts[0])
     if not actor:
         return None
-    characters: list[str] = []
-    if len(parts) == 2:
-        rest = re.sub(r"^as\s+", "", parts[1].strip())
-        for chunk in _ROLE_SPLIT_RE.split(rest):
-            chunk = re.sub(r"^as\s+", "", chunk.strip())
-            # A description follows the character: ", a nurse", " – …", " who …", ": his henchmen", or a
-            # new sentence ("Hobbscap. Villeneuve voiced him in French.").
-            chunk = re.split(r",\s+|;\s+(?=[a-z])|\s+[–—-]\s+|\s+who\s+|:\s+|\s+in\s+(?:a|an|the|his|her)\s+|"
-                             r"(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|\.$", chunk, maxsplit=1)[0]
-            for role in re.split(r"\s+and\s+(?=[A-ZÀ-Þ])", chunk):
-                name = clean_name(role)
-                if not name:
-                    continue
-                if name.casefold() in _SELF_WORDS:
-                    name = actor
-                if _NOT_A_ROLE_RE.match(name):
-                    continue  # "as Cameo Appearance" says how the actor appears, not whom they play
-                if name not in characters:
-                    characters.append(name)
+    characters = split_roles(parts[1], actor) if len(parts) == 2 else []
     return actor, characters
 
 
-def cast_table_rows(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, str]]:
-    """(actor, role) pairs of a cast table: "| Actor | Role |", or a character's row with an actor for each
-    language it was voiced in ("| Character | Japanese | English |"): one pair for each actor named.
-
-    >>> cast_table_rows(("Character", "Japanese", "English"), (("Jubei", "Koichi Yamadera", "Dean Wein"),))
-    [('Koichi Yamadera', 'Jubei'), ('Dean Wein', 'Jubei')]
-    """
-    words = [fold(cell) for cell in header]
-    actor = next((i for i, w in enumerate(words) if re.search(r"actor|actress|cast|performer|name", w)), None)
-    role = next((i for i, w in enumerate(words) if re.search(r"role|character|part", w)), None)
-    actors = [actor] if actor is not None else []
-    if actor is None and role is not None:
-        # The other columns, each a language (or a dub, a voice), hold the actors who voiced the character.
-        actors = [i for i, cell in enumerate(header) if i != role and cell.strip()
-                  and (reference.language(_header_language(cell)) or re.search(r"voice|dub", words[i]))]
-    return [(row[column], row[role] if role is not None else "") for row in rows for column in actors
-            if row[column].strip()]
+# "Ann Berg as Anna and Carl Holm as Jens", "…; Carl Holm as Jens": a new actor and role start at the joint.
+_PAIR_JOINT_RE = re.compile(r"(?:;\s+|,?\s+and\s+)(?=(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,4}as\s)")
 
 
-def _header_language(cell: str) -> str:
-    """"English (Manga, 1995)" → "English"; "Japanese voice" → "Japanese"."""
-    return re.sub(r"\s*\(.*$|\s+(?:voice|dub|version|cast)s?\b.*$", "", cell.strip(), flags=re.IGNORECASE)
-
-
-def parse_cast_entries(line: str) -> list[tuple[str, list[str]]]:
+def parse_cast_entries(line: str) -> list[Entry]:
     """(actor, characters) of each actor a cast-list line names; "A and B as X and Y" pairs them in order.
 
     >>> parse_cast_entries("Ann Berg and Carl Holm as Anna and Jens: two nurses")
     [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens'])]
     >>> parse_cast_entries("Ann Berg and Carl Holm as the twins")
     [('Ann Berg', ['the twins']), ('Carl Holm', ['the twins'])]
+    >>> parse_cast_entries("Ann Berg as Anna and Carl Holm as Jens")
+    [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens'])]
     """
+    pieces = _PAIR_JOINT_RE.split(line)
+    if len(pieces) > 1 and all(re.search(r"\sas\s", piece) for piece in pieces):
+        return [entry for piece in pieces for entry in parse_cast_entries(piece)]
     parsed = parse_cast_line(line)
     if parsed is None:
         return []
     actor, characters = parsed
     actors = [a for a in (clean_name(part) for part in re.split(r"\s+(?:and|&)\s+", actor)) if a]
-    if len(actors) < 2 or not all(re.match(r"^[A-ZÀ-Þ]\S*(?:\s+\S+)+$", a) for a in actors):
+    if len(actors) < 2 or not all(is_person_name(a) for a in actors):
         return [parsed]
+    parts = _CAST_SPLIT_RE.split(re.sub(r"\s*\([^)]*\)", "", WIKILINK_RE.sub(r"\1", line)), maxsplit=1)
+    if len(characters) != len(actors) and len(parts) == 2:
+        # "A and B as racer Jens Lund and his buddy": one role for each actor, in order.
+        role_text = re.split(r",\s+|;\s+|:\s+|\s+[–—-]\s+", parts[1], maxsplit=1)[0]
+        roles = re.split(r"\s+and\s+", role_text)
+        if len(roles) == len(actors) and len(characters) <= 1:
+            return [(a, [c] if (c := clean_role(r)) else []) for a, r in zip(actors, roles, strict=True)]
     if len(characters) == len(actors):
         return [(a, [c]) for a, c in zip(actors, characters, strict=True)]
     return [(a, list(characters)) for a in actors]
+
+
+# ------------------------------------------------------------------------------------------------ lists
+
+
+@dataclass
+class CastContext:
+    """What the rest of the article says about names: the people it credits (infobox, crew, cast found so
+    far), the texts it links and the characters it names."""
+
+    people: dict[str, str] = field(default_factory=dict)  # folded name → the name as written
+    linked: frozenset[str] = frozenset()  # folded texts the page links, anywhere
+    characters: set[str] = field(default_factory=set)  # folded character names
+
+    def add_person(self, name: str) -> None:
+        self.people.setdefault(fold(name), name)
+
+    def add(self, entries: Iterable[Entry]) -> None:
+        for actor, characters in entries:
+            self.add_person(actor)
+            self.characters.update(fold(c) for c in characters if fold(c) != fold(actor))
+
+    def person(self, name: str) -> str | None:
+        """The credited person a mention names: the same name, or the surname or mononym of exactly one."""
+        key = fold(name)
+        if key in self.people:
+            return self.people[key]
+        if " " in key or not key:
+            return None
+        owners = {full for folded, full in self.people.items() if folded.split()[-1] == key and " " in folded}
+        return owners.pop() if len(owners) == 1 else None
+
+
+@dataclass(frozen=True)
+class CastItem:
+    """One list item of a cast section: its text, the texts it links and its list depth."""
+
+    text: str
+    links: frozenset[str] = frozenset()  # folded shown texts
+    depth: int = 1
+    heading: bool = False
+
+
+_VOICED_BY_RE = re.compile(r"^(?P<character>[^:,–—(]+?)\s*[:,–—]?\s*\(?(?:voiced|played|portrayed)\s+by:?\s+"
+                           r"(?P<actor>.+)$", re.IGNORECASE)
+_SEPARATOR_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*\.{2,}\s*|\s+\((?P<paren>[^()]+)\)")
+_CHUNK_RE = re.compile(r"^(?P<name>[^()]+?)(?:\s*\((?P<role>[^()]+)\))?\.?$")
+
+
+def _chunks(text: str) -> list[re.Match[str]]:
+    """"Ann Berg (banker), Carl Holm (singer in tea house), Eva Lund": several actors on one
+    line, each with their role; [] for any other line."""
+    pieces = re.split(r"(?:,|;)\s*(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))", text)
+    matches = [_CHUNK_RE.match(piece.strip()) for piece in pieces]
+    if len(pieces) < 2 or not all(m and is_person_name(m["name"]) for m in matches):
+        return []
+    found = [m for m in matches if m]
+    return found if any(m["role"] for m in found) else []
+
+
+@dataclass
+class _Pair:
+    """A cast line split into two sides, one the actor and one the character."""
+
+    left: str  # the text before the separator
+    right: str  # after it
+    paren: bool  # "Anna (Ann Berg)": the right side was in parentheses
+    colon: bool = False  # "Anna: …": what follows a colon may describe what precedes it
+    decided: str | None = None  # "left" or "right" when the line itself says which side is the actor
+
+
+def _split_pair(text: str) -> _Pair | None:
+    for match in _SEPARATOR_RE.finditer(text):
+        if re.fullmatch(r"\s+as\s+", match.group(0)):
+            return None  # "Ann Berg as Anna" says it itself
+        if match.group("paren") is None:
+            return _Pair(text[:match.start()], text[match.end():], paren=False, colon=":" in match.group(0))
+        if re.match(r"\s*(?:[–—-]\s|:\s|\.{2,}|\(|,?\s*$)", text[match.end():]) and \
+                not re.match(r"\s*$", text[match.end():]):
+            continue  # "Old Knut (Blind Man) – Carl Holm": the pair is split further on
+        native = not re.search(r"[A-Za-zÀ-ÿ]", match["paren"]) and re.search(r"[A-Za-zÀ-ÿ]", text[:match.start()])
+        if native or _NOTE_RE.search(match["paren"]) or re.match(r"\s*as\s", text[match.end():]):
+            return None  # "Ann Berg (special appearance)", "Carl Holm (カール)", "Carl Holm (Carl Eric Holm) as …"
+        return _Pair(text[:match.start()], match["paren"], paren=True)
+    return None
+
+
+def _side_score(name: str, raw: str, item: CastItem, context: CastContext) -> int:
+    """How much a side of a line looks like a person: linked, credited elsewhere; less when it is a role."""
+    key = fold(name)
+    score = 2 if key in item.links else 1 if key in context.linked else 0
+    if context.person(name) and " " in key:
+        score += 2
+    if key in context.characters:
+        score -= 2
+    if any(word in _ROLE_WORDS for word in re.findall(r"[\w-]+", key)) or re.search(r"[’']s\b", name):
+        score -= 2
+    if re.search(r"\([^)]*\)", raw) and not _NOTE_RE.search(raw):
+        score -= 1  # "Old Knut (Blind Man)": a role with its description
+    return score
+
+
+def _decide(pair: _Pair) -> None:
+    left = clean_name(re.sub(r"\s*\([^)]*\)", "", pair.left))
+    right = _name_head(pair.right)
+    if fold(left) in _SELF_WORDS:
+        pair.decided = "right"
+    elif fold(right) in _SELF_WORDS or not is_person_name(right):
+        pair.decided = "left"  # "Carl Holm – a fisherman"
+    elif not is_person_name(left):
+        pair.decided = "right"  # "Chief of Police – Carl Holm"
+
+
+def read_voice_credits(items: Sequence[CastItem]) -> list[Entry]:
+    """The lines of a list of characters that say who plays them ("Maja (voiced by Ann Berg): a spy …");
+    the others describe a character, and name no actor.
+
+    >>> read_voice_credits([CastItem("Maja, voiced by Ann Berg (Japanese) and Eva Lund (English)"),
+    ...                     CastItem("Jens: a fisherman")])
+    [('Ann Berg', ['Maja']), ('Eva Lund', ['Maja'])]
+    """
+    return [entry for item in items for entry in _voice_credit(item.text)]
+
+
+def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entry]:
+    """(actor, characters) of each line of one cast list, its sub-items included.
+
+    Lines that say which side is the actor ("as", "voiced by", a description on one side, "Himself" on the
+    other) keep to it; the others follow the list, whose side is the one its lines' evidence favours.
+
+    >>> context = CastContext(linked=frozenset({"ann berg"}))
+    >>> read_cast_list([CastItem("Maja - Ann Berg", frozenset({"ann berg"})),
+    ...                 CastItem("Mrs. Lund - Eva Lund"), CastItem("Jens - Carl Holm")], context)
+    [('Ann Berg', ['Maja']), ('Eva Lund', ['Mrs. Lund']), ('Carl Holm', ['Jens'])]
+    """
+    lines: list[tuple[CastItem, str, _Pair | None]] = []
+    for item in items:
+        text = re.sub(r"\s+", " ", item.text).strip()
+        chunks = _chunks(text)
+        for chunk in chunks:  # "Ann Berg (banker), Carl Holm (singer in tea house)"
+            if not chunk["role"] or _NOTE_RE.search(chunk["role"]):
+                lines.append((item, chunk["name"], None))
+                continue
+            pair = _Pair(chunk["name"], chunk["role"], paren=True)
+            if not is_person_name(_name_head(chunk["role"])):
+                pair.decided = "left"
+            lines.append((item, f"{chunk['name']} ({chunk['role']})", pair))
+        if chunks:
+            continue
+        pair = None if item.heading else _split_pair(text)
+        if pair is not None:
+            _decide(pair)
+        lines.append((item, text, pair))
+    vote = 0
+    for item, _, pair in lines:
+        if pair is not None and pair.decided is None:
+            left = clean_name(re.sub(r"\s*\([^)]*\)", "", pair.left))
+            right = _name_head(pair.right)
+            vote += _side_score(right, pair.right, item, context) - _side_score(left, pair.left, item, context)
+            # A name of two words or more is likelier the actor's than a single one ("Maja – Ann Berg").
+            vote += (len(right.split()) > 1) - (len(left.split()) > 1)
+    side = "right" if vote > 0 else "left"
+    entries: list[Entry] = []
+    parent: list[Entry] = []  # the entries of the last top-level line, for its sub-items
+    folding = False  # the last top-level line ends "as:": its sub-items are its roles
+    for item, text, pair in lines:
+        if item.heading:
+            parent, folding = [], False
+            continue
+        if item.depth > 1 and folding and parent:
+            # "* Ann Berg as:" with "** Anna, a nurse" below: the sub-items are the parent's roles.
+            for role in split_roles(text, parent[-1][0]):
+                if role not in parent[-1][1]:
+                    parent[-1][1].append(role)
+            continue
+        found = _line_entries(text, pair, side, item, context)
+        context.add(found)  # "** Vik also plays Kurt": the parent names whom a surname means
+        entries += found
+        if item.depth <= 1 or not parent:
+            parent = found
+            folding = bool(re.search(r"(?:\bas|:)\s*:?$", text)) and all(not c for _, c in found)
+    return entries
+
+
+def _actors(text: str) -> list[str]:
+    """The actors a character's side names: "Ann Berg (Japanese); Eva Lund (English)", "Ann Berg, a singer"."""
+    actors = []
+    for piece in re.split(r"\s*(?:[;,/]|\band\b)\s*(?![^(]*\))", text):
+        head = _name_head(piece)
+        if not head or not is_person_name(head) or head != clean_name(re.sub(r"\([^)]*\)", "", piece)).strip(" ."):
+            if head and is_person_name(head) and not actors:
+                actors.append(head)  # "Ann Berg was a dancer …": the name the sentence starts with
+            break
+        actors.append(head)
+    return actors
+
+
+def _voice_credit(text: str) -> list[Entry]:
+    """"Maja, voiced by Ann Berg", "Maja (played by Ann Berg (Japanese) and Eva Lund): a spy": the actors the
+    line credits, each with the character; [] for any other line."""
+    voiced = _VOICED_BY_RE.match(re.sub(r"\s+", " ", text).strip())
+    if not voiced or re.search(r"\bas\b", voiced["character"]):
+        return []
+    credit = voiced["actor"]
+    if re.search(r"\(\s*(?:voiced|played|portrayed)\s+by", text, re.IGNORECASE):
+        depth = 1  # "(voiced by A (Japanese) and B): …": the credit ends where its parenthesis does
+        for index, char in enumerate(credit):
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if depth == 0:
+                credit = credit[:index]
+                break
+    return [(actor, split_roles(voiced["character"], actor)) for actor in _actors(credit)]
+
+
+def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, context: CastContext) -> list[Entry]:
+    voiced = _voice_credit(text)
+    if voiced:
+        return voiced
+    if pair is not None:
+        actor_side = pair.decided or side
+        if actor_side == "right":
+            left = re.sub(r"\s*\([^)]*\)", "", pair.left)
+            return [(actor, split_roles(left, actor)) for actor in _actors(pair.right)]
+        if pair.colon and pair.decided == "left" and not is_person_name(_name_head(pair.right)):
+            # "Maja: The food taster of the clan": a description, of a character unless the article links or
+            # credits the name as a person's; it is never a character itself.
+            left = clean_name(pair.left)
+            known = fold(left) in item.links or (" " in left and context.person(left))
+            return [(left, [])] if known and is_person_name(left) else []
+        if pair.paren:
+            actor = clean_name(pair.left)
+            if not is_person_name(actor):
+                return []
+            # "Ann Berg (banker), Carl Holm (singer)": a role; "Ann Berg (Mrs. Lund)": one by its words; a
+            # name alone in parentheses after an actor may be theirs ("Ann Berg (Ann Lund)"), so no role.
+            role = pair.right if pair.decided or fold(pair.right) in context.characters or \
+                _side_score(_name_head(pair.right), pair.right, item, context) < 0 else ""
+            return [(actor, split_roles(role, actor) if role else [])]
+    entries = [(actor, characters) for actor, characters in parse_cast_entries(text) if is_person_name(actor)]
+    if entries or not re.search(r"[a-z]{2,}\s+[a-z]", text):
+        return entries
+    # A sentence in a list ("Holm also plays Knut, Jens's twin brother.")
+    return prose_cast(text, item.links, context)
+
+
+# ------------------------------------------------------------------------------------------------ tables
+
+
+_ACTOR_HEADER_RE = re.compile(r"\b(?:actors?|actress(?:es)?|cast|performers?|players?|voices?|voiced|dub|dubbed|"
+                              r"dubbing|played by|portrayed by|starring|seiyu)\b")
+_CHARACTER_HEADER_RE = re.compile(r"\b(?:characters?|roles?|parts?)\b")
+
+
+def _column_role(cell: str) -> str | None:
+    """What a cast table's column holds, from its header: "actor", "character", "language" (a dub's actors,
+    when a character column names whom they voice), "name" (whose, the other columns say) or None (notes,
+    years, descriptions)."""
+    words = fold(re.sub(r"\([^)]*\)", " ", cell))
+    if len(words.split()) > 5 or re.search(r"\sas\s", words):
+        return None  # "Ann Berg as Anna": a cast line where a header would be
+    if _ACTOR_HEADER_RE.search(words):
+        return "actor"
+    if _CHARACTER_HEADER_RE.search(words):
+        return "character"
+    if re.fullmatch(r"\s*(?:full\s+)?names?\s*", words):
+        return "name"
+    if cell.strip() and (reference.language(_header_language(cell)) or re.fullmatch(r"\s*original\s*", words)):
+        return "language"
+    return None
+
+
+def _header_language(cell: str) -> str:
+    """"English (Manga, 1995)" → "English"; "Japanese voice" → "Japanese"."""
+    return re.sub(r"\s*\(.*$|\s+(?:voice|dub|version|cast)s?\b.*$", "", cell.strip(),
+                  flags=re.IGNORECASE | re.DOTALL)
+
+
+def _cell(text: str) -> str:
+    # "| lit. "frog" | Carl Holm": what precedes a lone bar is the cell's attributes, never its content.
+    return re.sub(r"^[^|]*\|\s*", "", text).strip() if "|" in text else text.strip()
+
+
+def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[Entry]:
+    """(actor, characters) of a cast table. The header says what each column holds: the actor, the
+    character (one or more columns: "Main role", "Other roles"), or a dub's actors ("Japanese voice actor",
+    "English (Disney, 2005)"), one entry for each actor named; a table without a header ("Ann Berg as Anna"
+    in every cell) is read cell by cell.
+
+    >>> cast_table_entries(("Character", "Japanese", "English"), (("Maja", "Yui Sato", "Ann Berg"),))
+    [('Yui Sato', ['Maja']), ('Ann Berg', ['Maja'])]
+    >>> cast_table_entries(("Character name", "Japanese voice actor"), (("Mori (森)", ""),))
+    []
+    """
+    roles = [_column_role(cell) for cell in header]
+    if "name" in roles:
+        # "Name | Japanese | English": the name is the character's, the dubs hold the actors; else the actor's.
+        languages = "language" in roles and "character" not in roles and "actor" not in roles
+        roles = [("character" if languages else "actor") if role == "name" else role for role in roles]
+    characters = [i for i, role in enumerate(roles) if role == "character"]
+    actors = [i for i, role in enumerate(roles) if role == "actor"]
+    if characters:
+        actors += [i for i, role in enumerate(roles) if role == "language"]
+    if not actors:
+        return [] if characters else _loose_table(header, rows)
+    entries: list[Entry] = []
+    for row in rows:
+        for column in sorted(actors):
+            for part in _cell(row[column]).split("\n"):
+                parsed = parse_cast_line(part) if part.strip() else None
+                if parsed is None:
+                    continue
+                actor, own = parsed  # "Ann Berg as The Fox": the dub's name for the character
+                if reference.is_placeholder(actor) or not is_person_name(actor):
+                    continue
+                # "Maja<br>Tove": a character cell can name two
+                played = [c for i in characters for c in split_roles(_cell(row[i]).replace("\n", " / "), actor)]
+                entries.append((actor, own or played))
+    return entries
+
+
+def _loose_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[Entry]:
+    """A table whose cells are cast lines ("Ann Berg as Anna"), or a name and its "as Anna" beside it."""
+    lines: list[str] = []
+    for row in (header, *rows):
+        for cell in (_cell(c) for c in row):
+            if re.match(r"(?i)^as\s", cell) and lines:
+                lines[-1] += f" {cell}"
+            elif cell:
+                lines.append(cell)
+    if not lines or 2 * sum(bool(re.search(r"\sas\s", line)) for line in lines) < len(lines):
+        return []
+    return [(actor, roles) for line in lines for actor, roles in parse_cast_entries(line) if is_person_name(actor)]
+
+
+# ------------------------------------------------------------------------------------------------ prose
+
+
+_CAST_VERB_RE = re.compile(
+    r"\b(?:(?:also|briefly|physically|only|later|again)\s+)?(?:(?P<role>"
+    r"(?:plays?|played|portrays?|portrayed|voices?|voiced)(?!\s+(?:by|in|on|with|at|for|opposite|alongside)\b)"
+    r"|(?:(?:appears?|appeared|cameos|cameoed|stars?|starred|co-stars?|co-starred)(?:\s+(?:uncredited|briefly))?"
+    r"|(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
+    r"(?:cameo|appearance|role|part)s?(?:\s+(?:appearance|role)s?)?"
+    r"|(?:make|makes|made)\s+appearances?"
+    r"|(?:reprises|reprised)\s+(?:his|her|their)\s+roles?)\s+as"
+    r"|(?:provides|provided|lends|lent|supplies|supplied)\s+(?:the\s+)?voice(?:\s+and\s+\w+)?\s+(?:of|for|to))"
+    r"|(?P<bare>(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
+    r"(?:cameo|appearance)s?(?:\s+appearances?)?|cameos|cameoed|(?:make|makes|made)\s+appearances?))"
+    r"(?=[\s,.;]|$)")
+# "Anna, portrayed by Ann Berg", "Rask (voiced by Carl von Holm)": the role, then its actor.
+_PLAYED_BY_RE = re.compile(r"(?:,\s*|\s*\(\s*)(?:voiced|played|portrayed|performed)\s+by\s+")
+# "Other cast members include …", "the film features …": the cast a sentence lists.
+_INCLUDE_RE = re.compile(r"\b(?:(?:cast|cast members|actors|roles|appearances|stars)\b[^.;]{0,40}?\b"
+                         r"(?:include|includes|included|including)|features|featured|featuring|also starring|"
+                         r"(?:also\s+)?appearing\s+(?:are|were|is|was)|(?:with\s+)?appearances\s+by)\s+")
+_ROLE_CUT_RE = re.compile(r";|\s+(?:who|which|whose|where|when|in|from|on|at|opposite|alongside|with|during|for|"
+                          r"before|after|to|while|until|because|but|though|although)\s+|\s+[–—-]\s+|\s*\(|\s*\.$")
+
+
+def _subject(sentence: str, start: int, end: int, links: frozenset[str],
+             context: CastContext) -> tuple[list[str], int]:
+    """The people a clause names just before its verb ("Director Ann Berg", "Eva Lund and Ann Berg")
+    and where they start; ([], end) when the clause does not start with a name."""
+    before = sentence[start:end]
+    clause = max(before.rfind(mark) for mark in ",;:()\"“”") + 1
+    tokens = before[clause:].split()
+    names: list[str] = []
+    first = len(tokens)  # the index of the first token of the names kept
+    while tokens:
+        run = _trailing_name(tokens)
+        if not run:
+            break
+        name = _person_of(run, links, context)
+        if name is None:
+            if names:
+                break  # "the bounty hunter Rask and Carl Holm": only the name before the verb
+            return [], end
+        names.insert(0, name)
+        tokens = tokens[: len(tokens) - len(run)]
+        first = len(tokens)
+        if tokens and tokens[-1] in ("and", "&") and len(names) == 1:
+            tokens = tokens[:-1]
+            continue
+        break
+    if not names:
+        return [], end
+    words = before[clause:].split()
+    offset = start + clause + len(before[clause:]) - len(before[clause:].lstrip())
+    offset += len(" ".join(words[:first])) + (1 if first else 0)
+    return names, offset
+
+
+def _person_of(run: list[str], links: frozenset[str], context: CastContext) -> str | None:
+    """The person a run of capitalised words names: the longest linked or credited name it ends with, else
+    the run without the words that describe or start a sentence."""
+    run = [t.rstrip(",") for t in run]
+    for start in range(len(run)):
+        candidate = " ".join(run[start:])
+        if " " in candidate and (fold(candidate) in links or fold(candidate) in context.people):
+            return clean_name(candidate)
+    while run and (fold(run[0]) in _LEADING_WORDS or re.search(r"[’']s$", run[0])):
+        run = run[1:]
+    name = clean_name(" ".join(run)).rstrip(".")
+    if not is_person_name(name) or fold(name) in context.characters or reference.is_company_name(name):
+        return None  # a character of the film doing something in its story is no actor
+    if " " not in name:
+        return context.person(name)  # "Holm": a surname of someone the article credits
+    return name
+
+
+def _prose_role(text: str, actor: str) -> list[str]:
+    """The character an object phrase names: "Rask Lund, a bounty hunter" → Rask Lund; "the hero's aunt,
+    May" → May; "a ferry guard" → none."""
+    text = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", text)).strip(" ,;.")
+    text = re.sub(r"^(?:the\s+)?(?:title\s+)?(?:role|part|character)\s+of\s+", "", text)  # "the role of Anna"
+    head, comma, tail = text.partition(", ")
+    if comma and head and head.split()[-1][:1].islower() and _name_token(tail.split()[0] if tail else ""):
+        name = _name_head(tail)  # "the hero's aunt, May"
+        return [name] if name and len(name) > 1 else []
+    head = _ROLE_CUT_RE.split(head, maxsplit=1)[0].strip(" ,.\"“”")
+    if fold(head) in _SELF_WORDS:
+        return [actor]
+    roles = []
+    for part in re.split(r"\s*/\s*|\s+and\s+(?=[A-ZÀ-Þ])", head):
+        role = clean_role(part, descriptions=False)
+        if role and fold(role.split()[0]) not in _PRONOUNS and len(role.split()) <= 8:
+            roles.append(role)
+    return roles
+
+
+def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> list[Entry]:
+    """(actor, characters) a sentence of a cast section states: "Ann Berg plays Anna", "Carl Holm portrays
+    the hero's uncle, Jens", "Eva Lund appears as a nurse" (no character), "The film features Ann Berg as
+    Anna; Carl Holm as Jens". The actor is a name just before the verb, never a sentence; a lone surname
+    only when it is that of someone the article credits.
+
+    >>> prose_cast("Ann Berg plays Anna, a nurse, and Carl Holm portrays the hero's uncle, Jens.", (), CastContext())
+    [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens'])]
+    """
+    links = frozenset(fold(link) for link in links)
+    sentence = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", sentence)).strip()
+    verbs = list(_CAST_VERB_RE.finditer(sentence))
+    clauses = []  # (actors, verb, where the actors start)
+    for number, verb in enumerate(verbs):
+        actors, at = _subject(sentence, verbs[number - 1].end() if number else 0, verb.start(), links, context)
+        clauses.append((actors, verb, at))
+    entries: list[Entry] = []
+    for number, (actors, verb, _) in enumerate(clauses):
+        if not actors:
+            continue
+        end = len(sentence)
+        if number + 1 < len(clauses) and clauses[number + 1][0]:
+            end = clauses[number + 1][2]
+            # The object ends where the next clause does: at its comma, semicolon or "and".
+            joint = list(re.finditer(r",\s+(?:and\s+)?|;\s+|\s+and\s+|\s+while\s+", sentence[verb.end():end]))
+            if joint:
+                end = verb.end() + joint[-1].start()
+        obj = sentence[verb.end():end]
+        obj = re.sub(r"^\s*(?:both|respectively,?)\s+", " ", obj)
+        if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|them|himself|herself|themselves)\b)[a-z]", obj):
+            continue  # "voiced concerns", "played at least four roles": not a part in this film
+        roles = _prose_role(obj, actors[0]) if verb["role"] and len(actors) == 1 else []
+        entries += [(actor, list(roles)) for actor in actors]
+    for match in _PLAYED_BY_RE.finditer(sentence):
+        actor = _person_of(_name_head(sentence[match.end():]).split(), links, context)
+        run = _trailing_name(sentence[:match.start()].split())
+        while run and fold(run[0]) in ("the", "a", "an"):
+            run = run[1:]
+        role = clean_role(" ".join(run), descriptions=False) if run else None
+        if actor and role and fold(role) not in _PRONOUNS:
+            entries.append((actor, [role]))
+    for match in _INCLUDE_RE.finditer(sentence):
+        entries += _included(sentence[match.end():], links, context)
+    return entries
+
+
+def _included(text: str, links: frozenset[str], context: CastContext) -> list[Entry]:
+    """"Ann Berg as Anna, a nurse; Carl Holm as Jens, her father (…); Eva Lund and Ida Krog": the cast a
+    sentence lists after "include" or "features", as far as it names people the article links or credits."""
+    entries: list[Entry] = []
+    for chunk in re.split(r"(?:;|,)\s+(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))", text):
+        chunk = chunk.strip()
+        if not chunk or not _name_token(chunk.split()[0]):
+            continue  # "a young woman", "father of …": what the last name plays
+        match = re.match(r"^(?P<name>.+?)(?:\s+as\s+(?P<role>.+))?$", chunk)
+        head = _name_head(match["name"]) if match else ""
+        name = _person_of(head.split(), links, context) if head else None
+        if not match or not name or fold(name) not in links | context.people.keys():
+            break  # only names the article links or credits: a list of people, not of things
+        entries.append((name, _prose_role(match["role"], name) if match["role"] else []))
+    return entries

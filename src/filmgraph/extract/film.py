@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from filmgraph import reference
 from filmgraph.extract import prose
 from filmgraph.extract.accolades import (
     apply_ceremonies,
@@ -24,7 +25,15 @@ from filmgraph.extract.accolades import (
     read_award_table,
     relink_categories,
 )
-from filmgraph.extract.cast import cast_table_rows, parse_cast_entries
+from filmgraph.extract.cast import (
+    CastContext,
+    CastItem,
+    cast_table_entries,
+    is_person_name,
+    prose_cast,
+    read_cast_list,
+    read_voice_credits,
+)
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
@@ -33,6 +42,8 @@ from filmgraph.extract.titles import language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
     Article,
+    Block,
+    BlockKind,
     CastMember,
     Concept,
     Film,
@@ -49,7 +60,8 @@ from filmgraph.reference import fold
 # Money whose headline figure the infobox states: prose figures then are partial ones.
 HEADLINE_FIELDS = ("budget", "box_office", "admissions")
 # Section titles (casefolded words) that say what a section holds.
-CAST_SECTIONS = ("cast", "starring", "voice cast")
+# A cast section by its title's words: "Cast", "Voice cast", "Casting", "Starring"; never "Broadcast".
+CAST_SECTION_RE = re.compile(r"\b(?:cast|casting|starring)\b")
 AWARD_SECTIONS = ("accolade", "award", "honour", "honor", "prize", "nomination")
 
 
@@ -68,7 +80,9 @@ def extract_film(article: Article) -> Film:
     read_lead(article, collector)
     film.description = _description(article)
     cast_level: int | None = None  # the level of the cast section whose subsections ("=== Japan ===") we are in
-    characters_level: int | None = None  # the level of a "Characters" section: its lists describe characters
+    context = _cast_context(collector)
+    characters_level: int | None = None  # the level of a "Characters" section: its lists describe characters,
+    # and name an actor only in a line that says so ("voiced by")
     awards_level: int | None = None  # the level of an awards section whose subsections ("=== Wins ===") we are in
     for section in article.sections:
         words = fold(section.title)
@@ -76,13 +90,17 @@ def extract_film(article: Article) -> Film:
             cast_level = None
         if characters_level is not None and section.level <= characters_level:
             characters_level = None
-        if any(w in words for w in CAST_SECTIONS):
+        if CAST_SECTION_RE.search(words):
             cast_level = section.level
         elif "character" in words:
-            # "* Kagero: the food taster of the clan" names a character and what she is, not an actor.
+            # "* Maja: the food taster of the clan" names a character and what she is, not an actor.
             characters_level = section.level
-        if cast_level is not None:
-            _read_cast_section(section, collector, lists=characters_level is None)
+        if cast_level is not None or characters_level is not None:
+            # A "Casting" section tells how parts were cast ("X was approached for the role of Y"), a "Characters"
+            # section what the characters do: their lines that credit an actor and their tables are cast, their
+            # sentences are not.
+            _read_cast_section(section, collector, context, lists=characters_level is None,
+                               sentences="casting" not in words and characters_level is None)
         for table in section.tables:
             read_award_table(table.header, table.rows, section.title, collector, section.paragraphs, section.links)
         if awards_level is not None and section.level <= awards_level:
@@ -232,48 +250,82 @@ def _read_prose(article: Article, collector: Collector) -> None:
     apply_ceremonies(film, years)
 
 
-def _read_cast_section(section: Section, collector: Collector, *, lists: bool = True) -> None:
-    lines = [item for items in section.lists for item in items] if lists else []
-    lines += [f"{actor} as {role}" if role else actor
-              for table in section.tables for actor, role in cast_table_rows(table.header, table.rows)]
+def _read_cast_section(section: Section, collector: Collector, context: CastContext, *,
+                       lists: bool = True, sentences: bool = True) -> None:
+    """The cast a section states, block by block: each list (its side decided from all its lines), each
+    table, and each sentence of its paragraphs (``sentences``: a cast section, not a casting story)."""
     labels = label_index()
-    for line in lines:
-        credit = re.match(r"^(?P<label>[A-Za-z][\w ]{1,30}?)\s*:\s+(?P<names>.+)$", line)
-        row = labels.get(normalize_label(credit["label"])) if credit else None
-        if row is not None and row.kind == "person":
-            # "Director: Zhang Yibai" inside a cast list credits the crew, not an actor called "Director".
-            for name in split_names(credit["names"]):
-                collector.person(row.field, name, section.title)
+    film = collector.film
+    run: list[CastItem] = []
+
+    def add(entries: list[tuple[str, list[str]]]) -> None:
+        kept = [(actor, characters) for actor, characters in entries if is_person_name(actor)
+                and not reference.is_placeholder(actor) and not reference.is_company_name(actor)]
+        film.cast.extend(CastMember(actor, characters, [section.title]) for actor, characters in kept)
+        context.add(kept)
+
+    notes: list[Block] = []  # paragraphs indented under the items of the list being read
+
+    def read_sentences(block: Block) -> None:
+        if sentences and not block.heading:
+            links = [shown for shown, _ in block.links]
+            for sentence in prose.split_sentences(block.text):
+                add(prose_cast(sentence, links, context))
+
+    def flush() -> None:
+        if run:
+            add(read_cast_list(run, context) if lists else read_voice_credits(run))
+        run.clear()
+        for note in notes:
+            read_sentences(note)
+        notes.clear()
+
+    for block in section.blocks or _plain_blocks(section):
+        text = block.text
+        opened = re.match(r"^\{\{[^{}|]*\|\s*[*#]+\s*(?P<item>.+)$", text)
+        if block.kind is BlockKind.PARAGRAPH and opened:
+            text = opened["item"]  # "{{Plainlist|* Ann Berg": the list's first item, on the template's line
+            block = Block(BlockKind.ITEM, text, 1, block.links)
+        if block.kind is BlockKind.ITEM:
+            credit = re.match(r"^(?P<label>[A-Za-z][\w ]{1,30}?)\s*:\s+(?P<names>.+)$", text)
+            row = labels.get(normalize_label(credit["label"])) if credit else None
+            if row is not None and row.kind == "person":
+                # "Director: Ann Berg" inside a cast list credits the crew, not an actor called "Director".
+                for name in split_names(credit["names"]):
+                    collector.person(row.field, name, section.title)
+                    context.add_person(name)
+                continue
+            run.append(CastItem(text, frozenset(fold(shown) for shown, _ in block.links), block.depth or 1,
+                                block.heading))
             continue
-        line = _actor_first(line, collector.film.links)
-        for actor, characters in parse_cast_entries(line):
-            collector.film.cast.append(CastMember(actor, characters, [section.title]))
+        if block.kind is BlockKind.PARAGRAPH and block.depth and run and not block.heading:
+            notes.append(block)  # ": A mutant who …" below an item describes it: the list goes on
+            continue
+        flush()
+        if block.kind is BlockKind.TABLE and 0 <= block.table < len(section.tables):
+            table = section.tables[block.table]
+            add(cast_table_entries(table.header, table.rows))
+        elif block.kind is BlockKind.PARAGRAPH:
+            read_sentences(block)
+    flush()
 
 
-_VOICED_BY_RE = re.compile(r"^(?P<character>[^:,–—(]+?)\s*[:,–—]?\s*\(?(?:voiced|played|portrayed)\s+by\s+"
-                           r"(?P<actor>[^,;()]+?)\s*\)?\s*(?:[,;(].*)?$", re.IGNORECASE)
-_DASH_RE = re.compile(r"^(?P<character>[^–—]+?)\s+[–—]\s+(?P<actor>[^,;(–—]+?)\s*$")
+def _plain_blocks(section: Section) -> list[Block]:
+    """The blocks of a section read without them: its lists' items, then its tables."""
+    blocks = [Block(BlockKind.ITEM, item, 1) for items in section.lists for item in items]
+    return blocks + [Block(BlockKind.TABLE, table=index) for index in range(len(section.tables))]
 
 
-def _actor_first(line: str, links: dict[str, str]) -> str:
-    """A character-first cast line as "Actor as Character": "Jubei, voiced by Koichi Yamadera", or
-    "Jubei – Koichi Yamadera" where the article links the right-hand name (a person's page) and not the
-    left (a character). Any other line is left as it is: "Ann Berg – a nurse" names Ann Berg.
-
-    >>> _actor_first("Jubei – Koichi Yamadera", {"koichi yamadera": "Kōichi Yamadera"})
-    'Koichi Yamadera as Jubei'
-    >>> _actor_first("Kagero (voiced by Emi Shinohara)", {})
-    'Emi Shinohara as Kagero'
-    >>> _actor_first("Ann Berg – a nurse", {})
-    'Ann Berg – a nurse'
-    """
-    voiced = _VOICED_BY_RE.match(line)
-    if voiced and not re.search(r"\bas\b", voiced["character"]):
-        return f"{voiced['actor']} as {voiced['character']}"
-    dash = _DASH_RE.match(line)
-    if dash and fold(dash["actor"]) in links and fold(dash["character"]) not in links:
-        return f"{dash['actor']} as {dash['character']}"
-    return line
+def _cast_context(collector: Collector) -> CastContext:
+    """The people the article credits before its cast sections (infobox, lead, crew) and the texts it links."""
+    film = collector.film
+    context = CastContext(linked=frozenset(film.links))
+    for member in film.cast:
+        context.add_person(member.person)
+    for field in _person_fields():
+        for ref in getattr(film, field):
+            context.add_person(ref.person)
+    return context
 
 
 def _person_fields() -> list[str]:

@@ -27,7 +27,10 @@ _CREDIT_RE = re.compile(
     r"(?:(?:,\s*|,?\s+and\s+)(?:co-)?(?:written|directed|produced|edited|scored|narrated))*)\s+by\s+" + _NAMES)
 
 
-_STARRING_RE = re.compile(r"\b(?:[Ss]tarring|stars)\s+" + _NAMES)
+# "stars" is the verb after the film or a joint ("The film stars …", "and stars …"); "Bollywood stars A and B" are
+# people the sentence mentions, not the film's cast.
+_STARRING_RE = re.compile(r"(?:\b[Ss]tarring|\b(?:film|movie|picture|It|it|also|which|and|who|that)\s+stars)\s+"
+                          + _NAMES)
 
 
 # "is a 2012 Danish drama film"; "is a documentary about …" names its genre in the noun itself.

@@ -79,6 +79,54 @@ def strip_stray_quotes(text: str) -> str:
     return text
 
 
+# Lower-case words inside a name: "Eva de Lund", "Carl von Holm".
+PARTICLES = frozenset({"de", "da", "das", "di", "do", "dos", "du", "del", "della", "der", "den", "van", "von", "la",
+                        "le", "bin", "binti", "ibn", "al", "el", "y", "e", "zu", "af", "ter", "ten", "op", "dei",
+                        "delle", "dalla", "degli", "dello", "des", "lo", "ben", "bint", "abu", "ap", "und"})
+
+
+# Words that start a phrase or a sentence, never a name.
+_FUNCTION_WORDS = frozenset({"the", "a", "this", "that", "these", "those", "his", "her", "their", "its", "our",
+                             "my", "your", "he", "she", "it", "they", "we", "and", "or", "but", "in", "on", "at",
+                             "of", "for", "with", "to", "from", "by", "as", "when", "while", "after", "before",
+                             "although", "though", "if", "also", "then", "there", "here", "other", "others"})
+
+
+def name_token(token: str) -> bool:
+    """A word that can stand in a name: capitalised (or of a script without case), an initial, "d'Arcy"."""
+    bare = token.lstrip("\"'“‘«")
+    if not bare:
+        return False
+    first = bare[0]
+    if first.isdigit():
+        return False
+    return first.isupper() or (first.isalpha() and not first.islower()) or bool(re.match(r"^[a-z]'[A-ZÀ-Þ]", bare))
+
+
+def is_person_name(text: str) -> bool:
+    """A mention that can name a person: capitalised words with particles between them, never a sentence.
+
+    >>> is_person_name("Jean d'Arcy"), is_person_name("Pablo Núñez, Jr."), is_person_name("Lil the Kid")
+    (True, True, True)
+    >>> is_person_name("Carl Holm are Jens"), is_person_name("others."), is_person_name("Ann Berg as Anna")
+    (False, False, False)
+    """
+    text = re.sub(r",\s*(?=(?:Jr|Sr)\.?$|I{2,3}$|IV$)", " ", text.strip())  # "Pablo Núñez, Jr."
+    if not text or len(text) > 60 or re.search(r"[\d,;:!?()\[\]{}|/=<>@#]", text):
+        return False
+    tokens = text.split()
+    if len(tokens) > 7 or tokens[0].casefold() in _FUNCTION_WORDS:
+        return False  # "The main protagonist" starts a phrase, not a name
+    for index, token in enumerate(tokens):
+        inner = 0 < index < len(tokens) - 1
+        if name_token(token):
+            continue
+        if inner and (token in PARTICLES or token == "the") and name_token(tokens[index + 1]):
+            continue  # "Eva de Lund", "Lil the Kid"
+        return False
+    return not (text.endswith(".") and not re.search(r"(?:\b[A-ZÀ-Þ]|Jr|Sr)\.$", text))
+
+
 def split_names(text: str) -> list[str]:
     """Split "A, B and C", "A; B", "A & B" into clean names.
 
@@ -276,7 +324,9 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     used_keys: set[str] = set()
     for members in clusters.values():
         written = list(dict.fromkeys(shown[m] for m in members))
-        canonical = max(written, key=_fullness)
+        # A mention that is no name ("Ann Berg as Anna") never names the person, nor is it one of their names.
+        canonical = max(written, key=lambda name: (is_person_name(name), _fullness(name)))
+        written = [name for name in written if name == canonical or is_person_name(name)]
         key = slug(canonical)
         while key in used_keys:
             key += "-2"

@@ -458,8 +458,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})", sentence[position + len(category):])
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:
             nominees.append(recipient["name"])
-        # "nomination for 'Best Comedy'": quotes around a category are the sentence's, not its name's.
-        category = category.strip().strip("'\"‘’“”").strip()
+        category = category.strip()
+        if position and sentence[position - 1] in "'‘\"“" and category[-1:] in "'’\"”":
+            category = category[:-1]  # "for 'Best Supporting Actress'": the quotes are the sentence's
         mentions.append(Nomination(body or "", category, result, date_of_award, ceremony,
                                    [Nominee(person=name) for name in nominees]))
     tallies = []

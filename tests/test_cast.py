@@ -1,0 +1,237 @@
+"""Cast lists, tables and sentences: who plays whom, decided by general rules, and nothing made up."""
+
+from __future__ import annotations
+
+from filmgraph import extract_film
+from filmgraph.extract.cast import (
+    CastContext,
+    CastItem,
+    cast_table_entries,
+    clean_role,
+    parse_cast_entries,
+    prose_cast,
+    read_cast_list,
+)
+from filmgraph.extract.names import is_person_name, resolve_people
+from filmgraph.read.wikitext import parse_wikitext
+
+
+def _cast(body: str, infobox: str = "") -> dict[str, list[str]]:
+    text = f"{{{{Infobox film\n| name = Harbour Lights\n| director = [[Ola Dam]]\n{infobox}}}}}\n" \
+           f"'''Harbour Lights''' is a 1999 film.\n\n{body}"
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Harbour_Lights"))
+    return {film.people[m.person].name: m.characters for m in film.cast}
+
+
+def test_a_character_first_list_is_decided_by_all_its_lines() -> None:
+    """The side that is linked, credited in the infobox and free of role words is the actor's, for every
+    line of the list, linked or not."""
+    cast = _cast("""==Cast==
+*Maja - [[Lina Holt]]
+*Mrs. Berg - Ida Sand
+*Priest - [[Per Vik]]
+*Tove - Eva Strand
+*Old Knut (Blind Man) - Nils Aas
+*Himself - Odd Lie
+*Jon Moe
+""", "| starring = [[Lina Holt]]\n")
+    assert cast == {"Lina Holt": ["Maja"], "Ida Sand": ["Mrs. Berg"], "Per Vik": ["Priest"], "Eva Strand": ["Tove"],
+                    "Nils Aas": ["Old Knut"], "Odd Lie": ["Odd Lie"], "Jon Moe": []}
+
+
+def test_an_actor_first_list_stays_actor_first() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] – Maja
+* Ida Sand – Tove (as Ida S.)
+* [[Per Vik]] – a fisherman
+* Eva Strand - Special appearance in the song "Blue"
+""")
+    assert cast == {"Lina Holt": ["Maja"], "Ida Sand": ["Tove"], "Per Vik": ["a fisherman"], "Eva Strand": []}
+
+
+def test_the_actor_in_parentheses_after_the_character() -> None:
+    cast = _cast("""==Cast==
+* Reverend Holm ([[Per Vik]]) is the local preacher. He is perhaps best remembered for his roles as Carter.
+* Mrs. Lund ([[Ida Sand]]), co-owner of the store in the town.
+* Harry (Jon Moe)
+* [[Eva Strand]] (uncredited)
+""")
+    assert cast == {"Per Vik": ["Reverend Holm"], "Ida Sand": ["Mrs. Lund"], "Jon Moe": ["Harry"], "Eva Strand": []}
+
+
+def test_a_character_with_a_paragraph_names_the_actor_it_starts_with() -> None:
+    """"Adam: Lars Berg, a singer, appeared as …" is Lars Berg as Adam, never an actor named Adam."""
+    cast = _cast("""==Cast==
+* [[Lars Berg]] as Adam
+* [[Ole Lund]] as Benjamin
+
+===Brothers===
+* '''Adam''' (''green shirt''): Lars Berg, a professional singer, appeared as the eldest brother.
+* '''Benjamin''': Ole Lund was a former baseball player who danced in the background.
+""")
+    assert cast == {"Lars Berg": ["Adam"], "Ole Lund": ["Benjamin"]}
+
+
+def test_a_voice_table_by_its_header() -> None:
+    """Columns named after characters, actors, voices and languages, any number of dubs; an empty or
+    placeholder cell is no actor, a description in parentheses is dropped, one cell can name two actors."""
+    cast = _cast("""==Cast==
+{| class="wikitable"
+! Character name
+! Japanese voice actor
+! English voice actor<br><small>([[Sun Films]], 1989)</small>
+! English voice actor<br><small>(Moon Video, 2005)</small>
+|-
+| {{nihongo|Mori Aki|森 アキ}} (daughter) || [[Yui Sato]] || [[Ann Cole]] || [[Beth Ray]]
+|-
+| Mrs. Oda (Aki's mother) || Rie Ono || {{N/A|Unknown}} || [[Beth Ray]]
+|-
+| Old Farmer ||rowspan="2"| [[Ken Abe]] || Tom Fry (uncredited) || [[Ray Hill]] ''as The Wolf''
+|-
+| Mailman || [[Dan Ito]]<br>[[Sam Lee]] ''as Young Mailman'' || Unknown
+|}
+""")
+    assert cast == {"Yui Sato": ["Mori Aki"], "Ann Cole": ["Mori Aki"], "Beth Ray": ["Mori Aki", "Mrs. Oda"],
+                    "Rie Ono": ["Mrs. Oda"], "Ken Abe": ["Old Farmer", "Mailman"], "Tom Fry": ["Old Farmer"],
+                    "Ray Hill": ["The Wolf"], "Dan Ito": ["Mailman"], "Sam Lee": ["Young Mailman"]}
+
+
+def test_table_columns_with_two_role_columns_notes_and_none_for_actors() -> None:
+    assert cast_table_entries(("Actor", "Main role", "Other roles", "Notes"),
+                              (("Ann Berg", "Anna, a nurse", "Guard #2 / Herself", "Her first film"),)) == [
+        ("Ann Berg", ["Anna", "Guard #2", "Ann Berg"])]
+    assert cast_table_entries(("Name", "Character", "Description"), (("Ann Berg", "Anna", "A nurse."),)) == [
+        ("Ann Berg", ["Anna"])]
+    assert cast_table_entries(("Character", "Films"), (("Anna", "Harbour Lights"),)) == []
+
+
+def test_a_table_of_cast_lines_without_a_header() -> None:
+    assert cast_table_entries(("", "Ann Berg as Anna", "", "Carl Holm as Jens"), (("Eva Lund", "as Maja", "", ""),)) \
+        == [("Ann Berg", ["Anna"]), ("Carl Holm", ["Jens"]), ("Eva Lund", ["Maja"])]
+    assert cast_table_entries(("", "Harbour Lights", ""), (("Released 1999", "", ""),)) == []
+
+
+def test_cast_sentences_name_actors_and_their_characters() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] as Maja
+
+[[Per Vik]] reprises his role as Knut from the first film. Jon Moe plays Lobo, Maja's aide. While Holt
+physically portrays Maja, [[Ida Sand]] provides the voice of Tove, the ghost. Eva Strand portrays the bounty hunter
+Volk, Nils Aas portrays the hero's aunt, May and Odd Lie appears as a nurse. The character of Rask, portrayed by
+[[Tor Fjell]], was first called Jason. Sara Lind had played Maja in a stage version. Multiple actors have portrayed
+the Emperor. Lars Berg voiced concerns about the script.
+""")
+    assert cast == {"Lina Holt": ["Maja"], "Per Vik": ["Knut"], "Jon Moe": ["Lobo"], "Ida Sand": ["Tove"],
+                    "Eva Strand": ["Volk"], "Nils Aas": ["May"], "Odd Lie": [], "Tor Fjell": ["Rask"]}
+
+
+def test_a_casting_story_is_not_cast() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] as Maja
+
+===Casting===
+[[Sara Lind]] plays Maja in the first draft; [[Per Vik]] was approached for the role of Knut.
+""")
+    assert cast == {"Lina Holt": ["Maja"]}
+
+
+def test_the_cast_a_sentence_lists_after_include() -> None:
+    cast = _cast("""==Cast==
+Other cast members include [[Ann Cole]] as Amy, a young woman; [[Ray Hill]] as Agent Stone, father of Major Stone;
+[[Tom Fry]]; and [[Dan Ito]] also appeared in small roles. The puppets were built by many, including [[Sam Lee]].
+""")
+    assert cast == {"Ann Cole": ["Amy"], "Ray Hill": ["Agent Stone"], "Tom Fry": [], "Dan Ito": []}
+
+
+def test_sub_items_are_their_own_cast_lines_or_the_roles_of_their_parent() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] as Maja Berg, a singer.
+** [[Ida Sand]] as Young Maja.
+* [[Per Vik]] as Knut Lie, Maja's husband.
+** Vik also plays Kurt Lie, Knut's twin brother.
+*** [[Jon Moe]] plays a young Kurt.
+* [[Eva Strand]] as:
+** Tove, a spy jet.
+** Rask
+""")
+    assert cast == {"Lina Holt": ["Maja Berg"], "Ida Sand": ["Young Maja"], "Per Vik": ["Knut Lie", "Kurt Lie"],
+                    "Jon Moe": ["young Kurt"], "Eva Strand": ["Tove", "Rask"]}
+
+
+def test_no_sentence_and_no_segment_heading_is_an_actor() -> None:
+    cast = _cast("""==Cast==
+* '''The First Story'''
+** [[Lina Holt]] as Maja
+* Director [[Ola Dam]] appears uncredited as the ambulance EMT.
+* [[Per Vik]] and [[Jon Moe]] are Per and Jon, a couple of good ol' boys driving a car.
+* [[Ida Sand]] has a cameo role referencing her character in another film.
+""")
+    assert cast == {"Lina Holt": ["Maja"], "Ola Dam": [], "Ida Sand": []}
+
+
+def test_descriptions_after_a_semicolon_and_pairs_on_one_line() -> None:
+    assert parse_cast_entries("Ann Berg as Maja Lund; Jens's wife and Knut's mother") == [("Ann Berg", ["Maja Lund"])]
+    assert parse_cast_entries("Ann Berg as Anna and Carl Holm as Jens") == [("Ann Berg", ["Anna"]),
+                                                                          ("Carl Holm", ["Jens"])]
+    assert parse_cast_entries("Ann Berg and Carl Holm as racer Jens Lund and his buddy, a mechanic") == [
+        ("Ann Berg", ["Jens Lund"]), ("Carl Holm", [])]
+
+
+def test_several_actors_on_one_line_each_with_a_role() -> None:
+    items = [CastItem("Ann Berg (banker), Carl Holm (singer in tea house), Eva Lund, Ida Sand (baby)",
+                      frozenset({"ann berg", "carl holm"}))]
+    assert read_cast_list(items, CastContext()) == [("Ann Berg", ["banker"]), ("Carl Holm", ["singer in tea house"]),
+                                                    ("Eva Lund", []), ("Ida Sand", ["baby"])]
+
+
+def test_roles_keep_the_name_and_lose_the_description() -> None:
+    assert clean_role("the bounty hunter Rask") == "Rask"
+    assert clean_role("a young Maja Lund") == "young Maja Lund"
+    assert clean_role("Leader of the Minstrels") == "Leader of the Minstrels"
+    assert clean_role("Gian delle Torri") == "Gian delle Torri"
+    assert clean_role("a schoolteacher aboard the hijacked train") is None
+    assert prose_cast("He voiced Anna.", (), CastContext()) == []
+
+
+def test_a_person_is_never_named_with_a_verb_or_a_role() -> None:
+    assert is_person_name("Estela de Leon") and is_person_name("Sammy Lee Jr.") and is_person_name("宮崎駿")
+    assert not is_person_name("Esther Lind makes a cameo appearance")
+    assert not is_person_name("The main protagonist") and not is_person_name("others.")
+    people = resolve_people(["Rumi Sato", "Rumi Sato as Chihiro"])
+    assert people["Rumi Sato as Chihiro"] is people["Rumi Sato"]
+    assert people["Rumi Sato"].name == "Rumi Sato" and people["Rumi Sato"].alternate_names == []
+
+
+def test_stars_as_a_noun_is_no_cast() -> None:
+    text = """{{Infobox film
+| name = Harbour Lights
+| director = [[Ola Dam]]
+| starring = Ann Cole, and others
+}}
+'''Harbour Lights''' is a 1999 film. It stars [[Lina Holt]]. The jury included Bollywood stars [[Ray Hill]] and
+[[Tom Fry]].
+"""
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Harbour_Lights"))
+    assert sorted(film.people[m.person].name for m in film.cast) == ["Ann Cole", "Lina Holt"]
+
+
+def test_characters_credit_their_voices() -> None:
+    """A list of characters names an actor only where a line says so; a character's side may name an actor for
+    each dub."""
+    cast = _cast("""==Characters==
+* '''Maja''' (voiced by [[Yui Sato]] (Japanese) and Ann Cole (English)): a spy who works for the clan.
+* '''Jens''': the food taster of the clan, who plays the flute.
+
+==Cast==
+* Knut – [[Ken Abe]] (Japanese); [[Tom Fry]] (English)
+* Rask – [[Dan Ito]]
+""")
+    assert cast == {"Yui Sato": ["Maja"], "Ann Cole": ["Maja"], "Ken Abe": ["Knut"], "Tom Fry": ["Knut"],
+                    "Dan Ito": ["Rask"]}
+    assert cast_table_entries(("Character", "Voice actor"), (("Maja\nTove", "Yui Sato"),)) == [
+        ("Yui Sato", ["Maja", "Tove"])]
+
+
+def test_a_name_in_parentheses_after_an_actor_is_no_role_unless_it_reads_as_one() -> None:
+    items = [CastItem("Kim Lee (김리)"), CastItem("Ann Berg (Ann Lund)"), CastItem("Eva Lund (Mrs. Holm)")]
+    assert read_cast_list(items, CastContext()) == [("Kim Lee", []), ("Ann Berg", []), ("Eva Lund", ["Mrs. Holm"])]
