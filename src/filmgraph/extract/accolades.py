@@ -57,7 +57,7 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
     for row in rows:
         def cell(role: str, row: tuple[str, ...] = row) -> str:
             return clean_name(row[columns[role]]) if role in columns else ""
-        category = cell("category")
+        category = _category_text(row[columns["category"]])  # "Best Music (Original Song)" keeps its brackets
         if not category:
             continue
         song = re.match(r"^(?P<category>.+?)\s+for\s+[\"“](?P<work>[^\"”]+)[\"”]$", category)
@@ -68,9 +68,9 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         result_cell = cell("result").casefold()
         result = AwardResult.WON if result_cell in WIN_WORDS else AwardResult.NOMINATED
         nominees = _nominees(row[columns["recipient"]] if "recipient" in columns else "", collector.film.title)
-        if song:
+        if song:  # the songwriters are the nominees, for their song
             people = [n.person for n in nominees if n.person]
-            nominees = [n for n in nominees if not n.person] + [Nominee(work=Work(song["work"], people))]
+            nominees = [*nominees, Nominee(work=Work(song["work"], people))]
         linked = _category_link(category, links)
         nomination = Nomination(
             body=strip_ordinal(body_cell) if body_cell else (linked[0] if linked and linked[0] else context_body),
@@ -363,9 +363,12 @@ def _looks_like_a_name(text: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.casefold() not in _CATEGORY_WORDS for w in words)
 
 
+_FOOTNOTE_RE = re.compile(r"\[(?:\d+|[a-z]|note \d+)\]")
+
+
 def _category_text(text: str) -> str:
     """A category as the page shows it: "Writing (Motion Picture Story)" keeps its brackets, unlike a name."""
-    return " ".join(text.split()).strip(" ,;:–—-*'\"")
+    return " ".join(_FOOTNOTE_RE.sub("", text).split()).strip(" ,;:–—-*'\"")
 
 
 def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str, str, str | None] | None:
