@@ -151,3 +151,25 @@ def test_a_prize_named_after_a_person_or_trophy_is_the_whole_category() -> None:
 """)
     assert {category for _, category, _, _, _ in found} == {
         "Nargis Dutt Award for Best Feature Film on National Integration"}
+
+
+def test_several_people_before_were_and_a_quoted_category_chosen() -> None:
+    found = _nominations("""==Reception==
+At the [[12th Genie Awards]] in 1991, [[Eva Lund]] and [[Pia Holm]] were nominated for Best Actress, and \
+the film was nominated for Best Picture.
+At the 40th National Board of Review Awards, [[Carl Holm]] was chosen the year's "Best Actor."
+""")
+    assert ("Genie Awards", "Best Actress", "nominated", ("Eva Lund", "Pia Holm"), 1991) in found
+    assert ("National Board of Review", "Best Actor", "won", ("Carl Holm",), None) in found
+
+
+def test_a_songs_writers_are_its_nominees() -> None:
+    found = _nominations("""==Accolades==
+{| class="wikitable"
+! Award !! Category !! Result !! Nominee
+|-
+| [[Academy Awards]] || [[Academy Award for Best Original Song|Best Music (Original Song)]] for "[[Heat Wave]]" \
+|| {{nom}} || [[Jon Hill]] (music)<br />[[Eva Lund]] (lyrics)
+|}
+""")
+    assert found == {("Academy Awards", "Best Music (Original Song)", "nominated", ("Eva Lund", "Jon Hill"), None)}

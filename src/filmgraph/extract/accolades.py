@@ -57,12 +57,13 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
     for row in rows:
         def cell(role: str, row: tuple[str, ...] = row) -> str:
             return clean_name(row[columns[role]]) if role in columns else ""
-        category = _category_text(row[columns["category"]])  # "Best Music (Original Song)" keeps its brackets
-        if not category:
-            continue
+        category = " ".join(row[columns["category"]].split())
         song = re.match(r"^(?P<category>.+?)\s+for\s+[\"“](?P<work>[^\"”]+)[\"”]$", category)
         if song:  # 'Best Music for "Gonna Fly Now"': the category, and the song it went to
             category = song["category"]
+        category = _category_text(category)  # "Best Music (Original Song)" keeps its brackets
+        if not category:
+            continue
         body_cell = cell("body")
         ceremony = body_cell if is_ceremony(body_cell) else None
         result_cell = cell("result").casefold()

@@ -57,7 +57,8 @@ _NAMED_PRIZE_RE = re.compile(
     rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+)\b)"
     rf"(?:\s+(?:for|in the category of)\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
 _WIN_RE = re.compile(r"\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
-                     r"collected|picked up|named (?:the )?winner of|named(?= (?:the )?Best\b)|honou?red with|"
+                     r"collected|picked up|named (?:the )?winner of|honou?red with|"
+                     r"(?:named|chosen|voted)(?= (?:as )?(?:the )?(?:year's )?[\"“]?Best\b)|"
                      r"garnered|garnering)\b",
                      re.IGNORECASE)
 _NOMINATION_RE = re.compile(r"\b(nominated|nominations?|shortlisted|in contention|competed|nominee|"
@@ -413,7 +414,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         # Verbs are found in the whole sentence ("named" counts only before "Best …") and kept if before.
         # The verb must stand in the category's own clause: "X awarded it …, and in 2006 it was selected for Y".
         clause = max((m.end() for m in re.finditer(_CLAUSE_BREAK_RE, before)), default=0)
-        if any(start < position < end for start, end in quoted):
+        if any(start < position < end and sentence[start + 1:end - 1].strip(" .,") != category.strip(" .,")
+               for start, end in quoted):
             continue  # inside a quoted title ("The Top 10 Worst Pictures to Win Best Picture Oscar")
         wins = [m for m in _WIN_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
         nominations = [m for m in _NOMINATION_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
@@ -453,8 +455,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
             year = re.search(re.escape(body_phrase) + r"\s+in\s+(\d{4})\b", sentence)
         date_of_award = _ceremony_date(sentence, bodies) or (PartialDate(int(year.group(1))) if year else None)
         # "Carl Holm, who composed the score, won …": the name before the relative clause is the subject.
-        subject = _person_subject(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:verb.start()]), title)
-        nominees = [subject] if subject else []
+        nominees = _person_subjects(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:verb.start()]), title)
         recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})", sentence[position + len(category):])
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:
             nominees.append(recipient["name"])
@@ -532,6 +533,26 @@ def _subject_is_another_work(before_verb: str, title: str, category: str) -> boo
     return not (found.group(0).casefold().startswith("song") and "song" in category.casefold())
 
 
+def _person_subjects(before_verb: str, title: str) -> list[str]:
+    """The people a clause says won or were nominated: the name just before its verb, and with "were" the names
+    listed before it ("Diabo and Meddings were nominated").
+
+    >>> _person_subjects("At the Genie Awards, Ann Berg, Carl Holm and Eva Lund were ", "Heat")
+    ['Ann Berg', 'Carl Holm', 'Eva Lund']
+    """
+    first = _person_subject(before_verb, title)
+    if first is None:
+        return []
+    names = [first]
+    if re.search(r"\bwere\s+$", before_verb):
+        rest = before_verb[:before_verb.rindex(first)]
+        while (more := re.search(rf"(?:^|[,;]\s+|\s)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})(?:,\s*|,?\s+and\s+)$",
+                                 rest)) and (name := _person_subject(more["name"] + " ", title)):
+            names.insert(0, name)
+            rest = rest[:more.start("name")]
+    return names
+
+
 def _person_subject(before_verb: str, title: str) -> str | None:
     """The person a clause says won or was nominated: the name just before its verb."""
     match = re.search(rf"(?:^|[,;]\s+|\band\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+(?:also\s+)?"
@@ -540,7 +561,7 @@ def _person_subject(before_verb: str, title: str) -> str | None:
         return None
     name = match["name"]
     if name.casefold() in _PRONOUN_SUBJECTS or name == title or _BODY_WORDS.search(name) or \
-            reference.country(name) or _is_month_or_date(name):
+            reference.country(name) or _is_month_or_date(name) or re.match(r"(?:Best|Outstanding|Most)\b", name):
         return None
     return name
 
