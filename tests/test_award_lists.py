@@ -173,3 +173,27 @@ def test_a_songs_writers_are_its_nominees() -> None:
 |}
 """)
     assert found == {("Academy Awards", "Best Music (Original Song)", "nominated", ("Eva Lund", "Jon Hill"), None)}
+
+
+def test_award_lines_of_older_articles() -> None:
+    found = _nominations("""==Awards==
+[[Ann Berg]] was nominated for Best Actress at the [[33rd Berlin International Film Festival]], where ''Heat'' \
+vied for the [[Golden Bear]] Award. [[Carl Holm]]'s performance earned him a Best Actor nomination at the \
+[[Zee Cine Awards]] held in 2000.
+
+{| class="wikitable"
+! Year !! Group !! Category !! Nominee !! Result
+|-
+| 1984 || Film Academy of the Philippines (Luna Awards) || Best Actress || [[Ann Berg]] || {{nom}}
+|}
+
+===Other awards===
+*Winner, Bronze Hugo Awards, 19th Chicago Film Festival (1983)
+
+==Festivals==
+*1983 - 33rd Berlin International Film Festival, 18 February to 3 March 1983 (Competition)
+""")
+    assert found >= {("Berlin International Film Festival", "Golden Bear Award", "nominated", (), 1983),
+                     ("Zee Cine Awards", "Best Actor", "nominated", ("Carl Holm",), 2000),
+                     ("Luna Awards", "Best Actress", "nominated", ("Ann Berg",), 1984),
+                     ("Chicago Film Festival", "Bronze Hugo Awards", "won", (), 1983)}

@@ -65,6 +65,9 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         if not category:
             continue
         body_cell = cell("body")
+        if "body" in columns and (named := re.search(r"\(([^()]+)\)\s*$", row[columns["body"]])) and (
+                award_body(named.group(1)) or _BODY_NAME_END_RE.search(named.group(1))):
+            body_cell = named.group(1)  # "Film Academy of the Philippines (Luna Awards)": the awards it gives
         ceremony = body_cell if is_ceremony(body_cell) else None
         result_cell = cell("result").casefold()
         result = AwardResult.WON if result_cell in WIN_WORDS else AwardResult.NOMINATED
@@ -170,13 +173,24 @@ _CEREMONY_YEAR_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][
                                r"(?:in|held in|\(|of)\s*(?P<year>\d{4})\b")
 
 
+_YEAR_CEREMONY_RE = re.compile(rf"^(?P<year>\d{{4}})\s*[-–—:]\s*(?:the\s+)?(?P<ceremony>{reference.EDITION}\s+"
+                               r"(?:[A-Z][\w'’.&-]*\s+)*?(?:Awards?|Festival|Prizes?))\b")
+
+
 def ceremony_years(text: str) -> dict[str, PartialDate]:
-    """The years prose gives ceremonies: "during the 49th Academy Awards ceremony in 1977".
+    """The years a text gives ceremonies: "during the 49th Academy Awards ceremony in 1977", or a festival
+    list's "1983 - 33rd Berlin International Film Festival".
 
     >>> ceremony_years("During the 49th Academy Awards ceremony in 1977, Ali joked.")
     {'49th academy awards': PartialDate(year=1977, month=None, day=None)}
+    >>> ceremony_years("1983 - 33rd Berlin International Film Festival, 18 February (Competition)")
+    {'33rd berlin international film festival': PartialDate(year=1983, month=None, day=None)}
     """
-    return {fold(m["ceremony"]): PartialDate(int(m["year"])) for m in _CEREMONY_YEAR_RE.finditer(text)}
+    found = {fold(m["ceremony"]): PartialDate(int(m["year"])) for m in _CEREMONY_YEAR_RE.finditer(text)}
+    listed = _YEAR_CEREMONY_RE.match(text)
+    if listed:
+        found[fold(listed["ceremony"])] = PartialDate(int(listed["year"]))
+    return found
 
 
 def apply_ceremonies(film: Film, years: dict[str, PartialDate] | None = None) -> None:
@@ -205,6 +219,8 @@ def apply_ceremonies(film: Film, years: dict[str, PartialDate] | None = None) ->
 _PLACE_RE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+place\b|\brunners?[- ]up\b",
                        re.IGNORECASE)
 _RESULT_TAIL_RE = re.compile(r"\s*(?:[–—:-]+|\(|,)\s*(?P<result>[A-Za-z][A-Za-z -]*?)\)?\s*[.;]?\s*$")
+_RESULT_CATEGORY_BODY_RE = re.compile(r"^(?P<result>[A-Za-z]+),\s*(?P<category>[^,]+),\s*(?P<body>[^,()]+?)\s*"
+                                      r"\((?P<year>\d{4})\)$")
 _RESULT_HEAD_RE = re.compile(r"^(?P<result>[A-Za-z][A-Za-z -]*?)\s*[:–—-]\s+(?P<rest>.+)$")
 _HEADING_DATE_RE = re.compile(r"\s*[(,]?\s*(?P<year>\d{4})\s*\)?\s*$|^(?P<lead>\d{4})\s+")
 
@@ -308,6 +324,11 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     if named is not None and named.body:
         # "1955 Academy Award Nomination: Best Motion Picture Story (Beirne Lay, Jr.)"
         body, year, result, text = named.body, named.year or year, named.result or result, head["rest"]
+    listed = _RESULT_CATEGORY_BODY_RE.match(text)
+    if listed and _result_of(listed["result"]) is not None:
+        # "Winner, Bronze Hugo Awards, 19th Chicago Film Festival (1983)": result, prize, ceremony, year
+        result, text, year = _result_of(listed["result"]), listed["category"], listed["year"]
+        body = strip_ordinal(listed["body"])
     head = _RESULT_HEAD_RE.match(text)
     tail = _RESULT_TAIL_RE.search(text)
     if tail and _result_of(tail["result"]) is not None:

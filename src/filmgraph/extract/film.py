@@ -200,7 +200,9 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
 
 def _read_prose(article: Article, collector: Collector) -> None:
     film = collector.film
-    years: dict[str, PartialDate] = {}
+    # The years the article gives ceremonies, in prose or in lists ("1983 - 33rd Berlin International …").
+    years = {ceremony: year for section in article.sections for block in section.blocks
+             if block.kind is BlockKind.ITEM for ceremony, year in ceremony_years(block.text).items()}
     for part, paragraph in _paragraphs(article):
         section = part.title
         years.update(ceremony_years(paragraph))

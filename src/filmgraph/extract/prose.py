@@ -61,7 +61,7 @@ _WIN_RE = re.compile(r"\b(won|wins|winning|win|received|receiving|receives|took|
                      r"(?:named|chosen|voted)(?= (?:as )?(?:the )?(?:year's )?[\"“]?Best\b)|"
                      r"garnered|garnering)\b",
                      re.IGNORECASE)
-_NOMINATION_RE = re.compile(r"\b(nominated|nominations?|shortlisted|in contention|competed|nominee|"
+_NOMINATION_RE = re.compile(r"\b(nominated|nominations?|shortlisted|in contention|competed|vied|nominee|"
                             r"was (?:in|up) for)\b", re.IGNORECASE)
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
@@ -448,8 +448,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         # "Best Horror Film (1994)"; "the Golden Raven at the Brussels … Festival in 1993".
         after_category = sentence[position + len(category):]
         year = year or re.match(r"\s*\((\d{4})\)", after_category) or re.match(
-            r"(?:\s+at\s+(?:the\s+)?(?:(?:of|for|de|and)\s+)?(?:[A-Z0-9][\w'’.-]*\s*(?:(?:of|for|de|and)\s+)?)+)?"
-            r"\s*\bin\s+(\d{4})\b",
+            r"(?:\s+nominations?)?(?:\s+at\s+(?:the\s+)?(?:(?:of|for|de|and)\s+)?"
+            r"(?:[A-Z0-9][\w'’.-]*\s*(?:(?:of|for|de|and)\s+)?)+)?\s*\b(?:held\s+)?in\s+(\d{4})\b",
             after_category)
         if not year and body_phrase:  # "At the 12th Genie Awards in 1991, …"
             year = re.search(re.escape(body_phrase) + r"\s+in\s+(\d{4})\b", sentence)
@@ -540,6 +540,9 @@ def _person_subjects(before_verb: str, title: str) -> list[str]:
     >>> _person_subjects("At the Genie Awards, Ann Berg, Carl Holm and Eva Lund were ", "Heat")
     ['Ann Berg', 'Carl Holm', 'Eva Lund']
     """
+    # "Carl Holm's performance earned him …": the person whose work it was.
+    before_verb = re.sub(r"(?:'s|’s)\s+(?:\w+\s+)?(?:performance|portrayal|work|role|score|screenplay|script|direction|"
+                         r"cinematography|editing|music|songs?)\s+$", " ", before_verb)
     first = _person_subject(before_verb, title)
     if first is None:
         return []
