@@ -197,3 +197,13 @@ vied for the [[Golden Bear]] Award. [[Carl Holm]]'s performance earned him a Bes
                      ("Zee Cine Awards", "Best Actor", "nominated", ("Carl Holm",), 2000),
                      ("Luna Awards", "Best Actress", "nominated", ("Ann Berg",), 1984),
                      ("Chicago Film Festival", "Bronze Hugo Awards", "won", (), 1983)}
+
+
+def test_a_bracketed_name_after_a_prose_category_is_its_nominee() -> None:
+    found = _nominations("""==Accolades==
+''Heat'' was nominated for five [[Academy Awards]] including Best Picture, Best Director ([[Ann Berg]]) and \
+Best Film Editing ([[Eva Lund]]).
+""")
+    assert found == {("Academy Awards", "Best Picture", "nominated", (), None),
+                     ("Academy Awards", "Best Director", "nominated", ("Ann Berg",), None),
+                     ("Academy Awards", "Best Film Editing", "nominated", ("Eva Lund",), None)}

@@ -456,7 +456,12 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         date_of_award = _ceremony_date(sentence, bodies) or (PartialDate(int(year.group(1))) if year else None)
         # "Carl Holm, who composed the score, won …": the name before the relative clause is the subject.
         nominees = _person_subjects(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:verb.start()]), title)
-        recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})", sentence[position + len(category):])
+        # "… for Karl Freund", "Best Director (Sidney Franklin)": the person it went to.
+        recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})|\s*\((?P<bracketed>{NAME_RE.pattern})\)",
+                             sentence[position + len(category):])
+        if recipient and recipient["bracketed"]:
+            nominees.append(recipient["bracketed"])
+            recipient = None
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:
             nominees.append(recipient["name"])
         category = category.strip()
