@@ -207,3 +207,29 @@ Best Film Editing ([[Eva Lund]]).
     assert found == {("Academy Awards", "Best Picture", "nominated", (), None),
                      ("Academy Awards", "Best Director", "nominated", ("Ann Berg",), None),
                      ("Academy Awards", "Best Film Editing", "nominated", ("Eva Lund",), None)}
+
+
+def test_recipients_that_name_nobody_and_titles_that_are_no_prize() -> None:
+    found = _nominations("""==Accolades==
+{| class="wikitable"
+! Award !! Category !! Recipient !! Result
+|-
+| [[Mirchi Music Awards]] || Male Vocalist of The Year || [[Jon Hill]] for "[[Heat Wave]]" || {{nom}}
+|-
+| [[Satellite Awards]] || Best Youth DVD || For the 50th Anniversary Two-Disc Special Edition DVD || {{nom}}
+|}
+
+==Reception==
+''Heat'' earned $72 million, making it the sixth highest grossing film of 1981, behind ''[[On Golden Pond]]''.
+Its score won numerous awards including the Las Vegas Film Critics Society Award.
+""")
+    assert found == {("Mirchi Music Awards", "Male Vocalist of The Year", "nominated", ("Jon Hill",), None),
+                     ("Satellite Awards", "Best Youth DVD", "nominated", (), None)}
+
+
+def test_a_company_the_infobox_credits_as_producer_is_the_company_in_either_order() -> None:
+    page = ("{{Infobox film\n| name = Heat\n| director = [[Ann Berg]]\n| producer = [[Nordlys International]]<br>Jon Hill\n"
+            "| production companies = [[Nordlys International]]\n}}\n'''''Heat''''' is a 1969 film.\n")
+    film = extract_film(parse_wikitext(page, source="", title="Heat"))
+    assert [film.people[ref.person].name for ref in film.producer] == ["Jon Hill"]
+    assert [company.name for company in film.production_company] == ["Nordlys International"]

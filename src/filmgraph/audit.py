@@ -302,7 +302,9 @@ def _bodies(text: str, category: str) -> list[str]:
     category ("Academy Award Nomination: Best Motion Picture Story") is cut before it; headings' generic
     words ("Awards and nominations") and a result word before a colon ("Nominated: …") name no body."""
     found = []
-    for body in prose.bodies_in(text):
+    for body in prose.bodies_in(prose.without_renaming(text)):
+        if fold(body).removesuffix("s") in category:
+            continue  # "the Nargis Dutt Award for Best …": the prize is the category's own name, not a body
         at = fold(body).find(category)
         if at >= 0:
             body = body[:at].rstrip(" :–—-,")

@@ -9,7 +9,7 @@ from filmgraph import reference
 from filmgraph.dates import parse_date
 from filmgraph.extract import prose
 from filmgraph.extract.collect import Collector
-from filmgraph.extract.names import clean_name, split_names
+from filmgraph.extract.names import clean_name, is_person_name, split_names
 from filmgraph.model import AwardResult, Block, BlockKind, Film, Nomination, Nominee, PartialDate, Section, Work
 from filmgraph.read.tables import header_roles, is_result_word
 from filmgraph.reference import WIN_WORDS, award_body, award_page, fold, is_ceremony, strip_ordinal
@@ -121,8 +121,13 @@ def _nominees(cell: str, title: str) -> list[Nominee]:
     if song:
         who = song["who"] or ""
         return [Nominee(work=Work(song["work"].strip(), split_names(who)))]
+    sung = re.match(r"^(?P<who>.+?)\s+for\s+[\"“](?P<work>[^\"”]+)[\"”]$", cell)
+    if sung:  # 'Rahat Fateh Ali Khan for "Mere Rashke Qamar"': the singer, for the song
+        people = [name for name in split_names(sung["who"]) if is_person_name(name)]
+        return [*(Nominee(person=name) for name in people), Nominee(work=Work(sung["work"].strip(), people))]
     # A country as recipient is the submitting country (international feature film), not a person.
-    return [Nominee(person=name) for name in split_names(cell) if not reference.country(name)]
+    # "For the 50th Anniversary Two-Disc Special Edition DVD" says what it went to, and names nobody.
+    return [Nominee(person=name) for name in split_names(cell) if not reference.country(name) and is_person_name(name)]
 
 
 def body_key(body: str | None) -> str:
@@ -436,6 +441,10 @@ def _without_award_word(name: str) -> str:
     return re.sub(r"\s+(?:awards?|prizes?)$", "", fold(name).removeprefix("the "))
 
 
+_ORGANISATION_AWARD_RE = re.compile(r"\b(?:Society|Association|Circle|Critics|Guild|Academy|Institute|Festival)\s+"
+                                    r"Awards?$")
+
+
 def names_a_body(category: str, film: Film) -> bool:
     """Whether a category found in prose is an award body's own name ("won the Mainichi Film Award"): it says
     which body, not which of its categories, so it is no category.
@@ -444,7 +453,7 @@ def names_a_body(category: str, film: Film) -> bool:
     >>> names_a_body("Mainichi Film Award", film), names_a_body("Best Film", film)
     (True, False)
     """
-    if award_body(category) is not None:
-        return True
+    if award_body(category) is not None or _ORGANISATION_AWARD_RE.search(category):
+        return True  # "the Las Vegas Film Critics Society Award": an organisation's award, no category of it
     bodies = {_without_award_word(n.body) for n in film.nomination if n.body}
     return _without_award_word(category) in bodies

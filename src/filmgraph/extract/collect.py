@@ -57,6 +57,14 @@ class Collector:
             value.sources.append(source)
         getattr(self.film, field).append(value)
 
+    def drop_companies_credited_as_people(self, fields: list[str]) -> None:
+        """A name credited as a person that the infobox also gives as a company ("producers = Eros
+        International" beside "production companies = Eros International", in either order) is the company."""
+        known = {fold(o.name) for o in [*self.film.production_company, *self.film.distributor]}
+        for field in fields:
+            refs = getattr(self.film, field)
+            setattr(self.film, field, [ref for ref in refs if fold(ref.person) not in known])
+
     def person(self, field: str, name: str, source: str) -> None:
         owner, _, rest = name.partition("'s ")
         if rest and reference.is_place_name(owner):

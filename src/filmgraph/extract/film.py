@@ -77,6 +77,7 @@ def extract_film(article: Article) -> Film:
     film = collector.film
     film.warnings.extend(article.warnings)
     read_infobox(article, collector)
+    collector.drop_companies_credited_as_people(_person_fields())
     read_lead(article, collector)
     film.description = _description(article)
     cast_level: int | None = None  # the level of the cast section whose subsections ("=== Japan ===") we are in

@@ -351,6 +351,15 @@ _PRIZE_BODY = {"Golden Globe": "Golden Globe Awards"}
 _CLAUSE_BREAK_RE = re.compile(r",\s+(?:and|but|while)\s+(?=in\s+\d{4}|\w+\s+\w+\s+(?:was|were))|;\s+")
 
 
+_RENAMING_RE = re.compile(r"\s*\((?:also\s+|formerly\s+|then\s+|previously\s+)?(?:known|called|named)\s+as\b[^)]*\)")
+
+
+def without_renaming(sentence: str) -> str:
+    """A sentence without the brackets that rename an award: "(known as the Rajat Kamal Award at that time)"
+    is the same award, not a second one."""
+    return _RENAMING_RE.sub("", sentence)
+
+
 def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[AwardTally]]:
     """Wins and nominations stated in a sentence, each bound to its body and result.
 
@@ -361,14 +370,15 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     """
     if not _mentions(sentence, _AWARD_STEMS) or not (_WIN_RE.search(sentence) or _NOMINATION_RE.search(sentence)):
         return [], []
-    # "(known as the Rajat Kamal Award at that time)" renames an award; it is not a second one.
-    sentence = re.sub(r"\s*\((?:also\s+|formerly\s+|then\s+|previously\s+)?(?:known|called|named)\s+as\b[^)]*\)",
-                      "", sentence)
+    sentence = without_renaming(sentence)
     categories: list[tuple[str, int, str | None]] = []
     taken: list[tuple[int, int]] = []
     prize_bodies: list[tuple[str, int, int]] = []
     for match in _NAMED_PRIZE_RE.finditer(sentence):
         prize, category = match.group(1), match.group(2)
+        trophy = re.match(r"^(?P<before>\S.*)\s(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+$", prize)
+        if trophy and not _BODY_WORDS.search(trophy["before"]):
+            continue  # "On Golden Pond": a trophy's name comes after a body's ("Berlinale Golden Bear") or none
         if not category and re.match(r"\s+nominations?\b", sentence[match.end():]):
             # "earned him a Golden Globe nomination for Best Actor": the prize names the body, not a category.
             prize_bodies.append((prize, match.start(1), match.end(1)))
