@@ -127,7 +127,9 @@ def _nominees(cell: str, title: str) -> list[Nominee]:
         return [*(Nominee(person=name) for name in people), Nominee(work=Work(sung["work"].strip(), people))]
     # A country as recipient is the submitting country (international feature film), not a person.
     # "For the 50th Anniversary Two-Disc Special Edition DVD" says what it went to, and names nobody.
-    return [Nominee(person=name) for name in split_names(cell) if not reference.country(name) and is_person_name(name)]
+    # "Rumi Hiiragi as Chihiro": the actor, for the part.
+    names = [re.sub(r"\s+as\s+.+$", "", name) for name in split_names(cell)]
+    return [Nominee(person=name) for name in names if not reference.country(name) and is_person_name(name)]
 
 
 def body_key(body: str | None) -> str:
