@@ -417,14 +417,23 @@ def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, 
     return None
 
 
-def relink_categories(nominations: list[Nomination], sentence: str, links: tuple[tuple[str, str], ...]) -> None:
+AwardLink = tuple[str, tuple[str, str], str]  # (shown text, (body, category) of its article, the article)
+
+
+def award_links(links: tuple[tuple[str, str], ...]) -> list[AwardLink]:
+    """The links of a page that lead to a category's article: found once per page, not once per sentence."""
+    return [(shown, page, target) for shown, target in links if (page := award_page(target)) is not None]
+
+
+def relink_categories(nominations: list[Nomination], sentence: str, links: list[AwardLink]) -> None:
     """Prose names a category best by its link: "won the [[Directors Guild of America Award for Outstanding
     Directing – Feature Film]]" is the DGA Awards' "Outstanding Directing – Feature Film", and "a [[Grammy
     Award for …|Grammy for Best Instrumental Theme]]" is a Grammy. Each nomination whose category a link in
     the sentence shows takes that link's body, and its category as the link shows it."""
+    if not nominations:
+        return
     folded = fold(sentence)
-    linked = [(shown, page, target) for shown, target in links
-              if (page := award_page(target)) is not None and fold(shown) in folded]
+    linked = [(shown, page, target) for shown, page, target in links if fold(shown) in folded]
     for nomination in nominations:
         matches = {(page[0], shown, target) for shown, page, target in linked
                    if fold(nomination.category) in fold(shown)}

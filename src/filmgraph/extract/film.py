@@ -17,6 +17,7 @@ from filmgraph import reference
 from filmgraph.extract import prose
 from filmgraph.extract.accolades import (
     apply_ceremonies,
+    award_links,
     body_key,
     ceremony_years,
     merge_nomination,
@@ -201,6 +202,7 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
 
 def _read_prose(article: Article, collector: Collector) -> None:
     film = collector.film
+    linked_categories = award_links(article.links)
     # The years the article gives ceremonies, in prose or in lists ("1983 - 33rd Berlin International …").
     years = {ceremony: year for section in article.sections for block in section.blocks
              if block.kind is BlockKind.ITEM for ceremony, year in ceremony_years(block.text).items()}
@@ -214,7 +216,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for screening in prose.find_screenings(sentence) if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
-            relink_categories(awards, sentence, article.links)
+            relink_categories(awards, sentence, linked_categories)
             awards = [award for award in awards if not names_a_body(award.category, film)]
             if number == 0:
                 last_body = ""
