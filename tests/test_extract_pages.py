@@ -245,3 +245,23 @@ def test_a_release_in_two_countries_is_two_releases() -> None:
                  "worldwide}}")
     assert [(r.date.isoformat(), r.place.name) for r in film.release] == [
         ("2018-07-20", "United Kingdom"), ("2018-07-20", "United States"), ("2011-10-26", "Toronto")]
+
+
+# ------------------------------------------------------------------ the lead
+
+def test_a_lead_credit_list_may_start_with_the_surname_of_someone_the_infobox_credits() -> None:
+    film = _film("| writer = [[Ann Berg]]", "'''Night Harbour''' is a 2001 film. The screenplay was written by Berg, "
+                 "[[Carl Holm]] and [[Eva Lund]].\n")
+    assert [film.people[r.person].name for r in film.screenwriter] == ["Ann Berg", "Carl Holm", "Eva Lund"]
+    assert film.people[film.screenwriter[0].person].alternate_names == []
+
+
+def test_a_lone_word_in_a_lead_credit_is_nobody_unless_it_names_exactly_one_credited_person() -> None:
+    film = _film("| writer = [[Ann Berg]]\n| producer = Eva Berg", "'''Night Harbour''' is a 2001 film written by "
+                 "Berg, Mills and [[Carl Holm]].\n")
+    assert [film.people[r.person].name for r in film.screenwriter] == ["Ann Berg", "Carl Holm"]
+
+
+def test_a_demonym_before_a_language_names_the_country() -> None:
+    film = _film("", "'''Night Harbour''' is a 2017 Indian [[Hindi]]-language action film.\n")
+    assert [c.label for c in film.country] == ["India"] and [c.label for c in film.language] == ["Hindi"]
