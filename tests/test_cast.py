@@ -235,3 +235,63 @@ def test_characters_credit_their_voices() -> None:
 def test_a_name_in_parentheses_after_an_actor_is_no_role_unless_it_reads_as_one() -> None:
     items = [CastItem("Kim Lee (김리)"), CastItem("Ann Berg (Ann Lund)"), CastItem("Eva Lund (Mrs. Holm)")]
     assert read_cast_list(items, CastContext()) == [("Kim Lee", []), ("Ann Berg", []), ("Eva Lund", ["Mrs. Holm"])]
+
+
+# ------------------------------------------------------------------------------------------------ stories
+
+
+def _film(body: str, infobox: str = ""):
+    text = f"{{{{Infobox film\n| name = Harbour Lights\n| director = [[Ola Dam]]\n{infobox}}}}}\n" \
+           f"'''Harbour Lights''' is a 1999 film.\n\n{body}"
+    return extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Harbour_Lights"))
+
+
+def test_a_story_names_each_credited_actors_character_in_brackets() -> None:
+    film = _film("""==Plot==
+In “Long Road,” Maja Lund (Lina Holt) arrives in Oslo. She meets apprentice chef Jon Moe (Per Vik), a boy from
+Bergen (Eva Strand) and Reverend Holm (Nils Aas), and Maja (Lina Holt) stays.
+
+==Cast==
+* [[Lina Holt]]
+* [[Per Vik]]
+* Eva Strand
+* [[Nils Aas]] as Reverend Knut Holm
+""")
+    cast = {film.people[m.person].name: m.characters for m in film.cast}
+    # "a boy from Bergen": a place; "Reverend Holm" and "Maja" only shorten the parts the cast list names
+    assert cast == {"Lina Holt": ["Maja Lund"], "Per Vik": ["Jon Moe"], "Eva Strand": [],
+                    "Nils Aas": ["Reverend Knut Holm"]}
+
+
+def test_a_bracketed_actor_spelled_another_way_is_the_credited_one_with_both_names() -> None:
+    film = _film("""==Plot==
+Guan Yue (Wu Mo Chou) marries Lu Jie (Wang Qian Yuan) and Lily meets Andrews (Sebastian Stiger).
+
+==Cast==
+* [[Wu Mochou]]
+* [[Wang Qianyuan]]
+* Sebastian Stigar
+""")
+    people = {film.people[m.person].name: (m.characters, film.people[m.person].alternate_names) for m in film.cast}
+    assert people == {"Wu Mochou": (["Guan Yue"], ["Wu Mo Chou"]), "Wang Qianyuan": (["Lu Jie"], ["Wang Qian Yuan"]),
+                      "Sebastian Stigar": (["Andrews"], ["Sebastian Stiger"])}
+
+
+def test_an_uncredited_actor_in_brackets_counts_only_where_the_story_names_credited_actors_so() -> None:
+    story = "Maja (Lina Holt) and Jon (Per Vik) meet Knut (Nils Aas) in Istanbul (Grand Bazaar)."
+    cast = {film.people[m.person].name: m.characters
+            for film in [_film(f"==Plot==\n{story}\n\n==Cast==\n* [[Lina Holt]]\n* [[Per Vik]]\n")]
+            for m in film.cast}
+    assert cast == {"Lina Holt": ["Maja"], "Per Vik": ["Jon"], "Nils Aas": ["Knut"]}
+    alone = _film("==Plot==\nKnut (Nils Aas) meets Maja.\n\n==Cast==\n* [[Lina Holt]]\n")
+    assert [alone.people[m.person].name for m in alone.cast] == ["Lina Holt"]
+
+
+def test_brackets_outside_the_story_credit_nobody() -> None:
+    film = _film("""==Cast==
+* [[Lina Holt]] as Maja
+
+==Sequels==
+In the sequel the nephew John (Lina Holt) becomes Stuart (Per Vik).
+""")
+    assert {film.people[m.person].name: m.characters for m in film.cast} == {"Lina Holt": ["Maja"]}

@@ -169,6 +169,9 @@ class CastMember:
     person: str
     characters: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # Other names the article gives the actor: a credit ("as Richard Van Patten"), a pen name in brackets
+    # ("Dean Wein (Dean Elliot)"), another spelling ("Wu Mo Chou" for "Wu Mochou")
+    also_named: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -746,3 +746,43 @@ def _included(text: str, links: frozenset[str], context: CastContext) -> list[En
             break  # only names the article links or credits: a list of people, not of things
         entries.append((name, _prose_role(match["role"], name) if match["role"] else []))
     return entries
+
+
+# ------------------------------------------------------------------------------------------------ stories
+
+
+_BRACKET_RE = re.compile(r"\(\s*(?P<inner>[^()]{2,60}?)\s*\)")
+_PLACE_PREPOSITIONS = frozenset({"from", "in", "at", "to", "into", "of", "near", "for", "on", "via", "towards"})
+# Where the name before a bracket starts at the latest: after a clause's punctuation or a quotation mark.
+_BEFORE_NAME_BREAK_RE = re.compile(r"[,;:.!?\"“”()\[\]—–]|\s-\s")
+
+
+def bracketed_roles(text: str) -> list[tuple[str, str]]:
+    """(character, name in brackets) of each name a story follows with another in brackets: "Su Le Qi (Ann
+    Berg) arrives", "apprentice chef Feng Yu (Carl Holm)". Whether the bracketed name is the actor playing the
+    character is for the caller to decide (it may be a place: "Istanbul (Grand Bazaar)").
+
+    >>> bracketed_roles("In “So Long,” Su Le Qi (Ann Berg) meets apprentice chef Feng Yu (Carl Holm) in May.")
+    [('Su Le Qi', 'Ann Berg'), ('Feng Yu', 'Carl Holm')]
+    >>> bracketed_roles("She visits the market (a maze) and Paris (1999).")
+    []
+    """
+    pairs = []
+    for match in _BRACKET_RE.finditer(text):
+        inner = clean_name(match["inner"])
+        if not is_person_name(inner) or _NOTE_RE.search(inner):
+            continue
+        head = _BEFORE_NAME_BREAK_RE.split(text[:match.start()])[-1]
+        tokens = head.split()
+        run = _trailing_name(tokens)
+        before = tokens[len(tokens) - len(run) - 1] if len(run) < len(tokens) else ""
+        if fold(before) in _PLACE_PREPOSITIONS:
+            continue  # "a boy from Bhagalpur (Carl Holm)": a place, not the character's name
+        while run and (fold(run[0]) in _LEADING_WORDS or fold(run[0]) in _JOINING_WORDS
+                       or re.search(r"[’']s$|(?i:-year-old)$", run[0])
+                       or (len(run) > 1 and reference.country_of_demonym(run[0]))):
+            run = run[1:]  # "When Ann", "Rocky's friend Paulie", "American Ann Berg": the name is what follows
+        character = " ".join(run)
+        if run and len(run) <= 5 and is_person_name(character) and fold(character) != fold(inner):
+            pairs.append((character, inner))
+    return pairs
