@@ -36,7 +36,7 @@ def test_a_character_first_list_is_decided_by_all_its_lines() -> None:
 *Jon Moe
 """, "| starring = [[Lina Holt]]\n")
     assert cast == {"Lina Holt": ["Maja"], "Ida Sand": ["Mrs. Berg"], "Per Vik": ["Priest"], "Eva Strand": ["Tove"],
-                    "Nils Aas": ["Old Knut"], "Odd Lie": ["Odd Lie"], "Jon Moe": []}
+                    "Nils Aas": ["Old Knut"], "Odd Lie": ["Himself"], "Jon Moe": []}
 
 
 def test_an_actor_first_list_stays_actor_first() -> None:
@@ -99,7 +99,7 @@ def test_a_voice_table_by_its_header() -> None:
 def test_table_columns_with_two_role_columns_notes_and_none_for_actors() -> None:
     assert cast_table_entries(("Actor", "Main role", "Other roles", "Notes"),
                               (("Ann Berg", "Anna, a nurse", "Guard #2 / Herself", "Her first film"),)) == [
-        ("Ann Berg", ["Anna", "Guard #2", "Ann Berg"])]
+        ("Ann Berg", ["Anna", "Guard #2", "Herself"])]
     assert cast_table_entries(("Name", "Character", "Description"), (("Ann Berg", "Anna", "A nurse."),)) == [
         ("Ann Berg", ["Anna"])]
     assert cast_table_entries(("Character", "Films"), (("Anna", "Harbour Lights"),)) == []
@@ -295,3 +295,14 @@ def test_brackets_outside_the_story_credit_nobody() -> None:
 In the sequel the nephew John (Lina Holt) becomes Stuart (Per Vik).
 """)
     assert {film.people[m.person].name: m.characters for m in film.cast} == {"Lina Holt": ["Maja"]}
+
+
+def test_a_self_portrayal_is_the_part_as_written_and_a_work_in_italics_is_no_part_of_a_role() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] as Herself/Jane in ''[[Leave It to Jane]]''
+* [[Per Vik]] as Magnolia Hawks in ''Show Boat''/himself
+* [[Eva Strand]] as Dance Specialty in ''Oh, Boy!'' and ''[[Leave It to Jane]]''
+* [[Jon Moe]] as Frenchman in Saloon
+""")
+    assert cast == {"Lina Holt": ["Herself", "Jane"], "Per Vik": ["Magnolia Hawks", "Himself"],
+                    "Eva Strand": ["Dance Specialty"], "Jon Moe": ["Frenchman in Saloon"]}

@@ -49,6 +49,7 @@ class Block:
     links: tuple[tuple[str, str], ...] = ()  # (shown text, target page) of the wikilinks in this block
     heading: bool = False  # the whole line is bold or a definition term: a heading in all but name
     table: int = -1  # for a table, its index in ``Section.tables``
+    italics: tuple[str, ...] = ()  # the texts shown in italics: the titles of works ("as Jane in ''Show Boat''")
 
 
 @dataclass(frozen=True)

@@ -153,9 +153,14 @@ def clean_role(text: str, *, descriptions: bool = True) -> str | None:
     return text
 
 
+def _self_role(word: str) -> str:
+    """"herself" as a part's name: "Herself"."""
+    return word[:1].upper() + word[1:]
+
+
 def split_roles(text: str, actor: str = "") -> list[str]:
     """The characters of a role phrase: "Jens / Peter", "Jens and as Peter", "Anna, a nurse" (description
-    dropped), "herself" (the actor)."""
+    dropped), "herself" (the part "Herself")."""
     characters: list[str] = []
     rest = re.sub(r"^as\s+", "", re.sub(r"\s*\([^()]*\)", "", text).strip())
     described = False  # the last role had a description: a lower-case chunk after it continues that
@@ -176,7 +181,7 @@ def split_roles(text: str, actor: str = "") -> list[str]:
             if not name:
                 continue
             if name.casefold() in _SELF_WORDS:
-                name = actor
+                name = _self_role(name)  # "as herself": the part is written so ("Herself"), as credits write it
             if not name or _NOT_A_ROLE_RE.match(name):
                 continue  # "as Guest Appearance" says how the actor appears, not whom they play
             if name not in characters:
@@ -197,6 +202,20 @@ _NOT_A_ROLE_RE = re.compile(r"(?i)^(?:an?\s+)?(?:(?:cameo|guest|special|brief)(?
                             r"guest appearance.*|uncredited|voice|various|unknown|item (?:number|song)\b.*)$")
 
 
+def without_works(line: str, titles: Iterable[str]) -> str:
+    """A cast line without the works its roles are in: "Ann Berg as Jane in ''Show Boat''/Herself" → "Ann Berg
+    as Jane/Herself" (``titles``: the texts the line shows in italics, as the titles of works are written).
+
+    >>> without_works("Ann Berg as Dancer in Oh, Boy! and Show Boat", ["Oh, Boy!", "Show Boat"])
+    'Ann Berg as Dancer'
+    """
+    titles = sorted((t for t in titles if t.strip()), key=len, reverse=True)
+    if not titles:
+        return line
+    title = "(?:" + "|".join(re.escape(t) for t in titles) + ")"
+    return re.sub(rf"\s+in\s+(?:the\s+)?{title}(?:\s*(?:,|,?\s+and|&)\s+{title})*(?=\s*(?:[/;,(]|$))", "", line)
+
+
 def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     """(actor, characters) of a cast-list line.
 
@@ -205,7 +224,7 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     >>> parse_cast_line("Carl Holm as Jens and as Peter (uncredited)")
     ('Carl Holm', ['Jens', 'Peter'])
     >>> parse_cast_line("Eva Lund – herself")
-    ('Eva Lund', ['Eva Lund'])
+    ('Eva Lund', ['Herself'])
     """
     text = WIKILINK_RE.sub(r"\1", line)
     # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
@@ -676,7 +695,7 @@ def _prose_role(text: str, actor: str) -> list[str]:
         return [name] if name and len(name) > 1 else []
     head = _ROLE_CUT_RE.split(head, maxsplit=1)[0].strip(" ,.\"“”")
     if fold(head) in _SELF_WORDS:
-        return [actor]
+        return [_self_role(head)]
     roles = []
     for part in re.split(r"\s*/\s*|\s+and\s+(?=[A-ZÀ-Þ])", head):
         role = clean_role(part, descriptions=False)

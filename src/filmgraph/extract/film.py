@@ -34,6 +34,7 @@ from filmgraph.extract.cast import (
     prose_cast,
     read_cast_list,
     read_voice_credits,
+    without_works,
 )
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
@@ -297,8 +298,8 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
                     collector.person(row.field, name, section.title)
                     context.add_person(name)
                 continue
-            run.append(CastItem(text, frozenset(fold(shown) for shown, _ in block.links), block.depth or 1,
-                                block.heading))
+            run.append(CastItem(without_works(text, block.italics), frozenset(fold(shown) for shown, _ in block.links),
+                                block.depth or 1, block.heading))
             continue
         if block.kind is BlockKind.PARAGRAPH and block.depth and run and not block.heading:
             notes.append(block)  # ": A mutant who …" below an item describes it: the list goes on
