@@ -306,3 +306,32 @@ def test_a_self_portrayal_is_the_part_as_written_and_a_work_in_italics_is_no_par
 """)
     assert cast == {"Lina Holt": ["Herself", "Jane"], "Per Vik": ["Magnolia Hawks", "Himself"],
                     "Eva Strand": ["Dance Specialty"], "Jon Moe": ["Frenchman in Saloon"]}
+
+
+def test_a_credit_in_brackets_is_another_name_of_the_actor_and_a_name_after_the_role_another_part() -> None:
+    film = _film("""==Cast==
+* [[Lina Holt]] – Bert (as Lina Holt-Berg)
+* [[Per Vik]] as Lady (Mrs. Betjeman)
+* [[Nils Aas]] as Jens, a trader who hires Knut Moe (Carl Holm)
+* [[Eva Strand]] as Maja (uncredited)
+""")
+    found = {film.people[m.person].name: (m.characters, film.people[m.person].alternate_names) for m in film.cast}
+    assert found == {"Lina Holt": (["Bert"], ["Lina Holt-Berg"]), "Per Vik": (["Lady", "Mrs. Betjeman"], []),
+                     "Nils Aas": (["Jens"], []), "Eva Strand": (["Maja"], [])}
+
+
+def test_names_in_brackets_in_a_tables_actor_cell_are_the_actors_other_names() -> None:
+    film = _film("""==Voice cast==
+{| class="wikitable"
+! Character !! Japanese !! English
+|-
+| Maja || [[Yui Sato]] || Dean Wein (Dean Elliot)
+|-
+| Jens || Ken Mori || [[Kevin Holm]]<br>(Jenny Haniver/Dougary Grant)
+|-
+| Knut || Aki Sato || Riva Spier (uncredited)
+|}
+""")
+    names = {film.people[m.person].name: film.people[m.person].alternate_names for m in film.cast}
+    assert names == {"Yui Sato": [], "Dean Wein": ["Dean Elliot"], "Ken Mori": [],
+                     "Kevin Holm": ["Jenny Haniver", "Dougary Grant"], "Aki Sato": [], "Riva Spier": []}

@@ -216,6 +216,36 @@ def without_works(line: str, titles: Iterable[str]) -> str:
     return re.sub(rf"\s+in\s+(?:the\s+)?{title}(?:\s*(?:,|,?\s+and|&)\s+{title})*(?=\s*(?:[/;,(]|$))", "", line)
 
 
+def _named_part(match: re.Match[str]) -> str:
+    name = match["name"].strip()
+    if is_person_name(name) and not _NOTE_RE.search(name) and fold(name) not in _SELF_WORDS:
+        return f" / {name}"
+    return match.group(0)
+
+
+# "(as Richard Van Patten)", "(credited as Ed Mannix)": the name the credits give the actor.
+_CREDITED_AS_RE = re.compile(r"\(\s*(?:(?:credited|billed)\s+)?as\s+(?P<names>[^()]+?)\s*\)", re.IGNORECASE)
+
+
+def credited_names(text: str, *, in_actor_cell: bool = False) -> list[str]:
+    """Other names a cast line gives its actor: "(as Richard Van Patten)", "(credited as Ed Mannix)"; in a table's
+    actor cell, any names in brackets ("Dean Wein (Dean Elliot)", "(Jenny Haniver/Dougary Grant)").
+
+    >>> credited_names("Dick Berg – Bert (as Richard Berg)"), credited_names("Ann Berg (Ann Lund)")
+    (['Richard Berg'], [])
+    >>> credited_names("Kevin Holm (Jenny Haniver/Dougary Grant)", in_actor_cell=True)
+    ['Jenny Haniver', 'Dougary Grant']
+    """
+    text = WIKILINK_RE.sub(r"\1", text)
+    found = [m["names"] for m in _CREDITED_AS_RE.finditer(text)]
+    if in_actor_cell:
+        found += [m.group(1) for m in re.finditer(r"\(([^()]+)\)", text)
+                  if not re.match(r"(?i)\s*(?:credited|billed|as)\b", m.group(1))]
+    names = [clean_name(name) for chunk in found for name in re.split(r"\s*[/;]\s*|,\s+|\s+and\s+", chunk)]
+    return [name for name in names if is_person_name(name) and not _NOTE_RE.search(name)
+            and fold(name) not in _SELF_WORDS]
+
+
 def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     """(actor, characters) of a cast-list line.
 
@@ -227,6 +257,14 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     ('Eva Lund', ['Herself'])
     """
     text = WIKILINK_RE.sub(r"\1", line)
+    # "as Lady (Mrs. Betjeman)": a name in brackets after the role is the character's own name, another part.
+    said = re.search(r"\s+as\s+", text)
+    if said:
+        # Only right after the role: one after its description (", who hires Shakey Finch (Carl Holm)") is the
+        # description's own.
+        role = re.split(r",\s|;\s|\s[–—-]\s|:\s|\s+who\s", text[said.end():], maxsplit=1)[0]
+        text = text[:said.end()] + re.sub(r"\s*\((?P<name>[^()]+)\)", _named_part, role) + \
+            text[said.end() + len(role):]
     # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
     text = re.sub(r"\s*\([^)]*\)", "", text).strip()
     text = re.sub(r"\s+as\s*:?$|\s*:$", "", text)  # "Carl Holm as:" with his roles below
@@ -287,6 +325,11 @@ class CastContext:
     people: dict[str, str] = field(default_factory=dict)  # folded name → the name as written
     linked: frozenset[str] = frozenset()  # folded texts the page links, anywhere
     characters: set[str] = field(default_factory=set)  # folded character names
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # actor → other names the cast lines give them
+
+    def add_aliases(self, actor: str, names: Iterable[str]) -> None:
+        known = self.aliases.setdefault(actor, [])
+        known.extend(name for name in names if name not in known and fold(name) != fold(actor))
 
     def add_person(self, name: str) -> None:
         self.people.setdefault(fold(name), name)
@@ -451,6 +494,8 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
             continue
         found = _line_entries(text, pair, side, item, context)
         context.add(found)  # "** Vik also plays Kurt": the parent names whom a surname means
+        if len(found) == 1:
+            context.add_aliases(found[0][0], credited_names(text))
         entries += found
         if item.depth <= 1 or not parent:
             parent = found
@@ -556,7 +601,8 @@ def _cell(text: str) -> str:
     return re.sub(r"^[^|]*\|\s*", "", text).strip() if "|" in text else text.strip()
 
 
-def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[Entry]:
+def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]],
+                       context: CastContext | None = None) -> list[Entry]:
     """(actor, characters) of a cast table. The header says what each column holds: the actor, the
     character (one or more columns: "Main role", "Other roles"), or a dub's actors ("Japanese voice actor",
     "English (Disney, 2005)"), one entry for each actor named; a table without a header ("Ann Berg as Anna"
@@ -581,6 +627,7 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> 
     entries: list[Entry] = []
     for row in rows:
         for column in sorted(actors):
+            in_cell = []
             for part in _cell(row[column]).split("\n"):
                 parsed = parse_cast_line(part) if part.strip() else None
                 if parsed is None:
@@ -591,6 +638,10 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> 
                 # "Maja<br>Tove": a character cell can name two
                 played = [c for i in characters for c in split_roles(_cell(row[i]).replace("\n", " / "), actor)]
                 entries.append((actor, own or played))
+                in_cell.append(actor)
+            if context is not None and len(in_cell) == 1 and characters:
+                # "Dean Wein (Dean Elliot)" where the characters have their own column: the actor's other name
+                context.add_aliases(in_cell[0], credited_names(_cell(row[column]), in_actor_cell=True))
     return entries
 
 

@@ -111,6 +111,8 @@ def extract_film(article: Article) -> Film:
             awards_level = section.level
         if awards_level is not None:
             read_award_blocks(section, collector)
+    for member in film.cast:
+        member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
     _read_prose(article, collector)
     _read_bracketed_cast(article, film)
     _strip_stray_quotes(film)
@@ -307,7 +309,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         flush()
         if block.kind is BlockKind.TABLE and 0 <= block.table < len(section.tables):
             table = section.tables[block.table]
-            add(cast_table_entries(table.header, table.rows))
+            add(cast_table_entries(table.header, table.rows, context))
         elif block.kind is BlockKind.PARAGRAPH:
             read_sentences(block)
     flush()
