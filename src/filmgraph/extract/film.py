@@ -49,6 +49,7 @@ from filmgraph.model import (
     CastMember,
     Concept,
     Film,
+    FilmingLocation,
     Nominee,
     Organization,
     PartialDate,
@@ -114,6 +115,7 @@ def extract_film(article: Article) -> Film:
     for member in film.cast:
         member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
     _read_prose(article, collector)
+    _read_location_lists(article, collector)
     _read_bracketed_cast(article, film)
     _strip_stray_quotes(film)
     _qualify_linked_mentions(collector)
@@ -313,6 +315,19 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         elif block.kind is BlockKind.PARAGRAPH:
             read_sentences(block)
     flush()
+
+
+# A section that lists where the film was shot: "Filming locations", "Locations", "Shooting locations".
+LOCATION_SECTION_RE = re.compile(r"^(?:(?:filming|shooting|film)\s+)?locations?$")
+
+
+def _read_location_lists(article: Article, collector: Collector) -> None:
+    """The places a section of filming locations lists, one item (or several on a line) each."""
+    for section in article.sections:
+        if LOCATION_SECTION_RE.match(fold(section.title).strip()):
+            for item in (item for items in section.lists for item in items):
+                for place in prose.listed_places(item):
+                    collector.add("filming_location", FilmingLocation(place), section.title)
 
 
 # Sections that tell the story: "Su Le Qi (Ann Berg) arrives in Japan" names the actor of each character there.
