@@ -36,7 +36,7 @@ def test_a_character_first_list_is_decided_by_all_its_lines() -> None:
 *Jon Moe
 """, "| starring = [[Lina Holt]]\n")
     assert cast == {"Lina Holt": ["Maja"], "Ida Sand": ["Mrs. Berg"], "Per Vik": ["Priest"], "Eva Strand": ["Tove"],
-                    "Nils Aas": ["Old Knut"], "Odd Lie": ["Odd Lie"], "Jon Moe": []}
+                    "Nils Aas": ["Old Knut"], "Odd Lie": ["Himself"], "Jon Moe": []}
 
 
 def test_an_actor_first_list_stays_actor_first() -> None:
@@ -99,7 +99,7 @@ def test_a_voice_table_by_its_header() -> None:
 def test_table_columns_with_two_role_columns_notes_and_none_for_actors() -> None:
     assert cast_table_entries(("Actor", "Main role", "Other roles", "Notes"),
                               (("Ann Berg", "Anna, a nurse", "Guard #2 / Herself", "Her first film"),)) == [
-        ("Ann Berg", ["Anna", "Guard #2", "Ann Berg"])]
+        ("Ann Berg", ["Anna", "Guard #2", "Herself"])]
     assert cast_table_entries(("Name", "Character", "Description"), (("Ann Berg", "Anna", "A nurse."),)) == [
         ("Ann Berg", ["Anna"])]
     assert cast_table_entries(("Character", "Films"), (("Anna", "Harbour Lights"),)) == []
@@ -235,3 +235,103 @@ def test_characters_credit_their_voices() -> None:
 def test_a_name_in_parentheses_after_an_actor_is_no_role_unless_it_reads_as_one() -> None:
     items = [CastItem("Kim Lee (김리)"), CastItem("Ann Berg (Ann Lund)"), CastItem("Eva Lund (Mrs. Holm)")]
     assert read_cast_list(items, CastContext()) == [("Kim Lee", []), ("Ann Berg", []), ("Eva Lund", ["Mrs. Holm"])]
+
+
+# ------------------------------------------------------------------------------------------------ stories
+
+
+def _film(body: str, infobox: str = ""):
+    text = f"{{{{Infobox film\n| name = Harbour Lights\n| director = [[Ola Dam]]\n{infobox}}}}}\n" \
+           f"'''Harbour Lights''' is a 1999 film.\n\n{body}"
+    return extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Harbour_Lights"))
+
+
+def test_a_story_names_each_credited_actors_character_in_brackets() -> None:
+    film = _film("""==Plot==
+In “Long Road,” Maja Lund (Lina Holt) arrives in Oslo. She meets apprentice chef Jon Moe (Per Vik), a boy from
+Bergen (Eva Strand) and Reverend Holm (Nils Aas), and Maja (Lina Holt) stays.
+
+==Cast==
+* [[Lina Holt]]
+* [[Per Vik]]
+* Eva Strand
+* [[Nils Aas]] as Reverend Knut Holm
+""")
+    cast = {film.people[m.person].name: m.characters for m in film.cast}
+    # "a boy from Bergen": a place; "Reverend Holm" and "Maja" only shorten the parts the cast list names
+    assert cast == {"Lina Holt": ["Maja Lund"], "Per Vik": ["Jon Moe"], "Eva Strand": [],
+                    "Nils Aas": ["Reverend Knut Holm"]}
+
+
+def test_a_bracketed_actor_spelled_another_way_is_the_credited_one_with_both_names() -> None:
+    film = _film("""==Plot==
+Guan Yue (Wu Mo Chou) marries Lu Jie (Wang Qian Yuan) and Lily meets Andrews (Sebastian Stiger).
+
+==Cast==
+* [[Wu Mochou]]
+* [[Wang Qianyuan]]
+* Sebastian Stigar
+""")
+    people = {film.people[m.person].name: (m.characters, film.people[m.person].alternate_names) for m in film.cast}
+    assert people == {"Wu Mochou": (["Guan Yue"], ["Wu Mo Chou"]), "Wang Qianyuan": (["Lu Jie"], ["Wang Qian Yuan"]),
+                      "Sebastian Stigar": (["Andrews"], ["Sebastian Stiger"])}
+
+
+def test_an_uncredited_actor_in_brackets_counts_only_where_the_story_names_credited_actors_so() -> None:
+    story = "Maja (Lina Holt) and Jon (Per Vik) meet Knut (Nils Aas) in Istanbul (Grand Bazaar)."
+    cast = {film.people[m.person].name: m.characters
+            for film in [_film(f"==Plot==\n{story}\n\n==Cast==\n* [[Lina Holt]]\n* [[Per Vik]]\n")]
+            for m in film.cast}
+    assert cast == {"Lina Holt": ["Maja"], "Per Vik": ["Jon"], "Nils Aas": ["Knut"]}
+    alone = _film("==Plot==\nKnut (Nils Aas) meets Maja.\n\n==Cast==\n* [[Lina Holt]]\n")
+    assert [alone.people[m.person].name for m in alone.cast] == ["Lina Holt"]
+
+
+def test_brackets_outside_the_story_credit_nobody() -> None:
+    film = _film("""==Cast==
+* [[Lina Holt]] as Maja
+
+==Sequels==
+In the sequel the nephew John (Lina Holt) becomes Stuart (Per Vik).
+""")
+    assert {film.people[m.person].name: m.characters for m in film.cast} == {"Lina Holt": ["Maja"]}
+
+
+def test_a_self_portrayal_is_the_part_as_written_and_a_work_in_italics_is_no_part_of_a_role() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] as Herself/Jane in ''[[Leave It to Jane]]''
+* [[Per Vik]] as Magnolia Hawks in ''Show Boat''/himself
+* [[Eva Strand]] as Dance Specialty in ''Oh, Boy!'' and ''[[Leave It to Jane]]''
+* [[Jon Moe]] as Frenchman in Saloon
+""")
+    assert cast == {"Lina Holt": ["Herself", "Jane"], "Per Vik": ["Magnolia Hawks", "Himself"],
+                    "Eva Strand": ["Dance Specialty"], "Jon Moe": ["Frenchman in Saloon"]}
+
+
+def test_a_credit_in_brackets_is_another_name_of_the_actor_and_a_name_after_the_role_another_part() -> None:
+    film = _film("""==Cast==
+* [[Lina Holt]] – Bert (as Lina Holt-Berg)
+* [[Per Vik]] as Lady (Mrs. Betjeman)
+* [[Nils Aas]] as Jens, a trader who hires Knut Moe (Carl Holm)
+* [[Eva Strand]] as Maja (uncredited)
+""")
+    found = {film.people[m.person].name: (m.characters, film.people[m.person].alternate_names) for m in film.cast}
+    assert found == {"Lina Holt": (["Bert"], ["Lina Holt-Berg"]), "Per Vik": (["Lady", "Mrs. Betjeman"], []),
+                     "Nils Aas": (["Jens"], []), "Eva Strand": (["Maja"], [])}
+
+
+def test_names_in_brackets_in_a_tables_actor_cell_are_the_actors_other_names() -> None:
+    film = _film("""==Voice cast==
+{| class="wikitable"
+! Character !! Japanese !! English
+|-
+| Maja || [[Yui Sato]] || Dean Wein (Dean Elliot)
+|-
+| Jens || Ken Mori || [[Kevin Holm]]<br>(Jenny Haniver/Dougary Grant)
+|-
+| Knut || Aki Sato || Riva Spier (uncredited)
+|}
+""")
+    names = {film.people[m.person].name: film.people[m.person].alternate_names for m in film.cast}
+    assert names == {"Yui Sato": [], "Dean Wein": ["Dean Elliot"], "Ken Mori": [],
+                     "Kevin Holm": ["Jenny Haniver", "Dougary Grant"], "Aki Sato": [], "Riva Spier": []}

@@ -62,7 +62,7 @@ def test_parent_and_child_sharing_a_surname_stay_apart(article) -> None:
     ("Ann Berg as Anna, a nurse", "Ann Berg", ["Anna"]),
     ("Carl Holm as Jens / Peter", "Carl Holm", ["Jens", "Peter"]),
     ("Carl Holm as Jens and as Peter", "Carl Holm", ["Jens", "Peter"]),
-    ("Eva Lund as herself", "Eva Lund", ["Eva Lund"]),
+    ("Eva Lund as herself", "Eva Lund", ["Herself"]),
     ("Ole Dam (uncredited) as Guard[4]", "Ole Dam", ["Guard"]),
     ("Ida Krog (credited as Ida K.) – Maja", "Ida Krog", ["Maja"]),
     ("Bo Ravn", "Bo Ravn", []),

@@ -245,3 +245,39 @@ def test_a_release_in_two_countries_is_two_releases() -> None:
                  "worldwide}}")
     assert [(r.date.isoformat(), r.place.name) for r in film.release] == [
         ("2018-07-20", "United Kingdom"), ("2018-07-20", "United States"), ("2011-10-26", "Toronto")]
+
+
+# ------------------------------------------------------------------ the lead
+
+def test_a_lead_credit_list_may_start_with_the_surname_of_someone_the_infobox_credits() -> None:
+    film = _film("| writer = [[Ann Berg]]", "'''Night Harbour''' is a 2001 film. The screenplay was written by Berg, "
+                 "[[Carl Holm]] and [[Eva Lund]].\n")
+    assert [film.people[r.person].name for r in film.screenwriter] == ["Ann Berg", "Carl Holm", "Eva Lund"]
+    assert film.people[film.screenwriter[0].person].alternate_names == []
+
+
+def test_a_lone_word_in_a_lead_credit_is_nobody_unless_it_names_exactly_one_credited_person() -> None:
+    film = _film("| writer = [[Ann Berg]]\n| producer = Eva Berg", "'''Night Harbour''' is a 2001 film written by "
+                 "Berg, Mills and [[Carl Holm]].\n")
+    assert [film.people[r.person].name for r in film.screenwriter] == ["Ann Berg", "Carl Holm"]
+
+
+def test_a_demonym_before_a_language_names_the_country() -> None:
+    film = _film("", "'''Night Harbour''' is a 2017 Indian [[Hindi]]-language action film.\n")
+    assert [c.label for c in film.country] == ["India"] and [c.label for c in film.language] == ["Hindi"]
+
+
+def test_a_section_of_filming_locations_lists_one_or_more_places_an_item() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Filming locations==\nThe film was shot here:\n"
+                     "*[[Mouth of Truth]], Piazza Bocca, Church of Santa Maria in Cosmedin\n"
+                     "*Caffè Rocca and [[Pantheon, Rome|Pantheon]]\n"
+                     "*[[Via Margutta]] 51, the location of Joe's apartment\n"
+                     "*[[Sunset Boulevard]] in Los Angeles (at night)\n")
+    assert [(loc.place.name, loc.place.within and loc.place.within.name) for loc in film.filming_location] == [
+        ("Mouth of Truth", None), ("Piazza Bocca", None), ("Church of Santa Maria in Cosmedin", None),
+        ("Caffè Rocca", None), ("Pantheon", None), ("Via Margutta", None), ("Sunset Boulevard", "Los Angeles")]
+
+
+def test_a_list_in_another_section_names_no_filming_location() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Soundtrack==\n*Caffè Rocca\n*Trevi Fountain\n")
+    assert film.filming_location == []

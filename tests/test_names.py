@@ -33,3 +33,10 @@ def test_companies_split_only_between_companies() -> None:
     assert [o.name for o in parse_organizations(("Sun and Moon Pictures",))] == ["Sun and Moon Pictures"]
     assert [o.name for o in parse_organizations(("Nimbus Films & Zentropa Studios",))] == [
         "Nimbus Films", "Zentropa Studios"]
+
+
+def test_a_full_name_written_with_and_without_a_space_is_one_person() -> None:
+    people = resolve_people(["Wu Mochou", "Wu Mo Chou", "Li Na", "Lin A"])
+    person = people["Wu Mochou"]
+    assert person is people["Wu Mo Chou"] and {person.name, *person.alternate_names} == {"Wu Mochou", "Wu Mo Chou"}
+    assert people["Li Na"] is not people["Lin A"]  # the same letters, split elsewhere: two names

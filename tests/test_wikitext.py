@@ -15,6 +15,7 @@ from conftest import loopback_api
 from filmgraph import read_article
 from filmgraph.cli import cli
 from filmgraph.errors import FilmgraphError
+from filmgraph.model import BlockKind
 from filmgraph.read.fetch import fetch_article
 from filmgraph.read.wikitext import parse_table, parse_wikitext
 
@@ -128,3 +129,10 @@ def test_a_tag_left_open_inside_a_template_does_not_hide_the_sections_after_it()
     article = parse_wikitext("'''Ida''' is a 2001 film.\n{{Quote|a <div> b}}\n==Cast==\n* Ann Berg as Anna\n"
                              "==Plot==\nText.\n", source="")
     assert [(s.title, s.lists) for s in article.sections] == [("Cast", (("Ann Berg as Anna",),)), ("Plot", ())]
+
+
+def test_an_item_keeps_the_texts_it_shows_in_italics() -> None:
+    article = parse_wikitext("'''X''' is a film.\n\n==Cast==\n* [[Ann Berg]] as Jane in ''[[Show Boat]]'' and "
+                             "'''''Oh, Boy!''''' ('''bold''')\n", source="")
+    (item,) = [b for b in article.sections[0].blocks if b.kind is BlockKind.ITEM]
+    assert item.italics == ("Show Boat", "Oh, Boy!")

@@ -49,6 +49,7 @@ class Block:
     links: tuple[tuple[str, str], ...] = ()  # (shown text, target page) of the wikilinks in this block
     heading: bool = False  # the whole line is bold or a definition term: a heading in all but name
     table: int = -1  # for a table, its index in ``Section.tables``
+    italics: tuple[str, ...] = ()  # the texts shown in italics: the titles of works ("as Jane in ''Show Boat''")
 
 
 @dataclass(frozen=True)
@@ -169,6 +170,9 @@ class CastMember:
     person: str
     characters: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # Other names the article gives the actor: a credit ("as Richard Van Patten"), a pen name in brackets
+    # ("Dean Wein (Dean Elliot)"), another spelling ("Wu Mo Chou" for "Wu Mochou")
+    also_named: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -153,9 +153,14 @@ def clean_role(text: str, *, descriptions: bool = True) -> str | None:
     return text
 
 
+def _self_role(word: str) -> str:
+    """"herself" as a part's name: "Herself"."""
+    return word[:1].upper() + word[1:]
+
+
 def split_roles(text: str, actor: str = "") -> list[str]:
     """The characters of a role phrase: "Jens / Peter", "Jens and as Peter", "Anna, a nurse" (description
-    dropped), "herself" (the actor)."""
+    dropped), "herself" (the part "Herself")."""
     characters: list[str] = []
     rest = re.sub(r"^as\s+", "", re.sub(r"\s*\([^()]*\)", "", text).strip())
     described = False  # the last role had a description: a lower-case chunk after it continues that
@@ -176,7 +181,7 @@ def split_roles(text: str, actor: str = "") -> list[str]:
             if not name:
                 continue
             if name.casefold() in _SELF_WORDS:
-                name = actor
+                name = _self_role(name)  # "as herself": the part is written so ("Herself"), as credits write it
             if not name or _NOT_A_ROLE_RE.match(name):
                 continue  # "as Guest Appearance" says how the actor appears, not whom they play
             if name not in characters:
@@ -197,6 +202,50 @@ _NOT_A_ROLE_RE = re.compile(r"(?i)^(?:an?\s+)?(?:(?:cameo|guest|special|brief)(?
                             r"guest appearance.*|uncredited|voice|various|unknown|item (?:number|song)\b.*)$")
 
 
+def without_works(line: str, titles: Iterable[str]) -> str:
+    """A cast line without the works its roles are in: "Ann Berg as Jane in ''Show Boat''/Herself" → "Ann Berg
+    as Jane/Herself" (``titles``: the texts the line shows in italics, as the titles of works are written).
+
+    >>> without_works("Ann Berg as Dancer in Oh, Boy! and Show Boat", ["Oh, Boy!", "Show Boat"])
+    'Ann Berg as Dancer'
+    """
+    titles = sorted((t for t in titles if t.strip()), key=len, reverse=True)
+    if not titles:
+        return line
+    title = "(?:" + "|".join(re.escape(t) for t in titles) + ")"
+    return re.sub(rf"\s+in\s+(?:the\s+)?{title}(?:\s*(?:,|,?\s+and|&)\s+{title})*(?=\s*(?:[/;,(]|$))", "", line)
+
+
+def _named_part(match: re.Match[str]) -> str:
+    name = match["name"].strip()
+    if is_person_name(name) and not _NOTE_RE.search(name) and fold(name) not in _SELF_WORDS:
+        return f" / {name}"
+    return match.group(0)
+
+
+# "(as Richard Van Patten)", "(credited as Ed Mannix)": the name the credits give the actor.
+_CREDITED_AS_RE = re.compile(r"\(\s*(?:(?:credited|billed)\s+)?as\s+(?P<names>[^()]+?)\s*\)", re.IGNORECASE)
+
+
+def credited_names(text: str, *, in_actor_cell: bool = False) -> list[str]:
+    """Other names a cast line gives its actor: "(as Richard Van Patten)", "(credited as Ed Mannix)"; in a table's
+    actor cell, any names in brackets ("Dean Wein (Dean Elliot)", "(Jenny Haniver/Dougary Grant)").
+
+    >>> credited_names("Dick Berg – Bert (as Richard Berg)"), credited_names("Ann Berg (Ann Lund)")
+    (['Richard Berg'], [])
+    >>> credited_names("Kevin Holm (Jenny Haniver/Dougary Grant)", in_actor_cell=True)
+    ['Jenny Haniver', 'Dougary Grant']
+    """
+    text = WIKILINK_RE.sub(r"\1", text)
+    found = [m["names"] for m in _CREDITED_AS_RE.finditer(text)]
+    if in_actor_cell:
+        found += [m.group(1) for m in re.finditer(r"\(([^()]+)\)", text)
+                  if not re.match(r"(?i)\s*(?:credited|billed|as)\b", m.group(1))]
+    names = [clean_name(name) for chunk in found for name in re.split(r"\s*[/;]\s*|,\s+|\s+and\s+", chunk)]
+    return [name for name in names if is_person_name(name) and not _NOTE_RE.search(name)
+            and fold(name) not in _SELF_WORDS]
+
+
 def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     """(actor, characters) of a cast-list line.
 
@@ -205,9 +254,17 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     >>> parse_cast_line("Carl Holm as Jens and as Peter (uncredited)")
     ('Carl Holm', ['Jens', 'Peter'])
     >>> parse_cast_line("Eva Lund – herself")
-    ('Eva Lund', ['Eva Lund'])
+    ('Eva Lund', ['Herself'])
     """
     text = WIKILINK_RE.sub(r"\1", line)
+    # "as Lady (Mrs. Betjeman)": a name in brackets after the role is the character's own name, another part.
+    said = re.search(r"\s+as\s+", text)
+    if said:
+        # Only right after the role: one after its description (", who hires Shakey Finch (Carl Holm)") is the
+        # description's own.
+        role = re.split(r",\s|;\s|\s[–—-]\s|:\s|\s+who\s", text[said.end():], maxsplit=1)[0]
+        text = text[:said.end()] + re.sub(r"\s*\((?P<name>[^()]+)\)", _named_part, role) + \
+            text[said.end() + len(role):]
     # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
     text = re.sub(r"\s*\([^)]*\)", "", text).strip()
     text = re.sub(r"\s+as\s*:?$|\s*:$", "", text)  # "Carl Holm as:" with his roles below
@@ -268,6 +325,11 @@ class CastContext:
     people: dict[str, str] = field(default_factory=dict)  # folded name → the name as written
     linked: frozenset[str] = frozenset()  # folded texts the page links, anywhere
     characters: set[str] = field(default_factory=set)  # folded character names
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # actor → other names the cast lines give them
+
+    def add_aliases(self, actor: str, names: Iterable[str]) -> None:
+        known = self.aliases.setdefault(actor, [])
+        known.extend(name for name in names if name not in known and fold(name) != fold(actor))
 
     def add_person(self, name: str) -> None:
         self.people.setdefault(fold(name), name)
@@ -432,6 +494,8 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
             continue
         found = _line_entries(text, pair, side, item, context)
         context.add(found)  # "** Vik also plays Kurt": the parent names whom a surname means
+        if len(found) == 1:
+            context.add_aliases(found[0][0], credited_names(text))
         entries += found
         if item.depth <= 1 or not parent:
             parent = found
@@ -537,7 +601,8 @@ def _cell(text: str) -> str:
     return re.sub(r"^[^|]*\|\s*", "", text).strip() if "|" in text else text.strip()
 
 
-def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[Entry]:
+def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]],
+                       context: CastContext | None = None) -> list[Entry]:
     """(actor, characters) of a cast table. The header says what each column holds: the actor, the
     character (one or more columns: "Main role", "Other roles"), or a dub's actors ("Japanese voice actor",
     "English (Disney, 2005)"), one entry for each actor named; a table without a header ("Ann Berg as Anna"
@@ -562,6 +627,7 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> 
     entries: list[Entry] = []
     for row in rows:
         for column in sorted(actors):
+            in_cell = []
             for part in _cell(row[column]).split("\n"):
                 parsed = parse_cast_line(part) if part.strip() else None
                 if parsed is None:
@@ -572,6 +638,10 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]]) -> 
                 # "Maja<br>Tove": a character cell can name two
                 played = [c for i in characters for c in split_roles(_cell(row[i]).replace("\n", " / "), actor)]
                 entries.append((actor, own or played))
+                in_cell.append(actor)
+            if context is not None and len(in_cell) == 1 and characters:
+                # "Dean Wein (Dean Elliot)" where the characters have their own column: the actor's other name
+                context.add_aliases(in_cell[0], credited_names(_cell(row[column]), in_actor_cell=True))
     return entries
 
 
@@ -676,7 +746,7 @@ def _prose_role(text: str, actor: str) -> list[str]:
         return [name] if name and len(name) > 1 else []
     head = _ROLE_CUT_RE.split(head, maxsplit=1)[0].strip(" ,.\"“”")
     if fold(head) in _SELF_WORDS:
-        return [actor]
+        return [_self_role(head)]
     roles = []
     for part in re.split(r"\s*/\s*|\s+and\s+(?=[A-ZÀ-Þ])", head):
         role = clean_role(part, descriptions=False)
@@ -746,3 +816,43 @@ def _included(text: str, links: frozenset[str], context: CastContext) -> list[En
             break  # only names the article links or credits: a list of people, not of things
         entries.append((name, _prose_role(match["role"], name) if match["role"] else []))
     return entries
+
+
+# ------------------------------------------------------------------------------------------------ stories
+
+
+_BRACKET_RE = re.compile(r"\(\s*(?P<inner>[^()]{2,60}?)\s*\)")
+_PLACE_PREPOSITIONS = frozenset({"from", "in", "at", "to", "into", "of", "near", "for", "on", "via", "towards"})
+# Where the name before a bracket starts at the latest: after a clause's punctuation or a quotation mark.
+_BEFORE_NAME_BREAK_RE = re.compile(r"[,;:.!?\"“”()\[\]—–]|\s-\s")
+
+
+def bracketed_roles(text: str) -> list[tuple[str, str]]:
+    """(character, name in brackets) of each name a story follows with another in brackets: "Su Le Qi (Ann
+    Berg) arrives", "apprentice chef Feng Yu (Carl Holm)". Whether the bracketed name is the actor playing the
+    character is for the caller to decide (it may be a place: "Istanbul (Grand Bazaar)").
+
+    >>> bracketed_roles("In “So Long,” Su Le Qi (Ann Berg) meets apprentice chef Feng Yu (Carl Holm) in May.")
+    [('Su Le Qi', 'Ann Berg'), ('Feng Yu', 'Carl Holm')]
+    >>> bracketed_roles("She visits the market (a maze) and Paris (1999).")
+    []
+    """
+    pairs = []
+    for match in _BRACKET_RE.finditer(text):
+        inner = clean_name(match["inner"])
+        if not is_person_name(inner) or _NOTE_RE.search(inner):
+            continue
+        head = _BEFORE_NAME_BREAK_RE.split(text[:match.start()])[-1]
+        tokens = head.split()
+        run = _trailing_name(tokens)
+        before = tokens[len(tokens) - len(run) - 1] if len(run) < len(tokens) else ""
+        if fold(before) in _PLACE_PREPOSITIONS:
+            continue  # "a boy from Bhagalpur (Carl Holm)": a place, not the character's name
+        while run and (fold(run[0]) in _LEADING_WORDS or fold(run[0]) in _JOINING_WORDS
+                       or re.search(r"[’']s$|(?i:-year-old)$", run[0])
+                       or (len(run) > 1 and reference.country_of_demonym(run[0]))):
+            run = run[1:]  # "When Ann", "Rocky's friend Paulie", "American Ann Berg": the name is what follows
+        character = " ".join(run)
+        if run and len(run) <= 5 and is_person_name(character) and fold(character) != fold(inner):
+            pairs.append((character, inner))
+    return pairs

@@ -29,16 +29,18 @@ from filmgraph.extract.accolades import (
 from filmgraph.extract.cast import (
     CastContext,
     CastItem,
+    bracketed_roles,
     cast_table_entries,
     is_person_name,
     prose_cast,
     read_cast_list,
     read_voice_credits,
+    without_works,
 )
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
-from filmgraph.extract.names import linked_mention, resolve_people, split_names, strip_stray_quotes
+from filmgraph.extract.names import linked_mention, resolve_people, spelled_alike, split_names, strip_stray_quotes
 from filmgraph.extract.titles import language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
@@ -48,6 +50,7 @@ from filmgraph.model import (
     CastMember,
     Concept,
     Film,
+    FilmingLocation,
     Nominee,
     Organization,
     PartialDate,
@@ -111,7 +114,11 @@ def extract_film(article: Article) -> Film:
             awards_level = section.level
         if awards_level is not None:
             read_award_blocks(section, collector)
+    for member in film.cast:
+        member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
     _read_prose(article, collector)
+    _read_location_lists(article, collector)
+    _read_bracketed_cast(article, film)
     _strip_stray_quotes(film)
     _qualify_linked_mentions(collector)
     _resolve(film)
@@ -300,8 +307,8 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
                     collector.person(row.field, name, section.title)
                     context.add_person(name)
                 continue
-            run.append(CastItem(text, frozenset(fold(shown) for shown, _ in block.links), block.depth or 1,
-                                block.heading))
+            run.append(CastItem(without_works(text, block.italics), frozenset(fold(shown) for shown, _ in block.links),
+                                block.depth or 1, block.heading))
             continue
         if block.kind is BlockKind.PARAGRAPH and block.depth and run and not block.heading:
             notes.append(block)  # ": A mutant who …" below an item describes it: the list goes on
@@ -309,10 +316,75 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         flush()
         if block.kind is BlockKind.TABLE and 0 <= block.table < len(section.tables):
             table = section.tables[block.table]
-            add(cast_table_entries(table.header, table.rows))
+            add(cast_table_entries(table.header, table.rows, context))
         elif block.kind is BlockKind.PARAGRAPH:
             read_sentences(block)
     flush()
+
+
+# A section that lists where the film was shot: "Filming locations", "Locations", "Shooting locations".
+LOCATION_SECTION_RE = re.compile(r"^(?:(?:filming|shooting|film)\s+)?locations?$")
+
+
+def _read_location_lists(article: Article, collector: Collector) -> None:
+    """The places a section of filming locations lists, one item (or several on a line) each."""
+    for section in article.sections:
+        if LOCATION_SECTION_RE.match(fold(section.title).strip()):
+            for item in (item for items in section.lists for item in items):
+                for place in prose.listed_places(item):
+                    collector.add("filming_location", FilmingLocation(place), section.title)
+
+
+# Sections that tell the story: "Su Le Qi (Ann Berg) arrives in Japan" names the actor of each character there.
+STORY_SECTIONS_RE = re.compile(r"\b(?:plot|synopsis|story|storyline|summary|premise)\b")
+
+
+def _read_bracketed_cast(article: Article, film: Film) -> None:
+    """Characters the story names with their actor in brackets ("Su Le Qi (Ann Berg) arrives in Japan"): the
+    bracketed name is an actor the article credits (spelled as there or alike: "Wu Mo Chou" for "Wu Mochou"),
+    or, in a story that names credited actors so at least twice, a linked or full name of someone else."""
+    credited = list(dict.fromkeys(member.person for member in film.cast))
+    crew = {fold(ref.person) for field in _person_fields() for ref in getattr(film, field)}
+    for section in article.sections:
+        words = fold(section.title)
+        if not STORY_SECTIONS_RE.search(words) or CAST_SECTION_RE.search(words):
+            continue  # elsewhere brackets compare films or note a credit ("John (Carl Holm) in the sequel")
+        linked = {fold(shown) for shown, _ in section.links}
+        found: list[tuple[str, str, str | None]] = []  # (character, name as bracketed, the credited actor)
+        for paragraph in section.paragraphs:
+            for character, name in bracketed_roles(paragraph.replace("''", "")):
+                owners = [actor for actor in credited if spelled_alike(actor, name)]
+                exact = [actor for actor in owners if fold(actor) == fold(name)]
+                owner = exact[0] if exact else (owners[0] if len(owners) == 1 else None)
+                if fold(character) in crew or any(fold(character) == fold(actor) for actor in credited):
+                    continue  # "Ann Berg (Anna)": an actor, then their character; not a character's actor
+                found.append((character, name, owner))
+        story = sum(owner is not None for *_, owner in found) >= 2
+        for character, name, owner in found:
+            if owner is None and not (story and (fold(name) in linked or len(name.split()) >= 2)
+                                      and all(word[:1].isupper() for word in character.split())
+                                      and fold(name) not in crew and not reference.is_place_name(name)
+                                      and not reference.is_company_name(name)):
+                continue
+            actor = owner or name
+            played = [c for member in film.cast if member.person == actor for c in member.characters]
+            if any(_same_part(character, c) for c in played):
+                continue  # "Ann" for the cast list's "Princess Ann": the same part, named shorter
+            film.cast.append(CastMember(actor, [character], [section.title],
+                                        also_named=[name] if name != actor else []))
+
+
+def _same_part(mention: str, character: str) -> bool:
+    """Whether a story's name for a character is the cast list's, or part of it, or spelled alike: "Ann" and
+    "Princess Ann", "Luis Vargas" and "Luis Antonio Vargas", "Bhawani Singh" and "Bhavani Singh"."""
+    words = fold(mention).replace(".", " ").split()
+    theirs = fold(character).replace(".", " ").split()
+    rest = iter(theirs)
+    if all(word in rest for word in words) or spelled_alike(mention, character):
+        return True
+    # "Ghunghroo" for "Dr. Dayal Ghungroo": one long word of it, one letter apart
+    return len(words) == 1 and len(words[0]) >= 6 and any(spelled_alike(f"x {words[0]}", f"x {word}")
+                                                           for word in theirs)
 
 
 def _plain_blocks(section: Section) -> list[Block]:
@@ -433,10 +505,15 @@ def _resolve(film: Film) -> None:
 
     def join_characters(old: CastMember, new: CastMember) -> None:
         old.characters.extend(c for c in new.characters if c not in old.characters)
+        old.also_named.extend(n for n in new.also_named if n not in old.also_named)
 
     film.cast = _dedupe(film.cast, lambda m: m.person, join_characters)
     for member in film.cast:
         person = film.people[member.person]
+        # Another name the article gives the actor is one of theirs: a node carries every name of its person.
+        for other in member.also_named:
+            if other != person.name and other not in person.alternate_names:
+                person.alternate_names.append(other)
         member.characters = [person.name if c in person.alternate_names else c for c in member.characters]
     for nomination in film.nomination:
         for nominee in nomination.nominees:

@@ -9,7 +9,7 @@ from filmgraph.extract import prose
 from filmgraph.extract.collect import LEAD, Collector
 from filmgraph.extract.names import clean_name, split_names
 from filmgraph.extract.titles import original_title
-from filmgraph.model import Article, Coded, PartialDate
+from filmgraph.model import Article, Coded, Film, PartialDate
 from filmgraph.reference import fold
 
 # Verbs of a lead's "written and directed by …" → the field they credit.
@@ -19,7 +19,10 @@ CREDIT_VERBS = {"written": "screenwriter", "co-written": "screenwriter", "direct
                 "photographed": "cinematographer"}
 
 
-_NAMES = rf"(?P<names>{prose.NAME_RE.pattern}(?:(?:,\s*|,?\s+and\s+){prose.NAME_RE.pattern})*)"
+# A credit names people in full, or by a lone surname or mononym ("written by Hill, Ann Berg and Carl Holm"): a
+# lone word counts only when it names someone the infobox credits (see ``_known``).
+_NAME_OR_WORD = rf"(?:{prose.NAME_RE.pattern}|[A-ZÀ-ÖØ-Þ][\w'’-]+\b)"
+_NAMES = rf"(?P<names>{_NAME_OR_WORD}(?:(?:,\s*|,?\s+and\s+){_NAME_OR_WORD})*)"
 
 
 _CREDIT_RE = re.compile(
@@ -59,12 +62,18 @@ def read_lead(article: Article, collector: Collector) -> None:
             film.year = PartialDate(int(phrase["year"]))
         words = phrase["words"]
         for match in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(-language)?\b", words):
+            demonym = None
             if match.group(2):
                 entry = reference.language(match.group(1))
+                if entry is None and " " in match.group(1):
+                    # "Indian Hindi-language": a country's people, then the language.
+                    demonym, language = match.group(1).split(" ")
+                    entry = reference.language(language)
                 if entry:
                     collector.add("language", Coded(entry.name, entry.qid, entry.code), LEAD)
-                continue
-            country = reference.country_of_demonym(match.group(1))
+                if demonym is None:
+                    continue
+            country = reference.country_of_demonym(demonym or match.group(1))
             if country:
                 collector.add("country", Coded(country.name, country.qid, country.code), LEAD)
         rest = fold(words + (" " + phrase["noun"] if phrase["noun"] else ""))
@@ -77,9 +86,26 @@ def read_lead(article: Article, collector: Collector) -> None:
     for sentence in (s for paragraph in article.lead for s in prose.split_sentences(paragraph)):
         for match in _CREDIT_RE.finditer(sentence):
             fields = {CREDIT_VERBS[v] for v in re.findall(r"(?:co-)?[a-z]+", match["verbs"]) if v in CREDIT_VERBS}
-            for name in split_names(match["names"]):
+            for name in _credited(film, split_names(match["names"])):
                 for field in sorted(fields):
                     collector.person(field, name, LEAD)
         for match in _STARRING_RE.finditer(sentence):
-            for name in split_names(match["names"]):
+            for name in _credited(film, split_names(match["names"])):
                 collector.person("cast", name, LEAD)
+
+
+def _credited(film: Film, names: list[str]) -> list[str]:
+    """The people a credit's names stand for: a full name as written; a lone word as the one person the infobox
+    credits whose name or surname it is ("Hill" → "Walter Hill"), else nobody."""
+    credited = [member.person for member in film.cast] + [
+        ref.person for field in ("director", "screenwriter", "producer", "composer", "cinematographer", "editor",
+                                 "narrator") for ref in getattr(film, field)]
+    found = []
+    for name in names:
+        if " " in name:
+            found.append(name)
+            continue
+        owners = {full for full in credited if full.strip() and fold(name) in (fold(full), fold(full.split()[-1]))}
+        if len(owners) == 1:
+            found.append(owners.pop())
+    return found

@@ -201,6 +201,33 @@ def _variant(a: str, b: str) -> bool:
             and ta[-1][:1] == tb[-1][:1] and _edit_distance_at_most_one(fa, fb))
 
 
+def _joined_alike(ta: list[str], tb: list[str]) -> bool:
+    """One name with a space more or less inside it ("Wu Mo Chou" / "Wu Mochou", "Aliraj" / "Ali Raj"): the same
+    letters, and a lone word or the same first or last word on both sides."""
+    return ta != tb and "".join(ta) == "".join(tb) and (
+        len(ta) == 1 or len(tb) == 1 or ta[0] == tb[0] or ta[-1] == tb[-1])
+
+
+def spelled_alike(a: str, b: str) -> bool:
+    """Two spellings of one name: alike but for case, diacritics, hyphens and dots, written with and without a
+    space ("Wu Mo Chou" / "Wu Mochou"), or, when long, one letter apart ("Sebastian Stiger" / "Sebastian
+    Stigar"). A name shortened or without its middle names is not a spelling of it.
+
+    >>> spelled_alike("Wu Mo Chou", "Wu Mochou"), spelled_alike("Sebastian Stiger", "Sebastian Stigar")
+    (True, True)
+    >>> spelled_alike("Anna Berg", "Anna Lund"), spelled_alike("Sidse Babett", "Sidse Babett Knudsen")
+    (False, False)
+    """
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb or _joined_alike(ta, tb):
+        return True
+    fa, fb = " ".join(ta), " ".join(tb)
+    return (len(ta) == len(tb) >= 2 and min(len(fa), len(fb)) >= MIN_LONG_NAME
+            and ta[-1][:1] == tb[-1][:1] and _edit_distance_at_most_one(fa, fb))
+
+
 def _fullness(name: str) -> tuple[int, int, int]:
     accents = sum(1 for ch in unicodedata.normalize("NFD", name) if unicodedata.combining(ch)) + sum(
         1 for ch in name if ord(ch) > 127 and not unicodedata.combining(ch))
@@ -243,9 +270,10 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     links = links or {}
     roles = roles or {}
     # Per cluster: the pages it is linked to and the characters it plays (kept at the cluster's root).
-    # Pages named alike ("Jonathan Rhys Meyers", "Jonathan Rhys-Meyers": a redirect) are one page.
+    # Pages named alike ("Jonathan Rhys Meyers", "Jonathan Rhys-Meyers", "Aliraj", "Ali Raj": a redirect) are one
+    # page.
     own_page = {n: _unmarked(n)[1] or links.get(fold(shown[n])) for n in names}
-    pages = {n: {" ".join(_tokens(page))} if (page := own_page[n]) else set() for n in names}
+    pages = {n: {"".join(_tokens(page))} if (page := own_page[n]) else set() for n in names}
     plays = {n: set(roles.get(n, ())) for n in names}
     # A name written alike for people on two pages: unmarked, it is either of them, so it joins neither.
     marked_pages: dict[str, set[str]] = {}
@@ -294,6 +322,14 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     def related(n: str) -> set[str]:
         return {full[i] for key in ((0, tokens[n][0]), (1, tokens[n][-1])) for i in groups.get(key, ())}
 
+    # "Wu Mo Chou" and "Wu Mochou": one name written with and without a space.
+    joined_full: dict[str, list[str]] = {}
+    for n in full:
+        joined_full.setdefault("".join(tokens[n]), []).append(n)
+    for spellings in joined_full.values():
+        for other in spellings[1:]:
+            if _joined_alike(tokens[spellings[0]], tokens[other]) and compatible(spellings[0], other):
+                union(spellings[0], other)
     for i, j in candidates:
         a, b = full[i], full[j]
         if _variant(shown[a], shown[b]) and compatible(a, b):

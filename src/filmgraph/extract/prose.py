@@ -517,6 +517,34 @@ def _ceremony_date(sentence: str, bodies: list[tuple[str, int, int]]) -> Partial
 
 
 # What a clause's subject names when it is a work made from or beside the film, not the film itself.
+def listed_places(item: str) -> list[Place]:
+    """The places an item of a list of filming locations names, without what it says of them: "Mouth of Truth,
+    Piazza Bocca della Verità", "Caffè Rocca and the Pantheon", "Via Margutta 51, Joe's flat" (a house number is
+    no part of a street's name), "Sunset Boulevard in Los Angeles" (a place within another).
+
+    >>> [(p.name, p.within and p.within.name) for p in listed_places("Via Margutta 51, the home of Joe, and Rome")]
+    [('Via Margutta', None)]
+    >>> [(p.name, p.within and p.within.name) for p in listed_places("Sunset Boulevard in Los Angeles (at night)")]
+    [('Sunset Boulevard', 'Los Angeles')]
+    """
+    text = re.sub(r"\s*\([^()]*\)", "", item).strip().rstrip(".;:")
+    places: list[Place] = []
+    for part in re.split(r",\s+(?:and\s+)?", text):
+        if not part[:1].isupper() or _is_month_or_date(part) or re.search(r"\w['’]s\b", part):
+            break  # "the home of Joe, …", "Joe's flat": what the item says of the place, and all that follows
+        for name in re.split(r"\s+and\s+(?:the\s+)?", part):
+            name = re.sub(r"^the\s+", "", re.sub(r"\s+\d+[a-zA-Z]?$", "", name.strip()), flags=re.IGNORECASE)
+            if not name[:1].isupper():
+                continue
+            inner, _, outer = name.rpartition(" in ")
+            if inner and reference.is_place_name(outer):
+                places.append(Place(inner, within=_filming_place(outer, "", {}, known=True)))
+            else:
+                country = reference.country(name)
+                places.append(Place(country.name, country.qid) if country else Place(name))
+    return places
+
+
 # Works other than the film that a sentence may say a company released, and companies that publish them.
 _OTHER_WORK_RE = re.compile(r"\b(?:novel\w*|books?|comics?|comic books?|graphic novels?|soundtracks?|albums?|"
                             r"singles?|songs?|video games?|games?|toys?|action figures?|merchandise|"

@@ -456,6 +456,18 @@ class _Blocks:
         self.blocks: list[Block] = []
 
 
+_ITALIC_RE = re.compile(r"(?<!')''(?!')(?P<text>.+?)(?<!')''(?!')")
+
+
+def _italics(markup: str) -> tuple[str, ...]:
+    """The texts a line shows in italics (bold or not): "as Jane in ''[[Show Boat]]''" → ("Show Boat",)."""
+    if "''" not in markup:
+        return ()
+    plain = re.sub(r"(?<!')'{3}(?!')", "", markup.replace("'" * 5, "''"))
+    return tuple(dict.fromkeys(shown for match in _ITALIC_RE.finditer(plain)
+                               if (shown := render(match["text"]).strip())))
+
+
 def _markup_links(markup: str) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys(link for match in _LINK_RE.finditer(markup) for link in _link_entries(match)))
 
@@ -506,7 +518,7 @@ def _blocks(text: str) -> _Blocks:
             item = render(markup).strip()
             if item:
                 found.blocks.append(Block(BlockKind.ITEM, item, depth, _markup_links(markup),
-                                          bool(_BOLD_LINE_RE.match(markup))))
+                                          bool(_BOLD_LINE_RE.match(markup)), italics=_italics(markup)))
             if item and depth > 1 and folding and items:
                 # "* Ann Berg as:" with "** Anna" "** Eva" below: the sub-items are the parent's roles.
                 parent = items[-1].rstrip(":").rstrip()
