@@ -386,7 +386,9 @@ def store_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
-                store_endpoint: str | None, timeout: float) -> stores.Store:
+                store_endpoint: str | None, timeout: float, *, create: bool = False) -> stores.Store:
+    """The store to load into (``create``: a missing folder becomes a new store, as Oxigraph and sqlite-utils
+    do) or to query (a missing folder is an error)."""
     from filmgraph import store as stores
 
     if store_dir and endpoint:
@@ -394,9 +396,9 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
     if endpoint and not re.match(r"^https?://[^/\s]+", endpoint):
         _error(f"{endpoint}: not an http:// or https:// endpoint (e.g. http://127.0.0.1:7878/query)")
         sys.exit(2)
-    if store_dir and not Path(store_dir).is_dir():
+    if store_dir and not create and not Path(store_dir).is_dir():
         # A mistyped folder must not become a new empty store that answers every query with nothing.
-        _error(f"{store_dir}: no store there (load into the default out/store, or create the folder first)")
+        _error(f"{store_dir}: no store there (filmgraph load FILE --store {store_dir} creates one)")
         sys.exit(2)
     try:
         token = os.environ.get(TOKEN_VARIABLE) or None
@@ -425,9 +427,10 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     """Load exported RDF files (ttl, jsonld, nt, nq, shards) or articles into a triple store.
 
     Each film goes into its own named graph (the source article's IRI); loading a film again
-    replaces its graph. Exported files go into the embedded store as they are (export validated
-    them; --revalidate checks them again). Exit status: 0 all loaded; 1 a graph violates the
-    shapes (not loaded); 2 bad input or an unreachable store. The other inputs are still loaded.
+    replaces its graph, and a --store folder that does not exist yet becomes a new store. Exported
+    files go into the embedded store as they are (export validated them; --revalidate checks them
+    again). Exit status: 0 all loaded; 1 a graph violates the shapes (not loaded); 2 bad input or an
+    unreachable store. The other inputs are still loaded.
 
     Example:
 
@@ -437,7 +440,7 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     """
     from filmgraph.pipeline import iter_load
 
-    store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout)
+    store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout, create=True)
     worst, counts = 0, {"loaded": 0, "skipped": 0, "failed": 0}
     try:
         # Each input's line is printed as soon as it is loaded, not when all are done.
