@@ -341,7 +341,7 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikida
         for name in proposal.unlinked:
             click.echo(f"not linked, left out: {name}", err=True)
         for note in proposal.notes:
-            click.echo(f"left out: {note}", err=True)
+            click.echo(f"note: {note}", err=True)
     if qs_format == "csv":
         click.echo(as_csv(*proposals), nl=False)
         if waiting := deferred(proposals):
