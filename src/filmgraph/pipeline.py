@@ -36,7 +36,7 @@ from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
 from filmgraph.store.results import owner_conflict
-from filmgraph.wikidata.quickstatements import Proposal, commons_file, propose
+from filmgraph.wikidata.quickstatements import Proposal, file_name, propose
 
 STDIN = "-"
 WIKI_PREFIX = "wiki:"
@@ -522,7 +522,7 @@ def quickstatements(source: str | Path | Job, *, entity: dict[str, Any] | None =
     link_items(film, reading, fetched=was_fetched(article), required=True)
     mapped = map_statements(film, base=base)
     files = [name for statement in mapped.statements
-             if statement.property == "P18" and (name := commons_file(statement.value))]
+             if statement.property == "P18" and (name := file_name(statement.value))]
     commons: set[str] | None = None
     if files and (was_fetched(article) or not reading.items_file):  # offline (an items file): not checked
         commons = reading.wiki().commons_files(files)

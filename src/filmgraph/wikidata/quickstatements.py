@@ -36,14 +36,14 @@ from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.rdf.statements import MappedFilm, Statement
-from filmgraph.rdf.vocab import COMMONS_FILE, HUMAN_ITEM, OWL, PR, RDF, RDFS, SDO, WD, WIKIBASE, XSD
+from filmgraph.rdf.vocab import HUMAN_ITEM, OWL, PR, RDF, RDFS, SDO, WD, WIKIBASE, XSD
 
 # Properties a film has one value of: another value is a conflict, not a missing statement.
 SINGLE_VALUED = frozenset({"P2047", "P1476", "P2130", "P2142", "P5436", "P18"})
@@ -52,7 +52,6 @@ _ORGANIZATION_ITEM = "Q43229"
 _IMAGE = "P18"
 # A Wikipedia's host names its language and its site id: en.wikipedia.org is "en" and "enwiki".
 _WIKIPEDIA_HOST_RE = re.compile(r"^([a-z][a-z0-9-]*)\.wikipedia\.org$")
-_COMMONS_HOST = urlsplit(COMMONS_FILE).hostname
 
 
 @dataclass
@@ -123,21 +122,24 @@ def time_value(literal: Literal) -> tuple[str, int] | None:
     return f"+{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z", precision
 
 
-def commons_file(term: Node) -> str | None:
-    """The Commons file name a file IRI names ("Forty eight hrs.jpg"), or None for a file that is not on
-    Commons (a wiki's own non-free poster) or a term that is no file.
+def file_name(term: Node) -> str | None:
+    """The file name a wiki file IRI names (a ``Special:FilePath/…`` or ``File:…`` URL of Commons or of a wiki),
+    as Wikidata writes a Commons file ("Forty eight hrs.jpg"); None for a term that names no file. Whether the
+    file is on Commons is for the wiki to say (see ``commons_files`` of :func:`propose`).
 
-    >>> commons_file(URIRef(COMMONS_FILE + "Forty_eight_hrs.jpg"))
+    >>> file_name(URIRef("http://commons.wikimedia.org/wiki/Special:FilePath/Forty_eight_hrs.jpg"))
     'Forty eight hrs.jpg'
+    >>> file_name(URIRef("https://en.wikipedia.org/wiki/File:Alpha%20poster.jpg"))
+    'Alpha poster.jpg'
     """
     if not isinstance(term, URIRef):
         return None
     parts = urlsplit(str(term))
-    if parts.hostname != _COMMONS_HOST:
+    path = unquote(parts.path)
+    found = re.search(r"/(?:Special:FilePath/|(?:File|Image):)([^/]+)$", path)
+    if parts.scheme not in ("http", "https") or found is None:
         return None
-    name = unquote(parts.path.rsplit("/", 1)[-1])
-    name = name.split(":", 1)[1] if name.startswith(("File:", "Image:")) else name
-    name = " ".join(name.replace("_", " ").split())
+    name = " ".join(found.group(1).replace("_", " ").split())
     return name[:1].upper() + name[1:] if name else None
 
 
@@ -188,7 +190,7 @@ class _Film:
         """(QuickStatements value, comparable value) of a term, or None when it has no item (or, for P18, is no
         file known to be on Commons)."""
         if prop == _IMAGE:
-            name = commons_file(term)
+            name = file_name(term)
             if name is None or self.commons_files is None or name not in self.commons_files:
                 return None
             return quote(name), ("string", name)
@@ -216,7 +218,7 @@ class _Film:
         return quote(str(term)), ("string", " ".join(str(term).split()))
 
     def name(self, node: Node) -> str:
-        return self.labels.get(node) or commons_file(node) or str(node)
+        return self.labels.get(node) or file_name(node) or str(node)
 
 
 @dataclass
@@ -290,7 +292,9 @@ def _citation(mapped: MappedFilm, retrieved: date) -> list[str]:
             wiki = next((str(term)[len(str(WD)):] for predicate, term in reference.details
                          if predicate == PR.P143 and isinstance(term, URIRef) and str(term).startswith(str(WD))), None)
             permalink = str(reference.page)
-            if wiki and re.match(r"^https?://[^/\s]+/w/index\.php\?title=[^&\s]+&oldid=\d+$", permalink):
+            parts = urlsplit(permalink)
+            if wiki and parts.scheme in ("http", "https") and parts.path.endswith("/index.php") and \
+                    re.fullmatch(r"\d+", parse_qs(parts.query).get("oldid", [""])[0]):
                 return ["S143", wiki, "S4656", quote(permalink), "S813", f"+{retrieved.isoformat()}T00:00:00Z/11"]
     raise FilmgraphError("no page to cite: QuickStatements are proposed only with a reference to the Wikipedia "
                          "page at the revision read (fetch it as wiki:Title, or give --source-url the page's "
@@ -366,7 +370,7 @@ def _without_item(film: _Film, proposal: Proposal, statement: Statement,
     else None, with the reason reported."""
     node, prop, subject = statement.value, statement.property, proposal.subject
     if prop == _IMAGE:
-        name = commons_file(node)
+        name = file_name(node)
         reason = ("is not a Wikimedia Commons file" if name is None else
                   "was not checked on Commons" if film.commons_files is None else "is not on Wikimedia Commons")
         proposal.notes.append(f"{subject} {prop}: {name or node} {reason}; left out")
