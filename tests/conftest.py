@@ -47,3 +47,59 @@ def loopback_api(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_address[1]}/w/api.php"
     finally:
         server.shutdown()
+
+
+def recorded_wiki(*, pages: dict[str, dict] | None = None, items: dict[str, str | None] | None = None,
+                  files: dict[str, str] | None = None, entities: dict[str, dict] | None = None,
+                  server: str = "https://en.wikipedia.org") -> type[BaseHTTPRequestHandler]:
+    """A handler that answers as the MediaWiki and Wikibase APIs do (``formatversion=2``), from answers recorded
+    in the test: the wiki's siteinfo (``server``: the English Wikipedia's by default, so pages keep its URLs);
+    a page's wikitext, revision and item (``prop=revisions|pageprops``); pages' items
+    (``prop=pageprops``: ``items`` maps a title to its item, or to None for a page that has none); files'
+    repository (``prop=imageinfo``: "shared" for a Commons file, "local" for a wiki's own); and entities
+    (``action=wbgetentities``). What was not recorded is missing. ``seen`` keeps every request's parameters."""
+    import json
+    from urllib.parse import parse_qs, urlparse
+
+    pages, items, files, entities = pages or {}, items or {}, files or {}, entities or {}
+
+    class Recorded(BaseHTTPRequestHandler):
+        seen: list[dict[str, list[str]]] = []
+
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            query = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
+            type(self).seen.append(parse_qs(urlparse(self.path).query))
+            titles = query.get("titles", "").split("|")
+            if query.get("meta") == "siteinfo":
+                body: dict = {"query": {"general": {"server": server, "articlepath": "/wiki/$1"}}}
+            elif query.get("action") == "wbgetentities":
+                body = {"entities": {i: entities.get(i, {"id": i, "missing": ""})
+                                           for i in query.get("ids", "").split("|")}}
+            elif query.get("prop") == "revisions|pageprops":
+                page = pages.get(titles[0])
+                body = {"query": {"pages": [{"title": titles[0], "missing": True} if page is None else {
+                    "title": titles[0], "pageprops": {"wikibase_item": page["item"]} if page.get("item") else {},
+                    "revisions": [{"revid": page["revid"], "timestamp": page["timestamp"],
+                                   "slots": {"main": {"content": page["text"]}}}]}]}}
+            elif query.get("prop") == "pageprops":
+                body = {"query": {"pages": [
+                    {"title": t, "pageprops": {"wikibase_item": items[t]}} if items.get(t) else
+                    {"title": t} if t in items else {"title": t, "missing": True} for t in titles]}}
+            elif query.get("prop") == "imageinfo":
+                body = {"query": {"pages": [
+                    {"title": t, "imagerepository": files[t.split(":", 1)[1]], "imageinfo": [{}]}
+                    if t.split(":", 1)[-1] in files else {"title": t, "missing": True} for t in titles]}}
+            else:
+                body = {"error": {"code": "badvalue", "info": "not recorded"}}
+            data = json.dumps(body).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    Recorded.seen = []
+    return Recorded

@@ -281,3 +281,104 @@ def test_one_name_linked_to_two_pages_in_one_article_is_two_people() -> None:
             URIRef("https://en.wikipedia.org/wiki/John_Smith_(director)")) in graph
     assert (URIRef(BASE + "person/john-smith-actor"), SDO.sameAs,
             URIRef("https://en.wikipedia.org/wiki/John_Smith_(actor)")) in graph
+
+
+# ------------------------------------------------ items by default for pages fetched with wiki:Title
+
+_AWARDED = """{{Infobox film
+| name = Alpha
+| director = [[Ann Berg]]
+| studio = [[Nordlys International]]
+}}
+'''Alpha''' is a 2001 film directed by [[Ann Berg]].
+
+==Accolades==
+{| class="wikitable"
+! Award !! Category !! Recipient !! Result
+|-
+| Bodil Awards || [[Bodil Award for Best Danish Film|Best Danish Film]] || Alpha || {{won}}
+|-
+| Robert Awards || [[List of Robert Award winners|Best Actress]] || [[Ida Holm]] || {{nom}}
+|}
+"""
+_AWARDED_ITEMS = {"Alpha": "Q900000301", "Ann Berg": "Q900000302", "Nordlys International": "Q900000303",
+                  "Bodil Award for Best Danish Film": "Q900000304", "Ida Holm": None,
+                  "List of Robert Award winners": "Q900000305"}
+
+
+def _awarded_api() -> type:
+    from conftest import recorded_wiki
+
+    return recorded_wiki(pages={"Alpha": {"text": _AWARDED, "revid": 42, "timestamp": "2024-01-02T03:04:05Z",
+                                          "item": "Q900000301"}}, items=_AWARDED_ITEMS)
+
+
+def test_wiki_title_links_the_film_people_companies_and_award_categories_to_their_items() -> None:
+    handler = _awarded_api()
+    with loopback_api(handler) as api:
+        result = export_one("wiki:Alpha", output_dir=None, reading=Reading(api=api, contact="films@example.org"))
+    assert result.error is None, result.error
+    graph = result.graph
+    assert (URIRef(BASE + "film/alpha"), OWL.sameAs, WD.Q900000301) in graph
+    assert (URIRef(BASE + "person/ann-berg"), OWL.sameAs, WD.Q900000302) in graph
+    assert (URIRef(BASE + "organization/nordlys-international"), OWL.sameAs, WD.Q900000303) in graph
+    category = URIRef(BASE + "award/bodil-awards/best-danish-film")
+    assert (category, OWL.sameAs, WD.Q900000304) in graph
+    assert (category, SDO.sameAs, URIRef("https://en.wikipedia.org/wiki/Bodil_Award_for_Best_Danish_Film")) in graph
+    # A list of winners is not the category: neither its page nor its item is the category's.
+    listed = URIRef(BASE + "award/robert-awards/best-actress")
+    assert not set(graph.objects(listed, OWL.sameAs)) and not set(graph.objects(listed, SDO.sameAs))
+    # One batched request for every linked page; the film's own item came with its text.
+    asked = [sorted(q["titles"][0].split("|")) for q in handler.seen if q.get("prop") == ["pageprops"]]
+    assert asked == [["Ann Berg", "Bodil Award for Best Danish Film", "Ida Holm", "Nordlys International"]]
+
+
+def test_no_link_wikidata_asks_nothing_and_files_stay_offline(tmp_path: Path) -> None:
+    handler = _awarded_api()
+    with loopback_api(handler) as api:
+        off = export_one("wiki:Alpha", output_dir=None,
+                         reading=Reading(api=api, contact="films@example.org", link_wikidata=False))
+        saved = tmp_path / "alpha.wiki"
+        saved.write_text(_AWARDED, encoding="utf-8")
+        offline = export_one(saved, output_dir=None, reading=Reading(
+            api=api, source_url="https://en.wikipedia.org/wiki/Alpha"))
+        asked = export_one(saved, output_dir=None, reading=Reading(
+            api=api, source_url="https://en.wikipedia.org/wiki/Alpha", link_wikidata=True))
+    assert len([q for q in handler.seen if q.get("prop") == ["pageprops"]]) == 1  # only with link_wikidata=True
+    assert (URIRef(BASE + "person/ann-berg"), OWL.sameAs, WD.Q900000302) not in off.graph
+    assert (URIRef(BASE + "person/ann-berg"), OWL.sameAs, WD.Q900000302) not in offline.graph
+    assert (URIRef(BASE + "person/ann-berg"), OWL.sameAs, WD.Q900000302) in asked.graph  # --link-wikidata
+
+
+def test_an_api_that_cannot_give_items_costs_the_links_not_the_film() -> None:
+    from conftest import recorded_wiki
+
+    class NoItems(recorded_wiki(pages={"Alpha": {"text": _AWARDED, "revid": 42, "timestamp": "2024-01-02T03:04:05Z",
+                                                 "item": "Q900000301"}})):
+        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+            if "prop=pageprops&" in self.path or self.path.endswith("prop=pageprops"):
+                self.send_response(500)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            super().do_GET()
+
+    with loopback_api(NoItems) as url:
+        result = export_one("wiki:Alpha", output_dir=None,
+                            reading=Reading(api=url, contact="films@example.org", timeout=5))
+    assert result.error is None and result.graph is not None
+    assert any(w.startswith("Wikidata items not looked up: ") for w in result.warnings)
+
+
+def test_link_wikidata_flags(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from filmgraph.cli import cli
+
+    for flag in ("--link-wikidata", "--no-link-wikidata"):
+        # Nothing listens on port 9: asked for items, the export goes on without them, with a warning.
+        result = CliRunner().invoke(cli, ["export", str(CORPUS / "48_hrs.wiki"), flag, "-o", str(tmp_path),
+                                          "--cache", str(tmp_path / "cache")],
+                                    env={"FILMGRAPH_MEDIAWIKI_API": "http://127.0.0.1:9/w/api.php"})
+        assert result.exit_code == 0, result.output
+        assert ("Wikidata items not looked up" in result.stderr) == (flag == "--link-wikidata")

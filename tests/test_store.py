@@ -335,10 +335,9 @@ def test_a_crafted_file_cannot_replace_another_films_graph(tmp_path: Path, sampl
 def test_rough_edges_are_one_line_each(tmp_path: Path, sample_path: Path) -> None:
     missing = run("query", "ASK {}", "--store", str(tmp_path / "nowhere"))
     assert missing.exit_code == 2
-    assert missing.stderr.strip() == (f"Error: {tmp_path / 'nowhere'}: no store there (load into the default "
-                                      "out/store, or create the folder first)")
+    assert missing.stderr.strip() == (f"Error: {tmp_path / 'nowhere'}: no store there (filmgraph load FILE "
+                                      f"--store {tmp_path / 'nowhere'} creates one)")
     assert not (tmp_path / "nowhere").exists()
-    assert run("load", str(sample_path), "--store", str(tmp_path / "nowhere")).exit_code == 2
     schemeless = run("query", "ASK {}", "--endpoint", "127.0.0.1:7878/query")
     assert schemeless.exit_code == 2 and "not an http:// or https:// endpoint" in schemeless.stderr
     a_file = tmp_path / "file.txt"
@@ -431,3 +430,14 @@ def test_a_graph_that_comes_back_later_in_one_nquads_file_keeps_all_its_quads(tm
         assert run("load", str(tmp_path / "hand.nq"), *store).exit_code == 0
         count = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
         assert rows(run("query", count, *store, "-f", "csv").stdout) == [["urn:g1", "2"], ["urn:g2", "1"]]
+
+
+def test_load_creates_a_missing_store_and_query_then_finds_it(tmp_path: Path, sample_path: Path) -> None:
+    """As Oxigraph and sqlite-utils do: loading into a folder that does not exist makes the store; only a
+    query of a missing store is an error (a mistyped folder must not answer every query with nothing)."""
+    new = tmp_path / "new" / "store"
+    loaded = run("load", str(sample_path), "--store", str(new))
+    assert loaded.exit_code == 0, loaded.output
+    assert new.is_dir()
+    asked = run("query", "ASK { ?film a schema:Movie }", "--store", str(new))
+    assert asked.exit_code == 0 and asked.stdout.strip() == "true"

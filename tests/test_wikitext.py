@@ -30,7 +30,7 @@ class _RecordedApi(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
         query = parse_qs(urlparse(self.path).query)
         self.requests_seen.append(query)
-        path = RECORDED / f"{query['titles'][0].replace(' ', '_')}.json"
+        path = RECORDED / f"{query.get('titles', ['(no title)'])[0].replace(' ', '_')}.json"
         if not urlparse(self.path).path.endswith("/w/api.php") or not path.exists():
             body, status = b"not found", 404
         else:

@@ -59,12 +59,12 @@ def _default_cache() -> Path:
 
 
 def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
-    """--contact, --cache, --source-url, --link-wikidata, --items: how inputs are read and linked; the
+    """--contact, --cache, --source-url, --(no-)link-wikidata, --items: how inputs are read and linked; the
     command receives them as one ``reading`` argument."""
 
     @functools.wraps(function)
     def wrapper(*args: Any, contact: str | None, cache: str | None, source_url: str | None,
-                link_wikidata: bool, items_file: str | None, **kwargs: Any) -> Any:
+                link_wikidata: bool | None, items_file: str | None, **kwargs: Any) -> Any:
         from filmgraph.pipeline import Reading
 
         kwargs["reading"] = Reading(
@@ -80,8 +80,10 @@ def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
         click.option("--cache", metavar="DIR", help="Cache of fetched pages, by revision.  [default: "
                                                     "~/.cache/filmgraph]"),
         click.option("--source-url", metavar="URL", help="The page a file was saved from; facts cite it."),
-        click.option("--link-wikidata", is_flag=True,
-                     help="Ask the MediaWiki API for the Wikidata items of the film and of every linked page."),
+        click.option("--link-wikidata/--no-link-wikidata", default=None,
+                     help="Ask the MediaWiki API for the Wikidata items of the film, of every linked page and of "
+                          "every linked award category (batched, cached), or never.  [default: for wiki:Title "
+                          "inputs; --link-wikidata: for files with --source-url too]"),
         click.option("--items", "items_file", metavar="FILE", type=click.Path(dir_okay=False),
                      help="Linked pages' Wikidata items offline: a title<TAB>item file, or the wiki's "
                           "page_props SQL dump with its page dump beside it (.gz/.bz2 too)."),
@@ -288,25 +290,31 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
 @click.option("--wikidata-api", default="https://www.wikidata.org/w/api.php", show_default=True, metavar="URL",
               help="Where the film's item is fetched without --entity (the polite client: give --contact).")
 @click.option("-f", "--format", "qs_format", type=click.Choice(["v1", "csv"]), default="v1", show_default=True,
-              help="QuickStatements V1 (tab-separated commands) or CSV.")
-@click.option("--create", is_flag=True, help="CREATE items (label and P31) for people and companies with none.")
+              help="QuickStatements V1 (tab-separated commands) or CSV (one header row for all inputs).")
+@click.option("--create", is_flag=True,
+              help="CREATE an item (label, P31, sitelink) for each linked person or company whose page has none; "
+                   "never for award categories, files or names the article does not link.")
 @base_option
 @reading_options
 def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikidata_api: str, qs_format: str,
                         create: bool, base: str, reading: Reading) -> None:
-    """Print the statements a film's Wikidata item lacks, as QuickStatements with references (S854 the page
-    at its revision, S813 its date, S143 the wiki). Values the item states already, or more precisely, are
-    left out; values that conflict with the item are listed on standard error for a person to check, as are
-    people and companies that need an item first (or, with --create, get one).
+    """Print the statements a film's Wikidata item lacks, as QuickStatements, each with the reference
+    Wikidata's imports from Wikipedia carry: S143 the wiki, S4656 the page's permalink at the revision read,
+    S813 the day it was read. The items of the film and of every linked page are always looked up. Values the
+    item states already, or more precisely, are left out (a qualifier it lacks is added to its statement);
+    values that conflict with the item, linked pages with no item (--create makes them) and names with no
+    page are listed on standard error for a person to check. An input with no page at a known revision
+    (wiki:Title, a dump, or --source-url PERMALINK) gets no statements: exit status 2.
 
     Example:
 
     \b
-        filmgraph quickstatements film.wiki --entity item.json --items title-items.tsv
-        filmgraph quickstatements "wiki:The Celebration" --link-wikidata --contact you@example.org
+        filmgraph quickstatements "wiki:The Celebration" --contact you@example.org
+        filmgraph quickstatements film.wiki --entity item.json --items title-items.tsv \\
+            --source-url "https://en.wikipedia.org/w/index.php?title=The_Celebration&oldid=1190000001"
     """
     from filmgraph.pipeline import quickstatements
-    from filmgraph.wikidata.quickstatements import as_csv, as_v1, load_entity
+    from filmgraph.wikidata.quickstatements import as_csv, as_v1, deferred, load_entity
 
     try:
         entity = load_entity(entity_file) if entity_file else None
@@ -314,6 +322,7 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikida
         _error(str(exc))
         sys.exit(2)
     worst = 0
+    proposals = []
     for source in inputs:
         try:
             proposal = quickstatements(source, entity=entity, base=base, reading=reading, create=create,
@@ -322,11 +331,22 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikida
             _error(str(exc))
             worst = 2
             continue
-        click.echo(as_csv(proposal) if qs_format == "csv" else as_v1(proposal), nl=False)
+        proposals.append(proposal)
+        if qs_format == "v1":  # each input's commands as soon as they are known; CSV shares one header
+            click.echo(as_v1(proposal), nl=False)
         for conflict in proposal.conflicts:
             click.echo(f"conflict: {conflict}", err=True)
         for name in proposal.needs_item:
             click.echo(f"needs an item: {name}", err=True)
+        for name in proposal.unlinked:
+            click.echo(f"not linked, left out: {name}", err=True)
+        for note in proposal.notes:
+            click.echo(f"note: {note}", err=True)
+    if qs_format == "csv":
+        click.echo(as_csv(*proposals), nl=False)
+        if waiting := deferred(proposals):
+            click.echo(f"left out: {waiting} statements about the items this batch creates (a CSV row cannot name "
+                       "a new item; run again once they exist, or use V1)", err=True)
     sys.exit(worst)
 
 
@@ -386,7 +406,9 @@ def store_options(function: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
-                store_endpoint: str | None, timeout: float) -> stores.Store:
+                store_endpoint: str | None, timeout: float, *, create: bool = False) -> stores.Store:
+    """The store to load into (``create``: a missing folder becomes a new store, as Oxigraph and sqlite-utils
+    do) or to query (a missing folder is an error)."""
     from filmgraph import store as stores
 
     if store_dir and endpoint:
@@ -394,9 +416,9 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
     if endpoint and not re.match(r"^https?://[^/\s]+", endpoint):
         _error(f"{endpoint}: not an http:// or https:// endpoint (e.g. http://127.0.0.1:7878/query)")
         sys.exit(2)
-    if store_dir and not Path(store_dir).is_dir():
+    if store_dir and not create and not Path(store_dir).is_dir():
         # A mistyped folder must not become a new empty store that answers every query with nothing.
-        _error(f"{store_dir}: no store there (load into the default out/store, or create the folder first)")
+        _error(f"{store_dir}: no store there (filmgraph load FILE --store {store_dir} creates one)")
         sys.exit(2)
     try:
         token = os.environ.get(TOKEN_VARIABLE) or None
@@ -425,9 +447,10 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     """Load exported RDF files (ttl, jsonld, nt, nq, shards) or articles into a triple store.
 
     Each film goes into its own named graph (the source article's IRI); loading a film again
-    replaces its graph. Exported files go into the embedded store as they are (export validated
-    them; --revalidate checks them again). Exit status: 0 all loaded; 1 a graph violates the
-    shapes (not loaded); 2 bad input or an unreachable store. The other inputs are still loaded.
+    replaces its graph, and a --store folder that does not exist yet becomes a new store. Exported
+    files go into the embedded store as they are (export validated them; --revalidate checks them
+    again). Exit status: 0 all loaded; 1 a graph violates the shapes (not loaded); 2 bad input or an
+    unreachable store. The other inputs are still loaded.
 
     Example:
 
@@ -437,7 +460,7 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     """
     from filmgraph.pipeline import iter_load
 
-    store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout)
+    store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout, create=True)
     worst, counts = 0, {"loaded": 0, "skipped": 0, "failed": 0}
     try:
         # Each input's line is printed as soon as it is loaded, not when all are done.

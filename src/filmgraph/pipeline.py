@@ -10,6 +10,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -21,7 +22,7 @@ from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
 from filmgraph.rdf.iris import article_iri, page_title
-from filmgraph.rdf.mapping import map_film, map_statements
+from filmgraph.rdf.mapping import category_page, map_film, map_statements
 from filmgraph.rdf.shapes import FilmTriples
 from filmgraph.rdf.statements import graph_of
 from filmgraph.rdf.validate import Report, prune_violations, shapes_report, validate_triples
@@ -29,13 +30,13 @@ from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
 from filmgraph.rdf.write import RdfFormat, load_graph, serialize
 from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_pages
 from filmgraph.read.items import ItemFile
-from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki
+from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki, permalink_parts
 from filmgraph.read.plain import decode, parse_article, read_article
 from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
 from filmgraph.store.results import owner_conflict
-from filmgraph.wikidata.quickstatements import Proposal, propose
+from filmgraph.wikidata.quickstatements import Proposal, file_name, propose
 
 STDIN = "-"
 WIKI_PREFIX = "wiki:"
@@ -100,14 +101,16 @@ class ExportResult(Outcome):
 class Reading:
     """How inputs are read and linked: the MediaWiki API for ``wiki:Title`` (with the contact Wikimedia asks
     for and a cache folder), standard input for ``-``, the page a plain file was saved from, and where the
-    Wikidata items of linked pages come from (the API with ``link_wikidata``, or a title→item file)."""
+    Wikidata items of linked pages come from: a title→item file when given, else the API, which is asked by
+    default for pages fetched with ``wiki:Title`` (``link_wikidata=None``), for every input with
+    ``link_wikidata=True`` and never with ``link_wikidata=False``."""
 
     api: str = DEFAULT_API
     stdin: BinaryIO | None = None
     contact: str | None = None
     cache: str | Path | None = None
     source_url: str | None = None
-    link_wikidata: bool = False
+    link_wikidata: bool | None = None
     items_file: str | Path | None = None
     timeout: float = 30.0
     _wiki: MediaWiki | None = field(default=None, repr=False)
@@ -118,13 +121,16 @@ class Reading:
             self._wiki = MediaWiki(self.api, contact=self.contact, cache=self.cache, timeout=self.timeout)
         return self._wiki
 
-    def items(self, titles: list[str]) -> dict[str, str]:
-        """The Wikidata items of these pages, from the items file or the API; nothing when neither is set."""
+    def items(self, titles: list[str], *, fetched: bool = False, required: bool = False) -> dict[str, str]:
+        """The Wikidata items of these pages, from the items file, else from the API when it is to be asked:
+        for a page fetched from it (``fetched``) unless ``link_wikidata`` is False, for any page when it is True,
+        and always when the caller cannot do without them (``required``)."""
         if self.items_file:
             if self._items is None:
                 self._items = ItemFile(self.items_file)
             return self._items.items(titles)
-        return self.wiki().items(titles) if self.link_wikidata else {}
+        ask = required or self.link_wikidata or (self.link_wikidata is None and fetched)
+        return self.wiki().items(titles) if ask and titles else {}
 
     def close(self) -> None:
         for resource in (self._wiki, self._items):
@@ -179,14 +185,20 @@ def load_article(source: str | Path | Job, *, reading: Reading | None = None) ->
         from filmgraph.read.fetch import fetch_article
 
         return fetch_article(str(source)[len(WIKI_PREFIX):], wiki=reading.wiki())
+    # A permalink (…/w/index.php?title=…&oldid=…) names the page and the revision the file was saved at.
+    page, revision = permalink_parts(reading.source_url) if reading.source_url else ("", None)
     if str(source) == STDIN:
         if reading.stdin is None:
             raise FilmgraphError("-: no standard input given")
         text = decode(reading.stdin.read(), "<stdin>")
         if looks_like_wikitext(text):
-            return parse_wikitext(text, source=reading.source_url or "", where="<stdin>")
-        return parse_article(text, source=reading.source_url or "", where="<stdin>")
-    return read_article(source, source_url=reading.source_url)
+            return parse_wikitext(text, source=page, where="<stdin>", revision=revision)
+        article = parse_article(text, source=page, where="<stdin>")
+    else:
+        article = read_article(source, source_url=page or None)
+    if revision and article.provenance.page and not article.provenance.revision:
+        article = replace(article, provenance=replace(article.provenance, revision=revision))
+    return article
 
 
 def check_graph(graph: Graph | FilmTriples, *, strict: bool = False, warnings: list[str] | None = None) -> Report:
@@ -201,22 +213,45 @@ def check_graph(graph: Graph | FilmTriples, *, strict: bool = False, warnings: l
     return report
 
 
-def link_items(film: Film, reading: Reading) -> None:
-    """Give the film and every linked person and company their Wikidata item, where one is known."""
+def linked_pages(film: Film) -> list[str]:
+    """The pages whose Wikidata items the film's graph names: the film's own, every linked person and
+    company, and the article of every award category the accolades link."""
+    own = page_title(film.provenance.page)
+    titles = [own] if own else []
+    titles += [p.link for p in film.people.values() if p.link]
+    titles += [o.link for o in [*film.production_company, *film.distributor, *film.sales_agent] if o.link]
+    titles += [page for n in film.nomination if (page := category_page(n))]
+    return list(dict.fromkeys(titles))
+
+
+def link_items(film: Film, reading: Reading, *, fetched: bool = False, required: bool = False) -> None:
+    """Give the film, every linked person and company and every linked award category their Wikidata item,
+    where one is known: one batched (and cached) look-up for all of them; see :meth:`Reading.items`."""
     own = page_title(film.provenance.page)
     if own and film.provenance.item:
         film.items[own] = film.provenance.item
-    titles = [own] if own and own not in film.items else []
-    titles += [p.link for p in film.people.values() if p.link]
-    titles += [o.link for o in [*film.production_company, *film.distributor, *film.sales_agent] if o.link]
-    if titles and (reading.link_wikidata or reading.items_file):
-        film.items.update(reading.items(titles))
+    titles = [title for title in linked_pages(film) if title not in film.items]
+    if not titles:
+        return
+    try:
+        film.items.update(reading.items(titles, fetched=fetched, required=required))
+    except FilmgraphError as exc:
+        if required:
+            raise
+        # Items are looked up by default: an API that cannot answer costs the links, never the film.
+        film.warnings.append(f"Wikidata items not looked up: {exc}")
+
+
+def was_fetched(article: Article) -> bool:
+    """The article was fetched from the MediaWiki API (``wiki:Title``): its links' items are looked up there
+    by default."""
+    return article.where.startswith(WIKI_PREFIX)
 
 
 def build_graph(article: Article, *, base: str = DEFAULT_BASE, reading: Reading | None = None
                 ) -> tuple[Film, Graph]:
     film = extract_film(article)
-    link_items(film, reading or Reading())
+    link_items(film, reading or Reading(), fetched=was_fetched(article))
     return film, map_film(film, base=base)
 
 
@@ -256,7 +291,7 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
         # The fast path: statement records → the film's triples → compiled shapes → pyoxigraph writers,
         # never an rdflib Graph (tests/test_fastpath.py shows it gives the rdflib path's graph).
         result.film = extract_film(article)
-        link_items(result.film, reading or Reading())
+        link_items(result.film, reading or Reading(), fetched=was_fetched(article))
         result.stage = "map"
         result.triples = FilmTriples(map_statements(result.film, base=base).all_triples())
         result.warnings = list(result.film.warnings)
@@ -465,23 +500,37 @@ WIKIDATA_API = "https://www.wikidata.org/w/api.php"
 
 def quickstatements(source: str | Path | Job, *, entity: dict[str, Any] | None = None, base: str = DEFAULT_BASE,
                     reading: Reading | None = None, create: bool = False,
-                    wikidata_api: str = WIKIDATA_API) -> Proposal:
-    """The statements the film's Wikidata item lacks, from one article. The item is ``entity`` (a
-    wbgetentities entity), or, without one, fetched from ``wikidata_api`` for the film's item (known from
-    ``wiki:Title``, ``link_wikidata`` or an items file).
+                    wikidata_api: str = WIKIDATA_API, retrieved: date | None = None) -> Proposal:
+    """The statements the film's Wikidata item lacks, from one article, each citing the page (see
+    :mod:`filmgraph.wikidata.quickstatements`). The item is ``entity`` (a wbgetentities entity), or, without one,
+    fetched from ``wikidata_api`` for the film's item. The items of the film, of every linked page and of every
+    linked award category are always looked up (from the items file, else the MediaWiki API), and so is whether
+    the film's image is on Wikimedia Commons.
 
-    :raises FilmgraphError: the input is bad, the film's item is not known, or the entity has no item id.
+    :raises FilmgraphError: the input is bad, names no wiki page at a known revision to cite, the film's item is
+        not known, or the entity has no item id.
     """
     reading = reading or Reading()
     article = load_article(source, reading=reading)
+    where = article.where or article.title
+    provenance = article.provenance
+    if not page_title(provenance.page) or not provenance.revision:
+        raise FilmgraphError(f"{where}: no page to cite: QuickStatements are proposed only with a reference to "
+                             "the Wikipedia page at the revision read (fetch it as wiki:Title, or give --source-url "
+                             "the page's permalink, …/w/index.php?title=…&oldid=…)")
     film = extract_film(article)
-    link_items(film, reading)
+    link_items(film, reading, fetched=was_fetched(article), required=True)
+    mapped = map_statements(film, base=base)
+    files = [name for statement in mapped.statements
+             if statement.property == "P18" and (name := file_name(statement.value))]
+    commons: set[str] | None = None
+    if files and (was_fetched(article) or not reading.items_file):  # offline (an items file): not checked
+        commons = reading.wiki().commons_files(files)
     if entity is None:
-        title = page_title(film.provenance.page)
-        item = film.items.get(title) if title else None
+        item = film.items.get(page_title(provenance.page) or "")
         if not item:
-            raise FilmgraphError(f"{article.where or article.title}: the film's Wikidata item is not known; give "
-                                 "--entity FILE.json, or --link-wikidata or --items with the page's URL")
+            raise FilmgraphError(f"{where}: the film's Wikidata item is not known; give --entity FILE.json, or "
+                                 "an items file (--items) that has the page")
         wikidata = MediaWiki(wikidata_api, contact=reading.contact, timeout=reading.timeout)
         try:
             found = wikidata.entities([item])
@@ -490,4 +539,7 @@ def quickstatements(source: str | Path | Job, *, entity: dict[str, Any] | None =
         if item not in found:
             raise FilmgraphError(f"{item}: no such Wikidata item")
         entity = found[item]
-    return propose(map_statements(film, base=base), entity, create=create)
+    try:
+        return propose(mapped, entity, create=create, retrieved=retrieved, commons_files=commons)
+    except FilmgraphError as exc:
+        raise FilmgraphError(f"{where}: {exc}") from exc

@@ -9,6 +9,7 @@ Qualifier rows (``cast.characters``) are read off the record by attribute name.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -365,6 +366,13 @@ def _screening(m: _Mapper, row: FieldRow, screening: Screening) -> Emitted:
     return Emitted(node, node, sources=screening.sources, slug=slug(screening.event))
 
 
+def category_page(nomination: Nomination) -> str | None:
+    """The award category's own article, which the category node is: never a list of its winners ("List of
+    … winners" is a list article, with an item of its own)."""
+    page = nomination.page
+    return page if page and not re.match(r"(?i)lists? of\b", page) else None
+
+
 def award_label(nomination: Nomination) -> str:
     return f"{nomination.category} ({nomination.body})" if nomination.body else nomination.category
 
@@ -375,6 +383,7 @@ def _nomination(m: _Mapper, row: FieldRow, nomination: Nomination) -> Emitted:
     m.add(node, RDF.type, FG.AwardCategory)
     m.add(node, SDO.name, Literal(nomination.category))
     m.add(node, RDFS.label, Literal(award_label(nomination), lang="en"))
+    m.linked(node, category_page(nomination))  # the category's own article, and its item when looked up
     if body is not None:
         m.named(body, FG.Award, nomination.body)
         m.add(node, WDT.P361, body)

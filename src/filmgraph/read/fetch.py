@@ -20,11 +20,14 @@ def fetch_article(title: str, *, api: str = DEFAULT_API, timeout: float = 30.0,
     own = wiki is None
     wiki = wiki or MediaWiki(api, contact=contact, timeout=timeout)
     try:
+        base = wiki.article_base()
         page = wiki.page(title)
     finally:
         if own:
             wiki.close()
     url = page_url(wiki.api, page.title)
+    if base and "/wiki/" in url:  # the wiki's own URL, as its siteinfo names it, not the API's host
+        url = base + url.split("/wiki/", 1)[1]
     article = parse_wikitext(page.text, title=page.title, source=url, where=f"wiki:{title}",
                              revision=page.revision, timestamp=page.timestamp,
                              wiki=url.rsplit("/wiki/", 1)[0] + "/wiki/")

@@ -11,12 +11,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import re
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from filmgraph import __version__, defaults
 from filmgraph.atomic import write_text_atomic
@@ -74,6 +75,7 @@ class MediaWiki:
         self.max_wait = max_wait
         self.cache = Path(cache) if cache else None
         self.client = client or HttpClient(timeout=timeout, user_agent=user_agent(contact))
+        self._article_base: str | None = None
 
     def close(self) -> None:
         self.client.close()
@@ -118,6 +120,25 @@ class MediaWiki:
         return [p for p in pages if isinstance(p, dict)]
 
     # --------------------------------------------------------------------- pages
+    def article_base(self) -> str:
+        """The wiki's article URL base ("https://en.wikipedia.org/wiki/") as its siteinfo states it (``server``
+        and ``articlepath``), so that a page read through another address (a mirror, a proxy, recorded answers)
+        keeps the wiki's own URL and is cited as that wiki's; "" when the API does not say (pages are then named
+        beside the API). Asked once per client."""
+        if self._article_base is None:
+            self._article_base = ""
+            try:
+                data = self._get({"action": "query", "meta": "siteinfo", "siprop": "general"}, self.api)
+            except FilmgraphError:
+                return ""
+            query = data.get("query") if isinstance(data.get("query"), dict) else {}
+            general = query.get("general") if isinstance(query.get("general"), dict) else {}
+            server, path = str(general.get("server") or ""), str(general.get("articlepath") or "")
+            server = "https:" + server if server.startswith("//") else server
+            if re.fullmatch(r"https?://[A-Za-z0-9.-]+(?::\d+)?", server) and re.fullmatch(r"/[^\s?#]*\$1", path):
+                self._article_base = server + path[:-2]
+        return self._article_base
+
     def page(self, title: str) -> Page:
         """A page by title, following redirects, with its current revision.
 
@@ -199,6 +220,22 @@ class MediaWiki:
                     found[name] = str(item)
         return found
 
+    def commons_files(self, names: Iterable[str]) -> set[str]:
+        """Which of these file names ("Poster.jpg") the wiki shows from a shared repository (Wikimedia Commons on
+        Wikimedia's wikis) rather than from its own uploads, as ``prop=imageinfo`` answers (``imagerepository``),
+        50 a request: a film's poster is most often a non-free local file, which Wikidata cannot link."""
+        asked = list(dict.fromkeys(n for n in names if n))
+        shared: set[str] = set()  # the answer's titles, normalised
+        for start in range(0, len(asked), BATCH):
+            batch = asked[start:start + BATCH]
+            data = self._get({"action": "query", "prop": "imageinfo", "titles": "|".join(f"File:{n}" for n in batch)},
+                             f"File:{batch[0]}")
+            for page in self._pages(data, f"File:{batch[0]}"):
+                repository = page.get("imagerepository")
+                if repository and repository != "local":
+                    shared.add(_file_key(str(page.get("title", "")).split(":", 1)[-1]))
+        return {name for name in asked if _file_key(name) in shared}
+
     def entities(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """Wikidata entities with their claims (``action=wbgetentities``), 50 ids a request."""
         wanted = list(dict.fromkeys(i for i in ids if i))
@@ -252,6 +289,27 @@ class MediaWiki:
             return
         with contextlib.suppress(OSError):  # a cache that cannot be written only costs a later fetch
             write_text_atomic(path, json.dumps(page.__dict__, ensure_ascii=False))
+
+
+def _file_key(name: str) -> str:
+    """A file name as the wiki normalises it: spaces, first letter upper case."""
+    name = " ".join(name.replace("_", " ").split())
+    return name[:1].upper() + name[1:]
+
+
+def permalink_parts(url: str) -> tuple[str, str | None]:
+    """A page's permalink (``…/w/index.php?title=T&oldid=N``) as its page URL and revision; any other URL as it is.
+
+    >>> permalink_parts("https://en.wikipedia.org/w/index.php?title=Another_Round_(film)&oldid=1234")
+    ('https://en.wikipedia.org/wiki/Another_Round_(film)', '1234')
+    """
+    parts = urlsplit(url)
+    query = parse_qs(parts.query)
+    title, oldid = query.get("title", [""])[0], query.get("oldid", [""])[0]
+    if parts.scheme in ("http", "https") and parts.path.endswith("/index.php") and title and oldid.isdigit():
+        api = f"{parts.scheme}://{parts.netloc}{parts.path.rsplit('/index.php', 1)[0]}/api.php"
+        return page_url(api, title.replace("_", " ")), oldid
+    return url, None
 
 
 def _retry_after(header: str | None, attempt: int) -> float:
