@@ -137,42 +137,60 @@ def body_key(body: str | None) -> str:
 
 
 def merge_nomination(collector: Collector, new: Nomination) -> None:
-    """Add a nomination to the collector's film, or merge it into the one of the same body and category."""
+    """Add a nomination to the collector's film, or merge it into the one of the same body and category.
+
+    The collector indexes the nominations by category, by body and category and by category page, so that
+    each merge costs the same however many nominations came before it."""
     film = collector.film
     new.body = award_body(new.body) or new.body  # "BAFTA Awards" and "British Academy Film Awards" are one body
-    # The nominations by folded category, kept by the collector beside the list: merging stays linear.
-    index = collector.nominations_by_category
-    same_category = index.get(fold(new.category), [])
-    if new.page and not same_category:
-        # "Best Scoring of a Musical Picture" in the lead is the table's "Best Music, Scoring of a Musical
-        # Picture" when both link to one category's article.
-        same_category = collector.nominations_by_page.get(new.page, [])
+    category = fold(new.category)
+    same_category = collector.nominations_by_category.get(category, [])
+    by_page = new.page is not None and not same_category
+    # "Best Scoring of a Musical Picture" in the lead is the table's "Best Music, Scoring of a Musical Picture"
+    # when both link to one category's article.
+    scope = ("page", new.page) if by_page else ("category", category)
     if new.body:
-        matches = [old for old in same_category if body_key(old.body) == body_key(new.body)]
+        old = collector.nominations_by_body.get((*scope, body_key(new.body)))
     else:
-        matches = same_category
+        matches = collector.nominations_by_page.get(new.page, []) if by_page else same_category
         if len(matches) > 1:
             # "won Best Director" with the category under two bodies: the text does not say which.
             film.warnings.append(f"'{new.category}' is stated without its award body and fits "
                                  f"{len(matches)} bodies; the statement was not bound to any")
             return
-    if matches:
-        old = matches[0]
+        old = matches[0] if matches else None
+    if old is not None:
         if new.result is AwardResult.WON:
             old.result = AwardResult.WON
         old.date = old.date or new.date
         old.ceremony = old.ceremony or new.ceremony
-        known = {(n.person, n.work.name if n.work else None) for n in old.nominees}
-        old.nominees.extend(n for n in new.nominees if (n.person, n.work.name if n.work else None) not in known)
+        known = collector.nominee_keys[id(old)]
+        for nominee in new.nominees:
+            if (key := _nominee_key(nominee)) not in known:
+                known.add(key)
+                old.nominees.append(nominee)
         old.sources.extend(s for s in new.sources if s not in old.sources)
         if new.page and not old.page:
             old.page = new.page
-            collector.nominations_by_page.setdefault(new.page, []).append(old)
+            _index_by_page(collector, old)
         return
     film.nomination.append(new)
-    index.setdefault(fold(new.category), []).append(new)
+    if new.body:
+        collector.body_names.add(_without_award_word(new.body))
+    collector.nominee_keys[id(new)] = {_nominee_key(n) for n in new.nominees}
+    collector.nominations_by_category.setdefault(category, []).append(new)
+    collector.nominations_by_body.setdefault(("category", category, body_key(new.body)), new)
     if new.page:
-        collector.nominations_by_page.setdefault(new.page, []).append(new)
+        _index_by_page(collector, new)
+
+
+def _nominee_key(nominee: Nominee) -> tuple[str | None, str | None]:
+    return nominee.person, nominee.work.name if nominee.work else None
+
+
+def _index_by_page(collector: Collector, nomination: Nomination) -> None:
+    collector.nominations_by_page.setdefault(nomination.page, []).append(nomination)
+    collector.nominations_by_body.setdefault(("page", nomination.page, body_key(nomination.body)), nomination)
 
 
 _CEREMONY_YEAR_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][\w'’.&-]*\s+)*?"
@@ -456,15 +474,16 @@ _ORGANISATION_AWARD_RE = re.compile(r"\b(?:Society|Association|Circle|Critics|Gu
                                     r"Awards?$")
 
 
-def names_a_body(category: str, film: Film) -> bool:
+def names_a_body(category: str, collector: Collector) -> bool:
     """Whether a category found in prose is an award body's own name ("won the Mainichi Film Award"): it says
-    which body, not which of its categories, so it is no category.
+    which body, not which of its categories, so it is no category; nor is the name of a body the film's
+    nominations already have.
 
-    >>> film = Film(title="X", source="")
-    >>> names_a_body("Mainichi Film Award", film), names_a_body("Best Film", film)
+    >>> from filmgraph.model import Article
+    >>> collector = Collector(Article(title="X", source=""))
+    >>> names_a_body("Mainichi Film Award", collector), names_a_body("Best Film", collector)
     (True, False)
     """
     if award_body(category) is not None or _ORGANISATION_AWARD_RE.search(category):
         return True  # "the Las Vegas Film Critics Society Award": an organisation's award, no category of it
-    bodies = {_without_award_word(n.body) for n in film.nomination if n.body}
-    return _without_award_word(category) in bodies
+    return _without_award_word(category) in collector.body_names

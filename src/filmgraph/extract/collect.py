@@ -25,6 +25,10 @@ class Collector:
         self.film = Film(title=article.title, source=article.source, provenance=article.provenance, links=links)
         self.nominations_by_category: dict[str, list[Nomination]] = {}  # folded category → film.nomination's
         self.nominations_by_page: dict[str, list[Nomination]] = {}  # category's article → film.nomination's
+        # ("category", folded category | "page", category's article, body key) → the first such nomination
+        self.nominations_by_body: dict[tuple[str, str, str], Nomination] = {}
+        self.nominee_keys: dict[int, set[tuple[str | None, str | None]]] = {}  # id(nomination) → its nominees
+        self.body_names: set[str] = set()  # the nominations' bodies, folded, without "the" and "Awards"
         # Where a text the page links to two pages is linked within one part of the article, that part says
         # which page it means: (section title, None) or (INFOBOX, field) → folded shown text → its pages.
         self.ambiguous = {shown for shown, pages in targets.items() if len(pages) > 1}

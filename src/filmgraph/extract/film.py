@@ -40,7 +40,14 @@ from filmgraph.extract.cast import (
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
-from filmgraph.extract.names import linked_mention, resolve_people, spelled_alike, split_names, strip_stray_quotes
+from filmgraph.extract.names import (
+    linked_mention,
+    resolve_people,
+    spelled_alike,
+    spelling_keys,
+    split_names,
+    strip_stray_quotes,
+)
 from filmgraph.extract.titles import language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
@@ -210,6 +217,8 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
 def _read_prose(article: Article, collector: Collector) -> None:
     film = collector.film
     linked_categories = award_links(article.links)
+    # Prose adds no people, so the people credited so far are the ones it can refer to.
+    credited, surnames = _credited_names(film)
     # The years the article gives ceremonies, in prose or in lists ("1983 - 33rd Berlin International …").
     years = {ceremony: year for section in article.sections for block in section.blocks
              if block.kind is BlockKind.ITEM for ceremony, year in ceremony_years(block.text).items()}
@@ -224,7 +233,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
             relink_categories(awards, sentence, linked_categories)
-            awards = [award for award in awards if not names_a_body(award.category, film)]
+            awards = [award for award in awards if not names_a_body(award.category, collector)]
             if number == 0:
                 last_body = ""
             for award in awards:
@@ -233,7 +242,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 last_body = award.body or last_body
                 # A lone word is a person only as the surname of someone the article already named.
                 award.nominees = [n for n in award.nominees
-                                  if n.person and (" " in n.person or _is_known_surname(film, n.person))]
+                                  if n.person and (" " in n.person or fold(n.person) in surnames)]
                 award.sources.append(section)
                 merge_nomination(collector, award)
             for tally in tallies:
@@ -253,7 +262,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("filming_location", location, section)
             distributors, sales = prose.find_distribution(sentence)
             for name, area in distributors:
-                if not _is_credited_person(film, name):  # "released in 2008 is directed by …" names a person
+                if fold(name) not in credited:  # "released in 2008 is directed by …" names a person
                     collector.add("distributor", Organization(name, parse_place(area) if area else None), section)
             for name in sales:
                 collector.add("sales_agent", Organization(name), section)
@@ -339,12 +348,25 @@ def _read_location_lists(article: Article, collector: Collector) -> None:
 STORY_SECTIONS_RE = re.compile(r"\b(?:plot|synopsis|story|storyline|summary|premise)\b")
 
 
+# Credited actors compared with a bracketed name per spelling key: a real cast never spells this many alike.
+_LOOK_ALIKES = 16
+
+
 def _read_bracketed_cast(article: Article, film: Film) -> None:
     """Characters the story names with their actor in brackets ("Su Le Qi (Ann Berg) arrives in Japan"): the
     bracketed name is an actor the article credits (spelled as there or alike: "Wu Mo Chou" for "Wu Mochou"),
     or, in a story that names credited actors so at least twice, a linked or full name of someone else."""
     credited = list(dict.fromkeys(member.person for member in film.cast))
+    credited_folded = {fold(actor) for actor in credited}
     crew = {fold(ref.person) for field in _person_fields() for ref in getattr(film, field)}
+    # The credited actors by spelling key, so that each bracketed name is compared with its few look-alikes.
+    by_key: dict[tuple[str, ...], list[int]] = {}
+    for index, actor in enumerate(credited):
+        for key in spelling_keys(actor):
+            by_key.setdefault(key, []).append(index)
+    played: dict[str, list[str]] = {}
+    for member in film.cast:
+        played.setdefault(member.person, []).extend(member.characters)
     for section in article.sections:
         words = fold(section.title)
         if not STORY_SECTIONS_RE.search(words) or CAST_SECTION_RE.search(words):
@@ -353,10 +375,11 @@ def _read_bracketed_cast(article: Article, film: Film) -> None:
         found: list[tuple[str, str, str | None]] = []  # (character, name as bracketed, the credited actor)
         for paragraph in section.paragraphs:
             for character, name in bracketed_roles(paragraph.replace("''", "")):
-                owners = [actor for actor in credited if spelled_alike(actor, name)]
+                near = sorted({index for key in spelling_keys(name) for index in by_key.get(key, ())[:_LOOK_ALIKES]})
+                owners = [credited[index] for index in near if spelled_alike(credited[index], name)]
                 exact = [actor for actor in owners if fold(actor) == fold(name)]
                 owner = exact[0] if exact else (owners[0] if len(owners) == 1 else None)
-                if fold(character) in crew or any(fold(character) == fold(actor) for actor in credited):
+                if fold(character) in crew or fold(character) in credited_folded:
                     continue  # "Ann Berg (Anna)": an actor, then their character; not a character's actor
                 found.append((character, name, owner))
         story = sum(owner is not None for *_, owner in found) >= 2
@@ -367,11 +390,11 @@ def _read_bracketed_cast(article: Article, film: Film) -> None:
                                       and not reference.is_company_name(name)):
                 continue
             actor = owner or name
-            played = [c for member in film.cast if member.person == actor for c in member.characters]
-            if any(_same_part(character, c) for c in played):
+            if any(_same_part(character, c) for c in played.get(actor, ())):
                 continue  # "Ann" for the cast list's "Princess Ann": the same part, named shorter
             film.cast.append(CastMember(actor, [character], [section.title],
                                         also_named=[name] if name != actor else []))
+            played.setdefault(actor, []).append(character)
 
 
 def _same_part(mention: str, character: str) -> bool:
@@ -410,18 +433,12 @@ def _person_fields() -> list[str]:
     return [row.field for row in mapping_rows() if row.kind == "person"]
 
 
-def _is_credited_person(film: Film, name: str) -> bool:
-    """Whether the article credits a person of that name (a director, a writer, an actor …)."""
-    names = {fold(ref.person) for field in _person_fields() for ref in getattr(film, field)}
-    names |= {fold(member.person) for member in film.cast}
-    return fold(name) in names
-
-
-def _is_known_surname(film: Film, word: str) -> bool:
-    """A lone word names a person in prose only as the surname of someone the article already named."""
+def _credited_names(film: Film) -> tuple[set[str], set[str]]:
+    """The folded names of the people the article credits (a director, a writer, an actor …), and the folded
+    surnames of those named in full: a lone word names a person in prose only as one of these surnames."""
     names = [ref.person for field in _person_fields() for ref in getattr(film, field)]
     names += [member.person for member in film.cast]
-    return any(fold(name.split()[-1]) == fold(word) for name in names if " " in name)
+    return {fold(name) for name in names}, {fold(name.split()[-1]) for name in names if " " in name}
 
 
 def _merge_sources(target: list[str], extra: list[str]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from filmgraph.model import Person
 from filmgraph.reference import WIKILINK_RE, fold
@@ -159,23 +159,22 @@ def _tokens(name: str) -> list[str]:
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
     if len(a) > len(b):
         a, b = b, a
-    i = j = edits = 0
-    while i < len(a) and j < len(b):
-        if a[i] != b[j]:
-            edits += 1
-            if edits > 1:
-                return False
-            if len(a) == len(b):
-                i += 1
-            j += 1
+    if len(b) - len(a) > 1:
+        return False
+    # The common start, found by halving (each comparison runs in C): past the first difference, the rest must
+    # match with one letter changed or one left out.
+    same, upper = 0, len(a)
+    while same < upper:
+        middle = (same + upper + 1) // 2
+        if a[:middle] == b[:middle]:
+            same = middle
         else:
-            i += 1
-            j += 1
-    return edits + (len(b) - j) <= 1
+            upper = middle - 1
+    if len(a) == len(b):
+        return a[same + 1:] == b[same + 1:]
+    return a[same:] == b[same + 1:]
 
 
 def _shortened(short: list[str], full: list[str]) -> bool:
@@ -191,14 +190,102 @@ def _shortened(short: list[str], full: list[str]) -> bool:
 
 
 def _variant(a: str, b: str) -> bool:
-    ta, tb = _tokens(a), _tokens(b)
-    if ta == tb:
-        return True
-    if _shortened(ta, tb) or _shortened(tb, ta):
-        return True
+    return _variant_tokens(_tokens(a), _tokens(b))
+
+
+def _variant_tokens(ta: list[str], tb: list[str]) -> bool:
+    return _same_or_shortened(ta, tb) or _one_letter_apart(ta, tb)
+
+
+def _same_or_shortened(ta: list[str], tb: list[str]) -> bool:
+    return ta == tb or _shortened(ta, tb) or _shortened(tb, ta)
+
+
+def _one_letter_apart(ta: list[str], tb: list[str]) -> bool:
+    if len(ta) != len(tb) or len(ta) < 2 or ta[-1][:1] != tb[-1][:1]:
+        return False
     fa, fb = " ".join(ta), " ".join(tb)
-    return (len(ta) == len(tb) >= 2 and min(len(fa), len(fb)) >= MIN_LONG_NAME
-            and ta[-1][:1] == tb[-1][:1] and _edit_distance_at_most_one(fa, fb))
+    return min(len(fa), len(fb)) >= MIN_LONG_NAME and _edit_distance_at_most_one(fa, fb)
+
+
+# Bounds that keep name resolution near-linear whatever the page: keys are built from at most this many words
+# of a name, and the fuzzy (one letter apart) keys only for names up to this many letters.
+_MAX_KEY_TOKENS = 12
+_MAX_FUZZY_CHARS = 80
+# Names sharing a key are compared with at most this many of the names before them in the key's list. A real
+# page never writes this many names alike ("John Smith", "John A. Smith" …); a generated list of "Actor Aa Name",
+# "Actor Ab Name" … would otherwise cost every pair.
+_NEIGHBOURS = 16
+
+
+def _keys(tokens: list[str]) -> set[tuple[str, ...]]:
+    """Keys such that two names :func:`_variant_tokens` calls alike always share one: the name's leading words
+    (a name cut at the end), its first and last word with each middle word (a name without middle names), and
+    the name with one letter left out (one letter apart)."""
+    if not tokens:
+        return set()
+    keys = {("<", *tokens[:size]) for size in range(2, min(len(tokens), _MAX_KEY_TOKENS) + 1)}
+    keys.add(("|", tokens[0], tokens[-1], ""))
+    keys.update(("|", tokens[0], tokens[-1], middle) for middle in tokens[1:-1][:_MAX_KEY_TOKENS])
+    return keys | _one_letter_keys(tokens)
+
+
+def _one_letter_keys(tokens: list[str]) -> set[tuple[str, ...]]:
+    # The name, and the name with each letter left out: two names one letter apart share one of these.
+    joined = " ".join(tokens)
+    if not MIN_LONG_NAME <= len(joined) <= _MAX_FUZZY_CHARS:
+        return set()
+    return {("~", joined)} | {("~", joined[:at] + joined[at + 1:]) for at in range(len(joined))}
+
+
+def spelling_keys(name: str) -> set[tuple[str, ...]]:
+    """Keys that two names :func:`spelled_alike` always share one of: its letters without spaces, and the name
+    with one letter left out. Comparing only names that share a key finds every spelling of a name among many
+    names without comparing every pair.
+
+    >>> bool(spelling_keys("Wu Mo Chou") & spelling_keys("Wu Mochou"))
+    True
+    >>> bool(spelling_keys("Sebastian Stiger") & spelling_keys("Sebastian Stigar"))
+    True
+    """
+    tokens = _tokens(name)
+    return {("=", "".join(tokens))} | _one_letter_keys(tokens)
+
+
+def _variant_partners(names: list[list[str]]) -> list[set[int]]:
+    """For each name (as tokens), the other names it is a variant of: compared only within shared keys, so
+    the cost grows with the number of names, not with the number of pairs."""
+    buckets: dict[tuple[str, ...], list[int]] = {}
+    for index, tokens in enumerate(names):
+        for key in _keys(tokens):
+            buckets.setdefault(key, []).append(index)
+    partners: list[set[int]] = [set() for _ in names]
+    for key, members in buckets.items():
+        # Each kind of key stands for one way of being alike; a pair alike in that way shares such a key.
+        alike = _one_letter_apart if key[0] == "~" else _same_or_shortened
+        for position, j in enumerate(members):
+            for i in members[max(0, position - _NEIGHBOURS):position]:
+                if j not in partners[i] and alike(names[i], names[j]):
+                    partners[i].add(j)
+                    partners[j].add(i)
+    return partners
+
+
+def _distinct_roots(lists: dict, key: object, find: Callable[[str], str]) -> list[str]:
+    """The clusters of the names in ``lists[key]``, up to two (all a caller needs to tell one owner from
+    several). The list is rewritten to start with those clusters, so a later call skips names already seen
+    inside them: the calls together cost the list's length once."""
+    members = lists[key]
+    roots: list[str] = []
+    for position, member in enumerate(members):
+        root = find(member)
+        if root not in roots:
+            roots.append(root)
+            if len(roots) > 1:
+                lists[key] = roots + members[position + 1:]
+                return roots
+    lists[key] = roots
+    return roots
 
 
 def _joined_alike(ta: list[str], tb: list[str]) -> bool:
@@ -311,17 +398,6 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
                 union(n, by_page[page])
             else:
                 by_page[page] = n
-    # Candidates share a first or a last name: a variant differs in one of them at most, so comparing
-    # within these groups finds every pair the rules merge, in near-linear time.
-    groups: dict[tuple[int, str], list[int]] = {}
-    for index, n in enumerate(full):
-        groups.setdefault((0, tokens[n][0]), []).append(index)
-        groups.setdefault((1, tokens[n][-1]), []).append(index)
-    candidates = sorted({(i, j) for members in groups.values() for x, i in enumerate(members) for j in members[x + 1:]})
-
-    def related(n: str) -> set[str]:
-        return {full[i] for key in ((0, tokens[n][0]), (1, tokens[n][-1])) for i in groups.get(key, ())}
-
     # "Wu Mo Chou" and "Wu Mochou": one name written with and without a space.
     joined_full: dict[str, list[str]] = {}
     for n in full:
@@ -330,29 +406,33 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
         for other in spellings[1:]:
             if _joined_alike(tokens[spellings[0]], tokens[other]) and compatible(spellings[0], other):
                 union(spellings[0], other)
-    for i, j in candidates:
+    partners = _variant_partners([tokens[n] for n in full])
+    fits = {index: [full[k] for k in found] for index, found in enumerate(partners)}
+    for i, j in sorted({(i, j) for i, found in enumerate(partners) for j in found if i < j}):
         a, b = full[i], full[j]
-        if _variant(shown[a], shown[b]) and compatible(a, b):
+        if compatible(a, b):
             # A short form that fits two different full names is ambiguous: leave it alone.
-            shorter = a if len(tokens[a]) < len(tokens[b]) else b
-            fits = {find(c) for c in related(shorter) if c != shorter and _variant(shown[shorter], shown[c])}
-            if len(fits) <= 1 or len(tokens[a]) == len(tokens[b]):
+            shorter = i if len(tokens[a]) < len(tokens[b]) else j
+            if len(tokens[a]) == len(tokens[b]) or len(_distinct_roots(fits, shorter, find)) <= 1:
                 union(a, b)
-    by_surname: dict[str, list[str]] = {}
-    by_joined: dict[str, list[str]] = {}
+    # A lone name ("Knudsen", "Aliraj") is the one full name that ends with it or is it written without a space.
+    by_ending: dict[tuple[str, ...], list[str]] = {}
     for n in full:
-        by_surname.setdefault(tokens[n][-1], []).append(n)
-        by_joined.setdefault("".join(tokens[n]), []).append(n)
+        for size in range(1, min(len(tokens[n]), _MAX_KEY_TOKENS + 1)):
+            by_ending.setdefault(tuple(tokens[n][-size:]), []).append(n)
+        by_ending.setdefault(("", "".join(tokens[n])), []).append(n)
+    owners_of: dict[tuple[str, ...], list[str]] = {}
     for lone in (n for n in names if len(shown[n].split()) == 1):
-        surname = tokens[lone]
+        surname = tuple(tokens[lone])
         if not surname:
             continue
-        owners = {find(c) for c in by_surname.get(surname[-1], ())
-                  if tokens[c][-len(surname):] == surname and len(tokens[c]) > len(surname)}
-        # "Aliraj" and "Ali Raj": one name written with and without its space.
-        owners |= {find(c) for c in by_joined.get("".join(surname), ())}
-        if len(owners) == 1 and compatible(lone, next(iter(owners))):
-            union(lone, owners.pop())
+        if surname not in owners_of:
+            owners_of[surname] = list(dict.fromkeys(by_ending.get(surname, []) + by_ending.get(("", "".join(surname)),
+                                                                                             [])))
+        # Kept as clusters, not names: a name merged into another is checked once through its cluster.
+        owners = _distinct_roots(owners_of, surname, find)
+        if len(owners) == 1 and compatible(lone, owners[0]):
+            union(lone, owners[0])
     clusters: dict[str, list[str]] = {}
     for n in names:
         clusters.setdefault(find(n), []).append(n)
