@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from filmgraph import reference
@@ -77,25 +78,43 @@ _NOMINATION_COUNT_RE = re.compile(rf"\b(?:received|receiving|earned|earning|garn
 _PRONOUN_SUBJECTS = {"it", "the film", "the movie", "this film", "she", "he", "they", "the project"}
 
 
+# The longest sentence filmgraph reads as one. Real sentences stay under a thousand characters; a table written
+# out on one line is cut into pieces of this size, so that no scan of a sentence costs more than a bounded amount.
+MAX_SENTENCE_CHARS = 2000
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Example:
 
     >>> split_sentences('Dr. Ann Berg won. It was released on 1 May 2020. "Yes."')
     ['Dr. Ann Berg won.', 'It was released on 1 May 2020.', '"Yes."']
+    >>> [len(s) for s in split_sentences("word " * 1000)]
+    [1999, 1994, 1004]
     """
     pieces = _SENTENCE_END_RE.split(paragraph.strip())
-    sentences: list[str] = []
+    sentences: list[list[str]] = []  # each sentence as its pieces, joined once at the end
     for piece in pieces:
-        previous = sentences[-1] if sentences else ""
+        previous = sentences[-1][-1] if sentences else ""
         last_word = previous.rstrip(".").rsplit(" ", 1)[-1] if previous else ""
         # "Dr." and an initial ("Sundar C.") do not end a sentence, unless what follows opens one ("… directed
         # by Sundar C. The film features …").
         opens = piece.split(" ", 1)[0] in _SENTENCE_OPENERS
         if previous and (last_word in _ABBREVIATIONS or (re.fullmatch(r"[A-Z]", last_word) and not opens)):
-            sentences[-1] = f"{previous} {piece}"
+            sentences[-1].append(piece)
         else:
-            sentences.append(piece)
-    return [s.strip() for s in sentences if s.strip()]
+            sentences.append([piece])
+    return [part for sentence in sentences for part in _bounded(" ".join(sentence).strip()) if part]
+
+
+def _bounded(sentence: str) -> Iterator[str]:
+    """A sentence in pieces of at most MAX_SENTENCE_CHARS, cut at a space where there is one."""
+    start = 0
+    while len(sentence) - start > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        yield sentence[start:cut].strip()
+        start = cut
+    yield sentence[start:].strip()
 
 
 def _number(text: str) -> int:
@@ -360,6 +379,9 @@ def without_renaming(sentence: str) -> str:
     return _RENAMING_RE.sub("", sentence)
 
 
+_UNREAD = object()
+
+
 def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[AwardTally]]:
     """Wins and nominations stated in a sentence, each bound to its body and result.
 
@@ -419,6 +441,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     bodies += [(_PRIZE_BODY.get(p, p + "s" if p.endswith("Award") else p), s, e) for p, s, e in prize_bodies]
     bodies.sort(key=lambda item: item[1])
     mentions = []
+    ceremony_date: PartialDate | None | object = _UNREAD
     for category, position, prize_body in categories:
         before = sentence[:position]
         # Verbs are found in the whole sentence ("named" counts only before "Best …") and kept if before.
@@ -463,7 +486,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
             after_category)
         if not year and body_phrase:  # "At the 12th Genie Awards in 1991, …"
             year = re.search(re.escape(body_phrase) + r"\s+in\s+(\d{4})\b", sentence)
-        date_of_award = _ceremony_date(sentence, bodies) or (PartialDate(int(year.group(1))) if year else None)
+        if ceremony_date is _UNREAD:
+            ceremony_date = _ceremony_date(sentence, bodies)  # the sentence's, whichever category: read once
+        date_of_award = ceremony_date or (PartialDate(int(year.group(1))) if year else None)
         # "Carl Holm, who composed the score, won …": the name before the relative clause is the subject.
         nominees = _person_subjects(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:verb.start()]), title)
         # "… for Karl Freund", "Best Director (Sidney Franklin)": the person it went to.
@@ -506,12 +531,18 @@ def _body_name(phrase: str) -> str:
 
 
 def _ceremony_date(sentence: str, bodies: list[tuple[str, int, int]]) -> PartialDate | None:
-    """A day-precise date given right after a body or ceremony ("the 33rd European Film Awards on 12 …")."""
+    """A day-precise date given right after a body or ceremony ("the 33rd European Film Awards on 12 …").
+
+    One pass over the sentence: the first screening or release verb and the ends of the bodies are found
+    once, not again for each date."""
+    verbs = [m.end() for pattern in (_SCREEN_VERB_RE, _RELEASE_VERB_RE) if (m := pattern.search(sentence))]
+    first_verb_end = min(verbs, default=len(sentence) + 1)
+    body_ends = {end for _, _, end in bodies}
     for when, start, _ in find_dates(sentence):
-        if _SCREEN_VERB_RE.search(sentence[:start]) or _RELEASE_VERB_RE.search(sentence[:start]):
-            continue  # the date of a premiere or screening, not of the ceremony
-        if when.day and any(0 <= start - end <= 12 and re.fullmatch(r"[\s,]*(?:held\s+)?(?:on\s+)?",
-                                                                    sentence[end:start]) for _, _, end in bodies):
+        if first_verb_end <= start:
+            return None  # this date and every later one: of a premiere or screening, not of the ceremony
+        if when.day and any(end in body_ends and re.fullmatch(r"[\s,]*(?:held\s+)?(?:on\s+)?", sentence[end:start])
+                            for end in range(start - 12, start + 1)):
             return when
     return None
 

@@ -11,14 +11,13 @@ import html
 import json
 from typing import Any
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.rdf.vocab import PREFIXES, RDF, RDFS, SDO, WDT
+from filmgraph.rdf.vocab import PQ, PS, RDF, RDFS, SDO, WDT, P
 from filmgraph.web.draw import draw_graph
 
-_SPARQL_PREFIXES = "\n".join(f"PREFIX {p}: <{ns}>" for p, ns in PREFIXES.items())
 # Characters that could end the script element or start markup are written as JSON escapes.
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
@@ -138,9 +137,70 @@ def snippet(graph: Graph, film: URIRef) -> str:
     return f'<script type="application/ld+json">\n{script_json(movie_object(graph, film))}\n</script>\n'
 
 
-def _rows(graph: Graph, query: str, film: URIRef) -> list[list[str]]:
-    result = graph.query(_SPARQL_PREFIXES + query, initBindings={"film": film})
-    return [[_text(v) for v in row] for row in result if isinstance(row, tuple)]
+# The page's tables are read by walking the film's statements through the graph's indexes, not by SPARQL: an
+# rdflib GROUP BY with OPTIONALs costs the square of the accolades, a walk costs each statement once.
+Row = tuple[Node | None, ...]
+
+
+def _order_key(term: Node | None) -> tuple[int, Any]:
+    # SPARQL's ORDER BY as rdflib applies it: unbound first, then blank nodes, IRIs, and literals by value.
+    if term is None:
+        return 0, ""
+    return (1 if isinstance(term, BNode) else 2 if isinstance(term, URIRef) else 3), term
+
+
+def _ordered(rows: list[Row], *columns: int) -> list[list[str]]:
+    """``ORDER BY`` the columns, first column first; the rows as text."""
+    for column in reversed(columns):
+        rows = sorted(rows, key=lambda row: _order_key(row[column]))
+    return [[_text(term) for term in row] for row in rows]
+
+
+def _names(graph: Graph, subject: Node, prop: URIRef) -> list[Node]:
+    # prop/schema:name
+    return [name for node in graph.objects(subject, prop) for name in graph.objects(node, SDO.name)]
+
+
+def cast_rows(graph: Graph, film: URIRef) -> list[list[str]]:
+    """Actor and character, by actor: a role's person and characters, or a person linked without a role."""
+    rows: list[Row] = []
+    for role in graph.objects(film, SDO.actor):
+        characters = list(graph.objects(role, SDO.characterName)) or [None]
+        rows += [(actor, character) for actor in _names(graph, role, SDO.actor) for character in characters]
+        if (role, RDF.type, SDO.Person) in graph:
+            rows += [(actor, None) for actor in graph.objects(role, SDO.name)]
+    return _ordered(rows, 0, 1)
+
+
+def release_rows(graph: Graph, film: URIRef) -> list[list[str]]:
+    """Releases (P577 with their places) and screenings at events, by date and place."""
+    rows: list[Row] = []
+    for statement in graph.objects(film, P.P577):
+        places = _names(graph, statement, PQ.P291) or [None]
+        rows += [(Literal("Release"), when, place) for when in graph.objects(statement, PS.P577) for place in places]
+    for event in graph.subjects(SDO.workPresented, film):
+        dates = list(graph.objects(event, SDO.startDate)) or [None]
+        rows += [(Literal("Screening"), when, place) for place in graph.objects(event, SDO.name) for when in dates]
+    return _ordered(rows, 1, 2)
+
+
+def accolade_rows(graph: Graph, film: URIRef) -> list[list[str]]:
+    """Body, date, category, nominees and result of each award statement (P166 won, P1411 nominated), one row
+    per body, date, category and result, by date, body and category."""
+    groups: dict[tuple[Node | None, Node | None, Node, str], list[str]] = {}
+    for claim, value, result in ((P.P166, PS.P166, "won"), (P.P1411, PS.P1411, "nominated")):
+        for statement in graph.objects(film, claim):
+            dates = list(graph.objects(statement, PQ.P585)) or [None]
+            nominees = [str(name) for name in _names(graph, statement, PQ.P2453)]
+            for award in graph.objects(statement, value):
+                bodies = _names(graph, award, WDT.P361) or [None]
+                for category in graph.objects(award, SDO.name):
+                    for body in bodies:
+                        for when in dates:
+                            groups.setdefault((body, when, category, result), []).extend(nominees)
+    rows: list[Row] = [(body, when, category, Literal(", ".join(nominees)), Literal(result))
+                       for (body, when, category, result), nominees in groups.items()]
+    return _ordered(rows, 1, 0, 2)
 
 
 _STYLE = """
@@ -192,19 +252,9 @@ def render_page(graph: Graph, film: URIRef) -> str:
               ("Language", ", ".join(languages) if isinstance(languages, list) else languages or ""),
               ("Genre", names("genre")), ("Filming location", names("locationCreated")), ("Subject", names("about"))]
     fact_rows = [[k, v] for k, v in facts if v]
-    cast = _rows(graph, """SELECT ?actor ?character WHERE { ?film schema:actor ?r .
-        { ?r schema:actor/schema:name ?actor . OPTIONAL { ?r schema:characterName ?character } }
-        UNION { ?r a schema:Person ; schema:name ?actor } } ORDER BY ?actor ?character""", film)
-    releases = _rows(graph, """SELECT ?kind ?date ?place WHERE {
-        { ?film p:P577 ?s . ?s ps:P577 ?date . OPTIONAL { ?s pq:P291/schema:name ?place } BIND("Release" AS ?kind) }
-        UNION { ?e schema:workPresented ?film ; schema:name ?place . OPTIONAL { ?e schema:startDate ?date }
-                BIND("Screening" AS ?kind) } } ORDER BY ?date ?place""", film)
-    accolades = _rows(graph, """SELECT ?body ?date ?category (GROUP_CONCAT(?nominee; separator=", ") AS ?nominees)
-        ?result WHERE { VALUES (?claim ?value ?result) { (p:P166 ps:P166 "won") (p:P1411 ps:P1411 "nominated") }
-        ?film ?claim ?s . ?s ?value ?award . ?award schema:name ?category .
-        OPTIONAL { ?award wdt:P361/schema:name ?body } OPTIONAL { ?s pq:P585 ?date }
-        OPTIONAL { ?s pq:P2453/schema:name ?nominee } }
-        GROUP BY ?body ?date ?category ?result ORDER BY ?date ?body ?category""", film)
+    cast = cast_rows(graph, film)
+    releases = release_rows(graph, film)
+    accolades = accolade_rows(graph, film)
     original = movie.get("alternateName")
     original_text = original["@value"] if isinstance(original, dict) else original if isinstance(original, str) else ""
     parts = [
