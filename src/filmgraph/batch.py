@@ -94,7 +94,8 @@ def run_any(job: Job, settings: JobSettings) -> JobOutcome:
     if not job.is_stream:
         return JobOutcome([run_job(job, settings)])
     pages = stream_pages(job)
-    if pages and pages[0].error:  # the stream itself cannot be read: not marked done, so --resume retries it
+    if pages and pages[0].error and pages[0].name == job.name:
+        # the stream itself cannot be read: not marked done, so --resume retries it
         return JobOutcome([_failed(pages[0])])
     return JobOutcome([run_job(page, settings) for page in pages], stream=job.name)
 

@@ -177,6 +177,8 @@ def load_article(source: str | Path | Job, *, reading: Reading | None = None) ->
     """Read one input: a path, ``-`` for standard input, ``wiki:Title`` to fetch a page, or a dump's Job."""
     reading = reading or Reading()
     if isinstance(source, Job):
+        if source.error:  # a page a dump reader refused (too large to read): it fails alone
+            raise FilmgraphError(source.error)
         if source.text is not None:
             return parse_wikitext(source.text, title=source.title, source=source.source or "", where=source.name,
                                   revision=source.revision, timestamp=source.timestamp, wiki=source.wiki)

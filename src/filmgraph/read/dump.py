@@ -15,6 +15,7 @@ from xml.etree import ElementTree
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import DUMP_SUFFIXES
+from filmgraph.read.wikitext import MAX_PAGE_CHARS
 
 _FILM_INFOBOX_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]film\b")
 
@@ -60,19 +61,223 @@ def _iso(timestamp: object) -> str | None:
     return text if text.endswith("Z") else text.replace("+00:00", "Z")
 
 
+# A revision's text (or a page's header) larger than this is refused as it streams: a page of a few KB of bz2 can
+# inflate to gigabytes, and neither the XML parser nor anything after it may hold more than one page's worth.
+# Counted in characters of the XML as written (an entity by its length), with room over the page limit, so that a
+# page under MAX_PAGE_CHARS always passes and the page check after parsing says how large it is.
+MAX_REVISION_CHARS = MAX_PAGE_CHARS + MAX_PAGE_CHARS // 2
+_READ_SIZE = 1 << 16
+# UTF-8 continuation bytes: every other byte of UTF-8 text begins a character.
+_NOT_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
+
+
+# A page cut as too large is skipped up to its end, but no further than this many times the limit: past that, a
+# page that never ends is a bomb, and what comes after it is not read.
+SKIP_FACTOR = 16
+
+
+class UnendingPage(FilmgraphError):
+    """A page that goes on far past the size limit: the rest of the dump (or stream) is not read."""
+
+
+class _PageGuard:
+    """A dump's bytes as they stream, with each revision (and each page's header) held to a size.
+
+    The markup of a dump is simple: text never holds a ``<`` (it is written ``&lt;``), so the tags can be
+    followed without parsing. When a revision grows past the limit, its text is cut there, the elements open
+    in the page are closed, and the rest of the page is dropped unread; the page's number is noted, so that
+    the reader refuses that page alone and goes on with the next. Entity declarations are refused outright:
+    a dump never declares any, and an entity can expand past any limit the text itself keeps.
+    """
+
+    def __init__(self, where: str, limit: int = MAX_REVISION_CHARS, *, stream: bool = False) -> None:
+        self.where = where
+        self.limit = limit
+        self.stream = stream  # a stream of a multistream dump: the root's closing tag is dropped
+        self.pages = 0  # <page> elements begun
+        self.too_large: dict[int, str] = {}  # the number of each page cut → its title, as far as it was read
+        self._open: list[bytes] = []  # the elements open in the current page, <page> first
+        self._size = 0  # characters of the current revision (or page header, or text between pages)
+        self._skipping = False  # after a cut: dropping the page's bytes up to its </page>
+        self._skipped = 0  # bytes dropped so far
+        self._title = b""
+        self._pending = b""  # an incomplete tag, comment or section at the end of the last chunk
+
+    def feed(self, chunk: bytes) -> bytes:
+        data, self._pending = self._pending + chunk, b""
+        out: list[bytes] = []
+        position = 0
+        while position < len(data):
+            if self._skipping:
+                end = data.find(b"</page>", position)
+                if end < 0:
+                    self._skipped += len(data) - position
+                    if self._skipped > SKIP_FACTOR * self.limit:
+                        raise UnendingPage(f"{self.where}#{self.too_large[self.pages]}: a revision larger than "
+                                           f"{self.limit:,} characters in a page that does not end within "
+                                           f"{SKIP_FACTOR * self.limit:,} bytes; the rest of the dump is not read")
+                    self._pending = data[max(position, len(data) - 6):]
+                    break
+                position, self._skipping = end + len(b"</page>"), False
+                continue
+            start = data.find(b"<", position)
+            text_end = len(data) if start < 0 else start
+            if text_end > position and not self._take(data, position, text_end, out):
+                position = text_end
+                continue
+            if start < 0:
+                break
+            end = self._markup_end(data, start)
+            if end < 0:
+                if len(data) - start > self.limit:
+                    self._cut(data, start, start, out)  # a tag without end: as large as a text, and refused too
+                    position = len(data)
+                    continue
+                self._pending = data[start:]
+                break
+            if self._size + (end - start) > self.limit and self._open:
+                self._cut(data, start, start, out)
+                position = end
+                continue
+            self._size += end - start
+            out.append(self._markup(data[start:end]))
+            position = end
+        return b"".join(out)
+
+    def _take(self, data: bytes, start: int, end: int, out: list[bytes]) -> bool:
+        """Text from ``start`` to ``end``: passed on, or cut at the limit (then False)."""
+        size = (end - start) - len(data[start:end].translate(None, _NOT_CONTINUATION))
+        if self._open and self._title == b"<title>":
+            self._title = b"<title>" + data[start:min(end, start + 300)]
+        if self._size + size <= self.limit or not self._open:
+            if not self._open and self._size + size > self.limit:
+                raise FilmgraphError(f"{self.where}: more than {self.limit:,} characters outside any page")
+            self._size += size
+            out.append(data[start:end])
+            return True
+        self._cut(data, start, start + (self.limit - self._size), out)
+        return False
+
+    @staticmethod
+    def _markup_end(data: bytes, start: int) -> int:
+        """Where the tag, comment or CDATA section at ``start`` ends, or -1 when it goes on in the next chunk."""
+        for opening, closing in ((b"<!--", b"-->"), (b"<![CDATA[", b"]]>")):
+            if data.startswith(opening, start):
+                end = data.find(closing, start + len(opening))
+                return end + len(closing) if end >= 0 else -1
+        if len(data) - start < len(b"<![CDATA[") and b"<![CDATA[".startswith(data[start:]):
+            return -1
+        end = data.find(b">", start)
+        return end + 1 if end >= 0 else -1
+
+    def _markup(self, tag: bytes) -> bytes:
+        """Follow a tag: the page it begins, the revision it begins (a new count), the elements it opens and
+        closes. Returns what to pass on."""
+        if tag.startswith((b"<!--", b"<![CDATA[", b"<?")):
+            return tag
+        if tag.startswith(b"<!"):
+            if b"<!ENTITY" in tag.upper():
+                raise FilmgraphError(f"{self.where}: the dump declares entities; a dump never does")
+            return tag
+        closing = tag.startswith(b"</")
+        name = re.match(rb"</?([^\s/>]*)", tag)
+        name_text = name.group(1) if name else b""
+        if closing:
+            if self._open and self._open[-1] == name_text:
+                self._open.pop()
+                if not self._open:
+                    self._size = 0  # the page ended: what follows is counted afresh
+            elif not self._open and self.stream and name_text == b"mediawiki":
+                return b""  # the last stream closes the dump's root, which this stream never opened
+            return tag
+        if tag.endswith(b"/>"):
+            return tag
+        if name_text == b"page" and not self._open:
+            self.pages += 1
+            self._size, self._title = 0, b""
+        elif name_text == b"revision" and self._open:
+            self._size = 0
+        if self._open or name_text == b"page":
+            self._open.append(name_text)
+            if name_text == b"title" and len(self._open) == 2:
+                self._title = b"<title>"
+        return tag
+
+    def _cut(self, data: bytes, start: int, cut: int, out: list[bytes]) -> None:
+        """Cut the page at ``cut`` (within the text from ``start``): keep whole characters and entities,
+        close every element open in the page, and drop the rest of the page."""
+        cut = min(cut, len(data))
+        while cut > start and 0x80 <= data[cut - 1] < 0xC0:
+            cut -= 1  # not inside a character
+        if cut > start and data[cut - 1] >= 0xC0:
+            cut -= 1
+        ampersand = data.rfind(b"&", start, cut)
+        if ampersand >= 0 and data.find(b";", ampersand, cut) < 0:
+            cut = ampersand  # not inside an entity
+        out.append(data[start:cut])
+        out.append(b"".join(b"</" + name + b">" for name in reversed(self._open)))
+        title = self._title.removeprefix(b"<title>").decode("utf-8", "replace")
+        self.too_large[self.pages] = title.split("<")[0].strip()[:200] or "?"
+        self._open, self._size, self._skipping, self._skipped = [], 0, True, 0
+
+
+class _GuardedReader:
+    """A decompressed dump, read through a :class:`_PageGuard` (a file object for the XML parser). A read
+    that fails part-way gives the bytes before the failure first, and the failure on the next read."""
+
+    def __init__(self, raw: IO[bytes], guard: _PageGuard) -> None:
+        self.raw = raw
+        self.guard = guard
+        self._buffer = b""
+        self._failure: BaseException | None = None
+        self._ended = False
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._ended and (size < 0 or len(self._buffer) < size):
+            if self._failure is not None:
+                failure, self._failure = self._failure, None
+                raise failure
+            try:
+                chunk = self.raw.read(_READ_SIZE)
+            except (OSError, EOFError, ValueError) as exc:
+                self._failure = exc
+                if self._buffer:
+                    break
+                continue
+            if not chunk:
+                self._ended = True
+                break
+            self._buffer += self.guard.feed(chunk)
+        if size < 0:
+            data, self._buffer = self._buffer, b""
+        else:
+            data, self._buffer = self._buffer[:size], self._buffer[size:]
+        return data
+
+
+def _too_large(path: Path, title: str) -> Job:
+    return Job(f"{path}#{title}", title=title,
+               error=f"{path}#{title}: a revision larger than {MAX_REVISION_CHARS:,} characters; the page was "
+                     f"refused as it was read")
+
+
 def iter_dump(path: Path) -> Iterator[Job]:
     """The film articles of a MediaWiki XML dump (main namespace, no redirects, a film infobox)."""
     import mwxml
 
     try:
         with _open_dump(path) as stream:
-            dump = mwxml.Dump.from_file(stream)
+            guard = _PageGuard(str(path))
+            dump = mwxml.Dump.from_file(_GuardedReader(stream, guard))
             wiki = re.sub(r"/wiki/.*$", "/wiki/", dump.site_info.base or "") or None
-            for page in dump.pages:
+            for number, page in enumerate(dump.pages, start=1):
                 text, revision_id, timestamp = None, None, None
                 for revision in page:
                     # The last revision in the dump is the current one.
                     text, revision_id, timestamp = revision.text, revision.id, revision.timestamp
+                if number in guard.too_large:
+                    yield _too_large(path, guard.too_large[number])
+                    continue
                 found = _film_page(path, wiki, page.title, page.namespace, bool(page.redirect), text, revision_id,
                                    timestamp)
                 if found:
@@ -135,26 +340,76 @@ def expand_stream(job: Job) -> list[Job]:
     path = Path(job.path or job.name)
     if (job.length or 0) > MAX_STREAM_BYTES:
         raise FilmgraphError(f"{job.name}: a stream of {job.length:,} bytes; the index does not fit this dump")
+    guard = _PageGuard(job.name, stream=True)
+    pages = _StreamPages(path, job.wiki, guard)
     try:
         with path.open("rb") as stream:
             stream.seek(job.offset or 0)
-            data = bz2.decompress(stream.read(job.length))
-        # A stream holds <page> elements without the <mediawiki> root (the last one also closes it).
-        text = data.decode("utf-8").replace("</mediawiki>", "")
-        root = ElementTree.fromstring(f"<pages>{text}</pages>")
+            compressed = stream.read(job.length)
+        # Decompressed a piece at a time (max_length) and parsed as it comes, each page let go once read.
+        decompressor = bz2.BZ2Decompressor()
+        while True:
+            if decompressor.eof:  # the end of a bz2 stream: another may follow in the range
+                compressed = decompressor.unused_data
+                if not compressed:
+                    break
+                decompressor = bz2.BZ2Decompressor()
+            elif decompressor.needs_input and not compressed:
+                raise EOFError("the stream ends before its end")
+            piece = decompressor.decompress(compressed, max_length=_READ_SIZE)
+            compressed = b""
+            pages.feed(guard.feed(piece))
+        pages.close()
+    except UnendingPage as exc:
+        # The page's own refusal gives way to this line, which says that the stream ends there.
+        title = guard.too_large[guard.pages]
+        kept = pages.jobs[:-1] if pages.jobs and pages.jobs[-1].error and pages.jobs[-1].title == title else pages.jobs
+        return [*kept, Job(f"{path}#{title}", title=title,
+                           error=str(exc).replace(job.name, str(path)).replace("the dump", "this stream"))]
     except (OSError, EOFError, ValueError, ElementTree.ParseError) as exc:
         raise FilmgraphError(f"{job.name}: cannot read this stream of the dump: {str(exc)[:200]}") from exc
-    jobs = []
-    for page in root.iter("page"):
-        revisions = page.findall("revision")
-        last = revisions[-1] if revisions else None
-        found = _film_page(path, job.wiki, page.findtext("title") or "", int(page.findtext("ns") or 0),
-                           page.find("redirect") is not None, last.findtext("text") if last is not None else None,
-                           last.findtext("id") if last is not None else None,
-                           last.findtext("timestamp") if last is not None else None)
-        if found:
-            jobs.append(found)
-    return jobs
+    return pages.jobs
+
+
+class _StreamPages:
+    """The film pages of a stream's XML as it is fed (and the pages refused as too large, in their place)."""
+
+    def __init__(self, path: Path, wiki: str | None, guard: _PageGuard) -> None:
+        self.path, self.wiki, self.guard = path, wiki, guard
+        self.jobs: list[Job] = []
+        self.pages = 0
+        # A stream holds <page> elements without the <mediawiki> root: they are read inside one of their own.
+        self._parser = ElementTree.XMLPullParser(events=("end",))
+        self._parser.feed(b"<pages>")
+
+    def feed(self, data: bytes) -> None:
+        self._parser.feed(data)
+        self._read()
+
+    def close(self) -> None:
+        self._parser.feed(b"</pages>")
+        self._parser.close()
+        self._read()
+
+    def _read(self) -> None:
+        for _, page in self._parser.read_events():
+            if page.tag != "page":
+                continue
+            self.pages += 1
+            if self.pages in self.guard.too_large:
+                self.jobs.append(_too_large(self.path, self.guard.too_large[self.pages]))
+                page.clear()
+                continue
+            revisions = page.findall("revision")
+            last = revisions[-1] if revisions else None
+            found = _film_page(self.path, self.wiki, page.findtext("title") or "", int(page.findtext("ns") or 0),
+                               page.find("redirect") is not None,
+                               last.findtext("text") if last is not None else None,
+                               last.findtext("id") if last is not None else None,
+                               last.findtext("timestamp") if last is not None else None)
+            if found:
+                self.jobs.append(found)
+            page.clear()  # the page is read: its text goes
 
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".wiki", ".wikitext", ".mediawiki"})
