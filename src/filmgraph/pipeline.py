@@ -31,7 +31,7 @@ from filmgraph.rdf.write import RdfFormat, load_graph, serialize
 from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_pages
 from filmgraph.read.items import ItemFile
 from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki, permalink_parts
-from filmgraph.read.plain import decode, parse_article, read_article
+from filmgraph.read.plain import decode, parse_article, read_article, read_bounded
 from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
@@ -192,7 +192,7 @@ def load_article(source: str | Path | Job, *, reading: Reading | None = None) ->
     if str(source) == STDIN:
         if reading.stdin is None:
             raise FilmgraphError("-: no standard input given")
-        text = decode(reading.stdin.read(), "<stdin>")
+        text = decode(read_bounded(reading.stdin, "<stdin>"), "<stdin>")
         if looks_like_wikitext(text):
             return parse_wikitext(text, source=page, where="<stdin>", revision=revision)
         article = parse_article(text, source=page, where="<stdin>")

@@ -12,6 +12,7 @@ role as named, without the description that follows it — never a phrase about 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -838,11 +839,13 @@ def bracketed_roles(text: str) -> list[tuple[str, str]]:
     []
     """
     pairs = []
+    breaks = [found.end() for found in _BEFORE_NAME_BREAK_RE.finditer(text)]  # found once, not before each bracket
     for match in _BRACKET_RE.finditer(text):
         inner = clean_name(match["inner"])
         if not is_person_name(inner) or _NOTE_RE.search(inner):
             continue
-        head = _BEFORE_NAME_BREAK_RE.split(text[:match.start()])[-1]
+        last_break = bisect.bisect_right(breaks, match.start())
+        head = text[breaks[last_break - 1] if last_break else 0:match.start()]
         tokens = head.split()
         run = _trailing_name(tokens)
         before = tokens[len(tokens) - len(run) - 1] if len(run) < len(tokens) else ""

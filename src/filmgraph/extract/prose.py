@@ -485,7 +485,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
             r"(?:[A-Z0-9][\w'’.-]*\s*(?:(?:of|for|de|and)\s+)?)+)?\s*\b(?:held\s+)?in\s+(\d{4})\b",
             after_category)
         if not year and body_phrase:  # "At the 12th Genie Awards in 1991, …"
-            year = re.search(re.escape(body_phrase) + r"\s+in\s+(\d{4})\b", sentence)
+            year = _year_after(sentence, body_phrase)
         if ceremony_date is _UNREAD:
             ceremony_date = _ceremony_date(sentence, bodies)  # the sentence's, whichever category: read once
         date_of_award = ceremony_date or (PartialDate(int(year.group(1))) if year else None)
@@ -519,6 +519,20 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         # "received eleven nominations" counts nominations: never a win, never a category.
         tallies.append(AwardTally(body_of_tally or "", None, ceremony_of_tally, nominations=_number(counted["count"])))
     return mentions, tallies
+
+
+_IN_YEAR_RE = re.compile(r"\s+in\s+(\d{4})\b")
+
+
+def _year_after(sentence: str, phrase: str) -> re.Match[str] | None:
+    """The year "in 1991" right after a place the sentence names ``phrase`` (found as text, not as a pattern of
+    its own: a pattern per body would be compiled again for each sentence)."""
+    start = sentence.find(phrase)
+    while start >= 0:
+        if year := _IN_YEAR_RE.match(sentence, start + len(phrase)):
+            return year
+        start = sentence.find(phrase, start + 1)
+    return None
 
 
 def _body_name(phrase: str) -> str:

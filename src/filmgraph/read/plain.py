@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import BinaryIO
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.read.tables import expand_rows
-from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
+from filmgraph.read.wikitext import MAX_PAGE_CHARS, looks_like_wikitext, parse_wikitext
 
 _TITLE_RE = re.compile(r"^\s*=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$|^\s*#(?!#)\s+(?P<md>.+?)\s*$")
 _HEADING_RE = re.compile(r"^\s*(?P<level>={2,6})\s*(?P<title>.+?)\s*=+\s*$|^\s*(?P<md>#{2,6})\s+(?P<mdtitle>.+?)\s*$")
@@ -47,6 +48,25 @@ def decode(data: bytes, where: str) -> str:
     return text
 
 
+# The most bytes an article file may hold: the page-size limit in characters of four bytes each at most.
+MAX_ARTICLE_BYTES = 4 * MAX_PAGE_CHARS
+
+
+def read_bounded(stream: BinaryIO, where: str) -> bytes:
+    """An article's bytes, read no further than :data:`MAX_ARTICLE_BYTES`: a larger input is refused before
+    it is held, however large it is (or endless, as a pipe can be).
+
+    >>> import io
+    >>> read_bounded(io.BytesIO(b"x" * (MAX_ARTICLE_BYTES + 1)), "big.txt")
+    Traceback (most recent call last):
+    filmgraph.errors.FilmgraphError: big.txt: larger than 8,000,000 bytes: no article is this large
+    """
+    data = stream.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise FilmgraphError(f"{where}: larger than {MAX_ARTICLE_BYTES:,} bytes: no article is this large")
+    return data
+
+
 def read_article(path: str | Path, *, source_url: str | None = None) -> Article:
     """Read an article file (plain-text format, or wikitext when it holds ``{{Infobox``).
 
@@ -57,7 +77,8 @@ def read_article(path: str | Path, *, source_url: str | None = None) -> Article:
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = read_bounded(stream, str(path))
     except OSError as exc:
         raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
     text = decode(data, str(path))
@@ -75,6 +96,9 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
     >>> a.title, a.infobox[0].label, a.infobox[0].values, a.lead
     ('Heat', 'Director', ('Michael Mann',), ('Heat is a film.',))
     """
+    if len(text) > MAX_PAGE_CHARS:
+        raise FilmgraphError(f"{where}: page of {len(text):,} characters is larger than the limit of "
+                             f"{MAX_PAGE_CHARS:,}")
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
     title, position = _find_title(lines, where)
     infobox, position = _read_infobox(lines, position)
