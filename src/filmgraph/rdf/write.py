@@ -33,6 +33,7 @@ Triple = tuple[Node, Node, Node]
 
 _NAMESPACES = sorted(((p, str(n)) for p, n in PREFIXES.items()), key=lambda item: -len(item[1]))
 _LOCAL_RE = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+_PREFIX_OF = {namespace: prefix for prefix, namespace in _NAMESPACES}
 
 
 def jsonld_context() -> dict[str, str]:
@@ -99,12 +100,11 @@ _PREFIX_BLOCK = "".join(f"@prefix {prefix}: <{namespace}> .\n" for prefix, names
 @functools.lru_cache(maxsize=4096)
 def _compact(iri: str) -> str:
     """prefix:local for an IRI under a known namespace whose local part reads back the same."""
-    for prefix, namespace in _NAMESPACES:
-        if iri.startswith(namespace):
-            local = iri[len(namespace):]
-            if local and not local.startswith("/") and ":" not in local and _LOCAL_RE.fullmatch(local):
-                return f"{prefix}:{local}"
-    return iri
+    # A local part holds no "/" or "#", and every namespace ends in one: the namespace is the IRI up to its
+    # last, found in one look-up (the cache cannot hold every IRI of a large film).
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix, local = _PREFIX_OF.get(iri[:cut]), iri[cut:]
+    return f"{prefix}:{local}" if prefix and _LOCAL_RE.fullmatch(local) else iri
 
 
 def _term(term: Node) -> dict[str, str]:
