@@ -341,6 +341,14 @@ def test_a_gzip_dump_bomb_is_refused_as_it_streams(tmp_path: Path) -> None:
     assert len(jobs) == 1 and "the rest of the dump is not read" in (jobs[0].error or "")
 
 
+def test_bytes_after_a_gzip_dump_cost_no_page_before_them(tmp_path: Path) -> None:
+    # GzipFile.read(n) read past the member and failed, taking the member's last pages with it.
+    path = tmp_path / "dump.xml.gz"
+    pages = [(title, _film(title)) for title in ("Film A", "Film B", "Film C")]
+    path.write_bytes(gzip.compress(b"".join(_dump(pages))) + b"trailing bytes")
+    assert [job.title for job in iter_jobs([path]) if not job.error] == ["Film A", "Film B", "Film C"]
+
+
 def test_an_article_file_past_the_limit_is_refused_before_it_is_held(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as out:

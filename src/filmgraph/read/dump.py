@@ -227,6 +227,7 @@ class _GuardedReader:
 
     def __init__(self, raw: IO[bytes], guard: _PageGuard) -> None:
         self.raw = raw
+        self._read = getattr(raw, "read1", raw.read)
         self.guard = guard
         self._buffer = b""
         self._failure: BaseException | None = None
@@ -238,7 +239,9 @@ class _GuardedReader:
                 failure, self._failure = self._failure, None
                 raise failure
             try:
-                chunk = self.raw.read(_READ_SIZE)
+                # read1: what one read gives, so that a failure after it (trailing bytes past a gzip member)
+                # does not take the data read before it along.
+                chunk = self._read(_READ_SIZE)
             except (OSError, EOFError, ValueError) as exc:
                 self._failure = exc
                 if self._buffer:
