@@ -11,6 +11,8 @@ from a size:
 - accolade-rows: N accolades rows of one category at N bodies: nomination merging;
 - prose-awards: N sentences "It won Best Film Abc at the Abc Festival Awards.": prose scans, nominations;
 - prose-line: one line of N award cells written as prose: a sentence's scans (the cubic ceremony date);
+- award-items: N award list items, each naming a nominee (names one letter apart: one person of many names,
+  mapped once however many rows name them);
 - plot-brackets: a cast of N and a plot naming N characters with their actors in brackets;
 - table: a wikitable of N rows with row spans, outside the accolades;
 - embed: the film page of N accolade rows (``filmgraph embed``);
@@ -91,6 +93,12 @@ def prose_awards_page(size: int) -> str:
 def prose_line_page(size: int) -> str:
     cells = "|-".join(f"| Award {w} || 2020 || Best Film || {{{{won}}}}" for w in words(size))
     return f"= Heat =\n\nInfobox\n- Director: Ann Berg\n\nHeat is a 2020 Danish film.\n\n==Accolades==\n-{cells}\n"
+
+
+def award_items_page(size: int) -> str:
+    items = "\n".join(f"* {w} Film Festival (12 May 2020): Best Film (won); Best Actor – {w} Berg (nominated)"
+                      for w in words(size))
+    return f"{INFOBOX}==Accolades==\n{items}\n"
 
 
 def plot_brackets_page(size: int) -> str:
@@ -259,6 +267,7 @@ def cases(folder: Path, server: str) -> dict[str, tuple[int, Callable[[int], Run
         "accolade-rows": (400, lambda n: article_run(folder, accolades_page(n))),
         "prose-awards": (400, lambda n: article_run(folder, prose_awards_page(n))),
         "prose-line": (40, lambda n: article_run(folder, prose_line_page(n), ".txt")),
+        "award-items": (100, lambda n: article_run(folder, award_items_page(n))),
         "plot-brackets": (200, lambda n: article_run(folder, plot_brackets_page(n))),
         "table": (400, lambda n: article_run(folder, table_page(n))),
         "embed": (100, lambda n: article_run(folder, accolades_page(n), page=True)),

@@ -106,6 +106,7 @@ class _Mapper:
         self.wiki = wiki_of(film.provenance)
         self.mapped = MappedFilm(self.node, self.source)
         self.pending_schema: list[Triple] = []
+        self._people: dict[str, URIRef] = {}  # person key → its node, once its triples are added
         self._cited = self._citation()
 
     def _citation(self) -> tuple[URIRef, list[tuple[URIRef, Node]]]:
@@ -149,6 +150,8 @@ class _Mapper:
         return node
 
     def person(self, key: str) -> URIRef:
+        if key in self._people:  # named once: a person with many names is named by many rows
+            return self._people[key]
         person = self.film.people[key]
         # A linked person is the linked page's, in every film; an unlinked one is this film's alone.
         iri = f"{self.base}person/{slug(person.link)}" if person.link else \
@@ -157,6 +160,7 @@ class _Mapper:
         self.add(node, WDT.P31, HUMAN_ITEM)
         for alternate in person.alternate_names:
             self.add(node, SDO.alternateName, Literal(alternate))
+        self._people[key] = node
         return node
 
     def organization(self, name: str, link: str | None = None) -> URIRef:
