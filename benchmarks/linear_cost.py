@@ -13,6 +13,7 @@ from a size:
 - prose-line: one line of N award cells written as prose: a sentence's scans (the cubic ceremony date);
 - award-items: N award list items, each naming a nominee (names one letter apart: one person of many names,
   mapped once however many rows name them);
+- companies: N production companies and distributors, and N sentences naming distributors and releases;
 - plot-brackets: a cast of N and a plot naming N characters with their actors in brackets;
 - table: a wikitable of N rows with row spans, outside the accolades;
 - embed: the film page of N accolade rows (``filmgraph embed``);
@@ -99,6 +100,15 @@ def award_items_page(size: int) -> str:
     items = "\n".join(f"* {w} Film Festival (12 May 2020): Best Film (won); Best Actor – {w} Berg (nominated)"
                       for w in words(size))
     return f"{INFOBOX}==Accolades==\n{items}\n"
+
+
+def companies_page(size: int) -> str:
+    names = words(size)
+    listed = "<br>".join(f"{w} Pictures" for w in names)
+    prose = " ".join(f"It was distributed by {w} Films in Denmark on {1 + i % 28} May 2020."
+                     for i, w in enumerate(names))
+    return (f"{{{{Infobox film\n| name = Big\n| director = Ann Berg\n| production_companies = {listed}\n"
+            f"| distributor = {listed}\n}}}}\n'''Big''' is a 2020 Danish film.\n==Release==\n{prose}\n")
 
 
 def plot_brackets_page(size: int) -> str:
@@ -268,6 +278,7 @@ def cases(folder: Path, server: str) -> dict[str, tuple[int, Callable[[int], Run
         "prose-awards": (400, lambda n: article_run(folder, prose_awards_page(n))),
         "prose-line": (40, lambda n: article_run(folder, prose_line_page(n), ".txt")),
         "award-items": (100, lambda n: article_run(folder, award_items_page(n))),
+        "companies": (100, lambda n: article_run(folder, companies_page(n))),
         "plot-brackets": (200, lambda n: article_run(folder, plot_brackets_page(n))),
         "table": (400, lambda n: article_run(folder, table_page(n))),
         "embed": (100, lambda n: article_run(folder, accolades_page(n), page=True)),

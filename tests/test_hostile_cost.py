@@ -209,6 +209,19 @@ def test_a_story_naming_many_actors_in_brackets_exports_in_linear_time(tmp_path:
     _grows_linearly(make, 100)
 
 
+def test_many_companies_and_releases_export_in_linear_time(tmp_path: Path) -> None:
+    # A shortened company name and a vaguer release date each join their fuller one: by look-up, not by pairs.
+    def make(size: int) -> Callable[[], None]:
+        words = _words(size)
+        listed = "<br>".join(f"{word} Pictures" for word in words)
+        prose = " ".join(f"It was distributed by {word} Films in Denmark on {1 + i % 28} May 2020."
+                         for i, word in enumerate(words))
+        return _exporting(tmp_path, f"{{{{Infobox film\n| name = Big\n| director = Ann Berg\n"
+                                    f"| production_companies = {listed}\n| distributor = {listed}\n}}}}\n"
+                                    f"'''Big''' is a 2020 Danish film.\n==Release==\n{prose}\n")
+    _grows_linearly(make, 100)
+
+
 def test_a_large_table_with_row_spans_exports_in_linear_time(tmp_path: Path) -> None:
     def make(size: int) -> Callable[[], None]:
         rows = "\n".join(f"|-\n| rowspan=\"3\" | {word} || 2020 || {i} || Note {word}"

@@ -8,6 +8,7 @@ the article ends up on one node.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -577,9 +578,15 @@ def _shortened_names(organizations: list[Organization]) -> list[Organization]:
     """"Universal" in prose is the infobox's "Universal Pictures": a name that starts another is that one. A
     name the infobox gives is the company's own, never a shortening of one that prose names."""
     kept = []
+    # Each name under every start of it that ends before a space: the longer names of a name are one look-up.
+    starting: dict[str, list[Organization]] = {}
     for organization in organizations:
-        longer = next((o for o in organizations if o is not organization
-                       and fold(o.name).startswith(fold(organization.name) + " ")
+        folded = fold(organization.name)
+        for position, character in enumerate(folded):
+            if character == " ":
+                starting.setdefault(folded[:position], []).append(organization)
+    for organization in organizations:
+        longer = next((o for o in starting.get(fold(organization.name), ()) if o is not organization
                        and (INFOBOX in o.sources or INFOBOX not in organization.sources)), None)
         if longer is None:
             kept.append(organization)
@@ -597,13 +604,32 @@ def _covers(precise: PartialDate, vague: PartialDate) -> bool:
 
 def _merge_releases(releases: list[Release]) -> list[Release]:
     kept: list[Release] = []
+    # Each kept release is filed under each date it covers (its year, its month, its day) and its place (None: no
+    # place yet), so that the kept release a vaguer one joins is found in a few look-ups, not by a scan of all.
+    covering: dict[tuple[int, int | None, int | None], dict[str | None, list[int]]] = {}
+
+    def keys(date: PartialDate) -> set[tuple[int, int | None, int | None]]:
+        return {(date.year, None, None), (date.year, date.month, None), (date.year, date.month, date.day)}
+
     # The most precise first, so that "February 1993" joins "19 February 1993" and not the other way round.
     for release in sorted(releases, key=lambda r: (r.date.day is None, r.date.month is None)):
-        same = next((r for r in kept if _covers(r.date, release.date) and (
-            r.place is None or release.place is None or fold(r.place.name) == fold(release.place.name))), None)
-        if same:
-            same.place = same.place or release.place
-            _merge_sources(same.sources, release.sources)
-        else:
+        places = covering.get((release.date.year, release.date.month, release.date.day), {})
+        wanted = list(places) if release.place is None else [None, fold(release.place.name)]
+        found = [numbers[0] for place in wanted if (numbers := places.get(place))]
+        if not found:
             kept.append(release)
+            for key in keys(release.date):
+                place = fold(release.place.name) if release.place else None
+                covering.setdefault(key, {}).setdefault(place, []).append(len(kept) - 1)
+            continue
+        number = min(found)  # the first kept release that fits, as a scan of them would find
+        same = kept[number]
+        if same.place is None and release.place is not None:
+            # Its place is known now: it is filed under that place (the releases of one year without a place
+            # are a few hundred at most, one a day, so the move is cheap).
+            for key in keys(same.date):
+                covering[key][None].remove(number)
+                bisect.insort(covering[key].setdefault(fold(release.place.name), []), number)
+        same.place = same.place or release.place
+        _merge_sources(same.sources, release.sources)
     return kept
