@@ -347,6 +347,17 @@ def test_markup_that_hides_page_tags_cannot_reset_the_count(tmp_path: Path) -> N
     assert [(job.title, bool(job.error)) for job in jobs] == [("Huge", True), ("Film B", False)]
 
 
+@pytest.mark.parametrize("markup", [b"<sitename>", b"<!-- ", b"<sitename a='"])
+def test_a_dump_header_past_the_limit_is_refused_in_one_line(tmp_path: Path, markup: bytes) -> None:
+    # Outside any page there is no page to refuse alone: the dump is refused, before it is held.
+    path = tmp_path / "dump.xml.bz2"
+    head = b'<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/"><siteinfo>' + markup
+    path.write_bytes(_compressed(itertools.chain([head], _large(MAX_REVISION_CHARS + 10)), "bz2"))
+    jobs: list[Job] = []
+    assert _peak_bytes(lambda: jobs.extend(iter_jobs([path]))) < 200 * 2**20
+    assert [job.error for job in jobs] == [f"{path}: more than {MAX_REVISION_CHARS:,} characters outside any page"]
+
+
 def test_a_dump_that_declares_entities_is_refused_in_one_line(tmp_path: Path) -> None:
     path = tmp_path / "dump.xml"
     path.write_bytes(b'<!DOCTYPE mediawiki [<!ENTITY big "aaaaaaaaaa">]>' + b"".join(_dump([("A", b"&big;")])))

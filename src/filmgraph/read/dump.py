@@ -128,16 +128,15 @@ class _PageGuard:
             if start < 0:
                 break
             end = self._markup_end(data, start)
-            if end < 0:
-                if len(data) - start > self.limit:
-                    self._cut(data, start, start, out)  # a tag without end: as large as a text, and refused too
-                    position = len(data)
-                    continue
-                self._pending = data[start:]
+            if end < 0 and len(data) - start <= self.limit:
+                self._pending = data[start:]  # the tag goes on in the next chunk
                 break
-            if self._size + (end - start) > self.limit and self._open:
+            if end < 0 or self._size + (end - start) > self.limit:
+                # Markup as large as a text past the limit (a tag without end, a huge comment): refused too.
+                if not self._open:
+                    raise FilmgraphError(f"{self.where}: more than {self.limit:,} characters outside any page")
                 self._cut(data, start, start, out)
-                position = end
+                position = len(data) if end < 0 else end
                 continue
             self._size += end - start
             out.append(self._markup(data[start:end]))
