@@ -320,13 +320,15 @@ def _compressed(pieces: Iterator[bytes], kind: str) -> bytes:
                          ids=["bz2", "gz", "xml", "two-byte", "entity", "four-byte"])
 def test_a_page_past_the_limit_fails_alone_and_the_dump_goes_on(tmp_path: Path, kind: str, unit: bytes) -> None:
     # Cut inside a character or an entity, the page's XML must still close well: the page fails alone.
-    pages = [("Film A", _film("Film A")), ("Huge", _large(MAX_REVISION_CHARS + 10, unit)), ("Film B", _film("Film B"))]
+    pages = [("Film A", _film("Film A")), ("Huge &amp; Long", _large(MAX_REVISION_CHARS + 10, unit)),
+             ("Film B", _film("Film B"))]
     path = tmp_path / f"dump.xml{'' if kind == 'xml' else '.' + kind}"
     path.write_bytes(b"".join(_dump(pages)) if kind == "xml" else _compressed(_dump(pages), kind))
     jobs = list(iter_jobs([path]))
-    assert [(job.title, bool(job.error)) for job in jobs] == [("Film A", False), ("Huge", True), ("Film B", False)]
-    assert jobs[1].error == (f"{path}#Huge: a revision larger than {MAX_REVISION_CHARS:,} characters; the page was "
-                             f"refused as it was read")
+    assert [(job.title, bool(job.error)) for job in jobs] == [("Film A", False), ("Huge & Long", True),
+                                                             ("Film B", False)]
+    assert jobs[1].error == (f"{path}#Huge & Long: a revision larger than {MAX_REVISION_CHARS:,} characters; the page "
+                             f"was refused as it was read")
 
 
 def test_a_page_under_the_limit_is_read_whole(tmp_path: Path) -> None:
@@ -356,6 +358,15 @@ def test_a_dump_header_past_the_limit_is_refused_in_one_line(tmp_path: Path, mar
     jobs: list[Job] = []
     assert _peak_bytes(lambda: jobs.extend(iter_jobs([path]))) < 200 * 2**20
     assert [job.error for job in jobs] == [f"{path}: more than {MAX_REVISION_CHARS:,} characters outside any page"]
+
+
+def test_a_page_inside_a_page_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "dump.xml"
+    path.write_bytes(b"".join(_dump([("Film A", _film("Film A"))])).replace(b"<ns>0</ns>", b"<ns>0</ns><page></page>"))
+    result = _cli("export", str(path), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert _error_lines(result) == [f"Error: {path}: cannot read dump: Unexpected tag found when processing a <page>: "
+                                    f"'page'"]
 
 
 def test_a_dump_that_declares_entities_is_refused_in_one_line(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import html
 import lzma
 import re
 from collections.abc import Iterable, Iterator
@@ -215,8 +216,8 @@ class _PageGuard:
             cut = ampersand  # not inside an entity
         out.append(data[start:cut])
         out.append(b"".join(b"</" + name + b">" for name in reversed(self._open)))
-        title = self._title.removeprefix(b"<title>").decode("utf-8", "replace")
-        self.too_large[self.pages] = title.split("<")[0].strip()[:200] or "?"
+        title = html.unescape(self._title.removeprefix(b"<title>").decode("utf-8", "replace"))
+        self.too_large[self.pages] = title.strip()[:200] or "?"
         self._open, self._size, self._skipping, self._skipped = [], 0, True, 0
 
 
@@ -284,7 +285,7 @@ def iter_dump(path: Path) -> Iterator[Job]:
                                    timestamp)
                 if found:
                     yield found
-    except (OSError, EOFError, ValueError, ElementTree.ParseError) as exc:
+    except (OSError, EOFError, ValueError, ElementTree.ParseError, mwxml.errors.MalformedXML) as exc:
         # Damage part-way: the pages before it were yielded already; this line names the damage.
         reason = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
         raise FilmgraphError(f"{path}: cannot read dump: {reason[:200]}") from exc
