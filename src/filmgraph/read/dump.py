@@ -380,9 +380,10 @@ class _StreamPages:
     def __init__(self, path: Path, wiki: str | None, guard: _PageGuard) -> None:
         self.path, self.wiki, self.guard = path, wiki, guard
         self.jobs: list[Job] = []
-        self.pages = 0
+        self.pages = 0  # pages begun, counted as the guard counts them: a page inside a page is part of it
+        self._depth = 0  # <page> elements open
         # A stream holds <page> elements without the <mediawiki> root: they are read inside one of their own.
-        self._parser = ElementTree.XMLPullParser(events=("end",))
+        self._parser = ElementTree.XMLPullParser(events=("start", "end"))
         self._parser.feed(b"<pages>")
 
     def feed(self, data: bytes) -> None:
@@ -395,10 +396,16 @@ class _StreamPages:
         self._read()
 
     def _read(self) -> None:
-        for _, page in self._parser.read_events():
+        for event, page in self._parser.read_events():
             if page.tag != "page":
                 continue
-            self.pages += 1
+            if event == "start":
+                self._depth += 1
+                self.pages += self._depth == 1
+                continue
+            self._depth -= 1
+            if self._depth:
+                continue
             if self.pages in self.guard.too_large:
                 self.jobs.append(_too_large(self.path, self.guard.too_large[self.pages]))
                 page.clear()
