@@ -425,7 +425,8 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     """Load exported RDF files (ttl, jsonld, nt, nq, shards) or articles into a triple store.
 
     Each film goes into its own named graph (the source article's IRI); loading a film again
-    replaces its graph. Exported files go into the embedded store as they are (export validated
+    replaces its graph, and a graph holding another film (another page, title or year) is replaced
+    only when --graph names it. Exported files go into the embedded store as they are (export validated
     them; --revalidate checks them again). Exit status: 0 all loaded; 1 a graph violates the
     shapes (not loaded); 2 bad input or an unreachable store. The other inputs are still loaded.
 
