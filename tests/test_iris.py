@@ -174,7 +174,7 @@ def test_load_refuses_another_film_of_the_name_and_says_which_unless_graph_says_
     assert rows(run("query", COUNT, *store, "-f", "csv").stdout) == [["2", "2"]]
     forced = run("load", str(exported), "--graph", f"{BASE}article/batman", *store)
     assert forced.exit_code == 0, forced.stderr
-    years = "SELECT ?y WHERE { GRAPH <%sarticle/batman> { ?f schema:dateCreated ?y } }" % BASE
+    years = f"SELECT ?y WHERE {{ GRAPH <{BASE}article/batman> {{ ?f schema:dateCreated ?y }} }}"
     assert rows(run("query", years, *store, "-f", "csv").stdout) == [["1989"]]
 
 
