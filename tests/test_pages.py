@@ -17,6 +17,7 @@ from filmgraph.pages import (
     wiki_at,
 )
 from filmgraph.read.dump import _film_page
+from filmgraph.read.wikitext import parse_wikitext
 
 EN = Wiki("https://en.wikipedia.org/wiki/")
 
@@ -134,3 +135,11 @@ def test_every_spelling_of_the_film_infobox_is_the_film_infobox(name: str) -> No
                                   "{{Infobox film festival|name=X}}", "A film without an infobox."])
 def test_other_infoboxes_are_not_film_infoboxes(text: str) -> None:
     assert _film_page(Path("d.xml"), None, "X", 0, False, text, 1, None) is None
+
+
+def test_the_reader_links_articles_by_their_normalised_titles() -> None:
+    article = parse_wikitext("\'\'\'Heat\'\'\' is a 1995 film by [[michael_Mann#Career|Michael Mann]], after "
+                             "[[Mission: Impossible (film)|a spy film]] ([[File:Heat.jpg]], [[fr:Heat]], "
+                             "[[Category:1995 films]], [[:Category:Films]], [[Harold &amp; Kumar]]).", source="")
+    assert article.links == (("Michael Mann", "Michael Mann"), ("a spy film", "Mission: Impossible (film)"),
+                             ("Harold & Kumar", "Harold & Kumar"))

@@ -304,7 +304,9 @@ def file_name(name: str) -> str:
 
 def commons_file(name: str) -> str:
     """A Commons file's IRI as Wikidata's RDF writes ``P18`` and every other Commons media value:
-    ``Special:FilePath/`` and ``rawurlencode`` of the name with its spaces (so ``%20``, not ``_``).
+    ``http://commons.wikimedia.org/wiki/Special:FilePath/`` and ``rawurlencode`` of the name with its spaces (so
+    ``%20``, not ``_``). Commons itself serves the file under either spelling (Special:FilePath normalises the
+    name it is given), but an IRI joins with Wikidata's only when spelt exactly as Wikidata spells it.
 
     >>> commons_file("File:Festen_poster (1998).jpg")
     'http://commons.wikimedia.org/wiki/Special:FilePath/Festen%20poster%20%281998%29.jpg'

@@ -432,7 +432,7 @@ def _link_entry(title: str, shown: str | None) -> tuple[str, str] | None:
     if not is_article_title(title):
         return None
     target = normalize_title(title)
-    seen = render(shown).strip() if shown else title.split("#", 1)[0].strip().lstrip(":")
+    seen = render(shown if shown else title.split("#", 1)[0].strip().lstrip(":")).strip()
     return (re.sub(r"\s+", " ", seen), target) if seen else None
 
 
