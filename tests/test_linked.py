@@ -80,7 +80,7 @@ def test_references_cite_the_revision_its_time_and_the_wiki() -> None:
             "https://en.wikipedia.org/w/index.php?title=Alpha_(film)&oldid=123")
         assert graph.value(reference, PR.P813).toPython().isoformat() == "2020-01-02T03:04:05+00:00"
         assert graph.value(reference, PR.P143) == WD.Q328
-    film = URIRef(BASE + "film/alpha")
+    film = URIRef(BASE + "film/alpha-film")  # a film is its page: named after the page's title
     assert graph.value(film, SDO.subjectOf) == URIRef("https://en.wikipedia.org/wiki/Alpha_(film)")
     assert (film, SDO.sameAs, URIRef("https://en.wikipedia.org/wiki/Alpha_(film)")) in graph
 

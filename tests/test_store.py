@@ -176,7 +176,8 @@ def test_down_server_is_a_clear_error() -> None:
     port = _free_port()
     result = run("load", "examples/second_victims.txt", "--endpoint", f"http://127.0.0.1:{port}/query")
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith(f"http://127.0.0.1:{port}/store: cannot connect (is the server running?)")
+    # Loading asks first which film the store holds under the film's name (pipeline.name_film).
+    assert result.stderr.strip().endswith(f"http://127.0.0.1:{port}/query: cannot connect (is the server running?)")
     query = run("query", "ASK {}", "--endpoint", f"http://127.0.0.1:{port}/query")
     assert query.exit_code == 2 and "cannot connect" in query.stderr
 
@@ -252,11 +253,12 @@ def test_refused_credentials_are_a_clear_error(sample_path: Path, monkeypatch) -
         endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
         result = run("load", str(sample_path), "--endpoint", endpoint)
         assert result.exit_code == 2
-        assert result.stderr.strip() == (f"Error: http://127.0.0.1:{server.server_address[1]}/store: "
+        # The first request asks which film the store holds under the film's name: a query, refused.
+        assert result.stderr.strip() == (f"Error: {endpoint}: "
                                          "HTTP 401 Unauthorized: Unauthorized: wrong user or password")
         assert "pa55word" not in result.output
         expected = "Basic " + base64.b64encode(b"editor:pa55word").decode()
-        assert _RefusingHandler.seen[-1] == ("PUT", expected)
+        assert _RefusingHandler.seen[-1][1] == expected
     finally:
         server.shutdown()
 
@@ -324,7 +326,8 @@ def test_a_crafted_file_cannot_replace_another_films_graph(tmp_path: Path, sampl
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert (f"Error: {crafted}: the graph <https://example.org/filmgraph/article/second-victims> holds another "
-            "film (https://example.org/filmgraph/film/second-victims); give --graph to replace it") in lines
+            'film, "Second Victims" (2025) <https://example.org/filmgraph/film/second-victims>, not "Hijacked" '
+            "<https://evil.example/film>; give --graph to replace it") in lines
     assert f"Error: {HOSTILE / 'hijack.ttl'}: the graph cites no source articles; give graph_iri" in lines
     assert (f"Error: {HOSTILE / 'sv_badiri.ttl'}: not valid Turtle: Parser error at line 696 between columns 80 and "
             "109: Invalid IRI code point ' ' (sv_badiri.ttl, line 696)") in lines

@@ -447,10 +447,11 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
     """Load exported RDF files (ttl, jsonld, nt, nq, shards) or articles into a triple store.
 
     Each film goes into its own named graph (the source article's IRI); loading a film again
-    replaces its graph, and a --store folder that does not exist yet becomes a new store. Exported
-    files go into the embedded store as they are (export validated them; --revalidate checks them
-    again). Exit status: 0 all loaded; 1 a graph violates the shapes (not loaded); 2 bad input or an
-    unreachable store. The other inputs are still loaded.
+    replaces its graph, a graph holding another film (another page, title or year) is replaced only when
+    --graph names it, and a --store folder that does not exist yet becomes a new store. Exported files go
+    into the embedded store as they are (export validated them; --revalidate checks them again). Exit
+    status: 0 all loaded; 1 a graph violates the shapes (not loaded); 2 bad input or an unreachable store.
+    The other inputs are still loaded.
 
     Example:
 

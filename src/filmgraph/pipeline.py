@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import uuid
 from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -21,7 +22,8 @@ from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
-from filmgraph.rdf.iris import article_iri, page_title
+from filmgraph.pages import title_of
+from filmgraph.rdf.iris import article_iri, film_iri, film_names, film_year
 from filmgraph.rdf.mapping import category_page, map_film, map_statements
 from filmgraph.rdf.shapes import FilmTriples
 from filmgraph.rdf.statements import graph_of
@@ -35,7 +37,7 @@ from filmgraph.read.plain import decode, parse_article, read_article
 from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
-from filmgraph.store.results import owner_conflict
+from filmgraph.store.results import FilmIdentity, film_identities, held_films, owner_conflict
 from filmgraph.wikidata.quickstatements import Proposal, file_name, propose
 
 STDIN = "-"
@@ -216,7 +218,7 @@ def check_graph(graph: Graph | FilmTriples, *, strict: bool = False, warnings: l
 def linked_pages(film: Film) -> list[str]:
     """The pages whose Wikidata items the film's graph names: the film's own, every linked person and
     company, and the article of every award category the accolades link."""
-    own = page_title(film.provenance.page)
+    own = title_of(film.provenance.page)
     titles = [own] if own else []
     titles += [p.link for p in film.people.values() if p.link]
     titles += [o.link for o in [*film.production_company, *film.distributor, *film.sales_agent] if o.link]
@@ -227,7 +229,7 @@ def linked_pages(film: Film) -> list[str]:
 def link_items(film: Film, reading: Reading, *, fetched: bool = False, required: bool = False) -> None:
     """Give the film, every linked person and company and every linked award category their Wikidata item,
     where one is known: one batched (and cached) look-up for all of them; see :meth:`Reading.items`."""
-    own = page_title(film.provenance.page)
+    own = title_of(film.provenance.page)
     if own and film.provenance.item:
         film.items[own] = film.provenance.item
     titles = [title for title in linked_pages(film) if title not in film.items]
@@ -248,39 +250,102 @@ def was_fetched(article: Article) -> bool:
     return article.where.startswith(WIKI_PREFIX)
 
 
-def build_graph(article: Article, *, base: str = DEFAULT_BASE, reading: Reading | None = None
-                ) -> tuple[Film, Graph]:
+Claims = str | MutableMapping[str, str]
+
+
+def build_graph(article: Article, *, base: str = DEFAULT_BASE, reading: Reading | None = None,
+                claims: Claims | None = None, store: Store | None = None, claimant: str | None = None
+                ) -> tuple[Film, Graph, str]:
+    """The film of an article, its graph and its name (see :func:`name_film`; ``claimant`` is what the
+    article was read from, its ``where`` when not given)."""
     film = extract_film(article)
     link_items(film, reading or Reading(), fetched=was_fetched(article))
-    return film, map_film(film, base=base)
+    name = name_film(film, claimant=claimant or article.where or article.title, base=base, claims=claims,
+                     store=store)
+    return film, map_film(film, base=base, name=name), name
 
 
-def _claim_name(claims: str | MutableMapping[str, str], name: str, claimant: str) -> str:
-    """The output name for a film: its slug, or, when another film of this run took it, slug-hash.
+def name_film(film: Film, *, claimant: str, base: str = DEFAULT_BASE, claims: Claims | None = None,
+              store: Store | None = None) -> str:
+    """The name a film's IRIs go by: the first of :func:`filmgraph.rdf.iris.film_names` that no other film of
+    this run (``claims``) and of ``store`` goes by, so that two articles never become one film: ``batman``
+    for the first film of that title, ``batman-1989`` for another of 1989.
 
-    ``claims`` is shared by the run's workers: a mapping (in memory, or a manager's proxy between
-    processes) or, for workers on other machines, a folder they all see.
+    ``claimant`` is what the article was read from; a film with a page claims its name for the page, so that
+    one page read twice in a run is one film. ``claims`` is shared by the run's workers: a mapping (in memory,
+    or a manager's proxy between processes) or, for workers on other machines, a folder they all see.
+
+    >>> from filmgraph.model import PartialDate
+    >>> run: dict[str, str] = {}
+    >>> [name_film(Film("Batman", "", year=PartialDate(y)), claimant=f"{y}.wiki", claims=run) for y in (1966, 1989)]
+    ['batman', 'batman-1989']
     """
-    if isinstance(claims, str):
+    base = _slashed(base)
+    key = film.provenance.page or claimant
+    names = film_names(film, key)
+    own = _identity(film, base, names[0])
+    for name in names:
+        if store is not None:
+            held = held_films(store, film_iri=film_iri(base, name),
+                              graph_iri=article_iri(film.provenance, base, name))
+            this = _identity(film, base, name)
+            if any(not h.same_film(this) for h in held):
+                continue  # the store has another film of this name
+        if claims is None or _claim(claims, name, key):
+            return name
+    raise FilmgraphError(f"{claimant}: every name of the film {own} is taken; give --graph")
+
+
+def _slashed(base: str) -> str:
+    """The base as the mapper uses it: ending in "/" or "#"."""
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def _identity(film: Film, base: str, name: str) -> FilmIdentity:
+    """The film's identity as its triples will state it (see :func:`filmgraph.store.results.film_identities`)."""
+    return film_identities(_identity_triples(film, base, name))[0]
+
+
+def _identity_triples(film: Film, base: str, name: str) -> list[tuple[str, str, str]]:
+    iri = film_iri(base, name)
+    triples = [(iri, str(RDF.type), str(SDO.Movie)), (iri, str(SDO.name), film.title),
+               (iri, str(SDO.subjectOf), article_iri(film.provenance, base, name))]
+    if film.provenance.page:
+        triples.append((iri, str(SDO.sameAs), film.provenance.page))
+    year = film_year(film)
+    if year is not None:
+        triples.append((iri, str(SDO.dateCreated), f"{year:04d}"))
+    return triples
+
+
+def _claim(claims: Claims, name: str, claimant: str) -> bool:
+    """Claim a name for a claimant in this run: whether it is free, or the claimant's already."""
+    if not isinstance(claims, str):
+        return claims.setdefault(name, claimant) == claimant
+    path = Path(claims) / hashlib.sha1(name.encode("utf-8")).hexdigest()
+    temporary = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        temporary.write_text(claimant, encoding="utf-8")
         try:
-            os.close(os.open(Path(claims) / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-            taken = False
+            os.link(temporary, path)  # the claim appears whole, with its claimant, or not at all
+            return True
         except FileExistsError:
-            taken = True
-    else:
-        taken = claims.setdefault(name, claimant) != claimant
-    return f"{name}-{hashlib.sha1(claimant.encode('utf-8')).hexdigest()[:8]}" if taken else name
+            return path.read_text(encoding="utf-8") == claimant
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError as exc:
+        raise FilmgraphError(f"{claims}: cannot claim the film's name: {exc.strerror or exc}") from exc
 
 
 def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
                formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE, validate: bool = True,
-               reading: Reading | None = None, claims: str | MutableMapping[str, str] | None = None,
+               reading: Reading | None = None, claims: Claims | None = None,
                strict: bool = False) -> ExportResult:
     """Export one article; problems are reported in the result, never raised.
 
     With ``output_dir=None`` nothing is written and the serialisations are in ``result.texts``.
-    ``claims`` is where the films of one batch claim their file names, so that two films
-    with one title never overwrite each other.
+    ``claims`` is where the films of one run claim their names (:func:`name_film`), so that two films
+    with one title never become one or overwrite each other's files.
     """
     result = ExportResult(source.name if isinstance(source, Job) else str(source),
                           title=source.title if isinstance(source, Job) else None)
@@ -293,7 +358,8 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
         result.film = extract_film(article)
         link_items(result.film, reading or Reading(), fetched=was_fetched(article))
         result.stage = "map"
-        result.triples = FilmTriples(map_statements(result.film, base=base).all_triples())
+        name = name_film(result.film, claimant=result.input, base=base, claims=claims)
+        result.triples = FilmTriples(map_statements(result.film, base=base, name=name).all_triples())
         result.warnings = list(result.film.warnings)
         if validate:
             result.stage = "validate"
@@ -301,12 +367,9 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
             if not result.report.conforms:
                 return result
         result.stage = "write"
-        graph_name = article_iri(article.title, article.provenance, base)
+        graph_name = article_iri(article.provenance, _slashed(base), name)
         result.texts = {fmt: serialize(result.triples, fmt, graph_name=graph_name) for fmt in formats}
         if output_dir is not None:
-            name = slug(article.title)
-            if claims is not None:
-                name = _claim_name(claims, name, result.input)
             for fmt, text in result.texts.items():
                 path = Path(output_dir) / f"{name}.{fmt.extension}"
                 _write(path, text)
@@ -334,8 +397,9 @@ def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFA
     >>> sorted(p.name for p in folder.glob("heat.*"))
     ['heat.jsonld', 'heat.ttl', 'heat.txt']
     """
+    claims: dict[str, str] = {}  # the names the run's films go by: two articles never become one film
     return [export_one(source, output_dir=output_dir, formats=formats, base=base, validate=validate,
-                       reading=reading, strict=strict) for source in inputs]
+                       reading=reading, strict=strict, claims=claims) for source in inputs]
 
 
 RDF_SUFFIXES = frozenset({".ttl", ".turtle", ".jsonld", ".json", ".nt", ".nq"})
@@ -351,9 +415,11 @@ class LoadResult(Outcome):
 
 
 def graph_of_input(source: str | Path | Job, *, base: str = DEFAULT_BASE, validate: bool = True,
-                   reading: Reading | None = None) -> tuple[Graph, str, Report | None]:
+                   reading: Reading | None = None, claims: Claims | None = None, store: Store | None = None
+                   ) -> tuple[Graph, str, Report | None]:
     """The graph an input holds and the IRI of its named graph: an RDF file as it is (named after the
-    article its film is described in), or an article exported first.
+    article its film is described in), or an article exported first, its film named apart from the other
+    films of the run (``claims``) and of ``store`` (:func:`name_film`).
 
     :raises FilmgraphError: the input is bad, holds no triples, or names no article to be its graph.
     """
@@ -368,17 +434,16 @@ def graph_of_input(source: str | Path | Job, *, base: str = DEFAULT_BASE, valida
             raise FilmgraphError(f"{path}: {exc}") from exc
         return graph, name, validate_triples(FilmTriples(graph)) if validate else None
     article = load_article(source, reading=reading)
-    _, graph = build_graph(article, base=base, reading=reading)
-    return graph, article_iri(article.title, article.provenance, base), check_graph(graph) if validate else None
+    claimant = source.name if isinstance(source, Job) else str(source)
+    film, graph, name = build_graph(article, base=base, reading=reading, claims=claims, store=store, claimant=claimant)
+    return graph, article_iri(film.provenance, _slashed(base), name), check_graph(graph) if validate else None
 
 
 def _check_owner(store: Store, graph_iri: str, graph: Graph, where: str) -> None:
-    """A graph that holds one film is replaced only by that film: a crafted file naming another
-    article cannot overwrite it."""
-    films = {str(f) for f in graph.subjects(RDF.type, SDO.Movie)}
-    query = f"SELECT DISTINCT ?f WHERE {{ GRAPH <{graph_iri}> {{ ?f a <{SDO.Movie}> }} }}"
-    held = {str(row["f"]) for row in store.query(query).rows if "f" in row}
-    conflict = owner_conflict(held, films, graph_iri, where)
+    """A graph that holds one film is replaced only by that film: another film of its title, or a crafted
+    file naming another article, cannot overwrite it."""
+    films = film_identities((str(s), str(p), str(o)) for s, p, o in graph)
+    conflict = owner_conflict(held_films(store, graph_iri=graph_iri), films, graph_iri, where)
     if conflict:
         raise FilmgraphError(conflict)
 
@@ -396,6 +461,7 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
     """
     direct = getattr(store, "load_files", None)
     waiting: list[Job] = []  # exported files, loaded straight into the store a batch at a time
+    claims: dict[str, str] = {}  # the names the run's films go by: two articles never become one film
 
     def load_waiting() -> Iterator[LoadResult]:
         for path, name, triples, error in direct([job.path for job in waiting], graph_iri=graph_iri):
@@ -418,7 +484,7 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
         try:
             is_rdf = suffix in RDF_SUFFIXES
             graph, name, result.report = graph_of_input(job, base=base, validate=revalidate if is_rdf else validate,
-                                                        reading=reading)
+                                                        reading=reading, claims=claims, store=store)
             result.graph_iri = graph_iri or name
             if graph_iri is None and is_rdf:
                 _check_owner(store, result.graph_iri, graph, job.name)  # a file names its own graph: checked
@@ -514,7 +580,7 @@ def quickstatements(source: str | Path | Job, *, entity: dict[str, Any] | None =
     article = load_article(source, reading=reading)
     where = article.where or article.title
     provenance = article.provenance
-    if not page_title(provenance.page) or not provenance.revision:
+    if not title_of(provenance.page) or not provenance.revision:
         raise FilmgraphError(f"{where}: no page to cite: QuickStatements are proposed only with a reference to "
                              "the Wikipedia page at the revision read (fetch it as wiki:Title, or give --source-url "
                              "the page's permalink, …/w/index.php?title=…&oldid=…)")
@@ -527,7 +593,7 @@ def quickstatements(source: str | Path | Job, *, entity: dict[str, Any] | None =
     if files and (was_fetched(article) or not reading.items_file):  # offline (an items file): not checked
         commons = reading.wiki().commons_files(files)
     if entity is None:
-        item = film.items.get(page_title(provenance.page) or "")
+        item = film.items.get(title_of(provenance.page) or "")
         if not item:
             raise FilmgraphError(f"{where}: the film's Wikidata item is not known; give --entity FILE.json, or "
                                  "an items file (--items) that has the page")

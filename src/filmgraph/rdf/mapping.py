@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -39,10 +38,10 @@ from filmgraph.model import (
     Release,
     Screening,
 )
-from filmgraph.rdf.iris import article_iri, page_title, wiki_of
+from filmgraph.pages import title_of
+from filmgraph.rdf.iris import article_iri, film_iri, film_names, wiki_of
 from filmgraph.rdf.statements import MappedFilm, Reference, Statement, Triple, reference_triples
 from filmgraph.rdf.vocab import (
-    COMMONS_FILE,
     DEFAULT_BASE,
     FG,
     FILM_ITEM,
@@ -97,12 +96,12 @@ class Emitted:
 
 
 class _Mapper:
-    def __init__(self, film: Film, base: str) -> None:
+    def __init__(self, film: Film, base: str, name: str | None = None) -> None:
         self.film = film
         self.base = base if base.endswith(("/", "#")) else base + "/"
-        self.film_slug = slug(film.title)
-        self.node = URIRef(f"{self.base}film/{self.film_slug}")
-        self.source = URIRef(article_iri(film.title, film.provenance, self.base))
+        self.film_slug = name or film_names(film)[0]  # the film is its page (rdf/iris.py)
+        self.node = URIRef(film_iri(self.base, self.film_slug))
+        self.source = URIRef(article_iri(film.provenance, self.base, self.film_slug))
         self.wiki = wiki_of(film.provenance)
         self.mapped = MappedFilm(self.node, self.source)
         self.pending_schema: list[Triple] = []
@@ -112,8 +111,8 @@ class _Mapper:
         """What every reference says of the article: its URL at the revision read (pr:P854), the
         revision's time (pr:P813) and the wiki it was imported from (pr:P143)."""
         provenance = self.film.provenance
-        title = page_title(provenance.page) if provenance.page else None
-        url = URIRef(self.wiki.revision(title, provenance.revision)) if title and provenance.revision else self.source
+        title = title_of(provenance.page)
+        url = URIRef(self.wiki.permalink(title, provenance.revision)) if title and provenance.revision else self.source
         details: list[tuple[URIRef, Node]] = []
         if provenance.timestamp:
             details.append((PR.P813, Literal(provenance.timestamp, datatype=XSD.dateTime)))
@@ -258,7 +257,7 @@ def _title(m: _Mapper, row: FieldRow, title: str) -> Emitted:
     m.add(m.node, RDF.type, SDO.Movie)
     m.add(m.node, WDT.P31, FILM_ITEM)
     m.add(m.node, SDO.subjectOf, m.source)  # the article the film is described in: its named graph
-    page = page_title(m.film.provenance.page)
+    page = title_of(m.film.provenance.page)
     if page:
         m.linked(m.node, page)
     literal = Literal(title, lang="en")
@@ -428,7 +427,7 @@ def _concept(m: _Mapper, row: FieldRow, concept: Concept) -> Emitted:
 
 
 def _image(m: _Mapper, row: FieldRow, picture: Picture) -> Emitted:
-    node = URIRef(COMMONS_FILE + quote(picture.file.replace(" ", "_"), safe="()_,.-!'"))
+    node = URIRef(m.wiki.file(picture.file))  # the article's wiki serves its own files and Commons' alike
     m.add(node, RDF.type, SDO.ImageObject)
     caption = picture.caption or m.film.image_caption
     if caption:
@@ -468,7 +467,7 @@ QUALIFIER_TERMS: dict[str, Callable[[_Mapper, Any], Node]] = {
 }
 
 
-def map_film(film: Film, *, base: str = DEFAULT_BASE) -> Graph:
+def map_film(film: Film, *, base: str = DEFAULT_BASE, name: str | None = None) -> Graph:
     """Map a Film record to one graph holding both its schema.org and Wikidata-style description.
 
     >>> from filmgraph.model import Film, PersonRef, Person
@@ -478,11 +477,12 @@ def map_film(film: Film, *, base: str = DEFAULT_BASE) -> Graph:
     >>> (URIRef("http://ex.org/film/heat"), SDO.director, URIRef("http://ex.org/film/heat/person/michael-mann")) in g
     True
     """
-    return map_statements(film, base=base).to_graph()
+    return map_statements(film, base=base, name=name).to_graph()
 
 
-def map_statements(film: Film, *, base: str = DEFAULT_BASE) -> MappedFilm:
-    """Map a Film record to statement records (see :mod:`filmgraph.rdf.statements`).
+def map_statements(film: Film, *, base: str = DEFAULT_BASE, name: str | None = None) -> MappedFilm:
+    """Map a Film record to statement records (see :mod:`filmgraph.rdf.statements`). ``name`` is the name its
+    IRIs go by when the run chose one (:func:`filmgraph.rdf.iris.film_names`), else its first.
 
     >>> from filmgraph.model import Film, PersonRef, Person
     >>> film = Film("Heat", "urn:example:heat", people={"michael-mann": Person("michael-mann", "Michael Mann")},
@@ -491,7 +491,7 @@ def map_statements(film: Film, *, base: str = DEFAULT_BASE) -> MappedFilm:
     ...  for s in map_statements(film, base="http://ex.org/").statements]
     [('P57', 'http://ex.org/film/heat/person/michael-mann', ['Infobox'])]
     """
-    mapper = _Mapper(film, base)
+    mapper = _Mapper(film, base, name)
     for row in mapping_rows():
         if row.parent is None:
             mapper.emit_row(row)

@@ -6,6 +6,7 @@ from rdflib import Namespace
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from filmgraph import defaults
+from filmgraph.pages import COMMONS_FILE_PATH
 
 SDO = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -39,8 +40,8 @@ PREFIXES: dict[str, Namespace] = {
     "fg": FG,
 }
 
-# Wikidata's RDF gives a Commons file (P18) as its Special:FilePath URL.
-COMMONS_FILE = "http://commons.wikimedia.org/wiki/Special:FilePath/"
+# Wikidata's RDF gives a Commons file (P18) as its Special:FilePath URL (filmgraph.pages.commons_file).
+COMMONS_FILE = COMMONS_FILE_PATH
 FILM_ITEM = WD.Q11424
 HUMAN_ITEM = WD.Q5
 MINUTE_ITEM = WD.Q7727

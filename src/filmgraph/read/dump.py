@@ -10,13 +10,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
-from urllib.parse import quote
 from xml.etree import ElementTree
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import DUMP_SUFFIXES
-
-_FILM_INFOBOX_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]film\b")
+from filmgraph.pages import FILM_INFOBOX_RE, Wiki
 
 
 @dataclass(frozen=True)
@@ -86,9 +84,9 @@ def iter_dump(path: Path) -> Iterator[Job]:
 def _film_page(path: Path, wiki: str | None, title: str, namespace: int, redirect: bool, text: str | None,
                revision: object, timestamp: object) -> Job | None:
     """The Job of a dump page, when it is a film article (main namespace, no redirect, a film infobox)."""
-    if namespace != 0 or redirect or not text or not _FILM_INFOBOX_RE.search(text):
+    if namespace != 0 or redirect or not text or not FILM_INFOBOX_RE.search(text):
         return None
-    source = wiki + quote(title.replace(" ", "_"), safe="()_,:'!-.") if wiki else None
+    source = Wiki(wiki).page(title) if wiki else None
     return Job(f"{path}#{title}", title=title, text=text, source=source,
                revision=str(revision) if revision is not None else None, timestamp=_iso(timestamp), wiki=wiki)
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from filmgraph.errors import FilmgraphError
+from filmgraph.pages import normalize_title
 
 
 def _open(path: Path) -> IO[str]:
@@ -30,8 +31,7 @@ def _open(path: Path) -> IO[str]:
 
 
 def _key(title: str) -> str:
-    title = title.replace("_", " ").strip()
-    return title[:1].upper() + title[1:]
+    return normalize_title(title)
 
 
 class ItemFile:

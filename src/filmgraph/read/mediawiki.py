@@ -17,12 +17,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from filmgraph import __version__, defaults
 from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
 from filmgraph.httpclient import HttpClient
+from filmgraph.pages import wiki_at
 
 DEFAULT_API = defaults.MEDIAWIKI_API
 ITEMS_MAX_AGE = 7 * 24 * 3600  # seconds a cached page → item answer is reused
@@ -50,9 +51,10 @@ def page_url(api: str, title: str) -> str:
 
     >>> page_url("https://en.wikipedia.org/w/api.php", "Another Round (film)")
     'https://en.wikipedia.org/wiki/Another_Round_(film)'
+    >>> page_url("https://en.wikipedia.org/w/api.php", "What's Up, Doc? (1972 film)")
+    'https://en.wikipedia.org/wiki/What%27s_Up,_Doc%3F_(1972_film)'
     """
-    base = api.rsplit("/w/api.php", 1)[0] if "/w/api.php" in api else api.rsplit("/", 1)[0]
-    return f"{base}/wiki/{quote(title.replace(' ', '_'), safe='()_,:')}"
+    return wiki_at(api).page(title)
 
 
 def user_agent(contact: str | None) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
+from filmgraph.pages import canonical_page
 from filmgraph.read.tables import expand_rows
 from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 
@@ -92,6 +93,7 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
         name = (heading["title"] or heading["mdtitle"]).strip()
         body, position = _read_blocks(lines, position + 1, where, warnings)
         sections.append(Section(name, level, body.paragraphs, body.lists, body.tables, blocks=body.blocks))
+    source = canonical_page(source) if source else source  # one page, one URL, however it was written
     return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections),
                    provenance=Provenance(page=source), where=where, warnings=tuple(warnings))
 

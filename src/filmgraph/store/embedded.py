@@ -14,11 +14,14 @@ from filmgraph.rdf.vocab import RDF, SDO
 from filmgraph.rdf.write import RdfFormat, serialize
 from filmgraph.store.results import (
     DEFAULT_STORE,
+    IDENTITY_PROPERTIES,
     QUERY_PREFIXES,
+    FilmIdentity,
     QueryResult,
     bound_graph,
     checked_iri,
     cited_article,
+    film_identities,
     first_line,
     one_cited,
     owner_conflict,
@@ -34,6 +37,12 @@ LOAD_BATCH = 64
 BULK_FROM = 8
 _DIRECT_FORMATS = {".nq": pyoxigraph.RdfFormat.N_QUADS, ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
                    ".ttl": pyoxigraph.RdfFormat.TURTLE, ".turtle": pyoxigraph.RdfFormat.TURTLE}
+
+
+def _identities(quads: Iterable[Any]) -> list[FilmIdentity]:
+    """The identities of the films among pyoxigraph quads."""
+    return film_identities((q.subject.value, q.predicate.value, q.object.value) for q in quads
+                           if (q.predicate == _TYPE and q.object == _MOVIE) or q.predicate.value in IDENTITY_PROPERTIES)
 
 
 class EmbeddedStore:
@@ -128,23 +137,22 @@ class EmbeddedStore:
                  placed: dict[str, set[Any]]) -> Iterator[tuple[str, str, int, str | None]]:
         results: list[tuple[str, str, int, str | None]] = []
         ready: dict[Any, list[Any]] = {}  # graph → its quads; a graph another file names again is replaced
-        films_of: dict[Any, set[Any]] = {}
+        films_of: dict[Any, list[FilmIdentity]] = {}
         for path, name, quads in batch:
             if isinstance(name, FilmgraphError):
                 results.append((path, "", 0, str(name)))
                 continue
-            films = {q.subject for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
+            films = _identities(quads)
             if name in placed.get(path, ()):  # the same file goes on with a graph it began: added to it
                 ready.setdefault(name, []).extend(quads)
-                films_of.setdefault(name, set()).update(films)
+                films_of.setdefault(name, []).extend(films)
                 results.append((path, name.value, len(quads), None))
                 continue
             if check_owner:
-                # A graph that holds one film is replaced only by that film: a crafted file naming another
-                # article cannot overwrite it.
-                held = films_of[name] if name in films_of else \
-                    {q.subject for q in self._store.quads_for_pattern(None, _TYPE, _MOVIE, name)}
-                conflict = owner_conflict({n.value for n in held}, {n.value for n in films}, name.value, str(path))
+                # A graph that holds one film is replaced only by that film: another film of its title, or a
+                # crafted file naming another article, cannot overwrite it.
+                held = films_of[name] if name in films_of else self._held(name)
+                conflict = owner_conflict(held, films, name.value, str(path))
                 if conflict:
                     results.append((path, name.value, 0, conflict))
                     continue
@@ -162,6 +170,11 @@ class EmbeddedStore:
         except OSError as exc:
             raise FilmgraphError(f"{self.path}: cannot load: {exc.strerror or exc}") from exc
         yield from results
+
+    def _held(self, graph: Any) -> list[FilmIdentity]:
+        """The films a graph of the store holds, with what tells them apart."""
+        films = [q.subject for q in self._store.quads_for_pattern(None, _TYPE, _MOVIE, graph)]
+        return _identities([q for film in films for q in self._store.quads_for_pattern(film, None, None, graph)])
 
     def _cited(self, quads: list[Any], path: Path) -> str:
         """The article a film file's film is described in (as :func:`cited_article` reads a Graph)."""

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -16,6 +16,7 @@ from rdflib.term import Node
 
 from filmgraph import defaults
 from filmgraph.errors import FilmgraphError
+from filmgraph.pages import canonical_page, title_of
 from filmgraph.rdf.vocab import PREFIXES, RDF, SDO
 
 DEFAULT_STORE = defaults.STORE_DIR
@@ -174,11 +175,93 @@ def one_cited(cited: set[str]) -> str:
     return next(iter(cited))
 
 
-def owner_conflict(held: set[str], films: set[str], graph_iri: str, where: str) -> str | None:
-    """Why a graph that holds a film cannot be replaced by another film's triples (None when it can): a crafted
-    file naming another article must not overwrite that film. ``held`` and ``films`` are the films' IRIs."""
-    if held and films and not held & films:
-        return f"{where}: the graph <{graph_iri}> holds another film ({sorted(held)[0]}); give --graph to replace it"
+# What tells one film from another in its triples: its name, its article, its page and its dates.
+IDENTITY_PROPERTIES = frozenset(str(p) for p in (SDO.name, SDO.subjectOf, SDO.sameAs, SDO.dateCreated,
+                                                 SDO.datePublished))
+_YEAR_RE = re.compile(r"^-?\d{4}")
+
+
+@dataclass(frozen=True)
+class FilmIdentity:
+    """Which film a graph's film is: its page when it has one (``wiki:``, a dump, ``--source-url``), else its
+    title and year (two page-less films of one title are told apart by their years: filmgraph.rdf.iris)."""
+
+    iri: str
+    title: str = ""
+    year: int | None = None
+    page: str | None = None
+
+    def same_film(self, other: FilmIdentity) -> bool:
+        """One page is one film, whatever IRI an older export gave it; a film without a page is its IRI, title
+        and year."""
+        if self.page or other.page:
+            return self.page == other.page
+        return self.iri == other.iri and _folded(self.title) == _folded(other.title) and self.year == other.year
+
+    def __str__(self) -> str:
+        year = f" ({self.year})" if self.year is not None else ""
+        return f'"{self.title}"{year} <{self.iri}>'
+
+
+def _folded(title: str) -> str:
+    return " ".join(title.casefold().split())
+
+
+def film_identities(triples: Iterable[tuple[str, str, str]]) -> list[FilmIdentity]:
+    """The identity of each film (``a schema:Movie``) among triples given as (subject, predicate, object) strings.
+
+    >>> t = [("urn:f", str(RDF.type), str(SDO.Movie)), ("urn:f", str(SDO.name), "Batman"),
+    ...      ("urn:f", str(SDO.datePublished), "1966-07-30"), ("urn:f", str(SDO.datePublished), "1966-07-31")]
+    >>> film_identities(t)
+    [FilmIdentity(iri='urn:f', title='Batman', year=1966, page=None)]
+    """
+    films: set[str] = set()
+    found: dict[str, dict[str, list[str]]] = {}
+    for subject, predicate, obj in triples:
+        if predicate == str(RDF.type) and obj == str(SDO.Movie):
+            films.add(subject)
+        elif predicate in IDENTITY_PROPERTIES:
+            found.setdefault(subject, {}).setdefault(predicate, []).append(obj)
+    identities = []
+    for film in sorted(films):
+        values = found.get(film, {})
+        names = sorted(values.get(str(SDO.name), []))
+        created = [int(m.group(0)) for v in values.get(str(SDO.dateCreated), []) if (m := _YEAR_RE.match(v))]
+        published = [int(m.group(0)) for v in values.get(str(SDO.datePublished), []) if (m := _YEAR_RE.match(v))]
+        years = created or published
+        # The film's article is its page when the film is also said to be that page (schema:sameAs).
+        page = None
+        for article in values.get(str(SDO.subjectOf), []):
+            title = title_of(article)
+            if title and any(title_of(same) == title for same in values.get(str(SDO.sameAs), [])):
+                page = canonical_page(article)
+        identities.append(FilmIdentity(film, names[0] if names else "", min(years) if years else None, page))
+    return identities
+
+
+def held_films(store: Store, *, film_iri: str | None = None, graph_iri: str | None = None) -> list[FilmIdentity]:
+    """The films a store holds under ``film_iri`` (in any graph) or in graph ``graph_iri``, with their identities."""
+    properties = ", ".join(checked_iri(p) for p in sorted(IDENTITY_PROPERTIES))
+    parts = []
+    if film_iri:
+        film = checked_iri(film_iri)
+        parts.append(f"{{ GRAPH ?g {{ {film} a <{SDO.Movie}> ; ?p ?o }} BIND({film} AS ?f) }}")
+    if graph_iri:
+        parts.append(f"{{ GRAPH {checked_iri(graph_iri)} {{ ?f a <{SDO.Movie}> ; ?p ?o }} }}")
+    if not parts:
+        return []
+    rows = store.query(f"SELECT ?f ?p ?o WHERE {{ {' UNION '.join(parts)} FILTER(?p IN ({properties})) }}").rows
+    triples = [(str(row["f"]), str(row["p"]), str(row["o"])) for row in rows if {"f", "p", "o"} <= row.keys()]
+    films = {f for f, _, _ in triples}
+    return film_identities([*triples, *((f, str(RDF.type), str(SDO.Movie)) for f in films)])
+
+
+def owner_conflict(held: list[FilmIdentity], films: list[FilmIdentity], graph_iri: str, where: str) -> str | None:
+    """Why a graph that holds a film cannot be replaced by another film's triples (None when it can): a film of
+    another title or year, or a crafted file naming another article, must not overwrite that film."""
+    if held and films and not any(h.same_film(f) for h in held for f in films):
+        return (f"{where}: the graph <{graph_iri}> holds another film, {held[0]}, not {films[0]}; "
+                "give --graph to replace it")
     return None
 
 

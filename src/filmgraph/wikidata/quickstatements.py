@@ -42,6 +42,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from filmgraph.errors import FilmgraphError
+from filmgraph.pages import title_of
 from filmgraph.rdf.statements import MappedFilm, Statement
 from filmgraph.rdf.vocab import HUMAN_ITEM, OWL, PR, RDF, RDFS, SDO, WD, WIKIBASE, XSD
 
@@ -157,12 +158,6 @@ def _wikipedia(url: str) -> tuple[str, str] | None:
     return (found.group(1).replace("-", "_") + "wiki", found.group(1)) if found else None
 
 
-def _page_title(url: str) -> str | None:
-    if "/wiki/" not in url:
-        return None
-    return unquote(url.split("/wiki/", 1)[1]).replace("_", " ") or None
-
-
 class _Film:
     """The records of one mapped film, with what its nodes are: their items, names, kinds and wiki pages."""
 
@@ -181,7 +176,7 @@ class _Film:
                 self.labels.setdefault(s, str(o))
             elif p == RDF.type and o in (SDO.Person, SDO.Organization):
                 self.kinds[s] = "person" if o == SDO.Person else "company"
-            elif p == SDO.sameAs and isinstance(o, URIRef) and _wikipedia(str(o)) and _page_title(str(o)):
+            elif p == SDO.sameAs and isinstance(o, URIRef) and _wikipedia(str(o)) and title_of(str(o)):
                 self.pages.setdefault(s, str(o))
         for statement in mapped.statements:
             self.value_nodes[statement.iri] = dict(statement.value_node)
@@ -384,7 +379,7 @@ def _without_item(film: _Film, proposal: Proposal, statement: Statement,
         _once(proposal.unlinked, name)  # who the name means is not known: no item is proposed or made
         return None
     site = _wikipedia(page)
-    title = _page_title(page)
+    title = title_of(page)
     if created is None or site is None or title is None:
         _once(proposal.needs_item, f"{name} ({page})")
         return None
