@@ -335,3 +335,19 @@ def test_without_items_every_value_is_the_page_node() -> None:
     g = map_film(_linked_film({}), base=BASE)
     assert not [o for o in g.objects() if isinstance(o, URIRef) and str(o).startswith(str(WD) + "Q10")]
     assert (URIRef(BASE + "film/alpha"), WDT.P57, URIRef(BASE + "person/ann-berg-director")) in g
+
+
+def test_a_linked_node_is_labelled_by_its_page_in_every_film() -> None:
+    from filmgraph import extract_film, map_film
+    from filmgraph.rdf.mapping import page_label
+    from filmgraph.read.wikitext import parse_wikitext
+    assert page_label("Walter Hill (director)") == "Walter Hill" and page_label("ann_Berg") == "Ann Berg"
+    assert page_label("M*A*S*H (film)") == "M*A*S*H" and page_label("(Untitled)") == "(Untitled)"
+    page = ("{{Infobox film\n| director = [[Kirk Thornton|Sparky Thornton]]\n"
+            "| studio = [[Nordfilm (company)|Nordfilm]]\n}}\n'''Alpha''' is a film.")
+    g = map_film(extract_film(parse_wikitext(page, source="")), base=BASE)
+    thornton, nordfilm = URIRef(BASE + "person/kirk-thornton"), URIRef(BASE + "organization/nordfilm-company")
+    # The film's credit is the name; the page is the label, the same in every film that links it.
+    assert g.value(thornton, SDO.name) == Literal("Sparky Thornton")
+    assert g.value(thornton, RDFS.label) == Literal("Kirk Thornton", lang="en")
+    assert g.value(nordfilm, RDFS.label) == Literal("Nordfilm", lang="en")

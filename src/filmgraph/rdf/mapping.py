@@ -15,6 +15,7 @@ looked up.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -68,6 +69,20 @@ from filmgraph.rdf.vocab import (
 from filmgraph.slugs import slug
 
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
+_DISAMBIGUATION_RE = re.compile(r"\s+\([^()]*\)$")
+
+
+def page_label(page: str) -> str:
+    """The label of a linked page's node: the page's title without the disambiguation in brackets, as the
+    English label of its Wikidata item usually is. Every film that links the page gives its node this label,
+    whatever name the film credits (the credited name is the node's schema:name in that film's graph).
+
+    >>> page_label("Walter_Hill (director)")
+    'Walter Hill'
+    """
+    title = " ".join(page.replace("_", " ").split())
+    title = title[:1].upper() + title[1:]  # MediaWiki's titles start with a capital
+    return _DISAMBIGUATION_RE.sub("", title) or title
 
 
 def date_literal(value: PartialDate) -> Literal:
@@ -151,22 +166,26 @@ class _Mapper:
         self.mapped.triples.append((s, p, o))
 
     # -------------------------------------------------------------- nodes
-    def named(self, node: URIRef, kind: URIRef | None, name: str, *, lang: str | None = None) -> URIRef:
+    def named(self, node: URIRef, kind: URIRef | None, name: str, *, lang: str | None = None,
+              label: str | None = None) -> URIRef:
         """Type a node and give it its name in both vocabularies: schema:name (in ``lang``, if given) and
-        rdfs:label, always in a language, as Wikidata's labels are (a query asks for LANG(?label) = "en")."""
+        rdfs:label (``label``, else the name), always in a language, as Wikidata's labels are (a query asks
+        for LANG(?label) = "en")."""
         if kind is not None:
             self.add(node, RDF.type, kind)
         self.add(node, SDO.name, Literal(name, lang=lang))
-        self.add(node, RDFS.label, Literal(name, lang=lang or LABEL_LANGUAGE))
+        self.add(node, RDFS.label, Literal(label or name, lang=lang or LABEL_LANGUAGE))
         return node
 
-    def item(self, page: str | None, label: str) -> URIRef | None:
+    def item(self, page: str | None) -> URIRef | None:
         """The Wikidata item of a linked page, when known, with its label as Wikidata's RDF gives an item's
-        label (rdfs:label and schema:name, in a language); None when the page has no known item."""
+        label (rdfs:label and schema:name, in a language: see :func:`page_label`); None when the page has no
+        known item."""
         qid = self.film.items.get(page) if page else None
-        if not qid:
+        if not qid or not page:
             return None
         node = WD[qid]
+        label = page_label(page)
         self.add(node, RDFS.label, Literal(label, lang=LABEL_LANGUAGE))
         self.add(node, SDO.name, Literal(label, lang=LABEL_LANGUAGE))
         return node
@@ -176,7 +195,7 @@ class _Mapper:
         known (an instance of human, as on Wikidata), else the person's own node."""
         node = self.person(key)
         person = self.film.people[key]
-        item = self.item(person.link, person.name)
+        item = self.item(person.link)
         if item is None:
             return node
         self.add(item, WDT.P31, HUMAN_ITEM)
@@ -187,14 +206,16 @@ class _Mapper:
         # A linked person is the linked page's, in every film; an unlinked one is this film's alone.
         iri = f"{self.base}person/{slug(person.link)}" if person.link else \
             f"{self.base}film/{self.film_slug}/person/{key}"
-        node = self.linked(self.named(URIRef(iri), SDO.Person, person.name), person.link)
+        node = self.linked(self.named(URIRef(iri), SDO.Person, person.name,
+                                      label=page_label(person.link) if person.link else None), person.link)
         self.add(node, WDT.P31, HUMAN_ITEM)
         for alternate in person.alternate_names:
             self.add(node, SDO.alternateName, Literal(alternate))
         return node
 
     def organization(self, name: str, link: str | None = None) -> URIRef:
-        node = self.named(self.iri("organization", link or name), SDO.Organization, name)
+        node = self.named(self.iri("organization", link or name), SDO.Organization, name,
+                          label=page_label(link) if link else None)
         return self.linked(node, link)
 
     def place(self, place: Place) -> URIRef:
@@ -334,7 +355,7 @@ def _cast(m: _Mapper, row: FieldRow, member: CastMember) -> Emitted:
 
 def _organization(m: _Mapper, row: FieldRow, organization: Organization) -> Emitted:
     node = m.organization(organization.name, organization.link)
-    value = m.item(organization.link, organization.name) or node
+    value = m.item(organization.link) or node
     return Emitted(node, value, sources=organization.sources, slug=slug(organization.name))
 
 
