@@ -192,21 +192,25 @@ class _Mapper:
 
     def person_value(self, key: str) -> URIRef:
         """The person on the Wikidata side (``wdt:``, ``ps:``, ``pq:``): the item of the linked page when
-        known (an instance of human, as on Wikidata), else the person's own node."""
-        node = self.person(key)
+        known (an instance of human, as on Wikidata), else the person's own node (which :meth:`person`
+        describes)."""
         person = self.film.people[key]
         item = self.item(person.link)
         if item is None:
-            return node
+            return self.person_iri(key)
         self.add(item, WDT.P31, HUMAN_ITEM)
         return item
 
-    def person(self, key: str) -> URIRef:
+    def person_iri(self, key: str) -> URIRef:
         person = self.film.people[key]
         # A linked person is the linked page's, in every film; an unlinked one is this film's alone.
-        iri = f"{self.base}person/{slug(person.link)}" if person.link else \
-            f"{self.base}film/{self.film_slug}/person/{key}"
-        node = self.linked(self.named(URIRef(iri), SDO.Person, person.name,
+        return URIRef(f"{self.base}person/{slug(person.link)}" if person.link else
+                      f"{self.base}film/{self.film_slug}/person/{key}")
+
+    def person(self, key: str) -> URIRef:
+        """The person's own node, described: the schema.org side's value."""
+        person = self.film.people[key]
+        node = self.linked(self.named(self.person_iri(key), SDO.Person, person.name,
                                       label=page_label(person.link) if person.link else None), person.link)
         self.add(node, WDT.P31, HUMAN_ITEM)
         for alternate in person.alternate_names:
@@ -493,6 +497,7 @@ EMITTERS: dict[str, Callable[[_Mapper, FieldRow, Any], Emitted | None]] = {
 
 def _nominee_term(m: _Mapper, nominee: Nominee) -> Node:
     if nominee.person:
+        m.person(nominee.person)
         return m.person_value(nominee.person)
     assert nominee.work is not None
     node = m.named(m.iri("work", nominee.work.name), SDO.CreativeWork, nominee.work.name)
