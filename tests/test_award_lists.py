@@ -228,7 +228,8 @@ Its score won numerous awards including the Las Vegas Film Critics Society Award
 
 
 def test_a_company_the_infobox_credits_as_producer_is_the_company_in_either_order() -> None:
-    page = ("{{Infobox film\n| name = Heat\n| director = [[Ann Berg]]\n| producer = [[Nordlys International]]<br>Jon Hill\n"
+    page = ("{{Infobox film\n| name = Heat\n| director = [[Ann Berg]]\n"
+            "| producer = [[Nordlys International]]<br>Jon Hill\n"
             "| production companies = [[Nordlys International]]\n}}\n'''''Heat''''' is a 1969 film.\n")
     film = extract_film(parse_wikitext(page, source="", title="Heat"))
     assert [film.people[ref.person].name for ref in film.producer] == ["Jon Hill"]
