@@ -495,14 +495,16 @@ def query_cmd(query_text: str, store_dir: str | None, endpoint: str | None, upda
     """Run a SPARQL query over the union of all loaded films.
 
     SELECT prints a table (or CSV, TSV, SPARQL JSON); ASK prints true or false and exits 0 or 1;
-    CONSTRUCT and DESCRIBE print Turtle. The prefixes schema, wd, wdt, p, ps, psv, pq, pr, prov,
-    rdfs, xsd, wikibase and fg are declared for you. Exit status 2: bad query or unreachable store.
+    CONSTRUCT and DESCRIBE print Turtle. The prefixes schema, wd, wdt, p, ps, psv, pq, pqv, pr,
+    prov, rdfs, xsd, owl, wikibase and fg are declared for you, as the Wikidata Query Service
+    declares its own. Exit status 2: bad query or unreachable store.
 
     Example:
 
     \b
         filmgraph query @queries/cast.rq
-        filmgraph query 'SELECT ?name WHERE { ?film schema:director/schema:name ?name }' -f csv
+        filmgraph query @queries/wikidata/cast_with_characters.rq
+        filmgraph query 'SELECT DISTINCT ?name WHERE { ?film schema:director/schema:name ?name }' -f csv
     """
     from filmgraph import store as stores
 

@@ -24,7 +24,8 @@ DEFAULT_STORE = defaults.STORE_DIR
 
 # Prefixes a query may use without declaring them.
 QUERY_PREFIXES = {name: str(PREFIXES[name]) for name in
-                  ("schema", "wd", "wdt", "p", "ps", "psv", "pq", "pr", "prov", "rdfs", "xsd", "wikibase", "fg")}
+                  ("schema", "wd", "wdt", "p", "ps", "psv", "pq", "pqv", "pr", "prov", "rdfs", "xsd", "owl",
+                   "wikibase", "fg")}
 
 
 _FORM_RE = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
@@ -85,7 +86,10 @@ def _term_from_json(data: dict[str, str]) -> Node:
     if kind == "bnode":
         return BNode(data["value"])
     datatype = data.get("datatype")
-    return Literal(data["value"], lang=data.get("xml:lang"), datatype=URIRef(datatype) if datatype else None)
+    # normalize=False: a value prints as the store holds it ("1969-05-25T00:00:00Z", as Wikidata writes times),
+    # not as rdflib would rewrite it ("…+00:00").
+    return Literal(data["value"], lang=data.get("xml:lang"), datatype=URIRef(datatype) if datatype else None,
+                   normalize=False)
 
 
 def parse_json_results(text: str | bytes) -> QueryResult:

@@ -138,6 +138,12 @@ def snippet(graph: Graph, film: URIRef) -> str:
     return f'<script type="application/ld+json">\n{script_json(movie_object(graph, film))}\n</script>\n'
 
 
+# A Wikidata time (an xsd:dateTime with its precision on the value node) as the date the article states:
+# "1969", "1969-05" or "1969-05-25".
+_STATED_DATE = """{node} wikibase:timeValue ?stamp_ ; wikibase:timePrecision ?precision_ .
+    BIND(SUBSTR(STR(?stamp_), 1, IF(?precision_ = 9, 4, IF(?precision_ = 10, 7, 10))) AS {date})"""
+
+
 def _rows(graph: Graph, query: str, film: URIRef) -> list[list[str]]:
     result = graph.query(_SPARQL_PREFIXES + query, initBindings={"film": film})
     return [[_text(v) for v in row] for row in result if isinstance(row, tuple)]
@@ -196,13 +202,15 @@ def render_page(graph: Graph, film: URIRef) -> str:
         { ?r schema:actor/schema:name ?actor . OPTIONAL { ?r schema:characterName ?character } }
         UNION { ?r a schema:Person ; schema:name ?actor } } ORDER BY ?actor ?character""", film)
     releases = _rows(graph, """SELECT ?kind ?date ?place WHERE {
-        { ?film p:P577 ?s . ?s ps:P577 ?date . OPTIONAL { ?s pq:P291/schema:name ?place } BIND("Release" AS ?kind) }
+        { ?film p:P577 ?s . ?s psv:P577 ?time . OPTIONAL { ?s pq:P291/schema:name ?place } BIND("Release" AS ?kind)
+          """ + _STATED_DATE.format(node="?time", date="?date") + """ }
         UNION { ?e schema:workPresented ?film ; schema:name ?place . OPTIONAL { ?e schema:startDate ?date }
                 BIND("Screening" AS ?kind) } } ORDER BY ?date ?place""", film)
     accolades = _rows(graph, """SELECT ?body ?date ?category (GROUP_CONCAT(?nominee; separator=", ") AS ?nominees)
         ?result WHERE { VALUES (?claim ?value ?result) { (p:P166 ps:P166 "won") (p:P1411 ps:P1411 "nominated") }
         ?film ?claim ?s . ?s ?value ?award . ?award schema:name ?category .
-        OPTIONAL { ?award wdt:P361/schema:name ?body } OPTIONAL { ?s pq:P585 ?date }
+        OPTIONAL { ?award wdt:P361/schema:name ?body }
+        OPTIONAL { ?s pqv:P585 ?time . """ + _STATED_DATE.format(node="?time", date="?date") + """ }
         OPTIONAL { ?s pq:P2453/schema:name ?nominee } }
         GROUP BY ?body ?date ?category ?result ORDER BY ?date ?body ?category""", film)
     original = movie.get("alternateName")
