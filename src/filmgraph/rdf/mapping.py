@@ -331,9 +331,16 @@ def _country(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
 
 
 def _language(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
-    node = _coded_node(m, coded, "language") if coded.qid else None
-    schema_object = Literal(coded.code) if coded.code else Literal(coded.label)
-    return Emitted(schema_object, node, sources=coded.sources, slug=slug(coded.label))
+    # Like a country, a language is its Wikidata item for both vocabularies: a schema:Language named in English,
+    # its BCP 47 code the alternate name ("Tamil", "ta"). A language with no code is written as the article
+    # names it, which the shapes leave out.
+    node = _coded_node(m, coded, "language") if coded.qid or coded.code else None
+    if node is None or not coded.code:
+        return Emitted(Literal(coded.label), node if coded.qid else None, sources=coded.sources,
+                       slug=slug(coded.label))
+    m.add(node, RDF.type, SDO.Language)
+    m.add(node, SDO.alternateName, Literal(coded.code))
+    return Emitted(node, node if coded.qid else None, sources=coded.sources, slug=slug(coded.label))
 
 
 def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
