@@ -335,3 +335,27 @@ def test_names_in_brackets_in_a_tables_actor_cell_are_the_actors_other_names() -
     names = {film.people[m.person].name: film.people[m.person].alternate_names for m in film.cast}
     assert names == {"Yui Sato": [], "Dean Wein": ["Dean Elliot"], "Ken Mori": [],
                      "Kevin Holm": ["Jenny Haniver", "Dougary Grant"], "Aki Sato": [], "Riva Spier": []}
+
+
+def test_a_list_a_paragraph_introduces_as_the_people_shown_is_cast() -> None:
+    film = _film("""Interviewees featured in the documentary include:
+*[[Lina Holt]]
+*[[Startup Inc|Per Vik]], a founder
+
+==Production==
+The crew was:
+*Eva Strand
+""")
+    assert [(film.people[m.person].name, m.characters) for m in film.cast] == [("Lina Holt", []), ("Per Vik", [])]
+
+
+def test_a_list_whose_items_start_with_two_credited_actors_is_cast() -> None:
+    film = _film("""The women are:
+* Lina Holt, 74, a painter from Bergen,
+* Ida Sand, 88, born in Oslo,
+* Eva Strand, 76, who moved to Oslo,
+* Oslo, the city
+""", "| starring = Lina Holt<br />Ida Sand\n")
+    assert [film.people[m.person].name for m in film.cast] == ["Lina Holt", "Ida Sand", "Eva Strand"]
+    other = _film("Its stops:\n* Lina Holt Street\n* Ida Sand Park\n", "| starring = Lina Holt<br />Ida Sand\n")
+    assert [other.people[m.person].name for m in other.cast] == ["Lina Holt", "Ida Sand"]

@@ -31,6 +31,7 @@ from filmgraph.extract.cast import (
     bracketed_roles,
     cast_table_entries,
     is_person_name,
+    parse_cast_line,
     prose_cast,
     read_cast_list,
     read_voice_credits,
@@ -39,7 +40,14 @@ from filmgraph.extract.cast import (
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
-from filmgraph.extract.names import linked_mention, resolve_people, spelled_alike, split_names, strip_stray_quotes
+from filmgraph.extract.names import (
+    clean_name,
+    linked_mention,
+    resolve_people,
+    spelled_alike,
+    split_names,
+    strip_stray_quotes,
+)
 from filmgraph.extract.titles import language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
@@ -112,6 +120,7 @@ def extract_film(article: Article) -> Film:
             awards_level = section.level
         if awards_level is not None:
             read_award_blocks(section, collector)
+    _read_people_lists(article, collector, context)
     for member in film.cast:
         member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
     _read_prose(article, collector)
@@ -315,6 +324,63 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         elif block.kind is BlockKind.PARAGRAPH:
             read_sentences(block)
     flush()
+
+
+# A paragraph that introduces a list of the people a film shows: "Interviewees featured include:", "It stars:".
+PEOPLE_INTRO_RE = re.compile(r"\b(?:interviewees?|interviewed|interviews|featur(?:e|es|ed|ing)|appear(?:s|ed|ing)?|"
+                             r"appearances|cast|starring|stars|participants)\b[^.]*:$", re.IGNORECASE)
+# Sections whose lists name other people than the film's cast: crew, music, awards, other works.
+NOT_CAST_LISTS_RE = re.compile(r"\b(?:crew|credits|production|music|soundtracks?|songs?|awards?|accolades?|"
+                               r"nominations?|honou?rs|see also|references|notes|external links|bibliography|"
+                               r"further reading|release|reception)\b")
+
+
+def _read_people_lists(article: Article, collector: Collector, context: CastContext) -> None:
+    """Lists outside the cast sections that name the film's cast: one a paragraph introduces as such ("Notable
+    interviewees featured in the documentary include:"), or one whose items start with the names of at least
+    two actors the article credits ("The women are: * Ann Berg, 74, a painter …"). Each item's leading name is
+    an actor, with no part unless the item says "as"."""
+    film = collector.film
+    cast_level: int | None = None  # the level of the cast section whose subsections we are in
+    for section in article.sections:
+        words = fold(section.title)
+        if cast_level is not None and section.level <= cast_level:
+            cast_level = None
+        if CAST_SECTION_RE.search(words) or "character" in words:
+            cast_level = section.level
+        if cast_level is not None or NOT_CAST_LISTS_RE.search(words) or OTHER_WORK_SECTIONS_RE.search(words):
+            continue  # a cast section is read as one; other lists name crew, songs, awards
+        introduced = False
+        items: list[Block] = []
+        for block in [*section.blocks, Block(BlockKind.PARAGRAPH)]:
+            if block.kind is BlockKind.ITEM and block.depth <= 1 and not block.heading:
+                items.append(block)
+                continue
+            if items:
+                heads = [_leading_name(item.text) for item in items]
+                credited = sum(bool(head) and fold(head) in context.people and
+                               any(fold(member.person) == fold(head) for member in film.cast) for head in heads)
+                if introduced or credited >= 2:
+                    for item, head in zip(items, heads, strict=True):
+                        if head:
+                            roles = parse_cast_line(item.text)
+                            collector.person("cast", head, section.title)
+                            if roles and roles[1] and fold(roles[0]) == fold(head):
+                                film.cast[-1].characters.extend(roles[1])
+                            context.add_person(head)
+                items = []
+            introduced = block.kind is BlockKind.PARAGRAPH and bool(PEOPLE_INTRO_RE.search(block.text.strip()))
+
+
+def _leading_name(text: str) -> str | None:
+    """The person an item of a list of people starts with: "Ann Berg, 74, a painter" → "Ann Berg"."""
+    if re.match(r"^[^,;:(]{1,30}:\s", text):
+        return None  # "Director: Ann Berg": a credit, its label first
+    head = clean_name(re.split(r",|;|\s[–—-]\s|\s\(|\s+as\s", text, maxsplit=1)[0])
+    if not is_person_name(head) or reference.is_company_name(head) or reference.is_place_name(head) \
+            or reference.is_placeholder(head):
+        return None
+    return head
 
 
 # A section that lists where the film was shot: "Filming locations", "Locations", "Shooting locations".
