@@ -281,3 +281,28 @@ def test_a_section_of_filming_locations_lists_one_or_more_places_an_item() -> No
 def test_a_list_in_another_section_names_no_filming_location() -> None:
     film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Soundtrack==\n*Caffè Rocca\n*Trevi Fountain\n")
     assert film.filming_location == []
+
+
+def test_prose_takings_stand_beside_the_infobox_headline_which_alone_is_truthy() -> None:
+    from filmgraph import map_film
+    from filmgraph.rdf.vocab import PS, WD, WDT, WIKIBASE, P
+
+    film = _film("| gross = $9,403,000\n| budget = $2,540,000", "'''Night Harbour''' is a 2001 film.\n\n"
+                 "==Box office==\nAccording to the studio it made $5,526,000 in the US and Canada and $3,877,000 "
+                 "elsewhere, resulting in a profit of $3,198,000. Its budget was $2.5 million. Adjusted for "
+                 "inflation, it earned $90 million.\n")
+    assert [q.amount for q in film.box_office] == [9403000, 5526000, 3877000]
+    assert [q.amount for q in film.budget] == [2540000] and [q.amount for q in film.profit] == [3198000]
+    g = map_film(film)
+    (node,) = g.subjects(WDT.P31, WD.Q11424)
+    assert [int(v) for v in g.objects(node, WDT.P2142)] == [9403000]
+    ranks = {int(g.value(s, PS.P2142)): g.value(s, WIKIBASE.rank) for s in g.objects(node, P.P2142)}
+    assert ranks == {9403000: WIKIBASE.PreferredRank, 5526000: WIKIBASE.NormalRank, 3877000: WIKIBASE.NormalRank}
+    assert [int(v) for v in g.objects(node, WDT.P2295)] == [3198000]
+
+
+def test_a_loss_is_a_negative_profit_and_video_sales_are_no_takings() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Reception==\nThe film earned $2,002,000 but because "
+                     "of its high cost incurred an ultimate loss of $96,000. It made a further $150 million in home "
+                     "video sales.\n")
+    assert [q.amount for q in film.box_office] == [2002000] and [q.amount for q in film.profit] == [-96000]

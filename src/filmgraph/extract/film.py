@@ -68,7 +68,7 @@ from filmgraph.model import (
 )
 from filmgraph.reference import fold
 
-# Money whose headline figure the infobox states: prose figures then are partial ones.
+# Money whose headline figure the infobox states: prose figures then are partial ones (see _resolve).
 HEADLINE_FIELDS = ("budget", "box_office", "admissions")
 # Section titles (casefolded words) that say what a section holds.
 # A cast section by its title's words: "Cast", "Voice cast", "Casting", "Starring"; never "Broadcast".
@@ -263,6 +263,12 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("sales_agent", Organization(name), section)
             for field, quantity in prose.find_money(sentence).items():
                 collector.add(field, quantity, section)
+            # The takings of a weekend or a region: in the lead and the release sections, never in a home media
+            # section (video sales) or a production one (a deal "if the film grossed over …").
+            for quantity in prose.find_box_office(sentence) if part.dates_releases and not part.on_video else []:
+                collector.add("box_office", quantity, section)
+            for quantity in prose.find_profit(sentence):
+                collector.add("profit", quantity, section)
     apply_ceremonies(film, years)
 
 
@@ -608,11 +614,12 @@ def _resolve(film: Film) -> None:
     film.screening = _dedupe(film.screening, lambda s: fold(s.event), fill_screening)
     film.filming_location = _dedupe(film.filming_location, lambda loc: fold(loc.place.name))
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
-    for field in ("budget", "box_office", "admissions", "runtime"):
+    for field in ("budget", "box_office", "admissions", "runtime", "profit"):
         quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency))
         if field in HEADLINE_FIELDS and any(INFOBOX in q.sources for q in quantities):
-            # The infobox gives the headline figure; prose adds opening weekends and regional takes.
-            quantities = [q for q in quantities if INFOBOX in q.sources]
+            # The infobox gives the headline figure (the preferred statement); of the sums prose adds, the
+            # takings of a weekend or a region are kept beside it, a budget or a count that differs is not.
+            quantities = [q for q in quantities if INFOBOX in q.sources or field == "box_office"]
         setattr(film, field, quantities)
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins, t.nominations))
 

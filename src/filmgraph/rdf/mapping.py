@@ -18,6 +18,7 @@ from urllib.parse import quote
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from filmgraph.extract.collect import INFOBOX
 from filmgraph.fields import FieldRow, children, mapping_rows
 from filmgraph.model import (
     AwardResult,
@@ -93,6 +94,7 @@ class Emitted:
     sources: list[str] = field(default_factory=list)
     slug: str = ""
     schema_subject_inverse: bool = False
+    rank: str = "normal"  # "preferred": the headline value of its property (see Statement.rank)
 
 
 class _Mapper:
@@ -185,7 +187,8 @@ class _Mapper:
         node = URIRef(f"{self.base}statement/{self.film_slug}/{prop}/{value_slug}")
         self.mapped.statements.append(Statement(
             node, self.node, prop, emitted.wikidata_object, emitted.value_node, qualifiers,
-            [self.reference(section) for section in emitted.sources or ["Article"]], self.pending_schema))
+            [self.reference(section) for section in emitted.sources or ["Article"]], self.pending_schema,
+            emitted.rank))
         self.pending_schema = []
 
     def qualifiers(self, row: FieldRow, record: Any) -> list[tuple[str, Node]]:
@@ -350,8 +353,12 @@ def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
 
 def _money(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
     amount = number_literal(quantity.amount)
+    # The infobox's figure is the headline one; the takings of a weekend or a region that prose adds stand
+    # beside it at normal rank.
+    others = [q for q in getattr(m.film, row.field) if INFOBOX not in q.sources]
+    rank = "preferred" if INFOBOX in quantity.sources and others else "normal"
     return Emitted(None, amount, m.quantity_value(quantity), quantity.sources,
-                   f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}")
+                   f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}", rank=rank)
 
 
 def _location(m: _Mapper, row: FieldRow, location: FilmingLocation) -> Emitted:

@@ -186,6 +186,8 @@ def propose(mapped: MappedFilm, entity: dict[str, Any], *, create: bool = False)
     proposal = Proposal()
     created: dict[Node, int] = {}
     for statement in mapped.statements:
+        if not mapped.truthy(statement):
+            continue  # a weekend's takings beside the headline box office: no value to propose for the film
         value = film.value(statement.value, statement)
         if value is None:
             name = film.labels.get(statement.value, str(statement.value))
