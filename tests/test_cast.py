@@ -359,3 +359,13 @@ def test_a_list_whose_items_start_with_two_credited_actors_is_cast() -> None:
     assert [film.people[m.person].name for m in film.cast] == ["Lina Holt", "Ida Sand", "Eva Strand"]
     other = _film("Its stops:\n* Lina Holt Street\n* Ida Sand Park\n", "| starring = Lina Holt<br />Ida Sand\n")
     assert [other.people[m.person].name for m in other.cast] == ["Lina Holt", "Ida Sand"]
+
+
+def test_a_role_keeps_the_full_stop_of_an_abbreviation_and_its_generational_suffix() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] – Dr. Maja Lund Ph.D. (Jens's teacher)
+* [[Per Vik]] as Robert "Rocky" Lund, Sr.
+* [[Eva Strand]] as Anna, a nurse.
+""")
+    assert cast == {"Lina Holt": ["Dr. Maja Lund Ph.D."], "Per Vik": ['Robert "Rocky" Lund, Sr.'],
+                    "Eva Strand": ["Anna"]}

@@ -122,7 +122,11 @@ def clean_role(text: str, *, descriptions: bool = True) -> str | None:
     >>> clean_role("a ferry guard"), clean_role("a ferry guard", descriptions=False)
     ('a ferry guard', None)
     """
-    text = clean_name(re.sub(r"\s+", " ", text)).strip(" .,;:")
+    text = clean_name(re.sub(r"\s+", " ", text)).strip(" ,;:")
+    # A full stop ends the role unless it ends an abbreviation: "Dr. Alice Kinnian Ph.D.", "Balboa, Sr.", "Lt."
+    if text.endswith(".") and not re.search(r"(?:\b\w\.\w+|\b[A-Z]|\b(?i:jr|sr|lt|dr|st|mr|mrs|ms|capt|col|gen|sgt|"
+                                          r"esq|rev|prof))\.$", text):
+        text = text.rstrip(". ")
     if not text or reference.is_placeholder(text):
         return None
     tokens = text.split()
@@ -170,9 +174,9 @@ def split_roles(text: str, actor: str = "") -> list[str]:
             continue  # "Jens, a baker, Maja's stepfather/possible father"
         # A description follows the character: ", a nurse", "; Jens's wife", " – …", " who …", ": his
         # henchmen", " at the party", or a new sentence ("Rask. Lund voiced him in French.").
-        pieces = re.split(r",\s+|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
+        pieces = re.split(r",\s+(?!(?:Jr|Sr|I{2,3}|IV)\b)|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
                           r"\s+(?:in|at|on|aboard|during|inside|outside|near)\s+(?:a|an|the|his|her|their)\s+|"
-                          r"(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|\.$", chunk, maxsplit=1)
+                          r"(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|(?<=[a-z]{3})\.$", chunk, maxsplit=1)
         chunk, described = pieces[0], len(pieces) > 1 and bool(pieces[1].strip())
         if _NOT_A_ROLE_RE.match(chunk.strip()):
             continue  # "Special appearance in song …" says how the actor appears, not whom they play
