@@ -180,6 +180,9 @@ def test_a_home_media_section_dates_only_a_release_in_cinemas() -> None:
      ["Norway", "Hardangerjøkulen"]),
     ("Filming", "It was filmed entirely in the Philippine province of Ilocos Norte.", []),
     ("Filming", "It was mostly shot in Scotland, particularly around Doune Castle.", ["Scotland", "Doune Castle"]),
+    ("Production", 'In New Mexico, "Two" and "Three" were shot on location.', ["New Mexico"]),
+    ("Production", "It was shot on private land north of Aurora in the Nebraska Panhandle.",
+     ["Aurora", "Nebraska Panhandle"]),
 ])
 def test_filming_locations_are_real_places_in_sentences_about_the_shoot(section: str, sentence: str,
                                                                          places: list[str]) -> None:
@@ -306,3 +309,9 @@ def test_a_loss_is_a_negative_profit_and_video_sales_are_no_takings() -> None:
                      "of its high cost incurred an ultimate loss of $96,000. It made a further $150 million in home "
                      "video sales.\n")
     assert [q.amount for q in film.box_office] == [2002000] and [q.amount for q in film.profit] == [-96000]
+
+
+def test_a_day_and_month_without_a_year_take_the_year_of_the_date_before_them() -> None:
+    film = _film("", "'''Night Harbour''' is a 2018 film. After a limited run beginning on November 9, 2018, "
+                     "it was released on Netflix on November 16.\n")
+    assert [r.date.isoformat() for r in film.release] == ["2018-11-09", "2018-11-16"]

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from filmgraph import reference
-from filmgraph.dates import find_dates, find_month_range
+from filmgraph.dates import find_dates, find_dates_carrying_year, find_month_range
 from filmgraph.model import (
     AwardResult,
     AwardTally,
@@ -240,7 +240,7 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         return []
     if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
-    dates = [(d, s, e) for d, s, e in find_dates(sentence)]
+    dates = find_dates_carrying_year(sentence)
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
                          sentence, re.IGNORECASE)
@@ -633,7 +633,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 if not re.search(r"\b(began|started|commenced|from)\b", before, re.IGNORECASE):
                     end = when
     places: list[Place] = []
-    for match in re.finditer(r"\b(?P<prep>at|in|around|near|outside|across|throughout)\s+(?:the\s+)?(?P<name>"
+    beside: set[int] = set()  # the places named as a landmark ("north of Mitchell"): nothing is within them
+    # "In New Mexico, two stories were shot …" opens with its place; "north of Mitchell" names one too.
+    for match in re.finditer(r"\b(?P<prep>at|in|In|around|near|outside|across|throughout|"
+                             r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
         names = [(match["name"].rstrip(".,;"), match.end())]
         position = match.end()
@@ -645,7 +648,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
             for name in re.split(r"\s+and\s+(?:the\s+)?", raw):
                 # "the Herlev Hospital in Herlev": a name after a place and "in" is where that place is.
                 inside = first and match["prep"] == "in" and places and places[-1].within is None and \
-                    text[:match.start()].rstrip().endswith(places[-1].name)
+                    text[:match.start()].rstrip().endswith(places[-1].name) and len(places) - 1 not in beside
                 place = _filming_place(name, text[raw_end:] if raw.endswith(name) else "", links or {}, known=inside)
                 first = False
                 if place is None:
@@ -653,6 +656,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 if inside:
                     places[-1].within = place  # "the Royal Theatre in Copenhagen"
                 else:
+                    if match["prep"].endswith("of"):
+                        beside.add(len(places))
                     places.append(place)
     return [FilmingLocation(p, start, end) for p in places]
 
