@@ -125,14 +125,15 @@ the Emperor. Lars Berg voiced concerns about the script.
                     "Eva Strand": ["Volk"], "Nils Aas": ["May"], "Odd Lie": [], "Tor Fjell": ["Rask"]}
 
 
-def test_a_casting_story_is_not_cast() -> None:
+def test_a_casting_story_is_not_cast_but_for_who_appears_in_the_film() -> None:
     cast = _cast("""==Cast==
 * [[Lina Holt]] as Maja
 
 ===Casting===
-[[Sara Lind]] plays Maja in the first draft; [[Per Vik]] was approached for the role of Knut.
+[[Sara Lind]] plays Maja in the first draft; [[Per Vik]] was approached for the role of Knut. Boxer [[Ola Dam]]
+has a cameo appearance in the film.
 """)
-    assert cast == {"Lina Holt": ["Maja"]}
+    assert cast == {"Lina Holt": ["Maja"], "Ola Dam": []}
 
 
 def test_the_cast_a_sentence_lists_after_include() -> None:
@@ -369,3 +370,16 @@ def test_a_role_keeps_the_full_stop_of_an_abbreviation_and_its_generational_suff
 """)
     assert cast == {"Lina Holt": ["Dr. Maja Lund Ph.D."], "Per Vik": ['Robert "Rocky" Lund, Sr.'],
                     "Eva Strand": ["Anna"]}
+
+
+def test_a_part_another_section_names_shorter_is_the_same_part() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] as Commissioner Maja Gordon
+
+===Production===
+[[Lina Holt]] plays Commissioner Gordon.
+
+==Reception==
+The cast was praised.
+""")
+    assert cast == {"Lina Holt": ["Commissioner Maja Gordon"]}

@@ -759,7 +759,8 @@ def _prose_role(text: str, actor: str) -> list[str]:
     return roles
 
 
-def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> list[Entry]:
+def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
+               appearances_only: bool = False) -> list[Entry]:
     """(actor, characters) a sentence of a cast section states: "Ann Berg plays Anna", "Carl Holm portrays
     the hero's uncle, Jens", "Eva Lund appears as a nurse" (no character), "The film features Ann Berg as
     Anna; Carl Holm as Jens". The actor is a name just before the verb, never a sentence; a lone surname
@@ -767,6 +768,9 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> lis
 
     >>> prose_cast("Ann Berg plays Anna, a nurse, and Carl Holm portrays the hero's uncle, Jens.", (), CastContext())
     [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens'])]
+
+    With ``appearances_only`` (a casting story, where "Ann Berg plays Anna in the first draft" may be a plan), only
+    a sentence that someone appears in the film counts: "Carl Holm has a cameo appearance in the film".
     """
     links = frozenset(fold(link) for link in links)
     sentence = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", sentence)).strip()
@@ -777,7 +781,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> lis
         clauses.append((actors, verb, at))
     entries: list[Entry] = []
     for number, (actors, verb, _) in enumerate(clauses):
-        if not actors:
+        if not actors or (appearances_only and not re.search(r"appear|cameo", verb.group(0))):
             continue
         end = len(sentence)
         if number + 1 < len(clauses) and clauses[number + 1][0]:
@@ -792,6 +796,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> lis
             continue  # "voiced concerns", "played at least four roles": not a part in this film
         roles = _prose_role(obj, actors[0]) if verb["role"] and len(actors) == 1 else []
         entries += [(actor, list(roles)) for actor in actors]
+    if appearances_only:
+        return entries
     for match in _PLAYED_BY_RE.finditer(sentence):
         actor = _person_of(_name_head(sentence[match.end():]).split(), links, context)
         run = _trailing_name(sentence[:match.start()].split())

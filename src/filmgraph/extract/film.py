@@ -107,11 +107,12 @@ def extract_film(article: Article) -> Film:
             # "* Maja: the food taster of the clan" names a character and what she is, not an actor.
             characters_level = section.level
         if cast_level is not None or characters_level is not None:
-            # A "Casting" section tells how parts were cast ("X was approached for the role of Y"), a "Characters"
-            # section what the characters do: their lines that credit an actor and their tables are cast, their
-            # sentences are not.
+            # A "Characters" section tells what the characters do: its lines that credit an actor and its tables
+            # are cast, its sentences are not. A "Casting" section tells how parts were cast ("X plays Y in the
+            # first draft", "X was approached for the role of Y"): of its sentences, those that say someone appears
+            # in the film count ("Ann Berg has a cameo appearance in the film").
             _read_cast_section(section, collector, context, lists=characters_level is None,
-                               sentences="casting" not in words and characters_level is None)
+                               sentences=characters_level is None, casting="casting" in words)
         for table in section.tables:
             read_award_table(table.header, table.rows, section.title, collector, section.paragraphs, section.links)
         if awards_level is not None and section.level <= awards_level:
@@ -273,7 +274,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
 
 
 def _read_cast_section(section: Section, collector: Collector, context: CastContext, *,
-                       lists: bool = True, sentences: bool = True) -> None:
+                       lists: bool = True, sentences: bool = True, casting: bool = False) -> None:
     """The cast a section states, block by block: each list (its side decided from all its lines), each
     table, and each sentence of its paragraphs (``sentences``: a cast section, not a casting story)."""
     labels = label_index()
@@ -292,7 +293,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         if sentences and not block.heading:
             links = [shown for shown, _ in block.links]
             for sentence in prose.split_sentences(block.text):
-                add(prose_cast(sentence, links, context))
+                add(prose_cast(sentence, links, context, appearances_only=casting))
 
     def flush() -> None:
         if run:
@@ -571,7 +572,9 @@ def _resolve(film: Film) -> None:
         member.person = key(member.person)
 
     def join_characters(old: CastMember, new: CastMember) -> None:
-        old.characters.extend(c for c in new.characters if c not in old.characters)
+        # A part another section names shorter ("Commissioner Gordon" for "Commissioner James Gordon") is the same.
+        old.characters.extend(c for c in new.characters
+                              if c not in old.characters and not any(_same_part(c, o) for o in old.characters))
         old.also_named.extend(n for n in new.also_named if n not in old.also_named)
 
     film.cast = _dedupe(film.cast, lambda m: m.person, join_characters)
