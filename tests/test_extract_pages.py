@@ -24,7 +24,11 @@ def _film(infobox: str, body: str = "") -> Film:
     ("| film name = {{Film name|kanji=千と千尋の神隠し|romaji=Sen to Chihiro no Kamikakushi}}",
      "千と千尋の神隠し", "ja"),
     ("| film name = {{Infobox name module|traditional={{linktext|奔|愛}}|simplified={{linktext|奔|爱}}|pinyin=Bēn Ài}}",
-     "奔愛", "zh"),
+     "奔愛", "zh-Hant"),
+    ("| film name = {{Infobox name module|traditional={{linktext|奔|愛}}|simplified={{linktext|奔|爱}}}}\n"
+     "| country = China", "奔爱", "zh-Hans"),
+    ("| film name = {{Infobox name module|traditional=龍爭虎鬥|simplified=龙争虎斗}}\n| country = Hong Kong",
+     "龍爭虎鬥", "zh-Hant"),
     ("| film name = {{native name|es|Yo quiero una mujer así}}", "Yo quiero una mujer así", "es"),
 ])
 def test_original_title_from_the_infobox_film_name(infobox: str, title: str, language: str) -> None:

@@ -48,7 +48,7 @@ from filmgraph.extract.names import (
     split_names,
     strip_stray_quotes,
 )
-from filmgraph.extract.titles import language_for
+from filmgraph.extract.titles import CHINESE_SCRIPTS, chinese_form, language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
     Article,
@@ -136,6 +136,9 @@ def extract_film(article: Article) -> Film:
                 film.warnings.append(f"{collector.where}: {field.replace('_', ' ')} in {quantity.currency}: the "
                                      "currency has no Wikidata item in filmgraph's table; the amount is written "
                                      "without its unit")
+    chinese = chinese_form(collector.title_forms, [c.code for c in film.country if c.code])
+    if chinese and film.original_language in CHINESE_SCRIPTS.values():
+        film.original_title, film.original_language = chinese  # simplified for a film of the mainland
     if film.original_title and not film.original_language:
         # An untagged original title is in the film's (first) original language that is written in its script.
         film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])
