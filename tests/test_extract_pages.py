@@ -187,6 +187,14 @@ def test_a_home_media_section_dates_only_a_release_in_cinemas() -> None:
     ("Production", 'In New Mexico, "Two" and "Three" were shot on location.', ["New Mexico"]),
     ("Production", "It was shot on private land north of Aurora in the Nebraska Panhandle.",
      ["Aurora", "Nebraska Panhandle"]),
+    ("Production", "The second schedule started on 1 December 2016 in Jodhpur.", ["Jodhpur"]),
+    ("Production", "The production commenced in Oslo, not far from the producer's offices in Bergen.", ["Oslo"]),
+    ("Production", "Then a round of re-shoots began in Oslo.", ["Oslo"]),
+    ("Production", "It was shot in Bath, Kent, the Chatham Dockyard, and at Stanway House.",
+     ["Bath", "Kent", "Chatham Dockyard", "Stanway House"]),
+    ("Production", "Pre-production began in Oslo.", []),
+    ("Effects", "The footage comes from tests shot at Bikini Atoll, the Trinity test and Operation Ivy.",
+     ["Bikini Atoll"]),
 ])
 def test_filming_locations_are_real_places_in_sentences_about_the_shoot(section: str, sentence: str,
                                                                          places: list[str]) -> None:

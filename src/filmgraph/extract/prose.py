@@ -213,7 +213,8 @@ _SCREEN_STEMS = ("screen", "shown", "presented", "participated", "selected", "pr
 _AWARD_STEMS = ("won", "win", "receiv", "took", "taking", "award", "earn", "collected", "picked up", "named",
                 "honoured", "honored", "garner", "nominat", "shortlisted", "in contention", "competed", "nominee",
                 " in for", " up for")
-_FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "principal")
+_FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "principal", "shoot", "schedule",
+                  "production")
 
 
 # "shortly before the release of Evil Dead": a date beside another work's release ("of the film" is this one).
@@ -574,13 +575,16 @@ def _person_subject(before_verb: str, title: str) -> str | None:
     return name
 
 
-_LIST_CONTINUATION_RE = re.compile(rf"(?:,\s*|\s+and\s+)(?P<name>{_CAP}(?:\s+{_CAP})*)")
+_LIST_CONTINUATION_RE = re.compile(rf"(?:,\s*|\s+and\s+)(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)")
 
 
 # Where a filming clause ends: "Filming took place in Michigan in 1986, and the film was released in …".
 _FILMING_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+(?=(?:the|it|he|she|they|"
                                       r"this|its|his|her|their)\b)|\s+(?:because|since)\s+")
-_FILMING_WORD_RE = re.compile(r"\b(photography|filming|shooting|shot|filmed|principal)\b", re.IGNORECASE)
+# "The second schedule started in Jodhpur", "re-shoots began in Santa Monica", "The production commenced in
+# Wadesboro" (not pre- or post-production) say where the film was shot.
+_FILMING_WORD_RE = re.compile(r"\b(photography|filming|shooting|shot|filmed|principal|(?:re-?)?shoots?|schedule|"
+                              r"(?<!-)production(?=\s+(?:commenced|began|started|moved)\b))\b", re.IGNORECASE)
 # Film stocks, processes and formats a film is "shot in": never a place.
 _FILM_FORMATS = frozenset({"panavision", "cinemascope", "technicolor", "eastmancolor", "vistavision", "todd-ao",
                            "imax", "techniscope", "metrocolor", "deluxe", "super 35", "super 16", "ultra panavision",
@@ -604,7 +608,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     if not _mentions(sentence, _FILMING_STEMS) or not _FILMING_WORD_RE.search(sentence):
         return []
     if not re.search(r"\b(took place|began|started|commenced|occurred|was shot|were shot|filmed|shot|"
-                     r"wrapped|ended|lasted)\b", sentence, re.IGNORECASE):
+                     r"wrapped|ended|lasted|moved|on location)\b", sentence, re.IGNORECASE):
         return []
     # A quotation (a review's "lovingly filmed … at Expo '67") is someone's words, not where the film was shot.
     sentence = re.sub(r'"[^"]*"|“[^”]*”', lambda m: " " * len(m.group(0)), sentence)
@@ -638,18 +642,26 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     for match in re.finditer(r"\b(?P<prep>at|in|In|around|near|outside|across|throughout|"
                              r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
+        if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
+            continue  # "the producer's offices in Wilmington": where someone works or lives, not where it was shot
         names = [(match["name"].rstrip(".,;"), match.end())]
         position = match.end()
         while extra := _LIST_CONTINUATION_RE.match(text, position):
             names.append((extra["name"].rstrip(".,;:"), extra.end()))
             position = extra.end()
         first = True
+        listed = False  # the list's first name is a place: so are the names listed after it ("in Bath, Kent, the
+        # Chatham Dockyard")
         for raw, raw_end in names:
             for name in re.split(r"\s+and\s+(?:the\s+)?", raw):
                 # "the Herlev Hospital in Herlev": a name after a place and "in" is where that place is.
                 inside = first and match["prep"] == "in" and places and places[-1].within is None and \
                     text[:match.start()].rstrip().endswith(places[-1].name) and len(places) - 1 not in beside
-                place = _filming_place(name, text[raw_end:] if raw.endswith(name) else "", links or {}, known=inside)
+                after = text[raw_end:] if raw.endswith(name) else ""
+                # A name a lower-case noun follows ("the Trinity test") is an adjective, not the item.
+                ends_item = not re.match(r"\s+(?!(?:and|or|in|at|on|near|with|where|which|for|from|to)\b)[a-z]", after)
+                place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item))
+                listed = listed or (first and place is not None)
                 first = False
                 if place is None:
                     continue
