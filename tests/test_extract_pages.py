@@ -327,3 +327,10 @@ def test_a_day_and_month_without_a_year_take_the_year_of_the_date_before_them() 
     film = _film("", "'''Night Harbour''' is a 2018 film. After a limited run beginning on November 9, 2018, "
                      "it was released on Netflix on November 16.\n")
     assert [r.date.isoformat() for r in film.release] == ["2018-11-09", "2018-11-16"]
+
+
+def test_the_companies_of_a_co_production_are_production_companies() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Production==\nThe film was a co-production between "
+                     "[[JVC]], [[Toho]] and [[Movic]], with [[Animate]] serving as the animation studio. The sequel "
+                     "was a co-production between France and Germany.\n")
+    assert [o.name for o in film.production_company] == ["JVC", "Toho", "Movic"]

@@ -265,6 +265,9 @@ def _read_prose(article: Article, collector: Collector) -> None:
                     collector.add("distributor", Organization(name, parse_place(area) if area else None), section)
             for name in sales:
                 collector.add("sales_agent", Organization(name), section)
+            for name in prose.find_coproducers(sentence):
+                if not _is_credited_person(film, name):
+                    collector.add("production_company", Organization(name), section)
             for field, quantity in prose.find_money(sentence).items():
                 collector.add(field, quantity, section)
             # The takings of a weekend or a region: in the lead and the release sections, never in a home media

@@ -531,6 +531,30 @@ def listed_places(item: str) -> list[Place]:
     return places
 
 
+_COPRODUCTION_RE = re.compile(rf"\b(?:co-?production|joint production)\s+(?:between|of|by|from)\s+(?:the\s+)?"
+                              rf"(?P<names>{_CAP}(?:\s+(?:&\s+)?{_CAP})*(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                              rf"{_CAP}(?:\s+(?:&\s+)?{_CAP})*)*)")
+
+
+def find_coproducers(sentence: str) -> list[str]:
+    """The companies a sentence says the film was a co-production of ("a co-production between JVC, Toho and
+    Movic"); countries ("between France and Germany") are no companies.
+
+    >>> find_coproducers("The film was a co-production between JVC, Toho and Movic, with Animate as the studio.")
+    ['JVC', 'Toho', 'Movic']
+    >>> find_coproducers("It is a co-production between France and Germany.")
+    []
+    """
+    found = []
+    for match in _COPRODUCTION_RE.finditer(sentence):
+        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["names"]):
+            name = re.sub(r"^the\s+", "", name.strip().rstrip(".,;:"))
+            if name and not reference.country(name) and not reference.country_of_demonym(name) \
+                    and not _is_month_or_date(name):
+                found.append(name)
+    return found
+
+
 # Works other than the film that a sentence may say a company released, and companies that publish them.
 _OTHER_WORK_RE = re.compile(r"\b(?:novel\w*|books?|comics?|comic books?|graphic novels?|soundtracks?|albums?|"
                             r"singles?|songs?|video games?|games?|toys?|action figures?|merchandise|"
