@@ -118,7 +118,8 @@ def test_organisations_places_and_codes(sample_graph) -> None:
     assert (FILM, SDO.countryOfOrigin, WD.Q35) in g and (WD.Q35, RDF.type, SDO.Country) in g
     assert (WD.Q35, SDO.name, Literal("Denmark", lang="en")) in g
     assert (FILM, WDT.P495, WD.Q35) in g
-    assert (FILM, SDO.inLanguage, Literal("da")) in g and (FILM, WDT.P364, WD.Q9035) in g
+    assert (FILM, SDO.inLanguage, WD.Q9035) in g and (FILM, WDT.P364, WD.Q9035) in g
+    assert (WD.Q9035, RDF.type, SDO.Language) in g and (WD.Q9035, SDO.alternateName, Literal("da")) in g
     assert (FILM, WDT.P136, WD.Q130232) in g
 
 
@@ -351,3 +352,14 @@ def test_a_linked_node_is_labelled_by_its_page_in_every_film() -> None:
     assert g.value(thornton, SDO.name) == Literal("Sparky Thornton")
     assert g.value(thornton, RDFS.label) == Literal("Kirk Thornton", lang="en")
     assert g.value(nordfilm, RDFS.label) == Literal("Nordfilm", lang="en")
+
+
+def test_a_language_is_its_item_named_with_its_code_in_both_vocabularies() -> None:
+    from filmgraph import extract_film, map_film, parse_article
+
+    g = map_film(extract_film(parse_article("= Thira =\nInfobox\n- Director: Ann Berg\n- Language: Tamil\n",
+                                            source="urn:x")))
+    (film,) = g.subjects(RDF.type, SDO.Movie)
+    tamil = WD.Q5885
+    assert (film, SDO.inLanguage, tamil) in g and (film, WDT.P364, tamil) in g
+    assert (tamil, SDO.name, Literal("Tamil", lang="en")) in g and (tamil, SDO.alternateName, Literal("ta")) in g

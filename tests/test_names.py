@@ -40,3 +40,9 @@ def test_a_full_name_written_with_and_without_a_space_is_one_person() -> None:
     person = people["Wu Mochou"]
     assert person is people["Wu Mo Chou"] and {person.name, *person.alternate_names} == {"Wu Mochou", "Wu Mo Chou"}
     assert people["Li Na"] is not people["Lin A"]  # the same letters, split elsewhere: two names
+
+
+def test_of_two_spellings_alike_but_for_a_hyphen_the_hyphenated_names_the_person() -> None:
+    people = resolve_people(["Jonathan Rhys Meyers", "Jonathan Rhys-Meyers"])
+    assert people["Jonathan Rhys Meyers"].name == "Jonathan Rhys-Meyers"
+    assert people["Jonathan Rhys Meyers"].alternate_names == ["Jonathan Rhys Meyers"]

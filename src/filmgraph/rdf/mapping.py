@@ -24,6 +24,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from filmgraph.extract.collect import INFOBOX
 from filmgraph.fields import FieldRow, children, mapping_rows
 from filmgraph.model import (
     AwardResult,
@@ -119,6 +120,7 @@ class Emitted:
     sources: list[str] = field(default_factory=list)
     slug: str = ""
     schema_subject_inverse: bool = False
+    rank: str = "normal"  # "preferred": the headline value of its property (see Statement.rank)
 
 
 class _Mapper:
@@ -244,7 +246,8 @@ class _Mapper:
         node = URIRef(f"{self.base}statement/{self.film_slug}/{prop}/{value_slug}")
         self.mapped.statements.append(Statement(
             node, self.node, prop, emitted.wikidata_object, emitted.value_node, qualifiers,
-            [self.reference(section) for section in emitted.sources or ["Article"]], self.pending_schema))
+            [self.reference(section) for section in emitted.sources or ["Article"]], self.pending_schema,
+            emitted.rank))
         self.pending_schema = []
 
     def qualifiers(self, row: FieldRow, record: Any) -> list[tuple[str, Node]]:
@@ -387,9 +390,16 @@ def _country(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
 
 
 def _language(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
-    node = _coded_node(m, coded, "language") if coded.qid else None
-    schema_object = Literal(coded.code) if coded.code else Literal(coded.label)
-    return Emitted(schema_object, node, sources=coded.sources, slug=slug(coded.label))
+    # Like a country, a language is its Wikidata item for both vocabularies: a schema:Language named in English,
+    # its BCP 47 code the alternate name ("Tamil", "ta"). A language with no code is written as the article
+    # names it, which the shapes leave out.
+    node = _coded_node(m, coded, "language") if coded.qid or coded.code else None
+    if node is None or not coded.code:
+        return Emitted(Literal(coded.label), node if coded.qid else None, sources=coded.sources,
+                       slug=slug(coded.label))
+    m.add(node, RDF.type, SDO.Language)
+    m.add(node, SDO.alternateName, Literal(coded.code))
+    return Emitted(node, node if coded.qid else None, sources=coded.sources, slug=slug(coded.label))
 
 
 def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
@@ -399,8 +409,12 @@ def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
 
 def _money(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
     amount = decimal_literal(quantity.amount)
+    # The infobox's figure is the headline one; the takings of a weekend or a region that prose adds stand
+    # beside it at normal rank.
+    others = [q for q in getattr(m.film, row.field) if INFOBOX not in q.sources]
+    rank = "preferred" if INFOBOX in quantity.sources and others else "normal"
     return Emitted(None, amount, m.quantity_value(quantity), quantity.sources,
-                   f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}")
+                   f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}", rank=rank)
 
 
 def _location(m: _Mapper, row: FieldRow, location: FilmingLocation) -> Emitted:

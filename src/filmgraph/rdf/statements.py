@@ -66,17 +66,23 @@ class Statement:
     qualifiers: list[tuple[str, Node]] = field(default_factory=list)  # (P-id, value)
     references: list[Reference] = field(default_factory=list)
     schema: list[Triple] = field(default_factory=list)  # the same fact in schema.org
+    # "preferred" for the headline value among others of its property (the infobox's box office beside a
+    # weekend's takings the prose gives): then only it is truthy (wdt:), as in Wikidata
+    rank: str = "normal"
 
-    def triples(self, *, with_references: bool = True) -> Iterator[Triple]:
-        """The truthy ``wdt:`` triple, the full ``p:``/``ps:``/``psv:``/``pq:``/``pqv:`` statement and (unless
-        the caller writes them once for all statements) its references' own triples."""
+    def triples(self, *, with_references: bool = True, truthy: bool = True) -> Iterator[Triple]:
+        """The truthy ``wdt:`` triple (when ``truthy``: a statement of the best rank of its property, typed
+        ``wikibase:BestRank`` as Wikidata types them), the full ``p:``/``ps:``/``psv:``/``pq:``/``pqv:``
+        statement and (unless the caller writes them once for all statements) its references' own triples."""
         yield from self.schema
         value = wikidata_term(self.value)
-        yield self.subject, _term(WDT, self.property), value
+        if truthy:
+            yield self.subject, _term(WDT, self.property), value
         yield self.subject, _term(P, self.property), self.iri
         yield self.iri, _TYPE, _STATEMENT
-        yield self.iri, _TYPE, _BEST_RANK
-        yield self.iri, _RANK, _NORMAL_RANK
+        if truthy:
+            yield self.iri, _TYPE, _BEST_RANK
+        yield self.iri, _RANK, _PREFERRED_RANK if self.rank == "preferred" else _NORMAL_RANK
         yield self.iri, _term(PS, self.property), value
         details = self.value_node or time_value(self.value)
         if details:
@@ -101,6 +107,7 @@ class Statement:
 # The fixed terms, made once: a Namespace lookup builds and checks a new URIRef every time.
 _TYPE, _STATEMENT, _RANK, _NORMAL_RANK = RDF.type, WIKIBASE.Statement, WIKIBASE.rank, WIKIBASE.NormalRank
 _BEST_RANK = WIKIBASE.BestRank
+_PREFERRED_RANK = WIKIBASE.PreferredRank
 _DERIVED_FROM, _REFERENCE, _P854, _P958 = PROV.wasDerivedFrom, WIKIBASE.Reference, PR.P854, PR.P958
 
 
@@ -170,11 +177,18 @@ class MappedFilm:
     statements: list[Statement] = field(default_factory=list)
     triples: list[Triple] = field(default_factory=list)
 
+    def truthy(self, statement: Statement) -> bool:
+        """Whether a statement is of the best rank among its property's: its value is a ``wdt:`` one."""
+        return statement.rank == "preferred" or not any(
+            other.rank == "preferred" and other.property == statement.property for other in self.statements)
+
     def all_triples(self) -> Iterator[Triple]:
         yield from self.triples
         references: dict[URIRef, Reference] = {}
+        preferred = {statement.property for statement in self.statements if statement.rank == "preferred"}
         for statement in self.statements:
-            yield from statement.triples(with_references=False)
+            yield from statement.triples(with_references=False, truthy=statement.rank == "preferred"
+                                         or statement.property not in preferred)
             for reference in statement.references:
                 references.setdefault(reference.iri, reference)
         for reference in references.values():  # many statements cite one section: its triples once

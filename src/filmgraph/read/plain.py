@@ -84,8 +84,10 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
     lead_blocks, position = _read_blocks(lines, position, where, warnings)
     lead = lead_blocks.paragraphs
     if lead_blocks.lists or lead_blocks.tables:
+        # The lead's lists and tables as a section; its blocks keep the paragraphs too (for the lists they
+        # introduce: "Interviewees include:"), while its paragraphs are the article's lead.
         sections.append(Section("Lead", 1, (), lead_blocks.lists, lead_blocks.tables,
-                                blocks=tuple(b for b in lead_blocks.blocks if b.kind is not BlockKind.PARAGRAPH)))
+                                blocks=tuple(lead_blocks.blocks)))
     while position < len(lines):
         heading = _HEADING_RE.match(lines[position])
         assert heading is not None

@@ -607,8 +607,10 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
     lead: list[str] = lead_blocks.paragraphs
     parsed: list[Section] = []
     if lead_blocks.lists or lead_blocks.tables:
+        # The lead's lists and tables as a section; its blocks keep the paragraphs too (for the lists they
+        # introduce: "Interviewees include:"), while its paragraphs are the article's lead.
         parsed.append(Section("Lead", 1, (), tuple(lead_blocks.lists), tuple(lead_blocks.tables),
-                              blocks=tuple(b for b in lead_blocks.blocks if b.kind is not BlockKind.PARAGRAPH)))
+                              blocks=tuple(lead_blocks.blocks)))
     for number, (_, end, level, heading) in enumerate(headings):
         if level not in (2, 3, 4):
             continue  # a section under a heading of another level is not read (as the parser leaves it)

@@ -52,6 +52,8 @@ def _node(graph: Graph, node: Node, kind: str) -> dict[str, Any]:
     name = graph.value(node, SDO.name)
     if name is not None:
         data["name"] = str(name)
+    if kind == "Language" and (code := graph.value(node, SDO.alternateName)) is not None:
+        data["alternateName"] = str(code)  # its BCP 47 code
     return data
 
 
@@ -88,7 +90,7 @@ def movie_object(graph: Graph, film: URIRef) -> dict[str, Any]:
     movie["name"] = _text(name)
     simple = [("alternateName", SDO.alternateName), ("description", SDO.description),
               ("dateCreated", SDO.dateCreated), ("duration", SDO.duration), ("genre", SDO.genre),
-              ("inLanguage", SDO.inLanguage), ("image", SDO.image), ("sameAs", SDO.sameAs), ("url", SDO.url)]
+              ("image", SDO.image), ("sameAs", SDO.sameAs), ("url", SDO.url)]
     for key, prop in simple:
         values = sorted((_value(v) for v in graph.objects(film, prop)), key=json.dumps)
         if values:
@@ -102,7 +104,7 @@ def movie_object(graph: Graph, film: URIRef) -> dict[str, Any]:
                                                                  "Organization"),
                             ("publisher", SDO.publisher, "Organization"), ("locationCreated", SDO.locationCreated,
                                                                           "Place"),
-                            ("about", SDO.about, "DefinedTerm")]:
+                            ("about", SDO.about, "DefinedTerm"), ("inLanguage", SDO.inLanguage, "Language")]:
         nodes = [_node(graph, n, kind) for n in _sorted(graph, film, prop)]
         if nodes:
             movie[key] = _one_or_many(nodes)
@@ -189,7 +191,7 @@ def render_page(graph: Graph, film: URIRef) -> str:
         if "roleName" in contributor:
             crew_roles.setdefault(contributor["roleName"], []).append(contributor["contributor"]["name"])
     languages = sorted(str(graph.value(code, RDFS.label) or "") for code in graph.objects(film, WDT.P364)) or \
-        movie.get("inLanguage")
+        names("inLanguage")
     facts = [("Directed by", names("director")), ("Written by", names("author")), ("Produced by", names("producer")),
              ("Music by", names("musicBy"))]
     facts += [(role.capitalize(), ", ".join(people)) for role, people in sorted(crew_roles.items())]

@@ -316,6 +316,8 @@ def propose(mapped: MappedFilm, entity: dict[str, Any], *, create: bool = False,
     claims = _claims(entity)
     created: dict[Node, Create] = {}
     for statement in mapped.statements:
+        if not mapped.truthy(statement):
+            continue  # a weekend's takings beside the headline box office: no value to propose for the film
         prop = statement.property
         value = film.value(statement.value, prop, statement)
         if value is None:
