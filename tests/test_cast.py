@@ -315,10 +315,12 @@ def test_a_credit_in_brackets_is_another_name_of_the_actor_and_a_name_after_the_
 * [[Per Vik]] as Lady (Mrs. Betjeman)
 * [[Nils Aas]] as Jens, a trader who hires Knut Moe (Carl Holm)
 * [[Eva Strand]] as Maja (uncredited)
+* Eddie Lund (Albert Edward Lund) as the bassoonist
 """)
     found = {film.people[m.person].name: (m.characters, film.people[m.person].alternate_names) for m in film.cast}
     assert found == {"Lina Holt": (["Bert"], ["Lina Holt-Berg"]), "Per Vik": (["Lady", "Mrs. Betjeman"], []),
-                     "Nils Aas": (["Jens"], []), "Eva Strand": (["Maja"], [])}
+                     "Nils Aas": (["Jens"], []), "Eva Strand": (["Maja"], []),
+                     "Eddie Lund": (["the bassoonist"], ["Albert Edward Lund"])}
 
 
 def test_names_in_brackets_in_a_tables_actor_cell_are_the_actors_other_names() -> None:

@@ -232,16 +232,23 @@ _CREDITED_AS_RE = re.compile(r"\(\s*(?:(?:credited|billed)\s+)?as\s+(?P<names>[^
 
 
 def credited_names(text: str, *, in_actor_cell: bool = False) -> list[str]:
-    """Other names a cast line gives its actor: "(as Richard Van Patten)", "(credited as Ed Mannix)"; in a table's
+    """Other names a cast line gives its actor: "(as Richard Van Patten)", "(credited as Ed Mannix)", a name in
+    brackets between the actor and "as" ("Eddie Wilson (Albert Edward Wilson) as …"); in a table's
     actor cell, any names in brackets ("Dean Wein (Dean Elliot)", "(Jenny Haniver/Dougary Grant)").
 
     >>> credited_names("Dick Berg – Bert (as Richard Berg)"), credited_names("Ann Berg (Ann Lund)")
     (['Richard Berg'], [])
+    >>> credited_names("Eddie Lund (Albert Edward Lund) as the bassoonist")
+    ['Albert Edward Lund']
     >>> credited_names("Kevin Holm (Jenny Haniver/Dougary Grant)", in_actor_cell=True)
     ['Jenny Haniver', 'Dougary Grant']
     """
     text = WIKILINK_RE.sub(r"\1", text)
     found = [m["names"] for m in _CREDITED_AS_RE.finditer(text)]
+    # "Eddie Wilson (Albert Edward Wilson) as the bassoonist": the actor's full name, before the part
+    named = re.match(r"^[^()]+?\s*\((?P<names>[^()]+)\)\s+as\s", text)
+    if named and not re.match(r"(?i)\s*(?:credited|billed|as)\b", named["names"]):
+        found.append(named["names"])
     if in_actor_cell:
         found += [m.group(1) for m in re.finditer(r"\(([^()]+)\)", text)
                   if not re.match(r"(?i)\s*(?:credited|billed|as)\b", m.group(1))]

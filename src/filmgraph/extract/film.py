@@ -132,6 +132,7 @@ def extract_film(article: Article) -> Film:
     _strip_stray_quotes(film)
     _qualify_linked_mentions(collector)
     _resolve(film)
+    _add_other_spellings(article, film)
     for field in ("budget", "box_office"):
         for quantity in getattr(film, field):
             if quantity.currency and not quantity.unit:
@@ -636,6 +637,26 @@ def _resolve(film: Film) -> None:
             quantities = [q for q in quantities if INFOBOX in q.sources or field == "box_office"]
         setattr(film, field, quantities)
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins, t.nominations))
+
+
+def _add_other_spellings(article: Article, film: Film) -> None:
+    """A name the text spells like one credited person's, but not as it is credited ("the direction of Ujjan
+    Chatterjee" for the credited Ujjal Chatterjee, "[[Berny Ignatius]]" for Berny Ignatious), is that person's
+    other name: alike but for case, accents, dots, a space, or one letter of a long name; never a shortening."""
+    people = list(film.people.values())
+    known = {fold(name) for person in people for name in (person.name, *person.alternate_names)}
+    texts = [*article.lead, *(p for section in article.sections for p in section.paragraphs)]
+    mentions = {match.group(0) for text in texts for match in prose.NAME_RE.finditer(text.replace("''", ""))}
+    mentions |= {shown for shown, _ in article.links}
+    for mention in sorted(re.sub(r"['’]s?$", "", m) for m in mentions):  # "George Lucas' film": his name
+        if fold(mention) in known or fold(mention + ".") in known or not is_person_name(mention) \
+                or " " not in mention.strip():
+            continue  # as credited, or so but for the full stop a sentence took ("Jack Haley Jr")
+        owners = [person for person in people
+                  if any(spelled_alike(mention, name) for name in (person.name, *person.alternate_names))]
+        if len(owners) == 1:
+            owners[0].alternate_names.append(mention)
+            known.add(fold(mention))
 
 
 def _shortened_names(organizations: list[Organization]) -> list[Organization]:
