@@ -15,7 +15,7 @@ from pathlib import Path
 from filmgraph.errors import FilmgraphError
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.read.tables import expand_rows
-from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
+from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext, valid_article
 
 _TITLE_RE = re.compile(r"^\s*=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$|^\s*#(?!#)\s+(?P<md>.+?)\s*$")
 _HEADING_RE = re.compile(r"^\s*(?P<level>={2,6})\s*(?P<title>.+?)\s*=+\s*$|^\s*(?P<md>#{2,6})\s+(?P<mdtitle>.+?)\s*$")
@@ -92,8 +92,9 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
         name = (heading["title"] or heading["mdtitle"]).strip()
         body, position = _read_blocks(lines, position + 1, where, warnings)
         sections.append(Section(name, level, body.paragraphs, body.lists, body.tables, blocks=body.blocks))
-    return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections),
-                   provenance=Provenance(page=source), where=where, warnings=tuple(warnings))
+    return valid_article(Article(title=title, source=source, infobox=tuple(infobox), lead=lead,
+                                 sections=tuple(sections), provenance=Provenance(page=source), where=where,
+                                 warnings=tuple(warnings)))
 
 
 def _find_title(lines: list[str], where: str) -> tuple[str, int]:

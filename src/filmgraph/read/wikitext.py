@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wikilink
@@ -18,6 +19,7 @@ from mwparserfromhell.wikicode import Wikicode
 from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.read.templates import render_template
+from filmgraph.text import replaced_warning, valid_data
 
 # The infoboxes of film articles; any other infobox (television, person, …) means the page is not a film's.
 FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox feature film", "infobox short film"})
@@ -556,10 +558,19 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
     :raises FilmgraphError: no title can be found.
     """
     try:
-        return _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
-                               timestamp=timestamp, wiki=wiki, max_chars=max_chars)
+        return valid_article(_parse_wikitext(text, title=title, source=source, where=where, revision=revision,
+                                             timestamp=timestamp, wiki=wiki, max_chars=max_chars))
     except RecursionError as exc:  # markup nested past what the parser can follow
         raise FilmgraphError(f"{where}: markup nested too deeply to read") from exc
+
+
+def valid_article(article: Article) -> Article:
+    """The article with every lone surrogate and noncharacter of its text (read, or made by a character
+    reference such as ``&#xDC00;``) replaced by U+FFFD, with a warning: no later stage sees one."""
+    cleaned, count = valid_data(article)
+    if not count:
+        return article
+    return replace(cleaned, warnings=(*cleaned.warnings, replaced_warning(article.where or cleaned.title, count)))
 
 
 def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, revision: str | None,
