@@ -550,6 +550,8 @@ def query_cmd(query_text: str, store_dir: str | None, endpoint: str | None, upda
         result = store.query(text)
     finally:
         store.close()
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if result.form == "ask":
         _out(result.to_json() if output_format == "json" else f"{'true' if result.boolean else 'false'}\n", nl=False)
         return 0 if result.boolean else 1

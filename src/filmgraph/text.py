@@ -17,6 +17,10 @@ REPLACEMENT = "\ufffd"
 _INVALID_RE = re.compile("[\ud800-\udfff\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
 _T = TypeVar("_T")
+# Each noncharacter as an escape (\uFFFF, \U0001FFFF): how Turtle and N-Triples write one that reached them.
+NONCHARACTER_ESCAPES = {code: (f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}") for code in
+                        [*range(0xFDD0, 0xFDF0), *(plane * 0x10000 + low for plane in range(17)
+                                                   for low in (0xFFFE, 0xFFFF))]}
 
 
 def is_valid(text: str) -> bool:

@@ -26,7 +26,7 @@ from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import PREFIXES, RDF, XSD
-from filmgraph.text import replaced_warning, valid_data, valid_text
+from filmgraph.text import NONCHARACTER_ESCAPES, is_valid, replaced_warning, valid_data, valid_text
 
 Triple = tuple[Node, Node, Node]
 
@@ -90,6 +90,8 @@ def _turtle(triples: Iterable[Triple], graph_name: str | None) -> str:
                         prefixes=prefixes).decode("utf-8")
     # pyoxigraph writes the prefixes in an order of its own: filmgraph writes them sorted, once.
     body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("@prefix "))
+    if not is_valid(body):  # a noncharacter (a reader replaces them; RDF read from a server may hold one)
+        body = body.translate(NONCHARACTER_ESCAPES)  # as \uFFFF: strict tools (rapper) refuse it raw
     return _PREFIX_BLOCK + "\n" + body
 
 
@@ -152,6 +154,7 @@ def _sorted_values(values: list[Any]) -> Any:
 # separator as \uXXXX, since a line break of any kind would let a lenient parser read the rest of the literal
 # as another triple.
 _LITERAL_ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x00, 0x20), 0x7F, 0x85, 0x2028, 0x2029]}
+_LITERAL_ESCAPES.update(NONCHARACTER_ESCAPES)
 _LITERAL_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f",
                          ord('"'): '\\"', ord("\\"): "\\\\"})
 _XSD_STRING = str(XSD.string)
@@ -345,8 +348,6 @@ def load_graph(path: str | Path, *, warnings: list[str] | None = None) -> Graph:
     :raises FilmgraphError: the file is missing, of an unknown format, not valid RDF, nested deeper than any
         film, or names a remote or file context.
     """
-    import pyoxigraph as ox
-
     path = Path(path)
     try:
         fmt = RdfFormat.from_extension(path.suffix)
@@ -356,7 +357,20 @@ def load_graph(path: str | Path, *, warnings: list[str] | None = None) -> Graph:
         data = path.read_bytes()
     except OSError as exc:
         raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
-    where = str(path)
+    graph = parse_rdf(data, fmt, where=str(path), warnings=warnings)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def parse_rdf(data: bytes, fmt: RdfFormat, *, where: str, warnings: list[str] | None = None) -> Graph:
+    """Parse RDF text strictly and offline (see :func:`load_graph`), as an rdflib Graph (a dataset's graphs
+    merged); ``where`` names it in messages.
+
+    :raises FilmgraphError: not valid RDF, nested deeper than any film, or naming a remote or file context.
+    """
+    import pyoxigraph as ox
+
     if fmt is RdfFormat.JSON_LD:
         data, escaped = _read_json_ld(data, where)
     else:
@@ -374,11 +388,19 @@ def load_graph(path: str | Path, *, warnings: list[str] | None = None) -> Graph:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if "LoadDocumentCallback" in message:  # a context reference the offline walk did not see
             message = "names a remote context: filmgraph reads offline"
-        raise FilmgraphError(f"{path}: not valid {_format_name(fmt)}: {message[:200]}") from exc
+        raise FilmgraphError(f"{where}: not valid {_format_name(fmt)}: {message[:200]}") from exc
     finally:
         rdflib.NORMALIZE_LITERALS = normalize
     if replaced[0] and warnings is not None:
         warnings.append(replaced_warning(where, replaced[0]))
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
     return graph
+
+
+def n_triples_term(term: Node) -> str:
+    """One term as N-Triples writes it (every control and line separator escaped): what a SPARQL TSV cell
+    holds.
+
+    >>> n_triples_term(Literal("a\tb\nc"))
+    '"a\\tb\\nc"'
+    """
+    return _nt_term(term, {})

@@ -23,6 +23,7 @@ from filmgraph import __version__, defaults
 from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
 from filmgraph.httpclient import HttpClient
+from filmgraph.identifiers import is_item
 
 DEFAULT_API = defaults.MEDIAWIKI_API
 ITEMS_MAX_AGE = 7 * 24 * 3600  # seconds a cached page → item answer is reused
@@ -97,7 +98,7 @@ class MediaWiki:
                                      f"{self.retries + 1} times; try again later")
             try:
                 data = response.json()
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:  # not JSON, or JSON nested past what Python reads
                 raise FilmgraphError(f"{where}: {self.api} did not answer with JSON") from exc
             if not isinstance(data, dict):
                 raise FilmgraphError(f"{where}: {self.api} answered {type(data).__name__}, not an API object")
@@ -206,7 +207,7 @@ class MediaWiki:
             for page in self._pages(data, f"wiki:{batch[0]}"):
                 item = (page.get("pageprops") or {}).get("wikibase_item") if isinstance(
                     page.get("pageprops"), dict) else None
-                if not item:
+                if not is_item(item):  # none, or no item id ("Q1> <urn:evil>"): never written anywhere
                     continue
                 title = str(page.get("title"))
                 # Walk back through redirects and normalisation to every title asked for.

@@ -17,6 +17,7 @@ from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wik
 from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
+from filmgraph.identifiers import checked_revision, checked_timestamp
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.read.templates import render_template
 from filmgraph.text import replaced_warning, valid_data
@@ -557,11 +558,18 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
 
     :raises FilmgraphError: no title can be found.
     """
+    # A revision id and time from a dump or an API answer are used only when they are one.
+    checked: list[str] = []
+    revision = checked_revision(revision, where, checked)
+    timestamp = checked_timestamp(timestamp, where, checked)
     try:
-        return valid_article(_parse_wikitext(text, title=title, source=source, where=where, revision=revision,
-                                             timestamp=timestamp, wiki=wiki, max_chars=max_chars))
+        article = _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
+                                  timestamp=timestamp, wiki=wiki, max_chars=max_chars)
     except RecursionError as exc:  # markup nested past what the parser can follow
         raise FilmgraphError(f"{where}: markup nested too deeply to read") from exc
+    if checked:
+        article = replace(article, warnings=(*article.warnings, *checked))
+    return valid_article(article)
 
 
 def valid_article(article: Article) -> Article:
