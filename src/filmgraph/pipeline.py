@@ -191,10 +191,13 @@ def load_article(source: str | Path | Job, *, reading: Reading | None = None) ->
     if str(source) == STDIN:
         if reading.stdin is None:
             raise FilmgraphError("-: no standard input given")
-        text = decode(reading.stdin.read(), "<stdin>")
+        warnings: list[str] = []
+        text = decode(reading.stdin.read(), "<stdin>", warnings)
         if looks_like_wikitext(text):
-            return parse_wikitext(text, source=page, where="<stdin>", revision=revision)
-        article = parse_article(text, source=page, where="<stdin>")
+            article = parse_wikitext(text, source=page, where="<stdin>", revision=revision)
+        else:
+            article = parse_article(text, source=page, where="<stdin>")
+        article = replace(article, warnings=(*warnings, *article.warnings))
     else:
         article = read_article(source, source_url=page or None)
     if revision and article.provenance.page and not article.provenance.revision:

@@ -562,6 +562,9 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
     checked: list[str] = []
     revision = checked_revision(revision, where, checked)
     timestamp = checked_timestamp(timestamp, where, checked)
+    if "\x00" in text:  # an API answer's "\u0000": no parser and no RDF file should see it
+        checked.append(f"{where}: {text.count(chr(0))} NUL characters replaced by U+FFFD")
+        text = text.replace("\x00", "\ufffd")
     try:
         article = _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
                                   timestamp=timestamp, wiki=wiki, max_chars=max_chars)
