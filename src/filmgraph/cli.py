@@ -40,13 +40,17 @@ def _error(message: str) -> None:
     click.echo(f"Error: {message}", err=True)
 
 
+class _StandardOutputError(FilmgraphError):
+    """Standard output cannot be written: a full device, a closed pipe."""
+
+
 @contextlib.contextmanager
 def _standard_output() -> Iterator[None]:
     """A full device or a closed pipe on standard output is one more error (see :class:`_Cli`)."""
     try:
         yield
     except OSError as exc:
-        raise FilmgraphError(f"standard output: {exc.strerror or exc}") from exc
+        raise _StandardOutputError(f"standard output: {exc.strerror or exc}") from exc
 
 
 def _out(text: str, *, nl: bool = True) -> None:
@@ -72,13 +76,11 @@ class _Cli(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             code = super().invoke(ctx)
-            try:
+            with _standard_output():
                 sys.stdout.flush()
-            except OSError as exc:
-                raise FilmgraphError(f"standard output: {exc.strerror or exc}") from exc
         except FilmgraphError as exc:
             _error(str(exc))
-            if str(exc).startswith("standard output:"):
+            if isinstance(exc, _StandardOutputError):
                 _silence_stdout()
             code = 2
         ctx.exit(code if isinstance(code, int) else 0)
@@ -491,7 +493,7 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
         filmgraph load examples/second_victims.txt
         filmgraph load out/second-victims.ttl --endpoint http://127.0.0.1:7878/query
     """
-    from filmgraph.pipeline import iter_load
+    from filmgraph.pipeline import iter_load, summarize_warnings
 
     store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout, create=True)
     worst, counts = 0, {"loaded": 0, "skipped": 0, "failed": 0}
@@ -499,7 +501,7 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
         # Each input's line is printed as soon as it is loaded, not when all are done.
         for result in iter_load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate,
                                 revalidate=revalidate, reading=reading):
-            for warning in result.warnings:
+            for warning in summarize_warnings(result.warnings, verbose=verbose):
                 click.echo(f"warning: {warning}", err=True)
             if result.skipped:
                 click.echo(f"skipped: {result.error}", err=True)
@@ -602,12 +604,12 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
         filmgraph embed examples/second_victims.txt
         filmgraph embed out/second-victims.ttl --snippet
     """
-    from filmgraph.pipeline import embed
+    from filmgraph.pipeline import embed, summarize_warnings
 
     _check_output_dir(output_dir)
     results = embed(inputs, output_dir=None if snippet else output_dir, base=base, reading=reading)
     for result in results:
-        for warning in result.warnings:
+        for warning in summarize_warnings(result.warnings):
             click.echo(f"warning: {warning}", err=True)
         if _report_problem(result, "written"):
             continue
