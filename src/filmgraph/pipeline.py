@@ -27,7 +27,7 @@ from filmgraph.rdf.shapes import FilmTriples
 from filmgraph.rdf.statements import graph_of
 from filmgraph.rdf.validate import Report, prune_violations, shapes_report, validate_graph, validate_triples
 from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
-from filmgraph.rdf.write import RdfFormat, load_graph, serialize
+from filmgraph.rdf.write import RdfFormat, holds_invalid_text, load_graph, serialize
 from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_pages
 from filmgraph.read.items import ItemFile
 from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki, permalink_parts
@@ -433,7 +433,8 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
 
     for job in iter_pages(inputs, suffixes=ARTICLE_SUFFIXES | RDF_SUFFIXES):
         suffix = Path(job.path).suffix.lower() if job.path else ""
-        if direct is not None and not revalidate and not job.error and suffix in DIRECT_SUFFIXES:
+        if direct is not None and not revalidate and not job.error and suffix in DIRECT_SUFFIXES and \
+                not _needs_cleaning(job.path, suffix):
             waiting.append(job)
             if len(waiting) >= 256:
                 yield from load_waiting()
@@ -460,6 +461,17 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
         yield result
     if waiting:
         yield from load_waiting()
+
+
+def _needs_cleaning(path: str | None, suffix: str) -> bool:
+    """A one-graph file whose text must be made valid first (through rdflib, with a warning); a shard of many
+    graphs goes to the store as it is (filmgraph wrote it valid)."""
+    if path is None or suffix == ".nq":
+        return False
+    try:
+        return holds_invalid_text(path)
+    except OSError:
+        return False  # the store's reader says why it cannot read it
 
 
 # RDF files the embedded store reads itself, without rdflib (JSON-LD may name a remote @context: rdflib's

@@ -210,3 +210,17 @@ def test_no_writer_is_given_a_surrogate(tmp_path: Path) -> None:
     with pytest.raises(FilmgraphError, match="cannot write"):
         write_graph(graph, tmp_path / "film.nt")
     assert not list(tmp_path.iterdir())
+
+
+def test_load_of_a_turtle_file_with_a_surrogate_escape_loads_it_made_valid(tmp_path: Path) -> None:
+    film = tmp_path / "film.ttl"
+    film.write_text('<https://example.org/filmgraph/film/x> a <http://schema.org/Movie> ;\n'
+                    '  <http://schema.org/name> "X\\uD800y" ;\n'
+                    '  <http://schema.org/alternateName> "Z\uffff" ;\n'
+                    '  <http://schema.org/subjectOf> <https://example.org/filmgraph/article/x> .\n', encoding="utf-8")
+    result = run_cli("load", str(film), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 0, result.output
+    assert f"warning: {film}: 2 characters" in result.stderr
+    names = run_cli("query", "SELECT ?n WHERE { ?f ?p ?n FILTER(isLiteral(?n)) }", "--store", str(tmp_path / "store"),
+                    "-f", "csv")
+    assert set(names.stdout.split()) == {"n", "X\ufffdy", "Z\ufffd"}

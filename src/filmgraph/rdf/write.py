@@ -319,6 +319,24 @@ def _read_text_rdf(data: bytes, where: str, fmt: RdfFormat) -> tuple[bytes, int]
     return (text.encode("utf-8") if replaced else data), replaced
 
 
+# What :func:`parse_rdf` replaces, as bytes: an escaped lone surrogate, and a noncharacter's UTF-8 (U+FDD0–U+FDEF,
+# U+FFFE, U+FFFF and the last two code points of every other plane).
+_INVALID_BYTES_RE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\xef\xb7[\x90-\xaf]|\xef\xbf[\xbe\xbf]"
+                               rb"|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+
+
+def holds_invalid_text(path: str | Path) -> bool:
+    """The RDF file holds a lone surrogate escape or a noncharacter (read a few megabytes at a time), so that it
+    must be read through :func:`load_graph`, which replaces them, rather than straight into a store."""
+    with Path(path).open("rb") as stream:
+        tail = b""
+        while chunk := stream.read(1 << 24):
+            if _INVALID_BYTES_RE.search(tail + chunk):
+                return True
+            tail = chunk[-8:]
+    return False
+
+
 def _format_name(fmt: RdfFormat) -> str:
     return fmt.name.replace("_", "-").title()
 
