@@ -205,3 +205,22 @@ def test_the_mutations_break_what_they_say() -> None:
     odd = odd_characters("abc", random.Random(7))
     assert odd != "abc" and any(character in odd for character in ODD)
     assert {mutated_page(seed)[1] for seed in range(5)} == {mutated_page(seed)[1] for seed in range(5)}  # replayable
+
+
+# Findings of the fuzz job, each kept as a case of its own.
+
+@pytest.mark.parametrize(("text", "redirect"), [
+    ("#REDIRECT [[Baazi (1968 film)]]\n{{R from move}}\n", "redirect to Baazi (1968 film)"),
+    ("#redirect [[Computer accessibility#Tools|x]]\n", "redirect to Computer accessibility"),
+    ("#REDIRECT [[Baazi (1968\n{{Infobox film\n| name = Baazi\n}}\n'''Baazi''' is a 1968 film.\n", None),
+], ids=["redirect", "redirect-section", "link-never-closed"])
+def test_a_redirect_is_one_line_and_an_unclosed_one_is_none(text: str, redirect: str | None, tmp_path: Path) -> None:
+    from filmgraph import FilmgraphError
+    from filmgraph.read.wikitext import parse_wikitext
+
+    if redirect is None:
+        assert parse_wikitext(text, source="", where="x.wiki").title == "Baazi"  # MediaWiki makes no redirect
+        return
+    with pytest.raises(FilmgraphError) as raised:
+        parse_wikitext(text, source="", where="x.wiki")
+    assert str(raised.value) == f"x.wiki: {redirect}"

@@ -24,7 +24,8 @@ from filmgraph.text import replaced_warning, valid_data
 
 # The infoboxes of film articles; any other infobox (television, person, …) means the page is not a film's.
 FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox feature film", "infobox short film"})
-_REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#]+)", re.IGNORECASE)
+# As MediaWiki reads one: the link closed on the redirect's own line (an unclosed one makes no redirect).
+_REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#\n]+)[^\]\n]*\]\]", re.IGNORECASE)
 _FILM_LEAD_RE = re.compile(r"\b(?:is|was)\b[^.]{0,200}?\b(?:film|movie|documentary|feature)\b", re.IGNORECASE)
 
 
