@@ -10,7 +10,8 @@ import time
 from collections.abc import Iterator
 
 import pytest
-from hostile2 import HOSTILE2, PROJECT, FakeServer
+
+from .hostile2 import HOSTILE2, PROJECT, FakeServer
 
 
 def _free_port() -> int:

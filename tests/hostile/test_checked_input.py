@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from hostile2 import HOSTILE2, PROJECT, FakeServer, error_lines, run_cli
 
 from filmgraph.identifiers import checked_item, checked_revision, checked_timestamp
 from filmgraph.read.items import ItemFile
+
+from .hostile2 import HOSTILE2, PROJECT, FakeServer, error_lines, run_cli
 
 FILM = str(PROJECT / "tests" / "corpus" / "48_hrs.wiki")
 PERMALINK = "https://en.wikipedia.org/w/index.php?title=48_Hrs.&oldid=1"

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from hostile2 import HOSTILE2, PROJECT, error_lines, run_cli
+
+from .hostile2 import HOSTILE2, PROJECT, error_lines, run_cli
 
 FILMS = {f"https://en.wikipedia.org/wiki/Film_{letter}" for letter in "ABCDEF"}
 

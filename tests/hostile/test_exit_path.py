@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hostile2 import HOSTILE2, PROJECT, FakeServer, error_lines, run_cli
 
 import filmgraph.cli
+
+from .hostile2 import HOSTILE2, PROJECT, FakeServer, error_lines, run_cli
 
 SAMPLE = str(PROJECT / "examples" / "second_victims.txt")
 CORPUS = PROJECT / "tests" / "corpus"

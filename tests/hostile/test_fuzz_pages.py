@@ -26,11 +26,12 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from hostile2 import PROJECT, run_cli
 
 from filmgraph.formats import RdfFormat
 from filmgraph.pipeline import export_one
 from filmgraph.text import is_valid
+
+from .hostile2 import PROJECT, run_cli
 
 CASES = int(os.environ.get("FILMGRAPH_FUZZ_CASES", "40"))
 REPLAY = os.environ.get("FILMGRAPH_FUZZ_SEED")

@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hostile2 import HOSTILE2, FakeServer, error_lines, run_cli
 
 from filmgraph import FilmgraphError
 from filmgraph.rdf.write import offline_document
+
+from .hostile2 import HOSTILE2, FakeServer, error_lines, run_cli
 
 DEEP = ["deep_list_500.ttl", "deep_bnode_600.ttl", "deep_array_1000.jsonld"]
 SAMPLE = Path(__file__).parent.parent.parent / "examples" / "second_victims.txt"

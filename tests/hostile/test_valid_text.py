@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
-from hostile2 import HOSTILE2, error_lines, run_cli
 from rdflib import Graph, Literal, URIRef
 
 from filmgraph.formats import RdfFormat
 from filmgraph.rdf.write import load_graph, serialize
 from filmgraph.text import is_valid, valid_data, valid_text
+
+from .hostile2 import HOSTILE2, error_lines, run_cli
 
 SURROGATE_PAGES = ["surrogate_ref_person.wiki", "surrogate_ref_title.wiki"]
 STRICT = {"ttl": pyoxigraph.RdfFormat.TURTLE, "nt": pyoxigraph.RdfFormat.N_TRIPLES,
