@@ -415,7 +415,7 @@ def parse_rdf(data: bytes, fmt: RdfFormat, *, where: str, warnings: list[str] | 
 
 
 def n_triples_term(term: Node) -> str:
-    """One term as N-Triples writes it (every control and line separator escaped): what a SPARQL TSV cell
+    r"""One term as N-Triples writes it (every control and line separator escaped): what a SPARQL TSV cell
     holds.
 
     >>> n_triples_term(Literal("a\tb\nc"))

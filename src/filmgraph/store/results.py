@@ -43,7 +43,7 @@ class QueryResult:
     warnings: list[str] = field(default_factory=list)  # what reading the answer replaced
 
     def to_csv(self, *, delimiter: str = ",") -> str:
-        """SPARQL 1.1 CSV (plain values) or, with a tab, TSV (RDF terms, written as N-Triples writes them: a tab
+        r"""SPARQL 1.1 CSV (plain values) or, with a tab, TSV (RDF terms, written as N-Triples writes them: a tab
         or a line break in a value is escaped, and never splits a row).
 
         >>> QueryResult("select", ["x"], [{"x": Literal("a\tb\nc")}]).to_csv(delimiter="\t")
