@@ -18,7 +18,7 @@ from typing import Any, BinaryIO
 from rdflib import Graph
 
 from filmgraph import defaults
-from filmgraph.atomic import write_text_atomic
+from filmgraph.atomic import write_files_atomic
 from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
@@ -27,9 +27,9 @@ from filmgraph.rdf.iris import article_iri, film_iri, film_names, film_year
 from filmgraph.rdf.mapping import category_page, map_film, map_statements
 from filmgraph.rdf.shapes import FilmTriples
 from filmgraph.rdf.statements import graph_of
-from filmgraph.rdf.validate import Report, prune_violations, shapes_report, validate_triples
+from filmgraph.rdf.validate import Report, prune_violations, shapes_report, validate_graph, validate_triples
 from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
-from filmgraph.rdf.write import RdfFormat, load_graph, serialize
+from filmgraph.rdf.write import RdfFormat, holds_invalid_text, load_graph, serialize
 from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_pages
 from filmgraph.read.items import ItemFile
 from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki, permalink_parts
@@ -38,6 +38,7 @@ from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
 from filmgraph.store.results import FilmIdentity, film_identities, held_films, owner_conflict
+from filmgraph.text import is_valid
 from filmgraph.wikidata.quickstatements import Proposal, file_name, propose
 
 STDIN = "-"
@@ -192,10 +193,13 @@ def load_article(source: str | Path | Job, *, reading: Reading | None = None) ->
     if str(source) == STDIN:
         if reading.stdin is None:
             raise FilmgraphError("-: no standard input given")
-        text = decode(reading.stdin.read(), "<stdin>")
+        warnings: list[str] = []
+        text = decode(reading.stdin.read(), "<stdin>", warnings)
         if looks_like_wikitext(text):
-            return parse_wikitext(text, source=page, where="<stdin>", revision=revision)
-        article = parse_article(text, source=page, where="<stdin>")
+            article = parse_wikitext(text, source=page, where="<stdin>", revision=revision)
+        else:
+            article = parse_article(text, source=page, where="<stdin>")
+        article = replace(article, warnings=(*warnings, *article.warnings))
     else:
         article = read_article(source, source_url=page or None)
     if revision and article.provenance.page and not article.provenance.revision:
@@ -369,11 +373,14 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
         result.stage = "write"
         graph_name = article_iri(article.provenance, _slashed(base), name)
         result.texts = {fmt: serialize(result.triples, fmt, graph_name=graph_name) for fmt in formats}
+        for fmt, text in result.texts.items():
+            if not is_valid(text):  # the readers replace such characters: a page that still has one fails alone
+                raise FilmgraphError(f"{result.input}: cannot write {fmt.name.replace('_', '-')}: the text holds a "
+                                     "lone surrogate or a noncharacter")
         if output_dir is not None:
-            for fmt, text in result.texts.items():
-                path = Path(output_dir) / f"{name}.{fmt.extension}"
-                _write(path, text)
-                result.written.append(path)
+            files = [(Path(output_dir) / f"{name}.{fmt.extension}", text) for fmt, text in result.texts.items()]
+            _write_all(files)  # a film's files all or none: a full disk never leaves a .ttl without its .jsonld
+            result.written = [path for path, _ in files]
         result.stage = None
     except NotAFilm as exc:
         result.error, result.skipped = str(exc), True
@@ -412,22 +419,41 @@ class LoadResult(Outcome):
     graph_iri: str | None = None
     triples: int = 0
     skipped: bool = False  # the page holds no film
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_graph(path: str | Path, *, warnings: list[str] | None = None) -> Graph:
+    """The triples of an RDF file (see :func:`~filmgraph.rdf.write.load_graph`).
+
+    :raises FilmgraphError: the file is bad, or holds no triples (nothing to validate, load or show).
+    """
+    graph = load_graph(path, warnings=warnings)
+    if not len(graph):
+        raise FilmgraphError(f"{path}: holds no triples")
+    return graph
+
+
+def validate(path: str | Path, *, warnings: list[str] | None = None) -> Report:
+    """The shapes report of an RDF file; what its reading replaced goes to ``warnings``.
+
+    :raises FilmgraphError: the file is bad, or holds no triples.
+    """
+    return validate_graph(read_graph(path, warnings=warnings))
 
 
 def graph_of_input(source: str | Path | Job, *, base: str = DEFAULT_BASE, validate: bool = True,
-                   reading: Reading | None = None, claims: Claims | None = None, store: Store | None = None
-                   ) -> tuple[Graph, str, Report | None]:
+                   reading: Reading | None = None, claims: Claims | None = None, store: Store | None = None,
+                   warnings: list[str] | None = None) -> tuple[Graph, str, Report | None]:
     """The graph an input holds and the IRI of its named graph: an RDF file as it is (named after the
     article its film is described in), or an article exported first, its film named apart from the other
-    films of the run (``claims``) and of ``store`` (:func:`name_film`).
+    films of the run (``claims``) and of ``store`` (:func:`name_film`). What reading it replaced or left out
+    goes to ``warnings``.
 
     :raises FilmgraphError: the input is bad, holds no triples, or names no article to be its graph.
     """
     path = source.path if isinstance(source, Job) else str(source)
     if path and path != STDIN and not path.startswith(WIKI_PREFIX) and Path(path).suffix.lower() in RDF_SUFFIXES:
-        graph = load_graph(path)
-        if not len(graph):
-            raise FilmgraphError(f"{path}: holds no triples")
+        graph = read_graph(path, warnings=warnings)
         try:
             name = cited_article(graph)
         except FilmgraphError as exc:
@@ -436,6 +462,8 @@ def graph_of_input(source: str | Path | Job, *, base: str = DEFAULT_BASE, valida
     article = load_article(source, reading=reading)
     claimant = source.name if isinstance(source, Job) else str(source)
     film, graph, name = build_graph(article, base=base, reading=reading, claims=claims, store=store, claimant=claimant)
+    if warnings is not None:
+        warnings.extend(film.warnings)
     return graph, article_iri(film.provenance, _slashed(base), name), check_graph(graph) if validate else None
 
 
@@ -470,7 +498,8 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
 
     for job in iter_pages(inputs, suffixes=ARTICLE_SUFFIXES | RDF_SUFFIXES):
         suffix = Path(job.path).suffix.lower() if job.path else ""
-        if direct is not None and not revalidate and not job.error and suffix in DIRECT_SUFFIXES:
+        if direct is not None and not revalidate and not job.error and suffix in DIRECT_SUFFIXES and \
+                not _needs_cleaning(job.path, suffix):
             waiting.append(job)
             if len(waiting) >= 256:
                 yield from load_waiting()
@@ -484,7 +513,8 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
         try:
             is_rdf = suffix in RDF_SUFFIXES
             graph, name, result.report = graph_of_input(job, base=base, validate=revalidate if is_rdf else validate,
-                                                        reading=reading, claims=claims, store=store)
+                                                        reading=reading, claims=claims, store=store,
+                                                        warnings=result.warnings)
             result.graph_iri = graph_iri or name
             if graph_iri is None and is_rdf:
                 _check_owner(store, result.graph_iri, graph, job.name)  # a file names its own graph: checked
@@ -497,6 +527,17 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
         yield result
     if waiting:
         yield from load_waiting()
+
+
+def _needs_cleaning(path: str | None, suffix: str) -> bool:
+    """A one-graph file whose text must be made valid first (through rdflib, with a warning); a shard of many
+    graphs goes to the store as it is (filmgraph wrote it valid)."""
+    if path is None or suffix == ".nq":
+        return False
+    try:
+        return holds_invalid_text(path)
+    except OSError:
+        return False  # the store's reader says why it cannot read it
 
 
 # RDF files the embedded store reads itself, without rdflib (JSON-LD may name a remote @context: rdflib's
@@ -517,6 +558,7 @@ class EmbedResult(Outcome):
 
     snippets: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
@@ -528,7 +570,7 @@ def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAU
     for source in inputs:
         result = EmbedResult(str(source))
         try:
-            graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading)
+            graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading, warnings=result.warnings)
             for film in films_in(graph):
                 result.snippets.append(snippet(graph, film))
                 if output_dir is not None:
@@ -542,12 +584,13 @@ def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAU
 
 
 def draw(source: str | Path, *, output: str | Path | None = None, base: str = DEFAULT_BASE,
-         reading: Reading | None = None) -> str:
-    """The SVG diagram of the (first) film an input holds; written to ``output`` when given."""
+         reading: Reading | None = None, warnings: list[str] | None = None) -> str:
+    """The SVG diagram of the (first) film an input holds; written to ``output`` when given. What reading the
+    input replaced or left out goes to ``warnings``."""
     from filmgraph.web.draw import draw_graph
     from filmgraph.web.page import films_in
 
-    graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading)
+    graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading, warnings=warnings)
     svg = draw_graph(graph, films_in(graph)[0]) + "\n"
     if output is not None:
         _write(Path(output), svg)
@@ -555,10 +598,16 @@ def draw(source: str | Path, *, output: str | Path | None = None, base: str = DE
 
 
 def _write(path: Path, text: str) -> None:
+    _write_all([(path, text)])
+
+
+def _write_all(files: list[tuple[Path, str]]) -> None:
     try:
-        write_text_atomic(path, text)
+        write_files_atomic(files)
     except OSError as exc:
-        raise FilmgraphError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise FilmgraphError(f"{files[0][0]}: cannot write: {exc.strerror or exc}") from exc
+    except UnicodeEncodeError as exc:  # the readers replace such characters: a bug if one gets this far
+        raise FilmgraphError(f"{files[0][0]}: cannot write: {exc.reason} at {exc.start}") from exc
 
 
 WIKIDATA_API = "https://www.wikidata.org/w/api.php"

@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
+from filmgraph.identifiers import checked_revision, checked_timestamp
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.pages import FILM_INFOBOX_RE, canonical_page, is_article_title, is_film_infobox, normalize_title, wiki_at
 from filmgraph.read.templates import render_template
+from filmgraph.text import replaced_warning, valid_data
 
-_REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#]+)", re.IGNORECASE)
+# As MediaWiki reads one: the link closed on the redirect's own line (an unclosed one makes no redirect).
+_REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#\n]+)[^\]\n]*\]\]", re.IGNORECASE)
 _FILM_LEAD_RE = re.compile(r"\b(?:is|was)\b[^.]{0,200}?\b(?:film|movie|documentary|feature)\b", re.IGNORECASE)
 
 
@@ -551,11 +555,30 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
 
     :raises FilmgraphError: no title can be found.
     """
+    # A revision id and time from a dump or an API answer are used only when they are one.
+    checked: list[str] = []
+    revision = checked_revision(revision, where, checked)
+    timestamp = checked_timestamp(timestamp, where, checked)
+    if "\x00" in text:  # an API answer's "\u0000": no parser and no RDF file should see it
+        checked.append(f"{where}: {text.count(chr(0))} NUL characters replaced by U+FFFD")
+        text = text.replace("\x00", "\ufffd")
     try:
-        return _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
-                               timestamp=timestamp, wiki=wiki, max_chars=max_chars)
+        article = _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
+                                  timestamp=timestamp, wiki=wiki, max_chars=max_chars)
     except RecursionError as exc:  # markup nested past what the parser can follow
         raise FilmgraphError(f"{where}: markup nested too deeply to read") from exc
+    if checked:
+        article = replace(article, warnings=(*article.warnings, *checked))
+    return valid_article(article)
+
+
+def valid_article(article: Article) -> Article:
+    """The article with every lone surrogate and noncharacter of its text (read, or made by a character
+    reference such as ``&#xDC00;``) replaced by U+FFFD, with a warning: no later stage sees one."""
+    cleaned, count = valid_data(article)
+    if not count:
+        return article
+    return replace(cleaned, warnings=(*cleaned.warnings, replaced_warning(article.where or cleaned.title, count)))
 
 
 def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, revision: str | None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -48,14 +49,30 @@ def _identities(quads: Iterable[Any]) -> list[FilmIdentity]:
 class EmbeddedStore:
     """An on-disk Oxigraph store (pyoxigraph)."""
 
-    def __init__(self, path: str | Path = DEFAULT_STORE) -> None:
+    def __init__(self, path: str | Path = DEFAULT_STORE, *, read_only: bool = False) -> None:
+        """Open (or create) the store at ``path``. With ``read_only`` (a store that is only queried) a store
+        on read-only media is opened read-only."""
         self._ox = pyoxigraph
         self.path = Path(path)
+        self.read_only = False
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = pyoxigraph.Store(str(self.path))
         except OSError as exc:
-            raise FilmgraphError(f"{self.path}: cannot open store: {exc}") from exc
+            if read_only and _is_read_only_media(exc):
+                self._store = self._open_read_only()
+                self.read_only = True
+            elif _is_locked(exc):
+                raise FilmgraphError(f"{self.path}: the store is in use by another process (a filmgraph load or "
+                                     "query, or an Oxigraph server); try again when it is done") from exc
+            else:
+                raise FilmgraphError(f"{self.path}: cannot open store: {first_line(str(exc))}") from exc
+
+    def _open_read_only(self) -> Any:
+        try:
+            return pyoxigraph.Store.read_only(str(self.path))
+        except OSError as exc:
+            raise FilmgraphError(f"{self.path}: cannot open store (read-only): {first_line(str(exc))}") from exc
 
     def load(self, graph: Graph, *, graph_iri: str | None = None) -> int:
         graph_iri = graph_iri or cited_article(graph)
@@ -65,8 +82,8 @@ class EmbeddedStore:
             # One update is one transaction: the old graph is gone and the new one there, or neither.
             # The triples are N-Triples written by rdflib, valid as SPARQL INSERT DATA content.
             self._store.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}}} }}")
-        except (OSError, SyntaxError) as exc:
-            raise FilmgraphError(f"{self.path}: cannot load: {exc}") from exc
+        except (OSError, SyntaxError, UnicodeEncodeError) as exc:
+            raise FilmgraphError(f"{self.path}: cannot load: {first_line(str(exc))}") from exc
         return len(graph)
 
     def load_files(self, paths: Iterable[str | Path], *, graph_iri: str | None = None
@@ -205,8 +222,23 @@ class EmbeddedStore:
 
     def close(self) -> None:
         try:
-            self._store.flush()
+            if not self.read_only:
+                self._store.flush()
         except OSError as exc:  # a full disk: the graphs loaded before were committed one by one
-            raise FilmgraphError(f"{self.path}: cannot flush the store: {exc}") from exc
+            raise FilmgraphError(f"{self.path}: cannot flush the store: {first_line(str(exc))}") from exc
         finally:
             del self._store
+
+
+def _is_read_only_media(exc: OSError) -> bool:
+    """The store's folder is on read-only media (or not writable): it can still be queried."""
+    text = str(exc)
+    return exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) or "Read-only file system" in text or \
+        "Permission denied" in text
+
+
+def _is_locked(exc: OSError) -> bool:
+    """Another process holds the store (RocksDB's lock file)."""
+    text = str(exc)
+    return "LOCK" in text and ("Resource temporarily unavailable" in text or "lock hold" in text.lower()
+                               or "No locks available" in text)

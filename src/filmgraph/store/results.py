@@ -18,6 +18,8 @@ from filmgraph import defaults
 from filmgraph.errors import FilmgraphError
 from filmgraph.pages import canonical_page, title_of
 from filmgraph.rdf.vocab import PREFIXES, RDF, SDO
+from filmgraph.rdf.write import n_triples_term
+from filmgraph.text import replaced_warning, valid_data
 
 DEFAULT_STORE = defaults.STORE_DIR
 
@@ -40,14 +42,20 @@ class QueryResult:
     rows: list[dict[str, Node]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
+    warnings: list[str] = field(default_factory=list)  # what reading the answer replaced
 
     def to_csv(self, *, delimiter: str = ",") -> str:
-        """SPARQL 1.1 CSV (plain values) or, with a tab, TSV (RDF terms)."""
+        r"""SPARQL 1.1 CSV (plain values) or, with a tab, TSV (RDF terms, written as N-Triples writes them: a tab
+        or a line break in a value is escaped, and never splits a row).
+
+        >>> QueryResult("select", ["x"], [{"x": Literal("a\tb\nc")}]).to_csv(delimiter="\t")
+        '?x\n"a\\tb\\nc"\n'
+        """
         buffer = io.StringIO()
         if delimiter == "\t":
             buffer.write("\t".join(f"?{v}" for v in self.variables) + "\n")
             for row in self.rows:
-                buffer.write("\t".join(row[v].n3() if v in row else "" for v in self.variables) + "\n")
+                buffer.write("\t".join(n_triples_term(row[v]) if v in row else "" for v in self.variables) + "\n")
             return buffer.getvalue()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(self.variables)
@@ -79,17 +87,34 @@ def _json_term(term: Node) -> dict[str, str]:
     return data
 
 
+_IRI_RE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^\x00-\x20<>\"{}|\\^`]*")
+_LANGUAGE_RE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_BNODE_RE = re.compile(r"[A-Za-z0-9_\-.]+")
+
+
 def _term_from_json(data: dict[str, str]) -> Node:
-    kind = data["type"]
+    """One binding of a SPARQL JSON answer, checked: an IRI that is one, a language tag that is one."""
+    kind, value = data["type"], data["value"]
+    if not isinstance(value, str):
+        raise TypeError(f"a {kind} value that is no string")
     if kind == "uri":
-        return URIRef(data["value"])
+        if not _IRI_RE.fullmatch(value):
+            raise ValueError(f"a uri value that is no IRI: {value[:60]!r}")
+        return URIRef(value)
     if kind == "bnode":
-        return BNode(data["value"])
-    datatype = data.get("datatype")
+        if not _BNODE_RE.fullmatch(value):
+            raise ValueError(f"a bnode label that is none: {value[:60]!r}")
+        return BNode(value)
+    if kind not in ("literal", "typed-literal"):
+        raise ValueError(f"an unknown binding type {str(kind)[:20]!r}")
+    datatype, language = data.get("datatype"), data.get("xml:lang")
+    if language is not None and not (isinstance(language, str) and _LANGUAGE_RE.fullmatch(language)):
+        raise ValueError(f"a language tag that is none: {str(language)[:30]!r}")
+    if datatype is not None and not (isinstance(datatype, str) and _IRI_RE.fullmatch(datatype)):
+        raise ValueError(f"a datatype that is no IRI: {str(datatype)[:60]!r}")
     # normalize=False: a value prints as the store holds it ("1969-05-25T00:00:00Z", as Wikidata writes times),
     # not as rdflib would rewrite it ("…+00:00").
-    return Literal(data["value"], lang=data.get("xml:lang"), datatype=URIRef(datatype) if datatype else None,
-                   normalize=False)
+    return Literal(value, lang=language, datatype=URIRef(datatype) if datatype else None, normalize=False)
 
 
 def parse_json_results(text: str | bytes) -> QueryResult:
@@ -105,14 +130,20 @@ def parse_json_results(text: str | bytes) -> QueryResult:
     try:
         data = json.loads(text)
         if isinstance(data, dict) and "boolean" in data:
-            return QueryResult("ask", boolean=bool(data["boolean"]))
-        variables = [str(v) for v in data["head"].get("vars", [])]
+            if not isinstance(data["boolean"], bool):  # "false" is a string, and a true one
+                raise TypeError(f"a boolean that is no JSON boolean: {str(data['boolean'])[:20]!r}")
+            return QueryResult("ask", boolean=data["boolean"])
+        data, replaced = valid_data(data)
+        variables = [str(v) for v in data["head"].get("vars") or []]
         rows = [{str(v): _term_from_json(t) for v, t in binding.items() if t is not None}
                 for binding in data["results"]["bindings"]]
+    except RecursionError as exc:
+        raise FilmgraphError("the server's answer is not SPARQL JSON results (nested too deeply)") from exc
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise FilmgraphError(f"the server's answer is not SPARQL JSON results ({type(exc).__name__}: "
                              f"{first_line(str(exc), 80)})") from exc
-    return QueryResult("select", variables, rows)
+    warnings = [replaced_warning("the server's answer", replaced)] if replaced else []
+    return QueryResult("select", variables, rows, warnings=warnings)
 
 
 def query_form(query: str) -> str:
