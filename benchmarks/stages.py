@@ -16,7 +16,7 @@ from filmgraph import RdfFormat, extract_film, map_film
 from filmgraph.errors import FilmgraphError
 from filmgraph.model import Article
 from filmgraph.pipeline import check_graph
-from filmgraph.rdf.iris import article_iri
+from filmgraph.rdf.iris import article_iri, film_names
 from filmgraph.rdf.mapping import map_statements
 from filmgraph.rdf.shapes import FilmTriples
 from filmgraph.rdf.vocab import DEFAULT_BASE
@@ -47,7 +47,7 @@ def time_stages(sources: Iterable[object], read: Callable[[object], Article], *,
         clock = time.perf_counter()
         film = extract_film(article)
         fast["extract"] += time.perf_counter() - clock
-        name = article_iri(article.title, article.provenance, DEFAULT_BASE)
+        name = article_iri(film.provenance, DEFAULT_BASE, film_names(film)[0])
         clock = time.perf_counter()
         triples = FilmTriples(map_statements(film).all_triples())
         fast["map"] += time.perf_counter() - clock

@@ -29,7 +29,7 @@ def graphs(count: int) -> list[tuple[str, object]]:
     built = []
     for number in range(count):
         source = f"urn:filmgraph:bench:{number}"
-        _, graph = build_graph(parse_article(article(number), source=source))
+        _, graph, _ = build_graph(parse_article(article(number), source=source))
         built.append((source, graph))
     return built
 

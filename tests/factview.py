@@ -28,6 +28,13 @@ def _date(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
+def _time(stamp: Any, precision: Any) -> str | None:
+    """A Wikidata time (an xsd:dateTime and its precision on the value node) as the date it states."""
+    if stamp is None:
+        return None
+    return str(stamp)[:{9: 4, 10: 7, 11: 10}[int(precision)]]
+
+
 def facts(graph: Graph) -> set[tuple[Any, ...]]:
     found: set[tuple[Any, ...]] = set()
     for (title,) in _rows(graph, "SELECT ?t WHERE { ?f a schema:Movie ; schema:name ?t ; wdt:P31 wd:Q11424 }"):
@@ -66,16 +73,19 @@ def facts(graph: Graph) -> set[tuple[Any, ...]]:
         found.add(("language", str(qid).rsplit("/", 1)[-1]))
     for (genre,) in _rows(graph, "SELECT ?g WHERE { ?f a schema:Movie ; schema:genre ?g }"):
         found.add(("genre", str(genre)))
-    for when, place in _rows(graph, """SELECT ?d ?pl WHERE { ?f p:P577 ?s . ?s ps:P577 ?d .
-            ?f schema:datePublished ?d . OPTIONAL { ?s pq:P291 ?p . ?p schema:name ?pl } }"""):
+    for when, place in _rows(graph, """SELECT ?d ?pl WHERE { ?f p:P577 ?s . ?s ps:P577 ?t ; psv:P577 ?v .
+            ?v wikibase:timeValue ?t ; wikibase:timePrecision ?prec . ?f schema:datePublished ?d .
+            FILTER(STR(?d) = SUBSTR(STR(?t), 1, IF(?prec = 9, 4, IF(?prec = 10, 7, 10))))
+            OPTIONAL { ?s pq:P291 ?p . ?p schema:name ?pl } }"""):
         found.add(("release", _date(when), place))
     for event, when in _rows(graph, """SELECT ?n ?d WHERE { ?e a schema:ScreeningEvent ; schema:workPresented ?f ;
             schema:name ?n . OPTIONAL { ?e schema:startDate ?d } }"""):
         found.add(("screening", event, _date(when)))
-    for statement, body, category, prop, when in _rows(graph, """SELECT ?s ?b ?c ?prop ?d WHERE {
+    for statement, body, category, prop, stamp, precision in _rows(graph, """SELECT ?s ?b ?c ?prop ?d ?prec WHERE {
             VALUES ?prop { p:P166 p:P1411 } ?f ?prop ?s . ?s ?ps ?cat . FILTER(?ps IN (ps:P166, ps:P1411))
             ?cat schema:name ?c . OPTIONAL { ?cat wdt:P361 ?body . ?body schema:name ?b }
-            OPTIONAL { ?s pq:P585 ?d } }"""):
+            OPTIONAL { ?s pq:P585 ?d ; pqv:P585 [ wikibase:timeValue ?d ; wikibase:timePrecision ?prec ] } }"""):
+        when = _time(stamp, precision)
         nominees = sorted(str(n) for (n,) in _rows(graph, f"""SELECT ?n WHERE {{ <{statement}> pq:P2453 ?x .
                                                                ?x schema:name ?n }}"""))
         result = "won" if str(prop).endswith("P166") else "nominated"
@@ -87,10 +97,13 @@ def facts(graph: Graph) -> set[tuple[Any, ...]]:
             unit_id = str(unit).rsplit("/", 1)[-1]
             found.add((field, float(amount), None if unit_id == "Q199" else unit_id,
                        None if lower is None else float(lower)))
-    for name, within, start, end in _rows(graph, """SELECT ?n ?w ?st ?en WHERE { ?f p:P915 ?s . ?s ps:P915 ?pl .
+    for name, within, start, start_precision, end, end_precision in _rows(graph, """
+            SELECT ?n ?w ?st ?sp ?en ?ep WHERE { ?f p:P915 ?s . ?s ps:P915 ?pl .
             ?f schema:locationCreated ?pl . ?pl schema:name ?n . OPTIONAL { ?pl schema:containedInPlace ?wp .
-            ?wp schema:name ?w } OPTIONAL { ?s pq:P580 ?st } OPTIONAL { ?s pq:P582 ?en } }"""):
-        found.add(("filming_location", name, within, _date(start), _date(end)))
+            ?wp schema:name ?w }
+            OPTIONAL { ?s pq:P580 ?st ; pqv:P580 [ wikibase:timeValue ?st ; wikibase:timePrecision ?sp ] }
+            OPTIONAL { ?s pq:P582 ?en ; pqv:P582 [ wikibase:timeValue ?en ; wikibase:timePrecision ?ep ] } }"""):
+        found.add(("filming_location", name, within, _time(start, start_precision), _time(end, end_precision)))
     for (name,) in _rows(graph, "SELECT ?n WHERE { ?f schema:about ?c ; wdt:P921 ?c . ?c schema:name ?n }"):
         found.add(("main_subject", str(name)))
     for (wins,) in _rows(graph, "SELECT ?w WHERE { ?t a fg:AwardTally ; fg:wins ?w }"):

@@ -125,14 +125,15 @@ the Emperor. Lars Berg voiced concerns about the script.
                     "Eva Strand": ["Volk"], "Nils Aas": ["May"], "Odd Lie": [], "Tor Fjell": ["Rask"]}
 
 
-def test_a_casting_story_is_not_cast() -> None:
+def test_a_casting_story_is_not_cast_but_for_who_appears_in_the_film() -> None:
     cast = _cast("""==Cast==
 * [[Lina Holt]] as Maja
 
 ===Casting===
-[[Sara Lind]] plays Maja in the first draft; [[Per Vik]] was approached for the role of Knut.
+[[Sara Lind]] plays Maja in the first draft; [[Per Vik]] was approached for the role of Knut. Boxer [[Ola Dam]]
+has a cameo appearance in the film.
 """)
-    assert cast == {"Lina Holt": ["Maja"]}
+    assert cast == {"Lina Holt": ["Maja"], "Ola Dam": []}
 
 
 def test_the_cast_a_sentence_lists_after_include() -> None:
@@ -314,10 +315,12 @@ def test_a_credit_in_brackets_is_another_name_of_the_actor_and_a_name_after_the_
 * [[Per Vik]] as Lady (Mrs. Betjeman)
 * [[Nils Aas]] as Jens, a trader who hires Knut Moe (Carl Holm)
 * [[Eva Strand]] as Maja (uncredited)
+* Eddie Lund (Albert Edward Lund) as the bassoonist
 """)
     found = {film.people[m.person].name: (m.characters, film.people[m.person].alternate_names) for m in film.cast}
     assert found == {"Lina Holt": (["Bert"], ["Lina Holt-Berg"]), "Per Vik": (["Lady", "Mrs. Betjeman"], []),
-                     "Nils Aas": (["Jens"], []), "Eva Strand": (["Maja"], [])}
+                     "Nils Aas": (["Jens"], []), "Eva Strand": (["Maja"], []),
+                     "Eddie Lund": (["the bassoonist"], ["Albert Edward Lund"])}
 
 
 def test_names_in_brackets_in_a_tables_actor_cell_are_the_actors_other_names() -> None:
@@ -335,3 +338,50 @@ def test_names_in_brackets_in_a_tables_actor_cell_are_the_actors_other_names() -
     names = {film.people[m.person].name: film.people[m.person].alternate_names for m in film.cast}
     assert names == {"Yui Sato": [], "Dean Wein": ["Dean Elliot"], "Ken Mori": [],
                      "Kevin Holm": ["Jenny Haniver", "Dougary Grant"], "Aki Sato": [], "Riva Spier": []}
+
+
+def test_a_list_a_paragraph_introduces_as_the_people_shown_is_cast() -> None:
+    film = _film("""Interviewees featured in the documentary include:
+*[[Lina Holt]]
+*[[Startup Inc|Per Vik]], a founder
+
+==Production==
+The crew was:
+*Eva Strand
+""")
+    assert [(film.people[m.person].name, m.characters) for m in film.cast] == [("Lina Holt", []), ("Per Vik", [])]
+
+
+def test_a_list_whose_items_start_with_two_credited_actors_is_cast() -> None:
+    film = _film("""The women are:
+* Lina Holt, 74, a painter from Bergen,
+* Ida Sand, 88, born in Oslo,
+* Eva Strand, 76, who moved to Oslo,
+* Oslo, the city
+""", "| starring = Lina Holt<br />Ida Sand\n")
+    assert [film.people[m.person].name for m in film.cast] == ["Lina Holt", "Ida Sand", "Eva Strand"]
+    other = _film("Its stops:\n* Lina Holt Street\n* Ida Sand Park\n", "| starring = Lina Holt<br />Ida Sand\n")
+    assert [other.people[m.person].name for m in other.cast] == ["Lina Holt", "Ida Sand"]
+
+
+def test_a_role_keeps_the_full_stop_of_an_abbreviation_and_its_generational_suffix() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] – Dr. Maja Lund Ph.D. (Jens's teacher)
+* [[Per Vik]] as Robert "Rocky" Lund, Sr.
+* [[Eva Strand]] as Anna, a nurse.
+""")
+    assert cast == {"Lina Holt": ["Dr. Maja Lund Ph.D."], "Per Vik": ['Robert "Rocky" Lund, Sr.'],
+                    "Eva Strand": ["Anna"]}
+
+
+def test_a_part_another_section_names_shorter_is_the_same_part() -> None:
+    cast = _cast("""==Cast==
+* [[Lina Holt]] as Commissioner Maja Gordon
+
+===Production===
+[[Lina Holt]] plays Commissioner Gordon.
+
+==Reception==
+The cast was praised.
+""")
+    assert cast == {"Lina Holt": ["Commissioner Maja Gordon"]}

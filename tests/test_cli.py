@@ -122,8 +122,8 @@ def test_a_value_breaking_a_shape_is_left_out_and_the_film_written(tmp_path: Pat
     result = run("export", str(article), "-o", str(out))
     assert result.exit_code == 0, result.stderr
     assert ('warning: Odd Tongue <https://example.org/filmgraph/film/odd-tongue>: schema:inLanguage value '
-            '"Zzyzxian" left out: a language must be a BCP 47 code such as "da" (--strict keeps the film out '
-            'instead)') in result.stderr.splitlines()
+            '"Zzyzxian" left out: a language must be a schema:Language with its BCP 47 code such as "da" '
+            '(--strict keeps the film out instead)') in result.stderr.splitlines()
     assert sorted(p.name for p in out.iterdir()) == ["odd-tongue.jsonld", "odd-tongue.ttl"]
     assert "Zzyzxian" not in (out / "odd-tongue.ttl").read_text(encoding="utf-8")
 
@@ -135,7 +135,7 @@ def test_violating_graph_with_strict_exits_1_and_writes_nothing(tmp_path: Path) 
     result = run("export", str(article), "-o", str(out), "--strict")
     assert result.exit_code == 1
     assert "the graph violates the shapes; nothing written" in result.stderr
-    assert 'schema:inLanguage: a language must be a BCP 47 code such as "da"' in result.stderr
+    assert 'schema:inLanguage: a language must be a schema:Language with its BCP 47 code such as "da"' in result.stderr
     assert not out.exists() or not any(out.iterdir())
     assert run("export", str(article), "-o", str(out), "--no-validate", "--strict").exit_code == 0
 

@@ -47,7 +47,7 @@ EXPECTED = sorted((CORPUS / "expected").glob("*.expected.json"))
 SHARED = Path(__file__).parents[2] / "shared" / "corpus" / "annotated"
 # The share of expected facts found today, on the project's blind annotations and on the shared five. Issue 17's
 # target is 95 % on both; these floors only keep what has been reached from slipping back.
-PROJECT_FLOOR = 0.93
+PROJECT_FLOOR = 0.95
 SHARED_FLOOR = 0.95
 
 

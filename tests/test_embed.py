@@ -47,7 +47,9 @@ def test_snippet_is_a_compact_movie(sample_graph) -> None:
     assert movie["name"] == "Second Victims"
     assert movie["director"] == {"@type": "Person", "@id": "https://example.org/filmgraph/film/second-victims/person/zinnini-elkington",
                                  "name": "Zinnini Elkington"}
-    assert movie["duration"] == "PT92M" and movie["datePublished"] == "2025-04-10" and movie["inLanguage"] == "da"
+    assert movie["duration"] == "PT92M" and movie["datePublished"] == "2025-04-10"
+    assert movie["inLanguage"] == {"@type": "Language", "@id": "http://www.wikidata.org/entity/Q9035", "name": "Danish",
+                                   "alternateName": "da"}
     assert movie["countryOfOrigin"]["name"] == "Denmark" and movie["genre"] == "drama"
     assert len(movie["actor"]) == 7
     assert {"@type": "PerformanceRole", "@id": "https://example.org/filmgraph/role/second-victims/ozlem-saglanmak",

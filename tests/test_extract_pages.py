@@ -24,7 +24,11 @@ def _film(infobox: str, body: str = "") -> Film:
     ("| film name = {{Film name|kanji=千と千尋の神隠し|romaji=Sen to Chihiro no Kamikakushi}}",
      "千と千尋の神隠し", "ja"),
     ("| film name = {{Infobox name module|traditional={{linktext|奔|愛}}|simplified={{linktext|奔|爱}}|pinyin=Bēn Ài}}",
-     "奔愛", "zh"),
+     "奔愛", "zh-Hant"),
+    ("| film name = {{Infobox name module|traditional={{linktext|奔|愛}}|simplified={{linktext|奔|爱}}}}\n"
+     "| country = China", "奔爱", "zh-Hans"),
+    ("| film name = {{Infobox name module|traditional=龍爭虎鬥|simplified=龙争虎斗}}\n| country = Hong Kong",
+     "龍爭虎鬥", "zh-Hant"),
     ("| film name = {{native name|es|Yo quiero una mujer así}}", "Yo quiero una mujer así", "es"),
 ])
 def test_original_title_from_the_infobox_film_name(infobox: str, title: str, language: str) -> None:
@@ -180,6 +184,17 @@ def test_a_home_media_section_dates_only_a_release_in_cinemas() -> None:
      ["Norway", "Hardangerjøkulen"]),
     ("Filming", "It was filmed entirely in the Philippine province of Ilocos Norte.", []),
     ("Filming", "It was mostly shot in Scotland, particularly around Doune Castle.", ["Scotland", "Doune Castle"]),
+    ("Production", 'In New Mexico, "Two" and "Three" were shot on location.', ["New Mexico"]),
+    ("Production", "It was shot on private land north of Aurora in the Nebraska Panhandle.",
+     ["Aurora", "Nebraska Panhandle"]),
+    ("Production", "The second schedule started on 1 December 2016 in Jodhpur.", ["Jodhpur"]),
+    ("Production", "The production commenced in Oslo, not far from the producer's offices in Bergen.", ["Oslo"]),
+    ("Production", "Then a round of re-shoots began in Oslo.", ["Oslo"]),
+    ("Production", "It was shot in Bath, Kent, the Chatham Dockyard, and at Stanway House.",
+     ["Bath", "Kent", "Chatham Dockyard", "Stanway House"]),
+    ("Production", "Pre-production began in Oslo.", []),
+    ("Effects", "The footage comes from tests shot at Bikini Atoll, the Trinity test and Operation Ivy.",
+     ["Bikini Atoll"]),
 ])
 def test_filming_locations_are_real_places_in_sentences_about_the_shoot(section: str, sentence: str,
                                                                          places: list[str]) -> None:
@@ -281,3 +296,41 @@ def test_a_section_of_filming_locations_lists_one_or_more_places_an_item() -> No
 def test_a_list_in_another_section_names_no_filming_location() -> None:
     film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Soundtrack==\n*Caffè Rocca\n*Trevi Fountain\n")
     assert film.filming_location == []
+
+
+def test_prose_takings_stand_beside_the_infobox_headline_which_alone_is_truthy() -> None:
+    from filmgraph import map_film
+    from filmgraph.rdf.vocab import PS, WD, WDT, WIKIBASE, P
+
+    film = _film("| gross = $9,403,000\n| budget = $2,540,000", "'''Night Harbour''' is a 2001 film.\n\n"
+                 "==Box office==\nAccording to the studio it made $5,526,000 in the US and Canada and $3,877,000 "
+                 "elsewhere, resulting in a profit of $3,198,000. Its budget was $2.5 million. Adjusted for "
+                 "inflation, it earned $90 million.\n")
+    assert [q.amount for q in film.box_office] == [9403000, 5526000, 3877000]
+    assert [q.amount for q in film.budget] == [2540000] and [q.amount for q in film.profit] == [3198000]
+    g = map_film(film)
+    (node,) = g.subjects(WDT.P31, WD.Q11424)
+    assert [int(v) for v in g.objects(node, WDT.P2142)] == [9403000]
+    ranks = {int(g.value(s, PS.P2142)): g.value(s, WIKIBASE.rank) for s in g.objects(node, P.P2142)}
+    assert ranks == {9403000: WIKIBASE.PreferredRank, 5526000: WIKIBASE.NormalRank, 3877000: WIKIBASE.NormalRank}
+    assert [int(v) for v in g.objects(node, WDT.P2295)] == [3198000]
+
+
+def test_a_loss_is_a_negative_profit_and_video_sales_are_no_takings() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Reception==\nThe film earned $2,002,000 but because "
+                     "of its high cost incurred an ultimate loss of $96,000. It made a further $150 million in home "
+                     "video sales.\n")
+    assert [q.amount for q in film.box_office] == [2002000] and [q.amount for q in film.profit] == [-96000]
+
+
+def test_a_day_and_month_without_a_year_take_the_year_of_the_date_before_them() -> None:
+    film = _film("", "'''Night Harbour''' is a 2018 film. After a limited run beginning on November 9, 2018, "
+                     "it was released on Netflix on November 16.\n")
+    assert [r.date.isoformat() for r in film.release] == ["2018-11-09", "2018-11-16"]
+
+
+def test_the_companies_of_a_co_production_are_production_companies() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film.\n\n==Production==\nThe film was a co-production between "
+                     "[[JVC]], [[Toho]] and [[Movic]], with [[Animate]] serving as the animation studio. The sequel "
+                     "was a co-production between France and Germany.\n")
+    assert [o.name for o in film.production_company] == ["JVC", "Toho", "Movic"]

@@ -16,7 +16,7 @@ from rdflib import URIRef
 from conftest import loopback_api
 from filmgraph import FilmgraphError, RdfFormat, extract_film, map_film
 from filmgraph.pipeline import Reading, export_one
-from filmgraph.rdf.vocab import OWL, PR, SDO, WD
+from filmgraph.rdf.vocab import OWL, PR, SDO, WD, WDT
 from filmgraph.read.mediawiki import MediaWiki
 from filmgraph.read.wikitext import parse_wikitext
 
@@ -80,7 +80,7 @@ def test_references_cite_the_revision_its_time_and_the_wiki() -> None:
             "https://en.wikipedia.org/w/index.php?title=Alpha_(film)&oldid=123")
         assert graph.value(reference, PR.P813).toPython().isoformat() == "2020-01-02T03:04:05+00:00"
         assert graph.value(reference, PR.P143) == WD.Q328
-    film = URIRef(BASE + "film/alpha")
+    film = URIRef(BASE + "film/alpha-film")  # a film is its page: named after the page's title
     assert graph.value(film, SDO.subjectOf) == URIRef("https://en.wikipedia.org/wiki/Alpha_(film)")
     assert (film, SDO.sameAs, URIRef("https://en.wikipedia.org/wiki/Alpha_(film)")) in graph
 
@@ -322,9 +322,11 @@ def test_wiki_title_links_the_film_people_companies_and_award_categories_to_thei
     assert (URIRef(BASE + "film/alpha"), OWL.sameAs, WD.Q900000301) in graph
     assert (URIRef(BASE + "person/ann-berg"), OWL.sameAs, WD.Q900000302) in graph
     assert (URIRef(BASE + "organization/nordlys-international"), OWL.sameAs, WD.Q900000303) in graph
-    category = URIRef(BASE + "award/bodil-awards/best-danish-film")
-    assert (category, OWL.sameAs, WD.Q900000304) in graph
+    # A category known by its item is the item: the value of the film's statements, and its article's.
+    category = WD.Q900000304
+    assert (URIRef(BASE + "film/alpha"), WDT.P166, category) in graph
     assert (category, SDO.sameAs, URIRef("https://en.wikipedia.org/wiki/Bodil_Award_for_Best_Danish_Film")) in graph
+    assert (category, OWL.sameAs, category) not in graph
     # A list of winners is not the category: neither its page nor its item is the category's.
     listed = URIRef(BASE + "award/robert-awards/best-actress")
     assert not set(graph.objects(listed, OWL.sameAs)) and not set(graph.objects(listed, SDO.sameAs))

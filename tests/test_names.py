@@ -40,3 +40,23 @@ def test_a_full_name_written_with_and_without_a_space_is_one_person() -> None:
     person = people["Wu Mochou"]
     assert person is people["Wu Mo Chou"] and {person.name, *person.alternate_names} == {"Wu Mochou", "Wu Mo Chou"}
     assert people["Li Na"] is not people["Lin A"]  # the same letters, split elsewhere: two names
+
+
+def test_of_two_spellings_alike_but_for_a_hyphen_the_hyphenated_names_the_person() -> None:
+    people = resolve_people(["Jonathan Rhys Meyers", "Jonathan Rhys-Meyers"])
+    assert people["Jonathan Rhys Meyers"].name == "Jonathan Rhys-Meyers"
+    assert people["Jonathan Rhys Meyers"].alternate_names == ["Jonathan Rhys Meyers"]
+
+
+def test_a_name_the_text_spells_like_one_credited_persons_is_another_of_their_names() -> None:
+    from filmgraph import extract_film
+    from filmgraph.read.wikitext import parse_wikitext
+
+    film = extract_film(parse_wikitext(
+        "{{Infobox film\n| name = Harbour Lights\n| director = Ujjal Chatterjee\n| music = Berny Ignatious\n"
+        "| starring = Anna Berg<br>Anne Bergen\n}}\n'''Harbour Lights''' is a 2013 film.\n\n==Reception==\n"
+        "Critics praised the direction of Ujjan Chatterjee, the songs of [[Berny Ignatius]] and Anna Bergs' "
+        "acting, not Ujjal Chatterjee's story. Anne Berg was not in it.\n", source=""))
+    names = {person.name: person.alternate_names for person in film.people.values()}
+    assert names == {"Ujjal Chatterjee": ["Ujjan Chatterjee"], "Berny Ignatious": ["Berny Ignatius"],
+                     "Anna Berg": [], "Anne Bergen": []}

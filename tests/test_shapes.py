@@ -12,22 +12,27 @@ from rdflib.namespace import SH
 from filmgraph import extract_film, map_film, read_article
 from filmgraph.rdf.shapes import FilmTriples, UnsupportedShape, compile_shapes, shapes_graph
 from filmgraph.rdf.validate import validate_graph, validate_triples
-from filmgraph.rdf.vocab import FG, PQ, PR, PS, RDF, RDFS, SDO, WD, WDT, WIKIBASE, XSD
+from filmgraph.rdf.vocab import FG, PQ, PQV, PR, PS, PSV, RDF, RDFS, SDO, WD, WDT, WIKIBASE, XSD
 
 HERE = Path(__file__).parent
 SOURCES = [HERE.parent / "examples" / "second_victims.txt", HERE / "articles" / "the_hunt.txt",
            HERE / "corpus" / "48_hrs.wiki", HERE / "corpus" / "1920_film_series.wiki"]
 CLASSES = [SDO.Movie, SDO.Person, SDO.Organization, SDO.PerformanceRole, SDO.Role, SDO.ScreeningEvent,
-           SDO.Country, WIKIBASE.Statement, WIKIBASE.Reference, FG.AwardCategory, FG.Award]
+           SDO.Country, WIKIBASE.Statement, WIKIBASE.Reference, FG.AwardCategory, FG.Award, WIKIBASE.TimeValue,
+           WIKIBASE.QuantityValue, WIKIBASE.BestRank]
 PREDICATES = [SDO.name, SDO.director, SDO.actor, SDO.duration, SDO.datePublished, SDO.inLanguage, WDT.P31,
               WDT.P2047, SDO.characterName, SDO.workPresented, SDO.startDate, PR.P854, PR.P958, PS.P1411, PS.P166,
-              PQ.P585, WDT.P361, WIKIBASE.rank, SDO.countryOfOrigin, SDO.productionCompany]
+              PQ.P585, WDT.P361, WIKIBASE.rank, SDO.countryOfOrigin, SDO.productionCompany, RDFS.label, WDT.P577,
+              PS.P577, PSV.P577, PQV.P585, PS.P2142, WIKIBASE.timeValue, WIKIBASE.timePrecision,
+              WIKIBASE.timeCalendarModel, WIKIBASE.quantityAmount, WIKIBASE.quantityUnit]
 ODD_VALUES = [
     Literal("abc", datatype=XSD.date), Literal("2019-02-30", datatype=XSD.date), Literal("1999", datatype=XSD.gYear),
     Literal("PT0M", datatype=XSD.duration), Literal("PT92M", datatype=XSD.duration),
     Literal("-5", datatype=XSD.decimal), Literal("92", datatype=XSD.decimal), Literal("x"), Literal("x", lang="en"),
     Literal("Danish"), Literal("da"), Literal("1", datatype=XSD.integer), Literal("true", datatype=XSD.boolean),
-    URIRef("urn:nowhere"), WD.Q11424, WD.Q5, Literal("2019-05", datatype=XSD.gYearMonth), Literal("http://x.org/a")]
+    URIRef("urn:nowhere"), WD.Q11424, WD.Q5, Literal("2019-05", datatype=XSD.gYearMonth), Literal("http://x.org/a"),
+    Literal("1969-05-25T00:00:00Z", datatype=XSD.dateTime), Literal("1969-13-25T00:00:00Z", datatype=XSD.dateTime),
+    Literal("12", datatype=XSD.integer), Literal("9", datatype=XSD.integer), WD.Q1985727, WIKIBASE.BestRank]
 
 
 def _results(report) -> list[tuple]:

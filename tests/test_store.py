@@ -78,11 +78,11 @@ def target(request, tmp_path: Path) -> list[str]:
 def test_load_query_reload_without_duplicates(target, sample_path: Path) -> None:
     loaded = run("load", str(sample_path), *target)
     assert loaded.exit_code == 0, loaded.output
-    assert "577 triples into <https://example.org/filmgraph/article/second-victims>" in loaded.stderr
+    assert "721 triples into <https://example.org/filmgraph/article/second-victims>" in loaded.stderr
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["577"]]
+    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["721"]]
     assert run("load", str(sample_path), *target).exit_code == 0
-    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["577"]]
+    assert rows(run("query", count, *target, "-f", "csv").stdout) == [["721"]]
 
 
 def test_exported_file_goes_into_the_articles_graph(target, sample_path: Path, tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_exported_file_goes_into_the_articles_graph(target, sample_path: Path, t
                         "2025-01"],
                        ["Second Victims", "Filmfest Hamburg", "Kaleidoscope", "", "2025-09"],
                        ["Second Victims", "Film Fest Gent", "", "", "2025-10"]]),
-    ("releases_with_qualifiers.rq", [["Second Victims", "2025-04-10", "Denmark", "11"]]),
+    ("releases_with_qualifiers.rq", [["Second Victims", "2025-04-10T00:00:00Z", "Denmark", "11"]]),
 ])
 def test_example_queries(target, sample_path: Path, query: str, expected: list[list[str]]) -> None:
     run("load", str(sample_path), *target)
@@ -160,7 +160,7 @@ def test_bad_file_is_skipped_and_others_load(target, sample_path: Path, tmp_path
     assert result.exit_code == 2
     assert result.stderr.startswith(f"Error: {broken}: not valid Turtle")
     count = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", *target, "-f", "csv")
-    assert rows(count.stdout) == [["577"]]
+    assert rows(count.stdout) == [["721"]]
 
 
 def test_names_with_quotes_backslashes_and_braces_load_safely(target, tmp_path: Path) -> None:
@@ -176,7 +176,8 @@ def test_down_server_is_a_clear_error() -> None:
     port = _free_port()
     result = run("load", "examples/second_victims.txt", "--endpoint", f"http://127.0.0.1:{port}/query")
     assert result.exit_code == 2
-    assert result.stderr.strip().endswith(f"http://127.0.0.1:{port}/store: cannot connect (is the server running?)")
+    # Loading asks first which film the store holds under the film's name (pipeline.name_film).
+    assert result.stderr.strip().endswith(f"http://127.0.0.1:{port}/query: cannot connect (is the server running?)")
     query = run("query", "ASK {}", "--endpoint", f"http://127.0.0.1:{port}/query")
     assert query.exit_code == 2 and "cannot connect" in query.stderr
 
@@ -252,11 +253,12 @@ def test_refused_credentials_are_a_clear_error(sample_path: Path, monkeypatch) -
         endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
         result = run("load", str(sample_path), "--endpoint", endpoint)
         assert result.exit_code == 2
-        assert result.stderr.strip() == (f"Error: http://127.0.0.1:{server.server_address[1]}/store: "
+        # The first request asks which film the store holds under the film's name: a query, refused.
+        assert result.stderr.strip() == (f"Error: {endpoint}: "
                                          "HTTP 401 Unauthorized: Unauthorized: wrong user or password")
         assert "pa55word" not in result.output
         expected = "Basic " + base64.b64encode(b"editor:pa55word").decode()
-        assert _RefusingHandler.seen[-1] == ("PUT", expected)
+        assert _RefusingHandler.seen[-1][1] == expected
     finally:
         server.shutdown()
 
@@ -268,7 +270,7 @@ def test_server_without_graph_store_loads_through_sparql_update(server, sample_p
         result = run("load", str(sample_path), "--endpoint", server, "--store-endpoint", no_store)
         assert result.exit_code == 0, result.output
     count = run("query", "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", "--endpoint", server, "-f", "csv")
-    assert rows(count.stdout) == [["577"]]
+    assert rows(count.stdout) == [["721"]]
 
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -324,12 +326,13 @@ def test_a_crafted_file_cannot_replace_another_films_graph(tmp_path: Path, sampl
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert (f"Error: {crafted}: the graph <https://example.org/filmgraph/article/second-victims> holds another "
-            "film (https://example.org/filmgraph/film/second-victims); give --graph to replace it") in lines
+            'film, "Second Victims" (2025) <https://example.org/filmgraph/film/second-victims>, not "Hijacked" '
+            "<https://evil.example/film>; give --graph to replace it") in lines
     assert f"Error: {HOSTILE / 'hijack.ttl'}: the graph cites no source articles; give graph_iri" in lines
     assert (f"Error: {HOSTILE / 'sv_badiri.ttl'}: not valid Turtle: Parser error at line 696 between columns 80 and "
             "109: Invalid IRI code point ' ' (sv_badiri.ttl, line 696)") in lines
     count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    assert rows(run("query", count, *store, "-f", "csv").stdout) == [["577"]]
+    assert rows(run("query", count, *store, "-f", "csv").stdout) == [["721"]]
 
 
 def test_rough_edges_are_one_line_each(tmp_path: Path, sample_path: Path) -> None:
@@ -418,7 +421,7 @@ def test_files_naming_one_graph_in_one_load_replace_it_in_order(tmp_path: Path, 
     assert f"Error: {crafted}: the graph <https://example.org/filmgraph/article/second-victims> holds another film" \
            in result.stderr
     count = "SELECT (COUNT(DISTINCT ?g) AS ?graphs) (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-    assert rows(run("query", count, *store, "-f", "csv").stdout) == [["1", "577"]]
+    assert rows(run("query", count, *store, "-f", "csv").stdout) == [["1", "721"]]
 
 
 def test_a_graph_that_comes_back_later_in_one_nquads_file_keeps_all_its_quads(tmp_path: Path) -> None:

@@ -33,8 +33,9 @@ CASES = [
     ("{{Film name|kanji=千と千尋の神隠し|romaji=Sen to Chihiro no Kamikakushi}}",
      "Japanese: 千と千尋の神隠し\nSen to Chihiro no Kamikakushi"),
     ("{{Infobox name module|traditional={{linktext|奔|愛}}|simplified={{linktext|奔|爱}}|pinyin=Bēn Ài}}",
-     "Chinese: 奔愛\nChinese: 奔爱\nBēn Ài"),
-    ("{{Chinese|child=yes|t=龍爭虎鬥|s=龙争虎斗|l=Dragon Tiger}}", "Chinese: 龍爭虎鬥\nChinese: 龙争虎斗"),
+     "Traditional Chinese: 奔愛\nSimplified Chinese: 奔爱\nBēn Ài"),
+    ("{{Chinese|child=yes|t=龍爭虎鬥|s=龙争虎斗|l=Dragon Tiger}}",
+     "Traditional Chinese: 龍爭虎鬥\nSimplified Chinese: 龙争虎斗"),
     ("Budget{{fact|date=May 2017}}", "Budget"),
 ]
 

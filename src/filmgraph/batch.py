@@ -60,7 +60,7 @@ class JobSettings:
     validate: bool
     strict: bool
     reading: Reading | None
-    claims: Any = None  # where films claim their file names (files layout only)
+    claims: Any = None  # where the run's films claim their names (pipeline.name_film)
     layout: Layout = Layout.FILES
 
 
@@ -120,16 +120,15 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
         raise FilmgraphError("--resume goes on with shards: give --layout shards")
     shards = ShardWriter(output_dir, limit=shard_size, resume=resume) if layout is Layout.SHARDS else None
     extensions = tuple(fmt.value for fmt in formats)
-    # Two films with one title in one run must not overwrite each other: workers claim names in memory
-    # (a plain dict in one process, a manager ended with its parent between processes) so that nothing is
-    # left behind even after kill -9; only a Dask cluster's workers claim them in a folder of the output.
-    # Shards need no names: each film is its named graph.
+    # Two films with one title in one run must not become one film, nor overwrite each other's files: workers
+    # claim names in memory (a plain dict in one process, a manager ended with its parent between processes) so
+    # that nothing is left behind even after kill -9; only a Dask cluster's workers claim them in a folder of
+    # the output.
     manager = None
     try:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
-        if shards is not None:
-            claims: Any = None
-        elif scheduler:
+        claims: Any
+        if scheduler:
             claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
         elif jobs > 1:
             manager = SyncManager()

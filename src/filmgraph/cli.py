@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,52 @@ CONTACT_VARIABLE = "FILMGRAPH_CONTACT"
 
 def _error(message: str) -> None:
     click.echo(f"Error: {message}", err=True)
+
+
+class _StandardOutputError(FilmgraphError):
+    """Standard output cannot be written: a full device, a closed pipe."""
+
+
+@contextlib.contextmanager
+def _standard_output() -> Iterator[None]:
+    """A full device or a closed pipe on standard output is one more error (see :class:`_Cli`)."""
+    try:
+        yield
+    except OSError as exc:
+        raise _StandardOutputError(f"standard output: {exc.strerror or exc}") from exc
+
+
+def _out(text: str, *, nl: bool = True) -> None:
+    """Print to standard output (see :func:`_standard_output`)."""
+    with _standard_output():
+        click.echo(text, nl=nl)
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null once it failed, so that the interpreter's last flush of what is
+    still buffered cannot print a traceback of its own."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+class _Cli(click.Group):
+    """The one exit path: a command returns its exit status, or raises FilmgraphError (bad input, a store or a
+    server that fails, a full disk, a standard output that cannot be written), which is printed here as one
+    ``Error:`` line with exit status 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            code = super().invoke(ctx)
+            with _standard_output():
+                sys.stdout.flush()
+        except FilmgraphError as exc:
+            _error(str(exc))
+            if isinstance(exc, _StandardOutputError):
+                _silence_stdout()
+            code = 2
+        ctx.exit(code if isinstance(code, int) else 0)
 
 
 def _report_problem(result: Outcome, undone: str, *, verbose: bool = True) -> bool:
@@ -106,7 +153,7 @@ def base_option(function: Callable[..., Any]) -> Callable[..., Any]:
                         help="Namespace under which film, person and statement IRIs are minted.")(function)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="filmgraph")
 def cli() -> None:
     """Turn film articles into a linked-data knowledge graph (schema.org + Wikidata-style RDF).
@@ -144,7 +191,7 @@ def cli() -> None:
 @reading_options
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
                no_validate: bool, strict: bool, jobs: int, scheduler: str | None, layout: str | None,
-               shard_size: int, resume: bool, verbose: bool, reading: Reading) -> None:
+               shard_size: int, resume: bool, verbose: bool, reading: Reading) -> int:
     """Export film articles as RDF: files, folders of them, Wikipedia XML dumps
     (.xml, .xml.bz2, .xml.gz), 'wiki:Title' to fetch a page, or '-' for standard input.
 
@@ -179,21 +226,20 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
         raise click.UsageError("--resume goes on with a sharded export (--layout shards)")
     if not to_stdout and (jobs > 1 or scheduler or chosen_layout is Layout.SHARDS
                           or any(_is_collection(i) for i in inputs)):
-        sys.exit(_export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, strict,
-                               replace(reading, stdin=None), chosen_layout, shard_size * 2**20, resume, verbose))
+        return _export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, strict,
+                             replace(reading, stdin=None), chosen_layout, shard_size * 2**20, resume, verbose)
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
                      validate=not no_validate, reading=reading, strict=strict)
     for result in results:
         _report_export(result, _echo_err, verbose=verbose)
         if to_stdout and not result.exit_code:
-            click.echo(result.texts[chosen[0]], nl=False)
-    sys.exit(max(result.exit_code for result in results))
+            _out(result.texts[chosen[0]], nl=False)
+    return max(result.exit_code for result in results)
 
 
 def _check_output_dir(output_dir: str) -> None:
     if output_dir != "-" and Path(output_dir).exists() and not Path(output_dir).is_dir():
-        _error(f"{output_dir}: a file, not a folder (-o names the folder to write into)")
-        sys.exit(2)
+        raise FilmgraphError(f"{output_dir}: a file, not a folder (-o names the folder to write into)")
 
 
 def _api() -> str:
@@ -268,13 +314,9 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
                     say(f"warning: {warning}")
             progress.update(task, advance=1, last=result.input[-40:])
 
-        try:
-            counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
-                                  jobs=jobs, scheduler=scheduler, on_result=on_result, strict=strict,
-                                  reading=reading, layout=layout, shard_size=shard_size, resume=resume)
-        except FilmgraphError as exc:
-            say(f"Error: {exc}")
-            return 2
+        counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
+                              jobs=jobs, scheduler=scheduler, on_result=on_result, strict=strict, reading=reading,
+                              layout=layout, shard_size=shard_size, resume=resume)
     resumed = f"{counts['resumed']} done before (resumed), " if resume else ""
     say(f"{resumed}{counts['written']} exported, {counts['skipped']} skipped (not films), {counts['violations']} "
         f"violate the shapes, {counts['errors']} errors")
@@ -297,7 +339,7 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
 @base_option
 @reading_options
 def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikidata_api: str, qs_format: str,
-                        create: bool, base: str, reading: Reading) -> None:
+                        create: bool, base: str, reading: Reading) -> int:
     """Print the statements a film's Wikidata item lacks, as QuickStatements, each with the reference
     Wikidata's imports from Wikipedia carry: S143 the wiki, S4656 the page's permalink at the revision read,
     S813 the day it was read. The items of the film and of every linked page are always looked up. Values the
@@ -316,11 +358,7 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikida
     from filmgraph.pipeline import quickstatements
     from filmgraph.wikidata.quickstatements import as_csv, as_v1, deferred, load_entity
 
-    try:
-        entity = load_entity(entity_file) if entity_file else None
-    except FilmgraphError as exc:
-        _error(str(exc))
-        sys.exit(2)
+    entity = load_entity(entity_file) if entity_file else None
     worst = 0
     proposals = []
     for source in inputs:
@@ -333,7 +371,7 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikida
             continue
         proposals.append(proposal)
         if qs_format == "v1":  # each input's commands as soon as they are known; CSV shares one header
-            click.echo(as_v1(proposal), nl=False)
+            _out(as_v1(proposal), nl=False)
         for conflict in proposal.conflicts:
             click.echo(f"conflict: {conflict}", err=True)
         for name in proposal.needs_item:
@@ -343,17 +381,17 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikida
         for note in proposal.notes:
             click.echo(f"note: {note}", err=True)
     if qs_format == "csv":
-        click.echo(as_csv(*proposals), nl=False)
+        _out(as_csv(*proposals), nl=False)
         if waiting := deferred(proposals):
             click.echo(f"left out: {waiting} statements about the items this batch creates (a CSV row cannot name "
                        "a new item; run again once they exist, or use V1)", err=True)
-    sys.exit(worst)
+    return worst
 
 
 @cli.command("validate")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="FILE...")
 @verbose_option
-def validate_cmd(files: tuple[str, ...], verbose: bool) -> None:
+def validate_cmd(files: tuple[str, ...], verbose: bool) -> int:
     """Validate RDF files (ttl, jsonld, nt, nq) against filmgraph's SHACL shapes.
 
     Prints one line per violation: the node by its label, the property and the rule; warnings
@@ -365,27 +403,30 @@ def validate_cmd(files: tuple[str, ...], verbose: bool) -> None:
     \b
         filmgraph validate out/second-victims.ttl
     """
-    from filmgraph.rdf.validate import validate_graph
-    from filmgraph.rdf.write import load_graph
+    from filmgraph.pipeline import validate
 
     worst = 0
     for name in files:
+        read_warnings: list[str] = []
         try:
-            report = validate_graph(load_graph(name))
+            report = validate(name, warnings=read_warnings)
         except FilmgraphError as exc:
             _error(str(exc))
             worst = 2
             continue
+        finally:
+            for warning in read_warnings:
+                click.echo(f"warning: {warning}", err=True)
         lines = report.lines(verbose=verbose)
         for line in lines:
-            click.echo(f"{name}: {line}")
+            _out(f"{name}: {line}")
         if report.conforms:
             warnings = len(report.warnings)
             more = " (--verbose lists each)" if len(lines) < len(report.results) else ""
-            click.echo(f"{name}: conforms" + (f", {warnings} warning{'s' * (warnings != 1)}{more}" if warnings else ""))
+            _out(f"{name}: conforms" + (f", {warnings} warning{'s' * (warnings != 1)}{more}" if warnings else ""))
         else:
             worst = max(worst, 1)
-    sys.exit(worst)
+    return worst
 
 
 def store_options(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -414,21 +455,15 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
     if store_dir and endpoint:
         raise click.UsageError("give --store or --endpoint, not both")
     if endpoint and not re.match(r"^https?://[^/\s]+", endpoint):
-        _error(f"{endpoint}: not an http:// or https:// endpoint (e.g. http://127.0.0.1:7878/query)")
-        sys.exit(2)
+        raise FilmgraphError(f"{endpoint}: not an http:// or https:// endpoint (e.g. http://127.0.0.1:7878/query)")
     if store_dir and not create and not Path(store_dir).is_dir():
         # A mistyped folder must not become a new empty store that answers every query with nothing.
-        _error(f"{store_dir}: no store there (filmgraph load FILE --store {store_dir} creates one)")
-        sys.exit(2)
-    try:
-        token = os.environ.get(TOKEN_VARIABLE) or None
-        user = os.environ.get(USER_VARIABLE)
-        auth = (user, os.environ.get(PASSWORD_VARIABLE, "")) if user and not token else None
-        return stores.open(store_dir, endpoint=endpoint, update_endpoint=update_endpoint,
-                           store_endpoint=store_endpoint, timeout=timeout, auth=auth, token=token)
-    except FilmgraphError as exc:
-        _error(str(exc))
-        sys.exit(2)
+        raise FilmgraphError(f"{store_dir}: no store there (filmgraph load FILE --store {store_dir} creates one)")
+    token = os.environ.get(TOKEN_VARIABLE) or None
+    user = os.environ.get(USER_VARIABLE)
+    auth = (user, os.environ.get(PASSWORD_VARIABLE, "")) if user and not token else None
+    return stores.open(store_dir, endpoint=endpoint, update_endpoint=update_endpoint, store_endpoint=store_endpoint,
+                       timeout=timeout, auth=auth, token=token, read_only=not create)
 
 
 @cli.command("load")
@@ -443,14 +478,15 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
 @reading_options
 def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
              store_endpoint: str | None, timeout: float, graph_iri: str | None, base: str,
-             no_validate: bool, revalidate: bool, verbose: bool, reading: Reading) -> None:
+             no_validate: bool, revalidate: bool, verbose: bool, reading: Reading) -> int:
     """Load exported RDF files (ttl, jsonld, nt, nq, shards) or articles into a triple store.
 
     Each film goes into its own named graph (the source article's IRI); loading a film again
-    replaces its graph, and a --store folder that does not exist yet becomes a new store. Exported
-    files go into the embedded store as they are (export validated them; --revalidate checks them
-    again). Exit status: 0 all loaded; 1 a graph violates the shapes (not loaded); 2 bad input or an
-    unreachable store. The other inputs are still loaded.
+    replaces its graph, a graph holding another film (another page, title or year) is replaced only when
+    --graph names it, and a --store folder that does not exist yet becomes a new store. Exported files go
+    into the embedded store as they are (export validated them; --revalidate checks them again). Exit
+    status: 0 all loaded; 1 a graph violates the shapes (not loaded); 2 bad input or an unreachable store.
+    The other inputs are still loaded.
 
     Example:
 
@@ -458,7 +494,7 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
         filmgraph load examples/second_victims.txt
         filmgraph load out/second-victims.ttl --endpoint http://127.0.0.1:7878/query
     """
-    from filmgraph.pipeline import iter_load
+    from filmgraph.pipeline import iter_load, summarize_warnings
 
     store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout, create=True)
     worst, counts = 0, {"loaded": 0, "skipped": 0, "failed": 0}
@@ -466,6 +502,8 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
         # Each input's line is printed as soon as it is loaded, not when all are done.
         for result in iter_load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate,
                                 revalidate=revalidate, reading=reading):
+            for warning in summarize_warnings(result.warnings, verbose=verbose):
+                click.echo(f"warning: {warning}", err=True)
             if result.skipped:
                 click.echo(f"skipped: {result.error}", err=True)
                 counts["skipped"] += 1
@@ -476,12 +514,15 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
             else:
                 counts["loaded"] += 1
                 click.echo(f"loaded {result.input}: {result.triples} triples into <{result.graph_iri}>", err=True)
-    finally:
-        store.close()
+    except BaseException:
+        with contextlib.suppress(FilmgraphError):
+            store.close()
+        raise
     if sum(counts.values()) > 1:
         click.echo(f"{counts['loaded']} loaded, {counts['skipped']} skipped (not films), {counts['failed']} failed",
                    err=True)
-    sys.exit(worst)
+    store.close()  # the last flush: a full disk here is one more Error: line
+    return worst
 
 
 @cli.command("query")
@@ -490,52 +531,48 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
 @click.option("-f", "--format", "output_format", type=click.Choice(["table", "csv", "tsv", "json"]),
               default="table", show_default=True, help="How SELECT and ASK results are printed.")
 def query_cmd(query_text: str, store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
-              store_endpoint: str | None, timeout: float, output_format: str) -> None:
+              store_endpoint: str | None, timeout: float, output_format: str) -> int:
     """Run a SPARQL query over the union of all loaded films.
 
     SELECT prints a table (or CSV, TSV, SPARQL JSON); ASK prints true or false and exits 0 or 1;
-    CONSTRUCT and DESCRIBE print Turtle. The prefixes schema, wd, wdt, p, ps, psv, pq, pr, prov,
-    rdfs, xsd, wikibase and fg are declared for you. Exit status 2: bad query or unreachable store.
+    CONSTRUCT and DESCRIBE print Turtle. The prefixes schema, wd, wdt, p, ps, psv, pq, pqv, pr,
+    prov, rdfs, xsd, owl, wikibase and fg are declared for you, as the Wikidata Query Service
+    declares its own. Exit status 2: bad query or unreachable store.
 
     Example:
 
     \b
         filmgraph query @queries/cast.rq
-        filmgraph query 'SELECT ?name WHERE { ?film schema:director/schema:name ?name }' -f csv
+        filmgraph query @queries/wikidata/cast_with_characters.rq
+        filmgraph query 'SELECT DISTINCT ?name WHERE { ?film schema:director/schema:name ?name }' -f csv
     """
     from filmgraph import store as stores
+    from filmgraph.rdf.write import RdfFormat, serialize
 
-    try:
-        text = stores.read_query(query_text)
-    except FilmgraphError as exc:
-        _error(str(exc))
-        sys.exit(2)
+    text = stores.read_query(query_text)
     store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout)
     try:
         result = store.query(text)
-    except FilmgraphError as exc:
-        _error(str(exc))
-        sys.exit(2)
     finally:
         store.close()
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if result.form == "ask":
-        if output_format == "json":
-            click.echo(result.to_json(), nl=False)
-        else:
-            click.echo("true" if result.boolean else "false")
-        sys.exit(0 if result.boolean else 1)
+        _out(result.to_json() if output_format == "json" else f"{'true' if result.boolean else 'false'}\n", nl=False)
+        return 0 if result.boolean else 1
     if result.form == "graph":
         assert result.graph is not None
-        click.echo(result.graph.serialize(format="turtle"), nl=False)
-        return
-    if output_format == "csv":
-        click.echo(result.to_csv(), nl=False)
+        _out(serialize(result.graph, RdfFormat.TURTLE), nl=False)
+    elif output_format == "csv":
+        _out(result.to_csv(), nl=False)
     elif output_format == "tsv":
-        click.echo(result.to_csv(delimiter="\t"), nl=False)
+        _out(result.to_csv(delimiter="\t"), nl=False)
     elif output_format == "json":
-        click.echo(result.to_json(), nl=False)
+        _out(result.to_json(), nl=False)
     else:
-        _print_table(result)
+        with _standard_output():
+            _print_table(result)
+    return 0
 
 
 def _print_table(result: stores.QueryResult) -> None:
@@ -558,7 +595,7 @@ def _print_table(result: stores.QueryResult) -> None:
 @click.option("--snippet", is_flag=True, help="Print only the <script type=\"application/ld+json\"> element.")
 @base_option
 @reading_options
-def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str, reading: Reading) -> None:
+def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str, reading: Reading) -> int:
     """Make a film page with embedded schema.org JSON-LD, from an article or an exported RDF file.
 
     The page is self-contained (no network): facts, cast, releases and screenings, accolades and
@@ -570,20 +607,22 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
         filmgraph embed examples/second_victims.txt
         filmgraph embed out/second-victims.ttl --snippet
     """
-    from filmgraph.pipeline import embed
+    from filmgraph.pipeline import embed, summarize_warnings
 
     _check_output_dir(output_dir)
     results = embed(inputs, output_dir=None if snippet else output_dir, base=base, reading=reading)
     for result in results:
+        for warning in summarize_warnings(result.warnings):
+            click.echo(f"warning: {warning}", err=True)
         if _report_problem(result, "written"):
             continue
         if snippet:
             for text in result.snippets:
-                click.echo(text, nl=False)
+                _out(text, nl=False)
         else:
             for path in result.written:
                 click.echo(f"wrote {path}", err=True)
-    sys.exit(max(result.exit_code for result in results))
+    return max(result.exit_code for result in results)
 
 
 @cli.command("draw")
@@ -591,7 +630,7 @@ def embed_cmd(inputs: tuple[str, ...], output_dir: str, snippet: bool, base: str
 @click.option("-o", "--output", metavar="FILE.svg", help="Write the SVG here.  [default: standard output]")
 @base_option
 @reading_options
-def draw_cmd(source: str, output: str | None, base: str, reading: Reading) -> None:
+def draw_cmd(source: str, output: str | None, base: str, reading: Reading) -> int:
     """Draw a film's graph as SVG: the film in the centre, labelled links to what it relates to.
 
     Example:
@@ -601,15 +640,17 @@ def draw_cmd(source: str, output: str | None, base: str, reading: Reading) -> No
     """
     from filmgraph.pipeline import draw
 
+    warnings: list[str] = []
     try:
-        svg = draw(source, output=output, base=base, reading=reading)
-    except FilmgraphError as exc:
-        _error(str(exc))
-        sys.exit(2)
+        svg = draw(source, output=output, base=base, reading=reading, warnings=warnings)
+    finally:
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
     if output is None:
-        click.echo(svg, nl=False)
+        _out(svg, nl=False)
     else:
         click.echo(f"wrote {output}", err=True)
+    return 0
 
 
 def main() -> None:

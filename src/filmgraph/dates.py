@@ -61,6 +61,33 @@ def find_dates(text: str) -> Iterator[tuple[PartialDate, int, int]]:
             yield date, match.start(), match.end()
 
 
+# A day and month with no year after them: "on November 16", "on 16 November".
+_DAY_MONTH_RE = re.compile(
+    rf"(?:\b{_MONTH.format('p0_m')}\s+{_DAY.format('p0_d')}|\b{_DAY.format('p1_d')}\s+{_MONTH.format('p1_m')})\b"
+    r"(?!,?\s*(?:1[89]|20)\d\d\b|\s*[–-]\s*\d)", re.IGNORECASE)
+
+
+def find_dates_carrying_year(text: str) -> list[tuple[PartialDate, int, int]]:
+    """The dates of ``text`` (:func:`find_dates`), and each day and month it gives without a year after a date
+    with one: in that date's year ("a run beginning on November 9, 2018, then on Netflix on November 16").
+
+    >>> [d.isoformat() for d, _, _ in find_dates_carrying_year("from November 9, 2018, and on November 16")]
+    ['2018-11-09', '2018-11-16']
+    >>> [d.isoformat() for d, _, _ in find_dates_carrying_year("on November 16, and in 2018")]
+    ['2018']
+    """
+    found = list(find_dates(text))
+    for match in _DAY_MONTH_RE.finditer(text):
+        if any(start <= match.start() < end for _, start, end in found):
+            continue
+        earlier = [date for date, _, end in found if end <= match.start()]
+        if earlier:
+            date = _build({**match.groupdict(), "p0_y": str(earlier[-1].year)})
+            if date is not None:
+                found.append((date, match.start(), match.end()))
+    return sorted(found, key=lambda item: item[1])
+
+
 def parse_date(text: str) -> PartialDate | None:
     """The date ``text`` consists of, or None.
 

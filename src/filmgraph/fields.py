@@ -36,8 +36,12 @@ class FieldRow:
     schema: str  # "schema:director"; a leading "^" means the property points at the film
     wikidata: str  # "P57"; "P166|P1411" picks the first for a win, the second otherwise
     role: str  # a schema:roleName: the schema.org link then goes through a schema:Role node
-    shape: str  # the NodeShape in shapes/ that constrains this property
+    shape: str  # the NodeShapes in shapes/ that constrain its properties ("MovieShape|PublicationDateShape")
     line: int
+
+    @property
+    def shapes(self) -> tuple[str, ...]:
+        return tuple(name for name in self.shape.split("|") if name)
 
     @property
     def parent(self) -> str | None:

@@ -48,8 +48,12 @@ class HttpClient:
         An HTTP status of 400 or more raises FilmgraphError, unless it is in ``passthrough``.
         """
         deadline = time.monotonic() + self.timeout
+        # A redirect of a request with a body is never followed: requests would turn a PUT or POST answered
+        # 302/303 into a GET of the page it names (a login page) and call the load done.
+        follow = method.upper() in ("GET", "HEAD")
         try:
-            response = self.session.request(method, url, timeout=self.timeout, stream=True, **kwargs)
+            response = self.session.request(method, url, timeout=self.timeout, stream=True,
+                                            allow_redirects=follow, **kwargs)
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > self.max_bytes and "Content-Encoding" not in response.headers:
                 response.close()
@@ -81,6 +85,11 @@ class HttpClient:
             raise FilmgraphError(f"{url}: cannot connect (is the server running?)") from exc
         except requests.RequestException as exc:
             raise FilmgraphError(f"{url}: {type(exc).__name__}") from exc
+        if not follow and 300 <= response.status_code < 400 and response.status_code not in passthrough:
+            target = " ".join(str(response.headers.get("Location", "")).split())[:200]
+            raise FilmgraphError(f"{url}: HTTP {response.status_code} {response.reason}: the server redirects the "
+                                 f"{method.upper()} to {target or 'another address'}; filmgraph does not follow it "
+                                 "(give the address it should go to)")
         if response.status_code >= 400 and response.status_code not in passthrough:
             message = " ".join(response.text.strip().splitlines()[:3])[:300]
             raise FilmgraphError(f"{url}: HTTP {response.status_code} {response.reason}: {message}".rstrip(": "))

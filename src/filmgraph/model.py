@@ -292,6 +292,7 @@ class Film:
     genre: list[Coded] = field(default_factory=list)
     budget: list[Quantity] = field(default_factory=list)
     box_office: list[Quantity] = field(default_factory=list)
+    profit: list[Quantity] = field(default_factory=list)  # net profit; a loss is negative
     admissions: list[Quantity] = field(default_factory=list)
     filming_location: list[FilmingLocation] = field(default_factory=list)
     nomination: list[Nomination] = field(default_factory=list)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import uuid
 from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -17,17 +18,18 @@ from typing import Any, BinaryIO
 from rdflib import Graph
 
 from filmgraph import defaults
-from filmgraph.atomic import write_text_atomic
+from filmgraph.atomic import write_files_atomic
 from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.extract import extract_film
 from filmgraph.model import Article, Film
-from filmgraph.rdf.iris import article_iri, page_title
+from filmgraph.pages import title_of
+from filmgraph.rdf.iris import article_iri, film_iri, film_names, film_year
 from filmgraph.rdf.mapping import category_page, map_film, map_statements
 from filmgraph.rdf.shapes import FilmTriples
 from filmgraph.rdf.statements import graph_of
-from filmgraph.rdf.validate import Report, prune_violations, shapes_report, validate_triples
+from filmgraph.rdf.validate import Report, prune_violations, shapes_report, validate_graph, validate_triples
 from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
-from filmgraph.rdf.write import RdfFormat, load_graph, serialize
+from filmgraph.rdf.write import RdfFormat, holds_invalid_text, load_graph, serialize
 from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_pages
 from filmgraph.read.items import ItemFile
 from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki, permalink_parts
@@ -35,7 +37,8 @@ from filmgraph.read.plain import decode, parse_article, read_article, read_bound
 from filmgraph.read.wikitext import looks_like_wikitext, parse_wikitext
 from filmgraph.slugs import slug
 from filmgraph.store import Store, cited_article
-from filmgraph.store.results import owner_conflict
+from filmgraph.store.results import FilmIdentity, film_identities, held_films, owner_conflict
+from filmgraph.text import is_valid
 from filmgraph.wikidata.quickstatements import Proposal, file_name, propose
 
 STDIN = "-"
@@ -192,10 +195,13 @@ def load_article(source: str | Path | Job, *, reading: Reading | None = None) ->
     if str(source) == STDIN:
         if reading.stdin is None:
             raise FilmgraphError("-: no standard input given")
-        text = decode(read_bounded(reading.stdin, "<stdin>"), "<stdin>")
+        warnings: list[str] = []
+        text = decode(read_bounded(reading.stdin, "<stdin>"), "<stdin>", warnings)
         if looks_like_wikitext(text):
-            return parse_wikitext(text, source=page, where="<stdin>", revision=revision)
-        article = parse_article(text, source=page, where="<stdin>")
+            article = parse_wikitext(text, source=page, where="<stdin>", revision=revision)
+        else:
+            article = parse_article(text, source=page, where="<stdin>")
+        article = replace(article, warnings=(*warnings, *article.warnings))
     else:
         article = read_article(source, source_url=page or None)
     if revision and article.provenance.page and not article.provenance.revision:
@@ -218,7 +224,7 @@ def check_graph(graph: Graph | FilmTriples, *, strict: bool = False, warnings: l
 def linked_pages(film: Film) -> list[str]:
     """The pages whose Wikidata items the film's graph names: the film's own, every linked person and
     company, and the article of every award category the accolades link."""
-    own = page_title(film.provenance.page)
+    own = title_of(film.provenance.page)
     titles = [own] if own else []
     titles += [p.link for p in film.people.values() if p.link]
     titles += [o.link for o in [*film.production_company, *film.distributor, *film.sales_agent] if o.link]
@@ -229,7 +235,7 @@ def linked_pages(film: Film) -> list[str]:
 def link_items(film: Film, reading: Reading, *, fetched: bool = False, required: bool = False) -> None:
     """Give the film, every linked person and company and every linked award category their Wikidata item,
     where one is known: one batched (and cached) look-up for all of them; see :meth:`Reading.items`."""
-    own = page_title(film.provenance.page)
+    own = title_of(film.provenance.page)
     if own and film.provenance.item:
         film.items[own] = film.provenance.item
     titles = [title for title in linked_pages(film) if title not in film.items]
@@ -250,39 +256,102 @@ def was_fetched(article: Article) -> bool:
     return article.where.startswith(WIKI_PREFIX)
 
 
-def build_graph(article: Article, *, base: str = DEFAULT_BASE, reading: Reading | None = None
-                ) -> tuple[Film, Graph]:
+Claims = str | MutableMapping[str, str]
+
+
+def build_graph(article: Article, *, base: str = DEFAULT_BASE, reading: Reading | None = None,
+                claims: Claims | None = None, store: Store | None = None, claimant: str | None = None
+                ) -> tuple[Film, Graph, str]:
+    """The film of an article, its graph and its name (see :func:`name_film`; ``claimant`` is what the
+    article was read from, its ``where`` when not given)."""
     film = extract_film(article)
     link_items(film, reading or Reading(), fetched=was_fetched(article))
-    return film, map_film(film, base=base)
+    name = name_film(film, claimant=claimant or article.where or article.title, base=base, claims=claims,
+                     store=store)
+    return film, map_film(film, base=base, name=name), name
 
 
-def _claim_name(claims: str | MutableMapping[str, str], name: str, claimant: str) -> str:
-    """The output name for a film: its slug, or, when another film of this run took it, slug-hash.
+def name_film(film: Film, *, claimant: str, base: str = DEFAULT_BASE, claims: Claims | None = None,
+              store: Store | None = None) -> str:
+    """The name a film's IRIs go by: the first of :func:`filmgraph.rdf.iris.film_names` that no other film of
+    this run (``claims``) and of ``store`` goes by, so that two articles never become one film: ``batman``
+    for the first film of that title, ``batman-1989`` for another of 1989.
 
-    ``claims`` is shared by the run's workers: a mapping (in memory, or a manager's proxy between
-    processes) or, for workers on other machines, a folder they all see.
+    ``claimant`` is what the article was read from; a film with a page claims its name for the page, so that
+    one page read twice in a run is one film. ``claims`` is shared by the run's workers: a mapping (in memory,
+    or a manager's proxy between processes) or, for workers on other machines, a folder they all see.
+
+    >>> from filmgraph.model import PartialDate
+    >>> run: dict[str, str] = {}
+    >>> [name_film(Film("Batman", "", year=PartialDate(y)), claimant=f"{y}.wiki", claims=run) for y in (1966, 1989)]
+    ['batman', 'batman-1989']
     """
-    if isinstance(claims, str):
+    base = _slashed(base)
+    key = film.provenance.page or claimant
+    names = film_names(film, key)
+    own = _identity(film, base, names[0])
+    for name in names:
+        if store is not None:
+            held = held_films(store, film_iri=film_iri(base, name),
+                              graph_iri=article_iri(film.provenance, base, name))
+            this = _identity(film, base, name)
+            if any(not h.same_film(this) for h in held):
+                continue  # the store has another film of this name
+        if claims is None or _claim(claims, name, key):
+            return name
+    raise FilmgraphError(f"{claimant}: every name of the film {own} is taken; give --graph")
+
+
+def _slashed(base: str) -> str:
+    """The base as the mapper uses it: ending in "/" or "#"."""
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def _identity(film: Film, base: str, name: str) -> FilmIdentity:
+    """The film's identity as its triples will state it (see :func:`filmgraph.store.results.film_identities`)."""
+    return film_identities(_identity_triples(film, base, name))[0]
+
+
+def _identity_triples(film: Film, base: str, name: str) -> list[tuple[str, str, str]]:
+    iri = film_iri(base, name)
+    triples = [(iri, str(RDF.type), str(SDO.Movie)), (iri, str(SDO.name), film.title),
+               (iri, str(SDO.subjectOf), article_iri(film.provenance, base, name))]
+    if film.provenance.page:
+        triples.append((iri, str(SDO.sameAs), film.provenance.page))
+    year = film_year(film)
+    if year is not None:
+        triples.append((iri, str(SDO.dateCreated), f"{year:04d}"))
+    return triples
+
+
+def _claim(claims: Claims, name: str, claimant: str) -> bool:
+    """Claim a name for a claimant in this run: whether it is free, or the claimant's already."""
+    if not isinstance(claims, str):
+        return claims.setdefault(name, claimant) == claimant
+    path = Path(claims) / hashlib.sha1(name.encode("utf-8")).hexdigest()
+    temporary = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        temporary.write_text(claimant, encoding="utf-8")
         try:
-            os.close(os.open(Path(claims) / name, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-            taken = False
+            os.link(temporary, path)  # the claim appears whole, with its claimant, or not at all
+            return True
         except FileExistsError:
-            taken = True
-    else:
-        taken = claims.setdefault(name, claimant) != claimant
-    return f"{name}-{hashlib.sha1(claimant.encode('utf-8')).hexdigest()[:8]}" if taken else name
+            return path.read_text(encoding="utf-8") == claimant
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError as exc:
+        raise FilmgraphError(f"{claims}: cannot claim the film's name: {exc.strerror or exc}") from exc
 
 
 def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
                formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE, validate: bool = True,
-               reading: Reading | None = None, claims: str | MutableMapping[str, str] | None = None,
+               reading: Reading | None = None, claims: Claims | None = None,
                strict: bool = False) -> ExportResult:
     """Export one article; problems are reported in the result, never raised.
 
     With ``output_dir=None`` nothing is written and the serialisations are in ``result.texts``.
-    ``claims`` is where the films of one batch claim their file names, so that two films
-    with one title never overwrite each other.
+    ``claims`` is where the films of one run claim their names (:func:`name_film`), so that two films
+    with one title never become one or overwrite each other's files.
     """
     result = ExportResult(source.name if isinstance(source, Job) else str(source),
                           title=source.title if isinstance(source, Job) else None)
@@ -295,7 +364,8 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
         result.film = extract_film(article)
         link_items(result.film, reading or Reading(), fetched=was_fetched(article))
         result.stage = "map"
-        result.triples = FilmTriples(map_statements(result.film, base=base).all_triples())
+        name = name_film(result.film, claimant=result.input, base=base, claims=claims)
+        result.triples = FilmTriples(map_statements(result.film, base=base, name=name).all_triples())
         result.warnings = list(result.film.warnings)
         if validate:
             result.stage = "validate"
@@ -303,16 +373,16 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
             if not result.report.conforms:
                 return result
         result.stage = "write"
-        graph_name = article_iri(article.title, article.provenance, base)
+        graph_name = article_iri(article.provenance, _slashed(base), name)
         result.texts = {fmt: serialize(result.triples, fmt, graph_name=graph_name) for fmt in formats}
+        for fmt, text in result.texts.items():
+            if not is_valid(text):  # the readers replace such characters: a page that still has one fails alone
+                raise FilmgraphError(f"{result.input}: cannot write {fmt.name.replace('_', '-')}: the text holds a "
+                                     "lone surrogate or a noncharacter")
         if output_dir is not None:
-            name = slug(article.title)
-            if claims is not None:
-                name = _claim_name(claims, name, result.input)
-            for fmt, text in result.texts.items():
-                path = Path(output_dir) / f"{name}.{fmt.extension}"
-                _write(path, text)
-                result.written.append(path)
+            files = [(Path(output_dir) / f"{name}.{fmt.extension}", text) for fmt, text in result.texts.items()]
+            _write_all(files)  # a film's files all or none: a full disk never leaves a .ttl without its .jsonld
+            result.written = [path for path, _ in files]
         result.stage = None
     except NotAFilm as exc:
         result.error, result.skipped = str(exc), True
@@ -336,8 +406,9 @@ def export(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFA
     >>> sorted(p.name for p in folder.glob("heat.*"))
     ['heat.jsonld', 'heat.ttl', 'heat.txt']
     """
+    claims: dict[str, str] = {}  # the names the run's films go by: two articles never become one film
     return [export_one(source, output_dir=output_dir, formats=formats, base=base, validate=validate,
-                       reading=reading, strict=strict) for source in inputs]
+                       reading=reading, strict=strict, claims=claims) for source in inputs]
 
 
 RDF_SUFFIXES = frozenset({".ttl", ".turtle", ".jsonld", ".json", ".nt", ".nq"})
@@ -350,37 +421,59 @@ class LoadResult(Outcome):
     graph_iri: str | None = None
     triples: int = 0
     skipped: bool = False  # the page holds no film
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_graph(path: str | Path, *, warnings: list[str] | None = None) -> Graph:
+    """The triples of an RDF file (see :func:`~filmgraph.rdf.write.load_graph`).
+
+    :raises FilmgraphError: the file is bad, or holds no triples (nothing to validate, load or show).
+    """
+    graph = load_graph(path, warnings=warnings)
+    if not len(graph):
+        raise FilmgraphError(f"{path}: holds no triples")
+    return graph
+
+
+def validate(path: str | Path, *, warnings: list[str] | None = None) -> Report:
+    """The shapes report of an RDF file; what its reading replaced goes to ``warnings``.
+
+    :raises FilmgraphError: the file is bad, or holds no triples.
+    """
+    return validate_graph(read_graph(path, warnings=warnings))
 
 
 def graph_of_input(source: str | Path | Job, *, base: str = DEFAULT_BASE, validate: bool = True,
-                   reading: Reading | None = None) -> tuple[Graph, str, Report | None]:
+                   reading: Reading | None = None, claims: Claims | None = None, store: Store | None = None,
+                   warnings: list[str] | None = None) -> tuple[Graph, str, Report | None]:
     """The graph an input holds and the IRI of its named graph: an RDF file as it is (named after the
-    article its film is described in), or an article exported first.
+    article its film is described in), or an article exported first, its film named apart from the other
+    films of the run (``claims``) and of ``store`` (:func:`name_film`). What reading it replaced or left out
+    goes to ``warnings``.
 
     :raises FilmgraphError: the input is bad, holds no triples, or names no article to be its graph.
     """
     path = source.path if isinstance(source, Job) else str(source)
     if path and path != STDIN and not path.startswith(WIKI_PREFIX) and Path(path).suffix.lower() in RDF_SUFFIXES:
-        graph = load_graph(path)
-        if not len(graph):
-            raise FilmgraphError(f"{path}: holds no triples")
+        graph = read_graph(path, warnings=warnings)
         try:
             name = cited_article(graph)
         except FilmgraphError as exc:
             raise FilmgraphError(f"{path}: {exc}") from exc
         return graph, name, validate_triples(FilmTriples(graph)) if validate else None
     article = load_article(source, reading=reading)
-    _, graph = build_graph(article, base=base, reading=reading)
-    return graph, article_iri(article.title, article.provenance, base), check_graph(graph) if validate else None
+    claimant = source.name if isinstance(source, Job) else str(source)
+    film, graph, name = build_graph(article, base=base, reading=reading, claims=claims, store=store, claimant=claimant)
+    if warnings is not None:
+        warnings.extend(film.warnings)
+    return graph, article_iri(film.provenance, _slashed(base), name), check_graph(graph) if validate else None
 
 
 def _check_owner(store: Store, graph_iri: str, graph: Graph, where: str) -> None:
-    """A graph that holds one film is replaced only by that film: a crafted file naming another
-    article cannot overwrite it."""
-    films = {str(f) for f in graph.subjects(RDF.type, SDO.Movie)}
-    query = f"SELECT DISTINCT ?f WHERE {{ GRAPH <{graph_iri}> {{ ?f a <{SDO.Movie}> }} }}"
-    held = {str(row["f"]) for row in store.query(query).rows if "f" in row}
-    conflict = owner_conflict(held, films, graph_iri, where)
+    """A graph that holds one film is replaced only by that film: another film of its title, or a crafted
+    file naming another article, cannot overwrite it."""
+    films = film_identities((str(s), str(p), str(o)) for s, p, o in graph)
+    conflict = owner_conflict(held_films(store, graph_iri=graph_iri), films, graph_iri, where)
     if conflict:
         raise FilmgraphError(conflict)
 
@@ -398,6 +491,7 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
     """
     direct = getattr(store, "load_files", None)
     waiting: list[Job] = []  # exported files, loaded straight into the store a batch at a time
+    claims: dict[str, str] = {}  # the names the run's films go by: two articles never become one film
 
     def load_waiting() -> Iterator[LoadResult]:
         for path, name, triples, error in direct([job.path for job in waiting], graph_iri=graph_iri):
@@ -406,7 +500,8 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
 
     for job in iter_pages(inputs, suffixes=ARTICLE_SUFFIXES | RDF_SUFFIXES):
         suffix = Path(job.path).suffix.lower() if job.path else ""
-        if direct is not None and not revalidate and not job.error and suffix in DIRECT_SUFFIXES:
+        if direct is not None and not revalidate and not job.error and suffix in DIRECT_SUFFIXES and \
+                not _needs_cleaning(job.path, suffix):
             waiting.append(job)
             if len(waiting) >= 256:
                 yield from load_waiting()
@@ -420,7 +515,8 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
         try:
             is_rdf = suffix in RDF_SUFFIXES
             graph, name, result.report = graph_of_input(job, base=base, validate=revalidate if is_rdf else validate,
-                                                        reading=reading)
+                                                        reading=reading, claims=claims, store=store,
+                                                        warnings=result.warnings)
             result.graph_iri = graph_iri or name
             if graph_iri is None and is_rdf:
                 _check_owner(store, result.graph_iri, graph, job.name)  # a file names its own graph: checked
@@ -433,6 +529,17 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
         yield result
     if waiting:
         yield from load_waiting()
+
+
+def _needs_cleaning(path: str | None, suffix: str) -> bool:
+    """A one-graph file whose text must be made valid first (through rdflib, with a warning); a shard of many
+    graphs goes to the store as it is (filmgraph wrote it valid)."""
+    if path is None or suffix == ".nq":
+        return False
+    try:
+        return holds_invalid_text(path)
+    except OSError:
+        return False  # the store's reader says why it cannot read it
 
 
 # RDF files the embedded store reads itself, without rdflib (JSON-LD may name a remote @context: rdflib's
@@ -453,6 +560,7 @@ class EmbedResult(Outcome):
 
     snippets: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
@@ -464,7 +572,7 @@ def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAU
     for source in inputs:
         result = EmbedResult(str(source))
         try:
-            graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading)
+            graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading, warnings=result.warnings)
             for film in films_in(graph):
                 result.snippets.append(snippet(graph, film))
                 if output_dir is not None:
@@ -478,12 +586,13 @@ def embed(inputs: Iterable[str | Path], *, output_dir: str | Path | None = DEFAU
 
 
 def draw(source: str | Path, *, output: str | Path | None = None, base: str = DEFAULT_BASE,
-         reading: Reading | None = None) -> str:
-    """The SVG diagram of the (first) film an input holds; written to ``output`` when given."""
+         reading: Reading | None = None, warnings: list[str] | None = None) -> str:
+    """The SVG diagram of the (first) film an input holds; written to ``output`` when given. What reading the
+    input replaced or left out goes to ``warnings``."""
     from filmgraph.web.draw import draw_graph
     from filmgraph.web.page import films_in
 
-    graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading)
+    graph, _, _ = graph_of_input(source, base=base, validate=False, reading=reading, warnings=warnings)
     svg = draw_graph(graph, films_in(graph)[0]) + "\n"
     if output is not None:
         _write(Path(output), svg)
@@ -491,10 +600,16 @@ def draw(source: str | Path, *, output: str | Path | None = None, base: str = DE
 
 
 def _write(path: Path, text: str) -> None:
+    _write_all([(path, text)])
+
+
+def _write_all(files: list[tuple[Path, str]]) -> None:
     try:
-        write_text_atomic(path, text)
+        write_files_atomic(files)
     except OSError as exc:
-        raise FilmgraphError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise FilmgraphError(f"{files[0][0]}: cannot write: {exc.strerror or exc}") from exc
+    except UnicodeEncodeError as exc:  # the readers replace such characters: a bug if one gets this far
+        raise FilmgraphError(f"{files[0][0]}: cannot write: {exc.reason} at {exc.start}") from exc
 
 
 WIKIDATA_API = "https://www.wikidata.org/w/api.php"
@@ -516,7 +631,7 @@ def quickstatements(source: str | Path | Job, *, entity: dict[str, Any] | None =
     article = load_article(source, reading=reading)
     where = article.where or article.title
     provenance = article.provenance
-    if not page_title(provenance.page) or not provenance.revision:
+    if not title_of(provenance.page) or not provenance.revision:
         raise FilmgraphError(f"{where}: no page to cite: QuickStatements are proposed only with a reference to "
                              "the Wikipedia page at the revision read (fetch it as wiki:Title, or give --source-url "
                              "the page's permalink, …/w/index.php?title=…&oldid=…)")
@@ -529,7 +644,7 @@ def quickstatements(source: str | Path | Job, *, entity: dict[str, Any] | None =
     if files and (was_fetched(article) or not reading.items_file):  # offline (an items file): not checked
         commons = reading.wiki().commons_files(files)
     if entity is None:
-        item = film.items.get(page_title(provenance.page) or "")
+        item = film.items.get(title_of(provenance.page) or "")
         if not item:
             raise FilmgraphError(f"{where}: the film's Wikidata item is not known; give --entity FILE.json, or "
                                  "an items file (--items) that has the page")

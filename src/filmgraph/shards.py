@@ -29,6 +29,7 @@ from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import DEFAULT_SHARD_BYTES, ERRORS_FILE, PAGES_SUFFIX, SHARD_PREFIX
 from filmgraph.pipeline import ExportResult
+from filmgraph.text import valid_text
 
 STREAM = "stream"  # the status of a multistream dump's stream, all of whose pages the shard holds
 
@@ -51,7 +52,8 @@ class PageRecord:
         return cls(result.input, result.title, result.status, result.stage, message)
 
     def line(self) -> str:
-        return json.dumps(asdict(self), ensure_ascii=False) + "\n"
+        # A message may quote what a page holds: made valid, so that no page's text can stop the run.
+        return valid_text(json.dumps(asdict(self), ensure_ascii=False))[0] + "\n"
 
 
 def finished_records(folder: Path) -> Iterator[PageRecord]:

@@ -123,7 +123,11 @@ def clean_role(text: str, *, descriptions: bool = True) -> str | None:
     >>> clean_role("a ferry guard"), clean_role("a ferry guard", descriptions=False)
     ('a ferry guard', None)
     """
-    text = clean_name(re.sub(r"\s+", " ", text)).strip(" .,;:")
+    text = clean_name(re.sub(r"\s+", " ", text)).strip(" ,;:")
+    # A full stop ends the role unless it ends an abbreviation: "Dr. Alice Kinnian Ph.D.", "Balboa, Sr.", "Lt."
+    if text.endswith(".") and not re.search(r"(?:\b\w\.\w+|\b[A-Z]|\b(?i:jr|sr|lt|dr|st|mr|mrs|ms|capt|col|gen|sgt|"
+                                          r"esq|rev|prof))\.$", text):
+        text = text.rstrip(". ")
     if not text or reference.is_placeholder(text):
         return None
     tokens = text.split()
@@ -171,9 +175,9 @@ def split_roles(text: str, actor: str = "") -> list[str]:
             continue  # "Jens, a baker, Maja's stepfather/possible father"
         # A description follows the character: ", a nurse", "; Jens's wife", " – …", " who …", ": his
         # henchmen", " at the party", or a new sentence ("Rask. Lund voiced him in French.").
-        pieces = re.split(r",\s+|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
+        pieces = re.split(r",\s+(?!(?:Jr|Sr|I{2,3}|IV)\b)|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
                           r"\s+(?:in|at|on|aboard|during|inside|outside|near)\s+(?:a|an|the|his|her|their)\s+|"
-                          r"(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|\.$", chunk, maxsplit=1)
+                          r"(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|(?<=[a-z]{3})\.$", chunk, maxsplit=1)
         chunk, described = pieces[0], len(pieces) > 1 and bool(pieces[1].strip())
         if _NOT_A_ROLE_RE.match(chunk.strip()):
             continue  # "Special appearance in song …" says how the actor appears, not whom they play
@@ -229,16 +233,23 @@ _CREDITED_AS_RE = re.compile(r"\(\s*(?:(?:credited|billed)\s+)?as\s+(?P<names>[^
 
 
 def credited_names(text: str, *, in_actor_cell: bool = False) -> list[str]:
-    """Other names a cast line gives its actor: "(as Richard Van Patten)", "(credited as Ed Mannix)"; in a table's
+    """Other names a cast line gives its actor: "(as Richard Van Patten)", "(credited as Ed Mannix)", a name in
+    brackets between the actor and "as" ("Eddie Wilson (Albert Edward Wilson) as …"); in a table's
     actor cell, any names in brackets ("Dean Wein (Dean Elliot)", "(Jenny Haniver/Dougary Grant)").
 
     >>> credited_names("Dick Berg – Bert (as Richard Berg)"), credited_names("Ann Berg (Ann Lund)")
     (['Richard Berg'], [])
+    >>> credited_names("Eddie Lund (Albert Edward Lund) as the bassoonist")
+    ['Albert Edward Lund']
     >>> credited_names("Kevin Holm (Jenny Haniver/Dougary Grant)", in_actor_cell=True)
     ['Jenny Haniver', 'Dougary Grant']
     """
     text = WIKILINK_RE.sub(r"\1", text)
     found = [m["names"] for m in _CREDITED_AS_RE.finditer(text)]
+    # "Eddie Wilson (Albert Edward Wilson) as the bassoonist": the actor's full name, before the part
+    named = re.match(r"^[^()]+?\s*\((?P<names>[^()]+)\)\s+as\s", text)
+    if named and not re.match(r"(?i)\s*(?:credited|billed|as)\b", named["names"]):
+        found.append(named["names"])
     if in_actor_cell:
         found += [m.group(1) for m in re.finditer(r"\(([^()]+)\)", text)
                   if not re.match(r"(?i)\s*(?:credited|billed|as)\b", m.group(1))]
@@ -756,7 +767,8 @@ def _prose_role(text: str, actor: str) -> list[str]:
     return roles
 
 
-def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> list[Entry]:
+def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
+               appearances_only: bool = False) -> list[Entry]:
     """(actor, characters) a sentence of a cast section states: "Ann Berg plays Anna", "Carl Holm portrays
     the hero's uncle, Jens", "Eva Lund appears as a nurse" (no character), "The film features Ann Berg as
     Anna; Carl Holm as Jens". The actor is a name just before the verb, never a sentence; a lone surname
@@ -764,6 +776,9 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> lis
 
     >>> prose_cast("Ann Berg plays Anna, a nurse, and Carl Holm portrays the hero's uncle, Jens.", (), CastContext())
     [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens'])]
+
+    With ``appearances_only`` (a casting story, where "Ann Berg plays Anna in the first draft" may be a plan), only
+    a sentence that someone appears in the film counts: "Carl Holm has a cameo appearance in the film".
     """
     links = frozenset(fold(link) for link in links)
     sentence = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", sentence)).strip()
@@ -774,7 +789,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> lis
         clauses.append((actors, verb, at))
     entries: list[Entry] = []
     for number, (actors, verb, _) in enumerate(clauses):
-        if not actors:
+        if not actors or (appearances_only and not re.search(r"appear|cameo", verb.group(0))):
             continue
         end = len(sentence)
         if number + 1 < len(clauses) and clauses[number + 1][0]:
@@ -789,6 +804,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext) -> lis
             continue  # "voiced concerns", "played at least four roles": not a part in this film
         roles = _prose_role(obj, actors[0]) if verb["role"] and len(actors) == 1 else []
         entries += [(actor, list(roles)) for actor in actors]
+    if appearances_only:
+        return entries
     for match in _PLAYED_BY_RE.finditer(sentence):
         actor = _person_of(_name_head(sentence[match.end():]).split(), links, context)
         run = _trailing_name(sentence[:match.start()].split())

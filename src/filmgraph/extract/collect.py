@@ -40,6 +40,7 @@ class Collector:
             if row is not None:
                 self._scope((INFOBOX, row.field), entry.links)
         self.where = article.where or article.source.rsplit("/", 1)[-1] or article.title
+        self.title_forms: dict[str, str] = {}  # the infobox's film name in each language it labels (BCP 47)
 
     def _scope(self, scope: tuple[str, str | None], links: tuple[tuple[str, str], ...]) -> None:
         for shown, target in links:

@@ -33,6 +33,7 @@ from filmgraph.extract.cast import (
     bracketed_roles,
     cast_table_entries,
     is_person_name,
+    parse_cast_line,
     prose_cast,
     read_cast_list,
     read_voice_credits,
@@ -42,6 +43,7 @@ from filmgraph.extract.collect import INFOBOX, LEAD, Collector
 from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
 from filmgraph.extract.names import (
+    clean_name,
     linked_mention,
     resolve_people,
     spelled_alike,
@@ -49,7 +51,7 @@ from filmgraph.extract.names import (
     split_names,
     strip_stray_quotes,
 )
-from filmgraph.extract.titles import language_for
+from filmgraph.extract.titles import CHINESE_SCRIPTS, chinese_form, language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
 from filmgraph.model import (
     Article,
@@ -62,6 +64,7 @@ from filmgraph.model import (
     Nominee,
     Organization,
     PartialDate,
+    Person,
     PersonRef,
     Release,
     Screening,
@@ -69,7 +72,7 @@ from filmgraph.model import (
 )
 from filmgraph.reference import fold
 
-# Money whose headline figure the infobox states: prose figures then are partial ones.
+# Money whose headline figure the infobox states: prose figures then are partial ones (see _resolve).
 HEADLINE_FIELDS = ("budget", "box_office", "admissions")
 # Section titles (casefolded words) that say what a section holds.
 # A cast section by its title's words: "Cast", "Voice cast", "Casting", "Starring"; never "Broadcast".
@@ -109,11 +112,12 @@ def extract_film(article: Article) -> Film:
             # "* Maja: the food taster of the clan" names a character and what she is, not an actor.
             characters_level = section.level
         if cast_level is not None or characters_level is not None:
-            # A "Casting" section tells how parts were cast ("X was approached for the role of Y"), a "Characters"
-            # section what the characters do: their lines that credit an actor and their tables are cast, their
-            # sentences are not.
+            # A "Characters" section tells what the characters do: its lines that credit an actor and its tables
+            # are cast, its sentences are not. A "Casting" section tells how parts were cast ("X plays Y in the
+            # first draft", "X was approached for the role of Y"): of its sentences, those that say someone appears
+            # in the film count ("Ann Berg has a cameo appearance in the film").
             _read_cast_section(section, collector, context, lists=characters_level is None,
-                               sentences="casting" not in words and characters_level is None)
+                               sentences=characters_level is None, casting="casting" in words)
         for table in section.tables:
             read_award_table(table.header, table.rows, section.title, collector, section.paragraphs, section.links)
         if awards_level is not None and section.level <= awards_level:
@@ -122,6 +126,7 @@ def extract_film(article: Article) -> Film:
             awards_level = section.level
         if awards_level is not None:
             read_award_blocks(section, collector)
+    _read_people_lists(article, collector, context)
     for member in film.cast:
         member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
     _read_prose(article, collector)
@@ -130,12 +135,16 @@ def extract_film(article: Article) -> Film:
     _strip_stray_quotes(film)
     _qualify_linked_mentions(collector)
     _resolve(film)
+    _add_other_spellings(article, film)
     for field in ("budget", "box_office"):
         for quantity in getattr(film, field):
             if quantity.currency and not quantity.unit:
                 film.warnings.append(f"{collector.where}: {field.replace('_', ' ')} in {quantity.currency}: the "
                                      "currency has no Wikidata item in filmgraph's table; the amount is written "
                                      "without its unit")
+    chinese = chinese_form(collector.title_forms, [c.code for c in film.country if c.code])
+    if chinese and film.original_language in CHINESE_SCRIPTS.values():
+        film.original_title, film.original_language = chinese  # simplified for a film of the mainland
     if film.original_title and not film.original_language:
         # An untagged original title is in the film's (first) original language that is written in its script.
         film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])
@@ -267,13 +276,22 @@ def _read_prose(article: Article, collector: Collector) -> None:
                     collector.add("distributor", Organization(name, parse_place(area) if area else None), section)
             for name in sales:
                 collector.add("sales_agent", Organization(name), section)
+            for name in prose.find_coproducers(sentence):
+                if fold(name) not in credited:
+                    collector.add("production_company", Organization(name), section)
             for field, quantity in prose.find_money(sentence).items():
                 collector.add(field, quantity, section)
+            # The takings of a weekend or a region: in the lead and the release sections, never in a home media
+            # section (video sales) or a production one (a deal "if the film grossed over …").
+            for quantity in prose.find_box_office(sentence) if part.dates_releases and not part.on_video else []:
+                collector.add("box_office", quantity, section)
+            for quantity in prose.find_profit(sentence):
+                collector.add("profit", quantity, section)
     apply_ceremonies(film, years)
 
 
 def _read_cast_section(section: Section, collector: Collector, context: CastContext, *,
-                       lists: bool = True, sentences: bool = True) -> None:
+                       lists: bool = True, sentences: bool = True, casting: bool = False) -> None:
     """The cast a section states, block by block: each list (its side decided from all its lines), each
     table, and each sentence of its paragraphs (``sentences``: a cast section, not a casting story)."""
     labels = label_index()
@@ -292,7 +310,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         if sentences and not block.heading:
             links = [shown for shown, _ in block.links]
             for sentence in prose.split_sentences(block.text):
-                add(prose_cast(sentence, links, context))
+                add(prose_cast(sentence, links, context, appearances_only=casting))
 
     def flush() -> None:
         if run:
@@ -330,6 +348,63 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         elif block.kind is BlockKind.PARAGRAPH:
             read_sentences(block)
     flush()
+
+
+# A paragraph that introduces a list of the people a film shows: "Interviewees featured include:", "It stars:".
+PEOPLE_INTRO_RE = re.compile(r"\b(?:interviewees?|interviewed|interviews|featur(?:e|es|ed|ing)|appear(?:s|ed|ing)?|"
+                             r"appearances|cast|starring|stars|participants)\b[^.]*:$", re.IGNORECASE)
+# Sections whose lists name other people than the film's cast: crew, music, awards, other works.
+NOT_CAST_LISTS_RE = re.compile(r"\b(?:crew|credits|production|music|soundtracks?|songs?|awards?|accolades?|"
+                               r"nominations?|honou?rs|see also|references|notes|external links|bibliography|"
+                               r"further reading|release|reception)\b")
+
+
+def _read_people_lists(article: Article, collector: Collector, context: CastContext) -> None:
+    """Lists outside the cast sections that name the film's cast: one a paragraph introduces as such ("Notable
+    interviewees featured in the documentary include:"), or one whose items start with the names of at least
+    two actors the article credits ("The women are: * Ann Berg, 74, a painter …"). Each item's leading name is
+    an actor, with no part unless the item says "as"."""
+    film = collector.film
+    cast_level: int | None = None  # the level of the cast section whose subsections we are in
+    for section in article.sections:
+        words = fold(section.title)
+        if cast_level is not None and section.level <= cast_level:
+            cast_level = None
+        if CAST_SECTION_RE.search(words) or "character" in words:
+            cast_level = section.level
+        if cast_level is not None or NOT_CAST_LISTS_RE.search(words) or OTHER_WORK_SECTIONS_RE.search(words):
+            continue  # a cast section is read as one; other lists name crew, songs, awards
+        introduced = False
+        items: list[Block] = []
+        for block in [*section.blocks, Block(BlockKind.PARAGRAPH)]:
+            if block.kind is BlockKind.ITEM and block.depth <= 1 and not block.heading:
+                items.append(block)
+                continue
+            if items:
+                heads = [_leading_name(item.text) for item in items]
+                credited = sum(bool(head) and fold(head) in context.people and
+                               any(fold(member.person) == fold(head) for member in film.cast) for head in heads)
+                if introduced or credited >= 2:
+                    for item, head in zip(items, heads, strict=True):
+                        if head:
+                            roles = parse_cast_line(item.text)
+                            collector.person("cast", head, section.title)
+                            if roles and roles[1] and fold(roles[0]) == fold(head):
+                                film.cast[-1].characters.extend(roles[1])
+                            context.add_person(head)
+                items = []
+            introduced = block.kind is BlockKind.PARAGRAPH and bool(PEOPLE_INTRO_RE.search(block.text.strip()))
+
+
+def _leading_name(text: str) -> str | None:
+    """The person an item of a list of people starts with: "Ann Berg, 74, a painter" → "Ann Berg"."""
+    if re.match(r"^[^,;:(]{1,30}:\s", text):
+        return None  # "Director: Ann Berg": a credit, its label first
+    head = clean_name(re.split(r",|;|\s[–—-]\s|\s\(|\s+as\s", text, maxsplit=1)[0])
+    if not is_person_name(head) or reference.is_company_name(head) or reference.is_place_name(head) \
+            or reference.is_placeholder(head):
+        return None
+    return head
 
 
 # A section that lists where the film was shot: "Filming locations", "Locations", "Shooting locations".
@@ -522,7 +597,9 @@ def _resolve(film: Film) -> None:
         member.person = key(member.person)
 
     def join_characters(old: CastMember, new: CastMember) -> None:
-        old.characters.extend(c for c in new.characters if c not in old.characters)
+        # A part another section names shorter ("Commissioner Gordon" for "Commissioner James Gordon") is the same.
+        old.characters.extend(c for c in new.characters
+                              if c not in old.characters and not any(_same_part(c, o) for o in old.characters))
         old.also_named.extend(n for n in new.also_named if n not in old.also_named)
 
     film.cast = _dedupe(film.cast, lambda m: m.person, join_characters)
@@ -565,13 +642,41 @@ def _resolve(film: Film) -> None:
     film.screening = _dedupe(film.screening, lambda s: fold(s.event), fill_screening)
     film.filming_location = _dedupe(film.filming_location, lambda loc: fold(loc.place.name))
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
-    for field in ("budget", "box_office", "admissions", "runtime"):
+    for field in ("budget", "box_office", "admissions", "runtime", "profit"):
         quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency))
         if field in HEADLINE_FIELDS and any(INFOBOX in q.sources for q in quantities):
-            # The infobox gives the headline figure; prose adds opening weekends and regional takes.
-            quantities = [q for q in quantities if INFOBOX in q.sources]
+            # The infobox gives the headline figure (the preferred statement); of the sums prose adds, the
+            # takings of a weekend or a region are kept beside it, a budget or a count that differs is not.
+            quantities = [q for q in quantities if INFOBOX in q.sources or field == "box_office"]
         setattr(film, field, quantities)
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins, t.nominations))
+
+
+def _add_other_spellings(article: Article, film: Film) -> None:
+    """A name the text spells like one credited person's, but not as it is credited ("the direction of Ujjan
+    Chatterjee" for the credited Ujjal Chatterjee, "[[Berny Ignatius]]" for Berny Ignatious), is that person's
+    other name: alike but for case, accents, dots, a space, or one letter of a long name; never a shortening."""
+    people = list(film.people.values())
+    known = {fold(name) for person in people for name in (person.name, *person.alternate_names)}
+    by_key: dict[tuple[str, ...], list[Person]] = {}
+    for person in people:
+        for name in (person.name, *person.alternate_names):
+            for key in spelling_keys(name):
+                by_key.setdefault(key, []).append(person)
+    texts = [*article.lead, *(p for section in article.sections for p in section.paragraphs)]
+    mentions = {match.group(0) for text in texts for match in prose.NAME_RE.finditer(text.replace("''", ""))}
+    mentions |= {shown for shown, _ in article.links}
+    for mention in sorted(re.sub(r"['’]s?$", "", m) for m in mentions):  # "George Lucas' film": his name
+        if fold(mention) in known or fold(mention + ".") in known or not is_person_name(mention) \
+                or " " not in mention.strip():
+            continue  # as credited, or so but for the full stop a sentence took ("Jack Haley Jr")
+        # Only the people sharing a spelling key with the mention can be spelled alike: a look-up, not a scan.
+        candidates = {id(person): person for key in spelling_keys(mention) for person in by_key.get(key, ())}
+        owners = [person for person in candidates.values()
+                  if any(spelled_alike(mention, name) for name in (person.name, *person.alternate_names))]
+        if len(owners) == 1:
+            owners[0].alternate_names.append(mention)
+            known.add(fold(mention))
 
 
 def _shortened_names(organizations: list[Organization]) -> list[Organization]:

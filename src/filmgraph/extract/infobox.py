@@ -11,7 +11,7 @@ from filmgraph.dates import find_dates, parse_date
 from filmgraph.extract import prose
 from filmgraph.extract.collect import INFOBOX, Collector
 from filmgraph.extract.names import clean_name, split_names
-from filmgraph.extract.titles import original_title
+from filmgraph.extract.titles import labelled_forms, original_title
 from filmgraph.fields import label_index, normalize_label
 from filmgraph.model import (
     Article,
@@ -269,6 +269,7 @@ def read_infobox(article: Article, collector: Collector) -> None:
                 collector.person(row.field, value, INFOBOX)
             elif row.kind == "original_title":
                 collector.film.original_title, collector.film.original_language = value
+                collector.title_forms.update(labelled_forms([v.replace("''", "").strip() for v in values]))
             elif isinstance(getattr(collector.film, row.field), list):
                 collector.add(row.field, value, INFOBOX)
             else:

@@ -315,10 +315,11 @@ def spelled_alike(a: str, b: str) -> bool:
             and ta[-1][:1] == tb[-1][:1] and _edit_distance_at_most_one(fa, fb))
 
 
-def _fullness(name: str) -> tuple[int, int, int]:
+def _fullness(name: str) -> tuple[int, int, int, int]:
     accents = sum(1 for ch in unicodedata.normalize("NFD", name) if unicodedata.combining(ch)) + sum(
         1 for ch in name if ord(ch) > 127 and not unicodedata.combining(ch))
-    return len(_tokens(name)), accents, len(name)
+    # Last, a hyphen: "Rhys-Meyers" is the name as its bearer writes it, "Rhys Meyers" the hyphen lost.
+    return len(_tokens(name)), accents, len(name), name.count("-")
 
 
 # A mention marked with the page its own part of the article links it to: "name<LINKED>page".

@@ -11,9 +11,10 @@ import math
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from decimal import Decimal
 
 from filmgraph import reference
-from filmgraph.dates import find_dates, find_month_range
+from filmgraph.dates import find_dates, find_dates_carrying_year, find_month_range
 from filmgraph.model import (
     AwardResult,
     AwardTally,
@@ -232,7 +233,8 @@ _SCREEN_STEMS = ("screen", "shown", "presented", "participated", "selected", "pr
 _AWARD_STEMS = ("won", "win", "receiv", "took", "taking", "award", "earn", "collected", "picked up", "named",
                 "honoured", "honored", "garner", "nominat", "shortlisted", "in contention", "competed", "nominee",
                 " in for", " up for")
-_FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "principal")
+_FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "principal", "shoot", "schedule",
+                  "production")
 
 
 # "shortly before the release of Evil Dead": a date beside another work's release ("of the film" is this one).
@@ -259,7 +261,7 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         return []
     if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
-    dates = [(d, s, e) for d, s, e in find_dates(sentence)]
+    dates = find_dates_carrying_year(sentence)
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
                          sentence, re.IGNORECASE)
@@ -590,6 +592,30 @@ def listed_places(item: str) -> list[Place]:
     return places
 
 
+_COPRODUCTION_RE = re.compile(rf"\b(?:co-?production|joint production)\s+(?:between|of|by|from)\s+(?:the\s+)?"
+                              rf"(?P<names>{_CAP}(?:\s+(?:&\s+)?{_CAP})*(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                              rf"{_CAP}(?:\s+(?:&\s+)?{_CAP})*)*)")
+
+
+def find_coproducers(sentence: str) -> list[str]:
+    """The companies a sentence says the film was a co-production of ("a co-production between JVC, Toho and
+    Movic"); countries ("between France and Germany") are no companies.
+
+    >>> find_coproducers("The film was a co-production between JVC, Toho and Movic, with Animate as the studio.")
+    ['JVC', 'Toho', 'Movic']
+    >>> find_coproducers("It is a co-production between France and Germany.")
+    []
+    """
+    found = []
+    for match in _COPRODUCTION_RE.finditer(sentence):
+        for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["names"]):
+            name = re.sub(r"^the\s+", "", name.strip().rstrip(".,;:"))
+            if name and not reference.country(name) and not reference.country_of_demonym(name) \
+                    and not _is_month_or_date(name):
+                found.append(name)
+    return found
+
+
 # Works other than the film that a sentence may say a company released, and companies that publish them.
 _OTHER_WORK_RE = re.compile(r"\b(?:novel\w*|books?|comics?|comic books?|graphic novels?|soundtracks?|albums?|"
                             r"singles?|songs?|video games?|games?|toys?|action figures?|merchandise|"
@@ -657,13 +683,16 @@ def _person_subject(before_verb: str, title: str) -> str | None:
     return name
 
 
-_LIST_CONTINUATION_RE = re.compile(rf"(?:,\s*|\s+and\s+)(?P<name>{_CAP}(?:\s+{_CAP})*)")
+_LIST_CONTINUATION_RE = re.compile(rf"(?:,\s*|\s+and\s+)(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)")
 
 
 # Where a filming clause ends: "Filming took place in Michigan in 1986, and the film was released in …".
 _FILMING_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+(?=(?:the|it|he|she|they|"
                                       r"this|its|his|her|their)\b)|\s+(?:because|since)\s+")
-_FILMING_WORD_RE = re.compile(r"\b(photography|filming|shooting|shot|filmed|principal)\b", re.IGNORECASE)
+# "The second schedule started in Jodhpur", "re-shoots began in Santa Monica", "The production commenced in
+# Wadesboro" (not pre- or post-production) say where the film was shot.
+_FILMING_WORD_RE = re.compile(r"\b(photography|filming|shooting|shot|filmed|principal|(?:re-?)?shoots?|schedule|"
+                              r"(?<!-)production(?=\s+(?:commenced|began|started|moved)\b))\b", re.IGNORECASE)
 # Film stocks, processes and formats a film is "shot in": never a place.
 _FILM_FORMATS = frozenset({"panavision", "cinemascope", "technicolor", "eastmancolor", "vistavision", "todd-ao",
                            "imax", "techniscope", "metrocolor", "deluxe", "super 35", "super 16", "ultra panavision",
@@ -687,7 +716,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     if not _mentions(sentence, _FILMING_STEMS) or not _FILMING_WORD_RE.search(sentence):
         return []
     if not re.search(r"\b(took place|began|started|commenced|occurred|was shot|were shot|filmed|shot|"
-                     r"wrapped|ended|lasted)\b", sentence, re.IGNORECASE):
+                     r"wrapped|ended|lasted|moved|on location)\b", sentence, re.IGNORECASE):
         return []
     # A quotation (a review's "lovingly filmed … at Expo '67") is someone's words, not where the film was shot.
     sentence = re.sub(r'"[^"]*"|“[^”]*”', lambda m: " " * len(m.group(0)), sentence)
@@ -716,26 +745,39 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 if not re.search(r"\b(began|started|commenced|from)\b", before, re.IGNORECASE):
                     end = when
     places: list[Place] = []
-    for match in re.finditer(r"\b(?P<prep>at|in|around|near|outside|across|throughout)\s+(?:the\s+)?(?P<name>"
+    beside: set[int] = set()  # the places named as a landmark ("north of Mitchell"): nothing is within them
+    # "In New Mexico, two stories were shot …" opens with its place; "north of Mitchell" names one too.
+    for match in re.finditer(r"\b(?P<prep>at|in|In|around|near|outside|across|throughout|"
+                             r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
+        if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
+            continue  # "the producer's offices in Wilmington": where someone works or lives, not where it was shot
         names = [(match["name"].rstrip(".,;"), match.end())]
         position = match.end()
         while extra := _LIST_CONTINUATION_RE.match(text, position):
             names.append((extra["name"].rstrip(".,;:"), extra.end()))
             position = extra.end()
         first = True
+        listed = False  # the list's first name is a place: so are the names listed after it ("in Bath, Kent, the
+        # Chatham Dockyard")
         for raw, raw_end in names:
             for name in re.split(r"\s+and\s+(?:the\s+)?", raw):
                 # "the Herlev Hospital in Herlev": a name after a place and "in" is where that place is.
                 inside = first and match["prep"] == "in" and places and places[-1].within is None and \
-                    text[:match.start()].rstrip().endswith(places[-1].name)
-                place = _filming_place(name, text[raw_end:] if raw.endswith(name) else "", links or {}, known=inside)
+                    text[:match.start()].rstrip().endswith(places[-1].name) and len(places) - 1 not in beside
+                after = text[raw_end:] if raw.endswith(name) else ""
+                # A name a lower-case noun follows ("the Trinity test") is an adjective, not the item.
+                ends_item = not re.match(r"\s+(?!(?:and|or|in|at|on|near|with|where|which|for|from|to)\b)[a-z]", after)
+                place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item))
+                listed = listed or (first and place is not None)
                 first = False
                 if place is None:
                     continue
                 if inside:
                     places[-1].within = place  # "the Royal Theatre in Copenhagen"
                 else:
+                    if match["prep"].endswith("of"):
+                        beside.add(len(places))
                     places.append(place)
     return [FilmingLocation(p, start, end) for p in places]
 
@@ -847,8 +889,9 @@ def _amount_match(text: str) -> re.Match[str] | None:
 
 
 def _scaled(number: str, scale: str | None) -> float:
-    amount = float(number.replace(",", ""))
-    return amount * _SCALE[scale.lower()] if scale else amount
+    # In decimal: "$261.4 million" is 261400000, not 261399999.99999997.
+    amount = Decimal(number.replace(",", ""))
+    return float(amount * Decimal(str(_SCALE[scale.lower()])) if scale else amount)
 
 
 def parse_amount(text: str) -> tuple[float, str | None, str] | None:
@@ -900,9 +943,6 @@ def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
 _AMOUNT_PATTERNS = [
     ("budget", re.compile(r"\bbudget (?:of|was|is|was set at)\s+(?P<v>[^,;.]+(?:\.\d+[^,;.]*)?)", re.IGNORECASE),
      True),
-    ("box_office", re.compile(r"\b(?:grossed|earned|box office (?:of|was|takings of)|gross of|took in)\s+"
-                              r"(?P<v>[^,;]+?(?:\.\d+[^,;.]*?)?)(?:\s+(?:worldwide|globally|domestically|in|at|"
-                              r"during|from)\b|[,;.](?!\d)|$)", re.IGNORECASE), True),
     ("admissions", re.compile(r"(?P<v>(?:(?:more than|over|at least|nearly|almost|about|around|approximately)\s+)?"
                               r"\d[\d,.]*\s*(?:million|thousand)?)\s+(?:admissions|tickets|cinema-?goers|viewers|"
                               r"spectators)", re.IGNORECASE), False),
@@ -910,12 +950,12 @@ _AMOUNT_PATTERNS = [
 
 
 # The words without which a pattern of _AMOUNT_PATTERNS cannot match (lower case).
-_AMOUNT_WORDS = {"budget": ("budget",), "box_office": ("gross", "earned", "box office", "took in"),
+_AMOUNT_WORDS = {"budget": ("budget",),
                  "admissions": ("admissions", "tickets", "cinema", "viewers", "spectators")}
 
 
 def find_money(sentence: str) -> dict[str, Quantity]:
-    """Budget, box office and admissions stated in a sentence.
+    """Budget and admissions stated in a sentence (box office sums: :func:`find_box_office`).
 
     >>> q = find_money("It garnered more than 87,000 admissions during its run.")["admissions"]
     >>> q.amount, q.lower_bound
@@ -930,6 +970,113 @@ def find_money(sentence: str) -> dict[str, Quantity]:
         quantity = quantity_of(match["v"], unit_by_currency=is_money) if match else None
         if quantity:
             found[fact] = quantity
+    return found
+
+
+# Verbs and nouns that say a sum is what the film took at the box office ("highest-grossing" compares films).
+_GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|s)?|made|making|took in|taking in|reached|"
+                       r"reaching|brought in|bringing in|box[- ]office)\b", re.IGNORECASE)
+# Words that make a sum something else: what the film cost, paid or kept, a rental, a sum adjusted for inflation,
+# a record or a condition ("the fastest film to earn $100 million", "if the film grossed over …"), an average.
+_NOT_GROSS_RE = re.compile(r"\b(?:budget|cost(?:s|ing)?|spent|spend|spending|paid|pay|salar(?:y|ies)|fees?|advertis\w*|"
+                           r"ads|marketing|profits?|loss|deducted|rentals?|share|percentage|inflation|adjusted|"
+                           r"equivalent|offer(?:ed)?|raised|fund\w*|loan|worth|prize|award|price|if|would|could|"
+                           r"expected|projected|predicted|fastest|first|to earn|to gross|to reach|per|average|"
+                           r"record|compared|than|movies|films|top\s+\d+)\b", re.IGNORECASE)
+# What a sum is, said after it: "$7.25 million in rentals", "$64 million from home video sales", "$12,229 per
+# theater", "$67 million short of …".
+_NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dvds?|blu-ray|vhs|merchandis\w*|sales|"
+                                 r"units|streaming|television|rights|licen[cs]\w*|per|short|less|more|behind|revenues?|"
+                                 r"pre-release|"
+                                 r"across all|average)\b", re.IGNORECASE)
+_GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
+                "box office", "box-office")
+MIN_GROSS = 1000  # a smaller sum is a price or a salary, no film's takings
+# What a sum's own words are: up to a clause break or the next verb or joint ("$2 million in the US and …").
+_SUM_TAIL_RE = re.compile(r"[^,;.(]*?(?=(?:^|\s+)(?:resulting|but|which|while|making|and|with|for|to|after)\b|"
+                          r"[,;.(—–]|$)")
+
+
+def _sums(sentence: str) -> list[tuple[Quantity, int, int]]:
+    """Each sum of money a sentence states, with its span: an amount with its currency."""
+    found = []
+    position = 0
+    while (match := _amount_match(sentence[position:])) is not None:
+        start, end = position + match.start("num"), position + match.end()
+        if match["post"] and reference.currency(match["post"]) is None:
+            end = position + match.start("post")  # "$2,002,000 but …": a word, not the currency
+        if match["pre"] or match["post"]:
+            quantity = quantity_of(match.group(0), unit_by_currency=True)
+            if quantity is not None:
+                leading = len(match.group(0)) - len(match.group(0).lstrip())  # the pattern may start at a space
+                found.append((quantity, position + match.start() + leading, end))
+        position = max(end, start + 1)
+    return found
+
+
+def find_box_office(sentence: str) -> list[Quantity]:
+    """Every sum a sentence says the film took at the box office: a total, an opening weekend, a region's take
+    ("earned $4,748,000 in the US and Canada and $1,976,000 elsewhere"); never a budget, a fee, a profit, a
+    rental, video sales, a record to beat, another film's takings, or a sum adjusted for inflation.
+
+    >>> [q.amount for q in find_box_office("It grossed $4,369,868 in its opening weekend and $78,868,508 overall.")]
+    [4369868.0, 78868508.0]
+    >>> [q.amount for q in find_box_office("It grossed $21.5 million total over a $11 million budget.")]
+    [21500000.0]
+    >>> find_box_office("Adjusted for inflation, the film earned over $500 million.")
+    []
+    >>> find_box_office("It became the fastest film to earn $100 million, ahead of Heat ($90 million).")
+    []
+    """
+    if not _mentions(sentence, _GROSS_STEMS) or re.search(r"\b(?:adjusted|inflation)\b", sentence, re.IGNORECASE):
+        return []
+    found: list[Quantity] = []
+    previous_end, previous_gross = 0, False
+    sums = _sums(sentence)
+    for index, (quantity, start, end) in enumerate(sums):
+        before = sentence[previous_end:start]
+        after = sentence[end: sums[index + 1][1] if index + 1 < len(sums) else len(sentence)]
+        verbs = list(_GROSS_RE.finditer(before))
+        said = False
+        if verbs:
+            # The verb's own clause, up to the sum, says what the sum is.
+            clause = max(before.rfind(mark, 0, verbs[-1].start()) for mark in ",;:(—–") + 1
+            said = not _NOT_GROSS_RE.search(before[clause:])
+        # "… in the US and Canada and $1,976,000 elsewhere": a sum listed after one the film took
+        listed = previous_gross and not verbs and bool(re.search(
+            r"(?:,|\band\b)\s*(?:an?\s+(?:additional|further)\s+)?$", before)) and not _NOT_GROSS_RE.search(before)
+        tail = _SUM_TAIL_RE.match(after).group(0)
+        is_gross = (said or listed) and not _NOT_GROSS_AFTER_RE.search(tail) and not before.rstrip().endswith("(") \
+            and quantity.amount >= MIN_GROSS
+        if is_gross:
+            found.append(quantity)
+        previous_end, previous_gross = end, is_gross
+    return found
+
+
+_PROFIT_RE = re.compile(r"\b(?P<kind>profit|loss)(?:es|s)?\s+(?:of|was|were|totall?ing|amounting to|came to)\s+"
+                        r"(?:only\s+|just\s+|about\s+|around\s+|an estimated\s+)?", re.IGNORECASE)
+
+
+def find_profit(sentence: str) -> list[Quantity]:
+    """The film's net profit a sentence states ("a profit of $3,198,000", "the profit was only $732,000"); a loss
+    is a negative profit ("an ultimate loss of $96,000").
+
+    >>> [q.amount for q in find_profit("It made $5,526,000, resulting in a profit of $3,198,000.")]
+    [3198000.0]
+    >>> [q.amount for q in find_profit("Because of its high cost it incurred a loss of $96,000.")]
+    [-96000.0]
+    """
+    if "profit" not in sentence.lower() and "loss" not in sentence.lower():
+        return []
+    found = []
+    for match in _PROFIT_RE.finditer(sentence):
+        sums = _sums(sentence[match.end():])
+        if sums and sums[0][1] == 0:
+            quantity = sums[0][0]
+            if match["kind"].lower() == "loss":
+                quantity.amount = -quantity.amount
+            found.append(quantity)
     return found
 
 

@@ -89,6 +89,36 @@ def _is_quoted(text: str) -> bool:
     return len(text) > 1 and text[0] in _QUOTES and text[-1] in _QUOTES
 
 
+# Where a Chinese film's own title is written in which characters: simplified in the People's Republic,
+# traditional in Hong Kong, Macau and Taiwan (ISO 3166 codes).
+CHINESE_SCRIPTS = {"CN": "zh-Hans", "HK": "zh-Hant", "MO": "zh-Hant", "TW": "zh-Hant"}
+
+
+def chinese_form(forms: dict[str, str], countries: list[str]) -> tuple[str, str] | None:
+    """Of a title written in traditional and simplified characters (``forms``: BCP 47 code → title), the one of
+    the film's country, when its countries agree on one.
+
+    >>> chinese_form({"zh-Hant": "奔愛", "zh-Hans": "奔爱"}, ["CN"]), chinese_form({"zh-Hant": "奔愛"}, ["HK", "CN"])
+    (('奔爱', 'zh-Hans'), None)
+    """
+    scripts = {CHINESE_SCRIPTS[code] for code in countries if code in CHINESE_SCRIPTS}
+    if len(scripts) != 1:
+        return None
+    script = scripts.pop()
+    return (forms[script], script) if script in forms else None
+
+
+def labelled_forms(parts: list[str]) -> dict[str, str]:
+    """The titles ``parts`` label with a language, by its BCP 47 code: {"zh-Hant": "奔愛", "zh-Hans": "奔爱"}."""
+    forms: dict[str, str] = {}
+    for part in parts:
+        labelled = _LABEL_RE.match(_unwrapped(part))
+        entry = reference.language(labelled["label"]) if labelled else None
+        if labelled and entry is not None and entry.code:
+            forms.setdefault(entry.code, labelled["title"].strip())
+    return forms
+
+
 def original_title(parts: list[str]) -> tuple[str, str | None] | None:
     """(title, BCP 47 language or None) of the film's own title among ``parts``: the values of an infobox
     ``film name`` one per line, or the pieces of the lead's brackets. A part labelled with a language is the

@@ -1,71 +1,60 @@
-"""IRIs of films, articles, people and wiki pages: from the page and its links, never from a local path.
+"""IRIs of films and their articles: from the page, never from a local path (wiki pages: :mod:`filmgraph.pages`).
 
-A film's article is its wiki page when known, else ``<base>article/<title>``. A person the article links
-is named after the linked page, so that two films linking one page share the person and two pages shown
-with one name stay two people; an unlinked person is named inside the film's own namespace.
+A film is its page. Its name is the page's title when the page is known (``wiki:``, a dump, ``--source-url``):
+``film/batman-1966-film`` and the page URL as its named graph. A file without a page is named after its title
+(``film/batman``, graph ``article/batman``) and, when another film of the run or of the store already goes by
+that name, after its title and year (``batman-1989``): see :func:`film_names`. Two articles never share a name.
+A person the article links is named after the linked page, so that two films linking one page share the person
+and two pages shown with one name stay two people; an unlinked person is named inside the film's own namespace.
 """
 
 from __future__ import annotations
 
-import csv
-from dataclasses import dataclass
-from functools import cache
-from importlib import resources
-from urllib.parse import quote, urlsplit
+import hashlib
 
-from filmgraph.model import Provenance
+from filmgraph.model import Film, Provenance
+from filmgraph.pages import Wiki, title_of, wiki_at
 from filmgraph.slugs import slug
-
-DEFAULT_WIKI = "https://en.wikipedia.org/wiki/"
-
-
-@dataclass(frozen=True)
-class Wiki:
-    """A wiki's article base, its Wikidata item (for pr:P143) and the DBpedia of its language."""
-
-    base: str
-    qid: str | None
-    dbpedia: str | None
-
-    def page(self, title: str) -> str:
-        """Example:
-
-        >>> Wiki(DEFAULT_WIKI, "Q328", None).page("Walter Hill (director)")
-        'https://en.wikipedia.org/wiki/Walter_Hill_(director)'
-        """
-        return self.base + quote(title.replace(" ", "_"), safe="()_,:'!-.")
-
-    def resource(self, title: str) -> str | None:
-        return self.dbpedia + quote(title.replace(" ", "_"), safe="()_,:'!-.") if self.dbpedia else None
-
-    def revision(self, title: str, revision: str) -> str:
-        """The page's URL at one revision: what a reference cites."""
-        root = self.base.rsplit("/wiki/", 1)[0]
-        return f"{root}/w/index.php?title={quote(title.replace(' ', '_'), safe='()_,:!-.')}&oldid={revision}"
-
-
-@cache
-def _wikis() -> dict[str, tuple[str, str]]:
-    text = resources.files("filmgraph").joinpath("data", "wikis.csv").read_text(encoding="utf-8")
-    return {row["host"]: (row["qid"], row["dbpedia"]) for row in csv.DictReader(text.splitlines())}
 
 
 def wiki_of(provenance: Provenance) -> Wiki:
     """The wiki an article's links point into: its own, or the English Wikipedia when it has none."""
-    base = provenance.wiki or DEFAULT_WIKI
-    qid, dbpedia = _wikis().get(urlsplit(base).netloc, ("", ""))
-    return Wiki(base, qid or None, dbpedia or None)
+    page = provenance.page if "/wiki/" in provenance.page else None
+    return wiki_at(provenance.wiki or page)
 
 
-def page_title(page: str) -> str | None:
-    """The title of a wiki page URL ("…/wiki/Heat_(1995_film)" → "Heat (1995 film)")."""
-    if "/wiki/" not in page:
-        return None
-    from urllib.parse import unquote
+def film_year(film: Film) -> int | None:
+    """The year a film is known by: the year the article gives it, else its first release's."""
+    if film.year is not None:
+        return film.year.year
+    years = [release.date.year for release in film.release]
+    return min(years) if years else None
 
-    return unquote(page.split("/wiki/", 1)[1]).replace("_", " ") or None
+
+def film_names(film: Film, claimant: str = "") -> list[str]:
+    """The names a film may go by, the first one free taken: its page's title when known; else its title,
+    then its title and year; last (two pages of one slug, two articles of one title and year) one made unique
+    by ``claimant`` (the page, or what the article was read from).
+
+    >>> from filmgraph.model import PartialDate
+    >>> film_names(Film("Batman", "", year=PartialDate(1966)), "a.wiki")
+    ['batman', 'batman-1966', 'batman-1966-1adb963a']
+    >>> page = "https://en.wikipedia.org/wiki/Batman_(1966_film)"
+    >>> film_names(Film("Batman", "", provenance=Provenance(page=page)), page)[0]
+    'batman-1966-film'
+    """
+    page = title_of(film.provenance.page)
+    own = slug(page or film.title)
+    year = film_year(film)
+    dated = f"{own}-{year}" if year is not None and not page else own
+    unique = f"{dated}-{hashlib.sha1(claimant.encode('utf-8')).hexdigest()[:8]}"
+    return list(dict.fromkeys([own, dated, unique]))
 
 
-def article_iri(title: str, provenance: Provenance, base: str) -> str:
-    """The film's article: its page, or one named after its title under ``base``."""
-    return provenance.page or f"{base}article/{slug(title)}"
+def film_iri(base: str, name: str) -> str:
+    return f"{base}film/{name}"
+
+
+def article_iri(provenance: Provenance, base: str, name: str) -> str:
+    """The film's article, its named graph: its page, or one named after the film under ``base``."""
+    return provenance.page or f"{base}article/{name}"

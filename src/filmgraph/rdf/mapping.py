@@ -5,6 +5,12 @@ Wikidata property. The row's kind picks an emitter that describes the value's no
 the RDF terms for both sides; this module then writes the schema.org triple, the ``wdt:`` truthy
 triple and the full ``p:``/``ps:``/``pq:`` statement with a reference per source section.
 Qualifier rows (``cast.characters``) are read off the record by attribute name.
+
+Where the Wikidata item of a linked page is known (``Film.items``: looked up, or from an items file), the
+Wikidata side names the item (``wdt:P161 wd:Q…``), which carries its English label as Wikidata's RDF does,
+while the schema.org side keeps the node minted from the page, ``owl:sameAs`` the item: the page's own facts
+about a person (every spelling the article uses, its roles) stay on one node whether or not items were
+looked up.
 """
 
 from __future__ import annotations
@@ -14,11 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from filmgraph.extract.collect import INFOBOX
 from filmgraph.fields import FieldRow, children, mapping_rows
 from filmgraph.model import (
     AwardResult,
@@ -39,14 +45,15 @@ from filmgraph.model import (
     Release,
     Screening,
 )
-from filmgraph.rdf.iris import article_iri, page_title, wiki_of
-from filmgraph.rdf.statements import MappedFilm, Reference, Statement, Triple, reference_triples
+from filmgraph.pages import title_of
+from filmgraph.rdf.iris import article_iri, film_iri, film_names, wiki_of
+from filmgraph.rdf.statements import MappedFilm, Reference, Statement, Triple, reference_triples, wikidata_term
 from filmgraph.rdf.vocab import (
-    COMMONS_FILE,
     DEFAULT_BASE,
     FG,
     FILM_ITEM,
     HUMAN_ITEM,
+    LABEL_LANGUAGE,
     OWL,
     PR,
     PREFIXES,
@@ -54,7 +61,6 @@ from filmgraph.rdf.vocab import (
     RDF,
     RDFS,
     SDO,
-    TIME_PRECISION,
     WD,
     WDT,
     WIKIBASE,
@@ -62,8 +68,21 @@ from filmgraph.rdf.vocab import (
 )
 from filmgraph.slugs import slug
 
-_GREGORIAN = WD.Q1985727
 _DATE_TYPES = {"year": XSD.gYear, "month": XSD.gYearMonth, "day": XSD.date}
+_DISAMBIGUATION_RE = re.compile(r"\s+\([^()]*\)$")
+
+
+def page_label(page: str) -> str:
+    """The label of a linked page's node: the page's title without the disambiguation in brackets, as the
+    English label of its Wikidata item usually is. Every film that links the page gives its node this label,
+    whatever name the film credits (the credited name is the node's schema:name in that film's graph).
+
+    >>> page_label("Walter_Hill (director)")
+    'Walter Hill'
+    """
+    title = " ".join(page.replace("_", " ").split())
+    title = title[:1].upper() + title[1:]  # MediaWiki's titles start with a capital
+    return _DISAMBIGUATION_RE.sub("", title) or title
 
 
 def date_literal(value: PartialDate) -> Literal:
@@ -75,8 +94,15 @@ def date_literal(value: PartialDate) -> Literal:
     return Literal(value.isoformat(), datatype=_DATE_TYPES[value.precision])
 
 
-def number_literal(amount: float) -> Literal:
-    return Literal(int(amount)) if float(amount).is_integer() else Literal(Decimal(str(amount)))
+def decimal_literal(amount: float) -> Literal:
+    """An amount as Wikidata writes quantities: ``xsd:decimal``, in plain notation.
+
+    >>> decimal_literal(12000000.0).n3()
+    '"12000000"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    """
+    number = Decimal(str(amount))
+    text = format(number.to_integral() if number == number.to_integral() else number.normalize(), "f")
+    return Literal(text, datatype=XSD.decimal, normalize=False)
 
 
 def _curie(text: str) -> URIRef:
@@ -94,15 +120,16 @@ class Emitted:
     sources: list[str] = field(default_factory=list)
     slug: str = ""
     schema_subject_inverse: bool = False
+    rank: str = "normal"  # "preferred": the headline value of its property (see Statement.rank)
 
 
 class _Mapper:
-    def __init__(self, film: Film, base: str) -> None:
+    def __init__(self, film: Film, base: str, name: str | None = None) -> None:
         self.film = film
         self.base = base if base.endswith(("/", "#")) else base + "/"
-        self.film_slug = slug(film.title)
-        self.node = URIRef(f"{self.base}film/{self.film_slug}")
-        self.source = URIRef(article_iri(film.title, film.provenance, self.base))
+        self.film_slug = name or film_names(film)[0]  # the film is its page (rdf/iris.py)
+        self.node = URIRef(film_iri(self.base, self.film_slug))
+        self.source = URIRef(article_iri(film.provenance, self.base, self.film_slug))
         self.wiki = wiki_of(film.provenance)
         self.mapped = MappedFilm(self.node, self.source)
         self.pending_schema: list[Triple] = []
@@ -113,8 +140,8 @@ class _Mapper:
         """What every reference says of the article: its URL at the revision read (pr:P854), the
         revision's time (pr:P813) and the wiki it was imported from (pr:P143)."""
         provenance = self.film.provenance
-        title = page_title(provenance.page) if provenance.page else None
-        url = URIRef(self.wiki.revision(title, provenance.revision)) if title and provenance.revision else self.source
+        title = title_of(provenance.page)
+        url = URIRef(self.wiki.permalink(title, provenance.revision)) if title and provenance.revision else self.source
         details: list[tuple[URIRef, Node]] = []
         if provenance.timestamp:
             details.append((PR.P813, Literal(provenance.timestamp, datatype=XSD.dateTime)))
@@ -130,7 +157,7 @@ class _Mapper:
             if resource:
                 self.add(node, OWL.sameAs, URIRef(resource))
             item = self.film.items.get(page)
-            if item:
+            if item and node != WD[item]:  # a category known by its item is the item itself
                 self.add(node, OWL.sameAs, WD[item])
         return node
 
@@ -141,22 +168,54 @@ class _Mapper:
         self.mapped.triples.append((s, p, o))
 
     # -------------------------------------------------------------- nodes
-    def named(self, node: URIRef, kind: URIRef | None, name: str, *, lang: str | None = None) -> URIRef:
-        """Type a node and give it its name in both vocabularies (schema:name, rdfs:label)."""
+    def named(self, node: URIRef, kind: URIRef | None, name: str, *, lang: str | None = None,
+              label: str | None = None) -> URIRef:
+        """Type a node and give it its name in both vocabularies: schema:name (in ``lang``, if given) and
+        rdfs:label (``label``, else the name), always in a language, as Wikidata's labels are (a query asks
+        for LANG(?label) = "en")."""
         if kind is not None:
             self.add(node, RDF.type, kind)
         self.add(node, SDO.name, Literal(name, lang=lang))
-        self.add(node, RDFS.label, Literal(name, lang=lang))
+        self.add(node, RDFS.label, Literal(label or name, lang=lang or LABEL_LANGUAGE))
         return node
 
+    def item(self, page: str | None) -> URIRef | None:
+        """The Wikidata item of a linked page, when known, with its label as Wikidata's RDF gives an item's
+        label (rdfs:label and schema:name, in a language: see :func:`page_label`); None when the page has no
+        known item."""
+        qid = self.film.items.get(page) if page else None
+        if not qid or not page:
+            return None
+        node = WD[qid]
+        label = page_label(page)
+        self.add(node, RDFS.label, Literal(label, lang=LABEL_LANGUAGE))
+        self.add(node, SDO.name, Literal(label, lang=LABEL_LANGUAGE))
+        return node
+
+    def person_value(self, key: str) -> URIRef:
+        """The person on the Wikidata side (``wdt:``, ``ps:``, ``pq:``): the item of the linked page when
+        known (an instance of human, as on Wikidata), else the person's own node (which :meth:`person`
+        describes)."""
+        person = self.film.people[key]
+        item = self.item(person.link)
+        if item is None:
+            return self.person_iri(key)
+        self.add(item, WDT.P31, HUMAN_ITEM)
+        return item
+
+    def person_iri(self, key: str) -> URIRef:
+        person = self.film.people[key]
+        # A linked person is the linked page's, in every film; an unlinked one is this film's alone.
+        return URIRef(f"{self.base}person/{slug(person.link)}" if person.link else
+                      f"{self.base}film/{self.film_slug}/person/{key}")
+
     def person(self, key: str) -> URIRef:
+        """The person's own node, described: the schema.org side's value."""
         if key in self._people:  # named once: a person with many names is named by many rows
             return self._people[key]
         person = self.film.people[key]
-        # A linked person is the linked page's, in every film; an unlinked one is this film's alone.
-        iri = f"{self.base}person/{slug(person.link)}" if person.link else \
-            f"{self.base}film/{self.film_slug}/person/{key}"
-        node = self.linked(self.named(URIRef(iri), SDO.Person, person.name), person.link)
+        node = self.linked(self.named(self.person_iri(key), SDO.Person, person.name,
+                                      label=page_label(person.link) if person.link else None), person.link)
         self.add(node, WDT.P31, HUMAN_ITEM)
         for alternate in person.alternate_names:
             self.add(node, SDO.alternateName, Literal(alternate))
@@ -164,7 +223,8 @@ class _Mapper:
         return node
 
     def organization(self, name: str, link: str | None = None) -> URIRef:
-        node = self.named(self.iri("organization", link or name), SDO.Organization, name)
+        node = self.named(self.iri("organization", link or name), SDO.Organization, name,
+                          label=page_label(link) if link else None)
         return self.linked(node, link)
 
     def place(self, place: Place) -> URIRef:
@@ -190,7 +250,8 @@ class _Mapper:
         node = URIRef(f"{self.base}statement/{self.film_slug}/{prop}/{value_slug}")
         self.mapped.statements.append(Statement(
             node, self.node, prop, emitted.wikidata_object, emitted.value_node, qualifiers,
-            [self.reference(section) for section in emitted.sources or ["Article"]], self.pending_schema))
+            [self.reference(section) for section in emitted.sources or ["Article"]], self.pending_schema,
+            emitted.rank))
         self.pending_schema = []
 
     def qualifiers(self, row: FieldRow, record: Any) -> list[tuple[str, Node]]:
@@ -204,23 +265,17 @@ class _Mapper:
                     found.append((child.wikidata, QUALIFIER_TERMS[child.kind](self, item)))
         return found
 
-    def time_value(self, when: PartialDate) -> list[tuple[URIRef, Node]]:
-        stamp = f"{when.year:04d}-{when.month or 1:02d}-{when.day or 1:02d}T00:00:00Z"
-        return [(RDF.type, WIKIBASE.TimeValue), (WIKIBASE.timeValue, Literal(stamp, datatype=XSD.dateTime)),
-                (WIKIBASE.timePrecision, Literal(TIME_PRECISION[when.precision])),
-                (WIKIBASE.timeCalendarModel, _GREGORIAN)]
-
     def quantity_value(self, quantity: Quantity) -> list[tuple[URIRef, Node]]:
         details: list[tuple[URIRef, Node]] = [
-            (RDF.type, WIKIBASE.QuantityValue), (WIKIBASE.quantityAmount, number_literal(quantity.amount))]
+            (RDF.type, WIKIBASE.QuantityValue), (WIKIBASE.quantityAmount, decimal_literal(quantity.amount))]
         if quantity.unit or not quantity.currency:
             details.append((WIKIBASE.quantityUnit, WD[quantity.unit] if quantity.unit else WD.Q199))
         # A sum in a currency with no Wikidata item in filmgraph's table keeps its amount and no unit: "1" (Q199)
         # would say it is a plain number.
         if quantity.lower_bound is not None:
-            details.append((WIKIBASE.quantityLowerBound, number_literal(quantity.lower_bound)))
+            details.append((WIKIBASE.quantityLowerBound, decimal_literal(quantity.lower_bound)))
         if quantity.upper_bound is not None:
-            details.append((WIKIBASE.quantityUpperBound, number_literal(quantity.upper_bound)))
+            details.append((WIKIBASE.quantityUpperBound, decimal_literal(quantity.upper_bound)))
         return details
 
     # ------------------------------------------------------------- rows
@@ -262,7 +317,7 @@ def _title(m: _Mapper, row: FieldRow, title: str) -> Emitted:
     m.add(m.node, RDF.type, SDO.Movie)
     m.add(m.node, WDT.P31, FILM_ITEM)
     m.add(m.node, SDO.subjectOf, m.source)  # the article the film is described in: its named graph
-    page = page_title(m.film.provenance.page)
+    page = title_of(m.film.provenance.page)
     if page:
         m.linked(m.node, page)
     literal = Literal(title, lang="en")
@@ -279,49 +334,52 @@ def _text(m: _Mapper, row: FieldRow, text: str) -> Emitted:
 
 
 def _year(m: _Mapper, row: FieldRow, when: PartialDate) -> Emitted:
-    return Emitted(date_literal(when), date_literal(when), m.time_value(when), ["Lead"], when.isoformat())
+    return Emitted(date_literal(when), date_literal(when), [], ["Lead"], when.isoformat())
 
 
 def _person(m: _Mapper, row: FieldRow, ref: PersonRef) -> Emitted:
     node = m.person(ref.person)
+    value = m.person_value(ref.person)
     schema_object: Node = node
     if row.role:
         schema_object = URIRef(f"{m.base}role/{m.film_slug}/{ref.person}/{slug(row.role)}")
         m.add(schema_object, RDF.type, SDO.Role)
         m.add(schema_object, _curie(row.schema), node)
         m.add(schema_object, SDO.roleName, Literal(row.role))
-    return Emitted(schema_object, node, sources=ref.sources, slug=ref.person)
+    return Emitted(schema_object, value, sources=ref.sources, slug=ref.person)
 
 
 def _cast(m: _Mapper, row: FieldRow, member: CastMember) -> Emitted:
     node = m.person(member.person)
+    value = m.person_value(member.person)
     if not member.characters:
-        return Emitted(node, node, sources=member.sources, slug=member.person)
+        return Emitted(node, value, sources=member.sources, slug=member.person)
     role = URIRef(f"{m.base}role/{m.film_slug}/{member.person}")
     m.add(role, RDF.type, SDO.PerformanceRole)
     m.add(role, SDO.actor, node)
     for child in children(row.field):
         for character in getattr(member, child.attribute):
             m.add(role, _curie(child.schema), Literal(character))
-    return Emitted(role, node, sources=member.sources, slug=member.person)
+    return Emitted(role, value, sources=member.sources, slug=member.person)
 
 
 def _organization(m: _Mapper, row: FieldRow, organization: Organization) -> Emitted:
     node = m.organization(organization.name, organization.link)
-    return Emitted(node, node, sources=organization.sources, slug=slug(organization.name))
+    value = m.item(organization.link) or node
+    return Emitted(node, value, sources=organization.sources, slug=slug(organization.name))
 
 
 def _release(m: _Mapper, row: FieldRow, release: Release) -> Emitted:
     literal = date_literal(release.date)
     where = slug(release.place.name) if release.place else "anywhere"
-    return Emitted(literal, literal, m.time_value(release.date), release.sources,
+    return Emitted(literal, literal, [], release.sources,
                    f"{release.date.isoformat()}-{where}")
 
 
 def _minutes(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
     # normalize=False keeps "PT92M" as written; rdflib would rewrite it as "PT1H32M".
     duration = Literal(f"PT{int(quantity.amount)}M", datatype=XSD.duration, normalize=False)
-    return Emitted(duration, number_literal(quantity.amount), m.quantity_value(quantity), quantity.sources,
+    return Emitted(duration, decimal_literal(quantity.amount), m.quantity_value(quantity), quantity.sources,
                    str(int(quantity.amount)))
 
 
@@ -336,9 +394,16 @@ def _country(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
 
 
 def _language(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
-    node = _coded_node(m, coded, "language") if coded.qid else None
-    schema_object = Literal(coded.code) if coded.code else Literal(coded.label)
-    return Emitted(schema_object, node, sources=coded.sources, slug=slug(coded.label))
+    # Like a country, a language is its Wikidata item for both vocabularies: a schema:Language named in English,
+    # its BCP 47 code the alternate name ("Tamil", "ta"). A language with no code is written as the article
+    # names it, which the shapes leave out.
+    node = _coded_node(m, coded, "language") if coded.qid or coded.code else None
+    if node is None or not coded.code:
+        return Emitted(Literal(coded.label), node if coded.qid else None, sources=coded.sources,
+                       slug=slug(coded.label))
+    m.add(node, RDF.type, SDO.Language)
+    m.add(node, SDO.alternateName, Literal(coded.code))
+    return Emitted(node, node if coded.qid else None, sources=coded.sources, slug=slug(coded.label))
 
 
 def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
@@ -347,9 +412,13 @@ def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
 
 
 def _money(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
-    amount = number_literal(quantity.amount)
+    amount = decimal_literal(quantity.amount)
+    # The infobox's figure is the headline one; the takings of a weekend or a region that prose adds stand
+    # beside it at normal rank.
+    others = [q for q in getattr(m.film, row.field) if INFOBOX not in q.sources]
+    rank = "preferred" if INFOBOX in quantity.sources and others else "normal"
     return Emitted(None, amount, m.quantity_value(quantity), quantity.sources,
-                   f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}")
+                   f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}", rank=rank)
 
 
 def _location(m: _Mapper, row: FieldRow, location: FilmingLocation) -> Emitted:
@@ -383,7 +452,10 @@ def award_label(nomination: Nomination) -> str:
 
 def _nomination(m: _Mapper, row: FieldRow, nomination: Nomination) -> Emitted:
     body = m.iri("award", nomination.body) if nomination.body else None
-    node = m.iri("award", nomination.body or "unknown", nomination.category)
+    # A category has no schema.org node of its own (schema:award is its name): when its page's item is
+    # known, the item is the category.
+    qid = m.film.items.get(nomination.page) if nomination.page else None
+    node = WD[qid] if qid else m.iri("award", nomination.body or "unknown", nomination.category)
     m.add(node, RDF.type, FG.AwardCategory)
     m.add(node, SDO.name, Literal(nomination.category))
     m.add(node, RDFS.label, Literal(award_label(nomination), lang="en"))
@@ -422,17 +494,16 @@ def _tally(m: _Mapper, row: FieldRow, tally: AwardTally) -> Emitted:
 def _concept(m: _Mapper, row: FieldRow, concept: Concept) -> Emitted:
     node = m.named(m.iri("concept", concept.name), SDO.DefinedTerm, concept.name, lang="en")
     if concept.creator:
-        creator = m.person(concept.creator)
-        m.add(node, SDO.creator, creator)
-        m.add(node, WDT.P61, creator)
+        m.add(node, SDO.creator, m.person(concept.creator))
+        m.add(node, WDT.P61, m.person_value(concept.creator))
     if concept.year:
         m.add(node, SDO.dateCreated, date_literal(concept.year))
-        m.add(node, WDT.P575, date_literal(concept.year))
+        m.add(node, WDT.P575, wikidata_term(date_literal(concept.year)))
     return Emitted(node, node, sources=concept.sources, slug=slug(concept.name))
 
 
 def _image(m: _Mapper, row: FieldRow, picture: Picture) -> Emitted:
-    node = URIRef(COMMONS_FILE + quote(picture.file.replace(" ", "_"), safe="()_,.-!'"))
+    node = URIRef(m.wiki.file(picture.file))  # the article's wiki serves its own files and Commons' alike
     m.add(node, RDF.type, SDO.ImageObject)
     caption = picture.caption or m.film.image_caption
     if caption:
@@ -451,13 +522,13 @@ EMITTERS: dict[str, Callable[[_Mapper, FieldRow, Any], Emitted | None]] = {
 
 def _nominee_term(m: _Mapper, nominee: Nominee) -> Node:
     if nominee.person:
-        return m.person(nominee.person)
+        m.person(nominee.person)
+        return m.person_value(nominee.person)
     assert nominee.work is not None
     node = m.named(m.iri("work", nominee.work.name), SDO.CreativeWork, nominee.work.name)
     for creator in nominee.work.creators:
-        person = m.person(creator)
-        m.add(node, SDO.creator, person)
-        m.add(node, WDT.P175, person)
+        m.add(node, SDO.creator, m.person(creator))
+        m.add(node, WDT.P175, m.person_value(creator))
     return node
 
 
@@ -472,7 +543,7 @@ QUALIFIER_TERMS: dict[str, Callable[[_Mapper, Any], Node]] = {
 }
 
 
-def map_film(film: Film, *, base: str = DEFAULT_BASE) -> Graph:
+def map_film(film: Film, *, base: str = DEFAULT_BASE, name: str | None = None) -> Graph:
     """Map a Film record to one graph holding both its schema.org and Wikidata-style description.
 
     >>> from filmgraph.model import Film, PersonRef, Person
@@ -482,11 +553,12 @@ def map_film(film: Film, *, base: str = DEFAULT_BASE) -> Graph:
     >>> (URIRef("http://ex.org/film/heat"), SDO.director, URIRef("http://ex.org/film/heat/person/michael-mann")) in g
     True
     """
-    return map_statements(film, base=base).to_graph()
+    return map_statements(film, base=base, name=name).to_graph()
 
 
-def map_statements(film: Film, *, base: str = DEFAULT_BASE) -> MappedFilm:
-    """Map a Film record to statement records (see :mod:`filmgraph.rdf.statements`).
+def map_statements(film: Film, *, base: str = DEFAULT_BASE, name: str | None = None) -> MappedFilm:
+    """Map a Film record to statement records (see :mod:`filmgraph.rdf.statements`). ``name`` is the name its
+    IRIs go by when the run chose one (:func:`filmgraph.rdf.iris.film_names`), else its first.
 
     >>> from filmgraph.model import Film, PersonRef, Person
     >>> film = Film("Heat", "urn:example:heat", people={"michael-mann": Person("michael-mann", "Michael Mann")},
@@ -495,7 +567,7 @@ def map_statements(film: Film, *, base: str = DEFAULT_BASE) -> MappedFilm:
     ...  for s in map_statements(film, base="http://ex.org/").statements]
     [('P57', 'http://ex.org/film/heat/person/michael-mann', ['Infobox'])]
     """
-    mapper = _Mapper(film, base)
+    mapper = _Mapper(film, base, name)
     for row in mapping_rows():
         if row.parent is None:
             mapper.emit_row(row)

@@ -6,6 +6,7 @@ from rdflib import Namespace
 from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
 
 from filmgraph import defaults
+from filmgraph.pages import COMMONS_FILE_PATH
 
 SDO = Namespace("http://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -39,14 +40,17 @@ PREFIXES: dict[str, Namespace] = {
     "fg": FG,
 }
 
-# Wikidata's RDF gives a Commons file (P18) as its Special:FilePath URL.
-COMMONS_FILE = "http://commons.wikimedia.org/wiki/Special:FilePath/"
+# Wikidata's RDF gives a Commons file (P18) as its Special:FilePath URL (filmgraph.pages.commons_file).
+COMMONS_FILE = COMMONS_FILE_PATH
 FILM_ITEM = WD.Q11424
 HUMAN_ITEM = WD.Q5
 MINUTE_ITEM = WD.Q7727
-# Wikidata's time precision codes on wikibase:TimeValue nodes.
-TIME_PRECISION = {"year": 9, "month": 10, "day": 11}
+# Wikidata's time precision codes on wikibase:TimeValue nodes, by the datatype a date is kept in at its precision.
+TIME_PRECISION = {XSD.gYear: 9, XSD.gYearMonth: 10, XSD.date: 11}
+GREGORIAN = WD.Q1985727  # the calendar model of every time Wikidata writes in the proleptic Gregorian calendar
+# The language of the labels filmgraph writes (rdfs:label, and an item's schema:name): English Wikipedia's.
+LABEL_LANGUAGE = "en"
 
 __all__ = ["OWL", "SDO", "WD", "WDT", "P", "PS", "PSV", "PQ", "PQV", "PR", "WIKIBASE", "FG", "PROV", "RDF", "RDFS",
            "XSD", "PREFIXES", "COMMONS_FILE", "DEFAULT_BASE", "FILM_ITEM", "HUMAN_ITEM", "MINUTE_ITEM",
-           "TIME_PRECISION"]
+           "TIME_PRECISION", "GREGORIAN", "LABEL_LANGUAGE"]

@@ -19,14 +19,14 @@ from typing import Any
 
 import orjson
 import rdflib
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.exceptions import Error as RdflibError
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import PREFIXES, RDF, XSD
+from filmgraph.text import NONCHARACTER_ESCAPES, is_valid, replaced_warning, valid_data, valid_text
 
 Triple = tuple[Node, Node, Node]
 
@@ -91,6 +91,8 @@ def _turtle(triples: Iterable[Triple], graph_name: str | None) -> str:
                         prefixes=prefixes).decode("utf-8")
     # pyoxigraph writes the prefixes in an order of its own: filmgraph writes them sorted, once.
     body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("@prefix "))
+    if not is_valid(body):  # a noncharacter (a reader replaces them; RDF read from a server may hold one)
+        body = body.translate(NONCHARACTER_ESCAPES)  # as \uFFFF: strict tools (rapper) refuse it raw
     return _PREFIX_BLOCK + "\n" + body
 
 
@@ -152,6 +154,7 @@ def _sorted_values(values: list[Any]) -> Any:
 # separator as \uXXXX, since a line break of any kind would let a lenient parser read the rest of the literal
 # as another triple.
 _LITERAL_ESCAPES = {code: f"\\u{code:04X}" for code in [*range(0x00, 0x20), 0x7F, 0x85, 0x2028, 0x2029]}
+_LITERAL_ESCAPES.update(NONCHARACTER_ESCAPES)
 _LITERAL_ESCAPES.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", ord("\b"): "\\b", ord("\f"): "\\f",
                          ord('"'): '\\"', ord("\\"): "\\\\"})
 _XSD_STRING = str(XSD.string)
@@ -224,48 +227,144 @@ def write_graph(graph: Graph, path: str | Path, *, fmt: RdfFormat | None = None,
         write_text_atomic(path, serialize(graph, fmt, graph_name=graph_name))
     except OSError as exc:
         raise FilmgraphError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    except UnicodeEncodeError as exc:
+        raise FilmgraphError(f"{path}: cannot write: {exc.reason} at {exc.start}") from exc
     return path
 
 
-_SCHEMA_CONTEXTS = {"https://schema.org", "http://schema.org", "https://schema.org/", "http://schema.org/"}
+_SCHEMA_CONTEXTS = {"https://schema.org", "http://schema.org", "https://schema.org/", "http://schema.org/",
+                    "https://schema.org/docs/jsonldcontext.json", "http://schema.org/docs/jsonldcontext.json"}
+# The one context filmgraph resolves itself, bundled: schema.org's terms are its vocabulary.
+SCHEMA_CONTEXT: dict[str, Any] = {"@vocab": "http://schema.org/"}
+MAX_JSON_DEPTH = 64  # filmgraph's own JSON-LD nests four deep; a thousand-deep array is an attack, not a film
 
 
-def _offline_context(data: Any) -> Any:
-    """Replace a remote schema.org @context by its meaning, so that reading never reaches the network."""
-    if isinstance(data, list):
-        return [_offline_context(item) for item in data]
-    if isinstance(data, dict):
-        context = data.get("@context")
-        if isinstance(context, str) and context in _SCHEMA_CONTEXTS:
-            data = {**data, "@context": {"@vocab": "http://schema.org/"}}
-        return {key: _offline_context(value) if key != "@context" else value for key, value in data.items()}
-    return data
+def _json_depth(data: Any) -> int:
+    """How deep arrays and objects nest (iteratively: the depth is what is in doubt)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            if depth <= MAX_JSON_DEPTH:
+                stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
+
+
+def _context_reference(value: Any, where: str) -> Any:
+    """A context reference made offline: schema.org's by the bundled context, an embedded context as it is;
+    every other reference (a remote URL, a ``file:`` URL, a relative path) refused."""
+    if isinstance(value, list):
+        return [_context_reference(item, where) for item in value]
+    if isinstance(value, str):
+        if value.strip() in _SCHEMA_CONTEXTS:
+            return dict(SCHEMA_CONTEXT)
+        raise FilmgraphError(f"{where}: names the context <{value[:120]}>: filmgraph reads offline and resolves no "
+                             "remote or file context (only schema.org's is bundled)")
+    return value
+
+
+def offline_document(document: Any, where: str) -> Any:
+    """A JSON-LD document whose every context reference is resolved offline (see :func:`_context_reference`),
+    wherever a context can appear: the top, a node, a term definition (scoped contexts) and ``@import``.
+
+    :raises FilmgraphError: the document names a context that is not bundled.
+    """
+    root = {"": document}
+    stack: list[Any] = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            for key in ("@context", "@import"):
+                if key in item:
+                    item[key] = _context_reference(item[key], where)
+            stack.extend(item.values())
+    return root[""]
 
 
 _BAD_IRI_RE = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# A \uD800-style escape of a lone surrogate (after an even number of backslashes: an escape, not text).
+_SURROGATE_ESCAPE_RE = re.compile(r"(?<!\\)((?:\\\\)*)\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_OX_FORMATS = {RdfFormat.TURTLE: "TURTLE", RdfFormat.N_TRIPLES: "N_TRIPLES", RdfFormat.N_QUADS: "N_QUADS",
+               RdfFormat.JSON_LD: "JSON_LD"}
 
 
-def _checked_terms(graph: Graph, path: Path) -> Graph:
-    """Refuse an IRI no RDF syntax can write back, and replace lone surrogates (which no UTF-8 file can
-    hold) in literals with U+FFFD."""
-    clean = Graph()
-    for triple in graph:
-        terms = []
-        for term in triple:
-            if isinstance(term, URIRef) and _BAD_IRI_RE.search(str(term)):
-                raise FilmgraphError(f"{path}: not a valid IRI: <{str(term)[:80]}>")
-            if isinstance(term, Literal) and _SURROGATE_RE.search(str(term)):
-                term = Literal(_SURROGATE_RE.sub("\ufffd", str(term)), lang=term.language, datatype=term.datatype)
-            terms.append(term)
-        clean.add((terms[0], terms[1], terms[2]))
-    return clean
+def _read_json_ld(data: bytes, where: str) -> tuple[bytes, int]:
+    """A JSON-LD file as the parser is to read it: JSON nested no deeper than any film, every string made valid,
+    every context offline."""
+    try:
+        document = json.loads(data)
+    except RecursionError as exc:
+        raise FilmgraphError(f"{where}: not valid Json-Ld: nested more than {MAX_JSON_DEPTH} deep") from exc
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise FilmgraphError(f"{where}: not valid Json-Ld: {message}") from exc
+    if _json_depth(document) > MAX_JSON_DEPTH:
+        raise FilmgraphError(f"{where}: not valid Json-Ld: nested more than {MAX_JSON_DEPTH} deep")
+    document, replaced = valid_data(document)
+    return json.dumps(offline_document(document, where), ensure_ascii=False).encode("utf-8"), replaced
 
 
-def load_graph(path: str | Path) -> Graph:
-    """Parse an RDF file (format from its suffix).
+def _read_text_rdf(data: bytes, where: str, fmt: RdfFormat) -> tuple[bytes, int]:
+    """A Turtle, N-Triples or N-Quads file with every escaped lone surrogate (which no parser takes) written as
+    U+FFFD."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FilmgraphError(f"{where}: not valid {_format_name(fmt)}: not UTF-8 (byte 0x{data[exc.start]:02x} at "
+                             f"offset {exc.start})") from exc
+    text, replaced = _SURROGATE_ESCAPE_RE.subn(lambda m: m.group(1) + "\\uFFFD", text)
+    return (text.encode("utf-8") if replaced else data), replaced
 
-    :raises FilmgraphError: the file is missing, of an unknown format or not valid RDF.
+
+# What :func:`parse_rdf` replaces, as bytes: an escaped lone surrogate, and a noncharacter's UTF-8 (U+FDD0–U+FDEF,
+# U+FFFE, U+FFFF and the last two code points of every other plane).
+_INVALID_BYTES_RE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}|\xef\xb7[\x90-\xaf]|\xef\xbf[\xbe\xbf]"
+                               rb"|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+
+
+def holds_invalid_text(path: str | Path) -> bool:
+    """The RDF file holds a lone surrogate escape or a noncharacter (read a few megabytes at a time), so that it
+    must be read through :func:`load_graph`, which replaces them, rather than straight into a store."""
+    with Path(path).open("rb") as stream:
+        tail = b""
+        while chunk := stream.read(1 << 24):
+            if _INVALID_BYTES_RE.search(tail + chunk):
+                return True
+            tail = chunk[-8:]
+    return False
+
+
+def _format_name(fmt: RdfFormat) -> str:
+    return fmt.name.replace("_", "-").title()
+
+
+def _rdflib_term(term: Any, where: str, replaced: list[int]) -> Node:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        if _BAD_IRI_RE.search(term.value):
+            raise FilmgraphError(f"{where}: not a valid IRI: <{term.value[:80]}>")
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    value, count = valid_text(term.value)
+    replaced[0] += count
+    if term.language:
+        return Literal(value, lang=term.language)
+    datatype = term.datatype.value
+    return Literal(value, datatype=None if datatype == _XSD_STRING else URIRef(datatype))
+
+
+def load_graph(path: str | Path, *, warnings: list[str] | None = None) -> Graph:
+    """Parse an RDF file (format from its suffix), strictly and offline (pyoxigraph's parsers; a JSON-LD file's
+    contexts resolved only from the bundled schema.org one). Lone surrogates and noncharacters in its text are
+    replaced by U+FFFD, with a warning added to ``warnings``.
+
+    :raises FilmgraphError: the file is missing, of an unknown format, not valid RDF, nested deeper than any
+        film, or names a remote or file context.
     """
     path = Path(path)
     try:
@@ -276,26 +375,50 @@ def load_graph(path: str | Path) -> Graph:
         data = path.read_bytes()
     except OSError as exc:
         raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
+    graph = parse_rdf(data, fmt, where=str(path), warnings=warnings)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+    return graph
+
+
+def parse_rdf(data: bytes, fmt: RdfFormat, *, where: str, warnings: list[str] | None = None) -> Graph:
+    """Parse RDF text strictly and offline (see :func:`load_graph`), as an rdflib Graph (a dataset's graphs
+    merged); ``where`` names it in messages.
+
+    :raises FilmgraphError: not valid RDF, nested deeper than any film, or naming a remote or file context.
+    """
+    import pyoxigraph as ox
+
+    if fmt is RdfFormat.JSON_LD:
+        data, escaped = _read_json_ld(data, where)
+    else:
+        data, escaped = _read_text_rdf(data, where, fmt)
+    replaced = [escaped]
     graph = Graph()
     # Literals keep the lexical form the file gives them ("PT92M" stays PT92M, not PT1H32M), so that a
     # file read back writes and embeds as the article it was exported from.
     normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False
     try:
-        if fmt is RdfFormat.N_QUADS:
-            dataset = Dataset()
-            dataset.parse(data=data, format="nquads")
-            for s, p, o, _ in dataset.quads():
-                graph.add((s, p, o))
-        elif fmt is RdfFormat.JSON_LD:
-            graph.parse(data=json.dumps(_offline_context(json.loads(data))), format="json-ld")
-        else:
-            graph.parse(data=data, format=fmt.rdflib_name)
-    except (SyntaxError, ValueError, RdflibError, UnicodeDecodeError) as exc:
+        for quad in ox.parse(data, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt])):
+            graph.add((_rdflib_term(quad.subject, where, replaced), _rdflib_term(quad.predicate, where, replaced),
+                       _rdflib_term(quad.object, where, replaced)))
+    except SyntaxError as exc:
         message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise FilmgraphError(f"{path}: not valid {fmt.name.replace('_', '-').title()}: {message}") from exc
+        if "LoadDocumentCallback" in message:  # a context reference the offline walk did not see
+            message = "names a remote context: filmgraph reads offline"
+        raise FilmgraphError(f"{where}: not valid {_format_name(fmt)}: {message[:200]}") from exc
     finally:
         rdflib.NORMALIZE_LITERALS = normalize
-    graph = _checked_terms(graph, path)
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=True, replace=True)
+    if replaced[0] and warnings is not None:
+        warnings.append(replaced_warning(where, replaced[0]))
     return graph
+
+
+def n_triples_term(term: Node) -> str:
+    r"""One term as N-Triples writes it (every control and line separator escaped): what a SPARQL TSV cell
+    holds.
+
+    >>> n_triples_term(Literal("a\tb\nc"))
+    '"a\\tb\\nc"'
+    """
+    return _nt_term(term, {})

@@ -5,20 +5,19 @@ from __future__ import annotations
 import bz2
 import gzip
 import html
+import io
 import lzma
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
-from urllib.parse import quote
+from typing import IO, Any
 from xml.etree import ElementTree
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import DUMP_SUFFIXES
+from filmgraph.pages import FILM_INFOBOX_RE, Wiki
 from filmgraph.read.wikitext import MAX_PAGE_CHARS
-
-_FILM_INFOBOX_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]film\b")
 
 
 @dataclass(frozen=True)
@@ -264,14 +263,46 @@ def _too_large(path: Path, title: str) -> Job:
                      f"refused as it was read")
 
 
+class _UpToDamage(io.RawIOBase):
+    """A compressed dump read up to its damage (bytes after the gzip stream, a cut bz2 stream): the damage ends
+    the input there and is kept, so that the XML parser still hands over every page complete before it; the
+    damage is reported after them."""
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.damage: Exception | None = None
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self.damage is not None:
+            return 0
+        try:
+            # read1: one read of the decompressor, so that what it gave before the damage is not dropped with it
+            data = self.stream.read1(len(buffer)) if hasattr(self.stream, "read1") else self.stream.read(len(buffer))
+        except (OSError, EOFError, ValueError) as exc:  # gzip.BadGzipFile, "Compressed file ended…", lzma errors
+            self.damage = exc
+            return 0
+        buffer[:len(data)] = data
+        return len(data)
+
+
+def _reason(exc: BaseException) -> str:
+    return (getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0])[:200]
+
+
 def iter_dump(path: Path) -> Iterator[Job]:
-    """The film articles of a MediaWiki XML dump (main namespace, no redirects, a film infobox)."""
+    """The film articles of a MediaWiki XML dump (main namespace, no redirects, a film infobox); a dump damaged
+    part-way gives every page before the damage, then one error naming it."""
     import mwxml
 
+    reader: _UpToDamage | None = None
     try:
-        with _open_dump(path) as stream:
+        with _open_dump(path) as compressed:
+            reader = _UpToDamage(compressed)
             guard = _PageGuard(str(path))
-            dump = mwxml.Dump.from_file(_GuardedReader(stream, guard))
+            dump = mwxml.Dump.from_file(_GuardedReader(io.BufferedReader(reader), guard))
             wiki = re.sub(r"/wiki/.*$", "/wiki/", dump.site_info.base or "") or None
             for number, page in enumerate(dump.pages, start=1):
                 text, revision_id, timestamp = None, None, None
@@ -286,17 +317,20 @@ def iter_dump(path: Path) -> Iterator[Job]:
                 if found:
                     yield found
     except (OSError, EOFError, ValueError, ElementTree.ParseError, mwxml.errors.MalformedXML) as exc:
-        # Damage part-way: the pages before it were yielded already; this line names the damage.
-        reason = getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
-        raise FilmgraphError(f"{path}: cannot read dump: {reason[:200]}") from exc
+        # Damage part-way: the pages before it were yielded already; this line names the damage (the
+        # compression's own, when the XML broke off because of it).
+        damage = reader.damage if reader is not None and reader.damage is not None else exc
+        raise FilmgraphError(f"{path}: cannot read dump: {_reason(damage)}") from exc
+    if reader is not None and reader.damage is not None:  # the XML was whole: the damage came after it
+        raise FilmgraphError(f"{path}: cannot read dump past its end: {_reason(reader.damage)}") from reader.damage
 
 
 def _film_page(path: Path, wiki: str | None, title: str, namespace: int, redirect: bool, text: str | None,
                revision: object, timestamp: object) -> Job | None:
     """The Job of a dump page, when it is a film article (main namespace, no redirect, a film infobox)."""
-    if namespace != 0 or redirect or not text or not _FILM_INFOBOX_RE.search(text):
+    if namespace != 0 or redirect or not text or not FILM_INFOBOX_RE.search(text):
         return None
-    source = wiki + quote(title.replace(" ", "_"), safe="()_,:'!-.") if wiki else None
+    source = Wiki(wiki).page(title) if wiki else None
     return Job(f"{path}#{title}", title=title, text=text, source=source,
                revision=str(revision) if revision is not None else None, timestamp=_iso(timestamp), wiki=wiki)
 
@@ -318,21 +352,61 @@ def index_of(dump: Path) -> Path | None:
 def iter_streams(path: Path, index: Path) -> Iterator[Job]:
     """The streams of a multistream dump, from its index (``offset:page id:title`` lines): one Job per
     stream of about a hundred pages, which a worker reads, decompresses and splits itself
-    (:func:`expand_stream`), so that decompression runs in parallel too."""
+    (:func:`expand_stream`), so that decompression runs in parallel too.
+
+    The dump's first stream, at offset 0, is always its header (the site info), whatever the index says; page
+    streams the index does not list between the header and its first offset are read as one more Job, so that
+    an index that skips streams (or lists only the closing one) loses no page.
+    """
     try:
         with bz2.open(index, "rt", encoding="utf-8") as lines:
             offsets = sorted({int(line.split(":", 1)[0]) for line in lines if line.strip()})
         size = path.stat().st_size
-        if not offsets or offsets[0] > MAX_STREAM_BYTES or offsets[-1] >= size:
+        if not offsets or offsets[-1] >= size:
             raise ValueError("its offsets do not fit the dump")
         with path.open("rb") as stream:
-            head = bz2.decompress(stream.read(offsets[0])) if offsets[0] else b""
+            head, header_end = _first_stream(stream)
+            offsets = [offset for offset in offsets if offset >= header_end]  # offset 0 names the header
+            first = offsets[0] if offsets else size
+            for offset in offsets[:1]:
+                stream.seek(offset)
+                if stream.read(3) != b"BZh":
+                    raise ValueError(f"offset {offset} is not the start of a bz2 stream")
     except (OSError, EOFError, ValueError) as exc:
         raise FilmgraphError(f"{index}: cannot read the dump's index: {exc}") from exc
     base = re.search(rb"<base>([^<]*)</base>", head)
-    wiki = re.sub(r"/wiki/.*$", "/wiki/", base.group(1).decode("utf-8")) if base else None
+    wiki = re.sub(r"/wiki/.*$", "/wiki/", base.group(1).decode("utf-8", "replace")) if base else None
+    if first > header_end:  # streams the index does not list: read too
+        if first - header_end > MAX_STREAM_BYTES:
+            raise FilmgraphError(f"{index}: does not list the dump's first {first - header_end:,} bytes of page "
+                                 "streams; give the dump without its index (read whole) or its own index")
+        offsets = [header_end, *offsets]
     for start, end in zip(offsets, [*offsets[1:], size], strict=True):
         yield Job(f"{path}@{start}", path=str(path), wiki=wiki, offset=start, length=end - start)
+
+
+HEADER_CHARS = 1 << 20  # a dump's header stream holds its site info: a few kilobytes
+
+
+def _first_stream(stream: IO[bytes]) -> tuple[bytes, int]:
+    """The start of the dump's header (its first bz2 stream, decompressed a bounded amount at a time) and where
+    that stream ends in the file."""
+    decompressor = bz2.BZ2Decompressor()
+    head = bytearray()
+    consumed = produced = 0
+    while not decompressor.eof:
+        chunk = b""
+        if decompressor.needs_input:
+            chunk = stream.read(65536)
+            if not chunk:
+                raise EOFError("the dump's header stream is cut short")
+            consumed += len(chunk)
+        out = decompressor.decompress(chunk, max_length=65536)
+        produced += len(out)
+        head += out[:max(0, HEADER_CHARS - len(head))]
+        if produced > 64 * HEADER_CHARS:
+            raise ValueError("the dump's first stream is larger than any header")
+    return bytes(head), consumed - len(decompressor.unused_data)
 
 
 def expand_stream(job: Job) -> list[Job]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from filmgraph.identifiers import checked_item
 from filmgraph.model import Article
+from filmgraph.pages import wiki_at
 from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki, page_url
 from filmgraph.read.wikitext import parse_wikitext
 
@@ -30,5 +32,8 @@ def fetch_article(title: str, *, api: str = DEFAULT_API, timeout: float = 30.0,
         url = base + url.split("/wiki/", 1)[1]
     article = parse_wikitext(page.text, title=page.title, source=url, where=f"wiki:{title}",
                              revision=page.revision, timestamp=page.timestamp,
-                             wiki=url.rsplit("/wiki/", 1)[0] + "/wiki/")
-    return replace(article, provenance=replace(article.provenance, item=page.item))
+                             wiki=wiki_at(url).base)
+    warnings: list[str] = []
+    item = checked_item(page.item, article.where, warnings)
+    return replace(article, provenance=replace(article.provenance, item=item),
+                   warnings=(*article.warnings, *warnings))

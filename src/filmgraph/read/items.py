@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import IO
 
 from filmgraph.errors import FilmgraphError
+from filmgraph.identifiers import is_item
+from filmgraph.pages import normalize_title
 
 
 def _open(path: Path) -> IO[str]:
@@ -30,8 +32,7 @@ def _open(path: Path) -> IO[str]:
 
 
 def _key(title: str) -> str:
-    title = title.replace("_", " ").strip()
-    return title[:1].upper() + title[1:]
+    return normalize_title(title)
 
 
 class ItemFile:
@@ -77,7 +78,8 @@ class ItemFile:
             marks = ",".join("?" * len(keys))
             for title, item in self.db.execute(f"SELECT title, item FROM items WHERE title IN ({marks})",
                                                list(keys)):
-                found[keys[title]] = item
+                if is_item(item):  # an index built by another version, or edited: still checked
+                    found[keys[title]] = item
         return found
 
     def close(self) -> None:
@@ -90,7 +92,7 @@ def _build_from_tsv(db: sqlite3.Connection, path: Path) -> None:
         for line in stream:
             title, _, item = line.rstrip("\n").partition("\t")
             item = item.strip()
-            if title and item.startswith("Q") and item[1:].isdigit():
+            if title and is_item(item):
                 batch.append((_key(title), item))
             if len(batch) >= 10_000:
                 db.executemany("INSERT OR REPLACE INTO items VALUES (?, ?)", batch)
@@ -102,7 +104,7 @@ _PAGE_PROPS_RE = re.compile(r"page_props\.sql(?:\.gz|\.bz2)?$")
 # A row of an INSERT statement, by its first columns: `page` (id, namespace, 'title', …) and
 # `page_props` (page, 'propname', 'value', …). Strings escape quotes and backslashes with a backslash.
 _PAGE_ROW_RE = re.compile(r"(?:VALUES |\),)\((\d+),0,'((?:[^'\\]|\\.)*)'")
-_ITEM_ROW_RE = re.compile(r"(?:VALUES |\),)\((\d+),'wikibase_item','(Q\d+)'")
+_ITEM_ROW_RE = re.compile(r"(?:VALUES |\),)\((\d+),'wikibase_item','(Q[1-9][0-9]*)'")
 _SQL_ESCAPE_RE = re.compile(r"\\(.)")
 
 

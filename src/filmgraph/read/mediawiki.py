@@ -17,12 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 from filmgraph import __version__, defaults
 from filmgraph.atomic import write_text_atomic
 from filmgraph.errors import FilmgraphError
 from filmgraph.httpclient import HttpClient
+from filmgraph.identifiers import is_item
+from filmgraph.pages import wiki_at
 
 DEFAULT_API = defaults.MEDIAWIKI_API
 ITEMS_MAX_AGE = 7 * 24 * 3600  # seconds a cached page → item answer is reused
@@ -50,9 +52,10 @@ def page_url(api: str, title: str) -> str:
 
     >>> page_url("https://en.wikipedia.org/w/api.php", "Another Round (film)")
     'https://en.wikipedia.org/wiki/Another_Round_(film)'
+    >>> page_url("https://en.wikipedia.org/w/api.php", "What's Up, Doc? (1972 film)")
+    'https://en.wikipedia.org/wiki/What%27s_Up,_Doc%3F_(1972_film)'
     """
-    base = api.rsplit("/w/api.php", 1)[0] if "/w/api.php" in api else api.rsplit("/", 1)[0]
-    return f"{base}/wiki/{quote(title.replace(' ', '_'), safe='()_,:')}"
+    return wiki_at(api).page(title)
 
 
 def user_agent(contact: str | None) -> str:
@@ -83,6 +86,7 @@ class MediaWiki:
     # ------------------------------------------------------------------ requests
     def _get(self, params: dict[str, str], where: str) -> dict[str, Any]:
         params = {**params, "format": "json", "formatversion": "2", "maxlag": "5"}
+        waited = 0.0  # all the waits of one request together stay within max_wait
         for attempt in range(self.retries + 1):
             try:
                 response = self.client.request("GET", self.api, params=params, passthrough=(429, 503))
@@ -91,25 +95,34 @@ class MediaWiki:
             wait = _retry_after(response.headers.get("Retry-After"), attempt)
             if response.status_code in (429, 503):
                 if attempt < self.retries:
-                    time.sleep(min(wait, self.max_wait))
+                    waited = self._pause(wait, waited, where)
                     continue
                 raise FilmgraphError(f"{where}: {self.api} answered HTTP {response.status_code} "
                                      f"{self.retries + 1} times; try again later")
             try:
                 data = response.json()
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:  # not JSON, or JSON nested past what Python reads
                 raise FilmgraphError(f"{where}: {self.api} did not answer with JSON") from exc
             if not isinstance(data, dict):
                 raise FilmgraphError(f"{where}: {self.api} answered {type(data).__name__}, not an API object")
             error = data.get("error")
             if isinstance(error, dict) and error.get("code") == "maxlag" and attempt < self.retries:
-                time.sleep(min(wait, self.max_wait))  # the servers are lagged: come back later
+                waited = self._pause(wait, waited, where)  # the servers are lagged: come back later
                 continue
             if error is not None:
                 info = error.get("info") if isinstance(error, dict) else error
                 raise FilmgraphError(f"{where}: {self.api}: {str(info or 'API error')[:200]}")
             return data
         raise FilmgraphError(f"{where}: {self.api} stayed lagged; try again later")
+
+    def _pause(self, wait: float, waited: float, where: str) -> float:
+        """Wait as the server asks before trying again, within ``max_wait`` seconds for all the tries of one
+        request together (``Retry-After: 99999999`` is a refusal, not a wait); the time waited so far."""
+        if wait > self.max_wait - waited:
+            raise FilmgraphError(f"{where}: {self.api} is busy and asks to wait {wait:,.0f} s (more than the "
+                                 f"{self.max_wait:g} s filmgraph waits); try again later")
+        time.sleep(wait)
+        return waited + wait
 
     @staticmethod
     def _pages(data: dict[str, Any], where: str) -> list[dict[str, Any]]:
@@ -206,7 +219,7 @@ class MediaWiki:
             for page in self._pages(data, f"wiki:{batch[0]}"):
                 item = (page.get("pageprops") or {}).get("wikibase_item") if isinstance(
                     page.get("pageprops"), dict) else None
-                if not item:
+                if not is_item(item):  # none, or no item id ("Q1> <urn:evil>"): never written anywhere
                     continue
                 title = str(page.get("title"))
                 # Walk back through redirects and normalisation to every title asked for.

@@ -15,8 +15,9 @@ from typing import BinaryIO
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
+from filmgraph.pages import canonical_page
 from filmgraph.read.tables import expand_rows
-from filmgraph.read.wikitext import MAX_PAGE_CHARS, looks_like_wikitext, parse_wikitext
+from filmgraph.read.wikitext import MAX_PAGE_CHARS, looks_like_wikitext, parse_wikitext, valid_article
 
 _TITLE_RE = re.compile(r"^\s*=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$|^\s*#(?!#)\s+(?P<md>.+?)\s*$")
 _HEADING_RE = re.compile(r"^\s*(?P<level>={2,6})\s*(?P<title>.+?)\s*=+\s*$|^\s*(?P<md>#{2,6})\s+(?P<mdtitle>.+?)\s*$")
@@ -28,15 +29,25 @@ _KEY_VALUE_RE = re.compile(
 _TABLE_SEPARATOR_RE = re.compile(r"^\|?[\s:|-]+\|?$")
 
 
-def decode(data: bytes, where: str) -> str:
-    """Bytes → text, refusing what is not UTF-8 text.
+def decode(data: bytes, where: str, warnings: list[str] | None = None) -> str:
+    """Bytes → text, refusing what is not UTF-8 text. A stray NUL byte in a text (a damaged copy, a fuzzed
+    file) is replaced by U+FFFD with a warning added to ``warnings``; a file with many is binary.
 
     >>> decode(b"\\xff\\xfe", "x.txt")
     Traceback (most recent call last):
     filmgraph.errors.FilmgraphError: x.txt: not UTF-8 text (byte 0xff at offset 0)
+    >>> decode(b"= Heat =\\nDirector: Michael\\x00 Mann\\n", "x.txt")
+    '= Heat =\\nDirector: Michael\\ufffd Mann\\n'
     """
-    if b"\x00" in data:
-        raise FilmgraphError(f"{where}: binary file, not an article")
+    nuls = data.count(b"\x00")
+    if nuls:
+        # An image, an archive or UTF-16 text holds NUL bytes in its first bytes (a format's header, a BOM's
+        # code unit) and all through; a text damaged here and there holds a few (at most one byte in a hundred).
+        if nuls > max(2, len(data) // 100) or b"\x00" in data[:16]:
+            raise FilmgraphError(f"{where}: binary file, not an article")
+        data = data.replace(b"\x00", "\ufffd".encode("utf-8"))
+        if warnings is not None:
+            warnings.append(f"{where}: {nuls} NUL byte{'s' * (nuls != 1)} replaced by U+FFFD")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -81,12 +92,13 @@ def read_article(path: str | Path, *, source_url: str | None = None) -> Article:
             data = read_bounded(stream, str(path))
     except OSError as exc:
         raise FilmgraphError(f"{path}: {exc.strerror or 'cannot read file'}") from exc
-    text = decode(data, str(path))
+    warnings: list[str] = []
+    text = decode(data, str(path), warnings)
     if path.suffix.lower() in (".wiki", ".wikitext", ".mediawiki") or looks_like_wikitext(text):
         article = parse_wikitext(text, source=source_url or "", where=str(path))
     else:
         article = parse_article(text, source=source_url or "", where=str(path))
-    return replace(article, where=path.name)
+    return replace(article, where=path.name, warnings=(*warnings, *article.warnings))
 
 
 def parse_article(text: str, *, source: str, where: str = "<article>") -> Article:
@@ -107,8 +119,10 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
     lead_blocks, position = _read_blocks(lines, position, where, warnings)
     lead = lead_blocks.paragraphs
     if lead_blocks.lists or lead_blocks.tables:
+        # The lead's lists and tables as a section; its blocks keep the paragraphs too (for the lists they
+        # introduce: "Interviewees include:"), while its paragraphs are the article's lead.
         sections.append(Section("Lead", 1, (), lead_blocks.lists, lead_blocks.tables,
-                                blocks=tuple(b for b in lead_blocks.blocks if b.kind is not BlockKind.PARAGRAPH)))
+                                blocks=tuple(lead_blocks.blocks)))
     while position < len(lines):
         heading = _HEADING_RE.match(lines[position])
         assert heading is not None
@@ -116,8 +130,10 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
         name = (heading["title"] or heading["mdtitle"]).strip()
         body, position = _read_blocks(lines, position + 1, where, warnings)
         sections.append(Section(name, level, body.paragraphs, body.lists, body.tables, blocks=body.blocks))
-    return Article(title=title, source=source, infobox=tuple(infobox), lead=lead, sections=tuple(sections),
-                   provenance=Provenance(page=source), where=where, warnings=tuple(warnings))
+    source = canonical_page(source) if source else source  # one page, one URL, however it was written
+    return valid_article(Article(title=title, source=source, infobox=tuple(infobox), lead=lead,
+                                 sections=tuple(sections), provenance=Provenance(page=source), where=where,
+                                 warnings=tuple(warnings)))
 
 
 def _find_title(lines: list[str], where: str) -> tuple[str, int]:

@@ -74,8 +74,9 @@ def _runtime(template: Template, render: Render) -> str:
 # Parameters of {{Film name}} / {{Infobox name module}} / {{Chinese}} that hold the name in its own script, and
 # the language that script writes here; a parameter named after a language ("hindi") is in that language.
 _NATIVE_SCRIPT_PARAMS = {"kanji": "Japanese", "kana": "Japanese", "hiragana": "Japanese", "katakana": "Japanese",
-                         "hangul": "Korean", "hanja": "Korean", "traditional": "Chinese", "simplified": "Chinese",
-                         "t": "Chinese", "s": "Chinese", "c": "Chinese", "zh": "Chinese"}
+                         "hangul": "Korean", "hanja": "Korean", "traditional": "Traditional Chinese",
+                         "simplified": "Simplified Chinese", "t": "Traditional Chinese", "s": "Simplified Chinese",
+                         "c": "Chinese", "zh": "Chinese"}
 # Parameters that say how the template is laid out, never a name.
 _LAYOUT_PARAMS = frozenset({"child", "title", "labels", "order", "first", "italic", "italics", "collapse", "l",
                             "lit", "literal", "lk", "links", "showflag", "hide", "ci", "mi", "ipa"})

@@ -10,18 +10,21 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wikilink
 from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
+from filmgraph.identifiers import checked_revision, checked_timestamp
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
+from filmgraph.pages import FILM_INFOBOX_RE, canonical_page, is_article_title, is_film_infobox, normalize_title, wiki_at
 from filmgraph.read.templates import render_template
+from filmgraph.text import replaced_warning, valid_data
 
-# The infoboxes of film articles; any other infobox (television, person, …) means the page is not a film's.
-FILM_INFOBOXES = frozenset({"infobox film", "infobox movie", "infobox feature film", "infobox short film"})
-_REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#]+)", re.IGNORECASE)
+# As MediaWiki reads one: the link closed on the redirect's own line (an unclosed one makes no redirect).
+_REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#\n]+)[^\]\n]*\]\]", re.IGNORECASE)
 _FILM_LEAD_RE = re.compile(r"\b(?:is|was)\b[^.]{0,200}?\b(?:film|movie|documentary|feature)\b", re.IGNORECASE)
 
 
@@ -144,8 +147,6 @@ _OPAQUE_RE = re.compile(r"<!--.*?(?:-->|$)|<ref\b[^>]*/>|<ref\b[^>]*>.*?(?:</ref
                         re.IGNORECASE | re.DOTALL)
 MAX_SPAN = 500
 _INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]")
-_FILM_INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _](?:film|movie|feature film|short film)\s*[|}\n]",
-                                    re.IGNORECASE)
 
 
 def _infobox_span(text: str) -> tuple[int, int] | None:
@@ -154,7 +155,7 @@ def _infobox_span(text: str) -> tuple[int, int] | None:
     As in MediaWiki's preprocessor, braces inside ``<ref>…</ref>``, ``<nowiki>`` and comments do not
     count: a citation with one brace missing must not swallow the rest of the page.
     """
-    match = _FILM_INFOBOX_START_RE.search(text) or _INFOBOX_START_RE.search(text)
+    match = FILM_INFOBOX_RE.search(text) or _INFOBOX_START_RE.search(text)
     if match is None:
         return None
     depth, index = 0, match.start()
@@ -432,11 +433,10 @@ def _link_entries(match: re.Match[str]) -> list[tuple[str, str]]:
 
 def _link_entry(title: str, shown: str | None) -> tuple[str, str] | None:
     """(shown text, target page) of a link to an article; None for files, categories and other wikis."""
-    target = title.split("#", 1)[0].strip().replace("_", " ")
-    if not target or ":" in target:
+    if not is_article_title(title):
         return None
-    target = target[:1].upper() + target[1:]
-    seen = render(shown).strip() if shown else title.split("#", 1)[0].strip()
+    target = normalize_title(title)
+    seen = render(shown if shown else title.split("#", 1)[0].strip().lstrip(":")).strip()
     return (re.sub(r"\s+", " ", seen), target) if seen else None
 
 
@@ -555,11 +555,30 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
 
     :raises FilmgraphError: no title can be found.
     """
+    # A revision id and time from a dump or an API answer are used only when they are one.
+    checked: list[str] = []
+    revision = checked_revision(revision, where, checked)
+    timestamp = checked_timestamp(timestamp, where, checked)
+    if "\x00" in text:  # an API answer's "\u0000": no parser and no RDF file should see it
+        checked.append(f"{where}: {text.count(chr(0))} NUL characters replaced by U+FFFD")
+        text = text.replace("\x00", "\ufffd")
     try:
-        return _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
-                               timestamp=timestamp, wiki=wiki, max_chars=max_chars)
+        article = _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
+                                  timestamp=timestamp, wiki=wiki, max_chars=max_chars)
     except RecursionError as exc:  # markup nested past what the parser can follow
         raise FilmgraphError(f"{where}: markup nested too deeply to read") from exc
+    if checked:
+        article = replace(article, warnings=(*article.warnings, *checked))
+    return valid_article(article)
+
+
+def valid_article(article: Article) -> Article:
+    """The article with every lone surrogate and noncharacter of its text (read, or made by a character
+    reference such as ``&#xDC00;``) replaced by U+FFFD, with a warning: no later stage sees one."""
+    cleaned, count = valid_data(article)
+    if not count:
+        return article
+    return replace(cleaned, warnings=(*cleaned.warnings, replaced_warning(article.where or cleaned.title, count)))
 
 
 def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, revision: str | None,
@@ -572,6 +591,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
     # References and comments are never read (a reader does not see them in the text), and a citation with
     # a brace missing must not spoil the markup around it: they go before parsing.
     text = _balanced(_OPAQUE_RE.sub("", text), where)
+    source = canonical_page(source) if source else source  # one page, one URL, however it was written
     if not _SAFE_URL_RE.fullmatch(source):
         source = ""  # a page URL no IRI can hold ("https://x/a b"): the article is named by its title
     if wiki and not _SAFE_URL_RE.fullmatch(wiki):
@@ -584,7 +604,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
     infobox: list[InfoboxField] = []
     if span is not None:
         name = re.split(r"[|}\n<]", text[span[0] + 2:span[1]], maxsplit=1)[0].strip()
-        if " ".join(name.casefold().replace("_", " ").split()) not in FILM_INFOBOXES:
+        if not is_film_infobox(name):
             raise NotAFilm(f"{where}: not a film article ({name})")
         infobox_code = mwparserfromhell.parse(text[span[0]:span[1]])
         infobox, _ = _infobox(infobox_code, warnings, where)
@@ -610,8 +630,10 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
     lead: list[str] = lead_blocks.paragraphs
     parsed: list[Section] = []
     if lead_blocks.lists or lead_blocks.tables:
+        # The lead's lists and tables as a section; its blocks keep the paragraphs too (for the lists they
+        # introduce: "Interviewees include:"), while its paragraphs are the article's lead.
         parsed.append(Section("Lead", 1, (), tuple(lead_blocks.lists), tuple(lead_blocks.tables),
-                              blocks=tuple(b for b in lead_blocks.blocks if b.kind is not BlockKind.PARAGRAPH)))
+                              blocks=tuple(lead_blocks.blocks)))
     for number, (_, end, level, heading) in enumerate(headings):
         if level not in (2, 3, 4):
             continue  # a section under a heading of another level is not read (as the parser leaves it)
@@ -620,7 +642,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         own_links = tuple(dict.fromkeys(link for start, link in positioned if end <= start < following))
         parsed.append(Section(render(heading).strip(), level, tuple(body.paragraphs), tuple(body.lists),
                               tuple(body.tables), own_links, tuple(body.blocks)))
-    wiki = wiki or (source.split("/wiki/", 1)[0] + "/wiki/" if "/wiki/" in source else None)
+    wiki = wiki or (wiki_at(source).base if "/wiki/" in source else None)
     return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed),
                    warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where, description=description,
                    provenance=Provenance(page=source, revision=revision, timestamp=timestamp, wiki=wiki))

@@ -31,8 +31,9 @@ __all__ = ["open", "Store", "EmbeddedStore", "RemoteStore", "QueryResult", "DEFA
 
 def open(path: str | Path | None = None, *, endpoint: str | None = None, update_endpoint: str | None = None,
          store_endpoint: str | None = None, timeout: float = 30.0, auth: tuple[str, str] | None = None,
-         token: str | None = None) -> Store:  # noqa: A001 - mirrors pyoxigraph
+         token: str | None = None, read_only: bool = False) -> Store:  # noqa: A001 - mirrors pyoxigraph
     """Open the embedded store at ``path`` (default ``out/store``), or a SPARQL server at ``endpoint``.
+    ``read_only``: the store is only queried, so a store on read-only media opens too.
 
     Example:
 
@@ -55,7 +56,7 @@ def open(path: str | Path | None = None, *, endpoint: str | None = None, update_
             raise FilmgraphError("give a store folder or an endpoint, not both")
         return RemoteStore(endpoint, update_endpoint=update_endpoint, store_endpoint=store_endpoint,
                            timeout=timeout, auth=auth, token=token)
-    return EmbeddedStore(path if path is not None else DEFAULT_STORE)
+    return EmbeddedStore(path if path is not None else DEFAULT_STORE, read_only=read_only)
 
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,11 +15,14 @@ from filmgraph.rdf.vocab import RDF, SDO
 from filmgraph.rdf.write import RdfFormat, serialize
 from filmgraph.store.results import (
     DEFAULT_STORE,
+    IDENTITY_PROPERTIES,
     QUERY_PREFIXES,
+    FilmIdentity,
     QueryResult,
     bound_graph,
     checked_iri,
     cited_article,
+    film_identities,
     first_line,
     one_cited,
     owner_conflict,
@@ -36,17 +40,39 @@ _DIRECT_FORMATS = {".nq": pyoxigraph.RdfFormat.N_QUADS, ".nt": pyoxigraph.RdfFor
                    ".ttl": pyoxigraph.RdfFormat.TURTLE, ".turtle": pyoxigraph.RdfFormat.TURTLE}
 
 
+def _identities(quads: Iterable[Any]) -> list[FilmIdentity]:
+    """The identities of the films among pyoxigraph quads."""
+    return film_identities((q.subject.value, q.predicate.value, q.object.value) for q in quads
+                           if (q.predicate == _TYPE and q.object == _MOVIE) or q.predicate.value in IDENTITY_PROPERTIES)
+
+
 class EmbeddedStore:
     """An on-disk Oxigraph store (pyoxigraph)."""
 
-    def __init__(self, path: str | Path = DEFAULT_STORE) -> None:
+    def __init__(self, path: str | Path = DEFAULT_STORE, *, read_only: bool = False) -> None:
+        """Open (or create) the store at ``path``. With ``read_only`` (a store that is only queried) a store
+        on read-only media is opened read-only."""
         self._ox = pyoxigraph
         self.path = Path(path)
+        self.read_only = False
         try:
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = pyoxigraph.Store(str(self.path))
         except OSError as exc:
-            raise FilmgraphError(f"{self.path}: cannot open store: {exc}") from exc
+            if read_only and _is_read_only_media(exc):
+                self._store = self._open_read_only()
+                self.read_only = True
+            elif _is_locked(exc):
+                raise FilmgraphError(f"{self.path}: the store is in use by another process (a filmgraph load or "
+                                     "query, or an Oxigraph server); try again when it is done") from exc
+            else:
+                raise FilmgraphError(f"{self.path}: cannot open store: {first_line(str(exc))}") from exc
+
+    def _open_read_only(self) -> Any:
+        try:
+            return pyoxigraph.Store.read_only(str(self.path))
+        except OSError as exc:
+            raise FilmgraphError(f"{self.path}: cannot open store (read-only): {first_line(str(exc))}") from exc
 
     def load(self, graph: Graph, *, graph_iri: str | None = None) -> int:
         graph_iri = graph_iri or cited_article(graph)
@@ -56,8 +82,8 @@ class EmbeddedStore:
             # One update is one transaction: the old graph is gone and the new one there, or neither.
             # The triples are N-Triples written by rdflib, valid as SPARQL INSERT DATA content.
             self._store.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}}} }}")
-        except (OSError, SyntaxError) as exc:
-            raise FilmgraphError(f"{self.path}: cannot load: {exc}") from exc
+        except (OSError, SyntaxError, UnicodeEncodeError) as exc:
+            raise FilmgraphError(f"{self.path}: cannot load: {first_line(str(exc))}") from exc
         return len(graph)
 
     def load_files(self, paths: Iterable[str | Path], *, graph_iri: str | None = None
@@ -128,23 +154,22 @@ class EmbeddedStore:
                  placed: dict[str, set[Any]]) -> Iterator[tuple[str, str, int, str | None]]:
         results: list[tuple[str, str, int, str | None]] = []
         ready: dict[Any, list[Any]] = {}  # graph → its quads; a graph another file names again is replaced
-        films_of: dict[Any, set[Any]] = {}
+        films_of: dict[Any, list[FilmIdentity]] = {}
         for path, name, quads in batch:
             if isinstance(name, FilmgraphError):
                 results.append((path, "", 0, str(name)))
                 continue
-            films = {q.subject for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
+            films = _identities(quads)
             if name in placed.get(path, ()):  # the same file goes on with a graph it began: added to it
                 ready.setdefault(name, []).extend(quads)
-                films_of.setdefault(name, set()).update(films)
+                films_of.setdefault(name, []).extend(films)
                 results.append((path, name.value, len(quads), None))
                 continue
             if check_owner:
-                # A graph that holds one film is replaced only by that film: a crafted file naming another
-                # article cannot overwrite it.
-                held = films_of[name] if name in films_of else \
-                    {q.subject for q in self._store.quads_for_pattern(None, _TYPE, _MOVIE, name)}
-                conflict = owner_conflict({n.value for n in held}, {n.value for n in films}, name.value, str(path))
+                # A graph that holds one film is replaced only by that film: another film of its title, or a
+                # crafted file naming another article, cannot overwrite it.
+                held = films_of[name] if name in films_of else self._held(name)
+                conflict = owner_conflict(held, films, name.value, str(path))
                 if conflict:
                     results.append((path, name.value, 0, conflict))
                     continue
@@ -162,6 +187,11 @@ class EmbeddedStore:
         except OSError as exc:
             raise FilmgraphError(f"{self.path}: cannot load: {exc.strerror or exc}") from exc
         yield from results
+
+    def _held(self, graph: Any) -> list[FilmIdentity]:
+        """The films a graph of the store holds, with what tells them apart."""
+        films = [q.subject for q in self._store.quads_for_pattern(None, _TYPE, _MOVIE, graph)]
+        return _identities([q for film in films for q in self._store.quads_for_pattern(film, None, None, graph)])
 
     def _cited(self, quads: list[Any], path: Path) -> str:
         """The article a film file's film is described in (as :func:`cited_article` reads a Graph)."""
@@ -192,8 +222,23 @@ class EmbeddedStore:
 
     def close(self) -> None:
         try:
-            self._store.flush()
+            if not self.read_only:
+                self._store.flush()
         except OSError as exc:  # a full disk: the graphs loaded before were committed one by one
-            raise FilmgraphError(f"{self.path}: cannot flush the store: {exc}") from exc
+            raise FilmgraphError(f"{self.path}: cannot flush the store: {first_line(str(exc))}") from exc
         finally:
             del self._store
+
+
+def _is_read_only_media(exc: OSError) -> bool:
+    """The store's folder is on read-only media (or not writable): it can still be queried."""
+    text = str(exc)
+    return exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) or "Read-only file system" in text or \
+        "Permission denied" in text
+
+
+def _is_locked(exc: OSError) -> bool:
+    """Another process holds the store (RocksDB's lock file)."""
+    text = str(exc)
+    return "LOCK" in text and ("Resource temporarily unavailable" in text or "lock hold" in text.lower()
+                               or "No locks available" in text)

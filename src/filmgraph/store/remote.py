@@ -9,7 +9,7 @@ from rdflib import Graph
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.httpclient import HttpClient
-from filmgraph.rdf.write import RdfFormat, serialize
+from filmgraph.rdf.write import RdfFormat, parse_rdf, serialize
 from filmgraph.store.results import (
     QueryResult,
     bound_graph,
@@ -80,12 +80,20 @@ class RemoteStore:
         response = self._request("POST", self.endpoint, data={"query": with_prefixes(text)},
                                  headers={"Accept": accept})
         if form == "graph":
+            warnings: list[str] = []
             try:
-                graph = Graph().parse(data=response.content, format="turtle")
-            except (SyntaxError, ValueError, UnicodeDecodeError) as exc:
-                raise FilmgraphError(f"{self.endpoint}: the server's answer is not Turtle") from exc
-            return QueryResult("graph", graph=bound_graph(graph))
-        return parse_json_results(response.content)
+                graph = parse_rdf(response.content, RdfFormat.TURTLE, where="the answer", warnings=warnings)
+            except FilmgraphError as exc:
+                raise FilmgraphError(f"{self.endpoint}: the server's answer is not Turtle ({exc})") from exc
+            return QueryResult("graph", graph=bound_graph(graph), warnings=warnings)
+        try:
+            result = parse_json_results(response.content)
+        except FilmgraphError as exc:
+            raise FilmgraphError(f"{self.endpoint}: {exc}") from exc
+        if result.form != form:  # an ASK answered with a table, or a SELECT with a boolean
+            raise FilmgraphError(f"{self.endpoint}: the server answered a {form.upper()} query with "
+                                 f"{'a boolean' if result.form == 'ask' else 'a table'}")
+        return result
 
     def graphs(self) -> list[str]:
         result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g")

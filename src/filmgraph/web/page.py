@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.rdf.vocab import PQ, PS, RDF, RDFS, SDO, WDT, P
+from filmgraph.rdf.vocab import PQ, PQV, PS, PSV, RDF, RDFS, SDO, WDT, WIKIBASE, P
 from filmgraph.web.draw import draw_graph
 
 # Characters that could end the script element or start markup are written as JSON escapes.
@@ -51,6 +51,8 @@ def _node(graph: Graph, node: Node, kind: str) -> dict[str, Any]:
     name = graph.value(node, SDO.name)
     if name is not None:
         data["name"] = str(name)
+    if kind == "Language" and (code := graph.value(node, SDO.alternateName)) is not None:
+        data["alternateName"] = str(code)  # its BCP 47 code
     return data
 
 
@@ -87,7 +89,7 @@ def movie_object(graph: Graph, film: URIRef) -> dict[str, Any]:
     movie["name"] = _text(name)
     simple = [("alternateName", SDO.alternateName), ("description", SDO.description),
               ("dateCreated", SDO.dateCreated), ("duration", SDO.duration), ("genre", SDO.genre),
-              ("inLanguage", SDO.inLanguage), ("image", SDO.image), ("sameAs", SDO.sameAs), ("url", SDO.url)]
+              ("image", SDO.image), ("sameAs", SDO.sameAs), ("url", SDO.url)]
     for key, prop in simple:
         values = sorted((_value(v) for v in graph.objects(film, prop)), key=json.dumps)
         if values:
@@ -101,7 +103,7 @@ def movie_object(graph: Graph, film: URIRef) -> dict[str, Any]:
                                                                  "Organization"),
                             ("publisher", SDO.publisher, "Organization"), ("locationCreated", SDO.locationCreated,
                                                                           "Place"),
-                            ("about", SDO.about, "DefinedTerm")]:
+                            ("about", SDO.about, "DefinedTerm"), ("inLanguage", SDO.inLanguage, "Language")]:
         nodes = [_node(graph, n, kind) for n in _sorted(graph, film, prop)]
         if nodes:
             movie[key] = _one_or_many(nodes)
@@ -161,6 +163,18 @@ def _names(graph: Graph, subject: Node, prop: URIRef) -> list[Node]:
     return [name for node in graph.objects(subject, prop) for name in graph.objects(node, SDO.name)]
 
 
+def _stated_dates(graph: Graph, statement: Node, value_property: URIRef) -> list[Node]:
+    """A Wikidata time (an xsd:dateTime with its precision on the value node) as the date the article states:
+    "1969", "1969-05" or "1969-05-25"."""
+    dates: list[Node] = []
+    for node in graph.objects(statement, value_property):
+        stamp, precision = graph.value(node, WIKIBASE.timeValue), graph.value(node, WIKIBASE.timePrecision)
+        if stamp is not None:
+            length = {9: 4, 10: 7}.get(int(precision) if precision is not None else 11, 10)
+            dates.append(Literal(str(stamp)[:length]))
+    return dates
+
+
 def cast_rows(graph: Graph, film: URIRef) -> list[list[str]]:
     """Actor and character, by actor: a role's person and characters, or a person linked without a role."""
     rows: list[Row] = []
@@ -177,7 +191,8 @@ def release_rows(graph: Graph, film: URIRef) -> list[list[str]]:
     rows: list[Row] = []
     for statement in graph.objects(film, P.P577):
         places = _names(graph, statement, PQ.P291) or [None]
-        rows += [(Literal("Release"), when, place) for when in graph.objects(statement, PS.P577) for place in places]
+        rows += [(Literal("Release"), when, place) for when in _stated_dates(graph, statement, PSV.P577)
+                 for place in places]
     for event in graph.subjects(SDO.workPresented, film):
         dates = list(graph.objects(event, SDO.startDate)) or [None]
         rows += [(Literal("Screening"), when, place) for place in graph.objects(event, SDO.name) for when in dates]
@@ -190,7 +205,7 @@ def accolade_rows(graph: Graph, film: URIRef) -> list[list[str]]:
     groups: dict[tuple[Node | None, Node | None, Node, str], list[str]] = {}
     for claim, value, result in ((P.P166, PS.P166, "won"), (P.P1411, PS.P1411, "nominated")):
         for statement in graph.objects(film, claim):
-            dates = list(graph.objects(statement, PQ.P585)) or [None]
+            dates = _stated_dates(graph, statement, PQV.P585) or [None]
             nominees = [str(name) for name in _names(graph, statement, PQ.P2453)]
             for award in graph.objects(statement, value):
                 bodies = _names(graph, award, WDT.P361) or [None]
@@ -243,7 +258,7 @@ def render_page(graph: Graph, film: URIRef) -> str:
         if "roleName" in contributor:
             crew_roles.setdefault(contributor["roleName"], []).append(contributor["contributor"]["name"])
     languages = sorted(str(graph.value(code, RDFS.label) or "") for code in graph.objects(film, WDT.P364)) or \
-        movie.get("inLanguage")
+        names("inLanguage")
     facts = [("Directed by", names("director")), ("Written by", names("author")), ("Produced by", names("producer")),
              ("Music by", names("musicBy"))]
     facts += [(role.capitalize(), ", ".join(people)) for role, people in sorted(crew_roles.items())]

@@ -42,6 +42,8 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from filmgraph.errors import FilmgraphError
+from filmgraph.identifiers import is_item, is_property
+from filmgraph.pages import title_of
 from filmgraph.rdf.statements import MappedFilm, Statement
 from filmgraph.rdf.vocab import HUMAN_ITEM, OWL, PR, RDF, RDFS, SDO, WD, WIKIBASE, XSD
 
@@ -92,9 +94,41 @@ def load_entity(path: str | Path) -> dict[str, Any]:
         entities = data["entities"]
         if not isinstance(entities, dict) or len(entities) != 1:
             raise FilmgraphError(f"{path}: a wbgetentities answer with one entity is needed")
-        return next(iter(entities.values()))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return checked_entity(next(iter(entities.values())), str(path))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
         raise FilmgraphError(f"{path}: not a wbgetentities answer ({type(exc).__name__})") from exc
+
+
+def checked_entity(entity: Any, where: str) -> dict[str, Any]:
+    """A wbgetentities entity whose shape is checked before anything is read from it: its id an item id, its
+    claims a list of statements per property id, each with a main snak, its qualifiers lists of snaks.
+
+    >>> checked_entity({"id": "Q42", "claims": {"P31": [{"mainsnak": {}}]}}, "item.json")["id"]
+    'Q42'
+    """
+
+    def refuse(why: str) -> FilmgraphError:
+        return FilmgraphError(f"{where}: not a wbgetentities answer ({why})")
+
+    if not isinstance(entity, dict):
+        raise refuse("the entity is no object")
+    if not is_item(entity.get("id")):
+        raise refuse(f"the entity id {str(entity.get('id'))[:40]!r} is no item id")
+    claims = entity.get("claims") or {}
+    if not isinstance(claims, dict):
+        raise refuse("its claims are no object")
+    for prop, statements in claims.items():
+        if not is_property(prop) or not isinstance(statements, list):
+            raise refuse(f"claims of {str(prop)[:20]!r} are no list of statements")
+        for statement in statements:
+            if not isinstance(statement, dict) or not isinstance(statement.get("mainsnak"), dict):
+                raise refuse(f"a {prop} statement has no main snak")
+            qualifiers = statement.get("qualifiers") or {}
+            if not isinstance(qualifiers, dict) or not all(
+                    isinstance(snaks, list) and all(isinstance(snak, dict) for snak in snaks)
+                    for snaks in qualifiers.values()):
+                raise refuse(f"a {prop} statement's qualifiers are no lists of snaks")
+    return entity
 
 
 def quote(text: str) -> str:
@@ -104,7 +138,7 @@ def quote(text: str) -> str:
     >>> print(quote('"Pop" Cooley'))
     ""Pop" Cooley"
     """
-    return '"' + " ".join(text.split()) + '"'
+    return '"' + _CONTROL_RE.sub("", " ".join(text.split())) + '"'
 
 
 def time_value(literal: Literal) -> tuple[str, int] | None:
@@ -157,12 +191,6 @@ def _wikipedia(url: str) -> tuple[str, str] | None:
     return (found.group(1).replace("-", "_") + "wiki", found.group(1)) if found else None
 
 
-def _page_title(url: str) -> str | None:
-    if "/wiki/" not in url:
-        return None
-    return unquote(url.split("/wiki/", 1)[1]).replace("_", " ") or None
-
-
 class _Film:
     """The records of one mapped film, with what its nodes are: their items, names, kinds and wiki pages."""
 
@@ -181,7 +209,7 @@ class _Film:
                 self.labels.setdefault(s, str(o))
             elif p == RDF.type and o in (SDO.Person, SDO.Organization):
                 self.kinds[s] = "person" if o == SDO.Person else "company"
-            elif p == SDO.sameAs and isinstance(o, URIRef) and _wikipedia(str(o)) and _page_title(str(o)):
+            elif p == SDO.sameAs and isinstance(o, URIRef) and _wikipedia(str(o)) and title_of(str(o)):
                 self.pages.setdefault(s, str(o))
         for statement in mapped.statements:
             self.value_nodes[statement.iri] = dict(statement.value_node)
@@ -228,19 +256,25 @@ class _Claim:
 
 
 def _comparable(snak: dict[str, Any]) -> tuple[Any, ...] | None:
-    datavalue = (snak or {}).get("datavalue") or {}
+    """A snak's value, comparable with ours; None for a value of an odd shape (it is compared with nothing)."""
+    datavalue = snak.get("datavalue") if isinstance(snak, dict) else None
+    if not isinstance(datavalue, dict):
+        return None
     value, kind = datavalue.get("value"), datavalue.get("type")
-    if kind == "wikibase-entityid" and isinstance(value, dict):
-        return "item", value.get("id")
-    if kind == "time" and isinstance(value, dict):
-        return "time", value.get("time"), int(value.get("precision", 11))
-    if kind == "quantity" and isinstance(value, dict):
-        unit = str(value.get("unit", "1")).rsplit("/", 1)[-1]
-        return "quantity", Decimal(str(value.get("amount", "0")).lstrip("+")), "" if unit == "1" else unit
-    if kind == "monolingualtext" and isinstance(value, dict):
-        return "text", value.get("text"), value.get("language")
-    if kind == "string" and isinstance(value, str):
-        return "string", value
+    try:
+        if kind == "wikibase-entityid" and isinstance(value, dict):
+            return "item", str(value.get("id"))
+        if kind == "time" and isinstance(value, dict) and isinstance(value.get("time"), str):
+            return "time", value["time"], int(value.get("precision", 11))
+        if kind == "quantity" and isinstance(value, dict):
+            unit = str(value.get("unit", "1")).rsplit("/", 1)[-1]
+            return "quantity", Decimal(str(value.get("amount", "0")).lstrip("+")), "" if unit == "1" else unit
+        if kind == "monolingualtext" and isinstance(value, dict):
+            return "text", value.get("text"), value.get("language")
+        if kind == "string" and isinstance(value, str):
+            return "string", value
+    except (ValueError, TypeError, ArithmeticError):  # a precision of "x", an amount of "many"
+        return None
     return None
 
 
@@ -249,11 +283,13 @@ def _claims(entity: dict[str, Any]) -> dict[str, list[_Claim]]:
     found: dict[str, list[_Claim]] = {}
     for prop, claims in (entity.get("claims") or {}).items():
         for claim in claims or []:
-            value = _comparable((claim or {}).get("mainsnak") or {})
+            if not isinstance(claim, dict):
+                continue
+            value = _comparable(claim.get("mainsnak") or {})
             if value is None:
                 continue
             qualifiers: dict[str, list[tuple[Any, ...]]] = {}
-            for qualifier, snaks in ((claim or {}).get("qualifiers") or {}).items():
+            for qualifier, snaks in (claim.get("qualifiers") or {}).items():
                 for snak in snaks or []:
                     if (compared := _comparable(snak)) is not None:
                         qualifiers.setdefault(qualifier, []).append(compared)
@@ -311,9 +347,11 @@ def propose(mapped: MappedFilm, entity: dict[str, Any], *, create: bool = False,
     :raises FilmgraphError: the entity has no item id, or the film has no page at a known revision to cite.
     """
     film = _Film(mapped, commons_files)
-    qid = str(entity.get("id") or "")
-    if not re.match(r"^Q\d+$", qid):
+    qid = entity.get("id") if isinstance(entity, dict) else None
+    if not is_item(qid):
         raise FilmgraphError("the entity has no item id")
+    assert isinstance(qid, str)
+    checked_entity(entity, qid)
     proposal = Proposal(subject=qid)
     if not mapped.statements:
         return proposal
@@ -321,6 +359,8 @@ def propose(mapped: MappedFilm, entity: dict[str, Any], *, create: bool = False,
     claims = _claims(entity)
     created: dict[Node, Create] = {}
     for statement in mapped.statements:
+        if not mapped.truthy(statement):
+            continue  # a weekend's takings beside the headline box office: no value to propose for the film
         prop = statement.property
         value = film.value(statement.value, prop, statement)
         if value is None:
@@ -352,6 +392,9 @@ def propose(mapped: MappedFilm, entity: dict[str, Any], *, create: bool = False,
         for qualifier, found in qualifiers:
             line += [qualifier, found[0]]
         line += proposal.reference
+        if not _well_formed(line):  # never a command made of anything but checked values
+            proposal.notes.append(f"{qid} {prop}: a value QuickStatements cannot take as it is; left out")
+            continue
         if any("|" in cell for cell in line):
             # QuickStatements 3 reads every "|" of a V1 batch as a tab.
             proposal.notes.append(f"{qid} {prop} {text}: a value holds '|', which QuickStatements reads as a "
@@ -384,7 +427,7 @@ def _without_item(film: _Film, proposal: Proposal, statement: Statement,
         _once(proposal.unlinked, name)  # who the name means is not known: no item is proposed or made
         return None
     site = _wikipedia(page)
-    title = _page_title(page)
+    title = title_of(page)
     if created is None or site is None or title is None:
         _once(proposal.needs_item, f"{name} ({page})")
         return None
@@ -393,6 +436,21 @@ def _without_item(film: _Film, proposal: Proposal, statement: Statement,
         created[node] = Create(name, site[1], kind_item, site[0], title)
         proposal.creates.append(created[node])
     return "LAST", ("created", name)
+
+
+# What a cell of a command may be: an item, LAST, a property, qualifier or source key, a quantity, a time, a
+# string or text in quotes (on one line: str.split() took every whitespace, line breaks included).
+_CELL_RE = re.compile(r'(?:Q[1-9][0-9]*|LAST|[PS][1-9][0-9]*|S[a-z_]+wiki|L[a-z][a-z0-9-]*'
+                      r'|[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?(?:U[1-9][0-9]*)?'
+                      r'|\+[0-9]{4,}-[0-9]{2}-[0-9]{2}T00:00:00Z/[0-9]{1,2}'
+                      r'|(?:[A-Za-z][A-Za-z0-9-]*:)?"[^\t\n\r]*")')
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _well_formed(line: list[str]) -> bool:
+    """Every cell of a command line is a checked value of its kind, and none breaks the line or the columns."""
+    return is_item(line[0]) and is_property(line[1]) and \
+        all(_CELL_RE.fullmatch(cell) and not _CONTROL_RE.search(cell) for cell in line)
 
 
 def _once(found: list[str], entry: str) -> None:

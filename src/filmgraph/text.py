@@ -1,0 +1,90 @@
+"""Text made valid once, where it enters: every reader passes what it read through here.
+
+A lone surrogate (``&#xDC00;`` in wikitext, ``"\\ud800"`` in JSON) cannot be written as UTF-8 at all, and a
+noncharacter (U+FFFE, U+FFFF, U+FDD0–U+FDEF, the last two code points of every plane) is refused by strict
+RDF tools; both are replaced by U+FFFD, the replacement character, with a warning, so that no later stage
+and no writer ever sees them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any, TypeVar
+
+REPLACEMENT = "\ufffd"
+# Lone surrogates, and the 66 noncharacters of Unicode (chapter 23.7).
+_INVALID_RE = re.compile("[\ud800-\udfff\ufdd0-\ufdef" + "".join(
+    f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")
+_T = TypeVar("_T")
+# Each noncharacter as an escape (\uFFFF, \U0001FFFF): how Turtle and N-Triples write one that reached them.
+NONCHARACTER_ESCAPES = {code: (f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}") for code in
+                        [*range(0xFDD0, 0xFDF0), *(plane * 0x10000 + low for plane in range(17)
+                                                   for low in (0xFFFE, 0xFFFF))]}
+
+
+def is_valid(text: str) -> bool:
+    """The text holds no lone surrogate and no noncharacter.
+
+    >>> is_valid("Zoë"), is_valid("Ann \\udc00Berg"), is_valid("a\\uffffb")
+    (True, False, False)
+    """
+    return _INVALID_RE.search(text) is None
+
+
+def valid_text(text: str) -> tuple[str, int]:
+    """The text with each lone surrogate and noncharacter replaced by U+FFFD, and how many were.
+
+    >>> valid_text("Ann \\udc00Berg")
+    ('Ann \\ufffdBerg', 1)
+    """
+    return _INVALID_RE.subn(REPLACEMENT, text)
+
+
+def replaced_warning(where: str, count: int) -> str:
+    """The warning a reader gives for the characters it replaced."""
+    plural = "s" if count != 1 else ""
+    return (f"{where}: {count} character{plural} no UTF-8 file can hold (a lone surrogate or a noncharacter) "
+            f"replaced by U+FFFD")
+
+
+def valid_data(data: _T) -> tuple[_T, int]:
+    """Any data read from outside (JSON, a record of strings, tuples, lists, dicts and frozen dataclasses) with
+    every string made valid, and how many characters were replaced; unchanged parts are kept as they are.
+
+    >>> valid_data({"title": "\\ud800x", "ids": ["Q1"]})
+    ({'title': '\\ufffdx', 'ids': ['Q1']}, 1)
+    """
+    found = [0]
+    cleaned = _clean(data, found)
+    return cleaned, found[0]
+
+
+def _clean(data: Any, found: list[int]) -> Any:
+    # Iterative over the containers' own items only: JSON this deep was refused by the parser already.
+    if isinstance(data, str):
+        if _INVALID_RE.search(data) is None:
+            return data
+        text, count = valid_text(data)
+        found[0] += count
+        return text
+    before = found[0]
+    if isinstance(data, dict):
+        cleaned: Any = {_clean(key, found): _clean(value, found) for key, value in data.items()}
+    elif isinstance(data, list):
+        cleaned = [_clean(item, found) for item in data]
+    elif isinstance(data, tuple):
+        cleaned = tuple(_clean(item, found) for item in data)
+    else:
+        cleaned = None
+    if cleaned is not None:
+        return cleaned if found[0] > before else data
+    if dataclasses.is_dataclass(data) and not isinstance(data, type):
+        changes = {}
+        for item in dataclasses.fields(data):
+            value = getattr(data, item.name)
+            cleaned = _clean(value, found)
+            if cleaned is not value:
+                changes[item.name] = cleaned
+        return dataclasses.replace(data, **changes) if changes else data
+    return data
