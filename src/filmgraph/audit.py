@@ -408,7 +408,7 @@ def _works_winning(text: str) -> list[tuple[str, str, str]]:
 
 def _is_own_title(work: str, film: Film) -> bool:
     """The work is the film itself: its title or original title, or one of them within the other
-    ("The Castle of Cagliostro" of "Lupin the Third: The Castle of Cagliostro")."""
+    ("The Lost Key" of "Agent Nine: The Lost Key")."""
     work = fold(work)
     for title in (fold(t) for t in (film.title, film.original_title) if t):
         if work == title or re.search(rf"(?<!\w){re.escape(work)}(?!\w)", title) or \

@@ -169,7 +169,7 @@ def _description(article: Article) -> str | None:
         return article.description
     first = next((p for p in article.lead if p.strip()), None)
     sentences = prose.split_sentences(first) if first else []
-    # Brackets a template left empty ("Baadshaho () is …") say nothing.
+    # Brackets a template left empty ("Heat () is …") say nothing.
     return re.sub(r"\s*\(\s*[,;]?\s*\)", "", sentences[0]) if sentences else None
 
 

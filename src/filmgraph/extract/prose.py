@@ -762,7 +762,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
         # Chatham Dockyard")
         for raw, raw_end in names:
             for name in re.split(r"\s+and\s+(?:the\s+)?", raw):
-                # "the Herlev Hospital in Herlev": a name after a place and "in" is where that place is.
+                # "the Royal Hospital in Aarby": a name after a place and "in" is where that place is.
                 inside = first and match["prep"] == "in" and places and places[-1].within is None and \
                     text[:match.start()].rstrip().endswith(places[-1].name) and len(places) - 1 not in beside
                 after = text[raw_end:] if raw.endswith(name) else ""

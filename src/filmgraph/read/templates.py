@@ -140,7 +140,7 @@ def _inr_convert(template: Template, render: Render) -> str:
 
 
 def _nihongo(template: Template, render: Render) -> str:
-    """{{nihongo|Spirited Away|千と千尋の神隠し|Sen to Chihiro no Kamikakushi}} shows the English and, in
+    """{{nihongo|The Blue Kite|青い凧|Aoi Tako}} shows the English and, in
     brackets, the Japanese."""
     parts = _positional(template, render)
     english, rest = (parts[0] if parts else ""), [p for p in parts[1:3] if p]
