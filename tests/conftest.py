@@ -1,13 +1,22 @@
 from __future__ import annotations
 
+import shutil
+import socket
+import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+import requests
+
+from filmgraph import RdfFormat
+from filmgraph.pipeline import Reading, export_one
 
 ARTICLES = Path(__file__).parent / "articles"
 SAMPLE = Path(__file__).parent.parent / "examples" / "second_victims.txt"
@@ -103,3 +112,64 @@ def recorded_wiki(*, pages: dict[str, dict] | None = None, items: dict[str, str 
 
     Recorded.seen = []
     return Recorded
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def oxigraph_server(location: Path) -> Iterator[str]:
+    """A real `oxigraph serve` (the PyPI package's) over LOCATION on a free loopback port, its union of named
+    graphs as the default graph; yields its query endpoint and stops it afterwards."""
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.fail("the oxigraph server is not installed (pip install oxigraph)")
+    port = free_port()
+    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                                "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}/query"
+    deadline = time.monotonic() + 20
+    try:
+        while True:
+            try:
+                requests.get(endpoint, params={"query": "ASK {}"}, timeout=1)
+                break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    pytest.fail("oxigraph serve did not start")
+                time.sleep(0.1)
+        yield endpoint
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+# 48 Hrs. is exported as from its page, with the items of pages it links as an items file gives them (the film's
+# item is the hand-written one of tests/data/wikidata/48_hrs.json), so that the actor-item query has a film.
+PAGE_48_HRS = "https://en.wikipedia.org/wiki/48_Hrs."
+CORPUS_ITEMS = ("48 Hrs.\tQ900000048\nNick Nolte\tQ190631\nEddie Murphy\tQ43874\nWalter Hill (director)\tQ362824\n"
+                "Paramount Pictures\tQ159846\n")
+
+
+@pytest.fixture(scope="session")
+def corpus_quads(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Each corpus film's N-Quads, by named graph, exported the way `filmgraph export` exports them; a later
+    film naming a graph replaces it, as `filmgraph load` does."""
+    items = tmp_path_factory.mktemp("items") / "items.tsv"
+    items.write_text(CORPUS_ITEMS, encoding="utf-8")
+    graphs: dict[str, str] = {}
+    for path in sorted((Path(__file__).parent / "corpus").glob("*.wiki")):
+        reading = Reading(items_file=items, source_url=PAGE_48_HRS) if path.name == "48_hrs.wiki" else None
+        result = export_one(path, output_dir=None, formats=(RdfFormat.N_QUADS,), reading=reading)
+        if result.error is None:
+            text = result.texts[RdfFormat.N_QUADS]
+            graphs[next(iter(ox.parse(text.encode(), format=ox.RdfFormat.N_QUADS))).graph_name.value] = text
+        if reading is not None:
+            reading.close()
+    assert len(graphs) > 80
+    return graphs
+
+

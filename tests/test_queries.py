@@ -20,20 +20,13 @@ from typing import Any
 import pyoxigraph as ox
 import pytest
 
-from filmgraph import RdfFormat
-from filmgraph.pipeline import Reading, export_one
+from conftest import PAGE_48_HRS
 from filmgraph.store.results import QUERY_PREFIXES
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 WIKIDATA_QUERIES = sorted((ROOT / "queries" / "wikidata").glob("*.rq"))
 WD = "http://www.wikidata.org/entity/"
-# 48 Hrs. is exported as from its page, with the items of pages it links as an items file gives them (the film's
-# item is the hand-written one of tests/data/wikidata/48_hrs.json), so that the actor-item query has a film.
-PAGE = "https://en.wikipedia.org/wiki/48_Hrs."
-ITEMS = ("48 Hrs.\tQ900000048\nNick Nolte\tQ190631\nEddie Murphy\tQ43874\nWalter Hill (director)\tQ362824\n"
-         "Paramount Pictures\tQ159846\n")
-
 Row = tuple[str, ...]
 
 
@@ -46,30 +39,11 @@ def _rows(store: ox.Store, query: str) -> tuple[list[str], list[Row]]:
 
 
 @pytest.fixture(scope="module")
-def films(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """Each corpus film's N-Quads, by named graph, exported the way `filmgraph export` exports them; a later
-    film naming a graph replaces it, as `filmgraph load` does."""
-    items = tmp_path_factory.mktemp("items") / "items.tsv"
-    items.write_text(ITEMS, encoding="utf-8")
-    graphs: dict[str, str] = {}
-    for path in sorted((HERE / "corpus").glob("*.wiki")):
-        reading = Reading(items_file=items, source_url=PAGE) if path.name == "48_hrs.wiki" else None
-        result = export_one(path, output_dir=None, formats=(RdfFormat.N_QUADS,), reading=reading)
-        if result.error is None:
-            text = result.texts[RdfFormat.N_QUADS]
-            graphs[next(iter(ox.parse(text.encode(), format=ox.RdfFormat.N_QUADS))).graph_name.value] = text
-        if reading is not None:
-            reading.close()
-    assert len(graphs) > 80
-    return graphs
-
-
-@pytest.fixture(scope="module")
-def stores(films: dict[str, str]) -> tuple[ox.Store, list[ox.Store]]:
+def stores(corpus_quads: dict[str, str]) -> tuple[ox.Store, list[ox.Store]]:
     """One store of every film, and one store per film."""
     every = ox.Store()
     each = []
-    for text in films.values():
+    for text in corpus_quads.values():
         every.load(text.encode(), format=ox.RdfFormat.N_QUADS)
         alone = ox.Store()
         alone.load(text.encode(), format=ox.RdfFormat.N_QUADS)
@@ -117,7 +91,7 @@ WIKIDATA_ROWS: dict[str, list[dict[str, str]]] = {
     "films_with_actor.rq": [
         {"filmLabel": "48 Hrs.", "director": WD + "Q362824", "directorLabel": "Walter Hill"}],
     "box_office_with_reference.rq": [
-        {"filmLabel": "48 Hrs.", "amount": "78900000", "currency": WD + "Q4917", "url": PAGE},
+        {"filmLabel": "48 Hrs.", "amount": "78900000", "currency": WD + "Q4917", "url": PAGE_48_HRS},
         {"filmLabel": "Cars 2", "amount": "559800000", "currency": WD + "Q4917"}],
     "nominations_with_nominees.rq": [
         {"filmLabel": "48 Hrs.", "awardLabel": "Best Acting Debut - Male (Golden Globe Awards)",

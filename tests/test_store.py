@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import socket
-import subprocess
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,6 +11,7 @@ import pytest
 import requests
 from click.testing import CliRunner
 
+from conftest import free_port, oxigraph_server
 from filmgraph import cli as cli_module
 from filmgraph import store as stores
 from filmgraph.cli import cli
@@ -32,36 +29,11 @@ def rows(output: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(output)))[1:]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[str]:
     """A real `oxigraph serve` on a free loopback port; yields its query endpoint."""
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.fail("the oxigraph server is not installed (pip install oxigraph)")
-    port = _free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(tmp_path_factory.mktemp("oxigraph")),
-                                "--bind", f"127.0.0.1:{port}", "--union-default-graph"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    endpoint = f"http://127.0.0.1:{port}/query"
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            requests.get(endpoint, params={"query": "ASK {}"}, timeout=1)
-            break
-        except requests.ConnectionError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("oxigraph serve did not start")
-            time.sleep(0.1)
-    yield endpoint
-    process.terminate()
-    process.wait(timeout=10)
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as endpoint:
+        yield endpoint
 
 
 @pytest.fixture(params=["embedded", "remote"])
@@ -173,7 +145,7 @@ def test_names_with_quotes_backslashes_and_braces_load_safely(target, tmp_path: 
 
 
 def test_down_server_is_a_clear_error() -> None:
-    port = _free_port()
+    port = free_port()
     result = run("load", "examples/second_victims.txt", "--endpoint", f"http://127.0.0.1:{port}/query")
     assert result.exit_code == 2
     # Loading asks first which film the store holds under the film's name (pipeline.name_film).

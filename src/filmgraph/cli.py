@@ -544,7 +544,7 @@ def query_cmd(query_text: str, store_dir: str | None, endpoint: str | None, upda
     \b
         filmgraph query @queries/cast.rq
         filmgraph query @queries/wikidata/cast_with_characters.rq
-        filmgraph query 'SELECT DISTINCT ?name WHERE { ?film schema:director/schema:name ?name }' -f csv
+        filmgraph query 'SELECT DISTINCT ?name WHERE { ?film schema:director/schema:name ?name } ORDER BY STR(?name)' -f csv
     """
     from filmgraph import store as stores
     from filmgraph.rdf.write import RdfFormat, serialize
