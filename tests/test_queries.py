@@ -140,7 +140,7 @@ def readme_queries() -> dict[str, str]:
         found[f"sparql block {number}"] = block
     for name in sorted(set(re.findall(r"@(queries/[\w/]+\.rq)", text))):
         found[name] = (ROOT / name).read_text(encoding="utf-8")
-    for number, query in enumerate(re.findall(r"filmgraph query '([^']+)'", text), 1):
+    for number, query in enumerate(re.findall(r"filmgraph query [^'@]*'([^']+)'", text), 1):
         found[f"command line {number}"] = query
     for block in re.findall(r"```python\n(.*?)```", text, re.DOTALL):
         for node in ast.walk(ast.parse(block)):

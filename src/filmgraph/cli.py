@@ -9,6 +9,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -336,10 +337,12 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
 @click.option("--create", is_flag=True,
               help="CREATE an item (label, P31, sitelink) for each linked person or company whose page has none; "
                    "never for award categories, files or names the article does not link.")
+@click.option("--retrieved", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="The day the page was read, for S813 (a page saved earlier)  [default: today]")
 @base_option
 @reading_options
 def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikidata_api: str, qs_format: str,
-                        create: bool, base: str, reading: Reading) -> int:
+                        create: bool, retrieved: datetime | None, base: str, reading: Reading) -> int:
     """Print the statements a film's Wikidata item lacks, as QuickStatements, each with the reference
     Wikidata's imports from Wikipedia carry: S143 the wiki, S4656 the page's permalink at the revision read,
     S813 the day it was read. The items of the film and of every linked page are always looked up. Values the
@@ -364,7 +367,7 @@ def quickstatements_cmd(inputs: tuple[str, ...], entity_file: str | None, wikida
     for source in inputs:
         try:
             proposal = quickstatements(source, entity=entity, base=base, reading=reading, create=create,
-                                       wikidata_api=wikidata_api)
+                                       wikidata_api=wikidata_api, retrieved=retrieved.date() if retrieved else None)
         except FilmgraphError as exc:
             _error(str(exc))
             worst = 2
@@ -544,7 +547,8 @@ def query_cmd(query_text: str, store_dir: str | None, endpoint: str | None, upda
     \b
         filmgraph query @queries/cast.rq
         filmgraph query @queries/wikidata/cast_with_characters.rq
-        filmgraph query 'SELECT DISTINCT ?name WHERE { ?film schema:director/schema:name ?name } ORDER BY STR(?name)' -f csv
+        filmgraph query -f csv \\
+            'SELECT DISTINCT ?name WHERE { ?film schema:director/schema:name ?name } ORDER BY STR(?name)'
     """
     from filmgraph import store as stores
     from filmgraph.rdf.write import RdfFormat, serialize
