@@ -263,6 +263,43 @@ def test_refused_credentials_are_a_clear_error(sample_path: Path, monkeypatch) -
         server.shutdown()
 
 
+class _HtmlPageHandler(__import__("http.server").server.BaseHTTPRequestHandler):
+    """Not a graph store: every request answered 200 with an HTML page (a session expired)."""
+
+    def _page(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = b"<html>Session expired, please log in</html>"
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = _page
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_graph_store_that_answers_with_an_html_page_loads_nothing(server, sample_path: Path) -> None:
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    requests.post(server.replace("/query", "/update"), data={"update": "CLEAR ALL"}, timeout=10)
+    page = ThreadingHTTPServer(("127.0.0.1", 0), _HtmlPageHandler)
+    threading.Thread(target=page.serve_forever, daemon=True).start()
+    try:
+        not_a_store = f"http://127.0.0.1:{page.server_address[1]}/store"
+        result = run("load", str(sample_path), "--endpoint", server, "--store-endpoint", not_a_store)
+    finally:
+        page.shutdown()
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"Error: {not_a_store}: answered the load of "
+                                     "<https://example.org/filmgraph/article/second-victims> with an HTML page, "
+                                     "but the graph holds 0 triples, not 721: not loaded (is it a SPARQL graph "
+                                     "store?)")
+
+
 def test_server_without_graph_store_loads_through_sparql_update(server, sample_path: Path) -> None:
     requests.post(server.replace("/query", "/update"), data={"update": "CLEAR ALL"}, timeout=10)
     no_store = server.replace("/query", "/no-graph-store-here")
