@@ -172,7 +172,7 @@ def test_prose_awards_export_in_linear_time(tmp_path: Path) -> None:
 
 
 def test_award_items_naming_nominees_alike_export_in_linear_time(tmp_path: Path) -> None:
-    # Names one letter apart are one person of many names, whom every row names: mapped once, not once a row.
+    # Names one letter apart, each row naming one: resolved (never chained into one person) in linear time.
     def make(size: int) -> Callable[[], None]:
         items = "\n".join(f"* {word} Film Festival (12 May 2020): Best Film (won); Best Actor – {word} Berg "
                           f"(nominated)" for word in _words(size))
