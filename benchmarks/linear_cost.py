@@ -11,8 +11,8 @@ from a size:
 - accolade-rows: N accolades rows of one category at N bodies: nomination merging;
 - prose-awards: N sentences "It won Best Film Abc at the Abc Festival Awards.": prose scans, nominations;
 - prose-line: one line of N award cells written as prose: a sentence's scans (the cubic ceremony date);
-- award-items: N award list items, each naming a nominee (names one letter apart: one person of many names,
-  mapped once however many rows name them);
+- award-items: N award list items, each naming a nominee (names one letter apart, never chained into one
+  person);
 - companies: N production companies and distributors, and N sentences naming distributors and releases;
 - plot-brackets: a cast of N and a plot naming N characters with their actors in brackets;
 - table: a wikitable of N rows with row spans, outside the accolades;
@@ -34,18 +34,18 @@ import resource
 import string
 import sys
 import tempfile
-import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from filmgraph.errors import FilmgraphError
-from filmgraph.httpclient import HttpClient
-from filmgraph.pipeline import embed, export
-from filmgraph.read.dump import Job, iter_jobs, stream_pages
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))  # the tests' loopback servers
+
+from filmgraph.errors import FilmgraphError  # noqa: E402
+from filmgraph.httpclient import HttpClient  # noqa: E402
+from filmgraph.pipeline import embed, export  # noqa: E402
+from filmgraph.read.dump import Job, iter_jobs, stream_pages  # noqa: E402
+from loopback import Bombs, serving  # noqa: E402
 
 TARGET = 15.0  # the most the time may grow from 1× to 10×
 INFOBOX = "{{Infobox film\n| name = Big\n| director = Ann Berg\n}}\n'''Big''' is a 2020 Danish film.\n"
@@ -201,58 +201,10 @@ def multistream_run(folder: Path, mebibytes: int) -> Run:
     return run
 
 
-class _Bombs(BaseHTTPRequestHandler):
-    """``/gzip/N``: N MiB of JSON sent gzip-compressed; ``/endless``: a body that never ends."""
-
-    protocol_version = "HTTP/1.1"
-    made: dict[int, bytes] = {}
-
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        mode, _, size = self.path.strip("/").partition("/")
-        if mode == "gzip":
-            body = self.made[int(size)]
-            self.send_response(200)
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-            return
-        self.send_response(200)
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
-        frame = b"100000\r\n" + b"a" * (1 << 20) + b"\r\n"
-        started = time.monotonic()
-        try:
-            while time.monotonic() - started < 60:
-                self.wfile.write(frame)
-        except OSError:
-            pass  # the client let go, as it should
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # the client hung up on a bomb, as it should
-
-
-@contextmanager
-def bomb_server() -> Iterator[str]:
-    server = _QuietServer(("127.0.0.1", 0), _Bombs)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-
-
 def http_run(url: str, gzip_mebibytes: int = 0) -> Run:
     if gzip_mebibytes:  # the answer is made before the clock starts
-        _Bombs.made[gzip_mebibytes] = compressed(itertools.chain([b'{"x": "'], letters(gzip_mebibytes), [b'"}']),
-                                                  "gzip")
+        Bombs.gzipped[f"gzip-{gzip_mebibytes}"] = compressed(
+            itertools.chain([b'{"x": "'], letters(gzip_mebibytes), [b'"}']), "gzip")
 
     def run() -> None:
         client = HttpClient(timeout=60)
@@ -285,7 +237,7 @@ def cases(folder: Path, server: str) -> dict[str, tuple[int, Callable[[int], Run
         "bz2-page": (40, lambda n: dump_run(folder, n, "bz2")),
         "gzip-page": (40, lambda n: dump_run(folder, n, "gzip")),
         "multistream": (40, lambda n: multistream_run(folder, n)),
-        "http-gzip": (80, lambda n: http_run(f"{server}/gzip/{n}", n)),
+        "http-gzip": (80, lambda n: http_run(f"{server}/gzip-{n}", n)),
         "http-endless": (1, lambda n: http_run(f"{server}/endless")),
     }
 
@@ -313,7 +265,7 @@ def seconds(make: Callable[[int], Run], size: int, runs: int = 2) -> float:
 
 def main(chosen: list[str]) -> int:
     worst = 0.0
-    with tempfile.TemporaryDirectory() as folder, bomb_server() as server:
+    with tempfile.TemporaryDirectory() as folder, serving(Bombs, quiet=True) as server:
         table = cases(Path(folder), server)
         article_run(Path(folder), cast_page(10))()  # warm-up: imports, tables, compiled patterns
         print(f"{'case':<15} {'1×':>8} {'10×':>8} {'ratio':>6}  (target ≤ {TARGET:g}×)")

@@ -4,11 +4,10 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -21,6 +20,8 @@ from filmgraph.pipeline import Reading, export_one
 ARTICLES = Path(__file__).parent / "articles"
 SAMPLE = Path(__file__).parent.parent / "examples" / "second_victims.txt"
 sys.path.insert(0, str(Path(__file__).parent))
+
+from loopback import send, serving  # noqa: E402 - this folder is on the path from the line above
 
 
 @pytest.fixture
@@ -50,12 +51,8 @@ def sample_graph(sample_film):
 @contextmanager
 def loopback_api(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
     """A real HTTP server on 127.0.0.1 answering with ``handler``; yields its MediaWiki API URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/w/api.php"
-    finally:
-        server.shutdown()
+    with serving(handler) as server:
+        yield f"{server}/w/api.php"
 
 
 def recorded_wiki(*, pages: dict[str, dict] | None = None, items: dict[str, str | None] | None = None,
@@ -100,12 +97,7 @@ def recorded_wiki(*, pages: dict[str, dict] | None = None, items: dict[str, str 
                     if t.split(":", 1)[-1] in files else {"title": t, "missing": True} for t in titles]}}
             else:
                 body = {"error": {"code": "badvalue", "info": "not recorded"}}
-            data = json.dumps(body).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
+            send(self, json.dumps(body).encode())
 
         def log_message(self, *args: object) -> None:
             pass

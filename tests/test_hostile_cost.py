@@ -10,16 +10,14 @@ a size as they stream: a bomb is refused in one line, with memory far below a gi
 from __future__ import annotations
 
 import bz2
-import contextlib
 import gzip
 import itertools
-import threading
+import sys
 import time
 import tracemalloc
 import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -29,27 +27,14 @@ from filmgraph.cli import cli
 from filmgraph.extract import accolades, names
 from filmgraph.extract.names import resolve_people
 from filmgraph.httpclient import MAX_ANSWER_BYTES
-from filmgraph.pipeline import embed, export
 from filmgraph.read.dump import MAX_REVISION_CHARS, Job, iter_jobs, stream_pages
+from loopback import Bombs, serving
+
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+import linear_cost  # noqa: E402 - its pages are the cases timed here
 
 HOSTILE = Path(__file__).parent / "hostile"
 GROWTH = 40  # the most a 10× input may cost over 1× (linear: about 10×, quadratic: 100×)
-INFOBOX = "{{Infobox film\n| name = Big\n| director = Ann Berg\n}}\n'''Big''' is a 2020 Danish film.\n"
-_FRESH = itertools.count(1)
-
-
-def _words(size: int) -> list[str]:
-    """Capitalised words of letters only ("Bbaab" …), new ones for each page: names hold no digits, and no run
-    finds caches warm from another."""
-    base = next(_FRESH) * 100_000 + 26 ** 4
-
-    def word(number: int) -> str:
-        letters = ""
-        while number:
-            number, rest = divmod(number, 26)
-            letters = chr(97 + rest) + letters
-        return letters.capitalize()
-    return [word(base + i) for i in range(size)]
 
 
 def _cli(*args: str, env: dict[str, str] | None = None) -> Result:
@@ -77,23 +62,13 @@ def _grows_linearly(make: Callable[[int], Callable[[], object]], size: int) -> N
     assert large <= GROWTH * max(small, 0.02), f"{size}: {small:.3f} s, {10 * size}: {large:.3f} s"
 
 
-def _exporting(folder: Path, text: str, suffix: str = ".wiki", *, page: bool = False) -> Callable[[], None]:
-    path = folder / f"page-{next(_FRESH)}{suffix}"
-    path.write_text(text, encoding="utf-8")
-
-    def run() -> None:
-        [result] = (embed if page else export)([path], output_dir=folder / "out")
-        assert result.error is None, result.error
-    return run
-
-
 # ---------------------------------------------------------------------------------------------- names
 
 
 def _cast_mentions(size: int) -> tuple[list[str], dict[str, set[str]]]:
     """A cast whose names all share their first and last word ("Actor Bbaab Name"): each pair one letter apart
     or close to it, and each playing a part of their own."""
-    mentions = [f"Actor {word} Name" for word in _words(size)]
+    mentions = [f"Actor {word} Name" for word in linear_cost.words(size)]
     return mentions, {name: {f"role of {name}"} for name in mentions}
 
 
@@ -126,20 +101,7 @@ def test_name_resolution_still_finds_every_spelling_among_many_names() -> None:
     assert people["Sebastian Stiger"] is people["Sebastian Stigar"]
 
 
-def test_a_cast_of_linked_names_alike_exports_in_linear_time(tmp_path: Path) -> None:
-    # cast_8000_linked.wiki: "* [[Actor i Name]] as Role i" took > 60 s and 3.5 GB for 8,000 names.
-    def make(size: int) -> Callable[[], None]:
-        cast = "\n".join(f"* [[Actor {word} Name]] as Role {word}" for word in _words(size))
-        return _exporting(tmp_path, f"{INFOBOX}==Cast==\n{cast}\n")
-    _grows_linearly(make, 150)
-
-
 # ---------------------------------------------------------------------------------------------- nominations
-
-
-def _accolades_page(size: int) -> str:
-    rows = "\n".join(f"|-\n| {word} Film Festival || 2020 || Best Film || {{{{won}}}}" for word in _words(size))
-    return f"{INFOBOX}==Accolades==\n{{| class=\"wikitable\"\n! Award !! Date !! Category !! Result\n{rows}\n|}}\n"
 
 
 def test_merging_a_nomination_looks_up_its_body_once(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -154,30 +116,9 @@ def test_merging_a_nomination_looks_up_its_body_once(monkeypatch: pytest.MonkeyP
     work = {}
     for size in (100, 1000):
         calls["body_key"] = 0
-        _exporting(tmp_path, _accolades_page(size))()
+        linear_cost.article_run(tmp_path, linear_cost.accolades_page(size))()
         work[size] = calls["body_key"]
     assert work[1000] <= 12 * work[100], work
-
-
-def test_accolade_rows_of_one_category_export_in_linear_time(tmp_path: Path) -> None:
-    _grows_linearly(lambda size: _exporting(tmp_path, _accolades_page(size)), 100)
-
-
-def test_prose_awards_export_in_linear_time(tmp_path: Path) -> None:
-    # prose_awards_8000.wiki: "It won Best Film i at the Festival i Awards." × 8,000 took > 100 s.
-    def make(size: int) -> Callable[[], None]:
-        sentences = " ".join(f"It won Best Film {word} at the {word} Festival Awards." for word in _words(size))
-        return _exporting(tmp_path, f"{INFOBOX}==Accolades==\n{sentences}\n")
-    _grows_linearly(make, 100)
-
-
-def test_award_items_naming_nominees_alike_export_in_linear_time(tmp_path: Path) -> None:
-    # Names one letter apart are one person of many names, whom every row names: mapped once, not once a row.
-    def make(size: int) -> Callable[[], None]:
-        items = "\n".join(f"* {word} Film Festival (12 May 2020): Best Film (won); Best Actor – {word} Berg "
-                          f"(nominated)" for word in _words(size))
-        return _exporting(tmp_path, f"{INFOBOX}==Accolades==\n{items}\n")
-    _grows_linearly(make, 60)
 
 
 # ---------------------------------------------------------------------------------------------- prose, tables
@@ -189,46 +130,6 @@ def test_a_line_of_award_cells_exports_in_seconds(tmp_path: Path) -> None:
     result = _cli("export", str(HOSTILE / "prose_won_line_300.txt"), "-o", str(tmp_path))
     assert result.exit_code == 0, result.output
     assert time.monotonic() - started < 30
-
-
-def test_prose_lines_of_award_cells_export_in_linear_time(tmp_path: Path) -> None:
-    def make(size: int) -> Callable[[], None]:
-        cells = "|-".join(f"| Award {word} || 2020 || Best Film || {{{{won}}}}" for word in _words(size))
-        return _exporting(tmp_path, f"= Heat =\n\nInfobox\n- Director: Ann Berg\n\nHeat is a 2020 Danish film.\n\n"
-                                    f"==Accolades==\n-{cells}\n", ".txt")
-    _grows_linearly(make, 40)
-
-
-def test_a_story_naming_many_actors_in_brackets_exports_in_linear_time(tmp_path: Path) -> None:
-    def make(size: int) -> Callable[[], None]:
-        words = _words(size)
-        cast = "\n".join(f"* Actor {word} Name as Hero {word}" for word in words)
-        plot = " ".join(f"Hero {word} (Actor {word} Name) meets Villain {word} (Other {word} Person)."
-                        for word in words)
-        return _exporting(tmp_path, f"{INFOBOX}==Plot==\n{plot}\n==Cast==\n{cast}\n")
-    _grows_linearly(make, 100)
-
-
-def test_many_companies_and_releases_export_in_linear_time(tmp_path: Path) -> None:
-    # A shortened company name and a vaguer release date each join their fuller one: by look-up, not by pairs.
-    def make(size: int) -> Callable[[], None]:
-        words = _words(size)
-        listed = "<br>".join(f"{word} Pictures" for word in words)
-        prose = " ".join(f"It was distributed by {word} Films in Denmark on {1 + i % 28} May 2020."
-                         for i, word in enumerate(words))
-        return _exporting(tmp_path, f"{{{{Infobox film\n| name = Big\n| director = Ann Berg\n"
-                                    f"| production_companies = {listed}\n| distributor = {listed}\n}}}}\n"
-                                    f"'''Big''' is a 2020 Danish film.\n==Release==\n{prose}\n")
-    _grows_linearly(make, 100)
-
-
-def test_a_large_table_with_row_spans_exports_in_linear_time(tmp_path: Path) -> None:
-    def make(size: int) -> Callable[[], None]:
-        rows = "\n".join(f"|-\n| rowspan=\"3\" | {word} || 2020 || {i} || Note {word}"
-                         for i, word in enumerate(_words(size)))
-        return _exporting(tmp_path, f"{INFOBOX}==Box office==\n{{| class=\"wikitable\"\n! Country !! Year !! Gross "
-                                    f"!! Note\n{rows}\n|}}\n")
-    _grows_linearly(make, 200)
 
 
 # ---------------------------------------------------------------------------------------------- embed
@@ -244,8 +145,35 @@ def test_the_embed_page_of_a_thousand_accolade_rows_is_built_in_seconds(tmp_path
     assert page.count('<tr class="won">') == 1000
 
 
-def test_the_embed_page_is_built_in_linear_time(tmp_path: Path) -> None:
-    _grows_linearly(lambda size: _exporting(tmp_path, _accolades_page(size), page=True), 100)
+# ---------------------------------------------------------------------------------------------- linear time
+
+
+# Each case: the page of a size (the benchmark's, benchmarks/linear_cost.py), its 1× size, the file's suffix, and
+# whether it is the embed page that is built.
+LINEAR: dict[str, tuple[Callable[[int], str], int, str, bool]] = {
+    # cast_8000_linked.wiki: "* [[Actor i Name]] as Role i" took > 60 s and 3.5 GB for 8,000 names.
+    "cast-of-linked-names-alike": (linear_cost.cast_page, 150, ".wiki", False),
+    # accolades_8000_rows.wiki: 144 s for 8,000 rows of one category.
+    "accolade-rows-of-one-category": (linear_cost.accolades_page, 100, ".wiki", False),
+    # prose_awards_8000.wiki: "It won Best Film i at the Festival i Awards." × 8,000 took > 100 s.
+    "prose-awards": (linear_cost.prose_awards_page, 100, ".wiki", False),
+    # Names one letter apart, each row naming one: resolved (never chained into one person) in linear time.
+    "award-items-naming-nominees-alike": (linear_cost.award_items_page, 60, ".wiki", False),
+    # prose_won_line_300.txt, grown: one prose line of award cells (cubic: the ceremony date per nomination).
+    "prose-lines-of-award-cells": (linear_cost.prose_line_page, 40, ".txt", False),
+    "story-naming-actors-in-brackets": (linear_cost.plot_brackets_page, 100, ".wiki", False),
+    # A shortened company name and a vaguer release date each join their fuller one: by look-up, not by pairs.
+    "companies-and-releases": (linear_cost.companies_page, 100, ".wiki", False),
+    "table-with-row-spans": (linear_cost.table_page, 200, ".wiki", False),
+    # accolades_1000_rows_embed.wiki: the page's GROUP BY in rdflib was quadratic.
+    "embed-page-of-accolade-rows": (linear_cost.accolades_page, 100, ".wiki", True),
+}
+
+
+@pytest.mark.parametrize("case", list(LINEAR))
+def test_a_page_exports_in_linear_time(case: str, tmp_path: Path) -> None:
+    page, size, suffix, embedded = LINEAR[case]
+    _grows_linearly(lambda n: linear_cost.article_run(tmp_path, page(n), suffix, page=embedded), size)
 
 
 # ---------------------------------------------------------------------------------------------- dumps
@@ -409,59 +337,14 @@ def test_an_article_file_past_the_limit_is_refused_before_it_is_held(tmp_path: P
 # ---------------------------------------------------------------------------------------------- HTTP answers
 
 
-class _Bombs(BaseHTTPRequestHandler):
-    """The fake server's ``gzbomb`` (a small gzip answer that decodes past the cap) and ``infinite`` (a fast body
-    that never ends) modes, for the MediaWiki API and a SPARQL endpoint alike: the first path segment is the mode."""
-
-    protocol_version = "HTTP/1.1"
-    gzip_bomb = b""
-
-    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
-        if self.path.startswith("/gzbomb/"):
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(self.gzip_bomb)))
-            self.end_headers()
-            with contextlib.suppress(OSError):  # the client lets go, as it should
-                self.wfile.write(self.gzip_bomb)
-            return
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
-        frame = f"{1 << 20:x}\r\n".encode() + b"a" * (1 << 20) + b"\r\n"
-        started = time.monotonic()
-        try:
-            while time.monotonic() - started < 60:
-                self.wfile.write(frame)
-        except OSError:
-            pass  # the client let go, as it should
-
-    do_POST = do_GET  # noqa: N815 - the name http.server calls
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-class _QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: object, client_address: object) -> None:
-        pass  # the client hung up on a bomb, as it should
-
-
 @contextmanager
 def _bomb_server() -> Iterator[str]:
-    if not _Bombs.gzip_bomb:  # 2 MiB past the cap, sent as about 70 KB
-        _Bombs.gzip_bomb = gzip.compress(b'{"query": {"pages": [{"title": "' + b"a" * (MAX_ANSWER_BYTES + 2**21)
-                                         + b'"}]}}', compresslevel=6)
-    server = _QuietServer(("127.0.0.1", 0), _Bombs)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
+    """``gzbomb`` (2 MiB past the cap, sent as about 70 KB) and ``infinite`` (any other first path segment)."""
+    if "gzbomb" not in Bombs.gzipped:
+        Bombs.gzipped["gzbomb"] = gzip.compress(b'{"query": {"pages": [{"title": "' + b"a" * (MAX_ANSWER_BYTES + 2**21)
+                                                + b'"}]}}', compresslevel=6)
+    with serving(Bombs, quiet=True) as server:
+        yield server
 
 
 @pytest.mark.parametrize("mode", ["gzbomb", "infinite"])

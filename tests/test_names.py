@@ -60,3 +60,32 @@ def test_a_name_the_text_spells_like_one_credited_persons_is_another_of_their_na
     names = {person.name: person.alternate_names for person in film.people.values()}
     assert names == {"Ujjal Chatterjee": ["Ujjan Chatterjee"], "Berny Ignatious": ["Berny Ignatius"],
                      "Anna Berg": [], "Anne Bergen": []}
+
+
+def _chain(size: int) -> list[str]:
+    """Names each one letter from the one before: "Caaaaaaaaa Bbbbbbbbbb", "Caaaaaaaaa Bcbbbbbbbb", …"""
+    letters, names = list("Aaaaaaaaaa Bbbbbbbbbb"), []
+    for number in range(size):
+        at = number % 10 + (11 if number % 2 else 0)
+        letters[at] = chr(ord("c") + number // 10)
+        names.append("".join(letters))
+    return names
+
+
+def test_names_one_letter_apart_never_chain_into_one_person() -> None:
+    names = _chain(50)
+    people = resolve_people(names)
+    persons = {id(person): person for person in people.values()}.values()
+    assert len(persons) >= 25  # at most pairs: never the chain
+    for person in persons:  # every name of a person is every other one's but for a letter
+        written = [person.name, *person.alternate_names]
+        assert all(sum(x != y for x, y in zip(a, b, strict=True)) <= 1 for a in written for b in written), written
+
+
+def test_a_name_one_letter_from_every_spelling_of_a_person_is_theirs() -> None:
+    people = resolve_people(["Sebastian Stiger", "Sebastian Stigar", "Sebastien Stiger", "Sebastien Stigor"])
+    assert people["Sebastian Stiger"] is people["Sebastian Stigar"]  # one letter apart: one person
+    # One letter from "Sebastian Stiger" but two from "Sebastian Stigar": another person, and so is the name one
+    # letter from it.
+    assert people["Sebastien Stiger"] is not people["Sebastian Stiger"]
+    assert people["Sebastien Stigor"] is people["Sebastien Stiger"]

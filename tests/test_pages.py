@@ -95,19 +95,27 @@ def test_other_chapters_and_wikis() -> None:
     assert wiki_at("https://en.wiktionary.org/wiki/").page("film") == "https://en.wiktionary.org/wiki/film"
 
 
-def test_permalinks_cite_one_revision() -> None:
-    assert EN.permalink("Ryan O'Neal", "123") == "https://en.wikipedia.org/w/index.php?title=Ryan_O%27Neal&oldid=123"
-    assert EN.permalink("Harold & Kumar", "7") == "https://en.wikipedia.org/w/index.php?title=Harold_%26_Kumar&oldid=7"
+@pytest.mark.parametrize(("title", "revision", "permalink"), [
+    ("Ryan O'Neal", "123", "https://en.wikipedia.org/w/index.php?title=Ryan_O%27Neal&oldid=123"),
+    ("Harold & Kumar", "7", "https://en.wikipedia.org/w/index.php?title=Harold_%26_Kumar&oldid=7"),
+])
+def test_permalinks_cite_one_revision(title: str, revision: str, permalink: str) -> None:
+    assert EN.permalink(title, revision) == permalink
 
 
-def test_a_poster_is_served_by_its_wiki_and_a_commons_file_is_written_as_wikidata_writes_it() -> None:
-    assert EN.file("Festen poster.jpg") == "https://en.wikipedia.org/wiki/Special:FilePath/Festen_poster.jpg"
-    assert EN.file("File:what's up_doc.jpg") == "https://en.wikipedia.org/wiki/Special:FilePath/What%27s_up_doc.jpg"
+@pytest.mark.parametrize(("name", "on_its_wiki", "on_commons"), [
+    ("Festen poster.jpg", "https://en.wikipedia.org/wiki/Special:FilePath/Festen_poster.jpg",
+     "http://commons.wikimedia.org/wiki/Special:FilePath/Festen%20poster.jpg"),
+    ("File:what's up_doc.jpg", "https://en.wikipedia.org/wiki/Special:FilePath/What%27s_up_doc.jpg",
+     "http://commons.wikimedia.org/wiki/Special:FilePath/What%27s%20up%20doc.jpg"),
+    ("Image:Amélie_(2001) poster.jpg", "https://en.wikipedia.org/wiki/Special:FilePath/Am%C3%A9lie_(2001)_poster.jpg",
+     "http://commons.wikimedia.org/wiki/Special:FilePath/Am%C3%A9lie%20%282001%29%20poster.jpg"),
+])
+def test_a_poster_is_served_by_its_wiki_and_a_commons_file_is_written_as_wikidata_writes_it(
+        name: str, on_its_wiki: str, on_commons: str) -> None:
+    assert EN.file(name) == on_its_wiki
     # Wikidata's RDF: http, Special:FilePath, rawurlencode of the name with its spaces.
-    assert commons_file("Image:Festen poster.jpg") == \
-        "http://commons.wikimedia.org/wiki/Special:FilePath/Festen%20poster.jpg"
-    assert commons_file("Amélie_(2001) poster.jpg") == \
-        "http://commons.wikimedia.org/wiki/Special:FilePath/Am%C3%A9lie%20%282001%29%20poster.jpg"
+    assert commons_file(name) == on_commons
 
 
 @pytest.mark.parametrize(("target", "article"), [

@@ -16,6 +16,7 @@ from filmgraph import cli as cli_module
 from filmgraph import store as stores
 from filmgraph.cli import cli
 from filmgraph.errors import FilmgraphError
+from loopback import send, serving
 
 ROOT = Path(__file__).parent.parent
 QUERIES = ROOT / "queries"
@@ -196,14 +197,9 @@ class _RefusingHandler(__import__("http.server").server.BaseHTTPRequestHandler):
 
     def _refuse(self) -> None:
         self.seen.append((self.command, self.headers.get("Authorization")))
-        length = int(self.headers.get("Content-Length") or 0)
-        self.rfile.read(length)
-        body = b"Unauthorized: wrong user or password\n"
-        self.send_response(401)
-        self.send_header("WWW-Authenticate", 'Basic realm="films"')
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        send(self, b"Unauthorized: wrong user or password\n", status=401, content_type="text/plain",
+             headers=[("WWW-Authenticate", 'Basic realm="films"')])
 
     do_GET = do_POST = do_PUT = _refuse
 
@@ -213,16 +209,11 @@ class _RefusingHandler(__import__("http.server").server.BaseHTTPRequestHandler):
 
 def test_refused_credentials_are_a_clear_error(sample_path: Path, monkeypatch) -> None:
     import base64
-    import threading
-    from http.server import ThreadingHTTPServer
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _RefusingHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(_RefusingHandler) as server:
         monkeypatch.setenv(cli_module.USER_VARIABLE, "editor")
         monkeypatch.setenv(cli_module.PASSWORD_VARIABLE, "pa55word")
-        endpoint = f"http://127.0.0.1:{server.server_address[1]}/sparql"
+        endpoint = f"{server}/sparql"
         result = run("load", str(sample_path), "--endpoint", endpoint)
         assert result.exit_code == 2
         # The first request asks which film the store holds under the film's name: a query, refused.
@@ -231,8 +222,31 @@ def test_refused_credentials_are_a_clear_error(sample_path: Path, monkeypatch) -
         assert "pa55word" not in result.output
         expected = "Basic " + base64.b64encode(b"editor:pa55word").decode()
         assert _RefusingHandler.seen[-1][1] == expected
-    finally:
-        server.shutdown()
+
+
+class _HtmlPageHandler(__import__("http.server").server.BaseHTTPRequestHandler):
+    """Not a graph store: every request answered 200 with an HTML page (a session expired)."""
+
+    def _page(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        send(self, b"<html>Session expired, please log in</html>", content_type="text/html")
+
+    do_GET = do_POST = do_PUT = _page
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+def test_a_graph_store_that_answers_with_an_html_page_loads_nothing(server, sample_path: Path) -> None:
+    requests.post(server.replace("/query", "/update"), data={"update": "CLEAR ALL"}, timeout=10)
+    with serving(_HtmlPageHandler) as page:
+        not_a_store = f"{page}/store"
+        result = run("load", str(sample_path), "--endpoint", server, "--store-endpoint", not_a_store)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (f"Error: {not_a_store}: answered the load of "
+                                     "<https://example.org/filmgraph/article/second-victims> with an HTML page, "
+                                     "but the graph holds 0 triples, not 721: not loaded (is it a SPARQL graph "
+                                     "store?)")
 
 
 def test_server_without_graph_store_loads_through_sparql_update(server, sample_path: Path) -> None:

@@ -14,14 +14,22 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import Layout
-from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Reading, export_one
+from filmgraph.pipeline import (
+    DEFAULT_FORMATS,
+    DEFAULT_OUTPUT_DIR,
+    Claims,
+    ExportResult,
+    Reading,
+    claim_page,
+    export_one,
+)
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
 from filmgraph.read.dump import Job, iter_jobs, stream_pages
@@ -97,7 +105,13 @@ def run_any(job: Job, settings: JobSettings) -> JobOutcome:
     if pages and pages[0].error and pages[0].name == job.name:
         # the stream itself cannot be read: not marked done, so --resume retries it
         return JobOutcome([_failed(pages[0])])
-    return JobOutcome([run_job(page, settings) for page in pages], stream=job.name)
+    # A stream's pages are known only here: claimed in the stream's order (two streams in two workers at once
+    # race for a title they share, and either page is kept: still one film)
+    results = []
+    for page in pages:
+        refusal = claim_page(settings.claims, page)
+        results.append(_failed(replace(page, error=refusal)) if refusal else run_job(page, settings))
+    return JobOutcome(results, stream=job.name)
 
 
 def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAULT_OUTPUT_DIR,
@@ -142,6 +156,7 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
     work: Iterable[Job] = iter_jobs(inputs)
     if shards is not None and shards.done:
         work = _not_done(work, shards.done, counts)
+    work = _first_of_each_title(work, claims)
     finished = False
     try:
         _run(work, counts, settings, jobs, scheduler, on_result, shards)
@@ -165,6 +180,14 @@ def _not_done(work: Iterable[Job], done: set[str], counts: dict[str, int]) -> It
             counts["resumed"] += 1
         else:
             yield job
+
+
+def _first_of_each_title(work: Iterable[Job], claims: Claims) -> Iterator[Job]:
+    """The jobs, a dump page whose title an earlier page of the run has failed with why (in the dump's order,
+    here in the main process, so that the first page of a title is kept whatever the workers do)."""
+    for job in work:
+        refusal = claim_page(claims, job)
+        yield replace(job, error=refusal) if refusal else job
 
 
 def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, jobs: int, scheduler: str | None,

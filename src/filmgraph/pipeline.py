@@ -343,6 +343,22 @@ def _claim(claims: Claims, name: str, claimant: str) -> bool:
         raise FilmgraphError(f"{claims}: cannot claim the film's name: {exc.strerror or exc}") from exc
 
 
+def claim_page(claims: Claims | None, job: Job) -> str | None:
+    """Claim a dump page's title for this run: None for the first page of its title (or that same page again,
+    one revision of one text), else why this page is refused. A dump holds one page of each title; another
+    is damage, and two pages of one title would otherwise become one film (one name, one named graph). The
+    first is kept: a run claims its pages in the dump's order, so the same page is kept whatever the number of
+    workers, and on --resume."""
+    if claims is None or job.title is None or job.error:
+        return None  # a file, or a page that failed already: its film's name is claimed by name_film
+    text = hashlib.sha1((job.text or "").encode("utf-8", "surrogatepass")).hexdigest()
+    if _claim(claims, f"page {job.source or job.name}", f"{job.revision} {text}"):
+        return None
+    revision = f" (revision {job.revision})" if job.revision else ""
+    return (f"{job.name}: duplicate title: an earlier page of the run is titled {job.title}; this page{revision} "
+            "is refused, the first kept")
+
+
 def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFAULT_OUTPUT_DIR,
                formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE, validate: bool = True,
                reading: Reading | None = None, claims: Claims | None = None,
@@ -499,6 +515,9 @@ def iter_load(inputs: Iterable[str | Path], *, store: Store, graph_iri: str | No
         waiting.clear()
 
     for job in iter_pages(inputs, suffixes=ARTICLE_SUFFIXES | RDF_SUFFIXES):
+        refusal = claim_page(claims, job)
+        if refusal:
+            job = replace(job, error=refusal)
         suffix = Path(job.path).suffix.lower() if job.path else ""
         if direct is not None and not revalidate and not job.error and suffix in DIRECT_SUFFIXES and \
                 not _needs_cleaning(job.path, suffix):

@@ -1,7 +1,7 @@
 """Issue 19, item 4: offline unless asked. A JSON-LD file's remote or file: contexts are refused wherever they
 appear (only schema.org's is bundled); RDF files nested a thousand deep are one line, not a RecursionError;
 a SPARQL server that answers PUT or POST with a redirect is an error, never a GET of its login page.
-(inputs2/README.md: the deep list, remote context, file context and put302/put303 rows.)"""
+(inputs2/README.md: the deep list, remote context, file context and put302/put303/put200html rows.)"""
 
 from __future__ import annotations
 
@@ -111,6 +111,23 @@ def test_a_redirected_put_or_post_is_an_error_not_a_load(mode: str, fake_server:
     assert "loaded" not in result.stderr
     new = fake_server.requests()[len(before):]
     assert f"GET /{mode}/login" not in new  # the login page was never fetched in its place
+
+
+@pytest.mark.parametrize("graph", [[], ["--graph", "http://example.org/g"]], ids=["own-graph", "given-graph"])
+def test_a_put_answered_with_an_html_page_is_an_error_not_a_load(graph: list[str], fake_server: FakeServer,
+                                                                 tmp_path: Path) -> None:
+    assert run_cli("export", str(SAMPLE), "-o", str(tmp_path), "-f", "ttl").exit_code == 0
+    endpoint = f"{fake_server.url}/put200html"
+    result = run_cli("load", str(tmp_path / "second-victims.ttl"), *graph, "--endpoint", f"{endpoint}/query",
+                     "--update-endpoint", f"{endpoint}/update")
+    assert result.exit_code == 2
+    [line] = error_lines(result)
+    if graph:  # nothing asked before the PUT: its answer, a login page, is checked by counting the graph
+        assert line.startswith(f"Error: {endpoint}/store: answered the load of <http://example.org/g> with an "
+                               "HTML page, and the graph cannot be counted: not loaded (")
+    else:  # load asks which film the graph holds before it writes: that question finds no SPARQL endpoint
+        assert line.startswith(f"Error: {endpoint}/query: the server's answer is not SPARQL JSON results")
+    assert "loaded" not in result.stderr.replace("not loaded", "")
 
 
 def test_a_redirected_query_post_is_an_error_too(fake_server: FakeServer) -> None:

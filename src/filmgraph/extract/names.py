@@ -2,8 +2,9 @@
 
 Two mentions are one person when they differ only by diacritics or case, when one is the other
 shortened at the end or without its middle names ("Sidse Babett" / "Sidse Babett Knudsen"), when a
-long name differs by one letter, or when a lone surname matches exactly one full name. People who
-share only a surname or a first name stay apart, and so do names that differ by a generational suffix.
+long name differs by one letter from every spelling of the person (never through a chain of names, each
+one letter from the next), or when a lone surname matches exactly one full name. People who share only a
+surname or a first name stay apart, and so do names that differ by a generational suffix.
 """
 
 from __future__ import annotations
@@ -208,6 +209,11 @@ def _one_letter_apart(ta: list[str], tb: list[str]) -> bool:
     return min(len(fa), len(fb)) >= MIN_LONG_NAME and _edit_distance_at_most_one(fa, fb)
 
 
+# A person is written at most this many ways one letter apart: a name one letter from one of theirs joins them only
+# while they have fewer full names, so that a list of names alike stays many people, and each check is bounded.
+_MAX_SPELLINGS = 8
+
+
 # Bounds that keep name resolution near-linear whatever the page: keys are built from at most this many words
 # of a name, and the fuzzy (one letter apart) keys only for names up to this many letters.
 _MAX_KEY_TOKENS = 12
@@ -363,6 +369,8 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     own_page = {n: _unmarked(n)[1] or links.get(fold(shown[n])) for n in names}
     pages = {n: {"".join(_tokens(page))} if (page := own_page[n]) else set() for n in names}
     plays = {n: set(roles.get(n, ())) for n in names}
+    # Per cluster: its full names (at most _MAX_SPELLINGS and one), which a name one letter apart must all fit.
+    written_as = {n: [tokens[n]] for n in full}
     # A name written alike for people on two pages: unmarked, it is either of them, so it joins neither.
     marked_pages: dict[str, set[str]] = {}
     for n in names:
@@ -382,6 +390,18 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
             parent[root_a] = root_b
             pages[root_b] |= pages.pop(root_a)
             plays[root_b] |= plays.pop(root_a)
+            theirs = written_as.pop(root_a, [])
+            written_as.setdefault(root_b, []).extend(theirs[:_MAX_SPELLINGS + 1 - len(written_as[root_b])])
+
+    def one_spelling(a: str, b: str) -> bool:
+        """Names one letter apart join one person only when each of the one's full names is the other's but for
+        a letter (or the same): never through a third name, so a chain of names, each one letter from the next,
+        is many people."""
+        ours, theirs = written_as.get(find(a), []), written_as.get(find(b), [])
+        if len(ours) + len(theirs) > _MAX_SPELLINGS:
+            return False
+        return all(mine == other or len(mine) != len(other) or _one_letter_apart(mine, other)
+                   for mine in ours for other in theirs)
 
     def compatible(a: str, b: str) -> bool:
         root_a, root_b = find(a), find(b)
@@ -414,7 +434,10 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
         if compatible(a, b):
             # A short form that fits two different full names is ambiguous: leave it alone.
             shorter = i if len(tokens[a]) < len(tokens[b]) else j
-            if len(tokens[a]) == len(tokens[b]) or len(_distinct_roots(fits, shorter, find)) <= 1:
+            if len(tokens[a]) == len(tokens[b]):
+                if _same_or_shortened(tokens[a], tokens[b]) or one_spelling(a, b):
+                    union(a, b)
+            elif len(_distinct_roots(fits, shorter, find)) <= 1:
                 union(a, b)
     # A lone name ("Knudsen", "Aliraj") is the one full name that ends with it or is it written without a space.
     by_ending: dict[tuple[str, ...], list[str]] = {}

@@ -65,14 +65,32 @@ class RemoteStore:
         triples = serialize(graph, RdfFormat.N_TRIPLES) if len(graph) else ""
         try:
             # PUT replaces the named graph whole (Graph Store HTTP Protocol): no half-loaded film.
-            self._request("PUT", self.store_endpoint, params={"graph": graph_iri}, data=triples.encode("utf-8"),
-                          headers={"Content-Type": "application/n-triples"})
+            answer = self._request("PUT", self.store_endpoint, params={"graph": graph_iri},
+                                   data=triples.encode("utf-8"), headers={"Content-Type": "application/n-triples"})
         except _NoGraphStore:
             # A server without a graph store: one SPARQL Update request, which servers run atomically.
             update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples}}} }}"
-            self._request("POST", self.update_endpoint, data=update.encode("utf-8"),
-                          headers={"Content-Type": "application/sparql-update"})
+            answer = self._request("POST", self.update_endpoint, data=update.encode("utf-8"),
+                                   headers={"Content-Type": "application/sparql-update"})
+        self._check_loaded(name, len(graph), answer)
         return len(graph)
+
+    def _check_loaded(self, name: str, expected: int, answer: requests.Response) -> None:
+        """A write answered 2xx is trusted once the graph holds its triples: a page that is no graph store (a
+        login page, a proxy's page, answered 200) would otherwise have the film "loaded" and nothing stored."""
+        where = answer.url.split("?")[0]
+        how = "an HTML page" if "html" in answer.headers.get("Content-Type", "").lower() else \
+            f"HTTP {answer.status_code}"
+        try:
+            counted = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {name} {{ ?s ?p ?o }} }}").rows
+            held = int(str(counted[0]["n"])) if len(counted) == 1 and "n" in counted[0] else None
+        except (FilmgraphError, ValueError) as exc:
+            raise FilmgraphError(f"{where}: answered the load of {name} with {how}, and the graph cannot be "
+                                 f"counted: not loaded ({exc})") from exc
+        if held != expected:
+            holds = "no count" if held is None else f"{held} triples"
+            raise FilmgraphError(f"{where}: answered the load of {name} with {how}, but the graph holds {holds}, "
+                                 f"not {expected}: not loaded (is it a SPARQL graph store?)")
 
     def query(self, text: str) -> QueryResult:
         form = query_form(text)
