@@ -76,6 +76,8 @@ class ExportResult(Outcome):
     skipped: bool = False  # the input holds no film (a redirect, a series, a person): declined by name
     title: str | None = None  # the article's title, once read (a dump's page title before)
     stage: str | None = None  # the stage that failed or declined it: read, extract, map, validate, write
+    name: str | None = None  # the name the film's IRIs and files go by (name_film), and who claimed it
+    claimant: str | None = None
 
     @property
     def violations(self) -> list[str]:
@@ -297,7 +299,7 @@ def name_film(film: Film, *, claimant: str, base: str = DEFAULT_BASE, claims: Cl
             this = _identity(film, base, name)
             if any(not h.same_film(this) for h in held):
                 continue  # the store has another film of this name
-        if claims is None or _claim(claims, name, key):
+        if claims is None or claim_name(claims, name, key):
             return name
     raise FilmgraphError(f"{claimant}: every name of the film {own} is taken; give --graph")
 
@@ -324,7 +326,7 @@ def _identity_triples(film: Film, base: str, name: str) -> list[tuple[str, str, 
     return triples
 
 
-def _claim(claims: Claims, name: str, claimant: str) -> bool:
+def claim_name(claims: Claims, name: str, claimant: str) -> bool:
     """Claim a name for a claimant in this run: whether it is free, or the claimant's already."""
     if not isinstance(claims, str):
         return claims.setdefault(name, claimant) == claimant
@@ -365,6 +367,7 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
         link_items(result.film, reading or Reading(), fetched=was_fetched(article))
         result.stage = "map"
         name = name_film(result.film, claimant=result.input, base=base, claims=claims)
+        result.name, result.claimant = name, result.film.provenance.page or result.input
         result.triples = FilmTriples(map_statements(result.film, base=base, name=name).all_triples())
         result.warnings = list(result.film.warnings)
         if validate:
