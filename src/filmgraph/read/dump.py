@@ -109,6 +109,7 @@ def _iso(timestamp: object) -> str | None:
 # page under MAX_PAGE_CHARS always passes and the page check after parsing says how large it is.
 MAX_REVISION_CHARS = MAX_PAGE_CHARS + MAX_PAGE_CHARS // 2
 _READ_SIZE = 1 << 16
+_AFTER_NAME = (b">", b" ", b"\t", b"\n", b"\r")
 # UTF-8 continuation bytes: every other byte of UTF-8 text begins a character.
 _NOT_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
 
@@ -183,6 +184,20 @@ class _PageGuard:
                 continue
             if start < 0:
                 break
+            if not self._open and data.startswith(b"<page", start) and data[start + 5:start + 6] in _AFTER_NAME:
+                stop = self._whole_page(data, start)
+                if stop > 0:  # the page as it is: nothing in it to follow tag by tag
+                    self.pages += 1
+                    self._size = 0
+                    if self.cut:
+                        self.completed.append((self.pages, data[start:stop]))
+                    else:
+                        out.append(data[start:stop])
+                    position = stop
+                    continue
+                if stop == 0:
+                    self._pending = data[start:]  # the page goes on in the next chunk: taken whole then
+                    break
             end = self._markup_end(data, start)
             if end < 0 and len(data) - start <= self.limit:
                 self._pending = data[start:]  # the tag goes on in the next chunk
@@ -202,6 +217,21 @@ class _PageGuard:
             position = end
         return b"".join(out)
 
+    def _whole_page(self, data: bytes, start: int) -> int:
+        """Where the page beginning at ``start`` ends, when it can be taken whole, without following its tags: it
+        ends in ``data``, is no larger than the limit in bytes (so no revision in it can be), and holds no markup
+        that could hide a tag (a comment, a CDATA section, a declaration, an instruction) and no other page.
+        0 when its end is not in ``data`` yet but may come within the limit; -1 when it is to be followed tag by
+        tag (and cut, if it is too large)."""
+        end = data.find(b"</page>", start)
+        if end < 0:
+            return 0 if len(data) - start <= self.limit else -1
+        stop = end + len(b"</page>")
+        if stop - start > self.limit or data.find(b"<!", start, end) >= 0 or data.find(b"<?", start, end) >= 0 \
+                or data.find(b"<page", start + 5, end) >= 0:
+            return -1
+        return stop
+
     def _put(self, out: list[bytes], piece: bytes) -> None:
         """Pass a piece on (or, with ``cut``, add it to its page, or to the header before the first page)."""
         if not self.cut:
@@ -213,7 +243,7 @@ class _PageGuard:
 
     @property
     def inside_page(self) -> bool:
-        return bool(self._open) or self._skipping
+        return bool(self._open) or self._skipping or self._pending.startswith(b"<page")
 
     def _take(self, data: bytes, start: int, end: int, out: list[bytes]) -> bool:
         """Text from ``start`` to ``end``: passed on, or cut at the limit (then False)."""
@@ -428,6 +458,9 @@ def _cut_pages(path: Path, guard: _PageGuard, wiki: str | None, tally: PageTally
         yield Job(f"{path}#{title}", path=None, title=title, wiki=wiki, xml=xml)
 
 
+_CUT_READ_SIZE = 1 << 20  # a page seldom spans two reads
+
+
 def iter_raw_dump(path: Path, tally: PageTally | None = None) -> Iterator[Job]:
     """The candidate film pages of a MediaWiki XML dump as unparsed Jobs (see :func:`read_page`), the others
     counted in ``tally``; a dump damaged part-way gives every page before the damage, then raises the error
@@ -443,7 +476,7 @@ def iter_raw_dump(path: Path, tally: PageTally | None = None) -> Iterator[Job]:
             reader = _UpToDamage(compressed)
             done = 0
             while True:
-                chunk = reader.read(_READ_SIZE)
+                chunk = reader.read(_CUT_READ_SIZE)
                 if chunk:
                     guard.feed(chunk)
                 position = min(file.tell(), size)
