@@ -96,6 +96,12 @@ def timed(command: list[str]) -> tuple[float, float]:
 MEASURE = """
 import json, resource, sys, time
 from filmgraph.batch import Layout, export_batch
+
+def peak_kib():
+    # VmHWM: this process's own peak (ru_maxrss would count the benchmark's, which it inherits across exec)
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+
 dump, out, jobs, layout = sys.argv[1], sys.argv[2], int(sys.argv[3]), Layout(sys.argv[4])
 before = resource.getrusage(resource.RUSAGE_SELF)  # after the imports: the export's own CPU is measured
 start = time.perf_counter()
@@ -106,7 +112,7 @@ own_cpu = own.ru_utime + own.ru_stime - before.ru_utime - before.ru_stime
 print(json.dumps({"wall": wall, "pages": result.pages_read, "films": result.written, "skipped": result.tally.skipped,
                   "declined": result.declined, "failed": result.failed,
                   "main_cpu": own_cpu, "other_cpu": children.ru_utime + children.ru_stime,
-                  "main_rss": own.ru_maxrss / 1024, "other_rss": children.ru_maxrss / 1024}))
+                  "main_rss": peak_kib() / 1024, "other_rss": children.ru_maxrss / 1024}))
 """
 
 

@@ -224,6 +224,7 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
     if resume:
         check_resume(output_dir, layout, [RdfFormat.N_QUADS.value] if layout is Layout.SHARDS else extensions)
     shards = ShardWriter(output_dir, limit=shard_size, resume=resume) if layout is Layout.SHARDS else None
+    files = FileLog(output_dir, formats=extensions, resume=resume) if shards is None else None
     # Two films with one title in one run must not become one film, nor overwrite each other's files: workers
     # claim names in memory (a plain dict in one process, a manager ended with its parent between processes) so
     # that nothing is left behind even after kill -9; only a Dask cluster's workers claim them in a folder of
@@ -242,7 +243,6 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
             claims = {}
     except OSError as exc:
         raise FilmgraphError(f"{output_dir}: cannot write there: {exc.strerror or exc}") from exc
-    files = FileLog(output_dir, formats=extensions, resume=resume) if shards is None else None
     settings = JobSettings(str(output_dir), extensions, base, validate, strict, reading,
                            files.claims(claims) if files is not None else claims, layout)
     work: Iterable[Job] = iter_jobs(inputs, tally=outcome.tally, parse=jobs <= 1 and not scheduler)
