@@ -278,9 +278,10 @@ def _not_done(work: Iterable[Job], done: set[str], outcome: BatchResult) -> Iter
             yield job
 
 
-# A task of a worker: jobs of about this many bytes (pages, files), fewer for a small run so that every worker
-# has several; one job a task costs the main process more than a small page costs a worker.
-TASK_BYTES = 2 << 20
+# A task of a worker: jobs of about this many bytes (files, a dump's candidate pages: about ten film articles,
+# half a second of work), fewer for a small run so that every worker has several; one job a task costs the
+# main process more than a small page costs a worker. (A dump's other pages never reach a worker.)
+TASK_BYTES = 256 << 10
 MIN_TASK_BYTES = 32 << 10
 
 
@@ -365,7 +366,10 @@ def _run(work: Iterable[Job], outcome: BatchResult, settings: JobSettings, jobs:
             batch, size = [], 0
             if len(pending) >= window:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                collect(finished)
+            else:  # what is done already is reported now, not when the window is full
+                finished = {future for future in pending if future.done()}
+                pending -= finished
+            collect(finished)
         if batch:
             pending.add(pool.submit(run_jobs, batch))
         collect(wait(pending).done)

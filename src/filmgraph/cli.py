@@ -307,7 +307,7 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
     worst = 0
     # The bar follows the bytes read of inputs of known size (a dump's compressed bytes), so that the time
     # left is an estimate for the whole run; the counts beside it are every page read so far, by outcome.
-    with Progress(SpinnerColumn(), TextColumn("exporting"), BarColumn(), TimeElapsedColumn(), TextColumn("left"),
+    with Progress(SpinnerColumn(), BarColumn(bar_width=16), TimeElapsedColumn(), TextColumn("left"),
                   TimeRemainingColumn(), TextColumn("{task.fields[counts]}"), console=console, transient=True,
                   disable=not console.is_terminal) as progress:
         task = progress.add_task("export", total=None, counts="")
@@ -315,9 +315,9 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
         def on_progress(counts: BatchResult) -> None:
             tally = counts.tally
             progress.update(task, total=tally.bytes_total or None, completed=tally.bytes_read,
-                            counts=f"{counts.pages_read:,} pages, {counts.written:,} films, {tally.skipped:,} "
-                                   f"skipped, {counts.declined:,} declined, {counts.failed:,} failed, "
-                                   f"{counts.pages_per_second:,.0f} pages/s")
+                            counts=f"{counts.pages_read:,} pages {counts.pages_per_second:,.0f}/s: {counts.written:,} "
+                                   f"films, {tally.skipped:,} skipped, {counts.declined:,} declined, "
+                                   f"{counts.failed:,} failed")
 
         def on_result(result: ExportResult) -> None:
             nonlocal worst
