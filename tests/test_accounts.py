@@ -200,3 +200,14 @@ def test_a_resume_in_another_layout_or_formats_is_refused_in_one_line(tmp_path: 
             f"and those formats (asked: {asked})"]
     again = CliRunner().invoke(cli, ["export", str(folder), "-o", str(out), "--resume"])
     assert again.exit_code == 0 and "1 done before (resumed), 0 films written" in again.stderr
+
+
+def test_the_pages_before_a_refusal_in_the_same_piece_are_kept(tmp_path: Path) -> None:
+    # An entity declaration after the first page: the dump is refused there, and the page before it (read in the
+    # same piece of the decompressed stream) is still given.
+    dump = _dump(tmp_path / "d.xml.bz2", [_page(1, "Alpha", _film("Alpha", "Ann Berg")),
+                                          '<!DOCTYPE x [<!ENTITY big "aaaa">]>',
+                                          _page(2, "Beta", _film("Beta", "Carl Holm"))])
+    jobs = list(iter_jobs([dump]))
+    assert [(job.title, job.error) for job in jobs] == [
+        ("Alpha", None), (None, f"{dump}: the dump declares entities; a dump never does")]

@@ -477,19 +477,24 @@ def iter_raw_dump(path: Path, tally: PageTally | None = None) -> Iterator[Job]:
             done = 0
             while True:
                 chunk = reader.read(_CUT_READ_SIZE)
-                if chunk:
+                refused: FilmgraphError | None = None
+                try:
                     guard.feed(chunk)
+                except FilmgraphError as exc:  # the pages this chunk finished before are given first
+                    refused = exc
                 position = min(file.tell(), size)
                 tally.bytes_read += position - done
                 done = position
-                if guard.completed or guard.nested or not chunk:
-                    if not started and (guard.completed or not chunk):
+                if guard.completed or guard.nested or not chunk or refused:
+                    if not started and (guard.completed or not chunk) and not refused:
                         started = True
                         if b"<mediawiki" not in guard.header:
                             raise FilmgraphError(f"{path}: cannot read dump: not a MediaWiki XML dump (no "
                                                  "<mediawiki> element before its first page)")
                         wiki = _wiki_of(bytes(guard.header))
                     yield from _cut_pages(path, guard, wiki, tally)
+                if refused is not None:
+                    raise refused
                 if guard.nested:  # as a parser reads it: the dump breaks there
                     raise FilmgraphError(f"{path}: cannot read dump: Unexpected tag found when processing a "
                                          "<page>: 'page'")
@@ -642,8 +647,10 @@ def expand_stream(job: Job, tally: PageTally | None = None) -> list[Job]:
                 raise EOFError("the stream ends before its end")
             piece = decompressor.decompress(compressed, max_length=_READ_SIZE)
             compressed = b""
-            guard.feed(piece)
-            take()
+            try:
+                guard.feed(piece)
+            finally:
+                take()  # the pages finished before a refusal are kept
         if guard.inside_page:
             raise EOFError("the stream ends inside a page")
     except UnendingPage as exc:
