@@ -128,7 +128,7 @@ def test_a_folder_export_lists_its_broken_inputs_in_errors_jsonl(tmp_path: Path)
     (folder / "town.wiki").write_text("'''Town''' is a town in Denmark.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["export", str(folder), "-o", str(tmp_path / "out"), "-f", "nq", "-j", "2"])
     assert result.exit_code == 2
-    assert "3 pages read, 1 films written, 0 skipped (0 no film infobox, 0 redirect, 0 other namespace), " \
+    assert "3 pages read, 1 film written, 0 skipped (0 no film infobox, 0 redirect, 0 other namespace), " \
            "1 declined, 0 violate the shapes, 1 failed" in result.stderr
     rows = {Path(row["source"]).name: row for row in map(json.loads, (tmp_path / "out" / ERRORS_FILE).read_text(
         encoding="utf-8").splitlines())}

@@ -80,7 +80,7 @@ def test_cli_streams_a_dump(tmp_path: Path) -> None:
     dump = write_dump(tmp_path / "enwiki-test.xml.bz2")
     result = CliRunner().invoke(cli, ["export", str(dump), "-o", str(tmp_path / "out"), "-j", "2", "-f", "nt"])
     assert result.exit_code == 0, result.output
-    assert ("4 pages read, 1 films written, 3 skipped (1 no film infobox, 1 redirect, 1 other namespace), 0 declined, "
+    assert ("4 pages read, 1 film written, 3 skipped (1 no film infobox, 1 redirect, 1 other namespace), 0 declined, "
             "0 violate the shapes, 0 failed in ") in result.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["errors.jsonl", "pages.jsonl", "the-celebration.nt"]
 

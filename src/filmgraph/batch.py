@@ -132,7 +132,8 @@ class BatchResult(Mapping[str, int]):
         skipped = self.skipped
         reasons = ", ".join(f"{count:,} {reason}" for reason, count in skipped.items())
         resumed = f"{self.resumed:,} done before (resumed), " if self.resumed else ""
-        return (f"{self.pages_read:,} pages read, {resumed}{self.written:,} films written, "
+        pages, films = "page" if self.pages_read == 1 else "pages", "film" if self.written == 1 else "films"
+        return (f"{self.pages_read:,} {pages} read, {resumed}{self.written:,} {films} written, "
                 f"{sum(skipped.values()):,} skipped ({reasons}), {self.declined:,} declined, "
                 f"{self.violations:,} violate the shapes, {self.failed:,} failed "
                 f"in {self.elapsed:.1f} s ({self.pages_per_second:,.0f} pages/s)")
