@@ -12,6 +12,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -31,15 +32,52 @@ def as_wikitext(text: str) -> tuple[str, str]:
     return title, "\n".join(infobox + [f"'''{title}'''" + body[1][len(title):]] + body[2:])
 
 
+def page_xml(number: int, title: str, text: str) -> str:
+    return (f"<page><title>{escape(title)}</title><ns>0</ns><id>{number + 1}</id><revision><id>{number}"
+            f"</id><text>{escape(text)}</text></revision></page>\n")
+
+
+HEADER = "<mediawiki><siteinfo><sitename>Bench</sitename><base>https://bench.example/wiki/Main</base></siteinfo>\n"
+
+
+def write_pages(path: Path, pages: Iterable[tuple[str, str]], *, multistream: bool = False,
+                per_stream: int = 100) -> None:
+    """A dump of (title, text) pages: one bz2 stream, or, with ``multistream``, as Wikimedia publishes the
+    English dump: the header in a stream of its own, then streams of ``per_stream`` pages, and the index
+    (``offset:id:title``) beside it as ``…-multistream-index.txt.bz2`` (``path`` must end in
+    ``-multistream.xml.bz2``)."""
+    if not multistream:
+        compressor = bz2.BZ2Compressor(9)
+        with path.open("wb") as out:
+            out.write(compressor.compress(HEADER.encode("utf-8")))
+            for number, (title, text) in enumerate(pages):
+                out.write(compressor.compress(page_xml(number, title, text).encode("utf-8")))
+            out.write(compressor.compress(b"</mediawiki>\n") + compressor.flush())
+        return
+    index = []
+    with path.open("wb") as out:
+        out.write(bz2.compress(HEADER.encode("utf-8")))
+        group: list[tuple[int, str, str]] = []
+
+        def flush() -> None:
+            offset = out.tell()
+            index.extend(f"{offset}:{number + 1}:{title}" for number, title, _ in group)
+            out.write(bz2.compress("".join(page_xml(*page) for page in group).encode("utf-8")))
+            group.clear()
+
+        for number, (title, text) in enumerate(pages):
+            group.append((number, title, text))
+            if len(group) == per_stream:
+                flush()
+        if group:
+            flush()
+        out.write(bz2.compress(b"</mediawiki>\n"))
+    index_path = path.with_name(path.name[:-len(".xml.bz2")] + "-index.txt.bz2")
+    index_path.write_bytes(bz2.compress("\n".join(index).encode("utf-8") + b"\n"))
+
+
 def write_dump(path: Path, count: int) -> None:
-    pages = []
-    for number in range(count):
-        title, text = as_wikitext(article(number))
-        pages.append(f"<page><title>{escape(title)}</title><ns>0</ns><id>{number + 1}</id><revision><id>{number}"
-                     f"</id><text>{escape(text)}</text></revision></page>")
-    xml = ("<mediawiki><siteinfo><sitename>Bench</sitename><base>https://bench.example/wiki/Main</base>"
-           "</siteinfo>" + "".join(pages) + "</mediawiki>")
-    path.write_bytes(bz2.compress(xml.encode("utf-8")))
+    write_pages(path, (as_wikitext(article(number)) for number in range(count)))
 
 
 def peak_mib() -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bz2
+import json
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -54,8 +55,15 @@ def test_folder_and_dump_in_parallel(tmp_path: Path) -> None:
     counts = export_batch([ARTICLES, dump, tmp_path / "missing.xml.gz"], output_dir=out, jobs=2,
                           on_result=lambda s: seen.append((s.input, s.exit_code)))
     articles = sorted(p for p in ARTICLES.iterdir() if p.suffix in (".txt", ".wiki"))
-    assert counts == {"written": len(articles) + 1, "violations": 0, "errors": 1, "skipped": 0,
-                      "resumed": 0}
+    assert (counts.written, counts.violations, counts.failed, counts.declined, counts.resumed) == \
+        (len(articles) + 1, 0, 1, 0, 0)
+    assert counts["written"] == counts.written and counts["errors"] == counts.failed  # the old names
+    # Every file of the folder and every page of the dump read; the dump's three others skipped, by reason.
+    assert counts.pages_read == len(articles) + 4
+    assert counts.skipped == {"no film infobox": 1, "redirect": 1, "other namespace": 1}
+    # The missing dump is a failed input: errors.jsonl lists it.
+    [error] = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert error["source"] == str(tmp_path / "missing.xml.gz") and error["status"] == "error"
     assert (f"{tmp_path / 'missing.xml.gz'}", 2) in seen
     assert (out / "the-celebration.ttl").exists() and (out / "pusher.jsonld").exists()
     # The sample and its variant share a title: both are kept, the second under slug-hash.
@@ -72,8 +80,9 @@ def test_cli_streams_a_dump(tmp_path: Path) -> None:
     dump = write_dump(tmp_path / "enwiki-test.xml.bz2")
     result = CliRunner().invoke(cli, ["export", str(dump), "-o", str(tmp_path / "out"), "-j", "2", "-f", "nt"])
     assert result.exit_code == 0, result.output
-    assert result.stderr.strip().endswith("1 exported, 0 skipped (not films), 0 violate the shapes, 0 errors")
-    assert [p.name for p in (tmp_path / "out").iterdir()] == ["the-celebration.nt"]
+    assert ("4 pages read, 1 film written, 3 skipped (1 no film infobox, 1 redirect, 1 other namespace), 0 declined, "
+            "0 violate the shapes, 0 failed in ") in result.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["errors.jsonl", "pages.jsonl", "the-celebration.nt"]
 
 
 def test_cli_batch_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
@@ -84,7 +93,12 @@ def test_cli_batch_reports_bad_files_and_goes_on(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["export", str(folder), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2
     assert f"Error: {folder / 'empty.txt'}: empty file" in result.stderr
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["pusher.jsonld", "pusher.ttl"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["errors.jsonl", "pages.jsonl", "pusher.jsonld",
+                                                                   "pusher.ttl"]
+    # The broken file is listed in errors.jsonl, as a dump's broken page is: source, stage, message.
+    rows = [json.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rows == [{"source": str(folder / "empty.txt"), "title": None, "status": "error", "stage": "read",
+                     "message": f"{folder / 'empty.txt'}: empty file"}]
 
 
 def test_dask_local_cluster(tmp_path: Path) -> None:
@@ -94,8 +108,8 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
     counts = export_batch([dump, ARTICLES / "pusher.txt"], output_dir=out, jobs=2, scheduler="local",
                           on_result=lambda s: seen.append(s.input))
     assert counts == {"written": 2, "violations": 0, "errors": 0, "skipped": 0, "resumed": 0}
-    assert sorted(p.name for p in out.iterdir()) == ["pusher.jsonld", "pusher.ttl", "the-celebration.jsonld",
-                                                     "the-celebration.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["errors.jsonl", "pages.jsonl", "pusher.jsonld", "pusher.ttl",
+                                                     "the-celebration.jsonld", "the-celebration.ttl"]
 
 
 def test_unreachable_dask_scheduler_is_one_error(tmp_path: Path) -> None:

@@ -154,7 +154,8 @@ def test_pages_that_are_not_films_are_declined_by_name(tmp_path: Path) -> None:
                                           f"Error: {redirect}: redirect to Dark Hours (film)"]
     folder = run("export", str(pages), "-o", str(tmp_path / "out"))
     assert folder.exit_code == 0, folder.stderr
-    assert folder.stderr.strip().endswith("0 exported, 2 skipped (not films), 0 violate the shapes, 0 errors")
+    assert ("2 pages read, 0 films written, 0 skipped (0 no film infobox, 0 redirect, 0 other namespace), 2 declined, "
+            "0 violate the shapes, 0 failed in ") in folder.stderr
 
 
 def test_existing_output_is_not_clobbered_by_a_failing_input(tmp_path: Path) -> None:

@@ -211,7 +211,7 @@ def test_a_multistream_bomb_is_decompressed_a_piece_at_a_time(tmp_path: Path) ->
     assert [page.title for page in stream_pages(fine)] == ["Fine Film"]
     result = _cli("export", str(bomb), "-o", str(tmp_path / "out"), "-j", "2")
     assert result.exit_code == 2 and len(_error_lines(result)) == 1, result.output
-    assert "1 exported" in result.output
+    assert "1 film written" in result.output
 
 
 def _dump(pages: list[tuple[str, Iterator[bytes] | bytes]]) -> Iterator[bytes]:

@@ -1,8 +1,10 @@
 """Many articles at once: folders and Wikipedia XML dumps, streamed, in parallel, with flat memory.
 
-Inputs are expanded lazily (a folder's article files; a dump's film pages, read page by page with
-mwxml), handed to worker processes a bounded number at a time, and each result is reported and
-dropped as soon as it is done, so memory stays flat however large the dump.
+Inputs are expanded lazily (a folder's article files; a dump cut into pages by its bytes, the pages that are
+not film articles counted and dropped there), handed to worker processes in tasks of about a megabyte, a
+bounded number at a time, and each result is reported and dropped as soon as it is done, so memory stays flat
+however large the dump. Every page read is accounted for in the :class:`BatchResult`, and every declined or
+failed one in ``errors.jsonl``, whatever the layout.
 """
 
 from __future__ import annotations
@@ -12,9 +14,10 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
@@ -32,10 +35,10 @@ from filmgraph.pipeline import (
 )
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
-from filmgraph.read.dump import Job, iter_jobs, stream_pages
-from filmgraph.shards import DEFAULT_SHARD_BYTES, ShardWriter
+from filmgraph.read.dump import SKIP_REASONS, Job, PageTally, iter_jobs, read_page, stream_pages
+from filmgraph.shards import DEFAULT_SHARD_BYTES, FileLog, ShardWriter, check_resume
 
-__all__ = ["Layout", "JobSettings", "export_batch", "run_job"]
+__all__ = ["Layout", "BatchResult", "JobSettings", "export_batch", "run_job"]
 
 
 def _end_with_parent() -> None:
@@ -58,9 +61,95 @@ def _failed(job: Job) -> ExportResult:
     return ExportResult(job.name, error=job.error, title=job.title, stage="read")
 
 
+_OLD_NAMES = ("written", "violations", "errors", "skipped", "resumed")
+
+
+@dataclass(eq=False)
+class BatchResult(Mapping[str, int]):
+    """What a batch export did with every page it read: films written, pages skipped as not films (by reason,
+    before any extraction), declined (read, and found to hold no film), in violation of the shapes, failed,
+    and done by an earlier run (``--resume``); with the time taken and, for inputs of known size, how far
+    the reading is. As a mapping, it gives the counts by their old names: written, violations, errors (failed),
+    skipped (declined) and resumed."""
+
+    written: int = 0
+    violations: int = 0
+    declined: int = 0
+    failed: int = 0
+    resumed: int = 0
+    tally: PageTally = field(default_factory=PageTally)
+    started: float = field(default_factory=time.monotonic)
+    seconds: float = 0.0  # once finished
+
+    @property
+    def pages_read(self) -> int:
+        return self.tally.pages
+
+    @property
+    def skipped(self) -> dict[str, int]:
+        """Pages passed over as not films, by reason (no film infobox, redirect, other namespace)."""
+        tally = self.tally
+        return dict(zip(SKIP_REASONS, (tally.no_infobox, tally.redirect, tally.namespace), strict=True))
+
+    @property
+    def elapsed(self) -> float:
+        return self.seconds or time.monotonic() - self.started
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.pages_read / self.elapsed if self.elapsed > 0 else 0.0
+
+    @property
+    def fraction_read(self) -> float | None:
+        """How much of the inputs of known size is read (0 to 1), when their size is known."""
+        tally = self.tally
+        return min(1.0, tally.bytes_read / tally.bytes_total) if tally.bytes_total else None
+
+    @property
+    def seconds_left(self) -> float | None:
+        """An estimate of the time left, from the bytes read so far."""
+        fraction = self.fraction_read
+        if not fraction or self.seconds:
+            return None if not self.seconds else 0.0
+        return self.elapsed * (1 - fraction) / fraction
+
+    def __getitem__(self, key: str) -> int:
+        return {"written": self.written, "violations": self.violations, "errors": self.failed,
+                "skipped": self.declined, "resumed": self.resumed}[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_OLD_NAMES)
+
+    def __len__(self) -> int:
+        return len(_OLD_NAMES)
+
+    def count(self, result: ExportResult) -> None:
+        status = result.status
+        if status == "written":
+            self.written += 1
+        elif status == "violations":
+            self.violations += 1
+        elif status == "skipped":
+            self.declined += 1
+        else:
+            self.failed += 1
+
+    def summary(self) -> str:
+        """The counts in one line: "20 pages read, 3 films written, 17 skipped (14 no film infobox, 2 redirect,
+        1 other namespace), 0 declined, 0 violate the shapes, 0 failed in 0.2 s (100 pages/s)"."""
+        skipped = self.skipped
+        reasons = ", ".join(f"{count:,} {reason}" for reason, count in skipped.items())
+        resumed = f"{self.resumed:,} done before (resumed), " if self.resumed else ""
+        pages, films = "page" if self.pages_read == 1 else "pages", "film" if self.written == 1 else "films"
+        return (f"{self.pages_read:,} {pages} read, {resumed}{self.written:,} {films} written, "
+                f"{sum(skipped.values()):,} skipped ({reasons}), {self.declined:,} declined, "
+                f"{self.violations:,} violate the shapes, {self.failed:,} failed "
+                f"in {self.elapsed:.1f} s ({self.pages_per_second:,.0f} pages/s)")
+
+
 @dataclass(frozen=True)
 class JobSettings:
-    """What every job of a batch needs besides itself (sent to each worker with the job)."""
+    """What every job of a batch needs besides itself (sent to each worker once, when it starts)."""
 
     output_dir: str
     formats: tuple[str, ...]
@@ -89,29 +178,40 @@ def run_job(job: Job, settings: JobSettings) -> ExportResult:
 
 @dataclass
 class JobOutcome:
-    """The results of one job: one page, or every film page of a multistream dump's stream."""
+    """The results of one job: one page, or every film page of a multistream dump's stream, and the pages it
+    passed over as not films (``tally``)."""
 
     results: list[ExportResult]
     stream: str | None = None  # the stream's name, when all its pages are in ``results``
+    tally: PageTally | None = None
 
 
 def run_any(job: Job, settings: JobSettings) -> JobOutcome:
-    """Export a job (in a worker): a page, or a dump stream read, decompressed and split here."""
+    """Export a job (in a worker): a file, a dump's page parsed here, or a dump stream read, decompressed and
+    split here."""
     if job.error:
         return JobOutcome([_failed(job)])
+    if job.xml is not None:
+        page = read_page(job)
+        if isinstance(page, str):
+            tally = PageTally()
+            tally.skip(page)
+            return JobOutcome([], tally=tally)
+        return JobOutcome([_failed(page) if page.error else run_job(page, settings)])
     if not job.is_stream:
         return JobOutcome([run_job(job, settings)])
-    pages = stream_pages(job)
+    tally = PageTally()
+    pages = stream_pages(job, tally)
     if pages and pages[0].error and pages[0].name == job.name:
         # the stream itself cannot be read: not marked done, so --resume retries it
-        return JobOutcome([_failed(pages[0])])
+        return JobOutcome([_failed(pages[0])], tally=tally)
     # A stream's pages are known only here: claimed in the stream's order (two streams in two workers at once
     # race for a title they share, and either page is kept: still one film)
     results = []
     for page in pages:
         refusal = claim_page(settings.claims, page)
-        results.append(_failed(replace(page, error=refusal)) if refusal else run_job(page, settings))
-    return JobOutcome(results, stream=job.name)
+        results.append(_failed(replace(page, error=refusal)) if refusal or page.error else run_job(page, settings))
+    return JobOutcome(results, stream=job.name, tally=tally)
 
 
 def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAULT_OUTPUT_DIR,
@@ -119,21 +219,26 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
                  validate: bool = True, jobs: int = 1, scheduler: str | None = None, strict: bool = False,
                  reading: Reading | None = None, layout: Layout = Layout.FILES,
                  shard_size: int = DEFAULT_SHARD_BYTES, resume: bool = False,
-                 on_result: Callable[[ExportResult], None] | None = None) -> dict[str, int]:
-    """Export every article of ``inputs`` with ``jobs`` worker processes; return counts by outcome.
+                 on_result: Callable[[ExportResult], None] | None = None,
+                 on_progress: Callable[[BatchResult], None] | None = None) -> BatchResult:
+    """Export every article of ``inputs`` with ``jobs`` worker processes; return what became of every page.
 
     With ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or ``local`` for a
     local Dask cluster of ``jobs`` processes) the work runs on a Dask cluster instead; its workers
-    must see ``output_dir``. ``on_result`` is called with each ExportResult as it completes.
+    must see ``output_dir``. ``on_result`` is called with each ExportResult as it completes, ``on_progress``
+    with the counts so far, a few times a second.
 
-    ``layout=Layout.SHARDS`` writes N-Quads shards of ``shard_size`` bytes with a page list each, and
-    ``errors.jsonl`` (see :mod:`filmgraph.shards`); ``resume`` skips the pages of finished shards.
+    ``layout=Layout.SHARDS`` writes N-Quads shards of ``shard_size`` bytes with a page list each (see
+    :mod:`filmgraph.shards`); ``Layout.FILES`` writes each film's files and the page list ``pages.jsonl``.
+    Either way ``errors.jsonl`` lists the declined and failed pages, and ``resume`` skips the pages an
+    interrupted run finished (in the same layout and formats only).
     """
-    counts = {"written": 0, "violations": 0, "errors": 0, "skipped": 0, "resumed": 0}
-    if resume and layout is not Layout.SHARDS:
-        raise FilmgraphError("--resume goes on with shards: give --layout shards")
-    shards = ShardWriter(output_dir, limit=shard_size, resume=resume) if layout is Layout.SHARDS else None
+    outcome = BatchResult()
     extensions = tuple(fmt.value for fmt in formats)
+    if resume:
+        check_resume(output_dir, layout, [RdfFormat.N_QUADS.value] if layout is Layout.SHARDS else extensions)
+    shards = ShardWriter(output_dir, limit=shard_size, resume=resume) if layout is Layout.SHARDS else None
+    files = FileLog(output_dir, formats=extensions, resume=resume) if shards is None else None
     # Two films with one title in one run must not become one film, nor overwrite each other's files: workers
     # claim names in memory (a plain dict in one process, a manager ended with its parent between processes) so
     # that nothing is left behind even after kill -9; only a Dask cluster's workers claim them in a folder of
@@ -152,18 +257,21 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
             claims = {}
     except OSError as exc:
         raise FilmgraphError(f"{output_dir}: cannot write there: {exc.strerror or exc}") from exc
-    settings = JobSettings(str(output_dir), extensions, base, validate, strict, reading, claims, layout)
-    work: Iterable[Job] = iter_jobs(inputs)
-    if shards is not None and shards.done:
-        work = _not_done(work, shards.done, counts)
+    settings = JobSettings(str(output_dir), extensions, base, validate, strict, reading,
+                           files.claims(claims) if files is not None else claims, layout)
+    work: Iterable[Job] = iter_jobs(inputs, tally=outcome.tally, parse=jobs <= 1 and not scheduler)
+    done = shards.done if shards is not None else files.done if files is not None else set()
+    if done:
+        work = _not_done(work, done, outcome)
     work = _first_of_each_title(work, claims)
     finished = False
     try:
-        _run(work, counts, settings, jobs, scheduler, on_result, shards)
+        _run(work, outcome, settings, jobs, scheduler, on_result, on_progress, shards, files)
         finished = True
     finally:
-        if isinstance(claims, str):
-            shutil.rmtree(claims, ignore_errors=True)
+        claims_folder = claims if isinstance(claims, str) else None
+        if claims_folder:
+            shutil.rmtree(claims_folder, ignore_errors=True)
         if manager is not None:
             manager.shutdown()
         if shards is not None:
@@ -171,13 +279,16 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
                 shards.close()
             else:
                 shards.abandon()
-    return counts
+        if files is not None:
+            files.close()
+    outcome.seconds = time.monotonic() - outcome.started
+    return outcome
 
 
-def _not_done(work: Iterable[Job], done: set[str], counts: dict[str, int]) -> Iterator[Job]:
+def _not_done(work: Iterable[Job], done: set[str], outcome: BatchResult) -> Iterator[Job]:
     for job in work:
         if job.name in done:
-            counts["resumed"] += 1
+            outcome.resumed += 1
         else:
             yield job
 
@@ -190,18 +301,60 @@ def _first_of_each_title(work: Iterable[Job], claims: Claims) -> Iterator[Job]:
         yield replace(job, error=refusal) if refusal else job
 
 
-def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, jobs: int, scheduler: str | None,
-         on_result: Callable[[ExportResult], None] | None, shards: ShardWriter | None) -> None:
+# A task of a worker: jobs of about this many bytes (files, a dump's candidate pages: about ten film articles,
+# half a second of work), fewer for a small run so that every worker has several; one job a task costs the
+# main process more than a small page costs a worker. (A dump's other pages never reach a worker.)
+TASK_BYTES = 256 << 10
+MIN_TASK_BYTES = 32 << 10
 
-    def report(outcome: JobOutcome) -> None:
-        for result in outcome.results:
-            counts["errors" if result.status == "error" else result.status] += 1
+
+def _task_bytes(tally: PageTally, jobs: int) -> int:
+    """How large a task is: a share of the inputs (so that a small run still gives every worker work), between
+    MIN_TASK_BYTES and TASK_BYTES."""
+    return max(MIN_TASK_BYTES, min(TASK_BYTES, tally.bytes_total // (jobs * 8)))
+
+
+_SETTINGS: JobSettings | None = None  # a worker's: given once, when the worker starts
+
+
+def _start_worker(settings: JobSettings) -> None:
+    global _SETTINGS
+    _end_with_parent()
+    _SETTINGS = settings
+
+
+def run_jobs(batch: list[Job], settings: JobSettings | None = None) -> list[JobOutcome]:
+    """Export a task's jobs in a worker, one after another."""
+    settings = settings or _SETTINGS
+    assert settings is not None, "a worker is given its settings when it starts"
+    return [run_any(job, settings) for job in batch]
+
+
+def _run(work: Iterable[Job], outcome: BatchResult, settings: JobSettings, jobs: int, scheduler: str | None,
+         on_result: Callable[[ExportResult], None] | None, on_progress: Callable[[BatchResult], None] | None,
+         shards: ShardWriter | None, files: FileLog | None) -> None:
+    shown = 0.0
+
+    def progress() -> None:
+        nonlocal shown
+        if on_progress is not None and time.monotonic() - shown >= 0.1:
+            shown = time.monotonic()
+            on_progress(outcome)
+
+    def report(done: JobOutcome) -> None:
+        if done.tally is not None:
+            outcome.tally.add(done.tally)
+        for result in done.results:
+            outcome.count(result)
             if shards is not None:
-                shards.add(result, result.texts.pop(RdfFormat.N_QUADS, None), may_finish=outcome.stream is None)
+                shards.add(result, result.texts.pop(RdfFormat.N_QUADS, None), may_finish=done.stream is None)
+            elif files is not None:
+                files.add(result)
             if on_result:
                 on_result(result)
-        if shards is not None and outcome.stream is not None:
-            shards.add_stream(outcome.stream)
+        if shards is not None and done.stream is not None:
+            shards.add_stream(done.stream)
+        progress()
 
     if scheduler:
         _run_on_dask(scheduler, jobs, work, report, settings)
@@ -210,44 +363,39 @@ def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, job
         for job in work:
             report(run_any(job, settings))
         return
-    # Pages travel to the workers a few at a time (one task per page costs the main process more than a
-    # small page costs a worker; a dump stream is a task of its own), and a bounded number of tasks is in
-    # flight, so a dump streams through in flat memory.
-    window = jobs * 4
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_parent) as pool:
+    # Jobs travel to the workers in tasks of about TASK_BYTES, and a bounded number of tasks is in flight, so a
+    # dump streams through in flat memory. The settings go to each worker once, when it starts.
+    window = jobs * 3
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(settings,)) as pool:
         pending: set[Future[Any]] = set()
         batch: list[Job] = []
-        tasks = 0
+        size = 0
 
-        def collect(done: Iterable[Future[Any]]) -> None:
-            for future in done:
-                for outcome in future.result():
-                    report(outcome)
+        def collect(finished: Iterable[Future[Any]]) -> None:
+            for future in finished:
+                for done in future.result():
+                    report(done)
 
         for job in work:
             if job.error:
                 report(run_any(job, settings))
                 continue
             batch.append(job)
-            # One page a task at first (a short run keeps every worker busy), growing to JOBS_PER_TASK.
-            if not job.is_stream and len(batch) < min(JOBS_PER_TASK, 1 + tasks // (2 * jobs)):
+            size += job.size
+            if size < _task_bytes(outcome.tally, jobs) and not job.is_stream:
+                progress()
                 continue
-            pending.add(pool.submit(run_jobs, batch, settings))
-            batch, tasks = [], tasks + 1
+            pending.add(pool.submit(run_jobs, batch))
+            batch, size = [], 0
             if len(pending) >= window:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                collect(done)
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            else:  # what is done already is reported now, not when the window is full
+                finished = {future for future in pending if future.done()}
+                pending -= finished
+            collect(finished)
         if batch:
-            pending.add(pool.submit(run_jobs, batch, settings))
+            pending.add(pool.submit(run_jobs, batch))
         collect(wait(pending).done)
-
-
-JOBS_PER_TASK = 8
-
-
-def run_jobs(batch: list[Job], settings: JobSettings) -> list[JobOutcome]:
-    """Export a few jobs in a worker, one after another."""
-    return [run_any(job, settings) for job in batch]
 
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[JobOutcome], None],

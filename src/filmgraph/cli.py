@@ -186,8 +186,8 @@ def cli() -> None:
                    "resumable.  [default: shards for dumps unless -f asks for other formats, files otherwise]")
 @click.option("--shard-size", type=click.IntRange(1), default=DEFAULT_SHARD_BYTES // 2**20, show_default=True,
               metavar="MB", help="Size at which a shard is finished and the next begun.")
-@click.option("--resume", is_flag=True, help="Go on with an interrupted sharded export: skip the pages of its "
-                                             "finished shards, redo the rest.")
+@click.option("--resume", is_flag=True, help="Go on with an interrupted export into -o DIR, in its layout and "
+                                             "formats: skip the pages it finished, redo the rest.")
 @verbose_option
 @reading_options
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
@@ -199,7 +199,8 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
     Exit status: 0 all written; 1 a graph violates the shapes (its files are not
     written); 2 bad input or usage. Every input is processed whatever happens to the others.
     Folders and dumps are streamed through --jobs worker processes with a progress bar; a dump
-    is written as N-Quads shards (one named graph per film) that --resume goes on with after a kill.
+    is written as N-Quads shards (one named graph per film). Every batch writes errors.jsonl (the
+    declined and failed pages) and a page list that --resume goes on with after a kill.
 
     Example:
 
@@ -216,6 +217,13 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
     if to_stdout and len(chosen) != 1:
         raise click.UsageError("-o - writes one format: give exactly one -f")
     dump = any(i.lower().endswith(DUMP_SUFFIXES) for i in inputs)
+    if resume and not layout and not formats and not to_stdout:
+        from filmgraph.shards import recorded_export
+
+        recorded = recorded_export(output_dir)  # go on in the first run's layout and formats
+        if recorded is not None:
+            layout, formats = recorded[0].value, tuple(recorded[1])
+            chosen = [RdfFormat(f) for f in formats]
     # A dump is bulk: shards, unless formats other than N-Quads are asked for (then files, as for a folder).
     wants_files = bool(formats) and chosen != [RdfFormat.N_QUADS]
     chosen_layout = Layout(layout) if layout else Layout.SHARDS if (dump or resume) and not wants_files \
@@ -223,9 +231,9 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
     if chosen_layout is Layout.SHARDS and (to_stdout or (formats and chosen != [RdfFormat.N_QUADS])):
         raise click.UsageError("shards are N-Quads written into a folder: give -o DIR and no -f but nq "
                                "(or --layout files)")
-    if resume and chosen_layout is not Layout.SHARDS:
-        raise click.UsageError("--resume goes on with a sharded export (--layout shards)")
-    if not to_stdout and (jobs > 1 or scheduler or chosen_layout is Layout.SHARDS
+    if resume and to_stdout:
+        raise click.UsageError("--resume goes on with an export into a folder: give -o DIR")
+    if not to_stdout and (jobs > 1 or scheduler or chosen_layout is Layout.SHARDS or resume
                           or any(_is_collection(i) for i in inputs)):
         return _export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, strict,
                              replace(reading, stdin=None), chosen_layout, shard_size * 2**20, resume, verbose)
@@ -287,9 +295,9 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
                   jobs: int, scheduler: str | None, strict: bool, reading: Reading, layout: Layout,
                   shard_size: int, resume: bool, verbose: bool) -> int:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    from filmgraph.batch import export_batch
+    from filmgraph.batch import BatchResult, export_batch
     from filmgraph.pipeline import summarize_warnings
 
     console = Console(stderr=True)
@@ -298,10 +306,19 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
         console.print(line, markup=False, highlight=False, soft_wrap=True)
 
     worst = 0
-    with Progress(SpinnerColumn(), TextColumn("exporting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  TextColumn("{task.fields[last]}"), console=console, transient=True,
+    # The bar follows the bytes read of inputs of known size (a dump's compressed bytes), so that the time
+    # left is an estimate for the whole run; the counts beside it are every page read so far, by outcome.
+    with Progress(SpinnerColumn(), BarColumn(bar_width=16), TimeElapsedColumn(), TextColumn("left"),
+                  TimeRemainingColumn(), TextColumn("{task.fields[counts]}"), console=console, transient=True,
                   disable=not console.is_terminal) as progress:
-        task = progress.add_task("export", total=None, last="")
+        task = progress.add_task("export", total=None, counts="")
+
+        def on_progress(counts: BatchResult) -> None:
+            tally = counts.tally
+            progress.update(task, total=tally.bytes_total or None, completed=tally.bytes_read,
+                            counts=f"{counts.pages_read:,} pages {counts.pages_per_second:,.0f}/s: {counts.written:,} "
+                                   f"films, {tally.skipped:,} skipped, {counts.declined:,} declined, "
+                                   f"{counts.failed:,} failed")
 
         def on_result(result: ExportResult) -> None:
             nonlocal worst
@@ -313,16 +330,13 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
             else:
                 for warning in summarize_warnings(result.warnings, verbose=verbose):
                     say(f"warning: {warning}")
-            progress.update(task, advance=1, last=result.input[-40:])
 
         counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
-                              jobs=jobs, scheduler=scheduler, on_result=on_result, strict=strict, reading=reading,
-                              layout=layout, shard_size=shard_size, resume=resume)
-    resumed = f"{counts['resumed']} done before (resumed), " if resume else ""
-    say(f"{resumed}{counts['written']} exported, {counts['skipped']} skipped (not films), {counts['violations']} "
-        f"violate the shapes, {counts['errors']} errors")
-    if layout is Layout.SHARDS:
-        say(f"shards: {output_dir}/{SHARD_PREFIX}*.nq; declined and failed pages: {output_dir}/{ERRORS_FILE}")
+                              jobs=jobs, scheduler=scheduler, on_result=on_result, on_progress=on_progress,
+                              strict=strict, reading=reading, layout=layout, shard_size=shard_size, resume=resume)
+    say(counts.summary())
+    written = f"shards: {output_dir}/{SHARD_PREFIX}*.nq" if layout is Layout.SHARDS else f"files: {output_dir}"
+    say(f"{written}; declined and failed pages: {output_dir}/{ERRORS_FILE}")
     return worst
 
 

@@ -30,7 +30,7 @@ from filmgraph.rdf.statements import graph_of
 from filmgraph.rdf.validate import Report, prune_violations, shapes_report, validate_graph, validate_triples
 from filmgraph.rdf.vocab import DEFAULT_BASE, RDF, SDO
 from filmgraph.rdf.write import RdfFormat, holds_invalid_text, load_graph, serialize
-from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_pages
+from filmgraph.read.dump import ARTICLE_SUFFIXES, Job, iter_pages, page_revision
 from filmgraph.read.items import ItemFile
 from filmgraph.read.mediawiki import DEFAULT_API, MediaWiki, permalink_parts
 from filmgraph.read.plain import decode, parse_article, read_article, read_bounded
@@ -76,6 +76,8 @@ class ExportResult(Outcome):
     skipped: bool = False  # the input holds no film (a redirect, a series, a person): declined by name
     title: str | None = None  # the article's title, once read (a dump's page title before)
     stage: str | None = None  # the stage that failed or declined it: read, extract, map, validate, write
+    name: str | None = None  # the name the film's IRIs and files go by (name_film), and who claimed it
+    claimant: str | None = None
 
     @property
     def violations(self) -> list[str]:
@@ -297,7 +299,7 @@ def name_film(film: Film, *, claimant: str, base: str = DEFAULT_BASE, claims: Cl
             this = _identity(film, base, name)
             if any(not h.same_film(this) for h in held):
                 continue  # the store has another film of this name
-        if claims is None or _claim(claims, name, key):
+        if claims is None or claim_name(claims, name, key):
             return name
     raise FilmgraphError(f"{claimant}: every name of the film {own} is taken; give --graph")
 
@@ -324,7 +326,7 @@ def _identity_triples(film: Film, base: str, name: str) -> list[tuple[str, str, 
     return triples
 
 
-def _claim(claims: Claims, name: str, claimant: str) -> bool:
+def claim_name(claims: Claims, name: str, claimant: str) -> bool:
     """Claim a name for a claimant in this run: whether it is free, or the claimant's already."""
     if not isinstance(claims, str):
         return claims.setdefault(name, claimant) == claimant
@@ -351,10 +353,13 @@ def claim_page(claims: Claims | None, job: Job) -> str | None:
     workers, and on --resume."""
     if claims is None or job.title is None or job.error:
         return None  # a file, or a page that failed already: its film's name is claimed by name_film
-    text = hashlib.sha1((job.text or "").encode("utf-8", "surrogatepass")).hexdigest()
-    if _claim(claims, f"page {job.source or job.name}", f"{job.revision} {text}"):
+    revision_id = job.revision or page_revision(job)
+    # a page cut from the dump but not parsed yet: its bytes stand for its text
+    content = job.xml if job.xml is not None else (job.text or "").encode("utf-8", "surrogatepass")
+    page = f"page {job.wiki or ''} {job.title}"  # the same key whether the page was parsed here or in a worker
+    if claim_name(claims, page, f"{revision_id} {hashlib.sha1(content).hexdigest()}"):
         return None
-    revision = f" (revision {job.revision})" if job.revision else ""
+    revision = f" (revision {revision_id})" if revision_id else ""
     return (f"{job.name}: duplicate title: an earlier page of the run is titled {job.title}; this page{revision} "
             "is refused, the first kept")
 
@@ -381,6 +386,7 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
         link_items(result.film, reading or Reading(), fetched=was_fetched(article))
         result.stage = "map"
         name = name_film(result.film, claimant=result.input, base=base, claims=claims)
+        result.name, result.claimant = name, result.film.provenance.page or result.input
         result.triples = FilmTriples(map_statements(result.film, base=base, name=name).all_triples())
         result.warnings = list(result.film.warnings)
         if validate:

@@ -35,7 +35,7 @@ def test_every_film_of_a_multistream_dump_is_read_whatever_its_index_says(name: 
     out = tmp_path / "out"
     result = run_cli("export", str(dump), "-o", str(out), "-j", jobs)
     assert result.exit_code == 0, result.output
-    assert "6 exported, 0 skipped (not films), 0 violate the shapes, 0 errors" in result.stderr
+    assert "6 films written" in result.stderr
     assert _graphs(out) == FILMS  # the site info read from the header stream: the wiki's own article IRIs
 
 
@@ -72,7 +72,7 @@ def test_a_cut_gzip_dump_keeps_every_page_before_the_cut(tmp_path: Path) -> None
     assert error_lines(result) == [f"Error: {dump}: cannot read dump: Compressed file ended before the "
                                    "end-of-stream marker was reached"]
     readable = zlib.decompressobj(wbits=31).decompress(cut)  # what the cut stream still holds
-    exported = int(re.search(r"(\d+) exported", result.stderr).group(1))  # type: ignore[union-attr]
+    exported = int(re.search(r"(\d+) films written", result.stderr).group(1))  # type: ignore[union-attr]
     assert exported == readable.count(b"</page>")  # every page complete before the cut (all are films)
 
 
@@ -95,14 +95,15 @@ def test_a_second_page_of_one_title_is_refused_and_the_first_kept(jobs: str, tmp
     result = run_cli("export", str(DUPLICATE), "-o", str(out), "-j", jobs)
     assert result.exit_code == 2
     assert error_lines(result) == [f"Error: {DUPLICATE}#Film A: {REFUSED}"]
-    assert "1 exported, 0 skipped (not films), 0 violate the shapes, 1 errors" in result.stderr
+    assert ("2 pages read, 1 film written, 0 skipped (0 no film infobox, 0 redirect, 0 other namespace), "
+            "0 declined, 0 violate the shapes, 1 failed") in result.stderr
     errors = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [(e["title"], e["status"], e["message"]) for e in errors] == [
         ("Film A", "error", f"{DUPLICATE}#Film A: {REFUSED}")]
     assert run_cli("load", str(out), "--store", str(tmp_path / "store")).exit_code == 0
     assert [name for _, name in _directors(tmp_path / "store")] == ['"Carl Holm"']  # one film, the first page's
     again = run_cli("export", str(DUPLICATE), "-o", str(out), "-j", jobs, "--resume")
-    assert "2 done before (resumed), 0 exported" in again.stderr  # the refused page stays refused
+    assert "2 pages read, 2 done before (resumed), 0 films written" in again.stderr  # the refused page stays refused
 
 
 def test_a_dump_loaded_keeps_the_first_page_of_a_title(tmp_path: Path) -> None:

@@ -75,7 +75,7 @@ def test_embed_writes_valid_utf8(page: str, tmp_path: Path) -> None:
 def test_a_dump_with_a_surrogate_page_writes_both_films(options: list[str], tmp_path: Path) -> None:
     result = run_cli("export", str(HOSTILE2 / "dump_surrogate_ref.xml"), "-o", str(tmp_path), *options)
     assert result.exit_code == 0, result.output
-    assert "2 exported" in result.stderr and "0 errors" in result.stderr
+    assert "2 films written" in result.stderr and "0 failed" in result.stderr
     assert_strictly_valid(tmp_path)
     if not options or options[0] == "-j":
         graphs = {str(q.graph_name) for shard in tmp_path.glob("films-*.nq")
@@ -92,7 +92,7 @@ def test_a_folder_in_shards_with_a_surrogate_page_goes_on(tmp_path: Path) -> Non
                                      encoding="utf-8")
     result = run_cli("export", str(folder), "-o", str(tmp_path / "out"), "--layout", "shards")
     assert result.exit_code == 0, result.output
-    assert "3 exported" in result.stderr
+    assert "3 films written" in result.stderr
     assert_strictly_valid(tmp_path / "out")
 
 
@@ -144,12 +144,12 @@ def test_a_page_that_still_fails_fails_alone_and_resume_goes_past_it(tmp_path: P
                            ("Gamma", _film("Gamma", "Carl Holm"))]), encoding="utf-8")
     out = tmp_path / "out"
     first = run_cli("export", str(dump), "-o", str(out))
-    assert first.exit_code == 2 and "2 exported" in first.stderr and "1 errors" in first.stderr
+    assert first.exit_code == 2 and "2 films written" in first.stderr and "1 failed" in first.stderr
     failed = [json.loads(line) for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [record["title"] for record in failed] == ["Deep"] and failed[0]["status"] == "error"
     again = run_cli("export", str(dump), "-o", str(out), "--resume")
     assert again.exit_code == 0, again.output
-    assert "3 done before (resumed), 0 exported" in again.stderr
+    assert "3 done before (resumed), 0 films written" in again.stderr
     assert [json.loads(line)["title"] for line in (out / "errors.jsonl").read_text(encoding="utf-8").splitlines()] \
         == ["Deep"]
 

@@ -1,4 +1,10 @@
-"""The film pages of MediaWiki XML dumps (mwxml), streamed page by page, compressed or not."""
+"""The film pages of MediaWiki XML dumps, streamed page by page, compressed or not.
+
+The reading process only decompresses and cuts the XML into pages by scanning its bytes (a dump's markup is
+simple: text never holds a ``<``). A page whose bytes show it is not a film article (another namespace, a
+redirect, no film infobox name in any spelling) is counted by reason and dropped before any XML object is
+built; only the few candidate pages are parsed (:func:`read_page`), in the worker processes of a batch.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +13,17 @@ import gzip
 import html
 import io
 import lzma
+import os
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import IO, Any
 from xml.etree import ElementTree
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import DUMP_SUFFIXES
-from filmgraph.pages import FILM_INFOBOX_RE, Wiki
+from filmgraph.pages import FILM_INFOBOX_RE, FILM_INFOBOXES, Wiki
 from filmgraph.read.wikitext import MAX_PAGE_CHARS
 
 
@@ -36,21 +43,56 @@ class Job:
     # A stream of a multistream dump (read, decompressed and split into pages by a worker: expand_stream)
     offset: int | None = None
     length: int | None = None
+    # A dump page as its bytes, cut from the XML but not parsed yet (read_page parses it, in a worker)
+    xml: bytes | None = None
 
     @property
     def is_stream(self) -> bool:
         return self.offset is not None
 
+    @property
+    def size(self) -> int:
+        """About how many bytes of work the job is (what a batch's tasks are sized by)."""
+        if self.xml is not None:
+            return len(self.xml)
+        if self.text is not None:
+            return len(self.text)
+        if self.length is not None:
+            return self.length * 5  # a stream's bz2 bytes inflate about fivefold
+        try:
+            return os.path.getsize(self.path) if self.path else 0
+        except OSError:
+            return 0
 
-def _open_dump(path: Path) -> IO[bytes] | gzip.GzipFile:
-    name = path.name.lower()
-    if name.endswith(".bz2"):
-        return bz2.open(path, "rb")
-    if name.endswith(".gz"):
-        return gzip.open(path, "rb")
-    if name.endswith(".xz"):
-        return lzma.open(path, "rb")
-    return path.open("rb")
+
+# Why a page read from a dump is not a film article, before any extraction: the reasons a batch counts.
+NO_INFOBOX, REDIRECT, NAMESPACE = "no film infobox", "redirect", "other namespace"
+SKIP_REASONS = (NO_INFOBOX, REDIRECT, NAMESPACE)
+
+
+@dataclass
+class PageTally:
+    """What the readers of a batch read, counted as they go: every page (a dump's page, an article file), the
+    pages passed over as not films by reason, and how far through the inputs of known size the reading is."""
+
+    pages: int = 0
+    no_infobox: int = 0
+    redirect: int = 0
+    namespace: int = 0
+    bytes_read: int = 0  # of the inputs as stored (a compressed dump's compressed bytes)
+    bytes_total: int = 0
+
+    @property
+    def skipped(self) -> int:
+        return self.no_infobox + self.redirect + self.namespace
+
+    def skip(self, reason: str) -> None:
+        name = {NO_INFOBOX: "no_infobox", REDIRECT: "redirect", NAMESPACE: "namespace"}[reason]
+        setattr(self, name, getattr(self, name) + 1)
+
+    def add(self, other: PageTally) -> None:
+        for item in fields(self):
+            setattr(self, item.name, getattr(self, item.name) + getattr(other, item.name))
 
 
 def _iso(timestamp: object) -> str | None:
@@ -67,6 +109,7 @@ def _iso(timestamp: object) -> str | None:
 # page under MAX_PAGE_CHARS always passes and the page check after parsing says how large it is.
 MAX_REVISION_CHARS = MAX_PAGE_CHARS + MAX_PAGE_CHARS // 2
 _READ_SIZE = 1 << 16
+_AFTER_NAME = (b">", b" ", b"\t", b"\n", b"\r")
 # UTF-8 continuation bytes: every other byte of UTF-8 text begins a character.
 _NOT_CONTINUATION = bytes(range(0x80)) + bytes(range(0xC0, 0x100))
 
@@ -88,12 +131,24 @@ class _PageGuard:
     in the page are closed, and the rest of the page is dropped unread; the page's number is noted, so that
     the reader refuses that page alone and goes on with the next. Entity declarations are refused outright:
     a dump never declares any, and an entity can expand past any limit the text itself keeps.
+
+    With ``cut``, the guard also cuts the XML into pages: each page's bytes go to :attr:`completed` (with its
+    number; ``None`` for a page refused as too large) once it ends, and what comes before the first page (the
+    site info) to :attr:`header`; nothing is passed on.
     """
 
-    def __init__(self, where: str, limit: int = MAX_REVISION_CHARS, *, stream: bool = False) -> None:
+    def __init__(self, where: str, limit: int = MAX_REVISION_CHARS, *, stream: bool = False,
+                 cut: bool = False) -> None:
         self.where = where
         self.limit = limit
         self.stream = stream  # a stream of a multistream dump: the root's closing tag is dropped
+        self.cut = cut
+        self.completed: list[tuple[int, bytes | None]] = []
+        self.header = bytearray()
+        self.nested = False  # a <page> began inside a page
+        self.root_closed = False  # the dump's </mediawiki> was read
+        self._page: list[bytes] | None = None  # the current page's bytes so far (with ``cut``)
+        self._page_ended = False
         self.pages = 0  # <page> elements begun
         self.too_large: dict[int, str] = {}  # the number of each page cut → its title, as far as it was read
         self._open: list[bytes] = []  # the elements open in the current page, <page> first
@@ -119,6 +174,8 @@ class _PageGuard:
                     self._pending = data[max(position, len(data) - 6):]
                     break
                 position, self._skipping = end + len(b"</page>"), False
+                if self.cut:  # the page refused as too large is over: the next page may begin
+                    self.completed.append((self.pages, None))
                 continue
             start = data.find(b"<", position)
             text_end = len(data) if start < 0 else start
@@ -127,6 +184,20 @@ class _PageGuard:
                 continue
             if start < 0:
                 break
+            if not self._open and data.startswith(b"<page", start) and data[start + 5:start + 6] in _AFTER_NAME:
+                stop = self._whole_page(data, start)
+                if stop > 0:  # the page as it is: nothing in it to follow tag by tag
+                    self.pages += 1
+                    self._size = 0
+                    if self.cut:
+                        self.completed.append((self.pages, data[start:stop]))
+                    else:
+                        out.append(data[start:stop])
+                    position = stop
+                    continue
+                if stop == 0:
+                    self._pending = data[start:]  # the page goes on in the next chunk: taken whole then
+                    break
             end = self._markup_end(data, start)
             if end < 0 and len(data) - start <= self.limit:
                 self._pending = data[start:]  # the tag goes on in the next chunk
@@ -139,9 +210,40 @@ class _PageGuard:
                 position = len(data) if end < 0 else end
                 continue
             self._size += end - start
-            out.append(self._markup(data[start:end]))
+            self._put(out, self._markup(data[start:end]))
+            if self._page_ended:
+                self.completed.append((self.pages, b"".join(self._page or ())))
+                self._page, self._page_ended = None, False
             position = end
         return b"".join(out)
+
+    def _whole_page(self, data: bytes, start: int) -> int:
+        """Where the page beginning at ``start`` ends, when it can be taken whole, without following its tags: it
+        ends in ``data``, is no larger than the limit in bytes (so no revision in it can be), and holds no markup
+        that could hide a tag (a comment, a CDATA section, a declaration, an instruction) and no other page.
+        0 when its end is not in ``data`` yet but may come within the limit; -1 when it is to be followed tag by
+        tag (and cut, if it is too large)."""
+        end = data.find(b"</page>", start)
+        if end < 0:
+            return 0 if len(data) - start <= self.limit else -1
+        stop = end + len(b"</page>")
+        if stop - start > self.limit or data.find(b"<!", start, end) >= 0 or data.find(b"<?", start, end) >= 0 \
+                or data.find(b"<page", start + 5, end) >= 0:
+            return -1
+        return stop
+
+    def _put(self, out: list[bytes], piece: bytes) -> None:
+        """Pass a piece on (or, with ``cut``, add it to its page, or to the header before the first page)."""
+        if not self.cut:
+            out.append(piece)
+        elif self._page is not None:
+            self._page.append(piece)
+        elif not self.pages:
+            self.header += piece  # held to the limit: outside any page, at most that many characters
+
+    @property
+    def inside_page(self) -> bool:
+        return bool(self._open) or self._skipping or self._pending.startswith(b"<page")
 
     def _take(self, data: bytes, start: int, end: int, out: list[bytes]) -> bool:
         """Text from ``start`` to ``end``: passed on, or cut at the limit (then False)."""
@@ -152,7 +254,7 @@ class _PageGuard:
             if not self._open and self._size + size > self.limit:
                 raise FilmgraphError(f"{self.where}: more than {self.limit:,} characters outside any page")
             self._size += size
-            out.append(data[start:end])
+            self._put(out, data[start:end])
             return True
         self._cut(data, start, start + (self.limit - self._size), out)
         return False
@@ -186,14 +288,21 @@ class _PageGuard:
                 self._open.pop()
                 if not self._open:
                     self._size = 0  # the page ended: what follows is counted afresh
-            elif not self._open and self.stream and name_text == b"mediawiki":
-                return b""  # the last stream closes the dump's root, which this stream never opened
+                    self._page_ended = self._page is not None
+            elif not self._open and name_text == b"mediawiki":
+                self.root_closed = True
+                if self.stream:
+                    return b""  # the last stream closes the dump's root, which this stream never opened
             return tag
         if tag.endswith(b"/>"):
             return tag
         if name_text == b"page" and not self._open:
             self.pages += 1
             self._size, self._title = 0, b""
+            if self.cut:
+                self._page = []
+        elif name_text == b"page":
+            self.nested = True
         elif name_text == b"revision" and self._open:
             self._size = 0
         if self._open or name_text == b"page":
@@ -213,48 +322,14 @@ class _PageGuard:
         ampersand = data.rfind(b"&", start, cut)
         if ampersand >= 0 and data.find(b";", ampersand, cut) < 0:
             cut = ampersand  # not inside an entity
-        out.append(data[start:cut])
-        out.append(b"".join(b"</" + name + b">" for name in reversed(self._open)))
+        if self.cut:
+            self._page = None  # the page is refused: its bytes go (completed once its end is read)
+        else:
+            out.append(data[start:cut])
+            out.append(b"".join(b"</" + name + b">" for name in reversed(self._open)))
         title = html.unescape(self._title.removeprefix(b"<title>").decode("utf-8", "replace"))
         self.too_large[self.pages] = title.strip()[:200] or "?"
         self._open, self._size, self._skipping, self._skipped = [], 0, True, 0
-
-
-class _GuardedReader:
-    """A decompressed dump, read through a :class:`_PageGuard` (a file object for the XML parser). A read
-    that fails part-way gives the bytes before the failure first, and the failure on the next read."""
-
-    def __init__(self, raw: IO[bytes], guard: _PageGuard) -> None:
-        self.raw = raw
-        self._read = getattr(raw, "read1", raw.read)
-        self.guard = guard
-        self._buffer = b""
-        self._failure: BaseException | None = None
-        self._ended = False
-
-    def read(self, size: int = -1) -> bytes:
-        while not self._ended and (size < 0 or len(self._buffer) < size):
-            if self._failure is not None:
-                failure, self._failure = self._failure, None
-                raise failure
-            try:
-                # read1: what one read gives, so that a failure after it (trailing bytes past a gzip member)
-                # does not take the data read before it along.
-                chunk = self._read(_READ_SIZE)
-            except (OSError, EOFError, ValueError) as exc:
-                self._failure = exc
-                if self._buffer:
-                    break
-                continue
-            if not chunk:
-                self._ended = True
-                break
-            self._buffer += self.guard.feed(chunk)
-        if size < 0:
-            data, self._buffer = self._buffer, b""
-        else:
-            data, self._buffer = self._buffer[:size], self._buffer[size:]
-        return data
 
 
 def _too_large(path: Path, title: str) -> Job:
@@ -292,37 +367,170 @@ def _reason(exc: BaseException) -> str:
     return (getattr(exc, "strerror", None) or (str(exc).splitlines() or [type(exc).__name__])[0])[:200]
 
 
-def iter_dump(path: Path) -> Iterator[Job]:
-    """The film articles of a MediaWiki XML dump (main namespace, no redirects, a film infobox); a dump damaged
-    part-way gives every page before the damage, then one error naming it."""
-    import mwxml
 
-    reader: _UpToDamage | None = None
+def _opened(path: Path, file: IO[bytes]) -> IO[bytes]:
+    """The dump's bytes decompressed as its name says, read from ``file`` (whose position says how far the
+    reading is)."""
+    name = path.name.lower()
+    if name.endswith(".bz2"):
+        return bz2.BZ2File(file)
+    if name.endswith(".gz"):
+        return gzip.GzipFile(fileobj=file)
+    if name.endswith(".xz"):
+        return lzma.LZMAFile(file)
+    return file
+
+
+# A film infobox's name in a page's bytes, lower-cased: each name of pages.FILM_INFOBOXES with anything a page may
+# write between its words (spaces, underscores, an entity such as &#95; or a no-break space). Looser than the
+# check on the parsed text (FILM_INFOBOX_RE, which needs the braces), never stricter: a page it misses has none.
+_SEPARATOR = rb"(?:[\s_]|&[#a-z0-9]+;|\xc2\xa0)+"
+_INFOBOX_NAME_RE = re.compile(b"|".join(_SEPARATOR.join(re.escape(word.encode()) for word in name.split())
+                                        for name in sorted(FILM_INFOBOXES)))
+_NS_RE = re.compile(rb"<ns>\s*(-?\d+)\s*</ns>")
+_TITLE_RE = re.compile(rb"<title>([^<]*)</title>")
+
+
+def skip_reason(xml: bytes) -> str | None:
+    """Why a dump page is not a film article, from its bytes alone (another namespace, a redirect, no film
+    infobox name in any case and spelling), or None for a page to parse. Text never holds a ``<``: the tags
+    before the first revision are the page's own."""
+    end = xml.find(b"<revision")
+    head = xml if end < 0 else xml[:end]
+    namespace = _NS_RE.search(head)
+    if namespace and int(namespace.group(1)) != 0:
+        return NAMESPACE
+    if b"<redirect" in head:
+        return REDIRECT
+    if not _INFOBOX_NAME_RE.search(xml.lower()):
+        return NO_INFOBOX
+    return None
+
+
+def _raw_title(xml: bytes) -> str:
+    found = _TITLE_RE.search(xml)
+    return html.unescape(found.group(1).decode("utf-8", "replace")).strip() if found else ""
+
+
+_REVISION_ID_RE = re.compile(rb"<revision>\s*<id>(\d+)</id>")
+
+
+def page_revision(job: Job) -> str | None:
+    """The revision id of a dump page: read already, or found in its bytes (a page not parsed yet)."""
+    if job.revision or job.xml is None:
+        return job.revision
+    found = _REVISION_ID_RE.search(job.xml)
+    return found.group(1).decode("ascii") if found else None
+
+
+def _wiki_of(header: bytes) -> str | None:
+    base = re.search(rb"<base>([^<]*)</base>", header)
+    return re.sub(r"/wiki/.*$", "/wiki/", base.group(1).decode("utf-8", "replace")) or None if base else None
+
+
+def read_page(job: Job) -> Job | str:
+    """Parse a page cut from a dump (``job.xml``): its film article's Job, the reason it is not one (see
+    :data:`SKIP_REASONS`), or a Job holding why the page cannot be read."""
+    path = Path(job.path or job.name.rsplit("#", 1)[0])
     try:
-        with _open_dump(path) as compressed:
+        page = ElementTree.fromstring(job.xml or b"")
+        revisions = page.findall("revision")
+        last = revisions[-1] if revisions else None
+        namespace = int(page.findtext("ns") or 0)
+    except (ElementTree.ParseError, ValueError) as exc:
+        return Job(job.name, title=job.title, error=f"{job.name}: cannot read this page of the dump: "
+                                                    f"{_reason(exc)}")
+    title = page.findtext("title") or job.title or ""
+    if namespace != 0:
+        return NAMESPACE
+    if page.find("redirect") is not None:
+        return REDIRECT
+    found = _film_page(path, job.wiki, title, namespace, False,
+                       last.findtext("text") if last is not None else None,
+                       last.findtext("id") if last is not None else None,
+                       last.findtext("timestamp") if last is not None else None)
+    return replace(found, name=job.name) if found else NO_INFOBOX
+
+
+def _cut_pages(path: Path, guard: _PageGuard, wiki: str | None, tally: PageTally) -> Iterator[Job]:
+    """The pages the guard has cut so far: the candidates as unparsed Jobs, a refused page as its error; the
+    others counted by reason and let go."""
+    completed, guard.completed = guard.completed, []
+    for number, xml in completed:
+        tally.pages += 1
+        if xml is None:
+            yield _too_large(path, guard.too_large[number])
+            continue
+        reason = skip_reason(xml)
+        if reason:
+            tally.skip(reason)
+            continue
+        title = _raw_title(xml)
+        yield Job(f"{path}#{title}", path=None, title=title, wiki=wiki, xml=xml)
+
+
+_CUT_READ_SIZE = 1 << 20  # a page seldom spans two reads
+
+
+def iter_raw_dump(path: Path, tally: PageTally | None = None) -> Iterator[Job]:
+    """The candidate film pages of a MediaWiki XML dump as unparsed Jobs (see :func:`read_page`), the others
+    counted in ``tally``; a dump damaged part-way gives every page before the damage, then raises the error
+    naming it."""
+    tally = tally if tally is not None else PageTally()
+    guard = _PageGuard(str(path), cut=True)
+    wiki: str | None = None
+    started = False
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file, _opened(path, file) as compressed:
+            tally.bytes_total += size
             reader = _UpToDamage(compressed)
-            guard = _PageGuard(str(path))
-            dump = mwxml.Dump.from_file(_GuardedReader(io.BufferedReader(reader), guard))
-            wiki = re.sub(r"/wiki/.*$", "/wiki/", dump.site_info.base or "") or None
-            for number, page in enumerate(dump.pages, start=1):
-                text, revision_id, timestamp = None, None, None
-                for revision in page:
-                    # The last revision in the dump is the current one.
-                    text, revision_id, timestamp = revision.text, revision.id, revision.timestamp
-                if number in guard.too_large:
-                    yield _too_large(path, guard.too_large[number])
-                    continue
-                found = _film_page(path, wiki, page.title, page.namespace, bool(page.redirect), text, revision_id,
-                                   timestamp)
-                if found:
-                    yield found
-    except (OSError, EOFError, ValueError, ElementTree.ParseError, mwxml.errors.MalformedXML) as exc:
-        # Damage part-way: the pages before it were yielded already; this line names the damage (the
-        # compression's own, when the XML broke off because of it).
-        damage = reader.damage if reader is not None and reader.damage is not None else exc
-        raise FilmgraphError(f"{path}: cannot read dump: {_reason(damage)}") from exc
-    if reader is not None and reader.damage is not None:  # the XML was whole: the damage came after it
-        raise FilmgraphError(f"{path}: cannot read dump past its end: {_reason(reader.damage)}") from reader.damage
+            done = 0
+            while True:
+                chunk = reader.read(_CUT_READ_SIZE)
+                refused: FilmgraphError | None = None
+                try:
+                    guard.feed(chunk)
+                except FilmgraphError as exc:  # the pages this chunk finished before are given first
+                    refused = exc
+                position = min(file.tell(), size)
+                tally.bytes_read += position - done
+                done = position
+                if guard.completed or guard.nested or not chunk or refused:
+                    if not started and (guard.completed or not chunk) and not refused:
+                        started = True
+                        if b"<mediawiki" not in guard.header:
+                            raise FilmgraphError(f"{path}: cannot read dump: not a MediaWiki XML dump (no "
+                                                 "<mediawiki> element before its first page)")
+                        wiki = _wiki_of(bytes(guard.header))
+                    yield from _cut_pages(path, guard, wiki, tally)
+                if refused is not None:
+                    raise refused
+                if guard.nested:  # as a parser reads it: the dump breaks there
+                    raise FilmgraphError(f"{path}: cannot read dump: Unexpected tag found when processing a "
+                                         "<page>: 'page'")
+                if not chunk:
+                    break
+    except OSError as exc:
+        raise FilmgraphError(f"{path}: cannot read dump: {_reason(exc)}") from exc
+    if reader.damage is not None:
+        where = "past its end" if guard.root_closed and not guard.inside_page else ""
+        raise FilmgraphError(f"{path}: cannot read dump{' ' + where if where else ''}: "
+                             f"{_reason(reader.damage)}") from reader.damage
+    if guard.inside_page or not guard.root_closed:
+        where = "inside a page" if guard.inside_page else "before </mediawiki>"
+        raise FilmgraphError(f"{path}: cannot read dump: it ends {where} (cut short?)")
+
+
+def iter_dump(path: Path, tally: PageTally | None = None) -> Iterator[Job]:
+    """The film articles of a MediaWiki XML dump (main namespace, no redirects, a film infobox), parsed here;
+    a dump damaged part-way gives every page before the damage, then raises the error naming it."""
+    for job in iter_raw_dump(path, tally):
+        read = read_page(job) if job.xml is not None else job
+        if isinstance(read, Job):
+            yield read
+        elif tally is not None:
+            tally.skip(read)
 
 
 def _film_page(path: Path, wiki: str | None, title: str, namespace: int, redirect: bool, text: str | None,
@@ -349,7 +557,7 @@ def index_of(dump: Path) -> Path | None:
     return index if index.exists() else None
 
 
-def iter_streams(path: Path, index: Path) -> Iterator[Job]:
+def iter_streams(path: Path, index: Path, tally: PageTally | None = None) -> Iterator[Job]:
     """The streams of a multistream dump, from its index (``offset:page id:title`` lines): one Job per
     stream of about a hundred pages, which a worker reads, decompresses and splits itself
     (:func:`expand_stream`), so that decompression runs in parallel too.
@@ -374,14 +582,18 @@ def iter_streams(path: Path, index: Path) -> Iterator[Job]:
                     raise ValueError(f"offset {offset} is not the start of a bz2 stream")
     except (OSError, EOFError, ValueError) as exc:
         raise FilmgraphError(f"{index}: cannot read the dump's index: {exc}") from exc
-    base = re.search(rb"<base>([^<]*)</base>", head)
-    wiki = re.sub(r"/wiki/.*$", "/wiki/", base.group(1).decode("utf-8", "replace")) if base else None
+    wiki = _wiki_of(head)
+    if tally is not None:
+        tally.bytes_total += size
+        tally.bytes_read += header_end
     if first > header_end:  # streams the index does not list: read too
         if first - header_end > MAX_STREAM_BYTES:
             raise FilmgraphError(f"{index}: does not list the dump's first {first - header_end:,} bytes of page "
                                  "streams; give the dump without its index (read whole) or its own index")
         offsets = [header_end, *offsets]
     for start, end in zip(offsets, [*offsets[1:], size], strict=True):
+        if tally is not None:
+            tally.bytes_read += end - start  # handed on to be read: counted as read
         yield Job(f"{path}@{start}", path=str(path), wiki=wiki, offset=start, length=end - start)
 
 
@@ -409,21 +621,32 @@ def _first_stream(stream: IO[bytes]) -> tuple[bytes, int]:
     return bytes(head), consumed - len(decompressor.unused_data)
 
 
-def expand_stream(job: Job) -> list[Job]:
-    """The film pages of one stream of a multistream dump.
+def expand_stream(job: Job, tally: PageTally | None = None) -> list[Job]:
+    """The film pages of one stream of a multistream dump, read, cut and parsed here (the others counted in
+    ``tally``).
 
-    :raises FilmgraphError: the stream cannot be read, decompressed or parsed.
+    :raises FilmgraphError: the stream cannot be read or decompressed.
     """
     path = Path(job.path or job.name)
+    tally = tally if tally is not None else PageTally()
     if (job.length or 0) > MAX_STREAM_BYTES:
         raise FilmgraphError(f"{job.name}: a stream of {job.length:,} bytes; the index does not fit this dump")
-    guard = _PageGuard(job.name, stream=True)
-    pages = _StreamPages(path, job.wiki, guard)
+    guard = _PageGuard(job.name, stream=True, cut=True)
+    jobs: list[Job] = []
+
+    def take() -> None:
+        for page in _cut_pages(path, guard, job.wiki, tally):
+            read = read_page(replace(page, path=str(path))) if page.xml is not None else page
+            if isinstance(read, Job):
+                jobs.append(replace(read, path=None))
+            else:
+                tally.skip(read)
+
     try:
         with path.open("rb") as stream:
             stream.seek(job.offset or 0)
             compressed = stream.read(job.length)
-        # Decompressed a piece at a time (max_length) and parsed as it comes, each page let go once read.
+        # Decompressed a piece at a time (max_length) and cut as it comes, each page let go once read.
         decompressor = bz2.BZ2Decompressor()
         while True:
             if decompressor.eof:  # the end of a bz2 stream: another may follow in the range
@@ -435,88 +658,62 @@ def expand_stream(job: Job) -> list[Job]:
                 raise EOFError("the stream ends before its end")
             piece = decompressor.decompress(compressed, max_length=_READ_SIZE)
             compressed = b""
-            pages.feed(guard.feed(piece))
-        pages.close()
+            try:
+                guard.feed(piece)
+            finally:
+                take()  # the pages finished before a refusal are kept
+        if guard.inside_page:
+            raise EOFError("the stream ends inside a page")
     except UnendingPage as exc:
         # The page's own refusal gives way to this line, which says that the stream ends there.
         title = guard.too_large[guard.pages]
-        kept = pages.jobs[:-1] if pages.jobs and pages.jobs[-1].error and pages.jobs[-1].title == title else pages.jobs
-        return [*kept, Job(f"{path}#{title}", title=title,
+        return [*jobs, Job(f"{path}#{title}", title=title,
                            error=str(exc).replace(job.name, str(path)).replace("the dump", "this stream"))]
-    except (OSError, EOFError, ValueError, ElementTree.ParseError) as exc:
+    except (OSError, EOFError, ValueError) as exc:
         raise FilmgraphError(f"{job.name}: cannot read this stream of the dump: {str(exc)[:200]}") from exc
-    return pages.jobs
-
-
-class _StreamPages:
-    """The film pages of a stream's XML as it is fed (and the pages refused as too large, in their place)."""
-
-    def __init__(self, path: Path, wiki: str | None, guard: _PageGuard) -> None:
-        self.path, self.wiki, self.guard = path, wiki, guard
-        self.jobs: list[Job] = []
-        self.pages = 0  # pages begun, counted as the guard counts them: a page inside a page is part of it
-        self._depth = 0  # <page> elements open
-        # A stream holds <page> elements without the <mediawiki> root: they are read inside one of their own.
-        self._parser = ElementTree.XMLPullParser(events=("start", "end"))
-        self._parser.feed(b"<pages>")
-
-    def feed(self, data: bytes) -> None:
-        self._parser.feed(data)
-        self._read()
-
-    def close(self) -> None:
-        self._parser.feed(b"</pages>")
-        self._parser.close()
-        self._read()
-
-    def _read(self) -> None:
-        for event, page in self._parser.read_events():
-            if page.tag != "page":
-                continue
-            if event == "start":
-                self._depth += 1
-                self.pages += self._depth == 1
-                continue
-            self._depth -= 1
-            if self._depth:
-                continue
-            if self.pages in self.guard.too_large:
-                self.jobs.append(_too_large(self.path, self.guard.too_large[self.pages]))
-                page.clear()
-                continue
-            revisions = page.findall("revision")
-            last = revisions[-1] if revisions else None
-            found = _film_page(self.path, self.wiki, page.findtext("title") or "", int(page.findtext("ns") or 0),
-                               page.find("redirect") is not None,
-                               last.findtext("text") if last is not None else None,
-                               last.findtext("id") if last is not None else None,
-                               last.findtext("timestamp") if last is not None else None)
-            if found:
-                self.jobs.append(found)
-            page.clear()  # the page is read: its text goes
+    return jobs
 
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".wiki", ".wikitext", ".mediawiki"})
 
 
-def iter_jobs(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICLE_SUFFIXES) -> Iterator[Job]:
+def iter_jobs(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICLE_SUFFIXES,
+              tally: PageTally | None = None, parse: bool = True) -> Iterator[Job]:
     """Expand inputs lazily: folders to their files with ``suffixes``, dumps to their film pages, anything
     else as it is. An input that cannot be expanded, or a dump damaged part-way, yields a Job holding its error
-    (after the pages read before the damage)."""
+    (after the pages read before the damage). What is read is counted in ``tally``; without ``parse``, a
+    dump's candidate pages come unparsed (``Job.xml``, for :func:`read_page` in a worker)."""
     wanted = frozenset(suffixes)
+    tally = tally if tally is not None else PageTally()
     for item in inputs:
         path = Path(item)
         if str(item) != "-" and path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted):
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in wanted)
+            sizes = [_size(child) for child in files]
+            tally.bytes_total += sum(sizes)
+            for child, size in zip(files, sizes, strict=True):
+                tally.pages += 1
+                tally.bytes_read += size
                 yield Job(str(child), path=str(child))
         elif path.name.lower().endswith(DUMP_SUFFIXES):
             try:
                 index = index_of(path)
-                yield from iter_streams(path, index) if index else iter_dump(path)
+                if index:
+                    yield from iter_streams(path, index, tally)
+                else:
+                    yield from (iter_dump(path, tally) if parse else iter_raw_dump(path, tally))
             except FilmgraphError as exc:
                 yield Job(str(path), error=str(exc))
         else:
+            tally.pages += 1
             yield Job(str(item), path=str(item))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def iter_pages(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICLE_SUFFIXES) -> Iterator[Job]:
@@ -525,9 +722,9 @@ def iter_pages(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICL
         yield from stream_pages(job) if job.is_stream else [job]
 
 
-def stream_pages(job: Job) -> list[Job]:
+def stream_pages(job: Job, tally: PageTally | None = None) -> list[Job]:
     """The film pages of a dump stream, or one Job holding why the stream cannot be read."""
     try:
-        return expand_stream(job)
+        return expand_stream(job, tally)
     except FilmgraphError as exc:
         return [Job(job.name, error=str(exc))]
