@@ -300,8 +300,8 @@ def render_page(graph: Graph, film: URIRef, *, href: Href | None = None, head: s
     """A self-contained HTML page for ``film``: facts, cast, releases, accolades, the graph diagram.
 
     A server publishing the graph passes ``href`` (a node's page, so that every person, company, category and
-    event is a link) and HTML of its own (already escaped) for the ``head``, the ``top`` of the page (before its main part), its
-    ``bottom`` (after the diagram) and the ``footer``; without them the page is the ``embed`` page.
+    event is a link) and HTML of its own (already escaped) for the ``head``, the ``top`` of the page (before its
+    main part), its ``bottom`` (after the diagram) and the ``footer``; without them it is the ``embed`` page.
     """
     movie = movie_object(graph, film)
     title = movie["name"]

@@ -188,7 +188,10 @@ class Published:
 
     def exists(self, public_iri: str) -> bool:
         """Whether the store says anything about the IRI (as a subject), or holds a graph of that name."""
-        node = self.node(public_iri)
+        try:
+            node = self.node(public_iri)
+        except ValueError:  # no IRI (a request for "/<x>")
+            return False
         return next(iter(self.store.quads_for_pattern(node, None, None, None)), None) is not None or \
             self.store.contains_named_graph(node)
 

@@ -60,6 +60,8 @@ a{color:#1f4e79}.formats{font-size:.85rem;color:#555}.elsewhere a{margin-right:.
 ul.columns{columns:3 14rem;padding-left:1.2rem}textarea{width:100%;font-family:monospace;font-size:.9rem}
 pre{background:#fff;border:1px solid #e6e3dc;padding:.6rem;overflow:auto}.cut{color:#a00;font-weight:600}
 """
+# No icon to fetch: a browser asks for /favicon.ico otherwise, and logs its 404 as an error.
+_NO_ICON = '<link rel="icon" href="data:,">'
 _PREFIX_OF = sorted(((str(ns), name) for name, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
 
 
@@ -242,8 +244,8 @@ class Site:
         return "\n".join([
             "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{_esc(title)}</title>",
-            f"<style>{STYLE}{_EXTRA_STYLE}</style>", *head, script, "</head>", "<body>", self._nav(), "<main>",
-            body, self._formats(iri) if iri else "", "</main>", "</body>", "</html>"]) + "\n"
+            f"<style>{STYLE}{_EXTRA_STYLE}</style>", _NO_ICON, *head, script, "</head>", "<body>", self._nav(),
+            "<main>", body, self._formats(iri) if iri else "", "</main>", "</body>", "</html>"]) + "\n"
 
     def _page(self, title: str, body: str, data: dict[str, Any] | None = None, *, iri: str | None = None,
               status: int = 200) -> Response:
@@ -330,7 +332,7 @@ class Site:
     def film_page(self, iri: str) -> Response:
         graph = self.published.film_graph(iri)
         film = URIRef(iri)
-        head = "\n".join([f'<style>{_EXTRA_STYLE}</style>', f'<link rel="canonical" href="{_esc(iri)}">'] +
+        head = "\n".join([f"<style>{_EXTRA_STYLE}</style>", _NO_ICON, f'<link rel="canonical" href="{_esc(iri)}">'] +
                          [f'<link rel="alternate" type="{_esc(k)}" href="{_esc(iri + s)}">'
                           for k, (s, _) in FORMATS.items() if k != HTML])
         text = render_page(graph, film, href=self.href, head=head, top=self._nav(), bottom=self._elsewhere(iri),
