@@ -669,8 +669,10 @@ def draw_cmd(source: str, output: str | None, base: str, reading: Reading) -> in
               help="Requests served at once.")
 @click.option("--query-workers", type=click.IntRange(min=0), default=2, show_default=True,
               help="Processes running SPARQL queries (0: no endpoint).")
+@click.option("--cache-mb", type=click.FloatRange(min=0), default=64, show_default=True, metavar="MB",
+              help="Pages and documents kept once built (the store does not change while served; 0: none).")
 def serve_cmd(store_dir: str | None, base: str | None, bind: str, time_limit: float, row_limit: int, threads: int,
-              query_workers: int) -> int:
+              query_workers: int, cache_mb: float) -> int:
     """Publish a store read-only: a page and a document for every IRI, indexes, search and a SPARQL endpoint.
 
     Every film, person, company and award category answers at its IRI with content negotiation (HTML,
@@ -694,7 +696,7 @@ def serve_cmd(store_dir: str | None, base: str | None, bind: str, time_limit: fl
             click.echo(f"IRIs minted under {site.published.minted} are shown under {site.published.base}", err=True)
 
     serve(store_dir or defaults.STORE_DIR, base=base, bind=bind, time_limit=time_limit, row_limit=row_limit,
-          threads=threads, query_workers=query_workers, ready=ready)
+          threads=threads, query_workers=query_workers, cache_mb=cache_mb, ready=ready)
     return 0
 
 

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -240,14 +240,11 @@ class Published:
         return self._triples(quads)
 
     def film_graph(self, public_iri: str) -> Graph:
-        """Every graph that describes the film as a film (its article's), as one rdflib Graph."""
-        node = self.node(public_iri)
-        graph = Graph()
-        names = {q.graph_name for q in self.store.quads_for_pattern(node, _TYPE, _MOVIE, None)}
-        for name in names:
-            for triple in self._triples(self.store.quads_for_pattern(None, None, None, name)):
-                graph.add(triple)
-        return graph
+        """Every graph that describes the film as a film (its article's), read as the page builder reads an rdflib
+        Graph (:class:`GraphView`: no copy of its triples is made)."""
+        names = list(dict.fromkeys(q.graph_name for q in self.store.quads_for_pattern(self.node(public_iri), _TYPE,
+                                                                                        _MOVIE, None)))
+        return cast(Graph, GraphView(self, names))
 
     def same_as(self, public_iri: str) -> list[str]:
         """The node's other identities (schema:sameAs, owl:sameAs): its Wikipedia page, DBpedia resource, item."""
@@ -428,6 +425,82 @@ class Published:
         catalogue = self.catalogue()
         for found in (catalogue.films, catalogue.people, catalogue.companies, catalogue.categories):
             yield from (iri for iri in sorted(found) if self.is_local(iri))
+
+
+class GraphView:
+    """The reading methods of an rdflib Graph that the page builder and the diagram use (``objects``,
+    ``subjects``, ``value``, ``in``), answered from the store's indexes within some of its named graphs, terms at
+    the public address. A page asks a few hundred such questions; copying a film's graph into rdflib first costs
+    more than all of them."""
+
+    def __init__(self, published: Published, graphs: list[Any]) -> None:
+        self._published = published
+        self._store = published.store
+        self._graphs = graphs
+        self._terms: dict[Any, Node] = {}
+        self._subjects: dict[Node, dict[str, list[Any]]] = {}
+
+    def _rdflib(self, term: Any) -> Node:
+        found = self._terms.get(term)
+        if found is None:
+            found = self._terms[term] = rdflib_term(term, self._published.public)
+        return found
+
+    def _oxigraph(self, term: Node | None) -> Any:
+        if term is None:
+            return None
+        if isinstance(term, URIRef):
+            return ox.NamedNode(self._published.minted_iri(str(term)))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or _XSD_STRING)))
+        raise TypeError(f"not an RDF term: {term!r}")
+
+    def _quads(self, subject: Node | None, predicate: Node | None, obj: Node | None) -> Iterator[Any]:
+        pattern = (self._oxigraph(subject), self._oxigraph(predicate), self._oxigraph(obj))
+        for graph in self._graphs:
+            yield from self._store.quads_for_pattern(*pattern, graph)
+
+    def _about(self, subject: Node) -> dict[str, list[Any]]:
+        """A subject's objects by predicate IRI, read in one look-up: a page asks several questions of each node."""
+        found = self._subjects.get(subject)
+        if found is None:
+            found = self._subjects[subject] = {}
+            for quad in self._quads(subject, None, None):
+                objects = found.setdefault(quad.predicate.value, [])
+                if quad.object not in objects:
+                    objects.append(quad.object)
+        return found
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+        if subject is not None and predicate is not None:
+            for obj in self._about(subject).get(str(predicate), ()):
+                yield self._rdflib(obj)
+            return
+        seen: set[Any] = set()
+        for quad in self._quads(subject, predicate, None):
+            if quad.object not in seen:
+                seen.add(quad.object)
+                yield self._rdflib(quad.object)
+
+    def subjects(self, predicate: Node | None = None, obj: Node | None = None) -> Iterator[Node]:
+        seen: set[Any] = set()
+        for quad in self._quads(None, predicate, obj):
+            if quad.subject not in seen:
+                seen.add(quad.subject)
+                yield self._rdflib(quad.subject)
+
+    def value(self, subject: Node | None = None, predicate: Node | None = None) -> Node | None:
+        return next(self.objects(subject, predicate), None)
+
+    def __contains__(self, triple: Triple) -> bool:
+        subject, predicate, obj = triple
+        if subject is not None and predicate is not None and obj is not None:
+            return self._oxigraph(obj) in self._about(subject).get(str(predicate), ())
+        return next(self._quads(*triple), None) is not None
 
 
 def _folded(text: str) -> str:

@@ -32,7 +32,7 @@ def parse_bind(bind: str) -> tuple[str, int]:
 
 def make_server(store: str | Path, *, base: str | None = None, bind: str = DEFAULT_BIND,
                 minted_base: str | None = None, time_limit: float = 10.0, row_limit: int = 10_000,
-                threads: int = 8, query_workers: int = 2) -> tuple[Any, Site]:
+                threads: int = 8, query_workers: int = 2, cache_mb: float = 64) -> tuple[Any, Site]:
     """A waitress server bound to ``bind`` (port 0: a free one) publishing ``store`` under ``base`` (default: the
     address it listens on, ``http://host:port/``), and its site. ``server.run()`` serves until
     ``server.close()``; :func:`filmgraph.web.site.close` stops the site's query workers.
@@ -51,7 +51,7 @@ def make_server(store: str | Path, *, base: str | None = None, bind: str = DEFAU
     address = f"[{host}]" if ":" in host else host
     try:
         site = app(store, base=base or f"http://{address}:{server.effective_port}/", minted_base=minted_base,
-                   time_limit=time_limit, row_limit=row_limit, query_workers=query_workers)
+                   time_limit=time_limit, row_limit=row_limit, query_workers=query_workers, cache_mb=cache_mb)
     except BaseException:
         server.close()
         raise
@@ -66,14 +66,14 @@ def _starting(environ: dict[str, Any], start_response: Callable[..., Any]) -> li
 
 def serve(store: str | Path, *, base: str | None = None, bind: str = DEFAULT_BIND, minted_base: str | None = None,
           time_limit: float = 10.0, row_limit: int = 10_000, threads: int = 8, query_workers: int = 2,
-          ready: Callable[[Site, str], None] | None = None) -> None:
+          cache_mb: float = 64, ready: Callable[[Site, str], None] | None = None) -> None:
     """Publish ``store`` read-only until interrupted: pages and documents for every IRI under ``base``, a SPARQL
     endpoint, indexes, search, sitemap. ``ready`` is called with the site and the address it listens on.
 
     :raises FilmgraphError: a bad bind address or base, a port in use, no store there.
     """
     server, site = make_server(store, base=base, bind=bind, minted_base=minted_base, time_limit=time_limit,
-                               row_limit=row_limit, threads=threads, query_workers=query_workers)
+                               row_limit=row_limit, threads=threads, query_workers=query_workers, cache_mb=cache_mb)
     host, _ = parse_bind(bind)
     address = f"http://{f'[{host}]' if ':' in host else host}:{server.effective_port}/"
     try:

@@ -17,7 +17,9 @@ import hashlib
 import html
 import json
 import re
+import threading
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
@@ -119,11 +121,44 @@ _REASONS = {200: "OK", 304: "Not Modified", 400: "Bad Request", 403: "Forbidden"
             503: "Service Unavailable"}
 
 
+class ResponseCache:
+    """The answers built last, up to a number of bytes: the store does not change while it is served, so an answer
+    built once holds until the server stops."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._kept: OrderedDict[str, Response] = OrderedDict()
+        self._size = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Response | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key: str, response: Response) -> None:
+        size = len(response.body) + 200
+        if size > self.limit // 8:
+            return
+        with self._lock:
+            if key in self._kept:
+                return
+            self._kept[key] = response
+            self._size += size
+            while self._size > self.limit and self._kept:
+                _, dropped = self._kept.popitem(last=False)
+                self._size -= len(dropped.body) + 200
+
+
 class Site:
     """The WSGI application (call it as one): pages, documents and the SPARQL endpoint of ``published``."""
 
-    def __init__(self, published: Published, pool: QueryPool | None, *, queries: dict[str, str] | None = None) -> None:
+    def __init__(self, published: Published, pool: QueryPool | None, *, queries: dict[str, str] | None = None,
+                 cache_bytes: int = 64 * 2**20) -> None:
         self.published = published
+        self.cache = ResponseCache(cache_bytes)
         self.pool = pool
         self.queries = queries if queries is not None else example_queries()
         self.base_path = re.sub(r"^https?://[^/]+", "", published.base)  # "/" or "/some/path/"
@@ -202,9 +237,13 @@ class Site:
             caching.append(("Vary", "Accept"))
         if _not_modified(request, tag, self.published.loaded):
             return Response(304, "text/plain", b"", caching)
+        kept = self.cache.get(tag)
+        if kept is not None:
+            return kept
         response = build(request)
         if response.status == 200:
             response.headers += caching
+            self.cache.put(tag, response)
         elif vary:
             response.headers.append(("Vary", "Accept"))
         return response
@@ -745,11 +784,12 @@ def _rq_files(folder: Any) -> Iterator[tuple[str, str]]:
 
 
 def app(store: str | Path, *, base: str, minted_base: str | None = None, time_limit: float = 10.0,
-        row_limit: int = 10_000, query_workers: int = 2) -> Site:
+        row_limit: int = 10_000, query_workers: int = 2, cache_mb: float = 64) -> Site:
     """The WSGI application publishing the store at ``store`` (a folder, opened read-only) under ``base`` (the
     server's address, ending in ``/``). IRIs minted under ``minted_base`` (found in the store when not given) are
     shown under ``base``. SPARQL queries run in ``query_workers`` processes, each stopped at ``time_limit``
-    seconds and cut at ``row_limit`` rows (0 workers: no endpoint). Call :meth:`Site.close` when done.
+    seconds and cut at ``row_limit`` rows (0 workers: no endpoint). The last answers built are kept, up to
+    ``cache_mb`` megabytes (0: none). Call :func:`close` when done.
 
     :raises FilmgraphError: no store there, or a base that is no http(s) address.
     """
@@ -757,7 +797,7 @@ def app(store: str | Path, *, base: str, minted_base: str | None = None, time_li
     published.catalogue()  # read once, before the first request
     pool = QueryPool(str(store), minted=published.minted, base=published.base, workers=query_workers,
                      time_limit=time_limit, row_limit=row_limit) if query_workers > 0 else None
-    return Site(published, pool)
+    return Site(published, pool, cache_bytes=int(cache_mb * 2**20))
 
 
 def close(site: Site) -> None:
