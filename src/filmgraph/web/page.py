@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -361,7 +362,13 @@ def render_page(graph: Graph, film: URIRef, *, href: Href | None = None, head: s
 
 
 def _minutes(duration: Any) -> str:
+    """A running time as minutes ("PT92M", "PT1H24M" → "84 minutes"); any other duration as it is written.
+
+    >>> _minutes("PT92M"), _minutes("PT1H24M"), _minutes("P1D")
+    ('92 minutes', '84 minutes', 'P1D')
+    """
     text = str(duration or "")
-    if text.startswith("PT") and text.endswith("M") and text[2:-1].isdigit():
-        return f"{text[2:-1]} minutes"
+    match = re.fullmatch(r"PT(?:(\d{1,4})H)?(?:(\d{1,6})M)?", text)
+    if match and (match.group(1) or match.group(2)):
+        return f"{int(match.group(1) or 0) * 60 + int(match.group(2) or 0)} minutes"
     return text
