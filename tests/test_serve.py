@@ -504,3 +504,48 @@ def test_film_and_person_pages_in_chromium(browser, server: str) -> None:  # noq
     films = browser.execute_script("return [...document.querySelectorAll('table.filmography a')].map(a => a.href)")
     assert server + "film/army-of-darkness" in films
     _no_dialog_and_no_errors(browser)
+
+
+# ------------------------------------------------------------------------------------ the library and the CLI
+
+
+def _in_process(site, path: str, accept: str = "text/html") -> tuple[int, str]:
+    import io
+
+    status: list[str] = []
+    body = b"".join(site({"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "HTTP_ACCEPT": accept,
+                          "wsgi.input": io.BytesIO()}, lambda line, headers: status.append(line)))
+    return int(status[0].split()[0]), body.decode("utf-8")
+
+
+def test_a_store_served_at_its_own_base_or_under_a_path(store_dir: Path) -> None:
+    from filmgraph.web.site import app, close
+
+    own = app(store_dir, base=MINTED, query_workers=0)
+    try:
+        status, turtle = _in_process(own, "/filmgraph/film/rocky", "text/turtle")
+        assert status == 200 and f"<{MINTED}film/rocky>" in turtle  # nothing rewritten
+    finally:
+        close(own)
+    mounted = app(store_dir, base="http://127.0.0.1:9/graph/", query_workers=0)
+    try:
+        status, page = _in_process(mounted, "/graph/film/rocky")
+        assert status == 200 and 'href="http://127.0.0.1:9/graph/person/sylvester-stallone"' in page
+        assert _in_process(mounted, "/film/rocky")[0] == 404
+        assert _in_process(mounted, "/graph/sparql", "application/sparql-results+json")[0] == 200  # the query page
+    finally:
+        close(mounted)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--store", "no/such/store"], "Error: no/such/store: no store there"),
+    (["--bind", "localhost"], "Error: --bind 'localhost': give host:port"),
+    (["--base", "ftp://films/"], "Error: ftp://films/: the base must be an http:// or https:// address ending in /"),
+])
+def test_serve_refuses_bad_settings_in_one_line(store_dir: Path, args: list[str], message: str) -> None:
+    if "--store" not in args:
+        args = [*args, "--store", str(store_dir), "--query-workers", "0"]
+    result = CliRunner().invoke(cli, ["serve", *args, "--bind", "127.0.0.1:0"] if "--bind" not in args else
+                                ["serve", *args])
+    assert result.exit_code == 2
+    assert message in result.output

@@ -161,6 +161,7 @@ class Published:
         self.minted = minted_base or minted_base_of(self.store) or base
         self.loaded = store_time(self.path)
         self._catalogue: Catalogue | None = None
+        self._folded_titles: list[tuple[str, FilmEntry]] | None = None
 
     # ------------------------------------------------------------------ IRIs and terms
 
@@ -415,10 +416,12 @@ class Published:
         words = _folded(text).split()
         if not words:
             return []
-        hits = [entry for entry in self.catalogue().films.values() if all(w in _folded(entry.name) for w in words)]
+        if self._folded_titles is None:
+            self._folded_titles = [(_folded(entry.name), entry) for entry in self.catalogue().films.values()]
         wanted = " ".join(words)
-        hits.sort(key=lambda e: (_folded(e.name) != wanted, not _folded(e.name).startswith(wanted), e.name, e.iri))
-        return hits[:limit]
+        hits = [(title, entry) for title, entry in self._folded_titles if all(w in title for w in words)]
+        hits.sort(key=lambda hit: (hit[0] != wanted, not hit[0].startswith(wanted), hit[1].name, hit[1].iri))
+        return [entry for _, entry in hits[:limit]]
 
     def iter_local(self) -> Iterator[str]:
         """Every published page of a film, person, company or award category (for the sitemap)."""
