@@ -156,6 +156,13 @@ def _named(name: Node, node: Node) -> Node:
     return named
 
 
+def named(text: str, node: Node) -> Named:
+    """A table cell showing ``text`` that links to ``node``'s page (when the page's ``href`` gives one)."""
+    cell = Named(text)
+    cell.node = node
+    return cell
+
+
 # A page's cell: text, a term (a Named one links), or several of them shown with commas.
 Cell = Any
 # The address of a node's own page, or None (a served page links what the server publishes; embed links nothing).

@@ -35,7 +35,7 @@ from filmgraph.errors import FilmgraphError
 from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import FG, PREFIXES, SDO
 from filmgraph.rdf.write import serialize
-from filmgraph.web.page import STYLE, render_page, script_json, table_html
+from filmgraph.web.page import STYLE, Named, named, render_page, script_json, table_html
 from filmgraph.web.published import Credit, FilmEntry, Published
 from filmgraph.web.sparql import GRAPH_NAMES, GRAPH_TYPES, JSON, RESULT_TYPES, Answer, QueryPool, negotiate
 
@@ -443,7 +443,7 @@ class Site:
         for subject, prop, value in sorted(self.published.description(iri), key=lambda t: (str(t[1]), str(t[2]))):
             if subject != node:
                 continue
-            rows.append([_short(str(prop)), value if not isinstance(value, URIRef) else _Linked(value, self)])
+            rows.append([_short(str(prop)), value if not isinstance(value, URIRef) else _linked(value, self)])
         return table_html(["Property", "Value"], rows, "facts", href=self.href)
 
     def generic_page(self, iri: str) -> Response:
@@ -706,7 +706,7 @@ class Site:
                     if term is None:
                         cells.append("")
                     elif term["type"] == "uri":
-                        cells.append(_Linked(URIRef(term["value"]), self))
+                        cells.append(_linked(URIRef(term["value"]), self))
                     else:
                         cells.append(term["value"])
                 rows.append(cells)
@@ -715,17 +715,9 @@ class Site:
         return cut + f"<pre>{_esc(answer.body.decode('utf-8', 'replace'))}</pre>"
 
 
-class _Linked(URIRef):
-    """An IRI shown in a table: its name when the store has one, linked to its page."""
-
-    node: Node | None = None
-
-    def __new__(cls, iri: URIRef, site: Site) -> _Linked:
-        local = site.published.is_local(str(iri))
-        text = site.published.name(str(iri)) if local else str(iri)
-        made = super().__new__(cls, text)
-        made.node = iri
-        return made
+def _linked(iri: URIRef, site: Site) -> Named:
+    """An IRI shown in a table: its name when the server publishes it, linked to its page."""
+    return named(site.published.name(str(iri)) if site.published.is_local(str(iri)) else str(iri), iri)
 
 
 def _anchor(key: str) -> str:
