@@ -23,7 +23,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.rdf.vocab import FG, OWL, PQ, PQV, PS, RDF, RDFS, SDO, WIKIBASE, XSD, P
+from filmgraph.formats import RdfFormat
+from filmgraph.rdf.vocab import FG, OWL, PQ, PQV, PREFIXES, PS, RDF, RDFS, SDO, WIKIBASE, XSD, P
+from filmgraph.rdf.write import serialize
 from filmgraph.store.results import first_line
 
 Triple = tuple[Node, Node, Node]
@@ -36,6 +38,7 @@ _PERSON = ox.NamedNode(str(SDO.Person))
 _ORGANIZATION = ox.NamedNode(str(SDO.Organization))
 _CATEGORY = ox.NamedNode(str(FG.AwardCategory))
 _XSD_STRING = str(XSD.string)
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 _LANG_STRING = str(RDF.langString)
 # The namespaces of the nodes that only say something about another (a statement, its value nodes, a role, a
 # reference, a tally of wins): a resource's description carries those it links to, as Wikidata's entity data
@@ -112,6 +115,16 @@ def rdflib_terms(triples: Iterable[Any], iri: Callable[[str], str] = str) -> lis
         return found
 
     return [(convert(t.subject), convert(t.predicate), convert(t.object)) for t in triples]
+
+
+def write_triples(triples: list[Any], fmt: RdfFormat) -> bytes:
+    """pyoxigraph triples as a document: Turtle (filmgraph's prefixes) and N-Triples written by pyoxigraph,
+    JSON-LD by filmgraph's own writer (compact, offline context), as ``filmgraph export`` writes it."""
+    if fmt is RdfFormat.JSON_LD:
+        return serialize(rdflib_terms(triples), fmt).encode("utf-8")
+    if fmt is RdfFormat.TURTLE:
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
 
 
 def open_read_only(path: str | Path) -> Any:
@@ -218,6 +231,23 @@ class Published:
     def description(self, public_iri: str) -> list[Triple]:
         """The resource's own triples and those of its statement, value, role, reference and tally nodes (once
         each, whatever graphs hold them); for a graph's name (a film's article), the whole graph."""
+        return rdflib_terms(self.description_triples(public_iri))
+
+    def own_triples(self, public_iri: str) -> list[Triple]:
+        """The triples whose subject is the node (once each)."""
+        return list(dict.fromkeys(self._triples(self.store.quads_for_pattern(self.node(public_iri), None, None,
+                                                                             None))))
+
+    def _public_term(self, term: Any, made: dict[str, Any]) -> Any:
+        if isinstance(term, ox.NamedNode) and term.value.startswith(self.minted) and self.minted != self.base:
+            found = made.get(term.value)
+            if found is None:
+                found = made[term.value] = ox.NamedNode(self.public(term.value))
+            return found
+        return term
+
+    def description_triples(self, public_iri: str) -> list[Any]:
+        """:meth:`description` as pyoxigraph triples (what the documents are written from)."""
         node = self.node(public_iri)
         quads: list[Any] = []
         if self.store.contains_named_graph(node):
@@ -238,7 +268,9 @@ class Published:
             frontier = following
             if not frontier:
                 break
-        return self._triples(quads)
+        made: dict[str, Any] = {}
+        return list(dict.fromkeys(ox.Triple(self._public_term(q.subject, made), q.predicate,
+                                            self._public_term(q.object, made)) for q in quads))
 
     def film_graph(self, public_iri: str) -> Graph:
         """Every graph that describes the film as a film (its article's), read as the page builder reads an rdflib

@@ -34,9 +34,8 @@ from rdflib.term import Node
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import FG, PREFIXES, SDO
-from filmgraph.rdf.write import serialize
 from filmgraph.web.page import STYLE, Named, named, render_page, script_json, table_html
-from filmgraph.web.published import Credit, FilmEntry, Published
+from filmgraph.web.published import Credit, FilmEntry, Published, write_triples
 from filmgraph.web.sparql import GRAPH_NAMES, GRAPH_TYPES, JSON, RESULT_TYPES, Answer, QueryPool, negotiate
 
 HTML = "text/html"
@@ -337,7 +336,7 @@ class Site:
         if kind == HTML:
             response = self.html_page(iri)
         else:
-            text = serialize(self.published.description(iri), DOCUMENT_FORMATS[kind])
+            text = write_triples(self.published.description_triples(iri), DOCUMENT_FORMATS[kind])
             response = Response(200, kind + "; charset=utf-8", text, self._link_header(iri) if not about else [])
         if not suffixed and not about:
             response.headers.append(("Content-Location", uri(iri + FORMATS[kind][0])))
@@ -439,10 +438,7 @@ class Site:
     def _properties(self, iri: str) -> str:
         """The node's own triples as a table, values linked."""
         rows = []
-        node = URIRef(iri)
-        for subject, prop, value in sorted(self.published.description(iri), key=lambda t: (str(t[1]), str(t[2]))):
-            if subject != node:
-                continue
+        for _, prop, value in sorted(self.published.own_triples(iri), key=lambda t: (str(t[1]), str(t[2]))):
             rows.append([_short(str(prop)), value if not isinstance(value, URIRef) else _linked(value, self)])
         return table_html(["Property", "Value"], rows, "facts", href=self.href)
 

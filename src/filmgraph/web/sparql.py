@@ -404,12 +404,10 @@ def _xml_text(text: str) -> str:
 
 
 def serialize_oxigraph(triples: list[Any], fmt: RdfFormat) -> bytes:
-    """pyoxigraph triples written as filmgraph writes files (Turtle with its prefixes, N-Triples, compact
-    JSON-LD), through the same writers."""
-    from filmgraph.rdf.write import serialize
-    from filmgraph.web.published import rdflib_terms
+    """pyoxigraph triples as a document (Turtle, N-Triples, JSON-LD), as the resources' documents are written."""
+    from filmgraph.web.published import write_triples
 
-    return serialize(rdflib_terms(triples), fmt).encode("utf-8")
+    return write_triples(triples, fmt)
 
 
 __all__ = ["QueryPool", "Answer", "accepted", "negotiate", "is_update", "serialize_oxigraph", "RESULT_TYPES",
