@@ -275,8 +275,13 @@ class Published:
     def film_graph(self, public_iri: str) -> Graph:
         """Every graph that describes the film as a film (its article's), read as the page builder reads an rdflib
         Graph (:class:`GraphView`: no copy of its triples is made)."""
-        names = list(dict.fromkeys(q.graph_name for q in self.store.quads_for_pattern(self.node(public_iri), _TYPE,
-                                                                                        _MOVIE, None)))
+        film = self.node(public_iri)
+        # The film's own article is its graph (schema:subjectOf names it); another film's graph that mentions it
+        # as a film is not read.
+        articles = [q.object for q in self.store.quads_for_pattern(film, ox.NamedNode(str(SDO.subjectOf)), None, None)
+                    if isinstance(q.object, ox.NamedNode) and self.store.contains_named_graph(q.object)]
+        names = list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
+                                                                                                  _MOVIE, None)]))
         return cast(Graph, GraphView(self, names))
 
     def same_as(self, public_iri: str) -> list[str]:

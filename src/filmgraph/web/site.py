@@ -115,9 +115,9 @@ class Response:
         self.headers = headers or []
 
 
-_REASONS = {200: "OK", 304: "Not Modified", 400: "Bad Request", 403: "Forbidden", 404: "Not Found",
-            405: "Method Not Allowed", 406: "Not Acceptable", 413: "Content Too Large", 500: "Internal Server Error",
-            503: "Service Unavailable"}
+_REASONS = {200: "OK", 301: "Moved Permanently", 303: "See Other", 304: "Not Modified", 400: "Bad Request",
+            403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 406: "Not Acceptable",
+            413: "Content Too Large", 500: "Internal Server Error", 503: "Service Unavailable"}
 
 
 class ResponseCache:
@@ -215,7 +215,7 @@ class Site:
             "films/by-language": self.films_by_language, "people": self.people_letters, "search": self.search,
             "sitemap.xml": self.sitemap, "robots.txt": self.robots, "about": self.about}
         if path in fixed:
-            return self._cached(request, fixed[path], vary=path in ("",))
+            return self._cached(request, fixed[path], vary=path == "about")
         if path.startswith("people/"):
             return self._cached(request, self.people_under)
         if path.startswith("sitemap-") and path.endswith(".xml"):
