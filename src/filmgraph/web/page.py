@@ -138,7 +138,11 @@ def script_json(data: dict[str, Any]) -> str:
 
 def snippet(graph: Graph, film: URIRef) -> str:
     """The ``<script type="application/ld+json">`` element for a film page."""
-    return f'<script type="application/ld+json">\n{script_json(movie_object(graph, film))}\n</script>\n'
+    return _script(movie_object(graph, film))
+
+
+def _script(movie: dict[str, Any]) -> str:
+    return f'<script type="application/ld+json">\n{script_json(movie)}\n</script>\n'
 
 
 class Named(Literal):
@@ -348,7 +352,7 @@ def render_page(graph: Graph, film: URIRef, *, href: Href | None = None, head: s
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{html.escape(title)}</title>", f"<style>{STYLE}</style>", *([head] if head else []),
-        snippet(graph, film).rstrip(), "</head>", "<body>", *([top] if top else []), "<main>",
+        _script(movie).rstrip(), "</head>", "<body>", *([top] if top else []), "<main>",
         f"<h1>{html.escape(title)}</h1>",
     ]
     if original_text:
