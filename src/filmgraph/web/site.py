@@ -8,7 +8,7 @@ index pages (films by year, country and language; people A–Z), a title search,
 ``robots.txt``. Pages never run a script: every value is HTML-escaped, JSON-LD is written with ``<``, ``>``
 and ``&`` escaped, and the Content-Security-Policy allows no script at all.
 
->>> application = app("out/store", base="http://127.0.0.1:8000/")  # doctest: +SKIP
+``app("out/store", base="http://127.0.0.1:8000/")`` is the WSGI application; :mod:`filmgraph.web.serve` runs it.
 """
 
 from __future__ import annotations
