@@ -283,6 +283,8 @@ def test_a_crawl_from_the_index_finds_every_film_and_person_with_no_broken_link(
         answer = session.get(url, timeout=30)
         seen[url] = answer.status_code
         assert answer.status_code == 200, url
+        if "text/html" in answer.headers["Content-Type"]:
+            assert _json_ld(answer.text), f"{url} carries no JSON-LD"
         if not expanding.match(url) or "text/html" not in answer.headers["Content-Type"]:
             continue
         for link in _parse(answer.text).links:

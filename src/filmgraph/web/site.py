@@ -278,7 +278,8 @@ class Site:
                 for kind, (suffix, _) in FORMATS.items() if iri and kind != HTML]
         if iri:
             head.insert(0, f'<link rel="canonical" href="{_esc(iri)}">')
-        script = f'<script type="application/ld+json">\n{script_json(data)}\n</script>' if data else ""
+        data = data or {"@context": "https://schema.org", "@type": "WebPage", "name": title}
+        script = f'<script type="application/ld+json">\n{script_json(data)}\n</script>'
         return "\n".join([
             "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
             '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{_esc(title)}</title>",
