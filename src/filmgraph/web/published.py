@@ -50,6 +50,9 @@ _YEAR_RE = re.compile(r"^-?\d{4}")
 CREDITS = {str(SDO.director): "director", str(SDO.author): "screenwriter", str(SDO.producer): "producer",
            str(SDO.musicBy): "composer", str(SDO.productionCompany): "production company",
            str(SDO.publisher): "distributor"}
+_ACTOR, _CONTRIBUTOR = str(SDO.actor), str(SDO.contributor)
+_CHARACTER, _ROLE_NAME = str(SDO.characterName), str(SDO.roleName)
+_CREDIT_PROPERTIES = (*CREDITS, _ACTOR, _CONTRIBUTOR, str(PQ.P2453))
 AWARD_CLAIMS = {str(P.P166): (str(PS.P166), "won"), str(P.P1411): (str(PS.P1411), "nominated")}
 
 
@@ -321,32 +324,36 @@ class Published:
 
     def credits(self, public_iri: str) -> list[Credit]:
         """What a person or company did on each film of the store: crew and cast roles (with characters), awards
-        and nominations they are named in (with category, result and date), by year and film."""
+        and nominations they are named in (with category, result and date), by year and film. Only the links
+        that carry a credit are read (the predicate-object index), not every triple that names the node."""
         node = self.node(public_iri)
         films = self.catalogue().films
         credits: list[Credit | None] = []
-        for quad in self.store.quads_for_pattern(None, None, node, None):
-            subject, prop = quad.subject, quad.predicate.value
-            if not isinstance(subject, ox.NamedNode):
-                continue
-            is_film = self.public(subject.value) in films
-            if prop in CREDITS and is_film:
-                credits.append(self._credit(subject, CREDITS[prop]))
-            elif prop == str(SDO.actor):
-                if is_film:
-                    credits.append(self._credit(subject, "actor"))
+        seen: set[tuple[str, Any]] = set()
+        for prop in _CREDIT_PROPERTIES:
+            for quad in self.store.quads_for_pattern(None, ox.NamedNode(prop), node, None):
+                subject = quad.subject
+                if not isinstance(subject, ox.NamedNode) or (prop, subject) in seen:
                     continue
-                characters = ", ".join(self._values(subject, str(SDO.characterName)))
-                credits += [self._credit(film, "actor", detail=characters)
-                            for film in self._film_of(subject, [str(SDO.actor)])]
-            elif prop == str(SDO.contributor):
-                if is_film:
-                    credits.append(self._credit(subject, "contributor"))
-                    continue
-                role = ", ".join(self._values(subject, str(SDO.roleName))) or "contributor"
-                credits += [self._credit(film, role) for film in self._film_of(subject, [str(SDO.contributor)])]
-            elif prop == str(PQ.P2453):
-                credits += self._award_credits(subject, "nominee")
+                seen.add((prop, subject))  # one node, many graphs: read once
+                is_film = self.public(subject.value) in films
+                if prop in CREDITS:
+                    credits.append(self._credit(subject, CREDITS[prop]) if is_film else None)
+                elif prop == _ACTOR:
+                    if is_film:
+                        credits.append(self._credit(subject, "actor"))
+                        continue
+                    characters = ", ".join(self._values(subject, _CHARACTER))
+                    credits += [self._credit(film, "actor", detail=characters)
+                                for film in self._film_of(subject, [_ACTOR])]
+                elif prop == _CONTRIBUTOR:
+                    if is_film:
+                        credits.append(self._credit(subject, "contributor"))
+                        continue
+                    role = ", ".join(self._values(subject, _ROLE_NAME)) or "contributor"
+                    credits += [self._credit(film, role) for film in self._film_of(subject, [_CONTRIBUTOR])]
+                else:  # a nominee of an award statement
+                    credits += self._award_credits(subject, "nominee")
         unique = list(dict.fromkeys(c for c in credits if c is not None))
         return sorted(unique, key=lambda c: (c.year or 0, c.film_name, c.film, c.role, c.detail))
 
