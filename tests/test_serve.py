@@ -551,3 +551,16 @@ def test_serve_refuses_bad_settings_in_one_line(store_dir: Path, args: list[str]
                                 ["serve", *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_the_answer_cache_keeps_the_last_answers_within_its_size() -> None:
+    from filmgraph.web.site import Response, ResponseCache
+
+    cache = ResponseCache(8_000)
+    for number in range(20):
+        cache.put(str(number), Response(200, "text/plain", b"x" * 700))
+    assert cache.get("19") is not None and cache.get("0") is None
+    assert sum(cache.get(str(n)) is not None for n in range(20)) == 8_000 // 900
+    cache.put("big", Response(200, "text/plain", b"x" * 2_000))  # more than an eighth: never kept
+    assert cache.get("big") is None
+    assert ResponseCache(0).get("x") is None
