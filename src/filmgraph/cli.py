@@ -671,6 +671,53 @@ def draw_cmd(source: str, output: str | None, base: str, reading: Reading) -> in
     return 0
 
 
+@cli.command("serve")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), metavar="DIR",
+              help=f"Embedded Oxigraph store folder (opened read-only).  [default: {defaults.STORE_DIR}]")
+@click.option("--base", metavar="IRI",
+              help="The address the graph is published at, ending in /; the store's IRIs (minted under the --base "
+                   "given to export or load) are shown under it.  [default: http://BIND/]")
+@click.option("--bind", default="127.0.0.1:8000", show_default=True, metavar="HOST:PORT",
+              help="Where to listen (port 0: a free one).")
+@click.option("--time-limit", type=click.FloatRange(min=0.1), default=10.0, show_default=True, metavar="SECONDS",
+              help="A SPARQL query still running after this long is stopped.")
+@click.option("--row-limit", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="N",
+              help="A SPARQL answer is cut after this many rows (or triples).")
+@click.option("--threads", type=click.IntRange(min=1), default=8, show_default=True,
+              help="Requests served at once.")
+@click.option("--query-workers", type=click.IntRange(min=0), default=2, show_default=True,
+              help="Processes running SPARQL queries (0: no endpoint).")
+@click.option("--cache-mb", type=click.FloatRange(min=0), default=64, show_default=True, metavar="MB",
+              help="Pages and documents kept once built (the store does not change while served; 0: none).")
+def serve_cmd(store_dir: str | None, base: str | None, bind: str, time_limit: float, row_limit: int, threads: int,
+              query_workers: int, cache_mb: float) -> int:
+    """Publish a store read-only: a page and a document for every IRI, indexes, search and a SPARQL endpoint.
+
+    Every film, person, company and award category answers at its IRI with content negotiation (HTML,
+    Turtle, JSON-LD, N-Triples; or a .ttl, .jsonld, .nt suffix); /films, /people and /search list
+    them; /sparql answers SPARQL 1.1 Protocol queries (updates refused) within --time-limit and
+    --row-limit; /sitemap.xml and /robots.txt are for crawlers. Stop with Ctrl-C.
+
+    Example:
+
+    \b
+        filmgraph load examples/second_victims.txt && filmgraph serve
+        filmgraph serve --store out/store --base https://films.example.org/ --bind 127.0.0.1:8080
+    """
+    from filmgraph.web.serve import serve
+
+    def ready(site: Any, address: str) -> None:
+        films = len(site.published.catalogue().films)
+        click.echo(f"serving {films} film{'s' * (films != 1)} from {store_dir or defaults.STORE_DIR} at "
+                   f"{site.published.base} (listening on {address}; Ctrl-C stops)", err=True)
+        if site.published.minted != site.published.base:
+            click.echo(f"IRIs minted under {site.published.minted} are shown under {site.published.base}", err=True)
+
+    serve(store_dir or defaults.STORE_DIR, base=base, bind=bind, time_limit=time_limit, row_limit=row_limit,
+          threads=threads, query_workers=query_workers, cache_mb=cache_mb, ready=ready)
+    return 0
+
+
 def main() -> None:
     cli()
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import json
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rdflib import BNode, Graph, Literal, URIRef
@@ -30,7 +32,7 @@ def films_in(graph: Graph) -> list[URIRef]:
     return films
 
 
-def _text(term: Node | None) -> str:
+def _text(term: Node | str | None) -> str:
     return "" if term is None else str(term)
 
 
@@ -136,7 +138,39 @@ def script_json(data: dict[str, Any]) -> str:
 
 def snippet(graph: Graph, film: URIRef) -> str:
     """The ``<script type="application/ld+json">`` element for a film page."""
-    return f'<script type="application/ld+json">\n{script_json(movie_object(graph, film))}\n</script>\n'
+    return _script(movie_object(graph, film))
+
+
+def _script(movie: dict[str, Any]) -> str:
+    return f'<script type="application/ld+json">\n{script_json(movie)}\n</script>\n'
+
+
+class Named(Literal):
+    """A name that remembers the node it names, so that a page served beside its graph can link it (the embed
+    page shows it as text). It orders, compares and prints as the name alone."""
+
+    node: Node | None = None
+
+
+def _named(name: Node, node: Node) -> Node:
+    if not isinstance(name, Literal):
+        return name
+    named = Named(str(name), lang=name.language, datatype=name.datatype, normalize=False)
+    named.node = node
+    return named
+
+
+def named(text: str, node: Node) -> Named:
+    """A table cell showing ``text`` that links to ``node``'s page (when the page's ``href`` gives one)."""
+    cell = Named(text)
+    cell.node = node
+    return cell
+
+
+# A page's cell: text, a term (a Named one links), or several of them shown with commas.
+Cell = Any
+# The address of a node's own page, or None (a served page links what the server publishes; embed links nothing).
+Href = Callable[[Node], "str | None"]
 
 
 # The page's tables are read by walking the film's statements through the graph's indexes, not by SPARQL: an
@@ -151,16 +185,20 @@ def _order_key(term: Node | None) -> tuple[int, Any]:
     return (1 if isinstance(term, BNode) else 2 if isinstance(term, URIRef) else 3), term
 
 
-def _ordered(rows: list[Row], *columns: int) -> list[list[str]]:
-    """``ORDER BY`` the columns, first column first; the rows as text."""
+def _sorted_rows(rows: list[Row], *columns: int) -> list[Row]:
+    """``ORDER BY`` the columns, first column first."""
     for column in reversed(columns):
         rows = sorted(rows, key=lambda row: _order_key(row[column]))
+    return rows
+
+
+def _as_text(rows: list[Row]) -> list[list[str]]:
     return [[_text(term) for term in row] for row in rows]
 
 
 def _names(graph: Graph, subject: Node, prop: URIRef) -> list[Node]:
-    # prop/schema:name
-    return [name for node in graph.objects(subject, prop) for name in graph.objects(node, SDO.name)]
+    # prop/schema:name, each name with the node it names
+    return [_named(name, node) for node in graph.objects(subject, prop) for name in graph.objects(node, SDO.name)]
 
 
 def _stated_dates(graph: Graph, statement: Node, value_property: URIRef) -> list[Node]:
@@ -177,17 +215,25 @@ def _stated_dates(graph: Graph, statement: Node, value_property: URIRef) -> list
 
 def cast_rows(graph: Graph, film: URIRef) -> list[list[str]]:
     """Actor and character, by actor: a role's person and characters, or a person linked without a role."""
+    return _as_text(_cast(graph, film))
+
+
+def _cast(graph: Graph, film: URIRef) -> list[Row]:
     rows: list[Row] = []
     for role in graph.objects(film, SDO.actor):
         characters = list(graph.objects(role, SDO.characterName)) or [None]
         rows += [(actor, character) for actor in _names(graph, role, SDO.actor) for character in characters]
         if (role, RDF.type, SDO.Person) in graph:
-            rows += [(actor, None) for actor in graph.objects(role, SDO.name)]
-    return _ordered(rows, 0, 1)
+            rows += [(_named(actor, role), None) for actor in graph.objects(role, SDO.name)]
+    return _sorted_rows(rows, 0, 1)
 
 
 def release_rows(graph: Graph, film: URIRef) -> list[list[str]]:
     """Releases (P577 with their places) and screenings at events, by date and place."""
+    return _as_text(_releases(graph, film))
+
+
+def _releases(graph: Graph, film: URIRef) -> list[Row]:
     rows: list[Row] = []
     for statement in graph.objects(film, P.P577):
         places = _names(graph, statement, PQ.P291) or [None]
@@ -195,30 +241,36 @@ def release_rows(graph: Graph, film: URIRef) -> list[list[str]]:
                  for place in places]
     for event in graph.subjects(SDO.workPresented, film):
         dates = list(graph.objects(event, SDO.startDate)) or [None]
-        rows += [(Literal("Screening"), when, place) for place in graph.objects(event, SDO.name) for when in dates]
-    return _ordered(rows, 1, 2)
+        rows += [(Literal("Screening"), when, _named(place, event)) for place in graph.objects(event, SDO.name)
+                 for when in dates]
+    return _sorted_rows(rows, 1, 2)
 
 
 def accolade_rows(graph: Graph, film: URIRef) -> list[list[str]]:
     """Body, date, category, nominees and result of each award statement (P166 won, P1411 nominated), one row
     per body, date, category and result, by date, body and category."""
-    groups: dict[tuple[Node | None, Node | None, Node, str], list[str]] = {}
+    return [[_text(body), _text(when), _text(category), ", ".join(map(str, nominees)), _text(result)]
+            for body, when, category, nominees, result in _accolades(graph, film)]
+
+
+def _accolades(graph: Graph, film: URIRef) -> list[tuple[Any, ...]]:
+    groups: dict[tuple[Node | None, Node | None, Node, str], list[Node]] = {}
     for claim, value, result in ((P.P166, PS.P166, "won"), (P.P1411, PS.P1411, "nominated")):
         for statement in graph.objects(film, claim):
             dates = _stated_dates(graph, statement, PQV.P585) or [None]
-            nominees = [str(name) for name in _names(graph, statement, PQ.P2453)]
+            nominees = _names(graph, statement, PQ.P2453)
             for award in graph.objects(statement, value):
                 bodies = _names(graph, award, WDT.P361) or [None]
-                for category in graph.objects(award, SDO.name):
+                for category in (_named(name, award) for name in graph.objects(award, SDO.name)):
                     for body in bodies:
                         for when in dates:
                             groups.setdefault((body, when, category, result), []).extend(nominees)
-    rows: list[Row] = [(body, when, category, Literal(", ".join(nominees)), Literal(result))
-                       for (body, when, category, result), nominees in groups.items()]
-    return _ordered(rows, 1, 0, 2)
+    rows = [(body, when, category, nominees, Literal(result))
+            for (body, when, category, result), nominees in groups.items()]
+    return _sorted_rows(rows, 1, 0, 2)
 
 
-_STYLE = """
+STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f5f2;color:#1d1d1f}
 main{max-width:980px;margin:0 auto;padding:2rem 1.5rem 4rem}
 h1{font-size:2.2rem;margin:0 0 .2rem}h2{font-size:1.2rem;margin:2rem 0 .6rem;border-bottom:2px solid #d8d4cc}
@@ -232,69 +284,102 @@ footer{margin-top:2rem;color:#777;font-size:.8rem}
 """
 
 
-def _table(headers: list[str], rows: list[list[str]], css: str = "", row_class: int | None = None) -> str:
+def cell_html(cell: Cell, href: Href | None = None) -> str:
+    """A table cell's HTML: its text escaped, a name linked to its node's page when ``href`` gives one."""
+    if isinstance(cell, list | tuple):
+        return ", ".join(cell_html(item, href) for item in cell)
+    text = html.escape(_text(cell))
+    node = getattr(cell, "node", None)
+    target = href(node) if href is not None and node is not None else None
+    return f'<a href="{html.escape(target)}">{text}</a>' if target else text
+
+
+def table_html(headers: Sequence[str], rows: Sequence[Sequence[Cell]], css: str = "", row_class: int | None = None,
+               href: Href | None = None) -> str:
+    """An HTML table (every value escaped), or "None stated." for no rows."""
     if not rows:
         return "<p>None stated.</p>"
     head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body = []
     for row in rows:
-        cls = f' class="{html.escape(row[row_class])}"' if row_class is not None else ""
-        body.append("<tr" + cls + ">" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+        cls = f' class="{html.escape(_text(row[row_class]))}"' if row_class is not None else ""
+        body.append("<tr" + cls + ">" + "".join(f"<td>{cell_html(c, href)}</td>" for c in row) + "</tr>")
     return f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
 
 
-def render_page(graph: Graph, film: URIRef) -> str:
-    """A self-contained HTML page for ``film``: facts, cast, releases, accolades, the graph diagram."""
+def render_page(graph: Graph, film: URIRef, *, href: Href | None = None, head: str = "", top: str = "",
+                bottom: str = "", footer: str = "") -> str:
+    """A self-contained HTML page for ``film``: facts, cast, releases, accolades, the graph diagram.
+
+    A server publishing the graph passes ``href`` (a node's page, so that every person, company, category and
+    event is a link) and HTML of its own (already escaped) for the ``head``, the ``top`` of the page (before its
+    main part), its ``bottom`` (after the diagram) and the ``footer``; without them it is the ``embed`` page.
+    """
     movie = movie_object(graph, film)
     title = movie["name"]
 
-    def names(key: str) -> str:
+    def names(key: str) -> list[Cell]:
         value = movie.get(key)
         items = value if isinstance(value, list) else [value] if value else []
-        return ", ".join(i["name"] if isinstance(i, dict) else str(i) for i in items if i)
+        cells: list[Cell] = []
+        for item in items:
+            if isinstance(item, dict):
+                name = Literal(item["name"])
+                cells.append(_named(name, URIRef(item["@id"])) if "@id" in item else name)
+            elif item:
+                cells.append(str(item))
+        return cells
 
-    crew_roles: dict[str, list[str]] = {}
+    crew_roles: dict[str, list[Cell]] = {}
     for contributor in movie.get("contributor", []):
         if "roleName" in contributor:
-            crew_roles.setdefault(contributor["roleName"], []).append(contributor["contributor"]["name"])
-    languages = sorted(str(graph.value(code, RDFS.label) or "") for code in graph.objects(film, WDT.P364)) or \
-        names("inLanguage")
-    facts = [("Directed by", names("director")), ("Written by", names("author")), ("Produced by", names("producer")),
-             ("Music by", names("musicBy"))]
-    facts += [(role.capitalize(), ", ".join(people)) for role, people in sorted(crew_roles.items())]
+            person = contributor["contributor"]
+            crew_roles.setdefault(contributor["roleName"], []).append(
+                _named(Literal(person["name"]), URIRef(person["@id"])) if "@id" in person else person["name"])
+    languages: list[Cell] = sorted(str(graph.value(code, RDFS.label) or "") for code in graph.objects(film, WDT.P364))
+    facts: list[tuple[str, Cell]] = [
+        ("Directed by", names("director")), ("Written by", names("author")), ("Produced by", names("producer")),
+        ("Music by", names("musicBy"))]
+    facts += [(role.capitalize(), people) for role, people in sorted(crew_roles.items())]
     facts += [("Production companies", names("productionCompany")), ("Distributed by", names("publisher")),
               ("Running time", _minutes(movie.get("duration"))), ("Country", names("countryOfOrigin")),
-              ("Language", ", ".join(languages) if isinstance(languages, list) else languages or ""),
-              ("Genre", names("genre")), ("Filming location", names("locationCreated")), ("Subject", names("about"))]
+              ("Language", languages or names("inLanguage")), ("Genre", names("genre")),
+              ("Filming location", names("locationCreated")), ("Subject", names("about"))]
     fact_rows = [[k, v] for k, v in facts if v]
-    cast = cast_rows(graph, film)
-    releases = release_rows(graph, film)
-    accolades = accolade_rows(graph, film)
     original = movie.get("alternateName")
     original_text = original["@value"] if isinstance(original, dict) else original if isinstance(original, str) else ""
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{html.escape(title)}</title>", f"<style>{_STYLE}</style>", snippet(graph, film).rstrip(), "</head>",
-        "<body>", "<main>", f"<h1>{html.escape(title)}</h1>",
+        f"<title>{html.escape(title)}</title>", f"<style>{STYLE}</style>", *([head] if head else []),
+        _script(movie).rstrip(), "</head>", "<body>", *([top] if top else []), "<main>",
+        f"<h1>{html.escape(title)}</h1>",
     ]
     if original_text:
         parts.append(f'<p class="original">{html.escape(original_text)}</p>')
     if movie.get("description"):
         parts.append(f"<p>{html.escape(str(movie['description']))}</p>")
-    parts += ["<h2>Facts</h2>", _table(["Fact", "Value"], fact_rows, "facts"),
-              "<h2>Cast</h2>", _table(["Actor", "Character"], cast, "cast"),
-              "<h2>Releases and screenings</h2>", _table(["Kind", "Date", "Where"], releases, "releases"),
+    parts += ["<h2>Facts</h2>", table_html(["Fact", "Value"], fact_rows, "facts", href=href),
+              "<h2>Cast</h2>", table_html(["Actor", "Character"], _cast(graph, film), "cast", href=href),
+              "<h2>Releases and screenings</h2>",
+              table_html(["Kind", "Date", "Where"], _releases(graph, film), "releases", href=href),
               "<h2>Accolades</h2>",
-              _table(["Award", "Date", "Category", "Nominees", "Result"], accolades, "accolades", row_class=4),
-              "<h2>Graph</h2>", f"<figure>{draw_graph(graph, film)}</figure>",
-              f"<footer>Generated by filmgraph from <code>{html.escape(str(film))}</code>.</footer>",
+              table_html(["Award", "Date", "Category", "Nominees", "Result"], _accolades(graph, film), "accolades",
+                         row_class=4, href=href),
+              "<h2>Graph</h2>", f"<figure>{draw_graph(graph, film)}</figure>", *([bottom] if bottom else []),
+              footer or f"<footer>Generated by filmgraph from <code>{html.escape(str(film))}</code>.</footer>",
               "</main>", "</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
 
 def _minutes(duration: Any) -> str:
+    """A running time as minutes ("PT92M", "PT1H24M" → "84 minutes"); any other duration as it is written.
+
+    >>> _minutes("PT92M"), _minutes("PT1H24M"), _minutes("P1D")
+    ('92 minutes', '84 minutes', 'P1D')
+    """
     text = str(duration or "")
-    if text.startswith("PT") and text.endswith("M") and text[2:-1].isdigit():
-        return f"{text[2:-1]} minutes"
+    match = re.fullmatch(r"PT(?:(\d{1,4})H)?(?:(\d{1,6})M)?", text)
+    if match and (match.group(1) or match.group(2)):
+        return f"{int(match.group(1) or 0) * 60 + int(match.group(2) or 0)} minutes"
     return text

@@ -1,0 +1,189 @@
+"""`filmgraph serve` under load: requests/s and p50/p99 latency for a film page, a person page with a long
+filmography, a film's Turtle document and a SPARQL query, at 1 and at 8 concurrent clients.
+
+Builds a store of N films: the corpus pages, exported once, repeated under other titles (each copy its own film,
+article, statements and unlinked people; the people, companies and categories the pages link are shared, so a
+linked actor's filmography grows with N). Starts `filmgraph serve` on a free port of 127.0.0.1 in its own process
+and asks it from client threads over keep-alive connections; only 127.0.0.1 is ever contacted.
+
+Usage: ``python benchmarks/serve.py [--films N] [--requests R]`` (default 5,000 films, 200 requests a case and
+client count). Target: a page under 50 ms at p99 at 5,000 films.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pyoxigraph as ox
+
+from filmgraph import RdfFormat
+from filmgraph.pipeline import export_one
+
+ROOT = Path(__file__).resolve().parents[1]
+MINTED = "https://example.org/filmgraph/"
+_OWN = "film|article|statement|role|reference|screening|tally"
+
+
+def corpus_films() -> list[tuple[str, str, str]]:
+    """(slug, title, N-Quads) of every corpus page that exports a film."""
+    films = []
+    for path in sorted((ROOT / "tests" / "corpus").glob("*.wiki")):
+        result = export_one(path, output_dir=None, formats=(RdfFormat.N_QUADS,))
+        if result.error is not None:
+            continue
+        text = result.texts[RdfFormat.N_QUADS]
+        match = re.search(rf"<{re.escape(MINTED)}film/([^/>]+)> <http://www\.w3\.org/1999/02/22-rdf-syntax-ns#type> "
+                          r"<http://schema\.org/Movie>", text)
+        title = re.search(rf"<{re.escape(MINTED)}film/{re.escape(match.group(1))}> <http://schema\.org/name> "
+                          r'"((?:[^"\\]|\\.)*)"', text) if match else None
+        if match and title:
+            films.append((match.group(1), title.group(1), text))
+    return films
+
+
+def copy_of(slug: str, title: str, text: str, number: int) -> str:
+    """The film's quads as another film: its own nodes renamed, its title numbered."""
+    if number == 0:
+        return text
+    own = re.compile(rf"<{re.escape(MINTED)}({_OWN})/{re.escape(slug)}(?=[/>])")
+    text = own.sub(lambda m: f"<{MINTED}{m.group(1)}/{slug}-{number}", text)
+    film = f"<{MINTED}film/{slug}-{number}>"
+    for prop in ("<http://schema.org/name>", "<http://www.w3.org/2000/01/rdf-schema#label>"):
+        text = text.replace(f'{film} {prop} "{title}"', f'{film} {prop} "{title} {number}"')
+    return text
+
+
+def build_store(folder: Path, count: int) -> tuple[list[str], list[str]]:
+    """A store of ``count`` films; their IRIs, and the 20 linked actors with the most films, most first."""
+    films = corpus_films()
+    store = ox.Store(str(folder))
+    iris = []
+    batch = []
+    for number in range(count):
+        slug, title, text = films[number % len(films)]
+        copy = number // len(films)
+        batch.append(copy_of(slug, title, text, copy))
+        iris.append(f"{MINTED}film/{slug}" + (f"-{copy}" if copy else ""))
+        if len(batch) >= 200:
+            store.bulk_load(input="".join(batch).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+            batch = []
+    if batch:
+        store.bulk_load(input="".join(batch).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    busiest = store.query(
+        "SELECT ?person (COUNT(DISTINCT ?film) AS ?films) WHERE { GRAPH ?g { ?film <http://schema.org/actor> ?role . "
+        "?role <http://schema.org/actor> ?person } FILTER(STRSTARTS(STR(?person), \"" + MINTED + "person/\")) } "
+        "GROUP BY ?person ORDER BY DESC(?films) LIMIT 20")
+    people = [(row["person"].value, row["films"].value) for row in busiest]
+    print(f"store: {count} films ({len(films)} corpus pages repeated), {len(store):,} quads; the 20 busiest linked "
+          f"actors are in {people[-1][1]}–{people[0][1]} films each")
+    store.flush()
+    del store
+    return iris, [person for person, _ in people]
+
+
+def start_server(folder: Path, cache_mb: float) -> tuple[subprocess.Popen, str]:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    command = [sys.executable, "-m", "filmgraph", "serve", "--store", str(folder), "--bind", "127.0.0.1:0",
+               "--threads", "8", "--cache-mb", str(cache_mb)]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    assert process.stderr is not None
+    line = process.stderr.readline()
+    match = re.search(r"listening on (http://127\.0\.0\.1:\d+/)", line)
+    if not match:
+        process.kill()
+        raise SystemExit("the server did not start: " + line + process.stderr.read())
+    return process, match.group(1)
+
+
+def run_case(address: str, paths: list[str], accept: str, clients: int, requests: int) -> tuple[float, float, float]:
+    """requests/s, p50 and p99 latency (ms) for ``requests`` requests per client over ``clients`` connections."""
+    host = urlsplit(address)
+    latencies: list[float] = []
+    lock = threading.Lock()
+    failures: list[str] = []
+
+    def client(offset: int) -> None:
+        connection = http.client.HTTPConnection(host.hostname, host.port, timeout=60)
+        mine = []
+        for index in range(requests):
+            path = paths[(offset * requests + index) % len(paths)]
+            begin = time.perf_counter()
+            connection.request("GET", path, headers={"Accept": accept})
+            answer = connection.getresponse()
+            answer.read()
+            mine.append(time.perf_counter() - begin)
+            if answer.status != 200:
+                failures.append(f"{answer.status} {path}")
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(number,)) for number in range(clients)]
+    begin = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - begin
+    if failures:
+        raise SystemExit(f"{len(failures)} failed requests, e.g. {failures[0]}")
+    latencies.sort()
+    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
+    return len(latencies) / elapsed, statistics.median(latencies) * 1000, p99 * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--films", type=int, default=5000)
+    parser.add_argument("--requests", type=int, default=200, help="requests per case and client count")
+    parser.add_argument("--cache-mb", type=float, default=0,
+                        help="the server's cache (default none: every page is built for its request)")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        store = Path(folder) / "store"
+        begin = time.perf_counter()
+        iris, people = build_store(store, options.films)
+        print(f"built in {time.perf_counter() - begin:.1f} s")
+        begin = time.perf_counter()
+        process, address = start_server(store, options.cache_mb)
+        print(f"server up in {time.perf_counter() - begin:.1f} s at {address}")
+        try:
+            public = [urlsplit(address.rstrip("/") + "/" + iri[len(MINTED):]).path for iri in iris]
+            person_paths = [urlsplit(address + person[len(MINTED):]).path for person in people]
+            pattern = ("SELECT DISTINCT ?film ?title WHERE {{ ?film schema:actor/schema:actor <{}> ; "
+                       "schema:name ?title }} ORDER BY ?title LIMIT 100")
+            queries = ["/sparql?" + urlencode({"query": pattern.format(address + person[len(MINTED):])})
+                       for person in people]
+            cases = [("film page", public, "text/html"),
+                     ("person page (longest filmographies)", person_paths, "text/html"),
+                     ("film as Turtle", public, "text/turtle"),
+                     ("SPARQL query (an actor's films)", queries, "application/sparql-results+json")]
+            run_case(address, ["/films"], "text/html", 1, 3)  # warm up
+            print(f"{'case':36s} {'clients':>7s} {'req/s':>8s} {'p50 ms':>8s} {'p99 ms':>8s}")
+            for name, paths, accept in cases:
+                start = 0
+                for clients in (1, 8):
+                    each = options.requests if clients == 1 else max(1, options.requests // 2)
+                    # film cases: films not asked for before, so that no answer comes from a cache
+                    chosen = paths[start:start + clients * each] if len(paths) > 20 else paths
+                    start += clients * each
+                    rate, p50, p99 = run_case(address, chosen or paths, accept, clients, each)
+                    print(f"{name:36s} {clients:7d} {rate:8.1f} {p50:8.1f} {p99:8.1f}")
+        finally:
+            process.terminate()
+            process.wait(10)
+
+
+if __name__ == "__main__":
+    main()

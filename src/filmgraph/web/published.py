@@ -1,0 +1,557 @@
+"""A store as a server publishes it: opened read-only, its IRIs at the server's address, and what each page
+reads from it — a resource's description, a film's graph, who worked on which films — each in a few index
+look-ups (Oxigraph's quad indexes, never a SPARQL GROUP BY), so a page costs what it shows.
+
+IRIs: the store's films were minted under one base (``<base>film/<name>``: the ``--base`` given to ``export`` or
+``load``); the server publishes them under its own address. Every IRI under the minted base is shown under the
+public base, in pages, documents and SPARQL answers, and an IRI of a request or a query under the public base is
+read as the minted one. When the two are the same nothing is rewritten.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, cast
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from filmgraph.errors import FilmgraphError
+from filmgraph.formats import RdfFormat
+from filmgraph.rdf.vocab import FG, OWL, PQ, PQV, PREFIXES, PS, RDF, RDFS, SDO, WIKIBASE, XSD, P
+from filmgraph.rdf.write import serialize
+from filmgraph.store.results import first_line
+
+Triple = tuple[Node, Node, Node]
+
+_TYPE = ox.NamedNode(str(RDF.type))
+_NAME = ox.NamedNode(str(SDO.name))
+_LABEL = ox.NamedNode(str(RDFS.label))
+_MOVIE = ox.NamedNode(str(SDO.Movie))
+_PERSON = ox.NamedNode(str(SDO.Person))
+_ORGANIZATION = ox.NamedNode(str(SDO.Organization))
+_CATEGORY = ox.NamedNode(str(FG.AwardCategory))
+_XSD_STRING = str(XSD.string)
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+_LANG_STRING = str(RDF.langString)
+# The namespaces of the nodes that only say something about another (a statement, its value nodes, a role, a
+# reference, a tally of wins): a resource's description carries those it links to, as Wikidata's entity data
+# carries its statements.
+DEPENDENT_KINDS = ("statement", "role", "reference", "tally")
+_DESCRIPTION_DEPTH = 4  # film → statement → value node → …; a reference hangs off a statement
+_YEAR_RE = re.compile(r"^-?\d{4}")
+# The roles a film names a person or company in directly (schema.org's side).
+CREDITS = {str(SDO.director): "director", str(SDO.author): "screenwriter", str(SDO.producer): "producer",
+           str(SDO.musicBy): "composer", str(SDO.productionCompany): "production company",
+           str(SDO.publisher): "distributor"}
+_ACTOR, _CONTRIBUTOR = str(SDO.actor), str(SDO.contributor)
+_CHARACTER, _ROLE_NAME = str(SDO.characterName), str(SDO.roleName)
+_CREDIT_PROPERTIES = (*CREDITS, _ACTOR, _CONTRIBUTOR, str(PQ.P2453))
+AWARD_CLAIMS = {str(P.P166): (str(PS.P166), "won"), str(P.P1411): (str(PS.P1411), "nominated")}
+
+
+@dataclass(frozen=True)
+class FilmEntry:
+    """A film as the indexes list it."""
+
+    iri: str  # public
+    name: str
+    year: int | None
+    countries: tuple[str, ...]
+    languages: tuple[str, ...]
+
+
+@dataclass
+class Catalogue:
+    """What the index pages, the search and the sitemap list, read once (the store does not change while it is
+    served): films, people, companies and award categories under the public base, with their names."""
+
+    films: dict[str, FilmEntry] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)
+    companies: dict[str, str] = field(default_factory=dict)
+    categories: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Credit:
+    """One line of a filmography: a film, what the person or company did on it, and its detail (a character, a
+    category)."""
+
+    film: str  # public IRI
+    film_name: str
+    year: int | None
+    role: str
+    detail: str = ""
+    detail_node: str | None = None  # public IRI (an award category)
+    result: str = ""
+    date: str = ""
+
+
+def rdflib_term(term: Any, iri: Callable[[str], str] = str) -> Node:
+    """A pyoxigraph term as an rdflib one (an IRI through ``iri``: the public address of a minted one)."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(iri(term.value))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return Literal(term.value, datatype=None if datatype == _XSD_STRING else URIRef(datatype), normalize=False)
+    return Literal(str(term))  # an RDF-star triple term: shown as its text
+
+
+def rdflib_terms(triples: Iterable[Any], iri: Callable[[str], str] = str) -> list[Triple]:
+    """pyoxigraph triples or quads (their graphs left out) as rdflib triples, each distinct term made once."""
+    made: dict[Any, Node] = {}
+
+    def convert(term: Any) -> Node:
+        found = made.get(term)
+        if found is None:
+            found = made[term] = rdflib_term(term, iri)
+        return found
+
+    return [(convert(t.subject), convert(t.predicate), convert(t.object)) for t in triples]
+
+
+def write_triples(triples: list[Any], fmt: RdfFormat) -> bytes:
+    """pyoxigraph triples as a document: Turtle (filmgraph's prefixes) and N-Triples written by pyoxigraph,
+    JSON-LD by filmgraph's own writer (compact, offline context), as ``filmgraph export`` writes it."""
+    if fmt is RdfFormat.JSON_LD:
+        return serialize(rdflib_terms(triples), fmt).encode("utf-8")
+    if fmt is RdfFormat.TURTLE:
+        return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_PREFIXES)
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+
+
+def open_read_only(path: str | Path) -> Any:
+    """The Oxigraph store at ``path`` opened read-only: nothing served can write to it, and a ``filmgraph load``
+    may run beside it (the server keeps answering from what it opened).
+
+    :raises FilmgraphError: no store there, or it cannot be opened.
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise FilmgraphError(f"{folder}: no store there (filmgraph load FILE --store {folder} creates one)")
+    try:
+        return ox.Store.read_only(str(folder))
+    except OSError as exc:
+        raise FilmgraphError(f"{folder}: cannot open store (read-only): {first_line(str(exc))}") from exc
+
+
+def store_time(path: str | Path) -> float:
+    """When the store was last written (its newest file): the Last-Modified of everything served from it."""
+    times = [entry.stat().st_mtime for entry in os.scandir(path) if entry.is_file()]
+    return max(times) if times else 0.0
+
+
+def minted_base_of(store: Any) -> str | None:
+    """The base the store's films were minted under (``<base>film/<name>``), the most common one."""
+    bases: Counter[str] = Counter()
+    for count, quad in enumerate(store.quads_for_pattern(None, _TYPE, _MOVIE, None)):
+        iri = quad.subject.value if isinstance(quad.subject, ox.NamedNode) else ""
+        cut = iri.rfind("/film/")
+        if cut >= 0:
+            bases[iri[: cut + 1]] += 1
+        if count >= 1000:
+            break
+    return bases.most_common(1)[0][0] if bases else None
+
+
+class Published:
+    """A read-only store published under ``base`` (its IRIs minted under ``minted_base``, found in the store when
+    not given)."""
+
+    def __init__(self, path: str | Path, *, base: str, minted_base: str | None = None) -> None:
+        if not re.match(r"^https?://[^/\s]+/", base):
+            raise FilmgraphError(f"{base}: the base must be an http:// or https:// address ending in /")
+        self.path = Path(path)
+        self.store = open_read_only(self.path)
+        self.base = base
+        self.minted = minted_base or minted_base_of(self.store) or base
+        self.loaded = store_time(self.path)
+        self._catalogue: Catalogue | None = None
+        self._folded_titles: list[tuple[str, FilmEntry]] | None = None
+
+    # ------------------------------------------------------------------ IRIs and terms
+
+    def public(self, iri: str) -> str:
+        return self.base + iri[len(self.minted):] if iri.startswith(self.minted) else iri
+
+    def minted_iri(self, iri: str) -> str:
+        return self.minted + iri[len(self.base):] if iri.startswith(self.base) else iri
+
+    def is_local(self, iri: str) -> bool:
+        """An IRI this server publishes (under its public base)."""
+        return iri.startswith(self.base)
+
+    def term(self, term: Any) -> Node:
+        """A pyoxigraph term as an rdflib one, its IRI at the public address."""
+        return rdflib_term(term, self.public)
+
+    def node(self, public_iri: str) -> Any:
+        return ox.NamedNode(self.minted_iri(public_iri))
+
+    def _triples(self, quads: Iterable[Any]) -> list[Triple]:
+        return list(dict.fromkeys(rdflib_terms(quads, self.public)))
+
+    # ------------------------------------------------------------------ what a resource is
+
+    def exists(self, public_iri: str) -> bool:
+        """Whether the store says anything about the IRI (as a subject), or holds a graph of that name."""
+        try:
+            node = self.node(public_iri)
+        except ValueError:  # no IRI (a request for "/<x>")
+            return False
+        return next(iter(self.store.quads_for_pattern(node, None, None, None)), None) is not None or \
+            self.store.contains_named_graph(node)
+
+    def types(self, public_iri: str) -> set[str]:
+        return {q.object.value for q in self.store.quads_for_pattern(self.node(public_iri), _TYPE, None, None)}
+
+    def is_graph(self, public_iri: str) -> bool:
+        return self.store.contains_named_graph(self.node(public_iri))
+
+    def name(self, public_iri: str) -> str:
+        """A node's name (schema:name, else rdfs:label, else the end of its IRI)."""
+        node = self.node(public_iri)
+        for prop in (_NAME, _LABEL):
+            for quad in self.store.quads_for_pattern(node, prop, None, None):
+                return quad.object.value
+        return public_iri.rstrip("/").rsplit("/", 1)[-1] or public_iri
+
+    def _dependent(self, iri: str) -> bool:
+        if not iri.startswith(self.minted):
+            return False
+        return iri[len(self.minted):].split("/", 1)[0] in DEPENDENT_KINDS
+
+    def description(self, public_iri: str) -> list[Triple]:
+        """The resource's own triples and those of its statement, value, role, reference and tally nodes (once
+        each, whatever graphs hold them); for a graph's name (a film's article), the whole graph."""
+        return rdflib_terms(self.description_triples(public_iri))
+
+    def own_triples(self, public_iri: str) -> list[Triple]:
+        """The triples whose subject is the node (once each)."""
+        return list(dict.fromkeys(self._triples(self.store.quads_for_pattern(self.node(public_iri), None, None,
+                                                                             None))))
+
+    def _public_term(self, term: Any, made: dict[str, Any]) -> Any:
+        if isinstance(term, ox.NamedNode) and term.value.startswith(self.minted) and self.minted != self.base:
+            found = made.get(term.value)
+            if found is None:
+                found = made[term.value] = ox.NamedNode(self.public(term.value))
+            return found
+        return term
+
+    def description_triples(self, public_iri: str) -> list[Any]:
+        """:meth:`description` as pyoxigraph triples (what the documents are written from)."""
+        node = self.node(public_iri)
+        quads: list[Any] = []
+        if self.store.contains_named_graph(node):
+            quads += self.store.quads_for_pattern(None, None, None, node)
+        seen = {node}
+        frontier = [node]
+        for _ in range(_DESCRIPTION_DEPTH + 1):
+            following = []
+            for subject in frontier:
+                for quad in self.store.quads_for_pattern(subject, None, None, None):
+                    quads.append(quad)
+                    obj = quad.object
+                    follows = isinstance(obj, ox.BlankNode) or (isinstance(obj, ox.NamedNode)
+                                                                 and self._dependent(obj.value))
+                    if follows and obj not in seen:
+                        seen.add(obj)
+                        following.append(obj)
+            frontier = following
+            if not frontier:
+                break
+        made: dict[str, Any] = {}
+        return list(dict.fromkeys(ox.Triple(self._public_term(q.subject, made), q.predicate,
+                                            self._public_term(q.object, made)) for q in quads))
+
+    def film_graph(self, public_iri: str) -> Graph:
+        """Every graph that describes the film as a film (its article's), read as the page builder reads an rdflib
+        Graph (:class:`GraphView`: no copy of its triples is made)."""
+        film = self.node(public_iri)
+        # The film's own article is its graph (schema:subjectOf names it); another film's graph that mentions it
+        # as a film is not read.
+        articles = [q.object for q in self.store.quads_for_pattern(film, ox.NamedNode(str(SDO.subjectOf)), None, None)
+                    if isinstance(q.object, ox.NamedNode) and self.store.contains_named_graph(q.object)]
+        names = list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
+                                                                                                  _MOVIE, None)]))
+        return cast(Graph, GraphView(self, names))
+
+    def same_as(self, public_iri: str) -> list[str]:
+        """The node's other identities (schema:sameAs, owl:sameAs): its Wikipedia page, DBpedia resource, item."""
+        node = self.node(public_iri)
+        found = [q.object.value for prop in (str(SDO.sameAs), str(OWL.sameAs))
+                 for q in self.store.quads_for_pattern(node, ox.NamedNode(prop), None, None)
+                 if isinstance(q.object, ox.NamedNode)]
+        return sorted(set(found))
+
+    def linked_from(self, public_iri: str, limit: int = 500) -> list[tuple[str, str]]:
+        """(subject, property) of the triples that point at the node, public IRIs, at most ``limit``."""
+        found: dict[tuple[str, str], None] = {}
+        for quad in self.store.quads_for_pattern(None, None, self.node(public_iri), None):
+            if isinstance(quad.subject, ox.NamedNode):
+                found[(self.public(quad.subject.value), quad.predicate.value)] = None
+                if len(found) >= limit:
+                    break
+        return list(found)
+
+    # ------------------------------------------------------------------ filmographies
+
+    def _film_of(self, node: Any, props: Iterable[str]) -> list[Any]:
+        """The films that link to ``node`` (a role or a statement) by one of ``props``."""
+        wanted = set(props)
+        return list(dict.fromkeys(q.subject for q in self.store.quads_for_pattern(None, None, node, None)
+                                  if q.predicate.value in wanted and isinstance(q.subject, ox.NamedNode)))
+
+    def _values(self, node: Any, prop: str) -> list[str]:
+        return sorted({q.object.value for q in self.store.quads_for_pattern(node, ox.NamedNode(prop), None, None)})
+
+    def _credit(self, film: Any, role: str, **detail: Any) -> Credit | None:
+        entry = self.catalogue().films.get(self.public(film.value))
+        if entry is None:
+            return None
+        return Credit(entry.iri, entry.name, entry.year, role, **detail)
+
+    def credits(self, public_iri: str) -> list[Credit]:
+        """What a person or company did on each film of the store: crew and cast roles (with characters), awards
+        and nominations they are named in (with category, result and date), by year and film. Only the links
+        that carry a credit are read (the predicate-object index), not every triple that names the node."""
+        node = self.node(public_iri)
+        films = self.catalogue().films
+        credits: list[Credit | None] = []
+        seen: set[tuple[str, Any]] = set()
+        for prop in _CREDIT_PROPERTIES:
+            for quad in self.store.quads_for_pattern(None, ox.NamedNode(prop), node, None):
+                subject = quad.subject
+                if not isinstance(subject, ox.NamedNode) or (prop, subject) in seen:
+                    continue
+                seen.add((prop, subject))  # one node, many graphs: read once
+                is_film = self.public(subject.value) in films
+                if prop in CREDITS:
+                    credits.append(self._credit(subject, CREDITS[prop]) if is_film else None)
+                elif prop == _ACTOR:
+                    if is_film:
+                        credits.append(self._credit(subject, "actor"))
+                        continue
+                    characters = ", ".join(self._values(subject, _CHARACTER))
+                    credits += [self._credit(film, "actor", detail=characters)
+                                for film in self._film_of(subject, [_ACTOR])]
+                elif prop == _CONTRIBUTOR:
+                    if is_film:
+                        credits.append(self._credit(subject, "contributor"))
+                        continue
+                    role = ", ".join(self._values(subject, _ROLE_NAME)) or "contributor"
+                    credits += [self._credit(film, role) for film in self._film_of(subject, [_CONTRIBUTOR])]
+                else:  # a nominee of an award statement
+                    credits += self._award_credits(subject, "nominee")
+        unique = list(dict.fromkeys(c for c in credits if c is not None))
+        return sorted(unique, key=lambda c: (c.year or 0, c.film_name, c.film, c.role, c.detail))
+
+    def _award_credits(self, statement: Any, role: str) -> list[Credit | None]:
+        found: list[Credit | None] = []
+        for quad in self.store.quads_for_pattern(None, None, statement, None):
+            claim = AWARD_CLAIMS.get(quad.predicate.value)
+            if claim is None or not isinstance(quad.subject, ox.NamedNode):
+                continue
+            value, result = claim
+            date = self._date(statement)
+            for category in self.store.quads_for_pattern(statement, ox.NamedNode(value), None, None):
+                iri = category.object.value
+                label = self._category_label(category.object)
+                found.append(self._credit(quad.subject, role, detail=label, detail_node=self.public(iri),
+                                          result=result, date=date))
+        return found
+
+    def _category_label(self, category: Any) -> str:
+        name = self.name(self.public(category.value))
+        bodies = self._values(category, "http://www.wikidata.org/prop/direct/P361")
+        if bodies:
+            return f"{name} ({self.name(self.public(bodies[0]))})"
+        return name
+
+    def _date(self, statement: Any) -> str:
+        """A statement's point in time (pq:P585) at the precision the article states it."""
+        for quad in self.store.quads_for_pattern(statement, ox.NamedNode(str(PQV.P585)), None, None):
+            value = quad.object
+            stamps = list(self.store.quads_for_pattern(value, ox.NamedNode(str(WIKIBASE.timeValue)), None, None))
+            precisions = list(self.store.quads_for_pattern(value, ox.NamedNode(str(WIKIBASE.timePrecision)), None,
+                                                           None))
+            if stamps:
+                precision = int(precisions[0].object.value) if precisions else 11
+                return stamps[0].object.value[: {9: 4, 10: 7}.get(precision, 10)]
+        return ""
+
+    def nominations(self, public_iri: str) -> list[Credit]:
+        """Every win and nomination in an award category: the film, the result, the date and the nominees (as the
+        detail), by date."""
+        node = self.node(public_iri)
+        found: list[Credit | None] = []
+        for value, (claim, result) in ((PS.P166, (P.P166, "won")), (PS.P1411, (P.P1411, "nominated"))):
+            for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(value)), node, None):
+                statement = quad.subject
+                nominees = ", ".join(sorted({self.name(self.public(q.object.value)) for q in
+                                             self.store.quads_for_pattern(statement, ox.NamedNode(str(PQ.P2453)),
+                                                                          None, None)
+                                             if isinstance(q.object, ox.NamedNode)}))
+                date = self._date(statement)
+                found += [self._credit(film, result, detail=nominees, result=result, date=date)
+                          for film in self._film_of(statement, [str(claim)])]
+        unique = list(dict.fromkeys(c for c in found if c is not None))
+        return sorted(unique, key=lambda c: (c.date or str(c.year or ""), c.film_name, c.result))
+
+    # ------------------------------------------------------------------ the catalogue
+
+    def catalogue(self) -> Catalogue:
+        if self._catalogue is None:
+            self._catalogue = self._read_catalogue()
+        return self._catalogue
+
+    def _names_in(self, nodes: Iterable[Any], graph: Any) -> tuple[str, ...]:
+        names = set()
+        for node in nodes:
+            for prop in (_NAME, _LABEL):
+                values = [q.object.value for q in self.store.quads_for_pattern(node, prop, None, graph)]
+                if values:
+                    names.add(min(values))
+                    break
+        return tuple(sorted(names))
+
+    def _read_catalogue(self) -> Catalogue:
+        catalogue = Catalogue()
+        country, language = ox.NamedNode(str(SDO.countryOfOrigin)), ox.NamedNode(str(SDO.inLanguage))
+        created, published = ox.NamedNode(str(SDO.dateCreated)), ox.NamedNode(str(SDO.datePublished))
+        for quad in self.store.quads_for_pattern(None, _TYPE, _MOVIE, None):
+            film, graph = quad.subject, quad.graph_name
+            iri = self.public(film.value) if isinstance(film, ox.NamedNode) else ""
+            if not iri or iri in catalogue.films:
+                continue
+            names = sorted(q.object.value for q in self.store.quads_for_pattern(film, _NAME, None, graph))
+            years = [int(m.group(0)) for prop in (created, published)
+                     for q in self.store.quads_for_pattern(film, prop, None, graph)
+                     if (m := _YEAR_RE.match(q.object.value))]
+            catalogue.films[iri] = FilmEntry(
+                iri, names[0] if names else iri.rsplit("/", 1)[-1], min(years) if years else None,
+                self._names_in([q.object for q in self.store.quads_for_pattern(film, country, None, graph)], graph),
+                self._names_in([q.object for q in self.store.quads_for_pattern(film, language, None, graph)], graph))
+        for kind, found in ((_PERSON, catalogue.people), (_ORGANIZATION, catalogue.companies),
+                            (_CATEGORY, catalogue.categories)):
+            for quad in self.store.quads_for_pattern(None, _TYPE, kind, None):
+                node = quad.subject
+                if not isinstance(node, ox.NamedNode) or not node.value.startswith(self.minted):
+                    continue
+                iri = self.public(node.value)
+                if iri not in found:
+                    names = self._names_in([node], quad.graph_name)
+                    found[iri] = names[0] if names else iri.rsplit("/", 1)[-1]
+        return catalogue
+
+    def search(self, text: str, limit: int = 100) -> list[FilmEntry]:
+        """Films whose title holds every word of ``text`` (case and accents aside), best first."""
+        words = _folded(text).split()
+        if not words:
+            return []
+        if self._folded_titles is None:
+            self._folded_titles = [(_folded(entry.name), entry) for entry in self.catalogue().films.values()]
+        wanted = " ".join(words)
+        hits = [(title, entry) for title, entry in self._folded_titles if all(w in title for w in words)]
+        hits.sort(key=lambda hit: (hit[0] != wanted, not hit[0].startswith(wanted), hit[1].name, hit[1].iri))
+        return [entry for _, entry in hits[:limit]]
+
+    def iter_local(self) -> Iterator[str]:
+        """Every published page of a film, person, company or award category (for the sitemap)."""
+        catalogue = self.catalogue()
+        for found in (catalogue.films, catalogue.people, catalogue.companies, catalogue.categories):
+            yield from (iri for iri in sorted(found) if self.is_local(iri))
+
+
+class GraphView:
+    """The reading methods of an rdflib Graph that the page builder and the diagram use (``objects``,
+    ``subjects``, ``value``, ``in``), answered from the store's indexes within some of its named graphs, terms at
+    the public address. A page asks a few hundred such questions; copying a film's graph into rdflib first costs
+    more than all of them."""
+
+    def __init__(self, published: Published, graphs: list[Any]) -> None:
+        self._published = published
+        self._store = published.store
+        self._graphs = graphs
+        self._terms: dict[Any, Node] = {}
+        self._subjects: dict[Node, dict[str, list[Any]]] = {}
+
+    def _rdflib(self, term: Any) -> Node:
+        found = self._terms.get(term)
+        if found is None:
+            found = self._terms[term] = rdflib_term(term, self._published.public)
+        return found
+
+    def _oxigraph(self, term: Node | None) -> Any:
+        if term is None:
+            return None
+        if isinstance(term, URIRef):
+            return ox.NamedNode(self._published.minted_iri(str(term)))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or _XSD_STRING)))
+        raise TypeError(f"not an RDF term: {term!r}")
+
+    def _quads(self, subject: Node | None, predicate: Node | None, obj: Node | None) -> Iterator[Any]:
+        pattern = (self._oxigraph(subject), self._oxigraph(predicate), self._oxigraph(obj))
+        for graph in self._graphs:
+            yield from self._store.quads_for_pattern(*pattern, graph)
+
+    def _about(self, subject: Node) -> dict[str, list[Any]]:
+        """A subject's objects by predicate IRI, read in one look-up: a page asks several questions of each node."""
+        found = self._subjects.get(subject)
+        if found is None:
+            found = self._subjects[subject] = {}
+            for quad in self._quads(subject, None, None):
+                objects = found.setdefault(quad.predicate.value, [])
+                if quad.object not in objects:
+                    objects.append(quad.object)
+        return found
+
+    def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
+        if subject is not None and predicate is not None:
+            for obj in self._about(subject).get(str(predicate), ()):
+                yield self._rdflib(obj)
+            return
+        seen: set[Any] = set()
+        for quad in self._quads(subject, predicate, None):
+            if quad.object not in seen:
+                seen.add(quad.object)
+                yield self._rdflib(quad.object)
+
+    def subjects(self, predicate: Node | None = None, obj: Node | None = None) -> Iterator[Node]:
+        seen: set[Any] = set()
+        for quad in self._quads(None, predicate, obj):
+            if quad.subject not in seen:
+                seen.add(quad.subject)
+                yield self._rdflib(quad.subject)
+
+    def value(self, subject: Node | None = None, predicate: Node | None = None) -> Node | None:
+        return next(self.objects(subject, predicate), None)
+
+    def __contains__(self, triple: Triple) -> bool:
+        subject, predicate, obj = triple
+        if subject is not None and predicate is not None and obj is not None:
+            return self._oxigraph(obj) in self._about(subject).get(str(predicate), ())
+        return next(self._quads(*triple), None) is not None
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())

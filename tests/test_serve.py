@@ -1,0 +1,566 @@
+"""`filmgraph serve` as a client sees it: a real server process on 127.0.0.1 over a store of corpus films, asked
+for pages, documents and SPARQL answers, crawled from its index, and opened in Debian's headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote, urldefrag, urlencode
+
+import pyoxigraph as ox
+import pytest
+import requests
+from click.testing import CliRunner
+
+from filmgraph.cli import cli
+from filmgraph.rdf.vocab import FG, RDF, SDO
+from filmgraph.web.site import uri
+from filmgraph.web.sparql import accepted, is_update, negotiate
+from test_browser import _no_dialog_and_no_errors, browser  # noqa: F401 - the Chromium fixture, shared
+
+ROOT = Path(__file__).parents[1]
+CORPUS = ROOT / "tests" / "corpus"
+MINTED = "https://example.org/filmgraph/"
+PAGE = "https://en.wikipedia.org/wiki/48_Hrs."
+ITEMS = "48 Hrs.\tQ900000048\nNick Nolte\tQ190631\nEddie Murphy\tQ43874\nWalter Hill (director)\tQ362824\n"
+HOSTILE_TITLE = "</script><script>alert(1)</script>"
+HOSTILE_PERSON = "Ann \"Quotes\" O'Berg<img src=x onerror=alert>"
+HOSTILE_ARTICLE = (f"= {HOSTILE_TITLE} =\nInfobox\n- Director: {HOSTILE_PERSON}\n\n==Cast==\n"
+                   "- Bo \"Bee\" Ek as <Tags> & Co\n")
+TIME_LIMIT = 2
+ROW_LIMIT = 300
+QUERIES = sorted((ROOT / "queries").glob("*.rq")) + sorted((ROOT / "queries" / "wikidata").glob("*.rq"))
+TYPES = {"text/turtle": ox.RdfFormat.TURTLE, "application/ld+json": ox.RdfFormat.JSON_LD,
+         "application/n-triples": ox.RdfFormat.N_TRIPLES}
+SUFFIX = {"text/turtle": ".ttl", "application/ld+json": ".jsonld", "application/n-triples": ".nt"}
+
+
+def _run(*args: str) -> None:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Seven films loaded as a user loads them: corpus pages (two sharing their director and lead), the sample,
+    one read from its page with Wikidata items, and an article whose title and names are markup."""
+    folder = tmp_path_factory.mktemp("serve")
+    store = folder / "store"
+    items = folder / "items.tsv"
+    items.write_text(ITEMS, encoding="utf-8")
+    hostile = folder / "hostile.txt"
+    hostile.write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    _run("load", str(CORPUS / "48_hrs.wiki"), "--store", str(store), "--items", str(items), "--source-url", PAGE)
+    _run("load", str(ROOT / "examples" / "second_victims.txt"), *(str(CORPUS / name) for name in (
+        "evil_dead_ii.wiki", "army_of_darkness.wiki", "rocky.wiki", "the_company_of_strangers.wiki")),
+        str(hostile), "--store", str(store))
+    return store
+
+
+@pytest.fixture(scope="module")
+def server(store_dir: Path) -> Iterator[str]:
+    """A `filmgraph serve` process on a free port of 127.0.0.1; yields its address."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "filmgraph", "serve", "--store", str(store_dir), "--bind", "127.0.0.1:0",
+         "--time-limit", str(TIME_LIMIT), "--row-limit", str(ROW_LIMIT)],
+        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        match = re.search(r"listening on (http://127\.0\.0\.1:\d+/)", line)
+        assert match, line + process.stderr.read()
+        yield match.group(1)
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def store(store_dir: Path, server: str) -> ox.Store:
+    """The same store, opened read-only beside the server, for the expected answers."""
+    return ox.Store.read_only(str(store_dir))
+
+
+def _public(text: str, base: str) -> str:
+    return text.replace(MINTED, base)
+
+
+def _get(url: str, accept: str | None = None, **kwargs) -> requests.Response:
+    headers = {"Accept": accept} if accept else {}
+    headers.update(kwargs.pop("headers", {}))
+    return requests.get(url, headers=headers, timeout=30, **kwargs)
+
+
+def _first(store: ox.Store, kind: str, contains: str = "") -> str:
+    found = sorted(q.subject.value for q in store.quads_for_pattern(None, ox.NamedNode(str(RDF.type)),
+                                                                    ox.NamedNode(kind), None)
+                   if q.subject.value.startswith(MINTED) and contains in q.subject.value)
+    return found[0]
+
+
+def _expected_description(store: ox.Store, iri: str) -> set[str]:
+    """A resource's description computed apart from the server (SPARQL, no depth limit): its triples and those of
+    the statement, role, reference and tally nodes it leads to; a graph's name: the whole graph too."""
+    dependent = " || ".join(f'STRSTARTS(STR(?o), "{MINTED}{kind}/")' for kind in ("statement", "role", "reference",
+                                                                                     "tally"))
+    nodes, frontier = {iri}, {iri}
+    while frontier:
+        values = " ".join(f"<{node}>" for node in frontier)
+        rows = store.query(f'SELECT DISTINCT ?o {{ VALUES ?s {{ {values} }} ?s ?p ?o '
+                           f"FILTER(isIRI(?o) && ({dependent})) }}",
+                           use_default_graph_as_union=True)
+        frontier = {row["o"].value for row in rows} - nodes
+        nodes |= frontier
+    values = " ".join(f"<{node}>" for node in nodes)
+    triples = {str(t) for t in store.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ VALUES ?s {{ {values} }} ?s ?p ?o }}",
+                                           use_default_graph_as_union=True)}
+    if store.contains_named_graph(ox.NamedNode(iri)):
+        triples |= {str(ox.Triple(q.subject, q.predicate, q.object))
+                    for q in store.quads_for_pattern(None, None, None, ox.NamedNode(iri))}
+    return triples
+
+
+def _parsed(body: bytes, kind: str) -> set[str]:
+    return {str(t) for t in ox.parse(body, format=TYPES[kind])}
+
+
+# ------------------------------------------------------------------------------------ negotiation (unit)
+
+
+def test_accept_headers_are_read_by_quality_and_specificity() -> None:
+    assert [k for k, _ in accepted("text/html;q=0.9, text/turtle, */*;q=0.1")] == ["text/turtle", "text/html", "*/*"]
+    assert negotiate("text/*;q=0.5, application/ld+json", ["text/html", "application/ld+json"]) == "application/ld+json"
+    assert negotiate("", ["text/html", "text/turtle"]) == "text/html"
+    assert negotiate("image/png", ["text/html", "text/turtle"]) is None
+    assert negotiate("application/json", ["application/sparql-results+json", "text/csv"]) == \
+        "application/sparql-results+json"
+    assert is_update("# c\nPREFIX s: <urn:s>\nDELETE WHERE { ?a ?b ?c }") and not is_update("ASK {}")
+
+
+# ------------------------------------------------------------------------------------ resources
+
+
+RESOURCE_KINDS = {"film": (str(SDO.Movie), "/film/rocky"), "person": (str(SDO.Person), "/person/bruce-campbell"),
+                  "company": (str(SDO.Organization), "/organization/"), "category": (str(FG.AwardCategory), "/award/"),
+                  "statement": ("http://wikiba.se/ontology#Statement", "/P161/")}
+
+
+@pytest.mark.parametrize("kind", list(RESOURCE_KINDS))
+def test_each_resource_answers_each_format_with_its_description(server: str, store: ox.Store, kind: str) -> None:
+    rdf_type, contains = RESOURCE_KINDS[kind]
+    minted = _first(store, rdf_type, contains)
+    iri = _public(minted, server)
+    expected = {_public(t, server) for t in _expected_description(store, minted)}
+    assert expected
+    for media_type in TYPES:
+        answer = _get(iri, media_type)
+        assert answer.status_code == 200, (iri, media_type)
+        assert answer.headers["Content-Type"].split(";")[0] == media_type
+        assert "Accept" in answer.headers["Vary"]
+        assert _parsed(answer.content, media_type) == expected, (iri, media_type)
+        suffixed = _get(iri + SUFFIX[media_type])
+        assert suffixed.headers["Content-Type"].split(";")[0] == media_type
+        assert suffixed.content == answer.content
+        links = answer.headers["Link"]
+        for other, suffix in SUFFIX.items():
+            assert f'<{uri(iri + suffix)}>; rel="alternate"; type="{other}"' in links
+    page = _get(iri, "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+    assert page.headers["Content-Type"] == "text/html; charset=utf-8"
+    data = _json_ld(page.text)
+    assert data and data[0].get("@id") == iri
+    assert _get(iri + ".html").text == page.text
+
+
+def test_an_article_is_its_whole_graph(server: str, store: ox.Store) -> None:
+    article = MINTED + "article/rocky"
+    answer = _get(_public(article, server), "application/n-triples")
+    assert answer.status_code == 200
+    graph = {_public(str(ox.Triple(q.subject, q.predicate, q.object)), server)
+             for q in store.quads_for_pattern(None, None, None, ox.NamedNode(article))}
+    assert graph <= _parsed(answer.content, "application/n-triples")
+
+
+def test_iris_of_another_base_are_served_at_the_servers_address(server: str) -> None:
+    turtle = _get(server + "film/rocky", "text/turtle").text
+    assert MINTED not in turtle and f"<{server}film/rocky>" in turtle
+    page = _get(server + "film/rocky").text
+    assert MINTED not in page
+    # an IRI the store does not mint stays as it is: the 48 Hrs. page is its own graph
+    assert "https://en.wikipedia.org/wiki/48_Hrs." in _get(server + "film/48-hrs", "text/turtle").text
+
+
+def test_unknown_resources_and_formats(server: str) -> None:
+    missing = _get(server + "film/no-such-film")
+    assert missing.status_code == 404 and "text/html" in missing.headers["Content-Type"]
+    assert "Not found" in missing.text
+    assert _get(server + "film/rocky", "image/png").status_code == 406
+    assert _get(server + "film/no-such-film.ttl").status_code == 404
+    assert requests.delete(server + "film/rocky", timeout=10).status_code == 405
+    assert requests.post(server + "film/rocky", data="x", timeout=10).status_code == 405
+
+
+def test_pages_are_cacheable_until_the_store_changes(server: str) -> None:
+    first = _get(server + "film/rocky")
+    tag, modified = first.headers["ETag"], first.headers["Last-Modified"]
+    assert _get(server + "film/rocky", headers={"If-None-Match": tag}).status_code == 304
+    assert _get(server + "film/rocky", headers={"If-Modified-Since": modified}).status_code == 304
+    turtle = _get(server + "film/rocky", "text/turtle")
+    assert turtle.headers["ETag"] != tag  # another representation, another tag
+    assert _get(server + "film/rocky", headers={"If-None-Match": '"other"'}).status_code == 200
+
+
+# ------------------------------------------------------------------------------------ pages and links
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.scripts: list[tuple[dict[str, str | None], str]] = []
+        self._in_script: dict[str, str | None] | None = None
+        self.h1 = ""
+        self._in_h1 = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"] or "")
+        if tag == "script":
+            self._in_script = values
+            self.scripts.append((values, ""))
+        if tag == "h1":
+            self._in_h1 = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._in_script = None
+        if tag == "h1":
+            self._in_h1 = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script is not None:
+            attrs, text = self.scripts[-1]
+            self.scripts[-1] = (attrs, text + data)
+        if self._in_h1:
+            self.h1 += data
+
+
+def _parse(text: str) -> _Links:
+    parser = _Links()
+    parser.feed(text)
+    return parser
+
+
+def _json_ld(text: str) -> list[dict]:
+    return [json.loads(body) for attrs, body in _parse(text).scripts if attrs.get("type") == "application/ld+json"]
+
+
+def test_a_crawl_from_the_index_finds_every_film_and_person_with_no_broken_link(server: str, store: ox.Store) -> None:
+    def members(kind: str) -> set[str]:
+        return {_public(q.subject.value, server) for q in store.quads_for_pattern(
+            None, ox.NamedNode(str(RDF.type)), ox.NamedNode(kind), None) if q.subject.value.startswith(MINTED)}
+
+    films, people = members(str(SDO.Movie)), members(str(SDO.Person))
+    assert len(films) == 7 and len(people) > 80
+    # Links are followed from the indexes and from film, person, company and category pages; every other link
+    # (a role's, a statement's page, a document) is fetched and must answer.
+    expanding = re.compile(re.escape(server) + r"(|films.*|people.*|film/[^/]+|person/.*|organization/.*|award/.*)$")
+    seen: dict[str, int] = {}
+    queue = [server]
+    session = requests.Session()
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        answer = session.get(url, timeout=30)
+        seen[url] = answer.status_code
+        assert answer.status_code == 200, url
+        if "text/html" in answer.headers["Content-Type"]:
+            assert _json_ld(answer.text), f"{url} carries no JSON-LD"
+        if not expanding.match(url) or "text/html" not in answer.headers["Content-Type"]:
+            continue
+        for link in _parse(answer.text).links:
+            link = urldefrag(link)[0]
+            if link.startswith(server) and not link.startswith((server + "sparql", server + "search")) \
+                    and link not in seen:
+                queue.append(link)
+    assert films <= set(seen)
+    assert people <= set(seen)
+    assert len(seen) < 3000
+
+
+def test_a_person_page_lists_films_across_the_store(server: str) -> None:
+    page = _get(server + "person/bruce-campbell")
+    links = _parse(page.text).links
+    assert server + "film/evil-dead-ii" in links and server + "film/army-of-darkness" in links
+    assert "Ash" in page.text  # his character
+    data = _json_ld(page.text)[0]
+    assert data["@type"] == "Person" and data["name"] == "Bruce Campbell"
+
+
+def test_a_film_page_links_its_people_companies_categories_and_elsewhere(server: str) -> None:
+    page = _get(server + "film/48-hrs")
+    links = set(_parse(page.text).links)
+    assert server + "person/nick-nolte" in links
+    assert any(link.startswith(server + "organization/") for link in links)
+    assert any(link.startswith(server + "award/") for link in links) or "Accolades" in page.text
+    assert "https://en.wikipedia.org/wiki/48_Hrs." in links
+    assert "https://www.wikidata.org/wiki/Q900000048" in links
+    assert any(link.startswith("http://dbpedia.org/resource/") for link in links)
+    movie = _json_ld(page.text)[0]
+    assert movie["@type"] == "Movie" and movie["@id"] == server + "film/48-hrs"
+
+
+def test_an_award_category_lists_its_nominations(server: str, store: ox.Store) -> None:
+    category = _public(_first(store, str(FG.AwardCategory), "/academy-awards/best-director"), server)
+    page = _get(category).text
+    assert server + "film/rocky" in _parse(page).links and "won" in page
+
+
+def test_indexes_search_sitemap_and_robots(server: str) -> None:
+    by_year = _get(server + "films").text
+    item_list = _json_ld(by_year)[0]
+    assert item_list["@type"] == "ItemList"
+    urls = [item["url"] for item in item_list["itemListElement"]]
+    assert len(urls) == 7 and server + "film/rocky" in urls
+    assert [item["position"] for item in item_list["itemListElement"]] == list(range(1, 8))
+    assert "1976" in by_year
+    assert "United States" in _get(server + "films/by-country").text
+    assert "Danish" in _get(server + "films/by-language").text
+    people = _get(server + "people/b").text
+    assert server + "person/bruce-campbell" in _parse(people).links
+    search = _get(server + "search", params={"q": "evil DEAD"}).text
+    assert server + "film/evil-dead-ii" in _parse(search).links
+    assert server + "film/rocky" not in _parse(search).links
+    sitemap = _get(server + "sitemap.xml")
+    assert sitemap.headers["Content-Type"].startswith("application/xml")
+    assert f"<loc>{server}film/rocky</loc>" in sitemap.text and f"<loc>{server}person/bruce-campbell</loc>" in \
+        sitemap.text
+    robots = _get(server + "robots.txt").text
+    assert f"Sitemap: {server}sitemap.xml" in robots and "Disallow: /sparql" in robots
+
+
+# ------------------------------------------------------------------------------------ SPARQL
+
+
+@pytest.mark.parametrize("path", QUERIES, ids=[p.relative_to(ROOT / "queries").as_posix() for p in QUERIES])
+def test_the_endpoint_answers_the_example_queries_as_filmgraph_query_does(server: str, store_dir: Path,
+                                                                         path: Path) -> None:
+    result = CliRunner().invoke(cli, ["query", f"@{path}", "--store", str(store_dir), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    expected = json.loads(_public(result.output, server))
+    answer = requests.post(server + "sparql", data=path.read_text(encoding="utf-8").encode(), timeout=30,
+                           headers={"Content-Type": "application/sparql-query",
+                                    "Accept": "application/sparql-results+json"})
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["Content-Type"].startswith("application/sparql-results+json")
+    got = answer.json()
+    assert got["head"]["vars"] == expected["head"]["vars"]
+
+    def rows(data: dict) -> list[str]:
+        return sorted(json.dumps(row, sort_keys=True) for row in data["results"]["bindings"])
+
+    assert rows(got) == rows(expected)
+
+
+def test_results_in_every_format(server: str) -> None:
+    query = "SELECT ?film ?name WHERE { ?film a schema:Movie ; schema:name ?name } ORDER BY ?name"
+    for accept, check in [("application/sparql-results+xml", "<sparql"), ("text/csv", "film,name\r\n"),
+                          ("text/tab-separated-values", "?film\t?name\n")]:
+        answer = _get(server + "sparql?" + urlencode({"query": query}), accept)
+        assert answer.status_code == 200 and answer.headers["Content-Type"].startswith(accept)
+        assert check in answer.text and f"{server}film/rocky" in answer.text
+    construct = "CONSTRUCT { ?f schema:name ?n } WHERE { ?f a schema:Movie ; schema:name ?n }"
+    for accept in ("text/turtle", "application/ld+json"):
+        answer = requests.post(server + "sparql", data={"query": construct}, headers={"Accept": accept}, timeout=30)
+        assert answer.status_code == 200 and answer.headers["Content-Type"].startswith(accept)
+        assert len(_parsed(answer.content, accept)) == 7
+    ask = _get(server + "sparql?" + urlencode({"query": "ASK { ?f a schema:Movie }"}))
+    assert ask.json() == {"head": {}, "boolean": True}
+    # a query may name the films by the server's IRIs
+    named = _get(server + "sparql?" + urlencode({"query": f"SELECT ?n {{ <{server}film/rocky> schema:name ?n }}",
+                                                 "format": "json"}))
+    assert [b["n"]["value"] for b in named.json()["results"]["bindings"]] == ["Rocky"]
+
+
+def test_updates_are_refused(server: str, store: ox.Store) -> None:
+    update = "INSERT DATA { GRAPH <urn:x> { <urn:a> <urn:b> 'c' } }"
+    refused = [
+        requests.post(server + "sparql", data=update, headers={"Content-Type": "application/sparql-update"},
+                      timeout=10),
+        requests.post(server + "sparql", data={"update": update}, timeout=10),
+        requests.post(server + "sparql", data={"query": update}, timeout=10),
+        _get(server + "sparql?" + urlencode({"query": "DROP ALL"}), "application/sparql-results+json")]
+    for answer in refused:
+        assert answer.status_code == 403 and "read-only" in answer.text
+    assert not store.contains_named_graph(ox.NamedNode("urn:x"))
+
+
+def test_an_overlong_query_is_cut_off_with_a_clear_message(server: str) -> None:
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    answer = _get(server + "sparql?" + urlencode({"query": slow}), "application/sparql-results+json")
+    assert answer.status_code == 503
+    assert f"time limit of {TIME_LIMIT} s" in answer.text
+    assert time.monotonic() - started < TIME_LIMIT + 5
+    # the worker that ran it was replaced: the endpoint still answers
+    after = _get(server + "sparql?" + urlencode({"query": "ASK { ?s ?p ?o }"}), "application/sparql-results+json")
+    assert after.status_code == 200
+
+
+def test_a_long_answer_is_cut_at_the_row_limit_and_says_so(server: str) -> None:
+    answer = _get(server + "sparql?" + urlencode({"query": "SELECT * { ?s ?p ?o }"}), "application/sparql-results+json")
+    assert answer.status_code == 200
+    assert len(answer.json()["results"]["bindings"]) == ROW_LIMIT
+    assert answer.headers["X-SPARQL-MaxRows"] == str(ROW_LIMIT)
+    assert f"row limit of {ROW_LIMIT}" in answer.headers["Filmgraph-Cut-Off"]
+    page = _get(server + "sparql?" + urlencode({"query": "SELECT * { ?s ?p ?o }"}), "text/html")
+    assert f"row limit of {ROW_LIMIT}" in page.text
+
+
+def test_bad_queries_and_oversized_requests(server: str) -> None:
+    bad = _get(server + "sparql?" + urlencode({"query": "SELECT ?x WHERE {"}), "application/sparql-results+json")
+    assert bad.status_code == 400 and "Bad query" in bad.text
+    big = requests.post(server + "sparql", data=b"x" * 1_100_000,
+                        headers={"Content-Type": "application/sparql-query"}, timeout=30)
+    assert big.status_code == 413
+    long_query = "SELECT * {} #" + "x" * 100_001
+    assert requests.post(server + "sparql", data=long_query.encode(), timeout=30,
+                         headers={"Content-Type": "application/sparql-query"}).status_code == 413
+
+
+def test_the_query_page_links_the_example_queries(server: str) -> None:
+    page = _get(server + "sparql", "text/html").text
+    links = _parse(page).links
+    assert server + "queries/crew.rq" in links
+    assert any(link.startswith(server + "sparql?query=") for link in links)
+    example = _get(server + "queries/crew.rq")
+    assert example.status_code == 200 and "SELECT" in example.text
+    table = _get(server + "sparql?" + urlencode({"query": (ROOT / "queries" / "crew.rq").read_text()}), "text/html")
+    assert table.status_code == 200 and "Rocky" in table.text and "<table" in table.text
+
+
+# ------------------------------------------------------------------------------------ hostile names
+
+
+def test_hostile_names_stay_inert(server: str, store: ox.Store) -> None:
+    film = _public(_first(store, str(SDO.Movie), "/film/script"), server)
+    for url in (film, film + ".html"):
+        page = _get(url).text
+        parsed = _parse(page)
+        assert [attrs.get("type") for attrs, _ in parsed.scripts] == ["application/ld+json"]
+        assert HOSTILE_TITLE.strip() in parsed.h1
+        assert "<script>alert" not in page and "<img src=x" not in page
+        movie = _json_ld(page)[0]
+        assert movie["name"] == HOSTILE_TITLE
+        assert movie["director"]["name"] == HOSTILE_PERSON
+    person = next(link for link in _parse(_get(film).text).links if "/person/" in link)
+    person_page = _get(person).text
+    assert _json_ld(person_page)[0]["name"] == HOSTILE_PERSON and "<img src=x" not in person_page
+    document = _get(film, "application/ld+json")
+    assert any(HOSTILE_TITLE in str(t) for t in ox.parse(document.content, format=ox.RdfFormat.JSON_LD))
+    for url in (server + "search?" + urlencode({"q": HOSTILE_TITLE}), server + quote("<script>alert(1)</script>"),
+                server + "sparql?" + urlencode({"query": f"SELECT * {{ ?f schema:name ?n }} # {HOSTILE_TITLE}"})):
+        answer = _get(url, "text/html")
+        assert "<script>alert" not in answer.text, url
+        assert "script-src" not in answer.headers["Content-Security-Policy"]  # no script may run at all
+    assert "name" in _get(server + "sparql?" + urlencode({"query": "SELECT ?name { ?f schema:name ?name }"}),
+                          "text/csv").text
+
+
+# ------------------------------------------------------------------------------------ Chromium
+
+
+def test_film_and_person_pages_in_chromium(browser, server: str) -> None:  # noqa: F811 - the fixture
+    import extruct
+
+    browser.get_log("browser")
+    browser.get(server + "film/evil-dead-ii")
+    assert browser.execute_script("return document.querySelector('h1').textContent") == "Evil Dead II"
+    movie = browser.execute_script(
+        "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    assert movie["@type"] == "Movie" and movie["@id"] == server + "film/evil-dead-ii"
+    data = extruct.extract(browser.page_source, base_url=server, syntaxes=["json-ld"])["json-ld"]
+    assert [d["@type"] for d in data] == ["Movie"]
+    _no_dialog_and_no_errors(browser)
+    link = browser.execute_script(
+        "return [...document.querySelectorAll('table.cast a')].find(a => a.textContent === 'Bruce Campbell').href")
+    assert link == server + "person/bruce-campbell"
+    browser.execute_script("[...document.querySelectorAll('table.cast a')]"
+                           ".find(a => a.textContent === 'Bruce Campbell').click()")
+    deadline = time.monotonic() + 10
+    while browser.current_url != link and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert browser.current_url == link
+    assert browser.execute_script("return document.querySelector('h1').textContent") == "Bruce Campbell"
+    person = extruct.extract(browser.page_source, base_url=link, syntaxes=["json-ld"])["json-ld"]
+    assert person[0]["@type"] == "Person" and person[0]["name"] == "Bruce Campbell"
+    films = browser.execute_script("return [...document.querySelectorAll('table.filmography a')].map(a => a.href)")
+    assert server + "film/army-of-darkness" in films
+    _no_dialog_and_no_errors(browser)
+
+
+# ------------------------------------------------------------------------------------ the library and the CLI
+
+
+def _in_process(site, path: str, accept: str = "text/html") -> tuple[int, str]:
+    import io
+
+    status: list[str] = []
+    body = b"".join(site({"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": "", "HTTP_ACCEPT": accept,
+                          "wsgi.input": io.BytesIO()}, lambda line, headers: status.append(line)))
+    return int(status[0].split()[0]), body.decode("utf-8")
+
+
+def test_a_store_served_at_its_own_base_or_under_a_path(store_dir: Path) -> None:
+    from filmgraph.web.site import app, close
+
+    own = app(store_dir, base=MINTED, query_workers=0)
+    try:
+        status, turtle = _in_process(own, "/filmgraph/film/rocky", "text/turtle")
+        assert status == 200 and f"<{MINTED}film/rocky>" in turtle  # nothing rewritten
+    finally:
+        close(own)
+    mounted = app(store_dir, base="http://127.0.0.1:9/graph/", query_workers=0)
+    try:
+        status, page = _in_process(mounted, "/graph/film/rocky")
+        assert status == 200 and 'href="http://127.0.0.1:9/graph/person/sylvester-stallone"' in page
+        assert _in_process(mounted, "/film/rocky")[0] == 404
+        assert _in_process(mounted, "/graph/sparql", "application/sparql-results+json")[0] == 200  # the query page
+    finally:
+        close(mounted)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--store", "no/such/store"], "Error: no/such/store: no store there"),
+    (["--bind", "localhost"], "Error: --bind 'localhost': give host:port"),
+    (["--base", "ftp://films/"], "Error: ftp://films/: the base must be an http:// or https:// address ending in /"),
+])
+def test_serve_refuses_bad_settings_in_one_line(store_dir: Path, args: list[str], message: str) -> None:
+    if "--store" not in args:
+        args = [*args, "--store", str(store_dir), "--query-workers", "0"]
+    result = CliRunner().invoke(cli, ["serve", *args, "--bind", "127.0.0.1:0"] if "--bind" not in args else
+                                ["serve", *args])
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_the_answer_cache_keeps_the_last_answers_within_its_size() -> None:
+    from filmgraph.web.site import Response, ResponseCache
+
+    cache = ResponseCache(8_000)
+    for number in range(20):
+        cache.put(str(number), Response(200, "text/plain", b"x" * 700))
+    assert cache.get("19") is not None and cache.get("0") is None
+    assert sum(cache.get(str(n)) is not None for n in range(20)) == 8_000 // 900
+    cache.put("big", Response(200, "text/plain", b"x" * 2_000))  # more than an eighth: never kept
+    assert cache.get("big") is None
+    assert ResponseCache(0).get("x") is None
