@@ -3,7 +3,8 @@
 They run with bash in a folder laid out as the repository (examples/, queries/, tests/articles, tests/corpus,
 tests/data), with what a user would have beside them made small: the Wikipedia dumps the README names are
 built from real pages under those names, and `wiki:Title` is answered by a recorded MediaWiki API on 127.0.0.1
-(`FILMGRAPH_MEDIAWIKI_API`, as the README says). `oxigraph serve` runs as written, on its port. The only lines
+(`FILMGRAPH_MEDIAWIKI_API`, as the README says). A server (`oxigraph serve`, `filmgraph serve`) runs as
+written, on its port, in the background while the lines after it run. The only lines
 not run are named in NOT_RUN_HERE with the reason; the set-up commands (virtual environment, install, pytest)
 are what `.ci/run` itself runs, so only their `filmgraph` part runs here.
 """
@@ -14,7 +15,6 @@ import bz2
 import gzip
 import os
 import re
-import shlex
 import shutil
 import socket
 import subprocess
@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import requests
 
 from conftest import CORPUS_ITEMS, loopback_api, recorded_wiki
 from test_batch import write_dump
@@ -66,11 +67,13 @@ def readme_commands() -> list[str]:
     return lines
 
 
-def as_run_here(line: str) -> str:
-    """The set-up lines without what .ci/run does itself (the environment, the install, the test run)."""
-    if "python3 -m venv" not in line:
-        return line
-    return " && ".join(part.strip() for part in line.split("&&") if part.strip().startswith("filmgraph "))
+def as_run_here(line: str) -> list[str]:
+    """A line's commands, in order (`a && b`), without what .ci/run does itself in the set-up lines (the
+    environment, the install, the test run)."""
+    commands = [part.strip() for part in line.split("&&")]
+    if "python3 -m venv" in line:
+        return [command for command in commands if command.startswith("filmgraph ")]
+    return commands
 
 
 def _page(path: Path, revid: int) -> dict[str, object]:
@@ -114,19 +117,25 @@ def _port_is_free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
-def _start_server(line: str, cwd: Path) -> subprocess.Popen[bytes] | None:
-    """`oxigraph serve …` as written, in the background, ready for the next line; None when its port is taken."""
-    port = int(re.search(r"--bind \S+:(\d+)", line).group(1))
+SERVERS = {"oxigraph serve": 7878, "filmgraph serve": 8000}  # a long-running command → its default port
+
+
+def _start_server(command: str, cwd: Path, environment: dict[str, str]) -> tuple[subprocess.Popen[bytes] | None, int]:
+    """A server command as written, in the background, ready for the next line (None when its port is taken
+    here), and its port."""
+    bind = re.search(r"--bind \S+:(\d+)", command)
+    port = int(bind.group(1)) if bind else next(port for name, port in SERVERS.items() if command.startswith(name))
     if not _port_is_free(port):
-        return None
-    server = subprocess.Popen(shlex.split(line), cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
+        return None, port
+    server = subprocess.Popen(["bash", "-c", f"exec {command}"], cwd=cwd, env=environment,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
     while _port_is_free(port):
         if time.monotonic() > deadline or server.poll() is not None:
             server.kill()
-            pytest.fail(f"{line}: did not start")
+            pytest.fail(f"{command}: did not start")
         time.sleep(0.1)
-    return server
+    return server, port
 
 
 def test_the_readme_shows_commands_and_every_one_not_run_is_named() -> None:
@@ -143,29 +152,37 @@ def test_every_readme_command_runs_as_written(workspace: Path, wiki: str) -> Non
                    "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     environment.pop("FILMGRAPH_CONTACT", None)
     servers: list[subprocess.Popen[bytes]] = []
-    skip_until_server = False
+    taken: set[int] = set()  # ports of servers that could not start here: the lines that use them cannot run
     failures = []
     try:
         for line in readme_commands():
-            command = as_run_here(line)
-            if not command or any(fragment in line for fragment in NOT_RUN_HERE):
+            if any(fragment in line for fragment in NOT_RUN_HERE):
                 continue
-            if command.startswith("oxigraph serve"):
-                server = _start_server(command, workspace)
-                skip_until_server = server is None  # its port is taken here: the line that uses it cannot run
-                servers += [server] if server else []
-                continue
-            if skip_until_server and "127.0.0.1:7878" in command:
-                continue
-            done = subprocess.run(["bash", "-c", command], cwd=workspace, env=environment, capture_output=True,
-                                  text=True, timeout=600)
-            if done.returncode != 0 or "Traceback" in done.stderr:
-                failures.append(f"{line}\n  exit {done.returncode}: {done.stderr.strip()[-500:]}")
-                continue
-            for fragment, (files, printed) in EXPECTED.items():
-                if fragment in line:
-                    failures += [f"{line}\n  wrote no {name}" for name in files if not (workspace / name).is_file()]
-                    failures += [f"{line}\n  did not print {text!r}" for text in printed if text not in done.stdout]
+            for command in as_run_here(line):
+                if command.startswith(tuple(SERVERS)):
+                    server, port = _start_server(command, workspace, environment)
+                    if server is None:
+                        taken.add(port)
+                        continue
+                    servers.append(server)
+                    if command.startswith("filmgraph serve"):  # it publishes the store: its films are listed
+                        films = requests.get(f"http://127.0.0.1:{port}/films", timeout=30)
+                        if films.status_code != 200 or "/film/rocky" not in films.text:
+                            failures.append(f"{line}\n  /films: HTTP {films.status_code}, no link to Rocky")
+                    continue
+                if any(f"127.0.0.1:{port}" in command for port in taken):
+                    continue
+                done = subprocess.run(["bash", "-c", command], cwd=workspace, env=environment,
+                                      capture_output=True, text=True, timeout=600)
+                if done.returncode != 0 or "Traceback" in done.stderr:
+                    failures.append(f"{line}\n  exit {done.returncode}: {done.stderr.strip()[-500:]}")
+                    break
+                for fragment, (files, printed) in EXPECTED.items():
+                    if fragment in line:
+                        failures += [f"{line}\n  wrote no {name}" for name in files
+                                     if not (workspace / name).is_file()]
+                        failures += [f"{line}\n  did not print {text!r}" for text in printed
+                                     if text not in done.stdout]
     finally:
         for server in servers:
             server.terminate()
