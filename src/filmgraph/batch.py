@@ -210,7 +210,8 @@ def run_any(job: Job, settings: JobSettings) -> JobOutcome:
     results = []
     for page in pages:
         refusal = claim_page(settings.claims, page)
-        results.append(_failed(replace(page, error=refusal)) if refusal or page.error else run_job(page, settings))
+        refused = replace(page, error=refusal) if refusal else page
+        results.append(_failed(refused) if refused.error else run_job(page, settings))
     return JobOutcome(results, stream=job.name, tally=tally)
 
 
