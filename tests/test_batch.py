@@ -140,3 +140,48 @@ def test_kill_9_of_a_parallel_export_leaves_no_worker_and_no_folder(tmp_path: Pa
     assert survivors() == []
     assert not [p for p in out.iterdir() if p.name.startswith(".filmgraph")]
     assert not list(Path(tempfile.gettempdir()).glob(f".filmgraph-names-*{out.name}*"))
+
+
+def test_read_settings_travel_to_workers_and_each_opens_its_own_clients(tmp_path: Path) -> None:
+    import pickle
+
+    from filmgraph.batch import JobSettings
+    from filmgraph.formats import Layout
+    from filmgraph.pipeline import Reading, ReadSettings
+
+    items = tmp_path / "items.tsv"
+    items.write_text("Joel Silver\tQ704012\n", encoding="utf-8")
+    settings = ReadSettings(contact="films@example.org", items_file=str(items), link_wikidata=False)
+    job_settings = JobSettings(str(tmp_path), ("nt",), "https://example.org/", True, False, settings, {}, Layout.FILES)
+    assert pickle.loads(pickle.dumps(job_settings)) == job_settings  # settings only: no client travels
+    # Given the clients, a batch hands their settings to its workers, which open their own.
+    counts = export_batch([ARTICLES / "pusher.txt", ARTICLES / "the_celebration.wiki"], output_dir=tmp_path / "out",
+                          jobs=2, reading=Reading(settings))
+    assert counts["written"] == 2
+    with settings.open() as reading:
+        assert reading.items(["Joel Silver"]) == {"Joel Silver": "Q704012"}
+        index = reading._items
+        assert index is not None
+    assert reading._items is None  # closed when the block ends
+    import sqlite3
+
+    import pytest
+
+    with pytest.raises(sqlite3.ProgrammingError):  # the items index is closed
+        index.db.execute("SELECT 1")
+
+
+def test_shard_size_is_in_megabytes_in_the_library_and_the_command(tmp_path: Path) -> None:
+    from filmgraph.formats import Layout
+    from filmgraph.shards import finished_shards
+
+    inputs = [ARTICLES / "pusher.txt", ARTICLES / "the_celebration.wiki", ARTICLES / "second_victims.txt"]
+    export_batch(inputs, output_dir=tmp_path / "library", layout=Layout.SHARDS, shard_size_mb=0.001)
+    shards = len(finished_shards(tmp_path / "library"))
+    assert shards == 3  # a film's quads pass 1 KB: one shard each
+    for flag in ("--shard-size-mb", "--shard-size"):
+        out = tmp_path / flag
+        result = CliRunner().invoke(cli, ["export", *map(str, inputs), "-o", str(out), "--layout", "shards",
+                                          flag, "0.001"])
+        assert result.exit_code == 0, result.output
+        assert len(finished_shards(out)) == shards

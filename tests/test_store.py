@@ -375,7 +375,7 @@ def test_shards_load_straight_into_the_store_and_replace_their_graphs(tmp_path: 
     # Every test article but the sample's variant, which names the same article (so the same graph).
     articles = [p for p in sorted((ROOT / "tests" / "articles").glob("*.*")) if p.suffix in (".txt", ".wiki")
                 and "variant" not in p.name]
-    export_batch(articles, output_dir=out, layout=Layout.SHARDS, shard_size=200_000)
+    export_batch(articles, output_dir=out, layout=Layout.SHARDS, shard_size_mb=0.2)
     shards = sorted(out.glob("films-*.nq"))
     assert len(shards) >= 2
     store = ["--store", str(tmp_path / "store")]

@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.formats import Layout
-from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Reading, export_one
+from filmgraph.formats import DEFAULT_SHARD_MB, Layout
+from filmgraph.pipeline import DEFAULT_FORMATS, DEFAULT_OUTPUT_DIR, ExportResult, Reading, ReadSettings, export_one
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
 from filmgraph.read.dump import Job, iter_jobs, stream_pages
-from filmgraph.shards import DEFAULT_SHARD_BYTES, ShardWriter
+from filmgraph.shards import ShardWriter
 
 __all__ = ["Layout", "JobSettings", "export_batch", "run_job"]
 
@@ -52,26 +52,49 @@ def _failed(job: Job) -> ExportResult:
 
 @dataclass(frozen=True)
 class JobSettings:
-    """What every job of a batch needs besides itself (sent to each worker with the job)."""
+    """What every job of a batch needs besides itself (sent to each worker with the job): settings only, never
+    an open client; each process opens its own from ``reading`` (:func:`_clients`)."""
 
     output_dir: str
     formats: tuple[str, ...]
     base: str
     validate: bool
     strict: bool
-    reading: Reading | None
+    reading: ReadSettings
     claims: Any = None  # where the run's films claim their names (pipeline.name_film)
     layout: Layout = Layout.FILES
 
 
-def run_job(job: Job, settings: JobSettings) -> ExportResult:
+# The clients each process opened from the run's reading settings: opened once, closed when the process ends.
+_CLIENTS: dict[ReadSettings, Reading] = {}
+
+
+def _clients(settings: ReadSettings) -> Reading:
+    """This process's clients for ``settings`` (a worker's, or the main process's when it exports itself)."""
+    if settings not in _CLIENTS:
+        if not _CLIENTS:
+            import atexit
+
+            atexit.register(_close_clients)
+        _CLIENTS[settings] = settings.open()
+    return _CLIENTS[settings]
+
+
+def _close_clients() -> None:
+    for reading in _CLIENTS.values():
+        reading.close()
+    _CLIENTS.clear()
+
+
+def run_job(job: Job, settings: JobSettings, reading: Reading | None = None) -> ExportResult:
     """Export one job (in a worker process): the single export path, its result slimmed to travel back.
-    With shards, nothing is written here: the film's N-Quads travel back to be appended to a shard."""
+    With shards, nothing is written here: the film's N-Quads travel back to be appended to a shard.
+    ``reading``: the clients to use (by default the process's own, opened from the settings)."""
     shards = settings.layout is Layout.SHARDS
     result = export_one(job, output_dir=None if shards else settings.output_dir,
                         formats=[RdfFormat.N_QUADS] if shards else [RdfFormat(f) for f in settings.formats],
                         base=settings.base, validate=settings.validate, claims=settings.claims,
-                        strict=settings.strict, reading=settings.reading)
+                        strict=settings.strict, reading=reading or _clients(settings.reading))
     texts = result.texts
     result = result.slim()
     if shards:
@@ -87,38 +110,43 @@ class JobOutcome:
     stream: str | None = None  # the stream's name, when all its pages are in ``results``
 
 
-def run_any(job: Job, settings: JobSettings) -> JobOutcome:
+def run_any(job: Job, settings: JobSettings, reading: Reading | None = None) -> JobOutcome:
     """Export a job (in a worker): a page, or a dump stream read, decompressed and split here."""
     if job.error:
         return JobOutcome([_failed(job)])
     if not job.is_stream:
-        return JobOutcome([run_job(job, settings)])
+        return JobOutcome([run_job(job, settings, reading)])
     pages = stream_pages(job)
     if pages and pages[0].error and pages[0].name == job.name:
         # the stream itself cannot be read: not marked done, so --resume retries it
         return JobOutcome([_failed(pages[0])])
-    return JobOutcome([run_job(page, settings) for page in pages], stream=job.name)
+    return JobOutcome([run_job(page, settings, reading) for page in pages], stream=job.name)
 
 
 def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAULT_OUTPUT_DIR,
                  formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
                  validate: bool = True, jobs: int = 1, scheduler: str | None = None, strict: bool = False,
-                 reading: Reading | None = None, layout: Layout = Layout.FILES,
-                 shard_size: int = DEFAULT_SHARD_BYTES, resume: bool = False,
+                 reading: ReadSettings | Reading | None = None, layout: Layout = Layout.FILES,
+                 shard_size_mb: float = DEFAULT_SHARD_MB, resume: bool = False, connect_timeout: float = 10.0,
                  on_result: Callable[[ExportResult], None] | None = None) -> dict[str, int]:
     """Export every article of ``inputs`` with ``jobs`` worker processes; return counts by outcome.
 
-    With ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or ``local`` for a
-    local Dask cluster of ``jobs`` processes) the work runs on a Dask cluster instead; its workers
-    must see ``output_dir``. ``on_result`` is called with each ExportResult as it completes.
+    ``reading`` is how inputs are read and linked (:class:`~filmgraph.pipeline.ReadSettings`; given a
+    :class:`~filmgraph.pipeline.Reading`, its settings): every worker opens its own clients from it.
 
-    ``layout=Layout.SHARDS`` writes N-Quads shards of ``shard_size`` bytes with a page list each, and
-    ``errors.jsonl`` (see :mod:`filmgraph.shards`); ``resume`` skips the pages of finished shards.
+    With ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or ``local`` for a
+    local Dask cluster of ``jobs`` processes) the work runs on a Dask cluster instead, waiting up to
+    ``connect_timeout`` seconds for its scheduler; its workers must see ``output_dir``. ``on_result`` is
+    called with each ExportResult as it completes.
+
+    ``layout=Layout.SHARDS`` writes N-Quads shards of ``shard_size_mb`` megabytes (MiB) with a page list each,
+    and ``errors.jsonl`` (see :mod:`filmgraph.shards`); ``resume`` skips the pages of finished shards.
     """
     counts = {"written": 0, "violations": 0, "errors": 0, "skipped": 0, "resumed": 0}
     if resume and layout is not Layout.SHARDS:
         raise FilmgraphError("--resume goes on with shards: give --layout shards")
-    shards = ShardWriter(output_dir, limit=shard_size, resume=resume) if layout is Layout.SHARDS else None
+    shards = ShardWriter(output_dir, limit=max(1, round(shard_size_mb * 2**20)), resume=resume) \
+        if layout is Layout.SHARDS else None
     extensions = tuple(fmt.value for fmt in formats)
     # Two films with one title in one run must not become one film, nor overwrite each other's files: workers
     # claim names in memory (a plain dict in one process, a manager ended with its parent between processes) so
@@ -138,13 +166,14 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
             claims = {}
     except OSError as exc:
         raise FilmgraphError(f"{output_dir}: cannot write there: {exc.strerror or exc}") from exc
-    settings = JobSettings(str(output_dir), extensions, base, validate, strict, reading, claims, layout)
+    read_settings = reading.settings if isinstance(reading, Reading) else reading or ReadSettings()
+    settings = JobSettings(str(output_dir), extensions, base, validate, strict, read_settings, claims, layout)
     work: Iterable[Job] = iter_jobs(inputs)
     if shards is not None and shards.done:
         work = _not_done(work, shards.done, counts)
     finished = False
     try:
-        _run(work, counts, settings, jobs, scheduler, on_result, shards)
+        _run(work, counts, settings, jobs, scheduler, on_result, shards, connect_timeout)
         finished = True
     finally:
         if isinstance(claims, str):
@@ -168,7 +197,8 @@ def _not_done(work: Iterable[Job], done: set[str], counts: dict[str, int]) -> It
 
 
 def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, jobs: int, scheduler: str | None,
-         on_result: Callable[[ExportResult], None] | None, shards: ShardWriter | None) -> None:
+         on_result: Callable[[ExportResult], None] | None, shards: ShardWriter | None,
+         connect_timeout: float = 10.0) -> None:
 
     def report(outcome: JobOutcome) -> None:
         for result in outcome.results:
@@ -181,11 +211,12 @@ def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, job
             shards.add_stream(outcome.stream)
 
     if scheduler:
-        _run_on_dask(scheduler, jobs, work, report, settings)
+        _run_on_dask(scheduler, jobs, work, report, settings, connect_timeout)
         return
     if jobs <= 1:
-        for job in work:
-            report(run_any(job, settings))
+        with settings.reading.open() as reading:  # this process's clients, closed when the run ends
+            for job in work:
+                report(run_any(job, settings, reading))
         return
     # Pages travel to the workers a few at a time (one task per page costs the main process more than a
     # small page costs a worker; a dump stream is a task of its own), and a bounded number of tasks is in
@@ -228,7 +259,7 @@ def run_jobs(batch: list[Job], settings: JobSettings) -> list[JobOutcome]:
 
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[JobOutcome], None],
-                 settings: JobSettings) -> None:
+                 settings: JobSettings, connect_timeout: float = 10.0) -> None:
     """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
     try:
         from distributed import Client, LocalCluster, as_completed
@@ -237,7 +268,7 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
     cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) \
         if scheduler == "local" else None
     try:
-        client = Client(cluster if cluster is not None else scheduler, timeout="10s")
+        client = Client(cluster if cluster is not None else scheduler, timeout=f"{connect_timeout}s")
     except OSError as exc:
         raise FilmgraphError(f"{scheduler}: cannot connect to the Dask scheduler: {exc}") from exc
     try:
