@@ -4,6 +4,12 @@ Exports N synthetic articles (Turtle, one file per film, and the same films as N
 times, each into a fresh embedded store: filmgraph's load of the Turtle files, of the shards, of the
 Turtle files with --revalidate, and pyoxigraph's ``bulk_load`` of the Turtle files (the floor).
 Usage: ``python benchmarks/load_files.py [N]`` (default 1,000). Target: ≥ 400 films/s.
+
+``python benchmarks/load_files.py --shards 600 5000`` compares, for shards of N films (16 MiB each), the
+floor ``Store.bulk_load`` of the shard files into a new store, ``filmgraph load`` of them into a new store,
+and ``filmgraph load`` of them again into that store (a reload: every graph replaced), best of
+``--repeat`` rounds (the rounds alternate, so a busy machine slows all three alike). Targets: load ≤ 1.0×
+bulk_load, reload ≤ 1.2× load.
 """
 
 from __future__ import annotations
@@ -55,5 +61,52 @@ def main(count: int) -> None:
         print(f"  pyoxigraph bulk_load turtle files  {len(turtle):6d} films  {len(turtle) / elapsed:8.1f} films/s")
 
 
+def shards_main(counts: list[int], repeat: int) -> None:
+    from synthetic import article as make_article
+
+    for count in counts:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            articles = root / "articles"
+            articles.mkdir()
+            for number in range(count):
+                (articles / f"film{number:05d}.txt").write_text(make_article(number), encoding="utf-8")
+            export_batch([articles], output_dir=root / "shards", layout=Layout.SHARDS, jobs=2, shard_size_mb=16)
+            shards = sorted((root / "shards").glob("*.nq"))
+            megabytes = sum(path.stat().st_size for path in shards) / 2**20
+            best = {"bulk_load": float("inf"), "load": float("inf"), "reload": float("inf")}
+            for round_number in range(repeat):
+                store = pyoxigraph.Store(str(root / f"bulk-{round_number}"))
+                begin = time.perf_counter()
+                for path in shards:
+                    store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+                store.flush()
+                best["bulk_load"] = min(best["bulk_load"], time.perf_counter() - begin)
+                del store
+                films = stores.open(root / f"load-{round_number}")
+                for label in ("load", "reload"):
+                    begin = time.perf_counter()
+                    loaded = [r for r in iter_load(shards, store=films)]
+                    best[label] = min(best[label], time.perf_counter() - begin)
+                    assert not any(r.error for r in loaded) and len(loaded) == count, "a film did not load"
+                films.close()
+            print(f"N = {count} films, {len(shards)} shards, {megabytes:.0f} MiB of N-Quads (best of {repeat}):")
+            floor = best["bulk_load"]
+            print(f"  Store.bulk_load (floor)      {floor:7.2f} s  {count / floor:7.0f} films/s")
+            print(f"  filmgraph load               {best['load']:7.2f} s  {count / best['load']:7.0f} films/s  "
+                  f"= {best['load'] / best['bulk_load']:.2f}× bulk_load")
+            print(f"  filmgraph load again (reload) {best['reload']:6.2f} s  {count / best['reload']:7.0f} films/s  "
+                  f"= {best['reload'] / best['load']:.2f}× the first load")
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    if sys.argv[1:2] == ["--shards"]:
+        arguments = sys.argv[2:]
+        rounds = 3
+        if "--repeat" in arguments:
+            at = arguments.index("--repeat")
+            rounds = int(arguments[at + 1])
+            del arguments[at:at + 2]
+        shards_main([int(a) for a in arguments] or [600, 5000], rounds)
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)

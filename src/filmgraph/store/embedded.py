@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import errno
+import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +47,121 @@ def _identities(quads: Iterable[Any]) -> list[FilmIdentity]:
     """The identities of the films among pyoxigraph quads."""
     return film_identities((q.subject.value, q.predicate.value, q.object.value) for q in quads
                            if (q.predicate == _TYPE and q.object == _MOVIE) or q.predicate.value in IDENTITY_PROPERTIES)
+
+
+@dataclass
+class _Scan:
+    """What an N-Quads file holds, read before it goes into the store with Oxigraph's bulk loader: its graphs in
+    order (a run of quads of one graph, and how many), the films of each graph, and why it cannot go in whole
+    (``problem``: quads in the default graph, or not valid N-Quads: the file is then loaded film by film)."""
+
+    runs: list[list[Any]] = field(default_factory=list)  # [graph, quads] per run of one graph
+    identity: dict[Any, list[bytes]] = field(default_factory=dict)  # the lines that tell each graph's films apart
+    problem: str | None = None
+
+    def films(self, graph: Any) -> list[FilmIdentity] | None:
+        """The films a graph of the file holds, with what tells them apart (read when asked: only a graph that
+        replaces one of the store is asked about); None when their lines are not valid N-Quads."""
+        lines = self.identity.get(graph)
+        if not lines:
+            return []
+        try:
+            return _identities(list(pyoxigraph.parse(b"\n".join(lines), format=pyoxigraph.RdfFormat.N_QUADS)))
+        except (SyntaxError, ValueError):
+            return None
+
+    def film_triples(self, graph: Any) -> frozenset[tuple[str, str, str]] | None:
+        """What tells the graph's films apart, as (film, property, value) strings with a (film, rdf:type,
+        schema:Movie) for each film, as :meth:`EmbeddedStore._held_triples` reads a graph of the store; None when
+        the lines are not valid N-Quads."""
+        lines = self.identity.get(graph, [])
+        # Only the films' lines (the names of the people a graph names are among them too).
+        films_lines = tuple(line[:line.find(b" ") + 1] for line in lines if _TYPE_BYTES in line)
+        try:
+            quads = list(pyoxigraph.parse(b"\n".join(line for line in lines if line.startswith(films_lines)),
+                                          format=pyoxigraph.RdfFormat.N_QUADS))
+        except (SyntaxError, ValueError):
+            return None
+        films = {q.subject for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
+        return frozenset((q.subject.value, q.predicate.value, q.object.value) for q in quads if q.subject in films)
+
+    @property
+    def graphs(self) -> list[Any]:
+        return list(dict.fromkeys(graph for graph, _ in self.runs))
+
+
+# The predicates of the quads that tell films apart (schema:name, the year, the article), as N-Quads writes them.
+_IDENTITY_PREDICATES = frozenset(f"<{iri}>".encode() for iri in IDENTITY_PROPERTIES)
+_TYPE_BYTES = f"<{RDF.type}>".encode()
+_MOVIE_BYTES = f"<{SDO.Movie}>".encode()
+_GRAPH_RE = re.compile(rb"<[^<>\"{}|^`\\\x00-\x20]*>")
+
+
+def _scan(path: Path) -> _Scan:
+    """Read an N-Quads file through once, by its lines (a tenth of what parsing it costs; Oxigraph's loader
+    parses it), in a thread while the store writes the file before it. A line this reading cannot place in a
+    named graph (a triple of the default graph, a comment in the middle of a line, a line that is not a quad)
+    sends the file film by film through the parser, which says what is wrong with it."""
+    scan = _Scan()
+    runs = scan.runs
+    identity: dict[bytes, list[bytes]] = {}  # by graph: the lines stating what tells its films apart
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _Scan(problem=exc.strerror or str(exc))
+    bad = _Scan(problem="not a quad in a named graph")
+    ending = b"\n"  # " <graph> ." that ends every line of the current run
+    for line in data.split(b"\n"):
+        if line.endswith(ending):
+            head = line[:-len(ending)]
+            runs[-1][1] += 1
+        else:
+            line = line.strip()
+            if not line or line[0] == 35:  # "#": a comment
+                continue
+            # The graph is the last term, an IRI, after subject, predicate and object (neither has a space but a
+            # literal, which ends with '"', a language or a datatype, never with an IRI that follows a space).
+            parts = line.rsplit(b" ", 2)
+            if len(parts) < 3 or parts[2] != b"." or not _GRAPH_RE.fullmatch(parts[1]):
+                return bad
+            head, graph = parts[0], parts[1]
+            ending = b" " + graph + b" ."
+            if runs and runs[-1][0] == graph:
+                runs[-1][1] += 1
+            else:
+                runs.append([graph, 1])
+        cut = head.find(b" ")
+        after = head.find(b" ", cut + 1)
+        if cut < 0 or after < 0 or after + 1 == len(head):  # no object: a triple of the default graph
+            return bad
+        predicate = head[cut + 1:after]
+        if predicate in _IDENTITY_PREDICATES or (predicate == _TYPE_BYTES and head[after + 1:] == _MOVIE_BYTES):
+            identity.setdefault(runs[-1][0], []).append(line)
+    names: dict[bytes, Any] = {}
+    try:
+        for run in runs:
+            if run[0] not in names:
+                names[run[0]] = pyoxigraph.NamedNode(run[0][1:-1].decode("utf-8"))
+            run[0] = names[run[0]]
+    except (UnicodeDecodeError, ValueError) as exc:
+        return _Scan(problem=str(exc))
+    try:  # a graph's identity lines are parsed when asked for (their terms were checked only roughly here)
+        scan.identity = {names[graph]: lines for graph, lines in identity.items()}
+    except KeyError:
+        return bad
+    return scan
+
+
+def _graphs_in(path: Path) -> list[Any]:
+    """The named graphs of an N-Quads file, as far as it can be parsed."""
+    graphs: dict[Any, None] = {}
+    try:
+        for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS):
+            if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph):
+                graphs[quad.graph_name] = None
+    except (SyntaxError, OSError, ValueError):
+        pass
+    return list(graphs)
 
 
 class EmbeddedStore:
@@ -93,17 +211,51 @@ class EmbeddedStore:
         (or ``graph_iri``). Each graph replaces the one of that name. Yields (file, graph, triples, error)
         per graph, after the graph is written.
 
-        Films are written in batches (the files' order kept): the batch's old graphs are dropped, then its
-        quads added, in one transaction for a few films, and with Oxigraph's bulk loader (3× faster, not
-        one transaction) for many: if such a load is killed, loading the same files again replaces every
-        graph whole. A file that is not valid RDF costs only its own films that were not complete.
+        An N-Quads file whose quads all name their graph (a shard) is written whole by Oxigraph's bulk loader,
+        as ``Store.bulk_load`` writes it, after the graphs it replaces are dropped (when the files replace every
+        graph of the store, the store is emptied at once instead). Other films are written in batches (the
+        files' order kept): the batch's old graphs are dropped, then its quads added, in one transaction for a
+        few films, and with the bulk loader for many. The bulk loader is not one transaction: if a load is
+        killed, loading the same files again replaces every graph whole. A file that is not valid RDF costs
+        only its own films; a graph that holds another film is never replaced (``graph_iri`` names one to).
         """
+        paths = [Path(path) for path in paths]
+        # An N-Quads file whose quads all name their graph (a shard) goes in whole through Oxigraph's bulk loader,
+        # as Store.bulk_load writes it, and is read by its lines in a thread for its graphs and films. Into a
+        # store that held nothing (or whose every graph the files replace: it is emptied first) the file is
+        # written at once, read alongside, and a graph an earlier file of the run wrote too is put right after;
+        # into a store with graphs, the file is read first: the graphs it replaces are dropped and their owners
+        # checked before. Anything else, or a file that cannot go in whole, goes film by film.
+        whole = [path for path in paths if graph_iri is None and path.suffix.lower() == ".nq"]
+        with ThreadPoolExecutor(max_workers=1) as reader:
+            scans = {path: reader.submit(_scan, path) for path in dict.fromkeys(whole)}
+            try:
+                yield from self._load_files(paths, graph_iri, scans)
+            finally:
+                for future in scans.values():
+                    future.cancel()
+
+    def _load_files(self, paths: list[Path], graph_iri: str | None, scans: dict[Path, Future[_Scan]]
+                    ) -> Iterator[tuple[str, str, int, str | None]]:
+        fresh = self._is_empty() or self._replaces_all(scans)
+        seen: dict[Any, Path] = {}  # in a fresh store: each graph written so far, and the file it came from
         batch: list[tuple[str, Any, list[Any]]] = []
         # The graphs each file has written so far: a graph that comes back later in the same file (an N-Quads
         # file not written by filmgraph) adds to what that file gave it, never replaces it. The current and
         # the previous file are enough: a file's last films are written before the next file's first batch.
         placed: dict[str, set[Any]] = {}
-        for path in map(Path, paths):
+        for path in paths:
+            if path in scans:
+                if batch:  # what came before is written first: the files' order is kept
+                    yield from self._replace(batch, graph_iri is None, placed)
+                    batch = []
+                    fresh = False  # films written one by one: the store is no longer only what files wrote whole
+                written = self._load_fresh(path, scans, seen) if fresh else self._load_whole(path, scans[path].result())
+                if written is not None:
+                    yield from written
+                    placed = {}
+                    continue
+                fresh = False
             placed = {name: graphs for name, graphs in placed.items() if name in {str(path), *list(placed)[-1:]}}
             placed.setdefault(str(path), set())
             kind = _DIRECT_FORMATS.get(path.suffix.lower())
@@ -135,6 +287,167 @@ class EmbeddedStore:
                 yield str(path), "", 0, f"{path}: holds no triples"
         if batch:
             yield from self._replace(batch, graph_iri is None, placed)
+
+    def _is_empty(self) -> bool:
+        return next(iter(self._store.named_graphs()), None) is None and self._default_graph_empty()
+
+    def _default_graph_empty(self) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is None
+
+    def _load_fresh(self, path: Path, scans: dict[Path, Future[_Scan]], seen: dict[Any, Path]
+                    ) -> list[tuple[str, str, int, str | None]] | None:
+        """Write an N-Quads file whole into a store that holds only what earlier files of this load wrote whole
+        (``seen``), read alongside; None when it cannot go in whole (what it wrote is taken out again)."""
+        store = self._store
+        reading = scans[path]
+        scan = reading.result() if reading.done() else None
+        if scan is not None and scan.problem is not None:
+            return None
+        try:
+            try:
+                store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+                failed = False
+            except SyntaxError:
+                failed = True
+            scan = reading.result()
+            if failed or scan.problem is not None:
+                # Written in part, or triples of the default graph: taken out, and the file goes film by film
+                # (a graph an earlier file wrote too goes with it: this file replaces it, film by film).
+                for graph in _graphs_in(path):
+                    store.remove_graph(graph)
+                store.clear_graph(pyoxigraph.DefaultGraph())
+                return None
+            results = [(str(path), graph.value, quads, None) for graph, quads in scan.runs]
+            again = [graph for graph in scan.graphs if graph in seen]
+            if again:
+                results = self._put_right(path, scan, again, seen, scans, results)
+        except OSError as exc:
+            raise FilmgraphError(f"{self.path}: cannot load {path}: {exc.strerror or exc}") from exc
+        refused = {name for _, name, _, error in results if error}
+        seen.update({graph: path for graph in scan.graphs if graph.value not in refused})
+        return results
+
+    def _put_right(self, path: Path, scan: _Scan, again: list[Any], seen: dict[Any, Path],
+                   scans: dict[Path, Future[_Scan]], results: list[tuple[str, str, int, str | None]]
+                   ) -> list[tuple[str, str, int, str | None]]:
+        """Graphs an earlier file of the load wrote too, now holding both files' quads: each becomes this file's
+        (it replaces the earlier), or stays the earlier file's when this file's film is another film."""
+        store = self._store
+        refused: dict[Any, str] = {}
+        keep: dict[Path, set[Any]] = {}  # the file whose quads each graph keeps
+        for graph in again:
+            earlier = seen[graph]
+            conflict = owner_conflict(scans[earlier].result().films(graph) or [], scan.films(graph) or [],
+                                      graph.value, str(path))  # both files were loaded: valid N-Quads
+            if conflict:
+                refused[graph] = conflict
+                keep.setdefault(earlier, set()).add(graph)
+            else:
+                keep.setdefault(path, set()).add(graph)
+            store.remove_graph(graph)
+        for source, graphs in keep.items():
+            store.extend(quad for quad in pyoxigraph.parse(path=str(source), format=pyoxigraph.RdfFormat.N_QUADS)
+                         if quad.graph_name in graphs)
+        return [(where, name, 0, refused[graph]) if (graph := pyoxigraph.NamedNode(name)) in refused
+                else (where, name, quads, error) for where, name, quads, error in results]
+
+    def _replaces_all(self, scans: dict[Path, Future[_Scan]]) -> bool:
+        """Whether the files replace every graph the store holds (loading a whole export again): then the store
+        is emptied at once (dropping graph after graph costs twice what loading them did) and the files go in
+        as into a new store. Only when no graph is another film's, the default graph is empty and every file
+        goes in whole: if the load is killed, loading the same files again gives every graph back."""
+        held = list(self._store.named_graphs())
+        if not held or not scans or not self._default_graph_empty():
+            return False
+        loading: dict[Any, frozenset[tuple[str, str, str]]] = {}
+        for future in scans.values():
+            scan = future.result()
+            if scan.problem is not None:
+                return False
+            for graph in scan.graphs:
+                triples = scan.film_triples(graph)
+                if triples is None:
+                    return False
+                loading[graph] = triples
+        if any(graph not in loading for graph in held):
+            return False
+        for graph, triples in self._held_triples().items():
+            # Most graphs are their film again, told apart by the same triples; only the others are compared.
+            if triples != loading[graph] and owner_conflict(film_identities(triples), film_identities(loading[graph]),
+                                                            graph.value, ""):
+                return False
+        self._empty()
+        return True
+
+    def _empty(self) -> None:
+        """Empty the store: a new one in its place (Store.clear leaves behind what slows the loading after)."""
+        import shutil
+        import sys
+        import uuid
+
+        # Oxigraph lets go of the folder only when nothing else holds the store (a query's rows, a caller).
+        if self.path.is_symlink() or not self.path.is_dir() or sys.getrefcount(self._store) > 2:
+            self._store.clear()
+            return
+        old = self.path.with_name(f".{self.path.name}.replaced-{uuid.uuid4().hex[:8]}")
+        try:
+            self._store.flush()
+            del self._store
+            self.path.rename(old)
+        except OSError as exc:
+            self._store = pyoxigraph.Store(str(self.path))
+            raise FilmgraphError(f"{self.path}: cannot empty the store: {exc.strerror or exc}") from exc
+        try:
+            self.path.mkdir()
+            self._store = pyoxigraph.Store(str(self.path))
+        except OSError as exc:  # the old store goes back in its place
+            shutil.rmtree(self.path, ignore_errors=True)
+            old.rename(self.path)
+            self._store = pyoxigraph.Store(str(self.path))
+            raise FilmgraphError(f"{self.path}: cannot empty the store: {exc.strerror or exc}") from exc
+        shutil.rmtree(old, ignore_errors=True)
+
+    def _held_triples(self) -> dict[Any, frozenset[tuple[str, str, str]]]:
+        """What tells apart the films of every graph of the store (see :meth:`_held` and :meth:`_Scan.film_triples`)."""
+        values = " ".join(f"<{iri}>" for iri in sorted(IDENTITY_PROPERTIES))
+        found: dict[Any, set[tuple[str, str, str]]] = {}
+        rows = self._store.query(f"SELECT ?g ?f ?p ?o WHERE {{ GRAPH ?g {{ ?f a <{SDO.Movie}> "
+                                 f"OPTIONAL {{ ?f ?p ?o VALUES ?p {{ {values} }} }} }} }}")
+        movie = (str(RDF.type), str(SDO.Movie))
+        for row in rows:
+            film = row["f"].value
+            triples = found.setdefault(row["g"], set())
+            triples.add((film, *movie))
+            if row["p"] is not None:
+                triples.add((film, row["p"].value, row["o"].value))
+        return {graph: frozenset(triples) for graph, triples in found.items()}
+
+    def _load_whole(self, path: Path, scan: _Scan) -> list[tuple[str, str, int, str | None]] | None:
+        """Write an N-Quads file whole into a store with graphs (see :meth:`load_files`); None when it cannot go
+        in whole, or a graph it names holds another film (the file then goes film by film, and only that graph
+        is refused)."""
+        if scan.problem is not None:
+            return None
+        store = self._store
+        replaced = [graph for graph in scan.graphs if store.contains_named_graph(graph)]
+        for graph in replaced:
+            films = scan.films(graph)
+            if films is None or owner_conflict(self._held(graph), films, graph.value, str(path)):
+                return None
+        try:
+            for graph in replaced:
+                store.remove_graph(graph)
+            try:
+                store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+            except SyntaxError:
+                # Bad N-Quads the reading by lines let through (a bad escape, a bad IRI): what the loader wrote
+                # of the file is taken out, and the file goes film by film, its complete films loaded.
+                for graph in scan.graphs:
+                    store.remove_graph(graph)
+                return None
+        except OSError as exc:
+            raise FilmgraphError(f"{self.path}: cannot load {path}: {exc.strerror or exc}") from exc
+        return [(str(path), graph.value, quads, None) for graph, quads in scan.runs]
 
     def _named(self, quads: list[Any], graph_iri: str | None, path: Path) -> tuple[Any, list[Any]]:
         """A film's quads in the graph they go to: their own, or (triples) the cited article or ``graph_iri``."""
