@@ -14,7 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.managers import SyncManager
 from pathlib import Path
 from typing import Any
@@ -128,6 +128,7 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
                  validate: bool = True, jobs: int = 1, scheduler: str | None = None, strict: bool = False,
                  reading: ReadSettings | Reading | None = None, layout: Layout = Layout.FILES,
                  shard_size_mb: float = DEFAULT_SHARD_MB, resume: bool = False, connect_timeout: float = 10.0,
+                 host: str = "127.0.0.1", dashboard_port: int | None = None,
                  on_result: Callable[[ExportResult], None] | None = None) -> dict[str, int]:
     """Export every article of ``inputs`` with ``jobs`` worker processes; return counts by outcome.
 
@@ -135,14 +136,18 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
     :class:`~filmgraph.pipeline.Reading`, its settings): every worker opens its own clients from it.
 
     With ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or ``local`` for a
-    local Dask cluster of ``jobs`` processes) the work runs on a Dask cluster instead, waiting up to
-    ``connect_timeout`` seconds for its scheduler; its workers must see ``output_dir``. ``on_result`` is
-    called with each ExportResult as it completes.
+    local Dask cluster of ``jobs`` processes, its scheduler, workers and dashboard (with ``dashboard_port``;
+    0 for any free port) listening on ``host`` only) the work runs on a Dask cluster instead, waiting up to
+    ``connect_timeout`` seconds for its scheduler. Its workers must see the inputs and ``output_dir`` at the
+    same absolute paths (relative ones are made absolute here, once). ``on_result`` is called with each
+    ExportResult as it completes.
 
     ``layout=Layout.SHARDS`` writes N-Quads shards of ``shard_size_mb`` megabytes (MiB) with a page list each,
     and ``errors.jsonl`` (see :mod:`filmgraph.shards`); ``resume`` skips the pages of finished shards.
     """
     counts = {"written": 0, "violations": 0, "errors": 0, "skipped": 0, "resumed": 0}
+    if scheduler:  # a Dask worker resolves a relative path against its own folder: resolved here, once
+        output_dir = os.path.abspath(output_dir)
     if resume and layout is not Layout.SHARDS:
         raise FilmgraphError("--resume goes on with shards: give --layout shards")
     shards = ShardWriter(output_dir, limit=max(1, round(shard_size_mb * 2**20)), resume=resume) \
@@ -173,7 +178,7 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
         work = _not_done(work, shards.done, counts)
     finished = False
     try:
-        _run(work, counts, settings, jobs, scheduler, on_result, shards, connect_timeout)
+        _run(work, counts, settings, jobs, scheduler, on_result, shards, (connect_timeout, host, dashboard_port))
         finished = True
     finally:
         if isinstance(claims, str):
@@ -198,7 +203,7 @@ def _not_done(work: Iterable[Job], done: set[str], counts: dict[str, int]) -> It
 
 def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, jobs: int, scheduler: str | None,
          on_result: Callable[[ExportResult], None] | None, shards: ShardWriter | None,
-         connect_timeout: float = 10.0) -> None:
+         dask: tuple[float, str, int | None] = (10.0, "127.0.0.1", None)) -> None:
 
     def report(outcome: JobOutcome) -> None:
         for result in outcome.results:
@@ -211,7 +216,7 @@ def _run(work: Iterable[Job], counts: dict[str, int], settings: JobSettings, job
             shards.add_stream(outcome.stream)
 
     if scheduler:
-        _run_on_dask(scheduler, jobs, work, report, settings, connect_timeout)
+        _run_on_dask(scheduler, jobs, work, report, settings, *dask)
         return
     if jobs <= 1:
         with settings.reading.open() as reading:  # this process's clients, closed when the run ends
@@ -259,17 +264,23 @@ def run_jobs(batch: list[Job], settings: JobSettings) -> list[JobOutcome]:
 
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[JobOutcome], None],
-                 settings: JobSettings, connect_timeout: float = 10.0) -> None:
+                 settings: JobSettings, connect_timeout: float = 10.0, host: str = "127.0.0.1",
+                 dashboard_port: int | None = None) -> None:
     """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
         raise FilmgraphError("--scheduler needs Dask: pip install 'filmgraph[dask]'") from exc
-    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) \
-        if scheduler == "local" else None
+    cluster = None
+    if scheduler == "local":
+        dashboard = None if dashboard_port is None else f"{host}:{dashboard_port}"
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host=host,
+                               dashboard_address=dashboard, worker_dashboard_address=None)
     try:
         client = Client(cluster if cluster is not None else scheduler, timeout=f"{connect_timeout}s")
     except OSError as exc:
+        if cluster is not None:
+            cluster.close()
         raise FilmgraphError(f"{scheduler}: cannot connect to the Dask scheduler: {exc}") from exc
     try:
         window = max(4, 4 * sum(client.nthreads().values()))
@@ -279,7 +290,7 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
             if job.error:
                 report(run_any(job, settings))
                 continue
-            running.add(client.submit(run_any, job, settings, pure=False))
+            running.add(client.submit(run_sent, _absolute(job), settings, job.path, pure=False))
             in_flight += 1
             while in_flight >= window:
                 future = next(running)
@@ -293,3 +304,19 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _absolute(job: Job) -> Job:
+    """The job with its file named by an absolute path, as a worker elsewhere must find it."""
+    return replace(job, path=os.path.abspath(job.path)) if job.path and job.path != "-" else job
+
+
+def run_sent(job: Job, settings: JobSettings, given: str | None) -> JobOutcome:
+    """Export a job sent to a Dask worker with its file's absolute path; its results named by the path as
+    given (``given``), as a run with --jobs names them."""
+    outcome = run_any(job, settings)
+    if given and job.path and job.path != given:
+        for result in outcome.results:
+            if result.input.startswith(job.path):
+                result.input = given + result.input[len(job.path):]
+    return outcome

@@ -183,6 +183,10 @@ def cli() -> None:
               help="Run on a Dask cluster (tcp://host:8786, or 'local'); its workers must see -o DIR.")
 @click.option("--connect-timeout", type=click.FloatRange(0, min_open=True), default=10.0, show_default=True,
               metavar="SECONDS", help="How long to wait for the Dask scheduler.")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
+              help="Where --scheduler local listens (scheduler, workers and dashboard).")
+@click.option("--dashboard-port", type=click.IntRange(0, 65535), metavar="PORT",
+              help="Start the Dask dashboard of --scheduler local on --host at this port (0: any free one).")
 @click.option("--layout", type=click.Choice(["files", "shards"]),
               help="files: <slug>.<format> per film; shards: N-Quads shards with page lists and errors.jsonl, "
                    "resumable.  [default: shards for dumps unless -f asks for other formats, files otherwise]")
@@ -195,7 +199,8 @@ def cli() -> None:
 @reading_options
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
                no_validate: bool, strict: bool, jobs: int, scheduler: str | None, connect_timeout: float,
-               layout: str | None, shard_size_mb: float, resume: bool, verbose: bool, reading: Reading) -> int:
+               host: str, dashboard_port: int | None, layout: str | None, shard_size_mb: float, resume: bool,
+               verbose: bool, reading: Reading) -> int:
     """Export film articles as RDF: files, folders of them, Wikipedia XML dumps
     (.xml, .xml.bz2, .xml.gz), 'wiki:Title' to fetch a page, or '-' for standard input.
 
@@ -230,7 +235,8 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
         raise click.UsageError("--resume goes on with a sharded export (--layout shards)")
     if not to_stdout and (jobs > 1 or scheduler or chosen_layout is Layout.SHARDS
                           or any(_is_collection(i) for i in inputs)):
-        return _export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, connect_timeout,
+        dask = {"connect_timeout": connect_timeout, "host": host, "dashboard_port": dashboard_port}
+        return _export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, dask,
                              strict, reading, chosen_layout, shard_size_mb, resume, verbose)
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
                      validate=not no_validate, reading=reading, strict=strict)
@@ -287,7 +293,7 @@ def _is_collection(name: str) -> bool:
 
 
 def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFormat], base: str, validate: bool,
-                  jobs: int, scheduler: str | None, connect_timeout: float, strict: bool, reading: Reading,
+                  jobs: int, scheduler: str | None, dask: dict[str, Any], strict: bool, reading: Reading,
                   layout: Layout, shard_size_mb: float, resume: bool, verbose: bool) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -319,7 +325,7 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
             progress.update(task, advance=1, last=result.input[-40:])
 
         counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
-                              jobs=jobs, scheduler=scheduler, connect_timeout=connect_timeout, on_result=on_result,
+                              jobs=jobs, scheduler=scheduler, **dask, on_result=on_result,
                               strict=strict, reading=reading.settings, layout=layout, shard_size_mb=shard_size_mb,
                               resume=resume)
     resumed = f"{counts['resumed']} done before (resumed), " if resume else ""
