@@ -520,7 +520,19 @@ def test_a_shard_that_is_not_valid_n_quads_loads_its_complete_films(tmp_path: Pa
     films[2][2] = films[2][2].replace('"x 2"', '"x \\q 2"')  # a bad escape: the line still looks like a quad
     shard = _write_shard(tmp_path / "films-1.nq", films)
     default = _write_shard(tmp_path / "films-2.nq", [[f"<urn:film:9> {_TYPE} <http://schema.org/Movie> ."]])
+    # A triple of the default graph that reads as a quad of the graph around it: found once written, taken out.
+    hidden = _film_quads(7, "Film 7") + _film_quads(8, "Film 8")
+    hidden.insert(2, "<urn:film:7> <urn:link> <urn:article:7> .")
+    hiding = _write_shard(tmp_path / "films-0.nq", [hidden])
     store = stores.open(tmp_path / "store")
+    hidden_results = list(store.load_files([hiding]))
+    assert [(graph, triples) for _, graph, triples, error in hidden_results if not error] == \
+        [("urn:article:7", 2), ("urn:article:7", 2), ("urn:article:8", 4)]  # the film's graph, whole
+    assert [error for *_, error in hidden_results if error] == [f"{hiding}: the graph cites no source articles; "
+                                                                "give graph_iri"]
+    assert store._default_graph_empty()
+    store.close()
+    store = stores.open(tmp_path / "store2")
     good = _write_shard(tmp_path / "films-3.nq", [_film_quads(5, "Film 5")])
     results = list(store.load_files([shard, default, good]))
     assert [(graph, triples) for _, graph, triples, error in results if not error] == [("urn:article:5", 4)]

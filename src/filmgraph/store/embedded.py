@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,13 +56,21 @@ class _Scan:
     (``problem``: quads in the default graph, or not valid N-Quads: the file is then loaded film by film)."""
 
     runs: list[list[Any]] = field(default_factory=list)  # [graph, quads] per run of one graph
-    identity: dict[Any, list[bytes]] = field(default_factory=dict)  # the lines that tell each graph's films apart
+    identity_lines: dict[Any, list[bytes]] = field(default_factory=dict)  # what tells each graph's films apart
     problem: str | None = None
+    path: Path | None = None
+    identity: bool = True  # the identity lines were read (else they are read when first asked for)
+
+    def _identity(self, graph: Any) -> list[bytes]:
+        if not self.identity and self.path is not None:
+            again = _scan(self.path)
+            self.identity_lines, self.identity = again.identity_lines, True
+        return self.identity_lines.get(graph, [])
 
     def films(self, graph: Any) -> list[FilmIdentity] | None:
         """The films a graph of the file holds, with what tells them apart (read when asked: only a graph that
         replaces one of the store is asked about); None when their lines are not valid N-Quads."""
-        lines = self.identity.get(graph)
+        lines = self._identity(graph)
         if not lines:
             return []
         try:
@@ -70,20 +78,25 @@ class _Scan:
         except (SyntaxError, ValueError):
             return None
 
-    def film_triples(self, graph: Any) -> frozenset[tuple[str, str, str]] | None:
-        """What tells the graph's films apart, as (film, property, value) strings with a (film, rdf:type,
-        schema:Movie) for each film, as :meth:`EmbeddedStore._held_triples` reads a graph of the store; None when
-        the lines are not valid N-Quads."""
-        lines = self.identity.get(graph, [])
-        # Only the films' lines (the names of the people a graph names are among them too).
-        films_lines = tuple(line[:line.find(b" ") + 1] for line in lines if _TYPE_BYTES in line)
+    def all_film_triples(self) -> dict[Any, frozenset[tuple[str, str, str]]] | None:
+        """What tells each graph's films apart, as (film, property, value) strings with a (film, rdf:type,
+        schema:Movie) for each film, as :meth:`EmbeddedStore._held_triples` reads the graphs of the store; None
+        when the lines are not valid N-Quads."""
+        self._identity(None)
+        chosen: list[bytes] = []
+        for lines in self.identity_lines.values():  # the films' lines (the names of the people are there too)
+            films_lines = tuple(line[:line.find(b" ") + 1] for line in lines if _TYPE_BYTES in line)
+            chosen += (line for line in lines if line.startswith(films_lines))
         try:
-            quads = list(pyoxigraph.parse(b"\n".join(line for line in lines if line.startswith(films_lines)),
-                                          format=pyoxigraph.RdfFormat.N_QUADS))
+            quads = list(pyoxigraph.parse(b"\n".join(chosen), format=pyoxigraph.RdfFormat.N_QUADS))
         except (SyntaxError, ValueError):
             return None
-        films = {q.subject for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
-        return frozenset((q.subject.value, q.predicate.value, q.object.value) for q in quads if q.subject in films)
+        films = {(q.graph_name, q.subject) for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
+        found: dict[Any, set[tuple[str, str, str]]] = {graph: set() for graph in self.graphs}
+        for q in quads:
+            if (q.graph_name, q.subject) in films:
+                found[q.graph_name].add((q.subject.value, q.predicate.value, q.object.value))
+        return {graph: frozenset(triples) for graph, triples in found.items()}
 
     @property
     def graphs(self) -> list[Any]:
@@ -97,19 +110,84 @@ _MOVIE_BYTES = f"<{SDO.Movie}>".encode()
 _GRAPH_RE = re.compile(rb"<[^<>\"{}|^`\\\x00-\x20]*>")
 
 
-def _scan(path: Path) -> _Scan:
-    """Read an N-Quads file through once, by its lines (a tenth of what parsing it costs; Oxigraph's loader
-    parses it), in a thread while the store writes the file before it. A line this reading cannot place in a
-    named graph (a triple of the default graph, a comment in the middle of a line, a line that is not a quad)
-    sends the file film by film through the parser, which says what is wrong with it."""
-    scan = _Scan()
-    runs = scan.runs
-    identity: dict[bytes, list[bytes]] = {}  # by graph: the lines stating what tells its films apart
+def _scan(path: Path, *, identity: bool = True) -> _Scan:
+    """Read an N-Quads file through once (a fraction of what parsing it costs; Oxigraph's loader parses it), in
+    a thread while the store writes the file before it: its graphs by runs of lines (a run found by where its
+    graph's last line is, checked by counting), and with ``identity`` the lines that tell films apart, by its
+    lines. A line this reading cannot place in a named graph sends the file film by film through the parser,
+    which says what is wrong with it; a triple of the default graph it lets through is found in the store after
+    (:meth:`EmbeddedStore._default_graph_empty`)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         return _Scan(problem=exc.strerror or str(exc))
-    bad = _Scan(problem="not a quad in a named graph")
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    read = _lines(data) if identity else _runs(data) or _lines(data)
+    if read is None:
+        return _Scan(problem="not a quad in a named graph")
+    runs, lines = read
+    names: dict[bytes, Any] = {}
+    try:
+        for run in runs:
+            if run[0] not in names:
+                names[run[0]] = pyoxigraph.NamedNode(run[0][1:-1].decode("utf-8"))
+            run[0] = names[run[0]]
+        # a graph's identity lines are parsed when asked for (their terms were checked only roughly here)
+        return _Scan(runs, {names[graph]: found for graph, found in lines.items()}, path=path, identity=identity)
+    except (UnicodeDecodeError, ValueError, KeyError) as exc:
+        return _Scan(problem=str(exc))
+
+
+def _graph_of(line: bytes) -> bytes | None:
+    """The graph of an N-Quads line (its last term, an IRI, after subject, predicate and object: neither has a
+    space but a literal, which ends with '"', a language or a datatype, never with an IRI after a space)."""
+    parts = line.rsplit(b" ", 2)
+    if len(parts) < 3 or parts[2] != b"." or not _GRAPH_RE.fullmatch(parts[1]):
+        return None
+    return parts[1]
+
+
+def _runs(data: bytes) -> tuple[list[list[Any]], dict[bytes, list[bytes]]] | None:
+    """The runs of lines of one graph, found a run at a time: the run of the graph of a line ends with the last
+    line of that graph, if every line up to it is of that graph (counted). None for anything else."""
+    runs: list[list[Any]] = []
+    position = 0
+    window = 1 << 16
+    while position < len(data):
+        end_of_line = data.find(b"\n", position)
+        line = data[position:end_of_line].strip()
+        if not line or line[0] == 35:  # "#": a comment
+            position = end_of_line + 1
+            continue
+        graph = _graph_of(line)
+        if graph is None:
+            return None
+        ending = b" " + graph + b" .\n"
+        end = position
+        while True:  # the run's last line: the graph's last line in a window, the window doubled while it goes on
+            last = data.rfind(ending, end, end + window)
+            if last < 0:
+                break
+            end = last + len(ending)
+            following = data.find(b"\n", end)
+            if following < 0 or data[following + 1 - len(ending):following + 1] != ending:
+                break
+            window *= 2
+        if end == position:
+            return None
+        count = data.count(b"\n", position, end)
+        if data.count(ending, position, end) != count:
+            return None  # the graph comes back later, or lines end otherwise: read by lines
+        runs.append([graph, count])
+        position = end
+    return runs, {}
+
+
+def _lines(data: bytes) -> tuple[list[list[Any]], dict[bytes, list[bytes]]] | None:
+    """The runs of lines of one graph and the lines that tell each graph's films apart, by lines."""
+    runs: list[list[Any]] = []
+    identity: dict[bytes, list[bytes]] = {}
     ending = b"\n"  # " <graph> ." that ends every line of the current run
     for line in data.split(b"\n"):
         if line.endswith(ending):
@@ -117,14 +195,12 @@ def _scan(path: Path) -> _Scan:
             runs[-1][1] += 1
         else:
             line = line.strip()
-            if not line or line[0] == 35:  # "#": a comment
+            if not line or line[0] == 35:
                 continue
-            # The graph is the last term, an IRI, after subject, predicate and object (neither has a space but a
-            # literal, which ends with '"', a language or a datatype, never with an IRI that follows a space).
-            parts = line.rsplit(b" ", 2)
-            if len(parts) < 3 or parts[2] != b"." or not _GRAPH_RE.fullmatch(parts[1]):
-                return bad
-            head, graph = parts[0], parts[1]
+            graph = _graph_of(line)
+            if graph is None:
+                return None
+            head = line[:-len(graph) - 3]
             ending = b" " + graph + b" ."
             if runs and runs[-1][0] == graph:
                 runs[-1][1] += 1
@@ -133,23 +209,11 @@ def _scan(path: Path) -> _Scan:
         cut = head.find(b" ")
         after = head.find(b" ", cut + 1)
         if cut < 0 or after < 0 or after + 1 == len(head):  # no object: a triple of the default graph
-            return bad
+            return None
         predicate = head[cut + 1:after]
         if predicate in _IDENTITY_PREDICATES or (predicate == _TYPE_BYTES and head[after + 1:] == _MOVIE_BYTES):
             identity.setdefault(runs[-1][0], []).append(line)
-    names: dict[bytes, Any] = {}
-    try:
-        for run in runs:
-            if run[0] not in names:
-                names[run[0]] = pyoxigraph.NamedNode(run[0][1:-1].decode("utf-8"))
-            run[0] = names[run[0]]
-    except (UnicodeDecodeError, ValueError) as exc:
-        return _Scan(problem=str(exc))
-    try:  # a graph's identity lines are parsed when asked for (their terms were checked only roughly here)
-        scan.identity = {names[graph]: lines for graph, lines in identity.items()}
-    except KeyError:
-        return bad
-    return scan
+    return runs, identity
 
 
 def _graphs_in(path: Path) -> list[Any]:
@@ -228,7 +292,9 @@ class EmbeddedStore:
         # checked before. Anything else, or a file that cannot go in whole, goes film by film.
         whole = [path for path in paths if graph_iri is None and path.suffix.lower() == ".nq"]
         with ThreadPoolExecutor(max_workers=1) as reader:
-            scans = {path: reader.submit(_scan, path) for path in dict.fromkeys(whole)}
+            # Into an empty store the films' identities are read only if a graph comes back in another file.
+            identity = bool(whole) and not self._is_empty()
+            scans = {path: reader.submit(_scan, path, identity=identity) for path in dict.fromkeys(whole)}
             try:
                 yield from self._load_files(paths, graph_iri, scans)
             finally:
@@ -237,7 +303,13 @@ class EmbeddedStore:
 
     def _load_files(self, paths: list[Path], graph_iri: str | None, scans: dict[Path, Future[_Scan]]
                     ) -> Iterator[tuple[str, str, int, str | None]]:
-        fresh = self._is_empty() or self._replaces_all(scans)
+        fresh = self._is_empty()
+        if not fresh:
+            reloaded = self._reload(paths, scans)
+            if reloaded is not None:
+                yield from reloaded
+                return
+            fresh = self._replaces_all(scans)
         seen: dict[Any, Path] = {}  # in a fresh store: each graph written so far, and the file it came from
         batch: list[tuple[str, Any, list[Any]]] = []
         # The graphs each file has written so far: a graph that comes back later in the same file (an N-Quads
@@ -310,7 +382,7 @@ class EmbeddedStore:
             except SyntaxError:
                 failed = True
             scan = reading.result()
-            if failed or scan.problem is not None:
+            if failed or scan.problem is not None or not self._default_graph_empty():
                 # Written in part, or triples of the default graph: taken out, and the file goes film by film
                 # (a graph an earlier file wrote too goes with it: this file replaces it, film by film).
                 for graph in _graphs_in(path):
@@ -356,6 +428,15 @@ class EmbeddedStore:
         is emptied at once (dropping graph after graph costs twice what loading them did) and the files go in
         as into a new store. Only when no graph is another film's, the default graph is empty and every file
         goes in whole: if the load is killed, loading the same files again gives every graph back."""
+        if not self._covers(scans, self._held_triples):
+            return False
+        self._empty()
+        return True
+
+    def _covers(self, scans: dict[Path, Future[_Scan]],
+                held_triples: Callable[[], dict[Any, frozenset[tuple[str, str, str]]]]) -> bool:
+        """Whether the files, every one to go in whole, name every graph of the store (whose default graph is
+        empty), each with its own film or none (``held_triples``: what tells the store's films apart)."""
         held = list(self._store.named_graphs())
         if not held or not scans or not self._default_graph_empty():
             return False
@@ -364,29 +445,90 @@ class EmbeddedStore:
             scan = future.result()
             if scan.problem is not None:
                 return False
-            for graph in scan.graphs:
-                triples = scan.film_triples(graph)
-                if triples is None:
-                    return False
-                loading[graph] = triples
+            found = scan.all_film_triples()
+            if found is None or any(graph in loading for graph in found):  # a graph two files name: not as one
+                return False
+            loading.update(found)
         if any(graph not in loading for graph in held):
             return False
-        for graph, triples in self._held_triples().items():
+        for graph, triples in held_triples().items():
             # Most graphs are their film again, told apart by the same triples; only the others are compared.
             if triples != loading[graph] and owner_conflict(film_identities(triples), film_identities(loading[graph]),
                                                             graph.value, ""):
                 return False
-        self._empty()
         return True
+
+    def _swappable(self) -> bool:
+        """The store's folder can be put aside for another (Oxigraph lets go of it only when nothing else holds
+        the store: a query's rows, a caller)."""
+        import sys
+
+        return not self.path.is_symlink() and self.path.is_dir() and sys.getrefcount(self._store) <= 2
+
+    def _reload(self, paths: list[Path], scans: dict[Path, Future[_Scan]]
+                ) -> list[tuple[str, str, int, str | None]] | None:
+        """Load shards that look like the store's own export again (the first one's graphs are all the store's)
+        into a new store beside it, while they are read and the store's films listed; when they replace every
+        graph of the store (see :meth:`_covers`), the new store takes the old one's place: a reload costs what
+        a first load does, where dropping graph after graph costs twice that. None when they do not (the new
+        store is thrown away and nothing changed). Needs room for both stores for a while."""
+        import shutil
+        import uuid
+
+        if not paths or any(path not in scans for path in paths) or len(set(paths)) != len(paths) or \
+                not self._swappable():
+            return None
+        first = scans[paths[0]].result()
+        if first.problem is not None or not first.graphs or \
+                not all(self._store.contains_named_graph(graph) for graph in first.graphs):
+            return None
+        staging = self.path.with_name(f".{self.path.name}.loading-{uuid.uuid4().hex[:8]}")
+        with ThreadPoolExecutor(max_workers=1) as lister:
+            held = lister.submit(self._held_triples)
+            try:
+                new = pyoxigraph.Store(str(staging))
+                try:
+                    for path in paths:
+                        new.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+                except SyntaxError:
+                    return None
+                if next(iter(new.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is not None \
+                        or not self._covers(scans, held.result):
+                    return None
+                new.flush()
+                del new
+                self._swap(staging)
+            except OSError as exc:
+                raise FilmgraphError(f"{self.path}: cannot load: {exc.strerror or exc}") from exc
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        return [(str(path), graph.value, quads, None) for path in paths for graph, quads in scans[path].result().runs]
+
+    def _swap(self, replacement: Path) -> None:
+        """Put the store at ``replacement`` in this store's place, and this one away."""
+        import shutil
+        import uuid
+
+        aside = self.path.with_name(f".{self.path.name}.replaced-{uuid.uuid4().hex[:8]}")
+        self._store.flush()
+        del self._store
+        try:
+            self.path.rename(aside)
+            replacement.rename(self.path)
+        except OSError:
+            if aside.exists() and not self.path.exists():
+                aside.rename(self.path)
+            self._store = pyoxigraph.Store(str(self.path))
+            raise
+        self._store = pyoxigraph.Store(str(self.path))
+        shutil.rmtree(aside, ignore_errors=True)
 
     def _empty(self) -> None:
         """Empty the store: a new one in its place (Store.clear leaves behind what slows the loading after)."""
         import shutil
-        import sys
         import uuid
 
-        # Oxigraph lets go of the folder only when nothing else holds the store (a query's rows, a caller).
-        if self.path.is_symlink() or not self.path.is_dir() or sys.getrefcount(self._store) > 2:
+        if not self._swappable():
             self._store.clear()
             return
         old = self.path.with_name(f".{self.path.name}.replaced-{uuid.uuid4().hex[:8]}")
@@ -408,7 +550,8 @@ class EmbeddedStore:
         shutil.rmtree(old, ignore_errors=True)
 
     def _held_triples(self) -> dict[Any, frozenset[tuple[str, str, str]]]:
-        """What tells apart the films of every graph of the store (see :meth:`_held` and :meth:`_Scan.film_triples`)."""
+        """What tells apart the films of every graph of the store (see :meth:`_held` and
+        :meth:`_Scan.all_film_triples`)."""
         values = " ".join(f"<{iri}>" for iri in sorted(IDENTITY_PROPERTIES))
         found: dict[Any, set[tuple[str, str, str]]] = {}
         rows = self._store.query(f"SELECT ?g ?f ?p ?o WHERE {{ GRAPH ?g {{ ?f a <{SDO.Movie}> "
@@ -426,7 +569,7 @@ class EmbeddedStore:
         """Write an N-Quads file whole into a store with graphs (see :meth:`load_files`); None when it cannot go
         in whole, or a graph it names holds another film (the file then goes film by film, and only that graph
         is refused)."""
-        if scan.problem is not None:
+        if scan.problem is not None or not self._default_graph_empty():
             return None
         store = self._store
         replaced = [graph for graph in scan.graphs if store.contains_named_graph(graph)]
@@ -439,11 +582,15 @@ class EmbeddedStore:
                 store.remove_graph(graph)
             try:
                 store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+                failed = not self._default_graph_empty()
             except SyntaxError:
-                # Bad N-Quads the reading by lines let through (a bad escape, a bad IRI): what the loader wrote
-                # of the file is taken out, and the file goes film by film, its complete films loaded.
-                for graph in scan.graphs:
+                failed = True
+            if failed:
+                # Bad N-Quads the reading by lines let through (a bad escape, a bad IRI, a triple of the default
+                # graph): what the loader wrote of the file is taken out, and the file goes film by film.
+                for graph in _graphs_in(path):
                     store.remove_graph(graph)
+                store.clear_graph(pyoxigraph.DefaultGraph())
                 return None
         except OSError as exc:
             raise FilmgraphError(f"{self.path}: cannot load {path}: {exc.strerror or exc}") from exc
