@@ -153,7 +153,6 @@ def _runs(data: bytes) -> tuple[list[list[Any]], dict[bytes, list[bytes]]] | Non
     line of that graph, if every line up to it is of that graph (counted). None for anything else."""
     runs: list[list[Any]] = []
     position = 0
-    window = 1 << 16
     while position < len(data):
         end_of_line = data.find(b"\n", position)
         line = data[position:end_of_line].strip()
@@ -165,6 +164,7 @@ def _runs(data: bytes) -> tuple[list[list[Any]], dict[bytes, list[bytes]]] | Non
             return None
         ending = b" " + graph + b" .\n"
         end = position
+        window = 1 << 16
         while True:  # the run's last line: the graph's last line in a window, the window doubled while it goes on
             last = data.rfind(ending, end, end + window)
             if last < 0:
@@ -277,11 +277,12 @@ class EmbeddedStore:
 
         An N-Quads file whose quads all name their graph (a shard) is written whole by Oxigraph's bulk loader,
         as ``Store.bulk_load`` writes it, after the graphs it replaces are dropped (when the files replace every
-        graph of the store, the store is emptied at once instead). Other films are written in batches (the
-        files' order kept): the batch's old graphs are dropped, then its quads added, in one transaction for a
-        few films, and with the bulk loader for many. The bulk loader is not one transaction: if a load is
-        killed, loading the same files again replaces every graph whole. A file that is not valid RDF costs
-        only its own films; a graph that holds another film is never replaced (``graph_iri`` names one to).
+        graph of the store, they go into a new store that takes its place instead). Other films are written in
+        batches (the files' order kept): the batch's old graphs are dropped, then its quads added, in one
+        transaction for a few films, and with the bulk loader for many. The bulk loader is not one
+        transaction: if a load is killed, loading the same files again replaces every graph whole. A file that
+        is not valid RDF costs only its own films; a graph that holds another film is never replaced
+        (``graph_iri`` names one to replace).
         """
         paths = [Path(path) for path in paths]
         # An N-Quads file whose quads all name their graph (a shard) goes in whole through Oxigraph's bulk loader,
@@ -481,6 +482,10 @@ class EmbeddedStore:
         first = scans[paths[0]].result()
         if first.problem is not None or not first.graphs or \
                 not all(self._store.contains_named_graph(graph) for graph in first.graphs):
+            return None
+        # As many graphs as the store holds, guessed from the first file's: else the files add to the store.
+        sizes = [path.stat().st_size for path in paths]
+        if len(first.graphs) * sum(sizes) / max(1, sizes[0]) < 0.8 * sum(1 for _ in self._store.named_graphs()):
             return None
         staging = self.path.with_name(f".{self.path.name}.loading-{uuid.uuid4().hex[:8]}")
         with ThreadPoolExecutor(max_workers=1) as lister:
