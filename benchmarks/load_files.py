@@ -75,34 +75,36 @@ def shards_main(counts: list[int], repeat: int) -> None:
             export_batch([articles], output_dir=root / "shards", layout=Layout.SHARDS, jobs=2, shard_size_mb=16)
             shards = sorted((root / "shards").glob("*.nq"))
             megabytes = sum(path.stat().st_size for path in shards) / 2**20
-            rounds: list[dict[str, float]] = []
+            rounds: list[dict[str, float]] = []  # wall seconds, and CPU seconds of this process (its threads)
             for round_number in range(repeat):
                 timing: dict[str, float] = {}
                 store = pyoxigraph.Store(str(root / f"bulk-{round_number}"))
-                begin = time.perf_counter()
+                begin, cpu = time.perf_counter(), time.process_time()
                 for path in shards:
                     store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
                 store.flush()
-                timing["bulk_load"] = time.perf_counter() - begin
+                timing["bulk_load"], timing["bulk_load cpu"] = time.perf_counter() - begin, time.process_time() - cpu
                 del store
                 films = stores.open(root / f"load-{round_number}")
                 for label in ("load", "reload"):
-                    begin = time.perf_counter()
+                    begin, cpu = time.perf_counter(), time.process_time()
                     loaded = [r for r in iter_load(shards, store=films)]
-                    timing[label] = time.perf_counter() - begin
+                    timing[label], timing[f"{label} cpu"] = time.perf_counter() - begin, time.process_time() - cpu
                     assert not any(r.error for r in loaded) and len(loaded) == count, "a film did not load"
                 films.close()
                 rounds.append(timing)
-            # A busy machine slows a round as a whole: each round's ratios, and their median.
-            load = statistics.median(r["load"] / r["bulk_load"] for r in rounds)
-            reload = statistics.median(r["reload"] / r["load"] for r in rounds)
+            # A busy machine slows a round as a whole: each round's ratios, and their median; wall time and CPU.
+            def ratios(part: str, whole: str, rounds: list[dict[str, float]] = rounds) -> str:
+                walls = [r[part] / r[whole] for r in rounds]
+                cpus = [r[f"{part} cpu"] / r[f"{whole} cpu"] for r in rounds]
+                return (f"wall {statistics.median(walls):.2f}× ({', '.join(f'{x:.2f}' for x in walls)}), "
+                        f"CPU {statistics.median(cpus):.2f}× ({', '.join(f'{x:.2f}' for x in cpus)})")
+
             floor = statistics.median(r["bulk_load"] for r in rounds)
             print(f"N = {count} films, {len(shards)} shards, {megabytes:.0f} MiB of N-Quads ({repeat} rounds):")
-            print(f"  Store.bulk_load (floor)       median {floor:6.2f} s  {count / floor:6.0f} films/s")
-            print(f"  filmgraph load                median {load:.2f}× bulk_load  (rounds: "
-                  + ", ".join(f"{r['load'] / r['bulk_load']:.2f}" for r in rounds) + ")")
-            print(f"  filmgraph load again (reload) median {reload:.2f}× the first load  (rounds: "
-                  + ", ".join(f"{r['reload'] / r['load']:.2f}" for r in rounds) + ")")
+            print(f"  Store.bulk_load (floor)  median {floor:6.2f} s wall, {count / floor:6.0f} films/s")
+            print(f"  filmgraph load / Store.bulk_load:      {ratios('load', 'bulk_load')}")
+            print(f"  reload / filmgraph load (first):       {ratios('reload', 'load')}")
 
 
 if __name__ == "__main__":

@@ -286,20 +286,32 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
         window = max(4, 4 * sum(client.nthreads().values()))
         running = as_completed()
         in_flight = 0
+        batch: list[tuple[Job, str | None]] = []
+
+        def collect(future: Any) -> None:
+            for outcome in future.result():
+                report(outcome)
+            future.release()
+
+        # Pages travel a few to a task, as to --jobs workers: a task costs the scheduler, the client and the
+        # worker more than a small page costs to export (a dump stream is a task of its own).
         for job in work:
             if job.error:
                 report(run_any(job, settings))
                 continue
-            running.add(client.submit(run_sent, _absolute(job), settings, job.path, pure=False))
+            batch.append((_absolute(job), job.path))
+            if not job.is_stream and len(batch) < DASK_JOBS_PER_TASK:
+                continue
+            running.add(client.submit(run_sent, batch, settings, pure=False))
+            batch = []
             in_flight += 1
             while in_flight >= window:
-                future = next(running)
-                report(future.result())
-                future.release()
+                collect(next(running))
                 in_flight -= 1
+        if batch:
+            running.add(client.submit(run_sent, batch, settings, pure=False))
         for future in running:
-            report(future.result())
-            future.release()
+            collect(future)
     finally:
         client.close()
         if cluster is not None:
@@ -311,12 +323,18 @@ def _absolute(job: Job) -> Job:
     return replace(job, path=os.path.abspath(job.path)) if job.path and job.path != "-" else job
 
 
-def run_sent(job: Job, settings: JobSettings, given: str | None) -> JobOutcome:
-    """Export a job sent to a Dask worker with its file's absolute path; its results named by the path as
-    given (``given``), as a run with --jobs names them."""
-    outcome = run_any(job, settings)
-    if given and job.path and job.path != given:
-        for result in outcome.results:
-            if result.input.startswith(job.path):
-                result.input = given + result.input[len(job.path):]
-    return outcome
+DASK_JOBS_PER_TASK = 16
+
+
+def run_sent(batch: list[tuple[Job, str | None]], settings: JobSettings) -> list[JobOutcome]:
+    """Export jobs sent to a Dask worker, each with its file's absolute path and the path as given; their
+    results named by the path as given, as a run with --jobs names them."""
+    outcomes = []
+    for job, given in batch:
+        outcome = run_any(job, settings)
+        if given and job.path and job.path != given:
+            for result in outcome.results:
+                if result.input.startswith(job.path):
+                    result.input = given + result.input[len(job.path):]
+        outcomes.append(outcome)
+    return outcomes
