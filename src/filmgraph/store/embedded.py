@@ -56,46 +56,43 @@ class _Scan:
     (``problem``: quads in the default graph, or not valid N-Quads: the file is then loaded film by film)."""
 
     runs: list[list[Any]] = field(default_factory=list)  # [graph, quads] per run of one graph
-    identity_lines: dict[Any, list[bytes]] = field(default_factory=dict)  # what tells each graph's films apart
+    identity_lines: list[bytes] = field(default_factory=list)  # the lines that may tell films apart
     problem: str | None = None
     path: Path | None = None
     identity: bool = True  # the identity lines were read (else they are read when first asked for)
 
-    def _identity(self, graph: Any) -> list[bytes]:
+    def _film_quads(self) -> list[Any] | None:
+        """The quads that tell the file's films apart (None when their lines are not valid N-Quads)."""
         if not self.identity and self.path is not None:
-            again = _scan(self.path)
-            self.identity_lines, self.identity = again.identity_lines, True
-        return self.identity_lines.get(graph, [])
+            self.identity_lines, self.identity = _scan(self.path).identity_lines, True
+        lines = self.identity_lines
+        # The films' lines only (the names of the people a film names are there too).
+        films = tuple(line[:line.find(b" ") + 1] for line in lines if _MOVIE_BYTES in line and _TYPE_BYTES in line)
+        try:
+            quads = list(pyoxigraph.parse(b"\n".join(line for line in lines if line.startswith(films)),
+                                          format=pyoxigraph.RdfFormat.N_QUADS))
+        except (SyntaxError, ValueError):
+            return None
+        subjects = {(q.graph_name, q.subject) for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
+        return [q for q in quads if (q.graph_name, q.subject) in subjects and
+                (q.predicate == _TYPE or q.predicate.value in IDENTITY_PROPERTIES)]
 
     def films(self, graph: Any) -> list[FilmIdentity] | None:
         """The films a graph of the file holds, with what tells them apart (read when asked: only a graph that
         replaces one of the store is asked about); None when their lines are not valid N-Quads."""
-        lines = self._identity(graph)
-        if not lines:
-            return []
-        try:
-            return _identities(list(pyoxigraph.parse(b"\n".join(lines), format=pyoxigraph.RdfFormat.N_QUADS)))
-        except (SyntaxError, ValueError):
-            return None
+        quads = self._film_quads()
+        return None if quads is None else _identities([q for q in quads if q.graph_name == graph])
 
     def all_film_triples(self) -> dict[Any, frozenset[tuple[str, str, str]]] | None:
         """What tells each graph's films apart, as (film, property, value) strings with a (film, rdf:type,
         schema:Movie) for each film, as :meth:`EmbeddedStore._held_triples` reads the graphs of the store; None
         when the lines are not valid N-Quads."""
-        self._identity(None)
-        chosen: list[bytes] = []
-        for lines in self.identity_lines.values():  # the films' lines (the names of the people are there too)
-            films_lines = tuple(line[:line.find(b" ") + 1] for line in lines if _TYPE_BYTES in line)
-            chosen += (line for line in lines if line.startswith(films_lines))
-        try:
-            quads = list(pyoxigraph.parse(b"\n".join(chosen), format=pyoxigraph.RdfFormat.N_QUADS))
-        except (SyntaxError, ValueError):
+        quads = self._film_quads()
+        if quads is None:
             return None
-        films = {(q.graph_name, q.subject) for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
         found: dict[Any, set[tuple[str, str, str]]] = {graph: set() for graph in self.graphs}
         for q in quads:
-            if (q.graph_name, q.subject) in films:
-                found[q.graph_name].add((q.subject.value, q.predicate.value, q.object.value))
+            found.setdefault(q.graph_name, set()).add((q.subject.value, q.predicate.value, q.object.value))
         return {graph: frozenset(triples) for graph, triples in found.items()}
 
     @property
@@ -123,19 +120,23 @@ def _scan(path: Path, *, identity: bool = True) -> _Scan:
         return _Scan(problem=exc.strerror or str(exc))
     if not data.endswith(b"\n"):
         data += b"\n"
-    read = _lines(data) if identity else _runs(data) or _lines(data)
-    if read is None:
-        return _Scan(problem="not a quad in a named graph")
-    runs, lines = read
+    runs = _runs(data)
+    lines: list[bytes] = _identity_lines(data) if identity and runs is not None else []
+    if runs is None:
+        read = _lines(data)
+        if read is None:
+            return _Scan(problem="not a quad in a named graph")
+        runs, by_graph = read
+        lines = [line for found in by_graph.values() for line in found]
     names: dict[bytes, Any] = {}
     try:
         for run in runs:
             if run[0] not in names:
                 names[run[0]] = pyoxigraph.NamedNode(run[0][1:-1].decode("utf-8"))
             run[0] = names[run[0]]
-        # a graph's identity lines are parsed when asked for (their terms were checked only roughly here)
-        return _Scan(runs, {names[graph]: found for graph, found in lines.items()}, path=path, identity=identity)
-    except (UnicodeDecodeError, ValueError, KeyError) as exc:
+        # the identity lines are parsed when asked for (their terms were checked only roughly here)
+        return _Scan(runs, lines, path=path, identity=identity)
+    except (UnicodeDecodeError, ValueError) as exc:
         return _Scan(problem=str(exc))
 
 
@@ -148,7 +149,24 @@ def _graph_of(line: bytes) -> bytes | None:
     return parts[1]
 
 
-def _runs(data: bytes) -> tuple[list[list[Any]], dict[bytes, list[bytes]]] | None:
+# What the lines that tell films apart hold, found where they are (a find is a fraction of a Python loop per line).
+_IDENTITY_NEEDLES = [b" " + predicate + b" " for predicate in sorted(_IDENTITY_PREDICATES)] + \
+    [b" " + _TYPE_BYTES + b" " + _MOVIE_BYTES + b" "]
+
+
+def _identity_lines(data: bytes) -> list[bytes]:
+    """The lines of an N-Quads file that may tell films apart (parsed and checked when asked for)."""
+    found: list[bytes] = []
+    for needle in _IDENTITY_NEEDLES:
+        at = data.find(needle)
+        while at >= 0:
+            end = data.find(b"\n", at)
+            found.append(data[data.rfind(b"\n", 0, at) + 1:end])
+            at = data.find(needle, end)
+    return found
+
+
+def _runs(data: bytes) -> list[list[Any]] | None:
     """The runs of lines of one graph, found a run at a time: the run of the graph of a line ends with the last
     line of that graph, if every line up to it is of that graph (counted). None for anything else."""
     runs: list[list[Any]] = []
@@ -181,7 +199,7 @@ def _runs(data: bytes) -> tuple[list[list[Any]], dict[bytes, list[bytes]]] | Non
             return None  # the graph comes back later, or lines end otherwise: read by lines
         runs.append([graph, count])
         position = end
-    return runs, {}
+    return runs
 
 
 def _lines(data: bytes) -> tuple[list[list[Any]], dict[bytes, list[bytes]]] | None:
