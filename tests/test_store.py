@@ -515,7 +515,7 @@ def test_a_shard_cannot_replace_another_films_graph_in_a_store_or_in_one_load(tm
         store.close()
 
 
-def test_a_shard_that_is_not_valid_n_quads_loads_its_complete_films(tmp_path: Path) -> None:
+def test_a_shard_that_is_not_valid_n_quads_costs_only_its_own_films(tmp_path: Path) -> None:
     films = [_film_quads(n, f"Film {n}") for n in range(4)]
     films[2][2] = films[2][2].replace('"x 2"', '"x \\q 2"')  # a bad escape: the line still looks like a quad
     shard = _write_shard(tmp_path / "films-1.nq", films)
