@@ -4,10 +4,17 @@ Exports N synthetic articles (Turtle, one file per film, and the same films as N
 times, each into a fresh embedded store: filmgraph's load of the Turtle files, of the shards, of the
 Turtle files with --revalidate, and pyoxigraph's ``bulk_load`` of the Turtle files (the floor).
 Usage: ``python benchmarks/load_files.py [N]`` (default 1,000). Target: ≥ 400 films/s.
+
+``python benchmarks/load_files.py --shards 600 5000`` compares, for shards of N films (16 MiB each), the
+floor ``Store.bulk_load`` of the shard files into a new store, ``filmgraph load`` of them into a new store,
+and ``filmgraph load`` of them again into that store (a reload: every graph replaced), in ``--repeat``
+rounds of all three, printing each round's ratios and their median (a busy machine slows a round as a
+whole). Targets: load ≤ 1.0× bulk_load, reload ≤ 1.2× load.
 """
 
 from __future__ import annotations
 
+import statistics
 import sys
 import tempfile
 import time
@@ -55,5 +62,59 @@ def main(count: int) -> None:
         print(f"  pyoxigraph bulk_load turtle files  {len(turtle):6d} films  {len(turtle) / elapsed:8.1f} films/s")
 
 
+def shards_main(counts: list[int], repeat: int) -> None:
+    from synthetic import article as make_article
+
+    for count in counts:
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            articles = root / "articles"
+            articles.mkdir()
+            for number in range(count):
+                (articles / f"film{number:05d}.txt").write_text(make_article(number), encoding="utf-8")
+            export_batch([articles], output_dir=root / "shards", layout=Layout.SHARDS, jobs=2, shard_size_mb=16)
+            shards = sorted((root / "shards").glob("*.nq"))
+            megabytes = sum(path.stat().st_size for path in shards) / 2**20
+            rounds: list[dict[str, float]] = []  # wall seconds, and CPU seconds of this process (its threads)
+            for round_number in range(repeat):
+                timing: dict[str, float] = {}
+                store = pyoxigraph.Store(str(root / f"bulk-{round_number}"))
+                begin, cpu = time.perf_counter(), time.process_time()
+                for path in shards:
+                    store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+                store.flush()
+                timing["bulk_load"], timing["bulk_load cpu"] = time.perf_counter() - begin, time.process_time() - cpu
+                del store
+                films = stores.open(root / f"load-{round_number}")
+                for label in ("load", "reload"):
+                    begin, cpu = time.perf_counter(), time.process_time()
+                    loaded = [r for r in iter_load(shards, store=films)]
+                    timing[label], timing[f"{label} cpu"] = time.perf_counter() - begin, time.process_time() - cpu
+                    assert not any(r.error for r in loaded) and len(loaded) == count, "a film did not load"
+                films.close()
+                rounds.append(timing)
+            # A busy machine slows a round as a whole: each round's ratios, and their median; wall time and CPU.
+            def ratios(part: str, whole: str, rounds: list[dict[str, float]] = rounds) -> str:
+                walls = [r[part] / r[whole] for r in rounds]
+                cpus = [r[f"{part} cpu"] / r[f"{whole} cpu"] for r in rounds]
+                return (f"wall {statistics.median(walls):.2f}× ({', '.join(f'{x:.2f}' for x in walls)}), "
+                        f"CPU {statistics.median(cpus):.2f}× ({', '.join(f'{x:.2f}' for x in cpus)})")
+
+            floor = statistics.median(r["bulk_load"] for r in rounds)
+            print(f"N = {count} films, {len(shards)} shards, {megabytes:.0f} MiB of N-Quads ({repeat} rounds):")
+            print(f"  Store.bulk_load (floor)  median {floor:6.2f} s wall, {count / floor:6.0f} films/s")
+            print(f"  filmgraph load / Store.bulk_load:      {ratios('load', 'bulk_load')}")
+            print(f"  reload / filmgraph load (first):       {ratios('reload', 'load')}")
+
+
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)
+    if sys.argv[1:2] == ["--shards"]:
+        arguments = sys.argv[2:]
+        rounds = 3
+        if "--repeat" in arguments:
+            at = arguments.index("--repeat")
+            rounds = int(arguments[at + 1])
+            del arguments[at:at + 2]
+        shards_main([int(a) for a in arguments] or [600, 5000], rounds)
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)

@@ -154,3 +154,145 @@ def test_kill_9_of_a_parallel_export_leaves_no_worker_and_no_folder(tmp_path: Pa
     assert survivors() == []
     assert not [p for p in out.iterdir() if p.name.startswith(".filmgraph")]
     assert not list(Path(tempfile.gettempdir()).glob(f".filmgraph-names-*{out.name}*"))
+
+
+def test_read_settings_travel_to_workers_and_each_opens_its_own_clients(tmp_path: Path) -> None:
+    import pickle
+
+    from filmgraph.batch import JobSettings
+    from filmgraph.formats import Layout
+    from filmgraph.pipeline import Reading, ReadSettings
+
+    items = tmp_path / "items.tsv"
+    items.write_text("Joel Silver\tQ704012\n", encoding="utf-8")
+    settings = ReadSettings(contact="films@example.org", items_file=str(items), link_wikidata=False)
+    job_settings = JobSettings(str(tmp_path), ("nt",), "https://example.org/", True, False, settings, {}, Layout.FILES)
+    assert pickle.loads(pickle.dumps(job_settings)) == job_settings  # settings only: no client travels
+    # Given the clients, a batch hands their settings to its workers, which open their own.
+    counts = export_batch([ARTICLES / "pusher.txt", ARTICLES / "the_celebration.wiki"], output_dir=tmp_path / "out",
+                          jobs=2, reading=Reading(settings))
+    assert counts["written"] == 2
+    with settings.open() as reading:
+        assert reading.items(["Joel Silver"]) == {"Joel Silver": "Q704012"}
+        index = reading._items
+        assert index is not None
+    assert reading._items is None  # closed when the block ends
+    import sqlite3
+
+    import pytest
+
+    with pytest.raises(sqlite3.ProgrammingError):  # the items index is closed
+        index.db.execute("SELECT 1")
+
+
+def test_shard_size_is_in_megabytes_in_the_library_and_the_command(tmp_path: Path) -> None:
+    from filmgraph.formats import Layout
+    from filmgraph.shards import finished_shards
+
+    inputs = [ARTICLES / "pusher.txt", ARTICLES / "the_celebration.wiki", ARTICLES / "second_victims.txt"]
+    export_batch(inputs, output_dir=tmp_path / "library", layout=Layout.SHARDS, shard_size_mb=0.001)
+    shards = len(finished_shards(tmp_path / "library"))
+    assert shards == 3  # a film's quads pass 1 KB: one shard each
+    for flag in ("--shard-size-mb", "--shard-size"):
+        out = tmp_path / flag
+        result = CliRunner().invoke(cli, ["export", *map(str, inputs), "-o", str(out), "--layout", "shards",
+                                          flag, "0.001"])
+        assert result.exit_code == 0, result.output
+        assert len(finished_shards(out)) == shards
+
+
+def _quads(folder: Path) -> list[str]:
+    shards = folder.glob("films-*.nq")
+    return sorted(line for shard in shards for line in shard.read_text(encoding="utf-8").splitlines())
+
+
+def test_an_external_dask_cluster_reads_relative_paths_as_the_client_does(tmp_path: Path, monkeypatch) -> None:
+    """A real scheduler and two workers on 127.0.0.1, started in a folder of their own: the inputs and -o are
+    given relative to the client's folder, and the quads equal those of one process."""
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    distributed = pytest.importorskip("distributed")
+    import filmgraph
+
+    cluster = tmp_path / "cluster"  # the workers' own folder: a relative path there names nothing
+    client = tmp_path / "client"
+    cluster.mkdir()
+    (client / "articles").mkdir(parents=True)
+    for name in ("pusher.txt", "second_victims.txt"):
+        (client / "articles" / name).write_bytes((ARTICLES / name).read_bytes())
+    write_dump(client / "enwiki-test.xml.bz2")
+    source = str(Path(filmgraph.__file__).parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [source, os.environ.get("PYTHONPATH")]))}
+    address_file = cluster / "scheduler.json"
+    dask = [sys.executable, "-m", "dask"]
+    processes = [subprocess.Popen([*dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                                   "--scheduler-file", str(address_file)], cwd=cluster, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
+    try:
+        for _ in range(2):
+            processes.append(subprocess.Popen(
+                [*dask, "worker", "--scheduler-file", str(address_file), "--host", "127.0.0.1", "--nthreads", "1",
+                 "--no-nanny", "--no-dashboard"], cwd=cluster, env=env,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        with distributed.Client(scheduler_file=str(address_file), timeout="60s") as watcher:
+            watcher.wait_for_workers(2, timeout=120)
+            address = watcher.scheduler.address
+        assert address.startswith("tcp://127.0.0.1:")
+        monkeypatch.chdir(client)
+        inputs = ["articles", "enwiki-test.xml.bz2"]
+        on_dask = CliRunner().invoke(cli, ["export", *inputs, "-o", "dask", "--layout", "shards",
+                                           "--scheduler", address, "--connect-timeout", "30"])
+        assert on_dask.exit_code == 0, on_dask.output
+        one = CliRunner().invoke(cli, ["export", *inputs, "-o", "one", "--layout", "shards"])
+        assert one.exit_code == 0, one.output
+        assert _quads(client / "dask") == _quads(client / "one") and len(_quads(client / "one")) > 100
+        assert "3 exported" in on_dask.stderr
+        # Files per film under a relative -o: written in the client's folder, the same bytes as one process's.
+        files = CliRunner().invoke(cli, ["export", *inputs, "-o", "files", "-f", "nq", "--layout", "files",
+                                         "--scheduler", address])
+        assert files.exit_code == 0, files.output
+        assert CliRunner().invoke(cli, ["export", *inputs, "-o", "files1", "-f", "nq", "--layout", "files"]
+                                  ).exit_code == 0
+        written = sorted(path.name for path in (client / "files").iterdir())
+        assert written == sorted(path.name for path in (client / "files1").iterdir()) and len(written) == 3
+        assert all((client / "files" / name).read_bytes() == (client / "files1" / name).read_bytes()
+                   for name in written)
+        assert not list(cluster.rglob("*.nq"))
+    finally:
+        for process in reversed(processes):
+            process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def test_a_local_dask_cluster_listens_on_host_only(tmp_path: Path, monkeypatch) -> None:
+    import os
+
+    import psutil
+    import pytest
+
+    distributed = pytest.importorskip("distributed")
+    real = distributed.LocalCluster
+    listening: list[str] = []
+
+    def spied(*args, **kwargs):
+        cluster = real(*args, **kwargs)
+        processes = [psutil.Process(os.getpid()), *psutil.Process(os.getpid()).children(recursive=True)]
+        pids = {process.pid for process in processes}
+        listening.extend(f"{c.laddr.ip}:{c.laddr.port}" for c in psutil.net_connections(kind="tcp")
+                         if c.pid in pids and c.status == psutil.CONN_LISTEN)
+        return cluster
+
+    monkeypatch.setattr(distributed, "LocalCluster", spied)
+    counts = export_batch([ARTICLES / "pusher.txt"], output_dir=tmp_path / "out", jobs=2, scheduler="local",
+                          host="127.0.0.1", dashboard_port=0, connect_timeout=30)
+    assert counts["written"] == 1
+    assert listening and all(address.startswith("127.0.0.1:") for address in listening), listening

@@ -61,7 +61,7 @@ def dump(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def one_process(dump: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("one")
-    export_batch([dump], output_dir=out, layout=Layout.SHARDS, shard_size=600_000)
+    export_batch([dump], output_dir=out, layout=Layout.SHARDS, shard_size_mb=0.6)
     return out
 
 
@@ -161,7 +161,7 @@ def test_a_multistream_dump_is_decompressed_in_the_workers(tmp_path: Path) -> No
     streams = list(iter_jobs([dump]))
     assert len(streams) == 14 and all(job.is_stream for job in streams)  # 92 pages in streams of 7, and the end
     assert streams[0].wiki == "https://en.wikipedia.org/wiki/"
-    export_batch([dump], output_dir=tmp_path / "streams", layout=Layout.SHARDS, jobs=2, shard_size=400_000)
+    export_batch([dump], output_dir=tmp_path / "streams", layout=Layout.SHARDS, jobs=2, shard_size_mb=0.4)
     # The same file read as one stream (bz2 reads the streams one after another): the same quads.
     plain = tmp_path / "plain" / "enwiki-films.xml.bz2"
     plain.parent.mkdir()
@@ -178,7 +178,7 @@ def test_a_multistream_dump_is_decompressed_in_the_workers(tmp_path: Path) -> No
     last = sorted((tmp_path / "streams").glob("*.pages.jsonl"))[-1]
     last.unlink()
     counts = export_batch([dump], output_dir=tmp_path / "streams", layout=Layout.SHARDS, jobs=2, resume=True,
-                          shard_size=400_000)
+                          shard_size_mb=0.4)
     assert counts["resumed"] > 0 and counts["written"] > 0
     assert sorted(quads(tmp_path / "streams")) == by_stream
     sources = [r.source for r in finished_records(tmp_path / "streams")]

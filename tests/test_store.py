@@ -361,7 +361,7 @@ def test_shards_load_straight_into_the_store_and_replace_their_graphs(tmp_path: 
     # Every test article but the sample's variant, which names the same article (so the same graph).
     articles = [p for p in sorted((ROOT / "tests" / "articles").glob("*.*")) if p.suffix in (".txt", ".wiki")
                 and "variant" not in p.name]
-    export_batch(articles, output_dir=out, layout=Layout.SHARDS, shard_size=200_000)
+    export_batch(articles, output_dir=out, layout=Layout.SHARDS, shard_size_mb=0.2)
     shards = sorted(out.glob("films-*.nq"))
     assert len(shards) >= 2
     store = ["--store", str(tmp_path / "store")]
@@ -430,3 +430,103 @@ def test_load_creates_a_missing_store_and_query_then_finds_it(tmp_path: Path, sa
     assert new.is_dir()
     asked = run("query", "ASK { ?film a schema:Movie }", "--store", str(new))
     assert asked.exit_code == 0 and asked.stdout.strip() == "true"
+
+
+_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def _film_quads(number: int, title: str, *, extra: str = "x") -> list[str]:
+    graph = f"<urn:article:{number}>"
+    return [f"<urn:film:{number}> {_TYPE} <http://schema.org/Movie> {graph} .",
+            f'<urn:film:{number}> <http://schema.org/name> "{title}" {graph} .',
+            f'<urn:film:{number}> <urn:note> "{extra} {number}"@en {graph} .',
+            f"<urn:film:{number}> <urn:link> <urn:thing:{number}> {graph} ."]
+
+
+def _write_shard(path: Path, films: list[list[str]]) -> Path:
+    path.write_text("".join(line + "\n" for film in films for line in film), encoding="utf-8")
+    return path
+
+
+def _store_quads(store) -> set[str]:
+    return {str(quad) for quad in store._store.quads_for_pattern(None, None, None, None)}
+
+
+def test_a_shard_goes_in_whole_as_bulk_load_writes_it_and_a_reload_replaces_every_graph(tmp_path: Path) -> None:
+    import pyoxigraph
+
+    first = _write_shard(tmp_path / "films-1.nq", [_film_quads(n, f"Film {n}") for n in range(3)])
+    second = _write_shard(tmp_path / "films-2.nq", [_film_quads(n, f"Film {n}") for n in range(3, 5)])
+    floor = pyoxigraph.Store()
+    for shard in (first, second):
+        floor.bulk_load(path=str(shard), format=pyoxigraph.RdfFormat.N_QUADS)
+    store = stores.open(tmp_path / "store")
+    loaded = list(store.load_files([first, second]))
+    assert [(Path(path).name, graph, triples, error) for path, graph, triples, error in loaded] == \
+        [("films-1.nq", f"urn:article:{n}", 4, None) for n in range(3)] + \
+        [("films-2.nq", f"urn:article:{n}", 4, None) for n in range(3, 5)]
+    assert _store_quads(store) == {str(quad) for quad in floor.quads_for_pattern(None, None, None, None)}
+    # Loaded again, changed: every graph is replaced (the store is emptied at once, not graph by graph).
+    _write_shard(first, [_film_quads(n, f"Film {n}", extra="y") for n in range(3)])
+    assert all(error is None for *_, error in store.load_files([first, second]))
+    notes = {str(q.object.value) for q in store._store.quads_for_pattern(None, pyoxigraph.NamedNode("urn:note"), None)}
+    assert notes == {"y 0", "y 1", "y 2", "x 3", "x 4"}
+    # With a graph the files do not hold, only the files' graphs are replaced, and the other one is kept.
+    store._store.add(pyoxigraph.Quad(pyoxigraph.NamedNode("urn:other"), pyoxigraph.NamedNode("urn:p"),
+                                     pyoxigraph.Literal("kept"), pyoxigraph.NamedNode("urn:article:other")))
+    _write_shard(first, [_film_quads(n, f"Film {n}", extra="z") for n in range(3)])
+    assert all(error is None for *_, error in store.load_files([first]))
+    notes = {str(q.object.value) for q in store._store.quads_for_pattern(None, pyoxigraph.NamedNode("urn:note"), None)}
+    assert notes == {"z 0", "z 1", "z 2", "x 3", "x 4"}
+    assert len(_store_quads(store)) == 5 * 4 + 1
+    store.close()
+
+
+def test_a_shard_cannot_replace_another_films_graph_in_a_store_or_in_one_load(tmp_path: Path) -> None:
+    ours = _write_shard(tmp_path / "films-1.nq", [_film_quads(n, f"Film {n}") for n in range(3)])
+    # Graph 1 named again by another film (another title), and graph 2 by the same film, changed.
+    other = _write_shard(tmp_path / "films-2.nq", [_film_quads(1, "Another Film", extra="other"),
+                                                   _film_quads(2, "Film 2", extra="new")])
+    # The store's graphs but not all of them, all of them (it would be emptied at once but for that film), or
+    # none (both files in one load).
+    some = _write_shard(tmp_path / "films-some.nq", [_film_quads(n, f"Film {n}") for n in range(1, 3)])
+    for name, loads in (("store", [[ours], [other]]), ("covered", [[some], [other]]), ("one-load", [[ours, other]])):
+        store = stores.open(tmp_path / name)
+        results = [result for files in loads for result in store.load_files(files)]
+        refused = [error for path, graph, _, error in results if error]
+        assert len(refused) == 1 and refused[0].startswith(
+            f'{other}: the graph <urn:article:1> holds another film, "Film 1" <urn:film:1>, not "Another Film"')
+        notes = sorted(quad.split('"')[1] for quad in _store_quads(store) if "urn:note" in quad)
+        assert notes == (["new 2", "x 1"] if name == "covered" else ["new 2", "x 0", "x 1"]), name
+        store.close()
+
+
+def test_a_shard_that_is_not_valid_n_quads_costs_only_its_own_films(tmp_path: Path) -> None:
+    films = [_film_quads(n, f"Film {n}") for n in range(4)]
+    films[2][2] = films[2][2].replace('"x 2"', '"x \\q 2"')  # a bad escape: the line still looks like a quad
+    shard = _write_shard(tmp_path / "films-1.nq", films)
+    default = _write_shard(tmp_path / "films-2.nq", [[f"<urn:film:9> {_TYPE} <http://schema.org/Movie> ."]])
+    # A triple of the default graph that reads as a quad of the graph around it: found once written, taken out.
+    hidden = _film_quads(7, "Film 7") + _film_quads(8, "Film 8")
+    hidden.insert(2, "<urn:film:7> <urn:link> <urn:article:7> .")
+    hiding = _write_shard(tmp_path / "films-0.nq", [hidden])
+    store = stores.open(tmp_path / "store")
+    hidden_results = list(store.load_files([hiding]))
+    assert [(graph, triples) for _, graph, triples, error in hidden_results if not error] == \
+        [("urn:article:7", 2), ("urn:article:7", 2), ("urn:article:8", 4)]  # the film's graph, whole
+    assert [error for *_, error in hidden_results if error] == [f"{hiding}: the graph cites no source articles; "
+                                                                "give graph_iri"]
+    assert store._default_graph_empty()
+    store.close()
+    store = stores.open(tmp_path / "store2")
+    good = _write_shard(tmp_path / "films-3.nq", [_film_quads(5, "Film 5")])
+    results = list(store.load_files([shard, default, good]))
+    assert [(graph, triples) for _, graph, triples, error in results if not error] == [("urn:article:5", 4)]
+    errors = [error for *_, error in results if error]
+    assert len(errors) == 2 and errors[0].startswith(f"{shard}: not valid N-Quads: Parser error at line 11")
+    assert errors[1] == f"{default}: the graph cites no source articles; give graph_iri"
+    # Nothing of the bad file stays (what the bulk loader wrote before the bad line is taken out again), nor any
+    # triple in the default graph.
+    assert {quad.graph_name.value for quad in store._store.quads_for_pattern(None, None, None, None)} == \
+        {"urn:article:5"}
+    store.close()

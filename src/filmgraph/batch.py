@@ -23,20 +23,21 @@ from pathlib import Path
 from typing import Any
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.formats import Layout
+from filmgraph.formats import DEFAULT_SHARD_MB, Layout
 from filmgraph.pipeline import (
     DEFAULT_FORMATS,
     DEFAULT_OUTPUT_DIR,
     Claims,
     ExportResult,
     Reading,
+    ReadSettings,
     claim_page,
     export_one,
 )
 from filmgraph.rdf.vocab import DEFAULT_BASE
 from filmgraph.rdf.write import RdfFormat
 from filmgraph.read.dump import SKIP_REASONS, Job, PageTally, iter_jobs, read_page, stream_pages
-from filmgraph.shards import DEFAULT_SHARD_BYTES, FileLog, ShardWriter, check_resume
+from filmgraph.shards import FileLog, ShardWriter, check_resume
 
 __all__ = ["Layout", "BatchResult", "JobSettings", "export_batch", "run_job"]
 
@@ -149,26 +150,49 @@ class BatchResult(Mapping[str, int]):
 
 @dataclass(frozen=True)
 class JobSettings:
-    """What every job of a batch needs besides itself (sent to each worker once, when it starts)."""
+    """What every job of a batch needs besides itself (sent to each worker once, when it starts): settings only, never
+    an open client; each process opens its own from ``reading`` (:func:`_clients`)."""
 
     output_dir: str
     formats: tuple[str, ...]
     base: str
     validate: bool
     strict: bool
-    reading: Reading | None
+    reading: ReadSettings
     claims: Any = None  # where the run's films claim their names (pipeline.name_film)
     layout: Layout = Layout.FILES
 
 
-def run_job(job: Job, settings: JobSettings) -> ExportResult:
+# The clients each process opened from the run's reading settings: opened once, closed when the process ends.
+_CLIENTS: dict[ReadSettings, Reading] = {}
+
+
+def _clients(settings: ReadSettings) -> Reading:
+    """This process's clients for ``settings`` (a worker's, or the main process's when it exports itself)."""
+    if settings not in _CLIENTS:
+        if not _CLIENTS:
+            import atexit
+
+            atexit.register(_close_clients)
+        _CLIENTS[settings] = settings.open()
+    return _CLIENTS[settings]
+
+
+def _close_clients() -> None:
+    for reading in _CLIENTS.values():
+        reading.close()
+    _CLIENTS.clear()
+
+
+def run_job(job: Job, settings: JobSettings, reading: Reading | None = None) -> ExportResult:
     """Export one job (in a worker process): the single export path, its result slimmed to travel back.
-    With shards, nothing is written here: the film's N-Quads travel back to be appended to a shard."""
+    With shards, nothing is written here: the film's N-Quads travel back to be appended to a shard.
+    ``reading``: the clients to use (by default the process's own, opened from the settings)."""
     shards = settings.layout is Layout.SHARDS
     result = export_one(job, output_dir=None if shards else settings.output_dir,
                         formats=[RdfFormat.N_QUADS] if shards else [RdfFormat(f) for f in settings.formats],
                         base=settings.base, validate=settings.validate, claims=settings.claims,
-                        strict=settings.strict, reading=settings.reading)
+                        strict=settings.strict, reading=reading or _clients(settings.reading))
     texts = result.texts
     result = result.slim()
     if shards:
@@ -186,7 +210,7 @@ class JobOutcome:
     tally: PageTally | None = None
 
 
-def run_any(job: Job, settings: JobSettings) -> JobOutcome:
+def run_any(job: Job, settings: JobSettings, reading: Reading | None = None) -> JobOutcome:
     """Export a job (in a worker): a file, a dump's page parsed here, or a dump stream read, decompressed and
     split here."""
     if job.error:
@@ -197,9 +221,9 @@ def run_any(job: Job, settings: JobSettings) -> JobOutcome:
             tally = PageTally()
             tally.skip(page)
             return JobOutcome([], tally=tally)
-        return JobOutcome([_failed(page) if page.error else run_job(page, settings)])
+        return JobOutcome([_failed(page) if page.error else run_job(page, settings, reading)])
     if not job.is_stream:
-        return JobOutcome([run_job(job, settings)])
+        return JobOutcome([run_job(job, settings, reading)])
     tally = PageTally()
     pages = stream_pages(job, tally)
     if pages and pages[0].error and pages[0].name == job.name:
@@ -211,34 +235,43 @@ def run_any(job: Job, settings: JobSettings) -> JobOutcome:
     for page in pages:
         refusal = claim_page(settings.claims, page)
         refused = replace(page, error=refusal) if refusal else page
-        results.append(_failed(refused) if refused.error else run_job(page, settings))
+        results.append(_failed(refused) if refused.error else run_job(page, settings, reading))
     return JobOutcome(results, stream=job.name, tally=tally)
 
 
 def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAULT_OUTPUT_DIR,
                  formats: Sequence[RdfFormat] = DEFAULT_FORMATS, base: str = DEFAULT_BASE,
                  validate: bool = True, jobs: int = 1, scheduler: str | None = None, strict: bool = False,
-                 reading: Reading | None = None, layout: Layout = Layout.FILES,
-                 shard_size: int = DEFAULT_SHARD_BYTES, resume: bool = False,
+                 reading: ReadSettings | Reading | None = None, layout: Layout = Layout.FILES,
+                 shard_size_mb: float = DEFAULT_SHARD_MB, resume: bool = False, connect_timeout: float = 10.0,
+                 host: str = "127.0.0.1", dashboard_port: int | None = None,
                  on_result: Callable[[ExportResult], None] | None = None,
                  on_progress: Callable[[BatchResult], None] | None = None) -> BatchResult:
     """Export every article of ``inputs`` with ``jobs`` worker processes; return what became of every page.
 
-    With ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or ``local`` for a
-    local Dask cluster of ``jobs`` processes) the work runs on a Dask cluster instead; its workers
-    must see ``output_dir``. ``on_result`` is called with each ExportResult as it completes, ``on_progress``
-    with the counts so far, a few times a second.
+    ``reading`` is how inputs are read and linked (:class:`~filmgraph.pipeline.ReadSettings`; given a
+    :class:`~filmgraph.pipeline.Reading`, its settings): every worker opens its own clients from it.
 
-    ``layout=Layout.SHARDS`` writes N-Quads shards of ``shard_size`` bytes with a page list each (see
+    With ``scheduler`` (a Dask scheduler address such as ``tcp://10.0.0.5:8786``, or ``local`` for a
+    local Dask cluster of ``jobs`` processes, its scheduler, workers and dashboard (with ``dashboard_port``;
+    0 for any free port) listening on ``host`` only) the work runs on a Dask cluster instead, waiting up to
+    ``connect_timeout`` seconds for its scheduler. Its workers must see the inputs and ``output_dir`` at the
+    same absolute paths (relative ones are made absolute here, once). ``on_result`` is called with each
+    ExportResult as it completes, ``on_progress`` with the counts so far, a few times a second.
+
+    ``layout=Layout.SHARDS`` writes N-Quads shards of ``shard_size_mb`` MiB with a page list each (see
     :mod:`filmgraph.shards`); ``Layout.FILES`` writes each film's files and the page list ``pages.jsonl``.
     Either way ``errors.jsonl`` lists the declined and failed pages, and ``resume`` skips the pages an
     interrupted run finished (in the same layout and formats only).
     """
     outcome = BatchResult()
+    if scheduler:  # a Dask worker resolves a relative path against its own folder: resolved here, once
+        output_dir = os.path.abspath(output_dir)
     extensions = tuple(fmt.value for fmt in formats)
     if resume:
         check_resume(output_dir, layout, [RdfFormat.N_QUADS.value] if layout is Layout.SHARDS else extensions)
-    shards = ShardWriter(output_dir, limit=shard_size, resume=resume) if layout is Layout.SHARDS else None
+    shards = ShardWriter(output_dir, limit=max(1, round(shard_size_mb * 2**20)), resume=resume) \
+        if layout is Layout.SHARDS else None
     files = FileLog(output_dir, formats=extensions, resume=resume) if shards is None else None
     # Two films with one title in one run must not become one film, nor overwrite each other's files: workers
     # claim names in memory (a plain dict in one process, a manager ended with its parent between processes) so
@@ -258,7 +291,8 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
             claims = {}
     except OSError as exc:
         raise FilmgraphError(f"{output_dir}: cannot write there: {exc.strerror or exc}") from exc
-    settings = JobSettings(str(output_dir), extensions, base, validate, strict, reading,
+    read_settings = reading.settings if isinstance(reading, Reading) else reading or ReadSettings()
+    settings = JobSettings(str(output_dir), extensions, base, validate, strict, read_settings,
                            files.claims(claims) if files is not None else claims, layout)
     work: Iterable[Job] = iter_jobs(inputs, tally=outcome.tally, parse=jobs <= 1 and not scheduler)
     done = shards.done if shards is not None else files.done if files is not None else set()
@@ -267,7 +301,8 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
     work = _first_of_each_title(work, claims)
     finished = False
     try:
-        _run(work, outcome, settings, jobs, scheduler, on_result, on_progress, shards, files)
+        _run(work, outcome, settings, jobs, scheduler, on_result, on_progress, shards, files,
+             (connect_timeout, host, dashboard_port))
         finished = True
     finally:
         claims_folder = claims if isinstance(claims, str) else None
@@ -333,7 +368,8 @@ def run_jobs(batch: list[Job], settings: JobSettings | None = None) -> list[JobO
 
 def _run(work: Iterable[Job], outcome: BatchResult, settings: JobSettings, jobs: int, scheduler: str | None,
          on_result: Callable[[ExportResult], None] | None, on_progress: Callable[[BatchResult], None] | None,
-         shards: ShardWriter | None, files: FileLog | None) -> None:
+         shards: ShardWriter | None, files: FileLog | None,
+         dask: tuple[float, str, int | None] = (10.0, "127.0.0.1", None)) -> None:
     shown = 0.0
 
     def progress() -> None:
@@ -358,11 +394,12 @@ def _run(work: Iterable[Job], outcome: BatchResult, settings: JobSettings, jobs:
         progress()
 
     if scheduler:
-        _run_on_dask(scheduler, jobs, work, report, settings)
+        _run_on_dask(scheduler, jobs, work, report, settings, *dask)
         return
     if jobs <= 1:
-        for job in work:
-            report(run_any(job, settings))
+        with settings.reading.open() as reading:  # this process's clients, closed when the run ends
+            for job in work:
+                report(run_any(job, settings, reading))
         return
     # Jobs travel to the workers in tasks of about TASK_BYTES, and a bounded number of tasks is in flight, so a
     # dump streams through in flat memory. The settings go to each worker once, when it starts.
@@ -400,37 +437,77 @@ def _run(work: Iterable[Job], outcome: BatchResult, settings: JobSettings, jobs:
 
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[JobOutcome], None],
-                 settings: JobSettings) -> None:
+                 settings: JobSettings, connect_timeout: float = 10.0, host: str = "127.0.0.1",
+                 dashboard_port: int | None = None) -> None:
     """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
     try:
         from distributed import Client, LocalCluster, as_completed
     except ImportError as exc:
         raise FilmgraphError("--scheduler needs Dask: pip install 'filmgraph[dask]'") from exc
-    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) \
-        if scheduler == "local" else None
+    cluster = None
+    if scheduler == "local":
+        dashboard = None if dashboard_port is None else f"{host}:{dashboard_port}"
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host=host,
+                               dashboard_address=dashboard, worker_dashboard_address=None)
     try:
-        client = Client(cluster if cluster is not None else scheduler, timeout="10s")
+        client = Client(cluster if cluster is not None else scheduler, timeout=f"{connect_timeout}s")
     except OSError as exc:
+        if cluster is not None:
+            cluster.close()
         raise FilmgraphError(f"{scheduler}: cannot connect to the Dask scheduler: {exc}") from exc
     try:
         window = max(4, 4 * sum(client.nthreads().values()))
         running = as_completed()
         in_flight = 0
+        batch: list[tuple[Job, str | None]] = []
+
+        def collect(future: Any) -> None:
+            for outcome in future.result():
+                report(outcome)
+            future.release()
+
+        # Pages travel a few to a task, as to --jobs workers: a task costs the scheduler, the client and the
+        # worker more than a small page costs to export (a dump stream is a task of its own).
         for job in work:
             if job.error:
                 report(run_any(job, settings))
                 continue
-            running.add(client.submit(run_any, job, settings, pure=False))
+            batch.append((_absolute(job), job.path))
+            if not job.is_stream and len(batch) < DASK_JOBS_PER_TASK:
+                continue
+            running.add(client.submit(run_sent, batch, settings, pure=False))
+            batch = []
             in_flight += 1
             while in_flight >= window:
-                future = next(running)
-                report(future.result())
-                future.release()
+                collect(next(running))
                 in_flight -= 1
+        if batch:
+            running.add(client.submit(run_sent, batch, settings, pure=False))
         for future in running:
-            report(future.result())
-            future.release()
+            collect(future)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _absolute(job: Job) -> Job:
+    """The job with its file named by an absolute path, as a worker elsewhere must find it."""
+    return replace(job, path=os.path.abspath(job.path)) if job.path and job.path != "-" else job
+
+
+DASK_JOBS_PER_TASK = 16
+
+
+def run_sent(batch: list[tuple[Job, str | None]], settings: JobSettings) -> list[JobOutcome]:
+    """Export jobs sent to a Dask worker, each with its file's absolute path and the path as given; their
+    results named by the path as given, as a run with --jobs names them."""
+    outcomes = []
+    for job, given in batch:
+        outcome = run_any(job, settings)
+        if given and job.path and job.path != given:
+            for result in outcome.results:
+                if result.input.startswith(job.path):
+                    result.input = given + result.input[len(job.path):]
+        outcomes.append(outcome)
+    return outcomes

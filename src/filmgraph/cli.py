@@ -8,7 +8,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,7 +16,7 @@ import click
 
 from filmgraph import __version__, defaults
 from filmgraph.errors import FilmgraphError
-from filmgraph.formats import DEFAULT_SHARD_BYTES, DUMP_SUFFIXES, ERRORS_FILE, SHARD_PREFIX, Layout, RdfFormat
+from filmgraph.formats import DEFAULT_SHARD_MB, DUMP_SUFFIXES, ERRORS_FILE, SHARD_PREFIX, Layout, RdfFormat
 
 # The stages are imported inside the commands that use them: `filmgraph --help` loads none of them.
 if TYPE_CHECKING:
@@ -108,18 +107,20 @@ def _default_cache() -> Path:
 
 def reading_options(function: Callable[..., Any]) -> Callable[..., Any]:
     """--contact, --cache, --source-url, --(no-)link-wikidata, --items: how inputs are read and linked; the
-    command receives them as one ``reading`` argument."""
+    command receives them as one ``reading`` argument, the clients opened from those settings (closed when the
+    command ends; ``reading.settings`` is what a batch hands to its workers)."""
 
     @functools.wraps(function)
     def wrapper(*args: Any, contact: str | None, cache: str | None, source_url: str | None,
                 link_wikidata: bool | None, items_file: str | None, **kwargs: Any) -> Any:
-        from filmgraph.pipeline import Reading
+        from filmgraph.pipeline import ReadSettings
 
-        kwargs["reading"] = Reading(
-            api=os.environ.get(API_VARIABLE, DEFAULT_API), stdin=sys.stdin.buffer,
-            contact=contact or os.environ.get(CONTACT_VARIABLE) or None, cache=cache or _default_cache(),
-            source_url=source_url, link_wikidata=link_wikidata, items_file=items_file)
-        return function(*args, **kwargs)
+        settings = ReadSettings(
+            api=os.environ.get(API_VARIABLE, DEFAULT_API), contact=contact or os.environ.get(CONTACT_VARIABLE) or None,
+            cache=str(cache or _default_cache()), source_url=source_url, link_wikidata=link_wikidata,
+            items_file=items_file)
+        with settings.open(stdin=sys.stdin.buffer) as reading:
+            return function(*args, reading=reading, **kwargs)
 
     options = [
         click.option("--contact", metavar="EMAIL|URL",
@@ -181,18 +182,26 @@ def cli() -> None:
               help="Worker processes for folders, dumps and many inputs.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask cluster (tcp://host:8786, or 'local'); its workers must see -o DIR.")
+@click.option("--connect-timeout", type=click.FloatRange(0, min_open=True), default=10.0, show_default=True,
+              metavar="SECONDS", help="How long to wait for the Dask scheduler.")
+@click.option("--host", default="127.0.0.1", show_default=True, metavar="ADDRESS",
+              help="Where --scheduler local listens (scheduler, workers and dashboard).")
+@click.option("--dashboard-port", type=click.IntRange(0, 65535), metavar="PORT",
+              help="Start the Dask dashboard of --scheduler local on --host at this port (0: any free one).")
 @click.option("--layout", type=click.Choice(["files", "shards"]),
               help="files: <slug>.<format> per film; shards: N-Quads shards with page lists and errors.jsonl, "
                    "resumable.  [default: shards for dumps unless -f asks for other formats, files otherwise]")
-@click.option("--shard-size", type=click.IntRange(1), default=DEFAULT_SHARD_BYTES // 2**20, show_default=True,
-              metavar="MB", help="Size at which a shard is finished and the next begun.")
+@click.option("--shard-size-mb", "--shard-size", "shard_size_mb", type=click.FloatRange(0, min_open=True),
+              default=DEFAULT_SHARD_MB, show_default=True, metavar="MB",
+              help="Size in MiB at which a shard is finished and the next begun.")
 @click.option("--resume", is_flag=True, help="Go on with an interrupted export into -o DIR, in its layout and "
                                              "formats: skip the pages it finished, redo the rest.")
 @verbose_option
 @reading_options
 def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...], base: str,
-               no_validate: bool, strict: bool, jobs: int, scheduler: str | None, layout: str | None,
-               shard_size: int, resume: bool, verbose: bool, reading: Reading) -> int:
+               no_validate: bool, strict: bool, jobs: int, scheduler: str | None, connect_timeout: float,
+               host: str, dashboard_port: int | None, layout: str | None, shard_size_mb: float, resume: bool,
+               verbose: bool, reading: Reading) -> int:
     """Export film articles as RDF: files, folders of them, Wikipedia XML dumps
     (.xml, .xml.bz2, .xml.gz), 'wiki:Title' to fetch a page, or '-' for standard input.
 
@@ -235,8 +244,9 @@ def export_cmd(inputs: tuple[str, ...], output_dir: str, formats: tuple[str, ...
         raise click.UsageError("--resume goes on with an export into a folder: give -o DIR")
     if not to_stdout and (jobs > 1 or scheduler or chosen_layout is Layout.SHARDS or resume
                           or any(_is_collection(i) for i in inputs)):
-        return _export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, strict,
-                             replace(reading, stdin=None), chosen_layout, shard_size * 2**20, resume, verbose)
+        dask = {"connect_timeout": connect_timeout, "host": host, "dashboard_port": dashboard_port}
+        return _export_batch(inputs, output_dir, chosen, base, not no_validate, jobs, scheduler, dask,
+                             strict, reading, chosen_layout, shard_size_mb, resume, verbose)
     results = export(inputs, output_dir=None if to_stdout else output_dir, formats=chosen, base=base,
                      validate=not no_validate, reading=reading, strict=strict)
     for result in results:
@@ -292,8 +302,8 @@ def _is_collection(name: str) -> bool:
 
 
 def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFormat], base: str, validate: bool,
-                  jobs: int, scheduler: str | None, strict: bool, reading: Reading, layout: Layout,
-                  shard_size: int, resume: bool, verbose: bool) -> int:
+                  jobs: int, scheduler: str | None, dask: dict[str, Any], strict: bool, reading: Reading,
+                  layout: Layout, shard_size_mb: float, resume: bool, verbose: bool) -> int:
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
@@ -332,8 +342,9 @@ def _export_batch(inputs: tuple[str, ...], output_dir: str, formats: list[RdfFor
                     say(f"warning: {warning}")
 
         counts = export_batch(inputs, output_dir=output_dir, formats=formats, base=base, validate=validate,
-                              jobs=jobs, scheduler=scheduler, on_result=on_result, on_progress=on_progress,
-                              strict=strict, reading=reading, layout=layout, shard_size=shard_size, resume=resume)
+                              jobs=jobs, scheduler=scheduler, **dask, on_result=on_result, on_progress=on_progress,
+                              strict=strict, reading=reading.settings, layout=layout, shard_size_mb=shard_size_mb,
+                              resume=resume)
     say(counts.summary())
     written = f"shards: {output_dir}/{SHARD_PREFIX}*.nq" if layout is Layout.SHARDS else f"files: {output_dir}"
     say(f"{written}; declined and failed pages: {output_dir}/{ERRORS_FILE}")

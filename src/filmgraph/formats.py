@@ -14,7 +14,9 @@ DUMP_SUFFIXES = (".xml", ".xml.bz2", ".xml.gz", ".xml.xz")
 SHARD_PREFIX = "films-"
 PAGES_SUFFIX = ".pages.jsonl"
 ERRORS_FILE = "errors.jsonl"
-DEFAULT_SHARD_BYTES = 256 * 1024 * 1024
+# The size at which a shard is finished, in MiB (library and command line alike: shard_size_mb, --shard-size-mb).
+DEFAULT_SHARD_MB = 256
+DEFAULT_SHARD_BYTES = DEFAULT_SHARD_MB * 2**20
 
 
 class RdfFormat(enum.Enum):

@@ -102,45 +102,92 @@ class ExportResult(Outcome):
         return replace(self, film=None, triples=None, texts={})
 
 
-@dataclass
-class Reading:
-    """How inputs are read and linked: the MediaWiki API for ``wiki:Title`` (with the contact Wikimedia asks
-    for and a cache folder), standard input for ``-``, the page a plain file was saved from, and where the
-    Wikidata items of linked pages come from: a title→item file when given, else the API, which is asked by
-    default for pages fetched with ``wiki:Title`` (``link_wikidata=None``), for every input with
-    ``link_wikidata=True`` and never with ``link_wikidata=False``."""
+@dataclass(frozen=True)
+class ReadSettings:
+    """How inputs are read and linked, as a frozen (picklable) record that every worker and a Dask cluster
+    receive, each opening its own clients from it (see :class:`Reading`): the MediaWiki API for
+    ``wiki:Title`` (with the contact Wikimedia asks for, a cache folder and the seconds to wait for an
+    answer), the page a plain file was saved from, and where the Wikidata items of linked pages come from: a
+    title→item file when given, else the API, which is asked by default for pages fetched with ``wiki:Title``
+    (``link_wikidata=None``), for every input with ``link_wikidata=True`` and never with ``link_wikidata=False``.
+
+    >>> import pickle
+    >>> settings = ReadSettings(contact="films@example.org", link_wikidata=False)
+    >>> pickle.loads(pickle.dumps(settings)) == settings
+    True
+    """
 
     api: str = DEFAULT_API
-    stdin: BinaryIO | None = None
     contact: str | None = None
     cache: str | Path | None = None
     source_url: str | None = None
     link_wikidata: bool | None = None
     items_file: str | Path | None = None
     timeout: float = 30.0
-    _wiki: MediaWiki | None = field(default=None, repr=False)
-    _items: ItemFile | None = field(default=None, repr=False)
+
+    def open(self, *, stdin: BinaryIO | None = None) -> Reading:
+        """The clients of these settings (nothing is opened until first used); close them, or use a with block."""
+        return Reading(self, stdin=stdin)
+
+
+class Reading:
+    """The clients opened from :class:`ReadSettings`, each when first used (the MediaWiki API, the items
+    file's index), and standard input for ``-``. A context manager: the clients are closed when the block ends.
+
+    ``Reading(settings)``, or for short the settings' fields as keywords: ``Reading(items_file="items.tsv")``.
+
+    >>> with Reading(link_wikidata=False) as reading:
+    ...     reading.items(["Heat (1995 film)"])
+    {}
+    """
+
+    def __init__(self, settings: ReadSettings | None = None, *, stdin: BinaryIO | None = None,
+                 **fields: Any) -> None:
+        if settings is not None and fields:
+            raise TypeError("give ReadSettings or its fields, not both")
+        self.settings = settings if settings is not None else ReadSettings(**fields)
+        self.stdin = stdin
+        self._wiki: MediaWiki | None = None
+        self._items: ItemFile | None = None
+
+    def __repr__(self) -> str:
+        return f"Reading({self.settings!r})"
+
+    def __enter__(self) -> Reading:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
     def wiki(self) -> MediaWiki:
         if self._wiki is None:
-            self._wiki = MediaWiki(self.api, contact=self.contact, cache=self.cache, timeout=self.timeout)
+            s = self.settings
+            self._wiki = MediaWiki(s.api, contact=s.contact, cache=s.cache, timeout=s.timeout)
         return self._wiki
 
     def items(self, titles: list[str], *, fetched: bool = False, required: bool = False) -> dict[str, str]:
         """The Wikidata items of these pages, from the items file, else from the API when it is to be asked:
         for a page fetched from it (``fetched``) unless ``link_wikidata`` is False, for any page when it is True,
         and always when the caller cannot do without them (``required``)."""
-        if self.items_file:
+        s = self.settings
+        if s.items_file:
             if self._items is None:
-                self._items = ItemFile(self.items_file)
+                self._items = ItemFile(s.items_file)
             return self._items.items(titles)
-        ask = required or self.link_wikidata or (self.link_wikidata is None and fetched)
+        ask = required or s.link_wikidata or (s.link_wikidata is None and fetched)
         return self.wiki().items(titles) if ask and titles else {}
 
     def close(self) -> None:
+        """Close the clients opened so far (they are opened again if used after)."""
         for resource in (self._wiki, self._items):
             if resource is not None:
                 resource.close()
+        self._wiki = self._items = None
+
+
+def reading_of(reading: Reading | ReadSettings | None) -> Reading:
+    """Clients to read with: those given, or opened from the settings given (or the defaults)."""
+    return reading if isinstance(reading, Reading) else Reading(reading)
 
 
 # The values a warning names, each with what shows its kind of value: a node ("Label <IRI>"), a quoted value, a
@@ -193,7 +240,8 @@ def load_article(source: str | Path | Job, *, reading: Reading | None = None) ->
 
         return fetch_article(str(source)[len(WIKI_PREFIX):], wiki=reading.wiki())
     # A permalink (…/w/index.php?title=…&oldid=…) names the page and the revision the file was saved at.
-    page, revision = permalink_parts(reading.source_url) if reading.source_url else ("", None)
+    source_url = reading.settings.source_url
+    page, revision = permalink_parts(source_url) if source_url else ("", None)
     if str(source) == STDIN:
         if reading.stdin is None:
             raise FilmgraphError("-: no standard input given")
@@ -252,6 +300,14 @@ def link_items(film: Film, reading: Reading, *, fetched: bool = False, required:
         film.warnings.append(f"Wikidata items not looked up: {exc}")
 
 
+def linked_film(article: Article, reading: Reading | None = None, *, required: bool = False) -> Film:
+    """The film an article describes, with the Wikidata items of it and of what it links (see :func:`link_items`;
+    ``required``: the items must be looked up, a failure to is an error)."""
+    film = extract_film(article)
+    link_items(film, reading or Reading(), fetched=was_fetched(article), required=required)
+    return film
+
+
 def was_fetched(article: Article) -> bool:
     """The article was fetched from the MediaWiki API (``wiki:Title``): its links' items are looked up there
     by default."""
@@ -266,8 +322,7 @@ def build_graph(article: Article, *, base: str = DEFAULT_BASE, reading: Reading 
                 ) -> tuple[Film, Graph, str]:
     """The film of an article, its graph and its name (see :func:`name_film`; ``claimant`` is what the
     article was read from, its ``where`` when not given)."""
-    film = extract_film(article)
-    link_items(film, reading or Reading(), fetched=was_fetched(article))
+    film = linked_film(article, reading)
     name = name_film(film, claimant=claimant or article.where or article.title, base=base, claims=claims,
                      store=store)
     return film, map_film(film, base=base, name=name), name
@@ -382,8 +437,7 @@ def export_one(source: str | Path | Job, *, output_dir: str | Path | None = DEFA
         result.title, result.stage = article.title, "extract"
         # The fast path: statement records → the film's triples → compiled shapes → pyoxigraph writers,
         # never an rdflib Graph (tests/test_fastpath.py shows it gives the rdflib path's graph).
-        result.film = extract_film(article)
-        link_items(result.film, reading or Reading(), fetched=was_fetched(article))
+        result.film = linked_film(article, reading)
         result.stage = "map"
         name = name_film(result.film, claimant=result.input, base=base, claims=claims)
         result.name, result.claimant = name, result.film.provenance.page or result.input
@@ -660,20 +714,19 @@ def quickstatements(source: str | Path | Job, *, entity: dict[str, Any] | None =
         raise FilmgraphError(f"{where}: no page to cite: QuickStatements are proposed only with a reference to "
                              "the Wikipedia page at the revision read (fetch it as wiki:Title, or give --source-url "
                              "the page's permalink, …/w/index.php?title=…&oldid=…)")
-    film = extract_film(article)
-    link_items(film, reading, fetched=was_fetched(article), required=True)
+    film = linked_film(article, reading, required=True)
     mapped = map_statements(film, base=base)
     files = [name for statement in mapped.statements
              if statement.property == "P18" and (name := file_name(statement.value))]
     commons: set[str] | None = None
-    if files and (was_fetched(article) or not reading.items_file):  # offline (an items file): not checked
+    if files and (was_fetched(article) or not reading.settings.items_file):  # offline (an items file): not checked
         commons = reading.wiki().commons_files(files)
     if entity is None:
         item = film.items.get(title_of(provenance.page) or "")
         if not item:
             raise FilmgraphError(f"{where}: the film's Wikidata item is not known; give --entity FILE.json, or "
                                  "an items file (--items) that has the page")
-        wikidata = MediaWiki(wikidata_api, contact=reading.contact, timeout=reading.timeout)
+        wikidata = MediaWiki(wikidata_api, contact=reading.settings.contact, timeout=reading.settings.timeout)
         try:
             found = wikidata.entities([item])
         finally:

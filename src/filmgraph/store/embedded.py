@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import errno
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +47,203 @@ def _identities(quads: Iterable[Any]) -> list[FilmIdentity]:
     """The identities of the films among pyoxigraph quads."""
     return film_identities((q.subject.value, q.predicate.value, q.object.value) for q in quads
                            if (q.predicate == _TYPE and q.object == _MOVIE) or q.predicate.value in IDENTITY_PROPERTIES)
+
+
+@dataclass
+class _Scan:
+    """What an N-Quads file holds, read before it goes into the store with Oxigraph's bulk loader: its graphs in
+    order (a run of quads of one graph, and how many), the films of each graph, and why it cannot go in whole
+    (``problem``: quads in the default graph, or not valid N-Quads: the file is then loaded film by film)."""
+
+    runs: list[list[Any]] = field(default_factory=list)  # [graph, quads] per run of one graph
+    identity_lines: list[bytes] = field(default_factory=list)  # the lines that may tell films apart
+    problem: str | None = None
+    path: Path | None = None
+    identity: bool = True  # the identity lines were read (else they are read when first asked for)
+
+    def _film_quads(self) -> list[Any] | None:
+        """The quads that tell the file's films apart (None when their lines are not valid N-Quads)."""
+        if not self.identity and self.path is not None:
+            self.identity_lines, self.identity = _scan(self.path).identity_lines, True
+        lines = self.identity_lines
+        # The films' lines only (the names of the people a film names are there too).
+        films = tuple(line[:line.find(b" ") + 1] for line in lines if _MOVIE_BYTES in line and _TYPE_BYTES in line)
+        try:
+            quads = list(pyoxigraph.parse(b"\n".join(line for line in lines if line.startswith(films)),
+                                          format=pyoxigraph.RdfFormat.N_QUADS))
+        except (SyntaxError, ValueError):
+            return None
+        subjects = {(q.graph_name, q.subject) for q in quads if q.predicate == _TYPE and q.object == _MOVIE}
+        return [q for q in quads if (q.graph_name, q.subject) in subjects and
+                (q.predicate == _TYPE or q.predicate.value in IDENTITY_PROPERTIES)]
+
+    def films(self, graph: Any) -> list[FilmIdentity] | None:
+        """The films a graph of the file holds, with what tells them apart (read when asked: only a graph that
+        replaces one of the store is asked about); None when their lines are not valid N-Quads."""
+        quads = self._film_quads()
+        return None if quads is None else _identities([q for q in quads if q.graph_name == graph])
+
+    def all_film_triples(self) -> dict[Any, frozenset[tuple[str, str, str]]] | None:
+        """What tells each graph's films apart, as (film, property, value) strings with a (film, rdf:type,
+        schema:Movie) for each film, as :meth:`EmbeddedStore._held_triples` reads the graphs of the store; None
+        when the lines are not valid N-Quads."""
+        quads = self._film_quads()
+        if quads is None:
+            return None
+        found: dict[Any, set[tuple[str, str, str]]] = {graph: set() for graph in self.graphs}
+        for q in quads:
+            found.setdefault(q.graph_name, set()).add((q.subject.value, q.predicate.value, q.object.value))
+        return {graph: frozenset(triples) for graph, triples in found.items()}
+
+    @property
+    def graphs(self) -> list[Any]:
+        return list(dict.fromkeys(graph for graph, _ in self.runs))
+
+
+# The predicates of the quads that tell films apart (schema:name, the year, the article), as N-Quads writes them.
+_IDENTITY_PREDICATES = frozenset(f"<{iri}>".encode() for iri in IDENTITY_PROPERTIES)
+_TYPE_BYTES = f"<{RDF.type}>".encode()
+_MOVIE_BYTES = f"<{SDO.Movie}>".encode()
+_GRAPH_RE = re.compile(rb"<[^<>\"{}|^`\\\x00-\x20]*>")
+
+
+def _scan(path: Path, *, identity: bool = True) -> _Scan:
+    """Read an N-Quads file through once (a fraction of what parsing it costs; Oxigraph's loader parses it), in
+    a thread while the store writes the file before it: its graphs by runs of lines (a run found by where its
+    graph's last line is, checked by counting), and with ``identity`` the lines that tell films apart, by its
+    lines. A line this reading cannot place in a named graph sends the file film by film through the parser,
+    which says what is wrong with it; a triple of the default graph it lets through is found in the store after
+    (:meth:`EmbeddedStore._default_graph_empty`)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return _Scan(problem=exc.strerror or str(exc))
+    if not data.endswith(b"\n"):
+        data += b"\n"
+    runs = _runs(data)
+    lines: list[bytes] = _identity_lines(data) if identity and runs is not None else []
+    if runs is None:
+        read = _lines(data)
+        if read is None:
+            return _Scan(problem="not a quad in a named graph")
+        runs, by_graph = read
+        lines = [line for found in by_graph.values() for line in found]
+    names: dict[bytes, Any] = {}
+    try:
+        for run in runs:
+            if run[0] not in names:
+                names[run[0]] = pyoxigraph.NamedNode(run[0][1:-1].decode("utf-8"))
+            run[0] = names[run[0]]
+        # the identity lines are parsed when asked for (their terms were checked only roughly here)
+        return _Scan(runs, lines, path=path, identity=identity)
+    except (UnicodeDecodeError, ValueError) as exc:
+        return _Scan(problem=str(exc))
+
+
+def _graph_of(line: bytes) -> bytes | None:
+    """The graph of an N-Quads line (its last term, an IRI, after subject, predicate and object: neither has a
+    space but a literal, which ends with '"', a language or a datatype, never with an IRI after a space)."""
+    parts = line.rsplit(b" ", 2)
+    if len(parts) < 3 or parts[2] != b"." or not _GRAPH_RE.fullmatch(parts[1]):
+        return None
+    return parts[1]
+
+
+# What the lines that tell films apart hold, found where they are (a find is a fraction of a Python loop per line).
+_IDENTITY_NEEDLES = [b" " + predicate + b" " for predicate in sorted(_IDENTITY_PREDICATES)] + \
+    [b" " + _TYPE_BYTES + b" " + _MOVIE_BYTES + b" "]
+
+
+def _identity_lines(data: bytes) -> list[bytes]:
+    """The lines of an N-Quads file that may tell films apart (parsed and checked when asked for)."""
+    found: list[bytes] = []
+    for needle in _IDENTITY_NEEDLES:
+        at = data.find(needle)
+        while at >= 0:
+            end = data.find(b"\n", at)
+            found.append(data[data.rfind(b"\n", 0, at) + 1:end])
+            at = data.find(needle, end)
+    return found
+
+
+def _runs(data: bytes) -> list[list[Any]] | None:
+    """The runs of lines of one graph, found a run at a time: the run of the graph of a line ends with the last
+    line of that graph, if every line up to it is of that graph (counted). None for anything else."""
+    runs: list[list[Any]] = []
+    position = 0
+    while position < len(data):
+        end_of_line = data.find(b"\n", position)
+        line = data[position:end_of_line].strip()
+        if not line or line[0] == 35:  # "#": a comment
+            position = end_of_line + 1
+            continue
+        graph = _graph_of(line)
+        if graph is None:
+            return None
+        ending = b" " + graph + b" .\n"
+        end = position
+        window = 1 << 16
+        while True:  # the run's last line: the graph's last line in a window, the window doubled while it goes on
+            last = data.rfind(ending, end, end + window)
+            if last < 0:
+                break
+            end = last + len(ending)
+            following = data.find(b"\n", end)
+            if following < 0 or data[following + 1 - len(ending):following + 1] != ending:
+                break
+            window *= 2
+        if end == position:
+            return None
+        count = data.count(b"\n", position, end)
+        if data.count(ending, position, end) != count:
+            return None  # the graph comes back later, or lines end otherwise: read by lines
+        runs.append([graph, count])
+        position = end
+    return runs
+
+
+def _lines(data: bytes) -> tuple[list[list[Any]], dict[bytes, list[bytes]]] | None:
+    """The runs of lines of one graph and the lines that tell each graph's films apart, by lines."""
+    runs: list[list[Any]] = []
+    identity: dict[bytes, list[bytes]] = {}
+    ending = b"\n"  # " <graph> ." that ends every line of the current run
+    for line in data.split(b"\n"):
+        if line.endswith(ending):
+            head = line[:-len(ending)]
+            runs[-1][1] += 1
+        else:
+            line = line.strip()
+            if not line or line[0] == 35:
+                continue
+            graph = _graph_of(line)
+            if graph is None:
+                return None
+            head = line[:-len(graph) - 3]
+            ending = b" " + graph + b" ."
+            if runs and runs[-1][0] == graph:
+                runs[-1][1] += 1
+            else:
+                runs.append([graph, 1])
+        cut = head.find(b" ")
+        after = head.find(b" ", cut + 1)
+        if cut < 0 or after < 0 or after + 1 == len(head):  # no object: a triple of the default graph
+            return None
+        predicate = head[cut + 1:after]
+        if predicate in _IDENTITY_PREDICATES or (predicate == _TYPE_BYTES and head[after + 1:] == _MOVIE_BYTES):
+            identity.setdefault(runs[-1][0], []).append(line)
+    return runs, identity
+
+
+def _graphs_in(path: Path) -> list[Any]:
+    """The named graphs of an N-Quads file, as far as it can be parsed."""
+    graphs: dict[Any, None] = {}
+    try:
+        for quad in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS):
+            if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph):
+                graphs[quad.graph_name] = None
+    except (SyntaxError, OSError, ValueError):
+        pass
+    return list(graphs)
 
 
 class EmbeddedStore:
@@ -93,17 +293,60 @@ class EmbeddedStore:
         (or ``graph_iri``). Each graph replaces the one of that name. Yields (file, graph, triples, error)
         per graph, after the graph is written.
 
-        Films are written in batches (the files' order kept): the batch's old graphs are dropped, then its
-        quads added, in one transaction for a few films, and with Oxigraph's bulk loader (3× faster, not
-        one transaction) for many: if such a load is killed, loading the same files again replaces every
-        graph whole. A file that is not valid RDF costs only its own films that were not complete.
+        An N-Quads file whose quads all name their graph (a shard) is written whole by Oxigraph's bulk loader,
+        as ``Store.bulk_load`` writes it, after the graphs it replaces are dropped (when the files replace every
+        graph of the store, they go into a new store that takes its place instead). Other films are written in
+        batches (the files' order kept): the batch's old graphs are dropped, then its quads added, in one
+        transaction for a few films, and with the bulk loader for many. The bulk loader is not one
+        transaction: if a load is killed, loading the same files again replaces every graph whole. A file that
+        is not valid RDF costs only its own films; a graph that holds another film is never replaced
+        (``graph_iri`` names one to replace).
         """
+        paths = [Path(path) for path in paths]
+        # An N-Quads file whose quads all name their graph (a shard) goes in whole through Oxigraph's bulk loader,
+        # as Store.bulk_load writes it, and is read by its lines in a thread for its graphs and films. Into a
+        # store that held nothing (or whose every graph the files replace: it is emptied first) the file is
+        # written at once, read alongside, and a graph an earlier file of the run wrote too is put right after;
+        # into a store with graphs, the file is read first: the graphs it replaces are dropped and their owners
+        # checked before. Anything else, or a file that cannot go in whole, goes film by film.
+        whole = [path for path in paths if graph_iri is None and path.suffix.lower() == ".nq"]
+        with ThreadPoolExecutor(max_workers=1) as reader:
+            # Into an empty store the films' identities are read only if a graph comes back in another file.
+            identity = bool(whole) and not self._is_empty()
+            scans = {path: reader.submit(_scan, path, identity=identity) for path in dict.fromkeys(whole)}
+            try:
+                yield from self._load_files(paths, graph_iri, scans)
+            finally:
+                for future in scans.values():
+                    future.cancel()
+
+    def _load_files(self, paths: list[Path], graph_iri: str | None, scans: dict[Path, Future[_Scan]]
+                    ) -> Iterator[tuple[str, str, int, str | None]]:
+        fresh = self._is_empty()
+        if not fresh:
+            reloaded = self._reload(paths, scans)
+            if reloaded is not None:
+                yield from reloaded
+                return
+            fresh = self._replaces_all(scans)
+        seen: dict[Any, Path] = {}  # in a fresh store: each graph written so far, and the file it came from
         batch: list[tuple[str, Any, list[Any]]] = []
         # The graphs each file has written so far: a graph that comes back later in the same file (an N-Quads
         # file not written by filmgraph) adds to what that file gave it, never replaces it. The current and
         # the previous file are enough: a file's last films are written before the next file's first batch.
         placed: dict[str, set[Any]] = {}
-        for path in map(Path, paths):
+        for path in paths:
+            if path in scans:
+                if batch:  # what came before is written first: the files' order is kept
+                    yield from self._replace(batch, graph_iri is None, placed)
+                    batch = []
+                    fresh = False  # films written one by one: the store is no longer only what files wrote whole
+                written = self._load_fresh(path, scans, seen) if fresh else self._load_whole(path, scans[path].result())
+                if written is not None:
+                    yield from written
+                    placed = {}
+                    continue
+                fresh = False
             placed = {name: graphs for name, graphs in placed.items() if name in {str(path), *list(placed)[-1:]}}
             placed.setdefault(str(path), set())
             kind = _DIRECT_FORMATS.get(path.suffix.lower())
@@ -135,6 +378,246 @@ class EmbeddedStore:
                 yield str(path), "", 0, f"{path}: holds no triples"
         if batch:
             yield from self._replace(batch, graph_iri is None, placed)
+
+    def _is_empty(self) -> bool:
+        return next(iter(self._store.named_graphs()), None) is None and self._default_graph_empty()
+
+    def _default_graph_empty(self) -> bool:
+        return next(iter(self._store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is None
+
+    def _load_fresh(self, path: Path, scans: dict[Path, Future[_Scan]], seen: dict[Any, Path]
+                    ) -> list[tuple[str, str, int, str | None]] | None:
+        """Write an N-Quads file whole into a store that holds only what earlier files of this load wrote whole
+        (``seen``), read alongside; None when it cannot go in whole (what it wrote is taken out again)."""
+        store = self._store
+        reading = scans[path]
+        scan = reading.result() if reading.done() else None
+        if scan is not None and scan.problem is not None:
+            return None
+        try:
+            try:
+                store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+                failed = False
+            except SyntaxError:
+                failed = True
+            scan = reading.result()
+            if failed or scan.problem is not None or not self._default_graph_empty():
+                # Written in part, or triples of the default graph: taken out, and the file goes film by film
+                # (a graph an earlier file wrote too goes with it: this file replaces it, film by film).
+                for graph in _graphs_in(path):
+                    store.remove_graph(graph)
+                store.clear_graph(pyoxigraph.DefaultGraph())
+                return None
+            results = [(str(path), graph.value, quads, None) for graph, quads in scan.runs]
+            again = [graph for graph in scan.graphs if graph in seen]
+            if again:
+                results = self._put_right(path, scan, again, seen, scans, results)
+        except OSError as exc:
+            raise FilmgraphError(f"{self.path}: cannot load {path}: {exc.strerror or exc}") from exc
+        refused = {name for _, name, _, error in results if error}
+        seen.update({graph: path for graph in scan.graphs if graph.value not in refused})
+        return results
+
+    def _put_right(self, path: Path, scan: _Scan, again: list[Any], seen: dict[Any, Path],
+                   scans: dict[Path, Future[_Scan]], results: list[tuple[str, str, int, str | None]]
+                   ) -> list[tuple[str, str, int, str | None]]:
+        """Graphs an earlier file of the load wrote too, now holding both files' quads: each becomes this file's
+        (it replaces the earlier), or stays the earlier file's when this file's film is another film."""
+        store = self._store
+        refused: dict[Any, str] = {}
+        keep: dict[Path, set[Any]] = {}  # the file whose quads each graph keeps
+        for graph in again:
+            earlier = seen[graph]
+            conflict = owner_conflict(scans[earlier].result().films(graph) or [], scan.films(graph) or [],
+                                      graph.value, str(path))  # both files were loaded: valid N-Quads
+            if conflict:
+                refused[graph] = conflict
+                keep.setdefault(earlier, set()).add(graph)
+            else:
+                keep.setdefault(path, set()).add(graph)
+            store.remove_graph(graph)
+        for source, graphs in keep.items():
+            store.extend(quad for quad in pyoxigraph.parse(path=str(source), format=pyoxigraph.RdfFormat.N_QUADS)
+                         if quad.graph_name in graphs)
+        return [(where, name, 0, refused[graph]) if (graph := pyoxigraph.NamedNode(name)) in refused
+                else (where, name, quads, error) for where, name, quads, error in results]
+
+    def _replaces_all(self, scans: dict[Path, Future[_Scan]]) -> bool:
+        """Whether the files replace every graph the store holds (loading a whole export again): then the store
+        is emptied at once (dropping graph after graph costs twice what loading them did) and the files go in
+        as into a new store. Only when no graph is another film's, the default graph is empty and every file
+        goes in whole: if the load is killed, loading the same files again gives every graph back."""
+        if not self._covers(scans, self._held_triples):
+            return False
+        self._empty()
+        return True
+
+    def _covers(self, scans: dict[Path, Future[_Scan]],
+                held_triples: Callable[[], dict[Any, frozenset[tuple[str, str, str]]]]) -> bool:
+        """Whether the files, every one to go in whole, name every graph of the store (whose default graph is
+        empty), each with its own film or none (``held_triples``: what tells the store's films apart)."""
+        held = list(self._store.named_graphs())
+        if not held or not scans or not self._default_graph_empty():
+            return False
+        loading: dict[Any, frozenset[tuple[str, str, str]]] = {}
+        for future in scans.values():
+            scan = future.result()
+            if scan.problem is not None:
+                return False
+            found = scan.all_film_triples()
+            if found is None or any(graph in loading for graph in found):  # a graph two files name: not as one
+                return False
+            loading.update(found)
+        if any(graph not in loading for graph in held):
+            return False
+        for graph, triples in held_triples().items():
+            # Most graphs are their film again, told apart by the same triples; only the others are compared.
+            if triples != loading[graph] and owner_conflict(film_identities(triples), film_identities(loading[graph]),
+                                                            graph.value, ""):
+                return False
+        return True
+
+    def _swappable(self) -> bool:
+        """The store's folder can be put aside for another (Oxigraph lets go of it only when nothing else holds
+        the store: a query's rows, a caller)."""
+        import sys
+
+        return not self.path.is_symlink() and self.path.is_dir() and sys.getrefcount(self._store) <= 2
+
+    def _reload(self, paths: list[Path], scans: dict[Path, Future[_Scan]]
+                ) -> list[tuple[str, str, int, str | None]] | None:
+        """Load shards that look like the store's own export again (the first one's graphs are all the store's)
+        into a new store beside it, while they are read and the store's films listed; when they replace every
+        graph of the store (see :meth:`_covers`), the new store takes the old one's place: a reload costs what
+        a first load does, where dropping graph after graph costs twice that. None when they do not (the new
+        store is thrown away and nothing changed). Needs room for both stores for a while."""
+        import shutil
+        import uuid
+
+        if not paths or any(path not in scans for path in paths) or len(set(paths)) != len(paths) or \
+                not self._swappable():
+            return None
+        first = scans[paths[0]].result()
+        if first.problem is not None or not first.graphs or \
+                not all(self._store.contains_named_graph(graph) for graph in first.graphs):
+            return None
+        # As many graphs as the store holds, guessed from the first file's: else the files add to the store.
+        sizes = [path.stat().st_size for path in paths]
+        if len(first.graphs) * sum(sizes) / max(1, sizes[0]) < 0.8 * sum(1 for _ in self._store.named_graphs()):
+            return None
+        staging = self.path.with_name(f".{self.path.name}.loading-{uuid.uuid4().hex[:8]}")
+        with ThreadPoolExecutor(max_workers=1) as lister:
+            held = lister.submit(self._held_triples)
+            try:
+                new = pyoxigraph.Store(str(staging))
+                try:
+                    for path in paths:
+                        new.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+                except SyntaxError:
+                    return None
+                if next(iter(new.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is not None \
+                        or not self._covers(scans, held.result):
+                    return None
+                new.flush()
+                del new
+                self._swap(staging)
+            except OSError as exc:
+                raise FilmgraphError(f"{self.path}: cannot load: {exc.strerror or exc}") from exc
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)
+        return [(str(path), graph.value, quads, None) for path in paths for graph, quads in scans[path].result().runs]
+
+    def _swap(self, replacement: Path) -> None:
+        """Put the store at ``replacement`` in this store's place, and this one away."""
+        import shutil
+        import uuid
+
+        aside = self.path.with_name(f".{self.path.name}.replaced-{uuid.uuid4().hex[:8]}")
+        self._store.flush()
+        del self._store
+        try:
+            self.path.rename(aside)
+            replacement.rename(self.path)
+        except OSError:
+            if aside.exists() and not self.path.exists():
+                aside.rename(self.path)
+            self._store = pyoxigraph.Store(str(self.path))
+            raise
+        self._store = pyoxigraph.Store(str(self.path))
+        shutil.rmtree(aside, ignore_errors=True)
+
+    def _empty(self) -> None:
+        """Empty the store: a new one in its place (Store.clear leaves behind what slows the loading after)."""
+        import shutil
+        import uuid
+
+        if not self._swappable():
+            self._store.clear()
+            return
+        old = self.path.with_name(f".{self.path.name}.replaced-{uuid.uuid4().hex[:8]}")
+        try:
+            self._store.flush()
+            del self._store
+            self.path.rename(old)
+        except OSError as exc:
+            self._store = pyoxigraph.Store(str(self.path))
+            raise FilmgraphError(f"{self.path}: cannot empty the store: {exc.strerror or exc}") from exc
+        try:
+            self.path.mkdir()
+            self._store = pyoxigraph.Store(str(self.path))
+        except OSError as exc:  # the old store goes back in its place
+            shutil.rmtree(self.path, ignore_errors=True)
+            old.rename(self.path)
+            self._store = pyoxigraph.Store(str(self.path))
+            raise FilmgraphError(f"{self.path}: cannot empty the store: {exc.strerror or exc}") from exc
+        shutil.rmtree(old, ignore_errors=True)
+
+    def _held_triples(self) -> dict[Any, frozenset[tuple[str, str, str]]]:
+        """What tells apart the films of every graph of the store (see :meth:`_held` and
+        :meth:`_Scan.all_film_triples`)."""
+        values = " ".join(f"<{iri}>" for iri in sorted(IDENTITY_PROPERTIES))
+        found: dict[Any, set[tuple[str, str, str]]] = {}
+        rows = self._store.query(f"SELECT ?g ?f ?p ?o WHERE {{ GRAPH ?g {{ ?f a <{SDO.Movie}> "
+                                 f"OPTIONAL {{ ?f ?p ?o VALUES ?p {{ {values} }} }} }} }}")
+        movie = (str(RDF.type), str(SDO.Movie))
+        for row in rows:
+            film = row["f"].value
+            triples = found.setdefault(row["g"], set())
+            triples.add((film, *movie))
+            if row["p"] is not None:
+                triples.add((film, row["p"].value, row["o"].value))
+        return {graph: frozenset(triples) for graph, triples in found.items()}
+
+    def _load_whole(self, path: Path, scan: _Scan) -> list[tuple[str, str, int, str | None]] | None:
+        """Write an N-Quads file whole into a store with graphs (see :meth:`load_files`); None when it cannot go
+        in whole, or a graph it names holds another film (the file then goes film by film, and only that graph
+        is refused)."""
+        if scan.problem is not None or not self._default_graph_empty():
+            return None
+        store = self._store
+        replaced = [graph for graph in scan.graphs if store.contains_named_graph(graph)]
+        for graph in replaced:
+            films = scan.films(graph)
+            if films is None or owner_conflict(self._held(graph), films, graph.value, str(path)):
+                return None
+        try:
+            for graph in replaced:
+                store.remove_graph(graph)
+            try:
+                store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
+                failed = not self._default_graph_empty()
+            except SyntaxError:
+                failed = True
+            if failed:
+                # Bad N-Quads the reading by lines let through (a bad escape, a bad IRI, a triple of the default
+                # graph): what the loader wrote of the file is taken out, and the file goes film by film.
+                for graph in _graphs_in(path):
+                    store.remove_graph(graph)
+                store.clear_graph(pyoxigraph.DefaultGraph())
+                return None
+        except OSError as exc:
+            raise FilmgraphError(f"{self.path}: cannot load {path}: {exc.strerror or exc}") from exc
+        return [(str(path), graph.value, quads, None) for graph, quads in scan.runs]
 
     def _named(self, quads: list[Any], graph_iri: str | None, path: Path) -> tuple[Any, list[Any]]:
         """A film's quads in the graph they go to: their own, or (triples) the cited article or ``graph_iri``."""
