@@ -257,8 +257,9 @@ def test_an_external_dask_cluster_reads_relative_paths_as_the_client_does(tmp_pa
         assert files.exit_code == 0, files.output
         assert CliRunner().invoke(cli, ["export", *inputs, "-o", "files1", "-f", "nq", "--layout", "files"]
                                   ).exit_code == 0
-        written = sorted(path.name for path in (client / "files").iterdir())
-        assert written == sorted(path.name for path in (client / "files1").iterdir()) and len(written) == 3
+        written = sorted(path.name for path in (client / "files").glob("*.nq"))
+        assert written == sorted(path.name for path in (client / "files1").glob("*.nq")) and len(written) == 3
+        assert (client / "files" / "errors.jsonl").read_text() == (client / "files1" / "errors.jsonl").read_text()
         assert all((client / "files" / name).read_bytes() == (client / "files1" / name).read_bytes()
                    for name in written)
         assert not list(cluster.rglob("*.nq"))
