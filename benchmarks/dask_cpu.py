@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from export_throughput import write_dump
-from synthetic import article
+from synthetic import write_articles
 
 
 def _run(arguments: list[str]) -> tuple[float, float]:
@@ -34,10 +34,7 @@ def _run(arguments: list[str]) -> tuple[float, float]:
 def main(count: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        articles = root / "articles"
-        articles.mkdir()
-        for number in range(count):
-            (articles / f"film{number:05d}.txt").write_text(article(number), encoding="utf-8")
+        articles = write_articles(root, count)
         dump = root / "enwiki-bench.xml.bz2"
         write_dump(dump, count)
         for label, source in (("folder", articles), ("single-stream dump", dump)):

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph
-from synthetic import article
+from synthetic import write_articles
 
 from filmgraph import store as stores
 from filmgraph.batch import Layout, export_batch
@@ -31,10 +31,7 @@ from filmgraph.pipeline import iter_load
 def main(count: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        articles = root / "articles"
-        articles.mkdir()
-        for number in range(count):
-            (articles / f"film{number:05d}.txt").write_text(article(number), encoding="utf-8")
+        articles = write_articles(root, count)
         from filmgraph.rdf.write import RdfFormat
 
         export_batch([articles], output_dir=root / "files", formats=[RdfFormat.TURTLE], jobs=2)
@@ -63,15 +60,10 @@ def main(count: int) -> None:
 
 
 def shards_main(counts: list[int], repeat: int) -> None:
-    from synthetic import article as make_article
-
     for count in counts:
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
-            articles = root / "articles"
-            articles.mkdir()
-            for number in range(count):
-                (articles / f"film{number:05d}.txt").write_text(make_article(number), encoding="utf-8")
+            articles = write_articles(root, count)
             export_batch([articles], output_dir=root / "shards", layout=Layout.SHARDS, jobs=2, shard_size_mb=16)
             shards = sorted((root / "shards").glob("*.nq"))
             megabytes = sum(path.stat().st_size for path in shards) / 2**20

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 FIRST = ["Anna", "Lars", "Mette", "Jonas", "Sofie", "Mikkel", "Ida", "Rasmus", "Freja", "Emil", "Karen", "Ole"]
 LAST = ["Holm", "Berg", "Lund", "Kjær", "Dahl", "Vinter", "Skov", "Bæk", "Krogh", "Nørby", "Falk", "Ravn"]
@@ -37,3 +38,12 @@ def article(number: int, seed: int = 0) -> str:
         leading = f"| {body} | {rng.randint(1, 28)} February {year + 1} " if index == 0 else ""
         lines.append(f"{leading}| {category} | {rng.choice(cast)[0]} | {rng.choice(['Won', 'Nominated'])} |")
     return "\n".join(lines) + "\n"
+
+
+def write_articles(folder: Path, count: int) -> Path:
+    """``count`` synthetic articles written into ``folder/articles``; returns that folder."""
+    articles = folder / "articles"
+    articles.mkdir()
+    for number in range(count):
+        (articles / f"film{number:05d}.txt").write_text(article(number), encoding="utf-8")
+    return articles
