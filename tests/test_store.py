@@ -16,6 +16,7 @@ from filmgraph import cli as cli_module
 from filmgraph import store as stores
 from filmgraph.cli import cli
 from filmgraph.errors import FilmgraphError
+from filmgraph.pipeline import load as pipeline_load
 from loopback import send, serving
 
 ROOT = Path(__file__).parent.parent
@@ -530,3 +531,21 @@ def test_a_shard_that_is_not_valid_n_quads_costs_only_its_own_films(tmp_path: Pa
     assert {quad.graph_name.value for quad in store._store.quads_for_pattern(None, None, None, None)} == \
         {"urn:article:5"}
     store.close()
+
+
+def test_a_reload_killed_in_its_swap_leaves_the_old_store_and_no_leftovers(tmp_path: Path, sample_path: Path) -> None:
+    """kill -9 between putting the old store aside and moving the new one in: the next open finds no store at its
+    path, and must not start an empty one where the films were."""
+    location = tmp_path / "store"
+    films = stores.open(str(location))
+    load_result = list(pipeline_load([sample_path], store=films))
+    assert load_result and load_result[0].error is None
+    held = len(films._store)
+    films.close()
+    aside = tmp_path / ".store.replaced-0000aaaa"
+    location.rename(aside)  # where the killed swap left things: the old store aside, a new one half-filled
+    (tmp_path / ".store.loading-0000bbbb").mkdir()
+    reopened = stores.open(str(location))
+    assert len(reopened._store) == held > 700
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["store"]
+    reopened.close()

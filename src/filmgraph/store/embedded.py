@@ -256,8 +256,10 @@ class EmbeddedStore:
         self.path = Path(path)
         self.read_only = False
         try:
+            self._recover_interrupted_swap()
             self.path.mkdir(parents=True, exist_ok=True)
             self._store = pyoxigraph.Store(str(self.path))
+            self._remove_leftovers()
         except OSError as exc:
             if read_only and _is_read_only_media(exc):
                 self._store = self._open_read_only()
@@ -267,6 +269,25 @@ class EmbeddedStore:
                                      "query, or an Oxigraph server); try again when it is done") from exc
             else:
                 raise FilmgraphError(f"{self.path}: cannot open store: {first_line(str(exc))}") from exc
+
+    def _siblings(self, kind: str) -> list[Path]:
+        """The stores a reload or an emptying leaves beside this one while it runs (``loading``: the new store
+        being filled; ``replaced``: the old store, put aside), oldest first."""
+        return sorted(self.path.parent.glob(f".{self.path.name}.{kind}-*"), key=lambda found: found.stat().st_mtime)
+
+    def _recover_interrupted_swap(self) -> None:
+        """A reload killed between putting the old store aside and moving the new one in leaves no store here:
+        the old one goes back in its place (the reload did not happen), rather than a new, empty store."""
+        if not self.path.exists() and (aside := self._siblings("replaced")):
+            aside[-1].rename(self.path)
+
+    def _remove_leftovers(self) -> None:
+        """With the store open (so no other process is reloading it), what an interrupted reload left beside it
+        is of no use: a half-filled new store, or an old one that was replaced."""
+        import shutil
+
+        for leftover in self._siblings("loading") + self._siblings("replaced"):
+            shutil.rmtree(leftover, ignore_errors=True)
 
     def _open_read_only(self) -> Any:
         try:
