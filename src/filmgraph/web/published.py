@@ -313,6 +313,22 @@ class Published:
         return list(dict.fromkeys(q.subject for q in self.store.quads_for_pattern(None, None, node, None)
                                   if q.predicate.value in wanted and isinstance(q.subject, ox.NamedNode)))
 
+    def _role_films(self, roles: list[Any], prop: str, detail: str) -> list[tuple[Any, list[str]]]:
+        """For role nodes (schema:Role), each film that links one by ``prop`` with the role's ``detail`` values
+        (characters, role names), sorted: one query for all of a person's roles, the joins done by the store
+        (a node at a time would cost a lookup per film of a long filmography)."""
+        if not roles:
+            return []
+        values = " ".join(str(role) for role in roles)  # IRIs in N-Triples syntax, escaped by pyoxigraph
+        rows = self.store.query(f"SELECT ?role ?film ?detail {{ GRAPH ?graph {{ VALUES ?role {{ {values} }} ?film "
+                                f"<{prop}> ?role . FILTER(isIRI(?film)) OPTIONAL {{ ?role <{detail}> ?detail }} }} }}")
+        found: dict[tuple[Any, Any], set[str]] = {}
+        for row in rows:
+            details = found.setdefault((row["role"], row["film"]), set())
+            if row["detail"] is not None:
+                details.add(row["detail"].value)
+        return [(film, sorted(details)) for (_, film), details in found.items()]
+
     def _values(self, node: Any, prop: str) -> list[str]:
         return sorted({q.object.value for q in self.store.quads_for_pattern(node, ox.NamedNode(prop), None, None)})
 
@@ -330,6 +346,7 @@ class Published:
         films = self.catalogue().films
         credits: list[Credit | None] = []
         seen: set[tuple[str, Any]] = set()
+        roles: dict[str, list[Any]] = {_ACTOR: [], _CONTRIBUTOR: []}  # role nodes, read together below
         for prop in _CREDIT_PROPERTIES:
             for quad in self.store.quads_for_pattern(None, ox.NamedNode(prop), node, None):
                 subject = quad.subject
@@ -339,21 +356,17 @@ class Published:
                 is_film = self.public(subject.value) in films
                 if prop in CREDITS:
                     credits.append(self._credit(subject, CREDITS[prop]) if is_film else None)
-                elif prop == _ACTOR:
+                elif prop in roles:
                     if is_film:
-                        credits.append(self._credit(subject, "actor"))
-                        continue
-                    characters = ", ".join(self._values(subject, _CHARACTER))
-                    credits += [self._credit(film, "actor", detail=characters)
-                                for film in self._film_of(subject, [_ACTOR])]
-                elif prop == _CONTRIBUTOR:
-                    if is_film:
-                        credits.append(self._credit(subject, "contributor"))
-                        continue
-                    role = ", ".join(self._values(subject, _ROLE_NAME)) or "contributor"
-                    credits += [self._credit(film, role) for film in self._film_of(subject, [_CONTRIBUTOR])]
+                        credits.append(self._credit(subject, "actor" if prop == _ACTOR else "contributor"))
+                    else:
+                        roles[prop].append(subject)
                 else:  # a nominee of an award statement
                     credits += self._award_credits(subject, "nominee")
+        for film, details in self._role_films(roles[_ACTOR], _ACTOR, _CHARACTER):
+            credits.append(self._credit(film, "actor", detail=", ".join(details)))
+        for film, details in self._role_films(roles[_CONTRIBUTOR], _CONTRIBUTOR, _ROLE_NAME):
+            credits.append(self._credit(film, ", ".join(details) or "contributor"))
         unique = list(dict.fromkeys(c for c in credits if c is not None))
         return sorted(unique, key=lambda c: (c.year or 0, c.film_name, c.film, c.role, c.detail))
 

@@ -358,9 +358,10 @@ class Site:
             return self.category_page(iri)
         return self.generic_page(iri)
 
-    def _elsewhere(self, iri: str) -> str:
+    def _elsewhere(self, iri: str, same: list[str] | None = None) -> str:
+        """Links to the node's other identities (``same``: its sameAs values, when the caller read them already)."""
         links = []
-        for other in self.published.same_as(iri):
+        for other in self.published.same_as(iri) if same is None else same:
             label = ("Wikipedia" if ".wikipedia.org/wiki/" in other else "Wikidata" if "wikidata.org/entity/" in other
                      else "DBpedia" if "dbpedia.org/resource/" in other else None)
             if label:
@@ -416,7 +417,7 @@ class Site:
         if won:
             data["award"] = won
         films = list(dict.fromkeys(c.film for c in credits))
-        body = [f"<h1>{_esc(name)}</h1>", self._elsewhere(iri),
+        body = [f"<h1>{_esc(name)}</h1>", self._elsewhere(iri, same),
                 f"<h2>Films ({len(films)})</h2>", self._credit_rows(credits, awards=False),
                 "<h2>Awards and nominations</h2>", self._credit_rows(credits, awards=True)]
         return self._page(name, "\n".join(body), data, iri=iri)
