@@ -497,18 +497,18 @@ class Site:
         return self._grouped("Films by year", groups, "Year not stated", lambda k: (k == "", k))
 
     def films_by_country(self, request: Request) -> Response:
-        groups: dict[str, list[FilmEntry]] = {}
-        for film in self.published.catalogue().films.values():
-            for country in film.countries or ("",):
-                groups.setdefault(country, []).append(film)
-        return self._grouped("Films by country", groups, "Country not stated", lambda k: (k == "", k.casefold()))
+        return self._films_by("countries", "Films by country", "Country not stated")
 
     def films_by_language(self, request: Request) -> Response:
+        return self._films_by("languages", "Films by language", "Language not stated")
+
+    def _films_by(self, field: str, title: str, others: str) -> Response:
+        """The films grouped by each value of one of their many-valued fields (a film in every group it names)."""
         groups: dict[str, list[FilmEntry]] = {}
         for film in self.published.catalogue().films.values():
-            for language in film.languages or ("",):
-                groups.setdefault(language, []).append(film)
-        return self._grouped("Films by language", groups, "Language not stated", lambda k: (k == "", k.casefold()))
+            for value in getattr(film, field) or ("",):
+                groups.setdefault(value, []).append(film)
+        return self._grouped(title, groups, others, lambda k: (k == "", k.casefold()))
 
     def _people_by_letter(self) -> dict[str, list[tuple[str, str]]]:
         letters: dict[str, list[tuple[str, str]]] = {}
