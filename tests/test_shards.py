@@ -31,9 +31,10 @@ def _page(number: int, title: str, text: str) -> str:
             f"{escape(text)}</text><sha1>x</sha1></revision></page>")
 
 
-def corpus_dump(path: Path, copies: int = 1) -> Path:
+def corpus_dump(path: Path, copies: int = 1, level: int = 9) -> Path:
     """The real corpus pages as one dump (``copies`` times, each copy under other titles), and one page
-    whose film infobox never closes (so there is no film to read)."""
+    whose film infobox never closes (so there is no film to read); bz2 at ``level`` (its blocks of
+    ``level`` × 100 kB)."""
     pages = []
     for copy in range(copies):
         for index, page in enumerate(sorted(CORPUS.glob("*.wiki"))):
@@ -45,7 +46,7 @@ def corpus_dump(path: Path, copies: int = 1) -> Path:
            "<base>https://en.wikipedia.org/wiki/Main_Page</base><generator>MediaWiki</generator>"
            '<case>first-letter</case><namespaces><namespace key="0" case="first-letter" /></namespaces>'
            "</siteinfo>" + "".join(pages) + "</mediawiki>")
-    path.write_bytes(bz2.compress(xml.encode("utf-8")))
+    path.write_bytes(bz2.compress(xml.encode("utf-8"), level))
     return path
 
 

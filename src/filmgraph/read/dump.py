@@ -15,7 +15,7 @@ import io
 import lzma
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import IO, Any
@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import DUMP_SUFFIXES
 from filmgraph.pages import FILM_INFOBOX_RE, FILM_INFOBOXES, Wiki
+from filmgraph.read.bz2blocks import BlockDamage, blocks
 from filmgraph.read.wikitext import MAX_PAGE_CHARS
 
 
@@ -40,9 +41,11 @@ class Job:
     timestamp: str | None = None
     wiki: str | None = None  # the wiki's article base, from the dump's site info
     error: str | None = None  # an input that could not be expanded: why
-    # A stream of a multistream dump (read, decompressed and split into pages by a worker: expand_stream)
+    # A stream of a multistream dump (read, decompressed and split into pages by a worker: expand_stream), or with
+    # ``blocks`` a range of a single-stream bz2 dump's bytes: the pages that begin in the bz2 blocks beginning there
     offset: int | None = None
     length: int | None = None
+    blocks: bool = False
     # A dump page as its bytes, cut from the XML but not parsed yet (read_page parses it, in a worker)
     xml: bytes | None = None
 
@@ -216,6 +219,11 @@ class _PageGuard:
                 self._page, self._page_ended = None, False
             position = end
         return b"".join(out)
+
+    @property
+    def may_begin_page(self) -> bool:
+        """Whether what the guard holds over from the last chunk may be the start of a page's tag."""
+        return bool(self._pending) and b"<page".startswith(self._pending[:5])
 
     def _whole_page(self, data: bytes, start: int) -> int:
         """Where the page beginning at ``start`` ends, when it can be taken whole, without following its tags: it
@@ -622,14 +630,15 @@ def _first_stream(stream: IO[bytes]) -> tuple[bytes, int]:
 
 
 def expand_stream(job: Job, tally: PageTally | None = None) -> list[Job]:
-    """The film pages of one stream of a multistream dump, read, cut and parsed here (the others counted in
-    ``tally``).
+    """The film pages of one stream of a multistream dump, or of one range of a single-stream bz2 dump's blocks
+    (``job.blocks``), read, cut and parsed here (the others counted in ``tally``). A range damaged part-way gives
+    the pages before the damage, then a Job named as the range holding the damage.
 
     :raises FilmgraphError: the stream cannot be read or decompressed.
     """
     path = Path(job.path or job.name)
     tally = tally if tally is not None else PageTally()
-    if (job.length or 0) > MAX_STREAM_BYTES:
+    if not job.blocks and (job.length or 0) > MAX_STREAM_BYTES:
         raise FilmgraphError(f"{job.name}: a stream of {job.length:,} bytes; the index does not fit this dump")
     guard = _PageGuard(job.name, stream=True, cut=True)
     jobs: list[Job] = []
@@ -643,26 +652,9 @@ def expand_stream(job: Job, tally: PageTally | None = None) -> list[Job]:
                 tally.skip(read)
 
     try:
-        with path.open("rb") as stream:
-            stream.seek(job.offset or 0)
-            compressed = stream.read(job.length)
-        # Decompressed a piece at a time (max_length) and cut as it comes, each page let go once read.
-        decompressor = bz2.BZ2Decompressor()
-        while True:
-            if decompressor.eof:  # the end of a bz2 stream: another may follow in the range
-                compressed = decompressor.unused_data
-                if not compressed:
-                    break
-                decompressor = bz2.BZ2Decompressor()
-            elif decompressor.needs_input and not compressed:
-                raise EOFError("the stream ends before its end")
-            piece = decompressor.decompress(compressed, max_length=_READ_SIZE)
-            compressed = b""
-            try:
-                guard.feed(piece)
-            finally:
-                take()  # the pages finished before a refusal are kept
-        if guard.inside_page:
+        with path.open("rb") as file:
+            whole = (_feed_blocks if job.blocks else _feed_streams)(file, job, guard, take)
+        if guard.inside_page and whole:
             raise EOFError("the stream ends inside a page")
     except UnendingPage as exc:
         # The page's own refusal gives way to this line, which says that the stream ends there.
@@ -670,8 +662,143 @@ def expand_stream(job: Job, tally: PageTally | None = None) -> list[Job]:
         return [*jobs, Job(f"{path}#{title}", title=title,
                            error=str(exc).replace(job.name, str(path)).replace("the dump", "this stream"))]
     except (OSError, EOFError, ValueError) as exc:
+        if job.blocks:  # the pages before the damage are kept; the damage is reported after them
+            return [*jobs, Job(job.name, error=f"{job.name}: cannot read this part of the dump: {str(exc)[:200]}")]
         raise FilmgraphError(f"{job.name}: cannot read this stream of the dump: {str(exc)[:200]}") from exc
     return jobs
+
+
+def _feed_streams(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[], None]) -> bool:
+    """Feed the guard the pages of the multistream dump's streams in ``job``'s range, decompressed a piece at a
+    time (max_length) and cut as they come, each page let go once read; True once all is read."""
+    file.seek(job.offset or 0)
+    compressed = file.read(job.length)
+    decompressor = bz2.BZ2Decompressor()
+    while True:
+        if decompressor.eof:  # the end of a bz2 stream: another may follow in the range
+            compressed = decompressor.unused_data
+            if not compressed:
+                break
+            decompressor = bz2.BZ2Decompressor()
+        elif decompressor.needs_input and not compressed:
+            raise EOFError("the stream ends before its end")
+        piece = decompressor.decompress(compressed, max_length=_READ_SIZE)
+        compressed = b""
+        try:
+            guard.feed(piece)
+        finally:
+            take()  # the pages finished before a refusal are kept
+    return True
+
+
+_PAGE_TAG_LENGTH = len(b"<page")
+
+
+def _page_start(data: bytes) -> int:
+    """Where the first page begins in ``data`` (a ``<page`` tag, perhaps cut at the end), or -1."""
+    at = data.find(b"<page")
+    while at >= 0 and at + _PAGE_TAG_LENGTH < len(data) and data[at + 5:at + 6] not in _AFTER_NAME:
+        at = data.find(b"<page", at + 1)
+    return at
+
+
+def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[], None]) -> bool:
+    """Feed the guard the pages that begin in the bz2 blocks beginning in ``job``'s range of a single-stream dump:
+    what comes before the range's first page is the end of the page before, read by the range before (the first
+    range's is the dump's header); the range's last page is finished from the blocks after the range. False when
+    damage after the range cuts that page short (the range that holds the damage reports it)."""
+    started = not job.offset  # the first range begins with the dump's header, which the guard takes as such
+    carry = b""  # the last bytes before the first page was found, where its tag may have begun
+    tail = b""  # the last bytes fed, where a closing </page> may have begun
+    root_seen = final = False
+    page_ended = False  # before the range's first page: the page of the range before ends here
+
+    def feed(piece: bytes) -> None:
+        try:
+            guard.feed(piece)
+        finally:
+            take()  # the pages finished before a refusal are kept
+
+    pieces = blocks(file, job.offset or 0, job.length or 0)
+    while True:
+        try:
+            piece, owned = next(pieces)
+        except StopIteration:
+            break
+        except BlockDamage as exc:
+            if exc.owned:
+                raise
+            return False
+        final = owned
+        if not started:
+            data = carry + piece
+            root_seen = root_seen or b"</mediawiki>" in data
+            page_ended = page_ended or b"</page>" in data
+            at = _page_start(data)
+            if at < 0 or not owned and at >= len(carry):
+                if not owned:
+                    break  # no page begins in the range
+                carry = data[-_PAGE_TAG_LENGTH:]
+                continue
+            started, piece = True, data[at:]
+        if owned:
+            feed(piece)
+            tail = (tail + piece)[-len(b"</page"):]
+            continue
+        # Beyond the range: only the page begun in it is read, up to its end.
+        while piece and (guard.inside_page or guard.may_begin_page):
+            window = tail + piece
+            end = window.find(b"</page>")
+            cut = len(piece) if end < 0 else end + len(b"</page>") - len(tail)
+            feed(piece[:cut])
+            tail = (tail + piece[:cut])[-len(b"</page"):] if end < 0 else b""
+            piece = piece[cut:]
+        if not (guard.inside_page or guard.may_begin_page):
+            final = False
+            break
+    # The range with the dump's last block says when the dump ends without its root's end: unless a page of the
+    # range before is still open there (that range says it ends inside a page).
+    if final and not (guard.root_closed or root_seen) and (started or page_ended):
+        raise EOFError("the dump ends before </mediawiki> (cut short?)")
+    return True
+
+
+# A range of a single-stream bz2 dump that a worker reads by itself (expand_stream): a few MB, so that the block
+# each worker reads past its range to finish its last page costs a few per cent. Set by the dump's size alone,
+# so that a resumed run cuts the same ranges; a dump smaller than a few ranges is read whole, as one stream.
+RANGE_BYTES = 8 << 20
+MIN_RANGE_BYTES = 1 << 20
+
+
+def range_bytes(size: int) -> int:
+    """How large the ranges of a single-stream bz2 dump of ``size`` bytes are; 0 for one read whole."""
+    if size < 4 * MIN_RANGE_BYTES:
+        return 0
+    return max(MIN_RANGE_BYTES, min(RANGE_BYTES, size // 32))
+
+
+def iter_block_ranges(path: Path, tally: PageTally | None = None, *, step: int | None = None) -> Iterator[Job]:
+    """A single-stream bz2 dump as ranges of its bytes (``step`` each, by default :func:`range_bytes`), each read,
+    decompressed and split by a worker (:func:`expand_stream`), so that decompression runs in parallel too."""
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file, bz2.BZ2File(file) as opened:
+            head = opened.read(HEADER_CHARS)  # the site info, before the first page
+    except (OSError, EOFError, ValueError) as exc:
+        raise FilmgraphError(f"{path}: cannot read dump: {_reason(exc)}") from exc
+    head = head[:max(0, _page_start(head))] if _page_start(head) >= 0 else head
+    if b"<mediawiki" not in head:
+        raise FilmgraphError(f"{path}: cannot read dump: not a MediaWiki XML dump (no <mediawiki> element before "
+                             "its first page)")
+    wiki = _wiki_of(head)
+    step = step or range_bytes(size) or size
+    if tally is not None:
+        tally.bytes_total += size
+    for start in range(0, size, step):
+        length = min(step, size - start)
+        if tally is not None:
+            tally.bytes_read += length  # handed on to be read: counted as read
+        yield Job(f"{path}@{start}", path=str(path), wiki=wiki, offset=start, length=length, blocks=True)
 
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".wiki", ".wikitext", ".mediawiki"})
@@ -700,6 +827,8 @@ def iter_jobs(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICLE
                 index = index_of(path)
                 if index:
                     yield from iter_streams(path, index, tally)
+                elif not parse and path.name.lower().endswith(".bz2") and range_bytes(_size(path)):
+                    yield from iter_block_ranges(path, tally)
                 else:
                     yield from (iter_dump(path, tally) if parse else iter_raw_dump(path, tally))
             except FilmgraphError as exc:
