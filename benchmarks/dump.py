@@ -217,8 +217,8 @@ def main() -> None:
         single, multi = build(folder, arguments.pages)
         ranges = range_bytes(single.stat().st_size)
         print(f"dump of {arguments.pages:,} pages (films 1 in {FILM_EVERY}): {single.stat().st_size / 2**20:.1f} MiB "
-              f"bz2 single-stream (read by -j 2 in ranges of {ranges / 2**20:.1f} MiB), {multi.stat().st_size / 2**20:.1f} MiB multistream (built in "
-              f"{time.perf_counter() - begun:.0f} s)")
+              f"bz2 single-stream (read by -j 2 in ranges of {ranges / 2**20:.1f} MiB), "
+              f"{multi.stat().st_size / 2**20:.1f} MiB multistream (built in {time.perf_counter() - begun:.0f} s)")
         floor, floor_cpu = timed(["bzip2", "-dc", str(single)])
         print(f"bzip2 -dc (the floor):           {floor:6.2f} s wall, {floor_cpu:6.2f} s CPU")
         data, decompression = decompressed(single)

@@ -10,12 +10,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from test_shards import corpus_dump, quads
 
 from filmgraph.batch import Layout, export_batch
 from filmgraph.read import bz2blocks, dump
 from filmgraph.read.dump import Job, PageTally, expand_stream, iter_block_ranges, iter_dump, iter_jobs
 from filmgraph.shards import finished_records
+from test_shards import corpus_dump, quads
 
 
 def _text(size: int) -> bytes:
