@@ -146,7 +146,7 @@ def test_two_workers_and_dask_read_a_single_stream_dump_by_ranges(level1_dump: P
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     one = export_batch([level1_dump], output_dir=tmp_path / "one", layout=Layout.SHARDS)
     # Ranges are for a dump of several MB; this one is made to count as large.
-    monkeypatch.setattr(dump, "MIN_RANGE_BYTES", 64 << 10)
+    monkeypatch.setattr(dump, "MIN_RANGE_BYTES", 100 << 10)
     ranges = list(iter_jobs([level1_dump], parse=False))
     assert len(ranges) >= 10 and all(job.blocks for job in ranges)
     two = export_batch([level1_dump], output_dir=tmp_path / "two", layout=Layout.SHARDS, jobs=2, shard_size_mb=0.4)

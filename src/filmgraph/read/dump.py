@@ -712,6 +712,7 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
     tail = b""  # the last bytes fed, where a closing </page> may have begun
     root_seen = final = False
     page_ended = False  # before the range's first page: the page of the range before ends here
+    scanned = 0  # bytes before the range's first page
 
     def feed(piece: bytes) -> None:
         try:
@@ -731,6 +732,9 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
             return False
         final = owned
         if not started:
+            scanned += len(piece)
+            if scanned > SKIP_FACTOR * MAX_REVISION_CHARS:
+                return True  # a page of the range before that goes on past any size (refused by that range)
             data = carry + piece
             root_seen = root_seen or b"</mediawiki>" in data
             page_ended = page_ended or b"</page>" in data
@@ -764,17 +768,17 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
 
 
 # A range of a single-stream bz2 dump that a worker reads by itself (expand_stream): a few MB, so that the block
-# each worker reads past its range to finish its last page costs a few per cent. Set by the dump's size alone,
-# so that a resumed run cuts the same ranges; a dump smaller than a few ranges is read whole, as one stream.
+# each worker reads past its range to finish its last page costs a few per cent (a tenth at 2 MiB). Set by the
+# dump's size alone, so that a resumed run cuts the same ranges; a dump smaller than two ranges is read whole.
 RANGE_BYTES = 8 << 20
-MIN_RANGE_BYTES = 1 << 20
+MIN_RANGE_BYTES = 2 << 20
 
 
 def range_bytes(size: int) -> int:
     """How large the ranges of a single-stream bz2 dump of ``size`` bytes are; 0 for one read whole."""
-    if size < 4 * MIN_RANGE_BYTES:
+    if size < 2 * MIN_RANGE_BYTES:
         return 0
-    return max(MIN_RANGE_BYTES, min(RANGE_BYTES, size // 32))
+    return max(MIN_RANGE_BYTES, min(RANGE_BYTES, size // 16))
 
 
 def iter_block_ranges(path: Path, tally: PageTally | None = None, *, step: int | None = None) -> Iterator[Job]:
