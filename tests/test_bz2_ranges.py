@@ -41,6 +41,23 @@ def test_the_ranges_blocks_give_the_file_back(step: int) -> None:
     assert _owned(io.BytesIO(compressed), len(compressed), step) == data
 
 
+@pytest.mark.parametrize("scan", [64, 1000, 4097])
+def test_magics_are_found_wherever_the_scans_chunks_fall(scan: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _text(1_500_000)
+    compressed = bz2.compress(data, 1) + bz2.compress(data[:300_000], 2)
+    every = list(bz2blocks.magics(io.BytesIO(compressed), 0))
+    kinds = [kind for _, kind in every]
+    assert kinds.count(bz2blocks.END_MAGIC) == 2 and kinds.count(bz2blocks.BLOCK_MAGIC) >= 10
+    monkeypatch.setattr(bz2blocks, "_SCAN_BYTES", scan)  # a magic across every place a chunk can end
+    assert list(bz2blocks.magics(io.BytesIO(compressed), 0)) == every
+    for bit, _ in every:
+        for before in [*range(8), *range(scan - 7, scan + 1)]:  # at the first chunk's start, and across its end
+            start = bit // 8 - before
+            if start >= 0:
+                first = next(found for found in every if found[0] >= start * 8)
+                assert next(bz2blocks.magics(io.BytesIO(compressed), start)) == first
+
+
 def test_a_magic_by_chance_inside_a_block_is_read_as_part_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
     data = _text(600_000)
     compressed = bz2.compress(data, 1)

@@ -68,10 +68,11 @@ def magics(file: IO[bytes], start: int) -> Iterator[tuple[int, int]]:
             return
         padded = data + b"\0" * 7  # a magic in the last bytes still has its full window
         found = []
-        for match in _KEYS_RE.finditer(padded, 1, min(len(data), _SCAN_BYTES) + 1):
+        own = min(len(data), _SCAN_BYTES)  # windows beginning here are this chunk's; the next chunk has the rest
+        for match in _KEYS_RE.finditer(padded, 1, own + 6):
             (_, value, mask, shift), kind = _BY_KEY[match.group()]
             window = match.start() - 1  # the key is the window's bytes 1 to 5
-            if int.from_bytes(padded[window:window + 7], "big") & mask == value:
+            if window < own and int.from_bytes(padded[window:window + 7], "big") & mask == value:
                 found.append(((base + window) * 8 + shift, kind))
         yield from found
         if len(data) <= _SCAN_BYTES:
