@@ -708,7 +708,7 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
     range's is the dump's header); the range's last page is finished from the blocks after the range. False when
     damage after the range cuts that page short (the range that holds the damage reports it)."""
     started = not job.offset  # the first range begins with the dump's header, which the guard takes as such
-    carry = b""  # the last bytes before the first page was found, where its tag may have begun
+    carry = b""  # the last bytes before the first page was found, where a tag may have begun
     tail = b""  # the last bytes fed, where a closing </page> may have begun
     root_seen = final = False
     page_ended = False  # before the range's first page: the page of the range before ends here
@@ -742,7 +742,7 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
             if at < 0 or not owned and at >= len(carry):
                 if not owned:
                     break  # no page begins in the range
-                carry = data[-_PAGE_TAG_LENGTH:]
+                carry = data[-len(b"</mediawiki>"):]
                 continue
             started, piece = True, data[at:]
         if owned:
