@@ -13,7 +13,7 @@ import pytest
 
 from filmgraph.batch import Layout, export_batch
 from filmgraph.read import bz2blocks, dump
-from filmgraph.read.dump import Job, PageTally, expand_stream, iter_block_ranges, iter_dump, iter_jobs
+from filmgraph.read.dump import Job, PageTally, iter_block_ranges, iter_dump, iter_jobs, stream_pages
 from filmgraph.shards import finished_records
 from test_shards import corpus_dump, quads
 
@@ -95,7 +95,7 @@ def _read(path: Path, step: int | None = None) -> tuple[list[Job], list[str], Pa
     ranges = iter_block_ranges(path, tally, step=step) if step else iter_jobs([path], tally=tally, parse=False)
     for job in ranges:
         assert job.blocks
-        for page in expand_stream(job, tally):
+        for page in stream_pages(job, tally):
             (errors.append(page.error) if page.error else films.append(page))
     return films, errors, tally
 
@@ -166,7 +166,12 @@ def test_two_workers_and_dask_read_a_single_stream_dump_by_ranges(level1_dump: P
     monkeypatch.setattr(dump, "MIN_RANGE_BYTES", 100 << 10)
     ranges = list(iter_jobs([level1_dump], parse=False))
     assert len(ranges) >= 10 and all(job.blocks for job in ranges)
-    two = export_batch([level1_dump], output_dir=tmp_path / "two", layout=Layout.SHARDS, jobs=2, shard_size_mb=0.4)
+    seen: list[int] = []
+    two = export_batch([level1_dump], output_dir=tmp_path / "two", layout=Layout.SHARDS, jobs=2, shard_size_mb=0.4,
+                       on_progress=lambda counts: seen.append(counts.tally.bytes_read))
+    # The progress moves as the workers finish ranges (not as ranges are handed out), up to the whole dump.
+    size = level1_dump.stat().st_size
+    assert seen == sorted(seen) and seen[0] < size // 2 and two.tally.bytes_read == two.tally.bytes_total == size
     expected = sorted(quads(tmp_path / "one"))
     assert len(expected) > 20_000
     assert sorted(quads(tmp_path / "two")) == expected
@@ -179,7 +184,7 @@ def test_two_workers_and_dask_read_a_single_stream_dump_by_ranges(level1_dump: P
     last.unlink()
     again = export_batch([level1_dump], output_dir=tmp_path / "two", layout=Layout.SHARDS, jobs=2, resume=True,
                          shard_size_mb=0.4)
-    assert again["resumed"] > 0
+    assert again["resumed"] > 0 and again.tally.bytes_read == size
     assert sorted(quads(tmp_path / "two")) == expected
     sources = [record.source for record in finished_records(tmp_path / "two")]
     assert len(sources) == len(set(sources))

@@ -325,6 +325,7 @@ def _not_done(work: Iterable[Job], done: set[str], outcome: BatchResult) -> Iter
     for job in work:
         if job.name in done:
             outcome.resumed += 1
+            outcome.tally.bytes_read += job.length or 0  # a dump's stream or range, read before
         else:
             yield job
 

@@ -600,8 +600,6 @@ def iter_streams(path: Path, index: Path, tally: PageTally | None = None) -> Ite
                                  "streams; give the dump without its index (read whole) or its own index")
         offsets = [header_end, *offsets]
     for start, end in zip(offsets, [*offsets[1:], size], strict=True):
-        if tally is not None:
-            tally.bytes_read += end - start  # handed on to be read: counted as read
         yield Job(f"{path}@{start}", path=str(path), wiki=wiki, offset=start, length=end - start)
 
 
@@ -800,8 +798,6 @@ def iter_block_ranges(path: Path, tally: PageTally | None = None, *, step: int |
         tally.bytes_total += size
     for start in range(0, size, step):
         length = min(step, size - start)
-        if tally is not None:
-            tally.bytes_read += length  # handed on to be read: counted as read
         yield Job(f"{path}@{start}", path=str(path), wiki=wiki, offset=start, length=length, blocks=True)
 
 
@@ -856,8 +852,12 @@ def iter_pages(inputs: Iterable[str | Path], *, suffixes: Iterable[str] = ARTICL
 
 
 def stream_pages(job: Job, tally: PageTally | None = None) -> list[Job]:
-    """The film pages of a dump stream, or one Job holding why the stream cannot be read."""
+    """The film pages of a dump stream, or one Job holding why the stream cannot be read; its bytes are counted
+    as read in ``tally`` once it is (a progress bar moves as the workers read, not as ranges are handed out)."""
     try:
         return expand_stream(job, tally)
     except FilmgraphError as exc:
         return [Job(job.name, error=str(exc))]
+    finally:
+        if tally is not None:
+            tally.bytes_read += job.length or 0
