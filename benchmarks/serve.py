@@ -10,7 +10,10 @@ ever contacted.
 
 Every request of a "cold" run asks for a resource not asked for before in that server's life (distinct films; the
 people with the most films, longest first), so each answer is built for its request; the "warm" run then asks for
-the same resources again, which the server answers from its cache (a SPARQL answer is never cached).
+the same resources again, which the server answers from its cache (a SPARQL answer is never cached; with several
+workers, each has its own cache, so a warm request may reach one that has not built the answer yet). Beside the
+latency, the processor time each answer cost the server (its Server-Timing header): on a shared machine the
+latency also measures the machine's other load, the processor time only the page's work.
 
 Usage: ``python benchmarks/serve.py [--films N] [--requests R] [--workers 1 2] [--store DIR]`` (default 5,000
 films, 100 requests at 1 client and 50 per client at 8; ``--store`` keeps the built store for another run).
@@ -115,17 +118,20 @@ def start_server(folder: Path, cache_mb: float, workers: int) -> tuple[subproces
     return process, match.group(1)
 
 
-def run_case(address: str, paths: list[str], accept: str, clients: int) -> tuple[float, float, float]:
-    """requests/s, p50 and p99 latency (ms) over ``clients`` connections, each asking for its share of ``paths``
+def run_case(address: str, paths: list[str], accept: str, clients: int) -> tuple[float, float, float, float, float]:
+    """requests/s, p50 and p99 latency (ms), and p50 and p99 of the processor time the server says each answer
+    cost it (ms: its Server-Timing header), over ``clients`` connections, each asking for its share of ``paths``
     (every path once)."""
     host = urlsplit(address)
     latencies: list[float] = []
+    costs: list[float] = []
     lock = threading.Lock()
     failures: list[str] = []
 
     def client(mine: list[str]) -> None:
         connection = http.client.HTTPConnection(host.hostname, host.port, timeout=60)
-        taken = []
+        taken: list[float] = []
+        spent: list[float] = []
         for path in mine:
             begin = time.perf_counter()
             connection.request("GET", path, headers={"Accept": accept})
@@ -134,9 +140,13 @@ def run_case(address: str, paths: list[str], accept: str, clients: int) -> tuple
             taken.append(time.perf_counter() - begin)
             if answer.status != 200:
                 failures.append(f"{answer.status} {path}")
+            cost = re.search(r"cpu;dur=([\d.]+)", answer.getheader("Server-Timing") or "")
+            if cost:
+                spent.append(float(cost.group(1)))
         connection.close()
         with lock:
             latencies.extend(taken)
+            costs.extend(spent)
 
     threads = [threading.Thread(target=client, args=(paths[number::clients],)) for number in range(clients)]
     begin = time.perf_counter()
@@ -148,8 +158,13 @@ def run_case(address: str, paths: list[str], accept: str, clients: int) -> tuple
     if failures:
         raise SystemExit(f"{len(failures)} failed requests, e.g. {failures[0]}")
     latencies.sort()
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    return len(latencies) / elapsed, statistics.median(latencies) * 1000, p99 * 1000
+    costs.sort()
+    return (len(latencies) / elapsed, statistics.median(latencies) * 1000, _p99(latencies) * 1000,
+            statistics.median(costs) if costs else 0.0, _p99(costs) if costs else 0.0)
+
+
+def _p99(values: list[float]) -> float:
+    return values[min(len(values) - 1, int(len(values) * 0.99))]
 
 
 def main() -> None:
@@ -200,8 +215,8 @@ def measure(address: str, iris: list[str], people: list[tuple[str, int]], reques
              ("film as Turtle", films[len(films) // 2:], "text/turtle"),
              ("SPARQL query (an actor's films)", queries, "application/sparql-results+json")]
     run_case(address, ["/films"], "text/html", 1)  # warm up
-    print(f"{'case':32s} {'clients':>7s} {'asked':>5s} | {'cold req/s':>10s} {'p50 ms':>7s} {'p99 ms':>7s} | "
-          f"{'warm req/s':>10s} {'p50 ms':>7s} {'p99 ms':>7s}")
+    print(f"{'case':32s} {'clients':>7s} {'asked':>5s} | {'cold req/s':>10s} {'p50 ms':>7s} {'p99 ms':>7s} "
+          f"{'cpu p50':>7s} {'cpu p99':>7s} | {'warm req/s':>10s} {'p50 ms':>7s} {'p99 ms':>7s}")
     for name, paths, accept in cases:
         start = 0
         for clients in (1, 8):
@@ -214,8 +229,8 @@ def measure(address: str, iris: list[str], people: list[tuple[str, int]], reques
             warm = run_case(address, chosen, accept, clients)
             sizes = [films_of[path] for path in chosen if path in films_of]
             note = f"  ({min(sizes)}–{max(sizes)} films each)" if sizes else ""
-            print(f"{name:32s} {clients:7d} {len(chosen):5d} | {cold[0]:10.1f} {cold[1]:7.1f} {cold[2]:7.1f} | "
-                  f"{warm[0]:10.1f} {warm[1]:7.1f} {warm[2]:7.1f}{note}")
+            print(f"{name:32s} {clients:7d} {len(chosen):5d} | {cold[0]:10.1f} {cold[1]:7.1f} {cold[2]:7.1f} "
+                  f"{cold[3]:7.1f} {cold[4]:7.1f} | {warm[0]:10.1f} {warm[1]:7.1f} {warm[2]:7.1f}{note}")
 
 
 if __name__ == "__main__":

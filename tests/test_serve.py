@@ -604,7 +604,9 @@ def _answer(site, path: str, accept: str = "text/html", query: str = "") -> tupl
     got: list[tuple[str, list[tuple[str, str]]]] = []
     body = b"".join(site({"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query, "HTTP_ACCEPT": accept,
                           "wsgi.input": io.BytesIO()}, lambda line, headers: got.append((line, headers))))
-    return got[0][0], dict(got[0][1]), body
+    headers = dict(got[0][1])
+    assert re.fullmatch(r"app;dur=\d+\.\d, cpu;dur=\d+\.\d", headers.pop("Server-Timing"))  # what it cost, apart
+    return got[0][0], headers, body
 
 
 def test_a_cached_answer_is_the_answer_built_for_its_request(store_dir: Path) -> None:

@@ -1,6 +1,9 @@
 """A store as a server publishes it: opened read-only, its IRIs at the server's address, and what each page
 reads from it — a resource's description, a film's graph, who worked on which films — each in a few index
-look-ups (Oxigraph's quad indexes, never a SPARQL GROUP BY), so a page costs what it shows.
+look-ups (Oxigraph's quad indexes, never a SPARQL GROUP BY), so a page costs what it shows. Decoding a term is
+what a look-up costs most, so what repeats is read so that the store drops the repeats first: a person's
+filmography in one query whose joins the store makes on its own identifiers, a node named in many films' graphs
+(its triples copied in each) by ``SELECT DISTINCT``.
 
 IRIs: the store's films were minted under one base (``<base>film/<name>``: the ``--base`` given to ``export`` or
 ``load``); the server publishes them under its own address. Every IRI under the minted base is shown under the
