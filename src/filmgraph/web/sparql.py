@@ -218,8 +218,11 @@ def _minted_query(query: str, base: str, minted: str) -> str:
 
 def _work(connection: Any, path: str, minted: str, base: str, row_limit: int) -> None:
     """A worker: answer each job sent until None comes."""
+    import signal
+
     import pyoxigraph as ox
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server too, which stops its workers
     try:
         store = ox.Store.read_only(path)
     except OSError as exc:
