@@ -296,7 +296,7 @@ class Published:
                     if isinstance(q.object, ox.NamedNode) and self.store.contains_named_graph(q.object)]
         names = list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
                                                                                                   _MOVIE, None)]))
-        return cast(Graph, GraphView(self, names))
+        return cast(Graph, GraphView(self, names, hub=film))
 
     def same_as(self, public_iri: str) -> list[str]:
         """The node's other identities (schema:sameAs, owl:sameAs): its Wikipedia page, DBpedia resource, item."""
@@ -499,8 +499,9 @@ class GraphView:
     the public address. A page asks a few hundred such questions; copying a film's graph into rdflib first costs
     more than all of them."""
 
-    def __init__(self, published: Published, graphs: list[Any]) -> None:
+    def __init__(self, published: Published, graphs: list[Any], hub: Any = None) -> None:
         self._published = published
+        self._hub = hub  # the node most questions are about, with most triples (a film)
         self._store = published.store
         self._graphs = graphs
         self._terms: dict[Any, Node] = {}
@@ -535,11 +536,23 @@ class GraphView:
         found = self._subjects.get(subject)
         if found is None:
             found = self._subjects[subject] = {}
-            for quad in self._quads(subject, None, None):
-                objects = found.setdefault(quad.predicate.value, [])
-                if quad.object not in objects:
-                    objects.append(quad.object)
+            for predicate, obj in self._pairs(self._oxigraph(subject)):
+                objects = found.setdefault(predicate.value, [])
+                if obj not in objects:
+                    objects.append(obj)
         return found
+
+    def _pairs(self, subject: Any) -> Iterator[tuple[Any, Any]]:
+        """(predicate, object) of a subject's triples. The film's by a query, which decodes only the two terms asked
+        for (a quad look-up decodes its subject and graph too: twice the time for the film's hundreds of triples);
+        a node of a few triples by a look-up, which costs less than a query to plan."""
+        for graph in self._graphs:
+            if subject == self._hub:
+                yield from ((row[0], row[1]) for row in self._store.query(
+                    f"SELECT ?p ?o {{ GRAPH {graph} {{ {subject} ?p ?o }} }}"))
+            else:
+                yield from ((quad.predicate, quad.object) for quad in
+                            self._store.quads_for_pattern(subject, None, None, graph))
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         if subject is not None and predicate is not None:
