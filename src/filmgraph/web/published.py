@@ -271,7 +271,7 @@ class Published:
         for _ in range(_DESCRIPTION_DEPTH + 1):
             following = []
             for subject in frontier:
-                for quad in self.store.quads_for_pattern(subject, None, None, None):
+                for quad in self._own_quads(subject, root=subject is node):
                     quads.append(quad)
                     obj = quad.object
                     follows = isinstance(obj, ox.BlankNode) or (isinstance(obj, ox.NamedNode)
@@ -285,6 +285,15 @@ class Published:
         made: dict[str, Any] = {}
         return list(dict.fromkeys(ox.Triple(self._public_term(q.subject, made), q.predicate,
                                             self._public_term(q.object, made)) for q in quads))
+
+    def _own_quads(self, subject: Any, *, root: bool) -> Iterable[Any]:
+        """The quads whose subject is ``subject``, in every graph. The resource described (``root``) by a query that
+        keeps each triple once before it decodes it: a person's triples are repeated in the graph of each of their
+        films, and a film has hundreds (the quads of the others are few, and a query would cost more to plan)."""
+        if not root or not isinstance(subject, ox.NamedNode):
+            return self.store.quads_for_pattern(subject, None, None, None)
+        rows = self.store.query(f"SELECT DISTINCT ?p ?o {{ GRAPH ?g {{ {subject} ?p ?o }} }}")
+        return [ox.Quad(subject, row[0], row[1]) for row in rows]
 
     def film_graph(self, public_iri: str) -> Graph:
         """Every graph that describes the film as a film (its article's), read as the page builder reads an rdflib
