@@ -697,3 +697,28 @@ def test_workers_serve_the_same_bytes_and_stop_with_the_server(store_dir: Path) 
         for pid in workers:
             if _cmdline(pid):
                 os.kill(pid, 9)
+
+
+def test_a_film_in_the_default_graph_is_read_as_one_in_its_own(tmp_path: Path) -> None:
+    from filmgraph.web.published import Published
+
+    folder = tmp_path / "store"
+    writing = ox.Store(str(folder))
+    film, person, role = (ox.NamedNode(MINTED + kind) for kind in ("film/heat", "person/al-pacino", "role/heat/1"))
+    a, name = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SDO.name))
+    for triple in ((film, a, ox.NamedNode(str(SDO.Movie))), (film, name, ox.Literal("Heat")),
+                   (person, a, ox.NamedNode(str(SDO.Person))), (person, name, ox.Literal("Al Pacino")),
+                   (person, ox.NamedNode(str(SDO.sameAs)), ox.NamedNode("https://en.wikipedia.org/wiki/Al_Pacino")),
+                   (film, ox.NamedNode(str(SDO.producer)), person), (film, ox.NamedNode(str(SDO.actor)), role),
+                   (role, ox.NamedNode(str(SDO.actor)), person),
+                   (role, ox.NamedNode(str(SDO.characterName)), ox.Literal("Vincent Hanna"))):
+        writing.add(ox.Quad(*triple))
+    writing.flush()
+    del writing
+    published = Published(folder, base=MINTED)
+    iri = MINTED + "person/al-pacino"
+    assert published.types(iri) == {str(SDO.Person)}
+    assert published.same_as(iri) == ["https://en.wikipedia.org/wiki/Al_Pacino"]
+    assert [(c.film_name, c.role, c.detail) for c in published.credits(iri)] == [
+        ("Heat", "actor", "Vincent Hanna"), ("Heat", "producer", "")]
+    assert {str(t.object) for t in published.description_triples(iri)} >= {'"Al Pacino"'}

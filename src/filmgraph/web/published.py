@@ -221,7 +221,8 @@ class Published:
         decode every copy)."""
         wanted = " ".join(f"<{prop}>" for prop in props)
         return [row[0] for row in self.store.query(f"SELECT DISTINCT ?value {{ VALUES ?property {{ {wanted} }} "
-                                                   f"GRAPH ?graph {{ {self.node(public_iri)} ?property ?value }} }}")]
+                                                   f"{self.node(public_iri)} ?property ?value }}",
+                                                   use_default_graph_as_union=True)]
 
     def types(self, public_iri: str) -> set[str]:
         return {term.value for term in self._objects(public_iri, [str(RDF.type)]) if isinstance(term, ox.NamedNode)}
@@ -292,7 +293,7 @@ class Published:
         films, and a film has hundreds (the quads of the others are few, and a query would cost more to plan)."""
         if not root or not isinstance(subject, ox.NamedNode):
             return self.store.quads_for_pattern(subject, None, None, None)
-        rows = self.store.query(f"SELECT DISTINCT ?p ?o {{ GRAPH ?g {{ {subject} ?p ?o }} }}")
+        rows = self.store.query(f"SELECT DISTINCT ?p ?o {{ {subject} ?p ?o }}", use_default_graph_as_union=True)
         return [ox.Quad(subject, row[0], row[1]) for row in rows]
 
     def film_graph(self, public_iri: str) -> Graph:
@@ -340,10 +341,12 @@ class Published:
             f"{{ ?role <{kind}> {node} . FILTER(isIRI(?role)) ?film <{kind}> ?role . "
             f"OPTIONAL {{ ?role <{detail}> ?detail }} BIND(<{kind}> AS ?kind) }}"
             for kind, detail in ((_ACTOR, _CHARACTER), (_CONTRIBUTOR, _ROLE_NAME)))
-        return self.store.query(
-            f"SELECT ?kind ?film ?role ?detail {{ GRAPH ?graph {{ "
-            f"{{ VALUES ?kind {{ {crew} }} ?film ?kind {node} . ?film <{RDF.type}> <{SDO.Movie}> }} UNION {roles} "
-            f"FILTER(isIRI(?film)) }} }}")
+        links = (f"{{ VALUES ?kind {{ {crew} }} ?film ?kind {node} . ?film <{RDF.type}> <{SDO.Movie}> }} UNION "
+                 f"{roles} FILTER(isIRI(?film))")
+        # each film's links within its graph (joins in one graph cost less than across the union of all), and
+        # those of the default graph (empty in a store filmgraph loads, where each film is a named graph)
+        return self.store.query(f"SELECT ?kind ?film ?role ?detail {{ {{ GRAPH ?graph {{ {links} }} }} UNION "
+                                f"{{ {links} }} }}")
 
     def _credit(self, film: Any, role: str, **detail: Any) -> Credit | None:
         entry = self.catalogue().films.get(self.public(film.value))
@@ -358,7 +361,7 @@ class Published:
         node = self.node(public_iri)
         films = self.catalogue().films
         credits: list[Credit | None] = []
-        roles: dict[tuple[Any, Any, str], set[str]] = {}  # (role node, film, kind) → details, read once a graph
+        roles: dict[tuple[Any, Any, str], set[str]] = {}  # (role node, film, kind) → its details
         for row in self._credit_rows(node):
             kind, film, role = row["kind"].value, row["film"], row["role"]
             if role is None:  # a crew link, or a cast link without a role node
@@ -556,7 +559,7 @@ class GraphView:
         for (a quad look-up decodes its subject and graph too: twice the time for the film's hundreds of triples);
         a node of a few triples by a look-up, which costs less than a query to plan."""
         for graph in self._graphs:
-            if subject == self._hub:
+            if subject == self._hub and isinstance(graph, ox.NamedNode):
                 yield from ((row[0], row[1]) for row in self._store.query(
                     f"SELECT ?p ?o {{ GRAPH {graph} {{ {subject} ?p ?o }} }}"))
             else:
