@@ -553,6 +553,15 @@ def test_serve_refuses_bad_settings_in_one_line(store_dir: Path, args: list[str]
     assert message in result.output
 
 
+def test_workers_refuse_a_missing_store_in_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "filmgraph", "serve", "--store", str(tmp_path / "none"), "--bind",
+                             "127.0.0.1:0", "--workers", "2"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"Error: {tmp_path / 'none'}: no store there (filmgraph load FILE --store "
+                                          f"{tmp_path / 'none'} creates one)"]
+
+
 def test_the_answer_cache_keeps_the_last_answers_within_its_size() -> None:
     from filmgraph.web.site import Response, ResponseCache
 

@@ -17,6 +17,7 @@ import os
 import re
 import signal
 import socket
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -178,7 +179,10 @@ def _serve_in_processes(store: str | Path, *, bind: str, workers: int, ready: Ca
 def _worker(store: str, bind: str, listening: socket.socket, options: dict[str, Any], started: Any) -> None:
     """One worker process: a server on the shared socket until its parent stops it, or is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops every worker
-    server, site = make_server(store, bind=bind, listening=listening, **options)
+    try:
+        server, site = make_server(store, bind=bind, listening=listening, **options)
+    except FilmgraphError:
+        sys.exit(2)  # the parent, reading the same store, says why in one line
     parent = multiprocessing.parent_process()
     if parent is not None:  # a parent killed outright leaves no worker serving (its query workers then stop too)
         threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()
