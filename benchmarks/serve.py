@@ -1,19 +1,30 @@
 """`filmgraph serve` under load: requests/s and p50/p99 latency for a film page, a person page with a long
-filmography, a film's Turtle document and a SPARQL query, at 1 and at 8 concurrent clients.
+filmography, a film's Turtle document and a SPARQL query, at 1 and at 8 concurrent clients, with 1 and with 2
+server worker processes.
 
 Builds a store of N films: the corpus pages, exported once, repeated under other titles (each copy its own film,
 article, statements and unlinked people; the people, companies and categories the pages link are shared, so a
-linked actor's filmography grows with N). Starts `filmgraph serve` on a free port of 127.0.0.1 in its own process
-and asks it from client threads over keep-alive connections; only 127.0.0.1 is ever contacted.
+linked actor's filmography grows with N). Starts `filmgraph serve` (its answer cache on, as served) on a free port
+of 127.0.0.1 in its own process and asks it from client threads over keep-alive connections; only 127.0.0.1 is
+ever contacted.
 
-Usage: ``python benchmarks/serve.py [--films N] [--requests R]`` (default 5,000 films, 200 requests a case and
-client count). Target: a page under 50 ms at p99 at 5,000 films.
+Every request of a "cold" run asks for a resource not asked for before in that server's life (distinct films; the
+people with the most films, longest first), so each answer is built for its request; the "warm" run then asks for
+the same resources again, which the server answers from its cache (a SPARQL answer is never cached; with several
+workers, each has its own cache, so a warm request may reach one that has not built the answer yet). Beside the
+latency, the processor time each answer cost the server (its Server-Timing header): on a shared machine the
+latency also measures the machine's other load, the processor time only the page's work.
+
+Usage: ``python benchmarks/serve.py [--films N] [--requests R] [--workers 1 2] [--store DIR]`` (default 5,000
+films, 100 requests at 1 client and 50 per client at 8; ``--store`` keeps the built store for another run).
+Target: a page under 50 ms at p99 at 5,000 films.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import re
 import statistics
@@ -64,8 +75,9 @@ def copy_of(slug: str, title: str, text: str, number: int) -> str:
     return text
 
 
-def build_store(folder: Path, count: int) -> tuple[list[str], list[str]]:
-    """A store of ``count`` films; their IRIs, and the 20 linked actors with the most films, most first."""
+def build_store(folder: Path, count: int) -> tuple[list[str], list[tuple[str, int]]]:
+    """A store of ``count`` films; their IRIs, and the 1,000 linked actors with the most films (with their number
+    of films), most first."""
     films = corpus_films()
     store = ox.Store(str(folder))
     iris = []
@@ -83,19 +95,19 @@ def build_store(folder: Path, count: int) -> tuple[list[str], list[str]]:
     busiest = store.query(
         "SELECT ?person (COUNT(DISTINCT ?film) AS ?films) WHERE { GRAPH ?g { ?film <http://schema.org/actor> ?role . "
         "?role <http://schema.org/actor> ?person } FILTER(STRSTARTS(STR(?person), \"" + MINTED + "person/\")) } "
-        "GROUP BY ?person ORDER BY DESC(?films) LIMIT 20")
-    people = [(row["person"].value, row["films"].value) for row in busiest]
+        "GROUP BY ?person ORDER BY DESC(?films) ?person LIMIT 1000")
+    people = [(row["person"].value, int(row["films"].value)) for row in busiest]
     print(f"store: {count} films ({len(films)} corpus pages repeated), {len(store):,} quads; the 20 busiest linked "
-          f"actors are in {people[-1][1]}–{people[0][1]} films each")
+          f"actors are in {people[19][1]}–{people[0][1]} films each")
     store.flush()
     del store
-    return iris, [person for person, _ in people]
+    return iris, people
 
 
-def start_server(folder: Path, cache_mb: float) -> tuple[subprocess.Popen, str]:
+def start_server(folder: Path, cache_mb: float, workers: int) -> tuple[subprocess.Popen, str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     command = [sys.executable, "-m", "filmgraph", "serve", "--store", str(folder), "--bind", "127.0.0.1:0",
-               "--threads", "8", "--cache-mb", str(cache_mb)]
+               "--threads", "8", "--cache-mb", str(cache_mb), *(["--workers", str(workers)] if workers > 1 else [])]
     process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
     assert process.stderr is not None
     line = process.stderr.readline()
@@ -106,30 +118,37 @@ def start_server(folder: Path, cache_mb: float) -> tuple[subprocess.Popen, str]:
     return process, match.group(1)
 
 
-def run_case(address: str, paths: list[str], accept: str, clients: int, requests: int) -> tuple[float, float, float]:
-    """requests/s, p50 and p99 latency (ms) for ``requests`` requests per client over ``clients`` connections."""
+def run_case(address: str, paths: list[str], accept: str, clients: int) -> tuple[float, float, float, float, float]:
+    """requests/s, p50 and p99 latency (ms), and p50 and p99 of the processor time the server says each answer
+    cost it (ms: its Server-Timing header), over ``clients`` connections, each asking for its share of ``paths``
+    (every path once)."""
     host = urlsplit(address)
     latencies: list[float] = []
+    costs: list[float] = []
     lock = threading.Lock()
     failures: list[str] = []
 
-    def client(offset: int) -> None:
+    def client(mine: list[str]) -> None:
         connection = http.client.HTTPConnection(host.hostname, host.port, timeout=60)
-        mine = []
-        for index in range(requests):
-            path = paths[(offset * requests + index) % len(paths)]
+        taken: list[float] = []
+        spent: list[float] = []
+        for path in mine:
             begin = time.perf_counter()
             connection.request("GET", path, headers={"Accept": accept})
             answer = connection.getresponse()
             answer.read()
-            mine.append(time.perf_counter() - begin)
+            taken.append(time.perf_counter() - begin)
             if answer.status != 200:
                 failures.append(f"{answer.status} {path}")
+            cost = re.search(r"cpu;dur=([\d.]+)", answer.getheader("Server-Timing") or "")
+            if cost:
+                spent.append(float(cost.group(1)))
         connection.close()
         with lock:
-            latencies.extend(mine)
+            latencies.extend(taken)
+            costs.extend(spent)
 
-    threads = [threading.Thread(target=client, args=(number,)) for number in range(clients)]
+    threads = [threading.Thread(target=client, args=(paths[number::clients],)) for number in range(clients)]
     begin = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -139,50 +158,79 @@ def run_case(address: str, paths: list[str], accept: str, clients: int, requests
     if failures:
         raise SystemExit(f"{len(failures)} failed requests, e.g. {failures[0]}")
     latencies.sort()
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    return len(latencies) / elapsed, statistics.median(latencies) * 1000, p99 * 1000
+    costs.sort()
+    return (len(latencies) / elapsed, statistics.median(latencies) * 1000, _p99(latencies) * 1000,
+            statistics.median(costs) if costs else 0.0, _p99(costs) if costs else 0.0)
+
+
+def _p99(values: list[float]) -> float:
+    return values[min(len(values) - 1, int(len(values) * 0.99))]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--films", type=int, default=5000)
-    parser.add_argument("--requests", type=int, default=200, help="requests per case and client count")
-    parser.add_argument("--cache-mb", type=float, default=0,
-                        help="the server's cache (default none: every page is built for its request)")
+    parser.add_argument("--requests", type=int, default=100,
+                        help="requests at 1 client; at 8 clients each client asks for half as many")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="server worker processes to try")
+    parser.add_argument("--cache-mb", type=float, default=64, help="the server's cache (as served by default)")
+    parser.add_argument("--store", type=Path, help="build the store here, or use the one built here before (for "
+                                                  "repeated runs)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        store = Path(folder) / "store"
-        begin = time.perf_counter()
-        iris, people = build_store(store, options.films)
-        print(f"built in {time.perf_counter() - begin:.1f} s")
-        begin = time.perf_counter()
-        process, address = start_server(store, options.cache_mb)
-        print(f"server up in {time.perf_counter() - begin:.1f} s at {address}")
-        try:
-            public = [urlsplit(address.rstrip("/") + "/" + iri[len(MINTED):]).path for iri in iris]
-            person_paths = [urlsplit(address + person[len(MINTED):]).path for person in people]
-            pattern = ("SELECT DISTINCT ?film ?title WHERE {{ ?film schema:actor/schema:actor <{}> ; "
-                       "schema:name ?title }} ORDER BY ?title LIMIT 100")
-            queries = ["/sparql?" + urlencode({"query": pattern.format(address + person[len(MINTED):])})
-                       for person in people]
-            cases = [("film page", public, "text/html"),
-                     ("person page (longest filmographies)", person_paths, "text/html"),
-                     ("film as Turtle", public, "text/turtle"),
-                     ("SPARQL query (an actor's films)", queries, "application/sparql-results+json")]
-            run_case(address, ["/films"], "text/html", 1, 3)  # warm up
-            print(f"{'case':36s} {'clients':>7s} {'req/s':>8s} {'p50 ms':>8s} {'p99 ms':>8s}")
-            for name, paths, accept in cases:
-                start = 0
-                for clients in (1, 8):
-                    each = options.requests if clients == 1 else max(1, options.requests // 2)
-                    # film cases: films not asked for before, so that no answer comes from a cache
-                    chosen = paths[start:start + clients * each] if len(paths) > 20 else paths
-                    start += clients * each
-                    rate, p50, p99 = run_case(address, chosen or paths, accept, clients, each)
-                    print(f"{name:36s} {clients:7d} {rate:8.1f} {p50:8.1f} {p99:8.1f}")
-        finally:
-            process.terminate()
-            process.wait(10)
+        store = options.store or Path(folder) / "store"
+        listing = store.with_name(store.name + ".json")
+        if options.store and listing.exists():
+            iris, people = json.loads(listing.read_text(encoding="utf-8"))
+            print(f"store: {len(iris)} films, built before at {store}")
+        else:
+            begin = time.perf_counter()
+            iris, people = build_store(store, options.films)
+            print(f"built in {time.perf_counter() - begin:.1f} s")
+            if options.store:
+                listing.write_text(json.dumps([iris, people]), encoding="utf-8")
+        for workers in options.workers:
+            begin = time.perf_counter()
+            process, address = start_server(store, options.cache_mb, workers)
+            print(f"\n{workers} worker{'s' * (workers != 1)}: server up in {time.perf_counter() - begin:.1f} s at "
+                  f"{address}")
+            try:
+                measure(address, iris, people, options.requests)
+            finally:
+                process.terminate()
+                process.wait(30)
+
+
+def measure(address: str, iris: list[str], people: list[tuple[str, int]], requests: int) -> None:
+    """Each case at 1 and at 8 clients, cold (resources not asked for before) then warm (the same again)."""
+    films = [urlsplit(address.rstrip("/") + "/" + iri[len(MINTED):]).path for iri in iris]
+    person_paths = [urlsplit(address + person[len(MINTED):]).path for person, _ in people]
+    films_of = {path: count for path, (_, count) in zip(person_paths, people, strict=True)}
+    pattern = ("SELECT DISTINCT ?film ?title WHERE {{ ?film schema:actor/schema:actor <{}> ; "
+               "schema:name ?title }} ORDER BY ?title LIMIT 100")
+    queries = ["/sparql?" + urlencode({"query": pattern.format(address + person[len(MINTED):])})
+               for person, _ in people]
+    cases = [("film page", films[: len(films) // 2], "text/html"),
+             ("person page (most films first)", person_paths, "text/html"),
+             ("film as Turtle", films[len(films) // 2:], "text/turtle"),
+             ("SPARQL query (an actor's films)", queries, "application/sparql-results+json")]
+    run_case(address, ["/films"], "text/html", 1)  # warm up
+    print(f"{'case':32s} {'clients':>7s} {'asked':>5s} | {'cold req/s':>10s} {'p50 ms':>7s} {'p99 ms':>7s} "
+          f"{'cpu p50':>7s} {'cpu p99':>7s} | {'warm req/s':>10s} {'p50 ms':>7s} {'p99 ms':>7s}")
+    for name, paths, accept in cases:
+        start = 0
+        for clients in (1, 8):
+            chosen = paths[start:start + (requests if clients == 1 else clients * max(1, requests // 2))]
+            start += len(chosen)
+            if not chosen:
+                print(f"{name:32s} {clients:7d}: no resource left that was not asked for before")
+                continue
+            cold = run_case(address, chosen, accept, clients)
+            warm = run_case(address, chosen, accept, clients)
+            sizes = [films_of[path] for path in chosen if path in films_of]
+            note = f"  ({min(sizes)}–{max(sizes)} films each)" if sizes else ""
+            print(f"{name:32s} {clients:7d} {len(chosen):5d} | {cold[0]:10.1f} {cold[1]:7.1f} {cold[2]:7.1f} "
+                  f"{cold[3]:7.1f} {cold[4]:7.1f} | {warm[0]:10.1f} {warm[1]:7.1f} {warm[2]:7.1f}{note}")
 
 
 if __name__ == "__main__":

@@ -553,6 +553,15 @@ def test_serve_refuses_bad_settings_in_one_line(store_dir: Path, args: list[str]
     assert message in result.output
 
 
+def test_workers_refuse_a_missing_store_in_one_line(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "filmgraph", "serve", "--store", str(tmp_path / "none"), "--bind",
+                             "127.0.0.1:0", "--workers", "2"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [f"Error: {tmp_path / 'none'}: no store there (filmgraph load FILE --store "
+                                          f"{tmp_path / 'none'} creates one)"]
+
+
 def test_the_answer_cache_keeps_the_last_answers_within_its_size() -> None:
     from filmgraph.web.site import Response, ResponseCache
 
@@ -564,3 +573,161 @@ def test_the_answer_cache_keeps_the_last_answers_within_its_size() -> None:
     cache.put("big", Response(200, "text/plain", b"x" * 2_000))  # more than an eighth: never kept
     assert cache.get("big") is None
     assert ResponseCache(0).get("x") is None
+
+
+# ------------------------------------------------------------------------------------ filmographies, cache, workers
+
+
+def _films_of(store: ox.Store, node: str) -> set[str]:
+    """The films a person or company is credited on, computed apart from the server: a crew or direct cast link,
+    or a role node of the film that names them."""
+    crew = "|".join(f"schema:{name}" for name in ("director", "author", "producer", "musicBy", "productionCompany",
+                                                   "publisher", "actor", "contributor"))
+    rows = store.query(f"PREFIX schema: <http://schema.org/> SELECT DISTINCT ?film {{ ?film a schema:Movie . "
+                       f"{{ ?film {crew} <{node}> }} UNION {{ ?film schema:actor/schema:actor <{node}> }} UNION "
+                       f"{{ ?film schema:contributor/schema:contributor <{node}> }} }}",
+                       use_default_graph_as_union=True)
+    return {row["film"].value for row in rows}
+
+
+def test_every_filmography_holds_the_films_the_store_credits(server: str, store: ox.Store) -> None:
+    nodes = sorted({q.subject.value for kind in (SDO.Person, SDO.Organization) for q in store.quads_for_pattern(
+        None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(kind)), None) if q.subject.value.startswith(MINTED)})
+    session = requests.Session()
+    credited = 0
+    for node in nodes:
+        page = session.get(_public(node, server), timeout=30).text
+        table = re.search(r'<table class="filmography">.*?</table>', page, re.S)
+        listed = set(re.findall(r'href="([^"]+)"', table.group(0))) if table else set()
+        assert listed == {_public(film, server) for film in _films_of(store, node)}, node
+        credited += bool(listed)
+    assert credited > 80
+    # a character is shown beside the film it was played in
+    page = session.get(server + "person/sylvester-stallone", timeout=30).text
+    assert 'film/rocky">Rocky</a></td><td>actor</td><td>Robert &quot;Rocky&quot; Balboa, Sr.</td>' in page
+
+
+def _answer(site, path: str, accept: str = "text/html", query: str = "") -> tuple[str, dict[str, str], bytes]:
+    import io
+
+    got: list[tuple[str, list[tuple[str, str]]]] = []
+    body = b"".join(site({"REQUEST_METHOD": "GET", "PATH_INFO": path, "QUERY_STRING": query, "HTTP_ACCEPT": accept,
+                          "wsgi.input": io.BytesIO()}, lambda line, headers: got.append((line, headers))))
+    headers = dict(got[0][1])
+    assert re.fullmatch(r"app;dur=\d+\.\d, cpu;dur=\d+\.\d", headers.pop("Server-Timing"))  # what it cost, apart
+    return got[0][0], headers, body
+
+
+def test_a_cached_answer_is_the_answer_built_for_its_request(store_dir: Path) -> None:
+    from filmgraph.web.site import Site, app, close
+
+    base = "http://127.0.0.1:9/"
+    cached, fresh = app(store_dir, base=base, query_workers=0), app(store_dir, base=base, query_workers=0, cache_mb=0)
+    try:
+        for path, accept in (("/film/rocky", "text/html"), ("/person/bruce-campbell", "text/html"),
+                             ("/film/rocky", "text/turtle"), ("/films", "text/html")):
+            built = _answer(cached, path, accept)
+            again = _answer(cached, path, accept)
+            assert built[0] == "200 OK" and cached.cache.get(built[1]["ETag"]) is not None, path
+            assert again == built == _answer(fresh, path, accept), path
+            assert fresh.cache.get(built[1]["ETag"]) is None
+        # answers are kept under the store's load time: a store loaded again has other tags, so none is reused
+        cached.published.loaded += 60
+        reloaded = Site(cached.published, None)
+        assert _answer(reloaded, "/film/rocky")[1]["ETag"] != _answer(cached, "/film/rocky")[1]["ETag"]
+    finally:
+        close(cached)
+        close(fresh)
+
+
+def _children(pid: int) -> list[int]:
+    with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as listing:
+        return [int(child) for child in listing.read().split()]
+
+
+def _cmdline(pid: int) -> str:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as command:
+            return command.read().replace(b"\0", b" ").decode()
+    except FileNotFoundError:
+        return ""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc")
+def test_workers_serve_the_same_bytes_and_stop_with_the_server(store_dir: Path) -> None:
+    from filmgraph.web.site import app, close
+
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "filmgraph", "serve", "--store", str(store_dir), "--bind", "127.0.0.1:0",
+         "--workers", "2", "--query-workers", "1"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
+        env=env)
+    workers: list[int] = []
+    single = None
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        match = re.search(r"listening on (http://127\.0\.0\.1:\d+/)", line)
+        assert match, line + process.stderr.read()
+        address = match.group(1)
+        workers = [pid for pid in _children(process.pid) if "spawn_main" in _cmdline(pid)]
+        assert len(workers) == 2
+        single = app(store_dir, base=address, query_workers=1)  # one process, as `serve` runs without --workers
+        for path, accept in (("film/rocky", "text/html"), ("person/bruce-campbell", "text/html"),
+                             ("film/48-hrs", "text/turtle"), ("films/by-country", "text/html"),
+                             ("sparql", "application/sparql-results+json")):
+            query = {"query": "SELECT ?name { ?f a schema:Movie ; schema:name ?name } ORDER BY ?name"}
+            params = query if path == "sparql" else {}
+            ours = _get(address + path, accept, params=params)
+            status, headers, body = _answer(single, "/" + path, accept, urlencode(params))
+            assert ours.status_code == 200 and status == "200 OK", path
+            assert ours.content == body, path
+            assert ours.headers.get("ETag") == headers.get("ETag"), path
+        # many connections at once, spread over both workers
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(lambda n: _get(f"{address}film/rocky?n={n}").status_code, range(40)))
+        assert codes == [200] * 40
+        # a server killed outright leaves no worker behind, serving or not
+        process.kill()
+        process.wait(10)
+        deadline = time.monotonic() + 20
+        while any(_cmdline(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(_cmdline(pid) for pid in workers)
+        with pytest.raises(requests.ConnectionError):
+            requests.get(address + "film/rocky", timeout=5)
+    finally:
+        if single is not None:
+            close(single)
+        process.kill()
+        process.wait(10)
+        for pid in workers:
+            if _cmdline(pid):
+                os.kill(pid, 9)
+
+
+def test_a_film_in_the_default_graph_is_read_as_one_in_its_own(tmp_path: Path) -> None:
+    from filmgraph.web.published import Published
+
+    folder = tmp_path / "store"
+    writing = ox.Store(str(folder))
+    film, person, role = (ox.NamedNode(MINTED + kind) for kind in ("film/heat", "person/al-pacino", "role/heat/1"))
+    a, name = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(SDO.name))
+    for triple in ((film, a, ox.NamedNode(str(SDO.Movie))), (film, name, ox.Literal("Heat")),
+                   (person, a, ox.NamedNode(str(SDO.Person))), (person, name, ox.Literal("Al Pacino")),
+                   (person, ox.NamedNode(str(SDO.sameAs)), ox.NamedNode("https://en.wikipedia.org/wiki/Al_Pacino")),
+                   (film, ox.NamedNode(str(SDO.producer)), person), (film, ox.NamedNode(str(SDO.actor)), role),
+                   (role, ox.NamedNode(str(SDO.actor)), person),
+                   (role, ox.NamedNode(str(SDO.characterName)), ox.Literal("Vincent Hanna"))):
+        writing.add(ox.Quad(*triple))
+    writing.flush()
+    del writing
+    published = Published(folder, base=MINTED)
+    iri = MINTED + "person/al-pacino"
+    assert published.types(iri) == {str(SDO.Person)}
+    assert published.same_as(iri) == ["https://en.wikipedia.org/wiki/Al_Pacino"]
+    assert [(c.film_name, c.role, c.detail) for c in published.credits(iri)] == [
+        ("Heat", "actor", "Vincent Hanna"), ("Heat", "producer", "")]
+    assert {str(t.object) for t in published.description_triples(iri)} >= {'"Al Pacino"'}

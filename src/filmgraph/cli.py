@@ -694,14 +694,17 @@ def draw_cmd(source: str, output: str | None, base: str, reading: Reading) -> in
               help="A SPARQL query still running after this long is stopped.")
 @click.option("--row-limit", type=click.IntRange(min=1), default=10_000, show_default=True, metavar="N",
               help="A SPARQL answer is cut after this many rows (or triples).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes serving requests from one socket (one a core: a page is built under Python's lock); "
+                   "each has its own --threads, --query-workers and --cache-mb.")
 @click.option("--threads", type=click.IntRange(min=1), default=8, show_default=True,
-              help="Requests served at once.")
+              help="Requests served at once (by each worker).")
 @click.option("--query-workers", type=click.IntRange(min=0), default=2, show_default=True,
               help="Processes running SPARQL queries (0: no endpoint).")
 @click.option("--cache-mb", type=click.FloatRange(min=0), default=64, show_default=True, metavar="MB",
               help="Pages and documents kept once built (the store does not change while served; 0: none).")
-def serve_cmd(store_dir: str | None, base: str | None, bind: str, time_limit: float, row_limit: int, threads: int,
-              query_workers: int, cache_mb: float) -> int:
+def serve_cmd(store_dir: str | None, base: str | None, bind: str, time_limit: float, row_limit: int, workers: int,
+              threads: int, query_workers: int, cache_mb: float) -> int:
     """Publish a store read-only: a page and a document for every IRI, indexes, search and a SPARQL endpoint.
 
     Every film, person, company and award category answers at its IRI with content negotiation (HTML,
@@ -713,7 +716,7 @@ def serve_cmd(store_dir: str | None, base: str | None, bind: str, time_limit: fl
 
     \b
         filmgraph load examples/second_victims.txt && filmgraph serve
-        filmgraph serve --store out/store --base https://films.example.org/ --bind 127.0.0.1:8080
+        filmgraph serve --store out/store --base https://films.example.org/ --bind 127.0.0.1:8080 --workers 2
     """
     from filmgraph.web.serve import serve
 
@@ -725,7 +728,7 @@ def serve_cmd(store_dir: str | None, base: str | None, bind: str, time_limit: fl
             click.echo(f"IRIs minted under {site.published.minted} are shown under {site.published.base}", err=True)
 
     serve(store_dir or defaults.STORE_DIR, base=base, bind=bind, time_limit=time_limit, row_limit=row_limit,
-          threads=threads, query_workers=query_workers, cache_mb=cache_mb, ready=ready)
+          workers=workers, threads=threads, query_workers=query_workers, cache_mb=cache_mb, ready=ready)
     return 0
 
 

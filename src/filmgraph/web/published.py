@@ -1,6 +1,9 @@
 """A store as a server publishes it: opened read-only, its IRIs at the server's address, and what each page
 reads from it — a resource's description, a film's graph, who worked on which films — each in a few index
-look-ups (Oxigraph's quad indexes, never a SPARQL GROUP BY), so a page costs what it shows.
+look-ups (Oxigraph's quad indexes, never a SPARQL GROUP BY), so a page costs what it shows. Decoding a term is
+what a look-up costs most, so what repeats is read so that the store drops the repeats first: a person's
+filmography in one query whose joins the store makes on its own identifiers, a node named in many films' graphs
+(its triples copied in each) by ``SELECT DISTINCT``.
 
 IRIs: the store's films were minted under one base (``<base>film/<name>``: the ``--base`` given to ``export`` or
 ``load``); the server publishes them under its own address. Every IRI under the minted base is shown under the
@@ -24,7 +27,7 @@ from rdflib.term import Node
 
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import RdfFormat
-from filmgraph.rdf.vocab import FG, OWL, PQ, PQV, PREFIXES, PS, RDF, RDFS, SDO, WIKIBASE, XSD, P
+from filmgraph.rdf.vocab import FG, OWL, PQ, PQV, PREFIXES, PS, RDF, RDFS, SDO, WDT, WIKIBASE, XSD, P
 from filmgraph.rdf.write import serialize
 from filmgraph.store.results import first_line
 
@@ -52,7 +55,6 @@ CREDITS = {str(SDO.director): "director", str(SDO.author): "screenwriter", str(S
            str(SDO.publisher): "distributor"}
 _ACTOR, _CONTRIBUTOR = str(SDO.actor), str(SDO.contributor)
 _CHARACTER, _ROLE_NAME = str(SDO.characterName), str(SDO.roleName)
-_CREDIT_PROPERTIES = (*CREDITS, _ACTOR, _CONTRIBUTOR, str(PQ.P2453))
 AWARD_CLAIMS = {str(P.P166): (str(PS.P166), "won"), str(P.P1411): (str(PS.P1411), "nominated")}
 
 
@@ -178,6 +180,7 @@ class Published:
         self.loaded = store_time(self.path)
         self._catalogue: Catalogue | None = None
         self._folded_titles: list[tuple[str, FilmEntry]] | None = None
+        self._category_labels: dict[str, str] = {}
 
     # ------------------------------------------------------------------ IRIs and terms
 
@@ -212,8 +215,17 @@ class Published:
         return next(iter(self.store.quads_for_pattern(node, None, None, None)), None) is not None or \
             self.store.contains_named_graph(node)
 
+    def _objects(self, public_iri: str, props: Iterable[str]) -> list[Any]:
+        """The node's values of some properties, each once: a person's triples are repeated in the graph of each
+        film that names them, and the store drops the repeats before it decodes a term (a quad look-up would
+        decode every copy)."""
+        wanted = " ".join(f"<{prop}>" for prop in props)
+        return [row[0] for row in self.store.query(f"SELECT DISTINCT ?value {{ VALUES ?property {{ {wanted} }} "
+                                                   f"{self.node(public_iri)} ?property ?value }}",
+                                                   use_default_graph_as_union=True)]
+
     def types(self, public_iri: str) -> set[str]:
-        return {q.object.value for q in self.store.quads_for_pattern(self.node(public_iri), _TYPE, None, None)}
+        return {term.value for term in self._objects(public_iri, [str(RDF.type)]) if isinstance(term, ox.NamedNode)}
 
     def is_graph(self, public_iri: str) -> bool:
         return self.store.contains_named_graph(self.node(public_iri))
@@ -260,7 +272,7 @@ class Published:
         for _ in range(_DESCRIPTION_DEPTH + 1):
             following = []
             for subject in frontier:
-                for quad in self.store.quads_for_pattern(subject, None, None, None):
+                for quad in self._own_quads(subject, root=subject is node):
                     quads.append(quad)
                     obj = quad.object
                     follows = isinstance(obj, ox.BlankNode) or (isinstance(obj, ox.NamedNode)
@@ -275,6 +287,15 @@ class Published:
         return list(dict.fromkeys(ox.Triple(self._public_term(q.subject, made), q.predicate,
                                             self._public_term(q.object, made)) for q in quads))
 
+    def _own_quads(self, subject: Any, *, root: bool) -> Iterable[Any]:
+        """The quads whose subject is ``subject``, in every graph. The resource described (``root``) by a query that
+        keeps each triple once before it decodes it: a person's triples are repeated in the graph of each of their
+        films, and a film has hundreds (the quads of the others are few, and a query would cost more to plan)."""
+        if not root or not isinstance(subject, ox.NamedNode):
+            return self.store.quads_for_pattern(subject, None, None, None)
+        rows = self.store.query(f"SELECT DISTINCT ?p ?o {{ {subject} ?p ?o }}", use_default_graph_as_union=True)
+        return [ox.Quad(subject, row[0], row[1]) for row in rows]
+
     def film_graph(self, public_iri: str) -> Graph:
         """Every graph that describes the film as a film (its article's), read as the page builder reads an rdflib
         Graph (:class:`GraphView`: no copy of its triples is made)."""
@@ -285,15 +306,12 @@ class Published:
                     if isinstance(q.object, ox.NamedNode) and self.store.contains_named_graph(q.object)]
         names = list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
                                                                                                   _MOVIE, None)]))
-        return cast(Graph, GraphView(self, names))
+        return cast(Graph, GraphView(self, names, hub=film))
 
     def same_as(self, public_iri: str) -> list[str]:
         """The node's other identities (schema:sameAs, owl:sameAs): its Wikipedia page, DBpedia resource, item."""
-        node = self.node(public_iri)
-        found = [q.object.value for prop in (str(SDO.sameAs), str(OWL.sameAs))
-                 for q in self.store.quads_for_pattern(node, ox.NamedNode(prop), None, None)
-                 if isinstance(q.object, ox.NamedNode)]
-        return sorted(set(found))
+        return sorted({term.value for term in self._objects(public_iri, [str(SDO.sameAs), str(OWL.sameAs)])
+                       if isinstance(term, ox.NamedNode)})
 
     def linked_from(self, public_iri: str, limit: int = 500) -> list[tuple[str, str]]:
         """(subject, property) of the triples that point at the node, public IRIs, at most ``limit``."""
@@ -313,24 +331,22 @@ class Published:
         return list(dict.fromkeys(q.subject for q in self.store.quads_for_pattern(None, None, node, None)
                                   if q.predicate.value in wanted and isinstance(q.subject, ox.NamedNode)))
 
-    def _role_films(self, roles: list[Any], prop: str, detail: str) -> list[tuple[Any, list[str]]]:
-        """For role nodes (schema:Role), each film that links one by ``prop`` with the role's ``detail`` values
-        (characters, role names), sorted: one query for all of a person's roles, the joins done by the store
-        (a node at a time would cost a lookup per film of a long filmography)."""
-        if not roles:
-            return []
-        values = " ".join(str(role) for role in roles)  # IRIs in N-Triples syntax, escaped by pyoxigraph
-        rows = self.store.query(f"SELECT ?role ?film ?detail {{ GRAPH ?graph {{ VALUES ?role {{ {values} }} ?film "
-                                f"<{prop}> ?role . FILTER(isIRI(?film)) OPTIONAL {{ ?role <{detail}> ?detail }} }} }}")
-        found: dict[tuple[Any, Any], set[str]] = {}
-        for row in rows:
-            details = found.setdefault((row["role"], row["film"]), set())
-            if row["detail"] is not None:
-                details.add(row["detail"].value)
-        return [(film, sorted(details)) for (_, film), details in found.items()]
-
-    def _values(self, node: Any, prop: str) -> list[str]:
-        return sorted({q.object.value for q in self.store.quads_for_pattern(node, ox.NamedNode(prop), None, None)})
+    def _credit_rows(self, node: Any) -> Any:
+        """The links that give ``node`` a credit, in one query whose joins the store makes on its own identifiers
+        (a term is decoded only once it is an answer): a film's crew or direct cast link (``?kind``, ``?film``,
+        no ``?role``), or a film's role node that names the node (``?role``, with its characters or role names
+        as ``?detail``). A look-up a film, each quad decoded whole, costs twice as much on a long filmography."""
+        crew = " ".join(f"<{prop}>" for prop in (*CREDITS, _ACTOR, _CONTRIBUTOR))
+        roles = " UNION ".join(
+            f"{{ ?role <{kind}> {node} . FILTER(isIRI(?role)) ?film <{kind}> ?role . "
+            f"OPTIONAL {{ ?role <{detail}> ?detail }} BIND(<{kind}> AS ?kind) }}"
+            for kind, detail in ((_ACTOR, _CHARACTER), (_CONTRIBUTOR, _ROLE_NAME)))
+        links = (f"{{ VALUES ?kind {{ {crew} }} ?film ?kind {node} . ?film <{RDF.type}> <{SDO.Movie}> }} UNION "
+                 f"{roles} FILTER(isIRI(?film))")
+        # each film's links within its graph (joins in one graph cost less than across the union of all), and
+        # those of the default graph (empty in a store filmgraph loads, where each film is a named graph)
+        return self.store.query(f"SELECT ?kind ?film ?role ?detail {{ {{ GRAPH ?graph {{ {links} }} }} UNION "
+                                f"{{ {links} }} }}")
 
     def _credit(self, film: Any, role: str, **detail: Any) -> Credit | None:
         entry = self.catalogue().films.get(self.public(film.value))
@@ -345,28 +361,26 @@ class Published:
         node = self.node(public_iri)
         films = self.catalogue().films
         credits: list[Credit | None] = []
-        seen: set[tuple[str, Any]] = set()
-        roles: dict[str, list[Any]] = {_ACTOR: [], _CONTRIBUTOR: []}  # role nodes, read together below
-        for prop in _CREDIT_PROPERTIES:
-            for quad in self.store.quads_for_pattern(None, ox.NamedNode(prop), node, None):
-                subject = quad.subject
-                if not isinstance(subject, ox.NamedNode) or (prop, subject) in seen:
-                    continue
-                seen.add((prop, subject))  # one node, many graphs: read once
-                is_film = self.public(subject.value) in films
-                if prop in CREDITS:
-                    credits.append(self._credit(subject, CREDITS[prop]) if is_film else None)
-                elif prop in roles:
-                    if is_film:
-                        credits.append(self._credit(subject, "actor" if prop == _ACTOR else "contributor"))
-                    else:
-                        roles[prop].append(subject)
-                else:  # a nominee of an award statement
-                    credits += self._award_credits(subject, "nominee")
-        for film, details in self._role_films(roles[_ACTOR], _ACTOR, _CHARACTER):
-            credits.append(self._credit(film, "actor", detail=", ".join(details)))
-        for film, details in self._role_films(roles[_CONTRIBUTOR], _CONTRIBUTOR, _ROLE_NAME):
-            credits.append(self._credit(film, ", ".join(details) or "contributor"))
+        roles: dict[tuple[Any, Any, str], set[str]] = {}  # (role node, film, kind) → its details
+        for row in self._credit_rows(node):
+            kind, film, role = row["kind"].value, row["film"], row["role"]
+            if role is None:  # a crew link, or a cast link without a role node
+                if self.public(film.value) in films:
+                    credits.append(self._credit(film, CREDITS.get(kind) or ("actor" if kind == _ACTOR else
+                                                                             "contributor")))
+            elif self.public(role.value) not in films:
+                details = roles.setdefault((role, film, kind), set())
+                if row["detail"] is not None:
+                    details.add(row["detail"].value)
+        for (_, film, kind), details in roles.items():
+            detail = ", ".join(sorted(details))
+            credits.append(self._credit(film, "actor", detail=detail) if kind == _ACTOR else
+                           self._credit(film, detail or "contributor"))
+        seen: set[Any] = set()
+        for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(PQ.P2453)), node, None):
+            if isinstance(quad.subject, ox.NamedNode) and quad.subject not in seen:
+                seen.add(quad.subject)  # one statement, many graphs: read once
+                credits += self._award_credits(quad.subject, "nominee")
         unique = list(dict.fromkeys(c for c in credits if c is not None))
         return sorted(unique, key=lambda c: (c.year or 0, c.film_name, c.film, c.role, c.detail))
 
@@ -386,11 +400,15 @@ class Published:
         return found
 
     def _category_label(self, category: Any) -> str:
-        name = self.name(self.public(category.value))
-        bodies = self._values(category, "http://www.wikidata.org/prop/direct/P361")
-        if bodies:
-            return f"{name} ({self.name(self.public(bodies[0]))})"
-        return name
+        """A category's name with its award body's: kept once read, for a category is named in the graph of each
+        film nominated in it (thousands of copies of the same triples) and does not change while served."""
+        label = self._category_labels.get(category.value)
+        if label is None:
+            name = self.name(self.public(category.value))
+            bodies = sorted(term.value for term in self._objects(self.public(category.value), [str(WDT.P361)]))
+            label = f"{name} ({self.name(self.public(bodies[0]))})" if bodies else name
+            self._category_labels[category.value] = label
+        return label
 
     def _date(self, statement: Any) -> str:
         """A statement's point in time (pq:P585) at the precision the article states it."""
@@ -493,8 +511,9 @@ class GraphView:
     the public address. A page asks a few hundred such questions; copying a film's graph into rdflib first costs
     more than all of them."""
 
-    def __init__(self, published: Published, graphs: list[Any]) -> None:
+    def __init__(self, published: Published, graphs: list[Any], hub: Any = None) -> None:
         self._published = published
+        self._hub = hub  # the node most questions are about, with most triples (a film)
         self._store = published.store
         self._graphs = graphs
         self._terms: dict[Any, Node] = {}
@@ -529,11 +548,23 @@ class GraphView:
         found = self._subjects.get(subject)
         if found is None:
             found = self._subjects[subject] = {}
-            for quad in self._quads(subject, None, None):
-                objects = found.setdefault(quad.predicate.value, [])
-                if quad.object not in objects:
-                    objects.append(quad.object)
+            for predicate, obj in self._pairs(self._oxigraph(subject)):
+                objects = found.setdefault(predicate.value, [])
+                if obj not in objects:
+                    objects.append(obj)
         return found
+
+    def _pairs(self, subject: Any) -> Iterator[tuple[Any, Any]]:
+        """(predicate, object) of a subject's triples. The film's by a query, which decodes only the two terms asked
+        for (a quad look-up decodes its subject and graph too: twice the time for the film's hundreds of triples);
+        a node of a few triples by a look-up, which costs less than a query to plan."""
+        for graph in self._graphs:
+            if subject == self._hub and isinstance(graph, ox.NamedNode):
+                yield from ((row[0], row[1]) for row in self._store.query(
+                    f"SELECT ?p ?o {{ GRAPH {graph} {{ {subject} ?p ?o }} }}"))
+            else:
+                yield from ((quad.predicate, quad.object) for quad in
+                            self._store.quads_for_pattern(subject, None, None, graph))
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         if subject is not None and predicate is not None:

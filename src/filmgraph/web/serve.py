@@ -1,12 +1,24 @@
 """Serve a store: the site of :mod:`filmgraph.web.site` behind waitress, a pure-Python production WSGI server
-(threads, HTTP/1.1 keep-alive, request size limits, no C build and no other dependency).
+(threads, HTTP/1.1 keep-alive, request size limits, no C build and no other dependency), in one process or in
+several that share one listening socket.
+
+A page is built by Python code, which holds the interpreter's lock: the threads of one process build one page at
+a time, whatever the cores. ``workers`` processes (spawned, each opening the store read-only with its own cache
+and query workers) accept connections from one socket bound before they start, as gunicorn's pre-forked workers
+do, so that each core builds pages; a worker that dies is replaced, and the workers stop with the server.
 
 ``filmgraph serve`` calls :func:`serve`; tests and benchmarks use :func:`make_server` and run it in a thread.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+import signal
+import socket
+import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,20 +44,23 @@ def parse_bind(bind: str) -> tuple[str, int]:
 
 def make_server(store: str | Path, *, base: str | None = None, bind: str = DEFAULT_BIND,
                 minted_base: str | None = None, time_limit: float = 10.0, row_limit: int = 10_000,
-                threads: int = 8, query_workers: int = 2, cache_mb: float = 64) -> tuple[Any, Site]:
-    """A waitress server bound to ``bind`` (port 0: a free one) publishing ``store`` under ``base`` (default: the
-    address it listens on, ``http://host:port/``), and its site. ``server.run()`` serves until
-    ``server.close()``; :func:`filmgraph.web.site.close` stops the site's query workers.
+                threads: int = 8, query_workers: int = 2, cache_mb: float = 64,
+                listening: socket.socket | None = None) -> tuple[Any, Site]:
+    """A waitress server bound to ``bind`` (port 0: a free one), or accepting from the bound ``listening``
+    socket, publishing ``store`` under ``base`` (default: the address it listens on, ``http://host:port/``), and
+    its site. ``server.run()`` serves until ``server.close()``; :func:`filmgraph.web.site.close` stops the
+    site's query workers.
 
     :raises FilmgraphError: a bad bind address or base, a port in use, no store there.
     """
     from waitress.server import create_server
 
     host, port = parse_bind(bind)
+    where: dict[str, Any] = {"sockets": [listening]} if listening is not None else {"host": host, "port": port}
     try:
-        server = create_server(_starting, host=host, port=port, threads=threads, ident="filmgraph",
-                               max_request_body_size=MAX_BODY, max_request_header_size=MAX_HEADERS,
-                               channel_timeout=60, clear_untrusted_proxy_headers=True)
+        server = create_server(_starting, threads=threads, ident="filmgraph", max_request_body_size=MAX_BODY,
+                               max_request_header_size=MAX_HEADERS, channel_timeout=60,
+                               clear_untrusted_proxy_headers=True, **where)
     except OSError as exc:
         raise FilmgraphError(f"--bind {bind}: cannot listen there: {exc.strerror or exc}") from exc
     address = f"[{host}]" if ":" in host else host
@@ -66,22 +81,114 @@ def _starting(environ: dict[str, Any], start_response: Callable[..., Any]) -> li
 
 def serve(store: str | Path, *, base: str | None = None, bind: str = DEFAULT_BIND, minted_base: str | None = None,
           time_limit: float = 10.0, row_limit: int = 10_000, threads: int = 8, query_workers: int = 2,
-          cache_mb: float = 64, ready: Callable[[Site, str], None] | None = None) -> None:
+          cache_mb: float = 64, workers: int = 1, ready: Callable[[Site, str], None] | None = None) -> None:
     """Publish ``store`` read-only until interrupted: pages and documents for every IRI under ``base``, a SPARQL
-    endpoint, indexes, search, sitemap. ``ready`` is called with the site and the address it listens on.
+    endpoint, indexes, search, sitemap. ``workers`` processes serve (each with ``threads`` threads, a cache of
+    ``cache_mb`` and ``query_workers`` query processes); ``ready`` is called with a site and the address it
+    listens on once every worker answers.
 
     :raises FilmgraphError: a bad bind address or base, a port in use, no store there.
     """
+    if workers > 1:
+        _serve_in_processes(store, base=base, bind=bind, minted_base=minted_base, time_limit=time_limit,
+                            row_limit=row_limit, threads=threads, query_workers=query_workers, cache_mb=cache_mb,
+                            workers=workers, ready=ready)
+        return
     server, site = make_server(store, base=base, bind=bind, minted_base=minted_base, time_limit=time_limit,
                                row_limit=row_limit, threads=threads, query_workers=query_workers, cache_mb=cache_mb)
-    host, _ = parse_bind(bind)
-    address = f"http://{f'[{host}]' if ':' in host else host}:{server.effective_port}/"
     try:
         if ready is not None:
-            ready(site, address)
+            ready(site, _address(bind, server.effective_port))
         server.run()
     except KeyboardInterrupt:
         pass
+    finally:
+        server.close()
+        close(site)
+
+
+def _address(bind: str, port: int) -> str:
+    host, _ = parse_bind(bind)
+    return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+
+
+def _listen(bind: str) -> socket.socket:
+    host, port = parse_bind(bind)
+    try:
+        return socket.create_server((host, port), family=socket.AF_INET6 if ":" in host else socket.AF_INET,
+                                    backlog=1024)
+    except OSError as exc:
+        raise FilmgraphError(f"--bind {bind}: cannot listen there: {exc.strerror or exc}") from exc
+
+
+def _serve_in_processes(store: str | Path, *, bind: str, workers: int, ready: Callable[[Site, str], None] | None,
+                        **options: Any) -> None:
+    """Bind once, then keep ``workers`` processes serving from the socket until interrupted (or terminated)."""
+    listening = _listen(bind)
+    address = _address(bind, listening.getsockname()[1])
+    options["base"] = options["base"] or address
+    context = multiprocessing.get_context("spawn")  # a fork would copy the parent's threads and open store
+    stopping = threading.Event()
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    running: list[Any] = []
+    site = None
+
+    def start() -> Any:
+        started = context.Event()
+        process = context.Process(target=_worker, args=(str(store), bind, listening, options, started),
+                                  name="filmgraph-serve")  # not a daemon: it starts query workers
+        process.start()
+        running.append(process)
+        return process, started
+
+    try:
+        launched = [start() for _ in range(workers)]
+        # This process's own site is never served: it checks the store and the base while the workers start (a
+        # bad one is one line from here) and tells ``ready`` what is served.
+        site = app(store, base=options["base"], minted_base=options["minted_base"],
+                   time_limit=options["time_limit"], row_limit=options["row_limit"], query_workers=0, cache_mb=0)
+        for process, started in launched:
+            while not started.wait(0.2):
+                if not process.is_alive():
+                    raise FilmgraphError(f"{store}: a server worker stopped as it started (exit code "
+                                         f"{process.exitcode})")
+                if stopping.is_set():
+                    return
+        if ready is not None:
+            ready(site, address)
+        while not stopping.wait(0.5):
+            for process in [process for process in running if not process.is_alive()]:
+                running.remove(process)  # replaced, so that the server keeps its number of workers
+                start()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        for process in running:
+            process.terminate()
+        for process in running:
+            process.join(10)
+        listening.close()
+        if site is not None:
+            close(site)
+
+
+def _worker(store: str, bind: str, listening: socket.socket, options: dict[str, Any], started: Any) -> None:
+    """One worker process: a server on the shared socket until its parent stops it, or is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the parent, which stops every worker
+    try:
+        server, site = make_server(store, bind=bind, listening=listening, **options)
+    except FilmgraphError:
+        sys.exit(2)  # the parent, reading the same store, says why in one line
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # a parent killed outright leaves no worker serving (its query workers then stop too)
+        threading.Thread(target=lambda: (parent.join(), os._exit(0)), daemon=True).start()
+    started.set()
+    try:
+        server.run()
     finally:
         server.close()
         close(site)

@@ -137,8 +137,9 @@ class QueryPool:
         self._closed = False
         self._all: set[Any] = set()
         self._lock = threading.Lock()
-        for _ in range(max(1, workers)):
-            self._idle.put(self._start())
+        starting = [self._start() for _ in range(max(1, workers))]
+        for worker in starting:  # started side by side; the endpoint is up once each can answer
+            self._idle.put(self._started(worker))
 
     def _start(self) -> Any:
         parent, child = self._context.Pipe()
@@ -151,6 +152,15 @@ class QueryPool:
             self._all.add(worker)
         return worker
 
+    def _started(self, worker: Any) -> Any:
+        """The worker, once it has opened the store (it says so): a server's first queries would otherwise wait
+        for an interpreter to start, and share the processors with it."""
+        _, connection = worker
+        with contextlib.suppress(EOFError, OSError):
+            if connection.poll(60):
+                connection.recv()
+        return worker
+
     def _replace(self, worker: Any) -> None:
         process, connection = worker
         process.kill()
@@ -159,7 +169,7 @@ class QueryPool:
         with self._lock:
             self._all.discard(worker)
         if not self._closed:
-            self._idle.put(self._start())
+            self._idle.put(self._started(self._start()))
 
     def run(self, query: str, *, accept: str = "", default_graphs: Sequence[str] = (),
             named_graphs: Sequence[str] = ()) -> Answer:
@@ -218,12 +228,16 @@ def _minted_query(query: str, base: str, minted: str) -> str:
 
 def _work(connection: Any, path: str, minted: str, base: str, row_limit: int) -> None:
     """A worker: answer each job sent until None comes."""
+    import signal
+
     import pyoxigraph as ox
 
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the server too, which stops its workers
     try:
         store = ox.Store.read_only(path)
     except OSError as exc:
         store, failure = None, first_line(str(exc))
+    connection.send(None)  # ready
     while True:
         try:
             job = connection.recv()
