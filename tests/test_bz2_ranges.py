@@ -6,7 +6,8 @@ from __future__ import annotations
 import bz2
 import io
 import random
-from collections import Counter
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -67,19 +68,35 @@ def test_a_magic_by_chance_inside_a_block_is_read_as_part_of_it(monkeypatch: pyt
     assert found[0][0] == 32  # right after "BZh1"
     chance = (found[1][0] + found[2][0]) // 2  # as if the magic's 48 bits occurred inside the second block
     real_magics = bz2blocks.magics
-    monkeypatch.setattr(bz2blocks, "magics", lambda file, start: iter(sorted(
-        [*real_magics(file, start), *([(chance, bz2blocks.BLOCK_MAGIC)] if chance >= start * 8 else [])])))
+
+    def with_chance(file: io.BytesIO, start: int, stop: int | None = None) -> Iterator[tuple[int, int]]:
+        inside = start * 8 <= chance and (stop is None or chance < stop * 8)
+        return iter(sorted([*real_magics(file, start, stop), *([(chance, bz2blocks.BLOCK_MAGIC)] if inside else [])]))
+
+    monkeypatch.setattr(bz2blocks, "magics", with_chance)
     assert _owned(io.BytesIO(compressed), len(compressed), len(compressed)) == data
     assert _owned(io.BytesIO(compressed), len(compressed), 20_000) == data
 
 
-def test_damage_in_a_block_is_named_by_its_place() -> None:
-    compressed = bytearray(bz2.compress(_text(600_000), 1))
-    with pytest.raises(bz2blocks.BlockDamage, match=r"the file ends inside the block at byte [\d,]+ \(cut short\?\)"):
-        list(bz2blocks.blocks(io.BytesIO(bytes(compressed[:-100])), 0, len(compressed)))
+def test_damage_in_a_block_is_named_by_its_place_and_the_blocks_after_it_are_read() -> None:
+    data = _text(600_000)
+    compressed = bytearray(bz2.compress(data, 1))
+    damage = [piece for piece, _ in bz2blocks.blocks(io.BytesIO(bytes(compressed[:-100])), 0, len(compressed))
+              if isinstance(piece, bz2blocks.BlockDamage)]
+    assert [str(piece) for piece in damage] == [f"the bytes from {_last_block(compressed) // 8:,} do not decompress: "
+                                                "the file ends inside them (cut short?)"]
     compressed[len(compressed) // 2] ^= 0x55
-    with pytest.raises(bz2blocks.BlockDamage, match=r"the block at byte [\d,]+ does not decompress"):
-        list(bz2blocks.blocks(io.BytesIO(bytes(compressed)), 0, len(compressed)))
+    pieces = list(bz2blocks.blocks(io.BytesIO(bytes(compressed)), 0, len(compressed)))
+    damage = [piece for piece, _ in pieces if isinstance(piece, bz2blocks.BlockDamage)]
+    assert len(damage) == 1
+    assert re.fullmatch(r"the (block at byte|bytes) [\d,]+ .*do(es)? not decompress.*", str(damage[0]))
+    text = b"".join(piece for piece, _ in pieces if isinstance(piece, bytes))
+    assert data.startswith(text[:200_000]) and data.endswith(text[-200_000:])  # the blocks before and after
+
+
+def _last_block(compressed: bytes | bytearray) -> int:
+    return [bit for bit, kind in bz2blocks.magics(io.BytesIO(bytes(compressed)), 0)
+            if kind == bz2blocks.BLOCK_MAGIC][-1]
 
 
 @pytest.fixture(scope="module")
@@ -94,6 +111,9 @@ def _read(path: Path, step: int | None = None) -> tuple[list[Job], list[str], Pa
     errors: list[str] = []
     ranges = iter_block_ranges(path, tally, step=step) if step else iter_jobs([path], tally=tally, parse=False)
     for job in ranges:
+        if job.error:  # the dump itself (its end)
+            errors.append(job.error)
+            continue
         assert job.blocks
         for page in stream_pages(job, tally):
             (errors.append(page.error) if page.error else films.append(page))
@@ -116,7 +136,7 @@ def test_ranges_give_every_page_of_the_dump_once(level1_dump: Path, step: int) -
     assert films[0].source == "https://en.wikipedia.org/wiki/" + films[0].title.replace(" ", "_")
 
 
-def test_a_damaged_range_keeps_the_pages_before_the_damage(level1_dump: Path, tmp_path: Path) -> None:
+def test_damage_costs_the_pages_of_its_block_and_no_others(level1_dump: Path, tmp_path: Path) -> None:
     data = level1_dump.read_bytes()
     titles = [job.title for job in iter_dump(level1_dump)]
 
@@ -124,7 +144,8 @@ def test_a_damaged_range_keeps_the_pages_before_the_damage(level1_dump: Path, tm
     cut.write_bytes(data[:len(data) * 2 // 3])
     films, errors, _ = _read(cut, 65_536)
     assert len(errors) == 1
-    assert errors[0].startswith(f"{cut}@") and errors[0].endswith("(cut short?)")
+    assert re.fullmatch(rf"{re.escape(str(cut))}@\d+: cannot read this part of the dump: the bytes from [\d,]+ do not "
+                        r"decompress: the file ends inside them \(cut short\?\): the pages in them are lost", errors[0])
     assert [job.title for job in films] == titles[:len(films)] and len(films) > len(titles) // 2
 
     flipped = bytearray(data)
@@ -132,24 +153,54 @@ def test_a_damaged_range_keeps_the_pages_before_the_damage(level1_dump: Path, tm
     bad = tmp_path / "bad.xml.bz2"
     bad.write_bytes(bytes(flipped))
     films, errors, _ = _read(bad, 65_536)
-    assert len(errors) == 1 and "does not decompress" in errors[0]
-    # The damaged block's pages are lost, and the rest of its range (64 kB of bz2 here, 8 MB in a large dump);
-    # every other range is read.
-    lost = Counter(titles) - Counter(job.title for job in films)
-    assert Counter(job.title for job in films) <= Counter(titles) and 0 < lost.total() <= 20
+    assert len(errors) == 1 and re.search(r"the (block at byte|bytes) [\d,]+ .*do(es)? not decompress .*: the pages "
+                                          r"in (it|them) are lost$", errors[0]), errors
+    # Exactly the pages with text in the damaged 100 kB block are lost; the rest of its range, and every other
+    # range, is read.
+    xml = bz2.decompress(data)
+    starts = [bit for bit, kind in bz2blocks.magics(io.BytesIO(data), 0)]
+    damaged = max(index for index, bit in enumerate(starts) if bit <= len(data) // 2 * 8)
+    lengths = [len(bz2.decompress(bz2blocks._as_stream(data[start // 8:(end + 7) // 8], start % 8, end - start)))
+               for start, end in zip(starts, starts[1:], strict=False)]
+    span = (sum(lengths[:damaged]), sum(lengths[:damaged + 1]))
+    in_block = set()
+    for match in re.finditer(rb"<page>.*?</page>", xml, re.DOTALL):
+        if match.start() < span[1] and match.end() > span[0]:
+            in_block.add(re.search(rb"<title>(.*?)</title>", match.group()).group(1).decode())
+    read = [job.title for job in films]
+    assert read == [title for title in titles if title not in in_block] and 0 < len(titles) - len(read) <= 8
 
-    # Whole bz2, but the XML cut short: the range with the last block says so.
+    # Whole bz2, but the XML cut short: inside a page (said by the range of that page), or after one.
     xml = bz2.decompress(data)
     short = tmp_path / "short.xml.bz2"
     short.write_bytes(bz2.compress(xml[:-len(b"</page></mediawiki>")], 1))
     films, errors, _ = _read(short, 65_536)
     assert len(errors) == 1 and errors[0].endswith("the stream ends inside a page")
-    ended = tmp_path / "ended.xml.bz2"
-    ended.write_bytes(bz2.compress(xml[:-len(b"</mediawiki>")], 1))
-    films, errors, _ = _read(ended, 65_536)
-    assert errors == [f"{ended}@{errors[0].split('@')[1].split(':')[0]}: cannot read this part of the dump: the dump "
-                      "ends before </mediawiki> (cut short?)"]
-    assert [job.title for job in films] == titles
+    body = xml[:-len(b"</mediawiki>")]  # ends with a page's </page>
+    for streams in ([body], [body + b"\n"], [body[:-2], body[-2:]], [body, b"\n"]):  # the last block "e>", or "\n"
+        ended = tmp_path / "ended.xml.bz2"
+        ended.write_bytes(b"".join(bz2.compress(stream, 1) for stream in streams))
+        films, errors, _ = _read(ended, 65_536)
+        assert errors == [f"{ended}: cannot read dump: it ends before </mediawiki> (cut short?)"]
+        assert [job.title for job in films] == titles
+
+
+def test_a_page_tag_cut_at_a_ranges_last_block_is_read_once(tmp_path: Path) -> None:
+    """A page's tag split between the last block of a range that holds no other page start (a large page covers
+    it) and the next block: that range reads the page."""
+    head = (b'<mediawiki><siteinfo><base>https://en.wikipedia.org/wiki/Main_Page</base></siteinfo>')
+    big = b"<page><title>Big</title><ns>0</ns><revision><id>1</id><text>{{Infobox film}}" + _text(250_000) + \
+          b"</text></revision></page>\n"
+    small = b"<page><title>Small</title><ns>0</ns><revision><id>2</id><text>{{Infobox film}}</text></revision></page>"
+    for split in range(1, len(b"<page>")):
+        xml = head + big + small + b"</mediawiki>"
+        at = len(head) + len(big) + split  # where the tag is cut: two streams, two blocks, as pbzip2 writes
+        dump_path = tmp_path / f"split{split}.xml.bz2"
+        first = bz2.compress(xml[:at], 1)
+        dump_path.write_bytes(first + bz2.compress(xml[at:], 1))
+        for step in (len(first) - 40, len(first) - 1, len(first)):  # ranges ending around the first stream's end
+            films, errors, _ = _read(dump_path, step)
+            assert errors == [] and [job.title for job in films] == ["Big", "Small"], (split, step)
 
 
 def test_not_a_dump_is_refused_in_one_line(tmp_path: Path) -> None:

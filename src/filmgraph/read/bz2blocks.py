@@ -15,7 +15,9 @@ will not decompress is tried again joined to the next one before it is called da
 from __future__ import annotations
 
 import bz2
+import io
 import re
+from collections import deque
 from collections.abc import Iterator
 from typing import IO
 
@@ -23,8 +25,8 @@ BLOCK_MAGIC = 0x314159265359
 END_MAGIC = 0x177245385090
 _MAGIC_BITS = 48
 _CRC_BITS = 32
-# A block holds at most 900,000 bytes before its run-length coding, and compresses to about that at worst; a
-# "block" much larger than that is not one (damage, or another format), and is not read whole.
+# A block holds at most 900,000 bytes (after bzip2's first run-length step), and compresses to about that at
+# worst; a "block" much larger than that is not one (damage, or another format), and is not read whole.
 MAX_BLOCK_BYTES = 1_100_000
 _SCAN_BYTES = 1 << 18
 _PIECE = 1 << 16  # decompressed a piece at a time: a block inflates to at most ~46 MB, never held whole
@@ -33,7 +35,7 @@ _JOINS = 2  # a block that will not decompress is tried joined to this many foll
 
 class BlockDamage(ValueError):
     """A block that cannot be decompressed, or a file that ends inside one; ``owned``: whether the block begins in
-    the range being read (or after it, where the range that reads it reports it)."""
+    the range being read (if not, the range it begins in reports it)."""
 
     def __init__(self, message: str, owned: bool = True) -> None:
         super().__init__(message)
@@ -58,26 +60,49 @@ _KEYS_RE = re.compile(b"|".join(re.escape(key) for (key, _, _, _), _ in _PATTERN
 _BY_KEY = {pattern[0]: (pattern, kind) for pattern, kind in _PATTERNS}
 
 
-def magics(file: IO[bytes], start: int) -> Iterator[tuple[int, int]]:
-    """Every block and end magic from byte ``start`` of ``file`` on, in order: (bit position, which magic)."""
-    base = start
-    while True:
-        file.seek(base)
-        data = file.read(_SCAN_BYTES + 7)
-        if not data:
-            return
+class _Magics:
+    """The block and end magics of a file from a byte on, found a chunk at a time, in order."""
+
+    def __init__(self, file: IO[bytes], start: int) -> None:
+        self.file = file
+        self.base = start  # where the next chunk begins
+        self.found: deque[tuple[int, int]] = deque()
+        self.ended = False
+
+    def next(self, before: int | None = None) -> tuple[int, int] | None:
+        """The next magic (bit position, which magic), if there is one before bit ``before``; the search goes no
+        further than that."""
+        while not self.found:
+            if self.ended or before is not None and self.base * 8 >= before:
+                return None
+            self._scan()
+        if before is not None and self.found[0][0] >= before:
+            return None
+        return self.found.popleft()
+
+    def put_back(self, magics: list[tuple[int, int]]) -> None:
+        self.found.extendleft(reversed(magics))
+
+    def _scan(self) -> None:
+        self.file.seek(self.base)
+        data = self.file.read(_SCAN_BYTES + 7)
         padded = data + b"\0" * 7  # a magic in the last bytes still has its full window
-        found = []
         own = min(len(data), _SCAN_BYTES)  # windows beginning here are this chunk's; the next chunk has the rest
         for match in _KEYS_RE.finditer(padded, 1, own + 6):
             (_, value, mask, shift), kind = _BY_KEY[match.group()]
             window = match.start() - 1  # the key is the window's bytes 1 to 5
             if window < own and int.from_bytes(padded[window:window + 7], "big") & mask == value:
-                found.append(((base + window) * 8 + shift, kind))
-        yield from found
-        if len(data) <= _SCAN_BYTES:
-            return
-        base += _SCAN_BYTES
+                self.found.append(((self.base + window) * 8 + shift, kind))
+        self.ended = len(data) <= _SCAN_BYTES
+        self.base += own
+
+
+def magics(file: IO[bytes], start: int, stop: int | None = None) -> Iterator[tuple[int, int]]:
+    """Every block and end magic beginning in bytes ``start`` to ``stop`` (the file's end) of ``file``, in order:
+    (bit position, which magic)."""
+    found = _Magics(file, start)
+    while (magic := found.next(None if stop is None else stop * 8)) is not None:
+        yield magic
 
 
 def _as_stream(raw: bytes, first_bit: int, bits: int) -> bytes:
@@ -87,6 +112,7 @@ def _as_stream(raw: bytes, first_bit: int, bits: int) -> bytes:
     body = ((value << _MAGIC_BITS | END_MAGIC) << _CRC_BITS) | crc
     size = bits + _MAGIC_BITS + _CRC_BITS
     pad = -size % 8
+    # Level 9 whatever the file's: the level only bounds a block's size, and 9 admits every block.
     return b"BZh9" + (body << pad).to_bytes((size + pad) // 8, "big")
 
 
@@ -107,70 +133,128 @@ def _read_bits(file: IO[bytes], start: int, end: int) -> tuple[bytes, int]:
     return file.read((end + 7) // 8 - start // 8), start % 8
 
 
+# The least a block can be: its magic, CRC, randomised bit and origin pointer (then a symbol map and codes).
+_MIN_BLOCK_BITS = 104
+# After a stream's end (magic, CRC, padding) the next stream's header and first block follow within a few bytes.
+_STREAM_GAP = 32
+
+
 def _one_block(file: IO[bytes], start: int, end: int) -> tuple[bytes, Iterator[bytes]] | None:
     """The block from bit ``start`` to ``end``: its first piece decompressed and the rest to come, or None when it
     does not decompress. (A block's compressed data is all decoded before its first byte comes out, so a block
     cut short, or two blocks taken as one, fail here; a mismatched CRC fails at the end.)"""
-    if end - start > MAX_BLOCK_BYTES * 8 * (_JOINS + 1):
+    if not _MIN_BLOCK_BITS <= end - start <= MAX_BLOCK_BYTES * 8 * (_JOINS + 1):
         return None
     raw, first_bit = _read_bits(file, start, end)
-    pieces = _decompressed(_as_stream(raw, first_bit, end - start))
     try:
+        pieces = _decompressed(_as_stream(raw, first_bit, end - start))
         return next(pieces, b""), pieces
     except (OSError, EOFError, ValueError):
         return None
 
 
-def blocks(file: IO[bytes], offset: int, length: int) -> Iterator[tuple[bytes, bool]]:
+def _file_size(file: IO[bytes]) -> int:
+    return file.seek(0, io.SEEK_END)
+
+
+def blocks(file: IO[bytes], offset: int, length: int) -> Iterator[tuple[bytes | BlockDamage, bool]]:
     """The decompressed text of the blocks whose magic begins in bytes ``offset`` to ``offset + length`` of a bz2
     file, then of the blocks after them, in pieces: (piece, whether its block begins in the range). The caller
     stops reading once it has what it needs from beyond the range.
 
-    :raises BlockDamage: a block that does not decompress, or a file that ends inside a block.
+    Bytes that do not decompress (a damaged block, a file that ends inside one) come as one :class:`BlockDamage`
+    in place of their text, and the blocks after them follow.
     """
     limit = (offset + length) * 8
-    found = magics(file, offset)
-    current = next(found, None)
+    size = _file_size(file)
+    scan = _Magics(file, offset)
+    current = scan.next(limit)  # no magic in the range: it holds no block
     first = True
-    while True:
-        while current is not None and current[1] != BLOCK_MAGIC:
-            current = next(found, None)  # the end of a stream: the next stream's first block follows
-        if current is None:
-            return
-        start = current[0]
-        owned = start < limit
-        ends: list[int] = []
-        while True:
-            following = next(found, None)
-            if following is None:
-                raise BlockDamage(f"the file ends inside the block at byte {start // 8:,} (cut short?)", owned)
-            ends.append(following[0])
-            decoded = _one_block(file, start, following[0])
-            if decoded is not None or following[1] != BLOCK_MAGIC or len(ends) > _JOINS:
-                break  # perhaps that magic was a chance pattern inside this block: tried joined to the next
+    damaged: int | None = None  # where the bytes that do not decompress began
+    while current is not None:
+        start, kind = current
+        if kind != BLOCK_MAGIC:  # the end of a stream; another stream may follow
+            current = scan.next(start + _STREAM_GAP * 8)
+            continue
+        owned = start < limit if damaged is None else damaged < limit
+        decoded, after = _block_at(file, scan, start)
         if decoded is None:
-            if first and _inside_earlier_block(file, start, ends):
-                current, first = following, False  # the range before reads that block
-                continue
-            raise BlockDamage(f"the block at byte {start // 8:,} does not decompress (damaged?)", owned)
+            if first and after and _inside_earlier_block(file, start, after):
+                pass  # a chance pattern inside a block the range before reads
+            elif damaged is None:
+                damaged = start
+            scan.put_back(after[1:])
+            current, first = (after[0] if after else None), False  # the reading goes on from the next magic
+            continue
         first = False
+        if damaged is not None:
+            problem = f"the bytes {damaged // 8:,} to {start // 8:,} do not decompress (damaged?)"
+            yield BlockDamage(problem, owned), owned
+            damaged, owned = None, start < limit
+        current = after[-1]  # where the block (joined to the magics by chance in it) ends
         head, rest = decoded
         yield head, owned
         try:
             for piece in rest:  # decompressed as it is read: a reader that stops early spares the rest
                 yield piece, owned
         except (OSError, EOFError, ValueError) as exc:
-            raise BlockDamage(f"the block at byte {start // 8:,} does not decompress: {exc}", owned) from exc
-        current = following
+            yield BlockDamage(f"the block at byte {start // 8:,} does not decompress ({exc})", owned), owned
+    if damaged is not None:
+        problem = "the file ends inside them (cut short?)" if scan.ended or size * 8 <= damaged + _BOUND else \
+            "no block follows them (damaged?)"
+        yield BlockDamage(f"the bytes from {damaged // 8:,} do not decompress: {problem}", damaged < limit), \
+            damaged < limit
 
 
-def _inside_earlier_block(file: IO[bytes], start: int, ends: list[int]) -> bool:
+_BOUND = MAX_BLOCK_BYTES * 8 * (_JOINS + 1)  # the most bits a block (joined over magics by chance) can span
+
+
+def _block_at(file: IO[bytes], scan: _Magics, start: int) -> tuple[tuple[bytes, Iterator[bytes]] | None,
+                                                                  list[tuple[int, int]]]:
+    """The block whose magic is at bit ``start``, decompressing (or None), and the magics after it taken from
+    ``scan``, up to where it ends (more than one when magics by chance in it had to be joined over)."""
+    after: list[tuple[int, int]] = []
+    while len(after) <= _JOINS and (following := scan.next(start + _BOUND)) is not None:
+        after.append(following)
+        decoded = _one_block(file, start, following[0])
+        if decoded is not None:
+            return decoded, after
+    return None, after
+
+
+def _inside_earlier_block(file: IO[bytes], start: int, after: list[tuple[int, int]]) -> bool:
     """Whether the magic at bit ``start``, the first of a range, is a chance pattern inside a block that begins
-    before it: that block, read from its own magic, decompresses up to one of ``ends``."""
+    before it: that block, read from its own magic, decompresses up to one of the magics ``after`` it."""
     earlier = None
-    for bit, kind in magics(file, max(0, start // 8 - MAX_BLOCK_BYTES)):
-        if bit >= start:
-            break
-        if kind == BLOCK_MAGIC:
+    for bit, kind in magics(file, max(0, start // 8 - MAX_BLOCK_BYTES), start // 8 + 1):
+        if bit < start and kind == BLOCK_MAGIC:
             earlier = bit
-    return earlier is not None and any(_one_block(file, earlier, end) is not None for end in ends)
+    return earlier is not None and any(_one_block(file, earlier, end) is not None for end, _ in after)
+
+
+def last_text(file: IO[bytes], wanted: int = 1 << 20) -> bytes | None:
+    """The end of the file's decompressed text: its last blocks' (up to ``wanted`` bytes, fewer only when the
+    file holds less), or None when the file does not end with a whole block and a stream's end."""
+    size = _file_size(file)
+    found = list(magics(file, max(0, size - 2 * MAX_BLOCK_BYTES)))
+    if not found or found[-1][1] != END_MAGIC:
+        return None
+    text = b""
+    for index in range(len(found) - 2, -1, -1):
+        start, kind = found[index]
+        if kind != BLOCK_MAGIC:
+            continue
+        decoded = _one_block(file, start, found[index + 1][0])
+        if decoded is None:
+            return text or None
+        kept = bytearray(decoded[0])
+        try:
+            for piece in decoded[1]:
+                kept += piece
+                del kept[:max(0, len(kept) - wanted)]
+        except (OSError, EOFError, ValueError):
+            return text or None
+        text = (bytes(kept) + text)[-wanted:]
+        if len(text) >= wanted:
+            break
+    return text

@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import DUMP_SUFFIXES
 from filmgraph.pages import FILM_INFOBOX_RE, FILM_INFOBOXES, Wiki
-from filmgraph.read.bz2blocks import BlockDamage, blocks
+from filmgraph.read.bz2blocks import BlockDamage, blocks, last_text
 from filmgraph.read.wikitext import MAX_PAGE_CHARS
 
 
@@ -219,6 +219,12 @@ class _PageGuard:
                 self._page, self._page_ended = None, False
             position = end
         return b"".join(out)
+
+    def drop_page(self) -> None:
+        """Let go of the page being read, if any, as if the bytes so far had ended between two pages (what follows
+        damage is read from the next page on)."""
+        self._open, self._page, self._page_ended, self._pending = [], None, False, b""
+        self._skipping, self._size, self._title = False, 0, b""
 
     @property
     def may_begin_page(self) -> bool:
@@ -629,8 +635,8 @@ def _first_stream(stream: IO[bytes]) -> tuple[bytes, int]:
 
 def expand_stream(job: Job, tally: PageTally | None = None) -> list[Job]:
     """The film pages of one stream of a multistream dump, or of one range of a single-stream bz2 dump's blocks
-    (``job.blocks``), read, cut and parsed here (the others counted in ``tally``). A range damaged part-way gives
-    the pages before the damage, then a Job named as the range holding the damage.
+    (``job.blocks``), read, cut and parsed here (the others counted in ``tally``). A range read part-way gives the
+    pages it read, then a Job named as the range for each thing that stopped it (damaged blocks, a refusal).
 
     :raises FilmgraphError: the stream cannot be read or decompressed.
     """
@@ -640,6 +646,7 @@ def expand_stream(job: Job, tally: PageTally | None = None) -> list[Job]:
         raise FilmgraphError(f"{job.name}: a stream of {job.length:,} bytes; the index does not fit this dump")
     guard = _PageGuard(job.name, stream=True, cut=True)
     jobs: list[Job] = []
+    problems: list[str] = []
 
     def take() -> None:
         for page in _cut_pages(path, guard, job.wiki, tally):
@@ -651,7 +658,10 @@ def expand_stream(job: Job, tally: PageTally | None = None) -> list[Job]:
 
     try:
         with path.open("rb") as file:
-            whole = (_feed_blocks if job.blocks else _feed_streams)(file, job, guard, take)
+            if job.blocks:
+                whole = _feed_blocks(file, job, guard, take, problems)
+            else:
+                whole = _feed_streams(file, job, guard, take)
         if guard.inside_page and whole:
             raise EOFError("the stream ends inside a page")
     except UnendingPage as exc:
@@ -659,11 +669,15 @@ def expand_stream(job: Job, tally: PageTally | None = None) -> list[Job]:
         title = guard.too_large[guard.pages]
         return [*jobs, Job(f"{path}#{title}", title=title,
                            error=str(exc).replace(job.name, str(path)).replace("the dump", "this stream"))]
-    except (OSError, EOFError, ValueError) as exc:
-        if job.blocks:  # the pages before the damage are kept; the damage is reported after them
-            return [*jobs, Job(job.name, error=f"{job.name}: cannot read this part of the dump: {str(exc)[:200]}")]
-        raise FilmgraphError(f"{job.name}: cannot read this stream of the dump: {str(exc)[:200]}") from exc
-    return jobs
+    except (OSError, EOFError, ValueError, FilmgraphError) as exc:
+        if not job.blocks:
+            if isinstance(exc, FilmgraphError):
+                raise
+            raise FilmgraphError(f"{job.name}: cannot read this stream of the dump: {str(exc)[:200]}") from exc
+        problems.append(str(exc)[:200])
+    where = f"{job.name}: cannot read this part of the dump: "
+    return [*jobs, *(Job(job.name, error=problem if problem.startswith(job.name) else where + problem)
+                     for problem in problems)]
 
 
 def _feed_streams(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[], None]) -> bool:
@@ -700,17 +714,18 @@ def _page_start(data: bytes) -> int:
     return at
 
 
-def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[], None]) -> bool:
+def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[], None],
+                 problems: list[str]) -> bool:
     """Feed the guard the pages that begin in the bz2 blocks beginning in ``job``'s range of a single-stream dump:
     what comes before the range's first page is the end of the page before, read by the range before (the first
-    range's is the dump's header); the range's last page is finished from the blocks after the range. False when
-    damage after the range cuts that page short (the range that holds the damage reports it)."""
+    range's is the dump's header); the range's last page is finished from the blocks after the range. A damaged
+    block of the range costs its pages and the page open there (said in ``problems``), and the reading goes on
+    from the next page after it. Returns False when damage after the range cuts its last page short (the range
+    that holds the damage says so)."""
     started = not job.offset  # the first range begins with the dump's header, which the guard takes as such
-    carry = b""  # the last bytes before the first page was found, where a tag may have begun
+    carry = b""  # the range's last bytes while no page has begun in it, where a page's tag may have begun
     tail = b""  # the last bytes fed, where a closing </page> may have begun
-    root_seen = final = False
-    page_ended = False  # before the range's first page: the page of the range before ends here
-    scanned = 0  # bytes before the range's first page
+    scanned = 0  # bytes read while no page has begun
 
     def feed(piece: bytes) -> None:
         try:
@@ -718,31 +733,29 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
         finally:
             take()  # the pages finished before a refusal are kept
 
-    pieces = blocks(file, job.offset or 0, job.length or 0)
-    while True:
-        try:
-            piece, owned = next(pieces)
-        except StopIteration:
-            break
-        except BlockDamage as exc:
-            if exc.owned:
-                raise
-            return False
-        final = owned
+    for piece, owned in blocks(file, job.offset or 0, job.length or 0):
+        if isinstance(piece, BlockDamage):
+            if not owned:
+                return False
+            problems.append(f"{piece}: the pages in {'them' if str(piece).startswith('the bytes') else 'it'} are lost")
+            guard.drop_page()
+            started, carry, tail, scanned = False, b"", b"", 0
+            continue
         if not started:
             scanned += len(piece)
             if scanned > SKIP_FACTOR * MAX_REVISION_CHARS:
                 return True  # a page of the range before that goes on past any size (refused by that range)
             data = carry + piece
-            root_seen = root_seen or b"</mediawiki>" in data
-            page_ended = page_ended or b"</page>" in data
             at = _page_start(data)
             if at < 0 or not owned and at >= len(carry):
                 if not owned:
                     break  # no page begins in the range
-                carry = data[-len(b"</mediawiki>"):]
+                carry = data[-_PAGE_TAG_LENGTH:]
                 continue
             started, piece = True, data[at:]
+            if not owned:  # the tag began at the range's end: its start is fed, the rest read as beyond it
+                feed(data[at:len(carry)])
+                tail, piece = data[at:len(carry)][-len(b"</page"):], data[len(carry):]
         if owned:
             feed(piece)
             tail = (tail + piece)[-len(b"</page"):]
@@ -756,12 +769,7 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
             tail = (tail + piece[:cut])[-len(b"</page"):] if end < 0 else b""
             piece = piece[cut:]
         if not (guard.inside_page or guard.may_begin_page):
-            final = False
             break
-    # The range with the dump's last block says when the dump ends without its root's end: unless a page of the
-    # range before is still open there (that range says it ends inside a page).
-    if final and not (guard.root_closed or root_seen) and (started or page_ended):
-        raise EOFError("the dump ends before </mediawiki> (cut short?)")
     return True
 
 
@@ -799,6 +807,25 @@ def iter_block_ranges(path: Path, tally: PageTally | None = None, *, step: int |
     for start in range(0, size, step):
         length = min(step, size - start)
         yield Job(f"{path}@{start}", path=str(path), wiki=wiki, offset=start, length=length, blocks=True)
+    problem = _end_problem(path)
+    if problem:
+        yield Job(str(path), error=f"{path}: cannot read dump: {problem}")
+
+
+def _end_problem(path: Path) -> str | None:
+    """What is wrong with the end of a single-stream bz2 dump's text, when a range cannot tell: the text ends
+    after a page, without the dump's ``</mediawiki>``. (A dump that ends inside a page is said by the range of
+    that page, and a damaged end by the range of its block.)"""
+    try:
+        with path.open("rb") as file:
+            text = last_text(file)
+    except OSError as exc:
+        return _reason(exc)
+    if text is None or text.rstrip().endswith(b"</mediawiki>"):
+        return None
+    if text.rfind(b"</page>") > text.rfind(b"<page"):
+        return "it ends before </mediawiki> (cut short?)"
+    return None
 
 
 ARTICLE_SUFFIXES = frozenset({".txt", ".wiki", ".wikitext", ".mediawiki"})
