@@ -274,16 +274,17 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
         if layout is Layout.SHARDS else None
     files = FileLog(output_dir, formats=extensions, resume=resume) if shards is None else None
     # Two films with one title in one run must not become one film, nor overwrite each other's files: workers
-    # claim names in memory (a plain dict in one process, a manager ended with its parent between processes) so
-    # that nothing is left behind even after kill -9; only a Dask cluster's workers claim them in a folder of
-    # the output.
+    # claim names in memory (a plain dict in one process, a manager ended with its parent between the processes
+    # of this machine, a local Dask cluster's too) so that nothing is left behind even after kill -9; only the
+    # workers of a Dask cluster elsewhere claim them in a folder of the output (a claim there costs ten times
+    # what a manager's does).
     manager = None
     try:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
         claims: Any
-        if scheduler:
+        if scheduler and scheduler != LOCAL_SCHEDULER:
             claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
-        elif jobs > 1:
+        elif jobs > 1 or scheduler:
             manager = SyncManager()
             manager.start(initializer=_end_with_parent)
             claims = manager.dict()
@@ -336,6 +337,8 @@ def _first_of_each_title(work: Iterable[Job], claims: Claims) -> Iterator[Job]:
         refusal = claim_page(claims, job)
         yield replace(job, error=refusal) if refusal else job
 
+
+LOCAL_SCHEDULER = "local"  # --scheduler local: a Dask cluster of this machine's processes, started for the run
 
 # A task of a worker: jobs of about this many bytes (files, a dump's candidate pages: about ten film articles,
 # half a second of work), fewer for a small run so that every worker has several; one job a task costs the
@@ -456,7 +459,7 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
         from distributed import Client, as_completed
     except ImportError as exc:
         raise FilmgraphError("--scheduler needs Dask: pip install 'filmgraph[dask]'") from exc
-    cluster = _local_cluster(jobs, host, dashboard_port) if scheduler == "local" else None
+    cluster = _local_cluster(jobs, host, dashboard_port) if scheduler == LOCAL_SCHEDULER else None
     try:
         client = Client(cluster if cluster is not None else scheduler, timeout=f"{connect_timeout}s")
     except OSError as exc:
@@ -504,11 +507,16 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
 
 
 # What a local cluster's processes are spared: workers forked from this process begin with filmgraph and Dask
-# imported (a spawned worker imports both again, most of a second of CPU each), and Dask's statistical
-# profiler, which samples every worker's stack a hundred times a second, stays off (nobody reads it here).
+# imported (a spawned worker imports both again, most of a second of CPU each); Dask's statistical profiler,
+# which samples every worker's stack a hundred times a second, stays off (nobody reads it here); and the
+# checks every process's event loop runs (whether it is blocked: 50 a second; memory: 10; the machine's load
+# for the dashboard: 2), which cost an idle cluster 0.7 s of CPU every 10 s, run once a second or two.
 LOCAL_DASK_CONFIG = {
     "distributed.worker.multiprocessing-method": "fork",
     "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
 }
 
 
