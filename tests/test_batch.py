@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from filmgraph.batch import export_batch
 from filmgraph.cli import cli
+from filmgraph.rdf.write import RdfFormat
 from filmgraph.read.dump import Job, iter_jobs
 
 ARTICLES = Path(__file__).parent / "articles"
@@ -110,6 +111,27 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
     assert counts == {"written": 2, "violations": 0, "errors": 0, "skipped": 0, "resumed": 0}
     assert sorted(p.name for p in out.iterdir()) == ["errors.jsonl", "pages.jsonl", "pusher.jsonld", "pusher.ttl",
                                                      "the-celebration.jsonld", "the-celebration.ttl"]
+
+
+def test_a_local_dask_clusters_workers_share_the_runs_film_names(tmp_path: Path) -> None:
+    """The corpus's two films titled Batman, first and last of the run (so in tasks of their own), exported by
+    two forked workers: the workers claim names through one manager, so the two films keep two names (a copy of
+    the claims in each task would give both "batman", one film's files over the other's)."""
+    import re
+
+    from filmgraph.batch import DASK_MIN_TASK_BYTES
+
+    corpus = sorted((Path(__file__).parent / "corpus").glob("*.wiki"))
+    last = next(path for path in corpus if path.name == "batman_1989_film.wiki")
+    inputs = [path for path in corpus if path != last] + [last]
+    assert sum(path.stat().st_size for path in inputs) > 4 * DASK_MIN_TASK_BYTES  # several tasks
+    out = tmp_path / "out"
+    counts = export_batch(inputs, output_dir=out, formats=[RdfFormat.N_TRIPLES], jobs=2, scheduler="local")
+    assert counts["errors"] == 0 and counts["written"] == 85
+    names = sorted(path.name for path in out.glob("batman*.nt"))
+    assert len(names) == 3 and "batman.nt" in names and "batman-forever.nt" in names, names
+    assert any(re.fullmatch(r"batman-(1966|1989)\.nt", name) for name in names), names
+    assert not list(out.glob(".filmgraph-names-*"))  # claimed in memory, not in a folder of the output
 
 
 def test_unreachable_dask_scheduler_is_one_error(tmp_path: Path) -> None:

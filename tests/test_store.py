@@ -549,3 +549,31 @@ def test_a_reload_killed_in_its_swap_leaves_the_old_store_and_no_leftovers(tmp_p
     assert len(reopened._store) == held > 700
     assert sorted(path.name for path in tmp_path.iterdir()) == ["store"]
     reopened.close()
+
+
+def test_a_reload_closes_the_old_store_but_keeps_it_locked_against_other_processes(tmp_path: Path) -> None:
+    """While a reload fills its new store, the old one is closed (RocksDB stops compacting what is thrown away)
+    and read through a read-only handle; its lock stays with this process, so another process cannot open it."""
+    import os
+    import subprocess
+    import sys
+
+    shard = _write_shard(tmp_path / "films-1.nq", [_film_quads(n, f"Film {n}") for n in range(3)])
+    store = stores.open(tmp_path / "store")
+    assert all(error is None for *_, error in store.load_files([shard]))
+    reader, lock = store._set_aside()
+    assert lock is not None and not hasattr(store, "_store")
+    assert sorted(graph.value for graph in reader.named_graphs()) == [f"urn:article:{n}" for n in range(3)]
+    other = subprocess.run([sys.executable, "-c", "import pyoxigraph, sys; pyoxigraph.Store(sys.argv[1])",
+                            str(tmp_path / "store")], capture_output=True, text=True)
+    assert other.returncode != 0 and "LOCK" in other.stderr and "Resource temporarily unavailable" in other.stderr
+    del reader
+    os.close(lock)
+    store._reopen()
+    # Loaded again, changed: the new store takes the old one's place, and nothing is left beside it.
+    _write_shard(shard, [_film_quads(n, f"Film {n}", extra="y") for n in range(3)])
+    assert [(graph, triples, error) for _, graph, triples, error in store.load_files([shard])] == \
+        [(f"urn:article:{n}", 4, None) for n in range(3)]
+    assert sorted(quad.split('"')[1] for quad in _store_quads(store) if "urn:note" in quad) == ["y 0", "y 1", "y 2"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["films-1.nq", "store"]
+    store.close()

@@ -274,16 +274,17 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
         if layout is Layout.SHARDS else None
     files = FileLog(output_dir, formats=extensions, resume=resume) if shards is None else None
     # Two films with one title in one run must not become one film, nor overwrite each other's files: workers
-    # claim names in memory (a plain dict in one process, a manager ended with its parent between processes) so
-    # that nothing is left behind even after kill -9; only a Dask cluster's workers claim them in a folder of
-    # the output.
+    # claim names in memory (a plain dict in one process, a manager ended with its parent between the processes
+    # of this machine, a local Dask cluster's too) so that nothing is left behind even after kill -9; only the
+    # workers of a Dask cluster elsewhere claim them in a folder of the output (a claim there cost ~0.6 ms of CPU
+    # on a 2-core test machine, a manager's 0.05).
     manager = None
     try:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
         claims: Any
-        if scheduler:
+        if scheduler and scheduler != LOCAL_SCHEDULER:
             claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
-        elif jobs > 1:
+        elif jobs > 1 or scheduler:
             manager = SyncManager()
             manager.start(initializer=_end_with_parent)
             claims = manager.dict()
@@ -338,6 +339,8 @@ def _first_of_each_title(work: Iterable[Job], claims: Claims) -> Iterator[Job]:
         yield replace(job, error=refusal) if refusal else job
 
 
+LOCAL_SCHEDULER = "local"  # --scheduler local: a Dask cluster of this machine's processes, started for the run
+
 # A task of a worker: jobs of about this many bytes (files, a dump's candidate pages: about ten film articles,
 # half a second of work), fewer for a small run so that every worker has several; one job a task costs the
 # main process more than a small page costs a worker. (A dump's other pages never reach a worker.)
@@ -349,6 +352,17 @@ def _task_bytes(tally: PageTally, jobs: int) -> int:
     """How large a task is: a share of the inputs (so that a small run still gives every worker work), between
     MIN_TASK_BYTES and TASK_BYTES."""
     return max(MIN_TASK_BYTES, min(TASK_BYTES, tally.bytes_total // (jobs * 8)))
+
+
+# A Dask task costs a few milliseconds of the scheduler's, the client's and the worker's CPU whatever it holds,
+# where a --jobs task costs a fraction of one: Dask tasks are at least this large (a dump's size is its
+# compressed bytes, a fraction of the pages it sends).
+DASK_MIN_TASK_BYTES = 128 << 10
+
+
+def _dask_task_bytes(tally: PageTally, workers: int) -> int:
+    """How large a Dask task is: as a --jobs task (:func:`_task_bytes`), and at least DASK_MIN_TASK_BYTES."""
+    return max(DASK_MIN_TASK_BYTES, _task_bytes(tally, workers))
 
 
 _SETTINGS: JobSettings | None = None  # a worker's: given once, when the worker starts
@@ -395,7 +409,7 @@ def _run(work: Iterable[Job], outcome: BatchResult, settings: JobSettings, jobs:
         progress()
 
     if scheduler:
-        _run_on_dask(scheduler, jobs, work, report, settings, *dask)
+        _run_on_dask(scheduler, jobs, work, report, settings, *dask, tally=outcome.tally)
         return
     if jobs <= 1:
         with settings.reading.open() as reading:  # this process's clients, closed when the run ends
@@ -439,17 +453,14 @@ def _run(work: Iterable[Job], outcome: BatchResult, settings: JobSettings, jobs:
 
 def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callable[[JobOutcome], None],
                  settings: JobSettings, connect_timeout: float = 10.0, host: str = "127.0.0.1",
-                 dashboard_port: int | None = None) -> None:
-    """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done."""
+                 dashboard_port: int | None = None, tally: PageTally | None = None) -> None:
+    """Stream jobs through a Dask cluster, a bounded number in flight, releasing each result when done
+    (``tally``: what is read so far, by which tasks are sized)."""
     try:
-        from distributed import Client, LocalCluster, as_completed
+        from distributed import Client, as_completed
     except ImportError as exc:
         raise FilmgraphError("--scheduler needs Dask: pip install 'filmgraph[dask]'") from exc
-    cluster = None
-    if scheduler == "local":
-        dashboard = None if dashboard_port is None else f"{host}:{dashboard_port}"
-        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host=host,
-                               dashboard_address=dashboard, worker_dashboard_address=None)
+    cluster = _local_cluster(jobs, host, dashboard_port) if scheduler == LOCAL_SCHEDULER else None
     try:
         client = Client(cluster if cluster is not None else scheduler, timeout=f"{connect_timeout}s")
     except OSError as exc:
@@ -457,27 +468,31 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
             cluster.close()
         raise FilmgraphError(f"{scheduler}: cannot connect to the Dask scheduler: {exc}") from exc
     try:
-        window = max(4, 4 * sum(client.nthreads().values()))
+        workers = max(1, sum(client.nthreads().values()))
+        window = max(4, 4 * workers)
         running = as_completed()
         in_flight = 0
         batch: list[tuple[Job, str | None]] = []
+        size = 0
+        tally = tally if tally is not None else PageTally()
 
         def collect(future: Any) -> None:
             for outcome in future.result():
                 report(outcome)
             future.release()
 
-        # Pages travel a few to a task, as to --jobs workers: a task costs the scheduler, the client and the
-        # worker more than a small page costs to export (a dump stream is a task of its own).
+        # Pages travel by tasks of bytes, as to --jobs workers but larger: a task costs the scheduler, the
+        # client and the worker a few milliseconds whatever it holds (a dump stream is a task of its own).
         for job in work:
             if job.error:
                 report(run_any(job, settings))
                 continue
             batch.append((_absolute(job), job.path))
-            if not job.is_stream and len(batch) < DASK_JOBS_PER_TASK:
+            size += job.size
+            if not job.is_stream and size < _dask_task_bytes(tally, workers):
                 continue
             running.add(client.submit(run_sent, batch, settings, pure=False))
-            batch = []
+            batch, size = [], 0
             in_flight += 1
             while in_flight >= window:
                 collect(next(running))
@@ -492,12 +507,34 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
             cluster.close()
 
 
+# What a local cluster's processes are spared: workers forked from this process begin with filmgraph and Dask
+# imported (a spawned worker imports both again, most of a second of CPU each); Dask's statistical profiler,
+# which samples every worker's stack a hundred times a second, stays off (nobody reads it here); and the
+# checks every process's event loop runs (whether it is blocked: 50 a second; memory: 10; the machine's load
+# for the dashboard: 2), which cost an idle cluster 0.7 s of CPU every 10 s, run once a second or two.
+LOCAL_DASK_CONFIG = {
+    "distributed.worker.multiprocessing-method": "fork",
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
+
+
+def _local_cluster(jobs: int, host: str, dashboard_port: int | None) -> Any:
+    """A Dask cluster of ``jobs`` single-threaded worker processes on this machine, listening on ``host``."""
+    import dask
+    from distributed import LocalCluster
+
+    dashboard = None if dashboard_port is None else f"{host}:{dashboard_port}"
+    with dask.config.set(LOCAL_DASK_CONFIG):
+        return LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, host=host,
+                            dashboard_address=dashboard, worker_dashboard_address=None)
+
+
 def _absolute(job: Job) -> Job:
     """The job with its file named by an absolute path, as a worker elsewhere must find it."""
     return replace(job, path=os.path.abspath(job.path)) if job.path and job.path != "-" else job
-
-
-DASK_JOBS_PER_TASK = 16
 
 
 def run_sent(batch: list[tuple[Job, str | None]], settings: JobSettings) -> list[JobOutcome]:
