@@ -22,7 +22,7 @@ import csv
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
@@ -86,6 +86,7 @@ def _upper_first(title: str) -> str:
     return upper + title[1:]
 
 
+@lru_cache(maxsize=4096)  # a page names the same pages again and again (links, credits, the page itself)
 def normalize_title(title: str, *, capitalize: bool = True) -> str:
     """A page title as MediaWiki stores it: character references and percent-escapes (as links may write them)
     decoded, the fragment after ``#`` dropped, ``_`` and every kind of space one space, direction marks gone, no

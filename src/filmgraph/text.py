@@ -9,7 +9,9 @@ and no writer ever sees them.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import re
+from functools import cache
 from typing import Any, TypeVar
 
 REPLACEMENT = "\ufffd"
@@ -20,6 +22,8 @@ _INVALID_RE = re.compile("[\ud800-\udfff\ufdd0-\ufdef" + "".join(
 # Cyrillic, CJK and Hangul are all below) is valid after one fast scan, which a class of 36 ranges is not.
 _HIGH_RE = re.compile("[\ud800-\U0010ffff]")
 _T = TypeVar("_T")
+# Values that hold no text: nothing in them to clean (bool is an int).
+_ATOMS = (int, float, enum.Enum, type(None))
 # Each noncharacter as an escape (\uFFFF, \U0001FFFF): how Turtle and N-Triples write one that reached them.
 NONCHARACTER_ESCAPES = {code: (f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}") for code in
                         [*range(0xFDD0, 0xFDF0), *(plane * 0x10000 + low for plane in range(17)
@@ -71,11 +75,13 @@ def valid_data(data: _T) -> tuple[_T, int]:
 def _clean(data: Any, found: list[int]) -> Any:
     # Iterative over the containers' own items only: JSON this deep was refused by the parser already.
     if isinstance(data, str):
-        if _INVALID_RE.search(data) is None:
+        if is_valid(data):
             return data
         text, count = valid_text(data)
         found[0] += count
         return text
+    if isinstance(data, _ATOMS):
+        return data
     before = found[0]
     if isinstance(data, dict):
         cleaned: Any = {_clean(key, found): _clean(value, found) for key, value in data.items()}
@@ -89,10 +95,15 @@ def _clean(data: Any, found: list[int]) -> Any:
         return cleaned if found[0] > before else data
     if dataclasses.is_dataclass(data) and not isinstance(data, type):
         changes = {}
-        for item in dataclasses.fields(data):
-            value = getattr(data, item.name)
+        for name in _field_names(type(data)):
+            value = getattr(data, name)
             cleaned = _clean(value, found)
             if cleaned is not value:
-                changes[item.name] = cleaned
+                changes[name] = cleaned
         return dataclasses.replace(data, **changes) if changes else data
     return data
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(kind))

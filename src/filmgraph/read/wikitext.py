@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import cache, lru_cache
 
 import mwparserfromhell
 from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wikilink
@@ -80,6 +81,7 @@ _NEEDS_PARSER_RE = re.compile("|".join([
 _SIMPLE_LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 _SKIPPED_LINK_RE = re.compile(r"(?i)^(file|image|category):")
 _QUOTES_RE = re.compile(r"'{2,}")
+_SPACES_RE = re.compile(r"[ \t]+")
 
 
 def _render_simple(text: str) -> str | None:
@@ -97,7 +99,7 @@ def _render_simple(text: str) -> str | None:
     rendered = _SIMPLE_LINK_RE.sub(link, text)
     if "[[" in rendered or "]]" in rendered:
         return None
-    return re.sub(r"[ \t]+", " ", rendered.replace("'''", "").replace("''", ""))
+    return _SPACES_RE.sub(" ", rendered.replace("'''", "").replace("''", ""))
 
 
 def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
@@ -119,7 +121,7 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
             out.append(str(node))
         elif isinstance(node, Wikilink):
             target = str(node.title)
-            if re.match(r"(?i)^(file|image|category):", target):
+            if _SKIPPED_LINK_RE.match(target):
                 continue
             out.append(render(node.text, unknown) if node.text else target)
         elif isinstance(node, Template):
@@ -139,7 +141,7 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
         else:
             out.append(node.__strip__() or "")
     text = "".join(out).replace("'''", "").replace("''", "")
-    return re.sub(r"[ \t]+", " ", text)
+    return _SPACES_RE.sub(" ", text)
 
 
 _FILE_LINK_RE = re.compile(r"\[\[\s*(?:File|Image)\s*:\s*([^|\]]+)", re.IGNORECASE)
@@ -240,25 +242,25 @@ def _cells(line: str, separator: str) -> list[tuple[dict[str, int], str]]:
 
 
 def _split_outside_markup(text: str, separator: str) -> list[str]:
-    parts, depth, current, index = [], 0, "", 0
-    while index < len(text):
-        if text.startswith(("[[", "{{"), index):
+    parts, depth, start = [], 0, 0
+    for match in _markup_tokens(separator).finditer(text):
+        token = match.group()
+        if token in ("[[", "{{"):
             depth += 1
-            current += text[index:index + 2]
-            index += 2
-        elif text.startswith(("]]", "}}"), index) and depth:
-            depth -= 1
-            current += text[index:index + 2]
-            index += 2
-        elif depth == 0 and text.startswith(separator, index):
-            parts.append(current)
-            current = ""
-            index += len(separator)
-        else:
-            current += text[index]
-            index += 1
-    parts.append(current)
+        elif token in ("]]", "}}"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[start:match.start()])
+            start = match.end()
+    parts.append(text[start:])
     return parts
+
+
+@cache
+def _markup_tokens(separator: str) -> re.Pattern[str]:
+    """What :func:`_split_outside_markup` looks at, left to right: link and template brackets, and the separator
+    (a table's "||", "!!" or "|": no bracket character)."""
+    return re.compile(r"\[\[|\{\{|\]\]|\}\}|" + re.escape(separator))
 
 
 def parse_table(markup: str) -> Table | None:
@@ -431,13 +433,17 @@ def _link_entries(match: re.Match[str]) -> list[tuple[str, str]]:
     return entries
 
 
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)  # a page links one page many times (its lists, its sections, the page as a whole)
 def _link_entry(title: str, shown: str | None) -> tuple[str, str] | None:
     """(shown text, target page) of a link to an article; None for files, categories and other wikis."""
     if not is_article_title(title):
         return None
     target = normalize_title(title)
     seen = render(shown if shown else title.split("#", 1)[0].strip().lstrip(":")).strip()
-    return (re.sub(r"\s+", " ", seen), target) if seen else None
+    return (_WHITESPACE_RE.sub(" ", seen), target) if seen else None
 
 
 _ITEM_RE = re.compile(r"^[*#:;]*[*#]")  # a list item, also one indented under a definition (":*")
