@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 
 from filmgraph import reference
 from filmgraph.dates import find_dates, find_dates_carrying_year, find_month_range
@@ -874,18 +875,24 @@ _NOT_BEFORE_A_NUMBER = frozenset({"won"})
 
 
 def _amount_match(text: str) -> re.Match[str] | None:
+    return _amount_re().search(text)
+
+
+@cache
+def _amount_re() -> re.Pattern[str]:
+    """A sum as a sentence writes it, built once from the currency table."""
     # A symbol that is a word stands apart from the word before it: "Vol. 2" holds no sum in lire ("L.").
     symbols = "|".join((r"(?<![A-Za-z])" if s[:1].isalpha() else "") + re.escape(s)
                        for s in reference.currency_words()
                        if (not s.isalpha() or s.isupper() or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER)
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
-    return re.search(
+    return re.compile(
         rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
         rf"estimated|under|less than|up to)?\s*(?P<pre>{symbols})?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
         rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
         rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees|rupiah|"
         rf"lire|lira)?",
-        text, re.IGNORECASE)
+        re.IGNORECASE)
 
 
 def _scaled(number: str, scale: str | None) -> float:
@@ -1080,9 +1087,15 @@ def find_profit(sentence: str) -> list[Quantity]:
     return found
 
 
+_TERM_WORDS = ("term", "concept", "phenomenon", "notion", "expression")
+_TERM_RE = re.compile(rf"\b(?:{'|'.join(_TERM_WORDS)})\s+[\"“'‘](?P<term>[^\"”'’]+)[\"”'’]")
+
+
 def find_term(sentence: str, title: str) -> str | None:
     """A term the film is named after ("The term "second victim" …") — the film's main subject."""
-    match = re.search(r"\b(?:term|concept|phenomenon|notion|expression)\s+[\"“'‘](?P<term>[^\"”'’]+)[\"”'’]", sentence)
+    if not any(word in sentence for word in _TERM_WORDS):
+        return None  # the pattern's own words are missing: no need to run it along the sentence
+    match = _TERM_RE.search(sentence)
     if not match:
         return None
     term = reference.fold(match["term"])
