@@ -71,13 +71,16 @@ def _depth(text: str) -> int:
 # Markup only the full parser reads right: templates, tags, entities, external links, a link inside a link,
 # four quotes, rules, and a line that starts as a heading, list or definition. Text without any of it is
 # plain text, links and bold or italics, rendered here without building a parse tree (three quarters of a
-# real page's paragraphs and list items; tests/test_wikitext.py checks it renders as the parser does).
+# real page's paragraphs and list items; tests/test_properties.py checks it renders as the parser does).
+# Each alternative starts with its own character (a lone bracket's look-behind comes after it), so that a
+# search skips along a long paragraph instead of trying every alternative at every character.
 _NEEDS_PARSER_RE = re.compile("|".join([
-    r"[{}<>&]", r"(?<!\[)\[(?!\[)", r"(?<!\])\](?!\])",  # templates, tags, entities, lone brackets
+    r"[{}<>&]", r"\[(?!\[)(?<!\[\[)", r"\](?!\])(?<!\]\])",  # templates, tags, entities, lone brackets
     r"\[\[[^\]]*\[", r"\[\[[^\]]*\n", r"\|\]\]", r"\[\[[^\]|]*\|[^\]]*\|",  # links the parser may not take
     r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"(?i:\[\[\s*(?:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):)",
     r"\[\[[^\]]*'",  # quotes in a link: the parser pairs them its way
-    r"''''", r"----", r"(?m:^[\s=;:*#])"]))  # four quotes, rules, headings and lists
+    r"''''", r"----", r"\n[=;:*#]"]))  # four quotes, rules, and headings and lists on a later line
+_LINE_MARKS = ("=", ";", ":", "*", "#")  # a heading, a definition or a list on the first line
 _SIMPLE_LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 _SKIPPED_LINK_RE = re.compile(r"(?i)^(file|image|category):")
 _QUOTES_RE = re.compile(r"'{2,}")
@@ -86,7 +89,7 @@ _SPACES_RE = re.compile(r"[ \t]+")
 
 def _render_simple(text: str) -> str | None:
     """The text a reader sees of markup with no template, tag or entity; None when the parser must read it."""
-    if _NEEDS_PARSER_RE.search(text):
+    if text.startswith(_LINE_MARKS) or _NEEDS_PARSER_RE.search(text):
         return None
     if len({len(run) for run in _QUOTES_RE.findall(text)}) > 1:
         return None  # italics beside bold ("''Film'''s"): which quotes are an apostrophe is the parser's call
@@ -94,12 +97,20 @@ def _render_simple(text: str) -> str | None:
     def link(match: re.Match[str]) -> str:
         return match.group(2) or match.group(1)
 
-    if any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
-        return None  # a file or category link vanishes, and the quotes beside it may pair up: the parser's call
-    rendered = _SIMPLE_LINK_RE.sub(link, text)
-    if "[[" in rendered or "]]" in rendered:
+    if "[[" in text:
+        if any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
+            return None  # a file or category link vanishes, and the quotes beside it may pair up: the parser's call
+        text = _SIMPLE_LINK_RE.sub(link, text)
+    if "[[" in text or "]]" in text:
         return None
-    return _SPACES_RE.sub(" ", rendered.replace("'''", "").replace("''", ""))
+    return _single_spaced(text.replace("'''", "").replace("''", ""))
+
+
+def _single_spaced(text: str) -> str:
+    """The text with each run of spaces and tabs one space."""
+    if "\t" not in text and "  " not in text:
+        return text  # every run is one space already
+    return _SPACES_RE.sub(" ", text)
 
 
 def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
@@ -111,10 +122,24 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
     'Mann directed Won'
     """
     if isinstance(code, str):
-        simple = _render_simple(code)
-        if simple is not None:
-            return simple
-        code = mwparserfromhell.parse(code)
+        shown, names = _render_markup(code)
+        if unknown is not None:
+            unknown.extend(names)
+        return shown
+    return _render_nodes(code, unknown)
+
+
+@lru_cache(maxsize=2048)  # a page renders some markup more than once (a link's text, a list's lines)
+def _render_markup(markup: str) -> tuple[str, tuple[str, ...]]:
+    """What a reader sees of markup, and the names of the templates in it that cannot be rendered."""
+    simple = _render_simple(markup)
+    if simple is not None:
+        return simple, ()
+    unknown: list[str] = []
+    return _render_nodes(mwparserfromhell.parse(markup), unknown), tuple(unknown)
+
+
+def _render_nodes(code: Wikicode, unknown: list[str] | None) -> str:
     out = []
     for node in code.nodes:
         if isinstance(node, Text):
@@ -140,8 +165,7 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
             out.append(node.normalize().replace("\xa0", " "))
         else:
             out.append(node.__strip__() or "")
-    text = "".join(out).replace("'''", "").replace("''", "")
-    return _SPACES_RE.sub(" ", text)
+    return _single_spaced("".join(out).replace("'''", "").replace("''", ""))
 
 
 _FILE_LINK_RE = re.compile(r"\[\[\s*(?:File|Image)\s*:\s*([^|\]]+)", re.IGNORECASE)
