@@ -82,6 +82,8 @@ def _clean(data: Any, found: list[int]) -> Any:
         return text
     if isinstance(data, _ATOMS):
         return data
+    if isinstance(data, (list, tuple)) and _valid_texts(data):
+        return data  # a tuple of paragraphs or names: checked as one text
     before = found[0]
     if isinstance(data, dict):
         cleaned: Any = {_clean(key, found): _clean(value, found) for key, value in data.items()}
@@ -102,6 +104,15 @@ def _clean(data: Any, found: list[int]) -> Any:
                 changes[name] = cleaned
         return dataclasses.replace(data, **changes) if changes else data
     return data
+
+
+def _valid_texts(items: list[Any] | tuple[Any, ...]) -> bool:
+    """All the items are valid texts (a character that is not valid in one is not in their join either)."""
+    try:
+        joined = "".join(items)
+    except TypeError:  # not all texts
+        return False
+    return is_valid(joined)
 
 
 @cache

@@ -452,8 +452,9 @@ def _link_entries(match: re.Match[str]) -> list[tuple[str, str]]:
     # Quotes doubled in a link's target are bold or italics around it, not its title: no link.
     entry = _link_entry(match.group(1), match.group(2)) if "\'\'" not in match.group(1) else None
     entries = [entry] if entry else []
-    for inner in _LINK_RE.finditer(match.group(2) or ""):
-        entries += _link_entries(inner)
+    if match.group(2) and "[[" in match.group(2):
+        for inner in _LINK_RE.finditer(match.group(2)):
+            entries += _link_entries(inner)
     return entries
 
 
