@@ -90,7 +90,7 @@ def _clean(data: Any, found: list[int]) -> Any:
     elif isinstance(data, list):
         cleaned = [_clean(item, found) for item in data]
     elif isinstance(data, tuple):
-        cleaned = tuple(_clean(item, found) for item in data)
+        cleaned = tuple([_clean(item, found) for item in data])
     else:
         cleaned = None
     if cleaned is not None:

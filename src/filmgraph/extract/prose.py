@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from filmgraph import reference
 from filmgraph.dates import find_dates, find_dates_carrying_year, find_month_range
@@ -224,8 +224,18 @@ _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album
 def _mentions(sentence: str, stems: tuple[str, ...]) -> bool:
     """Whether the sentence holds one of these lower-case stems: a cheap test before a pattern that needs one
     of them is run along the whole sentence (most sentences of an article state none of these facts)."""
-    lowered = sentence.lower()
-    return any(stem in lowered for stem in stems)
+    return _stems_re(stems).search(_lowered(sentence)) is not None
+
+
+@cache
+def _stems_re(stems: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the stems, found in one scan of a sentence."""
+    return re.compile("|".join(map(re.escape, stems)))
+
+
+@lru_cache(maxsize=64)  # each finder asks of the sentence being read
+def _lowered(sentence: str) -> str:
+    return sentence.lower()
 
 
 _RELEASE_STEMS = ("releas", "opened in", "premiere", "debuted", "hit ")
@@ -878,17 +888,26 @@ def _amount_match(text: str) -> re.Match[str] | None:
     return _amount_re().search(text)
 
 
+def _starting(words: list[str] | tuple[str, ...]) -> str:
+    """A look-ahead for the first characters of these words."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+
+
 @cache
 def _amount_re() -> re.Pattern[str]:
     """A sum as a sentence writes it, built once from the currency table."""
     # A symbol that is a word stands apart from the word before it: "Vol. 2" holds no sum in lire ("L.").
-    symbols = "|".join((r"(?<![A-Za-z])" if s[:1].isalpha() else "") + re.escape(s)
-                       for s in reference.currency_words()
-                       if (not s.isalpha() or s.isupper() or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER)
+    words = [s for s in reference.currency_words()
+             if (not s.isalpha() or s.isupper() or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER]
+    symbols = "|".join((r"(?<![A-Za-z])" if s[:1].isalpha() else "") + re.escape(s) for s in words)
+    bounds = ("more than", "over", "at least", "nearly", "almost", "about", "around", "approximately", "roughly",
+              "an estimated", "estimated", "under", "less than", "up to")
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
+    # The pattern is tried at every character of a sentence: a look-ahead at the first characters of the bound
+    # words and of the symbols skips their many alternatives where none of them can start.
     return re.compile(
-        rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
-        rf"estimated|under|less than|up to)?\s*(?P<pre>{symbols})?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
+        rf"(?P<bound>{_starting(bounds)}(?:{'|'.join(bounds)}))?\s*(?P<pre>{_starting(words)}(?:{symbols}))?\s*"
+        rf"(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
         rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
         rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees|rupiah|"
         rf"lire|lira)?",

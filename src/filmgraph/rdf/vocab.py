@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+from rdflib import Namespace, URIRef, namespace
 
 from filmgraph import defaults
 from filmgraph.pages import COMMONS_FILE_PATH
@@ -24,6 +23,32 @@ def _term(namespace: str, name: str) -> URIRef:
     return URIRef(namespace + name)
 
 
+class DefinedTermNamespace(TermNamespace):
+    """One of rdflib's closed namespaces (RDF, XSD …), each term made once: rdflib checks every look-up against
+    the namespace's terms (an unknown one still fails, on its first look-up). Its terms are attributes, so a term
+    named like a ``str`` method would need ``RDF["…"]``: none of the terms filmgraph writes is."""
+
+    _defined: type[namespace.DefinedNamespace]
+
+    def __new__(cls, defined: type[namespace.DefinedNamespace]) -> DefinedTermNamespace:
+        made = super().__new__(cls, str(defined))
+        made._defined = defined
+        return made
+
+    def term(self, name: str) -> URIRef:
+        return _defined_term(self._defined, name) if isinstance(name, str) else super().term(name)
+
+
+@cache  # a closed namespace's few terms
+def _defined_term(defined: type[namespace.DefinedNamespace], name: str) -> URIRef:
+    return defined[name]
+
+
+RDF = DefinedTermNamespace(namespace.RDF)
+RDFS = DefinedTermNamespace(namespace.RDFS)
+OWL = DefinedTermNamespace(namespace.OWL)
+XSD = DefinedTermNamespace(namespace.XSD)
+PROV = DefinedTermNamespace(namespace.PROV)
 SDO = TermNamespace("http://schema.org/")
 WD = TermNamespace("http://www.wikidata.org/entity/")
 WDT = TermNamespace("http://www.wikidata.org/prop/direct/")

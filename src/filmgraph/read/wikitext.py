@@ -173,6 +173,7 @@ _OPAQUE_RE = re.compile(r"<!--.*?(?:-->|$)|<ref\b[^>]*/>|<ref\b[^>]*>.*?(?:</ref
                         re.IGNORECASE | re.DOTALL)
 MAX_SPAN = 500
 _INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]")
+_SPAN_TOKEN_RE = re.compile(r"<|\{\{|\}\}")  # what the brace count looks at, left to right
 
 
 def _infobox_span(text: str) -> tuple[int, int] | None:
@@ -185,20 +186,18 @@ def _infobox_span(text: str) -> tuple[int, int] | None:
     if match is None:
         return None
     depth, index = 0, match.start()
-    while index < len(text):
-        opaque = _OPAQUE_RE.match(text, index) if text[index] == "<" else None
-        if opaque:
-            index = opaque.end()
-        elif text.startswith("{{", index):
+    while (token := _SPAN_TOKEN_RE.search(text, index)) is not None:
+        index = token.end()
+        if token.group() == "<":
+            opaque = _OPAQUE_RE.match(text, token.start())
+            if opaque:
+                index = opaque.end()
+        elif token.group() == "{{":
             depth += 1
-            index += 2
-        elif text.startswith("}}", index):
+        else:
             depth -= 1
-            index += 2
             if depth == 0:
                 return match.start(), index
-        else:
-            index += 1
     return None  # never closed: left to the parser
 
 
@@ -442,7 +441,7 @@ def _page_links(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int
     opaque = [(start, end) for start, end, is_opaque in spans if is_opaque]
     found = []
     for match in _LINK_RE.finditer(text):
-        if any(start < match.start() < end for start, end in opaque):
+        if opaque and any(start < match.start() < end for start, end in opaque):
             continue
         found += [(match.start(), link) for link in _link_entries(match)]
     return found
