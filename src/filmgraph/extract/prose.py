@@ -101,7 +101,8 @@ def split_sentences(paragraph: str) -> list[str]:
         # "Dr." and an initial ("Sundar C.") do not end a sentence, unless what follows opens one ("… directed
         # by Sundar C. The film features …").
         opens = piece.split(" ", 1)[0] in _SENTENCE_OPENERS
-        if previous and (last_word in _ABBREVIATIONS or (re.fullmatch(r"[A-Z]", last_word) and not opens)):
+        initial = len(last_word) == 1 and "A" <= last_word <= "Z"
+        if previous and (last_word in _ABBREVIATIONS or (initial and not opens)):
             sentences[-1].append(piece)
         else:
             sentences.append([piece])
@@ -224,13 +225,8 @@ _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album
 def _mentions(sentence: str, stems: tuple[str, ...]) -> bool:
     """Whether the sentence holds one of these lower-case stems: a cheap test before a pattern that needs one
     of them is run along the whole sentence (most sentences of an article state none of these facts)."""
-    return _stems_re(stems).search(_lowered(sentence)) is not None
-
-
-@cache
-def _stems_re(stems: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the stems, found in one scan of a sentence."""
-    return re.compile("|".join(map(re.escape, stems)))
+    lowered = _lowered(sentence)
+    return any(stem in lowered for stem in stems)
 
 
 @lru_cache(maxsize=64)  # each finder asks of the sentence being read

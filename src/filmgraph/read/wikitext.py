@@ -243,6 +243,10 @@ _LEADING_ATTRIBUTES_RE = re.compile(r'^\s*(?:(?:rowspan|colspan|style|class|alig
                                     r'(?=\{\{)', re.IGNORECASE)
 
 
+_ATTRIBUTE_RE = re.compile(r"\b(rowspan|colspan|style|class|align|scope)\s*=")
+_SPAN_RES = {key: re.compile(rf'{key}\s*=\s*"?(\d{{1,6}})') for key in ("rowspan", "colspan")}
+
+
 def _cells(line: str, separator: str) -> list[tuple[dict[str, int], str]]:
     """Split a table row line into (span attributes, content) cells."""
     cells = []
@@ -250,13 +254,13 @@ def _cells(line: str, separator: str) -> list[tuple[dict[str, int], str]]:
         attributes: dict[str, int] = {}
         content, attribute_text = raw, ""
         pieces = _split_outside_markup(raw, "|")
-        if len(pieces) > 1 and re.search(r"\b(rowspan|colspan|style|class|align|scope)\s*=", pieces[0]):
+        if len(pieces) > 1 and _ATTRIBUTE_RE.search(pieces[0]):
             content, attribute_text = "|".join(pieces[1:]), pieces[0]
         elif leading := _LEADING_ATTRIBUTES_RE.match(raw):
             # '| rowspan="2" {{nom}}': the template brings the cell's own "|", so the attributes stand before it.
             content, attribute_text = raw[leading.end():], leading.group(0)
-        for key in ("rowspan", "colspan"):
-            match = re.search(rf'{key}\s*=\s*"?(\d{{1,6}})', attribute_text)
+        for key, span_re in _SPAN_RES.items():
+            match = span_re.search(attribute_text)
             if match:
                 # Spans are clamped: no real table spans more, and a huge one must not fill memory.
                 attributes[key] = max(1, min(int(match.group(1)), MAX_SPAN))
