@@ -110,6 +110,7 @@ def title_key(title: str) -> str:
     return title.replace(" ", "_")
 
 
+@lru_cache(maxsize=4096)  # a page's links name the same pages again and again
 def wfurlencode(text: str) -> str:
     """MediaWiki's ``wfUrlencode``: everything percent-encoded but letters, digits, ``-_.`` and ``;@$!*(),/~:``.
 
@@ -122,6 +123,7 @@ def wfurlencode(text: str) -> str:
 _DBPEDIA_ESCAPED = frozenset('"#%<>?[\\]^`{|}')
 
 
+@lru_cache(maxsize=4096)  # a page's links name the same pages again and again
 def dbpedia_encode(title: str) -> str:
     """A title as DBpedia writes it in a resource IRI: ``_`` for spaces, the controls and ``"#%<>?[\\]^`{|}``
     percent-encoded, everything else (letters of any script, ``'&*/,:;!$()+=@~``) as it is.
@@ -178,6 +180,11 @@ def _wikis() -> dict[str, tuple[str, str]]:
     return {row["host"]: (row["qid"], row["dbpedia"]) for row in csv.DictReader(text.splitlines())}
 
 
+@lru_cache(maxsize=64)  # a few wikis, asked for every link
+def _host(base: str) -> str:
+    return urlsplit(base).netloc
+
+
 @dataclass(frozen=True)
 class Wiki:
     """A wiki, by its article base ("https://en.wikipedia.org/wiki/"): the URLs of its pages, the DBpedia
@@ -187,7 +194,7 @@ class Wiki:
 
     @property
     def host(self) -> str:
-        return urlsplit(self.base).netloc
+        return _host(self.base)
 
     @property
     def qid(self) -> str | None:

@@ -13,8 +13,8 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell.parser import Parser
 from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
@@ -136,7 +136,13 @@ def _render_markup(markup: str) -> tuple[str, tuple[str, ...]]:
     if simple is not None:
         return simple, ()
     unknown: list[str] = []
-    return _render_nodes(mwparserfromhell.parse(markup), unknown), tuple(unknown)
+    return _render_nodes(_parse(markup), unknown), tuple(unknown)
+
+
+def _parse(markup: str) -> Wikicode:
+    """The parse tree of markup: ``mwparserfromhell.parse`` without its look-ups for other kinds of input (it
+    imports four names on every call)."""
+    return Parser().parse(markup)
 
 
 def _render_nodes(code: Wikicode, unknown: list[str] | None) -> str:
@@ -640,7 +646,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         name = re.split(r"[|}\n<]", text[span[0] + 2:span[1]], maxsplit=1)[0].strip()
         if not is_film_infobox(name):
             raise NotAFilm(f"{where}: not a film article ({name})")
-        infobox_code = mwparserfromhell.parse(text[span[0]:span[1]])
+        infobox_code = _parse(text[span[0]:span[1]])
         infobox, _ = _infobox(infobox_code, warnings, where)
         links = _links(infobox_code)
         text = text[:span[0]] + text[span[1]:]
