@@ -72,12 +72,14 @@ def _depth(text: str) -> int:
 # four quotes, rules, and a line that starts as a heading, list or definition. Text without any of it is
 # plain text, links and bold or italics, rendered here without building a parse tree (three quarters of a
 # real page's paragraphs and list items; tests/test_properties.py checks it renders as the parser does).
-# Each alternative starts with its own character (a lone bracket's look-behind comes after it), so that a
-# search skips along a long paragraph instead of trying every alternative at every character.
+# Each alternative starts with a character of its own (a lone bracket's look-behind comes after it), so that a
+# search skips along a long paragraph to the characters that can start one, instead of trying every
+# alternative at every character.
 _NEEDS_PARSER_RE = re.compile("|".join([
-    r"[{}<>&]", r"\[(?!\[)(?<!\[\[)", r"\](?!\])(?<!\]\])",  # templates, tags, entities, lone brackets
+    r"\{", r"\}", r"<", r">", r"&",  # templates, tags, entities
+    r"\[(?!\[)(?<!\[\[)", r"\](?!\])(?<!\]\])",  # lone brackets
     r"\[\[[^\]]*\[", r"\[\[[^\]]*\n", r"\|\]\]", r"\[\[[^\]|]*\|[^\]]*\|",  # links the parser may not take
-    r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"(?i:\[\[\s*(?:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):)",
+    r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"\[\[\s*(?i:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):",
     r"\[\[[^\]]*'",  # quotes in a link: the parser pairs them its way
     r"''''", r"----", r"\n[=;:*#]"]))  # four quotes, rules, and headings and lists on a later line
 _LINE_MARKS = ("=", ";", ":", "*", "#")  # a heading, a definition or a list on the first line
@@ -91,7 +93,7 @@ def _render_simple(text: str) -> str | None:
     """The text a reader sees of markup with no template, tag or entity; None when the parser must read it."""
     if text.startswith(_LINE_MARKS) or _NEEDS_PARSER_RE.search(text):
         return None
-    if len({len(run) for run in _QUOTES_RE.findall(text)}) > 1:
+    if "''" in text and len({len(run) for run in _QUOTES_RE.findall(text)}) > 1:
         return None  # italics beside bold ("''Film'''s"): which quotes are an apostrophe is the parser's call
 
     def link(match: re.Match[str]) -> str:
