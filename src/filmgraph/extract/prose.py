@@ -39,7 +39,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9]
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.:-]*"
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ]\.|(?:(?:el|al|ad|d')-?)?[A-ZÀ-ÖØ-Þ][\w'’-]*)"
 _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
-NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
+# The look-ahead names the characters a name can start with ("el-", "al-", "ad-", "d'" or a capital): a search
+# along a paragraph tries the name's alternatives only there.
+NAME_RE = re.compile(rf"(?=[A-ZÀ-ÖØ-Þead]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
 _JOINER = r"(?:of|de|du|del|di|för|for|on|the|'s|&|and the)"
 _PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"

@@ -383,7 +383,8 @@ _OPAQUE_TAGS = frozenset({"categorytree", "ce", "chem", "gallery", "graph", "hie
 _VOID_TAGS = frozenset({"br", "hr", "wbr", "img", "meta", "link", "references", "ref"})
 _NESTING_RE = re.compile(r"\{\{|\}\}|(?m:^[ \t]*\{\|)|(?m:^[ \t]*\|\})|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
 _HEADING_LINE_RE = re.compile(r"(?m)^(=+)([^\n]*)$")
-_LINK_RE = re.compile(r"(?<!\[)\[\[([^\[\]{}<>\n|]*)(?:\|((?:[^\[\]]|\[\[[^\[\]]*\]\]|\](?!\])|\[(?!\[))*?))?\]\]")
+# "[[" not after a third "[" (its look-behind after it: a search then skips along the text to each "[[").
+_LINK_RE = re.compile(r"\[\[(?<!\[\[\[)([^\[\]{}<>\n|]*)(?:\|((?:[^\[\]]|\[\[[^\[\]]*\]\]|\](?!\])|\[(?!\[))*?))?\]\]")
 
 
 def _nested_spans(text: str) -> list[tuple[int, int, bool]]:
