@@ -108,6 +108,8 @@ def _clean(data: Any, found: list[int]) -> Any:
 
 def _valid_texts(items: list[Any] | tuple[Any, ...]) -> bool:
     """All the items are valid texts (a character that is not valid in one is not in their join either)."""
+    if not items or not isinstance(items[0], str):
+        return False  # records or pairs (or nothing): their items are looked at one by one
     try:
         joined = "".join(items)
     except TypeError:  # not all texts
