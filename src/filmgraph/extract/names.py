@@ -257,10 +257,10 @@ def _one_letter_keys(tokens: list[str]) -> frozenset[tuple[str, ...]]:
 
 @lru_cache(maxsize=4096)  # each name of a page is keyed more than once
 def _one_letter_keys_of(joined: str) -> frozenset[tuple[str, ...]]:
-    # The name, and the name with each letter left out: two names one letter apart share one of these.
+    # The name with each letter left out, and (at == len) the name itself: two names one letter apart share one.
     if not MIN_LONG_NAME <= len(joined) <= _MAX_FUZZY_CHARS:
         return frozenset()
-    return frozenset({("~", joined)} | {("~", joined[:at] + joined[at + 1:]) for at in range(len(joined))})
+    return frozenset([("~", joined[:at] + joined[at + 1:]) for at in range(len(joined) + 1)])
 
 
 @lru_cache(maxsize=4096)  # each name of a page is looked up more than once
@@ -274,8 +274,8 @@ def spelling_keys(name: str) -> frozenset[tuple[str, ...]]:
     >>> bool(spelling_keys("Sebastian Stiger") & spelling_keys("Sebastian Stigar"))
     True
     """
-    tokens = _tokens(name)
-    return frozenset({("=", "".join(tokens))} | _one_letter_keys(tokens))
+    tokens = _name_tokens(name)
+    return _one_letter_keys_of(" ".join(tokens)) | {("=", "".join(tokens))}
 
 
 def _variant_partners(names: list[list[str]]) -> list[set[int]]:
