@@ -86,7 +86,7 @@ def _upper_first(title: str) -> str:
     return upper + title[1:]
 
 
-@lru_cache(maxsize=4096)  # a page names the same pages again and again (links, credits, the page itself)
+@lru_cache(maxsize=1024)  # a page names the same pages again and again (links, credits, the page itself)
 def normalize_title(title: str, *, capitalize: bool = True) -> str:
     """A page title as MediaWiki stores it: character references and percent-escapes (as links may write them)
     decoded, the fragment after ``#`` dropped, ``_`` and every kind of space one space, direction marks gone, no
@@ -110,7 +110,7 @@ def title_key(title: str) -> str:
     return title.replace(" ", "_")
 
 
-@lru_cache(maxsize=4096)  # a page's links name the same pages again and again
+@lru_cache(maxsize=1024)  # a page's links name the same pages again and again
 def wfurlencode(text: str) -> str:
     """MediaWiki's ``wfUrlencode``: everything percent-encoded but letters, digits, ``-_.`` and ``;@$!*(),/~:``.
 
@@ -123,7 +123,7 @@ def wfurlencode(text: str) -> str:
 _DBPEDIA_ESCAPED = frozenset('"#%<>?[\\]^`{|}')
 
 
-@lru_cache(maxsize=4096)  # a page's links name the same pages again and again
+@lru_cache(maxsize=1024)  # a page's links name the same pages again and again
 def dbpedia_encode(title: str) -> str:
     """A title as DBpedia writes it in a resource IRI: ``_`` for spaces, the controls and ``"#%<>?[\\]^`{|}``
     percent-encoded, everything else (letters of any script, ``'&*/,:;!$()+=@~``) as it is.

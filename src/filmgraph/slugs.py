@@ -11,7 +11,7 @@ from filmgraph.reference import fold
 _NOT_LETTERS_RE = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=4096)  # a page names its people, works and bodies again and again
+@lru_cache(maxsize=1024)  # a page names its people, works and bodies again and again
 def slug(text: str) -> str:
     """A readable IRI segment for text in any script: letters kept (Latin ones without their accents),
     everything else one hyphen; a long or letterless text ends in a hash of the whole, so that two texts

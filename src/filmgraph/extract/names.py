@@ -37,7 +37,7 @@ _SOCIETY_RE = re.compile(r"(?:^|,?\s+)(?:(?:[A-Z]\.?){1,3}S\.?C\.?|A\.?C\.?E\.?|
 _ROLE_LABEL_RE = re.compile(r"^(?:[A-Z][a-z]+(?:\s+[A-Za-z]+)?)\s*:\s*(?=\S)")
 
 
-@lru_cache(maxsize=4096)  # a page credits the same names in its infobox, lists, tables and prose
+@lru_cache(maxsize=1024)  # a page credits the same names in its infobox, lists, tables and prose
 def clean_name(text: str) -> str:
     """A name without markup, footnotes, parentheticals or surrounding punctuation.
 
@@ -112,7 +112,7 @@ _NOT_IN_NAMES_RE = re.compile(r"[\d,;:!?()\[\]{}|/=<>@#]")
 _INITIAL_AT_END_RE = re.compile(r"(?:\b[A-ZÀ-Þ]|Jr|Sr)\.$")
 
 
-@lru_cache(maxsize=4096)  # the same mentions are asked about by several readers of a page
+@lru_cache(maxsize=1024)  # the same mentions are asked about by several readers of a page
 def is_person_name(text: str) -> bool:
     """A mention that can name a person: capitalised words with particles between them, never a sentence.
 
@@ -167,7 +167,7 @@ def _tokens(name: str) -> list[str]:
     return list(_name_tokens(name))
 
 
-@lru_cache(maxsize=4096)  # each name of a page is compared many times
+@lru_cache(maxsize=1024)  # each name of a page is compared many times
 def _name_tokens(name: str) -> tuple[str, ...]:
     # "Coster-Waldau" and "Coster Waldau" are one spelling of a name, and so are "Sundar C." and "Sundar C".
     return tuple(token.rstrip(".") for token in fold(name).replace(".", ". ").replace("-", " ").split()
@@ -255,7 +255,7 @@ def _one_letter_keys(tokens: list[str]) -> frozenset[tuple[str, ...]]:
     return _one_letter_keys_of(" ".join(tokens))
 
 
-@lru_cache(maxsize=4096)  # each name of a page is keyed more than once
+@lru_cache(maxsize=256)  # each name of a page is keyed more than once (a key set is large: a few)
 def _one_letter_keys_of(joined: str) -> frozenset[tuple[str, ...]]:
     # The name with each letter left out, and (at == len) the name itself: two names one letter apart share one.
     if not MIN_LONG_NAME <= len(joined) <= _MAX_FUZZY_CHARS:
@@ -263,7 +263,7 @@ def _one_letter_keys_of(joined: str) -> frozenset[tuple[str, ...]]:
     return frozenset([("~", joined[:at] + joined[at + 1:]) for at in range(len(joined) + 1)])
 
 
-@lru_cache(maxsize=4096)  # each name of a page is looked up more than once
+@lru_cache(maxsize=256)  # each name of a page is looked up more than once (a few: a key set is large)
 def spelling_keys(name: str) -> frozenset[tuple[str, ...]]:
     """Keys that two names :func:`spelled_alike` always share one of: its letters without spaces, and the name
     with one letter left out. Comparing only names that share a key finds every spelling of a name among many

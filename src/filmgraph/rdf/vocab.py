@@ -18,7 +18,7 @@ class TermNamespace(Namespace):
         return _term(str(self), name) if isinstance(name, str) else super().term(name)
 
 
-@lru_cache(maxsize=8192)  # the vocabulary's terms, and the items a few pages name
+@lru_cache(maxsize=1024)  # the vocabulary's terms, and the items a few pages name
 def _term(namespace: str, name: str) -> URIRef:
     return URIRef(namespace + name)
 

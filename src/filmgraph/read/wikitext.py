@@ -131,7 +131,7 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
     return _render_nodes(code, unknown)
 
 
-@lru_cache(maxsize=2048)  # a page renders some markup more than once (a link's text, a list's lines)
+@lru_cache(maxsize=256)  # a page renders some markup more than once (a link's text, a list's lines)
 def _render_markup(markup: str) -> tuple[str, tuple[str, ...]]:
     """What a reader sees of markup, and the names of the templates in it that cannot be rendered."""
     simple = _render_simple(markup)
@@ -473,7 +473,7 @@ def _link_entries(match: re.Match[str]) -> list[tuple[str, str]]:
 _WHITESPACE_RE = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=4096)  # a page links one page many times (its lists, its sections, the page as a whole)
+@lru_cache(maxsize=1024)  # a page links one page many times (its lists, its sections, the page as a whole)
 def _link_entry(title: str, shown: str | None) -> tuple[str, str] | None:
     """(shown text, target page) of a link to an article; None for files, categories and other wikis."""
     if not is_article_title(title):
