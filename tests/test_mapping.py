@@ -363,3 +363,13 @@ def test_a_language_is_its_item_named_with_its_code_in_both_vocabularies() -> No
     tamil = WD.Q5885
     assert (film, SDO.inLanguage, tamil) in g and (film, WDT.P364, tamil) in g
     assert (tamil, SDO.name, Literal("Tamil", lang="en")) in g and (tamil, SDO.alternateName, Literal("ta")) in g
+
+
+def test_vocabulary_terms_are_made_once_and_closed_namespaces_stay_closed() -> None:
+    """A term is one URIRef however often it is looked up; RDF, XSD … still refuse a term they do not define."""
+    assert SDO.director is SDO.director and WD["Q5"] is WD.Q5 and RDF.type is RDF["type"]
+    assert (SDO.director, RDF.type, XSD.gYear) == (URIRef("http://schema.org/director"),
+                                                  URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                                                  URIRef("http://www.w3.org/2001/XMLSchema#gYear"))
+    with pytest.raises(AttributeError, match="term 'typo' not in namespace"):
+        RDF.typo  # noqa: B018 - the look-up is what is tested

@@ -112,7 +112,9 @@ def test_writers_keep_every_value(title: str, name: str, number: float) -> None:
 
 MARKUP_PIECES = ["a", "b c", " ", "\n", "[[", "]]", "|", "[[Film]]", "[[Film|the film]]", "[[File:x.jpg]]", "''",
                  "'''", "'", "=", "*", "#", ":", ";", "[", "]", "{{", "}}", "<br>", "&amp;", "http://x.org", "—",
-                 "é", "\t", "[[a|b|c]]", "[[Category:Films]]", "----", "[[ a ]]", "[[a|]]", "''x''", "'''y'''"]
+                 "é", "\t", "[[a|b|c]]", "[[Category:Films]]", "----", "[[ a ]]", "[[a|]]", "''x''", "'''y'''",
+                 # a line that starts with a space or tab: no heading or list, text as the parser reads it
+                 " =x=", "\n ", " *", "\t#", " ;a:b"]
 
 
 @SETTINGS

@@ -17,7 +17,7 @@ from filmgraph.cli import cli
 from filmgraph.errors import FilmgraphError
 from filmgraph.model import BlockKind
 from filmgraph.read.fetch import fetch_article
-from filmgraph.read.wikitext import parse_table, parse_wikitext
+from filmgraph.read.wikitext import parse_table, parse_wikitext, render
 
 RECORDED = Path(__file__).parent / "data" / "mediawiki"
 
@@ -138,3 +138,14 @@ def test_an_item_keeps_the_texts_it_shows_in_italics() -> None:
                              "'''''Oh, Boy!''''' ('''bold''')\n", source="")
     (item,) = [b for b in article.sections[0].blocks if b.kind is BlockKind.ITEM]
     assert item.italics == ("Show Boat", "Oh, Boy!")
+
+
+def test_rendered_markup_is_cached_with_its_unknown_templates() -> None:
+    """Markup rendered twice (a page's link texts, its repeated lines) is read once: the second caller still
+    hears of the templates it cannot render, in order."""
+    markup = "Ann {{frobnicate|x}} Berg {{won}} {{zzz}}"
+    first: list[str] = []
+    second: list[str] = []
+    assert render(markup, first) == render(markup, second) == "Ann Berg Won "
+    assert first == second == ["frobnicate", "zzz"]
+    assert render(markup) == "Ann Berg Won "  # no list: nothing to report to

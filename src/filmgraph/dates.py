@@ -26,6 +26,7 @@ _PATTERNS = [
 # Group names repeat across the patterns, so each pattern's groups get a prefix: p0_y, p1_d, …
 _DATE_RE = re.compile(
     "|".join(f"(?:{p.replace('(?P<', f'(?P<p{i}_')})" for i, p in enumerate(_PATTERNS)), re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
 _RANGE_RE = re.compile(
     rf"(?:from\s+)?{_MONTH.format('m1')}\s*(?:–|-|—|to|until|through)\s*{_MONTH.format('m2')},?\s+{_YEAR.format('y')}",
     re.IGNORECASE,
@@ -55,6 +56,8 @@ def find_dates(text: str) -> Iterator[tuple[PartialDate, int, int]]:
     >>> [d.isoformat() for d, _, _ in find_dates("from 10 April 2025 to September 2025, and 2026")]
     ['2025-04-10', '2025-09', '2026']
     """
+    if _DIGIT_RE.search(text) is None:
+        return  # every date holds a digit: no need to run the patterns along the text
     for match in _DATE_RE.finditer(text):
         date = _build(match.groupdict())
         if date is not None:
@@ -77,6 +80,8 @@ def find_dates_carrying_year(text: str) -> list[tuple[PartialDate, int, int]]:
     ['2018']
     """
     found = list(find_dates(text))
+    if _DIGIT_RE.search(text) is None:
+        return found  # a day holds a digit too
     for match in _DAY_MONTH_RE.finditer(text):
         if any(start <= match.start() < end for _, start, end in found):
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from filmgraph.errors import FilmgraphError
@@ -52,6 +52,7 @@ class FieldRow:
         return self.field.rsplit(".", 1)[-1]
 
 
+@lru_cache(maxsize=1024)  # the same few labels, on every page
 def normalize_label(label: str) -> str:
     """The form labels are matched in: casefold, no colon or "(s)", underscores as spaces, singular.
 

@@ -22,7 +22,7 @@ import csv
 import html
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
@@ -86,6 +86,7 @@ def _upper_first(title: str) -> str:
     return upper + title[1:]
 
 
+@lru_cache(maxsize=1024)  # a page names the same pages again and again (links, credits, the page itself)
 def normalize_title(title: str, *, capitalize: bool = True) -> str:
     """A page title as MediaWiki stores it: character references and percent-escapes (as links may write them)
     decoded, the fragment after ``#`` dropped, ``_`` and every kind of space one space, direction marks gone, no
@@ -109,6 +110,7 @@ def title_key(title: str) -> str:
     return title.replace(" ", "_")
 
 
+@lru_cache(maxsize=1024)  # a page's links name the same pages again and again
 def wfurlencode(text: str) -> str:
     """MediaWiki's ``wfUrlencode``: everything percent-encoded but letters, digits, ``-_.`` and ``;@$!*(),/~:``.
 
@@ -121,6 +123,7 @@ def wfurlencode(text: str) -> str:
 _DBPEDIA_ESCAPED = frozenset('"#%<>?[\\]^`{|}')
 
 
+@lru_cache(maxsize=1024)  # a page's links name the same pages again and again
 def dbpedia_encode(title: str) -> str:
     """A title as DBpedia writes it in a resource IRI: ``_`` for spaces, the controls and ``"#%<>?[\\]^`{|}``
     percent-encoded, everything else (letters of any script, ``'&*/,:;!$()+=@~``) as it is.
@@ -177,6 +180,11 @@ def _wikis() -> dict[str, tuple[str, str]]:
     return {row["host"]: (row["qid"], row["dbpedia"]) for row in csv.DictReader(text.splitlines())}
 
 
+@lru_cache(maxsize=64)  # a few wikis, asked for every link
+def _host(base: str) -> str:
+    return urlsplit(base).netloc
+
+
 @dataclass(frozen=True)
 class Wiki:
     """A wiki, by its article base ("https://en.wikipedia.org/wiki/"): the URLs of its pages, the DBpedia
@@ -186,7 +194,7 @@ class Wiki:
 
     @property
     def host(self) -> str:
-        return urlsplit(self.base).netloc
+        return _host(self.base)
 
     @property
     def qid(self) -> str | None:

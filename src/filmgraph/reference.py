@@ -119,6 +119,8 @@ def fold(text: str) -> str:
     >>> fold("Zoë Ağaoğlu") == fold("zoe agaoglu")
     True
     """
+    if text.isascii():  # nothing to decompose, no diacritic and none of the letters below
+        return text.casefold().strip()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("ı", "i").replace("ø", "o").replace("æ", "ae").replace("ß", "ss").casefold().strip()

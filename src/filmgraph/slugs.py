@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from filmgraph.reference import fold
 
+_NOT_LETTERS_RE = re.compile(r"[\W_]+")
 
+
+@lru_cache(maxsize=1024)  # a page names its people, works and bodies again and again
 def slug(text: str) -> str:
     """A readable IRI segment for text in any script: letters kept (Latin ones without their accents),
     everything else one hyphen; a long or letterless text ends in a hash of the whole, so that two texts
@@ -19,7 +23,7 @@ def slug(text: str) -> str:
     (True, True)
     """
     folded = fold(text).replace("'", "").replace("’", "")
-    readable = re.sub(r"[\W_]+", "-", folded).strip("-")
+    readable = _NOT_LETTERS_RE.sub("-", folded).strip("-")
     digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
     if not readable:
         return f"x-{digest}"

@@ -9,7 +9,9 @@ and no writer ever sees them.
 from __future__ import annotations
 
 import dataclasses
+import enum
 import re
+from functools import cache
 from typing import Any, TypeVar
 
 REPLACEMENT = "\ufffd"
@@ -20,6 +22,8 @@ _INVALID_RE = re.compile("[\ud800-\udfff\ufdd0-\ufdef" + "".join(
 # Cyrillic, CJK and Hangul are all below) is valid after one fast scan, which a class of 36 ranges is not.
 _HIGH_RE = re.compile("[\ud800-\U0010ffff]")
 _T = TypeVar("_T")
+# Values that hold no text: nothing in them to clean (bool is an int).
+_ATOMS = (int, float, enum.Enum, type(None))
 # Each noncharacter as an escape (\uFFFF, \U0001FFFF): how Turtle and N-Triples write one that reached them.
 NONCHARACTER_ESCAPES = {code: (f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}") for code in
                         [*range(0xFDD0, 0xFDF0), *(plane * 0x10000 + low for plane in range(17)
@@ -71,28 +75,48 @@ def valid_data(data: _T) -> tuple[_T, int]:
 def _clean(data: Any, found: list[int]) -> Any:
     # Iterative over the containers' own items only: JSON this deep was refused by the parser already.
     if isinstance(data, str):
-        if _INVALID_RE.search(data) is None:
+        if is_valid(data):
             return data
         text, count = valid_text(data)
         found[0] += count
         return text
+    if isinstance(data, _ATOMS):
+        return data
+    if isinstance(data, (list, tuple)) and _valid_texts(data):
+        return data  # a tuple of paragraphs or names: checked as one text
     before = found[0]
     if isinstance(data, dict):
         cleaned: Any = {_clean(key, found): _clean(value, found) for key, value in data.items()}
     elif isinstance(data, list):
         cleaned = [_clean(item, found) for item in data]
     elif isinstance(data, tuple):
-        cleaned = tuple(_clean(item, found) for item in data)
+        cleaned = tuple([_clean(item, found) for item in data])
     else:
         cleaned = None
     if cleaned is not None:
         return cleaned if found[0] > before else data
     if dataclasses.is_dataclass(data) and not isinstance(data, type):
         changes = {}
-        for item in dataclasses.fields(data):
-            value = getattr(data, item.name)
+        for name in _field_names(type(data)):
+            value = getattr(data, name)
             cleaned = _clean(value, found)
             if cleaned is not value:
-                changes[item.name] = cleaned
+                changes[name] = cleaned
         return dataclasses.replace(data, **changes) if changes else data
     return data
+
+
+def _valid_texts(items: list[Any] | tuple[Any, ...]) -> bool:
+    """All the items are valid texts (a character that is not valid in one is not in their join either)."""
+    if not items or not isinstance(items[0], str):
+        return False  # records or pairs (or nothing): their items are looked at one by one
+    try:
+        joined = "".join(items)
+    except TypeError:  # not all texts
+        return False
+    return is_valid(joined)
+
+
+@cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(item.name for item in dataclasses.fields(kind))

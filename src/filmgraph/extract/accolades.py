@@ -198,6 +198,7 @@ _CEREMONY_YEAR_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][
                                r"(?:in|held in|\(|of)\s*(?P<year>\d{4})\b")
 
 
+_CEREMONY_WORDS = ("Award", "Festival", "Prize")
 _YEAR_CEREMONY_RE = re.compile(rf"^(?P<year>\d{{4}})\s*[-–—:]\s*(?:the\s+)?(?P<ceremony>{reference.EDITION}\s+"
                                r"(?:[A-Z][\w'’.&-]*\s+)*?(?:Awards?|Festival|Prizes?))\b")
 
@@ -211,6 +212,8 @@ def ceremony_years(text: str) -> dict[str, PartialDate]:
     >>> ceremony_years("1983 - 33rd Berlin International Film Festival, 18 February (Competition)")
     {'33rd berlin international film festival': PartialDate(year=1983, month=None, day=None)}
     """
+    if not any(word in text for word in _CEREMONY_WORDS):
+        return {}  # both patterns need one of these words: no need to run them along the text
     found = {fold(m["ceremony"]): PartialDate(int(m["year"])) for m in _CEREMONY_YEAR_RE.finditer(text)}
     listed = _YEAR_CEREMONY_RE.match(text)
     if listed:

@@ -290,6 +290,11 @@ def _read_prose(article: Article, collector: Collector) -> None:
     apply_ceremonies(film, years)
 
 
+# "{{Plainlist|* Ann Berg": a list's first item on its template's line; "Director: Ann Berg": a credit.
+_OPENED_LIST_RE = re.compile(r"^\{\{[^{}|]*\|\s*[*#]+\s*(?P<item>.+)$")
+_CREDIT_LINE_RE = re.compile(r"^(?P<label>[A-Za-z][\w ]{1,30}?)\s*:\s+(?P<names>.+)$")
+
+
 def _read_cast_section(section: Section, collector: Collector, context: CastContext, *,
                        lists: bool = True, sentences: bool = True, casting: bool = False) -> None:
     """The cast a section states, block by block: each list (its side decided from all its lines), each
@@ -322,12 +327,12 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
 
     for block in section.blocks or _plain_blocks(section):
         text = block.text
-        opened = re.match(r"^\{\{[^{}|]*\|\s*[*#]+\s*(?P<item>.+)$", text)
+        opened = _OPENED_LIST_RE.match(text)
         if block.kind is BlockKind.PARAGRAPH and opened:
             text = opened["item"]  # "{{Plainlist|* Ann Berg": the list's first item, on the template's line
             block = Block(BlockKind.ITEM, text, 1, block.links)
         if block.kind is BlockKind.ITEM:
-            credit = re.match(r"^(?P<label>[A-Za-z][\w ]{1,30}?)\s*:\s+(?P<names>.+)$", text)
+            credit = _CREDIT_LINE_RE.match(text)
             row = labels.get(normalize_label(credit["label"])) if credit else None
             if row is not None and row.kind == "person":
                 # "Director: Ann Berg" inside a cast list credits the crew, not an actor called "Director".
@@ -652,6 +657,9 @@ def _resolve(film: Film) -> None:
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins, t.nominations))
 
 
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
 def _add_other_spellings(article: Article, film: Film) -> None:
     """A name the text spells like one credited person's, but not as it is credited ("the direction of Ujjan
     Chatterjee" for the credited Ujjal Chatterjee, "[[Berny Ignatius]]" for Berny Ignatious), is that person's
@@ -666,7 +674,7 @@ def _add_other_spellings(article: Article, film: Film) -> None:
     texts = [*article.lead, *(p for section in article.sections for p in section.paragraphs)]
     mentions = {match.group(0) for text in texts for match in prose.NAME_RE.finditer(text.replace("''", ""))}
     mentions |= {shown for shown, _ in article.links}
-    for mention in sorted(re.sub(r"['’]s?$", "", m) for m in mentions):  # "George Lucas' film": his name
+    for mention in sorted(_POSSESSIVE_RE.sub("", m) for m in mentions):  # "George Lucas' film": his name
         if fold(mention) in known or fold(mention + ".") in known or not is_person_name(mention) \
                 or " " not in mention.strip():
             continue  # as credited, or so but for the full stop a sentence took ("Jack Haley Jr")

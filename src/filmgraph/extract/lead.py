@@ -78,7 +78,7 @@ def read_lead(article: Article, collector: Collector) -> None:
                 collector.add("country", Coded(country.name, country.qid, country.code), LEAD)
         rest = fold(words + (" " + phrase["noun"] if phrase["noun"] else ""))
         for genre_word in reference.genre_words():
-            if re.search(rf"\b{re.escape(genre_word)}\b", rest):
+            if genre_word in rest and re.search(rf"\b{re.escape(genre_word)}\b", rest):
                 entry = reference.genre(genre_word)
                 assert entry is not None
                 collector.add("genre", Coded(entry.name, entry.qid), LEAD)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from filmgraph.model import Person
 from filmgraph.reference import WIKILINK_RE, fold
@@ -25,6 +26,7 @@ _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _FOOTNOTE_RE = re.compile(r"\[[^\]]{0,12}\]|[*†‡§]+")
 _PAREN_RE = re.compile(r"\s*\((?:uncredited|credited as[^)]*|voice|as [^)]*|cameo|archive footage|[^)]*)\)")
 _SPLIT_RE = re.compile(r"\s*(?:;|,(?:\s*and\b)?|\band\b|&|\n|/)\s*")
+_WHITESPACE_RE = re.compile(r"\s+")
 MIN_LONG_NAME = 10  # a one-letter difference only merges names at least this long
 
 
@@ -35,6 +37,7 @@ _SOCIETY_RE = re.compile(r"(?:^|,?\s+)(?:(?:[A-Z]\.?){1,3}S\.?C\.?|A\.?C\.?E\.?|
 _ROLE_LABEL_RE = re.compile(r"^(?:[A-Z][a-z]+(?:\s+[A-Za-z]+)?)\s*:\s*(?=\S)")
 
 
+@lru_cache(maxsize=1024)  # a page credits the same names in its infobox, lists, tables and prose
 def clean_name(text: str) -> str:
     """A name without markup, footnotes, parentheticals or surrounding punctuation.
 
@@ -44,7 +47,7 @@ def clean_name(text: str) -> str:
     text = WIKILINK_RE.sub(r"\1", text)
     text = _FOOTNOTE_RE.sub("", text)
     text = _PAREN_RE.sub("", text)
-    text = re.sub(r"\s+", " ", text.replace("''", "")).strip(" \t,;:")
+    text = _WHITESPACE_RE.sub(" ", text.replace("''", "")).strip(" \t,;:")
     # Quotes go only when they wrap the whole name: '"quotes" & <tags>' is a name as written.
     for opening, closing in (('"', '"'), ("“", "”"), ("'", "'")):
         if len(text) > 1 and text.startswith(opening) and text.endswith(closing) and text.count(opening) <= 2:
@@ -104,6 +107,12 @@ def name_token(token: str) -> bool:
     return first.isupper() or (first.isalpha() and not first.islower()) or bool(re.match(r"^[a-z]'[A-ZÀ-Þ]", bare))
 
 
+_SUFFIX_COMMA_RE = re.compile(r",\s*(?=(?:Jr|Sr)\.?$|I{2,3}$|IV$)")
+_NOT_IN_NAMES_RE = re.compile(r"[\d,;:!?()\[\]{}|/=<>@#]")
+_INITIAL_AT_END_RE = re.compile(r"(?:\b[A-ZÀ-Þ]|Jr|Sr)\.$")
+
+
+@lru_cache(maxsize=1024)  # the same mentions are asked about by several readers of a page
 def is_person_name(text: str) -> bool:
     """A mention that can name a person: capitalised words with particles between them, never a sentence.
 
@@ -112,8 +121,8 @@ def is_person_name(text: str) -> bool:
     >>> is_person_name("Carl Holm are Jens"), is_person_name("others."), is_person_name("Ann Berg as Anna")
     (False, False, False)
     """
-    text = re.sub(r",\s*(?=(?:Jr|Sr)\.?$|I{2,3}$|IV$)", " ", text.strip())  # "Pablo Núñez, Jr."
-    if not text or len(text) > 60 or re.search(r"[\d,;:!?()\[\]{}|/=<>@#]", text):
+    text = _SUFFIX_COMMA_RE.sub(" ", text.strip())  # "Pablo Núñez, Jr."
+    if not text or len(text) > 60 or _NOT_IN_NAMES_RE.search(text):
         return False
     tokens = text.split()
     if len(tokens) > 7 or tokens[0].casefold() in _FUNCTION_WORDS:
@@ -125,7 +134,7 @@ def is_person_name(text: str) -> bool:
         if inner and (token in PARTICLES or token == "the") and name_token(tokens[index + 1]):
             continue  # "Eva de Lund", "Lil the Kid"
         return False
-    return not (text.endswith(".") and not re.search(r"(?:\b[A-ZÀ-Þ]|Jr|Sr)\.$", text))
+    return not (text.endswith(".") and not _INITIAL_AT_END_RE.search(text))
 
 
 def split_names(text: str) -> list[str]:
@@ -155,8 +164,14 @@ def split_names(text: str) -> list[str]:
 
 
 def _tokens(name: str) -> list[str]:
+    return list(_name_tokens(name))
+
+
+@lru_cache(maxsize=1024)  # each name of a page is compared many times
+def _name_tokens(name: str) -> tuple[str, ...]:
     # "Coster-Waldau" and "Coster Waldau" are one spelling of a name, and so are "Sundar C." and "Sundar C".
-    return [token.rstrip(".") for token in fold(name).replace(".", ". ").replace("-", " ").split() if token != "."]
+    return tuple(token.rstrip(".") for token in fold(name).replace(".", ". ").replace("-", " ").split()
+                 if token != ".")
 
 
 def _edit_distance_at_most_one(a: str, b: str) -> bool:
@@ -236,15 +251,20 @@ def _keys(tokens: list[str]) -> set[tuple[str, ...]]:
     return keys | _one_letter_keys(tokens)
 
 
-def _one_letter_keys(tokens: list[str]) -> set[tuple[str, ...]]:
-    # The name, and the name with each letter left out: two names one letter apart share one of these.
-    joined = " ".join(tokens)
+def _one_letter_keys(tokens: list[str]) -> frozenset[tuple[str, ...]]:
+    return _one_letter_keys_of(" ".join(tokens))
+
+
+@lru_cache(maxsize=256)  # each name of a page is keyed more than once (a key set is large: a few)
+def _one_letter_keys_of(joined: str) -> frozenset[tuple[str, ...]]:
+    # The name with each letter left out, and (at == len) the name itself: two names one letter apart share one.
     if not MIN_LONG_NAME <= len(joined) <= _MAX_FUZZY_CHARS:
-        return set()
-    return {("~", joined)} | {("~", joined[:at] + joined[at + 1:]) for at in range(len(joined))}
+        return frozenset()
+    return frozenset([("~", joined[:at] + joined[at + 1:]) for at in range(len(joined) + 1)])
 
 
-def spelling_keys(name: str) -> set[tuple[str, ...]]:
+@lru_cache(maxsize=256)  # each name of a page is looked up more than once (a few: a key set is large)
+def spelling_keys(name: str) -> frozenset[tuple[str, ...]]:
     """Keys that two names :func:`spelled_alike` always share one of: its letters without spaces, and the name
     with one letter left out. Comparing only names that share a key finds every spelling of a name among many
     names without comparing every pair.
@@ -254,8 +274,8 @@ def spelling_keys(name: str) -> set[tuple[str, ...]]:
     >>> bool(spelling_keys("Sebastian Stiger") & spelling_keys("Sebastian Stigar"))
     True
     """
-    tokens = _tokens(name)
-    return {("=", "".join(tokens))} | _one_letter_keys(tokens)
+    tokens = _name_tokens(name)
+    return _one_letter_keys_of(" ".join(tokens)) | {("=", "".join(tokens))}
 
 
 def _variant_partners(names: list[list[str]]) -> list[set[int]]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache, lru_cache
 
 from filmgraph import reference
 from filmgraph.dates import find_dates, find_dates_carrying_year, find_month_range
@@ -38,7 +39,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9]
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.:-]*"
 _NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ]\.|(?:(?:el|al|ad|d')-?)?[A-ZÀ-ÖØ-Þ][\w'’-]*)"
 _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
-NAME_RE = re.compile(rf"{_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
+# The look-ahead names the characters a name can start with ("el-", "al-", "ad-", "d'" or a capital): a search
+# along a paragraph tries the name's alternatives only there.
+NAME_RE = re.compile(rf"(?=[A-ZÀ-ÖØ-Þead]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
 _JOINER = r"(?:of|de|du|del|di|för|for|on|the|'s|&|and the)"
 _PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
@@ -100,7 +103,8 @@ def split_sentences(paragraph: str) -> list[str]:
         # "Dr." and an initial ("Sundar C.") do not end a sentence, unless what follows opens one ("… directed
         # by Sundar C. The film features …").
         opens = piece.split(" ", 1)[0] in _SENTENCE_OPENERS
-        if previous and (last_word in _ABBREVIATIONS or (re.fullmatch(r"[A-Z]", last_word) and not opens)):
+        initial = len(last_word) == 1 and "A" <= last_word <= "Z"
+        if previous and (last_word in _ABBREVIATIONS or (initial and not opens)):
             sentences[-1].append(piece)
         else:
             sentences.append([piece])
@@ -223,8 +227,13 @@ _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album
 def _mentions(sentence: str, stems: tuple[str, ...]) -> bool:
     """Whether the sentence holds one of these lower-case stems: a cheap test before a pattern that needs one
     of them is run along the whole sentence (most sentences of an article state none of these facts)."""
-    lowered = sentence.lower()
+    lowered = _lowered(sentence)
     return any(stem in lowered for stem in stems)
+
+
+@lru_cache(maxsize=64)  # each finder asks of the sentence being read
+def _lowered(sentence: str) -> str:
+    return sentence.lower()
 
 
 _RELEASE_STEMS = ("releas", "opened in", "premiere", "debuted", "hit ")
@@ -874,18 +883,33 @@ _NOT_BEFORE_A_NUMBER = frozenset({"won"})
 
 
 def _amount_match(text: str) -> re.Match[str] | None:
+    return _amount_re().search(text)
+
+
+def _starting(words: list[str] | tuple[str, ...]) -> str:
+    """A look-ahead for the first characters of these words."""
+    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+
+
+@cache
+def _amount_re() -> re.Pattern[str]:
+    """A sum as a sentence writes it, built once from the currency table."""
     # A symbol that is a word stands apart from the word before it: "Vol. 2" holds no sum in lire ("L.").
-    symbols = "|".join((r"(?<![A-Za-z])" if s[:1].isalpha() else "") + re.escape(s)
-                       for s in reference.currency_words()
-                       if (not s.isalpha() or s.isupper() or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER)
+    words = [s for s in reference.currency_words()
+             if (not s.isalpha() or s.isupper() or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER]
+    symbols = "|".join((r"(?<![A-Za-z])" if s[:1].isalpha() else "") + re.escape(s) for s in words)
+    bounds = ("more than", "over", "at least", "nearly", "almost", "about", "around", "approximately", "roughly",
+              "an estimated", "estimated", "under", "less than", "up to")
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
-    return re.search(
-        rf"(?P<bound>more than|over|at least|nearly|almost|about|around|approximately|roughly|an estimated|"
-        rf"estimated|under|less than|up to)?\s*(?P<pre>{symbols})?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
+    # The pattern is tried at every character of a sentence: a look-ahead at the first characters of the bound
+    # words and of the symbols skips their many alternatives where none of them can start.
+    return re.compile(
+        rf"(?P<bound>{_starting(bounds)}(?:{'|'.join(bounds)}))?\s*(?P<pre>{_starting(words)}(?:{symbols}))?\s*"
+        rf"(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
         rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
         rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees|rupiah|"
         rf"lire|lira)?",
-        text, re.IGNORECASE)
+        re.IGNORECASE)
 
 
 def _scaled(number: str, scale: str | None) -> float:
@@ -1080,9 +1104,15 @@ def find_profit(sentence: str) -> list[Quantity]:
     return found
 
 
+_TERM_WORDS = ("term", "concept", "phenomenon", "notion", "expression")
+_TERM_RE = re.compile(rf"\b(?:{'|'.join(_TERM_WORDS)})\s+[\"“'‘](?P<term>[^\"”'’]+)[\"”'’]")
+
+
 def find_term(sentence: str, title: str) -> str | None:
     """A term the film is named after ("The term "second victim" …") — the film's main subject."""
-    match = re.search(r"\b(?:term|concept|phenomenon|notion|expression)\s+[\"“'‘](?P<term>[^\"”'’]+)[\"”'’]", sentence)
+    if not any(word in sentence for word in _TERM_WORDS):
+        return None  # the pattern's own words are missing: no need to run it along the sentence
+    match = _TERM_RE.search(sentence)
     if not match:
         return None
     term = reference.fold(match["term"])

@@ -46,8 +46,9 @@ class FilmTriples:
             self.add(triple)
 
     def add(self, triple: Triple) -> None:
-        if triple not in self._triples:
-            self._triples[triple] = None
+        known = len(self._triples)
+        self._triples.setdefault(triple, None)  # one look-up: a literal's hash is computed in Python
+        if len(self._triples) > known:
             self._index.setdefault(triple[0], {}).setdefault(triple[1], []).append(triple[2])
             self._classes = None
 

@@ -2,23 +2,64 @@
 
 from __future__ import annotations
 
-from rdflib import Namespace
-from rdflib.namespace import OWL, PROV, RDF, RDFS, XSD
+from functools import cache, lru_cache
+
+from rdflib import Namespace, URIRef, namespace
 
 from filmgraph import defaults
 from filmgraph.pages import COMMONS_FILE_PATH
 
-SDO = Namespace("http://schema.org/")
-WD = Namespace("http://www.wikidata.org/entity/")
-WDT = Namespace("http://www.wikidata.org/prop/direct/")
-P = Namespace("http://www.wikidata.org/prop/")
-PS = Namespace("http://www.wikidata.org/prop/statement/")
-PSV = Namespace("http://www.wikidata.org/prop/statement/value/")
-PQ = Namespace("http://www.wikidata.org/prop/qualifier/")
-PQV = Namespace("http://www.wikidata.org/prop/qualifier/value/")
-PR = Namespace("http://www.wikidata.org/prop/reference/")
-WIKIBASE = Namespace("http://wikiba.se/ontology#")
-FG = Namespace("https://w3id.org/filmgraph/ontology#")
+
+class TermNamespace(Namespace):
+    """rdflib's Namespace, with each term made once: a look-up (``SDO.name``, ``WD["Q5"]``) otherwise builds and
+    checks a new URIRef every time, and the mapper looks up the same few terms for every triple."""
+
+    def term(self, name: str) -> URIRef:
+        return _term(str(self), name) if isinstance(name, str) else super().term(name)
+
+
+@lru_cache(maxsize=1024)  # the vocabulary's terms, and the items a few pages name
+def _term(namespace: str, name: str) -> URIRef:
+    return URIRef(namespace + name)
+
+
+class DefinedTermNamespace(TermNamespace):
+    """One of rdflib's closed namespaces (RDF, XSD …), each term made once: rdflib checks every look-up against
+    the namespace's terms (an unknown one still fails, on its first look-up). Its terms are attributes, so a term
+    named like a ``str`` method would need ``RDF["…"]``: none of the terms filmgraph writes is."""
+
+    _defined: type[namespace.DefinedNamespace]
+
+    def __new__(cls, defined: type[namespace.DefinedNamespace]) -> DefinedTermNamespace:
+        made = super().__new__(cls, str(defined))
+        made._defined = defined
+        return made
+
+    def term(self, name: str) -> URIRef:
+        return _defined_term(self._defined, name) if isinstance(name, str) else super().term(name)
+
+
+@cache  # a closed namespace's few terms
+def _defined_term(defined: type[namespace.DefinedNamespace], name: str) -> URIRef:
+    return defined[name]
+
+
+RDF = DefinedTermNamespace(namespace.RDF)
+RDFS = DefinedTermNamespace(namespace.RDFS)
+OWL = DefinedTermNamespace(namespace.OWL)
+XSD = DefinedTermNamespace(namespace.XSD)
+PROV = DefinedTermNamespace(namespace.PROV)
+SDO = TermNamespace("http://schema.org/")
+WD = TermNamespace("http://www.wikidata.org/entity/")
+WDT = TermNamespace("http://www.wikidata.org/prop/direct/")
+P = TermNamespace("http://www.wikidata.org/prop/")
+PS = TermNamespace("http://www.wikidata.org/prop/statement/")
+PSV = TermNamespace("http://www.wikidata.org/prop/statement/value/")
+PQ = TermNamespace("http://www.wikidata.org/prop/qualifier/")
+PQV = TermNamespace("http://www.wikidata.org/prop/qualifier/value/")
+PR = TermNamespace("http://www.wikidata.org/prop/reference/")
+WIKIBASE = TermNamespace("http://wikiba.se/ontology#")
+FG = TermNamespace("https://w3id.org/filmgraph/ontology#")
 
 DEFAULT_BASE = defaults.BASE
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from functools import cache, lru_cache
 
-import mwparserfromhell
 from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell.parser import Parser
 from mwparserfromhell.wikicode import Wikicode
 
 from filmgraph.errors import FilmgraphError, NotAFilm
@@ -70,34 +71,48 @@ def _depth(text: str) -> int:
 # Markup only the full parser reads right: templates, tags, entities, external links, a link inside a link,
 # four quotes, rules, and a line that starts as a heading, list or definition. Text without any of it is
 # plain text, links and bold or italics, rendered here without building a parse tree (three quarters of a
-# real page's paragraphs and list items; tests/test_wikitext.py checks it renders as the parser does).
+# real page's paragraphs and list items; tests/test_properties.py checks it renders as the parser does).
+# Each alternative starts with a character of its own (a lone bracket's look-behind comes after it), so that a
+# search skips along a long paragraph to the characters that can start one, instead of trying every
+# alternative at every character.
 _NEEDS_PARSER_RE = re.compile("|".join([
-    r"[{}<>&]", r"(?<!\[)\[(?!\[)", r"(?<!\])\](?!\])",  # templates, tags, entities, lone brackets
+    r"\{", r"\}", r"<", r">", r"&",  # templates, tags, entities
+    r"\[(?!\[)(?<!\[\[)", r"\](?!\])(?<!\]\])",  # lone brackets
     r"\[\[[^\]]*\[", r"\[\[[^\]]*\n", r"\|\]\]", r"\[\[[^\]|]*\|[^\]]*\|",  # links the parser may not take
-    r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"(?i:\[\[\s*(?:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):)",
+    r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"\[\[\s*(?i:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):",
     r"\[\[[^\]]*'",  # quotes in a link: the parser pairs them its way
-    r"''''", r"----", r"(?m:^[\s=;:*#])"]))  # four quotes, rules, headings and lists
+    r"''''", r"----", r"\n[=;:*#]"]))  # four quotes, rules, and headings and lists on a later line
+_LINE_MARKS = ("=", ";", ":", "*", "#")  # a heading, a definition or a list on the first line
 _SIMPLE_LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 _SKIPPED_LINK_RE = re.compile(r"(?i)^(file|image|category):")
 _QUOTES_RE = re.compile(r"'{2,}")
+_SPACES_RE = re.compile(r"[ \t]+")
 
 
 def _render_simple(text: str) -> str | None:
     """The text a reader sees of markup with no template, tag or entity; None when the parser must read it."""
-    if _NEEDS_PARSER_RE.search(text):
+    if text.startswith(_LINE_MARKS) or _NEEDS_PARSER_RE.search(text):
         return None
-    if len({len(run) for run in _QUOTES_RE.findall(text)}) > 1:
+    if "''" in text and len({len(run) for run in _QUOTES_RE.findall(text)}) > 1:
         return None  # italics beside bold ("''Film'''s"): which quotes are an apostrophe is the parser's call
 
     def link(match: re.Match[str]) -> str:
         return match.group(2) or match.group(1)
 
-    if any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
-        return None  # a file or category link vanishes, and the quotes beside it may pair up: the parser's call
-    rendered = _SIMPLE_LINK_RE.sub(link, text)
-    if "[[" in rendered or "]]" in rendered:
+    if "[[" in text:
+        if any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
+            return None  # a file or category link vanishes, and the quotes beside it may pair up: the parser's call
+        text = _SIMPLE_LINK_RE.sub(link, text)
+    if "[[" in text or "]]" in text:
         return None
-    return re.sub(r"[ \t]+", " ", rendered.replace("'''", "").replace("''", ""))
+    return _single_spaced(text.replace("'''", "").replace("''", ""))
+
+
+def _single_spaced(text: str) -> str:
+    """The text with each run of spaces and tabs one space."""
+    if "\t" not in text and "  " not in text:
+        return text  # every run is one space already
+    return _SPACES_RE.sub(" ", text)
 
 
 def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
@@ -109,17 +124,37 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
     'Mann directed Won'
     """
     if isinstance(code, str):
-        simple = _render_simple(code)
-        if simple is not None:
-            return simple
-        code = mwparserfromhell.parse(code)
+        shown, names = _render_markup(code)
+        if unknown is not None:
+            unknown.extend(names)
+        return shown
+    return _render_nodes(code, unknown)
+
+
+@lru_cache(maxsize=256)  # a page renders some markup more than once (a link's text, a list's lines)
+def _render_markup(markup: str) -> tuple[str, tuple[str, ...]]:
+    """What a reader sees of markup, and the names of the templates in it that cannot be rendered."""
+    simple = _render_simple(markup)
+    if simple is not None:
+        return simple, ()
+    unknown: list[str] = []
+    return _render_nodes(_parse(markup), unknown), tuple(unknown)
+
+
+def _parse(markup: str) -> Wikicode:
+    """The parse tree of markup: ``mwparserfromhell.parse`` without its look-ups for other kinds of input (it
+    imports four names on every call)."""
+    return Parser().parse(markup)
+
+
+def _render_nodes(code: Wikicode, unknown: list[str] | None) -> str:
     out = []
     for node in code.nodes:
         if isinstance(node, Text):
             out.append(str(node))
         elif isinstance(node, Wikilink):
             target = str(node.title)
-            if re.match(r"(?i)^(file|image|category):", target):
+            if _SKIPPED_LINK_RE.match(target):
                 continue
             out.append(render(node.text, unknown) if node.text else target)
         elif isinstance(node, Template):
@@ -138,8 +173,7 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
             out.append(node.normalize().replace("\xa0", " "))
         else:
             out.append(node.__strip__() or "")
-    text = "".join(out).replace("'''", "").replace("''", "")
-    return re.sub(r"[ \t]+", " ", text)
+    return _single_spaced("".join(out).replace("'''", "").replace("''", ""))
 
 
 _FILE_LINK_RE = re.compile(r"\[\[\s*(?:File|Image)\s*:\s*([^|\]]+)", re.IGNORECASE)
@@ -147,6 +181,7 @@ _OPAQUE_RE = re.compile(r"<!--.*?(?:-->|$)|<ref\b[^>]*/>|<ref\b[^>]*>.*?(?:</ref
                         re.IGNORECASE | re.DOTALL)
 MAX_SPAN = 500
 _INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]")
+_SPAN_TOKEN_RE = re.compile(r"<|\{\{|\}\}")  # what the brace count looks at, left to right
 
 
 def _infobox_span(text: str) -> tuple[int, int] | None:
@@ -159,20 +194,18 @@ def _infobox_span(text: str) -> tuple[int, int] | None:
     if match is None:
         return None
     depth, index = 0, match.start()
-    while index < len(text):
-        opaque = _OPAQUE_RE.match(text, index) if text[index] == "<" else None
-        if opaque:
-            index = opaque.end()
-        elif text.startswith("{{", index):
+    while (token := _SPAN_TOKEN_RE.search(text, index)) is not None:
+        index = token.end()
+        if token.group() == "<":
+            opaque = _OPAQUE_RE.match(text, token.start())
+            if opaque:
+                index = opaque.end()
+        elif token.group() == "{{":
             depth += 1
-            index += 2
-        elif text.startswith("}}", index):
+        else:
             depth -= 1
-            index += 2
             if depth == 0:
                 return match.start(), index
-        else:
-            index += 1
     return None  # never closed: left to the parser
 
 
@@ -218,6 +251,10 @@ _LEADING_ATTRIBUTES_RE = re.compile(r'^\s*(?:(?:rowspan|colspan|style|class|alig
                                     r'(?=\{\{)', re.IGNORECASE)
 
 
+_ATTRIBUTE_RE = re.compile(r"\b(rowspan|colspan|style|class|align|scope)\s*=")
+_SPAN_RES = {key: re.compile(rf'{key}\s*=\s*"?(\d{{1,6}})') for key in ("rowspan", "colspan")}
+
+
 def _cells(line: str, separator: str) -> list[tuple[dict[str, int], str]]:
     """Split a table row line into (span attributes, content) cells."""
     cells = []
@@ -225,13 +262,13 @@ def _cells(line: str, separator: str) -> list[tuple[dict[str, int], str]]:
         attributes: dict[str, int] = {}
         content, attribute_text = raw, ""
         pieces = _split_outside_markup(raw, "|")
-        if len(pieces) > 1 and re.search(r"\b(rowspan|colspan|style|class|align|scope)\s*=", pieces[0]):
+        if len(pieces) > 1 and _ATTRIBUTE_RE.search(pieces[0]):
             content, attribute_text = "|".join(pieces[1:]), pieces[0]
         elif leading := _LEADING_ATTRIBUTES_RE.match(raw):
             # '| rowspan="2" {{nom}}': the template brings the cell's own "|", so the attributes stand before it.
             content, attribute_text = raw[leading.end():], leading.group(0)
-        for key in ("rowspan", "colspan"):
-            match = re.search(rf'{key}\s*=\s*"?(\d{{1,6}})', attribute_text)
+        for key, span_re in _SPAN_RES.items():
+            match = span_re.search(attribute_text)
             if match:
                 # Spans are clamped: no real table spans more, and a huge one must not fill memory.
                 attributes[key] = max(1, min(int(match.group(1)), MAX_SPAN))
@@ -240,25 +277,25 @@ def _cells(line: str, separator: str) -> list[tuple[dict[str, int], str]]:
 
 
 def _split_outside_markup(text: str, separator: str) -> list[str]:
-    parts, depth, current, index = [], 0, "", 0
-    while index < len(text):
-        if text.startswith(("[[", "{{"), index):
+    parts, depth, start = [], 0, 0
+    for match in _markup_tokens(separator).finditer(text):
+        token = match.group()
+        if token in ("[[", "{{"):
             depth += 1
-            current += text[index:index + 2]
-            index += 2
-        elif text.startswith(("]]", "}}"), index) and depth:
-            depth -= 1
-            current += text[index:index + 2]
-            index += 2
-        elif depth == 0 and text.startswith(separator, index):
-            parts.append(current)
-            current = ""
-            index += len(separator)
-        else:
-            current += text[index]
-            index += 1
-    parts.append(current)
+        elif token in ("]]", "}}"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            parts.append(text[start:match.start()])
+            start = match.end()
+    parts.append(text[start:])
     return parts
+
+
+@cache
+def _markup_tokens(separator: str) -> re.Pattern[str]:
+    """What :func:`_split_outside_markup` looks at, left to right: link and template brackets, and the separator
+    (a table's "||", "!!" or "|": no bracket character)."""
+    return re.compile(r"\[\[|\{\{|\]\]|\}\}|" + re.escape(separator))
 
 
 def parse_table(markup: str) -> Table | None:
@@ -346,7 +383,8 @@ _OPAQUE_TAGS = frozenset({"categorytree", "ce", "chem", "gallery", "graph", "hie
 _VOID_TAGS = frozenset({"br", "hr", "wbr", "img", "meta", "link", "references", "ref"})
 _NESTING_RE = re.compile(r"\{\{|\}\}|(?m:^[ \t]*\{\|)|(?m:^[ \t]*\|\})|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
 _HEADING_LINE_RE = re.compile(r"(?m)^(=+)([^\n]*)$")
-_LINK_RE = re.compile(r"(?<!\[)\[\[([^\[\]{}<>\n|]*)(?:\|((?:[^\[\]]|\[\[[^\[\]]*\]\]|\](?!\])|\[(?!\[))*?))?\]\]")
+# "[[" not after a third "[" (its look-behind after it: a search then skips along the text to each "[[").
+_LINK_RE = re.compile(r"\[\[(?<!\[\[\[)([^\[\]{}<>\n|]*)(?:\|((?:[^\[\]]|\[\[[^\[\]]*\]\]|\](?!\])|\[(?!\[))*?))?\]\]")
 
 
 def _nested_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -416,7 +454,7 @@ def _page_links(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int
     opaque = [(start, end) for start, end, is_opaque in spans if is_opaque]
     found = []
     for match in _LINK_RE.finditer(text):
-        if any(start < match.start() < end for start, end in opaque):
+        if opaque and any(start < match.start() < end for start, end in opaque):
             continue
         found += [(match.start(), link) for link in _link_entries(match)]
     return found
@@ -426,18 +464,23 @@ def _link_entries(match: re.Match[str]) -> list[tuple[str, str]]:
     # Quotes doubled in a link's target are bold or italics around it, not its title: no link.
     entry = _link_entry(match.group(1), match.group(2)) if "\'\'" not in match.group(1) else None
     entries = [entry] if entry else []
-    for inner in _LINK_RE.finditer(match.group(2) or ""):
-        entries += _link_entries(inner)
+    if match.group(2) and "[[" in match.group(2):
+        for inner in _LINK_RE.finditer(match.group(2)):
+            entries += _link_entries(inner)
     return entries
 
 
+_WHITESPACE_RE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1024)  # a page links one page many times (its lists, its sections, the page as a whole)
 def _link_entry(title: str, shown: str | None) -> tuple[str, str] | None:
     """(shown text, target page) of a link to an article; None for files, categories and other wikis."""
     if not is_article_title(title):
         return None
     target = normalize_title(title)
     seen = render(shown if shown else title.split("#", 1)[0].strip().lstrip(":")).strip()
-    return (re.sub(r"\s+", " ", seen), target) if seen else None
+    return (_WHITESPACE_RE.sub(" ", seen), target) if seen else None
 
 
 _ITEM_RE = re.compile(r"^[*#:;]*[*#]")  # a list item, also one indented under a definition (":*")
@@ -606,7 +649,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         name = re.split(r"[|}\n<]", text[span[0] + 2:span[1]], maxsplit=1)[0].strip()
         if not is_film_infobox(name):
             raise NotAFilm(f"{where}: not a film article ({name})")
-        infobox_code = mwparserfromhell.parse(text[span[0]:span[1]])
+        infobox_code = _parse(text[span[0]:span[1]])
         infobox, _ = _infobox(infobox_code, warnings, where)
         links = _links(infobox_code)
         text = text[:span[0]] + text[span[1]:]
