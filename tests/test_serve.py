@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -689,9 +690,22 @@ def test_workers_serve_the_same_bytes_and_stop_with_the_server(store_dir: Path) 
         with ThreadPoolExecutor(8) as pool:
             codes = list(pool.map(lambda n: _get(f"{address}film/rocky?n={n}").status_code, range(40)))
         assert codes == [200] * 40
+        # a worker that dies is replaced, and the server goes on answering with two
+        os.kill(workers[0], signal.SIGKILL)
+        deadline = time.monotonic() + 60
+        replaced: list[int] = []
+        while not replaced and time.monotonic() < deadline:
+            time.sleep(0.2)
+            replaced = [pid for pid in _children(process.pid) if "spawn_main" in _cmdline(pid) and pid not in workers]
+        assert len(replaced) == 1
+        workers = [workers[1], *replaced]
+        with ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(lambda n: _get(f"{address}film/rocky?m={n}").status_code, range(40)))
+        assert codes == [200] * 40
         # a server killed outright leaves no worker behind, serving or not
         process.kill()
         process.wait(10)
+        assert "Traceback" not in process.stderr.read()
         deadline = time.monotonic() + 20
         while any(_cmdline(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.2)

@@ -132,15 +132,16 @@ def _serve_in_processes(store: str | Path, *, bind: str, workers: int, ready: Ca
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-    running: list[Any] = []
+    # Each worker with its start signal, which must outlive the start: the spawned process opens it by name.
+    running: list[tuple[Any, Any]] = []
     site = None
 
-    def start() -> Any:
+    def start() -> tuple[Any, Any]:
         started = context.Event()
         process = context.Process(target=_worker, args=(str(store), bind, listening, options, started),
                                   name="filmgraph-serve")  # not a daemon: it starts query workers
         process.start()
-        running.append(process)
+        running.append((process, started))
         return process, started
 
     try:
@@ -159,17 +160,17 @@ def _serve_in_processes(store: str | Path, *, bind: str, workers: int, ready: Ca
         if ready is not None:
             ready(site, address)
         while not stopping.wait(0.5):
-            for process in [process for process in running if not process.is_alive()]:
-                running.remove(process)  # replaced, so that the server keeps its number of workers
+            for ended in [worker for worker in running if not worker[0].is_alive()]:
+                running.remove(ended)  # replaced, so that the server keeps its number of workers
                 start()
     except KeyboardInterrupt:
         pass
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-        for process in running:
+        for process, _ in running:
             process.terminate()
-        for process in running:
+        for process, _ in running:
             process.join(10)
         listening.close()
         if site is not None:
