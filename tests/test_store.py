@@ -483,6 +483,25 @@ def test_a_shard_goes_in_whole_as_bulk_load_writes_it_and_a_reload_replaces_ever
     store.close()
 
 
+def test_a_whole_export_again_with_a_bad_line_keeps_the_films_of_that_file(tmp_path: Path) -> None:
+    import pyoxigraph
+
+    first = _write_shard(tmp_path / "films-1.nq", [_film_quads(n, f"Film {n}") for n in range(3)])
+    second = _write_shard(tmp_path / "films-2.nq", [_film_quads(n, f"Film {n}") for n in range(3, 5)])
+    store = stores.open(tmp_path / "store")
+    assert all(error is None for *_, error in store.load_files([first, second]))
+    films = [_film_quads(n, f"Film {n}", extra="y") for n in range(3)]
+    films[1][2] = films[1][2].replace('"y 1"', '"y \\q 1"')  # a bad escape: the line still looks like a quad
+    _write_shard(first, films)
+    results = list(store.load_files([first, second]))
+    errors = [error for *_, error in results if error]
+    assert len(errors) == 1 and errors[0].startswith(f"{first}: not valid N-Quads")
+    # The bad file's films stay as they were (not emptied with the store); the good file's are replaced.
+    notes = {str(q.object.value) for q in store._store.quads_for_pattern(None, pyoxigraph.NamedNode("urn:note"), None)}
+    assert notes == {"x 0", "x 1", "x 2", "x 3", "x 4"}
+    store.close()
+
+
 def test_a_shard_cannot_replace_another_films_graph_in_a_store_or_in_one_load(tmp_path: Path) -> None:
     ours = _write_shard(tmp_path / "films-1.nq", [_film_quads(n, f"Film {n}") for n in range(3)])
     # Graph 1 named again by another film (another title), and graph 2 by the same film, changed.

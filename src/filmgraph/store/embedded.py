@@ -255,6 +255,16 @@ def _lines(data: bytes) -> tuple[list[list[Any]], dict[bytes, list[bytes]]] | No
     return runs, identity
 
 
+def _parses(path: Path) -> bool:
+    """Whether an N-Quads file reads to its end (the line scan lets through a bad escape or IRI)."""
+    try:
+        for _ in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS):
+            pass
+    except (SyntaxError, OSError):
+        return False
+    return True
+
+
 def _graphs_in(path: Path) -> list[Any]:
     """The named graphs of an N-Quads file, as far as it can be parsed."""
     graphs: dict[Any, None] = {}
@@ -415,11 +425,14 @@ class EmbeddedStore:
                     ) -> Iterator[tuple[str, str, int, str | None]]:
         fresh = self._is_empty()
         if not fresh:
-            reloaded = self._reload(paths, scans)
+            not_whole: list[Path] = []
+            reloaded = self._reload(paths, scans, not_whole)
             if reloaded is not None:
                 yield from reloaded
                 return
-            fresh = self._replaces_all(scans)
+            # A file that does not go in whole (a bad line the scan let through) must not empty the store first:
+            # its films would be gone, the old and the new.
+            fresh = not not_whole and self._replaces_all(scans)
         seen: dict[Any, Path] = {}  # in a fresh store: each graph written so far, and the file it came from
         batch: list[tuple[str, Any, list[Any]]] = []
         # The graphs each file has written so far: a graph that comes back later in the same file (an N-Quads
@@ -550,13 +563,14 @@ class EmbeddedStore:
 
         return not self.path.is_symlink() and self.path.is_dir() and sys.getrefcount(self._store) <= 2
 
-    def _reload(self, paths: list[Path], scans: dict[Path, Future[_Scan]]
+    def _reload(self, paths: list[Path], scans: dict[Path, Future[_Scan]], not_whole: list[Path]
                 ) -> list[tuple[str, str, int, str | None]] | None:
         """Load shards that look like the store's own export again (the first one's graphs are all the store's)
         into a new store beside it, while they are read and the store's films listed; when they replace every
         graph of the store (see :func:`_covers`), the new store takes the old one's place: a reload costs what
         a first load does, where dropping graph after graph costs twice that. None when they do not (the new
-        store is thrown away and nothing changed). Needs room for both stores for a while."""
+        store is thrown away and nothing changed; a file that would not go in whole is added to ``not_whole``).
+        Needs room for both stores for a while."""
         import shutil
         import uuid
 
@@ -579,11 +593,12 @@ class EmbeddedStore:
             with ThreadPoolExecutor(max_workers=1) as lister:
                 held = lister.submit(_held_triples, old)
                 new = pyoxigraph.Store(str(staging))
-                try:
-                    for path in paths:
+                for path in paths:
+                    try:
                         new.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_QUADS)
-                except SyntaxError:
-                    return None
+                    except SyntaxError:
+                        not_whole.append(path)
+                        return None
                 if not _default_graph_empty(new) or not _covers(scans, old, held.result):
                     return None
             new.flush()
@@ -696,6 +711,8 @@ class EmbeddedStore:
             films = scan.films(graph)
             if films is None or owner_conflict(self._held(graph), films, graph.value, str(path)):
                 return None
+        if replaced and not _parses(path):
+            return None  # a bad line the scan let through: the graphs it would replace are not removed first
         try:
             for graph in replaced:
                 store.remove_graph(graph)
