@@ -282,7 +282,7 @@ def export_batch(inputs: Iterable[str | Path], *, output_dir: str | Path = DEFAU
     try:
         Path(output_dir).mkdir(parents=True, exist_ok=True)
         claims: Any
-        if scheduler and scheduler != LOCAL_SCHEDULER:
+        if scheduler and (scheduler != LOCAL_SCHEDULER or not FORKED_DASK_WORKERS):
             claims = tempfile.mkdtemp(prefix=".filmgraph-names-", dir=output_dir)
         elif jobs > 1 or scheduler:
             manager = SyncManager()
@@ -512,8 +512,12 @@ def _run_on_dask(scheduler: str, jobs: int, work: Iterable[Job], report: Callabl
 # which samples every worker's stack a hundred times a second, stays off (nobody reads it here); and the
 # checks every process's event loop runs (whether it is blocked: 50 a second; memory: 10; the machine's load
 # for the dashboard: 2), which cost an idle cluster 0.7 s of CPU every 10 s, run once a second or two.
+# Forked only on Linux: Windows has no fork, and macOS's system libraries are not safe in a child forked without
+# exec; there the workers are spawned (Dask's default) and claim names in a folder (a manager's proxy
+# authenticates only in a forked child, which inherits the key).
+FORKED_DASK_WORKERS = sys.platform.startswith("linux")
 LOCAL_DASK_CONFIG = {
-    "distributed.worker.multiprocessing-method": "fork",
+    **({"distributed.worker.multiprocessing-method": "fork"} if FORKED_DASK_WORKERS else {}),
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.worker.memory.monitor-interval": "1s",

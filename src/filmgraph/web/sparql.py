@@ -237,7 +237,10 @@ def _work(connection: Any, path: str, minted: str, base: str, row_limit: int) ->
         store = ox.Store.read_only(path)
     except OSError as exc:
         store, failure = None, first_line(str(exc))
-    connection.send(None)  # ready
+    try:
+        connection.send(None)  # ready
+    except OSError:  # the server stopped while this worker started
+        return
     while True:
         try:
             job = connection.recv()
