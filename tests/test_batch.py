@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+import pytest
 from click.testing import CliRunner
 
 from filmgraph.batch import export_batch
@@ -113,13 +114,22 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
                                                      "the-celebration.jsonld", "the-celebration.ttl"]
 
 
-def test_a_local_dask_clusters_workers_share_the_runs_film_names(tmp_path: Path) -> None:
+@pytest.mark.parametrize("forked", [True, False])
+def test_a_local_dask_clusters_workers_share_the_runs_film_names(tmp_path: Path, forked: bool,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     """The corpus's two films titled Batman, first and last of the run (so in tasks of their own), exported by
-    two forked workers: the workers claim names through one manager, so the two films keep two names (a copy of
-    the claims in each task would give both "batman", one film's files over the other's)."""
+    two workers: forked (Linux), they claim names through one manager; spawned (elsewhere), in a folder of the
+    output. Either way the two films keep two names (a copy of the claims in each task would give both
+    "batman", one film's files over the other's)."""
     import re
 
+    from filmgraph import batch
     from filmgraph.batch import DASK_MIN_TASK_BYTES
+
+    if not forked:
+        config = {key: value for key, value in batch.LOCAL_DASK_CONFIG.items() if "multiprocessing" not in key}
+        monkeypatch.setattr(batch, "FORKED_DASK_WORKERS", False)
+        monkeypatch.setattr(batch, "LOCAL_DASK_CONFIG", config)
 
     corpus = sorted((Path(__file__).parent / "corpus").glob("*.wiki"))
     last = next(path for path in corpus if path.name == "batman_1989_film.wiki")
@@ -131,7 +141,7 @@ def test_a_local_dask_clusters_workers_share_the_runs_film_names(tmp_path: Path)
     names = sorted(path.name for path in out.glob("batman*.nt"))
     assert len(names) == 3 and "batman.nt" in names and "batman-forever.nt" in names, names
     assert any(re.fullmatch(r"batman-(1966|1989)\.nt", name) for name in names), names
-    assert not list(out.glob(".filmgraph-names-*"))  # claimed in memory, not in a folder of the output
+    assert not list(out.glob(".filmgraph-names-*"))  # claimed in memory, or in a folder removed at the end
 
 
 def test_unreachable_dask_scheduler_is_one_error(tmp_path: Path) -> None:
