@@ -696,11 +696,16 @@ def _feed_streams(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[
             raise EOFError("the stream ends before its end")
         piece = decompressor.decompress(compressed, max_length=_READ_SIZE)
         compressed = b""
-        try:
-            guard.feed(piece)
-        finally:
-            take()  # the pages finished before a refusal are kept
+        _feed(guard, take, piece)
     return True
+
+
+def _feed(guard: _PageGuard, take: Callable[[], None], piece: bytes) -> None:
+    """Feed the guard a piece and take the pages it finished, also those finished before a refusal."""
+    try:
+        guard.feed(piece)
+    finally:
+        take()
 
 
 _PAGE_TAG_LENGTH = len(b"<page")
@@ -727,12 +732,6 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
     tail = b""  # the last bytes fed, where a closing </page> may have begun
     scanned = 0  # bytes read while no page has begun
 
-    def feed(piece: bytes) -> None:
-        try:
-            guard.feed(piece)
-        finally:
-            take()  # the pages finished before a refusal are kept
-
     for piece, owned in blocks(file, job.offset or 0, job.length or 0):
         if isinstance(piece, BlockDamage):
             if not owned:
@@ -754,10 +753,10 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
                 continue
             started, piece = True, data[at:]
             if not owned:  # the tag began at the range's end: its start is fed, the rest read as beyond it
-                feed(data[at:len(carry)])
+                _feed(guard, take, data[at:len(carry)])
                 tail, piece = data[at:len(carry)][-len(b"</page"):], data[len(carry):]
         if owned:
-            feed(piece)
+            _feed(guard, take, piece)
             tail = (tail + piece)[-len(b"</page"):]
             continue
         # Beyond the range: only the page begun in it is read, up to its end.
@@ -765,7 +764,7 @@ def _feed_blocks(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[]
             window = tail + piece
             end = window.find(b"</page>")
             cut = len(piece) if end < 0 else end + len(b"</page>") - len(tail)
-            feed(piece[:cut])
+            _feed(guard, take, piece[:cut])
             tail = (tail + piece[:cut])[-len(b"</page"):] if end < 0 else b""
             piece = piece[cut:]
         if not (guard.inside_page or guard.may_begin_page):
