@@ -82,6 +82,7 @@ class Score:
 
     page: str
     results: list[tuple[str, bool]] = field(default_factory=list)
+    facts: dict[str, bool] = field(default_factory=dict)
     invented_wins: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -123,6 +124,7 @@ def score(page: Path, expected: Path) -> Score:
         fact = re.match(r"^(ok  |MISS) \[\w+\] (.*)$", line)
         if fact:
             result.results.append((fact_kind(fact[2]), fact[1] == "ok  "))
+            result.facts[fact[2]] = fact[1] == "ok  "
         elif line.startswith("INVENTED WIN: "):
             result.invented_wins.append(line.removeprefix("INVENTED WIN: "))
     return result

@@ -93,7 +93,8 @@ def test_a_voice_table_by_its_header() -> None:
 """)
     assert cast == {"Yui Sato": ["Mori Aki"], "Ann Cole": ["Mori Aki"], "Beth Ray": ["Mori Aki", "Mrs. Oda"],
                     "Rie Ono": ["Mrs. Oda"], "Ken Abe": ["Old Farmer", "Mailman"], "Tom Fry": ["Old Farmer"],
-                    "Ray Hill": ["The Wolf"], "Dan Ito": ["Mailman"], "Sam Lee": ["Young Mailman"]}
+                    "Ray Hill": ["Old Farmer", "The Wolf"], "Dan Ito": ["Mailman"],
+                    "Sam Lee": ["Mailman", "Young Mailman"]}  # the row's character, and what the dub calls it
 
 
 def test_table_columns_with_two_role_columns_notes_and_none_for_actors() -> None:

@@ -348,6 +348,27 @@ def _award_bodies() -> dict[str, str]:
     return index
 
 
+@cache
+def _given_name_forms() -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    for row in _rows("given_names.csv"):
+        for form in [row["name"], *filter(None, row["short forms"].split("|"))]:
+            forms.setdefault(fold(form), set()).add(fold(row["name"]))
+    return {form: frozenset(names) for form, names in forms.items()}
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Two forms of one given name: a name and its short form ("James", "Jimmy"), or two short forms of one name
+    ("Bob", "Rob") — given_names.csv; a name is its own form.
+
+    >>> same_given_name("Jimmy", "James"), same_given_name("Bob", "Robbie"), same_given_name("Al", "Alan")
+    (True, True, False)
+    """
+    a, b = fold(a), fold(b)
+    forms = _given_name_forms()
+    return a == b or bool(forms.get(a, frozenset()) & forms.get(b, frozenset()))
+
+
 def award_body(text: str) -> str | None:
     """The award body a name stands for, by its usual name (award_bodies.csv), or None when not known.
 

@@ -15,6 +15,9 @@ from functools import cache
 from typing import Any, TypeVar
 
 REPLACEMENT = "\ufffd"
+# The capital letters a name can start with, for a regex character class: Latin with its extensions ("Ōfuji",
+# "Łódź", "Šimon", "Ǆ"), Greek and Cyrillic. Only letters, so nothing in it needs escaping.
+UPPER = "A-Z" + "".join(chr(code) for code in range(0xC0, 0x530) if chr(code).isupper())
 # Lone surrogates, and the 66 noncharacters of Unicode (chapter 23.7).
 _INVALID_RE = re.compile("[\ud800-\udfff\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")

@@ -113,6 +113,10 @@ def read_award_item(item: str, section: str, collector: Collector) -> None:
             nominees=_nominees(entry["nominee"] or "", collector.film.title), sources=[section]))
 
 
+_STUDIO_PRODUCERS_RE = re.compile(r"[^()]+?\s*\((?P<people>[^()]+?),\s*(?:executive\s+)?producers?\)")
+_AWARDED_TO_RE = re.compile(r",?\s+(?:awarded|presented) to\s+")
+
+
 def _nominees(cell: str, title: str) -> list[Nominee]:
     cell = cell.strip()
     if not cell or fold(clean_name(cell)) == fold(title):
@@ -125,6 +129,12 @@ def _nominees(cell: str, title: str) -> list[Nominee]:
     if sung:  # 'Rahat Fateh Ali Khan for "Mere Rashke Qamar"': the singer, for the song
         people = [name for name in split_names(sung["who"]) if is_person_name(name)]
         return [*(Nominee(person=name) for name in people), Nominee(work=Work(sung["work"].strip(), people))]
+    # "Warner Bros. (Henry Blanke, producer)": a studio's picture, nominated in its producers' names.
+    producers = _STUDIO_PRODUCERS_RE.fullmatch(cell)
+    if producers:
+        cell = producers["people"]
+    # "Max Steiner, awarded to Leo F. Forbstein": the composer, and the department head who took the award.
+    cell = _AWARDED_TO_RE.sub(", ", cell)
     # A country as recipient is the submitting country (international feature film), not a person.
     # "For the 50th Anniversary Two-Disc Special Edition DVD" says what it went to, and names nobody.
     # "Rumi Hiiragi as Chihiro": the actor, for the part.
@@ -322,6 +332,9 @@ def named_body(text: str, *, known_only: bool = False) -> NamedBody | None:
     words = [_result_of(w) or _result_of(w.rstrip("s")) for w in _RESULT_WORD_RE.findall(rest)]
     rest = " ".join(_RESULT_WORD_RE.sub(" ", rest).replace(" and ", " ").replace("&", " ").split()).strip(" ,;:-–—")
     result = next((w for w in words if w is not None), None)
+    country = re.search(r",\s*(?P<country>[^,]+)$", rest)
+    if country and reference.country(country["country"]):
+        rest = rest[:country.start()]  # "National Board of Review, USA": the body, and where it sits
     if not rest:
         return NamedBody("", result, date.group(1) if date else None) if result else None
     candidate = strip_ordinal(rest).removeprefix("the ").removeprefix("The ")
@@ -338,6 +351,9 @@ def _heading_body(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, s
     name = strip_ordinal(_HEADING_DATE_RE.sub("", text).strip())
     known = award_body(name) or next((award_body(target) for _, target in links if award_body(target)), None)
     return known or clean_name(name), year
+
+
+_HONOUR_RE = re.compile(r"\b(?:citations?|(?:special|honou?rable|jury)\s+mentions?)\b", re.IGNORECASE)
 
 
 def _read_list_award(block: Block, body: str, year: str, result: AwardResult | None, section: str,
@@ -394,6 +410,8 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     if not category or len(category.split()) > 12 or not re.match(r"^[\w\"“'(]", category):
         return False
     nomination_body = linked[0] if linked is not None and linked[0] else body
+    if result is None and _HONOUR_RE.search(category):
+        result = AwardResult.WON  # a citation or a mention is given, never competed for
     merge_nomination(collector, Nomination(
         body=nomination_body, category=category, result=result or AwardResult.NOMINATED,
         date=parse_date(year) if year else None, nominees=_nominees(nominees_text, collector.film.title),
@@ -417,8 +435,14 @@ _FOOTNOTE_RE = re.compile(r"\[(?:\d+|[a-z]|note \d+)\]")
 
 
 def _category_text(text: str) -> str:
-    """A category as the page shows it: "Writing (Motion Picture Story)" keeps its brackets, unlike a name."""
-    return " ".join(_FOOTNOTE_RE.sub("", text).split()).strip(" ,;:–—-*'\"")
+    """A category as the page shows it: "Writing (Motion Picture Story)" keeps its brackets, unlike a name; what
+    it honours ("Special Citation to recognize the film's aerial photography") is no part of its name."""
+    text = _PURPOSE_RE.sub("", _FOOTNOTE_RE.sub("", text))
+    return " ".join(text.split()).strip(" ,;:–—-*'\"")
+
+
+_PURPOSE_RE = re.compile(r"\s+(?:to|in order to)\s+(?:recogni[sz]e|honou?r|acknowledge|celebrate|commend)\b.*$",
+                         re.DOTALL)
 
 
 def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str, str, str | None] | None:

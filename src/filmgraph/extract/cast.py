@@ -22,6 +22,7 @@ from filmgraph.extract.names import PARTICLES as _PARTICLES
 from filmgraph.extract.names import clean_name, is_person_name
 from filmgraph.extract.names import name_token as _name_token
 from filmgraph.reference import WIKILINK_RE, fold
+from filmgraph.text import UPPER
 
 Entry = tuple[str, list[str]]  # (actor, the characters they play)
 
@@ -163,6 +164,11 @@ def _self_role(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
+# A full stop after a word of two letters or more ends a sentence ("as Tom. He …"), unless the word is a title's
+# abbreviation ("Dr. Lund", "Mrs. Oda", "Jr.").
+_SENTENCE_STOP = r"(?<=[a-z]{2})(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr|Lt|Co))(?<!\bMrs|\bCol|\bGen|\bSgt|\bRev)\."
+
+
 def split_roles(text: str, actor: str = "") -> list[str]:
     """The characters of a role phrase: "Jens / Peter", "Jens and as Peter", "Anna, a nurse" (description
     dropped), "herself" (the part "Herself")."""
@@ -177,11 +183,11 @@ def split_roles(text: str, actor: str = "") -> list[str]:
         # henchmen", " at the party", or a new sentence ("Rask. Lund voiced him in French.").
         pieces = re.split(r",\s+(?!(?:Jr|Sr|I{2,3}|IV)\b)|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
                           r"\s+(?:in|at|on|aboard|during|inside|outside|near)\s+(?:a|an|the|his|her|their)\s+|"
-                          r"(?<=[a-z]{3})\.\s+(?=[A-ZÀ-Þ])|(?<=[a-z]{3})\.$", chunk, maxsplit=1)
+                          rf"{_SENTENCE_STOP}\s+(?=[{UPPER}])|{_SENTENCE_STOP}$", chunk, maxsplit=1)
         chunk, described = pieces[0], len(pieces) > 1 and bool(pieces[1].strip())
         if _NOT_A_ROLE_RE.match(chunk.strip()):
             continue  # "Special appearance in song …" says how the actor appears, not whom they play
-        for role in re.split(r"\s+and\s+(?=[A-ZÀ-Þ])", chunk):
+        for role in re.split(rf"\s+and\s+(?=[{UPPER}])", chunk):
             name = clean_role(role)
             if not name:
                 continue
@@ -269,8 +275,9 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     ('Eva Lund', ['Herself'])
     """
     text = WIKILINK_RE.sub(r"\1", line)
-    # "as Lady (Mrs. Betjeman)": a name in brackets after the role is the character's own name, another part.
-    said = re.search(r"\s+as\s+", text)
+    # "as Lady (Mrs. Betjeman)", "– Lady (Mrs. Betjeman)": a name in brackets after the role is the character's
+    # own name, another part.
+    said = re.search(r"\s+as\s+|\s+[–—-]\s+|\s*\.{3}\s*", text)
     if said:
         # Only right after the role: one after its description (", who hires Shakey Finch (Carl Holm)") is the
         # description's own.
@@ -291,7 +298,7 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
 
 
 # "Ann Berg as Anna and Carl Holm as Jens", "…; Carl Holm as Jens": a new actor and role start at the joint.
-_PAIR_JOINT_RE = re.compile(r"(?:;\s+|,?\s+and\s+)(?=(?:[A-ZÀ-Þ][\w.'’-]*\s+){1,4}as\s)")
+_PAIR_JOINT_RE = re.compile(rf"(?:;\s+|,?\s+and\s+)(?=(?:[{UPPER}][\w.'’-]*\s+){{1,4}}as\s)")
 
 
 def parse_cast_entries(line: str) -> list[Entry]:
@@ -505,6 +512,11 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
                     parent[-1][1].append(role)
             continue
         found = _line_entries(text, pair, side, item, context)
+        # "* Ann Berg as Anna. Carl Holm portrays her father.": a line's later sentences may name more of the cast.
+        known = {fold(actor) for actor, _ in found}
+        for sentence in _later_sentences(text) if found else ():
+            found += [entry for entry in prose_cast(sentence, item.links, context) if fold(entry[0]) not in known]
+            known |= {fold(actor) for actor, _ in found}
         context.add(found)  # "** Vik also plays Kurt": the parent names whom a surname means
         if len(found) == 1:
             context.add_aliases(found[0][0], credited_names(text))
@@ -513,6 +525,12 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
             parent = found
             folding = bool(re.search(r"(?:\bas|:)\s*:?$", text)) and all(not c for _, c in found)
     return entries
+
+
+def _later_sentences(text: str) -> list[str]:
+    """The sentences of a cast line after its first ("Ann Berg as Anna, a nurse. Carl Holm plays her father.")."""
+    sentences = re.split(r"(?<=[a-z)\"”])[.!?][\"”]?\s+(?=[\"“]?[A-Z])", text)
+    return sentences[1:]
 
 
 def _actors(text: str) -> list[str]:
@@ -644,12 +662,14 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]],
                 parsed = parse_cast_line(part) if part.strip() else None
                 if parsed is None:
                     continue
-                actor, own = parsed  # "Ann Berg as The Fox": the dub's name for the character
+                actor, own = parsed
                 if reference.is_placeholder(actor) or not is_person_name(actor):
                     continue
                 # "Maja<br>Tove": a character cell can name two
                 played = [c for i in characters for c in split_roles(_cell(row[i]).replace("\n", " / "), actor)]
-                entries.append((actor, own or played))
+                # "Ann Berg as The Fox" in the row of Maja: the dub's name for the row's character, or a part of
+                # its own ("as young Maja"); the row's character is still the one voiced.
+                entries.append((actor, [*played, *(c for c in own if c not in played)]))
                 in_cell.append(actor)
             if context is not None and len(in_cell) == 1 and characters:
                 # "Dean Wein (Dean Elliot)" where the characters have their own column: the actor's other name
@@ -757,10 +777,11 @@ def _prose_role(text: str, actor: str) -> list[str]:
         name = _name_head(tail)  # "the hero's aunt, May"
         return [name] if name and len(name) > 1 else []
     head = _ROLE_CUT_RE.split(head, maxsplit=1)[0].strip(" ,.\"“”")
-    if fold(head) in _SELF_WORDS:
-        return [_self_role(head)]
+    first = head.split(maxsplit=1)[0] if head else ""
+    if fold(first) in _SELF_WORDS and (first == head or re.match(r"\S+\s+(?:as|in|and)\s", head)):
+        return [_self_role(first)]  # "himself", "himself as the race begins"
     roles = []
-    for part in re.split(r"\s*/\s*|\s+and\s+(?=[A-ZÀ-Þ])", head):
+    for part in re.split(rf"\s*/\s*|\s+and\s+(?=[{UPPER}])", head):
         role = clean_role(part, descriptions=False)
         if role and fold(role.split()[0]) not in _PRONOUNS and len(role.split()) <= 8:
             roles.append(role)
@@ -800,7 +821,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
                 end = verb.end() + joint[-1].start()
         obj = sentence[verb.end():end]
         obj = re.sub(r"^\s*(?:both|respectively,?)\s+", " ", obj)
-        if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|them|himself|herself|themselves)\b)[a-z]", obj):
+        if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|his|their|its|them|himself|herself|themselves)\b)"
+                                     r"[a-z]", obj):
             continue  # "voiced concerns", "played at least four roles": not a part in this film
         roles = _prose_role(obj, actors[0]) if verb["role"] and len(actors) == 1 else []
         entries += [(actor, list(roles)) for actor in actors]

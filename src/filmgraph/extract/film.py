@@ -44,6 +44,7 @@ from filmgraph.extract.infobox import parse_place, read_infobox
 from filmgraph.extract.lead import read_lead
 from filmgraph.extract.names import (
     clean_name,
+    given_name_variant,
     linked_mention,
     resolve_people,
     spelled_alike,
@@ -671,6 +672,10 @@ def _add_other_spellings(article: Article, film: Film) -> None:
         for name in (person.name, *person.alternate_names):
             for key in spelling_keys(name):
                 by_key.setdefault(key, []).append(person)
+    by_surname: dict[str, list[Person]] = {}
+    for person in people:
+        for surname in dict.fromkeys(_surname(name) for name in (person.name, *person.alternate_names)):
+            by_surname.setdefault(surname, []).append(person)
     texts = [*article.lead, *(p for section in article.sections for p in section.paragraphs)]
     mentions = {match.group(0) for text in texts for match in prose.NAME_RE.finditer(text.replace("''", ""))}
     mentions |= {shown for shown, _ in article.links}
@@ -682,9 +687,16 @@ def _add_other_spellings(article: Article, film: Film) -> None:
         candidates = {id(person): person for key in spelling_keys(mention) for person in by_key.get(key, ())}
         owners = [person for person in candidates.values()
                   if any(spelled_alike(mention, name) for name in (person.name, *person.alternate_names))]
+        if not owners:  # "Jimmy Stewart" for the credited James Stewart: another form of the given name
+            owners = [person for person in by_surname.get(_surname(mention), ())
+                      if any(given_name_variant(mention, name) for name in (person.name, *person.alternate_names))]
         if len(owners) == 1:
             owners[0].alternate_names.append(mention)
             known.add(fold(mention))
+
+
+def _surname(name: str) -> str:
+    return fold(name).split()[-1] if name.strip() else ""
 
 
 def _shortened_names(organizations: list[Organization]) -> list[Organization]:

@@ -167,8 +167,9 @@ def parse_minutes(values: tuple[str, ...]) -> list[Quantity]:
     """
     for value in values:
         # A runtime has at most a few digits; longer numbers are no runtime ("10⁴⁰⁰ minutes").
-        hours = re.search(r"(?<!\d)(\d{1,4})\s*(?:h|hours?|hrs?)\b", value)
-        minutes = re.search(r"(?<!\d)(\d{1,5})\s*(?:m|min|mins|minutes?)\b", value)
+        # "99 Minutes", "2 Hrs": the unit in any case ("M" alone may be millions).
+        hours = re.search(r"(?<!\d)(\d{1,4})\s*(?:h|(?i:hours?|hrs?))\b", value)
+        minutes = re.search(r"(?<!\d)(\d{1,5})\s*(?:m|(?i:min|mins|minutes?))\b", value)
         total = (int(hours.group(1)) * 60 if hours else 0) + (int(minutes.group(1)) if minutes else 0)
         if total:
             return [Quantity(float(total), unit=reference.MINUTE_QID)]

@@ -11,23 +11,28 @@ from filmgraph.extract.names import clean_name, split_names
 from filmgraph.extract.titles import original_title
 from filmgraph.model import Article, Coded, Film, PartialDate
 from filmgraph.reference import fold
+from filmgraph.text import UPPER
 
 # Verbs of a lead's "written and directed by …" → the field they credit.
 CREDIT_VERBS = {"written": "screenwriter", "co-written": "screenwriter", "directed": "director",
                 "co-directed": "director", "produced": "producer", "co-produced": "producer", "edited": "editor",
                 "scored": "composer", "narrated": "narrator", "shot": "cinematographer",
-                "photographed": "cinematographer"}
+                "photographed": "cinematographer", "performed": "cast"}
 
 
 # A credit names people in full, or by a lone surname or mononym ("written by Hill, Ann Berg and Carl Holm"): a
 # lone word counts only when it names someone the infobox credits (see ``_known``).
-_NAME_OR_WORD = rf"(?:{prose.NAME_RE.pattern}|[A-ZÀ-ÖØ-Þ][\w'’-]+\b)"
+_NAME_OR_WORD = rf"(?:{prose.NAME_RE.pattern}|[{UPPER}][\w'’-]+\b)"
 _NAMES = rf"(?P<names>{_NAME_OR_WORD}(?:(?:,\s*|,?\s+and\s+){_NAME_OR_WORD})*)"
 
 
+# "by the Monty Python comedy group of A, B and C", "by the comedy troupe The Kids (A, B and C)": the members.
+_GROUP_OF = (rf"(?:the\s+(?:[{UPPER}][\w'’-]*\s+){{0,3}}(?:comedy\s+|comic\s+|sketch\s+|filmmaking\s+)?"
+             rf"(?:group|troupe|team|duo|trio|collective)(?:\s+(?:[{UPPER}][\w'’-]*\s*){{1,3}})?\s*(?:of\s+|\(\s*|,\s*))?")
 _CREDIT_RE = re.compile(
     r"\b(?P<verbs>(?:co-)?(?:written|directed|produced|edited|scored|narrated|shot|photographed)"
-    r"(?:(?:,\s*|,?\s+and\s+)(?:co-)?(?:written|directed|produced|edited|scored|narrated))*)\s+by\s+" + _NAMES)
+    r"(?:(?:,\s*|,?\s+and\s+)(?:co-)?(?:written|directed|produced|edited|scored|narrated|performed))*)\s+by\s+"
+    + _GROUP_OF + _NAMES)
 
 
 # "stars" is the verb after the film or a joint ("The film stars …", "and stars …"); "Bollywood stars A and B" are

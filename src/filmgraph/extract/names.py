@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from filmgraph.model import Person
-from filmgraph.reference import WIKILINK_RE, fold
+from filmgraph.reference import WIKILINK_RE, fold, same_given_name
 from filmgraph.slugs import slug
+from filmgraph.text import UPPER
 
 _SUFFIX_WORDS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 # Words an infobox writes among names that name nobody: how the names below them were credited.
@@ -104,12 +105,12 @@ def name_token(token: str) -> bool:
     first = bare[0]
     if first.isdigit():
         return False
-    return first.isupper() or (first.isalpha() and not first.islower()) or bool(re.match(r"^[a-z]'[A-ZÀ-Þ]", bare))
+    return first.isupper() or (first.isalpha() and not first.islower()) or bool(re.match(rf"^[a-z]'[{UPPER}]", bare))
 
 
 _SUFFIX_COMMA_RE = re.compile(r",\s*(?=(?:Jr|Sr)\.?$|I{2,3}$|IV$)")
 _NOT_IN_NAMES_RE = re.compile(r"[\d,;:!?()\[\]{}|/=<>@#]")
-_INITIAL_AT_END_RE = re.compile(r"(?:\b[A-ZÀ-Þ]|Jr|Sr)\.$")
+_INITIAL_AT_END_RE = re.compile(rf"(?:\b[{UPPER}]|Jr|Sr)\.$")
 
 
 @lru_cache(maxsize=1024)  # the same mentions are asked about by several readers of a page
@@ -339,6 +340,22 @@ def spelled_alike(a: str, b: str) -> bool:
     fa, fb = " ".join(ta), " ".join(tb)
     return (len(ta) == len(tb) >= 2 and min(len(fa), len(fb)) >= MIN_LONG_NAME
             and ta[-1][:1] == tb[-1][:1] and _edit_distance_at_most_one(fa, fb))
+
+
+def given_name_variant(a: str, b: str) -> bool:
+    """One person's name with another form of the given name: "Jimmy Stewart" / "James Stewart", "Al Ruddy" /
+    "Albert S. Ruddy" (a middle name may be left out, never added; the surname is the same).
+
+    >>> given_name_variant("Jimmy Stewart", "James Stewart"), given_name_variant("Al Ruddy", "Albert S. Ruddy")
+    (True, True)
+    >>> given_name_variant("Jimmy Stewart", "James Mason"), given_name_variant("James Stewart", "James Stewart")
+    (False, False)
+    """
+    ta, tb = _tokens(a), _tokens(b)
+    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1] or ta[0] == tb[0]:
+        return False
+    shorter, longer = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return set(shorter[1:-1]) <= set(longer[1:-1]) and same_given_name(ta[0], tb[0])
 
 
 def _fullness(name: str) -> tuple[int, int, int, int]:

@@ -29,19 +29,20 @@ from filmgraph.model import (
     Screening,
 )
 from filmgraph.reference import fold, is_ceremony, strip_ordinal
+from filmgraph.text import UPPER
 
 _ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs", "Inc", "Ltd", "Co", "No")
 # Words that open a sentence and never follow a person's initial.
 _SENTENCE_OPENERS = frozenset({"The", "It", "He", "She", "They", "This", "These", "Its", "His", "Her", "Their", "In",
                                "On", "At", "After", "During", "However", "A", "An", "When", "While", "As"})
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[A-ZÀ-Þ0-9])")
+_SENTENCE_END_RE = re.compile(rf"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[{UPPER}0-9])")
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.:-]*"
-_NAME_TOKEN = r"(?:[A-ZÀ-ÖØ-Þ]\.|(?:(?:el|al|ad|d')-?)?[A-ZÀ-ÖØ-Þ][\w'’-]*)"
+_CAP = rf"[{UPPER}][\w'’.:-]*"
+_NAME_TOKEN = rf"(?:[{UPPER}]\.|(?:(?:el|al|ad|d')-?)?[{UPPER}][\w'’-]*)"
 _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
 # The look-ahead names the characters a name can start with ("el-", "al-", "ad-", "d'" or a capital): a search
 # along a paragraph tries the name's alternatives only there.
-NAME_RE = re.compile(rf"(?=[A-ZÀ-ÖØ-Þead]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
+NAME_RE = re.compile(rf"(?=[{UPPER}ead]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
 _JOINER = r"(?:of|de|du|del|di|för|for|on|the|'s|&|and the)"
 _PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
@@ -50,23 +51,26 @@ _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfe
                          r"society|association|oscars|globes|baftas?|césars?|goyas?|bodils?|ceremony)\b",
                          re.IGNORECASE)
 _MONTH_NAMES_RE = "(?:" + "|".join(reference.MONTH_NAMES[1:]) + r")\b"
-_CATEGORY_TOKEN = r"(?:(?:in|a|an|the|of|by|not|on)\s+)*[A-ZÀ-Þ][\w'’-]*"
+_CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on)\s+)*[{UPPER}][\w'’-]*"
 # "Best Canadian film award": a category may end in a lower-case noun before "award".
-_CATEGORY_RE = re.compile(rf"\bBest(?:\s+{_CATEGORY_TOKEN})+"
+# "Worst …": the categories of the Golden Raspberry Awards and their like.
+_CATEGORY_RE = re.compile(rf"\b(?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+"
                           r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?")
 _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
     # "Golden Bear", never "Billy Bear".
     # "Oscar" alone is how a text counts Academy Awards ("three-time Oscar winner"), never a category.
     rf"\b(?:the\s+)?((?:{_CAP}\s+(?:of\s+)?)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Trophy|Medal|"
-    rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+)\b)"
-    rf"(?:\s+(?:for|in the category of)\s+(Best(?:\s+{_CATEGORY_TOKEN})+))?")
-_WIN_RE = re.compile(r"\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
-                     r"collected|picked up|named (?:the )?winner of|honou?red with|"
+    rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!\s+Awards?\b))\b)"
+    rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+))?")
+# Not inside a hyphenated word: "well-received", "award-winning" praise the film, they give it nothing.
+_WIN_RE = re.compile(r"(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
+                     r"collected|picked up|named (?:the )?winner of|honou?red with|got|gets|getting|bagged|bagging|"
+                     r"secured|securing|clinched|clinching|scooped|claimed|claiming|"
                      r"(?:named|chosen|voted)(?= (?:as )?(?:the )?(?:year's )?[\"“]?Best\b)|"
                      r"garnered|garnering)\b",
                      re.IGNORECASE)
-_NOMINATION_RE = re.compile(r"\b(nominated|nominations?|shortlisted|in contention|competed|vied|nominee|"
+_NOMINATION_RE = re.compile(r"(?<!-)\b(nominated|nominations?|shortlisted|in contention|competed|vied|nominee|"
                             r"was (?:in|up) for)\b", re.IGNORECASE)
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
@@ -161,7 +165,13 @@ def _bodies(text: str) -> list[tuple[str, int, int]]:
     phrases = [(re.split(r"\s+for\s+(?=Best\b)|\s+and\s+the\s+(?=(?:[A-Z][\w'’-]*\s+)*(?:Prize|Award|Grand)\b)",
                          p)[0], s, e) for p, s, e in _phrases(text)]
     return [(p, s, s + len(p)) for p, s, e in phrases
-            if _BODY_WORDS.search(p) and not p.startswith("Best") and not _is_month_or_date(p)]
+            if (_BODY_WORDS.search(p) or reference.award_body(_without_year(p))) and not p.startswith("Best")
+            and not _is_month_or_date(p)]
+
+
+def _without_year(phrase: str) -> str:
+    """"the 1979 Mainichi Film Concours" → "Mainichi Film Concours": a body named by the table, held that year."""
+    return re.sub(r"^(?:the\s+)?\d{4}\s+", "", phrase)
 
 
 def bodies_in(text: str) -> list[str]:
@@ -239,7 +249,8 @@ def _lowered(sentence: str) -> str:
 _RELEASE_STEMS = ("releas", "opened in", "premiere", "debuted", "hit ")
 _SCREEN_STEMS = ("screen", "shown", "presented", "participated", "selected", "premiere", "played", "competed",
                  "in competition", "opened", "closed")
-_AWARD_STEMS = ("won", "win", "receiv", "took", "taking", "award", "earn", "collected", "picked up", "named",
+_AWARD_STEMS = ("won", "win", "receiv", "took", "taking", "award", "earn", "collected", "picked up", "named", "got",
+                "gets", "getting", "bagg", "secur", "clinch", "scooped", "claim",
                 "honoured", "honored", "garner", "nominat", "shortlisted", "in contention", "competed", "nominee",
                 " in for", " up for")
 _FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "principal", "shoot", "schedule",
@@ -692,12 +703,16 @@ def _person_subject(before_verb: str, title: str) -> str | None:
     return name
 
 
-_LIST_CONTINUATION_RE = re.compile(rf"(?:,\s*|\s+and\s+)(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)")
+_LIST_CONTINUATION_RE = re.compile(rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)")
 
 
 # Where a filming clause ends: "Filming took place in Michigan in 1986, and the film was released in …".
-_FILMING_CLAUSE_BREAK_RE = re.compile(r";|,\s+(?:and|but|while|whereas|although|though)\s+(?=(?:the|it|he|she|they|"
-                                      r"this|its|his|her|their)\b)|\s+(?:because|since)\s+")
+# A semicolon between the items of a list of places ("at Tampa, Florida; Lowry Air Force Base, Colorado, and …")
+# is no break: what follows it is a capitalised name ending at a comma, a semicolon or the sentence's end.
+_FILMING_CLAUSE_BREAK_RE = re.compile(
+    rf";(?!\s*(?:and\s+)?(?:the\s+)?{_CAP}(?:\s+{_CAP})*\s*(?:[,;]|\.?$))|"
+    r",\s+(?:and|but|while|whereas|although|though)\s+(?=(?:the|it|he|she|they|this|its|his|her|their)\b)|"
+    r"\s+(?:because|since)\s+")
 # "The second schedule started in Jodhpur", "re-shoots began in Santa Monica", "The production commenced in
 # Wadesboro" (not pre- or post-production) say where the film was shot.
 _FILMING_WORD_RE = re.compile(r"\b(photography|filming|shooting|shot|filmed|principal|(?:re-?)?shoots?|schedule|"

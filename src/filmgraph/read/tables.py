@@ -13,13 +13,15 @@ import re
 from filmgraph.dates import parse_date
 from filmgraph.errors import FilmgraphError
 from filmgraph.reference import RESULT_WORDS
+from filmgraph.text import UPPER
 
 # Header words → column role, tried in this order (a header "Date of ceremony" is a date column).
 HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("date", ("date", "year")),
     ("result", ("result", "outcome", "status")),
     ("category", ("category", "categories", "subject")),
-    ("recipient", ("recipient", "nominee", "nominated", "work", "name", "honoree", "winner")),
+    ("recipient", ("recipient", "nominee", "nominated", "work", "name", "honoree", "winner", "person", "people",
+                   "laureate", "awardee")),
     ("body", ("award", "festival", "organization", "organisation", "ceremony", "event", "body", "group")),
     ("reference", ("ref", "source")),
 )
@@ -28,7 +30,7 @@ _CATEGORY_RE = re.compile(r"^(best|outstanding|most|special|grand|golden|silver|
                           r"\b(award|prize|mention|choice)\b", re.IGNORECASE)
 _BODY_RE = re.compile(r"\b(awards|festival|fest|filmfest|academy|guild|circle|society|association|market|"
                       r"affair|critics|oscars|globes|baftas)\b", re.IGNORECASE)
-_PERSONISH_RE = re.compile(r"^([\"“].+|[A-ZÀ-Þ][\w'’.-]*(\s+[\w'’.-]+){1,4})$")
+_PERSONISH_RE = re.compile(rf"^([\"“].+|[{UPPER}][\w'’.-]*(\s+[\w'’.-]+){{1,4}})$")
 
 
 def is_result_word(cell: str) -> bool:

@@ -1,0 +1,164 @@
+"""Rules found by reading nine more full-length pages (annotated blind) and variants of the annotated pages
+(benchmarks/variants.py): each on a minimal wikitext snippet, in the spellings real pages use."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmgraph import extract_film
+from filmgraph.model import AwardResult, Film
+from filmgraph.read.wikitext import parse_wikitext
+
+
+def _film(infobox: str, body: str = "") -> Film:
+    text = "{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n" + infobox + "\n}}\n" + body
+    if "'''Night Harbour'''" not in text:
+        text = text.replace("\n}}\n", "\n}}\n'''Night Harbour''' is a 2001 film.\n", 1)
+    return extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+
+
+def _names(film: Film, field: str) -> list[str]:
+    return sorted(film.people[ref.person].name for ref in getattr(film, field))
+
+
+def _cast(film: Film) -> dict[str, list[str]]:
+    return {film.people[member.person].name: member.characters for member in film.cast}
+
+
+def _nominations(film: Film) -> set[tuple[str, str, str, tuple[str, ...]]]:
+    return {(n.body, n.category, n.result.value, tuple(sorted(film.people[x.person].name for x in n.nominees
+                                                              if x.person))) for n in film.nomination}
+
+
+# ------------------------------------------------------------------ characters a reader sees as spaces and letters
+
+def test_no_break_spaces_and_character_references_read_as_the_reader_sees_them() -> None:
+    film = _film("| cinematography = [[Adam&nbsp;Holender]]\n| studio = [[Columbia&nbsp;Pictures]]\n"
+                 "| music = Jos&eacute;\u00a0Lund",
+                 "== Cast ==\n* [[Ann&nbsp;Lund]] as Elsa&#160;Marie\n* Bob\u2009Smith as Tom &amp; Jerry\n")
+    assert _names(film, "cinematographer") == ["Adam Holender"]
+    assert [c.name for c in film.production_company] == ["Columbia Pictures"]
+    assert _names(film, "composer") == ["José Lund"]
+    assert _cast(film) == {"Ann Lund": ["Elsa Marie"], "Bob Smith": ["Tom & Jerry"]}
+
+
+def test_a_reference_that_stands_for_markup_stays_markup_free() -> None:
+    # "&#124;" is a pipe the editor escaped: decoded, it would split the infobox field in two.
+    film = _film("| producer = Carl&#124;Holm")
+    assert _names(film, "producer") == ["Carl|Holm"]  # one field, its value as the page shows it
+
+
+@pytest.mark.parametrize("runtime", ["99 Minutes", "99 MINUTES", "99 Mins", "1 Hr 39 Min"])
+def test_a_runtime_unit_in_any_case(runtime: str) -> None:
+    assert [q.amount for q in _film(f"| runtime = {runtime}").runtime] == [99.0]
+
+
+# ------------------------------------------------------------------ cast
+
+def test_a_named_part_in_brackets_after_a_dash_as_after_as() -> None:
+    film = _film("", "== Cast ==\n* [[Carl Holm]] – Artist (Harrison)\n* [[Eva Lund]] as Lady (Mrs. Betjeman)\n")
+    assert _cast(film) == {"Carl Holm": ["Artist", "Harrison"], "Eva Lund": ["Lady", "Mrs. Betjeman"]}
+
+
+def test_a_cast_line_s_later_sentences_name_more_of_the_cast() -> None:
+    film = _film("", "== Cast ==\n* [[Carl Holm]] as Jens Lund, a banker. [[Ida Krog]] portrays his mother. "
+                     "[[Eva Lund]] makes a brief appearance as his sister.\n"
+                     "* [[Tom Berg]] as Tom. He drove in [[Ole Sand]]'s car in 1979.\n")  # no verb of acting
+    assert _cast(film) == {"Carl Holm": ["Jens Lund"], "Ida Krog": [], "Eva Lund": [], "Tom Berg": ["Tom"]}
+
+
+def test_plays_himself_is_the_part_himself() -> None:
+    film = _film("", "== Cast ==\n* [[Carl Holm]] as Jens. [[Bo Lind]] plays himself as the race begins.\n")
+    assert _cast(film)["Bo Lind"] == ["Himself"]
+
+
+def test_written_and_performed_by_a_group_of_members() -> None:
+    film = _film("| writer = [[The Lads]]",
+                 "'''Night Harbour''' is a 1975 British comedy film, written and performed by the [[The Lads|Lads]] "
+                 "comedy group of [[Carl Holm]], [[Ida Krog]] and [[Eva Lund]], and directed by Ann Berg.")
+    assert _names(film, "screenwriter") == ["Carl Holm", "Eva Lund", "Ida Krog", "The Lads"]
+    assert set(_cast(film)) == {"Carl Holm", "Ida Krog", "Eva Lund"}
+
+
+def test_a_nickname_in_prose_is_the_credited_person_s_other_name() -> None:
+    film = _film("| starring = [[James Stewart]]\n| producer = [[Albert S. Ruddy]]",
+                 "'''Night Harbour''' is a 1955 film. It paired Jimmy Stewart and June Allyson once more.\n\n"
+                 "== Production ==\nAl Ruddy became attached as producer.")
+    people = {person.name: person.alternate_names for person in film.people.values()}
+    assert people["James Stewart"] == ["Jimmy Stewart"]
+    assert people["Albert S. Ruddy"] == ["Al Ruddy"]
+
+
+def test_a_nickname_of_another_surname_is_another_person() -> None:
+    film = _film("| starring = [[James Stewart]]", "'''Night Harbour''' is a film. Jimmy Mason saw it.")
+    assert [p.alternate_names for p in film.people.values() if p.name == "James Stewart"] == [[]]
+
+
+# ------------------------------------------------------------------ awards
+
+def test_an_awards_table_with_a_person_column_and_old_oscar_recipients() -> None:
+    film = _film("", """== Academy Nominations and Awards ==
+{| class="wikitable"
+! CATEGORY !! PERSON !! OUTCOME
+|-
+| [[Academy Award for Best Picture|Best Picture]] || [[Warner Bros.]] ([[Henry Blanke]], producer) || Won
+|-
+| Best Music, Score || [[Max Steiner]], awarded to [[Leo F. Forbstein]] || Nominated
+|-
+| Best Director || [[Carl Holm]] || Nominated
+|}
+""")
+    assert _nominations(film) == {
+        ("Academy Awards", "Best Picture", "won", ("Henry Blanke",)),
+        ("Academy Awards", "Best Music, Score", "nominated", ("Leo F. Forbstein", "Max Steiner")),
+        ("Academy Awards", "Best Director", "nominated", ("Carl Holm",)),
+    }
+
+
+@pytest.mark.parametrize("verb", ["got a", "bagged a", "secured a", "clinched the"])
+def test_more_verbs_of_winning(verb: str) -> None:
+    film = _film("", f"'''Night Harbour''' is a 2017 film. It also {verb} [[National Film Award – Special Mention "
+                     "(Feature Film)|Special Mention]] at the [[64th National Film Awards]] held on 7 April 2017.")
+    assert [(n.body, n.category, n.result) for n in film.nomination] == [
+        ("National Film Awards", "Special Mention", AwardResult.WON)]
+
+
+def test_praise_in_a_hyphenated_word_gives_no_award() -> None:
+    film = _film("", "'''Night Harbour''' is a 1942 film. Ann Lund, whose performance was well-received, was "
+                     "ineligible for the [[Academy Award for Best Actress]], as she had already been nominated that "
+                     "year for her role in ''Other Film''.")
+    assert [n for n in film.nomination if n.result is AwardResult.WON] == []
+
+
+def test_a_body_the_table_knows_without_a_body_word() -> None:
+    film = _film("", "'''Night Harbour''' is a 1979 film. The actual award was from the 1979 "
+                     "[[Mainichi Film Concours]], where the film received the [[Ōfuji Noburō Award]].")
+    assert [(n.body, n.category, n.result) for n in film.nomination] == [
+        ("Mainichi Film Awards", "Ōfuji Noburō Award", AwardResult.WON)]
+
+
+def test_an_imdb_style_award_line_with_the_body_s_country_and_what_it_honours() -> None:
+    film = _film("", "== Awards ==\n* 1955 Academy Award Nomination: Best Motion Picture Story ([[Carl Holm]])\n"
+                     "* 1955 National Board of Review, USA: Special Citation to recognize the film's aerial "
+                     "photography\n")
+    assert _nominations(film) == {("Academy Awards", "Best Motion Picture Story", "nominated", ("Carl Holm",)),
+                                  ("National Board of Review", "Special Citation", "won", ())}
+
+
+def test_worst_categories_and_a_body_named_like_a_trophy() -> None:
+    film = _film("", "'''Night Harbour''' is a 2011 film. It won the titles of Worst Film and Worst Director at the "
+                     "[[Golden Kela Awards]], and also won the Worst Film award at the [[Ghanta Awards]]. It was "
+                     "nominated for a [[Razzie Award]] for Worst Supporting Actress.")
+    assert {(n.body, n.category, n.result.value) for n in film.nomination} == {
+        ("Golden Kela Awards", "Worst Film", "won"), ("Golden Kela Awards", "Worst Director", "won"),
+        ("Ghanta Awards", "Worst Film", "won"), ("Golden Raspberry Awards", "Worst Supporting Actress", "nominated")}
+
+
+# ------------------------------------------------------------------ places
+
+def test_filming_places_listed_with_semicolons() -> None:
+    film = _film("", "== Production ==\nThe film was partly filmed on location at [[MacDill Air Force Base]], "
+                     "[[Tampa, Florida]]; [[Lowry Air Force Base]], [[Colorado]], and [[Carswell Air Force Base]], "
+                     "[[Texas]].")
+    names = [location.place.name for location in film.filming_location]
+    assert {"MacDill Air Force Base", "Lowry Air Force Base", "Carswell Air Force Base"} <= set(names)
