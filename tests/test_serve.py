@@ -19,9 +19,11 @@ import pyoxigraph as ox
 import pytest
 import requests
 from click.testing import CliRunner
+from rdflib import Graph, URIRef
 
 from filmgraph.cli import cli
 from filmgraph.rdf.vocab import FG, RDF, SDO
+from filmgraph.web.page import READ_AHEAD, render_page
 from filmgraph.web.site import uri
 from filmgraph.web.sparql import accepted, is_update, negotiate
 from test_browser import _no_dialog_and_no_errors, browser  # noqa: F401 - the Chromium fixture, shared
@@ -745,3 +747,28 @@ def test_a_film_in_the_default_graph_is_read_as_one_in_its_own(tmp_path: Path) -
     assert [(c.film_name, c.role, c.detail) for c in published.credits(iri)] == [
         ("Heat", "actor", "Vincent Hanna"), ("Heat", "producer", "")]
     assert {str(t.object) for t in published.description_triples(iri)} >= {'"Al Pacino"'}
+    # its page, read through the same look-ups as a film of a named graph
+    page = published.film_graph(MINTED + "film/heat", READ_AHEAD)
+    html = render_page(page, URIRef(MINTED + "film/heat"))
+    assert "<td>Al Pacino</td><td>Vincent Hanna</td>" in html and "<td>Produced by</td><td>Al Pacino</td>" in html
+
+
+def test_a_film_page_read_ahead_from_the_store_is_the_page_of_its_graph(store_dir: Path) -> None:
+    """The served page reads the properties a page shows in two queries, and anything else a look-up at a time:
+    each film's page is the one built from a whole copy of its graph in rdflib, links included."""
+    from filmgraph.web.published import Published, rdflib_terms
+
+    published = Published(store_dir, base=MINTED)
+    films = sorted(published.catalogue().films)
+    assert len(films) >= 7
+    for film in films:
+        view = published.film_graph(film, READ_AHEAD)
+        copy = Graph()
+        for graph in view._graphs:  # noqa: SLF001 - the graphs the view reads, copied whole
+            for triple in rdflib_terms(published.store.quads_for_pattern(None, None, None, graph)):
+                copy.add(triple)
+        assert len(copy) > 20
+        expected = render_page(copy, URIRef(film), href=str)
+        assert render_page(view, URIRef(film), href=str) == expected, film
+        # a view that reads nothing ahead (every question a look-up) answers the same
+        assert render_page(published.film_graph(film), URIRef(film), href=str) == expected, film

@@ -35,7 +35,7 @@ from rdflib.term import Node
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import FG, PREFIXES, SDO
-from filmgraph.web.page import STYLE, Named, named, render_page, script_json, table_html
+from filmgraph.web.page import READ_AHEAD, STYLE, Named, named, render_page, script_json, table_html
 from filmgraph.web.published import Credit, FilmEntry, Published, write_triples
 from filmgraph.web.sparql import GRAPH_NAMES, GRAPH_TYPES, JSON, RESULT_TYPES, Answer, QueryPool, negotiate
 
@@ -376,7 +376,7 @@ class Site:
         return f'<p class="elsewhere">Elsewhere: {"".join(links)}</p>' if links else ""
 
     def film_page(self, iri: str) -> Response:
-        graph = self.published.film_graph(iri)
+        graph = self.published.film_graph(iri, READ_AHEAD)
         film = URIRef(iri)
         head = "\n".join([f"<style>{_EXTRA_STYLE}</style>", _NO_ICON, f'<link rel="canonical" href="{_esc(iri)}">'] +
                          [f'<link rel="alternate" type="{_esc(k)}" href="{_esc(iri + s)}">'
