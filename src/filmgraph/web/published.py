@@ -322,7 +322,7 @@ class Published:
                     if isinstance(q.object, ox.NamedNode) and self.store.contains_named_graph(q.object)]
         names = list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
                                                                                                   _MOVIE, None)]))
-        return cast(Graph, GraphView(self, names, hub=film, read_ahead=read_ahead))
+        return cast(Graph, GraphView(self, names, read_ahead=read_ahead))
 
     def same_as(self, public_iri: str) -> list[str]:
         """The node's other identities (schema:sameAs, owl:sameAs): its Wikipedia page, DBpedia resource, item."""
@@ -530,15 +530,12 @@ class GraphView:
     more than all of them.
 
     Decoding a term is what a look-up costs most (a string read from the store's table of terms), so the triples
-    of the properties the page reads (``read_ahead``) are read before its first question, in two queries that
-    decode each term once a triple and no property: the ``hub``'s (the film: its triples are most of them, and its
-    name is known) and the other nodes'. A question about another property is still answered, with a look-up of
-    its own."""
+    of the properties the page reads (``read_ahead``) are read before its first question, in one query that
+    decodes each triple's subject and object and no property. A question about another property is still
+    answered, with a look-up of its own."""
 
-    def __init__(self, published: Published, graphs: list[Any], hub: Any = None,
-                 read_ahead: Iterable[str] = ()) -> None:
+    def __init__(self, published: Published, graphs: list[Any], read_ahead: Iterable[str] = ()) -> None:
         self._published = published
-        self._hub = hub  # the node most questions are about, with most triples (a film)
         self._store = published.store
         self._graphs = graphs
         self._read_ahead = sorted(set(read_ahead))
@@ -586,21 +583,16 @@ class GraphView:
             self._ahead = {}
             # a property by its number, an integer the store decodes without reading its table of terms
             wanted = " ".join(f"(<{prop}> {number})" for number, prop in enumerate(self._read_ahead))
-            patterns = [(self._hub, f"{self._hub} ?p ?o"), (None, f"?s ?p ?o FILTER(?s != {self._hub})")] \
-                if self._hub is not None else [(None, "?s ?p ?o")]
+            several = len(self._graphs) > 1  # one graph holds a triple once
             for graph in self._graphs:
-                for known, pattern in patterns:
-                    if isinstance(graph, ox.NamedNode):
-                        pattern = f"GRAPH {graph} {{ {pattern} }}"
-                    rows = self._store.query(f"SELECT {'' if known is not None else '?s '}?n ?o {{ "
-                                             f"VALUES (?p ?n) {{ {wanted} }} {pattern} }}")
-                    for row in rows:
-                        node = known if known is not None else row["s"]
-                        predicate, obj = self._read_ahead[int(row["n"].value)], row["o"]
-                        objects = self._ahead.setdefault(node, {}).setdefault(predicate, [])
-                        if obj not in objects:  # a triple of several graphs
-                            objects.append(obj)
-                            self._ahead_back.setdefault((predicate, obj), []).append(node)
+                pattern = f"GRAPH {graph} {{ ?s ?p ?o }}" if isinstance(graph, ox.NamedNode) else "?s ?p ?o"
+                for node, number, obj in self._store.query(f"SELECT ?s ?n ?o {{ VALUES (?p ?n) {{ {wanted} }} "
+                                                           f"{pattern} }}"):
+                    predicate = self._read_ahead[int(number.value)]
+                    objects = self._ahead.setdefault(node, {}).setdefault(predicate, [])
+                    if not several or obj not in objects:  # a triple of several graphs is kept once
+                        objects.append(obj)
+                        self._ahead_back.setdefault((predicate, obj), []).append(node)
         return self._ahead.get(subject, {})
 
     def _about(self, subject: Any) -> dict[str, list[Any]]:
