@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -281,9 +282,12 @@ class Published:
         frontier = [node]
         for _ in range(_DESCRIPTION_DEPTH + 1):
             following = []
+            last, public_subject = None, None
             for subject, predicate, obj in self._own_triples(frontier):
-                public, follows = self._public_term(obj, made)
-                triples.append(ox.Triple(self._public_term(subject, made)[0], predicate, public))
+                if subject is not last:  # a subject's triples come together
+                    last, public_subject = subject, self._public_term(subject, made)[0]
+                public, follows = made.get(obj) or self._public_term(obj, made)
+                triples.append(ox.Triple(public_subject, predicate, public))
                 if follows and obj not in seen:
                     seen.add(obj)
                     following.append(obj)
@@ -303,8 +307,8 @@ class Published:
             values = " ".join(f"({subject} {number})" for number, subject in enumerate(named))
             rows = self.store.query(f"SELECT DISTINCT ?n ?p ?o {{ VALUES (?s ?n) {{ {values} }} ?s ?p ?o }}",
                                     use_default_graph_as_union=True)
-            found = [(int(row[0].value), row[1], row[2]) for row in rows]
-            found.sort(key=lambda item: item[0])  # stable: each subject's in the store's order
+            found = [(int(number.value), predicate, obj) for number, predicate, obj in rows]
+            found.sort(key=itemgetter(0))  # stable: each subject's in the store's order
             yield from ((named[number], predicate, obj) for number, predicate, obj in found)
         for subject in subjects:
             if not isinstance(subject, ox.NamedNode):
