@@ -244,8 +244,9 @@ def _cast(graph: Graph, film: URIRef) -> list[Row]:
     for role in graph.objects(film, SDO.actor):
         characters = list(graph.objects(role, SDO.characterName)) or [None]
         rows += [(actor, character) for actor in _names(graph, role, SDO.actor) for character in characters]
-        if (role, RDF.type, SDO.Person) in graph:
-            rows += [(_named(actor, role), None) for actor in graph.objects(role, SDO.name)]
+        names = list(graph.objects(role, SDO.name))  # a role node has none: its type need not be asked
+        if names and (role, RDF.type, SDO.Person) in graph:
+            rows += [(_named(actor, role), None) for actor in names]
     return _sorted_rows(rows, 0, 1)
 
 
