@@ -11,7 +11,8 @@ ever contacted.
 Every request of a "cold" run asks for a resource not asked for before in that server's life (distinct films; the
 people with the most films, longest first), so each answer is built for its request; the "warm" run then asks for
 the same resources again, which the server answers from its cache (a SPARQL answer is never cached; with several
-workers, each has its own cache, so a warm request may reach one that has not built the answer yet). Beside the
+workers, from the answers they share: a warm request may reach one that has not built the answer, and read it from
+the shared folder). Beside the
 latency, the processor time each answer cost the server (its Server-Timing header): on a shared machine the
 latency also measures the machine's other load, the processor time only the page's work.
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -19,9 +21,11 @@ import pyoxigraph as ox
 import pytest
 import requests
 from click.testing import CliRunner
+from rdflib import Graph, URIRef
 
 from filmgraph.cli import cli
 from filmgraph.rdf.vocab import FG, RDF, SDO
+from filmgraph.web.page import READ_AHEAD, render_page
 from filmgraph.web.site import uri
 from filmgraph.web.sparql import accepted, is_update, negotiate
 from test_browser import _no_dialog_and_no_errors, browser  # noqa: F401 - the Chromium fixture, shared
@@ -659,6 +663,7 @@ def test_workers_serve_the_same_bytes_and_stop_with_the_server(store_dir: Path) 
     from filmgraph.web.site import app, close
 
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+    before = set(Path(tempfile.gettempdir()).glob("filmgraph-answers-*"))
     process = subprocess.Popen(
         [sys.executable, "-m", "filmgraph", "serve", "--store", str(store_dir), "--bind", "127.0.0.1:0",
          "--workers", "2", "--query-workers", "1"], stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
@@ -684,6 +689,9 @@ def test_workers_serve_the_same_bytes_and_stop_with_the_server(store_dir: Path) 
             assert ours.status_code == 200 and status == "200 OK", path
             assert ours.content == body, path
             assert ours.headers.get("ETag") == headers.get("ETag"), path
+        # the pages and the document, built once by one worker, are shared with the other (not the SPARQL answer)
+        shared = set(Path(tempfile.gettempdir()).glob("filmgraph-answers-*")) - before
+        assert len(shared) == 1 and len(list(shared.pop().iterdir())) == 4
         # many connections at once, spread over both workers
         from concurrent.futures import ThreadPoolExecutor
 
@@ -720,6 +728,8 @@ def test_workers_serve_the_same_bytes_and_stop_with_the_server(store_dir: Path) 
         for pid in workers:
             if _cmdline(pid):
                 os.kill(pid, 9)
+        for folder in set(Path(tempfile.gettempdir()).glob("filmgraph-answers-*")) - before:
+            shutil.rmtree(folder)  # a server killed outright leaves its shared answers
 
 
 def test_a_film_in_the_default_graph_is_read_as_one_in_its_own(tmp_path: Path) -> None:
@@ -745,3 +755,50 @@ def test_a_film_in_the_default_graph_is_read_as_one_in_its_own(tmp_path: Path) -
     assert [(c.film_name, c.role, c.detail) for c in published.credits(iri)] == [
         ("Heat", "actor", "Vincent Hanna"), ("Heat", "producer", "")]
     assert {str(t.object) for t in published.description_triples(iri)} >= {'"Al Pacino"'}
+    # its page, read through the same look-ups as a film of a named graph
+    page = published.film_graph(MINTED + "film/heat", READ_AHEAD)
+    html = render_page(page, URIRef(MINTED + "film/heat"))
+    assert "<td>Al Pacino</td><td>Vincent Hanna</td>" in html and "<td>Produced by</td><td>Al Pacino</td>" in html
+
+
+def test_a_film_page_read_ahead_from_the_store_is_the_page_of_its_graph(store_dir: Path) -> None:
+    """The served page reads the properties a page shows in two queries, and anything else a look-up at a time:
+    each film's page is the one built from a whole copy of its graph in rdflib, links included."""
+    from filmgraph.web.published import Published, rdflib_terms
+
+    published = Published(store_dir, base=MINTED)
+    films = sorted(published.catalogue().films)
+    assert len(films) >= 7
+    for film in films:
+        view = published.film_graph(film, READ_AHEAD)
+        copy = Graph()
+        for graph in view._graphs:  # noqa: SLF001 - the graphs the view reads, copied whole
+            for triple in rdflib_terms(published.store.quads_for_pattern(None, None, None, graph)):
+                copy.add(triple)
+        assert len(copy) > 20
+        expected = render_page(copy, URIRef(film), href=str)
+        assert render_page(view, URIRef(film), href=str) == expected, film
+        # a view that reads nothing ahead (every question a look-up) answers the same
+        assert render_page(published.film_graph(film), URIRef(film), href=str) == expected, film
+
+
+def test_workers_share_their_answers_through_a_folder(tmp_path: Path) -> None:
+    from filmgraph.web.site import Response, ResponseCache
+
+    built = Response(200, "text/html; charset=utf-8", "<p>Évite</p>", [("ETag", '"abc"'), ("Vary", "Accept")])
+    one, other = ResponseCache(8_000, tmp_path), ResponseCache(8_000, tmp_path)
+    assert other.get('"abc"') is None
+    one.put('"abc"', built)
+    found = other.get('"abc"')  # built by one worker, read by another
+    assert found is not None and found is not built
+    assert (found.status, found.content_type, found.headers, found.body) == (
+        200, "text/html; charset=utf-8", [("ETag", '"abc"'), ("Vary", "Accept")], "<p>Évite</p>".encode())
+    assert [entry.name for entry in tmp_path.iterdir()] == [entry.name for entry in tmp_path.iterdir()
+                                                            if "." not in entry.name]  # no partial file left
+    # each worker writes up to its size there; what it keeps in memory is still bounded as before
+    for number in range(20):
+        one.put(str(number), Response(200, "text/plain", b"x" * 700))
+    shared = sum(other.get(str(number)) is not None for number in range(20))
+    assert shared == 10  # the first ten: 8,000 bytes less the first answer's, 723 bytes each (head and body)
+    assert all(other.get(str(number)) is None for number in range(10, 20))
+    assert ResponseCache(0, tmp_path).get('"abc"') is None  # no cache: nothing read either

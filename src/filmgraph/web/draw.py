@@ -7,6 +7,7 @@ no external program.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -62,6 +63,7 @@ def neighbours(graph: Graph, film: URIRef) -> list[tuple[str, str, str, str]]:
     return sorted(found.values(), key=lambda item: (order.index(item[3]), item[2], item[1]))
 
 
+@lru_cache(maxsize=4096)  # a label is measured several times a diagram, a name on many diagrams
 def _text_width(text: str, font_size: float = 12) -> float:
     """A generous estimate of a text's width (wide letters and CJK included)."""
     return sum(1.1 if ord(ch) > 0x2E80 else 0.62 for ch in text) * font_size

@@ -20,6 +20,16 @@ from filmgraph.errors import FilmgraphError
 from filmgraph.rdf.vocab import PQ, PQV, PS, PSV, RDF, RDFS, SDO, WDT, WIKIBASE, XSD, P
 from filmgraph.web.draw import draw_graph
 
+# The properties render_page and draw_graph read, of the film and of the nodes it links to: a server reading a
+# film's graph from a store reads their triples ahead, in one look-up; a property left out is still read, a look-up
+# a node (rdfs:label, read of a language's code only, is left out: every node of a graph has one).
+READ_AHEAD = tuple(str(prop) for prop in (
+    SDO.name, SDO.alternateName, SDO.description, SDO.dateCreated, SDO.datePublished, SDO.duration, SDO.genre,
+    SDO.image, SDO.sameAs, SDO.url, SDO.countryOfOrigin, SDO.director, SDO.author, SDO.producer, SDO.musicBy,
+    SDO.productionCompany, SDO.publisher, SDO.locationCreated, SDO.about, SDO.inLanguage, SDO.award, SDO.actor,
+    SDO.characterName, SDO.contributor, SDO.roleName, SDO.workPresented, SDO.startDate, WDT.P364, WDT.P166,
+    WDT.P1411, WDT.P361, P.P577, P.P166, P.P1411, PQ.P291, PQ.P2453, PQV.P585, PS.P166, PS.P1411, PSV.P577,
+    WIKIBASE.timeValue, WIKIBASE.timePrecision))
 # Characters that could end the script element or start markup are written as JSON escapes.
 _SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 
@@ -234,8 +244,9 @@ def _cast(graph: Graph, film: URIRef) -> list[Row]:
     for role in graph.objects(film, SDO.actor):
         characters = list(graph.objects(role, SDO.characterName)) or [None]
         rows += [(actor, character) for actor in _names(graph, role, SDO.actor) for character in characters]
-        if (role, RDF.type, SDO.Person) in graph:
-            rows += [(_named(actor, role), None) for actor in graph.objects(role, SDO.name)]
+        names = list(graph.objects(role, SDO.name))  # a role node has none: its type need not be asked
+        if names and (role, RDF.type, SDO.Person) in graph:
+            rows += [(_named(actor, role), None) for actor in names]
     return _sorted_rows(rows, 0, 1)
 
 

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, cast
 
@@ -54,6 +55,7 @@ CREDITS = {str(SDO.director): "director", str(SDO.author): "screenwriter", str(S
            str(SDO.musicBy): "composer", str(SDO.productionCompany): "production company",
            str(SDO.publisher): "distributor"}
 _ACTOR, _CONTRIBUTOR = str(SDO.actor), str(SDO.contributor)
+CREDIT_LINKS = (*CREDITS, _ACTOR, _CONTRIBUTOR)  # what links a film to a person or company it credits
 _CHARACTER, _ROLE_NAME = str(SDO.characterName), str(SDO.roleName)
 AWARD_CLAIMS = {str(P.P166): (str(PS.P166), "won"), str(P.P1411): (str(PS.P1411), "nominated")}
 
@@ -253,52 +255,70 @@ class Published:
         return list(dict.fromkeys(self._triples(self.store.quads_for_pattern(self.node(public_iri), None, None,
                                                                              None))))
 
-    def _public_term(self, term: Any, made: dict[str, Any]) -> Any:
-        if isinstance(term, ox.NamedNode) and term.value.startswith(self.minted) and self.minted != self.base:
-            found = made.get(term.value)
-            if found is None:
-                found = made[term.value] = ox.NamedNode(self.public(term.value))
-            return found
-        return term
+    def _public_term(self, term: Any, made: dict[Any, tuple[Any, bool]]) -> tuple[Any, bool]:
+        """A term at the public address, and whether a description follows it (a blank node, or a dependent node:
+        a statement, a role…); kept in ``made``, for a description meets the same terms many times."""
+        found = made.get(term)
+        if found is None:
+            if isinstance(term, ox.NamedNode):
+                iri = term.value
+                public = ox.NamedNode(self.public(iri)) if iri.startswith(self.minted) and self.minted != self.base \
+                    else term
+                found = made[term] = (public, self._dependent(iri))
+            else:
+                found = made[term] = (term, isinstance(term, ox.BlankNode))
+        return found
 
     def description_triples(self, public_iri: str) -> list[Any]:
         """:meth:`description` as pyoxigraph triples (what the documents are written from)."""
         node = self.node(public_iri)
-        quads: list[Any] = []
+        made: dict[Any, tuple[Any, bool]] = {}
+        triples: list[Any] = []
         if self.store.contains_named_graph(node):
-            quads += self.store.quads_for_pattern(None, None, None, node)
+            triples += (ox.Triple(self._public_term(q.subject, made)[0], q.predicate,
+                                  self._public_term(q.object, made)[0])
+                        for q in self.store.quads_for_pattern(None, None, None, node))
         seen = {node}
         frontier = [node]
         for _ in range(_DESCRIPTION_DEPTH + 1):
             following = []
-            for subject in frontier:
-                for quad in self._own_quads(subject, root=subject is node):
-                    quads.append(quad)
-                    obj = quad.object
-                    follows = isinstance(obj, ox.BlankNode) or (isinstance(obj, ox.NamedNode)
-                                                                 and self._dependent(obj.value))
-                    if follows and obj not in seen:
-                        seen.add(obj)
-                        following.append(obj)
+            last, public_subject = None, None
+            for subject, predicate, obj in self._own_triples(frontier):
+                if subject is not last:  # a subject's triples come together
+                    last, public_subject = subject, self._public_term(subject, made)[0]
+                public, follows = made.get(obj) or self._public_term(obj, made)
+                triples.append(ox.Triple(public_subject, predicate, public))
+                if follows and obj not in seen:
+                    seen.add(obj)
+                    following.append(obj)
             frontier = following
             if not frontier:
                 break
-        made: dict[str, Any] = {}
-        return list(dict.fromkeys(ox.Triple(self._public_term(q.subject, made), q.predicate,
-                                            self._public_term(q.object, made)) for q in quads))
+        # a subject's triples are read once each (seen), but the graph's may be some of them too
+        return list(dict.fromkeys(triples)) if self.store.contains_named_graph(node) else triples
 
-    def _own_quads(self, subject: Any, *, root: bool) -> Iterable[Any]:
-        """The quads whose subject is ``subject``, in every graph. The resource described (``root``) by a query that
-        keeps each triple once before it decodes it: a person's triples are repeated in the graph of each of their
-        films, and a film has hundreds (the quads of the others are few, and a query would cost more to plan)."""
-        if not root or not isinstance(subject, ox.NamedNode):
-            return self.store.quads_for_pattern(subject, None, None, None)
-        rows = self.store.query(f"SELECT DISTINCT ?p ?o {{ {subject} ?p ?o }}", use_default_graph_as_union=True)
-        return [ox.Quad(subject, row[0], row[1]) for row in rows]
+    def _own_triples(self, subjects: list[Any]) -> Iterator[tuple[Any, Any, Any]]:
+        """The triples whose subject is one of ``subjects``, in every graph, a subject's together, in the order of
+        ``subjects``. The IRIs' in one query, which keeps each triple once before it decodes it (a person's triples
+        are repeated in the graph of each of their films) and decodes no subject (each is answered as its number in
+        the list, an integer the store decodes without reading its table of terms); a blank node's by a look-up."""
+        named = [subject for subject in subjects if isinstance(subject, ox.NamedNode)]
+        if named:
+            values = " ".join(f"({subject} {number})" for number, subject in enumerate(named))
+            rows = self.store.query(f"SELECT DISTINCT ?n ?p ?o {{ VALUES (?s ?n) {{ {values} }} ?s ?p ?o }}",
+                                    use_default_graph_as_union=True)
+            found = [(int(number.value), predicate, obj) for number, predicate, obj in rows]
+            found.sort(key=itemgetter(0))  # stable: each subject's in the store's order
+            yield from ((named[number], predicate, obj) for number, predicate, obj in found)
+        for subject in subjects:
+            if not isinstance(subject, ox.NamedNode):
+                yield from ((q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(subject, None,
+                                                                                                    None, None))
 
-    def film_graph(self, public_iri: str) -> Graph:
+    def film_graph(self, public_iri: str, read_ahead: Iterable[str] = ()) -> Graph:
         """Every graph that describes the film as a film (its article's), read as the page builder reads an rdflib
-        Graph (:class:`GraphView`: no copy of its triples is made)."""
+        Graph (:class:`GraphView`: no copy of its triples is made; the triples of the ``read_ahead`` properties
+        are read in one query)."""
         film = self.node(public_iri)
         # The film's own article is its graph (schema:subjectOf names it); another film's graph that mentions it
         # as a film is not read.
@@ -306,7 +326,7 @@ class Published:
                     if isinstance(q.object, ox.NamedNode) and self.store.contains_named_graph(q.object)]
         names = list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
                                                                                                   _MOVIE, None)]))
-        return cast(Graph, GraphView(self, names, hub=film))
+        return cast(Graph, GraphView(self, names, read_ahead=read_ahead))
 
     def same_as(self, public_iri: str) -> list[str]:
         """The node's other identities (schema:sameAs, owl:sameAs): its Wikipedia page, DBpedia resource, item."""
@@ -335,14 +355,16 @@ class Published:
         """The links that give ``node`` a credit, in one query whose joins the store makes on its own identifiers
         (a term is decoded only once it is an answer): a film's crew or direct cast link (``?kind``, ``?film``,
         no ``?role``), or a film's role node that names the node (``?role``, with its characters or role names
-        as ``?detail``). A look-up a film, each quad decoded whole, costs twice as much on a long filmography."""
-        crew = " ".join(f"<{prop}>" for prop in (*CREDITS, _ACTOR, _CONTRIBUTOR))
+        as ``?detail``). A look-up a film, each quad decoded whole, costs twice as much on a long filmography.
+        ``?kind`` is the link's number in :data:`CREDIT_LINKS`, an integer the store decodes without reading its
+        table of terms."""
+        crew = " ".join(f"(<{prop}> {number})" for number, prop in enumerate(CREDIT_LINKS))
         roles = " UNION ".join(
             f"{{ ?role <{kind}> {node} . FILTER(isIRI(?role)) ?film <{kind}> ?role . "
-            f"OPTIONAL {{ ?role <{detail}> ?detail }} BIND(<{kind}> AS ?kind) }}"
+            f"OPTIONAL {{ ?role <{detail}> ?detail }} BIND({CREDIT_LINKS.index(kind)} AS ?kind) }}"
             for kind, detail in ((_ACTOR, _CHARACTER), (_CONTRIBUTOR, _ROLE_NAME)))
-        links = (f"{{ VALUES ?kind {{ {crew} }} ?film ?kind {node} . ?film <{RDF.type}> <{SDO.Movie}> }} UNION "
-                 f"{roles} FILTER(isIRI(?film))")
+        links = (f"{{ VALUES (?link ?kind) {{ {crew} }} ?film ?link {node} . ?film <{RDF.type}> <{SDO.Movie}> }} "
+                 f"UNION {roles} FILTER(isIRI(?film))")
         # each film's links within its graph (joins in one graph cost less than across the union of all), and
         # those of the default graph (empty in a store filmgraph loads, where each film is a named graph)
         return self.store.query(f"SELECT ?kind ?film ?role ?detail {{ {{ GRAPH ?graph {{ {links} }} }} UNION "
@@ -363,7 +385,7 @@ class Published:
         credits: list[Credit | None] = []
         roles: dict[tuple[Any, Any, str], set[str]] = {}  # (role node, film, kind) → its details
         for row in self._credit_rows(node):
-            kind, film, role = row["kind"].value, row["film"], row["role"]
+            kind, film, role = CREDIT_LINKS[int(row["kind"].value)], row["film"], row["role"]
             if role is None:  # a crew link, or a cast link without a role node
                 if self.public(film.value) in films:
                     credits.append(self._credit(film, CREDITS.get(kind) or ("actor" if kind == _ACTOR else
@@ -509,25 +531,41 @@ class GraphView:
     """The reading methods of an rdflib Graph that the page builder and the diagram use (``objects``,
     ``subjects``, ``value``, ``in``), answered from the store's indexes within some of its named graphs, terms at
     the public address. A page asks a few hundred such questions; copying a film's graph into rdflib first costs
-    more than all of them."""
+    more than all of them.
 
-    def __init__(self, published: Published, graphs: list[Any], hub: Any = None) -> None:
+    Decoding a term is what a look-up costs most (a string read from the store's table of terms), so the triples
+    of the properties the page reads (``read_ahead``) are read before its first question, in one query that
+    decodes each triple's subject and object and no property. A question about another property is still
+    answered, with a look-up of its own."""
+
+    def __init__(self, published: Published, graphs: list[Any], read_ahead: Iterable[str] = ()) -> None:
         self._published = published
-        self._hub = hub  # the node most questions are about, with most triples (a film)
         self._store = published.store
         self._graphs = graphs
+        self._read_ahead = sorted(set(read_ahead))
+        self._reads_ahead = frozenset(self._read_ahead)
         self._terms: dict[Any, Node] = {}
-        self._subjects: dict[Node, dict[str, list[Any]]] = {}
+        self._back: dict[Node, Any] = {}  # the rdflib nodes made, as the store's terms
+        # subject → predicate → objects: of read_ahead properties (once read), of every property (_whole)
+        self._ahead: dict[Any, dict[str, list[Any]]] | None = None
+        self._ahead_back: dict[tuple[str, Any], list[Any]] = {}  # (predicate, object) → subjects
+        self._whole: dict[Any, dict[str, list[Any]]] = {}
 
     def _rdflib(self, term: Any) -> Node:
         found = self._terms.get(term)
         if found is None:
             found = self._terms[term] = rdflib_term(term, self._published.public)
+            if not isinstance(found, Literal):
+                self._back[found] = term
         return found
 
     def _oxigraph(self, term: Node | None) -> Any:
         if term is None:
             return None
+        if not isinstance(term, Literal):  # a node met before (a literal's equality is not the store's)
+            known = self._back.get(term)
+            if known is not None:
+                return known
         if isinstance(term, URIRef):
             return ox.NamedNode(self._published.minted_iri(str(term)))
         if isinstance(term, BNode):
@@ -543,54 +581,75 @@ class GraphView:
         for graph in self._graphs:
             yield from self._store.quads_for_pattern(*pattern, graph)
 
-    def _about(self, subject: Node) -> dict[str, list[Any]]:
-        """A subject's objects by predicate IRI, read in one look-up: a page asks several questions of each node."""
-        found = self._subjects.get(subject)
+    def _ahead_of(self, subject: Any) -> dict[str, list[Any]]:
+        """The subject's objects of the read_ahead properties, by property (all of them read at the first call)."""
+        if self._ahead is None:
+            self._ahead = {}
+            # a property by its number, an integer the store decodes without reading its table of terms
+            wanted = " ".join(f"(<{prop}> {number})" for number, prop in enumerate(self._read_ahead))
+            several = len(self._graphs) > 1  # one graph holds a triple once
+            for graph in self._graphs:
+                pattern = f"GRAPH {graph} {{ ?s ?p ?o }}" if isinstance(graph, ox.NamedNode) else "?s ?p ?o"
+                for node, number, obj in self._store.query(f"SELECT ?s ?n ?o {{ VALUES (?p ?n) {{ {wanted} }} "
+                                                           f"{pattern} }}"):
+                    predicate = self._read_ahead[int(number.value)]
+                    objects = self._ahead.setdefault(node, {}).setdefault(predicate, [])
+                    if not several or obj not in objects:  # a triple of several graphs is kept once
+                        objects.append(obj)
+                        self._ahead_back.setdefault((predicate, obj), []).append(node)
+        return self._ahead.get(subject, {})
+
+    def _about(self, subject: Any) -> dict[str, list[Any]]:
+        """A subject's objects by predicate IRI, every predicate, read in one look-up."""
+        found = self._whole.get(subject)
         if found is None:
-            found = self._subjects[subject] = {}
-            for predicate, obj in self._pairs(self._oxigraph(subject)):
-                objects = found.setdefault(predicate.value, [])
-                if obj not in objects:
-                    objects.append(obj)
+            found = self._whole[subject] = {}
+            for graph in self._graphs:
+                for quad in self._store.quads_for_pattern(subject, None, None, graph):
+                    objects = found.setdefault(quad.predicate.value, [])
+                    if quad.object not in objects:
+                        objects.append(quad.object)
         return found
 
-    def _pairs(self, subject: Any) -> Iterator[tuple[Any, Any]]:
-        """(predicate, object) of a subject's triples. The film's by a query, which decodes only the two terms asked
-        for (a quad look-up decodes its subject and graph too: twice the time for the film's hundreds of triples);
-        a node of a few triples by a look-up, which costs less than a query to plan."""
-        for graph in self._graphs:
-            if subject == self._hub and isinstance(graph, ox.NamedNode):
-                yield from ((row[0], row[1]) for row in self._store.query(
-                    f"SELECT ?p ?o {{ GRAPH {graph} {{ {subject} ?p ?o }} }}"))
-            else:
-                yield from ((quad.predicate, quad.object) for quad in
-                            self._store.quads_for_pattern(subject, None, None, graph))
+    def _objects_of(self, subject: Any, predicate: str) -> list[Any]:
+        if predicate in self._reads_ahead:
+            return self._ahead_of(subject).get(predicate, [])
+        return self._about(subject).get(predicate, [])
 
     def objects(self, subject: Node | None = None, predicate: Node | None = None) -> Iterator[Node]:
         if subject is not None and predicate is not None:
-            for obj in self._about(subject).get(str(predicate), ()):
-                yield self._rdflib(obj)
-            return
+            return map(self._rdflib, self._objects_of(self._oxigraph(subject), str(predicate)))
+        return self._scan(subject, predicate, None, lambda quad: quad.object)
+
+    def _scan(self, subject: Node | None, predicate: Node | None, obj: Node | None, part: Callable[[Any], Any]
+              ) -> Iterator[Node]:
+        """One part of the matching triples (each once), read from the store's indexes."""
         seen: set[Any] = set()
-        for quad in self._quads(subject, predicate, None):
-            if quad.object not in seen:
-                seen.add(quad.object)
-                yield self._rdflib(quad.object)
+        for quad in self._quads(subject, predicate, obj):
+            term = part(quad)
+            if term not in seen:
+                seen.add(term)
+                yield self._rdflib(term)
 
     def subjects(self, predicate: Node | None = None, obj: Node | None = None) -> Iterator[Node]:
-        seen: set[Any] = set()
-        for quad in self._quads(None, predicate, obj):
-            if quad.subject not in seen:
-                seen.add(quad.subject)
-                yield self._rdflib(quad.subject)
+        if predicate is not None and obj is not None and str(predicate) in self._reads_ahead:
+            self._ahead_of(None)
+            return map(self._rdflib, self._ahead_back.get((str(predicate), self._oxigraph(obj)), []))
+        return self._scan(None, predicate, obj, lambda quad: quad.subject)
 
     def value(self, subject: Node | None = None, predicate: Node | None = None) -> Node | None:
+        if subject is not None and predicate is not None:
+            found = self._objects_of(self._oxigraph(subject), str(predicate))
+            return self._rdflib(found[0]) if found else None
         return next(self.objects(subject, predicate), None)
 
     def __contains__(self, triple: Triple) -> bool:
         subject, predicate, obj = triple
         if subject is not None and predicate is not None and obj is not None:
-            return self._oxigraph(obj) in self._about(subject).get(str(predicate), ())
+            node = self._oxigraph(subject)
+            if str(predicate) in self._reads_ahead or node in self._whole:
+                return self._oxigraph(obj) in self._objects_of(node, str(predicate))
+        # a probe of the index, which decodes nothing when the triple is not there
         return next(self._quads(*triple), None) is not None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import threading
 import time
@@ -35,7 +36,7 @@ from rdflib.term import Node
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import FG, PREFIXES, SDO
-from filmgraph.web.page import STYLE, Named, named, render_page, script_json, table_html
+from filmgraph.web.page import READ_AHEAD, STYLE, Named, named, render_page, script_json, table_html
 from filmgraph.web.published import Credit, FilmEntry, Published, write_triples
 from filmgraph.web.sparql import GRAPH_NAMES, GRAPH_TYPES, JSON, RESULT_TYPES, Answer, QueryPool, negotiate
 
@@ -123,12 +124,19 @@ _REASONS = {200: "OK", 301: "Moved Permanently", 303: "See Other", 304: "Not Mod
 
 class ResponseCache:
     """The answers built last, up to a number of bytes: the store does not change while it is served, so an answer
-    built once holds until the server stops."""
+    built once holds until the server stops.
 
-    def __init__(self, limit: int) -> None:
+    Server workers (processes) share their answers through ``shared``, a folder of their own (the server's): an
+    answer one of them built is read from there by the others, instead of being built again by each (a file a
+    key, written whole under another name and renamed, so that a reader finds all of it or nothing). Each worker
+    writes up to ``limit`` bytes there; the folder goes with the server."""
+
+    def __init__(self, limit: int, shared: Path | None = None) -> None:
         self.limit = limit
+        self.shared = shared if limit > 0 else None
         self._kept: OrderedDict[str, Response] = OrderedDict()
         self._size = 0
+        self._written = 0
         self._lock = threading.Lock()
 
     def get(self, key: str) -> Response | None:
@@ -136,29 +144,66 @@ class ResponseCache:
             found = self._kept.get(key)
             if found is not None:
                 self._kept.move_to_end(key)
-            return found
+                return found
+        if self.shared is not None:
+            found = self._read(key)
+            if found is not None:
+                self._keep(key, found)
+        return found
 
     def put(self, key: str, response: Response) -> None:
+        if self._keep(key, response) and self.shared is not None:
+            self._write(key, response)
+
+    def _keep(self, key: str, response: Response) -> bool:
         size = len(response.body) + 200
         if size > self.limit // 8:
-            return
+            return False
         with self._lock:
             if key in self._kept:
-                return
+                return False
             self._kept[key] = response
             self._size += size
             while self._size > self.limit and self._kept:
                 _, dropped = self._kept.popitem(last=False)
                 self._size -= len(dropped.body) + 200
+        return True
+
+    def _file(self, key: str) -> Path:
+        assert self.shared is not None
+        return self.shared / hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+    def _read(self, key: str) -> Response | None:
+        try:
+            data = self._file(key).read_bytes()
+            head, body = data.split(b"\n", 1)
+            status, content_type, headers = json.loads(head)
+            return Response(status, content_type, body, [(name, value) for name, value in headers])
+        except (OSError, ValueError):  # not shared yet (or unreadable): built here
+            return None
+
+    def _write(self, key: str, response: Response) -> None:
+        head = json.dumps([response.status, response.content_type, response.headers]).encode("utf-8")
+        with self._lock:
+            if self._written + len(head) + len(response.body) > self.limit:
+                return
+            self._written += len(head) + len(response.body)
+        target = self._file(key)
+        partial = target.with_name(f"{target.name}.{os.getpid()}.{threading.get_ident()}")
+        try:
+            partial.write_bytes(head + b"\n" + response.body)
+            os.replace(partial, target)
+        except OSError:  # a full disk, a folder removed as the server stops: the answer is still served
+            partial.unlink(missing_ok=True)
 
 
 class Site:
     """The WSGI application (call it as one): pages, documents and the SPARQL endpoint of ``published``."""
 
     def __init__(self, published: Published, pool: QueryPool | None, *, queries: dict[str, str] | None = None,
-                 cache_bytes: int = 64 * 2**20) -> None:
+                 cache_bytes: int = 64 * 2**20, shared_cache: Path | None = None) -> None:
         self.published = published
-        self.cache = ResponseCache(cache_bytes)
+        self.cache = ResponseCache(cache_bytes, shared_cache)
         self.pool = pool
         self.queries = queries if queries is not None else example_queries()
         self.base_path = re.sub(r"^https?://[^/]+", "", published.base)  # "/" or "/some/path/"
@@ -376,7 +421,7 @@ class Site:
         return f'<p class="elsewhere">Elsewhere: {"".join(links)}</p>' if links else ""
 
     def film_page(self, iri: str) -> Response:
-        graph = self.published.film_graph(iri)
+        graph = self.published.film_graph(iri, READ_AHEAD)
         film = URIRef(iri)
         head = "\n".join([f"<style>{_EXTRA_STYLE}</style>", _NO_ICON, f'<link rel="canonical" href="{_esc(iri)}">'] +
                          [f'<link rel="alternate" type="{_esc(k)}" href="{_esc(iri + s)}">'
@@ -780,12 +825,14 @@ def _rq_files(folder: Any) -> Iterator[tuple[str, str]]:
 
 
 def app(store: str | Path, *, base: str, minted_base: str | None = None, time_limit: float = 10.0,
-        row_limit: int = 10_000, query_workers: int = 2, cache_mb: float = 64) -> Site:
+        row_limit: int = 10_000, query_workers: int = 2, cache_mb: float = 64,
+        shared_cache: Path | None = None) -> Site:
     """The WSGI application publishing the store at ``store`` (a folder, opened read-only) under ``base`` (the
     server's address, ending in ``/``). IRIs minted under ``minted_base`` (found in the store when not given) are
     shown under ``base``. SPARQL queries run in ``query_workers`` processes, each stopped at ``time_limit``
     seconds and cut at ``row_limit`` rows (0 workers: no endpoint). The last answers built are kept, up to
-    ``cache_mb`` megabytes (0: none). Call :func:`close` when done.
+    ``cache_mb`` megabytes (0: none), shared with the server's other workers through the folder ``shared_cache``
+    (:class:`ResponseCache`). Call :func:`close` when done.
 
     :raises FilmgraphError: no store there, or a base that is no http(s) address.
     """
@@ -793,7 +840,7 @@ def app(store: str | Path, *, base: str, minted_base: str | None = None, time_li
     published.catalogue()  # read once, before the first request
     pool = QueryPool(str(store), minted=published.minted, base=published.base, workers=query_workers,
                      time_limit=time_limit, row_limit=row_limit) if query_workers > 0 else None
-    return Site(published, pool, cache_bytes=int(cache_mb * 2**20))
+    return Site(published, pool, cache_bytes=int(cache_mb * 2**20), shared_cache=shared_cache)
 
 
 def close(site: Site) -> None:
