@@ -14,6 +14,7 @@ plus R rounds of all kinds at once with random choices).
 from __future__ import annotations
 
 import argparse
+import csv
 import random
 import re
 import sys
@@ -22,12 +23,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import mwparserfromhell
+from rdflib import Graph
+
+from filmgraph import RdfFormat
+from filmgraph.pipeline import export_one
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from corpus import annotated_pages, score  # noqa: E402
+from factview import facts  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"  # the sample article, beside the repository
 MONTHS = ("January February March April May June July August September October November December").split()
 _MONTH = "|".join(MONTHS)
 
@@ -195,6 +203,121 @@ MUTATIONS: dict[str, Mutation] = {
 }
 
 
+# ------------------------------------------------------------------ the plain-text article format
+
+def plain_bullets(text: str, rng: random.Random) -> str:
+    """"- Director: Ann Berg" → "* Director: Ann Berg" or "• Director: Ann Berg"."""
+    mark = rng.choice(["* ", "• ", "-  "])
+    return re.sub(r"^- ", mark, text, flags=re.MULTILINE)
+
+
+def plain_labels(text: str, rng: random.Random) -> str:
+    """An infobox label in another wording the mapping gives it ("Director" → "Directed by") or another case."""
+    by_label = {label.casefold(): labels for labels in _LABELS for label in labels}
+    def relabel(match: re.Match[str]) -> str:
+        labels = by_label.get(match.group(2).strip().casefold())
+        label = rng.choice(labels) if labels else match.group(2)
+        label = rng.choice([label, label.lower(), label.upper()])
+        return f"{match.group(1)}{label}:"
+    return re.sub(r"^([-*•]\s+)([A-Za-z][A-Za-z ()]*?):", relabel, text, flags=re.MULTILINE)
+
+
+def plain_dates(text: str, rng: random.Random) -> str:
+    """"10 April 2025" → "April 10, 2025"."""
+    return re.sub(rf"\b(\d{{1,2}}) ({_MONTH}) (\d{{4}})\b", r"\2 \1, \3", text)
+
+
+def plain_cast_dash(text: str, rng: random.Random) -> str:
+    """"- Ann Berg as Anna" in the cast list → "- Ann Berg – Anna"."""
+    return re.sub(r"^(-\s+[^:\n]+?)\s+as\s+", lambda m: m.group(1) + rng.choice([" – ", " ... "]), text,
+                  flags=re.MULTILINE)
+
+
+def plain_table_spacing(text: str, rng: random.Random) -> str:
+    """"| a | b |" → "|a|b|" or "|  a  |  b  |"."""
+    wide = rng.random() < 0.5
+    def respace(match: re.Match[str]) -> str:
+        cells = [cell.strip() for cell in match.group(0).strip().strip("|").split("|")]
+        return ("|  " + "  |  ".join(cells) + "  |") if wide else ("|" + "|".join(cells) + "|")
+    return re.sub(r"^\|.*\|[ \t]*$", respace, text, flags=re.MULTILINE)
+
+
+def plain_title(text: str, rng: random.Random) -> str:
+    """"= Title =" → "=Title=" or "=  Title  =" (the title line)."""
+    return re.sub(r"^=\s*(.+?)\s*=\s*$", lambda m: rng.choice([f"={m.group(1)}=", f"=  {m.group(1)}  ="]), text,
+                  count=1, flags=re.MULTILINE)
+
+
+def plain_cast_brackets(text: str, rng: random.Random) -> str:
+    """"- Ann Berg as Anna" → "- Ann Berg (Anna)" in the cast section."""
+    def rewrite(section: re.Match[str]) -> str:
+        return re.sub(r"^(-\s+[^:\n]+?)\s+as\s+([^,\n]+)$", r"\1 (\2)", section.group(0), flags=re.MULTILINE)
+    return re.sub(r"^==\s*Cast\s*==\n(?:(?!==).*\n?)*", rewrite, text, flags=re.MULTILINE)
+
+
+def section_order(text: str, rng: random.Random) -> str:
+    """The sections after the lead in another order (each keeps its heading and its body)."""
+    parts = re.split(r"(?m)^(?===[^=])", text)
+    head, sections = parts[0], parts[1:]
+    if sections and not sections[-1].endswith("\n"):
+        sections[-1] += "\n"
+    rng.shuffle(sections)
+    return head + "".join(sections)
+
+
+PLAIN_MUTATIONS: dict[str, Mutation] = {
+    "bullets": plain_bullets, "labels": plain_labels, "dates": plain_dates, "cast dash": plain_cast_dash,
+    "table spacing": plain_table_spacing, "title line": plain_title, "headings": headings, "crlf": crlf,
+    "nbsp": nbsp, "heading synonyms": heading_synonyms, "cast brackets": plain_cast_brackets,
+    "section order": section_order,
+}
+
+
+def _mapping_labels() -> list[list[str]]:
+    with (ROOT / "src" / "filmgraph" / "ontology" / "mapping.csv").open(encoding="utf-8") as rows:
+        return [row["labels"].split("|") for row in csv.DictReader(rows) if row["labels"]]
+
+
+_LABELS = _mapping_labels()
+
+
+def plain_facts(text: str, name: str) -> set[tuple[object, ...]]:
+    """The facts (tests/factview.py) of a plain-text article, read from its exported Turtle."""
+    with tempfile.TemporaryDirectory() as scratch:
+        page = Path(scratch) / name
+        page.write_bytes(text.encode("utf-8"))
+        exported = export_one(page, output_dir=None, formats=[RdfFormat.TURTLE])
+        if exported.error or not exported.texts:
+            return set()
+        graph = Graph().parse(data=exported.texts[RdfFormat.TURTLE], format="turtle")
+    return {fact for fact in facts(graph) if fact[0] != "person"}
+
+
+def plain_variants(seed: int, rounds: int) -> None:
+    articles = sorted((ROOT / "tests" / "articles").glob("*.txt")) + sorted(SEEDS.glob("*.txt"))
+    texts = {article.name: article.read_text(encoding="utf-8") for article in articles}
+    base = {name: plain_facts(text, name) for name, text in texts.items()}
+    plans: list[tuple[str, list[Mutation]]] = [(name, [m]) for name, m in PLAIN_MUTATIONS.items()]
+    plans += [(f"all, round {n + 1}", list(PLAIN_MUTATIONS.values())) for n in range(rounds)]
+    print(f"plain-text articles ({len(texts)}):")
+    for plan, mutations in plans:
+        rng = random.Random(f"{seed}:plain:{plan}")
+        lost: list[str] = []
+        total = hits = 0
+        for name, text in texts.items():
+            for mutation in mutations:
+                text = mutation(text, rng)
+            got = plain_facts(text, name)
+            total += len(base[name])
+            hits += len(base[name] & got)
+            lost += [f"    {name}: {fact}" for fact in sorted(base[name] - got, key=str)]
+        print(f"  {plan:16s} {hits}/{total} of the facts found on the unchanged articles", flush=True)
+        for line in lost[:30]:
+            print(line)
+        if len(lost) > 30:
+            print(f"    … {len(lost) - 30} more")
+
+
 def found(page: Path, expected: Path) -> dict[str, bool]:
     result = score(page, expected)
     if result.error:
@@ -207,7 +330,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--only", choices=sorted(MUTATIONS))
+    parser.add_argument("--plain", action="store_true", help="the plain-text articles only")
     args = parser.parse_args()
+    if args.plain:
+        plain_variants(args.seed, args.rounds)
+        return
     pairs = annotated_pages(ROOT / "tests" / "corpus")
     base = {page.name: found(page, expected) for page, expected in pairs}
     kinds = {args.only: MUTATIONS[args.only]} if args.only else dict(MUTATIONS)

@@ -162,3 +162,25 @@ def test_filming_places_listed_with_semicolons() -> None:
                      "[[Texas]].")
     names = [location.place.name for location in film.filming_location]
     assert {"MacDill Air Force Base", "Lowry Air Force Base", "Carswell Air Force Base"} <= set(names)
+
+
+# ------------------------------------------------------------------ the plain-text format
+
+def _plain(body: str) -> Film:
+    from filmgraph.read.plain import parse_article
+
+    text = "= Night Harbour =\n\nInfobox\n- Director: Ann\u00a0Berg\n- Music: Jos&eacute; Lund\n\n" \
+           "Night Harbour is a 2001 Danish film.\n\n" + body
+    return extract_film(parse_article(text, source="urn:x"))
+
+
+def test_plain_text_reads_no_break_spaces_and_references_as_wikitext_does() -> None:
+    film = _plain("")
+    assert _names(film, "director") == ["Ann Berg"] and _names(film, "composer") == ["José Lund"]
+
+
+def test_a_bracketed_name_in_a_cast_list_is_the_character_unless_it_may_be_the_actor_s() -> None:
+    film = _plain("==Cast==\n- Kim Bodnia (Frank)\n- Gustav Lindh (Gustav)\n- Laura Drasbæk (Vic Marie)\n"
+                  "- Carl Holm (Carl Eric Holm)\n")
+    assert _cast(film) == {"Kim Bodnia": ["Frank"], "Gustav Lindh": ["Gustav"], "Laura Drasbæk": ["Vic Marie"],
+                           "Carl Holm": []}

@@ -802,3 +802,24 @@ def test_workers_share_their_answers_through_a_folder(tmp_path: Path) -> None:
     assert shared == 10  # the first ten: 8,000 bytes less the first answer's, 723 bytes each (head and body)
     assert all(other.get(str(number)) is None for number in range(10, 20))
     assert ResponseCache(0, tmp_path).get('"abc"') is None  # no cache: nothing read either
+
+
+def test_a_killed_server_s_shared_answers_are_removed_by_the_next_server() -> None:
+    from filmgraph.web.serve import _shared_answers
+
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+    dead = int(finished.stdout)  # a process that has ended: its folder is left over
+    left = Path(tempfile.mkdtemp(prefix=f"filmgraph-answers-{dead}-"))
+    (left / "answer").write_bytes(b"x")
+    mine = _shared_answers()
+    try:
+        assert mine is not None and mine.name.startswith(f"filmgraph-answers-{os.getpid()}-")
+        assert not left.exists()
+        again = _shared_answers()  # a folder of a live server (this process) is kept
+        assert again is not None and mine.exists()
+        shutil.rmtree(again)
+    finally:
+        for folder in (mine, left):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import html
 import re
 from functools import cache
 from typing import Any, TypeVar
@@ -123,3 +124,32 @@ def _valid_texts(items: list[Any] | tuple[Any, ...]) -> bool:
 @cache
 def _field_names(kind: type) -> tuple[str, ...]:
     return tuple(item.name for item in dataclasses.fields(kind))
+
+
+# A character reference that stands for markup (a pipe, a bracket, a quote, "<") stays as the editor wrote it:
+# decoded, it would become the markup it escapes. Any other (&nbsp;, &eacute;, &ndash;, &#8201;) is its character.
+_MARKUP_CHARACTERS = frozenset("<>&|[]{}='\"#*:;!~-_")
+_REFERENCE_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+# Spaces a reader sees as a space: no-break, figure, thin, hair, em and en spaces, narrow no-break, ideographic.
+_SPACE_CHARACTERS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACE_CHARACTERS_RE = re.compile(f"[{_SPACE_CHARACTERS}]")
+
+
+def _decoded_reference(match: re.Match[str]) -> str:
+    character = html.unescape(match.group())
+    if len(character) == 1 and character in _SPACE_CHARACTERS:
+        return " "
+    if len(character) != 1 or character in _MARKUP_CHARACTERS or not character.isprintable():
+        return match.group()
+    return character
+
+
+def plain_characters(text: str) -> str:
+    """The page as a reader sees its characters: "Ann&nbsp;Berg", "Ann\u00a0Berg" and "Ann Berg" are one name.
+
+    >>> plain_characters("Ann&nbsp;Berg &amp; Jos&eacute; &#124; 5&#8201;m")
+    'Ann Berg &amp; José &#124; 5 m'
+    """
+    if "&" in text:
+        text = _REFERENCE_RE.sub(_decoded_reference, text)
+    return _SPACE_CHARACTERS_RE.sub(" ", text)

@@ -584,8 +584,13 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
                 return []
             # "Ann Berg (banker), Carl Holm (singer)": a role; "Ann Berg (Mrs. Lund)": one by its words; a
             # name alone in parentheses after an actor may be theirs ("Ann Berg (Ann Lund)"), so no role.
-            role = pair.right if pair.decided or fold(pair.right) in context.characters or \
-                _side_score(_name_head(pair.right), pair.right, item, context) < 0 else ""
+            score = _side_score(_name_head(pair.right), pair.right, item, context)
+            # A name in brackets that the article knows as nobody's is a character when it is one word ("Kim
+            # Bodnia (Frank)") or shares no word with the actor's; a full name sharing one may be their other name.
+            bracketed = fold(pair.right).split()
+            unrelated = score <= 0 and (len(bracketed) == 1 or not set(fold(actor).split()) & set(bracketed))
+            role = pair.right if pair.decided or fold(pair.right) in context.characters or score < 0 or unrelated \
+                else ""
             return [(actor, split_roles(role, actor) if role else [])]
     entries = [(actor, characters) for actor, characters in parse_cast_entries(text) if is_person_name(actor)]
     if entries or not re.search(r"[a-z]{2,}\s+[a-z]", text):

@@ -18,6 +18,7 @@ from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance,
 from filmgraph.pages import canonical_page
 from filmgraph.read.tables import expand_rows
 from filmgraph.read.wikitext import MAX_PAGE_CHARS, looks_like_wikitext, parse_wikitext, valid_article
+from filmgraph.text import plain_characters
 
 _TITLE_RE = re.compile(r"^\s*=(?!=)\s*(?P<title>[^=].*?)\s*=\s*$|^\s*#(?!#)\s+(?P<md>.+?)\s*$")
 _HEADING_RE = re.compile(r"^\s*(?P<level>={2,6})\s*(?P<title>.+?)\s*=+\s*$|^\s*(?P<md>#{2,6})\s+(?P<mdtitle>.+?)\s*$")
@@ -111,6 +112,7 @@ def parse_article(text: str, *, source: str, where: str = "<article>") -> Articl
     if len(text) > MAX_PAGE_CHARS:
         raise FilmgraphError(f"{where}: page of {len(text):,} characters is larger than the limit of "
                              f"{MAX_PAGE_CHARS:,}")
+    text = plain_characters(text)  # "Ann&nbsp;Berg" and "Ann\u00a0Berg" are "Ann Berg", as in wikitext
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ").split("\n")
     title, position = _find_title(lines, where)
     infobox, position = _read_infobox(lines, position)

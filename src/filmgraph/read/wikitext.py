@@ -9,7 +9,6 @@ wikitext article the way it reads the plain-text format.
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from dataclasses import replace
 from functools import cache, lru_cache
@@ -23,7 +22,7 @@ from filmgraph.identifiers import checked_revision, checked_timestamp
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.pages import FILM_INFOBOX_RE, canonical_page, is_article_title, is_film_infobox, normalize_title, wiki_at
 from filmgraph.read.templates import render_template
-from filmgraph.text import replaced_warning, valid_data
+from filmgraph.text import plain_characters, replaced_warning, valid_data
 
 # As MediaWiki reads one: the link closed on the redirect's own line (an unclosed one makes no redirect).
 _REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#\n]+)[^\]\n]*\]\]", re.IGNORECASE)
@@ -183,35 +182,6 @@ _OPAQUE_RE = re.compile(r"<!--.*?(?:-->|$)|<ref\b[^>]*/>|<ref\b[^>]*>.*?(?:</ref
 MAX_SPAN = 500
 _INFOBOX_START_RE = re.compile(r"\{\{\s*[Ii]nfobox[ _]")
 _SPAN_TOKEN_RE = re.compile(r"<|\{\{|\}\}")  # what the brace count looks at, left to right
-
-
-# A character reference that stands for markup (a pipe, a bracket, a quote, "<") stays as the editor wrote it:
-# decoded, it would become the markup it escapes. Any other (&nbsp;, &eacute;, &ndash;, &#8201;) is its character.
-_MARKUP_CHARACTERS = frozenset("<>&|[]{}='\"#*:;!~-_")
-_REFERENCE_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-# Spaces a reader sees as a space: no-break, figure, thin, hair, em and en spaces, narrow no-break, ideographic.
-_SPACE_CHARACTERS = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
-_SPACE_CHARACTERS_RE = re.compile(f"[{_SPACE_CHARACTERS}]")
-
-
-def _decoded_reference(match: re.Match[str]) -> str:
-    character = html.unescape(match.group())
-    if len(character) == 1 and character in _SPACE_CHARACTERS:
-        return " "
-    if len(character) != 1 or character in _MARKUP_CHARACTERS or not character.isprintable():
-        return match.group()
-    return character
-
-
-def _plain_characters(text: str) -> str:
-    """The page as a reader sees its characters: "Ann&nbsp;Berg", "Ann\u00a0Berg" and "Ann Berg" are one name.
-
-    >>> _plain_characters("Ann&nbsp;Berg &amp; Jos&eacute; &#124; 5&#8201;m")
-    'Ann Berg &amp; José &#124; 5 m'
-    """
-    if "&" in text:
-        text = _REFERENCE_RE.sub(_decoded_reference, text)
-    return _SPACE_CHARACTERS_RE.sub(" ", text)
 
 
 def _infobox_span(text: str) -> tuple[int, int] | None:
@@ -663,7 +633,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         raise NotAFilm(f"{where}: redirect to {redirect.group(1).strip()}")
     # References and comments are never read (a reader does not see them in the text), and a citation with
     # a brace missing must not spoil the markup around it: they go before parsing.
-    text = _plain_characters(_balanced(_OPAQUE_RE.sub("", text), where))
+    text = plain_characters(_balanced(_OPAQUE_RE.sub("", text), where))
     source = canonical_page(source) if source else source  # one page, one URL, however it was written
     if not _SAFE_URL_RE.fullmatch(source):
         source = ""  # a page URL no IRI can hold ("https://x/a b"): the article is named by its title

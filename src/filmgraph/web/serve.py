@@ -131,15 +131,42 @@ def _listen(bind: str) -> socket.socket:
         raise FilmgraphError(f"--bind {bind}: cannot listen there: {exc.strerror or exc}") from exc
 
 
+_ANSWERS_PREFIX = "filmgraph-answers-"
+
+
+def _shared_answers() -> Path | None:
+    """The folder where the workers' answers are shared (built by one, read by the others): only this server's
+    user may read it, and it goes as the server stops. Its name holds the server's process id, so that a folder
+    left by a server that was killed (``kill -9``) is removed by the next one; None when no folder can be made
+    (each worker then keeps its own answers)."""
+    scratch = Path(tempfile.gettempdir())
+    for left in scratch.glob(f"{_ANSWERS_PREFIX}*-*"):
+        owner = left.name.removeprefix(_ANSWERS_PREFIX).split("-", 1)[0]
+        if owner.isdigit() and int(owner) != os.getpid() and not _alive(int(owner)):
+            shutil.rmtree(left, ignore_errors=True)
+    try:
+        return Path(tempfile.mkdtemp(prefix=f"{_ANSWERS_PREFIX}{os.getpid()}-"))
+    except OSError:
+        return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # another user's process: alive, and its folder is not ours to remove
+    return True
+
+
 def _serve_in_processes(store: str | Path, *, bind: str, workers: int, ready: Callable[[Site, str], None] | None,
                         **options: Any) -> None:
     """Bind once, then keep ``workers`` processes serving from the socket until interrupted (or terminated)."""
     listening = _listen(bind)
     address = _address(bind, listening.getsockname()[1])
     options["base"] = options["base"] or address
-    # The workers' answers, built by one and read by the others: a folder only this server's user may read, removed
-    # as the server stops.
-    options["shared_cache"] = Path(tempfile.mkdtemp(prefix="filmgraph-answers-")) if options["cache_mb"] > 0 else None
+    options["shared_cache"] = _shared_answers() if options["cache_mb"] > 0 else None
     context = multiprocessing.get_context("spawn")  # a fork would copy the parent's threads and open store
     stopping = threading.Event()
     previous = None
