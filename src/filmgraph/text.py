@@ -139,8 +139,9 @@ def _decoded_reference(match: re.Match[str]) -> str:
     character = html.unescape(match.group())
     if len(character) == 1 and character in _SPACE_CHARACTERS:
         return " "
-    if len(character) != 1 or character in _MARKUP_CHARACTERS or not character.isprintable():
-        return match.group()
+    if len(character) != 1 or character in _MARKUP_CHARACTERS or not character.isprintable() or (
+            character == REPLACEMENT and match.group().casefold() not in ("&#65533;", "&#xfffd;")):
+        return match.group()  # markup, a control, or no character ("&#xD800;"): left for the reader to warn of
     return character
 
 

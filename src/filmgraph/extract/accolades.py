@@ -489,8 +489,37 @@ def relink_categories(nominations: list[Nomination], sentence: str, links: list[
         nomination.ceremony = nomination.ceremony if nomination.ceremony and award_body(nomination.ceremony) == body \
             else None
         category = re.split(r"\s+for\s+", shown, maxsplit=1)[-1]
-        nomination.category = clean_name(category)
+        nomination.category = _category_text(category)  # "Best Actor (Musical or Comedy)" keeps its brackets
         nomination.nominees = [n for n in nomination.nominees if not n.person or fold(n.person) not in fold(shown)]
+
+
+def linked_category_mentions(sentence: str, found: list[Nomination], links: list[AwardLink],
+                             title: str) -> list[Nomination]:
+    """The categories a sentence names only by links to their articles, after a verb of winning or nominating:
+    "BAFTA nominated the film in six categories ([[BAFTA Award for Best Sound|Sound]], [[BAFTA Award for Best
+    Actor in a Supporting Role|Actor in a Supporting Role]] for Nicholson)". Each takes the body and category
+    of its article, the result of the nearest verb before it, and the name after "for" as its nominee; a category
+    ``found`` already, or shown in words that name a category ("Best Sound"), is read from the words alone."""
+    verbs = [(m.start(), AwardResult.WON) for m in prose.WIN_RE.finditer(sentence)] + \
+        [(m.start(), AwardResult.NOMINATED) for m in prose.NOMINATION_RE.finditer(sentence)]
+    if not verbs:
+        return []
+    known = {fold(n.category) for n in found}
+    mentions: list[Nomination] = []
+    for shown, (body, category), target in links:
+        position = sentence.find(shown)
+        if position < 0 or prose.names_a_category(shown) or fold(category) in known:
+            continue  # a category the sentence's words name is find_awards' to read (or to leave: another work's)
+        before = [(at, result) for at, result in verbs if at < position]
+        if not before:
+            continue
+        result = max(before)[1]
+        after = sentence[position + len(shown):]
+        recipient = re.match(rf"\s+for\s+(?P<name>{prose.NAME_RE.pattern}|[A-Z][\w'’-]+)\b", after)
+        nominees = [Nominee(person=recipient["name"])] if recipient and recipient["name"] != title else []
+        known.add(fold(category))
+        mentions.append(Nomination(body, category, result, None, None, nominees, page=target))
+    return mentions
 
 
 def _without_award_word(name: str) -> str:

@@ -21,6 +21,7 @@ from filmgraph.extract.accolades import (
     award_links,
     body_key,
     ceremony_years,
+    linked_category_mentions,
     merge_nomination,
     names_a_body,
     read_award_blocks,
@@ -244,6 +245,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
             relink_categories(awards, sentence, linked_categories)
+            awards += linked_category_mentions(sentence, awards, linked_categories, film.title)
             awards = [award for award in awards if not names_a_body(award.category, collector)]
             if number == 0:
                 last_body = ""

@@ -53,24 +53,30 @@ _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfe
 _MONTH_NAMES_RE = "(?:" + "|".join(reference.MONTH_NAMES[1:]) + r")\b"
 _CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on)\s+)*[{UPPER}][\w'’-]*"
 # "Best Canadian film award": a category may end in a lower-case noun before "award".
+# Words of a category's qualifier in brackets: "Best Actor (Musical or Comedy)" is not "Best Actor (Drama)".
+_QUALIFIER = (r"(?:Musical|Comedy|Drama|Motion|Picture|Feature|Films?|Foreign|Language|Short|Documentary|Animated|"
+              r"Animation|Leading|Supporting|Role|Male|Female|Original|Adapted|Television|TV|Series|Miniseries|"
+              r"Limited|Actor|Actress|Score|Song)")
 # "Worst …": the categories of the Golden Raspberry Awards and their like.
 _CATEGORY_RE = re.compile(rf"\b(?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+"
-                          r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?")
+                          r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?"
+                          rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*\))?")
 _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
     # "Golden Bear", never "Billy Bear".
     # "Oscar" alone is how a text counts Academy Awards ("three-time Oscar winner"), never a category.
     rf"\b(?:the\s+)?((?:{_CAP}\s+(?:of\s+)?)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Trophy|Medal|"
     rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!\s+Awards?\b))\b)"
-    rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+))?")
+    rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+"
+    rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*\))?))?")
 # Not inside a hyphenated word: "well-received", "award-winning" praise the film, they give it nothing.
-_WIN_RE = re.compile(r"(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
+WIN_RE = re.compile(r"(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
                      r"collected|picked up|named (?:the )?winner of|honou?red with|got|gets|getting|bagged|bagging|"
                      r"secured|securing|clinched|clinching|scooped|claimed|claiming|"
                      r"(?:named|chosen|voted)(?= (?:as )?(?:the )?(?:year's )?[\"“]?Best\b)|"
                      r"garnered|garnering)\b",
                      re.IGNORECASE)
-_NOMINATION_RE = re.compile(r"(?<!-)\b(nominated|nominations?|shortlisted|in contention|competed|vied|nominee|"
+NOMINATION_RE = re.compile(r"(?<!-)\b(nominated|nominations?|shortlisted|in contention|competed|vied|nominee|"
                             r"was (?:in|up) for)\b", re.IGNORECASE)
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
@@ -412,7 +418,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     >>> [(a.category, a.result.value, a.body) for a in awards]
     [('Best Film', 'won', 'Bodil Awards'), ('Best Score', 'nominated', 'Bodil Awards')]
     """
-    if not _mentions(sentence, _AWARD_STEMS) or not (_WIN_RE.search(sentence) or _NOMINATION_RE.search(sentence)):
+    if not _mentions(sentence, _AWARD_STEMS) or not (WIN_RE.search(sentence) or NOMINATION_RE.search(sentence)):
         return [], []
     sentence = without_renaming(sentence)
     categories: list[tuple[str, int, str | None]] = []
@@ -472,8 +478,8 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         if any(start < position < end and sentence[start + 1:end - 1].strip(" .,") != category.strip(" .,")
                for start, end in quoted):
             continue  # inside a quoted title ("The Top 10 Worst Pictures to Win Best Picture Oscar")
-        wins = [m for m in _WIN_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
-        nominations = [m for m in _NOMINATION_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
+        wins = [m for m in WIN_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
+        nominations = [m for m in NOMINATION_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
         if not wins and not nominations:
             continue
         verb = max(wins + nominations, key=lambda m: m.start())
@@ -667,6 +673,12 @@ def _subject_is_another_work(before_verb: str, title: str, category: str) -> boo
     return not (found.group(0).casefold().startswith("song") and "song" in category.casefold())
 
 
+def names_a_category(text: str) -> bool:
+    """Whether words of a text name a category or a prize themselves ("Best Sound", "Golden Osella Award"), as
+    :func:`find_awards` reads them (not "Sound", which only a link can make a category)."""
+    return bool(_CATEGORY_RE.search(text) or _NAMED_PRIZE_RE.search(text))
+
+
 def _person_subjects(before_verb: str, title: str) -> list[str]:
     """The people a clause says won or were nominated: the name just before its verb, and with "were" the names
     listed before it ("Diabo and Meddings were nominated").
@@ -681,7 +693,8 @@ def _person_subjects(before_verb: str, title: str) -> list[str]:
     if first is None:
         return []
     names = [first]
-    if re.search(r"\bwere\s+$", before_verb):
+    # "Ann Berg and Carl Holm won …", "… were nominated": the names listed before the verb.
+    if re.search(r"\bwere\s+$", before_verb) or re.search(rf"\band\s+{re.escape(first)}\s+(?:also\s+)?$", before_verb):
         rest = before_verb[:before_verb.rindex(first)]
         while (more := re.search(rf"(?:^|[,;]\s+|\s)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})(?:,\s*|,?\s+and\s+)$",
                                  rest)) and (name := _person_subject(more["name"] + " ", title)):
@@ -692,7 +705,8 @@ def _person_subjects(before_verb: str, title: str) -> list[str]:
 
 def _person_subject(before_verb: str, title: str) -> str | None:
     """The person a clause says won or was nominated: the name just before its verb."""
-    match = re.search(rf"(?:^|[,;]\s+|\band\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+(?:also\s+)?"
+    match = re.search(rf"(?:^|[,;]\s+|\b(?:and|while|whereas|but|when)\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+"
+                      r"(?:also\s+)?"
                       r"(?:was\s+|were\s+)?$", before_verb)
     if not match:
         return None
