@@ -42,8 +42,18 @@ class FilmTriples:
         self._triples: dict[Triple, None] = {}
         self._index: dict[Node, dict[Node, list[Node]]] = {}
         self._classes: dict[Node, set[Node]] | None = None  # class → its instances, made when first asked
-        for triple in triples:
-            self.add(triple)
+        # All at once, as add() would one by one: each triple kept at its first place (a literal's hash is
+        # computed in Python: one look-up each), then indexed in that order.
+        self._triples = dict.fromkeys(triples)
+        index = self._index
+        for subject, predicate, value in self._triples:
+            by_predicate = index.get(subject)
+            if by_predicate is None:
+                index[subject] = {predicate: [value]}
+            elif (values := by_predicate.get(predicate)) is None:
+                by_predicate[predicate] = [value]
+            else:
+                values.append(value)
 
     def add(self, triple: Triple) -> None:
         known = len(self._triples)

@@ -13,7 +13,13 @@ import re
 from dataclasses import replace
 from functools import cache, lru_cache
 
-from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wikilink
+from mwparserfromhell import utils as mw_utils
+from mwparserfromhell.nodes import Comment, HTMLEntity, Tag, Template, Text, Wikilink, argument, external_link
+from mwparserfromhell.nodes import heading as mw_heading
+from mwparserfromhell.nodes import tag as mw_tag
+from mwparserfromhell.nodes import template as mw_template
+from mwparserfromhell.nodes import wikilink as mw_wikilink
+from mwparserfromhell.nodes.extras import attribute, parameter
 from mwparserfromhell.parser import Parser
 from mwparserfromhell.wikicode import Wikicode
 
@@ -145,6 +151,24 @@ def _parse(markup: str) -> Wikicode:
     """The parse tree of markup: ``mwparserfromhell.parse`` without its look-ups for other kinds of input (it
     imports four names on every call)."""
     return Parser().parse(markup)
+
+
+_PARSE_ANYTHING = mw_utils.parse_anything
+
+
+def _parse_anything(value: object, context: int = 0, *, skip_style_tags: bool = False) -> Wikicode:
+    """mwparserfromhell's ``parse_anything`` with its first case taken before its four imports: the parser's
+    tree builder hands every node it makes (a link's title, a template's parameter) parsed wikicode, which
+    ``parse_anything`` returns as it is, after importing four names on every call (a few hundred calls a page)."""
+    if isinstance(value, Wikicode):
+        return value
+    return _PARSE_ANYTHING(value, context, skip_style_tags=skip_style_tags)
+
+
+# The node modules that bound ``parse_anything`` when imported; one bound to anything else is left alone.
+for _module in (argument, attribute, external_link, mw_heading, mw_tag, mw_template, mw_wikilink, parameter):
+    if getattr(_module, "parse_anything", None) is _PARSE_ANYTHING:
+        _module.parse_anything = _parse_anything
 
 
 def _render_nodes(code: Wikicode, unknown: list[str] | None) -> str:
