@@ -97,12 +97,13 @@ def normalize_title(title: str, *, capitalize: bool = True) -> str:
     >>> normalize_title("ßtraße"), normalize_title(":iPhone"), normalize_title("iPhone", capitalize=False)
     ('ßtraße', 'IPhone', 'iPhone')
     """
+    if capitalize:  # the title as written normalised once, and cached, for both (a link is asked for both)
+        return _upper_first(normalize_title(title, capitalize=False))
     text = _CHARACTER_REFERENCE_RE.sub(lambda m: html.unescape(m.group(0)), title)
     if _PERCENT_RE.search(text):
         text = unquote(text)  # a title never holds "%" and two hex digits (MediaWiki refuses it): an escape
     text = _MARKS_RE.sub("", text.split("#", 1)[0])
-    text = _SPACE_RE.sub(" ", text).strip().lstrip(":").strip()
-    return _upper_first(text) if capitalize else text
+    return _SPACE_RE.sub(" ", text).strip().lstrip(":").strip()
 
 
 def title_key(title: str) -> str:

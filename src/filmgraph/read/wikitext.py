@@ -474,7 +474,7 @@ def _headings(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, 
 
 def _page_links(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, tuple[str, str]]]:
     """(position, (shown text, target page)) of the wikilinks of the page, nested ones too, none inside
-    opaque tags."""
+    opaque tags; in page order (a nested link at its outer link's position)."""
     opaque = [(start, end) for start, end, is_opaque in spans if is_opaque]
     found = []
     for match in _LINK_RE.finditer(text):
@@ -684,6 +684,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
     spans = _nested_spans(text)
     positioned = _page_links(text, spans)
     links += [link for _, link in positioned]
+    starts = [start for start, _ in positioned]  # in page order: a section's links are one slice of them
     headings = _headings(text, spans)
     lead_text = text[:headings[0][0]] if headings else text
     if title is None:
@@ -706,7 +707,8 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
             continue  # a section under a heading of another level is not read (as the parser leaves it)
         following = headings[number + 1][0] if number + 1 < len(headings) else len(text)
         body = _blocks(text[end:following])
-        own_links = tuple(dict.fromkeys(link for start, link in positioned if end <= start < following))
+        own = positioned[bisect.bisect_left(starts, end):bisect.bisect_left(starts, following)]
+        own_links = tuple(dict.fromkeys(link for _, link in own))
         parsed.append(Section(render(heading).strip(), level, tuple(body.paragraphs), tuple(body.lists),
                               tuple(body.tables), own_links, tuple(body.blocks)))
     wiki = wiki or (wiki_at(source).base if "/wiki/" in source else None)
