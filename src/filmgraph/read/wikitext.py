@@ -248,24 +248,27 @@ def _unbroken_link(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+_ADJACENT_LINKS_RE = re.compile(r"\]\][ \t]+\[\[")
+
+
 def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[InfoboxField], Template | None]:
     for template in code.filter_templates(recursive=False):
         if str(template.name).strip().casefold().startswith("infobox"):
             fields = []
             for index, param in enumerate(template.params):
                 unknown: list[str] = []
+                markup, label = str(param.value), str(param.name).strip()  # each made once: str() walks the tree
                 # "[[Ann Berg]] [[Carl Holm]]" with no separator still lists two names.
-                value = re.sub(r"\]\][ \t]+\[\[", "]]\n[[", str(param.value))
+                value = _ADJACENT_LINKS_RE.sub("]]\n[[", markup)
                 value = _LINK_TEXT_BREAK_RE.sub(_unbroken_link, value)
                 values = [v.strip() for v in render(value, unknown).splitlines() if v.strip()]
-                picture = _FILE_LINK_RE.search(str(param.value))
+                picture = _FILE_LINK_RE.search(markup)
                 if picture and not values:  # a picture given as [[File:…]]: the reader sees the picture
                     values = [picture.group(1).strip()]
                 for name in dict.fromkeys(unknown):
-                    warnings.append(f"{where}: infobox '{str(param.name).strip()}': unknown template "
-                                    f"{{{{{name}}}}} left out")
-                if str(param.name).strip() and values:
-                    fields.append(InfoboxField(str(param.name).strip(), tuple(values), index + 1,
+                    warnings.append(f"{where}: infobox '{label}': unknown template {{{{{name}}}}} left out")
+                if label and values:
+                    fields.append(InfoboxField(label, tuple(values), index + 1,
                                                tuple(dict.fromkeys(_links(param.value)))))
             return fields, template
     return [], None
