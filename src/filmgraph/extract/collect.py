@@ -33,12 +33,13 @@ class Collector:
         # which page it means: (section title, None) or (INFOBOX, field) → folded shown text → its pages.
         self.ambiguous = {shown for shown, pages in targets.items() if len(pages) > 1}
         self.scoped_links: dict[tuple[str, str | None], dict[str, set[str]]] = {}
-        for section in article.sections:
-            self._scope((section.title, None), section.links)
-        for entry in article.infobox:
-            row = label_index().get(normalize_label(entry.label))
-            if row is not None:
-                self._scope((INFOBOX, row.field), entry.links)
+        if self.ambiguous:  # else no part of the article has a link to scope (most pages)
+            for section in article.sections:
+                self._scope((section.title, None), section.links)
+            for entry in article.infobox:
+                row = label_index().get(normalize_label(entry.label))
+                if row is not None:
+                    self._scope((INFOBOX, row.field), entry.links)
         self.where = article.where or article.source.rsplit("/", 1)[-1] or article.title
         self.title_forms: dict[str, str] = {}  # the infobox's film name in each language it labels (BCP 47)
 
