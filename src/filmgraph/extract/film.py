@@ -443,11 +443,9 @@ def _read_bracketed_cast(article: Article, film: Film) -> None:
     credited = list(dict.fromkeys(member.person for member in film.cast))
     credited_folded = {fold(actor) for actor in credited}
     crew = {fold(ref.person) for field in _person_fields() for ref in getattr(film, field)}
-    # The credited actors by spelling key, so that each bracketed name is compared with its few look-alikes.
+    # The credited actors by spelling key, so that each bracketed name is compared with its few look-alikes (made
+    # when the first bracketed name is found: most stories have none).
     by_key: dict[tuple[str, ...], list[int]] = {}
-    for index, actor in enumerate(credited):
-        for key in spelling_keys(actor):
-            by_key.setdefault(key, []).append(index)
     played: dict[str, list[str]] = {}
     for member in film.cast:
         played.setdefault(member.person, []).extend(member.characters)
@@ -459,6 +457,10 @@ def _read_bracketed_cast(article: Article, film: Film) -> None:
         found: list[tuple[str, str, str | None]] = []  # (character, name as bracketed, the credited actor)
         for paragraph in section.paragraphs:
             for character, name in bracketed_roles(paragraph.replace("''", "")):
+                if not by_key:
+                    for index, actor in enumerate(credited):
+                        for key in spelling_keys(actor):
+                            by_key.setdefault(key, []).append(index)
                 near = sorted({index for key in spelling_keys(name) for index in by_key.get(key, ())[:_LOOK_ALIKES]})
                 owners = [credited[index] for index in near if spelled_alike(credited[index], name)]
                 exact = [actor for actor in owners if fold(actor) == fold(name)]

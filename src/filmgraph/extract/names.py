@@ -288,6 +288,8 @@ def _variant_partners(names: list[list[str]]) -> list[set[int]]:
             buckets.setdefault(key, []).append(index)
     partners: list[set[int]] = [set() for _ in names]
     for key, members in buckets.items():
+        if len(members) < 2:
+            continue  # a key of one name alone (most keys): no pair to compare
         # Each kind of key stands for one way of being alike; a pair alike in that way shares such a key.
         alike = _one_letter_apart if key[0] == "~" else _same_or_shortened
         for position, j in enumerate(members):
