@@ -8,8 +8,10 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
+import mwparserfromhell
 import pytest
 from click.testing import CliRunner
+from mwparserfromhell.nodes import Template, Wikilink
 
 from conftest import loopback_api
 from filmgraph import read_article
@@ -149,3 +151,16 @@ def test_rendered_markup_is_cached_with_its_unknown_templates() -> None:
     assert render(markup, first) == render(markup, second) == "Ann Berg Won "
     assert first == second == ["frobnicate", "zzz"]
     assert render(markup) == "Ann Berg Won "  # no list: nothing to report to
+
+
+def test_mwparserfromhell_nodes_still_parse_what_they_are_given() -> None:
+    """filmgraph.read.wikitext lets the parser's tree builder hand its nodes parsed wikicode without the four imports
+    of ``parse_anything``; a node given text (as any other user of mwparserfromhell gives it) still parses it."""
+    link = Wikilink("Ann Berg")
+    link.text = "''Ann''"
+    template = Template("Infobox film")
+    template.add("director", "[[Ann Berg]] {{nowrap|x}}")
+    assert [type(node).__name__ for node in link.text.nodes] == ["Tag"]
+    assert str(template) == "{{Infobox film|director=[[Ann Berg]] {{nowrap|x}}}}"
+    assert [str(node.title) for node in template.get("director").value.filter_wikilinks()] == ["Ann Berg"]
+    assert render(mwparserfromhell.parse("[[Ann Berg|Ann]] {{nowrap|directed}}")) == "Ann directed"

@@ -134,6 +134,7 @@ class _Mapper:
         self.mapped = MappedFilm(self.node, self.source)
         self.pending_schema: list[Triple] = []
         self._people: dict[str, URIRef] = {}  # person key → its node, once its triples are added
+        self._references: dict[str, Reference] = {}  # section → its reference
         self._cited = self._citation()
 
     def _citation(self) -> tuple[URIRef, list[tuple[URIRef, Node]]]:
@@ -240,8 +241,12 @@ class _Mapper:
         return self.named(self.iri("event", name), kind, name, lang="en")
 
     def reference(self, section: str) -> Reference:
-        url, details = self._cited
-        return Reference(URIRef(f"{self.base}reference/{self.film_slug}/{slug(section)}"), url, section, details)
+        found = self._references.get(section)
+        if found is None:  # a section is cited by many statements: its (frozen) reference is made once
+            url, details = self._cited
+            found = Reference(URIRef(f"{self.base}reference/{self.film_slug}/{slug(section)}"), url, section, details)
+            self._references[section] = found
+        return found
 
     # ---------------------------------------------------------- statements
     def statement(self, prop: str, emitted: Emitted, qualifiers: list[tuple[str, Node]]) -> None:
