@@ -539,6 +539,8 @@ def _italics(markup: str) -> tuple[str, ...]:
 
 
 def _markup_links(markup: str) -> tuple[tuple[str, str], ...]:
+    if "[[" not in markup:
+        return ()  # no link can start (many items and paragraphs link nothing)
     return tuple(dict.fromkeys(link for match in _LINK_RE.finditer(markup) for link in _link_entries(match)))
 
 
