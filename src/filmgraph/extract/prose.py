@@ -912,7 +912,12 @@ _NOT_BEFORE_A_NUMBER = frozenset({"won"})
 
 
 def _amount_match(text: str) -> re.Match[str] | None:
+    if _DIGIT_RE.search(text) is None:
+        return None  # a sum holds a number: without a digit the pattern, tried at every character, finds none
     return _amount_re().search(text)
+
+
+_DIGIT_RE = re.compile(r"\d")  # as the sum's pattern reads a digit
 
 
 def _starting(words: list[str] | tuple[str, ...]) -> str:
