@@ -184,3 +184,59 @@ def test_a_bracketed_name_in_a_cast_list_is_the_character_unless_it_may_be_the_a
                   "- Carl Holm (Carl Eric Holm)\n")
     assert _cast(film) == {"Kim Bodnia": ["Frank"], "Gustav Lindh": ["Gustav"], "Laura Drasbæk": ["Vic Marie"],
                            "Carl Holm": []}
+
+
+def test_a_slashed_part_is_each_name_and_the_whole_as_written() -> None:
+    film = _film("", "== Cast ==\n* [[Carl Holm]] as Bruce Wayne/Batman\n* [[Eva Lund]] as Helen Parr / Elastigirl, "
+                     "his wife\n* [[Ida Krog]] as Cowardly warrior/Second villager\n")
+    assert _cast(film) == {"Carl Holm": ["Bruce Wayne", "Batman", "Bruce Wayne/Batman"],
+                           "Eva Lund": ["Helen Parr", "Elastigirl", "Helen Parr / Elastigirl"],
+                           "Ida Krog": ["Cowardly warrior", "Second villager"]}
+
+
+def test_a_category_named_short_is_the_one_the_table_qualifies() -> None:
+    film = _film("", "'''Night Harbour''' is a 2004 film. It won the [[Hugo Award for Best Dramatic Presentation]].\n\n"
+                     "== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! Result\n|-\n| Hugo Awards || "
+                     "Best Dramatic Presentation, Long Form || Won\n|-\n| Golden Globe Awards || Best Actor – Drama || "
+                     "Nominated\n|-\n| Golden Globe Awards || Best Actor – Musical or Comedy || Nominated\n|}\n\n"
+                     "It was nominated for the Golden Globe Award for Best Actor.")
+    assert sorted((n.body, n.category, n.result.value) for n in film.nomination) == [
+        ("Golden Globe Awards", "Best Actor", "nominated"),  # two fuller categories: the short name says neither
+        ("Golden Globe Awards", "Best Actor – Drama", "nominated"),
+        ("Golden Globe Awards", "Best Actor – Musical or Comedy", "nominated"),
+        ("Hugo Awards", "Best Dramatic Presentation, Long Form", "won")]
+
+
+def test_categories_named_only_by_links_and_a_category_s_qualifier() -> None:
+    film = _film("| starring = [[Jack Nicholson]]",
+                 "== Reception ==\n[[Anton Furst]] and [[Peter Young]] won the [[Academy Award for Best Production "
+                 "Design|Academy Award for Best Art Direction]], while Nicholson was nominated for the [[Golden Globe "
+                 "Award for Best Actor – Motion Picture Musical or Comedy|Golden Globe Award for Best Actor (Musical "
+                 "or Comedy)]]. The [[British Academy of Film and Television Arts]] nominated the film in two "
+                 "categories ([[BAFTA Award for Best Sound|Sound]] and [[BAFTA Award for Best Actor in a Supporting "
+                 "Role|Actor in a Supporting Role]] for Nicholson), but it won none.")
+    assert _nominations(film) == {
+        ("Academy Awards", "Best Art Direction", "won", ("Anton Furst", "Peter Young")),
+        ("Golden Globe Awards", "Best Actor (Musical or Comedy)", "nominated", ("Jack Nicholson",)),
+        ("British Academy Film Awards", "Best Sound", "nominated", ()),
+        ("British Academy Film Awards", "Best Actor in a Supporting Role", "nominated", ("Jack Nicholson",))}
+
+
+def test_the_awards_of_the_score_a_sentence_before_names_are_not_the_film_s() -> None:
+    film = _film("", "== Music ==\nThe film's orchestral score was released on November 2, 2004. It won numerous "
+                     "awards including the BMI Film & TV Award and the ASCAP Film and Television Music Award.")
+    assert film.nomination == []
+
+
+def test_an_awards_section_lists_wins_in_any_list_form() -> None:
+    film = _film("", "== Awards ==\n;[[Vanitha Film Awards]]\n*Best Actress - [[Ann Lund]]\n"
+                     "* 2007 Silver Lake Film Festival, Best Documentary\n")
+    assert _nominations(film) == {("Vanitha Film Awards", "Best Actress", "won", ("Ann Lund",)),
+                                  ("Silver Lake Film Festival", "Best Documentary", "won", ())}
+
+
+def test_companies_joined_by_an_ampersand_and_a_region_before_a_company() -> None:
+    film = _film("| distributor = [[Lal Jose|LJ Films]] & Tricolor Entertainments.\n"
+                 "                    Europe - Indian Movies UK Ltd.")
+    assert [(c.name, c.area.name if c.area else None) for c in film.distributor] == [
+        ("LJ Films", None), ("Tricolor Entertainments", None), ("Indian Movies UK Ltd.", "Europe")]

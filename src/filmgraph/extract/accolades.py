@@ -270,6 +270,9 @@ def _result_of(word: str) -> AwardResult | None:
     return AwardResult.WON if word in WIN_WORDS else AwardResult.NOMINATED
 
 
+_WON_SECTION_RE = re.compile(r"(?:awards?|awards? won|prizes?|honou?rs|awards? and honou?rs)")
+
+
 def read_award_blocks(section: Section, collector: Collector) -> None:
     """The lists of an awards section in page order: a bold line, a definition term or an item that is only a
     body's name names the award body (and maybe its year) of the items below it ("'''[[Academy Awards]]'''
@@ -280,6 +283,8 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
     # A "Wins" or "Nominations" section says the result of all it lists; "Academy Nominations" its body too.
     titled = named_body(section.title)
     section_result = titled.result if titled else None
+    if section_result is None and _WON_SECTION_RE.fullmatch(fold(section.title)):
+        section_result = AwardResult.WON  # an "Awards" section lists what the film won, unless a line says otherwise
     section_body = titled.body if titled else ""
     body, year, result = section_body, "", section_result
     for block in section.blocks:
@@ -353,6 +358,7 @@ def _heading_body(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, s
     return known or clean_name(name), year
 
 
+_YEAR_BODY_CATEGORY_RE = re.compile(r"^(?:(?P<year>\d{4})\s+)?(?P<body>[^,:()]{3,80}?),\s+(?P<category>[^,].*)$")
 _HONOUR_RE = re.compile(r"\b(?:citations?|(?:special|honou?rable|jury)\s+mentions?)\b", re.IGNORECASE)
 
 
@@ -373,6 +379,11 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         # "Winner, Bronze Hugo Awards, 19th Chicago Film Festival (1983)": result, prize, ceremony, year
         result, text, year = _result_of(listed["result"]), listed["category"], listed["year"]
         body = strip_ordinal(listed["body"])
+    leading = _YEAR_BODY_CATEGORY_RE.match(text)
+    named = named_body(leading["body"]) if leading else None
+    if named is not None and named.body and leading is not None:
+        # "2007 Silver Lake Film Festival, Best Documentary": the year, the body, then the category
+        body, year, text = named.body, leading["year"] or year, leading["category"]
     head = _RESULT_HEAD_RE.match(text)
     tail = _RESULT_TAIL_RE.search(text)
     if tail and _result_of(tail["result"]) is not None:
@@ -398,8 +409,8 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
             nominees_text = paren["who"]
     elif paren:
         category, nominees_text = paren["category"], paren["who"]
-    elif dashed and result is not None and all(fold(name) in collector.film.links or _looks_like_a_name(name)
-                                               for name in split_names(dashed["who"])):
+    elif dashed and all(fold(name) in collector.film.links or _looks_like_a_name(name)
+                        for name in split_names(dashed["who"])):
         # "Best Actress – Ann Berg" names a nominee; "Best Actor – Motion Picture Drama" is one category.
         category, nominees_text = dashed["category"], dashed["who"]
     elif ":" in text:
@@ -520,6 +531,39 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
         known.add(fold(category))
         mentions.append(Nomination(body, category, result, None, None, nominees, page=target))
     return mentions
+
+
+_QUALIFIER_JOINTS = (", ", " – ", " - ", " — ", " (")  # "Best Actor – Drama", "Best Dramatic Presentation, Long Form"
+
+
+def merge_qualified_categories(film: Film) -> None:
+    """A category named short in one place ("won the Hugo Award for Best Dramatic Presentation") is the one a
+    table names with its qualifier ("Best Dramatic Presentation, Long Form") when the body has only one such:
+    one nomination, under the fuller name. With two ("Best Actor – Drama", "Best Actor – Musical or Comedy") the
+    short name says neither, and stays as it is."""
+    # Each nomination under every shorter name its category has before a qualifier: a look-up, not a scan.
+    fuller_by_short: dict[tuple[str, str], list[Nomination]] = {}
+    for nomination in film.nomination:
+        category = fold(nomination.category)
+        for joint in _QUALIFIER_JOINTS:
+            at = category.find(joint)
+            while at > 0:
+                fuller_by_short.setdefault((body_key(nomination.body), category[:at]), []).append(nomination)
+                at = category.find(joint, at + 1)
+    kept: list[Nomination] = []
+    for nomination in film.nomination:
+        fuller = [n for n in fuller_by_short.get((body_key(nomination.body), fold(nomination.category)), [])
+                  if n is not nomination]
+        if len({id(n) for n in fuller}) != 1 or (
+                nomination.result is AwardResult.WON and fuller[0].result is not AwardResult.WON):
+            kept.append(nomination)
+            continue
+        into = fuller[0]
+        known = {_nominee_key(n) for n in into.nominees}
+        into.nominees += [n for n in nomination.nominees if _nominee_key(n) not in known]
+        into.sources += [source for source in nomination.sources if source not in into.sources]
+        into.date = into.date or nomination.date
+    film.nomination = kept
 
 
 def _without_award_word(name: str) -> str:

@@ -197,7 +197,17 @@ def split_roles(text: str, actor: str = "") -> list[str]:
                 continue  # "as Guest Appearance" says how the actor appears, not whom they play
             if name not in characters:
                 characters.append(name)
+    # "Bruce Wayne / Batman": one character under two names; each name is a part, and so is the whole as written.
+    whole = _SLASHED_RE.match(rest)
+    if whole:
+        names = [part.strip() for part in whole["names"].split("/")]
+        if len(names) <= 3 and names == characters[:len(names)] and not any(fold(n) in _SELF_WORDS for n in names) \
+                and all(_name_token(word) or word in _PARTICLES for n in names for word in n.split()):
+            characters.append(" ".join(whole["names"].split()))
     return characters
+
+
+_SLASHED_RE = re.compile(r"^(?P<names>[^,;()/]+(?:/[^,;()/]+)+?)\s*(?=$|[,;.]|\s+[–—-]\s|\s+who\s)")
 
 
 # ------------------------------------------------------------------------------------------------ lines
@@ -206,7 +216,9 @@ def split_roles(text: str, actor: str = "") -> list[str]:
 _CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*\.{3}\s*")
 
 
-_ROLE_SPLIT_RE = re.compile(r"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*/\s*)\s*")
+# Between two parts a line names apart ("as Lady (Mrs. Betjeman)"): a slash of our own, never one the page wrote.
+_PART_JOINT = "\x1e"
+_ROLE_SPLIT_RE = re.compile(rf"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*[/{_PART_JOINT}]\s*)\s*")
 
 
 _NOT_A_ROLE_RE = re.compile(r"(?i)^(?:an?\s+)?(?:(?:cameo|guest|special|brief)(?:\s+(?:appearance|role)s?\b.*)?|"
@@ -230,7 +242,7 @@ def without_works(line: str, titles: Iterable[str]) -> str:
 def _named_part(match: re.Match[str]) -> str:
     name = match["name"].strip()
     if is_person_name(name) and not _NOTE_RE.search(name) and fold(name) not in _SELF_WORDS:
-        return f" / {name}"
+        return f" {_PART_JOINT} {name}"
     return match.group(0)
 
 
@@ -671,7 +683,8 @@ def cast_table_entries(header: Sequence[str], rows: Sequence[Sequence[str]],
                 if reference.is_placeholder(actor) or not is_person_name(actor):
                     continue
                 # "Maja<br>Tove": a character cell can name two
-                played = [c for i in characters for c in split_roles(_cell(row[i]).replace("\n", " / "), actor)]
+                played = list(dict.fromkeys(c for i in characters for line in _cell(row[i]).split("\n")
+                                            for c in split_roles(line, actor)))
                 # "Ann Berg as The Fox" in the row of Maja: the dub's name for the row's character, or a part of
                 # its own ("as young Maja"); the row's character is still the one voiced.
                 entries.append((actor, [*played, *(c for c in own if c not in played)]))

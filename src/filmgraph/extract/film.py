@@ -23,6 +23,7 @@ from filmgraph.extract.accolades import (
     ceremony_years,
     linked_category_mentions,
     merge_nomination,
+    merge_qualified_categories,
     names_a_body,
     read_award_blocks,
     read_award_table,
@@ -132,6 +133,7 @@ def extract_film(article: Article) -> Film:
     for member in film.cast:
         member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
     _read_prose(article, collector)
+    merge_qualified_categories(film)
     _read_location_lists(article, collector)
     _read_bracketed_cast(article, film)
     _strip_stray_quotes(film)
@@ -246,6 +248,12 @@ def _read_prose(article: Article, collector: Collector) -> None:
             awards, tallies = prose.find_awards(sentence, film.title)
             relink_categories(awards, sentence, linked_categories)
             awards += linked_category_mentions(sentence, awards, linked_categories, film.title)
+            if number and prose.opens_with_it(sentence) and prose.opens_with_another_work(sentences[number - 1],
+                                                                                          film.title):
+                # "The film's score was released … It won numerous awards …": the score's awards, not the film's
+                # (but for the music categories the film itself is up for).
+                awards = [a for a in awards if prose.is_music_category(a.category)]
+                tallies = []
             awards = [award for award in awards if not names_a_body(award.category, collector)]
             if number == 0:
                 last_body = ""

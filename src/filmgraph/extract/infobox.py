@@ -46,6 +46,11 @@ def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
     organizations = []
     for value in values:
         for part in _company_parts(value):
+            # "Europe - Indian Movies UK Ltd.": where, then the company that distributes there.
+            region = re.match(r"^(?P<area>[^-–—:()]{2,40}?)\s*(?:\s[-–—]|:)\s+(?P<name>.+)$", part)
+            if region and (where := _area(region["area"])) is not None:
+                organizations.append(Organization(clean_name(region["name"]), where))
+                continue
             # Brackets inside a name ("Python (Monty) Pictures") are part of it; brackets at its end say where
             # the company distributes, or how it was credited ("(as Rosebud Releasing)", "(1–5)").
             inner = re.search(r"\([^()]*\)(?=.*\w)", re.sub(r"\([^()]*\)\s*(?:\[[^\]]*\]\s*)*$", "", part))
@@ -98,8 +103,10 @@ def _company_parts(value: str) -> list[str]:
         if parts and separator == "," and reference.is_corporate_form(clean_name(part)):
             parts[-1] += f", {part}"
             continue
+        # A sentence's full stop ("Tricolor Entertainments."), not an abbreviation's ("Ltd.", "Inc.", "Bros.").
+        part = re.sub(r"(?<!Bros)(?<!Corp)(?<!Prods)(?<=[a-z]{3})\.$", "", part.strip())
         halves = re.split(r"\s+(?:and|&)\s+(?![^()]*\))", part)
-        bare = [re.sub(r"\s*\([^)]*\)", "", h) for h in halves]
+        bare = [re.sub(r"\s*\([^)]*\)", "", h).rstrip(".") for h in halves]
         if len(halves) > 1 and all(reference.is_company_name(b) and not reference.is_corporate_form(b) for b in bare):
             parts += halves
         else:

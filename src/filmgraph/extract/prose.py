@@ -648,7 +648,7 @@ _OTHER_WORK_RE = re.compile(r"\b(?:novel\w*|books?|comics?|comic books?|graphic 
                             r"magazines?|tie-ins?)\b", re.IGNORECASE)
 # Besides those, works made from the film or beside it that can win prizes of their own.
 _OTHER_WORK_SUBJECT_RE = re.compile(rf"{_OTHER_WORK_RE.pattern}|\b(?:restoration|restored version|musical|stage|play|"
-                                    r"remake|sequel|prequel|series|episode|project)\b", re.IGNORECASE)
+                                    r"remake|sequel|prequel|series|episode|project|score)\b", re.IGNORECASE)
 
 
 def _subject_is_another_work(before_verb: str, title: str, category: str) -> bool:
@@ -670,7 +670,28 @@ def _subject_is_another_work(before_verb: str, title: str, category: str) -> boo
     found = _OTHER_WORK_SUBJECT_RE.search(subject)
     if found is None or fold(subject) == fold(title):
         return False
-    return not (found.group(0).casefold().startswith("song") and "song" in category.casefold())
+    kind = found.group(0).casefold()
+    # The film's song up for Best Original Song, its score for Best Score, are the film's nominations.
+    return not (kind.startswith(("song", "score")) and is_music_category(category))
+
+
+def is_music_category(category: str) -> bool:
+    """A film's category for its music ("Best Original Score", "Best Song"), not a music prize of its own
+    ("ASCAP Film and Television Music Award")."""
+    return re.match(r"(?i)(?:best|outstanding)\b.*\b(?:song|score|music)", category) is not None
+
+
+def opens_with_another_work(sentence: str, title: str) -> bool:
+    """Whether a sentence's subject is a work other than the film ("The film's orchestral score was released …",
+    "The soundtrack album …"): a following sentence's "It" is that work."""
+    verb = re.search(r"\b(?:is|was|were|are|has|had|won|received|became|features?|featured|includes?|included|"
+                     r"[a-z]+ed)\b", sentence)
+    return verb is not None and _subject_is_another_work(sentence[:verb.start()], title, "")
+
+
+def opens_with_it(sentence: str) -> bool:
+    """A sentence whose subject is "It" (or "It also"): the subject of the sentence before."""
+    return re.match(r"(?:It|This|The album|The score)\b", sentence.strip()) is not None
 
 
 def names_a_category(text: str) -> bool:
@@ -851,10 +872,7 @@ def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool 
     return None
 
 
-# Works other than the film that a sentence may say a company released, and companies that publish them.
-_OTHER_WORK_RE = re.compile(r"\b(?:novel\w*|books?|comics?|comic books?|graphic novels?|soundtracks?|albums?|"
-                            r"singles?|songs?|video games?|games?|toys?|action figures?|merchandise|"
-                            r"magazines?|tie-ins?)\b", re.IGNORECASE)
+# Companies that publish works other than the film (_OTHER_WORK_RE), which a sentence may say they released.
 _PUBLISHER_RE = re.compile(r"\b(?:Records|Books|Comics|Publishing|Publishers|Publications|Press|Music|Games|Toys)\.?$")
 
 
