@@ -83,7 +83,7 @@ def references(text: str, rng: random.Random) -> str:
     counter = iter(range(10**6))
     def cite(match: re.Match[str]) -> str:
         return match.group(0) + (ref.format(next(counter)) if rng.random() < 0.3 else "")
-    return re.sub(r"(?<=[a-z])\.(?= [A-Z])", cite, text)
+    return re.sub(r"(?<=[a-z]{3})\.(?= [A-Z])", cite, text)  # after a word, not an abbreviation ("Dr.")
 
 
 def infobox_order(text: str, rng: random.Random) -> str:
@@ -131,7 +131,9 @@ def nbsp(text: str, rng: random.Random) -> str:
 def cast_dash(text: str, rng: random.Random) -> str:
     """"* Ann Berg as Elsa" → "* Ann Berg – Elsa" or "* Ann Berg ... Elsa" in lists (both common on real pages)."""
     mark = rng.choice([" – ", " ... ", " — "])
-    return re.sub(r"^(\*+[^\n]*?(?:\]\]|[a-z]))\s+as\s+(?=\S)", lambda m: m.group(1) + mark, text, flags=re.MULTILINE)
+    # A line with one "as" only: "A as X and B as Y" is written with "as" or not at all.
+    return re.sub(r"^(\*+(?:(?! as )[^\n])*?(?:\]\]|[a-z]))\s+as\s+(?=(?:(?! as )[^\n])*$)",
+                  lambda m: m.group(1) + mark, text, flags=re.MULTILINE)
 
 
 def list_templates(text: str, rng: random.Random) -> str:

@@ -457,8 +457,8 @@ def _decide(pair: _Pair) -> None:
         pair.decided = "right"
     elif fold(right) in _SELF_WORDS or not is_person_name(right):
         pair.decided = "left"  # "Carl Holm – a fisherman"
-    elif not is_person_name(left):
-        pair.decided = "right"  # "Chief of Police – Carl Holm"
+    elif not is_person_name(left) and not all(is_person_name(name) for name in re.split(r"\s+(?:and|&)\s+", left)):
+        pair.decided = "right"  # "Chief of Police – Carl Holm" (but "Ann Berg and Carl Holm – Anna and Jens")
 
 
 def read_voice_credits(items: Sequence[CastItem]) -> list[Entry]:
