@@ -60,8 +60,9 @@ def test_parent_and_child_sharing_a_surname_stay_apart(article) -> None:
 
 @pytest.mark.parametrize(("line", "actor", "characters"), [
     ("Ann Berg as Anna, a nurse", "Ann Berg", ["Anna"]),
-    # Two parts, or one part's two names ("Bruce Wayne / Batman"): each name, and the part as the page writes it.
-    ("Carl Holm as Jens / Peter", "Carl Holm", ["Jens", "Peter", "Jens / Peter"]),
+    # Two parts ("Jens / Peter"); a name and an alias ("Bruce Wayne / Batman") are each name and the whole.
+    ("Carl Holm as Jens / Peter", "Carl Holm", ["Jens", "Peter"]),
+    ("Carl Holm as Bruce Wayne / Batman", "Carl Holm", ["Bruce Wayne", "Batman", "Bruce Wayne / Batman"]),
     ("Carl Holm as Jens and as Peter", "Carl Holm", ["Jens", "Peter"]),
     ("Eva Lund as herself", "Eva Lund", ["Herself"]),
     ("Ole Dam (uncredited) as Guard[4]", "Ole Dam", ["Guard"]),

@@ -240,3 +240,78 @@ def test_companies_joined_by_an_ampersand_and_a_region_before_a_company() -> Non
                  "                    Europe - Indian Movies UK Ltd.")
     assert [(c.name, c.area.name if c.area else None) for c in film.distributor] == [
         ("LJ Films", None), ("Tricolor Entertainments", None), ("Indian Movies UK Ltd.", "Europe")]
+
+
+# ------------------------------------------------------------------ what the rules above must not read (a review)
+
+@pytest.mark.parametrize(("infobox", "body"), [
+    # a person's earlier award, linked by its category's page
+    ("| starring = [[Carl Holm]]", "== Casting ==\nHolm, who had won the [[Academy Award for Best Actor|Oscar]] for "
+                                   "''[[Other Film]]'' two years before, was praised."),
+    ("", "== Music ==\nComposer [[Jerry Goldsmith]], who had won an [[Academy Award for Best Original Score|Oscar]] "
+         "for his score to ''[[The Omen]]'', was hired."),
+    # another film, described by its award; a critic's list
+    ("", "'''Night Harbour''' is a 1977 film. The film claimed the top spot at the box office, beating Best Picture "
+         "nominee ''[[Rocky]]''."),
+    ("", "'''Night Harbour''' is a 2001 film. The film received negative reviews, and Roger Ebert listed it among "
+         "the Worst Films of 2001."),
+])
+def test_no_award_of_another_person_or_film(infobox: str, body: str) -> None:
+    assert _film(infobox, body).nomination == []
+
+
+def test_an_awards_section_that_speaks_of_nominations_wins_nothing_unstated() -> None:
+    film = _film("", "== Awards ==\nThe film received the following nominations.\n* [[Academy Awards]], Best Sound\n")
+    assert [(n.category, n.result) for n in film.nomination] == [("Best Sound", AwardResult.NOMINATED)]
+
+
+def test_a_short_category_stays_apart_from_another_result_or_nominee() -> None:
+    film = _film("", "== Reception ==\nCarl Holm was nominated for Best Actor at the [[Bodil Awards]].\n\n"
+                     "== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! Recipient !! Result\n|-\n"
+                     "| Bodil Awards || Best Actor, Jury Prize || Ann Berg || Won\n|}\n")
+    assert _nominations(film) == {("Bodil Awards", "Best Actor", "nominated", ("Carl Holm",)),
+                                  ("Bodil Awards", "Best Actor, Jury Prize", "won", ("Ann Berg",))}
+
+
+def test_a_credit_before_and_is_not_a_winner() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film. The film was directed by Ann Berg and Carl Holm won Best "
+                     "Actor at the [[Bodil Awards]].")
+    assert _nominations(film) == {("Bodil Awards", "Best Actor", "won", ("Carl Holm",))}
+
+
+@pytest.mark.parametrize(("infobox", "body"), [
+    ("| starring = [[John Huston]]", "'''Night Harbour''' is a 1960 film. It was remade with [[Jack Huston]] in 2016."),
+    ("| starring = [[Edward Lund]]", "'''Night Harbour''' is a 1960 film. Lund's son Teddy Lund visited the set."),
+])
+def test_a_relative_or_another_linked_person_is_no_nickname(infobox: str, body: str) -> None:
+    assert all(not person.alternate_names for person in _film(infobox, body).people.values())
+
+
+def test_cast_lines_keep_to_this_film_s_parts() -> None:
+    film = _film("", "== Cast ==\n* [[Carl Holm]] as Jens. He appeared in other musical films including ''[[Rose "
+                     "Marie]]''.\n* [[Eva Lund]] as Anna. [[Bo Nyborg]] played the role in the stage production.\n"
+                     "* [[Ida Krog]] as Vladimir Trunkov/Ivan/Victor Hugo\n* [[Kim Bodnia]] (Hindi)\n"
+                     "* [[Ole Sand]] – Artist (France)\n* [[Tove Berg]] as Sen. Clayton Zachary Wheeler\n")
+    assert _cast(film) == {"Carl Holm": ["Jens"], "Eva Lund": ["Anna"],
+                           "Ida Krog": ["Vladimir Trunkov", "Ivan", "Victor Hugo"], "Kim Bodnia": [],
+                           "Ole Sand": ["Artist"], "Tove Berg": ["Sen. Clayton Zachary Wheeler"]}
+
+
+def test_a_person_after_a_semicolon_is_no_filming_place() -> None:
+    film = _film("", "== Production ==\nFilming took place in [[Toronto]]; [[Carl Holm]], the producer, said the city "
+                     "was cheaper.")
+    assert [location.place.name for location in film.filming_location] == ["Toronto"]
+
+
+def test_a_song_s_credits_and_a_trio_s_members() -> None:
+    song = _film("", "'''Night Harbour''' is a 2001 film. Its theme song, \"Sea\", was written and performed by "
+                     "[[Carl Holm]].")
+    assert song.screenwriter == [] and song.cast == []
+    trio = _film("", "'''Night Harbour''' is a 2001 film produced by the Danish trio Carl Holm, Eva Lund and "
+                     "Bo Nyborg.")
+    assert _names(trio, "producer") == ["Bo Nyborg", "Carl Holm", "Eva Lund"]
+
+
+def test_a_company_before_a_dash_is_no_region() -> None:
+    film = _film("| distributor = Madman Entertainment - Australia")
+    assert [(c.name, c.area) for c in film.distributor] == [("Madman Entertainment - Australia", None)]

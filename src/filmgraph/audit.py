@@ -208,6 +208,7 @@ _GENERIC_AWARD_WORDS = frozenset("award awards prize prizes nomination nominatio
 # "Los Angeles Film Critics Association Award": the award of an organisation, named by the organisation alone.
 _ORGANISATION_AWARD_RE = re.compile(r"^(?:[A-Z][\w'’&.-]*\s+)*(?:Association|Society|Guild|Circle|Institute|Foundation|"
                                     r"Academy)(?:\s+of(?:\s+[A-Z][\w'’.-]*)+)?\s+Awards?$")
+_SPECIAL_AWARD_RE = re.compile(r"(?:Special|Honorary|Juvenile)\b")
 _AWARD_NOUN_RE = re.compile(r"\s+(?:award|prize|trophy|medal)$")
 
 
@@ -226,6 +227,8 @@ def _award_flags(film: Film, article: Article | None) -> Iterator[tuple[Kind, st
         if category in bodies and fold(nomination.body) != fold(bodies[category]):
             yield Kind.CATEGORY_AS_BODY, f"{label!r} (the body {bodies[category]!r} of other awards of the film)"
             continue
+        if _SPECIAL_AWARD_RE.match(nomination.category):
+            continue  # "Special Achievement Academy Award", "Honorary Award": a body's award outside its categories
         if " for " not in nomination.category and _ORGANISATION_AWARD_RE.match(nomination.category):
             yield Kind.CATEGORY_AS_BODY, f"{label!r} (an organisation's award, not a category)"
             continue

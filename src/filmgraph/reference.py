@@ -78,6 +78,21 @@ def is_placeholder(value: str) -> bool:
     return value.strip().strip("()[].").strip().casefold() in PLACEHOLDERS
 
 
+_REGIONS = frozenset(("europe", "asia", "africa", "north america", "south america", "latin america", "oceania",
+                      "middle east", "scandinavia", "nordic countries", "benelux", "worldwide", "international",
+                      "overseas", "rest of the world"))
+
+
+def is_region_name(name: str) -> bool:
+    """Where a company distributes, written before it ("Europe - Indian Movies UK Ltd."): a country, a people
+    ("Danish"), or a region of the world; not a company's name ("Madman Entertainment - Australia").
+
+    >>> is_region_name("Europe"), is_region_name("UK"), is_region_name("Madman Entertainment")
+    (True, True, False)
+    """
+    return name.casefold().strip() in _REGIONS or country(name) is not None or country_of_demonym(name) is not None
+
+
 def is_company_name(name: str) -> bool:
     """Example:
 

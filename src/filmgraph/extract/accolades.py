@@ -11,7 +11,7 @@ from filmgraph.extract import prose
 from filmgraph.extract.collect import Collector
 from filmgraph.extract.names import clean_name, is_person_name, split_names
 from filmgraph.model import AwardResult, Block, BlockKind, Film, Nomination, Nominee, PartialDate, Section, Work
-from filmgraph.read.tables import header_roles, is_result_word
+from filmgraph.read.tables import is_result_word, table_roles
 from filmgraph.reference import WIN_WORDS, award_body, award_page, fold, is_ceremony, strip_ordinal
 
 _AWARD_ITEM_RE = re.compile(r"^(?P<body>[^:–—]+?)(?:\s*\((?P<date>[^)]*)\))?\s*:\s*(?P<rest>.+)$")
@@ -27,8 +27,8 @@ _SONG_RE = re.compile(r"^[\"“'‘](?P<work>[^\"”’]+)[\"”'’]\s*(?:\((?P
                       r"written by|music by)\s+(?P<who>.+))?$")
 
 
-def _table_columns(header: tuple[str, ...]) -> dict[str, int]:
-    roles = header_roles(list(header))
+def _table_columns(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...] = ()) -> dict[str, int]:
+    roles = table_roles(list(header), rows)
     return {role: roles.index(role) for role in ("body", "date", "category", "recipient", "result") if role in roles}
 
 
@@ -39,7 +39,7 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
     table that has no body column ("… at the 49th Academy Awards, winning three:"), and ``links`` the section's
     links: a category cell linked to its article ("[[Academy Award for Best Director|Best Director]]") names
     its body when no cell does."""
-    columns = _table_columns(header)
+    columns = _table_columns(header, rows)
     context_body = ""
     if "category" not in columns and "body" in columns and rows and all(
             _CATEGORY_START_RE.match(row[columns["body"]]) for row in rows if row[columns["body"]].strip()):
@@ -131,7 +131,7 @@ def _nominees(cell: str, title: str) -> list[Nominee]:
         return [*(Nominee(person=name) for name in people), Nominee(work=Work(sung["work"].strip(), people))]
     # "Warner Bros. (Henry Blanke, producer)": a studio's picture, nominated in its producers' names.
     producers = _STUDIO_PRODUCERS_RE.fullmatch(cell)
-    if producers:
+    if producers and all(is_person_name(name) for name in split_names(producers["people"])):
         cell = producers["people"]
     # "Max Steiner, awarded to Leo F. Forbstein": the composer, and the department head who took the award.
     cell = _AWARDED_TO_RE.sub(", ", cell)
@@ -271,6 +271,7 @@ def _result_of(word: str) -> AwardResult | None:
 
 
 _WON_SECTION_RE = re.compile(r"(?:awards?|awards? won|prizes?|honou?rs|awards? and honou?rs)")
+_NOMINATION_WORD_RE = re.compile(r"(?i)\bnominat|\bnominee|\brunner|\bshortlist")
 
 
 def read_award_blocks(section: Section, collector: Collector) -> None:
@@ -283,8 +284,10 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
     # A "Wins" or "Nominations" section says the result of all it lists; "Academy Nominations" its body too.
     titled = named_body(section.title)
     section_result = titled.result if titled else None
-    if section_result is None and _WON_SECTION_RE.fullmatch(fold(section.title)):
-        section_result = AwardResult.WON  # an "Awards" section lists what the film won, unless a line says otherwise
+    if section_result is None and _WON_SECTION_RE.fullmatch(fold(section.title)) and not any(
+            _NOMINATION_WORD_RE.search(block.text) for block in section.blocks):
+        # An "Awards" section that nowhere speaks of nominations (nor its prose, nor a line) lists what was won.
+        section_result = AwardResult.WON
     section_body = titled.body if titled else ""
     body, year, result = section_body, "", section_result
     for block in section.blocks:
@@ -409,8 +412,8 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
             nominees_text = paren["who"]
     elif paren:
         category, nominees_text = paren["category"], paren["who"]
-    elif dashed and all(fold(name) in collector.film.links or _looks_like_a_name(name)
-                        for name in split_names(dashed["who"])):
+    elif dashed and result is not None and all(fold(name) in collector.film.links or _looks_like_a_name(name)
+                                               for name in split_names(dashed["who"])):
         # "Best Actress – Ann Berg" names a nominee; "Best Actor – Motion Picture Drama" is one category.
         category, nominees_text = dashed["category"], dashed["who"]
     elif ":" in text:
@@ -518,22 +521,27 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
     known = {fold(n.category) for n in found}
     mentions: list[Nomination] = []
     for shown, (body, category), target in links:
-        position = sentence.find(shown)
-        if position < 0 or prose.names_a_category(shown) or fold(category) in known:
+        found_at = re.search(rf"(?<!\w){re.escape(shown)}(?!\w)", sentence)
+        if found_at is None or prose.names_a_category(shown) or fold(category) in known:
             continue  # a category the sentence's words name is find_awards' to read (or to leave: another work's)
+        position = found_at.start()
         before = [(at, result) for at, result in verbs if at < position]
-        if not before:
-            continue
+        if not before or not prose.the_film_is_the_subject(sentence, max(before)[0], title):
+            continue  # no verb before it, or someone's or something else's prize ("who had won an [[…|Oscar]]")
         result = max(before)[1]
         after = sentence[position + len(shown):]
-        recipient = re.match(rf"\s+for\s+(?P<name>{prose.NAME_RE.pattern}|[A-Z][\w'’-]+)\b", after)
-        nominees = [Nominee(person=recipient["name"])] if recipient and recipient["name"] != title else []
+        recipient = re.match(rf"\s+for\s+(?P<name>{prose.NAME_RE.pattern}|[A-Z][\w'’-]+)(?=\s*[),;.]|\s+and\b|$)",
+                             after)
+        bracket = re.match(r"\s*\((?P<names>[^();]+)[;)]", after)  # "Sound Mixing (Ann Berg and Carl Holm; lost to …)"
+        named = [recipient["name"]] if recipient else [
+            name for name in split_names(bracket["names"]) if is_person_name(name)] if bracket else []
+        nominees = [Nominee(person=name) for name in named if name != title]
         known.add(fold(category))
         mentions.append(Nomination(body, category, result, None, None, nominees, page=target))
     return mentions
 
 
-_QUALIFIER_JOINTS = (", ", " – ", " - ", " — ", " (")  # "Best Actor – Drama", "Best Dramatic Presentation, Long Form"
+_QUALIFIER_JOINTS = (", ", " – ", " - ", " — ")  # "Best Actor – Drama", "Best Dramatic Presentation, Long Form"
 
 
 def merge_qualified_categories(film: Film) -> None:
@@ -554,11 +562,14 @@ def merge_qualified_categories(film: Film) -> None:
     for nomination in film.nomination:
         fuller = [n for n in fuller_by_short.get((body_key(nomination.body), fold(nomination.category)), [])
                   if n is not nomination]
-        if len({id(n) for n in fuller}) != 1 or (
-                nomination.result is AwardResult.WON and fuller[0].result is not AwardResult.WON):
+        into = fuller[0] if len({id(n) for n in fuller}) == 1 else None
+        # The same award told twice: one result, in two places (a table's two rows are two categories), and no
+        # nominee of the short one that the fuller one leaves out.
+        if into is None or into.result is not nomination.result or set(into.sources) & set(nomination.sources) \
+                or (into.nominees and not {_nominee_key(n) for n in nomination.nominees}
+                    <= {_nominee_key(n) for n in into.nominees}):
             kept.append(nomination)
             continue
-        into = fuller[0]
         known = {_nominee_key(n) for n in into.nominees}
         into.nominees += [n for n in nomination.nominees if _nominee_key(n) not in known]
         into.sources += [source for source in nomination.sources if source not in into.sources]

@@ -70,7 +70,8 @@ _PRONOUNS = frozenset({"him", "her", "them", "it", "his", "hers", "their", "hims
 
 
 _ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "sgt", "capt", "lt", "col", "gen",
-                            "rev", "fr", "sen", "gov", "supt", "insp", "det", "mt"})
+                            "rev", "fr", "sen", "gov", "supt", "insp", "det", "mt", "maj", "ltc", "cmdr", "adm", "rep",
+                            "pvt", "cpl", "no"})
 
 
 def _name_head(text: str) -> str:
@@ -165,8 +166,23 @@ def _self_role(word: str) -> str:
 
 
 # A full stop after a word of two letters or more ends a sentence ("as Tom. He …"), unless the word is a title's
-# abbreviation ("Dr. Lund", "Mrs. Oda", "Jr.").
-_SENTENCE_STOP = r"(?<=[a-z]{2})(?<!\b(?:Dr|Mr|Ms|St|Jr|Sr|Lt|Co))(?<!\bMrs|\bCol|\bGen|\bSgt|\bRev)\."
+# abbreviation ("Dr. Lund", "Sen. Wheeler", "Jr."): split_roles checks the word (_ABBREVIATIONS).
+_SENTENCE_STOP = r"(?<=[a-z]{2})\."
+
+
+_DESCRIPTION_RE = re.compile(r",\s+(?!(?:Jr|Sr|I{2,3}|IV)\b)|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
+                             r"\s+(?:in|at|on|aboard|during|inside|outside|near)\s+(?:a|an|the|his|her|their)\s+|"
+                             rf"{_SENTENCE_STOP}\s+(?=[{UPPER}])|{_SENTENCE_STOP}$")
+
+
+def _described(chunk: str) -> list[str]:
+    """A role and what describes it: split at the first joint that is no title's abbreviation ("Sen. Wheeler")."""
+    for joint in _DESCRIPTION_RE.finditer(chunk):
+        word = re.search(r"(\w+)\.$", chunk[:joint.start() + 1])
+        if chunk[joint.start()] == "." and word and fold(word.group(1)) in _ABBREVIATIONS:
+            continue
+        return [chunk[:joint.start()], chunk[joint.end():]]
+    return [chunk]
 
 
 def split_roles(text: str, actor: str = "") -> list[str]:
@@ -181,9 +197,7 @@ def split_roles(text: str, actor: str = "") -> list[str]:
             continue  # "Jens, a baker, Maja's stepfather/possible father"
         # A description follows the character: ", a nurse", "; Jens's wife", " – …", " who …", ": his
         # henchmen", " at the party", or a new sentence ("Rask. Lund voiced him in French.").
-        pieces = re.split(r",\s+(?!(?:Jr|Sr|I{2,3}|IV)\b)|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
-                          r"\s+(?:in|at|on|aboard|during|inside|outside|near)\s+(?:a|an|the|his|her|their)\s+|"
-                          rf"{_SENTENCE_STOP}\s+(?=[{UPPER}])|{_SENTENCE_STOP}$", chunk, maxsplit=1)
+        pieces = _described(chunk)
         chunk, described = pieces[0], len(pieces) > 1 and bool(pieces[1].strip())
         if _NOT_A_ROLE_RE.match(chunk.strip()):
             continue  # "Special appearance in song …" says how the actor appears, not whom they play
@@ -201,13 +215,19 @@ def split_roles(text: str, actor: str = "") -> list[str]:
     whole = _SLASHED_RE.match(rest)
     if whole:
         names = [part.strip() for part in whole["names"].split("/")]
-        if len(names) <= 3 and names == characters[:len(names)] and not any(fold(n) in _SELF_WORDS for n in names) \
+        # Only a name and an alias ("Bruce Wayne / Batman", "Bob Parr / Mr. Incredible"): "Jens / Peter" and
+        # "Vladimir / Ivan / Victor Hugo" are parts of their own.
+        if len(names) == 2 and names == characters[:2] and len(names[0].split()) >= 2 \
+                and (len(names[1].split()) == 1 or _ALIAS_START_RE.match(names[1])) \
+                and not any(fold(n) in _SELF_WORDS for n in names) \
                 and all(_name_token(word) or word in _PARTICLES for n in names for word in n.split()):
             characters.append(" ".join(whole["names"].split()))
     return characters
 
 
-_SLASHED_RE = re.compile(r"^(?P<names>[^,;()/]+(?:/[^,;()/]+)+?)\s*(?=$|[,;.]|\s+[–—-]\s|\s+who\s)")
+_ALIAS_START_RE = re.compile(r"(?:The|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Doctor|Professor|Captain|Agent|Lady|Lord|Sir|Miss|"
+                             r"King|Queen|Prince|Princess|Count|Baron|General|Major|Colonel)\s")
+_SLASHED_RE = re.compile(r"^(?P<names>[^,;:()/]+(?:/[^,;:()/]+)+?)\s*(?=$|[,;:.]|\s+[–—-]\s|\s+who\s)")
 
 
 # ------------------------------------------------------------------------------------------------ lines
@@ -241,7 +261,7 @@ def without_works(line: str, titles: Iterable[str]) -> str:
 
 def _named_part(match: re.Match[str]) -> str:
     name = match["name"].strip()
-    if is_person_name(name) and not _NOTE_RE.search(name) and fold(name) not in _SELF_WORDS:
+    if is_person_name(name) and not _bracket_note(name) and fold(name) not in _SELF_WORDS:
         return f" {_PART_JOINT} {name}"
     return match.group(0)
 
@@ -450,6 +470,19 @@ def _side_score(name: str, raw: str, item: CastItem, context: CastContext) -> in
     return score
 
 
+_BRACKET_NOTE_WORDS = frozenset("adult child young younger old older teen teenage teenager kid baby flashback "
+                                "flashbacks prologue epilogue tv television broadway stage original remake sequel "
+                                "film series season pilot present past future".split())
+
+
+def _bracket_note(text: str) -> bool:
+    """A bracket after an actor that notes something ("(Hindi)", "(Child)", "(Denmark)", "(Flashback)"), not a
+    character's name."""
+    word = clean_name(text)
+    return fold(word) in _BRACKET_NOTE_WORDS or bool(_NOTE_RE.search(word)) or reference.language(word) is not None \
+        or reference.country(word) is not None or reference.country_of_demonym(word) is not None
+
+
 def _decide(pair: _Pair) -> None:
     left = clean_name(re.sub(r"\s*\([^)]*\)", "", pair.left))
     right = _name_head(pair.right)
@@ -527,7 +560,10 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
         # "* Ann Berg as Anna. Carl Holm portrays her father.": a line's later sentences may name more of the cast.
         known = {fold(actor) for actor, _ in found}
         for sentence in _later_sentences(text) if found else ():
-            found += [entry for entry in prose_cast(sentence, item.links, context) if fold(entry[0]) not in known]
+            if _OTHER_PRODUCTION_RE.search(sentence):
+                continue  # "X played the role in the stage production": another production's cast
+            found += [entry for entry in prose_cast(sentence, item.links, context, lists=False)
+                      if fold(entry[0]) not in known]
             known |= {fold(actor) for actor, _ in found}
         context.add(found)  # "** Vik also plays Kurt": the parent names whom a surname means
         if len(found) == 1:
@@ -537,6 +573,10 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
             parent = found
             folding = bool(re.search(r"(?:\bas|:)\s*:?$", text)) and all(not c for _, c in found)
     return entries
+
+
+_OTHER_PRODUCTION_RE = re.compile(r"(?i)\b(?:stage|broadway|theatre|theater|musical|play|remake|sequel|series|"
+                                  r"other films?|radio|original (?:film|version))\b")
 
 
 def _later_sentences(text: str) -> list[str]:
@@ -600,7 +640,8 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
             # A name in brackets that the article knows as nobody's is a character when it is one word ("Kim
             # Bodnia (Frank)") or shares no word with the actor's; a full name sharing one may be their other name.
             bracketed = fold(pair.right).split()
-            unrelated = score <= 0 and (len(bracketed) == 1 or not set(fold(actor).split()) & set(bracketed))
+            unrelated = score <= 0 and not _bracket_note(pair.right) and (
+                len(bracketed) == 1 or not set(fold(actor).split()) & set(bracketed))
             role = pair.right if pair.decided or fold(pair.right) in context.characters or score < 0 or unrelated \
                 else ""
             return [(actor, split_roles(role, actor) if role else [])]
@@ -807,7 +848,7 @@ def _prose_role(text: str, actor: str) -> list[str]:
 
 
 def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
-               appearances_only: bool = False) -> list[Entry]:
+               appearances_only: bool = False, lists: bool = True) -> list[Entry]:
     """(actor, characters) a sentence of a cast section states: "Ann Berg plays Anna", "Carl Holm portrays
     the hero's uncle, Jens", "Eva Lund appears as a nurse" (no character), "The film features Ann Berg as
     Anna; Carl Holm as Jens". The actor is a name just before the verb, never a sentence; a lone surname
@@ -817,7 +858,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
     [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens'])]
 
     With ``appearances_only`` (a casting story, where "Ann Berg plays Anna in the first draft" may be a plan), only
-    a sentence that someone appears in the film counts: "Carl Holm has a cameo appearance in the film".
+    a sentence that someone appears in the film counts: "Carl Holm has a cameo appearance in the film". Without
+    ``lists``, a list after "including" is not read (in a cast line it lists the actor's other films).
     """
     links = frozenset(fold(link) for link in links)
     sentence = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", sentence)).strip()
@@ -854,7 +896,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         role = clean_role(" ".join(run), descriptions=False) if run else None
         if actor and role and fold(role) not in _PRONOUNS:
             entries.append((actor, [role]))
-    for match in _INCLUDE_RE.finditer(sentence):
+    for match in _INCLUDE_RE.finditer(sentence) if lists else ():
         entries += _included(sentence[match.end():], links, context)
     return entries
 

@@ -248,7 +248,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
             awards, tallies = prose.find_awards(sentence, film.title)
             relink_categories(awards, sentence, linked_categories)
             awards += linked_category_mentions(sentence, awards, linked_categories, film.title)
-            if number and prose.opens_with_it(sentence) and prose.opens_with_another_work(sentences[number - 1],
+            if number and prose.refers_back(sentence) and prose.opens_with_another_work(sentences[number - 1],
                                                                                           film.title):
                 # "The film's score was released … It won numerous awards …": the score's awards, not the film's
                 # (but for the music categories the film itself is up for).
@@ -691,6 +691,9 @@ def _add_other_spellings(article: Article, film: Film) -> None:
     texts = [*article.lead, *(p for section in article.sections for p in section.paragraphs)]
     mentions = {match.group(0) for text in texts for match in prose.NAME_RE.finditer(text.replace("''", ""))}
     mentions |= {shown for shown, _ in article.links}
+    # Names the page links to a page other than a credited person's own: another person, whatever they are called.
+    own_pages = {person.link for person in people if person.link}
+    linked = {fold(shown) for shown, target in article.links if target not in own_pages}
     for mention in sorted(_POSSESSIVE_RE.sub("", m) for m in mentions):  # "George Lucas' film": his name
         if fold(mention) in known or fold(mention + ".") in known or not is_person_name(mention) \
                 or " " not in mention.strip():
@@ -699,12 +702,22 @@ def _add_other_spellings(article: Article, film: Film) -> None:
         candidates = {id(person): person for key in spelling_keys(mention) for person in by_key.get(key, ())}
         owners = [person for person in candidates.values()
                   if any(spelled_alike(mention, name) for name in (person.name, *person.alternate_names))]
-        if not owners:  # "Jimmy Stewart" for the credited James Stewart: another form of the given name
+        if not owners and fold(mention) not in linked and not _KIN_RE.search(
+                " ".join(kin for text in texts for kin in re.findall(rf"(\S+\s+\S+\s+){re.escape(mention)}", text))):
+            # "Jimmy Stewart" in prose for the credited James Stewart: another form of the given name; but not a
+            # name the page links to a page of its own ("[[Jack Huston]]"), nor a relative ("his son Teddy Lund").
             owners = [person for person in by_surname.get(_surname(mention), ())
-                      if any(given_name_variant(mention, name) for name in (person.name, *person.alternate_names))]
+                      if len(by_surname.get(_surname(mention), ())) == 1
+                      and any(given_name_variant(mention, name) for name in (person.name, *person.alternate_names))]
         if len(owners) == 1:
             owners[0].alternate_names.append(mention)
             known.add(fold(mention))
+
+
+# Words that make the name after them a relative's: "his son Teddy Lund", "Lund's wife, Jackie Lund".
+_KIN_RE = re.compile(r"(?i)\b(?:son|sons|daughter|daughters|wife|husband|brother|sister|father|mother|grandson|"
+                     r"granddaughter|grandfather|grandmother|nephew|niece|cousin|uncle|aunt|widow|children|child|"
+                     r"twin|family|parents?)\b")
 
 
 def _surname(name: str) -> str:

@@ -48,7 +48,7 @@ def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
         for part in _company_parts(value):
             # "Europe - Indian Movies UK Ltd.": where, then the company that distributes there.
             region = re.match(r"^(?P<area>[^-–—:()]{2,40}?)\s*(?:\s[-–—]|:)\s+(?P<name>.+)$", part)
-            if region and (where := _area(region["area"])) is not None:
+            if region and reference.is_region_name(clean_name(region["area"])) and (where := _area(region["area"])):
                 organizations.append(Organization(clean_name(region["name"]), where))
                 continue
             # Brackets inside a name ("Python (Monty) Pictures") are part of it; brackets at its end say where
@@ -104,7 +104,7 @@ def _company_parts(value: str) -> list[str]:
             parts[-1] += f", {part}"
             continue
         # A sentence's full stop ("Tricolor Entertainments."), not an abbreviation's ("Ltd.", "Inc.", "Bros.").
-        part = re.sub(r"(?<!Bros)(?<!Corp)(?<!Prods)(?<=[a-z]{3})\.$", "", part.strip())
+        part = re.sub(r"(?<!Bros)(?<!Corp)(?<!Prods)(?<!Assoc)(?<!Intl)(?<!Dist)(?<=[a-z]{3})\.$", "", part.strip())
         halves = re.split(r"\s+(?:and|&)\s+(?![^()]*\))", part)
         bare = [re.sub(r"\s*\([^)]*\)", "", h).rstrip(".") for h in halves]
         if len(halves) > 1 and all(reference.is_company_name(b) and not reference.is_corporate_form(b) for b in bare):

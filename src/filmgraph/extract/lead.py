@@ -28,7 +28,7 @@ _NAMES = rf"(?P<names>{_NAME_OR_WORD}(?:(?:,\s*|,?\s+and\s+){_NAME_OR_WORD})*)"
 
 # "by the Monty Python comedy group of A, B and C", "by the comedy troupe The Kids (A, B and C)": the members.
 _GROUP_OF = (rf"(?:the\s+(?:[{UPPER}][\w'’-]*\s+){{0,3}}(?:comedy\s+|comic\s+|sketch\s+|filmmaking\s+)?"
-             rf"(?:group|troupe|team|duo|trio|collective)(?:\s+(?:[{UPPER}][\w'’-]*\s*){{1,3}})?\s*(?:of\s+|\(\s*|,\s*))?")
+             rf"(?:group|troupe|team|duo|trio|collective)\s+(?:of\s+|(?:[{UPPER}][\w'’-]*\s+){{1,3}}\(\s*|(?=[{UPPER}])))?")
 _CREDIT_RE = re.compile(
     r"\b(?P<verbs>(?:co-)?(?:written|directed|produced|edited|scored|narrated|shot|photographed)"
     r"(?:(?:,\s*|,?\s+and\s+)(?:co-)?(?:written|directed|produced|edited|scored|narrated|performed))*)\s+by\s+"
@@ -90,6 +90,8 @@ def read_lead(article: Article, collector: Collector) -> None:
                 rest = re.sub(rf"\b{re.escape(genre_word)}\b", " ", rest)
     for sentence in (s for paragraph in article.lead for s in prose.split_sentences(paragraph)):
         for match in _CREDIT_RE.finditer(sentence):
+            if prose.names_another_work(sentence[:match.start()]):
+                continue  # "Its theme song was written and performed by …": another work's credits
             fields = {CREDIT_VERBS[v] for v in re.findall(r"(?:co-)?[a-z]+", match["verbs"]) if v in CREDIT_VERBS}
             for name in _credited(film, split_names(match["names"])):
                 for field in sorted(fields):

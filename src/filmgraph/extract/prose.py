@@ -454,6 +454,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
     for match in _CATEGORY_RE.finditer(sentence):
         if re.search(r"\b(?:Award|Prize)\s+for\s+the\s+$", sentence[:match.start()]):
             continue  # "the Viewer's Choice Award for the Best Film of All Time": what the prize is for
+        if re.match(r"[\s-]*(?:nominees?|winners?|nominated|winning)\b", sentence[match.end():], re.IGNORECASE) or \
+                re.match(r"(?:Best|Worst)(?:\s+\w+)*\s+(?:Films|Movies|Pictures)\s+of\b", sentence[match.start():]):
+            continue  # "beating Best Picture nominee Rocky", "the Worst Films of 2001": another film, a list
         if not any(s <= match.start() < e for s, e in taken):
             # "Best Director by the Directors Guild": the body follows "by", it is not part of the category.
             category = re.split(r"\s+by\s+(?:the\s+)?(?=[A-Z])", match.group(0))[0]
@@ -689,15 +692,36 @@ def opens_with_another_work(sentence: str, title: str) -> bool:
     return verb is not None and _subject_is_another_work(sentence[:verb.start()], title, "")
 
 
-def opens_with_it(sentence: str) -> bool:
-    """A sentence whose subject is "It" (or "It also"): the subject of the sentence before."""
+def names_another_work(clause: str) -> bool:
+    """Whether the end of a text (the start of a sentence up to a credit) is about another work: "Its theme song,
+    'Sea', was", "The soundtrack album was"."""
+    last = re.split(r"[;.]\s+|,\s+(?:and|but|while)\s+", clause)[-1]
+    return _OTHER_WORK_SUBJECT_RE.search(last) is not None and not re.search(r"\b(?:based on|adapted from)\b", last)
+
+
+def refers_back(sentence: str) -> bool:
+    """A sentence whose subject is the one of the sentence before: "It …", "This …", "The album …", "The score …"."""
     return re.match(r"(?:It|This|The album|The score)\b", sentence.strip()) is not None
 
 
 def names_a_category(text: str) -> bool:
-    """Whether words of a text name a category or a prize themselves ("Best Sound", "Golden Osella Award"), as
-    :func:`find_awards` reads them (not "Sound", which only a link can make a category)."""
-    return bool(_CATEGORY_RE.search(text) or _NAMED_PRIZE_RE.search(text))
+    """Whether words of a text name a category themselves ("Best Sound", "Golden Osella Award for Best Film"), as
+    :func:`find_awards` reads them: not "Sound" or "National Film Award", which only a link makes a category."""
+    return bool(_CATEGORY_RE.search(text))
+
+
+def the_film_is_the_subject(sentence: str, verb_at: int, title: str) -> bool:
+    """Whether the film is what the verb at ``verb_at`` says won or was nominated: the clause's subject ("The
+    film was nominated …", "It won …", "At the Oscars, Heat won …") or its object ("BAFTA nominated Heat in six
+    categories"); not "Holm, who had won an Oscar for …" nor "Its soundtrack won …"."""
+    before = sentence[:verb_at]
+    clause = before[max([0, *(m.end() for m in re.finditer(r"[,;:(]\s*", before))]):]
+    film = rf"(?:{re.escape(title)}|[Tt]he (?:film|movie|picture)|[Ii]t|[Tt]his film)"
+    if re.search(rf"(?:^|\s){film}\s+(?:\w+\s+){{0,3}}$", clause) and not re.search(r"\bwho\b", clause):
+        return not _subject_is_another_work(clause, title, "")
+    verb = re.match(r"\w+", sentence[verb_at:])
+    after = sentence[verb_at + (verb.end() if verb else 0):]
+    return re.match(rf"\s+(?:the\s+)?{film}\b", after) is not None and not re.search(r"\bwho\b", clause)
 
 
 def _person_subjects(before_verb: str, title: str) -> list[str]:
@@ -715,7 +739,9 @@ def _person_subjects(before_verb: str, title: str) -> list[str]:
         return []
     names = [first]
     # "Ann Berg and Carl Holm won …", "… were nominated": the names listed before the verb.
-    if re.search(r"\bwere\s+$", before_verb) or re.search(rf"\band\s+{re.escape(first)}\s+(?:also\s+)?$", before_verb):
+    listed = re.search(rf"(?:^|[,;]\s+)(?:{NAME_RE.pattern}|{_NAME_TOKEN})(?:,\s*(?:{NAME_RE.pattern}|{_NAME_TOKEN}))*"
+                       rf",?\s+and\s+{re.escape(first)}\s+(?:also\s+)?$", before_verb)
+    if re.search(r"\bwere\s+$", before_verb) or listed:
         rest = before_verb[:before_verb.rindex(first)]
         while (more := re.search(rf"(?:^|[,;]\s+|\s)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})(?:,\s*|,?\s+and\s+)$",
                                  rest)) and (name := _person_subject(more["name"] + " ", title)):
@@ -726,7 +752,7 @@ def _person_subjects(before_verb: str, title: str) -> list[str]:
 
 def _person_subject(before_verb: str, title: str) -> str | None:
     """The person a clause says won or was nominated: the name just before its verb."""
-    match = re.search(rf"(?:^|[,;]\s+|\b(?:and|while|whereas|but|when)\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+"
+    match = re.search(rf"(?:^|[,;]\s+|\b(?:and|while|whereas|but)\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+"
                       r"(?:also\s+)?"
                       r"(?:was\s+|were\s+)?$", before_verb)
     if not match:
@@ -745,7 +771,7 @@ _LIST_CONTINUATION_RE = re.compile(rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)
 # A semicolon between the items of a list of places ("at Tampa, Florida; Lowry Air Force Base, Colorado, and …")
 # is no break: what follows it is a capitalised name ending at a comma, a semicolon or the sentence's end.
 _FILMING_CLAUSE_BREAK_RE = re.compile(
-    rf";(?!\s*(?:and\s+)?(?:the\s+)?{_CAP}(?:\s+{_CAP})*\s*(?:[,;]|\.?$))|"
+    rf";(?!\s*(?:and\s+)?(?:the\s+)?{_CAP}(?:\s+{_CAP})*\s*(?:,\s*(?:and\s+)?(?:the\s+)?{_CAP}|;|\.?$))|"
     r",\s+(?:and|but|while|whereas|although|though)\s+(?=(?:the|it|he|she|they|this|its|his|her|their)\b)|"
     r"\s+(?:because|since)\s+")
 # "The second schedule started in Jodhpur", "re-shoots began in Santa Monica", "The production commenced in

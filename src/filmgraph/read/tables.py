@@ -56,6 +56,45 @@ def header_roles(header: list[str]) -> list[str]:
     return roles
 
 
+_CONTENT_ROLES = ("date", "body", "category", "recipient", "result")
+
+
+def table_roles(header: list[str], rows: list[list[str]] | tuple[tuple[str, ...], ...]) -> list[str]:
+    """The role of each column of an awards table: its header's, unless its cells say otherwise throughout.
+
+    A header can be wrong ("Year | Organization | Award | Result" over cells of bodies, categories and
+    recipients): a column whose cells contradict its header's role more than they fit it takes the free role that
+    most of its cells fit.
+
+    >>> table_roles(["Year", "Organization", "Award", "Result"], [["Academy Awards", "Best Original Score",
+    ...     "John Williams", "Nominated"], ["Saturn Awards", "Best Director", "Irvin Kershner", "Won"]])
+    ['body', 'category', 'recipient', 'result']
+    >>> table_roles(["Year", "Award", "Category", "Result"], [["1981", "Saturn Awards", "Best Director", "Won"]])
+    ['date', 'body', 'category', 'result']
+    """
+    roles = header_roles(header)
+
+    def fits(column: int, role: str) -> int:
+        """How many of the column's cells fit the role, less those that contradict it."""
+        cells = [row[column] for row in rows if column < len(row) and row[column].strip()]
+        return sum((score > 0) - (score < 0) for score in (_cell_score(cell, role) for cell in cells))
+
+    def cells_in(column: int) -> int:
+        return sum(1 for row in rows if column < len(row) and row[column].strip())
+
+    wrong = {column for column, role in enumerate(roles) if role in _CONTENT_ROLES and fits(column, role) < 0}
+    taken = {role for column, role in enumerate(roles) if column not in wrong}
+    # The best fits first: each wrong column takes the free role most of its cells fit, if any does.
+    choices = sorted(((fits(column, role), column, role) for column in wrong for role in _CONTENT_ROLES
+                      if role not in taken), reverse=True)
+    for fit, column, role in choices:
+        if column in wrong and role not in taken and fit * 2 >= cells_in(column) > 0:
+            roles[column] = role
+            wrong.discard(column)
+            taken.add(role)
+    return roles
+
+
 def _cell_score(cell: str, role: str) -> int:
     if not cell:
         return 0
