@@ -702,13 +702,14 @@ def _add_other_spellings(article: Article, film: Film) -> None:
         candidates = {id(person): person for key in spelling_keys(mention) for person in by_key.get(key, ())}
         owners = [person for person in candidates.values()
                   if any(spelled_alike(mention, name) for name in (person.name, *person.alternate_names))]
-        if not owners and fold(mention) not in linked and not _KIN_RE.search(
-                " ".join(kin for text in texts for kin in re.findall(rf"(\S+\s+\S+\s+){re.escape(mention)}", text))):
+        same_surname = by_surname.get(_surname(mention), []) if not owners else []
+        only = same_surname[0] if len(same_surname) == 1 else None
+        if only is not None and fold(mention) not in linked and any(
+                given_name_variant(mention, name) for name in (only.name, *only.alternate_names)) \
+                and not _named_as_kin(mention, texts):
             # "Jimmy Stewart" in prose for the credited James Stewart: another form of the given name; but not a
             # name the page links to a page of its own ("[[Jack Huston]]"), nor a relative ("his son Teddy Lund").
-            owners = [person for person in by_surname.get(_surname(mention), ())
-                      if len(by_surname.get(_surname(mention), ())) == 1
-                      and any(given_name_variant(mention, name) for name in (person.name, *person.alternate_names))]
+            owners = same_surname
         if len(owners) == 1:
             owners[0].alternate_names.append(mention)
             known.add(fold(mention))
@@ -718,6 +719,12 @@ def _add_other_spellings(article: Article, film: Film) -> None:
 _KIN_RE = re.compile(r"(?i)\b(?:son|sons|daughter|daughters|wife|husband|brother|sister|father|mother|grandson|"
                      r"granddaughter|grandfather|grandmother|nephew|niece|cousin|uncle|aunt|widow|children|child|"
                      r"twin|family|parents?)\b")
+
+
+def _named_as_kin(mention: str, texts: list[str]) -> bool:
+    """Whether a text names the person as someone's relative: "Lund's son Teddy Lund", "his wife, Jackie Lund"."""
+    before = re.compile(rf"(\S+\s+\S+\s+){re.escape(mention)}")
+    return any(_KIN_RE.search(words) for text in texts if mention in text for words in before.findall(text))
 
 
 def _surname(name: str) -> str:
