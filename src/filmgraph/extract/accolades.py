@@ -507,6 +507,20 @@ def relink_categories(nominations: list[Nomination], sentence: str, links: list[
         nomination.nominees = [n for n in nomination.nominees if not n.person or fold(n.person) not in fold(shown)]
 
 
+_FOR_NAME_RE = re.compile(rf"\s+for\s+(?P<name>{prose.NAME_RE.pattern}|[A-Z][\w'’-]+)(?=\s*[),;.]|\s+and\b|$)")
+
+
+def _word_at(text: str, words: str) -> int:
+    """Where ``words`` stand in ``text`` as words ("Sound", not the start of "Soundtrack"); -1 when nowhere."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum()):
+            return at
+        at = text.find(words, at + 1)
+    return -1
+
+
 def linked_category_mentions(sentence: str, found: list[Nomination], links: list[AwardLink],
                              title: str) -> list[Nomination]:
     """The categories a sentence names only by links to their articles, after a verb of winning or nominating:
@@ -514,24 +528,24 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
     Actor in a Supporting Role|Actor in a Supporting Role]] for Nicholson)". Each takes the body and category
     of its article, the result of the nearest verb before it, and the name after "for" as its nominee; a category
     ``found`` already, or shown in words that name a category ("Best Sound"), is read from the words alone."""
+    present = [(shown, page, target, at) for shown, page, target in links if (at := _word_at(sentence, shown)) >= 0]
+    if not present:
+        return []
     verbs = [(m.start(), AwardResult.WON) for m in prose.WIN_RE.finditer(sentence)] + \
         [(m.start(), AwardResult.NOMINATED) for m in prose.NOMINATION_RE.finditer(sentence)]
     if not verbs:
         return []
     known = {fold(n.category) for n in found}
     mentions: list[Nomination] = []
-    for shown, (body, category), target in links:
-        found_at = re.search(rf"(?<!\w){re.escape(shown)}(?!\w)", sentence)
-        if found_at is None or prose.names_a_category(shown) or fold(category) in known:
+    for shown, (body, category), target, position in present:
+        if prose.names_a_category(shown) or fold(category) in known:
             continue  # a category the sentence's words name is find_awards' to read (or to leave: another work's)
-        position = found_at.start()
         before = [(at, result) for at, result in verbs if at < position]
         if not before or not prose.the_film_is_the_subject(sentence, max(before)[0], title):
             continue  # no verb before it, or someone's or something else's prize ("who had won an [[…|Oscar]]")
         result = max(before)[1]
         after = sentence[position + len(shown):]
-        recipient = re.match(rf"\s+for\s+(?P<name>{prose.NAME_RE.pattern}|[A-Z][\w'’-]+)(?=\s*[),;.]|\s+and\b|$)",
-                             after)
+        recipient = _FOR_NAME_RE.match(after)
         bracket = re.match(r"\s*\((?P<names>[^();]+)[;)]", after)  # "Sound Mixing (Ann Berg and Carl Holm; lost to …)"
         named = [recipient["name"]] if recipient else [
             name for name in split_names(bracket["names"]) if is_person_name(name)] if bracket else []

@@ -739,8 +739,8 @@ def _person_subjects(before_verb: str, title: str) -> list[str]:
         return []
     names = [first]
     # "Ann Berg and Carl Holm won …", "… were nominated": the names listed before the verb.
-    listed = re.search(rf"(?:^|[,;]\s+)(?:{NAME_RE.pattern}|{_NAME_TOKEN})(?:,\s*(?:{NAME_RE.pattern}|{_NAME_TOKEN}))*"
-                       rf",?\s+and\s+{re.escape(first)}\s+(?:also\s+)?$", before_verb)
+    at = before_verb.rfind(first)
+    listed = at > 0 and _LISTED_BEFORE_RE.search(before_verb[:at]) is not None
     if re.search(r"\bwere\s+$", before_verb) or listed:
         rest = before_verb[:before_verb.rindex(first)]
         while (more := re.search(rf"(?:^|[,;]\s+|\s)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})(?:,\s*|,?\s+and\s+)$",
@@ -748,6 +748,11 @@ def _person_subjects(before_verb: str, title: str) -> list[str]:
             names.insert(0, name)
             rest = rest[:more.start("name")]
     return names
+
+
+# "Ann Berg, Eva Lund and " before the last name of a list that opens its clause (not "directed by Ann Berg and").
+_LISTED_BEFORE_RE = re.compile(rf"(?:^|[,;]\s+)(?:{NAME_RE.pattern}|{_NAME_TOKEN})(?:,\s*(?:{NAME_RE.pattern}|"
+                               rf"{_NAME_TOKEN}))*,?\s+and\s+$")
 
 
 def _person_subject(before_verb: str, title: str) -> str | None:
