@@ -315,3 +315,15 @@ def test_a_song_s_credits_and_a_trio_s_members() -> None:
 def test_a_company_before_a_dash_is_no_region() -> None:
     film = _film("| distributor = Madman Entertainment - Australia")
     assert [(c.name, c.area) for c in film.distributor] == [("Madman Entertainment - Australia", None)]
+
+
+def test_two_credited_forms_of_one_given_name_are_one_person_unless_a_family() -> None:
+    one = _film("| starring = Andrew Seeley", "== Cast ==\n* Drew Seeley as Tom\n")
+    assert {p.name: p.alternate_names for p in one.people.values()} == {"Ann Berg": [],
+                                                                        "Andrew Seeley": ["Drew Seeley"]}
+    # Two parts: two people, whatever their names; a third of the surname makes it a family.
+    parts = _film("| starring = Robert Lund\n| producer = Bob Lund", "== Cast ==\n* Robert Lund as Tom\n"
+                                                                       "* Bob Lund as Jim\n")
+    family = _film("| starring = Robert Lund\n| producer = Bob Lund\n| writer = Eva Lund")
+    for film in (parts, family):
+        assert all(not person.alternate_names for person in film.people.values())

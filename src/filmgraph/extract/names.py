@@ -478,6 +478,19 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
                     union(a, b)
             elif len(_distinct_roots(fits, shorter, find)) <= 1:
                 union(a, b)
+    # "Drew Seeley" in the cast, "Andrew Seeley" in the infobox: one person under two forms of the given name, when
+    # they are the only two people of that surname the article credits (a family is never merged this way).
+    by_surname: dict[str, list[str]] = {}
+    for n in full:
+        by_surname.setdefault(tokens[n][-1], []).append(n)
+    for same in by_surname.values():
+        roots = {find(n) for n in same}
+        if len(roots) != 2:
+            continue
+        a, b = (next(n for n in same if find(n) == root) for root in roots)
+        if any(given_name_variant(shown[x], shown[y]) for x in same if find(x) == find(a)
+               for y in same if find(y) == find(b)) and compatible(a, b):
+            union(a, b)
     # A lone name ("Knudsen", "Aliraj") is the one full name that ends with it or is it written without a space.
     by_ending: dict[tuple[str, ...], list[str]] = {}
     for n in full:
