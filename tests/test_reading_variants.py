@@ -327,3 +327,9 @@ def test_two_credited_forms_of_one_given_name_are_one_person_unless_a_family() -
     family = _film("| starring = Robert Lund\n| producer = Bob Lund\n| writer = Eva Lund")
     for film in (parts, family):
         assert all(not person.alternate_names for person in film.people.values())
+
+
+def test_a_place_named_as_part_of_another() -> None:
+    film = _film("", "== Production ==\nShot in the Toronto suburb of Scarborough, Ontario, the film cost little.")
+    assert [(f.place.name, f.place.within.name if f.place.within else None) for f in film.filming_location] == [
+        ("Scarborough", "Toronto")]

@@ -858,6 +858,13 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 after = text[raw_end:] if raw.endswith(name) else ""
                 # A name a lower-case noun follows ("the Trinity test") is an adjective, not the item.
                 ends_item = not re.match(r"\s+(?!(?:and|or|in|at|on|near|with|where|which|for|from|to)\b)[a-z]", after)
+                part_of = _PART_OF_RE.match(after)
+                if part_of:  # "in the Toronto suburb of Scarborough, Ontario": Scarborough, within Toronto
+                    outer = _filming_place(name, "", links or {}, known=True)
+                    place = Place(part_of["inner"].rstrip(".,;:"), within=outer)
+                    places.append(place)
+                    first = False
+                    continue
                 place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item))
                 listed = listed or (first and place is not None)
                 first = False
@@ -870,6 +877,11 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                         beside.add(len(places))
                     places.append(place)
     return [FilmingLocation(p, start, end) for p in places]
+
+
+# "the Toronto suburb of Scarborough", "the Paris district of Belleville": a place inside the one named first.
+_PART_OF_RE = re.compile(rf"\s+(?:suburb|district|neighbou?rhood|borough|quarter|town|village|area)\s+of\s+"
+                         rf"(?P<inner>{_CAP}(?:\s+{_CAP})*)")
 
 
 def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool = False) -> Place | None:
