@@ -53,6 +53,7 @@ from filmgraph.extract.names import (
     spelling_keys,
     split_names,
     strip_stray_quotes,
+    surname_key,
 )
 from filmgraph.extract.titles import CHINESE_SCRIPTS, chinese_form, language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
@@ -686,7 +687,7 @@ def _add_other_spellings(article: Article, film: Film) -> None:
                 by_key.setdefault(key, []).append(person)
     by_surname: dict[str, list[Person]] = {}
     for person in people:
-        for surname in dict.fromkeys(_surname(name) for name in (person.name, *person.alternate_names)):
+        for surname in dict.fromkeys(surname_key(name) for name in (person.name, *person.alternate_names)):
             by_surname.setdefault(surname, []).append(person)
     texts = [*article.lead, *(p for section in article.sections for p in section.paragraphs)]
     mentions = {match.group(0) for text in texts for match in prose.NAME_RE.finditer(text.replace("''", ""))}
@@ -702,7 +703,7 @@ def _add_other_spellings(article: Article, film: Film) -> None:
         candidates = {id(person): person for key in spelling_keys(mention) for person in by_key.get(key, ())}
         owners = [person for person in candidates.values()
                   if any(spelled_alike(mention, name) for name in (person.name, *person.alternate_names))]
-        same_surname = by_surname.get(_surname(mention), []) if not owners else []
+        same_surname = by_surname.get(surname_key(mention), []) if not owners else []
         only = same_surname[0] if len(same_surname) == 1 else None
         if only is not None and fold(mention) not in linked and any(
                 given_name_variant(mention, name) for name in (only.name, *only.alternate_names)) \
@@ -725,10 +726,6 @@ def _named_as_kin(mention: str, texts: list[str]) -> bool:
     """Whether a text names the person as someone's relative: "Lund's son Teddy Lund", "his wife, Jackie Lund"."""
     before = re.compile(rf"(\S+\s+\S+\s+){re.escape(mention)}")
     return any(_KIN_RE.search(words) for text in texts if mention in text for words in before.findall(text))
-
-
-def _surname(name: str) -> str:
-    return fold(name).split()[-1] if name.strip() else ""
 
 
 def _shortened_names(organizations: list[Organization]) -> list[Organization]:

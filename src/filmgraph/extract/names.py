@@ -344,6 +344,12 @@ def spelled_alike(a: str, b: str) -> bool:
             and ta[-1][:1] == tb[-1][:1] and _edit_distance_at_most_one(fa, fb))
 
 
+def surname_key(name: str) -> str:
+    """The last word of a name as names are compared ("Coster-Waldau" → "waldau"); "" for no name."""
+    tokens = _tokens(name)
+    return tokens[-1] if tokens else ""
+
+
 def given_name_variant(a: str, b: str) -> bool:
     """One person's name with another form of the given name: "Jimmy Stewart" / "James Stewart", "Al Ruddy" /
     "Albert S. Ruddy" (a middle name may be left out, never added; the surname is the same).

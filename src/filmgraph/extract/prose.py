@@ -58,17 +58,16 @@ _QUALIFIER = (r"(?:Musical|Comedy|Drama|Motion|Picture|Feature|Films?|Foreign|La
               r"Animation|Leading|Supporting|Role|Male|Female|Original|Adapted|Television|TV|Series|Miniseries|"
               r"Limited|Actor|Actress|Score|Song)")
 # "Worst …": the categories of the Golden Raspberry Awards and their like.
+_QUALIFIED = rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*\))?"
 _CATEGORY_RE = re.compile(rf"\b(?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+"
-                          r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?"
-                          rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*\))?")
+                          r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?" + _QUALIFIED)
 _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
     # "Golden Bear", never "Billy Bear".
     # "Oscar" alone is how a text counts Academy Awards ("three-time Oscar winner"), never a category.
     rf"\b(?:the\s+)?((?:{_CAP}\s+(?:of\s+)?)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Trophy|Medal|"
     rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!\s+Awards?\b))\b)"
-    rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+"
-    rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*\))?))?")
+    rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+{_QUALIFIED}))?")
 # Not inside a hyphenated word: "well-received", "award-winning" praise the film, they give it nothing.
 WIN_RE = re.compile(r"(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
                      r"collected|picked up|named (?:the )?winner of|honou?red with|got|gets|getting|bagged|bagging|"
