@@ -333,3 +333,33 @@ def test_a_place_named_as_part_of_another() -> None:
     film = _film("", "== Production ==\nShot in the Toronto suburb of Scarborough, Ontario, the film cost little.")
     assert [(f.place.name, f.place.within.name if f.place.within else None) for f in film.filming_location] == [
         ("Scarborough", "Toronto")]
+
+
+# ------------------------------------------------------------------ money told in a box office section
+
+@pytest.mark.parametrize(("sentence", "sums"), [
+    ("It grossed $20 million at home and $12 million abroad, totaling $32 million.", [20e6, 12e6, 32e6]),
+    ("It earned $5 million in its second weekend, bringing its 10-day total to $18.5 million.", [5e6, 18.5e6]),
+    ("It went on to debut to $35 million, behind the sequel Coast Road ($36 million).", [35e6]),
+    ("It fell 57% to $15.1 million in its second weekend.", [15.1e6]),
+    ("It opened with earnings of $55.1 million, including $3.4 million in its midnight launch.", [55.1e6, 3.4e6]),
+    ("Its largest markets were France ($1.7 million), the UK ($8.6 million) and Croatia ($151,000).",
+     [1.7e6, 8.6e6, 151e3]),
+    # Forecasts and other films' sums are not the film's takings.
+    ("Tracking had the film debuting to $27 million in its opening weekend.", []),
+    ("It made $25 million on its opening day, after Coast Road's $41.1 million.", [25e6]),
+    ("It earned $29.5 million in its opening weekend, narrowly beating Coast Road's gross of $29.4 million.",
+     [29.5e6]),
+])
+def test_box_office_sums_a_release_section_states(sentence: str, sums: list[float]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert sorted(q.amount for q in film.box_office) == sorted(sums)
+
+
+@pytest.mark.parametrize(("sentence", "budget"), [
+    ("The budget escalated from $30 million to $48 million, while the strike went on.", 48e6),
+    ("The production budget ended up being $1,075,000, with a further $100,000 spent on fees.", 1_075_000),
+])
+def test_the_budget_as_it_ended(sentence: str, budget: float) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [q.amount for q in film.budget] == [budget]

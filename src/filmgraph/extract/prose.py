@@ -1059,7 +1059,10 @@ def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
 
 # field → the phrase that states it, and whether it is money (needs a currency) or a count.
 _AMOUNT_PATTERNS = [
-    ("budget", re.compile(r"\bbudget (?:of|was|is|was set at)\s+(?P<v>[^,;.]+(?:\.\d+[^,;.]*)?)", re.IGNORECASE),
+    # The budget as it ended: "escalated from $30 million to $48 million" is $48 million.
+    ("budget", re.compile(r"\bbudget (?:of|was|is|was set at|ended up (?:being|at)|came to|amounted to|stood at|"
+                          r"totall?ed|(?:rose|grew|escalated|increased|ballooned|swelled)(?: from [^,;]{1,40}?)? to)"
+                          r"\s+(?P<v>(?:[^,;.]|[.,](?=\d))+)", re.IGNORECASE),  # "$1,075,000" keeps its commas
      True),
     ("admissions", re.compile(r"(?P<v>(?:(?:more than|over|at least|nearly|almost|about|around|approximately)\s+)?"
                               r"\d[\d,.]*\s*(?:million|thousand)?)\s+(?:admissions|tickets|cinema-?goers|viewers|"
@@ -1092,15 +1095,21 @@ def find_money(sentence: str) -> dict[str, Quantity]:
 
 
 # Verbs and nouns that say a sum is what the film took at the box office ("highest-grossing" compares films).
-_GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|s)?|made|making|took in|taking in|reached|"
-                       r"reaching|brought in|bringing in|box[- ]office)\b", re.IGNORECASE)
+# A running total, a weekend's debut or drop, and the sums of a list that goes on ("an additional", "another") say
+# the same once a sentence speaks of takings ("totaling $411 million", "debuted to $35 million", "fell 57% to …").
+_GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|ings|s)?|made|making|took in|taking in|reached|"
+                       r"reaching|brought in|bringing in|box[- ]office|total(?:l?ing|l?ed)?|debut(?:ed|ing|s)?|"
+                       r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|another)\b",
+                       re.IGNORECASE)
 # Words that make a sum something else: what the film cost, paid or kept, a rental, a sum adjusted for inflation,
-# a record or a condition ("the fastest film to earn $100 million", "if the film grossed over …"), an average.
+# a record or a condition ("the fastest film to earn $100 million", "if the film grossed over …"), an average,
+# a forecast ("tracking had the film debuting to …"), another film's sum ("… after Toy Story 3's $41.1 million").
 _NOT_GROSS_RE = re.compile(r"\b(?:budget|cost(?:s|ing)?|spent|spend|spending|paid|pay|salar(?:y|ies)|fees?|advertis\w*|"
                            r"ads|marketing|profits?|loss|deducted|rentals?|share|percentage|inflation|adjusted|"
                            r"equivalent|offer(?:ed)?|raised|fund\w*|loan|worth|prize|award|price|if|would|could|"
                            r"expected|projected|predicted|fastest|first|to earn|to gross|to reach|per|average|"
-                           r"record|compared|than|movies|films|top\s+\d+)\b", re.IGNORECASE)
+                           r"record|compared|than|movies|films|top\s+\d+|after|behind|ahead|surpass\w*|beat\w*|"
+                           r"tracking|forecast\w*|anticipat\w*)\b", re.IGNORECASE)
 # What a sum is, said after it: "$7.25 million in rentals", "$64 million from home video sales", "$12,229 per
 # theater", "$67 million short of …".
 _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dvds?|blu-ray|vhs|merchandis\w*|sales|"
@@ -1108,7 +1117,9 @@ _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dv
                                  r"pre-release|"
                                  r"across all|average)\b", re.IGNORECASE)
 _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
-                "box office", "box-office")
+                "box office", "box-office", "debut", "weekend", "market", "holdover")
+# "… largest markets were France ($1.7 million), the UK ($8.6 million)": a country's takings, in brackets after it.
+_REGION_BEFORE_BRACKET_RE = re.compile(r"(?:\bthe\s+)?(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\($")
 MIN_GROSS = 1000  # a smaller sum is a price or a salary, no film's takings
 # What a sum's own words are: up to a clause break or the next verb or joint ("$2 million in the US and …").
 _SUM_TAIL_RE = re.compile(r"[^,;.(]*?(?=(?:^|\s+)(?:resulting|but|which|while|making|and|with|for|to|after)\b|"
@@ -1162,10 +1173,15 @@ def find_box_office(sentence: str) -> list[Quantity]:
             said = not _NOT_GROSS_RE.search(before[clause:])
         # "… in the US and Canada and $1,976,000 elsewhere": a sum listed after one the film took
         listed = previous_gross and not verbs and bool(re.search(
-            r"(?:,|\band\b)\s*(?:an?\s+(?:additional|further)\s+)?$", before)) and not _NOT_GROSS_RE.search(before)
+            r"(?:,|\band\b|\bincluding\b)\s*(?:an?\s+(?:additional|further)\s+)?$", before)) \
+            and not _NOT_GROSS_RE.search(before)
         tail = _SUM_TAIL_RE.match(after).group(0)
-        is_gross = (said or listed) and not _NOT_GROSS_AFTER_RE.search(tail) and not before.rstrip().endswith("(") \
-            and quantity.amount >= MIN_GROSS
+        bracketed = before.rstrip().endswith("(")
+        # In brackets, a sum is a country's share of the takings, never another film's ("ahead of Heat ($90 million)").
+        region = _REGION_BEFORE_BRACKET_RE.search(before.rstrip()) if bracketed else None
+        in_region = region is not None and reference.is_region_name(region["region"])
+        is_gross = (said or listed or in_region) and not _NOT_GROSS_AFTER_RE.search(tail) \
+            and (in_region or not bracketed) and quantity.amount >= MIN_GROSS
         if is_gross:
             found.append(quantity)
         previous_end, previous_gross = end, is_gross
