@@ -177,7 +177,7 @@ def test_a_home_media_section_dates_only_a_release_in_cinemas() -> None:
     ("Production", "Filmed in Panavision, it was directed by Ann Berg.", []),
     ("Critical reception", 'A critic wrote that "Boston has never been more lovingly filmed at Expo".', []),
     ("Marketing", "Fans could view bonus footage being shot in London.", []),
-    ("Production", "The opening scenes were filmed in Big Spring, Texas.", ["Big Spring", "Texas"]),
+    ("Production", "The opening scenes were filmed in Big Spring, Texas.", ["Big Spring, Texas"]),
     ("Production", "Filming took place in Michigan and North Carolina in 1986, and the film was released in the "
                    "United States on March 13, 1987.", ["Michigan", "North Carolina"]),
     ("Filming", "Filming began in Norway, at the Hardangerjøkulen glacier near the town of Finse.",

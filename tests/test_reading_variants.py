@@ -363,3 +363,48 @@ def test_box_office_sums_a_release_section_states(sentence: str, sums: list[floa
 def test_the_budget_as_it_ended(sentence: str, budget: float) -> None:
     film = _film("", f"== Production ==\n{sentence}\n")
     assert [q.amount for q in film.budget] == [budget]
+
+
+# ------------------------------------------------------------------ where the film was shot
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    # A town and its state or province are one place, within the region; a country stays its own.
+    ("It was shot in and around Moose Jaw, Saskatchewan in Canada.",
+     [("Moose Jaw, Saskatchewan", "Saskatchewan"), ("Canada", None)]),
+    ("Filming took place in Macon, Georgia and in Tbilisi.", [("Macon, Georgia", "Georgia"), ("Tbilisi", None)]),
+    ("Filming took place in Bath, Kent, the Chatham Dockyard.", [("Bath", None), ("Kent", None),
+                                                                ("Chatham Dockyard", None)]),
+    # Where production moved to, what a list of places includes, where more was shot; not sites considered.
+    ("Production then moved to Shepperton Studios in Surrey, and on to Nevada in May, including Lake Mead, "
+     "Boulder City, and Henderson, after sites in Utah were considered.",
+     [("Shepperton Studios", "Surrey"), ("Lake Mead", None), ("Boulder City", None), ("Henderson", None)]),
+    ("Additional shooting was done in Tompkins Square Park, which stood in for the harbour.",
+     [("Tompkins Square Park", None)]),
+])
+def test_where_a_production_section_says_the_film_was_shot(sentence: str,
+                                                          places: list[tuple[str, str | None]]) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [(f.place.name, f.place.within.name if f.place.within else None) for f in film.filming_location] == places
+
+
+def test_a_making_section_s_list_of_locations_and_the_places_that_stood_in_for_the_story_s() -> None:
+    film = _film("", "== Production ==\n=== Filming ===\nLocations included [[Oxford]], the [[Mojave Desert]] and "
+                     "[[Georgia (U.S. state)|Georgia]], with soundstage work done in the 20th Century Fox stages. "
+                     "Other locations include [[Doune Castle]] doubling for the keep, plus [[Firehouse, Hook & "
+                     "Ladder Company 8]]. The [[Alexander Hamilton U.S. Custom House]] served as the exterior of the "
+                     "museum. [[Greystone Mansion]] in [[Beverly Hills]] was used for the ball scene. [[Ann Berg]] "
+                     "served as the film's producer. The [[Royal Theatre]] was used for the premiere.\n")
+    places = [(f.place.name, f.place.qid, f.place.within.name if f.place.within else None)
+              for f in film.filming_location]
+    # Georgia links the state's page: not the country.
+    assert places == [("Oxford", None, None), ("Mojave Desert", None, None), ("Georgia", None, None),
+                      ("Doune Castle", None, None), ("Firehouse, Hook & Ladder Company 8", None, None),
+                      ("Alexander Hamilton U.S. Custom House", None, None),
+                      ("Greystone Mansion", None, "Beverly Hills")]
+
+
+def test_a_site_before_its_state_is_within_it() -> None:
+    film = _film("", "== Production ==\nIt was filmed at [[Lowry Air Force Base]], [[Colorado]], and in Sun "
+                     "Valley, Idaho.\n")
+    assert [(f.place.name, f.place.within.name if f.place.within else None) for f in film.filming_location] == [
+        ("Lowry Air Force Base", "Colorado"), ("Sun Valley, Idaho", "Idaho")]

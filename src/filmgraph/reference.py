@@ -227,6 +227,26 @@ def _places() -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def _first_level_regions() -> frozenset[str]:
+    """Folded names of the first-level subdivisions of every country (ISO 3166-2: states, provinces, the
+    countries of the United Kingdom), the regions written after a town ("Regina, Saskatchewan")."""
+    import pycountry
+
+    return frozenset(fold(part) for record in pycountry.subdivisions if record.parent_code is None
+                     for part in re.split(r"\s*[;\[\]]\s*", record.name) if part)
+
+
+def is_first_level_region(name: str) -> bool:
+    """Whether a name is a country's state, province or constituent country: "Regina, Saskatchewan" names a
+    town and the region it is in, as places are written.
+
+    >>> is_first_level_region("Saskatchewan"), is_first_level_region("Idaho"), is_first_level_region("Kent")
+    (True, True, False)
+    """
+    return fold(name) in _first_level_regions()
+
+
 # The words that name a kind of place after its name ("Doune Castle", "Pinewood Studios", "the Tunnel night club").
 PLACE_KINDS = frozenset({
     "studio", "studios", "castle", "park", "canyon", "base", "beach", "rocks", "house", "island", "islands", "lake",

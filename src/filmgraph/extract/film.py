@@ -280,7 +280,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("main_subject", concept, section)
             if not part.of_the_film:
                 continue  # a place, a company or a sum in the story or of another work is not the film's
-            for location in prose.find_filming(sentence, film.links) if part.tells_making else []:
+            for location in [*prose.find_filming(sentence, film.links),
+                             *prose.find_named_locations(sentence, film.links)] if part.tells_making else []:
                 collector.add("filming_location", location, section)
             distributors, sales = prose.find_distribution(sentence)
             for name, area in distributors:

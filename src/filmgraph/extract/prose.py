@@ -112,7 +112,8 @@ def split_sentences(paragraph: str) -> list[str]:
         # "Dr." and an initial ("Sundar C.") do not end a sentence, unless what follows opens one ("… directed
         # by Sundar C. The film features …").
         opens = piece.split(" ", 1)[0] in _SENTENCE_OPENERS
-        initial = len(last_word) == 1 and "A" <= last_word <= "Z"
+        # "U.S." and "D.C." are initials too ("the U.S. Custom House").
+        initial = (len(last_word) == 1 and "A" <= last_word <= "Z") or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", last_word)
         if previous and (last_word in _ABBREVIATIONS or (initial and not opens)):
             sentences[-1].append(piece)
         else:
@@ -777,11 +778,13 @@ _LIST_CONTINUATION_RE = re.compile(rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)
 _FILMING_CLAUSE_BREAK_RE = re.compile(
     rf";(?!\s*(?:and\s+)?(?:the\s+)?{_CAP}(?:\s+{_CAP})*\s*(?:,\s*(?:and\s+)?(?:the\s+)?{_CAP}|;|\.?$))|"
     r",\s+(?:and|but|while|whereas|although|though)\s+(?=(?:the|it|he|she|they|this|its|his|her|their)\b)|"
+    r",\s+(?:after|before)\s+|"  # "…, after sites in Louisiana were considered": another time, other places
     r"\s+(?:because|since)\s+")
 # "The second schedule started in Jodhpur", "re-shoots began in Santa Monica", "The production commenced in
 # Wadesboro" (not pre- or post-production) say where the film was shot.
 _FILMING_WORD_RE = re.compile(r"\b(photography|filming|shooting|shot|filmed|principal|(?:re-?)?shoots?|schedule|"
-                              r"(?<!-)production(?=\s+(?:commenced|began|started|moved)\b))\b", re.IGNORECASE)
+                              r"(?<!-)production(?=\s+(?:then\s+|later\s+|also\s+)?(?:commenced|began|started|moved)\b))\b",
+                              re.IGNORECASE)
 # Film stocks, processes and formats a film is "shot in": never a place.
 _FILM_FORMATS = frozenset({"panavision", "cinemascope", "technicolor", "eastmancolor", "vistavision", "todd-ao",
                            "imax", "techniscope", "metrocolor", "deluxe", "super 35", "super 16", "ultra panavision",
@@ -805,7 +808,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     if not _mentions(sentence, _FILMING_STEMS) or not _FILMING_WORD_RE.search(sentence):
         return []
     if not re.search(r"\b(took place|began|started|commenced|occurred|was shot|were shot|filmed|shot|"
-                     r"wrapped|ended|lasted|moved|on location)\b", sentence, re.IGNORECASE):
+                     r"wrapped|ended|lasted|moved|on location|(?:was|were) (?:done|conducted))\b", sentence,
+                     re.IGNORECASE):
         return []
     # A quotation (a review's "lovingly filmed … at Expo '67") is someone's words, not where the film was shot.
     sentence = re.sub(r'"[^"]*"|“[^”]*”', lambda m: " " * len(m.group(0)), sentence)
@@ -836,7 +840,9 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     places: list[Place] = []
     beside: set[int] = set()  # the places named as a landmark ("north of Mitchell"): nothing is within them
     # "In New Mexico, two stories were shot …" opens with its place; "north of Mitchell" names one too.
-    for match in re.finditer(r"\b(?P<prep>at|in|In|around|near|outside|across|throughout|"
+    # "shot in and around Regina", "moved to Pinewood Studios", "in Georgia, including Tybee Island".
+    for match in re.finditer(r"\b(?P<prep>at|in and around|in|In|around|near|outside|across|throughout|including|"
+                             r"(?:moved|relocated|shifted|returned)\s+(?:back\s+)?to|"
                              r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
         if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
@@ -846,6 +852,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
         while extra := _LIST_CONTINUATION_RE.match(text, position):
             names.append((extra["name"].rstrip(".,;:"), extra.end()))
             position = extra.end()
+        names = _towns_with_their_regions(names, text)
         first = True
         listed = False  # the list's first name is a place: so are the names listed after it ("in Bath, Kent, the
         # Chatham Dockyard")
@@ -878,9 +885,103 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     return [FilmingLocation(p, start, end) for p in places]
 
 
+def _towns_with_their_regions(names: list[tuple[str, int]], text: str) -> list[tuple[str, int]]:
+    """A list's names with each "Town, Region" as one ("Regina, Saskatchewan", "Atlanta, Georgia"): a state or a
+    province after a town and a comma is where the town is, not another place of filming (nor a country).
+
+    >>> _towns_with_their_regions([("Regina", 9), ("Saskatchewan", 23), ("Oxford", 34)],
+    ...                           "in Regina, Saskatchewan and Oxford")
+    [('Regina, Saskatchewan', 23), ('Oxford', 34)]
+    """
+    joined: list[tuple[str, int]] = []
+    for name, end in names:
+        town = joined[-1][0] if joined else ""
+        if town and reference.is_first_level_region(name) and not reference.is_first_level_region(town) \
+                and "," not in town and reference.country(town) is None \
+                and re.search(rf"{re.escape(town)}\s*,\s*(?:the\s+)?$", text[:text.rfind(name, 0, end)]):
+            joined[-1] = (f"{joined[-1][0]}, {name}", end)
+        else:
+            joined.append((name, end))
+    return joined
+
+
+# "Locations included Oxford, the Mojave Desert and …", "Other locations include …": a list of places.
+_LOCATIONS_LIST_RE = re.compile(r"\b(?:(?:filming|shooting|other|exterior|interior|additional)\s+)?locations\s+"
+                                r"(?:used\s+)?(?:also\s+)?(?:include[ds]?|were|are)\s+", re.IGNORECASE)
+# "Greystone Mansion in Beverly Hills was used for the scene …", "Castle Stalker doubled as …": a place that
+# opens the sentence and what it stood in for; never a venue of the premiere or someone's offices.
+_STOOD_IN_RE = re.compile(rf"^(?:The\s+)?(?P<name>{_PHRASE_RE.pattern})(?:\s+(?:in|at|near)\s+(?:the\s+)?"
+                          rf"(?P<within>{_PHRASE_RE.pattern}))?,?\s+(?:again\s+|also\s+|later\s+)?"
+                          r"(?:served\s+as|doubled\s+(?:as|for)|stood\s+in\s+for|(?:was|were)\s+used\s+(?:as|for|to)|"
+                          r"(?:was|were)\s+the\s+location\s+(?:of|for))\b(?P<what>[^.;]*)")
+_NOT_SHOT_THERE_RE = re.compile(r"\b(?:premiere|screening|festival|headquarters|offices?|base of operations|"
+                                r"inspiration|model|basis)\b", re.IGNORECASE)
+# Where the items of a list part: a comma, "and", "plus".
+_ITEM_BREAK_RE = re.compile(r"\s*,\s*(?:and\s+|plus\s+|as well as\s+)?|\s+(?:and|plus|as well as)\s+")
+
+
+def _linked_items(items: list[str], links: dict[str, str]) -> list[str]:
+    """A list's items with those a comma parts inside one linked name joined again ("Firehouse, Hook & Ladder
+    Company 8")."""
+    joined: list[str] = []
+    for item in items:
+        if joined and fold(f"{joined[-1]}, {item}".removeprefix("the ")) in links:
+            joined[-1] = f"{joined[-1]}, {item}"
+        else:
+            joined.append(item)
+    return joined
+
+
+def find_named_locations(sentence: str, links: dict[str, str] | None = None) -> list[FilmingLocation]:
+    """Places a section on the making names without a verb of filming: a list of the film's locations, or a
+    place the sentence opens with that served as a setting of the story.
+
+    >>> [m.place.name for m in find_named_locations("Locations included Oxford, the Mojave Desert and Doune Castle "
+    ...                                              "doubling for the manor, plus Acton Lane Power Station.")]
+    ['Oxford', 'Mojave Desert', 'Doune Castle', 'Acton Lane Power Station']
+    >>> [(m.place.name, m.place.within.name) for m in find_named_locations(
+    ...     "Greystone Mansion in Beverly Hills was used for the scene in which the heroes arrive.")]
+    [('Greystone Mansion', 'Beverly Hills')]
+    >>> find_named_locations("Ann Berg served as the film's producer.")
+    []
+    """
+    links = links or {}
+    lowered = _lowered(sentence)
+    places: list[Place] = []
+    if "location" in lowered:
+        for match in _LOCATIONS_LIST_RE.finditer(sentence):
+            rest = re.split(r"[.;:(]", sentence[match.end():], maxsplit=1)[0]
+            for item in _linked_items(_ITEM_BREAK_RE.split(rest), links):
+                item = item.removeprefix("the ").removeprefix("The ")
+                name = item if fold(item) in links else (_PHRASE_RE.match(item) or [None])[0]
+                if name is None:
+                    break  # "…, with soundstage work done in …": the list has ended
+                place = _filming_place(name.rstrip(".,:"), item[len(name):], links, known=True)
+                if place is not None:
+                    places.append(place)
+    if any(verb in lowered for verb in ("served as", "doubled", "stood in", "used", "the location")):
+        match = _STOOD_IN_RE.match(sentence.strip())
+        if match and not _NOT_SHOT_THERE_RE.search(match["what"]):
+            place = _filming_place(match["name"], sentence.strip()[match.end("name"):], links)
+            if place is not None:
+                within = _filming_place(match["within"], "", links, known=True) if match["within"] else None
+                if within is not None and place.within is None:
+                    place.within = within
+                places.append(place)
+    return [FilmingLocation(place) for place in places]
+
+
 # "the Toronto suburb of Scarborough", "the Paris district of Belleville": a place inside the one named first.
 _PART_OF_RE = re.compile(rf"\s+(?:suburb|district|neighbou?rhood|borough|quarter|town|village|area)\s+of\s+"
                          rf"(?P<inner>{_CAP}(?:\s+{_CAP})*)")
+
+
+# Kinds of place that are a site, never a town ("Sun Valley" and "St Pete Beach" are towns).
+_SITE_KINDS = frozenset({"base", "studio", "studios", "castle", "house", "station", "hotel", "airport", "palace",
+                         "hall", "manor", "mansion", "villa", "ranch", "farm", "school", "college", "university",
+                         "hospital", "prison", "museum", "stadium", "building", "church", "cathedral", "abbey",
+                         "temple", "mosque", "fort", "fortress", "tower", "bridge", "dam", "pier", "theatre",
+                         "theater", "lot", "backlot", "stages"})
 
 
 def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool = False) -> Place | None:
@@ -891,10 +992,18 @@ def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool 
         return None
     if re.search(r"\b(?:festival|fest|filmfest|berlinale|biennale|awards?)\b", name, re.IGNORECASE):
         return None  # "the 1982 Metro Manila Film Festival": a festival, not where the film was shot
+    town, comma, region = name.rpartition(", ")
+    if comma and town[:1].isupper() and reference.is_first_level_region(region):
+        # "Regina, Saskatchewan" is a town's name as written; "Lowry Air Force Base, Colorado" a site in a state.
+        site = town.rsplit(" ", 1)[-1].casefold() in _SITE_KINDS
+        return Place(town if site else name, within=Place(region))
     owner, _, rest = name.partition("'s ")
     if rest and _filming_place(owner, "", links) and _filming_place(rest, after, links):
         return Place(rest, within=_filming_place(owner, "", links))  # "Mumbai's Film City"
     country = reference.country(name.removeprefix("the ").removeprefix("The "))
+    target = links.get(fold(name))
+    if country and target and "(" in target and fold(target) != fold(country.name):
+        return Place(name)  # "[[Georgia (U.S. state)|Georgia]]": the page linked is not the country's
     if country:
         return Place(country.name, country.qid)
     if reference.is_place_name(name) or (known and not reference.country_of_demonym(name)):
@@ -907,7 +1016,6 @@ def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool 
     region = _REGION_AFTER_RE.match(after)
     if region and reference.is_place_name(region["region"].rstrip(".,;:")):
         return Place(name)  # "Big Spring, Texas": a place named as places are
-    target = links.get(fold(name))
     # A page named as places are ("Wadesboro, North Carolina") is a place.
     if target and "," in target and reference.is_place_name(target.rsplit(",", 1)[1]):
         return Place(name)
