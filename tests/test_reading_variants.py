@@ -408,3 +408,44 @@ def test_a_site_before_its_state_is_within_it() -> None:
                      "Valley, Idaho.\n")
     assert [(f.place.name, f.place.within.name if f.place.within else None) for f in film.filming_location] == [
         ("Lowry Air Force Base", "Colorado"), ("Sun Valley, Idaho", "Idaho")]
+
+
+# ------------------------------------------------------------------ premieres away from festivals
+
+def test_a_premiere_at_a_cinema_is_a_screening_there_once_however_often_it_is_told() -> None:
+    film = _film("", "'''Night Harbour''' premiered in Hollywood on June 18, 2011, and was released in the United "
+                     "States on June 24, 2011.\n== Release ==\nThe world premiere of the film took place at the "
+                     "[[El Capitan Theatre]] in Hollywood on June 18, 2011. Weeks before the film's premiere in "
+                     "June, the crew was still working. Thalberg died months before its Los Angeles premiere on "
+                     "January 29, 2012. The series premiered on ABC on January 12, 2013. Its English-language dub "
+                     "premiered on 23 October 2014. The film was weeks from its scheduled premiere on 5 May 2011.\n")
+    assert [(s.event, s.date.isoformat(), s.venue.name if s.venue else None,
+             s.venue.within.name if s.venue and s.venue.within else None) for s in film.screening] == [
+        ("World premiere at El Capitan Theatre", "2011-06-18", "El Capitan Theatre", "Hollywood"),
+        ("Los Angeles premiere", "2012-01-29", "Los Angeles", None)]
+
+
+def test_a_premiere_s_cinema_is_its_location_in_both_vocabularies() -> None:
+    from rdflib import URIRef
+
+    from filmgraph.rdf.mapping import map_film
+    film = _film("", "== Release ==\nThe film premiered at the Orpheum Theatre in Memphis on October 5, 2018.\n")
+    graph = map_film(film, base="http://ex.org/")
+    query = """SELECT ?name ?date ?venue ?qualified WHERE {
+        ?s a <http://schema.org/ScreeningEvent> ; <http://schema.org/name> ?name ;
+           <http://schema.org/startDate> ?date ; <http://schema.org/location>/<http://schema.org/name> ?venue .
+        ?statement <http://www.wikidata.org/prop/statement/P793> ?s ;
+                   <http://www.wikidata.org/prop/qualifier/P276>/<http://schema.org/name> ?qualified }"""
+    assert [tuple(str(v) for v in row) for row in graph.query(query)] == [
+        ("Premiere at Orpheum Theatre", "2018-10-05", "Orpheum Theatre", "Orpheum Theatre")]
+    assert URIRef("http://schema.org/ScreeningEvent") in set(graph.objects())
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("It premiered on 5 October at the 24th Busan International Film Festival held from 3 to 12 October 2019.",
+     "2019-10-05"),
+    ("It was screened at the Berlin International Film Festival on 16 February 2024.", "2024-02-16"),
+])
+def test_a_festival_screening_s_own_date_not_the_festival_s(sentence: str, date: str) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [s.date.isoformat() for s in film.screening] == [date]

@@ -198,6 +198,7 @@ class Screening:
     super_event: str | None = None
     section: str | None = None
     date: PartialDate | None = None
+    venue: Place | None = None  # where a premiere away from a festival took place: a cinema or a city
     sources: list[str] = field(default_factory=list)
 
 

@@ -244,7 +244,9 @@ def _read_prose(article: Article, collector: Collector) -> None:
         for number, sentence in enumerate(sentences):
             for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
-            for screening in prose.find_screenings(sentence) if part.of_the_film else []:
+            for screening in [*prose.find_screenings(sentence), *prose.find_premieres(sentence, film.links,
+                                                                                     film.title)] \
+                    if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
             relink_categories(awards, sentence, linked_categories)
@@ -659,7 +661,7 @@ def _resolve(film: Film) -> None:
         old.section = old.section or new.section
         old.super_event = old.super_event or new.super_event
 
-    film.screening = _dedupe(film.screening, lambda s: fold(s.event), fill_screening)
+    film.screening = _dedupe(_one_premiere_a_day(film.screening), lambda s: fold(s.event), fill_screening)
     film.filming_location = _dedupe(film.filming_location, lambda loc: fold(loc.place.name))
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
     for field in ("budget", "box_office", "admissions", "runtime", "profit"):
@@ -727,6 +729,36 @@ def _named_as_kin(mention: str, texts: list[str]) -> bool:
     """Whether a text names the person as someone's relative: "Lund's son Teddy Lund", "his wife, Jackie Lund"."""
     before = re.compile(rf"(\S+\s+\S+\s+){re.escape(mention)}")
     return any(_KIN_RE.search(words) for text in texts if mention in text for words in before.findall(text))
+
+
+def _one_premiere_a_day(screenings: list[Screening]) -> list[Screening]:
+    """One premiere for each date, however many sentences tell it ("premiered in Hollywood on June 18" and "the
+    world premiere took place at the El Capitan Theatre in Hollywood on June 18"): the one that says most of
+    where, in the place of the first."""
+    def detail(screening: Screening) -> int:
+        venue = screening.venue
+        return 0 if venue is None else 1 + (venue.within is not None)
+
+    # "weeks before the film's premiere in June" beside the premiere on May 25: a vaguer mention of the same one.
+    days = [s for s in screenings if s.date and s.date.day and "premiere" in s.event.casefold()]
+    screenings = [s for s in screenings if not (days and s.venue is None and s.date and not s.date.day
+                                               and "premiere" in s.event.casefold())]
+    kept: list[Screening] = []
+    by_date: dict[str, int] = {}
+    for screening in screenings:
+        premiere = screening.date is not None and "premiere" in screening.event.casefold() and \
+            screening.super_event is None
+        at = by_date.get(screening.date.isoformat()) if premiere and screening.date else None
+        if at is None:
+            if premiere and screening.date:
+                by_date[screening.date.isoformat()] = len(kept)
+            kept.append(screening)
+        elif detail(screening) > detail(kept[at]):
+            screening.sources = [*kept[at].sources, *screening.sources]
+            kept[at] = screening
+        else:
+            kept[at].sources.extend(screening.sources)
+    return kept
 
 
 def _shortened_names(organizations: list[Organization]) -> list[Organization]:

@@ -357,6 +357,71 @@ def find_screenings(sentence: str) -> list[Screening]:
     return [found for clause in clauses if (found := _screening_in(clause)) is not None]
 
 
+# "premiered at the Paramount Theatre in Austin on July 30, 1966", "The world premiere of the film took place at
+# the El Capitan Theatre", "its Los Angeles premiere on January 29, 1937": a premiere away from any festival.
+_PREMIERE_KINDS = frozenset({"world", "north american", "american", "european", "international", "gala",
+                             "red carpet", "red-carpet", "special"})
+_PREMIERE_RE = re.compile(rf"(?:\b(?P<kind>(?i:world|(?:North\s+)?American|European|international|gala|"
+                          rf"red[- ]carpet|special)|{_CAP}(?:\s+{_CAP})?)\s+)?\b(?i:premiere(?:d|s)?)\b")
+_PREMIERE_AT_RE = re.compile(rf"\bat\s+(?:the\s+)?(?P<venue>{_PHRASE_RE.pattern})")
+_PREMIERE_IN_RE = re.compile(rf"\bin\s+(?:the\s+)?(?P<city>{_PHRASE_RE.pattern}(?:,\s+{_CAP}(?:\s+{_CAP})*)?)")
+# A broadcast or a stream is no screening; a premiere of another work is not the film's.
+_NOT_A_SCREENING_RE = re.compile(r"\b(?:television|TV|channel|network|broadcast|aired|streaming|Netflix|episode|"
+                                 r"series|season|stage|play|musical|opera|album|single|song|trailer|teaser|dub|"
+                                 r"dubbed|scheduled|delayed|expected|intended|originally)\b")
+
+
+def find_premieres(sentence: str, links: dict[str, str] | None = None, title: str = "") -> list[Screening]:
+    """The film's premieres away from festivals (those are :func:`find_screenings`): each with its date, and the
+    cinema or the city where it took place.
+
+    >>> [(s.event, s.date.isoformat(), s.venue.name, s.venue.within.name) for s in find_premieres(
+    ...     "It premiered at the Paramount Theatre in Austin, Texas on July 30, 1966, and was released later.")]
+    [('Premiere at Paramount Theatre', '1966-07-30', 'Paramount Theatre', 'Austin, Texas')]
+    >>> [(s.event, s.date.isoformat(), s.venue.name) for s in find_premieres(
+    ...     "Thalberg died four months before its Los Angeles premiere on January 29, 1937.")]
+    [('Los Angeles premiere', '1937-01-29', 'Los Angeles')]
+    """
+    if "premiere" not in _lowered(sentence) or _DID_NOT_HAPPEN_RE.search(sentence):
+        return []
+    links = links or {}
+    found: list[Screening] = []
+    for match in _PREMIERE_RE.finditer(sentence):
+        clause = _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0)
+        if _NOT_A_SCREENING_RE.search(clause) or _NOT_A_SCREENING_RE.search(sentence[:match.start()][-40:]) \
+                or _events(clause):
+            continue  # a broadcast, another work's premiere, or a festival's (find_screenings)
+        dates = find_dates_carrying_year(clause)
+        year = re.search(r"\bin\s+(?P<year>(?:18|19|20)\d\d)\b", clause)
+        if not dates and year:  # "premiered in 2008 …"
+            dates = [(PartialDate(int(year["year"])), year.start("year"), year.end("year"))]
+        if not dates:
+            continue
+        kind = (match["kind"] or "").strip()
+        if kind in _SENTENCE_OPENERS or kind.casefold() in _PRONOUN_SUBJECTS or (title and kind == title):
+            kind = ""  # "It premiered", "The premiere of the film"
+        city_before = Place(kind) if kind and reference.is_place_name(kind) else None
+        if kind and city_before is None and kind.casefold() not in _PREMIERE_KINDS:
+            continue  # "the Heat premiere", "Heat premiered …": another work's, or the film by its title
+        text = clause[:dates[0][1]] + " " + clause[dates[0][2]:]
+        venue_match = _PREMIERE_AT_RE.search(text)
+        city_match = _PREMIERE_IN_RE.search(text)
+        city = city_before or (_filming_place(city_match["city"], "", links) if city_match else None)
+        venue = None
+        if venue_match and not _is_month_or_date(venue_match["venue"]):
+            venue = Place(venue_match["venue"].rstrip(".,;:"), within=city)
+        place = venue or city
+        label = f"{kind[:1].upper()}{kind[1:]} premiere" if kind and city_before is None else \
+            f"{kind} premiere" if kind else "Premiere"
+        if venue is not None:
+            label = f"{label} at {venue.name}"
+        elif city is not None and city_before is None:
+            label = f"{label} in {city.name}"
+        found.append(Screening(label, date=dates[0][0], venue=place))
+        break  # one premiere a sentence: the first it tells
+    return found
+
+
 def _screening_in(sentence: str) -> Screening | None:
     events = _events(sentence)
     if not events:
@@ -385,8 +450,12 @@ def _screening_in(sentence: str) -> Screening | None:
 
 
 def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
-    """The date a sentence gives for the thing at ``span``: the only one, or the first after it."""
-    dates = list(find_dates(sentence))
+    """The date a sentence gives for the thing at ``span``: the only one, or the first after it; never the dates of
+    the festival around it ("on 5 October at the festival held from 3 to 12 October 2019")."""
+    dates = find_dates_carrying_year(sentence)
+    held = [d for d in dates if d[1] >= span[2] and re.search(r"\b(?:held|running|ran)\b", sentence[span[2]:d[1]])]
+    if len(held) < len(dates):
+        dates = [d for d in dates if d not in held]
     if len(dates) <= 1:
         return dates[0][0] if dates else None
     after = [d for d, start, _ in dates if start >= span[2]]

@@ -441,6 +441,8 @@ def _screening(m: _Mapper, row: FieldRow, screening: Screening) -> Emitted:
         m.add(node, SDO.superEvent, m.event(screening.super_event, SDO.Festival))
     if screening.section:
         m.add(node, FG.section, Literal(screening.section))
+    if screening.venue:
+        m.add(node, SDO.location, m.place(screening.venue))
     return Emitted(node, node, sources=screening.sources, slug=slug(screening.event))
 
 
