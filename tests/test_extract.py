@@ -60,8 +60,9 @@ def test_parent_and_child_sharing_a_surname_stay_apart(article) -> None:
 
 @pytest.mark.parametrize(("line", "actor", "characters"), [
     ("Ann Berg as Anna, a nurse", "Ann Berg", ["Anna"]),
-    # Two parts ("Jens / Peter"); a name and an alias ("Bruce Wayne / Batman") are each name and the whole.
-    ("Carl Holm as Jens / Peter", "Carl Holm", ["Jens", "Peter"]),
+    # Two parts ("Jens / Peter") or a name and an alias ("Bruce Wayne / Batman"): each name and the credit as
+    # written, which a reader quotes.
+    ("Carl Holm as Jens / Peter", "Carl Holm", ["Jens", "Peter", "Jens / Peter"]),
     ("Carl Holm as Bruce Wayne / Batman", "Carl Holm", ["Bruce Wayne", "Batman", "Bruce Wayne / Batman"]),
     ("Carl Holm as Jens and as Peter", "Carl Holm", ["Jens", "Peter"]),
     ("Eva Lund as herself", "Eva Lund", ["Herself"]),
@@ -286,5 +287,5 @@ def test_character_first_cast_and_a_voice_table_by_language() -> None:
 """
     film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
     cast = {film.people[m.person].name: m.characters for m in film.cast}
-    assert cast == {"Koichi Yamadera": ["Jubei"], "Emi Shinohara": ["Kagero"], "Carl Holm": ["a fisherman"],
+    assert cast == {"Koichi Yamadera": ["Jubei"], "Emi Shinohara": ["Kagero"], "Carl Holm": ["fisherman"],
                     "Dean Wein": ["Jubei"], "Takeshi Aono": ["Dakuan"], "Stephen Apostolina": ["Dakuan"]}

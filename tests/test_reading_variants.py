@@ -57,7 +57,8 @@ def test_a_runtime_unit_in_any_case(runtime: str) -> None:
 
 def test_a_named_part_in_brackets_after_a_dash_as_after_as() -> None:
     film = _film("", "== Cast ==\n* [[Carl Holm]] – Artist (Harrison)\n* [[Eva Lund]] as Lady (Mrs. Betjeman)\n")
-    assert _cast(film) == {"Carl Holm": ["Artist", "Harrison"], "Eva Lund": ["Lady", "Mrs. Betjeman"]}
+    assert _cast(film) == {"Carl Holm": ["Artist", "Harrison", "Artist (Harrison)"],
+                            "Eva Lund": ["Lady", "Mrs. Betjeman", "Lady (Mrs. Betjeman)"]}
 
 
 def test_a_cast_line_s_later_sentences_name_more_of_the_cast() -> None:
@@ -293,7 +294,8 @@ def test_cast_lines_keep_to_this_film_s_parts() -> None:
                      "* [[Ida Krog]] as Vladimir Trunkov/Ivan/Victor Hugo\n* [[Kim Bodnia]] (Hindi)\n"
                      "* [[Ole Sand]] – Artist (France)\n* [[Tove Berg]] as Sen. Clayton Zachary Wheeler\n")
     assert _cast(film) == {"Carl Holm": ["Jens"], "Eva Lund": ["Anna"],
-                           "Ida Krog": ["Vladimir Trunkov", "Ivan", "Victor Hugo"], "Kim Bodnia": [],
+                           "Ida Krog": ["Vladimir Trunkov", "Ivan", "Victor Hugo",
+                                        "Vladimir Trunkov/Ivan/Victor Hugo"], "Kim Bodnia": [],
                            "Ole Sand": ["Artist"], "Tove Berg": ["Sen. Clayton Zachary Wheeler"]}
 
 

@@ -123,7 +123,7 @@ def clean_role(text: str, *, descriptions: bool = True) -> str | None:
     >>> clean_role("race car driver Jens Lund"), clean_role("Maja Lund in Harbour Lights")
     ('Jens Lund', 'Maja Lund in Harbour Lights')
     >>> clean_role("a ferry guard"), clean_role("a ferry guard", descriptions=False)
-    ('a ferry guard', None)
+    ('ferry guard', None)
     """
     text = clean_name(re.sub(r"\s+", " ", text)).strip(" ,;:")
     # A full stop ends the role unless it ends an abbreviation: "Dr. Alice Kinnian Ph.D.", "Balboa, Sr.", "Lt."
@@ -157,7 +157,8 @@ def clean_role(text: str, *, descriptions: bool = True) -> str | None:
         return None
     if len(bare) >= 5 and len(lowercase) >= 3:
         return None  # a description that runs on like a sentence is no character
-    return text
+    # "as a Greek customs officer": the part is the officer, as credits write it, without the article.
+    return " ".join(tokens[1:]) if tokens[0] in ("a", "an") and len(tokens) > 1 else text
 
 
 def _self_role(word: str) -> str:
@@ -211,18 +212,28 @@ def split_roles(text: str, actor: str = "") -> list[str]:
                 continue  # "as Guest Appearance" says how the actor appears, not whom they play
             if name not in characters:
                 characters.append(name)
-    # "Bruce Wayne / Batman": one character under two names; each name is a part, and so is the whole as written.
+    # "Bruce Wayne / Batman", "Julia Russell/Bonny Castle", "Walter Downs/Billy/Mephisto": each name is a part,
+    # and the credit as written is one too, as a reader quotes it.
     whole = _SLASHED_RE.match(rest)
     if whole:
         names = [part.strip() for part in whole["names"].split("/")]
-        # Only a name and an alias ("Bruce Wayne / Batman", "Bob Parr / Mr. Incredible"): "Jens / Peter" and
-        # "Vladimir / Ivan / Victor Hugo" are parts of their own.
-        if len(names) == 2 and names == characters[:2] and len(names[0].split()) >= 2 \
-                and (len(names[1].split()) == 1 or _ALIAS_START_RE.match(names[1])) \
+        if [n.strip('"“”') for n in names] == characters[:len(names)] \
                 and not any(fold(n) in _SELF_WORDS for n in names) \
-                and all(_name_token(word) or word in _PARTICLES for n in names for word in n.split()):
-            characters.append(" ".join(whole["names"].split()))
+                and all(_name_token(word.strip('"“”')) or word in _PARTICLES for n in names for word in n.split()):
+            characters.append("/".join(_quotes_closed(n) for n in " ".join(whole["names"].split()).split("/")))
+    # "Catwoman (Kitayna Ireyna Tatanya Kerenska Alisoff)": the name in brackets is a part, and so is the whole.
+    bracketed = re.match(rf"(?:as\s+)?(?P<name>[^{_PART_JOINT}/,;]+?)\s*{_PART_JOINT}\s*"
+                         rf"(?P<other>[^{_PART_JOINT}/,;]+?)\s*(?:[,;]|$)", text.strip())
+    if bracketed and [bracketed["name"].strip(), bracketed["other"].strip()] == characters[:2]:
+        characters.append(f"{bracketed['name'].strip()} ({bracketed['other'].strip()})")
     return characters
+
+
+def _quotes_closed(name: str) -> str:
+    """A part of a credit with the quotation mark the line's trimming took back ('"Smithy' → '"Smithy"')."""
+    if name.count('"') % 2 == 0:
+        return name
+    return f'{name}"' if name.startswith('"') else f'"{name}'
 
 
 _ALIAS_START_RE = re.compile(r"(?:The|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Doctor|Professor|Captain|Agent|Lady|Lord|Sir|Miss|"
