@@ -451,3 +451,11 @@ def test_a_premiere_s_cinema_is_its_location_in_both_vocabularies() -> None:
 def test_a_festival_screening_s_own_date_not_the_festival_s(sentence: str, date: str) -> None:
     film = _film("", f"== Release ==\n{sentence}\n")
     assert [s.date.isoformat() for s in film.screening] == [date]
+
+
+def test_a_category_whose_words_end_with_its_body_s_name() -> None:
+    film = _film("", "== Accolades ==\nThe film was nominated for the [[Golden Globe Award for Best Original Song]], "
+                     "but was also nominated for the Worst Original Song [[Golden Raspberry Award]].\n")
+    assert {(n.body, n.category, n.result.value) for n in film.nomination} == {
+        ("Golden Globe Awards", "Best Original Song", "nominated"),
+        ("Golden Raspberry Awards", "Worst Original Song", "nominated")}

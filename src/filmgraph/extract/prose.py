@@ -175,6 +175,20 @@ def _bodies(text: str) -> list[tuple[str, int, int]]:
             and not _is_month_or_date(p)]
 
 
+def _trailing_body(category: str) -> str | None:
+    """The award body whose name ends a category's words ("Worst Original Song Golden Raspberry Award"), or None.
+
+    >>> _trailing_body("Worst Original Song Golden Raspberry Award"), _trailing_body("Best Academy Award Actor")
+    ('Golden Raspberry Award', None)
+    """
+    words = category.split()
+    for start in range(2, len(words)):
+        tail = " ".join(words[start:])
+        if reference.award_body(tail):
+            return tail
+    return None
+
+
 def _without_year(phrase: str) -> str:
     """"the 1979 Mainichi Film Concours" → "Mainichi Film Concours": a body named by the table, held that year."""
     return re.sub(r"^(?:the\s+)?\d{4}\s+", "", phrase)
@@ -518,7 +532,10 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         elif not _BODY_WORDS.search(prize.rsplit(" ", 1)[0]) or prize.split()[-1] in {"Award", "Prize"}:
             if re.search(r"\bAwards\b", sentence[match.start():match.end() + 1]):
                 continue
-            categories.append((prize, match.start(1), None))
+            # "the Worst Original Song Golden Raspberry Award": the body's name closes the category's.
+            body_tail = _trailing_body(prize) if re.match(r"(?:Best|Worst)\s", prize) else None
+            categories.append((prize[:len(prize) - len(body_tail)].rstrip() if body_tail else prize, match.start(1),
+                               body_tail))
             taken.append((match.start(), match.end()))
     for match in _CATEGORY_RE.finditer(sentence):
         if re.search(r"\b(?:Award|Prize)\s+for\s+the\s+$", sentence[:match.start()]):
@@ -529,7 +546,10 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         if not any(s <= match.start() < e for s, e in taken):
             # "Best Director by the Directors Guild": the body follows "by", it is not part of the category.
             category = re.split(r"\s+by\s+(?:the\s+)?(?=[A-Z])", match.group(0))[0]
-            categories.append((category, match.start(), None))
+            # "the Worst Original Song Golden Raspberry Award": the body's name closes the category's.
+            body_tail = _trailing_body(category)
+            categories.append((category[:len(category) - len(body_tail)].rstrip() if body_tail else category,
+                               match.start(), body_tail))
     if not categories and not _TOTAL_AWARDS_RE.search(sentence) and not _NOMINATION_COUNT_RE.search(sentence):
         return [], []
     categories.sort(key=lambda item: item[1])
@@ -738,7 +758,8 @@ def _subject_is_another_work(before_verb: str, title: str, category: str) -> boo
     # "In 2014, the restoration project won": phrases of time and place before the subject are not it.
     while len(pieces) > 1 and re.match(r"(?i)(?:in|at|on|during|after|before|by|later|\d{4})\b", pieces[0]):
         pieces.pop(0)
-    subject = pieces[0]
+    # The subject ends at its verb: "The film was nominated for … Best Original Song, but was also …" is the film.
+    subject = re.split(r"\s+(?:was|were|is|are|has|had|have|won|wins|received|earned|garnered)\b", pieces[0])[0]
     found = _OTHER_WORK_SUBJECT_RE.search(subject)
     if found is None or fold(subject) == fold(title):
         return False
