@@ -459,3 +459,12 @@ def test_a_category_whose_words_end_with_its_body_s_name() -> None:
     assert {(n.body, n.category, n.result.value) for n in film.nomination} == {
         ("Golden Globe Awards", "Best Original Song", "nominated"),
         ("Golden Raspberry Awards", "Worst Original Song", "nominated")}
+
+
+def test_two_links_to_one_person_s_page_under_two_titles_are_one_person() -> None:
+    film = _film("| starring = [[Ed Lund]]\n| writer = [[Lenore J. Holm]]",
+                 "== Cast ==\n* [[Edward Lund]] as Angry Investor\n* [[Ivan Berg]] as Tom\n* [[Jason Berg]] as Jim\n"
+                 "== Accolades ==\n* [[Academy Award for Best Writing|Best Writing]]: [[Lenore Holm]]\n")
+    people = {p.name: p.alternate_names for p in film.people.values()}
+    assert people["Edward Lund"] == ["Ed Lund"] and people["Lenore J. Holm"] == ["Lenore Holm"]
+    assert "Ivan Berg" in people and "Jason Berg" in people  # two given names: two people

@@ -366,6 +366,28 @@ def given_name_variant(a: str, b: str) -> bool:
     return set(shorter[1:-1]) <= set(longer[1:-1]) and same_given_name(ta[0], tb[0])
 
 
+def _one_page_by_name(a: str, b: str) -> bool:
+    """Whether two pages an article links are one person's page under two titles (one redirects to the other):
+    "Ed Asner" and "Edward Asner", "Lenore Coffee" and "Lenore J. Coffee"; never pages told apart by brackets
+    ("John Smith (actor)", "John Smith (director)") nor two given names.
+
+    >>> _one_page_by_name("Ed Asner", "Edward Asner"), _one_page_by_name("Lenore Coffee", "Lenore J. Coffee")
+    (True, True)
+    >>> _one_page_by_name("Ivan Reitman", "Jason Reitman"), _one_page_by_name("Ann Lee (actor)", "Ann Lee")
+    (False, False)
+    """
+    if a == b:
+        return True
+    if "(" in a or "(" in b:
+        return False
+    ta, tb = _tokens(a), _tokens(b)
+    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1] or not (ta[0] == tb[0] or same_given_name(ta[0], tb[0])):
+        return False
+    shorter, longer = sorted((ta[1:-1], tb[1:-1]), key=len)
+    # A middle name left out or written as its initial ("J." for "Jay").
+    return all(any(m == n or (len(m) == 1 and n.startswith(m)) for n in longer) for m in shorter)
+
+
 def _fullness(name: str) -> tuple[int, int, int, int]:
     accents = sum(1 for ch in unicodedata.normalize("NFD", name) if unicodedata.combining(ch)) + sum(
         1 for ch in name if ord(ch) > 127 and not unicodedata.combining(ch))
@@ -413,6 +435,7 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     # page.
     own_page = {n: _unmarked(n)[1] or links.get(fold(shown[n])) for n in names}
     pages = {n: {"".join(_tokens(page))} if (page := own_page[n]) else set() for n in names}
+    page_titles = {"".join(_tokens(page)): page for page in own_page.values() if page}
     plays = {n: set(roles.get(n, ())) for n in names}
     # Per cluster: its full names (at most _MAX_SPELLINGS and one), which a name one letter apart must all fit.
     written_as = {n: [tokens[n]] for n in full}
@@ -450,7 +473,8 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
 
     def compatible(a: str, b: str) -> bool:
         root_a, root_b = find(a), find(b)
-        if pages[root_a] and pages[root_b] and pages[root_a] != pages[root_b]:
+        if pages[root_a] and pages[root_b] and pages[root_a] != pages[root_b] and not all(
+                _one_page_by_name(page_titles[x], page_titles[y]) for x in pages[root_a] for y in pages[root_b]):
             return False
         if (fold(shown[a]) in two_people and not _unmarked(a)[1]) or \
                 (fold(shown[b]) in two_people and not _unmarked(b)[1]):
