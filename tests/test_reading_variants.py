@@ -468,3 +468,14 @@ def test_two_links_to_one_person_s_page_under_two_titles_are_one_person() -> Non
     people = {p.name: p.alternate_names for p in film.people.values()}
     assert people["Edward Lund"] == ["Ed Lund"] and people["Lenore J. Holm"] == ["Lenore Holm"]
     assert "Ivan Berg" in people and "Jason Berg" in people  # two given names: two people
+
+
+def test_a_crew_section_s_job_lines_credit_the_crew() -> None:
+    film = _film("", "== Crew ==\n*Direction: [[Ann Berg]]\n*Production: Harbour Cine Arts\n*Producer: Ram Lund \n"
+                     "*Production Controller: Ivar Sand\n*Screenplay: [[Ann Berg]]\n*Cinematography: Tove Bannerholm\n"
+                     "*Editing: Nils Aas, Per Vik\n")
+    assert _names(film, "director") == ["Ann Berg"] and _names(film, "screenwriter") == ["Ann Berg"]
+    assert _names(film, "producer") == ["Ram Lund"] and _names(film, "cinematographer") == ["Tove Bannerholm"]
+    assert _names(film, "editor") == ["Nils Aas", "Per Vik"]
+    assert [c.name for c in film.production_company] == ["Harbour Cine Arts"]
+    assert "Ivar Sand" not in {p.name for p in film.people.values()}  # a job the mapping does not know

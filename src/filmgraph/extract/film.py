@@ -98,6 +98,7 @@ def extract_film(article: Article) -> Film:
     read_infobox(article, collector)
     collector.drop_companies_credited_as_people(_person_fields())
     read_lead(article, collector)
+    _read_crew_lists(article, collector)
     film.description = _description(article)
     cast_level: int | None = None  # the level of the cast section whose subsections ("=== Japan ===") we are in
     context = _cast_context(collector)
@@ -368,6 +369,31 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         elif block.kind is BlockKind.PARAGRAPH:
             read_sentences(block)
     flush()
+
+
+# Sections that list the crew by their jobs ("* Cinematography: Shakti Banerjee").
+CREW_SECTIONS_RE = re.compile(r"\b(?:crew|credits|filmmakers|technical team|production team)\b")
+
+
+def _read_crew_lists(article: Article, collector: Collector) -> None:
+    """The credits of a crew section's "Job: Name, Name" items, by the mapping's labels (a cast section reads its
+    own: "Director: Ann Berg" among the cast)."""
+    labels = label_index()
+    for section in article.sections:
+        words = fold(section.title)
+        if not CREW_SECTIONS_RE.search(words) or CAST_SECTION_RE.search(words):
+            continue
+        for block in section.blocks:
+            credit = _CREDIT_LINE_RE.match(block.text) if block.kind is BlockKind.ITEM else None
+            row = labels.get(normalize_label(credit["label"])) if credit else None
+            if credit is None or row is None:
+                continue
+            if row.kind == "person":
+                for name in split_names(credit["names"]):
+                    collector.person(row.field, name, section.title)
+            elif row.kind == "organization":
+                for name in split_names(credit["names"]):
+                    collector.add(row.field, Organization(name), section.title)
 
 
 # A paragraph that introduces a list of the people a film shows: "Interviewees featured include:", "It stars:".
