@@ -479,3 +479,13 @@ def test_a_crew_section_s_job_lines_credit_the_crew() -> None:
     assert _names(film, "editor") == ["Nils Aas", "Per Vik"]
     assert [c.name for c in film.production_company] == ["Harbour Cine Arts"]
     assert "Ivar Sand" not in {p.name for p in film.people.values()}  # a job the mapping does not know
+
+
+def test_ranks_before_credited_names_and_jobs_written_as_nouns_in_the_lead() -> None:
+    film = _film("| starring = [[Sheriff Carl Holm]], Dr. Eva Lund, Judge [[Per Vik]], Dr. Dre, Justice Smith",
+                 "'''Night Harbour''' is a 2007 documentary film by writer and director [[Ivar Sand]] about harbours. "
+                 "It was shown to the producer Nils Aas.")
+    assert sorted(film.people[m.person].name for m in film.cast) == ["Carl Holm", "Dr. Dre", "Eva Lund",
+                                                                     "Justice Smith", "Per Vik"]
+    assert _names(film, "screenwriter") == ["Ivar Sand"] and _names(film, "director") == ["Ann Berg", "Ivar Sand"]
+    assert _names(film, "producer") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from filmgraph import reference
+from filmgraph.extract.names import without_rank
 from filmgraph.fields import label_index, normalize_label
 from filmgraph.model import Article, CastMember, Film, Nomination, Organization, PersonRef
 from filmgraph.reference import fold
@@ -85,6 +86,7 @@ class Collector:
             return
         if reference.is_placeholder(name):
             return
+        name = without_rank(name)
         if field == "cast":
             self.film.cast.append(CastMember(name, [], [source]))
         else:

@@ -35,6 +35,14 @@ _CREDIT_RE = re.compile(
     + _GROUP_OF + _NAMES)
 
 
+# "a 2007 documentary film by writer and director Kevin Booth", "from writer-director Ann Berg": the jobs are nouns.
+CREDIT_NOUNS = {"writer": "screenwriter", "screenwriter": "screenwriter", "director": "director",
+                "filmmaker": "director", "producer": "producer"}
+_BY_JOB_RE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:(?:first-time|veteran|acclaimed|American|British|French|"
+                        r"Indian|independent)\s+)?(?P<jobs>(?:screen)?writer|director|filmmaker|producer)"
+                        r"(?P<more>(?:(?:\s+and\s+|-|/)(?:(?:screen)?writer|director|producer))*)\s+" + _NAMES)
+
+
 # "stars" is the verb after the film or a joint ("The film stars …", "and stars …"); "Bollywood stars A and B" are
 # people the sentence mentions, not the film's cast.
 _STARRING_RE = re.compile(r"(?:\b[Ss]tarring|\b(?:film|movie|picture|It|it|also|which|and|who|that)\s+stars)\s+"
@@ -95,6 +103,11 @@ def read_lead(article: Article, collector: Collector) -> None:
             fields = {CREDIT_VERBS[v] for v in re.findall(r"(?:co-)?[a-z]+", match["verbs"]) if v in CREDIT_VERBS}
             for name in _credited(film, split_names(match["names"])):
                 for field in sorted(fields):
+                    collector.person(field, name, LEAD)
+        for match in _BY_JOB_RE.finditer(sentence):
+            jobs = re.findall(r"[a-z]+", match["jobs"] + match["more"])
+            for name in _credited(film, split_names(match["names"])):
+                for field in sorted({CREDIT_NOUNS[job] for job in jobs if job in CREDIT_NOUNS}):
                     collector.person(field, name, LEAD)
         for match in _STARRING_RE.finditer(sentence):
             for name in _credited(film, split_names(match["names"])):

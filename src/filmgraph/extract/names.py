@@ -350,6 +350,22 @@ def surname_key(name: str) -> str:
     return tokens[-1] if tokens else ""
 
 
+# A rank or office written before a person's name in a credit ("Sheriff Joe Arpaio", "Dr. Gary Fisher"): not part
+# of the name, when a name of two words or more follows it ("Justice Smith", "Dr. Dre" are names).
+_RANK_RE = re.compile(r"^(?:Dr\.?|Doctor|Sheriff|Judge|Sergeant|Sgt\.?|General|Gen\.?|Senator|Sen\.?|Governor|Gov\.?|"
+                      r"Mayor|Officer|Detective|Det\.?|Captain|Capt\.?|Lieutenant|Lt\.?|Colonel|Col\.?|Professor|"
+                      r"Prof\.?|Reverend|Rev\.?|Congressman|Congresswoman|Ambassador)\s+(?=[^\s\x1f]+\s+[^\s\x1f])")
+
+
+def without_rank(name: str) -> str:
+    """A credited name without the rank or office written before it.
+
+    >>> without_rank("Sheriff Joe Arpaio"), without_rank("Dr. Gary Fisher"), without_rank("Dr. Dre")
+    ('Joe Arpaio', 'Gary Fisher', 'Dr. Dre')
+    """
+    return _RANK_RE.sub("", name, count=1)
+
+
 def given_name_variant(a: str, b: str) -> bool:
     """One person's name with another form of the given name: "Jimmy Stewart" / "James Stewart", "Al Ruddy" /
     "Albert S. Ruddy" (a middle name may be left out, never added; the surname is the same).
