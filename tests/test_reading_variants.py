@@ -489,3 +489,12 @@ def test_ranks_before_credited_names_and_jobs_written_as_nouns_in_the_lead() -> 
                                                                      "Justice Smith", "Per Vik"]
     assert _names(film, "screenwriter") == ["Ivar Sand"] and _names(film, "director") == ["Ann Berg", "Ivar Sand"]
     assert _names(film, "producer") == []
+
+
+def test_a_year_a_name_and_a_category_in_an_awards_list() -> None:
+    film = _film("", "== Awards ==\n* 2007 Silver Lake Film Festival, Best Documentary\n"
+                     "* 2007 DIY Film Fest, Best Documentary\n* 2006 Evil City, Best Documentary\n"
+                     "* 2008 shown on television, again\n")
+    assert {(n.body, n.category, n.result.value, n.date.isoformat()) for n in film.nomination} == {
+        ("Silver Lake Film Festival", "Best Documentary", "won", "2007"),
+        ("DIY Film Fest", "Best Documentary", "won", "2007"), ("Evil City", "Best Documentary", "won", "2006")}

@@ -387,6 +387,10 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     if named is not None and named.body and leading is not None:
         # "2007 Silver Lake Film Festival, Best Documentary": the year, the body, then the category
         body, year, text = named.body, leading["year"] or year, leading["category"]
+    elif leading is not None and leading["year"] and re.match(r"(?:Best|Most|Outstanding)\s", leading["category"]) \
+            and re.fullmatch(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}", leading["body"].strip()):
+        # "2006 Evil City, Best Documentary": a year, a name, then a category: the name is the body's
+        body, year, text = leading["body"].strip(), leading["year"], leading["category"]
     head = _RESULT_HEAD_RE.match(text)
     tail = _RESULT_TAIL_RE.search(text)
     if tail and _result_of(tail["result"]) is not None:
