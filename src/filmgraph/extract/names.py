@@ -382,6 +382,11 @@ def given_name_variant(a: str, b: str) -> bool:
     return set(shorter[1:-1]) <= set(longer[1:-1]) and same_given_name(ta[0], tb[0])
 
 
+def _without_brackets(title: str) -> str:
+    """A page's title without its disambiguation: "Rosemary Lane (actress)" → "Rosemary Lane"."""
+    return re.sub(r"\s*\([^()]*\)$", "", title)
+
+
 def _one_page_by_name(a: str, b: str) -> bool:
     """Whether two pages an article links are one person's page under two titles (one redirects to the other):
     "Ed Asner" and "Edward Asner", "Lenore Coffee" and "Lenore J. Coffee"; never pages told apart by brackets
@@ -497,6 +502,20 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
             return False
         return not plays[root_a] or not plays[root_b] or bool(plays[root_a] & plays[root_b])
 
+    # A page linked under two names neither of which is its title's ("[[Lane Sisters|Rosemary Lane]]",
+    # "[[Lane Sisters|Lola Lane]]") is a family's or a group's page: nobody's own, so it joins no one.
+    named_on: dict[str, set[str]] = {}
+    for n in names:
+        for page in pages[n]:
+            named_on.setdefault(page, set()).add(shown[n])
+    group_pages: set[str] = set()
+    for page, written in named_on.items():
+        if len({fold(w) for w in written}) > 1 and not any(_one_page_by_name(_without_brackets(page_titles[page]), w)
+                                                            or fold(w) == fold(_without_brackets(page_titles[page]))
+                                                            for w in written):
+            group_pages.add(page)
+            for n in names:
+                pages[n].discard(page)
     by_page: dict[str, str] = {}
     for n in names:
         for page in list(pages[n]):
@@ -571,7 +590,8 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
         used_keys.add(key)
         alternates = sorted({m for m in written if m != canonical and fold(m) != fold(canonical)}
                             | {m for m in written if m != canonical and fold(m) == fold(canonical)})
-        marked = next((page for m in members if (page := _unmarked(m)[1])), None)
+        marked = next((page for m in members if (page := _unmarked(m)[1])
+                       and "".join(_tokens(page)) not in group_pages), None)
         person = Person(key=key, name=canonical, alternate_names=alternates, link=marked)
         for member in members:
             result[member] = person
