@@ -321,8 +321,9 @@ def test_a_company_before_a_dash_is_no_region() -> None:
 
 def test_two_credited_forms_of_one_given_name_are_one_person_unless_a_family() -> None:
     one = _film("| starring = Andrew Seeley", "== Cast ==\n* Drew Seeley as Tom\n")
+    # The name the cast credits with a part is the one the person goes by here.
     assert {p.name: p.alternate_names for p in one.people.values()} == {"Ann Berg": [],
-                                                                        "Andrew Seeley": ["Drew Seeley"]}
+                                                                        "Drew Seeley": ["Andrew Seeley"]}
     # Two parts: two people, whatever their names; a third of the surname makes it a family.
     parts = _film("| starring = Robert Lund\n| producer = Bob Lund", "== Cast ==\n* Robert Lund as Tom\n"
                                                                        "* Bob Lund as Jim\n")

@@ -409,6 +409,25 @@ def _one_page_by_name(a: str, b: str) -> bool:
     return all(any(m == n or (len(m) == 1 and n.startswith(m)) for n in longer) for m in shorter)
 
 
+def _canonical_name(written: list[str], playing: set[str]) -> str:
+    """The name a person goes by, of the names the article writes them (in the order it writes them): a name
+    before a mention that is none, the fullest (more words, then accents); of two spellings a letter apart
+    ("Shakti Banerjee", "Shakti Bannerjee"; "Sundar C", "Sundar C."), the first written, for the other is a slip
+    or a transliteration; of two forms ("Ed Asner", "Edward Asner"), the one the cast credits with a part.
+
+    >>> _canonical_name(["Shakti Banerjee", "Shakti Bannerjee"], set())
+    'Shakti Banerjee'
+    >>> _canonical_name(["Ed Asner", "Edward Asner"], {"Edward Asner"})
+    'Edward Asner'
+    """
+    top_key = max((is_person_name(name), *_fullness(name)[:2]) for name in written)
+    top = [name for name in written if (is_person_name(name), *_fullness(name)[:2]) == top_key]
+    first = _tokens(top[0])
+    if all(_tokens(name) == first or _one_letter_apart(_tokens(name), first) for name in top[1:]):
+        return max(top, key=lambda name: _fullness(name)[3])  # "Rhys-Meyers": the hyphen its bearer writes
+    return max(top, key=lambda name: (name in playing, _fullness(name)[3], _fullness(name)[2]))
+
+
 def _fullness(name: str) -> tuple[int, int, int, int]:
     accents = sum(1 for ch in unicodedata.normalize("NFD", name) if unicodedata.combining(ch)) + sum(
         1 for ch in name if ord(ch) > 127 and not unicodedata.combining(ch))
@@ -582,7 +601,7 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     for members in clusters.values():
         written = list(dict.fromkeys(shown[m] for m in members))
         # A mention that is no name ("Ann Berg as Anna") never names the person, nor is it one of their names.
-        canonical = max(written, key=lambda name: (is_person_name(name), _fullness(name)))
+        canonical = _canonical_name(written, {shown[m] for m in members if roles.get(m)})
         written = [name for name in written if name == canonical or is_person_name(name)]
         key = slug(canonical)
         while key in used_keys:
