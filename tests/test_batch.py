@@ -117,10 +117,10 @@ def test_dask_local_cluster(tmp_path: Path) -> None:
 @pytest.mark.parametrize("forked", [True, False])
 def test_a_local_dask_clusters_workers_share_the_runs_film_names(tmp_path: Path, forked: bool,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    """The corpus's two films titled Batman, first and last of the run (so in tasks of their own), exported by
-    two workers: forked (Linux), they claim names through one manager; spawned (elsewhere), in a folder of the
-    output. Either way the two films keep two names (a copy of the claims in each task would give both
-    "batman", one film's files over the other's)."""
+    """Two films titled Batman (the corpus's 1989 film, and a short article of 1966 last of the run), in tasks of
+    their own, exported by two workers: forked (Linux), they claim names through one manager; spawned
+    (elsewhere), in a folder of the output. Either way the two films keep two names (a copy of the claims in each
+    task would give both "batman", one film's files over the other's)."""
     import re
 
     from filmgraph import batch
@@ -131,15 +131,18 @@ def test_a_local_dask_clusters_workers_share_the_runs_film_names(tmp_path: Path,
         monkeypatch.setattr(batch, "FORKED_DASK_WORKERS", False)
         monkeypatch.setattr(batch, "LOCAL_DASK_CONFIG", config)
 
+    from test_iris import BATMAN_1966
+
     corpus = sorted((Path(__file__).parent / "corpus").glob("*.wiki"))
-    last = next(path for path in corpus if path.name == "batman_1989_film.wiki")
-    inputs = [path for path in corpus if path != last] + [last]
+    last = tmp_path / "batman_1966_short.wiki"
+    last.write_text(BATMAN_1966, encoding="utf-8")
+    inputs = [*corpus, last]
     assert sum(path.stat().st_size for path in inputs) > 4 * DASK_MIN_TASK_BYTES  # several tasks
     out = tmp_path / "out"
     counts = export_batch(inputs, output_dir=out, formats=[RdfFormat.N_TRIPLES], jobs=2, scheduler="local")
-    assert counts["errors"] == 0 and counts["written"] == 85
+    assert counts["errors"] == 0 and counts["written"] == 86
     names = sorted(path.name for path in out.glob("batman*.nt"))
-    assert len(names) == 3 and "batman.nt" in names and "batman-forever.nt" in names, names
+    assert len(names) == 4 and {"batman.nt", "batman-forever.nt", "batman-the-movie.nt"} < set(names), names
     assert any(re.fullmatch(r"batman-(1966|1989)\.nt", name) for name in names), names
     assert not list(out.glob(".filmgraph-names-*"))  # claimed in memory, or in a folder removed at the end
 

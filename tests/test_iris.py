@@ -123,7 +123,8 @@ def test_the_corpus_exports_and_loads_as_85_films_in_85_graphs(tmp_path: Path) -
     (tmp_path / "store").mkdir()
     exported = run("export", str(CORPUS), "-o", str(out), "-f", "nt")
     assert exported.exit_code == 0, exported.stderr[-1000:]
-    assert {p.name for p in out.glob("batman*.nt")} == {"batman.nt", "batman-1989.nt", "batman-forever.nt"}
+    # The 1966 film goes by its infobox's name, "Batman: The Movie"; the 1989 one by "Batman".
+    assert {p.name for p in out.glob("batman*.nt")} == {"batman.nt", "batman-the-movie.nt", "batman-forever.nt"}
     loaded = run("load", str(out), *store)
     assert loaded.exit_code == 0 and loaded.stderr.strip().endswith("85 loaded, 0 skipped (not films), 0 failed")
     assert rows(run("query", COUNT, *store, "-f", "csv").stdout) == [["85", "85"]]
@@ -131,15 +132,21 @@ def test_the_corpus_exports_and_loads_as_85_films_in_85_graphs(tmp_path: Path) -
     again = run("load", str(CORPUS / "batman_1989_film.wiki"), str(CORPUS / "batman_1966_film.wiki"), *store)
     assert again.exit_code == 0, again.stderr
     loaded_lines = [line for line in again.stderr.splitlines() if line.startswith("loaded ")]
-    assert f"into <{BASE}article/batman-1989>" in loaded_lines[0]
-    assert f"into <{BASE}article/batman>" in loaded_lines[1]
+    assert f"into <{BASE}article/batman>" in loaded_lines[0]
+    assert f"into <{BASE}article/batman-the-movie>" in loaded_lines[1]
     assert rows(run("query", COUNT, *store, "-f", "csv").stdout) == [["85", "85"]]
+
+
+# Another film of the title "Batman": a short article of 1966.
+BATMAN_1966 = ("{{Infobox film\n| name = Batman\n| director = [[Leslie H. Martinson]]\n"
+               "| released = {{Film date|1966|7|30}}\n}}\n'''''Batman''''' is a 1966 American superhero film.\n")
 
 
 def test_load_refuses_another_film_of_the_name_and_says_which_unless_graph_says_so(tmp_path: Path) -> None:
     store = ["--store", str(tmp_path / "store")]
     (tmp_path / "store").mkdir()
-    assert run("load", str(CORPUS / "batman_1966_film.wiki"), *store).exit_code == 0
+    (tmp_path / "batman_1966_film.wiki").write_text(BATMAN_1966, encoding="utf-8")
+    assert run("load", str(tmp_path / "batman_1966_film.wiki"), *store).exit_code == 0
     # Exported alone, the 1989 film goes by the bare title: the store's "batman" is another film.
     assert run("export", str(CORPUS / "batman_1989_film.wiki"), "-o", str(tmp_path / "out"), "-f", "ttl").exit_code == 0
     exported = tmp_path / "out" / "batman.ttl"

@@ -43,6 +43,7 @@ class Collector:
                     self._scope((INFOBOX, row.field), entry.links)
         self.where = article.where or article.source.rsplit("/", 1)[-1] or article.title
         self.title_forms: dict[str, str] = {}  # the infobox's film name in each language it labels (BCP 47)
+        self.infobox_name: str | None = None  # the infobox's "name" line, as written
 
     def _scope(self, scope: tuple[str, str | None], links: tuple[tuple[str, str], ...]) -> None:
         for shown, target in links:

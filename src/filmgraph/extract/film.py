@@ -154,7 +154,23 @@ def extract_film(article: Article) -> Film:
     if film.original_title and not film.original_language:
         # An untagged original title is in the film's (first) original language that is written in its script.
         film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])
+    if collector.infobox_name and goes_by(collector.infobox_name, film.title):
+        film.title = collector.infobox_name  # read after the prose, which names the film as the lead does
     return film
+
+
+def goes_by(infobox_name: str, lead_title: str) -> bool:
+    """Whether the infobox's name is the one the film goes by rather than the lead's bold title: a fuller or
+    official form of it ("Batman: The Movie" for "Batman", "Lupin III: The Castle of Cagliostro" for "Lupin the
+    Third: …"), sharing a word with it; never a title in another language or a slip ("Swabhooni").
+
+    >>> goes_by("Batman: The Movie", "Batman"), goes_by("I Cavalieri che fecero l'impresa", "The Knights")
+    (True, False)
+    """
+    if fold(infobox_name) == fold(lead_title) or len(infobox_name) > 200:
+        return False
+    words = {w for w in re.findall(r"\w{4,}", fold(lead_title))}
+    return bool(words & set(re.findall(r"\w{4,}", fold(infobox_name))))
 
 
 def _strip_stray_quotes(film: Film) -> None:

@@ -266,7 +266,10 @@ def read_infobox(article: Article, collector: Collector) -> None:
                 f"{collector.where}: line {entry.line}: infobox key '{entry.label}' cannot be read here")
             continue
         if row.field == "title":
-            continue  # the title line names the film; an infobox "Name" only repeats it
+            # The title line names the film; an infobox "Name" repeats it, or gives the name it goes by.
+            collector.infobox_name = " ".join(v.replace("''", "").strip() for v in entry.values
+                                              if not reference.is_placeholder(v)) or None
+            continue
         values = tuple(v for v in entry.values if not reference.is_placeholder(v))
         parsed = parser(values) if values else []
         if not parsed and row.kind in _NUMERIC_KINDS and any(ch.isdigit() for v in values for ch in v):
