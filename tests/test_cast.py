@@ -123,7 +123,7 @@ Volk, Nils Aas portrays the hero's aunt, May and Odd Lie appears as a nurse. The
 the Emperor. Lars Berg voiced concerns about the script.
 """)
     assert cast == {"Lina Holt": ["Maja"], "Per Vik": ["Knut"], "Jon Moe": ["Lobo"], "Ida Sand": ["Tove"],
-                    "Eva Strand": ["Volk"], "Nils Aas": ["May"], "Odd Lie": [], "Tor Fjell": ["Rask"]}
+                    "Eva Strand": ["Volk"], "Nils Aas": ["May"], "Odd Lie": ["nurse"], "Tor Fjell": ["Rask"]}
 
 
 def test_a_casting_story_is_not_cast_but_for_who_appears_in_the_film() -> None:

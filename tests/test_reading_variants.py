@@ -499,3 +499,14 @@ def test_a_year_a_name_and_a_category_in_an_awards_list() -> None:
     assert {(n.body, n.category, n.result.value, n.date.isoformat()) for n in film.nomination} == {
         ("Silver Lake Film Festival", "Best Documentary", "won", "2007"),
         ("DIY Film Fest", "Best Documentary", "won", "2007"), ("Evil City", "Best Documentary", "won", "2006")}
+
+
+def test_a_part_described_in_a_cast_section_s_prose_is_the_part() -> None:
+    film = _film("", "== Cast ==\n* [[Ann Berg]] as Anna\n\nSeveral relatives of the crew appear; Berg's brother "
+                     "[[Carl Berg]] plays the Harbour Guards' psychiatric doctor, and [[Eva Lund]] portrays a "
+                     "schoolchild. [[Ida Krog]] appears as the host of a children's party, [[Nils Aas]] plays a "
+                     "public works official for the mayor, [[Per Vik]] plays a key role, and [[Bo Dam]] plays the "
+                     "guitar.\n")
+    assert _cast(film) == {"Ann Berg": ["Anna"], "Carl Berg": ["psychiatric doctor"], "Eva Lund": ["schoolchild"],
+                           "Ida Krog": ["host of a children's party"], "Nils Aas": ["public works official"],
+                           "Per Vik": [], "Bo Dam": []}

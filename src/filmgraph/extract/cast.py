@@ -839,7 +839,7 @@ def _person_of(run: list[str], links: frozenset[str], context: CastContext) -> s
 
 def _prose_role(text: str, actor: str) -> list[str]:
     """The character an object phrase names: "Rask Lund, a bounty hunter" → Rask Lund; "the hero's aunt,
-    May" → May; "a ferry guard" → none."""
+    May" → May; "a ferry guard" → ferry guard (a part described), "a key role" → none."""
     text = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", text)).strip(" ,;.")
     text = re.sub(r"^(?:the\s+)?(?:title\s+)?(?:role|part|character)\s+of\s+", "", text)  # "the role of Anna"
     head, comma, tail = text.partition(", ")
@@ -855,13 +855,28 @@ def _prose_role(text: str, actor: str) -> list[str]:
         role = clean_role(part, descriptions=False)
         if role and fold(role.split()[0]) not in _PRONOUNS and len(role.split()) <= 8:
             roles.append(role)
+    described = _DESCRIBED_PART_RE.match(head) if not roles else None
+    if described and described["what"].split()[-1] not in _NOT_A_PART:
+        roles.append(described["what"])  # "plays a dock supervisor", "portrays the city police chief"
     return roles
+
+
+# A part described, not named, after "plays" or "appears as": "a dock supervisor", "the Ghostbusters' psychiatric
+# doctor" (whose it is dropped), in at most five lower-case words.
+_DESCRIBED_PART_RE = re.compile(r"^(?:an?|the)\s+(?:(?:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+(?:'s|’s|s'|s’)\s+)?"
+                                r"(?P<what>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4})$")
+# What one plays that is no part: "plays a key role", "plays the guitar", "appears as a guest".
+_NOT_A_PART = frozenset({"role", "roles", "part", "parts", "character", "characters", "cameo", "cameos",
+                         "appearance", "guest", "lead", "leads", "guitar", "piano", "drums", "bass", "violin",
+                         "saxophone", "trumpet", "instrument", "music", "song", "songs", "tune", "game", "games",
+                         "trick", "tricks", "prank", "joke", "card", "cards", "hand", "version", "himself",
+                         "herself", "themselves", "opposite", "villain's"})
 
 
 def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
                appearances_only: bool = False, lists: bool = True) -> list[Entry]:
     """(actor, characters) a sentence of a cast section states: "Ann Berg plays Anna", "Carl Holm portrays
-    the hero's uncle, Jens", "Eva Lund appears as a nurse" (no character), "The film features Ann Berg as
+    the hero's uncle, Jens", "Eva Lund appears as a nurse" (a part described: "nurse"), "The film features Ann Berg as
     Anna; Carl Holm as Jens". The actor is a name just before the verb, never a sentence; a lone surname
     only when it is that of someone the article credits.
 
