@@ -510,3 +510,16 @@ def test_a_part_described_in_a_cast_section_s_prose_is_the_part() -> None:
     assert _cast(film) == {"Ann Berg": ["Anna"], "Carl Berg": ["psychiatric doctor"], "Eva Lund": ["schoolchild"],
                            "Ida Krog": ["host of a children's party"], "Nils Aas": ["public works official"],
                            "Per Vik": [], "Bo Dam": []}
+
+
+def test_a_festival_screening_takes_the_day_of_the_infobox_release_there() -> None:
+    film = _film("| released = {{Film date|2009|07|17|NZIFF|df=yes}}",
+                 "'''Night Harbour''' premiered at the 2009 New Zealand International Film Festival, where it sold "
+                 "out screenings.\n")
+    assert [(s.event, s.date.isoformat()) for s in film.screening] == [
+        ("New Zealand International Film Festival", "2009-07-17")]
+    premiere = _film("", "== Release ==\n''Night Harbour'' premiered at the [[Paramount Theatre (Austin, Texas)|"
+                         "Paramount Theatre]] in Austin on July 30, 1966 (between the first and second seasons of the "
+                         "TV series).\n")
+    assert [(s.event, s.date.isoformat()) for s in premiere.screening] == [
+        ("Premiere at Paramount Theatre", "1966-07-30")]

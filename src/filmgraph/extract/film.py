@@ -704,6 +704,7 @@ def _resolve(film: Film) -> None:
         old.super_event = old.super_event or new.super_event
 
     film.screening = _dedupe(_one_premiere_a_day(film.screening), lambda s: fold(s.event), fill_screening)
+    _date_screenings_by_releases(film)
     film.filming_location = _dedupe(film.filming_location, lambda loc: fold(loc.place.name))
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
     for field in ("budget", "box_office", "admissions", "runtime", "profit"):
@@ -771,6 +772,20 @@ def _named_as_kin(mention: str, texts: list[str]) -> bool:
     """Whether a text names the person as someone's relative: "Lund's son Teddy Lund", "his wife, Jackie Lund"."""
     before = re.compile(rf"(\S+\s+\S+\s+){re.escape(mention)}")
     return any(_KIN_RE.search(words) for text in texts if mention in text for words in before.findall(text))
+
+
+def _date_screenings_by_releases(film: Film) -> None:
+    """A festival screening the prose dates by the festival's year takes the day of the release the infobox gives
+    at that festival ("{{Film date|2009|07|17|NZIFF}}")."""
+    for screening in film.screening:
+        if screening.date is not None and screening.date.month is not None:
+            continue
+        for release in film.release:
+            if release.place is not None and fold(prose.canonical_event(release.place.name)) == \
+                    fold(screening.event) and release.date.day and (
+                        screening.date is None or screening.date.year == release.date.year):
+                screening.date = release.date
+                break
 
 
 def _one_premiere_a_day(screenings: list[Screening]) -> list[Screening]:

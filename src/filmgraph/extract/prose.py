@@ -401,7 +401,8 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
     links = links or {}
     found: list[Screening] = []
     for match in _PREMIERE_RE.finditer(sentence):
-        clause = _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0)
+        # A bracket is an aside: "(between the first and second seasons of the TV series)" is no broadcast.
+        clause = re.sub(r"\s*\([^()]*\)", "", _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0))
         if _NOT_A_SCREENING_RE.search(clause) or _NOT_A_SCREENING_RE.search(sentence[:match.start()][-40:]) \
                 or _events(clause):
             continue  # a broadcast, another work's premiere, or a festival's (find_screenings)
