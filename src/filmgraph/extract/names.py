@@ -387,6 +387,7 @@ def _without_brackets(title: str) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", title)
 
 
+@lru_cache(maxsize=4096)  # pairs of a page's clusters are compared again as they grow
 def _one_page_by_name(a: str, b: str) -> bool:
     """Whether two pages an article links are one person's page under two titles (one redirects to the other):
     "Ed Asner" and "Edward Asner", "Lenore Coffee" and "Lenore J. Coffee"; never pages told apart by brackets
