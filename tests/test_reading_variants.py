@@ -523,3 +523,16 @@ def test_a_festival_screening_takes_the_day_of_the_infobox_release_there() -> No
                          "TV series).\n")
     assert [(s.event, s.date.isoformat()) for s in premiere.screening] == [
         ("Premiere at Paramount Theatre", "1966-07-30")]
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("Two months later, a round of re-shoots began in Santa Ynez and involved the windmill.", ["Santa Ynez"]),
+    ("Filming took place in Wadesboro.", ["Wadesboro"]),
+    # Not a place: a language, a format, someone's house.
+    ("The film was shot in Hindi and Tamil.", []), ("It was shot in Super 8.", []),
+    ("It was filmed in Glorious Technicolor.", []), ("It was shot in Dolby Vision.", []),
+    ("It was filmed in Ann Berg's house.", []),
+])
+def test_the_place_right_after_a_verb_of_filming(sentence: str, places: list[str]) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [f.place.name for f in film.filming_location] == places

@@ -962,7 +962,13 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     places.append(place)
                     first = False
                     continue
-                place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item))
+                # "re-shoots began in Santa Monica", "filmed at Corral Creek": the verb's own place, whatever it is
+                # called (never a language: "shot in Hindi").
+                direct = first and match["prep"] in ("in", "at") and _FILMED_JUST_BEFORE_RE.search(
+                    text[:match.start()]) is not None and reference.language(name) is None \
+                    and not re.match(r"\s*\d", after) and not re.search(r"['’]s?$", name) \
+                    and not any(word in _FORMAT_WORDS for word in fold(name).split())
+                place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item) or direct)
                 listed = listed or (first and place is not None)
                 first = False
                 if place is None:
@@ -1062,6 +1068,16 @@ def find_named_locations(sentence: str, links: dict[str, str] | None = None) -> 
     return [FilmingLocation(place) for place in places]
 
 
+_FILMED_JUST_BEFORE_RE = re.compile(r"\b(?:shot|filmed|re-?shot|re-?shoots?\s+(?:began|started|took\s+place)|"
+                                    r"(?:filming|shooting|photography)\s+(?:began|started|commenced|took\s+place|"
+                                    r"continued|resumed|moved))\s+(?:on\s+location\s+)?$", re.IGNORECASE)
+# Words of cameras, stocks, sound and picture formats a film is "shot in" ("Dolby Vision", "Glorious Technicolor").
+_FORMAT_WORDS = frozenset({"technicolor", "panavision", "dolby", "imax", "cinemascope", "eastmancolor", "vistavision",
+                           "metrocolor", "cinerama", "techniscope", "super", "ultra", "deluxe", "color", "colour",
+                           "arri", "alexa", "sony", "canon", "kodak", "fuji", "fujifilm", "digital", "hd", "4k", "8k",
+                           "3d", "black-and-white", "monochrome", "widescreen", "anamorphic", "glorious"})
+
+
 # "the Toronto suburb of Scarborough", "the Paris district of Belleville": a place inside the one named first.
 _PART_OF_RE = re.compile(rf"\s+(?:suburb|district|neighbou?rhood|borough|quarter|town|village|area)\s+of\s+"
                          rf"(?P<inner>{_CAP}(?:\s+{_CAP})*)")
@@ -1081,6 +1097,8 @@ def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool 
     name = name.strip()
     if not name or _is_month_or_date(name) or re.fullmatch(r"\d{4}", name) or fold(name) in _FILM_FORMATS:
         return None
+    if re.search(r"['’]s?$", name):
+        return None  # "in Ann Berg's house": someone's, not a place's name
     if re.search(r"\b(?:festival|fest|filmfest|berlinale|biennale|awards?)\b", name, re.IGNORECASE):
         return None  # "the 1982 Metro Manila Film Festival": a festival, not where the film was shot
     town, comma, region = name.rpartition(", ")
