@@ -536,3 +536,17 @@ def test_a_festival_screening_takes_the_day_of_the_infobox_release_there() -> No
 def test_the_place_right_after_a_verb_of_filming(sentence: str, places: list[str]) -> None:
     film = _film("", f"== Production ==\n{sentence}\n")
     assert [f.place.name for f in film.filming_location] == places
+
+
+def test_theatrical_rentals_are_their_own_sums_not_the_takings() -> None:
+    from filmgraph.rdf.mapping import map_film
+
+    film = _film("", "== Release ==\n=== Box office ===\nThe film was a hit, earning $7.25 million in [[Gross rental|"
+                     "theatrical rentals]] in North America, and an additional $1.25 million in theatrical rentals "
+                     "overseas. Its rentals totalled $9 million by 1970.\n")
+    assert sorted(q.amount for q in film.rental) == [1.25e6, 7.25e6, 9e6] and film.box_office == []
+    graph = map_film(film, base="http://ex.org/")
+    query = """SELECT ?value ?currency WHERE { ?film <https://w3id.org/filmgraph/ontology#theatricalRentals> ?sum .
+               ?sum a <http://schema.org/MonetaryAmount> ; <http://schema.org/value> ?value ;
+                    <http://schema.org/currency> ?currency } ORDER BY ?value"""
+    assert [(float(v), str(c)) for v, c in graph.query(query)] == [(1.25e6, "USD"), (7.25e6, "USD"), (9e6, "USD")]

@@ -294,6 +294,7 @@ class Film:
     budget: list[Quantity] = field(default_factory=list)
     box_office: list[Quantity] = field(default_factory=list)
     profit: list[Quantity] = field(default_factory=list)  # net profit; a loss is negative
+    rental: list[Quantity] = field(default_factory=list)  # theatrical rentals: the distributor's share of the takings
     admissions: list[Quantity] = field(default_factory=list)
     filming_location: list[FilmingLocation] = field(default_factory=list)
     nomination: list[Nomination] = field(default_factory=list)

@@ -319,6 +319,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("box_office", quantity, section)
             for quantity in prose.find_profit(sentence):
                 collector.add("profit", quantity, section)
+            for quantity in prose.find_rentals(sentence) if part.dates_releases and not part.on_video else []:
+                collector.add("rental", quantity, section)
     apply_ceremonies(film, years)
 
 
@@ -707,7 +709,7 @@ def _resolve(film: Film) -> None:
     _date_screenings_by_releases(film)
     film.filming_location = _dedupe(film.filming_location, lambda loc: fold(loc.place.name))
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
-    for field in ("budget", "box_office", "admissions", "runtime", "profit"):
+    for field in ("budget", "box_office", "admissions", "runtime", "profit", "rental"):
         quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency))
         if field in HEADLINE_FIELDS and any(INFOBOX in q.sources for q in quantities):
             # The infobox gives the headline figure (the preferred statement); of the sums prose adds, the

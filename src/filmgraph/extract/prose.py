@@ -1405,6 +1405,25 @@ def find_box_office(sentence: str) -> list[Quantity]:
     return found
 
 
+# "earning $7.25 million in theatrical rentals", "rentals of $4,420,000": what the distributor took back.
+_RENTALS_AFTER_RE = re.compile(r"^\s*in\s+(?:[\w-]+\s+){0,3}?rentals\b", re.IGNORECASE)
+_RENTALS_BEFORE_RE = re.compile(r"\brentals?\s+(?:of|totall?(?:ing|ed)|amounting\s+to|came\s+to|were|was|reached)\s+"
+                                r"(?:about\s+|around\s+|an\s+estimated\s+)?$", re.IGNORECASE)
+
+
+def find_rentals(sentence: str) -> list[Quantity]:
+    """The theatrical rentals a sentence states: the distributor's share of the takings, not the takings.
+
+    >>> [q.amount for q in find_rentals("It earned $7.25 million in theatrical rentals, and $1.25 million in "
+    ...                                 "rentals overseas; it grossed $20 million.")]
+    [7250000.0, 1250000.0]
+    """
+    if "rental" not in _lowered(sentence):
+        return []
+    return [quantity for quantity, start, end in _sums(sentence)
+            if _RENTALS_AFTER_RE.match(sentence[end:]) or _RENTALS_BEFORE_RE.search(sentence[:start])]
+
+
 _PROFIT_RE = re.compile(r"\b(?P<kind>profit|loss)(?:es|s)?\s+(?:of|was|were|totall?ing|amounting to|came to)\s+"
                         r"(?:only\s+|just\s+|about\s+|around\s+|an estimated\s+)?", re.IGNORECASE)
 

@@ -422,8 +422,16 @@ def _money(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
     # beside it at normal rank.
     others = [q for q in getattr(m.film, row.field) if INFOBOX not in q.sources]
     rank = "preferred" if INFOBOX in quantity.sources and others else "normal"
-    return Emitted(None, amount, m.quantity_value(quantity), quantity.sources,
-                   f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}", rank=rank)
+    key = f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}"
+    if not row.wikidata:
+        # A sum Wikidata has no property for (theatrical rentals): a schema.org MonetaryAmount, with its currency.
+        node = URIRef(f"{m.base}{row.field}/{m.film_slug}/{key}")
+        m.add(node, RDF.type, SDO.MonetaryAmount)
+        m.add(node, SDO.value, amount)
+        if quantity.currency:
+            m.add(node, SDO.currency, Literal(quantity.currency))
+        return Emitted(node, None, sources=quantity.sources, slug=key)
+    return Emitted(None, amount, m.quantity_value(quantity), quantity.sources, key, rank=rank)
 
 
 def _location(m: _Mapper, row: FieldRow, location: FilmingLocation) -> Emitted:
