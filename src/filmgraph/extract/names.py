@@ -387,7 +387,6 @@ def _without_brackets(title: str) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", title)
 
 
-@lru_cache(maxsize=4096)  # pairs of a page's clusters are compared again as they grow
 def _one_page_by_name(a: str, b: str) -> bool:
     """Whether two pages an article links are one person's page under two titles (one redirects to the other):
     "Ed Asner" and "Edward Asner", "Lenore Coffee" and "Lenore J. Coffee"; never pages told apart by brackets
@@ -400,9 +399,11 @@ def _one_page_by_name(a: str, b: str) -> bool:
     """
     if a == b:
         return True
-    if "(" in a or "(" in b:
-        return False
-    ta, tb = _tokens(a), _tokens(b)
+    return "(" not in a and "(" not in b and _one_person_by_tokens(_tokens(a), _tokens(b))
+
+
+def _one_person_by_tokens(ta: list[str] | tuple[str, ...], tb: list[str] | tuple[str, ...]) -> bool:
+    """:func:`_one_page_by_name` on the titles' name tokens."""
     if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1] or not (ta[0] == tb[0] or same_given_name(ta[0], tb[0])):
         return False
     shorter, longer = sorted((ta[1:-1], tb[1:-1]), key=len)
@@ -477,6 +478,8 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     own_page = {n: _unmarked(n)[1] or links.get(fold(shown[n])) for n in names}
     pages = {n: {"".join(_tokens(page))} if (page := own_page[n]) else set() for n in names}
     page_titles = {"".join(_tokens(page)): page for page in own_page.values() if page}
+    # The tokens of each page title without brackets ("John Smith (actor)" is told apart by them), found once.
+    plain_titles = {key: _tokens(title) for key, title in page_titles.items() if "(" not in title}
     plays = {n: set(roles.get(n, ())) for n in names}
     # Per cluster: its full names (at most _MAX_SPELLINGS and one), which a name one letter apart must all fit.
     written_as = {n: [tokens[n]] for n in full}
@@ -515,7 +518,8 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     def compatible(a: str, b: str) -> bool:
         root_a, root_b = find(a), find(b)
         if pages[root_a] and pages[root_b] and pages[root_a] != pages[root_b] and not all(
-                _one_page_by_name(page_titles[x], page_titles[y]) for x in pages[root_a] for y in pages[root_b]):
+                x in plain_titles and y in plain_titles and _one_person_by_tokens(plain_titles[x], plain_titles[y])
+                for x in pages[root_a] for y in pages[root_b]):
             return False
         if (fold(shown[a]) in two_people and not _unmarked(a)[1]) or \
                 (fold(shown[b]) in two_people and not _unmarked(b)[1]):
