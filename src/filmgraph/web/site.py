@@ -838,6 +838,7 @@ def app(store: str | Path, *, base: str, minted_base: str | None = None, time_li
     """
     published = Published(store, base=base, minted_base=minted_base)
     published.catalogue()  # read once, before the first request
+    published.filmographies()  # likewise
     pool = QueryPool(str(store), minted=published.minted, base=published.base, workers=query_workers,
                      time_limit=time_limit, row_limit=row_limit) if query_workers > 0 else None
     return Site(published, pool, cache_bytes=int(cache_mb * 2**20), shared_cache=shared_cache)
