@@ -179,9 +179,10 @@ def minted_base_of(store: Any) -> str | None:
 
 class Published:
     """A read-only store published under ``base`` (its IRIs minted under ``minted_base``, found in the store when
-    not given)."""
+    not given; its :meth:`filmographies` given when they were read before, of the same store)."""
 
-    def __init__(self, path: str | Path, *, base: str, minted_base: str | None = None) -> None:
+    def __init__(self, path: str | Path, *, base: str, minted_base: str | None = None,
+                 filmographies: dict[str, list[FilmLink]] | None = None) -> None:
         if not re.match(r"^https?://[^/\s]+/", base):
             raise FilmgraphError(f"{base}: the base must be an http:// or https:// address ending in /")
         self.path = Path(path)
@@ -192,7 +193,8 @@ class Published:
         self._catalogue: Catalogue | None = None
         self._folded_titles: list[tuple[str, FilmEntry]] | None = None
         self._category_labels: dict[str, str] = {}
-        self._filmographies: dict[str, list[FilmLink]] | None = None
+        # read by :meth:`filmographies`, or before, of the same store (by a server's parent process, for its workers)
+        self._filmographies: dict[str, list[FilmLink]] | None = filmographies
 
     # ------------------------------------------------------------------ IRIs and terms
 
