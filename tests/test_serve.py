@@ -658,6 +658,45 @@ def _cmdline(pid: int) -> str:
         return ""
 
 
+def _connections(pid: int, port: int) -> list[tuple[int, str]]:
+    """The TCP connections that the process holds on its local ``port`` (no listening socket): each one's remote
+    port and state (``01`` established, ``08`` closed by the client, not yet by the process), read from /proc."""
+    sockets = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        try:
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        except FileNotFoundError:  # closed meanwhile
+            continue
+        if target.startswith("socket:["):
+            sockets.add(target[len("socket:["):-1])
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table, encoding="ascii") as rows:
+            for row in list(rows)[1:]:
+                fields = row.split()
+                local, remote = (int(address.rsplit(":", 1)[1], 16) for address in fields[1:3])
+                if local == port and fields[3] != "0A" and fields[9] in sockets:
+                    found.append((remote, fields[3]))
+    return found
+
+
+def _spread(address: str, workers: list[int], clients: int = 8) -> list[int]:
+    """How many connections each worker holds (any client's) with ``clients`` more keep-alive connections open,
+    opened one after another, each asking for a page."""
+    import http.client
+
+    port = int(address.rstrip("/").rsplit(":", 1)[1])
+    connections = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _ in range(clients)]
+    try:
+        for connection in connections:
+            connection.request("GET", "/films")
+            assert connection.getresponse().read()
+        return sorted(len(_connections(pid, port)) for pid in workers)
+    finally:
+        for connection in connections:
+            connection.close()
+
+
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads the process tree from /proc")
 def test_workers_serve_the_same_bytes_and_stop_with_the_server(store_dir: Path) -> None:
     from filmgraph.web.site import app, close
@@ -698,6 +737,10 @@ def test_workers_serve_the_same_bytes_and_stop_with_the_server(store_dir: Path) 
         with ThreadPoolExecutor(8) as pool:
             codes = list(pool.map(lambda n: _get(f"{address}film/rocky?n={n}").status_code, range(40)))
         assert codes == [200] * 40
+        # keep-alive connections taken in turns: each worker holds half, within one (left to the kernel, one
+        # worker took most: 8 and 0, 6 and 2)
+        spread = _spread(address, workers)
+        assert sum(spread) >= 8 and spread[1] - spread[0] <= 1, spread
         # a worker that dies is replaced, and the server goes on answering with two
         os.kill(workers[0], signal.SIGKILL)
         deadline = time.monotonic() + 60
@@ -710,6 +753,11 @@ def test_workers_serve_the_same_bytes_and_stop_with_the_server(store_dir: Path) 
         with ThreadPoolExecutor(8) as pool:
             codes = list(pool.map(lambda n: _get(f"{address}film/rocky?m={n}").status_code, range(40)))
         assert codes == [200] * 40
+        # the new worker, once it serves, takes its turns in the slot of the one it replaced
+        deadline = time.monotonic() + 60
+        while (spread := _spread(address, workers))[1] - spread[0] > 1 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert sum(spread) >= 8 and spread[1] - spread[0] <= 1, spread
         # a server killed outright leaves no worker behind, serving or not
         process.kill()
         process.wait(10)
@@ -823,3 +871,48 @@ def test_a_killed_server_s_shared_answers_are_removed_by_the_next_server() -> No
         for folder in (mine, left):
             if folder is not None:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_filmographies_read_as_the_server_starts_are_the_rows_of_each_node_s_own_query(store_dir: Path) -> None:
+    from filmgraph.web.published import CREDIT_LINKS, FilmLink, Published
+
+    indexed = Published(store_dir, base="http://127.0.0.1:9/")
+    asked = Published(store_dir, base="http://127.0.0.1:9/")  # never reads the index: a query a node
+    index = indexed.filmographies()
+    nodes = sorted({q.subject.value for kind in (SDO.Person, SDO.Organization) for q in indexed.store.quads_for_pattern(
+        None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(kind)), None) if q.subject.value.startswith(MINTED)})
+    assert len(nodes) > 80 and not any("/role/" in node for node in index)  # a role's film is no credit
+    for node in nodes:
+        rows = ((node, row["kind"], row["film"], row["role"], row["detail"])
+                for row in asked._credit_rows(f"<{node}>"))
+        assert sorted(index.get(node, [])) == sorted(asked._film_links(rows).get(node, [])), node
+        public = indexed.public(node)
+        assert indexed.credits(public) == asked.credits(public), node
+    assert asked._filmographies is None
+    stallone = index[MINTED + "person/sylvester-stallone"]
+    assert FilmLink(CREDIT_LINKS.index(str(SDO.actor)), MINTED + "film/rocky", 'Robert "Rocky" Balboa, Sr.') in stallone
+    assert FilmLink(CREDIT_LINKS.index(str(SDO.author)), MINTED + "film/rocky", None) in stallone
+
+
+def test_a_person_page_after_a_reload_lists_the_films_of_the_new_store(tmp_path: Path) -> None:
+    from filmgraph.web.site import app, close
+
+    store = tmp_path / "store"
+    _run("load", str(CORPUS / "evil_dead_ii.wiki"), "--store", str(store))
+    base = "http://127.0.0.1:9/"
+    site = app(store, base=base, query_workers=0)
+    try:
+        page = _answer(site, "/person/bruce-campbell")[2].decode()
+        assert f'href="{base}film/evil-dead-ii"' in page and "army-of-darkness" not in page
+    finally:
+        close(site)
+    _run("load", str(CORPUS / "army_of_darkness.wiki"), "--store", str(store))
+    site = app(store, base=base, query_workers=0)  # the server started again over the store loaded again
+    try:
+        page = _answer(site, "/person/bruce-campbell")[2].decode()
+        films = re.search(r'<table class="filmography">.*?</table>', page, re.S)
+        assert films and {f"{base}film/evil-dead-ii", f"{base}film/army-of-darkness"} <= set(
+            re.findall(r'href="([^"]+)"', films.group(0)))
+        assert "<h2>Films (2)</h2>" in page
+    finally:
+        close(site)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -97,6 +97,15 @@ class Credit:
     date: str = ""
 
 
+class FilmLink(NamedTuple):
+    """A film's credit of a node, as :meth:`Published.filmographies` keeps it: the link (its number in
+    :data:`CREDIT_LINKS`), the film (minted IRI), and, for a role node, its details joined (None: no role node)."""
+
+    kind: int
+    film: str
+    detail: str | None
+
+
 def rdflib_term(term: Any, iri: Callable[[str], str] = str) -> Node:
     """A pyoxigraph term as an rdflib one (an IRI through ``iri``: the public address of a minted one)."""
     if isinstance(term, ox.NamedNode):
@@ -170,9 +179,10 @@ def minted_base_of(store: Any) -> str | None:
 
 class Published:
     """A read-only store published under ``base`` (its IRIs minted under ``minted_base``, found in the store when
-    not given)."""
+    not given; its :meth:`filmographies` given when they were read before, of the same store)."""
 
-    def __init__(self, path: str | Path, *, base: str, minted_base: str | None = None) -> None:
+    def __init__(self, path: str | Path, *, base: str, minted_base: str | None = None,
+                 filmographies: dict[str, list[FilmLink]] | None = None) -> None:
         if not re.match(r"^https?://[^/\s]+/", base):
             raise FilmgraphError(f"{base}: the base must be an http:// or https:// address ending in /")
         self.path = Path(path)
@@ -183,6 +193,8 @@ class Published:
         self._catalogue: Catalogue | None = None
         self._folded_titles: list[tuple[str, FilmEntry]] | None = None
         self._category_labels: dict[str, str] = {}
+        # read by :meth:`filmographies`, or before, of the same store (by a server's parent process, for its workers)
+        self._filmographies: dict[str, list[FilmLink]] | None = filmographies
 
     # ------------------------------------------------------------------ IRIs and terms
 
@@ -351,13 +363,13 @@ class Published:
         return list(dict.fromkeys(q.subject for q in self.store.quads_for_pattern(None, None, node, None)
                                   if q.predicate.value in wanted and isinstance(q.subject, ox.NamedNode)))
 
-    def _credit_rows(self, node: Any) -> Any:
-        """The links that give ``node`` a credit, in one query whose joins the store makes on its own identifiers
-        (a term is decoded only once it is an answer): a film's crew or direct cast link (``?kind``, ``?film``,
-        no ``?role``), or a film's role node that names the node (``?role``, with its characters or role names
-        as ``?detail``). A look-up a film, each quad decoded whole, costs twice as much on a long filmography.
-        ``?kind`` is the link's number in :data:`CREDIT_LINKS`, an integer the store decodes without reading its
-        table of terms."""
+    def _credit_rows(self, node: str = "?who") -> Any:
+        """The links that give ``node`` (a node, or ``?who``: every node, answered as ``?who``) a credit, in one
+        query whose joins the store makes on its own identifiers (a term is decoded only once it is an answer): a
+        film's crew or direct cast link (``?kind``, ``?film``, no ``?role``), or a film's role node that names the
+        node (``?role``, with its characters or role names as ``?detail``). A look-up a film, each quad decoded
+        whole, costs twice as much on a long filmography. ``?kind`` is the link's number in :data:`CREDIT_LINKS`,
+        an integer the store decodes without reading its table of terms."""
         crew = " ".join(f"(<{prop}> {number})" for number, prop in enumerate(CREDIT_LINKS))
         roles = " UNION ".join(
             f"{{ ?role <{kind}> {node} . FILTER(isIRI(?role)) ?film <{kind}> ?role . "
@@ -367,37 +379,69 @@ class Published:
                  f"UNION {roles} FILTER(isIRI(?film))")
         # each film's links within its graph (joins in one graph cost less than across the union of all), and
         # those of the default graph (empty in a store filmgraph loads, where each film is a named graph)
-        return self.store.query(f"SELECT ?kind ?film ?role ?detail {{ {{ GRAPH ?graph {{ {links} }} }} UNION "
+        who = " ?who" if node == "?who" else ""
+        return self.store.query(f"SELECT{who} ?kind ?film ?role ?detail {{ {{ GRAPH ?graph {{ {links} }} }} UNION "
                                 f"{{ {links} }} }}")
 
-    def _credit(self, film: Any, role: str, **detail: Any) -> Credit | None:
-        entry = self.catalogue().films.get(self.public(film.value))
+    def filmographies(self) -> dict[str, list[FilmLink]]:
+        """Every node's links to the films that credit it (:class:`FilmLink`), by the node's minted IRI: read in
+        one query as the server starts (the store does not change while it is served), so that a person's or a
+        company's page reads none (that query cost two thirds of a busy actor's page). A dependent node (a role,
+        which its film links to) is left out: it has no filmography to show, and there are as many as credits."""
+        if self._filmographies is None:
+            self._filmographies = self._film_links((who.value, kind, film, role, detail)
+                                                   for who, kind, film, role, detail in self._credit_rows()
+                                                   if isinstance(who, ox.NamedNode) and not self._dependent(who.value))
+        return self._filmographies
+
+    def _film_links(self, rows: Iterable[tuple[str, Any, Any, Any, Any]]) -> dict[str, list[FilmLink]]:
+        """:meth:`_credit_rows` (``?who``, ``?kind``, ``?film``, ``?role``, ``?detail``) as one link a film, by the
+        node credited: a link without a role node as it is, a role node's with its details together (its
+        characters, or role names)."""
+        films = self.catalogue().films
+        links: dict[str, list[FilmLink]] = {}
+        roles: dict[tuple[str, str, str, int], set[str]] = {}  # (node, role node, film, kind) → its details
+        iris: dict[str, str] = {}  # a film's IRI kept once, however many links name the film
+        for who, kind, film, role, detail in rows:
+            film_iri = iris.setdefault(film.value, film.value)
+            if role is None:  # a crew link, or a cast link without a role node
+                if self.public(film_iri) in films:
+                    links.setdefault(who, []).append(FilmLink(int(kind.value), film_iri, None))
+            elif self.public(role.value) not in films:
+                details = roles.setdefault((who, role.value, film_iri, int(kind.value)), set())
+                if detail is not None:
+                    details.add(detail.value)
+        for (who, _, film_iri, kind), details in roles.items():
+            links.setdefault(who, []).append(FilmLink(kind, film_iri, ", ".join(sorted(details))))
+        return links
+
+    def _credit(self, film: str, role: str, **detail: Any) -> Credit | None:
+        entry = self.catalogue().films.get(self.public(film))
         if entry is None:
             return None
         return Credit(entry.iri, entry.name, entry.year, role, **detail)
 
     def credits(self, public_iri: str) -> list[Credit]:
         """What a person or company did on each film of the store: crew and cast roles (with characters), awards
-        and nominations they are named in (with category, result and date), by year and film. Only the links
-        that carry a credit are read (the predicate-object index), not every triple that names the node."""
+        and nominations they are named in (with category, result and date), by year and film. The films' links
+        are read from :meth:`filmographies` once it is read (a query of its own otherwise); of the statements,
+        only the links that name the node as a nominee (the predicate-object index), not every triple that names
+        it."""
         node = self.node(public_iri)
-        films = self.catalogue().films
+        if self._filmographies is not None and not self._dependent(node.value):
+            links = self._filmographies.get(node.value, [])
+        else:
+            links = self._film_links((node.value, row["kind"], row["film"], row["role"], row["detail"])
+                                     for row in self._credit_rows(str(node))).get(node.value, [])
         credits: list[Credit | None] = []
-        roles: dict[tuple[Any, Any, str], set[str]] = {}  # (role node, film, kind) → its details
-        for row in self._credit_rows(node):
-            kind, film, role = CREDIT_LINKS[int(row["kind"].value)], row["film"], row["role"]
-            if role is None:  # a crew link, or a cast link without a role node
-                if self.public(film.value) in films:
-                    credits.append(self._credit(film, CREDITS.get(kind) or ("actor" if kind == _ACTOR else
+        for link in links:
+            kind = CREDIT_LINKS[link.kind]
+            if link.detail is None:
+                credits.append(self._credit(link.film, CREDITS.get(kind) or ("actor" if kind == _ACTOR else
                                                                              "contributor")))
-            elif self.public(role.value) not in films:
-                details = roles.setdefault((role, film, kind), set())
-                if row["detail"] is not None:
-                    details.add(row["detail"].value)
-        for (_, film, kind), details in roles.items():
-            detail = ", ".join(sorted(details))
-            credits.append(self._credit(film, "actor", detail=detail) if kind == _ACTOR else
-                           self._credit(film, detail or "contributor"))
+            else:
+                credits.append(self._credit(link.film, "actor", detail=link.detail) if kind == _ACTOR else
+                               self._credit(link.film, link.detail or "contributor"))
         seen: set[Any] = set()
         for quad in self.store.quads_for_pattern(None, ox.NamedNode(str(PQ.P2453)), node, None):
             if isinstance(quad.subject, ox.NamedNode) and quad.subject not in seen:
@@ -417,7 +461,7 @@ class Published:
             for category in self.store.quads_for_pattern(statement, ox.NamedNode(value), None, None):
                 iri = category.object.value
                 label = self._category_label(category.object)
-                found.append(self._credit(quad.subject, role, detail=label, detail_node=self.public(iri),
+                found.append(self._credit(quad.subject.value, role, detail=label, detail_node=self.public(iri),
                                           result=result, date=date))
         return found
 
@@ -457,7 +501,7 @@ class Published:
                                                                           None, None)
                                              if isinstance(q.object, ox.NamedNode)}))
                 date = self._date(statement)
-                found += [self._credit(film, result, detail=nominees, result=result, date=date)
+                found += [self._credit(film.value, result, detail=nominees, result=result, date=date)
                           for film in self._film_of(statement, [str(claim)])]
         unique = list(dict.fromkeys(c for c in found if c is not None))
         return sorted(unique, key=lambda c: (c.date or str(c.year or ""), c.film_name, c.result))

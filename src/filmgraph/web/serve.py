@@ -13,6 +13,7 @@ server's; a worker that dies is replaced, and the workers stop with the server.
 
 from __future__ import annotations
 
+import copy
 import gc
 import multiprocessing
 import os
@@ -23,11 +24,13 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from filmgraph.errors import FilmgraphError
+from filmgraph.web.published import FilmLink, Published
 from filmgraph.web.site import MAX_BODY, Site, app, close
 
 DEFAULT_BIND = "127.0.0.1:8000"
@@ -49,11 +52,15 @@ def parse_bind(bind: str) -> tuple[str, int]:
 def make_server(store: str | Path, *, base: str | None = None, bind: str = DEFAULT_BIND,
                 minted_base: str | None = None, time_limit: float = 10.0, row_limit: int = 10_000,
                 threads: int = 8, query_workers: int = 2, cache_mb: float = 64,
-                listening: socket.socket | None = None, shared_cache: Path | None = None) -> tuple[Any, Site]:
+                listening: socket.socket | None = None, shared_cache: Path | None = None,
+                connections: ConnectionShares | None = None,
+                filmographies: dict[str, list[FilmLink]] | None = None) -> tuple[Any, Site]:
     """A waitress server bound to ``bind`` (port 0: a free one), or accepting from the bound ``listening``
     socket, publishing ``store`` under ``base`` (default: the address it listens on, ``http://host:port/``), and
-    its site (its answers shared with other workers through the folder ``shared_cache``). ``server.run()`` serves
-    until ``server.close()``; :func:`filmgraph.web.site.close` stops the site's query workers.
+    its site (its answers shared with other workers through the folder ``shared_cache``; the socket's connections
+    shared with them by ``connections``; the store's ``filmographies`` given when read before, by the server's
+    parent). ``server.run()`` serves until ``server.close()``;
+    :func:`filmgraph.web.site.close` stops the site's query workers.
 
     :raises FilmgraphError: a bad bind address or base, a port in use, no store there.
     """
@@ -71,17 +78,65 @@ def make_server(store: str | Path, *, base: str | None = None, bind: str = DEFAU
     try:
         site = app(store, base=base or f"http://{address}:{server.effective_port}/", minted_base=minted_base,
                    time_limit=time_limit, row_limit=row_limit, query_workers=query_workers, cache_mb=cache_mb,
-                   shared_cache=shared_cache)
+                   shared_cache=shared_cache, filmographies=filmographies)
     except BaseException:
         server.close()
         raise
     server.application = site
+    if connections is not None:
+        connections.take_a_fair_share(server)
     # What the site read to start (its catalogue: tens of thousands of objects for thousands of films) lives as
     # long as the server: out of the collector's sight, a full collection (which stops every thread of the
     # process, ~15 ms at 5,000 films) scans only what the pages being built made.
     gc.collect()
     gc.freeze()
     return server, site
+
+
+class ConnectionShares:
+    """Workers that accept from one socket take turns by their open connections: a worker accepts only while it
+    holds no more than the worker holding the fewest. Left to the kernel, the worker whose loop wakes first takes
+    most of them (8 keep-alive clients opened at once: 6 and 2 in four tries of five, 5 and 3 in the fifth), and a
+    keep-alive connection stays with the worker that took it, so that one worker queued three requests for each one
+    of the other's while the other's core idled.
+
+    Each worker writes its number of connections and the time in a slot of memory shared by the processes, every
+    turn of its loop (at least every ``_TURN`` seconds); a worker whose slot is older than ``_STALE`` (stopped,
+    or not started yet) is not waited for."""
+
+    _TURN = 0.05  # s between two turns of a worker's loop with nothing to do (waitress's: 1), so that a worker
+    # that left the socket to the others sees its turn come back soon
+    _STALE = 1.0  # s
+
+    def __init__(self, context: Any, workers: int) -> None:
+        self._counts = context.RawArray("l", workers)
+        self._times = context.RawArray("d", workers)
+        self._slot = -1
+
+    def slot(self, number: int) -> ConnectionShares:
+        """The shares as worker ``number`` writes them (its slot)."""
+        own = copy.copy(self)
+        own._slot = number
+        self._times[number] = 0.0  # a worker replacing a stopped one is waited for once it serves
+        return own
+
+    def take_a_fair_share(self, server: Any) -> None:
+        """Make a waitress server accept only its share (it listens on the socket only while its turn lasts)."""
+        from waitress.channel import HTTPChannel
+
+        accepts = server.readable  # waitress's own test: accepting, and under its connection limit
+        counts, times, slot = self._counts, self._times, self._slot
+
+        def readable() -> bool:
+            held = sum(1 for channel in server._map.values() if isinstance(channel, HTTPChannel))
+            now = time.monotonic()
+            counts[slot], times[slot] = held, now
+            fewest = min((count for count, when in zip(counts, times, strict=True) if now - when < self._STALE),
+                         default=held)
+            return bool(accepts()) and held <= fewest
+
+        server.readable = readable
+        server.adj.asyncore_loop_timeout = self._TURN
 
 
 def _starting(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
@@ -172,25 +227,31 @@ def _serve_in_processes(store: str | Path, *, bind: str, workers: int, ready: Ca
     previous = None
     if threading.current_thread() is threading.main_thread():
         previous = signal.signal(signal.SIGTERM, lambda *_: stopping.set())
-    # Each worker with its start signal, which must outlive the start: the spawned process opens it by name.
-    running: list[tuple[Any, Any]] = []
+    shares = ConnectionShares(context, workers)
+    # Each worker with its start signal, which must outlive the start (the spawned process opens it by name), and
+    # its slot in the shares of connections (a worker replacing a stopped one takes its slot).
+    running: list[tuple[Any, Any, int]] = []
     site = None
 
-    def start() -> tuple[Any, Any]:
+    def start(slot: int) -> tuple[Any, Any, int]:
         started = context.Event()
-        process = context.Process(target=_worker, args=(str(store), bind, listening, options, started),
+        process = context.Process(target=_worker, args=(str(store), bind, listening,
+                                                        {**options, "connections": shares.slot(slot)}, started),
                                   name="filmgraph-serve")  # not a daemon: it starts query workers
         process.start()
-        running.append((process, started))
-        return process, started
+        running.append((process, started, slot))
+        return process, started, slot
 
     try:
-        launched = [start() for _ in range(workers)]
-        # This process's own site is never served: it checks the store and the base while the workers start (a
-        # bad one is one line from here) and tells ``ready`` what is served.
-        site = app(store, base=options["base"], minted_base=options["minted_base"],
-                   time_limit=options["time_limit"], row_limit=options["row_limit"], query_workers=0, cache_mb=0)
-        for process, started in launched:
+        # This process's own site is never served (it has no query workers): it checks the store and the base
+        # (a bad one is one line from here), reads the filmographies once for every worker (a worker read them in
+        # 8 s at 5,000 films, and two workers on two busy cores took 30 s to start), and tells ``ready`` what is
+        # served.
+        published = Published(store, base=options["base"], minted_base=options["minted_base"])
+        options["filmographies"] = published.filmographies()
+        site = Site(published, None, cache_bytes=0)
+        launched = [start(slot) for slot in range(workers)]
+        for process, started, _ in launched:
             while not started.wait(0.2):
                 if not process.is_alive():
                     raise FilmgraphError(f"{store}: a server worker stopped as it started (exit code "
@@ -202,15 +263,15 @@ def _serve_in_processes(store: str | Path, *, bind: str, workers: int, ready: Ca
         while not stopping.wait(0.5):
             for ended in [worker for worker in running if not worker[0].is_alive()]:
                 running.remove(ended)  # replaced, so that the server keeps its number of workers
-                start()
+                start(ended[2])
     except KeyboardInterrupt:
         pass
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-        for process, _ in running:
+        for process, _, _ in running:
             process.terminate()
-        for process, _ in running:
+        for process, _, _ in running:
             process.join(10)
         listening.close()
         if site is not None:

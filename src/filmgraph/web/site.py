@@ -37,7 +37,7 @@ from filmgraph.errors import FilmgraphError
 from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import FG, PREFIXES, SDO
 from filmgraph.web.page import READ_AHEAD, STYLE, Named, named, render_page, script_json, table_html
-from filmgraph.web.published import Credit, FilmEntry, Published, write_triples
+from filmgraph.web.published import Credit, FilmEntry, FilmLink, Published, write_triples
 from filmgraph.web.sparql import GRAPH_NAMES, GRAPH_TYPES, JSON, RESULT_TYPES, Answer, QueryPool, negotiate
 
 HTML = "text/html"
@@ -826,18 +826,20 @@ def _rq_files(folder: Any) -> Iterator[tuple[str, str]]:
 
 def app(store: str | Path, *, base: str, minted_base: str | None = None, time_limit: float = 10.0,
         row_limit: int = 10_000, query_workers: int = 2, cache_mb: float = 64,
-        shared_cache: Path | None = None) -> Site:
+        shared_cache: Path | None = None, filmographies: dict[str, list[FilmLink]] | None = None) -> Site:
     """The WSGI application publishing the store at ``store`` (a folder, opened read-only) under ``base`` (the
     server's address, ending in ``/``). IRIs minted under ``minted_base`` (found in the store when not given) are
     shown under ``base``. SPARQL queries run in ``query_workers`` processes, each stopped at ``time_limit``
     seconds and cut at ``row_limit`` rows (0 workers: no endpoint). The last answers built are kept, up to
     ``cache_mb`` megabytes (0: none), shared with the server's other workers through the folder ``shared_cache``
-    (:class:`ResponseCache`). Call :func:`close` when done.
+    (:class:`ResponseCache`). Every person's and company's films are read as it starts, unless given
+    (``filmographies``: :meth:`Published.filmographies` of the same store). Call :func:`close` when done.
 
     :raises FilmgraphError: no store there, or a base that is no http(s) address.
     """
-    published = Published(store, base=base, minted_base=minted_base)
+    published = Published(store, base=base, minted_base=minted_base, filmographies=filmographies)
     published.catalogue()  # read once, before the first request
+    published.filmographies()  # likewise (when not given)
     pool = QueryPool(str(store), minted=published.minted, base=published.base, workers=query_workers,
                      time_limit=time_limit, row_limit=row_limit) if query_workers > 0 else None
     return Site(published, pool, cache_bytes=int(cache_mb * 2**20), shared_cache=shared_cache)
