@@ -550,3 +550,12 @@ def test_theatrical_rentals_are_their_own_sums_not_the_takings() -> None:
                ?sum a <http://schema.org/MonetaryAmount> ; <http://schema.org/value> ?value ;
                     <http://schema.org/currency> ?currency } ORDER BY ?value"""
     assert [(float(v), str(c)) for v, c in graph.query(query)] == [(1.25e6, "USD"), (7.25e6, "USD"), (9e6, "USD")]
+
+
+def test_initials_are_the_given_names_of_the_one_full_name_they_begin() -> None:
+    from filmgraph.extract.names import resolve_people
+
+    one = resolve_people(["R. D. Lund", "Rahul Dev Lund", "R.D. Lund"])
+    assert one["Rahul Dev Lund"] is one["R. D. Lund"] is one["R.D. Lund"] and one["R. D. Lund"].name == "R. D. Lund"
+    two = resolve_people(["J. Berg", "John Berg", "Jane Berg"])  # either: neither
+    assert len({id(person) for person in two.values()}) == 3

@@ -415,7 +415,8 @@ def _canonical_name(written: list[str], playing: set[str]) -> str:
     """The name a person goes by, of the names the article writes them (in the order it writes them): a name
     before a mention that is none, the fullest (more words, then accents); of two spellings a letter apart
     ("Shakti Banerjee", "Shakti Bannerjee"; "Sundar C", "Sundar C."), the first written, for the other is a slip
-    or a transliteration; of two forms ("Ed Asner", "Edward Asner"), the one the cast credits with a part.
+    or a transliteration; of two forms ("Ed Asner", "Edward Asner"), the one the cast credits with a part, else
+    the first written ("R. D. Burman" in the infobox, "Rahul Dev Burman" in prose).
 
     >>> _canonical_name(["Shakti Banerjee", "Shakti Bannerjee"], set())
     'Shakti Banerjee'
@@ -427,7 +428,7 @@ def _canonical_name(written: list[str], playing: set[str]) -> str:
     first = _tokens(top[0])
     if all(_tokens(name) == first or _one_letter_apart(_tokens(name), first) for name in top[1:]):
         return max(top, key=lambda name: _fullness(name)[3])  # "Rhys-Meyers": the hyphen its bearer writes
-    return max(top, key=lambda name: (name in playing, _fullness(name)[3], _fullness(name)[2]))
+    return max(top, key=lambda name: (name in playing, _fullness(name)[3]))  # else the first written
 
 
 def _fullness(name: str) -> tuple[int, int, int, int]:
@@ -580,6 +581,16 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
         if any(given_name_variant(shown[x], shown[y]) for x in same if find(x) == find(a)
                for y in same if find(y) == find(b)) and compatible(a, b):
             union(a, b)
+    # "R. D. Burman" and "Rahul Dev Burman": initials are the given names of the one full name of that surname
+    # they begin (never of two: "J. Smith" beside "John Smith" and "Jane Smith" is either).
+    for same in by_surname.values():
+        for initialled in (n for n in same if len(tokens[n]) >= 2 and all(len(t) == 1 for t in tokens[n][:-1])):
+            given = tokens[initialled][:-1]
+            spelled = [n for n in same if len(tokens[n]) == len(tokens[initialled]) and all(
+                len(word) > 1 and word[0] == letter for word, letter in zip(tokens[n][:-1], given, strict=True))]
+            roots = {find(n) for n in spelled}
+            if len(roots) == 1 and compatible(initialled, spelled[0]):
+                union(initialled, spelled[0])
     # A lone name ("Knudsen", "Aliraj") is the one full name that ends with it or is it written without a space.
     by_ending: dict[tuple[str, ...], list[str]] = {}
     for n in full:
