@@ -559,3 +559,11 @@ def test_initials_are_the_given_names_of_the_one_full_name_they_begin() -> None:
     assert one["Rahul Dev Lund"] is one["R. D. Lund"] is one["R.D. Lund"] and one["R. D. Lund"].name == "R. D. Lund"
     two = resolve_people(["J. Berg", "John Berg", "Jane Berg"])  # either: neither
     assert len({id(person) for person in two.values()}) == 3
+
+
+def test_one_name_in_two_romanisations_is_one_person() -> None:
+    film = _film("| starring = [[Shobana]]", "== Cast ==\n* [[Shobhana]] as Dr. Rohini\n* Cochin Haneefa as Tom\n"
+                                              "* [[Anu]] as Jim\n* [[Ann]] as Maya\n"
+                                              "== Reception ==\nCochin Hanifa was praised.\n")
+    people = {p.name: p.alternate_names for p in film.people.values()}
+    assert people["Shobhana"] == ["Shobana"] and "Anu" in people and "Ann" in people

@@ -387,6 +387,28 @@ def _without_brackets(title: str) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", title)
 
 
+# The shortest romanisation key two names may share to be one: "Anu" and "Ann" are two people.
+MIN_ROMANISED_KEY = 6
+_ROMANISATION_RULES = ((re.compile(r"([bcdgkpst])h"), r"\1"), (re.compile(r"ee|ie"), "i"), (re.compile(r"oo|ou"), "u"),
+                       (re.compile(r"aa"), "a"), (re.compile(r"w"), "v"), (re.compile(r"y\b"), "i"),
+                       (re.compile(r"ay\b|ai\b"), "i"), (re.compile(r"(.)\1"), r"\1"))
+
+
+def romanisation_key(name: str) -> str:
+    """A name's letters as the romanisations of one Indian or Bangla name agree on them (aspirates, long
+    vowels, a final y, doubled letters and spaces set aside).
+
+    >>> romanisation_key("Shobhana") == romanisation_key("Shobana"), romanisation_key("Roopa Sri")
+    (True, 'rupasri')
+    >>> romanisation_key("Sanjay Mishra") == romanisation_key("Sanjai Mishra")
+    True
+    """
+    key = " ".join(_tokens(name))
+    for pattern, replacement in _ROMANISATION_RULES:
+        key = pattern.sub(replacement, key)
+    return key.replace(" ", "")
+
+
 def _one_page_by_name(a: str, b: str) -> bool:
     """Whether two pages an article links are one person's page under two titles (one redirects to the other):
     "Ed Asner" and "Edward Asner", "Lenore Coffee" and "Lenore J. Coffee"; never pages told apart by brackets
@@ -481,6 +503,7 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     page_titles = {"".join(_tokens(page)): page for page in own_page.values() if page}
     # The tokens of each page title without brackets ("John Smith (actor)" is told apart by them), found once.
     plain_titles = {key: _tokens(title) for key, title in page_titles.items() if "(" not in title}
+    title_keys = {key: romanisation_key(page_titles[key]) for key in plain_titles}  # "Shobana", "Shobhana"
     plays = {n: set(roles.get(n, ())) for n in names}
     # Per cluster: its full names (at most _MAX_SPELLINGS and one), which a name one letter apart must all fit.
     written_as = {n: [tokens[n]] for n in full}
@@ -519,7 +542,9 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     def compatible(a: str, b: str) -> bool:
         root_a, root_b = find(a), find(b)
         if pages[root_a] and pages[root_b] and pages[root_a] != pages[root_b] and not all(
-                x in plain_titles and y in plain_titles and _one_person_by_tokens(plain_titles[x], plain_titles[y])
+                x in plain_titles and y in plain_titles and (
+                    _one_person_by_tokens(plain_titles[x], plain_titles[y])
+                    or (len(title_keys[x]) >= MIN_ROMANISED_KEY and title_keys[x] == title_keys[y]))
                 for x in pages[root_a] for y in pages[root_b]):
             return False
         if (fold(shown[a]) in two_people and not _unmarked(a)[1]) or \
@@ -555,6 +580,16 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     for spellings in joined_full.values():
         for other in spellings[1:]:
             if _joined_alike(tokens[spellings[0]], tokens[other]) and compatible(spellings[0], other):
+                union(spellings[0], other)
+    # "Shobana" and "Shobhana", "Cochin Haneefa" and "Cochin Hanifa": one name in two romanisations.
+    romanised: dict[str, list[str]] = {}
+    for n in names:
+        key = romanisation_key(shown[n])
+        if len(key) >= MIN_ROMANISED_KEY:
+            romanised.setdefault(key, []).append(n)
+    for spellings in romanised.values():
+        for other in spellings[1:]:
+            if find(other) != find(spellings[0]) and compatible(spellings[0], other):
                 union(spellings[0], other)
     partners = _variant_partners([tokens[n] for n in full])
     fits = {index: [full[k] for k in found] for index, found in enumerate(partners)}
