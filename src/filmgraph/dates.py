@@ -78,8 +78,7 @@ def find_dates_carrying_year(text: str) -> list[tuple[PartialDate, int, int]]:
     ['2018-11-09', '2018-11-16']
     >>> [d.isoformat() for d, _, _ in find_dates_carrying_year("on November 16, and in 2018")]
     ['2018']
-    >>> [d.isoformat() for d, _, _ in find_dates_carrying_year("on 5 October at a festival held 3–12 October 2019")]
-    ['2019-10-05', '2019-10-12']
+
     """
     found = list(find_dates(text))
     if _DIGIT_RE.search(text) is None:
@@ -88,16 +87,26 @@ def find_dates_carrying_year(text: str) -> list[tuple[PartialDate, int, int]]:
         if any(start <= match.start() < end for _, start, end in found):
             continue
         earlier = [date for date, _, end in found if end <= match.start()]
-        month = _build({**match.groupdict(), "p0_y": "2000"})
-        # With no date before it, a later date of the same month gives the year: "premiered on 5 October at the
-        # festival held from 3 to 12 October 2019".
-        later = [date for date, start, _ in found if start >= match.end() and month and date.month == month.month]
-        year = earlier[-1].year if earlier else later[0].year if later else None
-        if year is not None:
-            date = _build({**match.groupdict(), "p0_y": str(year)})
+        if earlier:
+            date = _build({**match.groupdict(), "p0_y": str(earlier[-1].year)})
             if date is not None:
                 found.append((date, match.start(), match.end()))
     return sorted(found, key=lambda item: item[1])
+
+
+def yearless_dates(text: str, year: int) -> list[tuple[PartialDate, int, int]]:
+    """The days and months ``text`` gives without a year, in ``year`` (the caller knows it from elsewhere: "on 5
+    October at the festival held from 3 to 12 October 2019").
+
+    >>> [d.isoformat() for d, _, _ in yearless_dates("premiered on 5 October at the festival", 2019)]
+    ['2019-10-05']
+    """
+    found = []
+    for match in _DAY_MONTH_RE.finditer(text):
+        date = _build({**match.groupdict(), "p0_y": str(year)})
+        if date is not None:
+            found.append((date, match.start(), match.end()))
+    return found
 
 
 def parse_date(text: str) -> PartialDate | None:

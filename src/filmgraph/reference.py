@@ -404,6 +404,15 @@ def same_given_name(a: str, b: str) -> bool:
     return a == b or bool(forms.get(a, frozenset()) & forms.get(b, frozenset()))
 
 
+def is_given_name(word: str) -> bool:
+    """Whether a word is a given name of ``data/given_names.csv`` (a name or one of its short forms).
+
+    >>> is_given_name("Tom"), is_given_name("Evil")
+    (True, False)
+    """
+    return fold(word) in _given_name_forms()
+
+
 def award_body(text: str) -> str | None:
     """The award body a name stands for, by its usual name (award_bodies.csv), or None when not known.
 

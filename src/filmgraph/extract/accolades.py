@@ -365,6 +365,11 @@ _YEAR_BODY_CATEGORY_RE = re.compile(r"^(?:(?P<year>\d{4})\s+)?(?P<body>[^,:()]{3
 _HONOUR_RE = re.compile(r"\b(?:citations?|(?:special|honou?rable|jury)\s+mentions?)\b", re.IGNORECASE)
 
 
+# What stands where a body would in "2002 X, Best Actor" and is none: a result, a prize's grade, a selection.
+_NOT_A_BODY_RE = re.compile(r"(?i)(?:won|winner|win|nominated|nominee|nomination|runner-up|gold|silver|bronze|"
+                            r"honou?rable|special|official|jury|audience|selection|mention|medal)\b")
+
+
 def _read_list_award(block: Block, body: str, year: str, result: AwardResult | None, section: str,
                      collector: Collector) -> bool:
     """One item under an award body's line: "Best Picture (Jerome Hellman) — Won". False when the item is not
@@ -388,7 +393,9 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         # "2007 Silver Lake Film Festival, Best Documentary": the year, the body, then the category
         body, year, text = named.body, leading["year"] or year, leading["category"]
     elif leading is not None and leading["year"] and re.match(r"(?:Best|Most|Outstanding)\s", leading["category"]) \
-            and re.fullmatch(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}", leading["body"].strip()):
+            and re.fullmatch(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}", leading["body"].strip()) \
+            and not _NOT_A_BODY_RE.match(leading["body"].strip()) \
+            and not reference.is_given_name(leading["body"].split()[0]):
         # "2006 Evil City, Best Documentary": a year, a name, then a category: the name is the body's
         body, year, text = leading["body"].strip(), leading["year"], leading["category"]
     head = _RESULT_HEAD_RE.match(text)

@@ -215,25 +215,20 @@ def split_roles(text: str, actor: str = "") -> list[str]:
     # "Bruce Wayne / Batman", "Julia Russell/Bonny Castle", "Walter Downs/Billy/Mephisto": each name is a part,
     # and the credit as written is one too, as a reader quotes it.
     whole = _SLASHED_RE.match(rest)
-    if whole:
+    bracketed_parts = "(" in text.split(",")[0]  # "Ravi (Adult) / Raju (Child)": two characters, no one credit
+    if whole and not bracketed_parts:
         names = [part.strip() for part in whole["names"].split("/")]
+        written = " ".join(whole["names"].split())
         if [n.strip('"“”') for n in names] == characters[:len(names)] \
-                and not any(fold(n) in _SELF_WORDS for n in names) \
+                and not any(fold(n) in _SELF_WORDS for n in names) and written.count('"') % 2 == 0 \
                 and all(_name_token(word.strip('"“”')) or word in _PARTICLES for n in names for word in n.split()):
-            characters.append("/".join(_quotes_closed(n) for n in " ".join(whole["names"].split()).split("/")))
+            characters.append(written)
     # "Catwoman (Kitayna Ireyna Tatanya Kerenska Alisoff)": the name in brackets is a part, and so is the whole.
     bracketed = re.match(rf"(?:as\s+)?(?P<name>[^{_PART_JOINT}/,;]+?)\s*{_PART_JOINT}\s*"
                          rf"(?P<other>[^{_PART_JOINT}/,;]+?)\s*(?:[,;]|$)", text.strip())
     if bracketed and [bracketed["name"].strip(), bracketed["other"].strip()] == characters[:2]:
         characters.append(f"{bracketed['name'].strip()} ({bracketed['other'].strip()})")
     return characters
-
-
-def _quotes_closed(name: str) -> str:
-    """A part of a credit with the quotation mark the line's trimming took back ('"Smithy' → '"Smithy"')."""
-    if name.count('"') % 2 == 0:
-        return name
-    return f'{name}"' if name.startswith('"') else f'"{name}'
 
 
 _ALIAS_START_RE = re.compile(r"(?:The|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Doctor|Professor|Captain|Agent|Lady|Lord|Sir|Miss|"
@@ -856,7 +851,7 @@ def _prose_role(text: str, actor: str) -> list[str]:
         if role and fold(role.split()[0]) not in _PRONOUNS and len(role.split()) <= 8:
             roles.append(role)
     described = _DESCRIBED_PART_RE.match(head) if not roles else None
-    if described and described["what"].split()[-1] not in _NOT_A_PART:
+    if described and not _NOT_A_PART.intersection(described["what"].split()):
         roles.append(described["what"])  # "plays a dock supervisor", "portrays the city police chief"
     return roles
 
@@ -870,7 +865,9 @@ _NOT_A_PART = frozenset({"role", "roles", "part", "parts", "character", "charact
                          "appearance", "guest", "lead", "leads", "guitar", "piano", "drums", "bass", "violin",
                          "saxophone", "trumpet", "instrument", "music", "song", "songs", "tune", "game", "games",
                          "trick", "tricks", "prank", "joke", "card", "cards", "hand", "version", "himself",
-                         "herself", "themselves", "opposite", "villain's"})
+                         "herself", "themselves", "opposite", "villain's", "flute", "harmonica", "organ", "cello",
+                         "clarinet", "banjo", "ukulele", "sitar", "tabla", "harp", "score", "theme", "melody",
+                         "extra", "extras", "star", "straight", "double", "stand-in", "title"})
 
 
 def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,

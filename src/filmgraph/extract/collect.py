@@ -87,7 +87,10 @@ class Collector:
             return
         if reference.is_placeholder(name):
             return
-        name = without_rank(name)
+        ranked, name = name, without_rank(name)
+        if ranked != name and fold(ranked) in self.film.links:
+            # "[[Barry McCaffrey|General Barry McCaffrey]]": the name keeps the page its mention links.
+            self.film.links.setdefault(fold(name), self.film.links[fold(ranked)])
         if field == "cast":
             self.film.cast.append(CastMember(name, [], [source]))
         else:

@@ -161,16 +161,22 @@ def extract_film(article: Article) -> Film:
 
 def goes_by(infobox_name: str, lead_title: str) -> bool:
     """Whether the infobox's name is the one the film goes by rather than the lead's bold title: a fuller or
-    official form of it ("Batman: The Movie" for "Batman", "Lupin III: The Castle of Cagliostro" for "Lupin the
-    Third: …"), sharing a word with it; never a title in another language or a slip ("Swabhooni").
+    official form of it, or it without its subtitle ("Batman: The Movie" for "Batman", "American Drug War" for
+    "American Drug War: The Last White Hope"); never a title in another language, a slip ("Swabhooni"), a
+    series or a name with its disambiguation.
 
     >>> goes_by("Batman: The Movie", "Batman"), goes_by("I Cavalieri che fecero l'impresa", "The Knights")
     (True, False)
+    >>> goes_by("The Fellowship of the Ring", "The Lord of the Rings: The Fellowship of the Ring")
+    False
     """
-    if fold(infobox_name) == fold(lead_title) or len(infobox_name) > 200:
+    name, title = fold(infobox_name), fold(lead_title)
+    if name == title or len(infobox_name) > 200 or "(" in infobox_name or re.search(r"\bseries\b", name):
         return False
-    words = {w for w in re.findall(r"\w{4,}", fold(lead_title))}
-    return bool(words & set(re.findall(r"\w{4,}", fold(infobox_name))))
+    # One begins the other, up to a subtitle: "Batman" / "Batman: The Movie", "American Drug War" / "American Drug
+    # War: The Last White Hope"; not "The Fellowship of the Ring" for "The Lord of the Rings: The Fellowship …".
+    shorter, longer = sorted((name, title), key=len)
+    return longer.startswith(shorter) and re.match(r"\s*[:–—-]\s*\w", longer[len(shorter):]) is not None
 
 
 def _strip_stray_quotes(film: Film) -> None:
@@ -261,9 +267,10 @@ def _read_prose(article: Article, collector: Collector) -> None:
         for number, sentence in enumerate(sentences):
             for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
-            for screening in [*prose.find_screenings(sentence), *prose.find_premieres(sentence, film.links,
-                                                                                     film.title)] \
-                    if part.of_the_film else []:
+            # A premiere away from a festival counts where releases do: the lead and a release section.
+            premieres = prose.find_premieres(sentence, film.links, film.title) \
+                if part.dates_releases and not part.on_video else []
+            for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
             relink_categories(awards, sentence, linked_categories)
@@ -315,7 +322,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add(field, quantity, section)
             # The takings of a weekend or a region: in the lead and the release sections, never in a home media
             # section (video sales) or a production one (a deal "if the film grossed over …").
-            for quantity in prose.find_box_office(sentence) if part.dates_releases and not part.on_video else []:
+            for quantity in prose.find_box_office(sentence, film.title) \
+                    if part.dates_releases and not part.on_video else []:
                 collector.add("box_office", quantity, section)
             for quantity in prose.find_profit(sentence):
                 collector.add("profit", quantity, section)
@@ -397,10 +405,15 @@ def _read_crew_lists(article: Article, collector: Collector) -> None:
     """The credits of a crew section's "Job: Name, Name" items, by the mapping's labels (a cast section reads its
     own: "Director: Ann Berg" among the cast)."""
     labels = label_index()
+    ancestors: list[Section] = []
     for section in article.sections:
+        while ancestors and ancestors[-1].level >= section.level:
+            ancestors.pop()
+        ancestors.append(section)
         words = fold(section.title)
-        if not CREW_SECTIONS_RE.search(words) or CAST_SECTION_RE.search(words):
-            continue
+        if not CREW_SECTIONS_RE.search(words) or CAST_SECTION_RE.search(words) or any(
+                OTHER_WORK_SECTIONS_RE.search(fold(s.title)) for s in ancestors):
+            continue  # "Soundtrack > Credits", "Album credits": another work's
         for block in section.blocks:
             credit = _CREDIT_LINE_RE.match(block.text) if block.kind is BlockKind.ITEM else None
             row = labels.get(normalize_label(credit["label"])) if credit else None

@@ -267,8 +267,8 @@ def read_infobox(article: Article, collector: Collector) -> None:
             continue
         if row.field == "title":
             # The title line names the film; an infobox "Name" repeats it, or gives the name it goes by.
-            collector.infobox_name = " ".join(v.replace("''", "").strip() for v in entry.values
-                                              if not reference.is_placeholder(v)) or None
+            names = [v.replace("''", "").strip() for v in entry.values if not reference.is_placeholder(v)]
+            collector.infobox_name = names[0] if len(names) == 1 else None  # two lines: two names, neither
             continue
         values = tuple(v for v in entry.values if not reference.is_placeholder(v))
         parsed = parser(values) if values else []

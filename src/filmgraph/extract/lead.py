@@ -38,9 +38,13 @@ _CREDIT_RE = re.compile(
 # "a 2007 documentary film by writer and director Kevin Booth", "from writer-director Ann Berg": the jobs are nouns.
 CREDIT_NOUNS = {"writer": "screenwriter", "screenwriter": "screenwriter", "director": "director",
                 "filmmaker": "director", "producer": "producer"}
-_BY_JOB_RE = re.compile(r"\b(?:by|from)\s+(?:the\s+)?(?:(?:first-time|veteran|acclaimed|American|British|French|"
-                        r"Indian|independent)\s+)?(?P<jobs>(?:screen)?writer|director|filmmaker|producer)"
-                        r"(?P<more>(?:(?:\s+and\s+|-|/)(?:(?:screen)?writer|director|producer))*)\s+" + _NAMES)
+# Only right after the words that say what the film is ("a 2007 documentary film by …"): "praise from director X",
+# "a cameo by director X", "a novel by writer X" credit nobody.
+_BY_JOB_RE = re.compile(r"\b(?:film|movie|documentary|picture|feature)\s+(?:by|from)\s+(?:the\s+)?"
+                        r"(?:(?:first-time|veteran|acclaimed|American|British|French|Indian|independent)\s+)?"
+                        r"(?P<jobs>(?:screen)?writer|director|filmmaker|producer)"
+                        r"(?P<more>(?:(?:\s+and\s+|-|/)(?:(?:screen)?writer|director|producer))*)\s+" + _NAMES
+                        + r"(?!['’])")
 
 
 # "stars" is the verb after the film or a joint ("The film stars …", "and stars …"); "Bollywood stars A and B" are
@@ -96,7 +100,9 @@ def read_lead(article: Article, collector: Collector) -> None:
                 assert entry is not None
                 collector.add("genre", Coded(entry.name, entry.qid), LEAD)
                 rest = re.sub(rf"\b{re.escape(genre_word)}\b", " ", rest)
-    for sentence in (s for paragraph in article.lead for s in prose.split_sentences(paragraph)):
+    sentences = [s for paragraph in article.lead for s in prose.split_sentences(paragraph)]
+    first_sentence = sentences[0] if sentences else None  # where the lead says what the film is
+    for sentence in sentences:
         for match in _CREDIT_RE.finditer(sentence):
             if prose.names_another_work(sentence[:match.start()]):
                 continue  # "Its theme song was written and performed by …": another work's credits
@@ -104,7 +110,11 @@ def read_lead(article: Article, collector: Collector) -> None:
             for name in _credited(film, split_names(match["names"])):
                 for field in sorted(fields):
                     collector.person(field, name, LEAD)
-        for match in _BY_JOB_RE.finditer(sentence):
+        for match in _BY_JOB_RE.finditer(sentence) if sentence is first_sentence else ():
+            what = re.search(r"\b(?:is|was)\s+an?\s+(?P<rest>[^;]*)$", sentence[:match.start() + 1])
+            if what is None or re.search(r"\b(?:of|remake|sequel|prequel|adaptation|based|version|inspired|about)\b",
+                                         what["rest"]):
+                continue  # "a remake of the 1950 film by director X": another film's director
             jobs = re.findall(r"[a-z]+", match["jobs"] + match["more"])
             for name in _credited(film, split_names(match["names"])):
                 for field in sorted({CREDIT_NOUNS[job] for job in jobs if job in CREDIT_NOUNS}):

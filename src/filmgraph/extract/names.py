@@ -411,11 +411,11 @@ def romanisation_key(name: str) -> str:
 
 def _one_page_by_name(a: str, b: str) -> bool:
     """Whether two pages an article links are one person's page under two titles (one redirects to the other):
-    "Ed Asner" and "Edward Asner", "Lenore Coffee" and "Lenore J. Coffee"; never pages told apart by brackets
-    ("John Smith (actor)", "John Smith (director)") nor two given names.
+    "Lenore Coffee" and "Lenore J. Coffee", "Jason George" and "Jason Winston George"; never pages told apart by
+    brackets ("John Smith (actor)", "John Smith (director)") nor two given names ("Tom Hardy", "Thomas Hardy").
 
-    >>> _one_page_by_name("Ed Asner", "Edward Asner"), _one_page_by_name("Lenore Coffee", "Lenore J. Coffee")
-    (True, True)
+    >>> _one_page_by_name("Tom Hardy", "Thomas Hardy"), _one_page_by_name("Lenore Coffee", "Lenore J. Coffee")
+    (False, True)
     >>> _one_page_by_name("Ivan Reitman", "Jason Reitman"), _one_page_by_name("Ann Lee (actor)", "Ann Lee")
     (False, False)
     """
@@ -426,7 +426,9 @@ def _one_page_by_name(a: str, b: str) -> bool:
 
 def _one_person_by_tokens(ta: list[str] | tuple[str, ...], tb: list[str] | tuple[str, ...]) -> bool:
     """:func:`_one_page_by_name` on the titles' name tokens."""
-    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1] or not (ta[0] == tb[0] or same_given_name(ta[0], tb[0])):
+    # Two given names ("Tom Hardy", "Thomas Hardy") may be two people with pages of their own: only a middle
+    # name or initial left out makes two titles one person's.
+    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1] or ta[0] != tb[0]:
         return False
     shorter, longer = sorted((ta[1:-1], tb[1:-1]), key=len)
     # A middle name left out or written as its initial ("J." for "Jay").
@@ -560,9 +562,11 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
             named_on.setdefault(page, set()).add(shown[n])
     group_pages: set[str] = set()
     for page, written in named_on.items():
-        if len({fold(w) for w in written}) > 1 and not any(_one_page_by_name(_without_brackets(page_titles[page]), w)
-                                                            or fold(w) == fold(_without_brackets(page_titles[page]))
-                                                            for w in written):
+        # "Rosemary Lane" and "Lola Lane" on "Lane Sisters"; "Madhabi Chakraborty" and "Madhabi Mukhopadhyay" on
+        # "Madhabi Mukherjee" are one person under married names.
+        title = _without_brackets(page_titles[page])
+        if len({_name_tokens(w)[:1] for w in written}) > 1 and not any(
+                _one_page_by_name(title, w) or fold(w) == fold(title) for w in written):
             group_pages.add(page)
             for n in names:
                 pages[n].discard(page)
@@ -619,7 +623,8 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     # "R. D. Burman" and "Rahul Dev Burman": initials are the given names of the one full name of that surname
     # they begin (never of two: "J. Smith" beside "John Smith" and "Jane Smith" is either).
     for same in by_surname.values():
-        for initialled in (n for n in same if len(tokens[n]) >= 2 and all(len(t) == 1 for t in tokens[n][:-1])):
+        # One initial before one name ("S. Shankar") is a father's initial in Tamil and Telugu names: never.
+        for initialled in (n for n in same if len(tokens[n]) >= 3 and all(len(t) == 1 for t in tokens[n][:-1])):
             given = tokens[initialled][:-1]
             spelled = [n for n in same if len(tokens[n]) == len(tokens[initialled]) and all(
                 len(word) > 1 and word[0] == letter for word, letter in zip(tokens[n][:-1], given, strict=True))]

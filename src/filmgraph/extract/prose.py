@@ -15,7 +15,8 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from filmgraph import reference
-from filmgraph.dates import find_dates, find_dates_carrying_year, find_month_range
+from filmgraph.dates import find_dates, find_dates_carrying_year, find_month_range, yearless_dates
+from filmgraph.extract.names import is_person_name
 from filmgraph.model import (
     AwardResult,
     AwardTally,
@@ -112,8 +113,11 @@ def split_sentences(paragraph: str) -> list[str]:
         # "Dr." and an initial ("Sundar C.") do not end a sentence, unless what follows opens one ("… directed
         # by Sundar C. The film features …").
         opens = piece.split(" ", 1)[0] in _SENTENCE_OPENERS
-        # "U.S." and "D.C." are initials too ("the U.S. Custom House").
-        initial = (len(last_word) == 1 and "A" <= last_word <= "Z") or re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", last_word)
+        # "U.S." goes on into a name ("the U.S. Custom House", two capitalised words), else it ends a sentence
+        # ("… in the U.S. Berg then flew to Rome").
+        initial = (len(last_word) == 1 and "A" <= last_word <= "Z") or (
+            re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", last_word) is not None
+            and re.match(rf"[{UPPER}][\w'’-]*\s+[{UPPER}]", piece) is not None)
         if previous and (last_word in _ABBREVIATIONS or (initial and not opens)):
             sentences[-1].append(piece)
         else:
@@ -379,8 +383,32 @@ _PREMIERE_RE = re.compile(rf"(?:\b(?P<kind>(?i:world|(?:North\s+)?American|Europ
                           rf"red[- ]carpet|special)|{_CAP}(?:\s+{_CAP})?)\s+)?\b(?i:premiere(?:d|s)?)\b")
 _PREMIERE_AT_RE = re.compile(rf"\bat\s+(?:the\s+)?(?P<venue>{_PHRASE_RE.pattern})")
 _PREMIERE_IN_RE = re.compile(rf"\bin\s+(?:the\s+)?(?P<city>{_PHRASE_RE.pattern}(?:,\s+{_CAP}(?:\s+{_CAP})*)?)")
+# A premiere still to come: "was set to premiere", "is scheduled to premiere".
+_NOT_YET_RE = re.compile(r"(?i)\b(?:set|due|slated|scheduled|expected|planned|going)\s+to\s+premiere")
+# "premiered on Star Gold on 2 May": a channel or a service, named after "on" (a date after "on" is the day).
+_BROADCAST_ON_RE = re.compile(rf"\s+on\s+(?!(?:{'|'.join(m for m in reference.MONTH_NAMES if m)})\b|\d)"
+                              rf"(?:the\s+)?[{UPPER}]")
+
+
+def _the_film_premiered(sentence: str, match: re.Match[str], title: str) -> bool:
+    """Whether a premiere the sentence names is the film's: "It premiered", "Batman premiered", "The world premiere
+    of the film", "its Los Angeles premiere"; never "The sequel premiered", "attended the premiere of Titanic"."""
+    word = match.end() - len(re.search(r"(?i)premiere\w*$", match.group(0)).group(0))  # where "premiere…" starts
+    before = sentence[:word]
+    subject = before[max(before.rfind(mark) for mark in ",;:(") + 1:]
+    film = rf"(?:it|the film|the movie|this film{'|' + re.escape(title) if title else ''})"
+    if sentence[word:match.end()].casefold() == "premiered":
+        return re.search(rf"(?i)(?:^|\s){film}\s+(?:(?:was|had|has|first|then|later|also|finally|originally)\s+)*"
+                         r"$", subject) is not None
+    of = re.match(rf"(?i)\s+(?:of|for)\s+{film}\b", sentence[match.end():])
+    owner = re.search(r"(?i)\b(?:its|the film's|the movie's)\s+$", sentence[:match.start("kind")] if match["kind"]
+                      else before)
+    return (of is not None or owner is not None) and not re.search(r"(?i)\battend", subject)
+
+
 # A broadcast or a stream is no screening; a premiere of another work is not the film's.
 _NOT_A_SCREENING_RE = re.compile(r"\b(?:television|TV|channel|network|broadcast|aired|streaming|Netflix|episode|"
+                                 r"Hotstar|ZEE5|Prime Video|Disney\+|HBO|Showtime|YouTube|PBS|BBC|radio|Broadway|"
                                  r"series|season|stage|play|musical|opera|album|single|song|trailer|teaser|dub|"
                                  r"dubbed|scheduled|delayed|expected|intended|originally)\b")
 
@@ -396,11 +424,15 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
     ...     "Thalberg died four months before its Los Angeles premiere on January 29, 1937.")]
     [('Los Angeles premiere', '1937-01-29', 'Los Angeles')]
     """
-    if "premiere" not in _lowered(sentence) or _DID_NOT_HAPPEN_RE.search(sentence):
+    if "premiere" not in _lowered(sentence) or _DID_NOT_HAPPEN_RE.search(sentence) \
+            or _NOT_YET_RE.search(sentence):
         return []
     links = links or {}
     found: list[Screening] = []
     for match in _PREMIERE_RE.finditer(sentence):
+        if not _the_film_premiered(sentence, match, title) or match.group(0).casefold().endswith("premieres") \
+                or _BROADCAST_ON_RE.match(sentence, match.end()):
+            continue  # another work's premiere, several premieres, or a broadcast ("premiered on Star Gold")
         # A bracket is an aside: "(between the first and second seasons of the TV series)" is no broadcast.
         clause = re.sub(r"\s*\([^()]*\)", "", _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0))
         if _NOT_A_SCREENING_RE.search(clause) or _NOT_A_SCREENING_RE.search(sentence[:match.start()][-40:]) \
@@ -469,7 +501,12 @@ def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
     the festival around it ("on 5 October at the festival held from 3 to 12 October 2019")."""
     dates = find_dates_carrying_year(sentence)
     held = [d for d in dates if d[1] >= span[2] and re.search(r"\b(?:held|running|ran)\b", sentence[span[2]:d[1]])]
-    if len(held) < len(dates):
+    if held and len(held) == len(dates):
+        # Only the festival's dates have a year: a day before the festival's name is the screening's, that year.
+        own = [d for d in yearless_dates(sentence[:span[1]], held[0][0].year)
+               if d[0].month == held[0][0].month or d[0].month == held[-1][0].month]
+        dates = own[-1:] or dates
+    elif len(held) < len(dates):
         dates = [d for d in dates if d not in held]
     if len(dates) <= 1:
         return dates[0][0] if dates else None
@@ -967,7 +1004,9 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 direct = first and match["prep"] in ("in", "at") and _FILMED_JUST_BEFORE_RE.search(
                     text[:match.start()]) is not None and reference.language(name) is None \
                     and not re.match(r"\s*\d", after) and not re.search(r"['’]s?$", name) \
-                    and not any(word in _FORMAT_WORDS for word in fold(name).split())
+                    and not any(word in _FORMAT_WORDS for word in fold(name).split()) \
+                    and not re.search(r"(?i)(?:colou?r|chrome|scope|vision|flex|cam|cast)$", name) \
+                    and reference.is_place_name(name) | (fold(name) in (links or {}) or len(name.split()) > 1)
                 place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item) or direct)
                 listed = listed or (first and place is not None)
                 first = False
@@ -986,33 +1025,38 @@ def _towns_with_their_regions(names: list[tuple[str, int]], text: str) -> list[t
     """A list's names with each "Town, Region" as one ("Regina, Saskatchewan", "Atlanta, Georgia"): a state or a
     province after a town and a comma is where the town is, not another place of filming (nor a country).
 
-    >>> _towns_with_their_regions([("Regina", 9), ("Saskatchewan", 23), ("Oxford", 34)],
-    ...                           "in Regina, Saskatchewan and Oxford")
-    [('Regina, Saskatchewan', 23), ('Oxford', 34)]
+    >>> _towns_with_their_regions([("Regina", 9), ("Saskatchewan", 23), ("Canada", 31)],
+    ...                           "in Regina, Saskatchewan, Canada")
+    [('Regina, Saskatchewan', 23), ('Canada', 31)]
+    >>> len(_towns_with_their_regions([("Mumbai", 9), ("Goa", 14), ("Kerala", 22)], "in Mumbai, Goa, Kerala"))
+    3
     """
-    joined: list[tuple[str, int]] = []
-    for name, end in names:
-        town = joined[-1][0] if joined else ""
-        if town and reference.is_first_level_region(name) and not reference.is_first_level_region(town) \
-                and "," not in town and reference.country(town) is None \
-                and re.search(rf"{re.escape(town)}\s*,\s*(?:the\s+)?$", text[:text.rfind(name, 0, end)]):
-            joined[-1] = (f"{joined[-1][0]}, {name}", end)
-        else:
-            joined.append((name, end))
-    return joined
+    # Only a list's first two names, and only when no other place follows the region but a country: "in Mumbai, Goa,
+    # Kerala and Switzerland" and "New York, Boston, Washington" are lists of places.
+    if len(names) < 2 or any(reference.country(name) is None for name, _ in names[2:]):
+        return names
+    (town, _), (region, end) = names[0], names[1]
+    if reference.is_first_level_region(region) and not reference.is_first_level_region(town) \
+            and "," not in town and reference.country(town) is None \
+            and re.search(rf"{re.escape(town)}\s*,\s*(?:the\s+)?$", text[:text.rfind(region, 0, end)]):
+        return [(f"{town}, {region}", end), *names[2:]]
+    return names
 
 
 # "Locations included Oxford, the Mojave Desert and …", "Other locations include …": a list of places.
-_LOCATIONS_LIST_RE = re.compile(r"\b(?:(?:filming|shooting|other|exterior|interior|additional)\s+)?locations\s+"
-                                r"(?:used\s+)?(?:also\s+)?(?:include[ds]?|were|are)\s+", re.IGNORECASE)
+_LOCATIONS_LIST_RE = re.compile(r"(?<!potential )(?<!possible )(?<!proposed )(?<!scouted )(?<!considered )"
+                                r"(?<!prospective )\b(?:(?:filming|shooting|other|exterior|interior|additional)\s+)?"
+                                r"locations\s+(?:used\s+)?(?:also\s+)?(?:include[ds]?|were|are)\s+", re.IGNORECASE)
 # "Greystone Mansion in Beverly Hills was used for the scene …", "Castle Stalker doubled as …": a place that
 # opens the sentence and what it stood in for; never a venue of the premiere or someone's offices.
 _STOOD_IN_RE = re.compile(rf"^(?:The\s+)?(?P<name>{_PHRASE_RE.pattern})(?:\s+(?:in|at|near)\s+(?:the\s+)?"
                           rf"(?P<within>{_PHRASE_RE.pattern}))?,?\s+(?:again\s+|also\s+|later\s+)?"
                           r"(?:served\s+as|doubled\s+(?:as|for)|stood\s+in\s+for|(?:was|were)\s+used\s+(?:as|for|to)|"
                           r"(?:was|were)\s+the\s+location\s+(?:of|for))\b(?P<what>[^.;]*)")
-_NOT_SHOT_THERE_RE = re.compile(r"\b(?:premiere|screening|festival|headquarters|offices?|base of operations|"
-                                r"inspiration|model|basis)\b", re.IGNORECASE)
+_NOT_SHOT_THERE_RE = re.compile(r"\b(?:premiere|screening|festival|headquarters|offices?|base|inspiration|model|"
+                                r"basis|record\w*|score|sound|mix\w*|dubbing|editing|post-production|wrap|party|"
+                                r"press|venue|visual effects|effects|novel|book|poster|promot\w*|publicity|marketing|"
+                                r"rehearsals?|auditions?|storage|accommodation|housing)\b", re.IGNORECASE)
 # Where the items of a list part: a comma, "and", "plus".
 _ITEM_BREAK_RE = re.compile(r"\s*,\s*(?:and\s+|plus\s+|as well as\s+)?|\s+(?:and|plus|as well as)\s+")
 
@@ -1053,7 +1097,10 @@ def find_named_locations(sentence: str, links: dict[str, str] | None = None) -> 
                 name = item if fold(item) in links else (_PHRASE_RE.match(item) or [None])[0]
                 if name is None:
                     break  # "…, with soundstage work done in …": the list has ended
-                place = _filming_place(name.rstrip(".,:"), item[len(name):], links, known=True)
+                name = name.rstrip(".,:")
+                # A name the article links is a place unless it names a person; one it does not must look like one.
+                linked = fold(name) in links and not is_person_name(name)
+                place = _filming_place(name, item[len(name):], links, known=linked)
                 if place is not None:
                     places.append(place)
     if any(verb in lowered for verb in ("served as", "doubled", "stood in", "used", "the location")):
@@ -1075,7 +1122,10 @@ _FILMED_JUST_BEFORE_RE = re.compile(r"\b(?:shot|filmed|re-?shot|re-?shoots?\s+(?
 _FORMAT_WORDS = frozenset({"technicolor", "panavision", "dolby", "imax", "cinemascope", "eastmancolor", "vistavision",
                            "metrocolor", "cinerama", "techniscope", "super", "ultra", "deluxe", "color", "colour",
                            "arri", "alexa", "sony", "canon", "kodak", "fuji", "fujifilm", "digital", "hd", "4k", "8k",
-                           "3d", "black-and-white", "monochrome", "widescreen", "anamorphic", "glorious"})
+                           "3d", "black-and-white", "monochrome", "widescreen", "anamorphic", "glorious", "red", "vhs",
+                           "dv", "mini", "hi-8", "gopro", "sepia", "sync", "academy", "secret", "sequence", "black",
+                           "white", "night", "dawn", "dusk", "magic", "christmas", "ramadan", "diwali", "easter",
+                           "summer", "winter", "spring", "autumn", "fall", "weekend", "eve", "daylight"})
 
 
 # "the Toronto suburb of Scarborough", "the Paris district of Belleville": a place inside the one named first.
@@ -1333,6 +1383,18 @@ _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dv
                                  r"units|streaming|television|rights|licen[cs]\w*|per|short|less|more|behind|revenues?|"
                                  r"pre-release|"
                                  r"across all|average)\b", re.IGNORECASE)
+# The verbs of a running total, a debut, a drop and a list that goes on: see find_box_office.
+_WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|another")
+# Words that make a clause's sum another film's: "which debuted to …", "the series total", "the original film's".
+_OTHER_FILM_RE = re.compile(r"(?i)\b(?:which|whose|series|franchise|sequel|prequel|predecessor|(?:original|first|"
+                            r"previous|last|earlier) (?:film|movie|installment|instalment|one)|its rival)\b")
+
+
+def _speaks_of_the_film(text: str, title: str) -> bool:
+    """Whether a sentence's words up to a verb name the film: "It", "Its", "the film", or its title."""
+    return bool(re.search(r"(?i)\b(?:it|its|the (?:film|movie|picture))\b", text)) or bool(title and title in text)
+
+
 _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
                 "box office", "box-office", "debut", "weekend", "market", "holdover")
 # "… largest markets were France ($1.7 million), the UK ($8.6 million)": a country's takings, in brackets after it.
@@ -1360,7 +1422,7 @@ def _sums(sentence: str) -> list[tuple[Quantity, int, int]]:
     return found
 
 
-def find_box_office(sentence: str) -> list[Quantity]:
+def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
     """Every sum a sentence says the film took at the box office: a total, an opening weekend, a region's take
     ("earned $4,748,000 in the US and Canada and $1,976,000 elsewhere"); never a budget, a fee, a profit, a
     rental, video sales, a record to beat, another film's takings, or a sum adjusted for inflation.
@@ -1388,6 +1450,11 @@ def find_box_office(sentence: str) -> list[Quantity]:
             # The verb's own clause, up to the sum, says what the sum is.
             clause = max(before.rfind(mark, 0, verbs[-1].start()) for mark in ",;:(—–") + 1
             said = not _NOT_GROSS_RE.search(before[clause:])
+            if said and _WEAK_GROSS_RE.match(verbs[-1].group(0)):
+                # "debuted", "fell … to", "totaling", "another" say whose sum it is only with the film as the
+                # sentence's subject: not "Heat debuted to …", "which debuted to …", "the series total".
+                upto = sentence[:previous_end + verbs[-1].start()]
+                said = _speaks_of_the_film(upto, title) and not _OTHER_FILM_RE.search(upto[upto.rfind(",") + 1:])
         # "… in the US and Canada and $1,976,000 elsewhere": a sum listed after one the film took
         listed = previous_gross and not verbs and bool(re.search(
             r"(?:,|\band\b|\bincluding\b)\s*(?:an?\s+(?:additional|further)\s+)?$", before)) \
@@ -1396,7 +1463,8 @@ def find_box_office(sentence: str) -> list[Quantity]:
         bracketed = before.rstrip().endswith("(")
         # In brackets, a sum is a country's share of the takings, never another film's ("ahead of Heat ($90 million)").
         region = _REGION_BEFORE_BRACKET_RE.search(before.rstrip()) if bracketed else None
-        in_region = region is not None and reference.is_region_name(region["region"])
+        in_region = region is not None and reference.is_region_name(region["region"]) \
+            and not _NOT_GROSS_RE.search(sentence[:start]) and not _OTHER_FILM_RE.search(sentence[:start])
         is_gross = (said or listed or in_region) and not _NOT_GROSS_AFTER_RE.search(tail) \
             and (in_region or not bracketed) and quantity.amount >= MIN_GROSS
         if is_gross:
@@ -1411,6 +1479,11 @@ _RENTALS_BEFORE_RE = re.compile(r"\brentals?\s+(?:of|totall?(?:ing|ed)|amounting
                                 r"(?:about\s+|around\s+|an\s+estimated\s+)?$", re.IGNORECASE)
 
 
+# Rentals of another kind: of videos, of equipment, of cars.
+_NOT_THEATRICAL_RENTALS_RE = re.compile(r"(?i)\b(?:video|videocassette|dvds?|vhs|blu-ray|home|equipment|cars?|"
+                                        r"camera|props?|costumes?|location)\b")
+
+
 def find_rentals(sentence: str) -> list[Quantity]:
     """The theatrical rentals a sentence states: the distributor's share of the takings, not the takings.
 
@@ -1421,7 +1494,10 @@ def find_rentals(sentence: str) -> list[Quantity]:
     if "rental" not in _lowered(sentence):
         return []
     return [quantity for quantity, start, end in _sums(sentence)
-            if _RENTALS_AFTER_RE.match(sentence[end:]) or _RENTALS_BEFORE_RE.search(sentence[:start])]
+            if (_RENTALS_AFTER_RE.match(sentence[end:]) or _RENTALS_BEFORE_RE.search(sentence[:start]))
+            and not _NOT_THEATRICAL_RENTALS_RE.search(sentence[end:end + 40].split("rental")[0])
+            and not _NOT_THEATRICAL_RENTALS_RE.search(sentence[max(0, start - 40):start])
+            and not re.search(r"\b(?:than|compared|besting|behind|ahead)\b|['’]s\s*$", sentence[:start])]
 
 
 _PROFIT_RE = re.compile(r"\b(?P<kind>profit|loss)(?:es|s)?\s+(?:of|was|were|totall?ing|amounting to|came to)\s+"
