@@ -570,6 +570,36 @@ def test_a_reload_killed_in_its_swap_leaves_the_old_store_and_no_leftovers(tmp_p
     reopened.close()
 
 
+def test_a_reload_tells_the_films_apart_as_the_new_store_holds_them(tmp_path: Path) -> None:
+    """A reload reads what tells the files' films apart from the new store it filled: a film written otherwise
+    but the same (its title cased and spaced otherwise) lets the new store take the old one's place; a graph
+    that would hold another film keeps the old store in place, and only that graph is refused."""
+    import pyoxigraph
+
+    shard = _write_shard(tmp_path / "films-1.nq", [_film_quads(n, f"Film {n}") for n in range(3)])
+    location = tmp_path / "store"
+    store = stores.open(location)
+    assert all(error is None for *_, error in store.load_files([shard]))
+    before = location.stat().st_ino
+    _write_shard(shard, [_film_quads(n, f"film  {n}" if n == 1 else f"Film {n}", extra="y") for n in range(3)])
+    assert [(graph, triples, error) for _, graph, triples, error in store.load_files([shard])] == \
+        [(f"urn:article:{n}", 4, None) for n in range(3)]
+    swapped = location.stat().st_ino
+    assert swapped != before  # the new store took the old one's place
+    names = {q.object.value for q in store._store.quads_for_pattern(None, pyoxigraph.NamedNode("http://schema.org/name"),
+                                                                     None)}
+    assert names == {"Film 0", "film  1", "Film 2"}
+    _write_shard(shard, [_film_quads(n, "Another Film" if n == 1 else f"Film {n}", extra="z") for n in range(3)])
+    results = list(store.load_files([shard]))
+    assert [error for *_, error in results if error] == [
+        f'{shard}: the graph <urn:article:1> holds another film, "film  1" <urn:film:1>, not "Another Film" '
+        "<urn:film:1>; give --graph to replace it"]
+    assert location.stat().st_ino == swapped  # no new store took its place: the graphs were replaced in it
+    assert sorted(quad.split('"')[1] for quad in _store_quads(store) if "urn:note" in quad) == ["y 1", "z 0", "z 2"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["films-1.nq", "store"]
+    store.close()
+
+
 def test_a_reload_closes_the_old_store_but_keeps_it_locked_against_other_processes(tmp_path: Path) -> None:
     """While a reload fills its new store, the old one is closed (RocksDB stops compacting what is thrown away)
     and read through a read-only handle; its lock stays with this process, so another process cannot open it."""

@@ -281,49 +281,69 @@ def _default_graph_empty(store: Any) -> bool:
     return next(iter(store.quads_for_pattern(None, None, None, pyoxigraph.DefaultGraph())), None) is None
 
 
-# What tells the films of each graph apart: each film, and its values of the identity properties.
-_FILM_ROWS_QUERY = (f"SELECT ?g ?f ?p ?o WHERE {{ GRAPH ?g {{ ?f a <{SDO.Movie}> OPTIONAL {{ ?f ?p ?o VALUES ?p "
-                    f"{{ {' '.join(f'<{iri}>' for iri in sorted(IDENTITY_PROPERTIES))} }} }} }} }}")
+# What tells the films of each graph apart: each film, and its values of the identity properties. The values
+# are read a property at a time and joined to the films (a fifth less than looking each film's up).
+_FILM_ROWS_QUERY = (f"SELECT ?g ?f ?p ?o WHERE {{ GRAPH ?g {{ ?f a <{SDO.Movie}> }} OPTIONAL {{ SELECT ?g ?f ?p ?o "
+                    f"WHERE {{ VALUES ?p {{ {' '.join(f'<{iri}>' for iri in sorted(IDENTITY_PROPERTIES))} }} "
+                    f"GRAPH ?g {{ ?f ?p ?o }} }} }} }}")
 
 
 def _held_triples(store: Any) -> dict[Any, frozenset[tuple[str, str, str]]]:
     """What tells apart the films of every graph of a pyoxigraph store (see :meth:`EmbeddedStore._held` and
-    :meth:`_Scan.all_film_triples`)."""
+    :meth:`_Scan.all_film_triples`): a graph without a film is not among them."""
     found: dict[Any, set[tuple[str, str, str]]] = {}
     movie = (str(RDF.type), str(SDO.Movie))
-    for row in store.query(_FILM_ROWS_QUERY):
-        film = row["f"].value
-        triples = found.setdefault(row["g"], set())
+    for graph, film_node, predicate, value in store.query(_FILM_ROWS_QUERY):
+        film = film_node.value
+        triples = found.get(graph)
+        if triples is None:
+            triples = found[graph] = set()
         triples.add((film, *movie))
-        if row["p"] is not None:
-            triples.add((film, row["p"].value, row["o"].value))
+        if predicate is not None:
+            triples.add((film, predicate.value, value.value))
     return {graph: frozenset(triples) for graph, triples in found.items()}
 
 
 def _covers(scans: dict[Path, Future[_Scan]], store: Any,
-            held_triples: Callable[[], dict[Any, frozenset[tuple[str, str, str]]]]) -> bool:
+            held_triples: Callable[[], dict[Any, frozenset[tuple[str, str, str]]]],
+            loading_triples: Callable[[], dict[Any, frozenset[tuple[str, str, str]]] | None] | None = None) -> bool:
     """Whether the files, every one to go in whole, name every graph of a pyoxigraph store (whose default graph
-    is empty), each with its own film or none (``held_triples``: what tells the store's films apart)."""
+    is empty), each with its own film or none (``held_triples``: what tells the store's films apart;
+    ``loading_triples``: what tells the files' films apart, read from a store they went into, else from the
+    files' lines)."""
     held = list(store.named_graphs())
     if not held or not scans or not _default_graph_empty(store):
         return False
-    loading: dict[Any, frozenset[tuple[str, str, str]]] = {}
+    graphs: set[Any] = set()
     for future in scans.values():
         scan = future.result()
-        if scan.problem is not None:
+        if scan.problem is not None or not graphs.isdisjoint(scan.graphs):  # a graph two files name: not as one
             return False
-        found = scan.all_film_triples()
-        if found is None or any(graph in loading for graph in found):  # a graph two files name: not as one
-            return False
-        loading.update(found)
-    if any(graph not in loading for graph in held):
+        graphs.update(scan.graphs)
+    if any(graph not in graphs for graph in held):
+        return False
+    # What tells the films apart is read only now: most loads that are no reload have stopped above.
+    loading = loading_triples() if loading_triples is not None else _files_film_triples(scans)
+    if loading is None:
         return False
     for graph, triples in held_triples().items():
         # Most graphs are their film again, told apart by the same triples; only the others are compared.
-        if triples != loading[graph] and owner_conflict(film_identities(triples), film_identities(loading[graph]),
-                                                        graph.value, ""):
+        films = loading.get(graph, frozenset())
+        if triples != films and owner_conflict(film_identities(triples), film_identities(films), graph.value, ""):
             return False
     return True
+
+
+def _files_film_triples(scans: dict[Path, Future[_Scan]]) -> dict[Any, frozenset[tuple[str, str, str]]] | None:
+    """What tells the films of every graph of the files apart, read from their lines (None when a file's lines
+    that tell them apart are not valid N-Quads)."""
+    loading: dict[Any, frozenset[tuple[str, str, str]]] = {}
+    for future in scans.values():
+        found = future.result().all_film_triples()
+        if found is None:
+            return None
+        loading.update(found)
+    return loading
 
 
 class EmbeddedStore:
@@ -412,8 +432,10 @@ class EmbeddedStore:
         # checked before. Anything else, or a file that cannot go in whole, goes film by film.
         whole = [path for path in paths if graph_iri is None and path.suffix.lower() == ".nq"]
         with ThreadPoolExecutor(max_workers=1) as reader:
-            # Into an empty store the films' identities are read only if a graph comes back in another file.
-            identity = bool(whole) and not self._is_empty()
+            # What tells the files' films apart is read alongside only where it is likely to be asked for: not
+            # into an empty store (only if a graph comes back in another file), nor for a reload (read from the
+            # new store), and otherwise when first asked for (only a graph that replaces one is asked about).
+            identity = bool(whole) and not self._is_empty() and not self._may_reload(paths, whole)
             scans = {path: reader.submit(_scan, path, identity=identity) for path in dict.fromkeys(whole)}
             try:
                 yield from self._load_files(paths, graph_iri, scans)
@@ -563,6 +585,10 @@ class EmbeddedStore:
 
         return not self.path.is_symlink() and self.path.is_dir() and sys.getrefcount(self._store) <= 2
 
+    def _may_reload(self, paths: list[Path], whole: list[Path]) -> bool:
+        """Whether :meth:`_reload` may take these files (it decides when it has read the first)."""
+        return bool(paths) and paths == whole and len(set(paths)) == len(paths) and self._swappable()
+
     def _reload(self, paths: list[Path], scans: dict[Path, Future[_Scan]], not_whole: list[Path]
                 ) -> list[tuple[str, str, int, str | None]] | None:
         """Load shards that look like the store's own export again (the first one's graphs are all the store's)
@@ -574,8 +600,7 @@ class EmbeddedStore:
         import shutil
         import uuid
 
-        if not paths or any(path not in scans for path in paths) or len(set(paths)) != len(paths) or \
-                not self._swappable():
+        if not self._may_reload(paths, [path for path in paths if path in scans]):
             return None
         first = scans[paths[0]].result()
         if first.problem is not None or not first.graphs or \
@@ -599,7 +624,9 @@ class EmbeddedStore:
                     except SyntaxError:
                         not_whole.append(path)
                         return None
-                if not _default_graph_empty(new) or not _covers(scans, old, held.result):
+                # The files' films are told apart as the old store's are, read from the new store (a query
+                # costs less than reading their lines alongside the loader).
+                if not _default_graph_empty(new) or not _covers(scans, old, held.result, lambda: _held_triples(new)):
                     return None
             new.flush()
             new = old = None  # both closed (the old one already is when its lock is held here)
