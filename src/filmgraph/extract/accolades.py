@@ -370,6 +370,16 @@ _NOT_A_BODY_RE = re.compile(r"(?i)(?:won|winner|win|nominated|nominee|nomination
                             r"honou?rable|special|official|jury|audience|selection|mention|medal)\b")
 
 
+def _a_person_or_a_town(name: str) -> bool:
+    """Whether a name before a category is a person's ("Ann Berg") or a town's ("Mumbai"), not a body's."""
+    if reference.award_body(name) or re.search(r"(?i)\b(?:festival|fest|awards?|academy|guild|critics|society|"
+                                               r"association|circle|prize|ceremony)\b", name):
+        return False
+    last = name.split()[-1].casefold()
+    return reference.is_given_name(name.split()[0]) or (is_person_name(name) and last not in reference.PLACE_KINDS) \
+        or reference.country(name) is not None or (reference.is_place_name(name) and last not in reference.PLACE_KINDS)
+
+
 def _read_list_award(block: Block, body: str, year: str, result: AwardResult | None, section: str,
                      collector: Collector) -> bool:
     """One item under an award body's line: "Best Picture (Jerome Hellman) — Won". False when the item is not
@@ -394,8 +404,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         body, year, text = named.body, leading["year"] or year, leading["category"]
     elif leading is not None and leading["year"] and re.match(r"(?:Best|Most|Outstanding)\s", leading["category"]) \
             and re.fullmatch(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}", leading["body"].strip()) \
-            and not _NOT_A_BODY_RE.match(leading["body"].strip()) \
-            and not reference.is_given_name(leading["body"].split()[0]):
+            and not _NOT_A_BODY_RE.match(leading["body"].strip()) and not _a_person_or_a_town(leading["body"].strip()):
         # "2006 Evil City, Best Documentary": a year, a name, then a category: the name is the body's
         body, year, text = leading["body"].strip(), leading["year"], leading["category"]
     head = _RESULT_HEAD_RE.match(text)

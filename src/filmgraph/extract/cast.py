@@ -832,7 +832,7 @@ def _person_of(run: list[str], links: frozenset[str], context: CastContext) -> s
     return name
 
 
-def _prose_role(text: str, actor: str) -> list[str]:
+def _prose_role(text: str, actor: str, sentence: str = "") -> list[str]:
     """The character an object phrase names: "Rask Lund, a bounty hunter" → Rask Lund; "the hero's aunt,
     May" → May; "a ferry guard" → ferry guard (a part described), "a key role" → none."""
     text = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", text)).strip(" ,;.")
@@ -850,15 +850,18 @@ def _prose_role(text: str, actor: str) -> list[str]:
         role = clean_role(part, descriptions=False)
         if role and fold(role.split()[0]) not in _PRONOUNS and len(role.split()) <= 8:
             roles.append(role)
-    described = _DESCRIBED_PART_RE.match(head) if not roles else None
+    described = _DESCRIBED_PART_RE.match(head) if not roles and not _ANOTHER_WORK_RE.search(sentence) else None
     if described and not _NOT_A_PART.intersection(described["what"].split()):
         roles.append(described["what"])  # "plays a dock supervisor", "portrays the city police chief"
     return roles
 
 
+# A sentence about another work, whose parts are not this film's: "In the sequel, Eva Lund plays a detective".
+_ANOTHER_WORK_RE = re.compile(r"(?i)\b(?:sequel|prequel|remake|spin-?off|series|stage|play|musical|episode|"
+                              r"original film|earlier film|next film|previous film)\b")
 # A part described, not named, after "plays" or "appears as": "a dock supervisor", "the Ghostbusters' psychiatric
 # doctor" (whose it is dropped), in at most five lower-case words.
-_DESCRIBED_PART_RE = re.compile(r"^(?:an?|the)\s+(?:(?:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+(?:'s|’s|s'|s’)\s+)?"
+_DESCRIBED_PART_RE = re.compile(r"^(?:an?|the)\s+(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:'s|’s|s'|s’)\s+)?"
                                 r"(?P<what>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4})$")
 # What one plays that is no part: "plays a key role", "plays the guitar", "appears as a guest".
 _NOT_A_PART = frozenset({"role", "roles", "part", "parts", "character", "characters", "cameo", "cameos",
@@ -867,7 +870,8 @@ _NOT_A_PART = frozenset({"role", "roles", "part", "parts", "character", "charact
                          "trick", "tricks", "prank", "joke", "card", "cards", "hand", "version", "himself",
                          "herself", "themselves", "opposite", "villain's", "flute", "harmonica", "organ", "cello",
                          "clarinet", "banjo", "ukulele", "sitar", "tabla", "harp", "score", "theme", "melody",
-                         "extra", "extras", "star", "straight", "double", "stand-in", "title"})
+                         "extra", "extras", "star", "straight", "double", "stand-in", "title", "artist", "actor",
+                         "actress", "singer", "dancer", "narrator"})
 
 
 def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
@@ -907,7 +911,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|his|their|its|them|himself|herself|themselves)\b)"
                                      r"[a-z]", obj):
             continue  # "voiced concerns", "played at least four roles": not a part in this film
-        roles = _prose_role(obj, actors[0]) if verb["role"] and len(actors) == 1 else []
+        roles = _prose_role(obj, actors[0], sentence) if verb["role"] and len(actors) == 1 else []
         entries += [(actor, list(roles)) for actor in actors]
     if appearances_only:
         return entries

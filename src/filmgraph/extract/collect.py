@@ -88,9 +88,12 @@ class Collector:
         if reference.is_placeholder(name):
             return
         ranked, name = name, without_rank(name)
-        if ranked != name and fold(ranked) in self.film.links:
+        page = self.film.links.get(fold(ranked))
+        if ranked != name and page and fold(page).startswith(fold(ranked.split()[0])):
+            name = ranked  # "[[Colonel Tom Parker]]", "[[Reverend Horton Heat]]": the rank is part of the name
+        elif ranked != name and page:
             # "[[Barry McCaffrey|General Barry McCaffrey]]": the name keeps the page its mention links.
-            self.film.links.setdefault(fold(name), self.film.links[fold(ranked)])
+            self.film.links.setdefault(fold(name), page)
         if field == "cast":
             self.film.cast.append(CastMember(name, [], [source]))
         else:

@@ -160,14 +160,15 @@ def extract_film(article: Article) -> Film:
 
 
 def goes_by(infobox_name: str, lead_title: str) -> bool:
-    """Whether the infobox's name is the one the film goes by rather than the lead's bold title: a fuller or
-    official form of it, or it without its subtitle ("Batman: The Movie" for "Batman", "American Drug War" for
-    "American Drug War: The Last White Hope"); never a title in another language, a slip ("Swabhooni"), a
-    series or a name with its disambiguation.
+    """Whether the infobox's name is the one the film goes by rather than the lead's bold title: its fuller form
+    with a subtitle ("Batman: The Movie" for "Batman"); never a shorter one that drops the lead's subtitle, a
+    title in another language, a slip ("Swabhooni"), a series or a name with its disambiguation.
 
     >>> goes_by("Batman: The Movie", "Batman"), goes_by("I Cavalieri che fecero l'impresa", "The Knights")
     (True, False)
     >>> goes_by("The Fellowship of the Ring", "The Lord of the Rings: The Fellowship of the Ring")
+    False
+    >>> goes_by("Baahubali", "Baahubali: The Beginning")
     False
     """
     name, title = fold(infobox_name), fold(lead_title)
@@ -175,8 +176,9 @@ def goes_by(infobox_name: str, lead_title: str) -> bool:
         return False
     # One begins the other, up to a subtitle: "Batman" / "Batman: The Movie", "American Drug War" / "American Drug
     # War: The Last White Hope"; not "The Fellowship of the Ring" for "The Lord of the Rings: The Fellowship …".
-    shorter, longer = sorted((name, title), key=len)
-    return longer.startswith(shorter) and re.match(r"\s*[:–—-]\s*\w", longer[len(shorter):]) is not None
+    # The fuller form only: a shorter name would lose the lead's subtitle ("Baahubali" for "Baahubali: The
+    # Beginning").
+    return name.startswith(title) and re.match(r"\s*[:–—-]\s*\w", name[len(title):]) is not None
 
 
 def _strip_stray_quotes(film: Film) -> None:
@@ -327,7 +329,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("box_office", quantity, section)
             for quantity in prose.find_profit(sentence):
                 collector.add("profit", quantity, section)
-            for quantity in prose.find_rentals(sentence) if part.dates_releases and not part.on_video else []:
+            for quantity in prose.find_rentals(sentence, film.title) \
+                    if part.dates_releases and not part.on_video else []:
                 collector.add("rental", quantity, section)
     apply_ceremonies(film, years)
 

@@ -111,6 +111,8 @@ def read_lead(article: Article, collector: Collector) -> None:
                 for field in sorted(fields):
                     collector.person(field, name, LEAD)
         for match in _BY_JOB_RE.finditer(sentence) if sentence is first_sentence else ():
+            if re.match(r"\s*['’]", sentence[match.end():]) or re.search(r"['’]s?$", match["names"]):
+                continue  # "by writer-director Ravi Das's son Kiran Das": someone else's
             what = re.search(r"\b(?:is|was)\s+an?\s+(?P<rest>[^;]*)$", sentence[:match.start() + 1])
             if what is None or re.search(r"\b(?:of|remake|sequel|prequel|adaptation|based|version|inspired|about)\b",
                                          what["rest"]):

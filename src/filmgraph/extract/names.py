@@ -543,11 +543,11 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
 
     def compatible(a: str, b: str) -> bool:
         root_a, root_b = find(a), find(b)
+        # Two pages are two people ("Michael Jordan", "Michael B. Jordan"), unless their titles are one name in two
+        # romanisations ("Shobana", "Shobhana": one redirects to the other).
         if pages[root_a] and pages[root_b] and pages[root_a] != pages[root_b] and not all(
-                x in plain_titles and y in plain_titles and (
-                    _one_person_by_tokens(plain_titles[x], plain_titles[y])
-                    or (len(title_keys[x]) >= MIN_ROMANISED_KEY and title_keys[x] == title_keys[y]))
-                for x in pages[root_a] for y in pages[root_b]):
+                x in title_keys and y in title_keys and len(title_keys[x]) >= MIN_ROMANISED_KEY
+                and title_keys[x] == title_keys[y] for x in pages[root_a] for y in pages[root_b]):
             return False
         if (fold(shown[a]) in two_people and not _unmarked(a)[1]) or \
                 (fold(shown[b]) in two_people and not _unmarked(b)[1]):
@@ -589,7 +589,8 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     romanised: dict[str, list[str]] = {}
     for n in names:
         key = romanisation_key(shown[n])
-        if len(key) >= MIN_ROMANISED_KEY:
+        # Only names the article links to pages: "Sridhar" the actor and "Sreedhar" the composer may be two people.
+        if len(key) >= MIN_ROMANISED_KEY and own_page[n]:
             romanised.setdefault(key, []).append(n)
     for spellings in romanised.values():
         for other in spellings[1:]:

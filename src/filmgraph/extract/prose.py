@@ -322,7 +322,9 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
     for index, (when, start, end) in enumerate(anchors):
         lower = anchors[index - 1][2] if index else 0
         upper = anchors[index + 1][1] if index + 1 < len(anchors) else len(sentence)
-        before = [p for p, s, _ in places if lower <= s < start]
+        # A place before a clause break ("at Venice on 5 September, and at the Odeon on 2 May") is not this date's.
+        before = [p for p, s, e in places if lower <= s < start
+                  and not re.search(r",\s+and\b|;", sentence[e:start])]
         after = [p for p, s, _ in places if end <= s < upper]
         place = before[-1] if before else (after[0] if after else None)
         clause = sentence[lower:upper]
@@ -431,7 +433,7 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
     found: list[Screening] = []
     for match in _PREMIERE_RE.finditer(sentence):
         if not _the_film_premiered(sentence, match, title) or match.group(0).casefold().endswith("premieres") \
-                or _BROADCAST_ON_RE.match(sentence, match.end()):
+                or _BROADCAST_ON_RE.search(_CLAUSE_TAIL_RE.match(sentence, match.end()).group(0)):
             continue  # another work's premiere, several premieres, or a broadcast ("premiered on Star Gold")
         # A bracket is an aside: "(between the first and second seasons of the TV series)" is no broadcast.
         clause = re.sub(r"\s*\([^()]*\)", "", _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0))
@@ -455,7 +457,8 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
         city_match = _PREMIERE_IN_RE.search(text)
         city = city_before or (_filming_place(city_match["city"], "", links) if city_match else None)
         venue = None
-        if venue_match and not _is_month_or_date(venue_match["venue"]):
+        if venue_match and not _is_month_or_date(venue_match["venue"]) \
+                and not re.search(r"['’]s?$", venue_match["venue"].rstrip(".,;:")):
             venue = Place(venue_match["venue"].rstrip(".,;:"), within=city)
         place = venue or city
         label = f"{kind[:1].upper()}{kind[1:]} premiere" if kind and city_before is None else \
@@ -508,10 +511,13 @@ def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
         dates = own[-1:] or dates
     elif len(held) < len(dates):
         dates = [d for d in dates if d not in held]
-    if len(dates) <= 1:
-        return dates[0][0] if dates else None
-    after = [d for d, start, _ in dates if start >= span[2]]
-    return after[0] if after else dates[-1][0]
+    # A date after a clause break ("… on 5 September, and at the Odeon on 2 May 2012") is another event's.
+    after = [d for d, start, _ in dates if start >= span[2]
+             and not re.search(r",\s+and\b|;|\band\s+(?:at|in)\b", sentence[span[2]:start])]
+    before = [d for d, _, end in dates if end <= span[1]]
+    if len(dates) == 1:
+        return dates[0][0] if after or before else None
+    return after[0] if after else (before[-1] if before else None)
 
 
 # A prize named for its body ("a Golden Globe nomination"): the body it stands for.
@@ -970,7 +976,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     # "In New Mexico, two stories were shot …" opens with its place; "north of Mitchell" names one too.
     # "shot in and around Regina", "moved to Pinewood Studios", "in Georgia, including Tybee Island".
     for match in re.finditer(r"\b(?P<prep>at|in and around|in|In|around|near|outside|across|throughout|including|"
-                             r"(?:moved|relocated|shifted|returned)\s+(?:back\s+)?to|"
+                             r"(?i:production|filming|shooting|photography|shoot|crew|unit)\s+"
+                             r"(?:then\s+|later\s+|also\s+)?(?:moved|relocated|shifted|returned)\s+(?:back\s+)?to|"
                              r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
         if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
@@ -1327,7 +1334,9 @@ def quantity_of(text: str, *, unit_by_currency: bool) -> Quantity | None:
 # field → the phrase that states it, and whether it is money (needs a currency) or a count.
 _AMOUNT_PATTERNS = [
     # The budget as it ended: "escalated from $30 million to $48 million" is $48 million.
-    ("budget", re.compile(r"\bbudget (?:of|was|is|was set at|ended up (?:being|at)|came to|amounted to|stood at|"
+    ("budget", re.compile(r"(?<!marketing )(?<!advertising )(?<!promotional )(?<!publicity )(?<!annual )"
+                          r"(?<!studio's )(?<!studio’s )(?<!music )"
+                          r"\bbudget (?:of|was|is|was set at|ended up (?:being|at)|came to|amounted to|stood at|"
                           r"totall?ed|(?:rose|grew|escalated|increased|ballooned|swelled)(?: from [^,;]{1,40}?)? to)"
                           r"\s+(?P<v>(?:[^,;.]|[.,](?=\d))+)", re.IGNORECASE),  # "$1,075,000" keeps its commas
      True),
@@ -1388,6 +1397,17 @@ _WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came
 # Words that make a clause's sum another film's: "which debuted to …", "the series total", "the original film's".
 _OTHER_FILM_RE = re.compile(r"(?i)\b(?:which|whose|series|franchise|sequel|prequel|predecessor|(?:original|first|"
                             r"previous|last|earlier) (?:film|movie|installment|instalment|one)|its rival)\b")
+
+
+def _another_subject(text: str, title: str) -> bool:
+    """Whether the words just before a verb name someone or something else as its subject: "Its rival, Heat,
+    debuted", "Ann Berg's next film debuted", "Frozen's biggest markets were"."""
+    words = re.findall(r"[\w'’.:!-]+", text)[-3:]
+    own = set(re.findall(r"[\w'’.:!-]+", title))
+    return any(word[:1].isupper() and word not in own and word.rstrip("'’s") not in own
+               and word not in {"It", "Its", "The", "In", "On", "At", "During", "Worldwide", "Overseas", "North",
+                                "America", "American", "US", "U.S.", "UK", "No.1", "No."}
+               and reference.country(word) is None for word in words)
 
 
 def _speaks_of_the_film(text: str, title: str) -> bool:
@@ -1454,7 +1474,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
                 # "debuted", "fell … to", "totaling", "another" say whose sum it is only with the film as the
                 # sentence's subject: not "Heat debuted to …", "which debuted to …", "the series total".
                 upto = sentence[:previous_end + verbs[-1].start()]
-                said = _speaks_of_the_film(upto, title) and not _OTHER_FILM_RE.search(upto[upto.rfind(",") + 1:])
+                said = _speaks_of_the_film(upto, title) and not _OTHER_FILM_RE.search(upto[upto.rfind(",") + 1:]) \
+                    and not _another_subject(upto, title)
         # "… in the US and Canada and $1,976,000 elsewhere": a sum listed after one the film took
         listed = previous_gross and not verbs and bool(re.search(
             r"(?:,|\band\b|\bincluding\b)\s*(?:an?\s+(?:additional|further)\s+)?$", before)) \
@@ -1464,7 +1485,9 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
         # In brackets, a sum is a country's share of the takings, never another film's ("ahead of Heat ($90 million)").
         region = _REGION_BEFORE_BRACKET_RE.search(before.rstrip()) if bracketed else None
         in_region = region is not None and reference.is_region_name(region["region"]) \
-            and not _NOT_GROSS_RE.search(sentence[:start]) and not _OTHER_FILM_RE.search(sentence[:start])
+            and not _NOT_GROSS_RE.search(sentence[:start]) and not _OTHER_FILM_RE.search(sentence[:start]) \
+            and _speaks_of_the_film(sentence[:start], title) \
+            and not _another_subject(sentence[:previous_end + region.start()], title)
         is_gross = (said or listed or in_region) and not _NOT_GROSS_AFTER_RE.search(tail) \
             and (in_region or not bracketed) and quantity.amount >= MIN_GROSS
         if is_gross:
@@ -1484,7 +1507,7 @@ _NOT_THEATRICAL_RENTALS_RE = re.compile(r"(?i)\b(?:video|videocassette|dvds?|vhs
                                         r"camera|props?|costumes?|location)\b")
 
 
-def find_rentals(sentence: str) -> list[Quantity]:
+def find_rentals(sentence: str, title: str = "") -> list[Quantity]:
     """The theatrical rentals a sentence states: the distributor's share of the takings, not the takings.
 
     >>> [q.amount for q in find_rentals("It earned $7.25 million in theatrical rentals, and $1.25 million in "
@@ -1497,7 +1520,9 @@ def find_rentals(sentence: str) -> list[Quantity]:
             if (_RENTALS_AFTER_RE.match(sentence[end:]) or _RENTALS_BEFORE_RE.search(sentence[:start]))
             and not _NOT_THEATRICAL_RENTALS_RE.search(sentence[end:end + 40].split("rental")[0])
             and not _NOT_THEATRICAL_RENTALS_RE.search(sentence[max(0, start - 40):start])
-            and not re.search(r"\b(?:than|compared|besting|behind|ahead)\b|['’]s\s*$", sentence[:start])]
+            and not re.search(r"\b(?:than|compared|besting|behind|ahead|studio|company)\b|['’]s\s*$",
+                              sentence[:start])
+            and _speaks_of_the_film(sentence[:start], title) and not _another_subject(sentence[:start], title)]
 
 
 _PROFIT_RE = re.compile(r"\b(?P<kind>profit|loss)(?:es|s)?\s+(?:of|was|were|totall?ing|amounting to|came to)\s+"
