@@ -68,18 +68,20 @@ def strip_stray_quotes(text: str) -> str:
     ('Best Comedy', 'Best Film', "Critics'")
     >>> strip_stray_quotes("Critic's Best Film'"), strip_stray_quotes("the 'Indie' Award")
     ("Critic's Best Film", "the 'Indie' Award")
+    >>> strip_stray_quotes('"Paula Ridgeway"/Margaret Hanson'), strip_stray_quotes('Charles Rainier/"Smithy"')
+    ('"Paula Ridgeway"/Margaret Hanson', 'Charles Rainier/"Smithy"')
     """
     text = text.strip()
     # A quote that opens stands at the start or after a space; one that closes, at the end or before one (an
     # apostrophe inside a word, "Critic's", is neither).
     # Only a mark that hugs a word is stray ("Best Comedy'"); one beside punctuation ("'; DROP") is text.
     while len(text) > 1 and text[-1] in _CLOSING_QUOTES and text[-2].isalnum() and \
-            not re.search(r"(?:^|\s)['\"‘“]", text[:-1]):
+            not re.search(r"(?:^|[\s/])['\"‘“]", text[:-1]):  # a slash parts the names of one credit
         if text[-1] in "'’" and text[-2] in "sS":
             break  # a possessive plural
         text = text[:-1]
     while len(text) > 1 and text[0] in _OPENING_QUOTES and text[1].isalnum() and \
-            not re.search(r"['\"’”](?:\s|$)", text[1:]):
+            not re.search(r"['\"’”](?:[\s/]|$)", text[1:]):
         text = text[1:]
     return text
 
