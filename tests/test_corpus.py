@@ -47,11 +47,11 @@ def test_every_film_page_is_written_and_every_other_page_declined_by_name(tmp_pa
 EXPECTED = sorted((CORPUS / "expected").glob("*.expected.json"))
 SHARED = Path(__file__).parents[2] / "shared" / "corpus" / "annotated"
 # The share of expected facts found today, on the project's blind annotations and on the shared five. Issue 17's
-# target is 95 % on both; these floors only keep what has been reached from slipping back. The project's 71 pages
-# stand at 93.3 %: the first 32 at 96.4 %, the 39 annotated on 2026-12-07 at 91.2 % (harder ones: characters with
-# aliases, casts told in prose, cameo parts described rather than named, awards named only by links, bodies under
-# other names).
-PROJECT_FLOOR = 0.93
+# target is 95 % on both; these floors only keep what has been reached from slipping back. The project's 80 pages
+# stand at 94.3 %: the first 32 at 96.6 %, the 39 annotated next at 94.3 %, the last 9 at 83.8 % (The Owner's
+# annotator counts all 25 filmmakers as writers; bodies under other names, casts told in prose, one person
+# written two ways).
+PROJECT_FLOOR = 0.935
 SHARED_FLOOR = 0.95
 
 
