@@ -661,3 +661,10 @@ def test_a_rank_the_person_s_page_is_titled_with_is_the_name_and_romanisations_j
                  "== Cast ==\n* [[Tom Parker (singer)|Tom Parker]] as Singer\n* [[Sridhar (actor)|Sridhar]] as Tom\n")
     assert {"Colonel Tom Parker", "Tom Parker", "Sreedhar", "Sridhar"} <= {p.name for p in film.people.values()}
     assert len(film.people) == 5  # Ann Berg too: nobody merged
+
+
+def test_a_ceremony_linked_to_its_year_s_page_dates_its_awards() -> None:
+    film = _film("", "== Accolades ==\nAt the [[National Board of Review Awards 1968|40th National Board of Review "
+                     "Awards]], [[Carl Holm]] was chosen the year's \"Best Actor.\"\n")
+    assert [(n.body, n.category, n.date.isoformat()) for n in film.nomination] == [
+        ("National Board of Review", "Best Actor", "1968")]

@@ -74,7 +74,7 @@ from filmgraph.model import (
     Screening,
     Section,
 )
-from filmgraph.reference import fold
+from filmgraph.reference import fold, is_ceremony
 
 # Money whose headline figure the infobox states: prose figures then are partial ones (see _resolve).
 HEADLINE_FIELDS = ("budget", "box_office", "admissions")
@@ -254,6 +254,9 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
             yield part, paragraph
 
 
+_PAGE_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
 def _read_prose(article: Article, collector: Collector) -> None:
     film = collector.film
     linked_categories = award_links(article.links)
@@ -262,6 +265,11 @@ def _read_prose(article: Article, collector: Collector) -> None:
     # The years the article gives ceremonies, in prose or in lists ("1983 - 33rd Berlin International …").
     years = {ceremony: year for section in article.sections for block in section.blocks
              if block.kind is BlockKind.ITEM for ceremony, year in ceremony_years(block.text).items()}
+    # A ceremony linked to its year's page: "[[National Board of Review Awards 1968|40th National Board of …]]".
+    for shown, page in film.links.items():
+        year = _PAGE_YEAR_RE.search(page) if is_ceremony(shown) else None
+        if year:
+            years.setdefault(shown.removeprefix("the "), PartialDate(int(year.group(1))))
     for part, paragraph in _paragraphs(article):
         section = part.title
         years.update(ceremony_years(paragraph))
