@@ -668,3 +668,12 @@ def test_a_ceremony_linked_to_its_year_s_page_dates_its_awards() -> None:
                      "Awards]], [[Carl Holm]] was chosen the year's \"Best Actor.\"\n")
     assert [(n.body, n.category, n.date.isoformat()) for n in film.nomination] == [
         ("National Board of Review", "Best Actor", "1968")]
+
+
+def test_a_word_after_a_dash_linked_to_another_page_is_part_of_the_category() -> None:
+    film = _film("", "'''Night Harbour''' is an [[Adventure film|adventure]] film.\n== Awards ==\n"
+                     "* [[Young Artist Awards]] (1990)\n** Nominated: Young Artist Award - Best Family Motion Picture "
+                     "– [[Adventure film|Adventure]]\n** Won: Best Music Director – [[Ilaiyaraaja]]\n")
+    assert {(n.category, tuple(film.people[x.person].name for x in n.nominees if x.person))
+            for n in film.nomination} == {("Best Family Motion Picture – Adventure", ()),
+                                          ("Best Music Director", ("Ilaiyaraaja",))}

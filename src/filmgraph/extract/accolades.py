@@ -432,7 +432,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
             nominees_text = paren["who"]
     elif paren:
         category, nominees_text = paren["category"], paren["who"]
-    elif dashed and result is not None and all(fold(name) in collector.film.links or _looks_like_a_name(name)
+    elif dashed and result is not None and all(_links_a_person(name, collector.film.links) or _looks_like_a_name(name)
                                                for name in split_names(dashed["who"])):
         # "Best Actress – Ann Berg" names a nominee; "Best Actor – Motion Picture Drama" is one category.
         category, nominees_text = dashed["category"], dashed["who"]
@@ -457,6 +457,14 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
 _CATEGORY_WORDS = frozenset("""motion picture drama comedy musical film feature adventure animated animation foreign
 language documentary series actor actress male female leading supporting role original adapted screenplay score song
 music family short director direction performance television tv""".split())
+
+
+def _links_a_person(name: str, links: dict[str, str]) -> bool:
+    """Whether a name is linked to a page of its own name ("[[Ilaiyaraaja]]", "[[Kamal (actor)|Kamal]]"), not to
+    a page of something else ("[[Adventure film|Adventure]]": a kind of film, in "Best Family Motion Picture –
+    Adventure")."""
+    page = links.get(fold(name))
+    return page is not None and re.sub(r"\s*\([^()]*\)$", "", fold(page)) == fold(name)
 
 
 def _looks_like_a_name(text: str) -> bool:
