@@ -677,3 +677,12 @@ def test_a_word_after_a_dash_linked_to_another_page_is_part_of_the_category() ->
     assert {(n.category, tuple(film.people[x.person].name for x in n.nominees if x.person))
             for n in film.nomination} == {("Best Family Motion Picture – Adventure", ()),
                                           ("Best Music Director", ("Ilaiyaraaja",))}
+
+
+def test_a_year_before_a_quoted_body_and_a_nomination_of_someone_for_a_category() -> None:
+    film = _film("", "== Accolades ==\nThe film was recipient of award nominations at the 2012 'Indie Horror Film "
+                     "Festival' in [[Chicago]]: film nomination for 'Best Comedy', and a nomination of Eva Lund for "
+                     "'Best Supporting Actress'.\n")
+    assert _nominations(film) == {("Indie Horror Film Festival", "Best Comedy", "nominated", ()),
+                                  ("Indie Horror Film Festival", "Best Supporting Actress", "nominated", ("Eva Lund",))}
+    assert {n.date.isoformat() for n in film.nomination} == {"2012"}

@@ -650,11 +650,20 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
             after_category)
         if not year and body_phrase:  # "At the 12th Genie Awards in 1991, …"
             year = _year_after(sentence, body_phrase)
+        if not year and body_phrase and (at := sentence.find(body_phrase)) > 0:
+            # "at the 2012 'Indie Horror Film Festival'": the year before a quoted body's name.
+            year = re.search(r"\b(\d{4})\s*['\"‘“]\s*$", sentence[:at])
         if ceremony_date is _UNREAD:
             ceremony_date = _ceremony_date(sentence, bodies)  # the sentence's, whichever category: read once
         date_of_award = ceremony_date or (PartialDate(int(year.group(1))) if year else None)
         # "Carl Holm, who composed the score, won …": the name before the relative clause is the subject.
         nominees = _person_subjects(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:verb.start()]), title)
+        # "a nomination of Lindsey Gareth for 'Best Supporting Actress'": the person named after "of".
+        nominated_of = re.match(rf"\s+of\s+(?P<name>{NAME_RE.pattern})\s+for\s+(?:the\s+)?['\"‘“]?$",
+                                sentence[verb.end():position])
+        if nominated_of and verb.group(0).casefold().startswith("nomination") \
+                and nominated_of["name"] != title and not _BODY_WORDS.search(nominated_of["name"]):
+            nominees.append(nominated_of["name"])
         # "… for Karl Freund", "Best Director (Sidney Franklin)": the person it went to.
         recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})|\s*\((?P<bracketed>{NAME_RE.pattern})\)",
                              sentence[position + len(category):])
