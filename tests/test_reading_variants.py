@@ -686,3 +686,11 @@ def test_a_year_before_a_quoted_body_and_a_nomination_of_someone_for_a_category(
     assert _nominations(film) == {("Indie Horror Film Festival", "Best Comedy", "nominated", ()),
                                   ("Indie Horror Film Festival", "Best Supporting Actress", "nominated", ("Eva Lund",))}
     assert {n.date.isoformat() for n in film.nomination} == {"2012"}
+
+
+def test_a_company_that_picked_up_the_film_s_distribution() -> None:
+    film = _film("", "== Release ==\nIt would be distributed theatrically by Leomax, and [[Anchor Bay Entertainment]] "
+                     "picked up home video distribution for the film. Sony Pictures Classics acquired the film's US "
+                     "distribution rights.\n")
+    assert [(d.name, d.area.name if d.area else None) for d in film.distributor] == [
+        ("Leomax", None), ("Anchor Bay Entertainment", None), ("Sony Pictures Classics", "United States")]

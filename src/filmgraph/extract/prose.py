@@ -1224,14 +1224,16 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
     for match in re.finditer(rf"\b(?:distributed|released)\s+(?:(?:(?!\b(?:is|was|were|are|been|directed|written|"
                              rf"produced|edited|starring|stars)\b)[\w ,])+?\s+)?by\s+{org}{area_re}", sentence):
         distributors.append((match["org"], match["area"]))
+    # "X acquired the film's US distribution rights", "X picked up home video distribution for the film".
     for match in re.finditer(rf"{org}\s+(?:acquired|picked up|bought|secured)\s+(?:the\s+)?(?:film's\s+)?"
-                             r"(?P<what>(?:[\w-]+\s+)?(?:distribution rights|rights|sales))", sentence):
+                             r"(?P<what>(?:[\w-]+\s+){0,2}(?:distribution rights|distribution|rights|sales))\b",
+                             sentence):
         area = re.match(r"([\w-]+)\s", match["what"])
         if "sales" in match["what"]:
             sales.append(match["org"])
         else:
-            distributors.append((match["org"], area.group(1).title() if area and "rights" not in area.group(1)
-                                 else None))
+            region = area.group(1) if area and reference.is_region_name(area.group(1)) else None
+            distributors.append((match["org"], region))
     for match in re.finditer(rf"{org}\s+(?:handles?|handled|will handle|is handling)\s+(?:the\s+)?(?:film's\s+)?"
                              r"(?:international|world(?:wide)?)\s+sales", sentence):
         sales.append(match["org"])
