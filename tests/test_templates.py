@@ -60,3 +60,13 @@ def test_unknown_template_in_an_infobox_value_is_a_warning() -> None:
 
 def test_every_renderer_key_is_normalised() -> None:
     assert all(key == key.casefold().strip() and "_" not in key for key in RENDERERS)
+
+
+def test_an_unknown_template_in_an_infobox_value_keeps_only_its_linked_values() -> None:
+    from filmgraph import extract_film
+
+    article = parse_wikitext("{{Infobox film\n| name = Heat\n| distributor = [[Toho]]<br>{{English manga publisher"
+                             "|US=[[Columbia Pictures]]<br>[[Triumph Films|Triumph Releasing Corporation]]|note=1986}}\n"
+                             "}}\n'''Heat''' is a film.\n", source="https://en.wikipedia.org/wiki/Heat")
+    assert [d.name for d in extract_film(article).distributor] == ["Toho", "Columbia Pictures",
+                                                                  "Triumph Releasing Corporation"]

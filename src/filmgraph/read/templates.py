@@ -207,5 +207,8 @@ def render_template(template: Template, render: Render, unknown: list[str] | Non
     if renderer is None:
         if unknown is not None:
             unknown.append(name)
+            # In an infobox value, an unknown template's linked parameters are what the reader sees of it:
+            # "{{English manga publisher|US=[[Columbia Pictures]]<br>[[Triumph Films|Triumph]]}}".
+            return "\n".join(render(param.value) for param in template.params if "[[" in str(param.value))
         return ""
     return renderer(template, render)
