@@ -66,7 +66,8 @@ def test_an_unknown_template_in_an_infobox_value_keeps_only_its_linked_values() 
     from filmgraph import extract_film
 
     article = parse_wikitext("{{Infobox film\n| name = Heat\n| distributor = [[Toho]]<br>{{English manga publisher"
-                             "|US=[[Columbia Pictures]]<br>[[Triumph Films|Triumph Releasing Corporation]]|note=1986}}\n"
+                             "|US=[[Columbia Pictures]]<br>[[Triumph Films|Triumph Releasing Corporation]]"
+                             "|note=1986}}\n"
                              "}}\n'''Heat''' is a film.\n", source="https://en.wikipedia.org/wiki/Heat")
     assert [d.name for d in extract_film(article).distributor] == ["Toho", "Columbia Pictures",
                                                                   "Triumph Releasing Corporation"]
