@@ -694,3 +694,36 @@ def test_a_company_that_picked_up_the_film_s_distribution() -> None:
                      "distribution rights.\n")
     assert [(d.name, d.area.name if d.area else None) for d in film.distributor] == [
         ("Leomax", None), ("Anchor Bay Entertainment", None), ("Sony Pictures Classics", "United States")]
+
+
+# ------------------------------------------------------------ what a third review found
+
+def test_no_part_that_is_an_instrument_a_function_an_activity_or_another_version_s() -> None:
+    film = _film("", "== Cast ==\n* [[Ravi Teja]] as Raju (Tamil version) / Raja (Telugu version)\n\n[[Kota Rao]] "
+                     "plays the veena in a song. [[Sunil Varma]] plays the antagonist. [[Ali Basha]] appears as a "
+                     "doctor in the Hindi version. [[Prakash Raj]] plays a cricket match with the hero.\n")
+    assert _cast(film) == {"Ravi Teja": ["Raju", "Raja"], "Kota Rao": [], "Sunil Varma": [], "Ali Basha": [],
+                           "Prakash Raj": []}
+
+
+def test_no_premiere_without_a_cinema_or_a_town_nor_at_a_festival_s_acronym() -> None:
+    film = _film("", "== Release ==\nIt premiered in theaters around the world on May 25, 2012. It premiered in "
+                     "Japan on 12 May 2010. It premiered at IFFK on 12 December 2010. It premiered in the Gulf on 3 "
+                     "June 2011. Night Harbour premiered at the Odeon in London on 2 May 2012.\n")
+    assert [(s.event, s.date.isoformat()) for s in film.screening] == [("Premiere at Odeon", "2012-05-02")]
+
+
+def test_one_town_once_and_no_film_or_region_as_an_award_list_s_body() -> None:
+    film = _film("", "== Production ==\nPrincipal photography began on 5 May 2010 in [[Chennai]], Tamil Nadu. "
+                     "Filming also took place in Chennai and Madurai.\n== Awards ==\n* 2006 Night Harbour, Best Film\n"
+                     "* 2006 Kerala State, Best Film\n")
+    assert [(f.place.name, f.start.isoformat() if f.start else None) for f in film.filming_location] == [
+        ("Chennai, Tamil Nadu", "2010-05-05"), ("Madurai", None)]
+    assert film.nomination == []
+
+
+def test_a_film_in_another_language_keeps_its_lead_title_over_an_english_gloss() -> None:
+    film = _film("| name = Night Harbour: The Wave\n| language = Malayalam")
+    assert film.title == "Night Harbour"
+    english = _film("| name = Night Harbour: The Movie\n| language = English")
+    assert english.title == "Night Harbour: The Movie"

@@ -404,7 +404,11 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         body, year, text = named.body, leading["year"] or year, leading["category"]
     elif leading is not None and leading["year"] and re.match(r"(?:Best|Most|Outstanding)\s", leading["category"]) \
             and re.fullmatch(r"[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,5}", leading["body"].strip()) \
-            and not _NOT_A_BODY_RE.match(leading["body"].strip()) and not _a_person_or_a_town(leading["body"].strip()):
+            and not _NOT_A_BODY_RE.match(leading["body"].strip()) and not _a_person_or_a_town(leading["body"].strip()) \
+            and fold(leading["body"].strip()) != fold(collector.film.title) \
+            and not reference.is_region_name(leading["body"].strip()) \
+            and not any(reference.is_region_name(part) or reference.is_first_level_region(part)
+                        for part in (leading["body"].strip(), leading["body"].strip().rsplit(" ", 1)[0])):
         # "2006 Evil City, Best Documentary": a year, a name, then a category: the name is the body's
         body, year, text = leading["body"].strip(), leading["year"], leading["category"]
     head = _RESULT_HEAD_RE.match(text)

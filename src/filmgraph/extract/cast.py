@@ -322,6 +322,8 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
         role = re.split(r",\s|;\s|\s[–—-]\s|:\s|\s+who\s", text[said.end():], maxsplit=1)[0]
         text = text[:said.end()] + re.sub(r"\s*\((?P<name>[^()]+)\)", _named_part, role) + \
             text[said.end() + len(role):]
+    # "Raju (Tamil version) / Raja (Telugu version)": parts told apart by notes, never one credit "Raju / Raja".
+    noted_parts = re.search(r"\([^)]*\)\s*/|/[^/(:;,.]*\([^)]*\)", text) is not None
     # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
     text = re.sub(r"\s*\([^)]*\)", "", text).strip()
     text = re.sub(r"\s+as\s*:?$|\s*:$", "", text)  # "Carl Holm as:" with his roles below
@@ -332,6 +334,8 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     if not actor:
         return None
     characters = split_roles(parts[1], actor) if len(parts) == 2 else []
+    if noted_parts:
+        characters = [c for c in characters if "/" not in c]
     return actor, characters
 
 
@@ -858,7 +862,8 @@ def _prose_role(text: str, actor: str, sentence: str = "") -> list[str]:
 
 # A sentence about another work, whose parts are not this film's: "In the sequel, Eva Lund plays a detective".
 _ANOTHER_WORK_RE = re.compile(r"(?i)\b(?:sequel|prequel|remake|spin-?off|series|stage|play|musical|episode|"
-                              r"original film|earlier film|next film|previous film)\b")
+                              r"original|earlier film|next film|previous film|version|dub|dubbed|trailer|"
+                              r"music video|short film|show|in the \d{4} film)\b")
 # A part described, not named, after "plays" or "appears as": "a dock supervisor", "the Ghostbusters' psychiatric
 # doctor" (whose it is dropped), in at most five lower-case words.
 _DESCRIBED_PART_RE = re.compile(r"^(?:an?|the)\s+(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:'s|’s|s'|s’)\s+)?"
@@ -871,7 +876,9 @@ _NOT_A_PART = frozenset({"role", "roles", "part", "parts", "character", "charact
                          "herself", "themselves", "opposite", "villain's", "flute", "harmonica", "organ", "cello",
                          "clarinet", "banjo", "ukulele", "sitar", "tabla", "harp", "score", "theme", "melody",
                          "extra", "extras", "star", "straight", "double", "stand-in", "title", "artist", "actor",
-                         "actress", "singer", "dancer", "narrator"})
+                         "actress", "singer", "dancer", "narrator", "hero", "heroine", "protagonist", "antagonist",
+                         "villain", "heavy", "same", "shade", "number", "voice", "veena", "harmonium", "mridangam",
+                         "sarangi", "tanpura", "shehnai", "match", "chess", "football", "cricket", "villainous"})
 
 
 def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,

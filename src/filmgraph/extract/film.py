@@ -154,7 +154,8 @@ def extract_film(article: Article) -> Film:
     if film.original_title and not film.original_language:
         # An untagged original title is in the film's (first) original language that is written in its script.
         film.original_language = language_for(film.original_title, [c.code for c in film.language if c.code])
-    if collector.infobox_name and goes_by(collector.infobox_name, film.title):
+    english = not film.language or film.language[0].code == "en"  # "Thira: The Wave": a gloss of another tongue
+    if collector.infobox_name and english and goes_by(collector.infobox_name, film.title):
         film.title = collector.infobox_name  # read after the prose, which names the film as the lead does
     return film
 
@@ -732,6 +733,15 @@ def _resolve(film: Film) -> None:
     film.screening = _dedupe(_one_premiere_a_day(film.screening), lambda s: fold(s.event), fill_screening)
     _date_screenings_by_releases(film)
     film.filming_location = _dedupe(film.filming_location, lambda loc: fold(loc.place.name))
+    # "Oxford" beside "Oxford, England": one place, written once with its region.
+    with_region = {fold(loc.place.name.split(", ")[0]): loc for loc in film.filming_location if ", " in loc.place.name}
+    for loc in film.filming_location:
+        fuller = with_region.get(fold(loc.place.name))
+        if fuller is not None and fuller is not loc:
+            fuller.start, fuller.end = fuller.start or loc.start, fuller.end or loc.end
+            fuller.sources.extend(s for s in loc.sources if s not in fuller.sources)
+    film.filming_location = [loc for loc in film.filming_location
+                             if ", " in loc.place.name or fold(loc.place.name) not in with_region]
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
     for field in ("budget", "box_office", "admissions", "runtime", "profit", "rental"):
         quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency))

@@ -460,7 +460,16 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
         if venue_match and not _is_month_or_date(venue_match["venue"]) \
                 and not re.search(r"['’]s?$", venue_match["venue"].rstrip(".,;:")):
             venue = Place(venue_match["venue"].rstrip(".,;:"), within=city)
+        if venue is not None and (is_event_name(venue.name) or canonical_event(venue.name) != venue.name
+                                  or re.fullmatch(r"[A-Z]{2,6}", venue.name) is not None
+                                  or reference.country(venue.name) or reference.is_region_name(venue.name)):
+            continue  # "premiered at IFFK", "at Busan": a festival's screening (find_screenings), not a cinema
+        if city is not None and (city.qid or reference.country(city.name) or reference.is_region_name(city.name)
+                                 or reference.is_first_level_region(city.name)):
+            city = None  # "premiered in Japan", "in the Gulf": a country's release, not a premiere's town
         place = venue or city
+        if place is None:
+            continue  # "premiered in theatres around the world", "in 3D": a release, with no cinema or town
         label = f"{kind[:1].upper()}{kind[1:]} premiere" if kind and city_before is None else \
             f"{kind} premiere" if kind else "Premiere"
         if venue is not None:
