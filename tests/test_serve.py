@@ -959,37 +959,38 @@ def test_a_film_s_record_gives_the_triples_its_description_reads_from_the_store(
 
 
 def test_a_film_s_document_after_a_reload_shows_the_new_store_s_facts(tmp_path: Path) -> None:
-    from filmgraph.web.published import Published
+    from filmgraph.web.records import records_path
     from filmgraph.web.site import app, close
 
     store, article = tmp_path / "store", tmp_path / "evil_dead_ii.wiki"
     article.write_text((CORPUS / "evil_dead_ii.wiki").read_text(encoding="utf-8"), encoding="utf-8")
-    _run("load", str(article), "--store", str(store))
     base = "http://127.0.0.1:9/"
-    Published(store, base=base).write_records()
-    site = app(store, base=base, query_workers=0)
-    try:
-        assert site.published.records is not None
-        document = _answer(site, "/film/evil-dead-ii", "application/n-triples")[2].decode()
-        assert '"84"' in document and '"97"' not in document
-    finally:
-        close(site)
-    # the film loaded again with another running time: its graph replaced, its record now of another store
+
+    def document(records: bool) -> str:
+        """The film's N-Triples from a server started over the store as it is now, which reads its records or not."""
+        site = app(store, base=base, query_workers=0)
+        try:
+            assert (site.published.records is not None) is records
+            return _answer(site, "/film/evil-dead-ii", "application/n-triples")[2].decode()
+        finally:
+            close(site)
+
+    result = CliRunner().invoke(cli, ["load", str(article), "--store", str(store), "--records"])
+    assert result.exit_code == 0 and f"records of its films written to {records_path(store)}" in result.output
+    first = document(records=True)
+    assert '"84"' in first and '"97"' not in first
+    # the film loaded again with another running time: its graph replaced, and its records written again
     article.write_text(article.read_text(encoding="utf-8").replace("| runtime = 84 minutes", "| runtime = 97 minutes"),
                        encoding="utf-8")
     _run("load", str(article), "--store", str(store))
-    site = app(store, base=base, query_workers=0)  # the server started again over the store loaded again
-    try:
-        assert site.published.records is None  # records of the store before: not read
-        document = _answer(site, "/film/evil-dead-ii", "application/n-triples")[2].decode()
-        assert '"97"' in document and '"84"' not in document
-    finally:
-        close(site)
-    Published(store, base=base).write_records()  # written again: read again, with the new facts
-    site = app(store, base=base, query_workers=0)
-    try:
-        assert site.published.records is not None
-        document = _answer(site, "/film/evil-dead-ii", "application/n-triples")[2].decode()
-        assert '"97"' in document and '"84"' not in document
-    finally:
-        close(site)
+    again = document(records=True)
+    assert '"97"' in again and '"84"' not in again
+    # the store changed by another program: the records, of the store before, are not read
+    changed = ox.Store(str(store))
+    film = ox.NamedNode(MINTED + "film/evil-dead-ii")
+    graph = next(iter(changed.quads_for_pattern(film, ox.NamedNode(str(RDF.type)), None, None))).graph_name
+    changed.add(ox.Quad(film, ox.NamedNode(str(SDO.alternateName)), ox.Literal("Dead by Dawn"), graph))
+    changed.flush()
+    del changed
+    changed_document = document(records=False)
+    assert '"Dead by Dawn"' in changed_document and '"97"' in changed_document
