@@ -4,9 +4,10 @@ server worker processes.
 
 Builds a store of N films: the corpus pages, exported once, repeated under other titles (each copy its own film,
 article, statements and unlinked people; the people, companies and categories the pages link are shared, so a
-linked actor's filmography grows with N). Starts `filmgraph serve` (its answer cache on, as served) on a free port
-of 127.0.0.1 in its own process and asks it from client threads over keep-alive connections; only 127.0.0.1 is
-ever contacted.
+linked actor's filmography grows with N), and its films' records beside it (as ``filmgraph load --records``
+writes them: a film's document is written from its record). Starts `filmgraph serve` (its answer cache on, as
+served) on a free port of 127.0.0.1 in its own process and asks it from client threads over keep-alive
+connections; only 127.0.0.1 is ever contacted.
 
 Every request of a "cold" run asks for a resource not asked for before in that server's life (distinct films; the
 people with the most films, longest first), so each answer is built for its request; the "warm" run then asks for
@@ -224,6 +225,7 @@ def main() -> None:
             print(f"built in {time.perf_counter() - begin:.1f} s")
             if options.store:
                 listing.write_text(json.dumps([iris, people]), encoding="utf-8")
+        write_records(store)
         for workers in options.workers:
             begin = time.perf_counter()
             process, address = start_server(store, options.cache_mb, workers)
@@ -234,6 +236,18 @@ def main() -> None:
             finally:
                 process.terminate()
                 process.wait(30)
+
+
+def write_records(store: Path) -> None:
+    """The films' records beside the store, as ``filmgraph load --records`` writes them (unless written before, of
+    this store as it is), timed."""
+    from filmgraph.web.published import Published
+
+    published = Published(store, base=MINTED)
+    if published.records is None:
+        begin = time.perf_counter()
+        written = published.write_records()
+        print(f"records written in {time.perf_counter() - begin:.1f} s ({written.stat().st_size / 2**20:.1f} MB)")
 
 
 def measure(address: str, iris: list[str], people: list[tuple[str, int]], requests: int) -> None:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import quote, urldefrag, urlencode
+from urllib.parse import quote, urldefrag, urlencode, urlsplit
 
 import pyoxigraph as ox
 import pytest
@@ -916,3 +916,81 @@ def test_a_person_page_after_a_reload_lists_the_films_of_the_new_store(tmp_path:
         assert "<h2>Films (2)</h2>" in page
     finally:
         close(site)
+
+
+def test_a_film_s_record_gives_the_triples_its_description_reads_from_the_store(store_dir: Path,
+                                                                               tmp_path: Path) -> None:
+    from filmgraph.web.published import Published
+    from filmgraph.web.records import records_path
+    from filmgraph.web.site import app, close
+
+    store = tmp_path / "store"
+    shutil.copytree(store_dir, store)
+    for base in ("http://127.0.0.1:9/", MINTED):  # IRIs shown at another address, and at the minted one
+        read = Published(store, base=base)
+        assert read.records is None
+        films = sorted(read.catalogue().films)
+        documents = {(film, kind): read.description_triples(film) for film in films for kind in TYPES}
+        assert read.write_records() == records_path(store) and records_path(store).is_file()
+        recorded = Published(store, base=base)
+        assert recorded.records is not None and len(films) == 7
+        for film in films:
+            assert recorded.description_triples(film) == documents[(film, "text/turtle")], film
+            assert recorded.records.triples(read.minted_iri(film)) is not None
+        # a film's document from its record is the same bytes as from the store, in each format
+        from_records, from_store = app(store, base=base, query_workers=0, cache_mb=0), None
+        try:
+            records_path(store).rename(tmp_path / "aside")
+            from_store = app(store, base=base, query_workers=0, cache_mb=0)
+            (tmp_path / "aside").rename(records_path(store))
+            assert from_records.published.records is not None and from_store.published.records is None
+            for film in films:
+                path = urlsplit(film).path
+                for kind in TYPES:
+                    answer = _answer(from_records, path, kind)
+                    assert answer == _answer(from_store, path, kind) and answer[0] == "200 OK", (film, kind)
+            rocky = _answer(from_records, urlsplit(f"{base}film/rocky").path, "application/n-triples")[2].decode()
+            assert f'<{base}film/rocky> <http://schema.org/name> "Rocky"' in rocky
+        finally:
+            close(from_records)
+            if from_store is not None:
+                close(from_store)
+        records_path(store).unlink()
+
+
+def test_a_film_s_document_after_a_reload_shows_the_new_store_s_facts(tmp_path: Path) -> None:
+    from filmgraph.web.records import records_path
+    from filmgraph.web.site import app, close
+
+    store, article = tmp_path / "store", tmp_path / "evil_dead_ii.wiki"
+    article.write_text((CORPUS / "evil_dead_ii.wiki").read_text(encoding="utf-8"), encoding="utf-8")
+    base = "http://127.0.0.1:9/"
+
+    def document(records: bool) -> str:
+        """The film's N-Triples from a server started over the store as it is now, which reads its records or not."""
+        site = app(store, base=base, query_workers=0)
+        try:
+            assert (site.published.records is not None) is records
+            return _answer(site, "/film/evil-dead-ii", "application/n-triples")[2].decode()
+        finally:
+            close(site)
+
+    result = CliRunner().invoke(cli, ["load", str(article), "--store", str(store), "--records"])
+    assert result.exit_code == 0 and f"records of its films written to {records_path(store)}" in result.output
+    first = document(records=True)
+    assert '"84"' in first and '"97"' not in first
+    # the film loaded again with another running time: its graph replaced, and its records written again
+    article.write_text(article.read_text(encoding="utf-8").replace("| runtime = 84 minutes", "| runtime = 97 minutes"),
+                       encoding="utf-8")
+    _run("load", str(article), "--store", str(store))
+    again = document(records=True)
+    assert '"97"' in again and '"84"' not in again
+    # the store changed by another program: the records, of the store before, are not read
+    changed = ox.Store(str(store))
+    film = ox.NamedNode(MINTED + "film/evil-dead-ii")
+    graph = next(iter(changed.quads_for_pattern(film, ox.NamedNode(str(RDF.type)), None, None))).graph_name
+    changed.add(ox.Quad(film, ox.NamedNode(str(SDO.alternateName)), ox.Literal("Dead by Dawn"), graph))
+    changed.flush()
+    del changed
+    changed_document = document(records=False)
+    assert '"Dead by Dawn"' in changed_document and '"97"' in changed_document

@@ -502,11 +502,14 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
 @click.option("--no-validate", is_flag=True, help="Load articles' graphs even when they violate the shapes.")
 @click.option("--revalidate", is_flag=True,
               help="Check RDF files against the shapes before loading (export checked them already).")
+@click.option("--records", is_flag=True,
+              help="Write the films' records beside the --store folder (serve answers a film's document from "
+                   "them); once written, every load writes them again.")
 @verbose_option
 @reading_options
 def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
              store_endpoint: str | None, timeout: float, graph_iri: str | None, base: str,
-             no_validate: bool, revalidate: bool, verbose: bool, reading: Reading) -> int:
+             no_validate: bool, revalidate: bool, records: bool, verbose: bool, reading: Reading) -> int:
     """Load exported RDF files (ttl, jsonld, nt, nq, shards) or articles into a triple store.
 
     Each film goes into its own named graph (the source article's IRI); loading a film again
@@ -550,7 +553,22 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
         click.echo(f"{counts['loaded']} loaded, {counts['skipped']} skipped (not films), {counts['failed']} failed",
                    err=True)
     store.close()  # the last flush: a full disk here is one more Error: line
+    if endpoint is None:
+        _write_records(Path(store_dir) if store_dir else None, base, always=records)
     return worst
+
+
+def _write_records(store_dir: Path | None, base: str, *, always: bool) -> None:
+    """Write the films' records of the embedded store just loaded when asked, or when it has records already (which
+    would be of the store before this load, and left unread by a server)."""
+    from filmgraph.store import DEFAULT_STORE
+    from filmgraph.web.published import Published
+    from filmgraph.web.records import records_path
+
+    folder = store_dir or Path(DEFAULT_STORE)
+    if always or records_path(folder).exists():
+        written = Published(folder, base=base).write_records()
+        click.echo(f"records of its films written to {written}", err=True)
 
 
 @cli.command("query")

@@ -31,6 +31,7 @@ from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import FG, OWL, PQ, PQV, PREFIXES, PS, RDF, RDFS, SDO, WDT, WIKIBASE, XSD, P
 from filmgraph.rdf.write import serialize
 from filmgraph.store.results import first_line
+from filmgraph.web.records import FilmRecords, write_records
 
 Triple = tuple[Node, Node, Node]
 
@@ -190,6 +191,8 @@ class Published:
         self.base = base
         self.minted = minted_base or minted_base_of(self.store) or base
         self.loaded = store_time(self.path)
+        # the films' descriptions written beside the store, when written from it as it is now (else None)
+        self.records = FilmRecords.open(self.path, self.loaded)
         self._catalogue: Catalogue | None = None
         self._folded_titles: list[tuple[str, FilmEntry]] | None = None
         self._category_labels: dict[str, str] = {}
@@ -282,7 +285,19 @@ class Published:
         return found
 
     def description_triples(self, public_iri: str) -> list[Any]:
-        """:meth:`description` as pyoxigraph triples (what the documents are written from)."""
+        """:meth:`description` as pyoxigraph triples (what the documents are written from): a film's from its
+        record when the store has records (:meth:`write_records`), else read from the store."""
+        recorded = self.records.triples(self.minted_iri(public_iri)) if self.records is not None else None
+        if recorded is None:
+            return self._read_description(public_iri)
+        if self.minted == self.base:
+            return recorded
+        made: dict[Any, tuple[Any, bool]] = {}
+        return [ox.Triple(self._public_term(t.subject, made)[0], t.predicate, self._public_term(t.object, made)[0])
+                for t in recorded]
+
+    def _read_description(self, public_iri: str) -> list[Any]:
+        """:meth:`description_triples` read from the store."""
         node = self.node(public_iri)
         made: dict[Any, tuple[Any, bool]] = {}
         triples: list[Any] = []
@@ -308,6 +323,13 @@ class Published:
                 break
         # a subject's triples are read once each (seen), but the graph's may be some of them too
         return list(dict.fromkeys(triples)) if self.store.contains_named_graph(node) else triples
+
+    def write_records(self) -> Path:
+        """Write the records of the store's films (:mod:`filmgraph.web.records`) as read from the store now, so
+        that a server of this store answers a film's document from its record; returns the records' file."""
+        minted = Published(self.path, base=self.minted, minted_base=self.minted)  # read at the minted IRIs
+        films = [iri for iri in minted.catalogue().films if iri.startswith(self.minted)]
+        return write_records(self.path, minted.loaded, films, minted._read_description)
 
     def _own_triples(self, subjects: list[Any]) -> Iterator[tuple[Any, Any, Any]]:
         """The triples whose subject is one of ``subjects``, in every graph, a subject's together, in the order of
