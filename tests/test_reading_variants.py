@@ -727,3 +727,16 @@ def test_a_film_in_another_language_keeps_its_lead_title_over_an_english_gloss()
     assert film.title == "Night Harbour"
     english = _film("| name = Night Harbour: The Movie\n| language = English")
     assert english.title == "Night Harbour: The Movie"
+
+
+def test_two_credited_names_a_consonant_apart_are_two_people() -> None:
+    from filmgraph.extract.names import resolve_people
+
+    for a, b in [("Rakesh Roshan", "Rajesh Roshan"), ("John Cusack", "Joan Cusack"), ("Song Ji-hyo", "Song Ji-ho"),
+                 ("John A. Smith", "John B. Smith")]:
+        people = resolve_people([a, b])
+        assert people[a] is not people[b], (a, b)
+    for a, b in [("Shakti Banerjee", "Shakti Bannerjee"), ("Lindsay Gareth", "Lindsey Gareth"),
+                 ("Debesh Roy Choudhury", "Debesh Roy Chowdhury")]:  # slips of the pen: one person
+        people = resolve_people([a, b])
+        assert people[a] is people[b], (a, b)

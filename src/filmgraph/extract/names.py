@@ -177,7 +177,11 @@ def _name_tokens(name: str) -> tuple[str, ...]:
                  if token != ".")
 
 
-def _edit_distance_at_most_one(a: str, b: str) -> bool:
+_VOWELS = frozenset("aeiouyw")  # and the half-vowels of romanised names ("Choudhury", "Chowdhury")
+
+
+def _edit_distance_at_most_one(a: str, b: str, *, slip: bool = False) -> bool:
+    """Whether two texts are at most one letter apart; with ``slip``, only as a slip of the pen is: see below."""
     if len(a) > len(b):
         a, b = b, a
     if len(b) - len(a) > 1:
@@ -192,8 +196,18 @@ def _edit_distance_at_most_one(a: str, b: str) -> bool:
         else:
             upper = middle - 1
     if len(a) == len(b):
-        return a[same + 1:] == b[same + 1:]
-    return a[same:] == b[same + 1:]
+        # A slip, not another name: one vowel for another ("Lindsey", "Lindsay"); never a consonant ("Rakesh",
+        # "Rajesh" are brothers; "John", "Joan" siblings; "John A. Smith", "John B. Smith" two men).
+        return a[same + 1:] == b[same + 1:] and (not slip or (a[same:same + 1] in _VOWELS
+                                                             and b[same:same + 1] in _VOWELS))
+    if not slip:
+        return a[same:] == b[same + 1:]
+    # A letter doubled or not ("Banerjee", "Bannerjee"), an "h" or a "c" before "k" or "q" ("Racquel"): never
+    # another letter ("Song Ji-hyo", "Song Ji-ho").
+    extra = b[same]
+    doubled = (same > 0 and b[same - 1] == extra) or b[same + 1:same + 2] == extra
+    return a[same:] == b[same + 1:] and (extra == "h" or doubled
+                                         or (extra == "c" and b[same + 1:same + 2] in ("k", "q")))
 
 
 def _shortened(short: list[str], full: list[str]) -> bool:
@@ -224,7 +238,8 @@ def _one_letter_apart(ta: list[str], tb: list[str]) -> bool:
     if len(ta) != len(tb) or len(ta) < 2 or ta[-1][:1] != tb[-1][:1]:
         return False
     fa, fb = " ".join(ta), " ".join(tb)
-    return min(len(fa), len(fb)) >= MIN_LONG_NAME and _edit_distance_at_most_one(fa, fb)
+    # Two credited names a letter apart are one person only as a slip of the pen: see _edit_distance_at_most_one.
+    return min(len(fa), len(fb)) >= MIN_LONG_NAME and _edit_distance_at_most_one(fa, fb, slip=True)
 
 
 # A person is written at most this many ways one letter apart: a name one letter from one of theirs joins them only
