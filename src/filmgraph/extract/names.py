@@ -427,9 +427,9 @@ def romanisation_key(name: str) -> str:
 
 
 def _one_page_by_name(a: str, b: str) -> bool:
-    """Whether two pages an article links are one person's page under two titles (one redirects to the other):
-    "Lenore Coffee" and "Lenore J. Coffee", "Jason George" and "Jason Winston George"; never pages told apart by
-    brackets ("John Smith (actor)", "John Smith (director)") nor two given names ("Tom Hardy", "Thomas Hardy").
+    """Whether a page's title and a name its link shows are one person's name (a group's page, "Lane Sisters",
+    is nobody's): the same, or but for a middle name or initial ("Lenore Coffee", "Lenore J. Coffee"); never
+    a title told apart by brackets ("Ann Lee (actor)") nor another given name ("Tom Hardy", "Thomas Hardy").
 
     >>> _one_page_by_name("Tom Hardy", "Thomas Hardy"), _one_page_by_name("Lenore Coffee", "Lenore J. Coffee")
     (False, True)
@@ -438,14 +438,8 @@ def _one_page_by_name(a: str, b: str) -> bool:
     """
     if a == b:
         return True
-    return "(" not in a and "(" not in b and _one_person_by_tokens(_tokens(a), _tokens(b))
-
-
-def _one_person_by_tokens(ta: list[str] | tuple[str, ...], tb: list[str] | tuple[str, ...]) -> bool:
-    """:func:`_one_page_by_name` on the titles' name tokens."""
-    # Two given names ("Tom Hardy", "Thomas Hardy") may be two people with pages of their own: only a middle
-    # name or initial left out makes two titles one person's.
-    if len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1] or ta[0] != tb[0]:
+    ta, tb = _tokens(a), _tokens(b)
+    if "(" in a or "(" in b or len(ta) < 2 or len(tb) < 2 or ta[-1] != tb[-1] or ta[0] != tb[0]:
         return False
     shorter, longer = sorted((ta[1:-1], tb[1:-1]), key=len)
     # A middle name left out or written as its initial ("J." for "Jay").
@@ -520,9 +514,9 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     own_page = {n: _unmarked(n)[1] or links.get(fold(shown[n])) for n in names}
     pages = {n: {"".join(_tokens(page))} if (page := own_page[n]) else set() for n in names}
     page_titles = {"".join(_tokens(page)): page for page in own_page.values() if page}
-    # The tokens of each page title without brackets ("John Smith (actor)" is told apart by them), found once.
-    plain_titles = {key: _tokens(title) for key, title in page_titles.items() if "(" not in title}
-    title_keys = {key: romanisation_key(page_titles[key]) for key in plain_titles}  # "Shobana", "Shobhana"
+    # The romanisation of each page title without brackets ("Shobana", "Shobhana"; "John Smith (actor)" is told
+    # apart by its brackets), found once.
+    title_keys = {key: romanisation_key(title) for key, title in page_titles.items() if "(" not in title}
     plays = {n: set(roles.get(n, ())) for n in names}
     # Per cluster: its full names (at most _MAX_SPELLINGS and one), which a name one letter apart must all fit.
     written_as = {n: [tokens[n]] for n in full}
