@@ -740,3 +740,35 @@ def test_two_credited_names_a_consonant_apart_are_two_people() -> None:
                  ("Debesh Roy Choudhury", "Debesh Roy Chowdhury")]:  # slips of the pen: one person
         people = resolve_people([a, b])
         assert people[a] is people[b], (a, b)
+
+
+# ------------------------------------------------------------ what a fourth review left
+
+@pytest.mark.parametrize(("sentence", "sums"), [
+    ("It became the year's highest-grossing film, surpassing [[Coast Road]], which grossed ₹72 crore.", []),
+    ("It beat its predecessor, which had earned $80 million.", []),
+    # The film itself, or its takings in markets, before "which".
+    ("The film, which grossed $50 million worldwide, was a hit.", [50e6]),
+    ("Night Harbour, which earned $40 million, was a hit.", [40e6]),
+    ("It opened in 74 overseas markets, which brought in $61 million during the weekend.", [61e6]),
+])
+def test_a_relative_clause_s_sum_is_what_its_antecedent_took(sentence: str, sums: list[float]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert sorted(q.amount for q in film.box_office) == sums
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("Filming was originally planned in Prague, but moved to Budapest.", ["Budapest"]),
+    ("Shooting was planned to take place in Vienna.", []),
+    ("The crew scouted locations in Morocco, and filming took place in Tunisia.", ["Tunisia"]),
+    ("Principal photography was intended to begin in Oslo in May 2019.", []),
+])
+def test_no_place_where_filming_was_only_planned(sentence: str, places: list[str]) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [f.place.name for f in film.filming_location] == places
+
+
+def test_no_cast_from_a_cast_section_s_words_about_another_work() -> None:
+    film = _film("", "== Cast ==\n* [[Carl Holm]] as Tom\n\nIn the Hindi remake, [[Eva Lund]] plays Tom. [[Bo Dam]] "
+                     "plays the captain in the 2005 sequel. [[Ida Krog]] portrays a nurse.\n")
+    assert _cast(film) == {"Carl Holm": ["Tom"], "Ida Krog": ["nurse"]}

@@ -864,6 +864,10 @@ def _prose_role(text: str, actor: str, sentence: str = "") -> list[str]:
 _ANOTHER_WORK_RE = re.compile(r"(?i)\b(?:sequel|prequel|remake|spin-?off|series|stage|play|musical|episode|"
                               r"original|earlier film|next film|previous film|version|dub|dubbed|trailer|"
                               r"music video|short film|show|in the \d{4} film)\b")
+# The words that put a part in another work: "plays Tom in the 2005 remake", "for the stage version".
+_IN_ANOTHER_WORK_RE = re.compile(r"(?i)\b(?:in|for|on)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
+                                 r"(?:sequel|prequel|remake|spin-?off|series|stage|play|musical|show|"
+                                 r"original)\b")
 # A part described, not named, after "plays" or "appears as": "a dock supervisor", "the Ghostbusters' psychiatric
 # doctor" (whose it is dropped), in at most five lower-case words.
 _DESCRIBED_PART_RE = re.compile(r"^(?:an?|the)\s+(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:'s|’s|s'|s’)\s+)?"
@@ -903,9 +907,11 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         actors, at = _subject(sentence, verbs[number - 1].end() if number else 0, verb.start(), links, context)
         clauses.append((actors, verb, at))
     entries: list[Entry] = []
-    for number, (actors, verb, _) in enumerate(clauses):
+    for number, (actors, verb, at) in enumerate(clauses):
         if not actors or (appearances_only and not re.search(r"appear|cameo", verb.group(0))):
             continue
+        if _IN_ANOTHER_WORK_RE.search(sentence[verbs[number - 1].end() if number else 0:at]):
+            continue  # "In the Hindi remake, Eva Lund plays Tom": a part in another work
         end = len(sentence)
         if number + 1 < len(clauses) and clauses[number + 1][0]:
             end = clauses[number + 1][2]
@@ -915,6 +921,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
                 end = verb.end() + joint[-1].start()
         obj = sentence[verb.end():end]
         obj = re.sub(r"^\s*(?:both|respectively,?)\s+", " ", obj)
+        if _IN_ANOTHER_WORK_RE.search(obj):
+            continue  # "Eva Lund plays Tom in the 2005 remake"
         if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|his|their|its|them|himself|herself|themselves)\b)"
                                      r"[a-z]", obj):
             continue  # "voiced concerns", "played at least four roles": not a part in this film
@@ -931,7 +939,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         if actor and role and fold(role) not in _PRONOUNS:
             entries.append((actor, [role]))
     for match in _INCLUDE_RE.finditer(sentence) if lists else ():
-        entries += _included(sentence[match.end():], links, context)
+        if not _IN_ANOTHER_WORK_RE.search(sentence[:match.start()]):  # not "In the remake, the cast includes …"
+            entries += _included(sentence[match.end():], links, context)
     return entries
 
 

@@ -945,6 +945,11 @@ _KIND_AFTER_RE = re.compile(r"\s+(?:night\s+|film\s+|sound\s+)?(?P<kind>[a-z]+)\
 _REGION_AFTER_RE = re.compile(rf",\s+(?P<region>{_CAP}(?:\s+{_CAP})*)")
 
 
+# Words that make the place after them one where shooting was only planned, hoped for or considered.
+_ONLY_PLANNED_RE = re.compile(r"(?i)\b(?:planned|planning|plans?|intended|intending|proposed|considered|considering|"
+                              r"scouted|scouting|hoped|supposed|meant|wanted|envisioned|envisaged|originally set)\b")
+
+
 def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[FilmingLocation]:
     """Filming locations with the period the sentence gives: real places only (a country, a region, a city, a
     name ending in a kind of place, or a page the article links that is named as places are), named in the
@@ -996,10 +1001,13 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     for match in re.finditer(r"\b(?P<prep>at|in and around|in|In|around|near|outside|across|throughout|including|"
                              r"(?i:production|filming|shooting|photography|shoot|crew|unit)\s+"
                              r"(?:then\s+|later\s+|also\s+)?(?:moved|relocated|shifted|returned)\s+(?:back\s+)?to|"
+                             r"(?<=\bbut\s)(?:was\s+|were\s+)?(?:moved|relocated|shifted)\s+to|"
                              r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
         if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
             continue  # "the producer's offices in Wilmington": where someone works or lives, not where it was shot
+        if _ONLY_PLANNED_RE.search(re.split(r"[,;]|\bbut\b", text[:match.start()])[-1]):
+            continue  # "originally planned in Prague, but moved to Budapest": a plan, not where it was shot
         names = [(match["name"].rstrip(".,;"), match.end())]
         position = match.end()
         while extra := _LIST_CONTINUATION_RE.match(text, position):
@@ -1435,6 +1443,23 @@ def _speaks_of_the_film(text: str, title: str) -> bool:
     return bool(re.search(r"(?i)\b(?:it|its|the (?:film|movie|picture))\b", text)) or bool(title and title in text)
 
 
+# "…, which grossed": a relative clause says what the words before its comma took.
+_RELATIVE_RE = re.compile(r"(?i)^\s*(?:which|that|whose|who)\b")
+_THE_FILM_AT_END_RE = re.compile(r"(?i)\b(?:it|the (?:film|movie|picture))\W*$")
+
+
+def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
+    """Whether a clause is a relative one ("which grossed …") about something other than the film: "surpassing
+    Coast Road, which grossed …" (but "The film, which grossed …" and "Night Harbour, which grossed …")."""
+    if not _RELATIVE_RE.match(clause):
+        return False
+    antecedent = upto_clause.rstrip(" ,;:(—–'\"’”")
+    if _THE_FILM_AT_END_RE.search(antecedent) or (title and antecedent.endswith(title)):
+        return False
+    # A name ("surpassing Coast Road") or another film ("its predecessor"); not "in 74 markets, which brought in".
+    return _another_subject(antecedent, title) or bool(_OTHER_FILM_RE.search(" ".join(antecedent.split()[-3:])))
+
+
 _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
                 "box office", "box-office", "debut", "weekend", "market", "holdover")
 # "… largest markets were France ($1.7 million), the UK ($8.6 million)": a country's takings, in brackets after it.
@@ -1489,7 +1514,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
         if verbs:
             # The verb's own clause, up to the sum, says what the sum is.
             clause = max(before.rfind(mark, 0, verbs[-1].start()) for mark in ",;:(—–") + 1
-            said = not _NOT_GROSS_RE.search(before[clause:])
+            said = not _NOT_GROSS_RE.search(before[clause:]) \
+                and not _relative_to_another(sentence[:previous_end + clause], before[clause:], title)
             if said and _WEAK_GROSS_RE.match(verbs[-1].group(0)):
                 # "debuted", "fell … to", "totaling", "another" say whose sum it is only with the film as the
                 # sentence's subject: not "Heat debuted to …", "which debuted to …", "the series total".
