@@ -97,17 +97,18 @@ def test_warnings_of_one_kind_are_one_counted_line_unless_verbose(tmp_path: Path
     quiet = run("export", str(page), "-o", str(out))
     assert quiet.exit_code == 0, quiet.stderr
     assert quiet.stderr.splitlines() == [
-        f"warning: 3 × {page}: infobox '…': unknown template {{{{…}}}} left out",
+        f"warning: 3 × {page}: infobox '…': unknown template {{{{…}}}}: only its links read",
         f"wrote {out / 'heat.ttl'}",
         f"wrote {out / 'heat.jsonld'}",
         "  Warning: 3 × pq:P585: the article gives no ceremony date (pq:P585) for this nomination",
         f"{page}: conforms, 3 warnings (--verbose lists each)"]
     verbose = run("export", str(page), "-o", str(out), "--verbose").stderr.splitlines()
-    assert f"warning: {page}: infobox 'budget': unknown template {{{{enigma}}}} left out" in verbose
+    assert f"warning: {page}: infobox 'budget': unknown template {{{{enigma}}}}: only its links read" in verbose
     assert len([line for line in verbose if "no ceremony date" in line]) == 3
     assert verbose[-1] == f"{page}: conforms, 3 warnings"
     folder = run("export", str(tmp_path), "-o", str(tmp_path / "batch"))
-    assert f"warning: 3 × {page}: infobox '…': unknown template {{{{…}}}} left out" in folder.stderr.splitlines()
+    summary = f"warning: 3 × {page}: infobox '…': unknown template {{{{…}}}}: only its links read"
+    assert summary in folder.stderr.splitlines()
     validated = run("validate", str(out / "heat.ttl"))
     assert validated.stdout.splitlines() == [
         f"{out / 'heat.ttl'}: Warning: 3 × pq:P585: the article gives no ceremony date (pq:P585) for this nomination",

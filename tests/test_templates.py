@@ -55,7 +55,8 @@ def test_unknown_template_in_an_infobox_value_is_a_warning() -> None:
     article = parse_wikitext("{{Infobox film\n| director = Ann Berg {{Mystery box|x}}\n}}\n'''Heat''' is a film.",
                              source="urn:x")
     assert article.infobox[0].values == ("Ann Berg",)
-    assert article.warnings == ("<wikitext>: infobox 'director': unknown template {{mystery box}} left out",)
+    assert article.warnings == (
+        "<wikitext>: infobox 'director': unknown template {{mystery box}}: only its links read",)
 
 
 def test_every_renderer_key_is_normalised() -> None:

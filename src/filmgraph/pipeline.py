@@ -200,8 +200,8 @@ _WARNING_VALUES = ((re.compile(r"(?:[^\s:<>][^:<>]*\s)?<[^>]*>"), "…"), (re.co
 def warning_kind(warning: str) -> str:
     """What warnings of one kind share: the wording without the values each names.
 
-    >>> warning_kind("rocky.wiki: infobox 'gross': unknown template {{inflation}} left out")
-    "rocky.wiki: infobox '…': unknown template {{…}} left out"
+    >>> warning_kind("rocky.wiki: infobox 'gross': unknown template {{inflation}}: only its links read")
+    "rocky.wiki: infobox '…': unknown template {{…}}: only its links read"
     """
     for pattern, mask in _WARNING_VALUES:
         warning = pattern.sub(mask, warning)
@@ -211,7 +211,7 @@ def warning_kind(warning: str) -> str:
 def summarize_warnings(warnings: Iterable[str], *, verbose: bool = False) -> list[str]:
     """The warnings to show for one input: each one with ``verbose``, else one line per kind (see
     :func:`warning_kind`), a kind met more than once counted: "4 × rocky.wiki: infobox '…': unknown template
-    {{…}} left out".
+    {{…}}: only its links read".
 
     >>> summarize_warnings(["a.wiki: line 4: unknown infobox key 'x'", "a.wiki: line 9: unknown infobox key 'y'"])
     ["2 × a.wiki: line …: unknown infobox key '…'"]

@@ -22,7 +22,7 @@ from filmgraph.extract.names import PARTICLES as _PARTICLES
 from filmgraph.extract.names import clean_name, is_person_name
 from filmgraph.extract.names import name_token as _name_token
 from filmgraph.reference import WIKILINK_RE, fold
-from filmgraph.text import UPPER
+from filmgraph.text import ABBREVIATIONS, UPPER
 
 Entry = tuple[str, list[str]]  # (actor, the characters they play)
 
@@ -69,9 +69,6 @@ _PRONOUNS = frozenset({"him", "her", "them", "it", "his", "hers", "their", "hims
 # ------------------------------------------------------------------------------------------------ names
 
 
-_ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "sgt", "capt", "lt", "col", "gen",
-                            "rev", "fr", "sen", "gov", "supt", "insp", "det", "mt", "maj", "ltc", "cmdr", "adm", "rep",
-                            "pvt", "cpl", "no"})
 
 
 def _name_head(text: str) -> str:
@@ -88,7 +85,7 @@ def _name_head(text: str) -> str:
         if not (_name_token(token) or (kept and token in _PARTICLES and _name_token(following))):
             break
         kept.append(token)
-        if token.endswith(".") and fold(token[:-1]) not in _ABBREVIATIONS and not re.fullmatch(r"(?:\w\.)+", token):
+        if token.endswith(".") and fold(token[:-1]) not in ABBREVIATIONS and not re.fullmatch(r"(?:\w\.)+", token):
             break  # the end of a sentence: "… Eva Lund."
     head = " ".join(kept)
     # A full stop ends the name unless it ends an initial or an abbreviation ("Sammy Lee Jr.").
@@ -167,7 +164,7 @@ def _self_role(word: str) -> str:
 
 
 # A full stop after a word of two letters or more ends a sentence ("as Tom. He …"), unless the word is a title's
-# abbreviation ("Dr. Lund", "Sen. Wheeler", "Jr."): split_roles checks the word (_ABBREVIATIONS).
+# abbreviation ("Dr. Lund", "Sen. Wheeler", "Jr."): split_roles checks the word (ABBREVIATIONS).
 _SENTENCE_STOP = r"(?<=[a-z]{2})\."
 
 
@@ -180,7 +177,7 @@ def _described(chunk: str) -> list[str]:
     """A role and what describes it: split at the first joint that is no title's abbreviation ("Sen. Wheeler")."""
     for joint in _DESCRIPTION_RE.finditer(chunk):
         word = re.search(r"(\w+)\.$", chunk[:joint.start() + 1])
-        if chunk[joint.start()] == "." and word and fold(word.group(1)) in _ABBREVIATIONS:
+        if chunk[joint.start()] == "." and word and fold(word.group(1)) in ABBREVIATIONS:
             continue
         return [chunk[:joint.start()], chunk[joint.end():]]
     return [chunk]

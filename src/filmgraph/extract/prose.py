@@ -30,9 +30,8 @@ from filmgraph.model import (
     Screening,
 )
 from filmgraph.reference import fold, is_ceremony, strip_ordinal
-from filmgraph.text import UPPER
+from filmgraph.text import ABBREVIATIONS, UPPER
 
-_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Jr", "Sr", "Prof", "Mt", "vs", "Inc", "Ltd", "Co", "No")
 # Words that open a sentence and never follow a person's initial.
 _SENTENCE_OPENERS = frozenset({"The", "It", "He", "She", "They", "This", "These", "Its", "His", "Her", "Their", "In",
                                "On", "At", "After", "During", "However", "A", "An", "When", "While", "As"})
@@ -118,7 +117,9 @@ def split_sentences(paragraph: str) -> list[str]:
         initial = (len(last_word) == 1 and "A" <= last_word <= "Z") or (
             re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", last_word) is not None
             and re.match(rf"[{UPPER}][\w'’-]*\s+[{UPPER}]", piece) is not None)
-        if previous and (last_word in _ABBREVIATIONS or (initial and not opens)):
+        # "Dr.", "St.", "No. 5", "vs." (not "she said no.")
+        abbreviated = fold(last_word) in ABBREVIATIONS and (last_word[:1].isupper() or last_word == "vs")
+        if previous and (abbreviated or (initial and not opens)):
             sentences[-1].append(piece)
         else:
             sentences.append([piece])

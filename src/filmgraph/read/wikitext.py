@@ -266,7 +266,7 @@ def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[Info
                 if picture and not values:  # a picture given as [[File:…]]: the reader sees the picture
                     values = [picture.group(1).strip()]
                 for name in dict.fromkeys(unknown):
-                    warnings.append(f"{where}: infobox '{label}': unknown template {{{{{name}}}}} left out")
+                    warnings.append(f"{where}: infobox '{label}': unknown template {{{{{name}}}}}: only its links read")
                 if label and values:
                     fields.append(InfoboxField(label, tuple(values), index + 1,
                                                tuple(dict.fromkeys(_links(param.value)))))
