@@ -772,3 +772,26 @@ def test_no_cast_from_a_cast_section_s_words_about_another_work() -> None:
     film = _film("", "== Cast ==\n* [[Carl Holm]] as Tom\n\nIn the Hindi remake, [[Eva Lund]] plays Tom. [[Bo Dam]] "
                      "plays the captain in the 2005 sequel. [[Ida Krog]] portrays a nurse.\n")
     assert _cast(film) == {"Carl Holm": ["Tom"], "Ida Krog": ["nurse"]}
+
+
+@pytest.mark.parametrize(("sentence", "screenings"), [
+    ("On March 7, 1981, a print of Night Harbour was shown at the facilities of [[Northwestern University]] in "
+     "[[Evanston, Illinois]].", [("Screening at Northwestern University", "1981-03-07", "Northwestern University")]),
+    ("The film was shown at the Odeon in Leeds on 5 May 1990.", [("Screening at Odeon", "1990-05-05", "Odeon")]),
+    # Another work's showing, a broadcast, a showing with no date.
+    ("The sequel was shown at the Odeon in Leeds on 5 May 1990.", []),
+    ("It was shown on BBC Two on 5 May 1990.", []),
+    ("The film was shown at the Odeon in Leeds.", []),
+])
+def test_a_showing_away_from_festivals_is_a_screening_there(sentence: str,
+                                                            screenings: list[tuple[str, str, str]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(s.event, s.date.isoformat(), s.venue.name) for s in film.screening] == screenings
+
+
+def test_a_festival_s_edition_year_is_its_screening_s_not_a_later_date_of_the_sentence() -> None:
+    film = _film("", "== Release ==\nThe film premiered in 2008 in [[Woodridge, Illinois]], and subsequently screened "
+                     "at the 2009 [[Naperville Independent Film Festival]] before being picked up by [[Troma "
+                     "Entertainment]] for distribution in July 2011.\n")
+    assert [(s.event, s.date.isoformat()) for s in film.screening] == [
+        ("Naperville Independent Film Festival", "2009"), ("Premiere in Woodridge, Illinois", "2008")]

@@ -384,7 +384,8 @@ _PREMIERE_KINDS = frozenset({"world", "north american", "american", "european", 
                              "red carpet", "red-carpet", "special"})
 _PREMIERE_RE = re.compile(rf"(?:\b(?P<kind>(?i:world|(?:North\s+)?American|European|international|gala|"
                           rf"red[- ]carpet|special)|{_CAP}(?:\s+{_CAP})?)\s+)?\b(?i:premiere(?:d|s)?)\b")
-_PREMIERE_AT_RE = re.compile(rf"\bat\s+(?:the\s+)?(?P<venue>{_PHRASE_RE.pattern})")
+_PREMIERE_AT_RE = re.compile(rf"\bat\s+(?:the\s+)?(?:(?:facilities|campus|grounds|auditorium)\s+of\s+(?:the\s+)?)?"
+                             rf"(?P<venue>{_PHRASE_RE.pattern})")
 _PREMIERE_IN_RE = re.compile(rf"\bin\s+(?:the\s+)?(?P<city>{_PHRASE_RE.pattern}(?:,\s+{_CAP}(?:\s+{_CAP})*)?)")
 # A premiere still to come: "was set to premiere", "is scheduled to premiere".
 _NOT_YET_RE = re.compile(r"(?i)\b(?:set|due|slated|scheduled|expected|planned|going)\s+to\s+premiere")
@@ -409,6 +410,22 @@ def _the_film_premiered(sentence: str, match: re.Match[str], title: str) -> bool
     return (of is not None or owner is not None) and not re.search(r"(?i)\battend", subject)
 
 
+# "was shown at Northwestern University", "had a screening in Baltimore": a showing away from festivals.
+_SHOWN_RE = re.compile(r"(?i)\b(?:(?:was|were)\s+(?:first\s+|also\s+|later\s+|then\s+)?(?:shown|screened)|"
+                       r"(?:received|had|got)\s+(?:an?\s+|its\s+)?(?:\w+\s+)?screening)\b")
+# A sentence that opens with its date: "On March 7, 1981, …".
+_OPENING_DATE_RE = re.compile(r"(?:On|In)\s+[^;.]{0,25}?\d{4},")
+
+
+def _the_film_was_shown(before: str, title: str) -> bool:
+    """Whether the words before "was shown" make the film its subject: "The film was shown", "a print of Heat was
+    shown", "It also received a screening"; never "Heat's sequel was shown", "The documentary about it"."""
+    subject = before[max(before.rfind(mark) for mark in ",;:(") + 1:]
+    film = rf"(?:it|the film|the movie|this film{'|' + re.escape(title) if title else ''})"
+    return re.search(rf"(?i)(?:^|\s){film}\s+(?:(?:also|later|then|first|was|has|had)\s+)*$", subject) is not None \
+        and not _OTHER_FILM_RE.search(subject) and not _NOT_A_SCREENING_RE.search(subject)
+
+
 # A broadcast or a stream is no screening; a premiere of another work is not the film's.
 _NOT_A_SCREENING_RE = re.compile(r"\b(?:television|TV|channel|network|broadcast|aired|streaming|Netflix|episode|"
                                  r"Hotstar|ZEE5|Prime Video|Disney\+|HBO|Showtime|YouTube|PBS|BBC|radio|Broadway|"
@@ -427,15 +444,22 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
     ...     "Thalberg died four months before its Los Angeles premiere on January 29, 1937.")]
     [('Los Angeles premiere', '1937-01-29', 'Los Angeles')]
     """
-    if "premiere" not in _lowered(sentence) or _DID_NOT_HAPPEN_RE.search(sentence) \
+    lowered = _lowered(sentence)
+    if not ("premiere" in lowered or "shown" in lowered or "screen" in lowered) or _DID_NOT_HAPPEN_RE.search(sentence) \
             or _NOT_YET_RE.search(sentence):
         return []
     links = links or {}
     found: list[Screening] = []
-    for match in _PREMIERE_RE.finditer(sentence):
-        if not _the_film_premiered(sentence, match, title) or match.group(0).casefold().endswith("premieres") \
-                or _BROADCAST_ON_RE.search(_CLAUSE_TAIL_RE.match(sentence, match.end()).group(0)):
-            continue  # another work's premiere, several premieres, or a broadcast ("premiered on Star Gold")
+    matches = [(match, True) for match in _PREMIERE_RE.finditer(sentence)] + \
+        [(match, False) for match in _SHOWN_RE.finditer(sentence)]
+    for match, premiere in matches:
+        if premiere and (not _the_film_premiered(sentence, match, title)
+                         or match.group(0).casefold().endswith("premieres")):
+            continue  # another work's premiere, or several premieres
+        if not premiere and not _the_film_was_shown(sentence[:match.start()], title):
+            continue
+        if _BROADCAST_ON_RE.search(_CLAUSE_TAIL_RE.match(sentence, match.end()).group(0)):
+            continue  # a broadcast ("premiered on Star Gold")
         # A bracket is an aside: "(between the first and second seasons of the TV series)" is no broadcast.
         clause = re.sub(r"\s*\([^()]*\)", "", _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0))
         if _NOT_A_SCREENING_RE.search(clause) or _NOT_A_SCREENING_RE.search(sentence[:match.start()][-40:]) \
@@ -445,9 +469,12 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
         year = re.search(r"\bin\s+(?P<year>(?:18|19|20)\d\d)\b", clause)
         if not dates and year:  # "premiered in 2008 …"
             dates = [(PartialDate(int(year["year"])), year.start("year"), year.end("year"))]
+        opening = _OPENING_DATE_RE.match(sentence)
+        if not dates and opening and opening.end() <= match.start():  # "On March 7, 1981, a print … was shown at"
+            dates = [(when, len(clause), len(clause)) for when, _, _ in find_dates_carrying_year(opening.group(0))]
         if not dates:
             continue
-        kind = (match["kind"] or "").strip()
+        kind = (match["kind"] or "").strip() if premiere else ""
         if kind in _SENTENCE_OPENERS or kind.casefold() in _PRONOUN_SUBJECTS or (title and kind == title):
             kind = ""  # "It premiered", "The premiere of the film"
         city_before = Place(kind) if kind and reference.is_place_name(kind) else None
@@ -472,7 +499,7 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
         if place is None:
             continue  # "premiered in theatres around the world", "in 3D": a release, with no cinema or town
         label = f"{kind[:1].upper()}{kind[1:]} premiere" if kind and city_before is None else \
-            f"{kind} premiere" if kind else "Premiere"
+            f"{kind} premiere" if kind else "Premiere" if premiere else "Screening"
         if venue is not None:
             label = f"{label} at {venue.name}"
         elif city is not None and city_before is None:
@@ -500,10 +527,13 @@ def _screening_in(sentence: str) -> Screening | None:
             outer = outer_events[-1]
     inner = [n for n in names if n != outer]
     event = inner[-1] if inner else names[0]
-    when = _date_of(sentence, next(span for span in events if span[0] == event))
-    edition = re.match(r"^(?:the\s+)?(\d{4})\s", event)
-    if when is None and edition:
-        when = PartialDate(int(edition.group(1)))  # "the 2009 Shanghai International Film Festival"
+    span = next(span for span in events if span[0] == event)
+    when = _date_of(sentence, span)
+    # "the 2009 Shanghai International Film Festival": the edition's year; a date of another year in the sentence
+    # is something else's ("screened at the 2009 X before being picked up … in July 2011").
+    edition = re.match(r"^(?:the\s+)?(\d{4})\s", event) or re.search(r"\b(\d{4})\s+$", sentence[:span[1]])
+    if edition and (when is None or when.year != int(edition.group(1))):
+        when = PartialDate(int(edition.group(1)))
     if len(inner) >= 2 and re.search(r"\b(?:during|as part of|within)\b", sentence):
         section = section or inner[0]
     return Screening(canonical_event(event), canonical_event(outer) if outer else None, section, when)
