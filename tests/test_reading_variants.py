@@ -795,3 +795,16 @@ def test_a_festival_s_edition_year_is_its_screening_s_not_a_later_date_of_the_se
                      "Entertainment]] for distribution in July 2011.\n")
     assert [(s.event, s.date.isoformat()) for s in film.screening] == [
         ("Naperville Independent Film Festival", "2009"), ("Premiere in Woodridge, Illinois", "2008")]
+
+
+@pytest.mark.parametrize(("sentence", "sums"), [
+    ("The film went on to gross $184 million in North America, and $152.5 million in other countries.",
+     [152.5e6, 184e6]),
+    ("It made $14.3 million on its first day, including $3.4 million from Thursday night previews.", [3.4e6, 14.3e6]),
+    # A record to beat stays no takings of the film.
+    ("It became the fastest film to gross $100 million.", []),
+    ("It was the first Pixar film to earn $50 million in a weekend.", []),
+])
+def test_what_the_film_went_on_to_gross_and_its_first_day_s_takings(sentence: str, sums: list[float]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert sorted(q.amount for q in film.box_office) == sums

@@ -1442,7 +1442,8 @@ _GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|ings|s)?
 _NOT_GROSS_RE = re.compile(r"\b(?:budget|cost(?:s|ing)?|spent|spend|spending|paid|pay|salar(?:y|ies)|fees?|advertis\w*|"
                            r"ads|marketing|profits?|loss|deducted|rentals?|share|percentage|inflation|adjusted|"
                            r"equivalent|offer(?:ed)?|raised|fund\w*|loan|worth|prize|award|price|if|would|could|"
-                           r"expected|projected|predicted|fastest|first|to earn|to gross|to reach|per|average|"
+                           r"expected|projected|predicted|fastest|first\s+(?:[\w-]+\s+){0,3}?(?:film|movie|picture|release)|"
+                           r"(?<!went on )(?<!goes on )(?<!go on )to (?:earn|gross|reach)|per|average|"
                            r"record|compared|than|movies|films|top\s+\d+|after|behind|ahead|surpass\w*|beat\w*|"
                            r"tracking|forecast\w*|anticipat\w*)\b", re.IGNORECASE)
 # What a sum is, said after it: "$7.25 million in rentals", "$64 million from home video sales", "$12,229 per
