@@ -333,9 +333,10 @@ def test_two_credited_forms_of_one_given_name_are_one_person_unless_a_family() -
 
 
 def test_a_place_named_as_part_of_another() -> None:
+    # A town and its province are one name, as "Regina, Saskatchewan" is.
     film = _film("", "== Production ==\nShot in the Toronto suburb of Scarborough, Ontario, the film cost little.")
     assert [(f.place.name, f.place.within.name if f.place.within else None) for f in film.filming_location] == [
-        ("Scarborough", "Toronto")]
+        ("Scarborough, Ontario", "Toronto")]
 
 
 # ------------------------------------------------------------------ money told in a box office section
@@ -808,3 +809,15 @@ def test_a_festival_s_edition_year_is_its_screening_s_not_a_later_date_of_the_se
 def test_what_the_film_went_on_to_gross_and_its_first_day_s_takings(sentence: str, sums: list[float]) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
     assert sorted(q.amount for q in film.box_office) == sums
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("The chase was filmed on [[First Avenue (Manhattan)|First Avenue]].", [("First Avenue", None)]),
+    ("It was shot on Super 8 and filmed on location in Paris.", [("Paris", None)]),
+    ("Principal photography began on August 12, 2017 in [[Croatia]], including the island of [[Vis (island)|Vis]].",
+     [("Croatia", None), ("Vis", None)]),
+])
+def test_a_street_an_island_of_a_country_and_a_suburb_in_its_province(sentence: str,
+                                                                      places: list[tuple[str, str | None]]) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [(f.place.name, f.place.within.name if f.place.within else None) for f in film.filming_location] == places

@@ -976,6 +976,8 @@ _KIND_AFTER_RE = re.compile(r"\s+(?:night\s+|film\s+|sound\s+)?(?P<kind>[a-z]+)\
 _REGION_AFTER_RE = re.compile(rf",\s+(?P<region>{_CAP}(?:\s+{_CAP})*)")
 
 
+# The last word of a street's name: "filmed on First Avenue".
+_STREET_RE = re.compile(r"\b(?:Avenue|Street|Road|Boulevard|Lane|Drive|Square|Bridge|Strip|Highway|Parkway)$")
 # Words that make the place after them one where shooting was only planned, hoped for or considered.
 _ONLY_PLANNED_RE = re.compile(r"(?i)\b(?:planned|planning|plans?|intended|intending|proposed|considered|considering|"
                               r"scouted|scouting|hoped|supposed|meant|wanted|envisioned|envisaged|originally set)\b")
@@ -1033,8 +1035,12 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                              r"(?i:production|filming|shooting|photography|shoot|crew|unit)\s+"
                              r"(?:then\s+|later\s+|also\s+)?(?:moved|relocated|shifted|returned)\s+(?:back\s+)?to|"
                              r"(?<=\bbut\s)(?:was\s+|were\s+)?(?:moved|relocated|shifted)\s+to|"
-                             r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of)\s+(?:the\s+)?(?P<name>"
+                             r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?<=\bfilmed\s)on|(?<=\bshot\s)on)\s+"
+                             r"(?:the\s+)?(?P<kind_of>(?:island|town|city|village)\s+of\s+)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
+        if match["prep"] == "on" and not _STREET_RE.search(match["name"].rstrip(".,;")):
+            continue  # "filmed on First Avenue", never "shot on Super 8" nor "filmed on location"
+
         if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
             continue  # "the producer's offices in Wilmington": where someone works or lives, not where it was shot
         if _ONLY_PLANNED_RE.search(re.split(r"[,;]|\bbut\b", text[:match.start()])[-1]):
@@ -1059,7 +1065,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 part_of = _PART_OF_RE.match(after)
                 if part_of:  # "in the Toronto suburb of Scarborough, Ontario": Scarborough, within Toronto
                     outer = _filming_place(name, "", links or {}, known=True)
-                    place = Place(part_of["inner"].rstrip(".,;:"), within=outer)
+                    inner = part_of["inner"].rstrip(".,;:")
+                    if part_of["region"] and reference.is_first_level_region(part_of["region"]):
+                        inner = f"{inner}, {part_of['region']}"  # "the Toronto suburb of Scarborough, Ontario"
+                    place = Place(inner, within=outer)
                     places.append(place)
                     first = False
                     continue
@@ -1071,7 +1080,9 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     and not any(word in _FORMAT_WORDS for word in fold(name).split()) \
                     and not re.search(r"(?i)(?:colou?r|chrome|scope|vision|flex|cam|cast)$", name) \
                     and reference.is_place_name(name) | (fold(name) in (links or {}) or len(name.split()) > 1)
-                place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item) or direct)
+                place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item) or direct
+                                       or (first and match["kind_of"] is not None
+                                           and match["prep"] in ("in", "In", "at", "including")))  # "the island of Vis"
                 listed = listed or (first and place is not None)
                 first = False
                 if place is None:
@@ -1194,7 +1205,7 @@ _FORMAT_WORDS = frozenset({"technicolor", "panavision", "dolby", "imax", "cinema
 
 # "the Toronto suburb of Scarborough", "the Paris district of Belleville": a place inside the one named first.
 _PART_OF_RE = re.compile(rf"\s+(?:suburb|district|neighbou?rhood|borough|quarter|town|village|area)\s+of\s+"
-                         rf"(?P<inner>{_CAP}(?:\s+{_CAP})*)")
+                         rf"(?P<inner>{_CAP}(?:\s+{_CAP})*)(?:,\s+(?P<region>{_CAP}(?:\s+{_CAP})*))?")
 
 
 # Kinds of place that are a site, never a town ("Sun Valley" and "St Pete Beach" are towns).
