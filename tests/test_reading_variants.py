@@ -821,3 +821,19 @@ def test_a_street_an_island_of_a_country_and_a_suburb_in_its_province(sentence: 
                                                                       places: list[tuple[str, str | None]]) -> None:
     film = _film("", f"== Production ==\n{sentence}\n")
     assert [(f.place.name, f.place.within.name if f.place.within else None) for f in film.filming_location] == places
+
+
+# ------------------------------------------------------------ what a fifth review found
+
+@pytest.mark.parametrize(("sentence", "dates"), [
+    ("The makers earlier announced their worldwide release as 26 January 2017.", []),
+    ("However, Bhushan Kumar moved the worldwide release date to 12 May 2017.", []),
+    ("In early December 2016, Ann Berg announced 1 September 2017 as the worldwide release date.", []),
+    ("It was originally scheduled for release in July 1989 but was brought forward to June.", []),
+    ("It was released across 4,000 screens in India, breaking the record held by Coast Road (2011).", []),
+    ("The film released worldwide on 1 September 2017.", ["2017-09-01"]),
+    ("The film was released on 5 May 2017, after the strike had ended.", ["2017-05-05"]),
+])
+def test_no_release_date_that_was_only_announced_moved_or_another_film_s(sentence: str, dates: list[str]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [r.date.isoformat() for r in film.release] == dates

@@ -286,6 +286,12 @@ _FILMING_STEMS = ("photography", "filming", "shooting", "shot", "filmed", "princ
 _ANOTHER_RELEASE_RE = re.compile(r"\brelease of (?!(?:the|this) (?:film|movie|picture)\b|it\b)")
 
 
+# Words before a date that make it a plan for the release, not the release: "announced their release as …",
+# "moved the release date to …", "was postponed to …", "was scheduled for …".
+_PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|pushed|rescheduled|scheduled|slated|"
+                                 r"delayed|deferred|tentatively|originally|initially|earlier|targeted|targeting|"
+                                 r"aimed|eyeing)\b")
+_AS_RELEASE_DATE_RE = re.compile(r"(?i)\s+as\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}release\s+date")
 # A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
 # 2000, Manga released it on video" is one clause).
 _CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+and\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
@@ -306,7 +312,9 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         return []
     if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
-    dates = find_dates_carrying_year(sentence)
+    # A year in brackets after a name is that work's ("… previously held by Bodyguard (2011)"), no date of the film.
+    dates = [(when, start, end) for when, start, end in find_dates_carrying_year(sentence)
+             if not (sentence[start - 1:start] == "(" and sentence[end:end + 1] == ")" and when.month is None)]
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
                          sentence, re.IGNORECASE)
@@ -333,6 +341,10 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         # date's own clause says (from the date before it to the next break after it) tells which.
         breaks = [m.end() for m in _CLAUSE_BREAK_BEFORE_RE.finditer(sentence, lower, start)]
         own = sentence[breaks[-1] if breaks else lower:end] + _CLAUSE_TAIL_RE.match(sentence, end, upper).group(0)
+        # A date announced, moved or put off is a plan: "moved the worldwide release date to 12 May 2017".
+        leading = sentence[breaks[-1] if breaks else lower:start]
+        if _PLANNED_RELEASE_RE.search(leading) or _AS_RELEASE_DATE_RE.match(sentence, end):
+            continue
         if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) or (
                 theatrical and not _THEATRICAL_RE.search(own)):
             continue
