@@ -837,3 +837,16 @@ def test_a_street_an_island_of_a_country_and_a_suburb_in_its_province(sentence: 
 def test_no_release_date_that_was_only_announced_moved_or_another_film_s(sentence: str, dates: list[str]) -> None:
     film = _film("", f"== Release ==\n{sentence}\n")
     assert [r.date.isoformat() for r in film.release] == dates
+
+
+def test_one_name_linked_to_pages_one_bracket_apart_is_one_person() -> None:
+    film = _film("| starring = [[Dileep]]\n| music = [[Tony Martin (American singer)|Tony Martin]]",
+                 "'''Night Harbour''' is a 2001 film. It stars [[Dileep (Malayalam actor)|Dileep]] and [[Eva Lund]].\n"
+                 "== Cast ==\n* [[Dileep (actor)|Dileep]] as Dileep\n* [[Tony Martin (entertainer)|Tony Martin]] "
+                 "as Gaylord\n")
+    assert sorted(p.name for p in {id(p): p for p in film.people.values()}.values()) == [
+        "Ann Berg", "Dileep", "Eva Lund", "Tony Martin"]
+    assert _cast(film) == {"Dileep": ["Dileep"], "Eva Lund": [], "Tony Martin": ["Gaylord"]}
+    # Two names on two pages stay two people.
+    two = _film("| starring = [[Michael Jordan]]", "== Cast ==\n* [[Michael B. Jordan]] as Tom\n")
+    assert sorted(m.person for m in two.cast) == ["michael-b-jordan", "michael-jordan"]

@@ -404,6 +404,12 @@ def _without_brackets(title: str) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", title)
 
 
+def _page_key(title: str) -> str:
+    """What tells a page apart from others: its title's words without its disambiguation ("Dileep (actor)" is
+    "Dileep"), spaces and hyphens ("Rhys-Meyers")."""
+    return "".join(_tokens(_without_brackets(title)))
+
+
 # The shortest romanisation key two names may share to be one: "Anu" and "Ann" are two people.
 MIN_ROMANISED_KEY = 6
 _ROMANISATION_RULES = ((re.compile(r"([bcdgkpst])h"), r"\1"), (re.compile(r"ee|ie"), "i"), (re.compile(r"oo|ou"), "u"),
@@ -510,10 +516,11 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     roles = roles or {}
     # Per cluster: the pages it is linked to and the characters it plays (kept at the cluster's root).
     # Pages named alike ("Jonathan Rhys Meyers", "Jonathan Rhys-Meyers", "Aliraj", "Ali Raj": a redirect) are one
-    # page.
+    # page, and so are pages one name apart only by their brackets: one article linking "Dileep", "Dileep (actor)" and
+    # "Dileep (Malayalam actor)" names one man through redirects.
     own_page = {n: _unmarked(n)[1] or links.get(fold(shown[n])) for n in names}
-    pages = {n: {"".join(_tokens(page))} if (page := own_page[n]) else set() for n in names}
-    page_titles = {"".join(_tokens(page)): page for page in own_page.values() if page}
+    pages = {n: {_page_key(page)} if (page := own_page[n]) else set() for n in names}
+    page_titles = {_page_key(page): page for page in own_page.values() if page}
     # The romanisation of each page title without brackets ("Shobana", "Shobhana"; "John Smith (actor)" is told
     # apart by its brackets), found once.
     title_keys = {key: romanisation_key(title) for key, title in page_titles.items() if "(" not in title}
@@ -588,6 +595,16 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
                 union(n, by_page[page])
             else:
                 by_page[page] = n
+    # A name written without its page ("Dileep" where the lead's link was not kept) is the one person that name's
+    # marked mentions are, when they are one.
+    marked_as: dict[str, list[str]] = {}
+    for n in names:
+        if _unmarked(n)[1]:
+            marked_as.setdefault(fold(shown[n]), []).append(n)
+    for n in names:
+        same = marked_as.get(fold(shown[n]), []) if not _unmarked(n)[1] and not own_page[n] else []
+        if same and len({find(m) for m in same}) == 1 and compatible(n, same[0]):
+            union(n, same[0])
     # "Wu Mo Chou" and "Wu Mochou": one name written with and without a space.
     joined_full: dict[str, list[str]] = {}
     for n in full:
@@ -678,7 +695,7 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
         alternates = sorted({m for m in written if m != canonical and fold(m) != fold(canonical)}
                             | {m for m in written if m != canonical and fold(m) == fold(canonical)})
         marked = next((page for m in members if (page := _unmarked(m)[1])
-                       and "".join(_tokens(page)) not in group_pages), None)
+                       and _page_key(page) not in group_pages), None)
         person = Person(key=key, name=canonical, alternate_names=alternates, link=marked)
         for member in members:
             result[member] = person
