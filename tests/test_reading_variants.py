@@ -850,3 +850,27 @@ def test_one_name_linked_to_pages_one_bracket_apart_is_one_person() -> None:
     # Two names on two pages stay two people.
     two = _film("| starring = [[Michael Jordan]]", "== Cast ==\n* [[Michael B. Jordan]] as Tom\n")
     assert sorted(m.person for m in two.cast) == ["michael-b-jordan", "michael-jordan"]
+
+
+def test_two_linked_names_with_a_dash_between_are_two_people() -> None:
+    film = _film("| editing = [[B. Lenin]]—[[C. S. Prem]]\n| music = [[Eva Lund]] – [[Ida Krog]]")
+    assert _names(film, "editor") == ["B. Lenin", "C. S. Prem"] and _names(film, "composer") == ["Eva Lund", "Ida Krog"]
+
+
+@pytest.mark.parametrize("lead", [
+    "'''''Night Harbour''''' is a series of Indian [[horror film]]s.",
+    "'''''Night Harbour''''' is an American [[horror film|horror]] [[Media franchise|franchise]] composed of five "
+    "films.",
+    "'''Night Harbour''' is a British film series of three spy films.",
+])
+def test_a_series_page_with_a_film_infobox_is_no_film(lead: str) -> None:
+    from filmgraph.errors import NotAFilm
+
+    text = "{{about|the series|the first film|Night Harbour (film)}}\n{{Infobox film\n| name = Night Harbour\n}}\n"
+    with pytest.raises(NotAFilm, match=r"not a film article \(a series of films\)"):
+        parse_wikitext(text + lead + "\n", source="https://en.wikipedia.org/wiki/Night_Harbour")
+
+
+def test_the_first_film_of_a_series_is_a_film() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film, the first in a series of films about the harbour.\n")
+    assert film.title == "Night Harbour"

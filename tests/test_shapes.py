@@ -16,7 +16,7 @@ from filmgraph.rdf.vocab import FG, PQ, PQV, PR, PS, PSV, RDF, RDFS, SDO, WD, WD
 
 HERE = Path(__file__).parent
 SOURCES = [HERE.parent / "examples" / "second_victims.txt", HERE / "articles" / "the_hunt.txt",
-           HERE / "corpus" / "48_hrs.wiki", HERE / "corpus" / "1920_film_series.wiki"]
+           HERE / "corpus" / "48_hrs.wiki", HERE / "corpus" / "ra_one.wiki"]
 CLASSES = [SDO.Movie, SDO.Person, SDO.Organization, SDO.PerformanceRole, SDO.Role, SDO.ScreeningEvent,
            SDO.Country, WIKIBASE.Statement, WIKIBASE.Reference, FG.AwardCategory, FG.Award, WIKIBASE.TimeValue,
            WIKIBASE.QuantityValue, WIKIBASE.BestRank]

@@ -33,6 +33,11 @@ from filmgraph.text import plain_characters, replaced_warning, valid_data
 # As MediaWiki reads one: the link closed on the redirect's own line (an unclosed one makes no redirect).
 _REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#\n]+)[^\]\n]*\]\]", re.IGNORECASE)
 _FILM_LEAD_RE = re.compile(r"\b(?:is|was)\b[^.]{0,200}?\b(?:film|movie|documentary|feature)\b", re.IGNORECASE)
+# What a series' lead says it is: "is a series of Indian horror films", "is an American horror franchise composed of
+# five films", "is a British film series" (never "is a 2010 film, the first of a series of films").
+_SERIES_LEAD_RE = re.compile(r"(?i)^[^.]{0,200}?\b(?:is|are)\s+(?:an?|the)\s+(?:(?!\b(?:films?|movies?)\b)[^.;]){0,80}?"
+                             r"(?:\b(?:film|movie)\s+(?:series|franchise|trilogy|saga)\b|\bseries\s+of\s+(?:[\w-]+\s+)"
+                             r"{0,4}?(?:films|movies)\b|\b(?:media\s+)?franchise\b|\btrilogy\s+of\s+(?:[\w-]+\s+){0,3}?films\b)")
 
 
 MAX_PAGE_CHARS = 2_000_000  # a page larger than any film article: refused, so one page cannot stall a dump
@@ -248,7 +253,8 @@ def _unbroken_link(match: re.Match[str]) -> str:
     return match.group(0)
 
 
-_ADJACENT_LINKS_RE = re.compile(r"\]\][ \t]+\[\[")
+# Two links side by side, or with a dash between them ("[[B. Lenin]]—[[C. S. Prem]]"), are two values.
+_ADJACENT_LINKS_RE = re.compile(r"\]\](?:[ \t]+|[ \t]*[—–][ \t]*)\[\[")
 
 
 def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[InfoboxField], Template | None]:
@@ -258,7 +264,7 @@ def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[Info
             for index, param in enumerate(template.params):
                 unknown: list[str] = []
                 markup, label = str(param.value), str(param.name).strip()  # each made once: str() walks the tree
-                # "[[Ann Berg]] [[Carl Holm]]" with no separator still lists two names.
+                # "[[Ann Berg]] [[Carl Holm]]" with no separator (or a dash) still lists two names.
                 value = _ADJACENT_LINKS_RE.sub("]]\n[[", markup)
                 value = _LINK_TEXT_BREAK_RE.sub(_unbroken_link, value)
                 values = [v.strip() for v in render(value, unknown).splitlines() if v.strip()]
@@ -653,6 +659,13 @@ def valid_article(article: Article) -> Article:
     return replace(cleaned, warnings=(*cleaned.warnings, replaced_warning(article.where or cleaned.title, count)))
 
 
+def _first_paragraph(lead_text: str) -> str:
+    """The lead's first paragraph of prose: from its first line that opens with a letter or a quote mark (not a
+    template's) to the next blank line."""
+    found = re.search(r"^[ \t]*(?=[^\W\d_]|')", lead_text, re.MULTILINE)
+    return re.split(r"\n\s*\n", lead_text[found.start():], maxsplit=1)[0] if found else ""
+
+
 def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, revision: str | None,
                     timestamp: str | None, wiki: str | None, max_chars: int) -> Article:
     if len(text) > max_chars:
@@ -699,6 +712,9 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         raise FilmgraphError(f"{where}: no title (give one, or bold the film's name in the lead)")
     if span is None and not _FILM_LEAD_RE.search(" ".join(lead_text.split())[:2000]):
         raise NotAFilm(f"{where}: not a film article (no film infobox, and the lead does not call it a film)")
+    if _SERIES_LEAD_RE.search(render(_first_paragraph(lead_text))[:600]):
+        # A film infobox on a series' page holds every instalment's credits and dates: no one film's.
+        raise NotAFilm(f"{where}: not a film article (a series of films)")
     lead_blocks = _blocks(lead_text)
     lead: list[str] = lead_blocks.paragraphs
     parsed: list[Section] = []
