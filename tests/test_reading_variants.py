@@ -874,3 +874,22 @@ def test_a_series_page_with_a_film_infobox_is_no_film(lead: str) -> None:
 def test_the_first_film_of_a_series_is_a_film() -> None:
     film = _film("", "'''Night Harbour''' is a 2001 film, the first in a series of films about the harbour.\n")
     assert film.title == "Night Harbour"
+
+
+@pytest.mark.parametrize(("sentence", "releases"), [
+    ("It entered production in August 2010, with additional filming finishing in April 2011, just a few weeks "
+     "before the film's premiere in June 2011.", [("2011-06", None)]),
+    ("Filming took place in Michigan in 1986, and the film was released in the United States on March 13, 1987.",
+     [("1987-03-13", "United States")]),
+    ("After beginning production in 2009, the film was delayed, before being released on 29 December 2017.",
+     [("2017-12-29", None)]),
+    ("In June 2018, three weeks prior to its release, tracking had the film debuting to $30 million.", []),
+    ("It was the highest-grossing film released in 1976 in the United States and the second highest-grossing film "
+     "of 1977.", []),
+    ("A joint American and Hong Kong production, it premiered in Los Angeles on 19 August 1973.",
+     [("1973-08-19", None)]),
+])
+def test_no_release_date_of_the_shooting_a_ranking_or_a_time_before_the_release(
+        sentence: str, releases: list[tuple[str, str | None]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases

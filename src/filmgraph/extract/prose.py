@@ -291,6 +291,12 @@ _ANOTHER_RELEASE_RE = re.compile(r"\brelease of (?!(?:the|this) (?:film|movie|pi
 _PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|pushed|rescheduled|scheduled|slated|"
                                  r"delayed|deferred|tentatively|originally|initially|earlier|targeted|targeting|"
                                  r"aimed|eyeing)\b")
+_MAKING_WORDS_RE = re.compile(r"(?i)\b(?:filming|filmed|shooting|shot|(?:re-?)?shoots?|photography|production|"
+                              r"principal|wrapped|post-production|dubbing)\b")
+_RANKING_YEAR_RE = re.compile(r"(?i)\b(?:films?|movies?|releases?|grosser)\s+of\s+$")
+_BEFORE_THE_RELEASE_RE = re.compile(r"(?i),?\s+(?:[\w-]+\s+){0,3}?(?:prior\s+to|before|ahead\s+of)\s+"
+                                    r"(?:its|the\s+film's|the)\s+(?:[\w-]+\s+)?release\b")
+_MADE_AFTER_RE = re.compile(r"(?i)\s+(?:co-?)?(?:production|film|company|studio|producer)s?\b")
 _AS_RELEASE_DATE_RE = re.compile(r"(?i)\s+as\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}release\s+date")
 # A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
 # 2000, Manga released it on video" is one clause).
@@ -323,7 +329,9 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         if shifted:
             anchors.append((shifted, relative.start(), relative.end()))
             anchors.sort(key=lambda item: item[1])
-    places: list[tuple[Place, int, int]] = _places(sentence)
+    # "A joint American and Hong Kong production, it premiered in …": a country before "production" is an adjective.
+    places: list[tuple[Place, int, int]] = [(place, start, end) for place, start, end in _places(sentence)
+                                            if not _MADE_AFTER_RE.match(sentence, end)]
     if re.search(r"\bpremiere", sentence, re.IGNORECASE):
         places += [(Place(canonical_event(e)), s, t) for e, s, t in _events(sentence)]
         places.sort(key=lambda item: item[1])
@@ -343,7 +351,14 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         own = sentence[breaks[-1] if breaks else lower:end] + _CLAUSE_TAIL_RE.match(sentence, end, upper).group(0)
         # A date announced, moved or put off is a plan: "moved the worldwide release date to 12 May 2017".
         leading = sentence[breaks[-1] if breaks else lower:start]
-        if _PLANNED_RELEASE_RE.search(leading) or _AS_RELEASE_DATE_RE.match(sentence, end):
+        if _PLANNED_RELEASE_RE.search(leading.rsplit(",", 1)[-1]) or _AS_RELEASE_DATE_RE.match(sentence, end):
+            continue
+        # The date of the shooting ("additional filming finishing in April 2011, a few weeks before the premiere"),
+        # of a ranking ("the second highest-grossing film of 1977"), or one before the release ("In June 2018, three
+        # weeks prior to its release, …").
+        since = sentence[lower:start]
+        if (_MAKING_WORDS_RE.search(since) and not _RELEASE_VERB_RE.search(since)) \
+                or _RANKING_YEAR_RE.search(since) or _BEFORE_THE_RELEASE_RE.match(sentence, end):
             continue
         if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) or (
                 theatrical and not _THEATRICAL_RE.search(own)):
