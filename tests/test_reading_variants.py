@@ -893,3 +893,21 @@ def test_no_release_date_of_the_shooting_a_ranking_or_a_time_before_the_release(
         sentence: str, releases: list[tuple[str, str | None]]) -> None:
     film = _film("", f"== Release ==\n{sentence}\n")
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("The government in Nanjing did not foresee it when the studio decided to shoot on location in China.",
+     ["China"]),
+    ("This footage comes from nuclear tests such as shot Baker of Operation Crossroads at [[Bikini Atoll]].", []),
+    ("The opening was shot with newsreel cameras in [[Warsaw]] in 1944.", []),
+    ("Fans in Japan watched as filming took place in Kyoto.", ["Kyoto"]),
+])
+def test_no_place_of_filming_that_locates_people_or_someone_else_s_footage(sentence: str, places: list[str]) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [f.place.name for f in film.filming_location] == places
+
+
+def test_a_release_note_that_names_a_medium_is_no_place() -> None:
+    film = _film("| released = {{Film date|2011|11|08|[[Troma]] DVD release|2009|05|01|[[Chicago]]}}")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == [
+        ("2011-11-08", None), ("2009-05-01", "Chicago")]

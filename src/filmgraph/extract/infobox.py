@@ -135,12 +135,19 @@ def parse_releases(values: tuple[str, ...]) -> list[Release]:
             place = re.search(r"\(([^)]+)\)", value[end:upper])
             # "(world premiere)" or "(limited)" says what kind of release, not where.
             where = place.group(1).strip() if place and not place.group(1).strip()[:1].islower() else None
+            if where and _MEDIUM_RE.search(where):
+                where = None  # "(Troma DVD release)": how the film came out, not where
             parts = _release_places(where) if where else [None]
             for part in parts:
                 # A place in a list of places is a place ("Toronto and worldwide"), not a festival's short name.
                 place = None if part is None else parse_place(part) if parts == [where] else _plain_place(part)
                 releases.append(Release(when, place))
     return releases
+
+
+# What a release note names that is a medium, not a place.
+_MEDIUM_RE = re.compile(r"(?i)\b(?:DVD|Blu-ray|VHS|video|VOD|streaming|television|TV|broadcast|digital|online|"
+                        r"home media)\b")
 
 
 def _plain_place(text: str) -> Place:

@@ -1005,6 +1005,13 @@ _REGION_AFTER_RE = re.compile(rf",\s+(?P<region>{_CAP}(?:\s+{_CAP})*)")
 
 # The last word of a street's name: "filmed on First Avenue".
 _STREET_RE = re.compile(r"\b(?:Avenue|Street|Road|Boulevard|Lane|Drive|Square|Bridge|Strip|Highway|Parkway)$")
+# Footage someone else shot, which the film uses.
+_ARCHIVE_FOOTAGE_RE = re.compile(r"(?i)\b(?:footage\s+(?:comes|came|is|was|taken)\s+from|(?:stock|archive|archival|"
+                                 r"newsreel|library)\s+footage|newsreels?)\b")
+# People or bodies a place after them locates: "The government in Nanjing", "officials in Rome", "fans in Japan".
+_SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:government|authorities|officials|embassy|consulate|police|army|military|"
+                                r"ministry|council|mayor|governor|fans|audiences?|critics|press|residents|people|"
+                                r"locals|students|community|censors?|board)\s*$")
 # Words that make the place after them one where shooting was only planned, hoped for or considered.
 _ONLY_PLANNED_RE = re.compile(r"(?i)\b(?:planned|planning|plans?|intended|intending|proposed|considered|considering|"
                               r"scouted|scouting|hoped|supposed|meant|wanted|envisioned|envisaged|originally set)\b")
@@ -1039,6 +1046,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     sentence = sentence[clause_start:clause_end]
     if re.search(r"\b(?:earned|grossed|profit|box office)\b", sentence, re.IGNORECASE):
         return []  # "The filmed earned a profit … in the United States": money, not a place of filming
+    if _ARCHIVE_FOOTAGE_RE.search(sentence):
+        return []  # "This footage comes from nuclear tests such as shot Baker at Bikini Atoll": others filmed it
     start = end = None
     span = find_month_range(sentence)
     text = sentence
@@ -1070,6 +1079,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
 
         if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
             continue  # "the producer's offices in Wilmington": where someone works or lives, not where it was shot
+        if _SUBJECT_BEFORE_RE.search(text[:match.start()]) and not _FILMING_WORD_RE.search(text[:match.start()]):
+            continue  # "The government in Nanjing did not foresee … to shoot in China": who, not where it was shot
         if _ONLY_PLANNED_RE.search(re.split(r"[,;]|\bbut\b", text[:match.start()])[-1]):
             continue  # "originally planned in Prague, but moved to Budapest": a plan, not where it was shot
         names = [(match["name"].rstrip(".,;"), match.end())]
