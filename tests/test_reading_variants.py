@@ -911,3 +911,23 @@ def test_a_release_note_that_names_a_medium_is_no_place() -> None:
     film = _film("| released = {{Film date|2011|11|08|[[Troma]] DVD release|2009|05|01|[[Chicago]]}}")
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == [
         ("2011-11-08", None), ("2009-05-01", "Chicago")]
+
+
+def test_a_dub_s_producers_and_voices_are_not_the_film_s() -> None:
+    film = _film("| studio = [[Tokyo Movie Shinsha]]",
+                 "'''Night Harbour''' is a 1979 film. This first dub was produced by [[Streamline Pictures]] and "
+                 "released on home video. A new dubbed version was produced by [[Manga Entertainment]] in 2000.\n"
+                 "== Cast ==\n* [[Vanessa Redgrave]] as Mama Topolino. In the Italian dubbing of the movie, [[Sophia "
+                 "Loren]] voiced Mama Topolino.\n* [[David Hobbs]] as Hobbscap. [[Jacques Villeneuve]] voiced the "
+                 "character in the French dubbing of the movie.\n")
+    assert [c.name for c in film.production_company] == ["Tokyo Movie Shinsha"]
+    assert _cast(film) == {"Vanessa Redgrave": ["Mama Topolino"], "David Hobbs": ["Hobbscap"]}
+
+
+def test_a_stand_in_keeps_the_credit_as_written_and_a_faith_is_no_part_of_a_name() -> None:
+    film = _film("", "== Plot ==\nThe army decides that [[Jew]]ish Captain Alfred Dreyfus ([[Carl Holm]]) is the "
+                     "traitor.\n== Cast ==\n{| class=\"wikitable\"\n! Actor !! Role\n|-\n| [[Bo Dam]] || Sir Robin "
+                     "([[stand-in]])\n|-\n| [[Carl Holm]] || Captain Alfred Dreyfus\n|}\n* [[Indrans]] … Appu\n")
+    cast = _cast(film)
+    assert cast["Bo Dam"] == ["Sir Robin (stand-in)"] and cast["Carl Holm"] == ["Captain Alfred Dreyfus"]
+    assert cast["Indrans"] == ["Appu"]

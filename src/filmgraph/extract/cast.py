@@ -112,6 +112,10 @@ def _trailing_name(tokens: list[str]) -> list[str]:
     return tokens[start:]
 
 
+# A bracket that says the actor only stood in for the part: the credit stays whole, never the part itself.
+_STAND_IN_RE = re.compile(r"(?i)\((?:[\w -]+\s)?(?:stand-?in|(?:stunt|body|photo|riding)\s+double|double)\)")
+
+
 def clean_role(text: str, *, descriptions: bool = True) -> str | None:
     """The character a role phrase names: a description before a name gives way to the name ("the bounty
     hunter Rask" → "Rask", "a young Maja Lund" → "young Maja Lund"); a description alone is kept
@@ -187,6 +191,9 @@ def split_roles(text: str, actor: str = "") -> list[str]:
     """The characters of a role phrase: "Jens / Peter", "Jens and as Peter", "Anna, a nurse" (description
     dropped), "herself" (the part "Herself")."""
     characters: list[str] = []
+    if _STAND_IN_RE.search(text):
+        # "Sir Robin (stand-in)": the actor stood in for the part; the credit is kept as written, never the part.
+        return [re.sub(r"^as\s+", "", " ".join(WIKILINK_RE.sub(r"\1", text).split()).strip(" ,;:"))]
     rest = re.sub(r"^as\s+", "", re.sub(r"\s*\([^()]*\)", "", text).strip())
     described = False  # the last role had a description: a lower-case chunk after it continues that
     for chunk in _ROLE_SPLIT_RE.split(rest):
@@ -236,7 +243,7 @@ _SLASHED_RE = re.compile(r"^(?P<names>[^,;:()/]+(?:/[^,;:()/]+)+?)\s*(?=$|[,;:.]
 # ------------------------------------------------------------------------------------------------ lines
 
 
-_CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*\.{3}\s*")
+_CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*(?:\.{3}|…)\s*")
 
 
 # Between two parts a line names apart ("as Lady (Mrs. Betjeman)"): a slash of our own, never one the page wrote.
@@ -863,7 +870,7 @@ _ANOTHER_WORK_RE = re.compile(r"(?i)\b(?:sequel|prequel|remake|spin-?off|series|
                               r"music video|short film|show|in the \d{4} film)\b")
 # The words that put a part in another work: "plays Tom in the 2005 remake", "for the stage version".
 _IN_ANOTHER_WORK_RE = re.compile(r"(?i)\b(?:in|for|on)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
-                                 r"(?:sequel|prequel|remake|spin-?off|series|stage|play|musical|show|"
+                                 r"(?:sequel|prequel|remake|spin-?off|series|stage|play|musical|show|dub|dubbing|dubbed|"
                                  r"original)\b")
 # A part described, not named, after "plays" or "appears as": "a dock supervisor", "the Ghostbusters' psychiatric
 # doctor" (whose it is dropped), in at most five lower-case words.
@@ -961,6 +968,9 @@ def _included(text: str, links: frozenset[str], context: CastContext) -> list[En
 # ------------------------------------------------------------------------------------------------ stories
 
 
+# Faiths a story names a character by before the name ("Jewish Captain Alfred Dreyfus"): a description.
+_FAITHS = frozenset({"jewish", "christian", "muslim", "catholic", "protestant", "hindu", "buddhist", "sikh", "mormon",
+                     "amish", "quaker", "jain", "parsi"})
 _BRACKET_RE = re.compile(r"\(\s*(?P<inner>[^()]{2,60}?)\s*\)")
 _PLACE_PREPOSITIONS = frozenset({"from", "in", "at", "to", "into", "of", "near", "for", "on", "via", "towards"})
 # Where the name before a bracket starts at the latest: after a clause's punctuation or a quotation mark.
@@ -992,8 +1002,9 @@ def bracketed_roles(text: str) -> list[tuple[str, str]]:
             continue  # "a boy from Bhagalpur (Carl Holm)": a place, not the character's name
         while run and (fold(run[0]) in _LEADING_WORDS or fold(run[0]) in _JOINING_WORDS
                        or re.search(r"[’']s$|(?i:-year-old)$", run[0])
-                       or (len(run) > 1 and reference.country_of_demonym(run[0]))):
-            run = run[1:]  # "When Ann", "Rocky's friend Paulie", "American Ann Berg": the name is what follows
+                       or (len(run) > 1 and (reference.country_of_demonym(run[0]) or fold(run[0]) in _FAITHS))):
+            run = run[1:]  # "When Ann", "Rocky's friend Paulie", "American Ann Berg", "Jewish Captain Alfred Dreyfus":
+            # the name is what follows
         character = " ".join(run)
         if run and len(run) <= 5 and is_person_name(character) and fold(character) != fold(inner):
             pairs.append((character, inner))

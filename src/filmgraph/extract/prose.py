@@ -860,7 +860,8 @@ _OTHER_WORK_RE = re.compile(r"\b(?:novel\w*|books?|comics?|comic books?|graphic 
                             r"magazines?|tie-ins?)\b", re.IGNORECASE)
 # Besides those, works made from the film or beside it that can win prizes of their own.
 _OTHER_WORK_SUBJECT_RE = re.compile(rf"{_OTHER_WORK_RE.pattern}|\b(?:restoration|restored version|musical|stage|play|"
-                                    r"remake|sequel|prequel|series|episode|project|score)\b", re.IGNORECASE)
+                                    r"remake|sequel|prequel|series|episode|project|score|dub|dubbed version|dubbing|"
+                                    r"English version)\b", re.IGNORECASE)
 
 
 def _subject_is_another_work(before_verb: str, title: str, category: str) -> bool:
