@@ -151,8 +151,8 @@ def test_publishers_of_other_works_are_not_the_films_distributors(section: str, 
 
 
 def test_a_person_after_released_and_directed_by_is_no_distributor() -> None:
-    film = _film("", "'''Night Harbour''' is a 2001 film, the third of a series. The first film released in 2008 is directed by "
-                     "[[Ann Berg]].\n")
+    film = _film("", "'''Night Harbour''' is a 2001 film, the third of a series. The first film released in 2008 "
+                     "is directed by [[Ann Berg]].\n")
     assert film.distributor == []
 
 
