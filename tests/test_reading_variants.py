@@ -931,3 +931,16 @@ def test_a_stand_in_keeps_the_credit_as_written_and_a_faith_is_no_part_of_a_name
     cast = _cast(film)
     assert cast["Bo Dam"] == ["Sir Robin (stand-in)"] and cast["Carl Holm"] == ["Captain Alfred Dreyfus"]
     assert cast["Indrans"] == ["Appu"]
+
+
+def test_a_festival_s_own_days_the_day_after_and_two_festivals_side_by_side() -> None:
+    film = _film("", "== Release ==\nThe film premiered on 5 October at the [[24th Busan International Film "
+                     "Festival]] held from 3 to 12 October 2019. It had its European premiere at [[International "
+                     "Rome Film Festival]] and Indian premiere at [[Mumbai Film Festival]]. The premiere in Dubai was "
+                     "held on 24 October 2011. The premiere in London took place at the O2 the following day, and the "
+                     "premiere in Toronto took place at the [[TIFF Bell Lightbox]] on 26 October 2011.\n")
+    releases = [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release]
+    assert ("2019-10-05", "Busan International Film Festival") in releases
+    assert not any(day in ("2019-10-12", "2011-10-27") for day, _ in releases)
+    events = {(s.event, s.super_event) for s in film.screening}
+    assert ("International Rome Film Festival", None) in events and ("Mumbai Film Festival", None) in events

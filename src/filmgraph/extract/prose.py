@@ -291,6 +291,9 @@ _ANOTHER_RELEASE_RE = re.compile(r"\brelease of (?!(?:the|this) (?:film|movie|pi
 _PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|pushed|rescheduled|scheduled|slated|"
                                  r"delayed|deferred|tentatively|originally|initially|earlier|targeted|targeting|"
                                  r"aimed|eyeing)\b")
+# "held from 3 to 12 October 2019": a festival's own days, not the film's.
+_HELD_BEFORE_RE = re.compile(r"(?i)\b(?:held|running|ran|runs)\s+(?:from\s+|between\s+|on\s+)?"
+                             r"(?:\d{1,2}\s*(?:to|–|-|and)\s*)?$")
 _MAKING_WORDS_RE = re.compile(r"(?i)\b(?:filming|filmed|shooting|shot|(?:re-?)?shoots?|photography|production|"
                               r"principal|wrapped|post-production|dubbing)\b")
 _RANKING_YEAR_RE = re.compile(r"(?i)\b(?:films?|movies?|releases?|grosser)\s+of\s+$")
@@ -321,11 +324,20 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
     # A year in brackets after a name is that work's ("… previously held by Bodyguard (2011)"), no date of the film.
     dates = [(when, start, end) for when, start, end in find_dates_carrying_year(sentence)
              if not (sentence[start - 1:start] == "(" and sentence[end:end + 1] == ")" and when.month is None)]
+    # "premiered on 5 October at the festival held from 3 to 12 October 2019": the day before the festival's own
+    # dates is the release's, in their year; the festival's days are none.
+    held = [d for d in dates if _HELD_BEFORE_RE.search(sentence, 0, d[1])]
+    if held:
+        own = [d for d in yearless_dates(sentence[:held[0][1]], held[0][0].year) if d[0].month == held[0][0].month
+               and not _HELD_BEFORE_RE.search(sentence, 0, d[2] + 12)]
+        dates = sorted([d for d in dates if d not in held] + own[:1], key=lambda item: item[1])
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
                          sentence, re.IGNORECASE)
-    if relative and dates:
-        shifted = _shift(dates[0][0], relative.group(0))
+    # "the following day" counts from a date told before it in the sentence, never from one after it.
+    told_before = [d for d in dates if d[2] <= relative.start()] if relative else []
+    if relative and told_before:
+        shifted = _shift(told_before[-1][0], relative.group(0))
         if shifted:
             anchors.append((shifted, relative.start(), relative.end()))
             anchors.sort(key=lambda item: item[1])
@@ -401,7 +413,9 @@ def find_screenings(sentence: str) -> list[Screening]:
             or _DID_NOT_HAPPEN_RE.search(sentence):
         return []
     # "…screened at A in May, and in October it was screened at B": one screening per clause.
-    clauses = re.split(r",\s+and\s+|;\s+", sentence)
+    # "its European premiere at A and Indian premiere at B": two screenings, one a clause.
+    clauses = re.split(r",\s+and\s+|;\s+|\s+and\s+(?=(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
+                       r"(?:premiere|screening)s?\b)", sentence)
     return [found for clause in clauses if (found := _screening_in(clause)) is not None]
 
 
@@ -549,9 +563,12 @@ def _screening_in(sentence: str) -> Screening | None:
     outer = None
     held = re.search(r"\b(?:held at|held during|part of|at)\s+(?:the\s+)?(?P<outer>.+)$", sentence)
     if len(names) >= 2 and held:
-        outer_events = [n for n, s, _ in events if s >= held.start("outer")]
-        if outer_events and outer_events[-1] != names[0]:
-            outer = outer_events[-1]
+        outer_events = [(n, s) for n, s, _ in events if s >= held.start("outer")]
+        first_end = events[0][2]
+        # "its European premiere at A and Indian premiere at B": two festivals side by side, neither within the other.
+        if outer_events and outer_events[-1][0] != names[0] \
+                and not re.search(r"\band\b", sentence[first_end:outer_events[-1][1]]):
+            outer = outer_events[-1][0]
     inner = [n for n in names if n != outer]
     event = inner[-1] if inner else names[0]
     span = next(span for span in events if span[0] == event)
