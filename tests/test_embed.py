@@ -165,4 +165,4 @@ def test_no_two_labels_of_any_corpus_diagram_overlap() -> None:
                 overlap = first[1] < second[3] and second[1] < first[3]
                 assert not overlap, f"{page.name}: '{first[4]}' overlaps '{second[4]}'"
         drawn += 1
-    assert drawn == 86
+    assert drawn == 83  # the 82 corpus films and the sample

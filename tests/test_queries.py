@@ -87,7 +87,7 @@ WIKIDATA_ROWS: dict[str, list[dict[str, str]]] = {
     "films_of_the_1980s.rq": [
         {"filmLabel": "48 Hrs.", "released": "1982-12-08T00:00:00Z"},
         {"filmLabel": "The Empire Strikes Back", "released": "1980-05-17T00:00:00Z"},
-        {"filmLabel": "Ghostbusters II", "released": "1989-04-01T00:00:00Z"}],
+        {"filmLabel": "Ghostbusters II", "released": "1989-06-15T00:00:00Z"}],
     "films_with_actor.rq": [
         {"filmLabel": "48 Hrs.", "director": WD + "Q362824", "directorLabel": "Walter Hill"}],
     "box_office_with_reference.rq": [

@@ -72,7 +72,7 @@ def test_a_sharded_export_writes_shards_page_lists_and_errors(one_process: Path)
     assert not list(one_process.glob("*.part")) and not list(one_process.glob("*.ttl"))
     records = list(finished_records(one_process))
     statuses = [r.status for r in records]
-    assert statuses.count("written") == 85 and len(records) == len({r.source for r in records}) == 86
+    assert statuses.count("written") == 82 and len(records) == len({r.source for r in records}) == 86
     errors = [json.loads(line) for line in (one_process / ERRORS_FILE).read_text(encoding="utf-8").splitlines()]
     assert {e["status"] for e in errors} == {"skipped"}
     broken = [e for e in errors if e["title"] == "Broken film"]
@@ -86,7 +86,7 @@ def test_a_sharded_export_writes_shards_page_lists_and_errors(one_process: Path)
     for shard in shards:
         for line in shard.read_text(encoding="utf-8").splitlines():
             graphs.setdefault(line.rsplit(" ", 2)[-2], set()).add(shard.name)
-    assert len(graphs) == 85 and all(len(names) == 1 for names in graphs.values())
+    assert len(graphs) == 82 and all(len(names) == 1 for names in graphs.values())
     assert "<https://en.wikipedia.org/wiki/48_hrs>" in graphs
 
 
@@ -173,7 +173,7 @@ def test_a_multistream_dump_is_decompressed_in_the_workers(tmp_path: Path) -> No
     assert by_stream == sorted(quads(tmp_path / "plain-out"))
     records = list(finished_records(tmp_path / "streams"))
     assert sum(r.status == "stream" for r in records) == 14
-    assert sum(r.status == "written" for r in records) == 85
+    assert sum(r.status == "written" for r in records) == 82
 
     # A shard left unfinished (its page list never written) is done again, whole, on --resume.
     last = sorted((tmp_path / "streams").glob("*.pages.jsonl"))[-1]

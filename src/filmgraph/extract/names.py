@@ -404,10 +404,20 @@ def _without_brackets(title: str) -> str:
     return re.sub(r"\s*\([^()]*\)$", "", title)
 
 
-def _page_key(title: str) -> str:
-    """What tells a page apart from others: its title's words without its disambiguation ("Dileep (actor)" is
-    "Dileep"), spaces and hyphens ("Rhys-Meyers")."""
-    return "".join(_tokens(_without_brackets(title)))
+def _page_keys(own_page: dict[str, str | None], cast: dict[str, set[str]]) -> dict[str, str]:
+    """What tells each page a mention links apart from the others: its title's words without spaces and hyphens
+    ("Rhys-Meyers", "Rhys Meyers"); pages one name apart only by their brackets are one page when the article
+    credits each of them in its cast ("Dileep", "Dileep (actor)", "Dileep (Malayalam actor)": one actor through
+    redirects), never otherwise ("John Smith (director)" and "John Smith (actor)" are two men)."""
+    keys = {page: "".join(_tokens(page)) for page in own_page.values() if page}
+    in_cast = {page for mention, page in own_page.items() if page and mention in cast}
+    by_name: dict[str, set[str]] = {}
+    for page in keys:
+        by_name.setdefault("".join(_tokens(_without_brackets(page))), set()).add(page)
+    for name, alike in by_name.items():
+        if len(alike) > 1 and alike <= in_cast:
+            keys.update(dict.fromkeys(alike, name))
+    return keys
 
 
 # The shortest romanisation key two names may share to be one: "Anu" and "Ann" are two people.
@@ -516,11 +526,11 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     roles = roles or {}
     # Per cluster: the pages it is linked to and the characters it plays (kept at the cluster's root).
     # Pages named alike ("Jonathan Rhys Meyers", "Jonathan Rhys-Meyers", "Aliraj", "Ali Raj": a redirect) are one
-    # page, and so are pages one name apart only by their brackets: one article linking "Dileep", "Dileep (actor)" and
-    # "Dileep (Malayalam actor)" names one man through redirects.
+    # page.
     own_page = {n: _unmarked(n)[1] or links.get(fold(shown[n])) for n in names}
-    pages = {n: {_page_key(page)} if (page := own_page[n]) else set() for n in names}
-    page_titles = {_page_key(page): page for page in own_page.values() if page}
+    page_key = _page_keys(own_page, roles)
+    pages = {n: {page_key[page]} if (page := own_page[n]) else set() for n in names}
+    page_titles = {page_key[page]: page for page in own_page.values() if page}
     # The romanisation of each page title without brackets ("Shobana", "Shobhana"; "John Smith (actor)" is told
     # apart by its brackets), found once.
     title_keys = {key: romanisation_key(title) for key, title in page_titles.items() if "(" not in title}
@@ -695,7 +705,7 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
         alternates = sorted({m for m in written if m != canonical and fold(m) != fold(canonical)}
                             | {m for m in written if m != canonical and fold(m) == fold(canonical)})
         marked = next((page for m in members if (page := _unmarked(m)[1])
-                       and _page_key(page) not in group_pages), None)
+                       and page_key[page] not in group_pages), None)
         person = Person(key=key, name=canonical, alternate_names=alternates, link=marked)
         for member in members:
             result[member] = person
