@@ -102,6 +102,35 @@ def is_company_name(name: str) -> bool:
     return bool(COMPANY_RE.search(name.strip()))
 
 
+# What the bracket of a company's article title says it is: "Lund (company)", "Holm (record label)".
+_COMPANY_PAGE_KIND_RE = re.compile(r"\s*\((?:[\w ]+ )?(?:company|studio|label|publisher|distributor|library)\)$",
+                                   re.IGNORECASE)
+
+
+# The word that ends a music library's or a record label's name ("Nordic Music Library", "Holm Records"); also a
+# surname ("Lorenzo Music"), so it marks a company only where a credit shows the name without it.
+_LABEL_END_RE = re.compile(r"\s+(?:Music(?:\s+Library)?|Records|Recordings|Library)$")
+
+
+def links_a_company(shown: str, page: str) -> bool:
+    """Whether a credit's text links its company under the company's own name, in full or shortened
+    ("[[Nordic Music Library|Nordic]]", "[[Star National Pictures|Star National]]"); a person's name linked to
+    the company they founded ("[[Startup Inc|Per Vik]]") stays the person's, and so does a person whose name
+    ends like a label's ("[[Ann Music]]").
+
+    >>> links_a_company("Nordic", "Nordic Music Library"), links_a_company("Holm", "Holm (record label)")
+    (True, True)
+    >>> links_a_company("Per Vik", "Startup Inc"), links_a_company("Ann Music", "Ann Music")
+    (False, False)
+    """
+    name = re.sub(r"\s*\([^()]*\)$", "", page)
+    letters = re.sub(r"\W", "", fold(shown))
+    if _COMPANY_PAGE_KIND_RE.search(page) or is_company_name(name):
+        return bool(letters) and letters in re.sub(r"\W", "", fold(name))
+    label = _LABEL_END_RE.search(name)
+    return bool(label and letters) and letters in re.sub(r"\W", "", fold(name[:label.start()]))
+
+
 def is_ceremony(name: str) -> bool:
     """Example:
 

@@ -66,12 +66,15 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
             continue
         body_cell = cell("body")
         if "body" in columns and (named := re.search(r"\(([^()]+)\)\s*$", row[columns["body"]])) and (
-                award_body(named.group(1)) or _BODY_NAME_END_RE.search(named.group(1))):
-            body_cell = named.group(1)  # "Film Academy of the Philippines (Luna Awards)": the awards it gives
+                award_body(named.group(1)) or _BODY_NAME_END_RE.search(named.group(1))) \
+                and not _names_awards(row[columns["body"]][:named.start()].strip()):
+            # "Film Academy of the Philippines (Luna Awards)": the awards it gives. But "Nordic Children's
+            # Awards (NFI)" names its awards itself; the bracket is only who gives them.
+            body_cell = named.group(1)
         ceremony = body_cell if is_ceremony(body_cell) else None
         result_cell = cell("result").casefold()
         result = AwardResult.WON if result_cell in WIN_WORDS else AwardResult.NOMINATED
-        nominees = _nominees(row[columns["recipient"]] if "recipient" in columns else "", collector.film.title)
+        nominees = _nominees(row[columns["recipient"]] if "recipient" in columns else "", collector.film)
         if song:  # the songwriters are the nominees, for their song
             people = [n.person for n in nominees if n.person]
             nominees = [*nominees, Nominee(work=Work(song["work"], people))]
@@ -86,6 +89,13 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
 
 
 _CATEGORY_START_RE = re.compile(r"^\s*(?:Best|Outstanding|Most|Excellence)\b")
+_AWARDS_END_RE = re.compile(r"\b(?:Awards?|Prizes?|Festival)$")
+
+
+def _names_awards(text: str) -> bool:
+    """Whether a body cell's text names the awards themselves ("Nordic Children's Awards", "BAFTA"),
+    not only the organisation that gives them ("Film Academy of the Philippines")."""
+    return bool(text) and (award_body(text) is not None or bool(_AWARDS_END_RE.search(text)))
 
 
 def read_award_item(item: str, section: str, collector: Collector) -> None:
@@ -110,14 +120,46 @@ def read_award_item(item: str, section: str, collector: Collector) -> None:
             body=strip_ordinal(body_text), category=clean_name(entry["category"]),
             result=AwardResult.WON if result_word in WIN_WORDS else AwardResult.NOMINATED, date=when,
             ceremony=body_text if is_ceremony(body_text) else None,
-            nominees=_nominees(entry["nominee"] or "", collector.film.title), sources=[section]))
+            nominees=_nominees(entry["nominee"] or "", collector.film), sources=[section]))
 
 
 _STUDIO_PRODUCERS_RE = re.compile(r"[^()]+?\s*\((?P<people>[^()]+?),\s*(?:executive\s+)?producers?\)")
 _AWARDED_TO_RE = re.compile(r",?\s+(?:awarded|presented) to\s+")
 
 
-def _nominees(cell: str, title: str) -> list[Nominee]:
+# Words that name the film, its people as a whole, a job or a department: a recipient cell of only these words
+# ("Film", "The film", "Ensemble cast", "Sound Director") names no one person.
+_NO_PERSON_WORDS = frozenset("""the a its this film film's films movie movie's picture motion feature documentary
+cast ensemble entire whole main full principal crew and all various director directors producer producers executive
+associate sound music musical recording mixer mixers supervisor supervising head department editor editors composer
+composers writer writers screenwriter screenwriters cinematographer designer designers art production costume makeup
+visual effects special score team staff""".split())
+# A studio or one of its departments: "Lund Bros. Studio Sound Department", "Lund Bros.-Star National".
+_STUDIO_RE = re.compile(r"\bBros\.|\b(?:Studios?|Department|Dept\.)(?=\W|$)")
+_CATEGORY_NAME_RE = re.compile(r"^(?:Best|Worst|Outstanding)\s")
+
+
+def _nominee_is_a_person(name: str, film: Film) -> bool:
+    """Whether a name a nomination gives is a person's: not the film ("Film", its title, "Cast"), a job
+    ("Sound Director"), a country, a company or a studio's department (by its words, or by the page it links),
+    nor a category ("Best Horror Film").
+
+    >>> film = Film(title="Night Harbour", source="", links={"star national": "Star National Pictures"})
+    >>> [_nominee_is_a_person(name, film) for name in ("Ann Berg", "Film", "Sound Director", "Star National")]
+    [True, False, False, False]
+    """
+    words = fold(name).split()
+    if not is_person_name(name) or fold(name) == fold(film.title) or all(w in _NO_PERSON_WORDS for w in words):
+        return False
+    if reference.country(name) or reference.is_company_name(name) or _STUDIO_RE.search(name) \
+            or _CATEGORY_NAME_RE.match(name):
+        return False
+    page = film.links.get(fold(name))
+    return not (page and reference.links_a_company(name, page))
+
+
+def _nominees(cell: str, film: Film) -> list[Nominee]:
+    title = film.title
     cell = cell.strip()
     if not cell or fold(clean_name(cell)) == fold(title):
         return []
@@ -127,11 +169,11 @@ def _nominees(cell: str, title: str) -> list[Nominee]:
         return [Nominee(work=Work(song["work"].strip(), split_names(who)))]
     sung = re.match(r"^(?P<who>.+?)\s+for\s+[\"“](?P<work>[^\"”]+)[\"”]$", cell)
     if sung:  # 'Rahat Fateh Ali Khan for "Mere Rashke Qamar"': the singer, for the song
-        people = [name for name in split_names(sung["who"]) if is_person_name(name)]
+        people = [name for name in split_names(sung["who"]) if _nominee_is_a_person(name, film)]
         return [*(Nominee(person=name) for name in people), Nominee(work=Work(sung["work"].strip(), people))]
     # "Warner Bros. (Henry Blanke, producer)": a studio's picture, nominated in its producers' names.
     producers = _STUDIO_PRODUCERS_RE.fullmatch(cell)
-    if producers and all(is_person_name(name) for name in split_names(producers["people"])):
+    if producers and all(_nominee_is_a_person(name, film) for name in split_names(producers["people"])):
         cell = producers["people"]
     # "Max Steiner, awarded to Leo F. Forbstein": the composer, and the department head who took the award.
     cell = _AWARDED_TO_RE.sub(", ", cell)
@@ -139,7 +181,7 @@ def _nominees(cell: str, title: str) -> list[Nominee]:
     # "For the 50th Anniversary Two-Disc Special Edition DVD" says what it went to, and names nobody.
     # "Rumi Hiiragi as Chihiro": the actor, for the part.
     names = [re.sub(r"\s+as\s+.+$", "", name) for name in split_names(cell)]
-    return [Nominee(person=name) for name in names if not reference.country(name) and is_person_name(name)]
+    return [Nominee(person=name) for name in names if _nominee_is_a_person(name, film)]
 
 
 def body_key(body: str | None) -> str:
@@ -260,6 +302,9 @@ _RESULT_TAIL_RE = re.compile(r"\s*(?:[–—:-]+|\(|,)\s*(?P<result>[A-Za-z][A-Z
 _RESULT_CATEGORY_BODY_RE = re.compile(r"^(?P<result>[A-Za-z]+),\s*(?P<category>[^,]+),\s*(?P<body>[^,()]+?)\s*"
                                       r"\((?P<year>\d{4})\)$")
 _RESULT_HEAD_RE = re.compile(r"^(?P<result>[A-Za-z][A-Za-z -]*?)\s*[:–—-]\s+(?P<rest>.+)$")
+# A result word that opens an item with nothing after it but a space ("Nomination Robert Award for …").
+_RESULT_LEAD_RE = re.compile(r"^['*]*(?P<result>Won|Winner|Nominated|Nominee|Nomination|Shortlisted)['*]*\s+"
+                             r"(?P<rest>[A-Z\"“].+)$")
 _HEADING_DATE_RE = re.compile(r"\s*[(,]?\s*(?P<year>\d{4})\s*\)?\s*$|^(?P<lead>\d{4})\s+")
 
 
@@ -413,10 +458,15 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         body, year, text = leading["body"].strip(), leading["year"], leading["category"]
     head = _RESULT_HEAD_RE.match(text)
     tail = _RESULT_TAIL_RE.search(text)
+    lead = _RESULT_LEAD_RE.match(text)
     if tail and _result_of(tail["result"]) is not None:
         result, text = _result_of(tail["result"]), text[:tail.start()].strip()
     elif head and _result_of(head["result"]) is not None:
         result, text = _result_of(head["result"]), head["rest"].strip()
+    elif lead:
+        # "''Nomination'' [[Robert Award for Best Actress]] – Ann Berg": the result, set apart by its
+        # italics only, is no part of the category.
+        result, text = _result_of(lead["result"]), lead["rest"].strip()
     prefix = re.match(r"^(?P<award>.*\b(?:Awards?|Academy|Prize)\b.*?)\s+[-–—:]\s+"
                       r"(?P<category>(?:Best|Most|Outstanding)\b.+)$", text)
     if prefix:  # "Young Artist Award - Best Family Motion Picture": the award, then its category
@@ -452,7 +502,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         result = AwardResult.WON  # a citation or a mention is given, never competed for
     merge_nomination(collector, Nomination(
         body=nomination_body, category=category, result=result or AwardResult.NOMINATED,
-        date=parse_date(year) if year else None, nominees=_nominees(nominees_text, collector.film.title),
+        date=parse_date(year) if year else None, nominees=_nominees(nominees_text, collector.film),
         sources=[section], page=linked[3] if linked is not None else None))
     return True
 
@@ -581,7 +631,7 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
         bracket = re.match(r"\s*\((?P<names>[^();]+)[;)]", after)  # "Sound Mixing (Ann Berg and Carl Holm; lost to …)"
         named = [recipient["name"]] if recipient else [
             name for name in split_names(bracket["names"]) if is_person_name(name)] if bracket else []
-        nominees = [Nominee(person=name) for name in named if name != title]
+        nominees = [Nominee(person=name) for name in named if name != title and not _CATEGORY_NAME_RE.match(name)]
         known.add(fold(category))
         mentions.append(Nomination(body, category, result, None, None, nominees, page=target))
     return mentions

@@ -78,8 +78,10 @@ class Collector:
         if rest and reference.is_place_name(owner):
             name = rest  # "produced by Hong Kong's Golden Harvest": the company, not the place
         known = {fold(o.name) for o in [*self.film.production_company, *self.film.distributor]}
-        if reference.is_company_name(name) or fold(name) in known:
-            # "Produced by Selvam Arts" credits a company, never a person.
+        linked = self.film.links.get(fold(name))
+        if reference.is_company_name(name) or fold(name) in known or (
+                linked is not None and reference.links_a_company(name, linked)):
+            # "Produced by Selvam Arts" credits a company, never a person; so does "[[Nordic Music Library|Nordic]]".
             if field == "producer":
                 self.add("production_company", Organization(name), source)
             else:

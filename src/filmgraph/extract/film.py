@@ -219,6 +219,9 @@ RELEASE_SECTIONS_RE = re.compile(r"\b(?:releases?|released|re-?releases?|premier
 # a review, a marketing stunt or a box-office figure names is not a filming location.
 MAKING_SECTIONS_RE = re.compile(r"\b(?:production|pre-production|post-production|filming|photography|shooting|"
                                 r"locations?|development|effects|sets?|background|making|design|history|conception)\b")
+# Sections on other films of a series: "After X won a National Award, its director spoke of a sequel"
+# in a sequel section retells an award, or tells the sequel's.
+OTHER_FILMS_SECTIONS_RE = re.compile(r"\b(?:sequels?|prequels?|remakes?|spin-?offs?|franchise|follow-?ups?)\b")
 HOME_MEDIA_SECTIONS_RE = re.compile(r"\b(?:home (?:media|video|entertainment|release)|dvd|blu-ray|vhs|streaming|"
                                     r"video release)\b")
 
@@ -232,6 +235,7 @@ class _Part:
     dates_releases: bool  # the lead or a release section: a release date counts
     on_video: bool = False  # a home media section: only a release it says was in cinemas counts
     tells_making: bool = True  # the lead or a production section: where the film was shot counts
+    of_other_films: bool = False  # a section on a sequel, a remake, a franchise: the awards it tells are theirs
 
 
 def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
@@ -250,7 +254,8 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
         # "Marketing" under "Production" tells how the film was sold, not where it was shot.
         making = bool(MAKING_SECTIONS_RE.search(titles[-1])) or (
             any(MAKING_SECTIONS_RE.search(t) for t in titles) and not RELEASE_SECTIONS_RE.search(titles[-1]))
-        part = _Part(section.title, not other, releases and not other, on_video, making)
+        part = _Part(section.title, not other, releases and not other, on_video, making,
+                     any(OTHER_FILMS_SECTIONS_RE.search(t) for t in titles))
         for paragraph in section.paragraphs:
             yield part, paragraph
 
@@ -286,6 +291,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
             awards, tallies = prose.find_awards(sentence, film.title)
             relink_categories(awards, sentence, linked_categories)
             awards += linked_category_mentions(sentence, awards, linked_categories, film.title)
+            if part.of_other_films:
+                awards, tallies = [], []
             if number and prose.refers_back(sentence) and prose.opens_with_another_work(sentences[number - 1],
                                                                                           film.title):
                 # "The film's score was released … It won numerous awards …": the score's awards, not the film's

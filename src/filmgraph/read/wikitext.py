@@ -353,7 +353,7 @@ def parse_table(markup: str) -> Table | None:
         row: list[str] = []
         cells = list(current)
         column = 0
-        while cells or column in pending:
+        while cells or any(spanned >= column for spanned in pending):
             if column in pending:
                 remaining, text = pending[column]
                 row.append(text)
@@ -361,6 +361,13 @@ def parse_table(markup: str) -> Table | None:
                     del pending[column]
                 else:
                     pending[column] = (remaining - 1, text)
+                column += 1
+                continue
+            if not cells:
+                # A short row ("| Robert Awards | Best Film" under a "rowspan=12 {{nom}}" of the last
+                # column) still takes its place in every span that reaches it: it has blanks where it wrote no
+                # cell, and the span ends with it, as a browser lays it out, not one row further down.
+                row.append("")
                 column += 1
                 continue
             attributes, text = cells.pop(0)
@@ -494,6 +501,11 @@ def _page_links(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int
 
 
 def _link_entries(match: re.Match[str]) -> list[tuple[str, str]]:
+    if _FILE_LINK_RE.match(match.group(0)):
+        # A picture's caption is never read as the page's text (render leaves it out), so neither are its links:
+        # "[[File:…|composer [[Carl Holm]] nominated the [[Academy Award for Best Original Score|Academy
+        # Award]]]]" must not make every "Academy Award" of the prose that category.
+        return []
     # Quotes doubled in a link's target are bold or italics around it, not its title: no link.
     entry = _link_entry(match.group(1), match.group(2)) if "\'\'" not in match.group(1) else None
     entries = [entry] if entry else []

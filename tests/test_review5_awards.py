@@ -1,0 +1,152 @@
+"""False award facts and invented people a fifth review found (notes/review5.md, sections 3, 4 and 11): each rule
+on a minimal wikitext snippet, in the spellings the reviewed pages use."""
+
+from __future__ import annotations
+
+from filmgraph import extract_film
+from filmgraph.model import Film
+from filmgraph.read.wikitext import parse_table, parse_wikitext
+
+
+def _film(infobox: str, body: str = "") -> Film:
+    text = "{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n" + infobox + "\n}}\n" + body
+    if "'''Night Harbour'''" not in text:
+        text = text.replace("\n}}\n", "\n}}\n'''Night Harbour''' is a 2001 film.\n", 1)
+    return extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+
+
+def _nominations(film: Film) -> set[tuple[str, str, str, tuple[str, ...]]]:
+    return {(n.body, n.category, n.result.value, tuple(sorted(film.people[x.person].name for x in n.nominees
+                                                              if x.person))) for n in film.nomination}
+
+
+def _people(film: Film) -> set[str]:
+    return {person.name for person in film.people.values()}
+
+
+_TABLE_HEAD = "== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! Recipients !! Result\n"
+
+
+# ------------------------------------------------------------------ E4: the film itself as a table's recipient
+
+def test_a_recipient_cell_that_names_the_film_names_no_person() -> None:
+    rows = [("[[Scream Awards]]", "Best Fantasy Movie", "Film", "{{won}}"),
+            ("[[Scream Awards]]", "Best Scream-Play", "The film", "{{nom}}"),
+            ("[[Scream Awards]]", "Best Ensemble", "Cast", "{{nom}}"),
+            ("[[People's Choice Awards]]", "Favorite Ensemble Movie Cast", "Ensemble cast", "{{nom}}"),
+            ("[[People's Choice Awards]]", "Favorite Action Movie", "''Night Harbour''", "{{nom}}"),
+            ("[[Scream Awards]]", "Best Director", "[[Ann Berg]]", "{{nom}}")]
+    table = "".join(f"|-\n| {' || '.join(row)}\n" for row in rows) + "|}\n"
+    film = _film("", _TABLE_HEAD + table)
+    assert _nominations(film) == {
+        ("Scream Awards", "Best Fantasy Movie", "won", ()), ("Scream Awards", "Best Scream-Play", "nominated", ()),
+        ("Scream Awards", "Best Ensemble", "nominated", ()),
+        ("People's Choice Awards", "Favorite Ensemble Movie Cast", "nominated", ()),
+        ("People's Choice Awards", "Favorite Action Movie", "nominated", ()),
+        ("Scream Awards", "Best Director", "nominated", ("Ann Berg",))}
+    assert _people(film) == {"Ann Berg"}
+
+
+# ------------------------------------------------------------------ G1: a job title and studios as nominees
+
+def test_a_job_title_and_a_studio_in_a_nominee_line_are_no_people() -> None:
+    film = _film("", "== Academy Awards ==\n;Nominations\n"
+                 "* [[11th Academy Awards|Outstanding Production]]: Lund Bros.-[[Star National Pictures|Star "
+                 "National]]\n"
+                 "* [[Academy Award for Best Sound|Best Sound Recording]]: Lund Bros. Studio Sound Department, "
+                 "[[Carl Holm]], Sound Director\n"
+                 "* [[Academy Award for Best Director|Best Directing]]: Ann Berg\n")
+    assert _nominations(film) == {
+        ("Academy Awards", "Outstanding Production", "nominated", ()),
+        ("Academy Awards", "Best Sound Recording", "nominated", ("Carl Holm",)),
+        ("Academy Awards", "Best Directing", "nominated", ("Ann Berg",))}
+    assert _people(film) == {"Ann Berg", "Carl Holm"}
+
+
+def test_a_nominee_linked_to_a_company_under_its_name_is_no_person() -> None:
+    film = _film("", _TABLE_HEAD + "|-\n| [[Saturn Awards]] || Best Music || [[Star National Pictures|Star "
+                 "National]] || {{nom}}\n|}\n")
+    assert _nominations(film) == {("Saturn Awards", "Best Music", "nominated", ())}
+
+
+# ------------------------------------------------------------------ G2: a company in an infobox credit
+
+def test_a_credit_linked_to_a_company_under_the_companys_name_is_no_person() -> None:
+    film = _film("| music = [[Nordic Music Library|Nordic]]\n| cinematography = [[Lund Records|Eva Lund]]\n"
+                 "| editing = [[Carl Music]]")
+    assert film.composer == []
+    assert any("'Nordic' is a company, not a person; left out of composer" in w for w in film.warnings)
+    # A person's name linked to the company they run stays the person's, and so does a surname like a label's.
+    assert [film.people[ref.person].name for ref in film.cinematographer] == ["Eva Lund"]
+    assert [film.people[ref.person].name for ref in film.editor] == ["Carl Music"]
+
+
+# ------------------------------------------------------------------ E3: an image caption in an accolades section
+
+def test_a_picture_caption_neither_wins_nor_names_a_category_as_a_person() -> None:
+    film = _film("", "== Accolades ==\n"
+                 "Night Harbour received two [[Saturn Award]]s, for [[Ann Berg]] as [[Saturn Award for Best "
+                 "Director|Best Director]], and the [[Saturn Award for Best Horror Film]].\n\n"
+                 "[[File:Holm.jpg|thumb|Composer [[Carl Holm]] nominated the [[Academy Award for Best Original "
+                 "Score|Academy Award]] and [[Saturn Award for Best Music|Saturn Award]] for the film's music]]\n"
+                 "{| class=\"wikitable\"\n! Award !! Category !! Recipients !! Result\n"
+                 "|-\n| [[Academy Awards]] || [[Academy Award for Best Original Score|Best Original Score]] || "
+                 "[[Carl Holm]] || {{nom}}\n"
+                 "|-\n| [[Saturn Awards]] || Best Music || [[Carl Holm]] || {{nom}}\n|}\n")
+    found = _nominations(film)
+    assert ("Academy Awards", "Best Original Score", "nominated", ("Carl Holm",)) in found
+    assert ("Saturn Awards", "Best Music", "nominated", ("Carl Holm",)) in found
+    assert not [n for n in found if n[2] == "won" and n[1] in ("Best Original Score", "Best Music")]
+    assert ("Saturn Awards", "Best Horror Film", "won", ()) in found
+    assert not [name for name in _people(film) if name.startswith("Best")]
+
+
+# ------------------------------------------------------------------ E1: a short row at the end of a rowspan
+
+def test_a_rowspan_ends_with_its_last_row_even_when_that_row_is_short() -> None:
+    table = parse_table("{|\n! Award !! Category !! Nominee !! Result\n"
+                        "|-\n| Annie Awards || Best Feature || || rowspan=2 {{nom}}\n"
+                        "|-\n| Saturn Awards || Best Animated Film\n"
+                        "|-\n| ASCAP Award || Top Box Office Films || Carl Holm || {{won}}\n|}")
+    assert table is not None
+    assert table.rows == (("Annie Awards", "Best Feature", "", "Nominated"),
+                          ("Saturn Awards", "Best Animated Film", "", "Nominated"),
+                          ("ASCAP Award", "Top Box Office Films", "Carl Holm", "Won"))
+
+
+def test_a_rows_own_result_after_a_short_row_under_a_rowspan_is_its_result() -> None:
+    film = _film("", "== Accolades ==\n{| class=\"wikitable\"\n!Award !! Category !! Winner/Nominee !! Result\n"
+                 "|-\n|| [[Kids' Choice Awards]]\n| Favorite Animated Movie\n|\n|rowspan=2 {{nom}}\n"
+                 "|-\n|| [[Saturn Awards]]\n| Best Animated Film\n"
+                 "|-\n|[[American Society of Composers, Authors and Publishers|ASCAP Award]]\n"
+                 "|Top Box Office Films\n|[[Carl Holm]]\n|{{won}}\n|}\n")
+    assert ("ASCAP Award", "Top Box Office Films", "won", ("Carl Holm",)) in _nominations(film)
+    assert ("Saturn Awards", "Best Animated Film", "nominated", ()) in _nominations(film)
+
+
+# ------------------------------------------------------------------ E2: a body cell with an acronym in brackets
+
+def test_a_linked_body_is_the_body_whatever_acronym_follows_it() -> None:
+    film = _film("", _TABLE_HEAD + "|-\n|| [[British Academy Children's Awards]] (BAFTA)\n| Favorite Film\n|\n"
+                 "| {{nom}}\n|-\n| Film Academy of the Philippines (Luna Awards) || Best Picture || || {{won}}\n|}\n")
+    assert _nominations(film) == {("British Academy Children's Awards", "Favorite Film", "nominated", ()),
+                                  ("Luna Awards", "Best Picture", "won", ())}
+
+
+# ------------------------------------------------------------------ E5: a result word before a linked category
+
+def test_a_result_word_and_a_nominee_after_a_dash_are_no_part_of_the_category() -> None:
+    film = _film("", "== Awards and nominations ==\n* '''[[Golden Raspberry Award]]:'''\n"
+                 "** ''Nomination'' [[Golden Raspberry Award for Worst Actress]] – Eva Lund\n"
+                 "** ''Won'' [[Golden Raspberry Award for Worst Director]] – Ann Berg\n")
+    assert _nominations(film) == {("Golden Raspberry Awards", "Worst Actress", "nominated", ("Eva Lund",)),
+                                  ("Golden Raspberry Awards", "Worst Director", "won", ("Ann Berg",))}
+
+
+# ------------------------------------------------------------------ section 11: awards told in a sequel section
+
+def test_a_sequel_section_gives_the_film_no_award() -> None:
+    film = _film("", "== Reception ==\nNight Harbour won the [[National Film Award for Best Special Effects]].\n\n"
+                 "== Possible sequel ==\nAfter Night Harbour won a National Award, an overjoyed Berg said that "
+                 "the film's world could be further explored. The sequel was nominated for Best Director.\n")
+    assert _nominations(film) == {("National Film Awards", "Best Special Effects", "won", ())}
