@@ -946,3 +946,10 @@ def test_a_festival_s_own_days_the_day_after_and_two_festivals_side_by_side() ->
     assert not any(day in ("2019-10-12", "2011-10-27") for day, _ in releases)
     events = {(s.event, s.super_event) for s in film.screening}
     assert ("International Rome Film Festival", None) in events and ("Mumbai Film Festival", None) in events
+
+
+def test_a_home_media_section_s_labels_are_no_distributors() -> None:
+    film = _film("| distributor = [[Nordisk Film]]",
+                 "== Release ==\n=== Home media ===\nThe film was released on DVD by [[Warner Archive]] in 2009. Both "
+                 "newer releases were released by [[Studio Ghibli]] in conjunction with Disney.\n")
+    assert [d.name for d in film.distributor] == ["Nordisk Film"]

@@ -327,7 +327,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for location in [*prose.find_filming(sentence, film.links),
                              *prose.find_named_locations(sentence, film.links)] if part.tells_making else []:
                 collector.add("filming_location", location, section)
-            distributors, sales = prose.find_distribution(sentence)
+            # A home media section's "released by" names a video label, not the film's distributor.
+            distributors, sales = prose.find_distribution(sentence) if not part.on_video else ([], [])
             for name, area in distributors:
                 if fold(name) not in credited:  # "released in 2008 is directed by …" names a person
                     collector.add("distributor", Organization(name, parse_place(area) if area else None), section)
