@@ -953,3 +953,13 @@ def test_a_home_media_section_s_labels_are_no_distributors() -> None:
                  "== Release ==\n=== Home media ===\nThe film was released on DVD by [[Warner Archive]] in 2009. Both "
                  "newer releases were released by [[Studio Ghibli]] in conjunction with Disney.\n")
     assert [d.name for d in film.distributor] == ["Nordisk Film"]
+
+
+def test_an_award_body_carries_the_names_it_is_known_by() -> None:
+    from filmgraph.rdf.mapping import map_film
+
+    film = _film("", "'''Night Harbour''' is a 2001 film. It was nominated for a [[Razzie Award]] for Worst Picture.\n")
+    graph = map_film(film, base="http://ex.org/")
+    query = """SELECT ?name WHERE { ?category <http://www.wikidata.org/prop/direct/P361> ?body .
+               ?body <http://schema.org/alternateName> ?name } ORDER BY ?name"""
+    assert [str(name) for name, in graph.query(query)] == ["Razzie Awards", "Razzies"]

@@ -451,6 +451,21 @@ def award_body(text: str) -> str | None:
     return _award_bodies().get(fold(strip_ordinal(text)).removeprefix("the "))
 
 
+@cache
+def award_body_names(name: str) -> tuple[str, ...]:
+    """The other names of an award body as a whole (award_bodies.csv): "Razzie Awards" and "Razzies" for the Golden
+    Raspberry Awards; not a single prize's name ("Razzie Award") nor the organisation behind it ("Academy of …").
+
+    >>> award_body_names("Golden Raspberry Awards")
+    ('Razzie Awards', 'Razzies')
+    """
+    for row in _rows("award_bodies.csv"):
+        if row["name"] == name:
+            return tuple(alias for alias in filter(None, row["aliases"].split("|"))
+                         if (alias.endswith("s") or alias.isupper()) and " of " not in alias)
+    return ()
+
+
 _BODY_WORDS_RE = re.compile(r"\b(?:awards?|prizes?|academy|guild|festival|fest|critics|circle|society|association|"
                             r"ceremony|film|films|cinema|movie|international|national|independent|screen|state)\b",
                             re.IGNORECASE)

@@ -24,6 +24,7 @@ from typing import Any
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from filmgraph import reference
 from filmgraph.extract.collect import INFOBOX
 from filmgraph.fields import FieldRow, children, mapping_rows
 from filmgraph.model import (
@@ -477,6 +478,8 @@ def _nomination(m: _Mapper, row: FieldRow, nomination: Nomination) -> Emitted:
     m.linked(node, category_page(nomination))  # the category's own article, and its item when looked up
     if body is not None:
         m.named(body, FG.Award, nomination.body)
+        for other in reference.award_body_names(nomination.body):  # "Razzie Awards", "BAFTA Awards", "Oscars"
+            m.add(body, SDO.alternateName, Literal(other))
         m.add(node, WDT.P361, body)
         m.add(node, FG.awardBody, body)
     won = nomination.result is AwardResult.WON
