@@ -150,3 +150,14 @@ def test_a_sequel_section_gives_the_film_no_award() -> None:
                  "== Possible sequel ==\nAfter Night Harbour won a National Award, an overjoyed Berg said that "
                  "the film's world could be further explored. The sequel was nominated for Best Director.\n")
     assert _nominations(film) == {("National Film Awards", "Best Special Effects", "won", ())}
+
+
+def test_a_nominee_named_by_surname_after_the_category() -> None:
+    text = ("{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n| starring = [[Farrah Fawcett]]\n}}\n"
+            "'''Night Harbour''' is a 1981 film.\n== Reception ==\nThe film was nominated for a [[Razzie Award]] for "
+            "Worst Supporting Actress for Fawcett, but lost to Diana Scarwid. It was nominated for Best Picture for "
+            "Jaws.\n")
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    found = {(n.category, tuple(film.people[x.person].name for x in n.nominees if x.person)) for n in film.nomination}
+    assert ("Worst Supporting Actress", ("Farrah Fawcett",)) in found
+    assert ("Best Picture", ()) in found  # a lone word that names nobody credited is no nominee

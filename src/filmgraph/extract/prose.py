@@ -749,7 +749,9 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
                 and nominated_of["name"] != title and not _BODY_WORDS.search(nominated_of["name"]):
             nominees.append(nominated_of["name"])
         # "… for Karl Freund", "Best Director (Sidney Franklin)": the person it went to.
-        recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern})|\s*\((?P<bracketed>{NAME_RE.pattern})\)",
+        # A lone word ("for Fawcett") counts only as the surname of someone the article credits (the caller's check).
+        recipient = re.match(rf"\s+for\s+(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN}(?![\w'’]))|"
+                             rf"\s*\((?P<bracketed>{NAME_RE.pattern})\)",
                              sentence[position + len(category):])
         if recipient and recipient["bracketed"]:
             nominees.append(recipient["bracketed"])
