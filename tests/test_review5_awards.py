@@ -161,3 +161,13 @@ def test_a_nominee_named_by_surname_after_the_category() -> None:
     found = {(n.category, tuple(film.people[x.person].name for x in n.nominees if x.person)) for n in film.nomination}
     assert ("Worst Supporting Actress", ("Farrah Fawcett",)) in found
     assert ("Best Picture", ()) in found  # a lone word that names nobody credited is no nominee
+
+
+def test_a_linked_category_listed_after_one_the_words_name_is_the_film_s_too() -> None:
+    text = ("{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n}}\n'''Night Harbour''' is a 2004 "
+            "film.\n== Accolades ==\n''Night Harbour'' led the [[77th Academy Awards]] season with four nominations "
+            "(including [[Academy Award for Best Original Screenplay|Best Original Screenplay]] and [[Academy Award "
+            "for Sound Mixing|Sound Mixing]]).\n")
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    assert {(n.body, n.category, n.result.value) for n in film.nomination} == {
+        ("Academy Awards", "Best Original Screenplay", "nominated"), ("Academy Awards", "Sound Mixing", "nominated")}

@@ -623,9 +623,14 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
         if prose.names_a_category(shown) or fold(category) in known:
             continue  # a category the sentence's words name is find_awards' to read (or to leave: another work's)
         before = [(at, result) for at, result in verbs if at < position]
-        if not before or not prose.the_film_is_the_subject(sentence, max(before)[0], title):
+        # "four nominations (including Best Original Screenplay and [[…|Sound Mixing]])": listed right after a
+        # category the sentence's words name, it is the same kind of mention, the film's as that one is.
+        sibling = next((n for n in found if n.body == body and (at := sentence.rfind(n.category, 0, position)) >= 0
+                        and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", sentence[at + len(n.category):position])),
+                       None)
+        if sibling is None and (not before or not prose.the_film_is_the_subject(sentence, max(before)[0], title)):
             continue  # no verb before it, or someone's or something else's prize ("who had won an [[…|Oscar]]")
-        result = max(before)[1]
+        result = sibling.result if sibling is not None else max(before)[1]
         after = sentence[position + len(shown):]
         recipient = _FOR_NAME_RE.match(after)
         bracket = re.match(r"\s*\((?P<names>[^();]+)[;)]", after)  # "Sound Mixing (Ann Berg and Carl Holm; lost to …)"
