@@ -963,3 +963,10 @@ def test_an_award_body_carries_the_names_it_is_known_by() -> None:
     query = """SELECT ?name WHERE { ?category <http://www.wikidata.org/prop/direct/P361> ?body .
                ?body <http://schema.org/alternateName> ?name } ORDER BY ?name"""
     assert [str(name) for name, in graph.query(query)] == ["Razzie Awards", "Razzies"]
+
+
+def test_the_film_s_own_premiere_to_the_day_counts_in_any_section_of_the_film() -> None:
+    film = _film("", "== Production ==\nThe production lasted from February 28 to July 23. Its producer died on "
+                     "September 14, four months before its [[Los Angeles]] premiere on January 29, 1937. The sequel's "
+                     "premiere at the Odeon in Leeds on 5 May 1940 was a success.\n")
+    assert [(s.event, s.date.isoformat()) for s in film.screening] == [("Los Angeles premiere", "1937-01-29")]

@@ -284,8 +284,13 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
             # A premiere away from a festival counts where releases do: the lead and a release section.
+            # Elsewhere, only "its Los Angeles premiere on January 29, 1937": the film's own, to the day.
             premieres = prose.find_premieres(sentence, film.links, film.title) \
-                if part.dates_releases and not part.on_video else []
+                if part.dates_releases and not part.on_video else [
+                    p for p in prose.find_premieres(sentence, film.links, film.title)
+                    if p.date is not None and p.date.day is not None
+                    and re.search(r"(?i)\b(?:its|the film's)\s+(?:[\w-]+\s+){0,2}premiere\b", sentence)] \
+                if part.of_the_film and not part.on_video and "premiere" in sentence else []
             for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
