@@ -783,6 +783,12 @@ def test_no_cast_from_a_cast_section_s_words_about_another_work() -> None:
     ("The sequel was shown at the Odeon in Leeds on 5 May 1990.", []),
     ("It was shown on BBC Two on 5 May 1990.", []),
     ("The film was shown at the Odeon in Leeds.", []),
+    # A part of the film, a work about it, a private showing.
+    ("The first 20 minutes of the film were shown at CinemaCon in Las Vegas on 30 March 2005.", []),
+    ("On 30 March 2005, a documentary about the making of the film was shown at the Smithsonian.", []),
+    ("An early cut of the film was shown to executives at Paramount on 30 March 2005.", []),
+    ("On March 7, 2005, the film was shown at the White House for the President.",
+     [("Screening at White House", "2005-03-07", "White House")]),
 ])
 def test_a_showing_away_from_festivals_is_a_screening_there(sentence: str,
                                                             screenings: list[tuple[str, str, str]]) -> None:
@@ -861,6 +867,7 @@ def test_two_linked_names_with_a_dash_between_are_two_people() -> None:
 
 @pytest.mark.parametrize("lead", [
     "'''''Night Harbour''''' is a series of Indian [[horror film]]s.",
+    "'''''Night Harbour''''' is a series of animated films produced by [[Crest Animation Productions]].",
     "'''''Night Harbour''''' is an American [[horror film|horror]] [[Media franchise|franchise]] composed of five "
     "films.",
     "'''Night Harbour''' is a British film series of three spy films.",
@@ -873,9 +880,20 @@ def test_a_series_page_with_a_film_infobox_is_no_film(lead: str) -> None:
         parse_wikitext(text + lead + "\n", source="https://en.wikipedia.org/wiki/Night_Harbour")
 
 
-def test_the_first_film_of_a_series_is_a_film() -> None:
-    film = _film("", "'''Night Harbour''' is a 2001 film, the first in a series of films about the harbour.\n")
-    assert film.title == "Night Harbour"
+@pytest.mark.parametrize("lead", [
+    "'''Night Harbour''' is a 2001 film, the first in a series of films about the harbour.",
+    "'''Night Harbour''' is a 2005 Hindi-language comedy, and the third instalment in the ''Golmaal'' film series.",
+    "'''Night Harbour''' is a 2005 Tamil-language action thriller, the second in the ''Singam'' franchise.",
+    "'''Night Harbour''' is a 1937 American comedy short, part of the ''Our Gang'' series of short films.",
+    "'''Night Harbour''' is a 2005 Japanese animated feature and the eighth in the ''Pokémon'' franchise.",
+    "'''Night Harbour''' is the third installment in the ''Bar'' film series, directed by [[Ann Berg]].",
+    "'''Night Harbour''' is the first of a series of films starring [[Ann Berg]] as the detective Bulldog Drummond.",
+    "'''Night Harbour''' is the 22nd entry in the [[Godzilla (franchise)|Godzilla franchise]].",
+    "'''Night Harbour''' is a 2005 [[Bar (franchise)|Bar]] franchise film directed by Ann Berg.",
+    "'''Night Harbour''' is a 2005 [[Mockbuster]] of the Transformers franchise.",
+])
+def test_a_film_of_a_series_is_a_film(lead: str) -> None:
+    assert _film("", lead + "\n").title == "Night Harbour"  # read, not declined
 
 
 @pytest.mark.parametrize(("sentence", "releases"), [

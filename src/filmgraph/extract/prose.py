@@ -463,6 +463,11 @@ def _the_film_was_shown(before: str, title: str) -> bool:
     shown", "It also received a screening"; never "Heat's sequel was shown", "The documentary about it"."""
     subject = before[max(before.rfind(mark) for mark in ",;:(") + 1:]
     film = rf"(?:it|the film|the movie|this film{'|' + re.escape(title) if title else ''})"
+    # "a print of the film" is the film; "footage of", "20 minutes of", "a documentary about" the film are not.
+    part_of = re.search(rf"(?i)\b(?P<what>[\w-]+)\s+(?:of|about|from|on)\s+{film}\s+(?:(?:also|later|then|first)\s+)*$",
+                        subject)
+    if part_of and part_of["what"].casefold() not in ("print", "prints", "copy", "copies", "restoration", "version"):
+        return False
     return re.search(rf"(?i)(?:^|\s){film}\s+(?:(?:also|later|then|first|was|has|had)\s+)*$", subject) is not None \
         and not _OTHER_FILM_RE.search(subject) and not _NOT_A_SCREENING_RE.search(subject)
 
@@ -526,9 +531,15 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
         city_match = _PREMIERE_IN_RE.search(text)
         city = city_before or (_filming_place(city_match["city"], "", links) if city_match else None)
         venue = None
+        if not premiere and re.match(r"(?i)\s+(?:to|for)\s+(?:test\s+)?(?:audiences|executives|critics|investors|"
+                                     r"distributors|buyers|the\s+(?:cast|crew|press|studio|president))",
+                                     sentence[match.end():]):
+            continue  # "shown to test audiences", "to executives": a private showing, no screening of the film
         if venue_match and not _is_month_or_date(venue_match["venue"]) \
                 and not re.search(r"['’]s?$", venue_match["venue"].rstrip(".,;:")):
-            venue = Place(venue_match["venue"].rstrip(".,;:"), within=city)
+            # "at the White House for President Bush": the venue's name ends before "for".
+            named = re.split(r"\s+(?:for|to|with|by|during)\s+", venue_match["venue"], maxsplit=1)[0]
+            venue = Place(named.rstrip(".,;:"), within=city)
         if venue is not None and (is_event_name(venue.name) or canonical_event(venue.name) != venue.name
                                   or re.fullmatch(r"[A-Z]{2,6}", venue.name) is not None
                                   or reference.country(venue.name) or reference.is_region_name(venue.name)):

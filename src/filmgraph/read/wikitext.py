@@ -35,9 +35,16 @@ _REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#\n]+)[^\]\n]*\]\]
 _FILM_LEAD_RE = re.compile(r"\b(?:is|was)\b[^.]{0,200}?\b(?:film|movie|documentary|feature)\b", re.IGNORECASE)
 # What a series' lead says it is: "is a series of Indian horror films", "is an American horror franchise composed of
 # five films", "is a British film series" (never "is a 2010 film, the first of a series of films").
-_SERIES_LEAD_RE = re.compile(r"(?i)^[^.]{0,200}?\b(?:is|are)\s+(?:an?|the)\s+(?:(?!\b(?:films?|movies?)\b)[^.;]){0,80}?"
-                             r"(?:\b(?:film|movie)\s+(?:series|franchise|trilogy|saga)\b|\bseries\s+of\s+(?:[\w-]+\s+)"
-                             r"{0,4}?(?:films|movies)\b|\b(?:media\s+)?franchise\b|\btrilogy\s+of\s+(?:[\w-]+\s+){0,3}?films\b)")
+_SERIES_LEAD_RE = re.compile(
+    r"(?i)^[^.]{0,200}?\b(?:is|are)\s+(?:an?|the)\s+"
+    # Words before the series noun that say what it is ("American horror", "British"), never a place in it ("the
+    # third instalment in", "the first of", "a comedy, the second in") nor what the film is ("a 2005 comedy").
+    r"(?:(?!\b(?:in|of|part|entry|entries|installment|instalment|sequel|prequel|first|second|third|fourth|fifth|"
+    r"last|final|latest|next|\d+(?:st|nd|rd|th)|one|and|films?|movies?|comedy|thriller|western|documentary|short|"
+    r"feature|drama|musical|cartoon|mockbuster|adaptation|remake|spin-?off)\b)[^.,;:()]){0,80}?"
+    r"(?:\b(?:film|movie)\s+(?:series|franchise|trilogy|saga)\b|\bseries\s+of\s+(?:[\w-]+\s+){0,4}?(?:films|movies)\b|"
+    r"\b(?:media\s+)?franchise\b|\btrilogy\s+of\s+(?:[\w-]+\s+){0,3}?films\b)"
+    r"(?!\s+(?:film|movie|entry|instalment|installment)\b)")
 
 
 MAX_PAGE_CHARS = 2_000_000  # a page larger than any film article: refused, so one page cannot stall a dump
