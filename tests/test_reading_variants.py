@@ -988,3 +988,15 @@ def test_the_film_s_own_premiere_to_the_day_counts_in_any_section_of_the_film() 
                      "September 14, four months before its [[Los Angeles]] premiere on January 29, 1937. The sequel's "
                      "premiere at the Odeon in Leeds on 5 May 1940 was a success.\n")
     assert [(s.event, s.date.isoformat()) for s in film.screening] == [("Los Angeles premiere", "1937-01-29")]
+
+
+@pytest.mark.parametrize(("sentence", "releases"), [
+    ("The film was originally released in Japan on 20 May 2005.", [("2005-05-20", "Japan")]),
+    ("The film was initially released in Kerala on 5 May 2005 and later dubbed into Tamil.", [("2005-05-05", None)]),
+    ("Universal pushed the film into wide release in Japan on 20 May 2005.", [("2005-05-20", "Japan")]),
+    ("The film opened in Japan on 20 May 2005, ahead of the release in the United States.",
+     [("2005-05-20", "Japan")]),
+])
+def test_a_release_that_happened_first_is_a_release(sentence: str, releases: list[tuple[str, str | None]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases

@@ -288,9 +288,10 @@ _ANOTHER_RELEASE_RE = re.compile(r"\brelease of (?!(?:the|this) (?:film|movie|pi
 
 # Words before a date that make it a plan for the release, not the release: "announced their release as …",
 # "moved the release date to …", "was postponed to …", "was scheduled for …".
-_PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|pushed|rescheduled|scheduled|slated|"
-                                 r"delayed|deferred|tentatively|originally|initially|earlier|targeted|targeting|"
-                                 r"aimed|eyeing)\b")
+# Never "originally released", "initially released" or "pushed the film into wide release": those happened.
+_PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|pushed\s+(?:back|forward|to)|"
+                                 r"rescheduled|scheduled|slated|delayed|deferred|tentatively|targeted|targeting|aimed|"
+                                 r"eyeing)\b")
 # "held from 3 to 12 October 2019": a festival's own days, not the film's.
 _HELD_BEFORE_RE = re.compile(r"(?i)\b(?:held|running|ran|runs)\s+(?:from\s+|between\s+|on\s+)?"
                              r"(?:\d{1,2}\s*(?:to|–|-|and)\s*)?$")
@@ -369,8 +370,8 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         # of a ranking ("the second highest-grossing film of 1977"), or one before the release ("In June 2018, three
         # weeks prior to its release, …").
         since = sentence[lower:start]
-        if (_MAKING_WORDS_RE.search(since) and not _RELEASE_VERB_RE.search(since)) \
-                or _RANKING_YEAR_RE.search(since) or _BEFORE_THE_RELEASE_RE.match(sentence, end):
+        if (_MAKING_WORDS_RE.search(since) and not _RELEASE_VERB_RE.search(since)) or _RANKING_YEAR_RE.search(since) \
+                or (_BEFORE_THE_RELEASE_RE.match(sentence, end) and not _RELEASE_VERB_RE.search(leading)):
             continue
         if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) or (
                 theatrical and not _THEATRICAL_RE.search(own)):
