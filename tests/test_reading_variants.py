@@ -1000,3 +1000,11 @@ def test_the_film_s_own_premiere_to_the_day_counts_in_any_section_of_the_film() 
 def test_a_release_that_happened_first_is_a_release(sentence: str, releases: list[tuple[str, str | None]]) -> None:
     film = _film("", f"== Release ==\n{sentence}\n")
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases
+
+
+def test_a_composer_and_actors_of_one_name_are_not_one_person() -> None:
+    film = _film("| music = [[Deva (composer)|Deva]]",
+                 "== Cast ==\n* [[Deva (actor)|Deva]] as Raja\n* [[Carl Holm]] as Kumar\n")
+    composer = film.people[film.composer[0].person]
+    actor = film.people[next(m.person for m in film.cast if m.characters == ["Raja"])]
+    assert composer is not actor and composer.link == "Deva (composer)"

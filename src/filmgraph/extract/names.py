@@ -410,14 +410,25 @@ def _page_keys(own_page: dict[str, str | None], cast: dict[str, set[str]]) -> di
     credits each of them in its cast ("Dileep", "Dileep (actor)", "Dileep (Malayalam actor)": one actor through
     redirects), never otherwise ("John Smith (director)" and "John Smith (actor)" are two men)."""
     keys = {page: "".join(_tokens(page)) for page in own_page.values() if page}
-    in_cast = {page for mention, page in own_page.items() if page and mention in cast}
+    parts: dict[str, set[str]] = {}  # the parts each page's cast lines give it
+    for mention, page in own_page.items():
+        if page and mention in cast:
+            parts.setdefault(page, set()).update(cast[mention])
     by_name: dict[str, set[str]] = {}
     for page in keys:
         by_name.setdefault("".join(_tokens(_without_brackets(page))), set()).add(page)
     for name, alike in by_name.items():
-        if len(alike) > 1 and alike <= in_cast:
+        # Two cast lines with two parts are two actors ("[[Deva (actor)|Deva]] as Raja", "[[Deva (Tamil actor)|Deva]]
+        # as Kumar"); a page named for a job behind the camera ("(composer)") is never an actor's.
+        played = [parts[page] for page in alike if parts.get(page)]
+        if len(alike) > 1 and alike <= parts.keys() and len(played) <= 1 \
+                and not any(_BEHIND_CAMERA_RE.search(page) for page in alike):
             keys.update(dict.fromkeys(alike, name))
     return keys
+
+
+_BEHIND_CAMERA_RE = re.compile(r"(?i)\((?:[^()]*\s)?(?:composer|director|producer|writer|screenwriter|filmmaker|"
+                               r"cinematographer|editor|lyricist|musician|music director)\)$")
 
 
 # The shortest romanisation key two names may share to be one: "Anu" and "Ann" are two people.
@@ -605,15 +616,16 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
                 union(n, by_page[page])
             else:
                 by_page[page] = n
-    # A name written without its page ("Dileep" where the lead's link was not kept) is the one person that name's
-    # marked mentions are, when they are one.
+    # A cast name written without its page ("Dileep" where the lead's link was not kept) is the one person that
+    # name's marked cast mentions are, when they are one (never someone credited behind the camera: "[[Deva
+    # (composer)|Deva]]" and two actors named Deva are three people).
     marked_as: dict[str, list[str]] = {}
     for n in names:
         if _unmarked(n)[1]:
             marked_as.setdefault(fold(shown[n]), []).append(n)
     for n in names:
-        same = marked_as.get(fold(shown[n]), []) if not _unmarked(n)[1] and not own_page[n] else []
-        if same and len({find(m) for m in same}) == 1 and compatible(n, same[0]):
+        same = marked_as.get(fold(shown[n]), []) if not _unmarked(n)[1] and not own_page[n] and n in roles else []
+        if same and all(m in roles for m in same) and len({find(m) for m in same}) == 1 and compatible(n, same[0]):
             union(n, same[0])
     # "Wu Mo Chou" and "Wu Mochou": one name written with and without a space.
     joined_full: dict[str, list[str]] = {}
