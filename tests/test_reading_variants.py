@@ -1008,3 +1008,12 @@ def test_a_composer_and_actors_of_one_name_are_not_one_person() -> None:
     composer = film.people[film.composer[0].person]
     actor = film.people[next(m.person for m in film.cast if m.characters == ["Raja"])]
     assert composer is not actor and composer.link == "Deva (composer)"
+
+
+def test_a_stand_in_in_a_cast_list_and_a_given_name_that_is_also_a_faith() -> None:
+    film = _film("", "== Plot ==\nShe interviews the young billionaire Christian Grey ([[Jamie Dornan]]).\n== Cast ==\n"
+                     "* [[Tom Hill]] as Sir Robin (stand-in)\n* [[Rita Moss]] as Anna (photo double)\n"
+                     "* [[Jamie Dornan]] as Christian Grey\n")
+    cast = _cast(film)
+    assert cast["Tom Hill"] == ["Sir Robin (stand-in)"] and cast["Rita Moss"] == ["Anna (photo double)"]
+    assert cast["Jamie Dornan"] == ["Christian Grey"]

@@ -324,6 +324,10 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
         # Only right after the role: one after its description (", who hires Shakey Finch (Carl Holm)") is the
         # description's own.
         role = re.split(r",\s|;\s|\s[–—-]\s|:\s|\s+who\s", text[said.end():], maxsplit=1)[0]
+        stood_in = _STAND_IN_RE.search(role)
+        if stood_in and clean_name(text[:said.start()]):
+            # "as Sir Robin (stand-in)": the credit as written, never the part (see split_roles).
+            return clean_name(text[:said.start()]), [" ".join(role[:stood_in.end()].split())]
         text = text[:said.end()] + re.sub(r"\s*\((?P<name>[^()]+)\)", _named_part, role) + \
             text[said.end() + len(role):]
     # "Raju (Tamil version) / Raja (Telugu version)": parts told apart by notes, never one credit "Raju / Raja".
@@ -968,7 +972,8 @@ def _included(text: str, links: frozenset[str], context: CastContext) -> list[En
 # ------------------------------------------------------------------------------------------------ stories
 
 
-# Faiths a story names a character by before the name ("Jewish Captain Alfred Dreyfus"): a description.
+# Faiths a story names a character by before a rank and a name ("Jewish Captain Alfred Dreyfus"): a description
+# ("Christian Grey" is a name).
 _FAITHS = frozenset({"jewish", "christian", "muslim", "catholic", "protestant", "hindu", "buddhist", "sikh", "mormon",
                      "amish", "quaker", "jain", "parsi"})
 _BRACKET_RE = re.compile(r"\(\s*(?P<inner>[^()]{2,60}?)\s*\)")
@@ -1002,7 +1007,8 @@ def bracketed_roles(text: str) -> list[tuple[str, str]]:
             continue  # "a boy from Bhagalpur (Carl Holm)": a place, not the character's name
         while run and (fold(run[0]) in _LEADING_WORDS or fold(run[0]) in _JOINING_WORDS
                        or re.search(r"[’']s$|(?i:-year-old)$", run[0])
-                       or (len(run) > 1 and (reference.country_of_demonym(run[0]) or fold(run[0]) in _FAITHS))):
+                       or (len(run) > 1 and reference.country_of_demonym(run[0]))
+                       or (len(run) > 2 and fold(run[0]) in _FAITHS and _ALIAS_START_RE.match(run[1] + " "))):
             run = run[1:]  # "When Ann", "Rocky's friend Paulie", "American Ann Berg", "Jewish Captain Alfred Dreyfus":
             # the name is what follows
         character = " ".join(run)
