@@ -1017,3 +1017,13 @@ def test_a_stand_in_in_a_cast_list_and_a_given_name_that_is_also_a_faith() -> No
     cast = _cast(film)
     assert cast["Tom Hill"] == ["Sir Robin (stand-in)"] and cast["Rita Moss"] == ["Anna (photo double)"]
     assert cast["Jamie Dornan"] == ["Christian Grey"]
+
+
+@pytest.mark.parametrize("line", [
+    "[[Tom Hill]] plays Jack, a role he reprised in the 2008 sequel.",
+    "[[Tom Hill]] plays Jack, who stars in a TV show.",
+    "In the film's original ending, [[Tom Hill]] plays Jack.",
+])
+def test_a_cast_sentence_about_the_part_s_other_life_is_still_cast(line: str) -> None:
+    film = _film("", f"== Cast ==\n* [[Ann Berg]] as Mary\n\n{line}\n")
+    assert _cast(film) == {"Ann Berg": ["Mary"], "Tom Hill": ["Jack"]}

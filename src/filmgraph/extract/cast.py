@@ -874,8 +874,7 @@ _ANOTHER_WORK_RE = re.compile(r"(?i)\b(?:sequel|prequel|remake|spin-?off|series|
                               r"music video|short film|show|in the \d{4} film)\b")
 # The words that put a part in another work: "plays Tom in the 2005 remake", "for the stage version".
 _IN_ANOTHER_WORK_RE = re.compile(r"(?i)\b(?:in|for|on)\s+(?:the|a|an|its|his|her|their)\s+(?:[\w'’-]+\s+){0,3}?"
-                                 r"(?:sequel|prequel|remake|spin-?off|series|stage|play|musical|show|dub|dubbing|dubbed|"
-                                 r"original)\b")
+                                 r"(?:sequel|prequel|remake|spin-?off|series|stage|play|musical|show|dub|dubbing|dubbed)\b")
 # A part described, not named, after "plays" or "appears as": "a dock supervisor", "the Ghostbusters' psychiatric
 # doctor" (whose it is dropped), in at most five lower-case words.
 _DESCRIBED_PART_RE = re.compile(r"^(?:an?|the)\s+(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:'s|’s|s'|s’)\s+)?"
@@ -929,8 +928,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
                 end = verb.end() + joint[-1].start()
         obj = sentence[verb.end():end]
         obj = re.sub(r"^\s*(?:both|respectively,?)\s+", " ", obj)
-        if _IN_ANOTHER_WORK_RE.search(obj):
-            continue  # "Eva Lund plays Tom in the 2005 remake"
+        if _IN_ANOTHER_WORK_RE.search(re.split(r",|;|\s+(?:who|which|whose)\s", obj, maxsplit=1)[0]):
+            continue  # "Eva Lund plays Tom in the 2005 remake" (not "plays Jack, a role he reprised in the sequel")
         if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|his|their|its|them|himself|herself|themselves)\b)"
                                      r"[a-z]", obj):
             continue  # "voiced concerns", "played at least four roles": not a part in this film
