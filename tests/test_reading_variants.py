@@ -1027,3 +1027,16 @@ def test_a_stand_in_in_a_cast_list_and_a_given_name_that_is_also_a_faith() -> No
 def test_a_cast_sentence_about_the_part_s_other_life_is_still_cast(line: str) -> None:
     film = _film("", f"== Cast ==\n* [[Ann Berg]] as Mary\n\n{line}\n")
     assert _cast(film) == {"Ann Berg": ["Mary"], "Tom Hill": ["Jack"]}
+
+
+@pytest.mark.parametrize(("section", "text", "distributors"), [
+    ("Release and home media", "The film was released theatrically in the United States by [[Warner Bros.]] on 5 May "
+     "2005. It was released on DVD by [[Warner Home Video]] in 2006.", ["Warner Bros"]),
+    ("Home media", "In the United Kingdom, the film was distributed by [[Entertainment Film Distributors]], which "
+     "released it theatrically on 3 June 2005.", ["Entertainment Film Distributors"]),
+    ("Home media", "The film was released on DVD by [[Warner Archive]] in 2009.", []),
+])
+def test_a_home_media_section_keeps_the_film_s_cinema_distributor(section: str, text: str,
+                                                                  distributors: list[str]) -> None:
+    film = _film("", f"== {section} ==\n{text}\n")
+    assert [d.name for d in film.distributor] == distributors
