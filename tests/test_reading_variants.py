@@ -1040,3 +1040,16 @@ def test_a_home_media_section_keeps_the_film_s_cinema_distributor(section: str, 
                                                                   distributors: list[str]) -> None:
     film = _film("", f"== {section} ==\n{text}\n")
     assert [d.name for d in film.distributor] == distributors
+
+
+@pytest.mark.parametrize(("sentence", "sums"), [
+    ("Its predecessor went on to gross $80 million.", []),
+    ("Ann Berg's next film went on to gross $80 million.", []),
+    ("The remake grossed $5 million.", []),
+    ("This film, which grossed $20 million worldwide, was a hit.", [20e6]),
+    ("The Ann Berg film, which grossed $20 million worldwide, was the year's biggest hit.", [20e6]),
+    ("It surpassed the previous Tamil film, which grossed $20 million.", []),
+])
+def test_whose_takings_a_strong_verb_states(sentence: str, sums: list[float]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert sorted(q.amount for q in film.box_office) == sums

@@ -1540,6 +1540,12 @@ _OTHER_FILM_RE = re.compile(r"(?i)\b(?:which|whose|series|franchise|sequel|prequ
                             r"previous|last|earlier) (?:film|movie|installment|instalment|one)|its rival)\b")
 
 
+# A subject that is another film: "Its predecessor went on to gross …", "Ann Berg's next film earned …".
+_ANOTHER_FILM_SUBJECT_RE = re.compile(r"(?i)\b(?:predecessor|successor|sequel|prequel|remake|original(?:\s+film)?|"
+                                      r"(?:next|previous|last|earlier|later|first|other)\s+(?:film|movie|picture)|"
+                                      r"rival|competitor|spin-?off)\b")
+
+
 def _another_subject(text: str, title: str) -> bool:
     """Whether the words just before a verb name someone or something else as its subject: "Its rival, Heat,
     debuted", "Ann Berg's next film debuted", "Frozen's biggest markets were"."""
@@ -1558,7 +1564,12 @@ def _speaks_of_the_film(text: str, title: str) -> bool:
 
 # "…, which grossed": a relative clause says what the words before its comma took.
 _RELATIVE_RE = re.compile(r"(?i)^\s*(?:which|that|whose|who)\b")
-_THE_FILM_AT_END_RE = re.compile(r"(?i)\b(?:it|the (?:film|movie|picture))\W*$")
+# "The film", "This film", "The Ann Berg film", "The Fox release" before ", which grossed": the film itself (not "the
+# previous Tamil film", "the highest-grossing film").
+_THE_FILM_AT_END_RE = re.compile(r"(?i)\b(?:it|this (?:film|movie|picture)|the\s+(?:[\w'’.-]+\s+){0,3}?"
+                                 r"(?:film|movie|picture|release))\W*$")
+_NOT_THE_FILM_WORDS_RE = re.compile(r"(?i)\b(?:highest|biggest|top|record|other|another|rival|previous|earlier|last|"
+                                    r"next|first|original)\b")
 
 
 def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
@@ -1567,7 +1578,9 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
     if not _RELATIVE_RE.match(clause):
         return False
     antecedent = upto_clause.rstrip(" ,;:(—–'\"’”")
-    if _THE_FILM_AT_END_RE.search(antecedent) or (title and antecedent.endswith(title)):
+    the_film = _THE_FILM_AT_END_RE.search(antecedent)
+    if (the_film and not _NOT_THE_FILM_WORDS_RE.search(the_film.group(0))
+            and not _ANOTHER_FILM_SUBJECT_RE.search(the_film.group(0))) or (title and antecedent.endswith(title)):
         return False
     # A name ("surpassing Coast Road") or another film ("its predecessor"); not "in 74 markets, which brought in".
     return _another_subject(antecedent, title) or bool(_OTHER_FILM_RE.search(" ".join(antecedent.split()[-3:])))
@@ -1628,7 +1641,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
             # The verb's own clause, up to the sum, says what the sum is.
             clause = max(before.rfind(mark, 0, verbs[-1].start()) for mark in ",;:(—–") + 1
             said = not _NOT_GROSS_RE.search(before[clause:]) \
-                and not _relative_to_another(sentence[:previous_end + clause], before[clause:], title)
+                and not _relative_to_another(sentence[:previous_end + clause], before[clause:], title) \
+                and not _ANOTHER_FILM_SUBJECT_RE.search(before[clause:verbs[-1].start()])
             if said and _WEAK_GROSS_RE.match(verbs[-1].group(0)):
                 # "debuted", "fell … to", "totaling", "another" say whose sum it is only with the film as the
                 # sentence's subject: not "Heat debuted to …", "which debuted to …", "the series total".
