@@ -1053,3 +1053,17 @@ def test_a_home_media_section_keeps_the_film_s_cinema_distributor(section: str, 
 def test_whose_takings_a_strong_verb_states(sentence: str, sums: list[float]) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
     assert sorted(q.amount for q in film.box_office) == sums
+
+
+@pytest.mark.parametrize(("sentence", "screenings"), [
+    ("The film premiered at the Toronto International Film Festival, held between 8 and 18 September 2005.",
+     [("Toronto International Film Festival", None, "2005-09")]),
+    ("The film, which Ann Berg had shown as a work in progress at the 2004 Cannes Film Festival, premiered at the "
+     "Venice Film Festival in September 2005.", [("Venice Film Festival", None, "2005-09")]),
+    ("The film was screened at the Sundance Film Festival and the Berlin International Film Festival in 2005.",
+     [("Sundance Film Festival", None, "2005"), ("Berlin International Film Festival", None, "2005")]),
+])
+def test_festivals_side_by_side_or_in_another_clause_are_not_within_each_other(
+        sentence: str, screenings: list[tuple[str, str | None, str]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(s.event, s.super_event, s.date.isoformat() if s.date else None) for s in film.screening] == screenings

@@ -166,8 +166,20 @@ def _is_month_or_date(phrase: str) -> bool:
 
 
 def _events(text: str) -> list[tuple[str, int, int]]:
-    """Festival-like names in a sentence, with their spans."""
-    return [(p, s, e) for p, s, e in _phrases(text) if _EVENT_WORDS.search(p) and not _is_month_or_date(p)]
+    """Festival-like names in a sentence, with their spans; "the Sundance Film Festival and the Berlin International
+    Film Festival" is two."""
+    found = []
+    for phrase, start, end in _phrases(text):
+        if not _EVENT_WORDS.search(phrase) or _is_month_or_date(phrase):
+            continue
+        pieces = [(m.group(0), start + m.start()) for m in re.finditer(r"(?:(?!\s+and\s+(?:the\s+)?\S).)+", phrase)]
+        pieces = [(piece.removeprefix("and ").removeprefix("the ").strip(), at) for piece, at in pieces]
+        if len(pieces) > 1 and all(_EVENT_WORDS.search(piece) for piece, _ in pieces):
+            found += [(piece, at + phrase[at - start:].find(piece), at + phrase[at - start:].find(piece) + len(piece))
+                      for piece, at in pieces]
+        else:
+            found.append((phrase, start, end))
+    return found
 
 
 def _bodies(text: str) -> list[tuple[str, int, int]]:
@@ -417,7 +429,17 @@ def find_screenings(sentence: str) -> list[Screening]:
     # "its European premiere at A and Indian premiere at B": two screenings, one a clause.
     clauses = re.split(r",\s+and\s+|;\s+|\s+and\s+(?=(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
                        r"(?:premiere|screening)s?\b)", sentence)
-    return [found for clause in clauses if (found := _screening_in(clause)) is not None]
+    return [found for clause in clauses for each in _each_event(clause) if (found := _screening_in(each)) is not None]
+
+
+def _each_event(clause: str) -> list[str]:
+    """A clause once for each of two festivals it names side by side ("at the Sundance Film Festival and the Berlin
+    International Film Festival in 2005"): the words around them are both's."""
+    events = _events(clause)
+    for (_, start, end), (_, next_start, next_end) in zip(events, events[1:], strict=False):
+        if re.fullmatch(r"\s+and\s+(?:the\s+)?", clause[end:next_start]):
+            return [clause[:end] + clause[next_end:], clause[:start] + clause[next_start:]]
+    return [clause]
 
 
 # "premiered at the Paramount Theatre in Austin on July 30, 1966", "The world premiere of the film took place at
@@ -577,9 +599,15 @@ def _screening_in(sentence: str) -> Screening | None:
     if len(names) >= 2 and held:
         outer_events = [(n, s) for n, s, _ in events if s >= held.start("outer")]
         first_end = events[0][2]
-        # "its European premiere at A and Indian premiere at B": two festivals side by side, neither within the other.
-        if outer_events and outer_events[-1][0] != names[0] \
-                and not re.search(r"\band\b", sentence[first_end:outer_events[-1][1]]):
+        # "its European premiere at A and Indian premiere at B": two festivals side by side, neither within the other;
+        # "at" makes one within the other only right after it ("the Directors' Fortnight at the Cannes Film Festival"),
+        # never across a clause ("which Ann Berg had shown at the 2004 Cannes Film Festival, premiered at Venice").
+        outer_at = outer_events[-1][1] if outer_events else 0
+        between = sentence[max((e for _, s, e in events if e <= outer_at), default=first_end):outer_at]
+        side_by_side = re.search(r"\band\b", sentence[first_end:outer_at]) is not None
+        if outer_events and outer_events[-1][0] != names[0] and not side_by_side \
+                and re.fullmatch(r"\s*,?\s*(?:held\s+(?:at|during)|(?:as\s+)?part\s+of|during|within|at)\s+(?:the\s+)?",
+                                 between):
             outer = outer_events[-1][0]
     inner = [n for n in names if n != outer]
     event = inner[-1] if inner else names[0]
@@ -601,10 +629,14 @@ def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
     dates = find_dates_carrying_year(sentence)
     held = [d for d in dates if d[1] >= span[2] and re.search(r"\b(?:held|running|ran)\b", sentence[span[2]:d[1]])]
     if held and len(held) == len(dates):
-        # Only the festival's dates have a year: a day before the festival's name is the screening's, that year.
+        # Only the festival's dates have a year: a day before the festival's name is the screening's, that year;
+        # else the screening is known only to the festival's month ("premiered at TIFF, held from 8 to 18 September").
         own = [d for d in yearless_dates(sentence[:span[1]], held[0][0].year)
                if d[0].month == held[0][0].month or d[0].month == held[-1][0].month]
-        dates = own[-1:] or dates
+        if own:
+            return own[-1][0]
+        first, last = held[0][0], held[-1][0]
+        return PartialDate(first.year, first.month if first.month == last.month else None)
     elif len(held) < len(dates):
         dates = [d for d in dates if d not in held]
     # A date after a clause break ("… on 5 September, and at the Odeon on 2 May 2012") is another event's.
