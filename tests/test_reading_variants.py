@@ -1067,3 +1067,14 @@ def test_festivals_side_by_side_or_in_another_clause_are_not_within_each_other(
         sentence: str, screenings: list[tuple[str, str | None, str]]) -> None:
     film = _film("", f"== Release ==\n{sentence}\n")
     assert [(s.event, s.super_event, s.date.isoformat() if s.date else None) for s in film.screening] == screenings
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("Filming began as planned in Rome in May 2005.", ["Rome"]),
+    ("The team planned a 40-day schedule and filmed in Rome.", ["Rome"]),
+    ("The crew shot the planned scenes in Rome and Naples.", ["Rome", "Naples"]),
+    ("The street scenes were filmed on the Sesame Street set in Queens.", ["Queens"]),
+])
+def test_a_plan_word_far_from_the_place_and_a_set_named_like_a_street(sentence: str, places: list[str]) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [f.place.name for f in film.filming_location] == places

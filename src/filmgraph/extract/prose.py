@@ -1077,8 +1077,9 @@ _SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:government|authorities|officials|emba
                                 r"ministry|council|mayor|governor|fans|audiences?|critics|press|residents|people|"
                                 r"locals|students|community|censors?|board)\s*$")
 # Words that make the place after them one where shooting was only planned, hoped for or considered.
-_ONLY_PLANNED_RE = re.compile(r"(?i)\b(?:planned|planning|plans?|intended|intending|proposed|considered|considering|"
-                              r"scouted|scouting|hoped|supposed|meant|wanted|envisioned|envisaged|originally set)\b")
+_ONLY_PLANNED_RE = re.compile(r"(?i)(?<!\bas\s)(?<!\bthe\s)\b(?:planned|planning|plans?|intended|intending|proposed|"
+                              r"considered|considering|scouted|scouting|hoped|supposed|meant|wanted|envisioned|"
+                              r"envisaged|originally set)\b(?:\s+[\w-]+){0,3}\s*$")
 
 
 def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[FilmingLocation]:
@@ -1138,8 +1139,9 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                              r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?<=\bfilmed\s)on|(?<=\bshot\s)on)\s+"
                              r"(?:the\s+)?(?P<kind_of>(?:island|town|city|village)\s+of\s+)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
-        if match["prep"] == "on" and not _STREET_RE.search(match["name"].rstrip(".,;")):
-            continue  # "filmed on First Avenue", never "shot on Super 8" nor "filmed on location"
+        if match["prep"] == "on" and (not _STREET_RE.search(match["name"].rstrip(".,;"))
+                                      or re.match(r"\s+(?:sets?|stages?|backlot|lot)\b", text[match.end():])):
+            continue  # "filmed on First Avenue"; never "shot on Super 8", "on location", "on the Sesame Street set"
 
         if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
             continue  # "the producer's offices in Wilmington": where someone works or lives, not where it was shot
@@ -1147,6 +1149,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
             continue  # "The government in Nanjing did not foresee … to shoot in China": who, not where it was shot
         if _ONLY_PLANNED_RE.search(re.split(r"[,;]|\bbut\b", text[:match.start()])[-1]):
             continue  # "originally planned in Prague, but moved to Budapest": a plan, not where it was shot
+            # (the plan word right before the place: not "began as planned in Rome", "planned a schedule and filmed in")
         names = [(match["name"].rstrip(".,;"), match.end())]
         position = match.end()
         while extra := _LIST_CONTINUATION_RE.match(text, position):
