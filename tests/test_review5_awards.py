@@ -171,3 +171,15 @@ def test_a_linked_category_listed_after_one_the_words_name_is_the_film_s_too() -
     film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
     assert {(n.body, n.category, n.result.value) for n in film.nomination} == {
         ("Academy Awards", "Best Original Screenplay", "nominated"), ("Academy Awards", "Sound Mixing", "nominated")}
+
+
+def test_a_job_before_a_recipient_s_name_is_no_part_of_it() -> None:
+    text = ("{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n| editing = [[Tom Hill]]\n}}\n"
+            "'''Night Harbour''' is a 2004 film.\n== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! "
+            "Recipient !! Result\n|-\n| Bodil Awards || Best Editing || Film Editor [[Tom Hill]] || {{won}}\n|-\n"
+            "| Bodil Awards || Best Director || Director [[Ann Berg]] || {{nom}}\n|}\n")
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    names = sorted(p.name for p in {id(p): p for p in film.people.values()}.values())
+    assert names == ["Ann Berg", "Tom Hill"]
+    assert {(n.category, tuple(film.people[x.person].name for x in n.nominees)) for n in film.nomination} == {
+        ("Best Editing", ("Tom Hill",)), ("Best Director", ("Ann Berg",))}

@@ -180,8 +180,21 @@ def _nominees(cell: str, film: Film) -> list[Nominee]:
     # A country as recipient is the submitting country (international feature film), not a person.
     # "For the 50th Anniversary Two-Disc Special Edition DVD" says what it went to, and names nobody.
     # "Rumi Hiiragi as Chihiro": the actor, for the part.
-    names = [re.sub(r"\s+as\s+.+$", "", name) for name in split_names(cell)]
+    names = [_without_job(re.sub(r"\s+as\s+.+$", "", name)) for name in split_names(cell)]
     return [Nominee(person=name) for name in names if _nominee_is_a_person(name, film)]
+
+
+def _without_job(name: str) -> str:
+    """A name without the job before it: "Film Editor Tom Hill" → "Tom Hill", "Film's writers Anil Das" → "Anil
+    Das"; a two-word name stays whole ("Art Carney").
+
+    >>> _without_job("Film Editor Tom Hill"), _without_job("Art Carney")
+    ('Tom Hill', 'Art Carney')
+    """
+    tokens = name.split()
+    while len(tokens) > 2 and fold(tokens[0]).removesuffix("'s").removesuffix("’s") in _NO_PERSON_WORDS:
+        tokens = tokens[1:]
+    return " ".join(tokens)
 
 
 def body_key(body: str | None) -> str:
