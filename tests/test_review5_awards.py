@@ -153,33 +153,27 @@ def test_a_sequel_section_gives_the_film_no_award() -> None:
 
 
 def test_a_nominee_named_by_surname_after_the_category() -> None:
-    text = ("{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n| starring = [[Farrah Fawcett]]\n}}\n"
-            "'''Night Harbour''' is a 1981 film.\n== Reception ==\nThe film was nominated for a [[Razzie Award]] for "
-            "Worst Supporting Actress for Fawcett, but lost to Diana Scarwid. It was nominated for Best Picture for "
-            "Jaws.\n")
-    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
-    found = {(n.category, tuple(film.people[x.person].name for x in n.nominees if x.person)) for n in film.nomination}
+    film = _film("| starring = [[Farrah Fawcett]]",
+                 "== Reception ==\nThe film was nominated for a [[Razzie Award]] for Worst Supporting Actress for "
+                 "Fawcett, but lost to Diana Scarwid. It was nominated for Best Picture for Jaws.\n")
+    found = {(category, nominees) for _, category, _, nominees in _nominations(film)}
     assert ("Worst Supporting Actress", ("Farrah Fawcett",)) in found
     assert ("Best Picture", ()) in found  # a lone word that names nobody credited is no nominee
 
 
 def test_a_linked_category_listed_after_one_the_words_name_is_the_film_s_too() -> None:
-    text = ("{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n}}\n'''Night Harbour''' is a 2004 "
-            "film.\n== Accolades ==\n''Night Harbour'' led the [[77th Academy Awards]] season with four nominations "
-            "(including [[Academy Award for Best Original Screenplay|Best Original Screenplay]] and [[Academy Award "
-            "for Sound Mixing|Sound Mixing]]).\n")
-    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
-    assert {(n.body, n.category, n.result.value) for n in film.nomination} == {
-        ("Academy Awards", "Best Original Screenplay", "nominated"), ("Academy Awards", "Sound Mixing", "nominated")}
+    film = _film("", "== Accolades ==\n''Night Harbour'' led the [[77th Academy Awards]] season with four "
+                     "nominations (including [[Academy Award for Best Original Screenplay|Best Original Screenplay]] "
+                     "and [[Academy Award for Sound Mixing|Sound Mixing]]).\n")
+    assert _nominations(film) == {("Academy Awards", "Best Original Screenplay", "nominated", ()),
+                                  ("Academy Awards", "Sound Mixing", "nominated", ())}
 
 
 def test_a_job_before_a_recipient_s_name_is_no_part_of_it() -> None:
-    text = ("{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n| editing = [[Tom Hill]]\n}}\n"
-            "'''Night Harbour''' is a 2004 film.\n== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! "
-            "Recipient !! Result\n|-\n| Bodil Awards || Best Editing || Film Editor [[Tom Hill]] || {{won}}\n|-\n"
-            "| Bodil Awards || Best Director || Director [[Ann Berg]] || {{nom}}\n|}\n")
-    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
-    names = sorted(p.name for p in {id(p): p for p in film.people.values()}.values())
-    assert names == ["Ann Berg", "Tom Hill"]
-    assert {(n.category, tuple(film.people[x.person].name for x in n.nominees)) for n in film.nomination} == {
-        ("Best Editing", ("Tom Hill",)), ("Best Director", ("Ann Berg",))}
+    rows = [("Bodil Awards", "Best Editing", "Film Editor [[Tom Hill]]", "{{won}}"),
+            ("Bodil Awards", "Best Director", "Director [[Ann Berg]]", "{{nom}}")]
+    film = _film("| editing = [[Tom Hill]]", _TABLE_HEAD + "".join(f"|-\n| {' || '.join(row)}\n" for row in rows)
+                 + "|}\n")
+    assert _people(film) == {"Ann Berg", "Tom Hill"}
+    assert _nominations(film) == {("Bodil Awards", "Best Editing", "won", ("Tom Hill",)),
+                                  ("Bodil Awards", "Best Director", "nominated", ("Ann Berg",))}
