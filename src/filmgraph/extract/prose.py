@@ -1570,15 +1570,14 @@ _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dv
                                  r"across all|average)\b", re.IGNORECASE)
 # The verbs of a running total, a debut, a drop and a list that goes on: see find_box_office.
 _WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|another")
-# Words that make a clause's sum another film's: "which debuted to …", "the series total", "the original film's".
-_OTHER_FILM_RE = re.compile(r"(?i)\b(?:which|whose|series|franchise|sequel|prequel|predecessor|(?:original|first|"
-                            r"previous|last|earlier) (?:film|movie|installment|instalment|one)|its rival)\b")
-
-
+# Words that name another film: "its predecessor", "Ann Berg's next film", "the remake".
+_ANOTHER_FILM_WORDS = (r"\b(?:predecessor|successor|sequel|prequel|remake|original(?:\s+film)?|(?:next|previous|last|"
+                       r"earlier|later|first|other|original)\s+(?:film|movie|picture|installment|instalment|one)|"
+                       r"rival|competitor|spin-?off)\b")
 # A subject that is another film: "Its predecessor went on to gross …", "Ann Berg's next film earned …".
-_ANOTHER_FILM_SUBJECT_RE = re.compile(r"(?i)\b(?:predecessor|successor|sequel|prequel|remake|original(?:\s+film)?|"
-                                      r"(?:next|previous|last|earlier|later|first|other)\s+(?:film|movie|picture)|"
-                                      r"rival|competitor|spin-?off)\b")
+_ANOTHER_FILM_SUBJECT_RE = re.compile(f"(?i){_ANOTHER_FILM_WORDS}")
+# Words that make a clause's sum another film's: "which debuted to …", "the series total", "the original film's".
+_OTHER_FILM_RE = re.compile(rf"(?i)\b(?:which|whose|series|franchise)\b|{_ANOTHER_FILM_WORDS}")
 
 
 def _another_subject(text: str, title: str) -> bool:
