@@ -1078,3 +1078,13 @@ def test_festivals_side_by_side_or_in_another_clause_are_not_within_each_other(
 def test_a_plan_word_far_from_the_place_and_a_set_named_like_a_street(sentence: str, places: list[str]) -> None:
     film = _film("", f"== Production ==\n{sentence}\n")
     assert [f.place.name for f in film.filming_location] == places
+
+
+def test_a_part_also_known_as_another_and_a_slashed_part_in_prose_keep_each_name_and_the_credit() -> None:
+    film = _film("", "== Cast ==\n* [[Charles Franc]] as Elliott aka Scratch\n* [[Tapas Paul]] as Kedar a.k.a. Phulda"
+                     "\n\n[[Hugh Jackman]] reprises his role as [[Wolverine (character)|Logan / Wolverine]] in an "
+                     "uncredited cameo.\n")
+    cast = _cast(film)
+    assert cast["Charles Franc"] == ["Elliott", "Scratch", "Elliott aka Scratch"]
+    assert cast["Tapas Paul"] == ["Kedar", "Phulda", "Kedar a.k.a. Phulda"]
+    assert cast["Hugh Jackman"] == ["Logan", "Wolverine", "Logan / Wolverine"]

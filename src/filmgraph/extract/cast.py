@@ -227,6 +227,12 @@ def split_roles(text: str, actor: str = "") -> list[str]:
                 and not any(fold(n) in _SELF_WORDS for n in names) and written.count('"') % 2 == 0 \
                 and all(_name_token(word.strip('"“”')) or word in _PARTICLES for n in names for word in n.split()):
             characters.append(written)
+    # "Elliott aka Scratch": each name is a part, and the credit as written is one too.
+    also = re.fullmatch(r"(?:as\s+)?(?P<one>[^,;/()]+?)\s+(?:aka|a\.k\.a\.|also known as)\s+(?P<other>[^,;/()]+)",
+                        text.strip())
+    if also:
+        return list(dict.fromkeys([also["one"].strip(), also["other"].strip(), " ".join(also.group(0).split())
+                                   .removeprefix("as ")]))
     # "Catwoman (Kitayna Ireyna Tatanya Kerenska Alisoff)": the name in brackets is a part, and so is the whole.
     bracketed = re.match(rf"(?:as\s+)?(?P<name>[^{_PART_JOINT}/,;]+?)\s*{_PART_JOINT}\s*"
                          rf"(?P<other>[^{_PART_JOINT}/,;]+?)\s*(?:[,;]|$)", text.strip())
@@ -862,6 +868,8 @@ def _prose_role(text: str, actor: str, sentence: str = "") -> list[str]:
         role = clean_role(part, descriptions=False)
         if role and fold(role.split()[0]) not in _PRONOUNS and len(role.split()) <= 8:
             roles.append(role)
+    if "/" in head and len(roles) == head.count("/") + 1:
+        roles.append(" ".join(head.split()))  # "Logan / Wolverine": each name a part, and the credit as written
     described = _DESCRIBED_PART_RE.match(head) if not roles and not _ANOTHER_WORK_RE.search(sentence) else None
     if described and not _NOT_A_PART.intersection(described["what"].split()):
         roles.append(described["what"])  # "plays a dock supervisor", "portrays the city police chief"
