@@ -1088,3 +1088,13 @@ def test_a_part_also_known_as_another_and_a_slashed_part_in_prose_keep_each_name
     assert cast["Charles Franc"] == ["Elliott", "Scratch", "Elliott aka Scratch"]
     assert cast["Tapas Paul"] == ["Kedar", "Phulda", "Kedar a.k.a. Phulda"]
     assert cast["Hugh Jackman"] == ["Logan", "Wolverine", "Logan / Wolverine"]
+
+
+def test_two_cast_lines_linking_one_name_to_two_pages_are_two_actors() -> None:
+    film = _film("| music = [[Deva (composer)|Deva]]",
+                 "== Cast ==\n* [[Deva (actor)|Deva]] as Raja\n* [[Deva (Tamil actor)|Deva]] as Kumar\n"
+                 "* [[Tom Jones (actor)|Tom Jones]] as Mike\n* [[Tom Jones (singer)|Tom Jones]] as himself\n")
+    actors = {film.people[m.person].link: m.characters for m in film.cast}
+    assert actors == {"Deva (actor)": ["Raja"], "Deva (Tamil actor)": ["Kumar"], "Tom Jones (actor)": ["Mike"],
+                      "Tom Jones (singer)": ["Himself"]}
+    assert film.people[film.composer[0].person].link == "Deva (composer)"

@@ -373,11 +373,20 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
     labels = label_index()
     film = collector.film
     run: list[CastItem] = []
+    run_links: list[tuple[tuple[str, str], ...]] = []  # each item's (shown, page) links, beside ``run``
 
-    def add(entries: list[tuple[str, list[str]]]) -> None:
+    def add(entries: list[tuple[str, list[str]]], links: list[tuple[tuple[str, str], ...]] | None = None) -> None:
         kept = [(actor, characters) for actor, characters in entries if is_person_name(actor)
                 and not reference.is_placeholder(actor) and not reference.is_company_name(actor)]
-        film.cast.extend(CastMember(actor, characters, [section.title]) for actor, characters in kept)
+        # A name the article links to two pages: each cast line's own page, in the order of the lines.
+        pages: dict[str, list[str]] = {}
+        for item_links in links or ():
+            for shown, page in item_links:
+                if fold(shown) in collector.ambiguous:
+                    pages.setdefault(fold(shown), []).append(page)
+        film.cast.extend(CastMember(actor, characters, [section.title],
+                                    page=pages[fold(actor)].pop(0) if pages.get(fold(actor)) else None)
+                         for actor, characters in kept)
         context.add(kept)
 
     notes: list[Block] = []  # paragraphs indented under the items of the list being read
@@ -390,8 +399,9 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
 
     def flush() -> None:
         if run:
-            add(read_cast_list(run, context) if lists else read_voice_credits(run))
+            add(read_cast_list(run, context) if lists else read_voice_credits(run), run_links)
         run.clear()
+        run_links.clear()
         for note in notes:
             read_sentences(note)
         notes.clear()
@@ -413,6 +423,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
                 continue
             run.append(CastItem(without_works(text, block.italics), frozenset(fold(shown) for shown, _ in block.links),
                                 block.depth or 1, block.heading))
+            run_links.append(block.links)
             continue
         if block.kind is BlockKind.PARAGRAPH and block.depth and run and not block.heading:
             notes.append(block)  # ": A mutant who …" below an item describes it: the list goes on
@@ -663,6 +674,8 @@ def _qualify_linked_mentions(collector: Collector) -> None:
         if page:
             pages_by_role.setdefault((field, fold(record.person)), set()).add(page)
     for (field, _, record), page in zip(mentions, pages, strict=True):
+        if page is None and isinstance(record, CastMember) and record.page:
+            page = record.page  # the page the actor's own cast line links
         if page is None and fold(record.person) in collector.ambiguous:
             role_pages = pages_by_role.get((field, fold(record.person)), set())
             page = next(iter(role_pages)) if len(role_pages) == 1 else None
