@@ -1098,3 +1098,9 @@ def test_two_cast_lines_linking_one_name_to_two_pages_are_two_actors() -> None:
     assert actors == {"Deva (actor)": ["Raja"], "Deva (Tamil actor)": ["Kumar"], "Tom Jones (actor)": ["Mike"],
                       "Tom Jones (singer)": ["Himself"]}
     assert film.people[film.composer[0].person].link == "Deva (composer)"
+
+
+def test_a_country_of_latin_america_or_the_balkans_has_its_wikidata_item() -> None:
+    film = _film("| country = Venezuela", "'''Night Harbour''' is a 1950 Venezuelan-Argentine comedy film. It is a "
+                                         "Serbian co-production.\n")
+    assert {(c.label, c.qid) for c in film.country} >= {("Venezuela", "Q717"), ("Argentina", "Q414")}
