@@ -1104,3 +1104,9 @@ def test_a_country_of_latin_america_or_the_balkans_has_its_wikidata_item() -> No
     film = _film("| country = Venezuela", "'''Night Harbour''' is a 1950 Venezuelan-Argentine comedy film. It is a "
                                          "Serbian co-production.\n")
     assert {(c.label, c.qid) for c in film.country} >= {("Venezuela", "Q717"), ("Argentina", "Q414")}
+
+
+def test_a_language_of_the_balkans_or_africa_has_its_wikidata_item() -> None:
+    film = _film("| language = Serbian<br>Swahili")
+    assert [(language.label, language.qid, language.code) for language in film.language] == [
+        ("Serbian", "Q9299", "sr"), ("Swahili", "Q7838", "sw")]
