@@ -1110,3 +1110,12 @@ def test_a_language_of_the_balkans_or_africa_has_its_wikidata_item() -> None:
     film = _film("| language = Serbian<br>Swahili")
     assert [(language.label, language.qid, language.code) for language in film.language] == [
         ("Serbian", "Q9299", "sr"), ("Swahili", "Q7838", "sw")]
+
+
+def test_an_anthology_s_directors_each_wrote_their_own_segment() -> None:
+    film = _film("| director = Ann Berg, Carl Holm, Eva Lund",
+                 "'''Night Harbour''' is a multi-director feature film. Each filmmaker [[screenwriter|wrote]] and "
+                 "[[film director|directed]] his or her own short segment of the film.\n")
+    assert _names(film, "screenwriter") == ["Ann Berg", "Carl Holm", "Eva Lund"]
+    plain = _film("| director = Ann Berg, Carl Holm", "'''Night Harbour''' is a 2001 film. Each director has a cameo.\n")
+    assert _names(plain, "screenwriter") == []

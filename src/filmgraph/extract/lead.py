@@ -47,6 +47,10 @@ _BY_JOB_RE = re.compile(r"\b(?:film|movie|documentary|picture|feature)\s+(?:by|f
                         + r"(?!['’])")
 
 
+# "Each filmmaker wrote and directed his or her own short segment", "each director scripted their own segment".
+_EACH_WROTE_RE = re.compile(r"(?i)\beach\s+(?:of\s+the\s+)?(?:filmmakers?|directors?)\s+(?:also\s+)?"
+                            r"(?:wrote|scripted|co-wrote)(?:\s+and\s+directed)?\s+(?:his|her|their|his\s+or\s+her)"
+                            r"\s+own\s+(?:[\w-]+\s+)?(?:segment|story|short|episode|chapter)")
 # "stars" is the verb after the film or a joint ("The film stars …", "and stars …"); "Bollywood stars A and B" are
 # people the sentence mentions, not the film's cast.
 _STARRING_RE = re.compile(r"(?:\b[Ss]tarring|\b(?:film|movie|picture|It|it|also|which|and|who|that)\s+stars)\s+"
@@ -124,6 +128,10 @@ def read_lead(article: Article, collector: Collector) -> None:
         for match in _STARRING_RE.finditer(sentence):
             for name in _credited(film, split_names(match["names"])):
                 collector.person("cast", name, LEAD)
+        if _EACH_WROTE_RE.search(sentence):
+            # An anthology: "Each filmmaker wrote and directed his or her own segment": every director wrote too.
+            for ref in list(film.director):
+                collector.person("screenwriter", ref.person, LEAD)
 
 
 def _credited(film: Film, names: list[str]) -> list[str]:
