@@ -1117,5 +1117,6 @@ def test_an_anthology_s_directors_each_wrote_their_own_segment() -> None:
                  "'''Night Harbour''' is a multi-director feature film. Each filmmaker [[screenwriter|wrote]] and "
                  "[[film director|directed]] his or her own short segment of the film.\n")
     assert _names(film, "screenwriter") == ["Ann Berg", "Carl Holm", "Eva Lund"]
-    plain = _film("| director = Ann Berg, Carl Holm", "'''Night Harbour''' is a 2001 film. Each director has a cameo.\n")
+    plain = _film("| director = Ann Berg, Carl Holm",
+                  "'''Night Harbour''' is a 2001 film. Each director has a cameo.\n")
     assert _names(plain, "screenwriter") == []
