@@ -1120,3 +1120,15 @@ def test_an_anthology_s_directors_each_wrote_their_own_segment() -> None:
     plain = _film("| director = Ann Berg, Carl Holm",
                   "'''Night Harbour''' is a 2001 film. Each director has a cameo.\n")
     assert _names(plain, "screenwriter") == []
+
+
+def test_a_company_named_two_ways_is_one_node_with_one_name_and_its_other_name() -> None:
+    from filmgraph.rdf.mapping import map_film
+
+    film = _film("| studio = [[Legendary Entertainment|Legendary Pictures]]<br>[[Legendary Entertainment]]")
+    graph = map_film(film, base="http://ex.org/")
+    query = """SELECT ?name ?other WHERE { ?film <http://schema.org/productionCompany> ?company .
+               ?company <http://schema.org/name> ?name .
+               OPTIONAL { ?company <http://schema.org/alternateName> ?other } }"""
+    assert [(str(name), str(other)) for name, other in graph.query(query)] == [
+        ("Legendary Pictures", "Legendary Entertainment")]

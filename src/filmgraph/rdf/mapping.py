@@ -135,6 +135,7 @@ class _Mapper:
         self.mapped = MappedFilm(self.node, self.source)
         self.pending_schema: list[Triple] = []
         self._people: dict[str, URIRef] = {}  # person key → its node, once its triples are added
+        self._organization_names: dict[URIRef, str] = {}  # an organisation's node → the name it was first given
         self._references: dict[str, Reference] = {}  # section → its reference
         self._cited = self._citation()
 
@@ -225,8 +226,14 @@ class _Mapper:
         return node
 
     def organization(self, name: str, link: str | None = None) -> URIRef:
-        node = self.named(self.iri("organization", link or name), SDO.Organization, name,
-                          label=page_label(link) if link else None)
+        node = self.iri("organization", link or name)
+        first = self._organization_names.setdefault(node, name)
+        if first != name:
+            # "[[Legendary Entertainment|Legendary Pictures]]" beside "Legendary Entertainment": one company, whose
+            # other names are alternate names (it has one schema:name).
+            self.add(node, SDO.alternateName, Literal(name))
+            return node
+        node = self.named(node, SDO.Organization, name, label=page_label(link) if link else None)
         return self.linked(node, link)
 
     def place(self, place: Place) -> URIRef:
