@@ -1132,3 +1132,15 @@ def test_a_company_named_two_ways_is_one_node_with_one_name_and_its_other_name()
                OPTIONAL { ?company <http://schema.org/alternateName> ?other } }"""
     assert [(str(name), str(other)) for name, other in graph.query(query)] == [
         ("Legendary Pictures", "Legendary Entertainment")]
+
+
+@pytest.mark.parametrize(("sentence", "releases"), [
+    ("The film was released on 5 May 2005 in the United States, and on 12 June 2005 in the United Kingdom.",
+     [("2005-05-05", "United States"), ("2005-06-12", "United Kingdom")]),
+    ("The film, shot in Italy, was released on 12 June 2005.", [("2005-06-12", None)]),
+    ("The film was released in India on 5 May 2005, and grossed $5 million in 2006.", [("2005-05-05", "India")]),
+])
+def test_a_list_of_release_dates_and_no_release_place_where_it_was_shot(
+        sentence: str, releases: list[tuple[str, str | None]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases

@@ -312,6 +312,11 @@ _MAKING_WORDS_RE = re.compile(r"(?i)\b(?:filming|filmed|shooting|shot|(?:re-?)?s
 _RANKING_YEAR_RE = re.compile(r"(?i)\b(?:films?|movies?|releases?|grosser)\s+of\s+$")
 _BEFORE_THE_RELEASE_RE = re.compile(r"(?i),?\s+(?:[\w-]+\s+){0,3}?(?:prior\s+to|before|ahead\s+of)\s+"
                                     r"(?:its|the\s+film's|the)\s+(?:[\w-]+\s+)?release\b")
+# Between a release's date (and its place) and the next date of its list: " in the United States, and on ".
+_LISTED_DATE_RE = re.compile(r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?,?\s+(?:and\s+)?"
+                             r"(?:on|in)\s+")
+_MADE_IN_BEFORE_RE = re.compile(r"(?i)\b(?:shot|filmed|made|set|produced|born|based)\s+(?:entirely\s+)?(?:in|at)\s+"
+                                r"(?:the\s+)?$")
 _MADE_AFTER_RE = re.compile(r"(?i)\s+(?:co-?)?(?:production|film|company|studio|producer)s?\b")
 _AS_RELEASE_DATE_RE = re.compile(r"(?i)\s+as\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}release\s+date")
 # A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
@@ -355,8 +360,10 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
             anchors.append((shifted, relative.start(), relative.end()))
             anchors.sort(key=lambda item: item[1])
     # "A joint American and Hong Kong production, it premiered in …": a country before "production" is an adjective.
+    # Nor is where it was shot ("The film, shot in Italy, was released on …").
     places: list[tuple[Place, int, int]] = [(place, start, end) for place, start, end in _places(sentence)
-                                            if not _MADE_AFTER_RE.match(sentence, end)]
+                                            if not _MADE_AFTER_RE.match(sentence, end)
+                                            and not _MADE_IN_BEFORE_RE.search(sentence, 0, start)]
     if re.search(r"\bpremiere", sentence, re.IGNORECASE):
         places += [(Place(canonical_event(e)), s, t) for e, s, t in _events(sentence)]
         places.sort(key=lambda item: item[1])
@@ -388,7 +395,10 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) or (
                 theatrical and not _THEATRICAL_RE.search(own)):
             continue
-        if _RELEASE_VERB_RE.search(clause) or (index and relative):
+        # "released on 5 May 2005 in the United States, and on 12 June 2005 in the United Kingdom": a list of the
+        # release's dates goes on without its verb.
+        listed = bool(mentions) and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None
+        if _RELEASE_VERB_RE.search(clause) or (index and relative) or listed:
             mentions.append(Release(when, place))
     return mentions
 
