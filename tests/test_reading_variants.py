@@ -1139,6 +1139,7 @@ def test_a_company_named_two_ways_is_one_node_with_one_name_and_its_other_name()
      [("2005-05-05", "United States"), ("2005-06-12", "United Kingdom")]),
     ("The film, shot in Italy, was released on 12 June 2005.", [("2005-06-12", None)]),
     ("The film was released in India on 5 May 2005, and grossed $5 million in 2006.", [("2005-05-05", "India")]),
+    ("The film was released earlier in Kerala, on 28 April 2005, than in the rest of India.", [("2005-04-28", None)]),
 ])
 def test_a_list_of_release_dates_and_no_release_place_where_it_was_shot(
         sentence: str, releases: list[tuple[str, str | None]]) -> None:

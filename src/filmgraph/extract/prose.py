@@ -315,8 +315,8 @@ _BEFORE_THE_RELEASE_RE = re.compile(r"(?i),?\s+(?:[\w-]+\s+){0,3}?(?:prior\s+to|
 # Between a release's date (and its place) and the next date of its list: " in the United States, and on ".
 _LISTED_DATE_RE = re.compile(r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?,?\s+(?:and\s+)?"
                              r"(?:on|in)\s+")
-_MADE_IN_BEFORE_RE = re.compile(r"(?i)\b(?:shot|filmed|made|set|produced|born|based)\s+(?:entirely\s+)?(?:in|at)\s+"
-                                r"(?:the\s+)?$")
+_MADE_IN_BEFORE_RE = re.compile(r"(?i)\b(?:(?:shot|filmed|made|set|produced|born|based)\s+(?:entirely\s+)?(?:in|at)|"
+                                r"than\s+in(?:\s+the\s+rest\s+of)?)\s+(?:the\s+)?$")
 _MADE_AFTER_RE = re.compile(r"(?i)\s+(?:co-?)?(?:production|film|company|studio|producer)s?\b")
 _AS_RELEASE_DATE_RE = re.compile(r"(?i)\s+as\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}release\s+date")
 # A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
