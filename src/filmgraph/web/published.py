@@ -31,7 +31,7 @@ from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import FG, OWL, PQ, PQV, PREFIXES, PS, RDF, RDFS, SDO, WDT, WIKIBASE, XSD, P
 from filmgraph.rdf.write import serialize
 from filmgraph.store.results import first_line
-from filmgraph.web.records import FilmRecords, write_records
+from filmgraph.web.records import FilmRecords
 
 Triple = tuple[Node, Node, Node]
 
@@ -198,6 +198,8 @@ class Published:
         self._category_labels: dict[str, str] = {}
         # read by :meth:`filmographies`, or before, of the same store (by a server's parent process, for its workers)
         self._filmographies: dict[str, list[FilmLink]] | None = filmographies
+        # what :meth:`exists` answered, kept while a film's record is written (its page's links depend on it)
+        self.checked: dict[str, bool] | None = None
 
     # ------------------------------------------------------------------ IRIs and terms
 
@@ -229,8 +231,11 @@ class Published:
             node = self.node(public_iri)
         except ValueError:  # no IRI (a request for "/<x>")
             return False
-        return next(iter(self.store.quads_for_pattern(node, None, None, None)), None) is not None or \
+        found = next(iter(self.store.quads_for_pattern(node, None, None, None)), None) is not None or \
             self.store.contains_named_graph(node)
+        if self.checked is not None:
+            self.checked[public_iri] = found
+        return found
 
     def _objects(self, public_iri: str, props: Iterable[str]) -> list[Any]:
         """The node's values of some properties, each once: a person's triples are repeated in the graph of each
@@ -286,7 +291,7 @@ class Published:
 
     def description_triples(self, public_iri: str) -> list[Any]:
         """:meth:`description` as pyoxigraph triples (what the documents are written from): a film's from its
-        record when the store has records (:meth:`write_records`), else read from the store."""
+        record when the store has records (:func:`filmgraph.web.site.write_records`), else read from the store."""
         recorded = self.records.triples(self.minted_iri(public_iri)) if self.records is not None else None
         if recorded is None:
             return self._read_description(public_iri)
@@ -324,13 +329,6 @@ class Published:
         # a subject's triples are read once each (seen), but the graph's may be some of them too
         return list(dict.fromkeys(triples)) if self.store.contains_named_graph(node) else triples
 
-    def write_records(self) -> Path:
-        """Write the records of the store's films (:mod:`filmgraph.web.records`) as read from the store now, so
-        that a server of this store answers a film's document from its record; returns the records' file."""
-        minted = Published(self.path, base=self.minted, minted_base=self.minted)  # read at the minted IRIs
-        films = [iri for iri in minted.catalogue().films if iri.startswith(self.minted)]
-        return write_records(self.path, minted.loaded, films, minted._read_description)
-
     def _own_triples(self, subjects: list[Any]) -> Iterator[tuple[Any, Any, Any]]:
         """The triples whose subject is one of ``subjects``, in every graph, a subject's together, in the order of
         ``subjects``. The IRIs' in one query, which keeps each triple once before it decodes it (a person's triples
@@ -349,18 +347,20 @@ class Published:
                 yield from ((q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(subject, None,
                                                                                                     None, None))
 
-    def film_graph(self, public_iri: str, read_ahead: Iterable[str] = ()) -> Graph:
-        """Every graph that describes the film as a film (its article's), read as the page builder reads an rdflib
-        Graph (:class:`GraphView`: no copy of its triples is made; the triples of the ``read_ahead`` properties
-        are read in one query)."""
+    def film_graphs(self, public_iri: str) -> list[Any]:
+        """The named graphs that describe the film as a film: its own article's (schema:subjectOf names it; another
+        film's graph that mentions it as a film is not read), else those that say it is a film."""
         film = self.node(public_iri)
-        # The film's own article is its graph (schema:subjectOf names it); another film's graph that mentions it
-        # as a film is not read.
         articles = [q.object for q in self.store.quads_for_pattern(film, ox.NamedNode(str(SDO.subjectOf)), None, None)
                     if isinstance(q.object, ox.NamedNode) and self.store.contains_named_graph(q.object)]
-        names = list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
-                                                                                                  _MOVIE, None)]))
-        return cast(Graph, GraphView(self, names, read_ahead=read_ahead))
+        return list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
+                                                                                                _MOVIE, None)]))
+
+    def film_graph(self, public_iri: str, read_ahead: Iterable[str] = ()) -> Graph:
+        """The film's graphs (:meth:`film_graphs`), read as the page builder reads an rdflib Graph
+        (:class:`GraphView`: no copy of its triples is made; the triples of the ``read_ahead`` properties are read
+        in one query)."""
+        return cast(Graph, GraphView(self, self.film_graphs(public_iri), read_ahead=read_ahead))
 
     def same_as(self, public_iri: str) -> list[str]:
         """The node's other identities (schema:sameAs, owl:sameAs): its Wikipedia page, DBpedia resource, item."""
