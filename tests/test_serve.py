@@ -875,6 +875,7 @@ def test_a_killed_server_s_shared_answers_are_removed_by_the_next_server() -> No
 
 def test_filmographies_read_as_the_server_starts_are_the_rows_of_each_node_s_own_query(store_dir: Path) -> None:
     from filmgraph.web.published import CREDIT_LINKS, FilmLink, Published
+    from filmgraph.web.records import CreditRow
 
     indexed = Published(store_dir, base="http://127.0.0.1:9/")
     asked = Published(store_dir, base="http://127.0.0.1:9/")  # never reads the index: a query a node
@@ -883,8 +884,8 @@ def test_filmographies_read_as_the_server_starts_are_the_rows_of_each_node_s_own
         None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(kind)), None) if q.subject.value.startswith(MINTED)})
     assert len(nodes) > 80 and not any("/role/" in node for node in index)  # a role's film is no credit
     for node in nodes:
-        rows = ((node, row["kind"], row["film"], row["role"], row["detail"])
-                for row in asked._credit_rows(f"<{node}>"))
+        rows = (CreditRow(node, int(kind.value), film.value, role and role.value, detail and detail.value)
+                for film, kind, role, detail in asked._credit_rows(f"<{node}>"))
         assert sorted(index.get(node, [])) == sorted(asked._film_links(rows).get(node, [])), node
         public = indexed.public(node)
         assert indexed.credits(public) == asked.credits(public), node
@@ -1114,3 +1115,54 @@ def test_a_film_page_and_document_from_records_through_a_real_server(tmp_path: P
     assert f'href="{base}person/sylvester-stallone"' in page and ".invalid/" not in page
     records_path(store).rename(tmp_path / "aside")
     assert answers() == recorded
+
+
+def test_the_library_brings_records_up_to_date_as_load_records_does(tmp_path: Path) -> None:
+    """The README's Python: a load through the library, then `filmgraph.write_records` with the store's time before
+    it and the graphs it wrote, writes the one record `filmgraph load` would have written."""
+    import filmgraph
+    from filmgraph.store import open as open_store
+    from filmgraph.web.published import store_time
+    from filmgraph.web.records import recorded_films
+
+    store = tmp_path / "store"
+    _run("load", str(CORPUS / "rocky.wiki"), str(CORPUS / "evil_dead_ii.wiki"), "--store", str(store), "--records")
+    since = store_time(store)
+    opened = open_store(store)
+    results = filmgraph.load([CORPUS / "army_of_darkness.wiki"], store=opened)
+    opened.close()
+    done = filmgraph.write_records(store, changed_graphs=[r.graph_iri for r in results if r.graph_iri], since=since)
+    assert (done.written, done.removed, done.whole, done.films) == (1, 0, False, 3)
+    assert MINTED + "film/army-of-darkness" in recorded_films(store)
+    _from_records_and_from_store(store, "http://127.0.0.1:9/", sorted(recorded_films(store)))
+
+
+def test_filmographies_from_the_records_are_those_read_from_the_store(store_dir: Path, tmp_path: Path) -> None:
+    """A server whose store has records reads every filmography from them as it starts (no query), the same links."""
+    from filmgraph.web.published import Published
+    from filmgraph.web.records import records_path
+    from filmgraph.web.site import write_records
+
+    store = tmp_path / "store"
+    shutil.copytree(store_dir, store)
+    write_records(store)
+    recorded, read = Published(store, base="http://127.0.0.1:9/"), Published(store, base="http://127.0.0.1:9/")
+    read.records = None
+    assert recorded.records is not None and recorded.records.credits(len(recorded.catalogue().films)) is not None
+    from_records, from_store = recorded.filmographies(), read.filmographies()
+    assert sorted(from_records) == sorted(from_store) and len(from_store) > 80
+    for node, links in from_store.items():
+        assert sorted(from_records[node]) == sorted(links), node
+    for node in ("person/sylvester-stallone", "person/bruce-campbell", "organization/united-artists"):
+        assert recorded.credits(recorded.base + node) == read.credits(read.base + node) != [], node
+    # records that lack a film the store lists are not read for the filmographies: they are read from the store
+    import sqlite3
+
+    with sqlite3.connect(records_path(store)) as connection:
+        connection.execute("DELETE FROM film WHERE iri = ?", (MINTED + "film/rocky",))
+    connection.close()
+    partial = Published(store, base="http://127.0.0.1:9/")
+    assert partial.records is not None and partial.records.credits(len(partial.catalogue().films)) is None
+    stallone = MINTED + "person/sylvester-stallone"
+    assert sorted(partial.filmographies()[stallone]) == sorted(from_store[stallone])
+    assert any(link.film == MINTED + "film/rocky" for link in partial.filmographies()[stallone])

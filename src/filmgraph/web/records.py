@@ -32,12 +32,12 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
 _COMPRESSION = 6  # zlib level: 70 KB of N-Triples a film → 4 KB, 20 MB for 5,000 films
-_LAYOUT = 2  # the file's tables (1: triples alone); records of another layout are written again
+_LAYOUT = 3  # the file's tables (1: triples alone); records of another layout are written again
 
 
 def records_path(store: str | Path) -> Path:
@@ -47,17 +47,33 @@ def records_path(store: str | Path) -> Path:
     return folder.with_name(folder.name + ".records")
 
 
+class CreditRow(NamedTuple):
+    """One link that credits a node on a film (what :meth:`filmgraph.web.published.Published.filmographies` reads):
+    the node and the film (minted IRIs), the link (its number in ``CREDIT_LINKS``), and, through a role node, the
+    role node and one of its details (a character, a role name; None: none)."""
+
+    who: str
+    kind: int
+    film: str
+    role: str | None
+    detail: str | None
+
+
+
 @dataclass
 class FilmRecord:
     """What is recorded of one film: its description (pyoxigraph triples, minted IRIs), its page (HTML under the
     records' placeholder address; None: the page is built from the store), the named graphs both were read from,
-    and the IRIs the page asked the store about (whether the store describes each: a link depends on it)."""
+    the IRIs the page asked the store about (whether the store describes each: a link depends on it), and the
+    credits the film gives (the people's and companies' filmographies, read from the records as a server
+    starts)."""
 
     iri: str
     triples: list[Any]
     page: str | None = None
     graphs: set[str] = field(default_factory=set)
     checked: dict[str, bool] = field(default_factory=dict)
+    credits: list[CreditRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -105,8 +121,8 @@ def _compressed(text: bytes) -> bytes:
 def _insert(connection: sqlite3.Connection, records: Iterable[FilmRecord]) -> int:
     count = 0
     for record in records:
-        connection.execute("DELETE FROM reads WHERE film = ?", (record.iri,))
-        connection.execute("DELETE FROM checked WHERE film = ?", (record.iri,))
+        for table in ("reads", "checked", "credit"):
+            connection.execute(f"DELETE FROM {table} WHERE film = ?", (record.iri,))
         connection.execute("INSERT OR REPLACE INTO film VALUES (?, ?, ?)", (
             record.iri, _compressed(ox.serialize(record.triples, format=ox.RdfFormat.N_TRIPLES)),
             None if record.page is None else _compressed(record.page.encode("utf-8"))))
@@ -114,6 +130,7 @@ def _insert(connection: sqlite3.Connection, records: Iterable[FilmRecord]) -> in
                                ((graph, record.iri) for graph in sorted(record.graphs)))
         connection.executemany("INSERT OR IGNORE INTO checked VALUES (?, ?, ?)",
                                ((iri, record.iri, int(found)) for iri, found in sorted(record.checked.items())))
+        connection.executemany("INSERT INTO credit VALUES (?, ?, ?, ?, ?)", record.credits)
         count += 1
     return count
 
@@ -144,10 +161,13 @@ def save_records(store: str | Path, about: RecordsAbout, records: Iterable[FilmR
                 connection.execute("CREATE TABLE checked (iri TEXT NOT NULL, film TEXT NOT NULL, "
                                    "found INTEGER NOT NULL, PRIMARY KEY (iri, film)) WITHOUT ROWID")
                 connection.execute("CREATE INDEX checked_by_film ON checked (film)")
+                connection.execute("CREATE TABLE credit (who TEXT NOT NULL, kind INTEGER NOT NULL, film TEXT NOT NULL, "
+                                   "role TEXT, detail TEXT)")
+                connection.execute("CREATE INDEX credit_by_film ON credit (film)")
             connection.execute("INSERT INTO about VALUES (?, ?, ?, ?)",
                                (about.stamp, about.token, about.fingerprint, _LAYOUT))
             for film in removed:
-                for table, column in (("film", "iri"), ("reads", "film"), ("checked", "film")):
+                for table, column in (("film", "iri"), ("reads", "film"), ("checked", "film"), ("credit", "film")):
                     connection.execute(f"DELETE FROM {table} WHERE {column} = ?", (film,))
             count = _insert(connection, records)
         connection.close()
@@ -200,6 +220,14 @@ class FilmRecords:
         when the film has no record."""
         text = self._blob("triples", iri)
         return None if text is None else [quad.triple for quad in ox.parse(text, format=ox.RdfFormat.N_TRIPLES)]
+
+    def credits(self, films: int) -> list[CreditRow] | None:
+        """Every credit the recorded films give, when the records hold ``films`` films (every film the store
+        lists), else None."""
+        connection = self._connection()
+        if connection is None or connection.execute("SELECT count(*) FROM film").fetchone()[0] != films:
+            return None
+        return [CreditRow(*row) for row in connection.execute("SELECT who, kind, film, role, detail FROM credit")]
 
     def page(self, iri: str) -> str | None:
         """A film's recorded page (HTML, its IRIs under ``about.address``, its load time ``about.loaded``), or

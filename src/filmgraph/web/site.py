@@ -974,7 +974,7 @@ def _film_record(site: Site, described: Published, film: str) -> FilmRecord:
             f"SELECT DISTINCT ?g {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")}
     if described.is_graph(film):
         graphs.add(film)
-    return FilmRecord(film, triples, page, graphs, checked)
+    return FilmRecord(film, triples, page, graphs, checked, described.film_credits(film))
 
 
 def _films_changed(published: Published, films: set[str], changed: set[str], recorded: set[str]) -> set[str]:
