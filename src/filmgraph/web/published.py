@@ -549,6 +549,13 @@ class Published:
 
     # ------------------------------------------------------------------ the catalogue
 
+    def film_iris(self) -> list[str]:
+        """Every film's IRI (public), once each, in order: the films of :meth:`catalogue`, without reading what it
+        lists of them."""
+        return sorted({self.public(quad.subject.value) for quad in self.store.quads_for_pattern(None, _TYPE, _MOVIE,
+                                                                                                 None)
+                       if isinstance(quad.subject, ox.NamedNode)})
+
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
             self._catalogue = self._read_catalogue()

@@ -941,7 +941,8 @@ def write_records(store: str | Path, *, minted_base: str | None = None, changed_
     # the pages, built at the placeholder address and time (the documents' IRIs are recorded as minted)
     site = Site(Published(folder, base=about.address, minted_base=minted), None, cache_bytes=0)
     site.last_modified = about.loaded
-    films = sorted(iri for iri in described.catalogue().films if iri.startswith(minted))
+    listed = described.film_iris()
+    films = [iri for iri in listed if iri.startswith(minted)]
     removed: list[str] = []
     if incremental:
         assert changed_graphs is not None
@@ -951,7 +952,7 @@ def write_records(store: str | Path, *, minted_base: str | None = None, changed_
         films = [film for film in films if film in chosen or film not in recorded]
     path, count = save_records(folder, about, (_film_record(site, described, film) for film in films),
                                       keep=incremental, removed=removed)
-    return RecordsWritten(path, count, len(removed), not incremental, len(described.catalogue().films), films)
+    return RecordsWritten(path, count, len(removed), not incremental, len(listed), films)
 
 
 def _film_record(site: Site, described: Published, film: str) -> FilmRecord:
