@@ -136,7 +136,7 @@ def _insert(connection: sqlite3.Connection, records: Iterable[FilmRecord]) -> in
 
 
 def save_records(store: str | Path, about: RecordsAbout, records: Iterable[FilmRecord], *,
-                  keep: bool = False, removed: Iterable[str] = ()) -> tuple[Path, int]:
+                 keep: bool = False, removed: Iterable[str] = ()) -> tuple[Path, int]:
     """Write ``records`` for the store at ``store`` as it is at ``about.stamp``: all of them anew, or (``keep``)
     over a copy of the records there, those of ``removed`` films dropped. The file is built under another name
     and renamed over the old records once whole, so that a server opening them reads either set, never half of

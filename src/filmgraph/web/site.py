@@ -951,7 +951,7 @@ def write_records(store: str | Path, *, minted_base: str | None = None, changed_
         removed = sorted(recorded - set(films))
         films = [film for film in films if film in chosen or film not in recorded]
     path, count = save_records(folder, about, (_film_record(site, described, film) for film in films),
-                                      keep=incremental, removed=removed)
+                               keep=incremental, removed=removed)
     return RecordsWritten(path, count, len(removed), not incremental, len(listed), films)
 
 
