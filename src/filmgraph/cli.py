@@ -503,8 +503,8 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
 @click.option("--revalidate", is_flag=True,
               help="Check RDF files against the shapes before loading (export checked them already).")
 @click.option("--records", is_flag=True,
-              help="Write the films' records beside the --store folder (serve answers a film's document from "
-                   "them); once written, every load writes them again.")
+              help="Write the films' records beside the --store folder (serve answers a film's page and documents "
+                   "from them); once written, every load brings them up to date (the films it changed).")
 @verbose_option
 @reading_options
 def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
