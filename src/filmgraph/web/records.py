@@ -23,6 +23,7 @@ page linked (or not) by whether the store describes them.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -37,7 +38,7 @@ from typing import Any, NamedTuple
 import pyoxigraph as ox
 
 _COMPRESSION = 6  # zlib level: 70 KB of N-Triples a film → 4 KB, 20 MB for 5,000 films
-_LAYOUT = 3  # the file's tables (1: triples alone); records of another layout are written again
+_LAYOUT = 4  # the file's tables (1: triples alone); records of another layout are written again
 
 
 def records_path(store: str | Path) -> Path:
@@ -121,16 +122,17 @@ def _compressed(text: bytes) -> bytes:
 def _insert(connection: sqlite3.Connection, records: Iterable[FilmRecord]) -> int:
     count = 0
     for record in records:
-        for table in ("reads", "checked", "credit"):
+        for table in ("reads", "checked"):
             connection.execute(f"DELETE FROM {table} WHERE film = ?", (record.iri,))
-        connection.execute("INSERT OR REPLACE INTO film VALUES (?, ?, ?)", (
+        credits = [[row.who, row.kind, row.role, row.detail] for row in record.credits]
+        connection.execute("INSERT OR REPLACE INTO film VALUES (?, ?, ?, ?)", (
             record.iri, _compressed(ox.serialize(record.triples, format=ox.RdfFormat.N_TRIPLES)),
-            None if record.page is None else _compressed(record.page.encode("utf-8"))))
+            None if record.page is None else _compressed(record.page.encode("utf-8")),
+            _compressed(json.dumps(credits, ensure_ascii=False).encode("utf-8"))))
         connection.executemany("INSERT OR IGNORE INTO reads VALUES (?, ?)",
                                ((graph, record.iri) for graph in sorted(record.graphs)))
         connection.executemany("INSERT OR IGNORE INTO checked VALUES (?, ?, ?)",
                                ((iri, record.iri, int(found)) for iri, found in sorted(record.checked.items())))
-        connection.executemany("INSERT INTO credit VALUES (?, ?, ?, ?, ?)", record.credits)
         count += 1
     return count
 
@@ -153,21 +155,18 @@ def save_records(store: str | Path, about: RecordsAbout, records: Iterable[FilmR
             else:
                 connection.execute("CREATE TABLE about (stamp REAL NOT NULL, token TEXT NOT NULL, "
                                    "fingerprint TEXT NOT NULL, layout INTEGER NOT NULL)")
-                connection.execute("CREATE TABLE film (iri TEXT PRIMARY KEY, triples BLOB NOT NULL, page BLOB) "
-                                   "WITHOUT ROWID")
+                connection.execute("CREATE TABLE film (iri TEXT PRIMARY KEY, triples BLOB NOT NULL, page BLOB, "
+                                   "credits BLOB NOT NULL) WITHOUT ROWID")
                 connection.execute("CREATE TABLE reads (graph TEXT NOT NULL, film TEXT NOT NULL, "
                                    "PRIMARY KEY (graph, film)) WITHOUT ROWID")
                 connection.execute("CREATE INDEX reads_by_film ON reads (film)")
                 connection.execute("CREATE TABLE checked (iri TEXT NOT NULL, film TEXT NOT NULL, "
                                    "found INTEGER NOT NULL, PRIMARY KEY (iri, film)) WITHOUT ROWID")
                 connection.execute("CREATE INDEX checked_by_film ON checked (film)")
-                connection.execute("CREATE TABLE credit (who TEXT NOT NULL, kind INTEGER NOT NULL, film TEXT NOT NULL, "
-                                   "role TEXT, detail TEXT)")
-                connection.execute("CREATE INDEX credit_by_film ON credit (film)")
             connection.execute("INSERT INTO about VALUES (?, ?, ?, ?)",
                                (about.stamp, about.token, about.fingerprint, _LAYOUT))
             for film in removed:
-                for table, column in (("film", "iri"), ("reads", "film"), ("checked", "film"), ("credit", "film")):
+                for table, column in (("film", "iri"), ("reads", "film"), ("checked", "film")):
                     connection.execute(f"DELETE FROM {table} WHERE {column} = ?", (film,))
             count = _insert(connection, records)
         connection.close()
@@ -227,7 +226,9 @@ class FilmRecords:
         connection = self._connection()
         if connection is None or connection.execute("SELECT count(*) FROM film").fetchone()[0] != films:
             return None
-        return [CreditRow(*row) for row in connection.execute("SELECT who, kind, film, role, detail FROM credit")]
+        return [CreditRow(who, kind, film, role, detail)
+                for film, credits in connection.execute("SELECT iri, credits FROM film")
+                for who, kind, role, detail in json.loads(zlib.decompress(credits))]
 
     def page(self, iri: str) -> str | None:
         """A film's recorded page (HTML, its IRIs under ``about.address``, its load time ``about.loaded``), or
