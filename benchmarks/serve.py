@@ -242,12 +242,11 @@ def write_records(store: Path) -> None:
     """The films' records beside the store, as ``filmgraph load --records`` writes them (unless written before, of
     this store as it is, by this code), timed."""
     from filmgraph.web.published import store_time
-    from filmgraph.web.records import read_about
-    from filmgraph.web.site import page_fingerprint
+    from filmgraph.web.records import code_fingerprint, read_about
     from filmgraph.web.site import write_records as write
 
     about = read_about(store)
-    if about is None or about.stamp != store_time(store) or about.fingerprint != page_fingerprint():
+    if about is None or about.stamp != store_time(store) or about.fingerprint != code_fingerprint():
         begin = time.perf_counter()
         written = write(store)
         print(f"records written in {time.perf_counter() - begin:.1f} s ({written.path.stat().st_size / 2**20:.1f} MB)")

@@ -1078,6 +1078,19 @@ def test_a_load_rewrites_only_the_records_of_the_films_it_changed(tmp_path: Path
     # records of a store changed since by anything else are all written again, whatever the caller says changed
     done = write_records(store, changed_graphs=[], since=since)
     assert (done.written, done.removed, done.whole) == (2, 0, True)
+    # records built by other code (another version of filmgraph) are neither read nor kept
+    import sqlite3
+
+    from filmgraph.web.published import Published
+    from filmgraph.web.records import records_path
+
+    assert Published(store, base=base).records is not None
+    with sqlite3.connect(records_path(store)) as connection:
+        connection.execute("UPDATE about SET fingerprint = 'other'")
+    connection.close()
+    assert Published(store, base=base).records is None
+    done = write_records(store, changed_graphs=[], since=store_time(store))
+    assert (done.written, done.whole) == (2, True) and Published(store, base=base).records is not None
 
 
 def test_a_film_page_and_document_from_records_through_a_real_server(tmp_path: Path) -> None:

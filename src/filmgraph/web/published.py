@@ -184,9 +184,11 @@ def minted_base_of(store: Any) -> str | None:
 
 class Published:
     """A read-only store published under ``base`` (its IRIs minted under ``minted_base``, found in the store when
-    not given; its :meth:`filmographies` given when they were read before, of the same store)."""
+    not given; its :meth:`catalogue` and :meth:`filmographies` given when they were read before, of the same store
+    under the same base)."""
 
     def __init__(self, path: str | Path, *, base: str, minted_base: str | None = None,
+                 catalogue: Catalogue | None = None,
                  filmographies: dict[str, list[FilmLink]] | None = None) -> None:
         if not re.match(r"^https?://[^/\s]+/", base):
             raise FilmgraphError(f"{base}: the base must be an http:// or https:// address ending in /")
@@ -197,7 +199,7 @@ class Published:
         self.loaded = store_time(self.path)
         # the films' descriptions written beside the store, when written from it as it is now (else None)
         self.records = FilmRecords.open(self.path, self.loaded)
-        self._catalogue: Catalogue | None = None
+        self._catalogue: Catalogue | None = catalogue
         self._folded_titles: list[tuple[str, FilmEntry]] | None = None
         self._category_labels: dict[str, str] = {}
         # read by :meth:`filmographies`, or before, of the same store (by a server's parent process, for its workers)

@@ -10,19 +10,22 @@ compressed HTML built under a stand-in address (:attr:`RecordsAbout.address`, a 
 a stand-in for the store's load time, which the server replaces with its own base and the time of the store it
 opened (the only text of a page that depends on the server, or on a load of another film).
 
-A record is right only for the store it was read from, and for the code that built its page: the file keeps the
-store's time (:func:`filmgraph.web.published.store_time`, its newest file) as it was written and a fingerprint of
-the page-building code, and a server uses the records only when the store it opened has that time (and its pages
-only when its code has that fingerprint). A store loaded again (or changed by any other program) has another time,
-and its films are read from the store until the records are written again; nothing stale is ever served.
+A record is right only for the store it was read from, and for the code that built it: the file keeps the store's
+time (:func:`filmgraph.web.published.store_time`, its newest file) as it was written and a fingerprint of the code
+(:func:`code_fingerprint`), and a server uses the records only when the store it opened has that time and its code
+that fingerprint. A store loaded again (or changed by any other program) has another time, and its films are read
+from the store until the records are written again; nothing stale is ever served.
 
 What each record was read from is kept too, so that a load rewrites only the records it may have changed: the
 named graphs that held the film's triples (and those of its statements, roles…) or its page's, and the IRIs its
-page linked (or not) by whether the store describes them.
+page linked (or not) by whether the store describes them. So are the credits each film gives (who did what on
+it), from which a server makes every person's and company's filmography as it starts, instead of a query over the
+whole store.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -39,6 +42,26 @@ import pyoxigraph as ox
 
 _COMPRESSION = 6  # zlib level: 70 KB of N-Triples a film → 4 KB, 20 MB for 5,000 films
 _LAYOUT = 4  # the file's tables (1: triples alone); records of another layout are written again
+
+
+# The code a record is built by: a record built by other code (another version of filmgraph) is not read.
+_RECORDED_BY = ("filmgraph.web.site", "filmgraph.web.page", "filmgraph.web.draw", "filmgraph.web.published",
+                "filmgraph.web.records", "filmgraph.rdf.vocab")
+_fingerprint: list[str] = []
+
+
+def code_fingerprint() -> str:
+    """A fingerprint of the code that builds a record (its modules' source): what a film's description, page and
+    credits are depends on it."""
+    if not _fingerprint:
+        import importlib
+
+        digest = hashlib.sha1()
+        for name in _RECORDED_BY:
+            module = importlib.import_module(name)
+            digest.update(Path(module.__file__).read_bytes() if module.__file__ else name.encode())
+        _fingerprint.append(digest.hexdigest()[:20])
+    return _fingerprint[0]
 
 
 def records_path(store: str | Path) -> Path:
@@ -186,10 +209,12 @@ class FilmRecords:
 
     @classmethod
     def open(cls, store: str | Path, stamp: float) -> FilmRecords | None:
-        """The store's records if they were written from it as it is now (its time is ``stamp``), else None (no
-        records, or records of the store before it was loaded again)."""
+        """The store's records if they were written from it as it is now (its time is ``stamp``) by this code, else
+        None (no records, records of the store before it was loaded again, or records built by other code)."""
         about = read_about(store)
-        return cls(records_path(store), about) if about is not None and about.stamp == stamp else None
+        if about is None or about.stamp != stamp or about.fingerprint != code_fingerprint():
+            return None
+        return cls(records_path(store), about)
 
     def _connection(self) -> sqlite3.Connection | None:
         """This thread's connection, or None when the file there now is not the one opened (records written

@@ -41,6 +41,7 @@ from filmgraph.rdf.vocab import FG, PREFIXES, SDO
 from filmgraph.web.page import READ_AHEAD, STYLE, Named, named, render_page, script_json, table_html
 from filmgraph.web.published import (
     DEPENDENT_KINDS,
+    Catalogue,
     Credit,
     FilmEntry,
     FilmLink,
@@ -53,6 +54,7 @@ from filmgraph.web.records import (
     FilmRecord,
     RecordsAbout,
     checked_iris,
+    code_fingerprint,
     films_reading,
     read_about,
     recorded_films,
@@ -229,12 +231,10 @@ class Site:
         self.base_path = re.sub(r"^https?://[^/]+", "", published.base)  # "/" or "/some/path/"
         self.last_modified = formatdate(published.loaded, usegmt=True)
         self.version = hashlib.sha1(f"{published.loaded}|{published.base}".encode()).hexdigest()[:16]
-        # The films' pages are read from their records when the records were built by this code, and when the base
-        # is written the same in every part of a page (HTML text and attributes, JSON-LD): it replaces the
-        # records' placeholder as it is.
-        records = published.records
-        self._recorded_pages = records is not None and records.about.fingerprint == page_fingerprint() and \
-            _plain(published.base)
+        # The films' pages are read from their records (when the store has records, of itself as it is and built by
+        # this code) when the base is written the same in every part of a page (HTML text and attributes,
+        # JSON-LD): it replaces the records' placeholder as it is.
+        self._recorded_pages = published.records is not None and _plain(published.base)
 
     # ------------------------------------------------------------------ WSGI
 
@@ -866,26 +866,6 @@ def _plain(base: str) -> bool:
     return html.escape(base) == base and json.dumps(base, ensure_ascii=False) == f'"{base}"'
 
 
-_PAGE_CODE = ("filmgraph.web.site", "filmgraph.web.page", "filmgraph.web.draw", "filmgraph.web.published",
-              "filmgraph.rdf.vocab")
-_fingerprint: list[str] = []
-
-
-def page_fingerprint() -> str:
-    """A fingerprint of the code that builds a film's page (its modules' source): a recorded page built by other
-    code is not served."""
-    if not _fingerprint:
-        import importlib
-        import sys
-
-        digest = hashlib.sha1()
-        for name in _PAGE_CODE:
-            module = sys.modules.get(name) or importlib.import_module(name)
-            digest.update(Path(module.__file__ or "").read_bytes() if module.__file__ else name.encode())
-        _fingerprint.append(digest.hexdigest()[:20])
-    return _fingerprint[0]
-
-
 @dataclass
 class RecordsWritten:
     """What :func:`write_records` did: the records' file, the films whose records it wrote (all of the store's,
@@ -934,10 +914,10 @@ def write_records(store: str | Path, *, minted_base: str | None = None, changed_
     described.records = None
     before = read_about(folder)
     incremental = before is not None and changed_graphs is not None and since is not None and \
-        before.stamp == since and before.fingerprint == page_fingerprint()
+        before.stamp == since and before.fingerprint == code_fingerprint()
     # the kept pages' placeholders, or new ones
     token = before.token if incremental and before is not None else secrets.token_hex(8)
-    about = RecordsAbout(described.loaded, token, page_fingerprint())
+    about = RecordsAbout(described.loaded, token, code_fingerprint())
     # the pages, built at the placeholder address and time (the documents' IRIs are recorded as minted)
     site = Site(Published(folder, base=about.address, minted_base=minted), None, cache_bytes=0)
     site.last_modified = about.loaded
@@ -1016,19 +996,22 @@ def _films_changed(published: Published, films: set[str], changed: set[str], rec
 
 def app(store: str | Path, *, base: str, minted_base: str | None = None, time_limit: float = 10.0,
         row_limit: int = 10_000, query_workers: int = 2, cache_mb: float = 64,
-        shared_cache: Path | None = None, filmographies: dict[str, list[FilmLink]] | None = None) -> Site:
+        shared_cache: Path | None = None, catalogue: Catalogue | None = None,
+        filmographies: dict[str, list[FilmLink]] | None = None) -> Site:
     """The WSGI application publishing the store at ``store`` (a folder, opened read-only) under ``base`` (the
     server's address, ending in ``/``). IRIs minted under ``minted_base`` (found in the store when not given) are
     shown under ``base``. SPARQL queries run in ``query_workers`` processes, each stopped at ``time_limit``
     seconds and cut at ``row_limit`` rows (0 workers: no endpoint). The last answers built are kept, up to
     ``cache_mb`` megabytes (0: none), shared with the server's other workers through the folder ``shared_cache``
-    (:class:`ResponseCache`). Every person's and company's films are read as it starts, unless given
-    (``filmographies``: :meth:`Published.filmographies` of the same store). Call :func:`close` when done.
+    (:class:`ResponseCache`). The catalogue and every person's and company's films are read as it starts,
+    unless given (``catalogue`` and ``filmographies``: :meth:`Published.catalogue` and
+    :meth:`Published.filmographies` of the same store under the same base). Call :func:`close` when done.
 
     :raises FilmgraphError: no store there, or a base that is no http(s) address.
     """
-    published = Published(store, base=base, minted_base=minted_base, filmographies=filmographies)
-    published.catalogue()  # read once, before the first request
+    published = Published(store, base=base, minted_base=minted_base, catalogue=catalogue,
+                          filmographies=filmographies)
+    published.catalogue()  # read once, before the first request (when not given)
     published.filmographies()  # likewise (when not given)
     pool = QueryPool(str(store), minted=published.minted, base=published.base, workers=query_workers,
                      time_limit=time_limit, row_limit=row_limit) if query_workers > 0 else None
