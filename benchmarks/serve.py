@@ -5,8 +5,8 @@ server worker processes.
 Builds a store of N films: the corpus pages, exported once, repeated under other titles (each copy its own film,
 article, statements and unlinked people; the people, companies and categories the pages link are shared, so a
 linked actor's filmography grows with N), and its films' records beside it (as ``filmgraph load --records``
-writes them: a film's document is written from its record). Starts `filmgraph serve` (its answer cache on, as
-served) on a free port of 127.0.0.1 in its own process and asks it from client threads over keep-alive
+writes them: a film's document and page are answered from its record). Starts `filmgraph serve` (its answer cache
+on, as served) on a free port of 127.0.0.1 in its own process and asks it from client threads over keep-alive
 connections; only 127.0.0.1 is ever contacted.
 
 Every request of a "cold" run asks for a resource not asked for before in that server's life (distinct films; the
@@ -240,14 +240,16 @@ def main() -> None:
 
 def write_records(store: Path) -> None:
     """The films' records beside the store, as ``filmgraph load --records`` writes them (unless written before, of
-    this store as it is), timed."""
-    from filmgraph.web.published import Published
+    this store as it is, by this code), timed."""
+    from filmgraph.web.published import store_time
+    from filmgraph.web.records import code_fingerprint, read_about
+    from filmgraph.web.site import write_records as write
 
-    published = Published(store, base=MINTED)
-    if published.records is None:
+    about = read_about(store)
+    if about is None or about.stamp != store_time(store) or about.fingerprint != code_fingerprint():
         begin = time.perf_counter()
-        written = published.write_records()
-        print(f"records written in {time.perf_counter() - begin:.1f} s ({written.stat().st_size / 2**20:.1f} MB)")
+        written = write(store)
+        print(f"records written in {time.perf_counter() - begin:.1f} s ({written.path.stat().st_size / 2**20:.1f} MB)")
 
 
 def measure(address: str, iris: list[str], people: list[tuple[str, int]], requests: int) -> None:

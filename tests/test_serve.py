@@ -875,6 +875,7 @@ def test_a_killed_server_s_shared_answers_are_removed_by_the_next_server() -> No
 
 def test_filmographies_read_as_the_server_starts_are_the_rows_of_each_node_s_own_query(store_dir: Path) -> None:
     from filmgraph.web.published import CREDIT_LINKS, FilmLink, Published
+    from filmgraph.web.records import CreditRow
 
     indexed = Published(store_dir, base="http://127.0.0.1:9/")
     asked = Published(store_dir, base="http://127.0.0.1:9/")  # never reads the index: a query a node
@@ -883,8 +884,8 @@ def test_filmographies_read_as_the_server_starts_are_the_rows_of_each_node_s_own
         None, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(kind)), None) if q.subject.value.startswith(MINTED)})
     assert len(nodes) > 80 and not any("/role/" in node for node in index)  # a role's film is no credit
     for node in nodes:
-        rows = ((node, row["kind"], row["film"], row["role"], row["detail"])
-                for row in asked._credit_rows(f"<{node}>"))
+        rows = (CreditRow(node, int(kind.value), film.value, role and role.value, detail and detail.value)
+                for film, kind, role, detail in asked._credit_rows(f"<{node}>"))
         assert sorted(index.get(node, [])) == sorted(asked._film_links(rows).get(node, [])), node
         public = indexed.public(node)
         assert indexed.credits(public) == asked.credits(public), node
@@ -922,7 +923,7 @@ def test_a_film_s_record_gives_the_triples_its_description_reads_from_the_store(
                                                                                tmp_path: Path) -> None:
     from filmgraph.web.published import Published
     from filmgraph.web.records import records_path
-    from filmgraph.web.site import app, close
+    from filmgraph.web.site import app, close, write_records
 
     store = tmp_path / "store"
     shutil.copytree(store_dir, store)
@@ -931,13 +932,16 @@ def test_a_film_s_record_gives_the_triples_its_description_reads_from_the_store(
         assert read.records is None
         films = sorted(read.catalogue().films)
         documents = {(film, kind): read.description_triples(film) for film in films for kind in TYPES}
-        assert read.write_records() == records_path(store) and records_path(store).is_file()
+        written = write_records(store)
+        assert (written.path, written.written, written.whole) == (records_path(store), 7, True)
         recorded = Published(store, base=base)
         assert recorded.records is not None and len(films) == 7
         for film in films:
             assert recorded.description_triples(film) == documents[(film, "text/turtle")], film
             assert recorded.records.triples(read.minted_iri(film)) is not None
-        # a film's document from its record is the same bytes as from the store, in each format
+            page = recorded.records.page(read.minted_iri(film))
+            assert page is not None and recorded.records.about.address + "film/" in page and base not in page
+        # a film's page and documents from its record are the same bytes as from the store, in each format
         from_records, from_store = app(store, base=base, query_workers=0, cache_mb=0), None
         try:
             records_path(store).rename(tmp_path / "aside")
@@ -946,9 +950,13 @@ def test_a_film_s_record_gives_the_triples_its_description_reads_from_the_store(
             assert from_records.published.records is not None and from_store.published.records is None
             for film in films:
                 path = urlsplit(film).path
-                for kind in TYPES:
+                for kind in ("text/html", *TYPES):
                     answer = _answer(from_records, path, kind)
                     assert answer == _answer(from_store, path, kind) and answer[0] == "200 OK", (film, kind)
+            page = _answer(from_records, urlsplit(f"{base}film/rocky").path)[2].decode()
+            assert f'<link rel="canonical" href="{base}film/rocky">' in page and "<h1>Rocky</h1>" in page
+            assert f'<a href="{base}person/sylvester-stallone">Sylvester Stallone</a>' in page
+            assert '"@id": "' + base + 'film/rocky"' in page and ".invalid/" not in page
             rocky = _answer(from_records, urlsplit(f"{base}film/rocky").path, "application/n-triples")[2].decode()
             assert f'<{base}film/rocky> <http://schema.org/name> "Rocky"' in rocky
         finally:
@@ -994,3 +1002,180 @@ def test_a_film_s_document_after_a_reload_shows_the_new_store_s_facts(tmp_path: 
     del changed
     changed_document = document(records=False)
     assert '"Dead by Dawn"' in changed_document and '"97"' in changed_document
+
+
+def _served_answers(store: Path, base: str, films: list[str]) -> dict[tuple[str, str], tuple[str, dict[str, str],
+                                                                                           bytes]]:
+    """Each film's page and Turtle from a site over the store as it is now (its records read, when current)."""
+    from filmgraph.web.site import app, close
+
+    site = app(store, base=base, query_workers=0, cache_mb=0)
+    try:
+        return {(film, kind): _answer(site, urlsplit(base + film[len(MINTED):]).path, kind)
+                for film in films for kind in ("text/html", "text/turtle")}
+    finally:
+        close(site)
+
+
+def _from_records_and_from_store(store: Path, base: str, films: list[str]) -> None:
+    """The films' answers from their records are those built from the store (records set aside)."""
+    from filmgraph.web.records import records_path
+
+    recorded = _served_answers(store, base, films)
+    aside = records_path(store).with_name("aside")
+    records_path(store).rename(aside)
+    try:
+        built = _served_answers(store, base, films)
+    finally:
+        aside.rename(records_path(store))
+    for key, answer in built.items():
+        assert recorded[key] == answer, key
+
+
+def test_a_load_rewrites_only_the_records_of_the_films_it_changed(tmp_path: Path) -> None:
+    from filmgraph.web.published import store_time
+    from filmgraph.web.records import read_about, recorded_films
+    from filmgraph.web.site import write_records
+
+    store, base = tmp_path / "store", "http://127.0.0.1:9/"
+    articles = {name: tmp_path / f"{name}.wiki" for name in ("evil_dead_ii", "rocky", "army_of_darkness")}
+    for name, path in articles.items():
+        path.write_text((CORPUS / f"{name}.wiki").read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["load", str(articles["evil_dead_ii"]), str(articles["rocky"]), "--store",
+                                      str(store), "--records"])
+    assert result.exit_code == 0 and "(2 of 2 films)" in result.output, result.output
+    first = read_about(store)
+    assert first is not None and first.stamp == store_time(store)
+    # a film added: its record alone is written, the others are kept (and are still right)
+    result = CliRunner().invoke(cli, ["load", str(articles["army_of_darkness"]), "--store", str(store)])
+    assert result.exit_code == 0 and "(1 of 3 films)" in result.output, result.output
+    films = sorted(recorded_films(store))
+    assert films == [MINTED + "film/army-of-darkness", MINTED + "film/evil-dead-ii", MINTED + "film/rocky"]
+    second = read_about(store)
+    assert second is not None and second.stamp == store_time(store) != first.stamp
+    _from_records_and_from_store(store, base, films)
+    # a film loaded again with another running time: its record alone is written again, and shows it
+    path = articles["evil_dead_ii"]
+    path.write_text(path.read_text(encoding="utf-8").replace("| runtime = 84 minutes", "| runtime = 97 minutes"),
+                    encoding="utf-8")
+    result = CliRunner().invoke(cli, ["load", str(path), "--store", str(store)])
+    assert result.exit_code == 0 and "(1 of 3 films)" in result.output, result.output
+    page = _served_answers(store, base, [MINTED + "film/evil-dead-ii"])[(MINTED + "film/evil-dead-ii", "text/html")]
+    assert "<td>97 minutes</td>" in page[2].decode() and "84 minutes" not in page[2].decode()
+    _from_records_and_from_store(store, base, films)
+    # a film's graph dropped by a program of the user's, which names it: its record goes, the others stay
+    since = store_time(store)
+    changed = ox.Store(str(store))
+    graph = next(iter(changed.quads_for_pattern(ox.NamedNode(MINTED + "film/rocky"), ox.NamedNode(str(RDF.type)),
+                                                None, None))).graph_name
+    changed.remove_graph(graph)
+    changed.flush()
+    del changed
+    done = write_records(store, changed_graphs=[graph.value], since=since)
+    assert (done.written, done.removed, done.whole) == (0, 1, False)
+    assert sorted(recorded_films(store)) == films[:2]
+    _from_records_and_from_store(store, base, films[:2])
+    # records of a store changed since by anything else are all written again, whatever the caller says changed
+    done = write_records(store, changed_graphs=[], since=since)
+    assert (done.written, done.removed, done.whole) == (2, 0, True)
+    # records built by other code (another version of filmgraph) are neither read nor kept
+    import sqlite3
+
+    from filmgraph.web.published import Published
+    from filmgraph.web.records import records_path
+
+    assert Published(store, base=base).records is not None
+    with sqlite3.connect(records_path(store)) as connection:
+        connection.execute("UPDATE about SET fingerprint = 'other'")
+    connection.close()
+    assert Published(store, base=base).records is None
+    done = write_records(store, changed_graphs=[], since=store_time(store))
+    assert (done.written, done.whole) == (2, True) and Published(store, base=base).records is not None
+
+
+def test_a_film_page_and_document_from_records_through_a_real_server(tmp_path: Path) -> None:
+    """`filmgraph serve` over a store loaded with --records answers each film's page and Turtle with the bytes a
+    server without them answers (the same --base)."""
+    from filmgraph.web.records import records_path
+
+    store, base = tmp_path / "store", "https://films.example.org/"
+    _run("load", *(str(CORPUS / name) for name in ("48_hrs.wiki", "rocky.wiki", "evil_dead_ii.wiki")), "--store",
+         str(store), "--records")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
+
+    def answers() -> dict[tuple[str, str], tuple[int, str, bytes]]:
+        process = subprocess.Popen([sys.executable, "-m", "filmgraph", "serve", "--store", str(store), "--bind",
+                                    "127.0.0.1:0", "--base", base, "--query-workers", "0"],
+                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
+        try:
+            assert process.stderr is not None
+            line = process.stderr.readline()
+            match = re.search(r"listening on (http://127\.0\.0\.1:\d+/)", line)
+            assert match, line + process.stderr.read()
+            found = {}
+            for film in ("film/48-hrs", "film/rocky", "film/evil-dead-ii"):
+                for accept in ("text/html", "text/turtle"):
+                    got = _get(match.group(1) + film, accept)
+                    found[(film, accept)] = (got.status_code, got.headers["Content-Type"], got.content)
+            return found
+        finally:
+            process.terminate()
+            process.wait(10)
+
+    recorded = answers()
+    page = recorded[("film/rocky", "text/html")][2].decode()
+    assert f'<link rel="canonical" href="{base}film/rocky">' in page and "<h1>Rocky</h1>" in page
+    assert f'href="{base}person/sylvester-stallone"' in page and ".invalid/" not in page
+    records_path(store).rename(tmp_path / "aside")
+    assert answers() == recorded
+
+
+def test_the_library_brings_records_up_to_date_as_load_records_does(tmp_path: Path) -> None:
+    """The README's Python: a load through the library, then `filmgraph.write_records` with the store's time before
+    it and the graphs it wrote, writes the one record `filmgraph load` would have written."""
+    import filmgraph
+    from filmgraph.store import open as open_store
+    from filmgraph.web.published import store_time
+    from filmgraph.web.records import recorded_films
+
+    store = tmp_path / "store"
+    _run("load", str(CORPUS / "rocky.wiki"), str(CORPUS / "evil_dead_ii.wiki"), "--store", str(store), "--records")
+    since = store_time(store)
+    opened = open_store(store)
+    results = filmgraph.load([CORPUS / "army_of_darkness.wiki"], store=opened)
+    opened.close()
+    done = filmgraph.write_records(store, changed_graphs=[r.graph_iri for r in results if r.graph_iri], since=since)
+    assert (done.written, done.removed, done.whole, done.films) == (1, 0, False, 3)
+    assert MINTED + "film/army-of-darkness" in recorded_films(store)
+    _from_records_and_from_store(store, "http://127.0.0.1:9/", sorted(recorded_films(store)))
+
+
+def test_filmographies_from_the_records_are_those_read_from_the_store(store_dir: Path, tmp_path: Path) -> None:
+    """A server whose store has records reads every filmography from them as it starts (no query), the same links."""
+    from filmgraph.web.published import Published
+    from filmgraph.web.records import records_path
+    from filmgraph.web.site import write_records
+
+    store = tmp_path / "store"
+    shutil.copytree(store_dir, store)
+    write_records(store)
+    recorded, read = Published(store, base="http://127.0.0.1:9/"), Published(store, base="http://127.0.0.1:9/")
+    read.records = None
+    assert recorded.records is not None and recorded.records.credits(len(recorded.catalogue().films)) is not None
+    from_records, from_store = recorded.filmographies(), read.filmographies()
+    assert sorted(from_records) == sorted(from_store) and len(from_store) > 80
+    for node, links in from_store.items():
+        assert sorted(from_records[node]) == sorted(links), node
+    for node in ("person/sylvester-stallone", "person/bruce-campbell", "organization/united-artists"):
+        assert recorded.credits(recorded.base + node) == read.credits(read.base + node) != [], node
+    # records that lack a film the store lists are not read for the filmographies: they are read from the store
+    import sqlite3
+
+    with sqlite3.connect(records_path(store)) as connection:
+        connection.execute("DELETE FROM film WHERE iri = ?", (MINTED + "film/rocky",))
+    connection.close()
+    partial = Published(store, base="http://127.0.0.1:9/")
+    assert partial.records is not None and partial.records.credits(len(partial.catalogue().films)) is None
+    stallone = MINTED + "person/sylvester-stallone"
+    assert sorted(partial.filmographies()[stallone]) == sorted(from_store[stallone])
+    assert any(link.film == MINTED + "film/rocky" for link in partial.filmographies()[stallone])

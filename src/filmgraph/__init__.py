@@ -22,12 +22,13 @@ _EXPORTS = {
     "validate_graph": "filmgraph.rdf.validate", "write_graph": "filmgraph.rdf.write",
     "load_graph": "filmgraph.rdf.write", "export": "filmgraph.pipeline", "load": "filmgraph.pipeline",
     "embed": "filmgraph.pipeline", "draw": "filmgraph.pipeline", "RdfFormat": "filmgraph.formats",
-    "FilmgraphError": "filmgraph.errors",
+    "FilmgraphError": "filmgraph.errors", "write_records": "filmgraph.web.site",
 }
 _SUBMODULES = {"store", "batch", "pipeline", "shards", "cli", "rdf", "read", "extract", "web", "wikidata"}
 
 __all__ = ["read_article", "parse_article", "extract_film", "map_film", "validate_graph", "write_graph",
-           "load_graph", "export", "load", "embed", "draw", "RdfFormat", "FilmgraphError", "__version__"]
+           "load_graph", "export", "load", "embed", "draw", "write_records", "RdfFormat", "FilmgraphError",
+           "__version__"]
 
 
 def __getattr__(name: str) -> Any:
@@ -53,3 +54,4 @@ if TYPE_CHECKING:
     from filmgraph.rdf.validate import validate_graph
     from filmgraph.rdf.write import load_graph, write_graph
     from filmgraph.read.plain import parse_article, read_article
+    from filmgraph.web.site import write_records

@@ -503,8 +503,8 @@ def _open_store(store_dir: str | None, endpoint: str | None, update_endpoint: st
 @click.option("--revalidate", is_flag=True,
               help="Check RDF files against the shapes before loading (export checked them already).")
 @click.option("--records", is_flag=True,
-              help="Write the films' records beside the --store folder (serve answers a film's document from "
-                   "them); once written, every load writes them again.")
+              help="Write the films' records beside the --store folder (serve answers a film's page and documents "
+                   "from them); once written, every load brings them up to date (the films it changed).")
 @verbose_option
 @reading_options
 def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | None, update_endpoint: str | None,
@@ -526,13 +526,20 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
         filmgraph load out/second-victims.ttl --endpoint http://127.0.0.1:7878/query
     """
     from filmgraph.pipeline import iter_load, summarize_warnings
+    from filmgraph.store import DEFAULT_STORE
+    from filmgraph.web.published import store_time
 
+    folder = Path(store_dir or DEFAULT_STORE)
+    since = store_time(folder) if endpoint is None and folder.is_dir() else None  # the store its records were of
+    changed: set[str] = set()  # the graphs the load wrote (their films' records are written again)
     store = _open_store(store_dir, endpoint, update_endpoint, store_endpoint, timeout, create=True)
     worst, counts = 0, {"loaded": 0, "skipped": 0, "failed": 0}
     try:
         # Each input's line is printed as soon as it is loaded, not when all are done.
         for result in iter_load(inputs, store=store, graph_iri=graph_iri, base=base, validate=not no_validate,
                                 revalidate=revalidate, reading=reading):
+            if result.graph_iri:
+                changed.add(result.graph_iri)
             for warning in summarize_warnings(result.warnings, verbose=verbose):
                 click.echo(f"warning: {warning}", err=True)
             if result.skipped:
@@ -554,21 +561,22 @@ def load_cmd(inputs: tuple[str, ...], store_dir: str | None, endpoint: str | Non
                    err=True)
     store.close()  # the last flush: a full disk here is one more Error: line
     if endpoint is None:
-        _write_records(Path(store_dir) if store_dir else None, base, always=records)
+        _write_records(folder, always=records, changed_graphs=changed, since=since)
     return worst
 
 
-def _write_records(store_dir: Path | None, base: str, *, always: bool) -> None:
+def _write_records(folder: Path, *, always: bool, changed_graphs: set[str], since: float | None) -> None:
     """Write the films' records of the embedded store just loaded when asked, or when it has records already (which
-    would be of the store before this load, and left unread by a server)."""
-    from filmgraph.store import DEFAULT_STORE
-    from filmgraph.web.published import Published
+    would be of the store before this load, and left unread by a server): those of the films the load changed,
+    when the records were of the store as it was before it."""
     from filmgraph.web.records import records_path
+    from filmgraph.web.site import write_records
 
-    folder = store_dir or Path(DEFAULT_STORE)
     if always or records_path(folder).exists():
-        written = Published(folder, base=base).write_records()
-        click.echo(f"records of its films written to {written}", err=True)
+        done = write_records(folder, changed_graphs=changed_graphs, since=since)
+        dropped = f", {done.removed} dropped" if done.removed else ""
+        click.echo(f"records of its films written to {done.path} ({done.written} of {done.films} films"
+                   f"{dropped})", err=True)
 
 
 @cli.command("query")

@@ -31,7 +31,7 @@ from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import FG, OWL, PQ, PQV, PREFIXES, PS, RDF, RDFS, SDO, WDT, WIKIBASE, XSD, P
 from filmgraph.rdf.write import serialize
 from filmgraph.store.results import first_line
-from filmgraph.web.records import FilmRecords, write_records
+from filmgraph.web.records import CreditRow, FilmRecords
 
 Triple = tuple[Node, Node, Node]
 
@@ -107,6 +107,10 @@ class FilmLink(NamedTuple):
     detail: str | None
 
 
+def _value(term: Any) -> str | None:
+    return None if term is None else term.value
+
+
 def rdflib_term(term: Any, iri: Callable[[str], str] = str) -> Node:
     """A pyoxigraph term as an rdflib one (an IRI through ``iri``: the public address of a minted one)."""
     if isinstance(term, ox.NamedNode):
@@ -180,9 +184,11 @@ def minted_base_of(store: Any) -> str | None:
 
 class Published:
     """A read-only store published under ``base`` (its IRIs minted under ``minted_base``, found in the store when
-    not given; its :meth:`filmographies` given when they were read before, of the same store)."""
+    not given; its :meth:`catalogue` and :meth:`filmographies` given when they were read before, of the same store
+    under the same base)."""
 
     def __init__(self, path: str | Path, *, base: str, minted_base: str | None = None,
+                 catalogue: Catalogue | None = None,
                  filmographies: dict[str, list[FilmLink]] | None = None) -> None:
         if not re.match(r"^https?://[^/\s]+/", base):
             raise FilmgraphError(f"{base}: the base must be an http:// or https:// address ending in /")
@@ -193,11 +199,13 @@ class Published:
         self.loaded = store_time(self.path)
         # the films' descriptions written beside the store, when written from it as it is now (else None)
         self.records = FilmRecords.open(self.path, self.loaded)
-        self._catalogue: Catalogue | None = None
+        self._catalogue: Catalogue | None = catalogue
         self._folded_titles: list[tuple[str, FilmEntry]] | None = None
         self._category_labels: dict[str, str] = {}
         # read by :meth:`filmographies`, or before, of the same store (by a server's parent process, for its workers)
         self._filmographies: dict[str, list[FilmLink]] | None = filmographies
+        # what :meth:`exists` answered, kept while a film's record is written (its page's links depend on it)
+        self.checked: dict[str, bool] | None = None
 
     # ------------------------------------------------------------------ IRIs and terms
 
@@ -229,8 +237,11 @@ class Published:
             node = self.node(public_iri)
         except ValueError:  # no IRI (a request for "/<x>")
             return False
-        return next(iter(self.store.quads_for_pattern(node, None, None, None)), None) is not None or \
+        found = next(iter(self.store.quads_for_pattern(node, None, None, None)), None) is not None or \
             self.store.contains_named_graph(node)
+        if self.checked is not None:
+            self.checked[public_iri] = found
+        return found
 
     def _objects(self, public_iri: str, props: Iterable[str]) -> list[Any]:
         """The node's values of some properties, each once: a person's triples are repeated in the graph of each
@@ -286,7 +297,7 @@ class Published:
 
     def description_triples(self, public_iri: str) -> list[Any]:
         """:meth:`description` as pyoxigraph triples (what the documents are written from): a film's from its
-        record when the store has records (:meth:`write_records`), else read from the store."""
+        record when the store has records (:func:`filmgraph.web.site.write_records`), else read from the store."""
         recorded = self.records.triples(self.minted_iri(public_iri)) if self.records is not None else None
         if recorded is None:
             return self._read_description(public_iri)
@@ -324,13 +335,6 @@ class Published:
         # a subject's triples are read once each (seen), but the graph's may be some of them too
         return list(dict.fromkeys(triples)) if self.store.contains_named_graph(node) else triples
 
-    def write_records(self) -> Path:
-        """Write the records of the store's films (:mod:`filmgraph.web.records`) as read from the store now, so
-        that a server of this store answers a film's document from its record; returns the records' file."""
-        minted = Published(self.path, base=self.minted, minted_base=self.minted)  # read at the minted IRIs
-        films = [iri for iri in minted.catalogue().films if iri.startswith(self.minted)]
-        return write_records(self.path, minted.loaded, films, minted._read_description)
-
     def _own_triples(self, subjects: list[Any]) -> Iterator[tuple[Any, Any, Any]]:
         """The triples whose subject is one of ``subjects``, in every graph, a subject's together, in the order of
         ``subjects``. The IRIs' in one query, which keeps each triple once before it decodes it (a person's triples
@@ -349,18 +353,20 @@ class Published:
                 yield from ((q.subject, q.predicate, q.object) for q in self.store.quads_for_pattern(subject, None,
                                                                                                     None, None))
 
-    def film_graph(self, public_iri: str, read_ahead: Iterable[str] = ()) -> Graph:
-        """Every graph that describes the film as a film (its article's), read as the page builder reads an rdflib
-        Graph (:class:`GraphView`: no copy of its triples is made; the triples of the ``read_ahead`` properties
-        are read in one query)."""
+    def film_graphs(self, public_iri: str) -> list[Any]:
+        """The named graphs that describe the film as a film: its own article's (schema:subjectOf names it; another
+        film's graph that mentions it as a film is not read), else those that say it is a film."""
         film = self.node(public_iri)
-        # The film's own article is its graph (schema:subjectOf names it); another film's graph that mentions it
-        # as a film is not read.
         articles = [q.object for q in self.store.quads_for_pattern(film, ox.NamedNode(str(SDO.subjectOf)), None, None)
                     if isinstance(q.object, ox.NamedNode) and self.store.contains_named_graph(q.object)]
-        names = list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
-                                                                                                  _MOVIE, None)]))
-        return cast(Graph, GraphView(self, names, read_ahead=read_ahead))
+        return list(dict.fromkeys(articles or [q.graph_name for q in self.store.quads_for_pattern(film, _TYPE,
+                                                                                                _MOVIE, None)]))
+
+    def film_graph(self, public_iri: str, read_ahead: Iterable[str] = ()) -> Graph:
+        """The film's graphs (:meth:`film_graphs`), read as the page builder reads an rdflib Graph
+        (:class:`GraphView`: no copy of its triples is made; the triples of the ``read_ahead`` properties are read
+        in one query)."""
+        return cast(Graph, GraphView(self, self.film_graphs(public_iri), read_ahead=read_ahead))
 
     def same_as(self, public_iri: str) -> list[str]:
         """The node's other identities (schema:sameAs, owl:sameAs): its Wikipedia page, DBpedia resource, item."""
@@ -385,54 +391,68 @@ class Published:
         return list(dict.fromkeys(q.subject for q in self.store.quads_for_pattern(None, None, node, None)
                                   if q.predicate.value in wanted and isinstance(q.subject, ox.NamedNode)))
 
-    def _credit_rows(self, node: str = "?who") -> Any:
-        """The links that give ``node`` (a node, or ``?who``: every node, answered as ``?who``) a credit, in one
-        query whose joins the store makes on its own identifiers (a term is decoded only once it is an answer): a
-        film's crew or direct cast link (``?kind``, ``?film``, no ``?role``), or a film's role node that names the
-        node (``?role``, with its characters or role names as ``?detail``). A look-up a film, each quad decoded
-        whole, costs twice as much on a long filmography. ``?kind`` is the link's number in :data:`CREDIT_LINKS`,
-        an integer the store decodes without reading its table of terms."""
+    def _credit_rows(self, node: str = "?who", film: str = "?film") -> Any:
+        """The links that give ``node`` (a node, or ``?who``: every node, answered as ``?who``) a credit on ``film``
+        (a film, or ``?film``: every film, answered as ``?film``), in one query whose joins the store makes on its
+        own identifiers (a term is decoded only once it is an answer): a film's crew or direct cast link
+        (``?kind``, no ``?role``), or a film's role node that names the node (``?role``, with its characters or role
+        names as ``?detail``). A look-up a film, each quad decoded whole, costs twice as much on a long
+        filmography. ``?kind`` is the link's number in :data:`CREDIT_LINKS`, an integer the store decodes without
+        reading its table of terms."""
         crew = " ".join(f"(<{prop}> {number})" for number, prop in enumerate(CREDIT_LINKS))
         roles = " UNION ".join(
-            f"{{ ?role <{kind}> {node} . FILTER(isIRI(?role)) ?film <{kind}> ?role . "
+            f"{{ ?role <{kind}> {node} . FILTER(isIRI(?role)) {film} <{kind}> ?role . "
             f"OPTIONAL {{ ?role <{detail}> ?detail }} BIND({CREDIT_LINKS.index(kind)} AS ?kind) }}"
             for kind, detail in ((_ACTOR, _CHARACTER), (_CONTRIBUTOR, _ROLE_NAME)))
-        links = (f"{{ VALUES (?link ?kind) {{ {crew} }} ?film ?link {node} . ?film <{RDF.type}> <{SDO.Movie}> }} "
-                 f"UNION {roles} FILTER(isIRI(?film))")
+        links = (f"{{ VALUES (?link ?kind) {{ {crew} }} {film} ?link {node} . {film} <{RDF.type}> <{SDO.Movie}> }} "
+                 f"UNION {roles} FILTER(isIRI({film}))")
         # each film's links within its graph (joins in one graph cost less than across the union of all), and
         # those of the default graph (empty in a store filmgraph loads, where each film is a named graph)
-        who = " ?who" if node == "?who" else ""
-        return self.store.query(f"SELECT{who} ?kind ?film ?role ?detail {{ {{ GRAPH ?graph {{ {links} }} }} UNION "
+        answered = (" ?who" if node == "?who" else "") + (" ?film" if film == "?film" else "")
+        return self.store.query(f"SELECT{answered} ?kind ?role ?detail {{ {{ GRAPH ?graph {{ {links} }} }} UNION "
                                 f"{{ {links} }} }}")
 
+    def film_credits(self, iri: str) -> list[CreditRow]:
+        """The credits a film (minted IRI) gives (:class:`CreditRow`, as :meth:`filmographies` reads them): what a
+        film's record keeps, so that a server reads every filmography from the records."""
+        return [CreditRow(who.value, int(kind.value), iri, _value(role), _value(detail))
+                for who, kind, role, detail in self._credit_rows(film=str(ox.NamedNode(iri)))
+                if isinstance(who, ox.NamedNode)]
+
     def filmographies(self) -> dict[str, list[FilmLink]]:
-        """Every node's links to the films that credit it (:class:`FilmLink`), by the node's minted IRI: read in
-        one query as the server starts (the store does not change while it is served), so that a person's or a
-        company's page reads none (that query cost two thirds of a busy actor's page). A dependent node (a role,
-        which its film links to) is left out: it has no filmography to show, and there are as many as credits."""
+        """Every node's links to the films that credit it (:class:`FilmLink`), by the node's minted IRI: read as the
+        server starts (the store does not change while it is served), so that a person's or a company's page reads
+        none (that query cost two thirds of a busy actor's page): from the films' records when every film has one
+        (:mod:`filmgraph.web.records`), else in one query. A dependent node (a role, which its film links to) is
+        left out: it has no filmography to show, and there are as many as credits."""
         if self._filmographies is None:
-            self._filmographies = self._film_links((who.value, kind, film, role, detail)
-                                                   for who, kind, film, role, detail in self._credit_rows()
-                                                   if isinstance(who, ox.NamedNode) and not self._dependent(who.value))
+            rows: Iterable[CreditRow] | None = None
+            if self.records is not None:
+                rows = self.records.credits(len(self.catalogue().films))
+            if rows is None:
+                rows = (CreditRow(who.value, int(kind.value), film.value, _value(role), _value(detail))
+                        for who, film, kind, role, detail in self._credit_rows() if isinstance(who, ox.NamedNode))
+            self._filmographies = self._film_links(row for row in rows if not self._dependent(row.who))
         return self._filmographies
 
-    def _film_links(self, rows: Iterable[tuple[str, Any, Any, Any, Any]]) -> dict[str, list[FilmLink]]:
-        """:meth:`_credit_rows` (``?who``, ``?kind``, ``?film``, ``?role``, ``?detail``) as one link a film, by the
-        node credited: a link without a role node as it is, a role node's with its details together (its
-        characters, or role names)."""
+    def _film_links(self, rows: Iterable[CreditRow]) -> dict[str, list[FilmLink]]:
+        """Credit rows as one link a film, by the node credited: a link without a role node as it is, a role
+        node's with its details together (its characters, or role names); a link to a film the store does not list
+        (no credit) is left out."""
         films = self.catalogue().films
         links: dict[str, list[FilmLink]] = {}
         roles: dict[tuple[str, str, str, int], set[str]] = {}  # (node, role node, film, kind) → its details
         iris: dict[str, str] = {}  # a film's IRI kept once, however many links name the film
         for who, kind, film, role, detail in rows:
-            film_iri = iris.setdefault(film.value, film.value)
+            film_iri = iris.setdefault(film, film)
+            if self.public(film_iri) not in films:
+                continue
             if role is None:  # a crew link, or a cast link without a role node
-                if self.public(film_iri) in films:
-                    links.setdefault(who, []).append(FilmLink(int(kind.value), film_iri, None))
-            elif self.public(role.value) not in films:
-                details = roles.setdefault((who, role.value, film_iri, int(kind.value)), set())
+                links.setdefault(who, []).append(FilmLink(kind, film_iri, None))
+            elif self.public(role) not in films:
+                details = roles.setdefault((who, role, film_iri, kind), set())
                 if detail is not None:
-                    details.add(detail.value)
+                    details.add(detail)
         for (who, _, film_iri, kind), details in roles.items():
             links.setdefault(who, []).append(FilmLink(kind, film_iri, ", ".join(sorted(details))))
         return links
@@ -453,8 +473,9 @@ class Published:
         if self._filmographies is not None and not self._dependent(node.value):
             links = self._filmographies.get(node.value, [])
         else:
-            links = self._film_links((node.value, row["kind"], row["film"], row["role"], row["detail"])
-                                     for row in self._credit_rows(str(node))).get(node.value, [])
+            links = self._film_links(CreditRow(node.value, int(kind.value), film.value, _value(role), _value(detail))
+                                     for film, kind, role, detail in self._credit_rows(str(node))
+                                     ).get(node.value, [])
         credits: list[Credit | None] = []
         for link in links:
             kind = CREDIT_LINKS[link.kind]
@@ -530,6 +551,13 @@ class Published:
 
     # ------------------------------------------------------------------ the catalogue
 
+    def film_iris(self) -> list[str]:
+        """Every film's IRI (public), once each, in order: the films of :meth:`catalogue`, without reading what it
+        lists of them."""
+        return sorted({self.public(quad.subject.value) for quad in self.store.quads_for_pattern(None, _TYPE, _MOVIE,
+                                                                                                 None)
+                       if isinstance(quad.subject, ox.NamedNode)})
+
     def catalogue(self) -> Catalogue:
         if self._catalogue is None:
             self._catalogue = self._read_catalogue()
@@ -564,14 +592,17 @@ class Published:
                 self._names_in([q.object for q in self.store.quads_for_pattern(film, language, None, graph)], graph))
         for kind, found in ((_PERSON, catalogue.people), (_ORGANIZATION, catalogue.companies),
                             (_CATEGORY, catalogue.categories)):
-            for quad in self.store.quads_for_pattern(None, _TYPE, kind, None):
-                node = quad.subject
+            # Each node once (a person's type is repeated in the graph of each of their films: 126,000 quads for
+            # 27,000 nodes at 5,000 films), named in the graph of its first typing, in the order of the store's
+            # index (the default graph's first, then by graph).
+            for (node,) in self.store.query(f"SELECT DISTINCT ?node {{ {{ ?node a {kind} }} UNION "
+                                            f"{{ GRAPH ?graph {{ ?node a {kind} }} }} }}"):
                 if not isinstance(node, ox.NamedNode) or not node.value.startswith(self.minted):
                     continue
                 iri = self.public(node.value)
-                if iri not in found:
-                    names = self._names_in([node], quad.graph_name)
-                    found[iri] = names[0] if names else iri.rsplit("/", 1)[-1]
+                first = next(iter(self.store.quads_for_pattern(node, _TYPE, kind, None)))
+                names = self._names_in([node], first.graph_name)
+                found[iri] = names[0] if names else iri.rsplit("/", 1)[-1]
         return catalogue
 
     def search(self, text: str, limit: int = 100) -> list[FilmEntry]:

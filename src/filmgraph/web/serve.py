@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from filmgraph.errors import FilmgraphError
-from filmgraph.web.published import FilmLink, Published
+from filmgraph.web.published import Catalogue, FilmLink, Published
 from filmgraph.web.site import MAX_BODY, Site, app, close
 
 DEFAULT_BIND = "127.0.0.1:8000"
@@ -54,12 +54,13 @@ def make_server(store: str | Path, *, base: str | None = None, bind: str = DEFAU
                 threads: int = 8, query_workers: int = 2, cache_mb: float = 64,
                 listening: socket.socket | None = None, shared_cache: Path | None = None,
                 connections: ConnectionShares | None = None,
+                catalogue: Catalogue | None = None,
                 filmographies: dict[str, list[FilmLink]] | None = None) -> tuple[Any, Site]:
     """A waitress server bound to ``bind`` (port 0: a free one), or accepting from the bound ``listening``
     socket, publishing ``store`` under ``base`` (default: the address it listens on, ``http://host:port/``), and
     its site (its answers shared with other workers through the folder ``shared_cache``; the socket's connections
-    shared with them by ``connections``; the store's ``filmographies`` given when read before, by the server's
-    parent). ``server.run()`` serves until ``server.close()``;
+    shared with them by ``connections``; the store's ``catalogue`` and ``filmographies`` given when read before,
+    by the server's parent). ``server.run()`` serves until ``server.close()``;
     :func:`filmgraph.web.site.close` stops the site's query workers.
 
     :raises FilmgraphError: a bad bind address or base, a port in use, no store there.
@@ -78,7 +79,7 @@ def make_server(store: str | Path, *, base: str | None = None, bind: str = DEFAU
     try:
         site = app(store, base=base or f"http://{address}:{server.effective_port}/", minted_base=minted_base,
                    time_limit=time_limit, row_limit=row_limit, query_workers=query_workers, cache_mb=cache_mb,
-                   shared_cache=shared_cache, filmographies=filmographies)
+                   shared_cache=shared_cache, catalogue=catalogue, filmographies=filmographies)
     except BaseException:
         server.close()
         raise
@@ -244,10 +245,11 @@ def _serve_in_processes(store: str | Path, *, bind: str, workers: int, ready: Ca
 
     try:
         # This process's own site is never served (it has no query workers): it checks the store and the base
-        # (a bad one is one line from here), reads the filmographies once for every worker (a worker read them in
-        # 8 s at 5,000 films, and two workers on two busy cores took 30 s to start), and tells ``ready`` what is
-        # served.
+        # (a bad one is one line from here), reads the catalogue and the filmographies once for every worker (a
+        # worker read the filmographies in 8 s at 5,000 films, and two workers on two busy cores took 30 s to
+        # start; the catalogue takes 3 s, its copy a tenth of that), and tells ``ready`` what is served.
         published = Published(store, base=options["base"], minted_base=options["minted_base"])
+        options["catalogue"] = published.catalogue()
         options["filmographies"] = published.filmographies()
         site = Site(published, None, cache_bytes=0)
         launched = [start(slot) for slot in range(workers)]

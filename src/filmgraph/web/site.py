@@ -18,18 +18,20 @@ import html
 import json
 import os
 import re
+import secrets
 import threading
 import time
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, urlencode
 
+import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.term import Node
 
@@ -37,7 +39,27 @@ from filmgraph.errors import FilmgraphError
 from filmgraph.formats import RdfFormat
 from filmgraph.rdf.vocab import FG, PREFIXES, SDO
 from filmgraph.web.page import READ_AHEAD, STYLE, Named, named, render_page, script_json, table_html
-from filmgraph.web.published import Credit, FilmEntry, FilmLink, Published, write_triples
+from filmgraph.web.published import (
+    DEPENDENT_KINDS,
+    Catalogue,
+    Credit,
+    FilmEntry,
+    FilmLink,
+    Published,
+    minted_base_of,
+    open_read_only,
+    write_triples,
+)
+from filmgraph.web.records import (
+    FilmRecord,
+    RecordsAbout,
+    checked_iris,
+    code_fingerprint,
+    films_reading,
+    read_about,
+    recorded_films,
+    save_records,
+)
 from filmgraph.web.sparql import GRAPH_NAMES, GRAPH_TYPES, JSON, RESULT_TYPES, Answer, QueryPool, negotiate
 
 HTML = "text/html"
@@ -209,6 +231,10 @@ class Site:
         self.base_path = re.sub(r"^https?://[^/]+", "", published.base)  # "/" or "/some/path/"
         self.last_modified = formatdate(published.loaded, usegmt=True)
         self.version = hashlib.sha1(f"{published.loaded}|{published.base}".encode()).hexdigest()[:16]
+        # The films' pages are read from their records (when the store has records, of itself as it is and built by
+        # this code) when the base is written the same in every part of a page (HTML text and attributes,
+        # JSON-LD): it replaces the records' placeholder as it is.
+        self._recorded_pages = published.records is not None and _plain(published.base)
 
     # ------------------------------------------------------------------ WSGI
 
@@ -421,6 +447,17 @@ class Site:
         return f'<p class="elsewhere">Elsewhere: {"".join(links)}</p>' if links else ""
 
     def film_page(self, iri: str) -> Response:
+        """A film's page: from its record (:func:`write_records`) when there is one, else built from the store."""
+        if self._recorded_pages:
+            assert self.published.records is not None
+            about = self.published.records.about
+            page = self.published.records.page(self.published.minted_iri(iri))
+            if page is not None:
+                text = page.replace(about.loaded, self.last_modified).replace(about.address, self.published.base)
+                return Response(200, "text/html; charset=utf-8", text, self._link_header(iri))
+        return self._built_film_page(iri)
+
+    def _built_film_page(self, iri: str) -> Response:
         graph = self.published.film_graph(iri, READ_AHEAD)
         film = URIRef(iri)
         head = "\n".join([f"<style>{_EXTRA_STYLE}</style>", _NO_ICON, f'<link rel="canonical" href="{_esc(iri)}">'] +
@@ -824,21 +861,157 @@ def _rq_files(folder: Any) -> Iterator[tuple[str, str]]:
             yield entry.name, entry.read_text(encoding="utf-8")
 
 
+def _plain(base: str) -> bool:
+    """Whether a base is written as it is in a page's HTML (text and attributes) and in its JSON-LD."""
+    return html.escape(base) == base and json.dumps(base, ensure_ascii=False) == f'"{base}"'
+
+
+@dataclass
+class RecordsWritten:
+    """What :func:`write_records` did: the records' file, the films whose records it wrote (all of the store's,
+    or those a load may have changed), the films whose records it dropped, and whether it wrote all of them."""
+
+    path: Path
+    written: int
+    removed: int
+    whole: bool
+    films: int = 0
+    films_written: list[str] = field(default_factory=list, repr=False)
+
+
+def write_records(store: str | Path, *, minted_base: str | None = None, changed_graphs: Iterable[str] | None = None,
+                  since: float | None = None) -> RecordsWritten:
+    """Write the records of the films of the store at ``store`` (the folder of an embedded store, closed by the
+    program that loaded it), so that a server of the store answers a film's documents and page from its record
+    (:mod:`filmgraph.web.records`); what ``filmgraph load --records`` runs after loading.
+
+    All of them are written, unless the store was loaded since its records were written and nothing else changed
+    it: ``since`` is the store's time (:func:`filmgraph.web.published.store_time`) before the load, when its
+    records were of the store as it was then, and ``changed_graphs`` the named graphs the load wrote, replaced
+    or removed. Then only the records of the films those graphs may have changed are written again: the films
+    whose record was read from one of them, the films (or their statements, roles…) they describe now, and the
+    films whose page linked a node the store now describes, or no longer does; the records of films no longer
+    in the store are dropped. IRIs are recorded as minted (under ``minted_base``, found in the store when not
+    given).
+
+    Example (a load, then its films' records brought up to date, as ``filmgraph load --records`` does)::
+
+        from filmgraph import load, write_records
+        from filmgraph.store import open as open_store
+        from filmgraph.web.published import store_time
+
+        since = store_time("out/store")
+        store = open_store("out/store")
+        results = load(["tests/corpus/rocky.wiki"], store=store)
+        store.close()
+        write_records("out/store", changed_graphs=[r.graph_iri for r in results if r.graph_iri], since=since)
+
+    :raises FilmgraphError: no store there.
+    """
+    folder = Path(store)
+    minted = minted_base or minted_base_of(open_read_only(folder)) or "http://localhost/"
+    described = Published(folder, base=minted, minted_base=minted)  # read at the minted IRIs, from the store
+    described.records = None
+    before = read_about(folder)
+    incremental = before is not None and changed_graphs is not None and since is not None and \
+        before.stamp == since and before.fingerprint == code_fingerprint()
+    # the kept pages' placeholders, or new ones
+    token = before.token if incremental and before is not None else secrets.token_hex(8)
+    about = RecordsAbout(described.loaded, token, code_fingerprint())
+    # the pages, built at the placeholder address and time (the documents' IRIs are recorded as minted)
+    site = Site(Published(folder, base=about.address, minted_base=minted), None, cache_bytes=0)
+    site.last_modified = about.loaded
+    listed = described.film_iris()
+    films = [iri for iri in listed if iri.startswith(minted)]
+    removed: list[str] = []
+    if incremental:
+        assert changed_graphs is not None
+        recorded = recorded_films(folder)
+        chosen = _films_changed(site.published, set(films), set(changed_graphs), recorded)
+        removed = sorted(recorded - set(films))
+        films = [film for film in films if film in chosen or film not in recorded]
+    path, count = save_records(folder, about, (_film_record(site, described, film) for film in films),
+                               keep=incremental, removed=removed)
+    return RecordsWritten(path, count, len(removed), not incremental, len(listed), films)
+
+
+def _film_record(site: Site, described: Published, film: str) -> FilmRecord:
+    """A film's record: its description read from the store, its page built at the placeholder address, and what
+    they were read from."""
+    triples = described.description_triples(film)
+    published = site.published
+    public = published.public(film)
+    published.checked = {}
+    try:
+        page = site._built_film_page(public).body.decode("utf-8")
+        checked = {published.minted_iri(iri): found for iri, found in published.checked.items()}
+    finally:
+        published.checked = None
+    subjects = list(dict.fromkeys(t.subject for t in triples if isinstance(t.subject, ox.NamedNode)))
+    graphs = {graph.value for graph in published.film_graphs(public) if isinstance(graph, ox.NamedNode)}
+    if subjects:
+        values = " ".join(str(subject) for subject in subjects)
+        graphs |= {row[0].value for row in described.store.query(
+            f"SELECT DISTINCT ?g {{ VALUES ?s {{ {values} }} GRAPH ?g {{ ?s ?p ?o }} }}")}
+    if described.is_graph(film):
+        graphs.add(film)
+    return FilmRecord(film, triples, page, graphs, checked, described.film_credits(film))
+
+
+def _films_changed(published: Published, films: set[str], changed: set[str], recorded: set[str]) -> set[str]:
+    """The films (minted IRIs) whose records a load of the ``changed`` graphs may have changed: those read from
+    one of them, those they now describe (a film, or its statements, roles…, found back through the nodes that
+    link them), and those whose page linked a node whose description the store now has, or no longer has."""
+    store = published.store
+    chosen = films_reading(published.path, changed)
+    dependent = tuple(f"{published.minted}{kind}/" for kind in DEPENDENT_KINDS)
+    frontier: set[Any] = set()
+    for graph in changed:
+        node = ox.NamedNode(graph)
+        if not store.contains_named_graph(node):
+            continue
+        for (subject,) in store.query(f"SELECT DISTINCT ?s {{ GRAPH {node} {{ ?s ?p ?o }} }}"):
+            if isinstance(subject, ox.NamedNode) and subject.value in films:
+                chosen.add(subject.value)
+            elif isinstance(subject, ox.NamedNode) and subject.value.startswith(dependent):
+                frontier.add(subject)
+    seen = set(frontier)
+    while frontier:  # a statement's, a role's… film: up the links that lead to it
+        following = set()
+        for node in frontier:
+            for quad in store.quads_for_pattern(None, None, node, None):
+                subject = quad.subject
+                if isinstance(subject, ox.NamedNode) and subject not in seen:
+                    seen.add(subject)
+                    if subject.value in films:
+                        chosen.add(subject.value)
+                    elif subject.value.startswith(dependent):
+                        following.add(subject)
+        frontier = following
+    for iri, asked in checked_iris(published.path).items():
+        found = published.exists(published.public(iri))
+        chosen |= {film for film, was in asked if was != found}
+    return chosen & (films | recorded)
+
+
 def app(store: str | Path, *, base: str, minted_base: str | None = None, time_limit: float = 10.0,
         row_limit: int = 10_000, query_workers: int = 2, cache_mb: float = 64,
-        shared_cache: Path | None = None, filmographies: dict[str, list[FilmLink]] | None = None) -> Site:
+        shared_cache: Path | None = None, catalogue: Catalogue | None = None,
+        filmographies: dict[str, list[FilmLink]] | None = None) -> Site:
     """The WSGI application publishing the store at ``store`` (a folder, opened read-only) under ``base`` (the
     server's address, ending in ``/``). IRIs minted under ``minted_base`` (found in the store when not given) are
     shown under ``base``. SPARQL queries run in ``query_workers`` processes, each stopped at ``time_limit``
     seconds and cut at ``row_limit`` rows (0 workers: no endpoint). The last answers built are kept, up to
     ``cache_mb`` megabytes (0: none), shared with the server's other workers through the folder ``shared_cache``
-    (:class:`ResponseCache`). Every person's and company's films are read as it starts, unless given
-    (``filmographies``: :meth:`Published.filmographies` of the same store). Call :func:`close` when done.
+    (:class:`ResponseCache`). The catalogue and every person's and company's films are read as it starts,
+    unless given (``catalogue`` and ``filmographies``: :meth:`Published.catalogue` and
+    :meth:`Published.filmographies` of the same store under the same base). Call :func:`close` when done.
 
     :raises FilmgraphError: no store there, or a base that is no http(s) address.
     """
-    published = Published(store, base=base, minted_base=minted_base, filmographies=filmographies)
-    published.catalogue()  # read once, before the first request
+    published = Published(store, base=base, minted_base=minted_base, catalogue=catalogue,
+                          filmographies=filmographies)
+    published.catalogue()  # read once, before the first request (when not given)
     published.filmographies()  # likewise (when not given)
     pool = QueryPool(str(store), minted=published.minted, base=published.base, workers=query_workers,
                      time_limit=time_limit, row_limit=row_limit) if query_workers > 0 else None
@@ -851,4 +1024,4 @@ def close(site: Site) -> None:
         site.pool.close()
 
 
-__all__ = ["app", "close", "Site", "example_queries", "uri", "FilmgraphError"]
+__all__ = ["app", "close", "Site", "example_queries", "uri", "write_records", "RecordsWritten", "FilmgraphError"]
