@@ -1145,3 +1145,13 @@ def test_a_list_of_release_dates_and_no_release_place_where_it_was_shot(
         sentence: str, releases: list[tuple[str, str | None]]) -> None:
     film = _film("", f"== Release ==\n{sentence}\n")
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases
+
+
+def test_a_cast_line_s_own_opening_link_names_its_actor_not_a_link_in_its_description() -> None:
+    film = _film("| music = [[Deva (composer)|Deva]]",
+                 "== Cast ==\n* [[Tom Hill]] as Vikram, a singer who idolises [[Deva (composer)|Deva]]\n"
+                 "* [[Deva (actor)|Deva]] as Raja\n* [[Deva (Tamil actor)|Deva]] as Kumar, a fan of "
+                 "[[Deva (composer)|Deva]]\n")
+    actors = {m.characters[0]: film.people[m.person].link for m in film.cast}
+    assert actors == {"Vikram": "Tom Hill", "Raja": "Deva (actor)", "Kumar": "Deva (Tamil actor)"}
+    assert film.people[film.composer[0].person].link == "Deva (composer)"

@@ -173,7 +173,8 @@ class CastMember:
     # Other names the article gives the actor: a credit ("as Richard Van Patten"), a pen name in brackets
     # ("Dean Wein (Dean Elliot)"), another spelling ("Wu Mo Chou" for "Wu Mochou")
     also_named: list[str] = field(default_factory=list)
-    # The page the actor's own cast line links them to: two lines linking one name to two pages are two people.
+    # The page the actor's own cast line links them to ("" when it links none; None when not read from a line):
+    # two lines linking one name to two pages are two people.
     page: str | None = None
 
 

@@ -375,18 +375,12 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
     run: list[CastItem] = []
     run_links: list[tuple[tuple[str, str], ...]] = []  # each item's (shown, page) links, beside ``run``
 
-    def add(entries: list[tuple[str, list[str]]], links: list[tuple[tuple[str, str], ...]] | None = None) -> None:
+    def add(entries: list[tuple[str, list[str]]], items: list[tuple[str, tuple[tuple[str, str], ...]]] = ()) -> None:
         kept = [(actor, characters) for actor, characters in entries if is_person_name(actor)
                 and not reference.is_placeholder(actor) and not reference.is_company_name(actor)]
-        # A name the article links to two pages: each cast line's own page, in the order of the lines.
-        pages: dict[str, list[str]] = {}
-        for item_links in links or ():
-            for shown, page in item_links:
-                if fold(shown) in collector.ambiguous:
-                    pages.setdefault(fold(shown), []).append(page)
-        film.cast.extend(CastMember(actor, characters, [section.title],
-                                    page=pages[fold(actor)].pop(0) if pages.get(fold(actor)) else None)
-                         for actor, characters in kept)
+        pages = _own_pages([actor for actor, _ in kept], items, collector.ambiguous)
+        film.cast.extend(CastMember(actor, characters, [section.title], page=page)
+                         for (actor, characters), page in zip(kept, pages, strict=True))
         context.add(kept)
 
     notes: list[Block] = []  # paragraphs indented under the items of the list being read
@@ -399,7 +393,8 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
 
     def flush() -> None:
         if run:
-            add(read_cast_list(run, context) if lists else read_voice_credits(run), run_links)
+            add(read_cast_list(run, context) if lists else read_voice_credits(run),
+                [(item.text, links) for item, links in zip(run, run_links, strict=True)])
         run.clear()
         run_links.clear()
         for note in notes:
@@ -435,6 +430,34 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         elif block.kind is BlockKind.PARAGRAPH:
             read_sentences(block)
     flush()
+
+
+def _own_pages(actors: list[str], items: list[tuple[str, tuple[tuple[str, str], ...]]],
+               ambiguous: set[str]) -> list[str | None]:
+    """For each actor of a cast list's entries (in the order of its lines), the page their own line links them to,
+    when the article links their name to two pages: the link that opens the line ("[[Deva (actor)|Deva]] as Raja"),
+    never one its description names ("as Vikram, a fan of [[Deva (composer)|Deva]]"); "" for a line that opens with
+    the name unlinked, None when no line opens with it."""
+    pages: list[str | None] = []
+    line = 0
+    used: set[tuple[int, str]] = set()  # a line names an actor once
+    for actor in actors:
+        name = fold(actor)
+        # The line that names this actor, from the last one found on: entries follow their lines.
+        found = next((index for index in range(line, len(items))
+                      if (index, name) not in used and _opening(items[index][0]).startswith(name)), None)
+        if found is None or name not in ambiguous:
+            pages.append(None)
+            continue
+        line = found
+        used.add((line, name))
+        pages.append(next((page for shown, page in items[line][1] if fold(shown) == name), ""))
+    return pages
+
+
+def _opening(line: str) -> str:
+    """A cast line's words before its part, folded: where its actor is named."""
+    return fold(line.lstrip("*#:;' \"“")).split(" as ")[0]
 
 
 # Sections that list the crew by their jobs ("* Cinematography: Shakti Banerjee").
@@ -668,15 +691,19 @@ def _qualify_linked_mentions(collector: Collector) -> None:
     mentions += [("cast", member.sources, member) for member in film.cast]
     mentions += [("nomination", nomination.sources, nominee) for nomination in film.nomination
                  for nominee in nomination.nominees if nominee.person]
-    pages = [collector.page_in_scope(record.person, field, sources) for field, sources, record in mentions]
+    # A cast line read with its own links says its actor's page itself ("" when the line links none): not its
+    # section's, which may be another line's.
+    own = [record.page if isinstance(record, CastMember) else None for _, _, record in mentions]
+    pages = [line_page or None if line_page is not None else collector.page_in_scope(record.person, field, sources)
+             for (field, sources, record), line_page in zip(mentions, own, strict=True)]
     pages_by_role: dict[tuple[str, str], set[str]] = {}
     for (field, _, record), page in zip(mentions, pages, strict=True):
         if page:
             pages_by_role.setdefault((field, fold(record.person)), set()).add(page)
-    for (field, _, record), page in zip(mentions, pages, strict=True):
-        if page is None and isinstance(record, CastMember) and record.page:
-            page = record.page  # the page the actor's own cast line links
-        if page is None and fold(record.person) in collector.ambiguous:
+    for (field, _, record), page, line_page in zip(mentions, pages, own, strict=True):
+        if line_page is not None:
+            pass  # the line's own word: linked or not
+        elif page is None and fold(record.person) in collector.ambiguous:
             role_pages = pages_by_role.get((field, fold(record.person)), set())
             page = next(iter(role_pages)) if len(role_pages) == 1 else None
         if page:

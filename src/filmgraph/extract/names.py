@@ -417,10 +417,15 @@ def _page_keys(own_page: dict[str, str | None], cast: dict[str, set[str]]) -> di
     by_name: dict[str, set[str]] = {}
     for page in keys:
         by_name.setdefault("".join(_tokens(_without_brackets(page))), set()).add(page)
+    # The parts every cast line of a name gives, linked or not ("Deva as Raja" beside "[[Deva (…)|Deva]] as Kumar").
+    parts_by_name: dict[str, list[frozenset[str]]] = {}
+    for mention, characters in cast.items():
+        if characters:
+            parts_by_name.setdefault("".join(_tokens(_unmarked(mention)[0])), []).append(frozenset(characters))
     for name, alike in by_name.items():
         # Two cast lines with two parts are two actors ("[[Deva (actor)|Deva]] as Raja", "[[Deva (Tamil actor)|Deva]]
         # as Kumar"); a page named for a job behind the camera ("(composer)") is never an actor's.
-        played = [parts[page] for page in alike if parts.get(page)]
+        played = set(parts_by_name.get(name, ()))
         if len(alike) > 1 and alike <= parts.keys() and len(played) <= 1 \
                 and not any(_BEHIND_CAMERA_RE.search(page) for page in alike):
             keys.update(dict.fromkeys(alike, name))
