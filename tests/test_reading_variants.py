@@ -1155,3 +1155,39 @@ def test_a_cast_line_s_own_opening_link_names_its_actor_not_a_link_in_its_descri
     actors = {m.characters[0]: film.people[m.person].link for m in film.cast}
     assert actors == {"Vikram": "Tom Hill", "Raja": "Deva (actor)", "Kumar": "Deva (Tamil actor)"}
     assert film.people[film.composer[0].person].link == "Deva (composer)"
+
+
+# ------------------------------------------------------------ what a seventh review found
+
+def test_a_surname_two_credited_people_share_or_a_part_s_name_is_no_nominee() -> None:
+    film = _film("| starring = [[Shah Rukh Khan]]<br>[[Saif Ali Khan]]",
+                 "== Cast ==\n* [[Tom Hill]] as Fawcett\n* [[Farrah Fawcett]] as Jill\n== Accolades ==\nThe film won the "
+                 "Filmfare Award for Best Actor for Khan. [[Tom Hill]] was nominated for a Saturn Award for Best "
+                 "Supporting Actor for Fawcett.\n")
+    assert {(category, nominees) for _, category, _, nominees in _nominations(film)} == {
+        ("Best Actor", ()), ("Best Supporting Actor", ("Tom Hill",))}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The film clashed at the box office with the Salman Khan film, which grossed ₹200 crore.",
+    "It opened behind the Fox release, which grossed $40 million that weekend.",
+    "It broke the record set by the 1975 film, which grossed $15 million.",
+])
+def test_the_film_after_a_preposition_before_which_grossed_is_another(sentence: str) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert film.box_office == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The film was initially expected to release on 12 March 2005, but it was pushed back.",
+    "The film was initially planned for a 12 March 2005 release.",
+])
+def test_a_release_initially_expected_or_planned_is_no_release(sentence: str) -> None:
+    assert _film("", f"== Release ==\n{sentence}\n").release == []
+
+
+def test_no_part_from_a_slash_inside_a_word_or_a_description_before_also_known_as() -> None:
+    film = _film("", "== Cast ==\n* [[Ann Berg]] as Mary\n* [[Bo Dam]] as a hitman also known as \"The Jackal\"\n\n"
+                     "[[Tom Hill]] plays a 9/11 survivor named Jack. [[Eva Lund]] plays the AC/DC fan Johnny.\n")
+    cast = _cast(film)
+    assert cast["Tom Hill"] == ["Jack"] and cast["Eva Lund"] == ["Johnny"] and cast["Bo Dam"] == []

@@ -177,3 +177,10 @@ def test_a_job_before_a_recipient_s_name_is_no_part_of_it() -> None:
     assert _people(film) == {"Ann Berg", "Tom Hill"}
     assert _nominations(film) == {("Bodil Awards", "Best Editing", "won", ("Tom Hill",)),
                                   ("Bodil Awards", "Best Director", "nominated", ("Ann Berg",))}
+
+
+def test_a_job_before_a_linked_one_word_name_is_no_part_of_it() -> None:
+    rows = [("Filmfare Awards", "Best Music Director", "Music Director [[Ilaiyaraaja]]", "{{won}}")]
+    film = _film("| music = [[Ilaiyaraaja]]", _TABLE_HEAD + "".join(f"|-\n| {' || '.join(row)}\n" for row in rows)
+                 + "|}\n")
+    assert _people(film) == {"Ann Berg", "Ilaiyaraaja"}

@@ -180,19 +180,24 @@ def _nominees(cell: str, film: Film) -> list[Nominee]:
     # A country as recipient is the submitting country (international feature film), not a person.
     # "For the 50th Anniversary Two-Disc Special Edition DVD" says what it went to, and names nobody.
     # "Rumi Hiiragi as Chihiro": the actor, for the part.
-    names = [_without_job(re.sub(r"\s+as\s+.+$", "", name)) for name in split_names(cell)]
+    names = [_without_job(re.sub(r"\s+as\s+.+$", "", name), film.links) for name in split_names(cell)]
     return [Nominee(person=name) for name in names if _nominee_is_a_person(name, film)]
 
 
-def _without_job(name: str) -> str:
+def _without_job(name: str, links: dict[str, str] | None = None) -> str:
     """A name without the job before it: "Film Editor Tom Hill" → "Tom Hill", "Film's writers Anil Das" → "Anil
-    Das"; a two-word name stays whole ("Art Carney").
+    Das", "Music Director [[Ilaiyaraaja]]" → "Ilaiyaraaja" (a one-word name only when linked); a two-word name
+    stays whole ("Art Carney"), and so does a name linked whole ("[[Sound E. Daniels]]").
 
-    >>> _without_job("Film Editor Tom Hill"), _without_job("Art Carney")
-    ('Tom Hill', 'Art Carney')
+    >>> _without_job("Film Editor Tom Hill"), _without_job("Art Carney"), _without_job("Director X", {"x": "X"})
+    ('Tom Hill', 'Art Carney', 'X')
     """
+    links = links or {}
     tokens = name.split()
-    while len(tokens) > 2 and fold(tokens[0]).removesuffix("'s").removesuffix("’s") in _NO_PERSON_WORDS:
+    if fold(name) in links:
+        return name
+    while len(tokens) > 1 and fold(tokens[0]).removesuffix("'s").removesuffix("’s") in _NO_PERSON_WORDS \
+            and (len(tokens) > 2 or fold(tokens[-1]) in links):
         tokens = tokens[1:]
     return " ".join(tokens)
 

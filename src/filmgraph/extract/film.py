@@ -656,7 +656,15 @@ def _credited_names(film: Film) -> tuple[set[str], set[str]]:
     surnames of those named in full: a lone word names a person in prose only as one of these surnames."""
     names = [ref.person for field in _person_fields() for ref in getattr(film, field)]
     names += [member.person for member in film.cast]
-    return {fold(name) for name in names}, {fold(name.split()[-1]) for name in names if " " in name}
+    # A surname two credited people share ("Khan" of Shah Rukh Khan and Saif Ali Khan) names neither.
+    bearers: dict[str, set[str]] = {}
+    for name in names:
+        if " " in name:
+            bearers.setdefault(fold(name.split()[-1]), set()).add(fold(name))
+    # Nor does a character's name ("for Fawcett" when Fawcett is the part a nominee played).
+    characters = {fold(c) for member in film.cast for c in member.characters}
+    return {fold(name) for name in names}, {surname for surname, full in bearers.items()
+                                            if len(full) == 1 and surname not in characters}
 
 
 def _merge_sources(target: list[str], extra: list[str]) -> None:

@@ -299,11 +299,11 @@ _ANOTHER_RELEASE_RE = re.compile(r"\brelease of (?!(?:the|this) (?:film|movie|pi
 
 
 # Words before a date that make it a plan for the release, not the release: "announced their release as …",
-# "moved the release date to …", "was postponed to …", "was scheduled for …".
+# "moved the release date to …", "was postponed to …", "was scheduled for …", "initially expected to release on …".
 # Never "originally released", "initially released" or "pushed the film into wide release": those happened.
 _PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|pushed\s+(?:back|forward|to)|"
                                  r"rescheduled|scheduled|slated|delayed|deferred|tentatively|targeted|targeting|aimed|"
-                                 r"eyeing)\b")
+                                 r"eyeing|expected|due|planned|intended|wanted|hoped|set\s+(?:to|for)|was\s+to)\b")
 # "held from 3 to 12 October 2019": a festival's own days, not the film's.
 _HELD_BEFORE_RE = re.compile(r"(?i)\b(?:held|running|ran|runs)\s+(?:from\s+|between\s+|on\s+)?"
                              r"(?:\d{1,2}\s*(?:to|–|-|and)\s*)?$")
@@ -1612,6 +1612,9 @@ _RELATIVE_RE = re.compile(r"(?i)^\s*(?:which|that|whose|who)\b")
 # previous Tamil film", "the highest-grossing film").
 _THE_FILM_AT_END_RE = re.compile(r"(?i)\b(?:it|this (?:film|movie|picture)|the\s+(?:[\w'’.-]+\s+){0,3}?"
                                  r"(?:film|movie|picture|release))\W*$")
+# A word that makes the noun phrase after it an object, not the sentence's subject: "clashed with the … film".
+_OBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:with|behind|alongside|than|by|to|of|over|against|beat|beating|surpassed|"
+                               r"surpassing|overtook|overtaking|set|broke|breaking|from|after|before|like)\s+$")
 _NOT_THE_FILM_WORDS_RE = re.compile(r"(?i)\b(?:highest|biggest|top|record|other|another|rival|previous|earlier|last|"
                                     r"next|first|original)\b")
 
@@ -1623,8 +1626,11 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
         return False
     antecedent = upto_clause.rstrip(" ,;:(—–'\"’”")
     the_film = _THE_FILM_AT_END_RE.search(antecedent)
-    if (the_film and not _NOT_THE_FILM_WORDS_RE.search(the_film.group(0))
-            and not _ANOTHER_FILM_SUBJECT_RE.search(the_film.group(0))) or (title and antecedent.endswith(title)):
+    if the_film and (_NOT_THE_FILM_WORDS_RE.search(the_film.group(0))
+                     or _ANOTHER_FILM_SUBJECT_RE.search(the_film.group(0))
+                     or _OBJECT_BEFORE_RE.search(antecedent[:the_film.start()])):
+        return True  # "behind the Warner Bros. film, which grossed …": another film, as an object
+    if the_film or (title and antecedent.endswith(title)):
         return False
     # A name ("surpassing Coast Road") or another film ("its predecessor"); not "in 74 markets, which brought in".
     return _another_subject(antecedent, title) or bool(_OTHER_FILM_RE.search(" ".join(antecedent.split()[-3:])))
