@@ -1161,8 +1161,8 @@ def test_a_cast_line_s_own_opening_link_names_its_actor_not_a_link_in_its_descri
 
 def test_a_surname_two_credited_people_share_or_a_part_s_name_is_no_nominee() -> None:
     film = _film("| starring = [[Shah Rukh Khan]]<br>[[Saif Ali Khan]]",
-                 "== Cast ==\n* [[Tom Hill]] as Fawcett\n* [[Farrah Fawcett]] as Jill\n== Accolades ==\nThe film won the "
-                 "Filmfare Award for Best Actor for Khan. [[Tom Hill]] was nominated for a Saturn Award for Best "
+                 "== Cast ==\n* [[Tom Hill]] as Fawcett\n* [[Farrah Fawcett]] as Jill\n== Accolades ==\nThe film won "
+                 "the Filmfare Award for Best Actor for Khan. [[Tom Hill]] was nominated for a Saturn Award for Best "
                  "Supporting Actor for Fawcett.\n")
     assert {(category, nominees) for _, category, _, nominees in _nominations(film)} == {
         ("Best Actor", ()), ("Best Supporting Actor", ("Tom Hill",))}
