@@ -1191,3 +1191,26 @@ def test_no_part_from_a_slash_inside_a_word_or_a_description_before_also_known_a
                      "[[Tom Hill]] plays a 9/11 survivor named Jack. [[Eva Lund]] plays the AC/DC fan Johnny.\n")
     cast = _cast(film)
     assert cast["Tom Hill"] == ["Jack"] and cast["Eva Lund"] == ["Johnny"] and cast["Bo Dam"] == []
+
+
+def test_seventh_review_releases_takings_places_and_labels() -> None:
+    film = _film("", "== Release ==\nThe film was released theatrically on 5 May 2005 in the United States, and on 12 "
+                     "June 2005 on television in the United Kingdom.\n=== Box office ===\nThe film's original release "
+                     "grossed $5 million.\n== Production ==\nThe director had planned for the film to be shot "
+                     "entirely in Morocco, but filming took place in Tunisia. Scenes were filmed on Coronation Street, "
+                     "the soap opera's outdoor set, in Manchester.\n== Home media ==\nAfter a limited theatrical run, "
+                     "the film was released by [[Image Entertainment]] on DVD in 2006.\n")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == [
+        ("2005-05-05", "United States")]
+    assert [q.amount for q in film.box_office] == [5e6]
+    assert [f.place.name for f in film.filming_location] == ["Tunisia", "Manchester"]
+    assert film.distributor == []
+
+
+@pytest.mark.parametrize("lead", [
+    "'''''Night Harbour''''' is a 2005 Japanese anime based on the ''Pokémon'' franchise.",
+    "'''''Night Harbour''''' is a 2005 American mockumentary about the ''Star Wars'' franchise and its fans.",
+    "'''''Night Harbour''''' is a 2005 American horror anthology inspired by the ''Bar'' film series.",
+])
+def test_a_film_about_or_based_on_a_franchise_is_a_film(lead: str) -> None:
+    assert _film("", lead + "\n").title == "Night Harbour"

@@ -222,6 +222,7 @@ MAKING_SECTIONS_RE = re.compile(r"\b(?:production|pre-production|post-production
 # Sections on other films of a series: "After X won a National Award, its director spoke of a sequel"
 # in a sequel section retells an award, or tells the sequel's.
 OTHER_FILMS_SECTIONS_RE = re.compile(r"\b(?:sequels?|prequels?|remakes?|spin-?offs?|franchise|follow-?ups?)\b")
+_IN_CINEMAS_RE = re.compile(r"(?i)\breleased\s+(?:it\s+|the\s+film\s+)?theatrically|\b(?:in|to)\s+(?:theat|cinema)")
 _VIDEO_WORDS_RE = re.compile(r"(?i)\b(?:DVD|Blu-ray|VHS|video|laserdisc|streaming|digital download|4K|box set)\b")
 HOME_MEDIA_SECTIONS_RE = re.compile(r"\b(?:home (?:media|video|entertainment|release)|dvd|blu-ray|vhs|streaming|"
                                     r"video release)\b")
@@ -333,11 +334,17 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for location in [*prose.find_filming(sentence, film.links),
                              *prose.find_named_locations(sentence, film.links)] if part.tells_making else []:
                 collector.add("filming_location", location, section)
-            # A home media section's "released by" names a video label, not the film's distributor, unless it says
-            # the film was in cinemas ("released it theatrically"); in "Release and home media", only its video lines.
-            video_label = part.on_video and not re.search(r"(?i)\btheatric|\bin (?:theat|cinema)", sentence) and (
-                not RELEASE_SECTIONS_RE.search(fold(section)) or _VIDEO_WORDS_RE.search(sentence) is not None)
-            distributors, sales = prose.find_distribution(sentence) if not video_label else ([], [])
+            # A home media section's "released by" names a video label, not the film's distributor, unless its
+            # clause says the film was in cinemas ("which released it theatrically"); in "Release and home media",
+            # only its video clauses.
+            distributors, sales = [], []
+            for clause in re.split(r";\s*|,\s+and\s+", sentence) if part.on_video else [sentence]:
+                video_label = part.on_video and not _IN_CINEMAS_RE.search(clause) and (
+                    not RELEASE_SECTIONS_RE.search(fold(section)) or _VIDEO_WORDS_RE.search(clause) is not None)
+                if not video_label:
+                    found, selling = prose.find_distribution(clause)
+                    distributors += found
+                    sales += selling
             for name, area in distributors:
                 if fold(name) not in credited:  # "released in 2008 is directed by …" names a person
                     collector.add("distributor", Organization(name, parse_place(area) if area else None), section)

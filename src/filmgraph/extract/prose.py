@@ -397,7 +397,8 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
             continue
         # "released on 5 May 2005 in the United States, and on 12 June 2005 in the United Kingdom": a list of the
         # release's dates goes on without its verb.
-        listed = bool(mentions) and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None
+        listed = bool(mentions) and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None \
+            and not re.search(r"(?i)\b(?:television|TV|broadcast|DVD|video|streaming)\b", own)
         if _RELEASE_VERB_RE.search(clause) or (index and relative) or listed:
             mentions.append(Release(when, place))
     return mentions
@@ -1086,6 +1087,11 @@ _ARCHIVE_FOOTAGE_RE = re.compile(r"(?i)\b(?:footage\s+(?:comes|came|is|was|taken
 _SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:government|authorities|officials|embassy|consulate|police|army|military|"
                                 r"ministry|council|mayor|governor|fans|audiences?|critics|press|residents|people|"
                                 r"locals|students|community|censors?|board)\s*$")
+# A plan that governs the filming verb, however far before the place: "had planned for the film to be shot entirely
+# in Morocco", "intended to film the battle scenes in Ireland", "was to be shot in London".
+_PLANNED_TO_SHOOT_RE = re.compile(r"(?i)\b(?:planned|planning|intended|intending|wanted|hoped|meant|supposed|was|were|"
+                                  r"originally)\s+(?:for\s+the\s+(?:film|movie)\s+)?to\s+(?:be\s+)?"
+                                  r"(?:shot|filmed|shoot|film)\b")
 # Words that make the place after them one where shooting was only planned, hoped for or considered.
 _ONLY_PLANNED_RE = re.compile(r"(?i)(?<!\bas\s)(?<!\bthe\s)\b(?:planned|planning|plans?|intended|intending|proposed|"
                               r"considered|considering|scouted|scouting|hoped|supposed|meant|wanted|envisioned|"
@@ -1150,14 +1156,16 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                              r"(?:the\s+)?(?P<kind_of>(?:island|town|city|village)\s+of\s+)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
         if match["prep"] == "on" and (not _STREET_RE.search(match["name"].rstrip(".,;"))
-                                      or re.match(r"\s+(?:sets?|stages?|backlot|lot)\b", text[match.end():])):
+                                      or re.match(r"\s+(?:sets?|stages?|backlot|lot)\b|,\s+(?:an?|the)\s+[^,.;]{0,40}?"
+                                                  r"\b(?:sets?|stages?|backlot|lot)\b", text[match.end():])):
             continue  # "filmed on First Avenue"; never "shot on Super 8", "on location", "on the Sesame Street set"
 
         if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
             continue  # "the producer's offices in Wilmington": where someone works or lives, not where it was shot
         if _SUBJECT_BEFORE_RE.search(text[:match.start()]) and not _FILMING_WORD_RE.search(text[:match.start()]):
             continue  # "The government in Nanjing did not foresee … to shoot in China": who, not where it was shot
-        if _ONLY_PLANNED_RE.search(re.split(r"[,;]|\bbut\b", text[:match.start()])[-1]):
+        segment = re.split(r"[,;]|\bbut\b", text[:match.start()])[-1]
+        if _ONLY_PLANNED_RE.search(segment) or _PLANNED_TO_SHOOT_RE.search(segment):
             continue  # "originally planned in Prague, but moved to Budapest": a plan, not where it was shot
             # (the plan word right before the place: not "began as planned in Rome", "planned a schedule and filmed in")
         names = [(match["name"].rstrip(".,;"), match.end())]
@@ -1581,9 +1589,10 @@ _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dv
 # The verbs of a running total, a debut, a drop and a list that goes on: see find_box_office.
 _WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|another")
 # Words that name another film: "its predecessor", "Ann Berg's next film", "the remake".
-_ANOTHER_FILM_WORDS = (r"\b(?:predecessor|successor|sequel|prequel|remake|original(?:\s+film)?|(?:next|previous|last|"
-                       r"earlier|later|first|other|original)\s+(?:film|movie|picture|installment|instalment|one)|"
-                       r"rival|competitor|spin-?off)\b")
+# (Never "the original release", "the original Tamil version": the film's own.)
+_ANOTHER_FILM_WORDS = (r"\b(?:predecessor|successor|sequel|prequel|remake|original(?:\s+film)?(?!\s+(?:[\w-]+\s+)?"
+                       r"(?:release|version|run|cut|print))|(?:next|previous|last|earlier|later|first|other|original)\s+"
+                       r"(?:film|movie|picture|installment|instalment|one)|rival|competitor|spin-?off)\b")
 # A subject that is another film: "Its predecessor went on to gross …", "Ann Berg's next film earned …".
 _ANOTHER_FILM_SUBJECT_RE = re.compile(f"(?i){_ANOTHER_FILM_WORDS}")
 # Words that make a clause's sum another film's: "which debuted to …", "the series total", "the original film's".
