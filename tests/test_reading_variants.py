@@ -1214,3 +1214,21 @@ def test_seventh_review_releases_takings_places_and_labels() -> None:
 ])
 def test_a_film_about_or_based_on_a_franchise_is_a_film(lead: str) -> None:
     assert _film("", lead + "\n").title == "Night Harbour"
+
+
+@pytest.mark.parametrize(("sentence", "screenings"), [
+    ("The film was shown during the film market at the 1986 Cannes Film Festival before opening on 200 screens in "
+     "Japan on July 12, 1986.", [("Cannes Film Festival", "1986")]),
+    ("The film was screened at the Cannes Film Festival in 2005 and released in France on 12 October 2005.",
+     [("Cannes Film Festival", "2005")]),
+    ("Footage from the film was shown at the 2005 Cannes Film Festival.", []),
+    ("On 12 June 2005, the trailer for the film was shown at the Cannes Film Festival.", []),
+    ("The film had its North American premiere at the Toronto International Film Festival, held at the same time as "
+     "the Venice Film Festival.", [("Toronto International Film Festival", None)]),
+    ("The film premiered at the Venice Film Festival and was screened at the Toronto International Film Festival "
+     "during the same month.", [("Venice Film Festival", None), ("Toronto International Film Festival", None)]),
+])
+def test_a_festival_screening_s_own_date_and_what_was_shown_there(sentence: str,
+                                                                  screenings: list[tuple[str, str | None]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(s.event, s.date.isoformat() if s.date else None) for s in film.screening] == screenings

@@ -439,7 +439,8 @@ def find_screenings(sentence: str) -> list[Screening]:
     # "…screened at A in May, and in October it was screened at B": one screening per clause.
     # "its European premiere at A and Indian premiere at B": two screenings, one a clause.
     clauses = re.split(r",\s+and\s+|;\s+|\s+and\s+(?=(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
-                       r"(?:premiere|screening)s?\b)", sentence)
+                       r"(?:premiere|screening)s?\b)|\s+and\s+(?=(?:was|were)\s+(?:later\s+|also\s+|then\s+)?"
+                       r"(?:screened|shown|presented)\b)", sentence)
     return [found for clause in clauses for each in _each_event(clause) if (found := _screening_in(each)) is not None]
 
 
@@ -595,9 +596,14 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
     return found
 
 
+# What was shown instead of the film: "Footage from the film was shown at Cannes", "a documentary about its making".
+_PART_SHOWN_RE = re.compile(r"(?i)\b(?:footage|minutes|trailers?|teasers?|clips?|scenes|excerpts?|sneak\s+peek|"
+                            r"promos?|first\s+look|making-of|documentary\s+about|pitched)\b")
+
+
 def _screening_in(sentence: str) -> Screening | None:
     events = _events(sentence)
-    if not events:
+    if not events or _PART_SHOWN_RE.search(sentence[:events[0][1]]):
         return None
     section = None
     section_match = re.search(rf"\b(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)\s+(?:section|sidebar|strand|programme|"
@@ -621,7 +627,15 @@ def _screening_in(sentence: str) -> Screening | None:
                                  between):
             outer = outer_events[-1][0]
     inner = [n for n in names if n != outer]
-    event = inner[-1] if inner else names[0]
+    # A festival in a relative clause is another occasion ("The film, which Berg had shown at Cannes, premiered …").
+    asides = [m.span() for m in re.finditer(r",\s+(?:which|who|whose|where|after)\b[^,]*,", sentence)]
+    told = [n for n in inner if not any(a <= next(s for e, s, _ in events if e == n) < b for a, b in asides)]
+    inner = told or inner
+    # Within another, the innermost; else the first a clause names ("premiered at Tribeca, during the same week as
+    # Cannes": Cannes is a comparison), unless the first is a section held during the second.
+    within = len(inner) >= 2 and re.search(rf"\b(?:during|as part of|within)\s+(?:the\s+)?{re.escape(inner[-1])}",
+                                           sentence) is not None
+    event = (inner[-1] if outer or within else inner[0]) if inner else names[0]
     span = next(span for span in events if span[0] == event)
     when = _date_of(sentence, span)
     # "the 2009 Shanghai International Film Festival": the edition's year; a date of another year in the sentence
@@ -629,7 +643,7 @@ def _screening_in(sentence: str) -> Screening | None:
     edition = re.match(r"^(?:the\s+)?(\d{4})\s", event) or re.search(r"\b(\d{4})\s+$", sentence[:span[1]])
     if edition and (when is None or when.year != int(edition.group(1))):
         when = PartialDate(int(edition.group(1)))
-    if len(inner) >= 2 and re.search(r"\b(?:during|as part of|within)\b", sentence):
+    if within:
         section = section or inner[0]
     return Screening(canonical_event(event), canonical_event(outer) if outer else None, section, when)
 
@@ -650,13 +664,16 @@ def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
         return PartialDate(first.year, first.month if first.month == last.month else None)
     elif len(held) < len(dates):
         dates = [d for d in dates if d not in held]
-    # A date after a clause break ("… on 5 September, and at the Odeon on 2 May 2012") is another event's.
+    # A date after a clause break ("… on 5 September, and at the Odeon on 2 May 2012") or another event ("before
+    # opening on 200 screens in Japan on July 12", "ahead of its theatrical release on …") is that one's.
     after = [d for d, start, _ in dates if start >= span[2]
-             and not re.search(r",\s+and\b|;|\band\s+(?:at|in)\b", sentence[span[2]:start])]
+             and not re.search(r",\s+and\b|;|\band\s+(?:at|in)\b|\b(?:before|ahead\s+of|prior\s+to|after|until|"
+                               r"opened|opening|released|releasing|followed)\b", sentence[span[2]:start])]
     before = [d for d, _, end in dates if end <= span[1]]
+    in_year = re.match(r"\s+in\s+((?:18|19|20)\d\d)\b", sentence[span[2]:])  # "at Cannes in 2005 and released …"
     if len(dates) == 1:
-        return dates[0][0] if after or before else None
-    return after[0] if after else (before[-1] if before else None)
+        return dates[0][0] if after or before else PartialDate(int(in_year.group(1))) if in_year else None
+    return after[0] if after else (before[-1] if before else PartialDate(int(in_year.group(1))) if in_year else None)
 
 
 # A prize named for its body ("a Golden Globe nomination"): the body it stands for.
