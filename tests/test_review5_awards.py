@@ -184,3 +184,9 @@ def test_a_job_before_a_linked_one_word_name_is_no_part_of_it() -> None:
     film = _film("| music = [[Ilaiyaraaja]]", _TABLE_HEAD + "".join(f"|-\n| {' || '.join(row)}\n" for row in rows)
                  + "|}\n")
     assert _people(film) == {"Ann Berg", "Ilaiyaraaja"}
+
+
+def test_a_linked_category_listed_after_another_film_s_prize_is_not_the_film_s() -> None:
+    film = _film("", "== Accolades ==\nThe film was nominated for the Academy Award for Best Cinematography, and "
+                     "''Bar'' won Best Visual Effects and [[Academy Award for Best Sound|Sound]].\n")
+    assert not any(category == "Sound" for _, category, _, _ in _nominations(film))

@@ -646,6 +646,8 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
         sibling = next((n for n in found if n.body == body and (at := sentence.rfind(n.category, 0, position)) >= 0
                         and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", sentence[at + len(n.category):position])),
                        None)
+        if sibling is not None and before and prose.another_subject(sentence[:max(before)[0]], title):
+            sibling = None  # "… and Bar won Best Visual Effects and [[…|Sound]]": Bar's, not the film's
         if sibling is None and (not before or not prose.the_film_is_the_subject(sentence, max(before)[0], title)):
             continue  # no verb before it, or someone's or something else's prize ("who had won an [[…|Oscar]]")
         result = sibling.result if sibling is not None else max(before)[1]

@@ -1616,7 +1616,7 @@ _ANOTHER_FILM_SUBJECT_RE = re.compile(f"(?i){_ANOTHER_FILM_WORDS}")
 _OTHER_FILM_RE = re.compile(rf"(?i)\b(?:which|whose|series|franchise)\b|{_ANOTHER_FILM_WORDS}")
 
 
-def _another_subject(text: str, title: str) -> bool:
+def another_subject(text: str, title: str) -> bool:
     """Whether the words just before a verb name someone or something else as its subject: "Its rival, Heat,
     debuted", "Ann Berg's next film debuted", "Frozen's biggest markets were"."""
     words = re.findall(r"[\w'’.:!-]+", text)[-3:]
@@ -1659,7 +1659,7 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
     if the_film or (title and antecedent.endswith(title)):
         return False
     # A name ("surpassing Coast Road") or another film ("its predecessor"); not "in 74 markets, which brought in".
-    return _another_subject(antecedent, title) or bool(_OTHER_FILM_RE.search(" ".join(antecedent.split()[-3:])))
+    return another_subject(antecedent, title) or bool(_OTHER_FILM_RE.search(" ".join(antecedent.split()[-3:])))
 
 
 _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
@@ -1724,7 +1724,7 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
                 # sentence's subject: not "Heat debuted to …", "which debuted to …", "the series total".
                 upto = sentence[:previous_end + verbs[-1].start()]
                 said = _speaks_of_the_film(upto, title) and not _OTHER_FILM_RE.search(upto[upto.rfind(",") + 1:]) \
-                    and not _another_subject(upto, title)
+                    and not another_subject(upto, title)
         # "… in the US and Canada and $1,976,000 elsewhere": a sum listed after one the film took
         listed = previous_gross and not verbs and bool(re.search(
             r"(?:,|\band\b|\bincluding\b)\s*(?:an?\s+(?:additional|further)\s+)?$", before)) \
@@ -1736,7 +1736,7 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
         in_region = region is not None and reference.is_region_name(region["region"]) \
             and not _NOT_GROSS_RE.search(sentence[:start]) and not _OTHER_FILM_RE.search(sentence[:start]) \
             and _speaks_of_the_film(sentence[:start], title) \
-            and not _another_subject(sentence[:previous_end + region.start()], title)
+            and not another_subject(sentence[:previous_end + region.start()], title)
         is_gross = (said or listed or in_region) and not _NOT_GROSS_AFTER_RE.search(tail) \
             and (in_region or not bracketed) and quantity.amount >= MIN_GROSS
         if is_gross:
@@ -1771,7 +1771,7 @@ def find_rentals(sentence: str, title: str = "") -> list[Quantity]:
             and not _NOT_THEATRICAL_RENTALS_RE.search(sentence[max(0, start - 40):start])
             and not re.search(r"\b(?:than|compared|besting|behind|ahead|studio|company)\b|['’]s\s*$",
                               sentence[:start])
-            and _speaks_of_the_film(sentence[:start], title) and not _another_subject(sentence[:start], title)]
+            and _speaks_of_the_film(sentence[:start], title) and not another_subject(sentence[:start], title)]
 
 
 _PROFIT_RE = re.compile(r"\b(?P<kind>profit|loss)(?:es|s)?\s+(?:of|was|were|totall?ing|amounting to|came to)\s+"
