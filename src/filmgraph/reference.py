@@ -461,8 +461,9 @@ def award_body_names(name: str) -> tuple[str, ...]:
     """
     for row in _rows("award_bodies.csv"):
         if row["name"] == name:
+            # (Not an acronym alone: "BAFTA" is the academy, which gives other awards too.)
             return tuple(alias for alias in filter(None, row["aliases"].split("|"))
-                         if (alias.endswith("s") or alias.isupper()) and " of " not in alias)
+                         if alias.endswith("s") and not alias.isupper() and " of " not in alias)
     return ()
 
 
