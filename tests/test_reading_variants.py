@@ -1232,3 +1232,12 @@ def test_a_festival_screening_s_own_date_and_what_was_shown_there(sentence: str,
                                                                   screenings: list[tuple[str, str | None]]) -> None:
     film = _film("", f"== Release ==\n{sentence}\n")
     assert [(s.event, s.date.isoformat() if s.date else None) for s in film.screening] == screenings
+
+
+@pytest.mark.parametrize("sentence", [
+    "The film grossed $5 million; its US television premiere on HBO on 12 January 2006 drew 3 million viewers.",
+    "The film had its television premiere 25 February 1977 on the CBS Late Movie.",
+    "The film premiered on Star Gold on 12 January 2006.",
+])
+def test_a_television_premiere_is_no_release(sentence: str) -> None:
+    assert _film("", f"== Release ==\n{sentence}\n").release == []

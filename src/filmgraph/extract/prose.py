@@ -307,6 +307,8 @@ _PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|p
 # "held from 3 to 12 October 2019": a festival's own days, not the film's.
 _HELD_BEFORE_RE = re.compile(r"(?i)\b(?:held|running|ran|runs)\s+(?:from\s+|between\s+|on\s+)?"
                              r"(?:\d{1,2}\s*(?:to|–|-|and)\s*)?$")
+# A showing on television is no release in cinemas: "its US television premiere on HBO on 12 January 2006".
+_BROADCAST_RE = re.compile(r"(?i)\b(?:television|TV|telecast|broadcast|aired|airing|satellite rights)\b")
 _MAKING_WORDS_RE = re.compile(r"(?i)\b(?:filming|filmed|shooting|shot|(?:re-?)?shoots?|photography|production|"
                               r"principal|wrapped|post-production|dubbing)\b")
 _RANKING_YEAR_RE = re.compile(r"(?i)\b(?:films?|movies?|releases?|grosser)\s+of\s+$")
@@ -392,7 +394,8 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         if (_MAKING_WORDS_RE.search(since) and not _RELEASE_VERB_RE.search(since)) or _RANKING_YEAR_RE.search(since) \
                 or (_BEFORE_THE_RELEASE_RE.match(sentence, end) and not _RELEASE_VERB_RE.search(leading)):
             continue
-        if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) or (
+        if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) or _BROADCAST_RE.search(own) \
+                or re.search(r"(?i)\bpremiered" + _BROADCAST_ON_RE.pattern, own) or (
                 theatrical and not _THEATRICAL_RE.search(own)):
             continue
         # "released on 5 May 2005 in the United States, and on 12 June 2005 in the United Kingdom": a list of the
