@@ -1241,3 +1241,11 @@ def test_a_festival_screening_s_own_date_and_what_was_shown_there(sentence: str,
 ])
 def test_a_television_premiere_is_no_release(sentence: str) -> None:
     assert _film("", f"== Release ==\n{sentence}\n").release == []
+
+
+def test_a_festival_s_year_gives_the_cinemas_day_no_festival() -> None:
+    film = _film("| released = {{Film date|2005|10|21}}",
+                 "== Release ==\nThe film premiered at the [[Berlin International Film Festival]] in 2005.\n")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == [
+        ("2005-10-21", None), ("2005", "Berlin International Film Festival")]
+    assert [(s.event, s.date.isoformat()) for s in film.screening] == [("Berlin International Film Festival", "2005")]

@@ -966,7 +966,11 @@ def _merge_releases(releases: list[Release]) -> list[Release]:
     # The most precise first, so that "February 1993" joins "19 February 1993" and not the other way round.
     for release in sorted(releases, key=lambda r: (r.date.day is None, r.date.month is None)):
         places = covering.get((release.date.year, release.date.month, release.date.day), {})
-        wanted = list(places) if release.place is None else [None, fold(release.place.name)]
+        # A festival's year or month gives no placeless day its place: "premiered at Berlin in 2005" beside the
+        # infobox's 21 October 2005 (the cinemas') is another showing.
+        festival = release.place is not None and release.date.day is None and prose.is_event_name(release.place.name)
+        wanted = list(places) if release.place is None else [fold(release.place.name)] if festival else \
+            [None, fold(release.place.name)]
         found = [numbers[0] for place in wanted if (numbers := places.get(place))]
         if not found:
             kept.append(release)
