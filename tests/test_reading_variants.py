@@ -1249,3 +1249,11 @@ def test_a_festival_s_year_gives_the_cinemas_day_no_festival() -> None:
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == [
         ("2005-10-21", None), ("2005", "Berlin International Film Festival")]
     assert [(s.event, s.date.isoformat()) for s in film.screening] == [("Berlin International Film Festival", "2005")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The producers planned to shoot in Prague, but the crew eventually filmed in Budapest.",
+    "The film was originally planned to be shot in Prague; it was eventually shot in Budapest.",
+])
+def test_the_place_filmed_after_a_plan_s_clause(sentence: str) -> None:
+    assert [f.place.name for f in _film("", f"== Production ==\n{sentence}\n").filming_location] == ["Budapest"]

@@ -1144,6 +1144,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     breaks = [(m.start(), m.end()) for m in _FILMING_CLAUSE_BREAK_RE.finditer(sentence)]
     clause_start = max((e for s, e in breaks if e <= keyword.start()), default=0)
     clause_end = min((s for s, e in breaks if s >= keyword.end()), default=len(sentence))
+    # A plan's clause names no place of filming; the clause after it may ("planned to shoot in Prague, but the crew
+    # eventually filmed in Budapest").
+    rest = sentence[clause_end:] if _PLANNED_TO_SHOOT_RE.search(sentence[clause_start:clause_end]) or \
+        _ONLY_PLANNED_RE.search(sentence[clause_start:keyword.start()] + " ") else ""
     sentence = sentence[clause_start:clause_end]
     if re.search(r"\b(?:earned|grossed|profit|box office)\b", sentence, re.IGNORECASE):
         return []  # "The filmed earned a profit … in the United States": money, not a place of filming
@@ -1236,6 +1240,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     if match["prep"].endswith("of"):
                         beside.add(len(places))
                     places.append(place)
+    if not places and rest:
+        return find_filming(rest, links)
     return [FilmingLocation(p, start, end) for p in places]
 
 
