@@ -1257,3 +1257,11 @@ def test_a_festival_s_year_gives_the_cinemas_day_no_festival() -> None:
 ])
 def test_the_place_filmed_after_a_plan_s_clause(sentence: str) -> None:
     assert [f.place.name for f in _film("", f"== Production ==\n{sentence}\n").filming_location] == ["Budapest"]
+
+
+def test_every_festival_of_a_list_is_a_screening() -> None:
+    film = _film("", "== Release ==\nIt was shown at the Tribeca Film Festival, the Karlovy Vary International Film "
+                     "Festival and the Sydney Film Festival in 2005.\n")
+    assert [(s.event, s.date.isoformat()) for s in film.screening] == [
+        ("Tribeca Film Festival", "2005"), ("Karlovy Vary International Film Festival", "2005"),
+        ("Sydney Film Festival", "2005")]

@@ -448,13 +448,21 @@ def find_screenings(sentence: str) -> list[Screening]:
 
 
 def _each_event(clause: str) -> list[str]:
-    """A clause once for each of two festivals it names side by side ("at the Sundance Film Festival and the Berlin
-    International Film Festival in 2005"): the words around them are both's."""
+    """A clause once for each of the festivals it lists side by side ("at the Sundance Film Festival and the Berlin
+    International Film Festival in 2005"): the words around them are each one's."""
     events = _events(clause)
-    for (_, start, end), (_, next_start, next_end) in zip(events, events[1:], strict=False):
-        if re.fullmatch(r"\s+and\s+(?:the\s+)?", clause[end:next_start]):
-            return [clause[:end] + clause[next_end:], clause[:start] + clause[next_start:]]
-    return [clause]
+    chain = events[:1]
+    for event in events[1:]:
+        if re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", clause[chain[-1][2]:event[1]]):
+            chain.append(event)  # "at A, B and the C": one list
+        elif len(chain) > 1:
+            break
+        else:
+            chain = [event]
+    if len(chain) < 2:
+        return [clause]
+    first, last = chain[0][1], chain[-1][2]
+    return [clause[:first] + clause[start:end] + clause[last:] for _, start, end in chain]
 
 
 # "premiered at the Paramount Theatre in Austin on July 30, 1966", "The world premiere of the film took place at
