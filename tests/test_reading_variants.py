@@ -1265,3 +1265,15 @@ def test_every_festival_of_a_list_is_a_screening() -> None:
     assert [(s.event, s.date.isoformat()) for s in film.screening] == [
         ("Tribeca Film Festival", "2005"), ("Karlovy Vary International Film Festival", "2005"),
         ("Sydney Film Festival", "2005")]
+
+
+@pytest.mark.parametrize(("sentence", "screening", "releases"), [
+    ("The film premiered at the Toronto International Film Festival, held at Roy Thomson Hall, on 10 September 2005.",
+     "2005-09-10", ["2005-09-10"]),
+    ("The film premiered at the Toronto International Film Festival, held from 8 September to 18 September 2005.",
+     "2005-09", []),
+])
+def test_a_festival_held_at_a_hall_or_held_over_days(sentence: str, screening: str, releases: list[str]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [s.date.isoformat() for s in film.screening] == [screening]
+    assert [r.date.isoformat() for r in film.release] == releases

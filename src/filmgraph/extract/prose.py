@@ -306,7 +306,7 @@ _PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|p
                                  r"eyeing|expected|due|planned|intended|wanted|hoped|set\s+(?:to|for)|was\s+to)\b")
 # "held from 3 to 12 October 2019": a festival's own days, not the film's.
 _HELD_BEFORE_RE = re.compile(r"(?i)\b(?:held|running|ran|runs)\s+(?:from\s+|between\s+|on\s+)?"
-                             r"(?:\d{1,2}\s*(?:to|–|-|and)\s*)?$")
+                             r"(?:(?:\d{1,2}(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+\s+\d{1,2})\s*(?:to|–|-|and|until|through)\s*)?$")
 # A showing on television is no release in cinemas: "its US television premiere on HBO on 12 January 2006".
 _BROADCAST_RE = re.compile(r"(?i)\b(?:television|TV|telecast|broadcast|aired|airing|satellite rights)\b")
 _MAKING_WORDS_RE = re.compile(r"(?i)\b(?:filming|filmed|shooting|shot|(?:re-?)?shoots?|photography|production|"
@@ -349,7 +349,7 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
     held = [d for d in dates if _HELD_BEFORE_RE.search(sentence, 0, d[1])]
     if held:
         own = [d for d in yearless_dates(sentence[:held[0][1]], held[0][0].year) if d[0].month == held[0][0].month
-               and not _HELD_BEFORE_RE.search(sentence, 0, d[2] + 12)]
+               and not _HELD_BEFORE_RE.search(sentence, 0, d[1])]
         dates = sorted([d for d in dates if d not in held] + own[:1], key=lambda item: item[1])
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
@@ -663,7 +663,8 @@ def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
     """The date a sentence gives for the thing at ``span``: the only one, or the first after it; never the dates of
     the festival around it ("on 5 October at the festival held from 3 to 12 October 2019")."""
     dates = find_dates_carrying_year(sentence)
-    held = [d for d in dates if d[1] >= span[2] and re.search(r"\b(?:held|running|ran)\b", sentence[span[2]:d[1]])]
+    # "held from 3 to 12 October 2019" (not "held at Roy Thomson Hall, on 10 September 2005": the film's own day).
+    held = [d for d in dates if d[1] >= span[2] and _HELD_BEFORE_RE.search(sentence, span[2], d[1])]
     if held and len(held) == len(dates):
         # Only the festival's dates have a year: a day before the festival's name is the screening's, that year;
         # else the screening is known only to the festival's month ("premiered at TIFF, held from 8 to 18 September").
