@@ -1086,6 +1086,10 @@ def test_a_part_also_known_as_another_and_a_slashed_part_in_prose_keep_each_name
                      "uncredited cameo.\n")
     cast = _cast(film)
     assert cast["Charles Franc"] == ["Elliott", "Scratch", "Elliott aka Scratch"]
+    described = _cast(_film("", "== Cast ==\n* [[Tom Hill]] as Raja aka Raju, Vikram's son\n* [[Bo Dam]] as Madhavan "
+                                "AKA Maddy\n"))
+    assert described == {"Tom Hill": ["Raja", "Raju", "Raja aka Raju"],
+                         "Bo Dam": ["Madhavan", "Maddy", "Madhavan AKA Maddy"]}
     assert cast["Tapas Paul"] == ["Kedar", "Phulda", "Kedar a.k.a. Phulda"]
     assert cast["Hugh Jackman"] == ["Logan", "Wolverine", "Logan / Wolverine"]
 

@@ -228,8 +228,8 @@ def split_roles(text: str, actor: str = "") -> list[str]:
                 and all(_name_token(word.strip('"“”')) or word in _PARTICLES for n in names for word in n.split()):
             characters.append(written)
     # "Elliott aka Scratch": each name is a part, and the credit as written is one too.
-    also = re.fullmatch(r"(?:as\s+)?(?P<one>[^,;/()]+?)\s+(?:aka|a\.k\.a\.|also known as)\s+(?P<other>[^,;/()]+)",
-                        text.strip())
+    also = re.fullmatch(r"(?i:as\s+)?(?P<one>[^,;/()]+?)\s+(?i:aka|a\.k\.a\.|also known as)\s+(?P<other>[^,;/()]+)",
+                        re.split(r",\s|;\s", text.strip(), maxsplit=1)[0])  # "Raja aka Raju, Vikram's son"
     if also and all(re.match(rf"[\"“]?[{UPPER}]", side.strip()) for side in (also["one"], also["other"])):
         return list(dict.fromkeys([also["one"].strip(), also["other"].strip(), " ".join(also.group(0).split())
                                    .removeprefix("as ")]))
