@@ -51,9 +51,9 @@ EXPECTED = sorted((CORPUS / "expected").glob("*.expected.json"))
 SHARED = Path(__file__).parents[2] / "shared" / "corpus" / "annotated"
 # The share of expected facts found today, on the project's blind annotations and on the shared five. Issue 17's
 # target is 95 % on both; these floors only keep what has been reached from slipping back. The project's 80 pages
-# stand at 94.9 %, the last 9 annotated at 84.6 % (The Owner's annotator counts all 25 filmmakers as writers;
-# bodies under other names, casts told in prose, one person written two ways).
-PROJECT_FLOOR = 0.94
+# stand at 95.8 %, the last 9 annotated at 94.6 % (bodies under other names, casts told in prose, one person
+# written two ways, pen names).
+PROJECT_FLOOR = 0.95
 SHARED_FLOOR = 0.95
 
 
