@@ -1281,3 +1281,9 @@ def test_a_festival_held_at_a_hall_or_held_over_days(sentence: str, screening: s
     film = _film("", f"== Release ==\n{sentence}\n")
     assert [s.date.isoformat() for s in film.screening] == [screening]
     assert [r.date.isoformat() for r in film.release] == releases
+
+
+def test_a_company_s_name_with_a_slash_is_one_name() -> None:
+    film = _film("", "== Release ==\nIt was distributed by [[RCA/Columbia Pictures Home Video|RCA/Columbia Pictures "
+                     "Home Video]] in 1986.\n")
+    assert [d.name for d in film.distributor] == ["RCA/Columbia Pictures Home Video"]

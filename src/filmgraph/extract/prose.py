@@ -1432,7 +1432,8 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
         return distributors, sales  # none of the verbs the patterns below need: spare the scan
     area_re = r"(?:\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<area>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+countries)?))?"
     # "Olive films": a company's name as written may end in a lower-case word of its trade.
-    org = rf"(?P<org>{_CAP}(?:\s+{_CAP})*(?:\s+(?:films|pictures|studios|entertainment|media|releasing))?)"
+    # "RCA/Columbia Pictures Home Video": a slash joins one company's name.
+    org = rf"(?P<org>{_CAP}(?:(?:\s+|/){_CAP})*(?:\s+(?:films|pictures|studios|entertainment|media|releasing))?)"
     for match in re.finditer(rf"{org}\s+(?:would|will|was to|to)?\s*(?:distribute|distributes|distributed)\s+"
                              rf"(?:the\s+)?(?:film|movie|it){area_re}", sentence):
         distributors.append((match["org"], match["area"]))
