@@ -1287,3 +1287,23 @@ def test_a_company_s_name_with_a_slash_is_one_name() -> None:
     film = _film("", "== Release ==\nIt was distributed by [[RCA/Columbia Pictures Home Video|RCA/Columbia Pictures "
                      "Home Video]] in 1986.\n")
     assert [d.name for d in film.distributor] == ["RCA/Columbia Pictures Home Video"]
+
+
+@pytest.mark.parametrize(("sentence", "releases"), [
+    ("The film premiered on Friday, 12 January 2006 in Mumbai.", ["2006-01-12"]),
+    ("The film was released in India on 12 January 2006 and on television on 3 March 2007.", ["2006-01-12"]),
+    ("The film was released in theatres on 12 January 2006 after its satellite rights were sold to Sun TV.",
+     ["2006-01-12"]),
+])
+def test_a_weekday_or_a_later_broadcast_keeps_the_release(sentence: str, releases: list[str]) -> None:
+    assert [r.date.isoformat() for r in _film("", f"== Release ==\n{sentence}\n").release] == releases
+
+
+@pytest.mark.parametrize("sentence", [
+    "After the first trailer was released in March 2005, the film premiered at the Cannes Film Festival on 14 May 2005.",
+    "With a running time of 180 minutes, the film premiered at the Cannes Film Festival on 14 May 2005.",
+    "A director's cut with 20 minutes of additional footage premiered at the Cannes Film Festival on 14 May 2005.",
+])
+def test_the_film_s_own_festival_premiere_beside_words_of_trailers_or_minutes(sentence: str) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(s.event, s.date.isoformat()) for s in film.screening] == [("Cannes Film Festival", "2005-05-14")]

@@ -307,8 +307,13 @@ _PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|p
 # "held from 3 to 12 October 2019": a festival's own days, not the film's.
 _HELD_BEFORE_RE = re.compile(r"(?i)\b(?:held|running|ran|runs)\s+(?:from\s+|between\s+|on\s+)?"
                              r"(?:(?:\d{1,2}(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+\s+\d{1,2})\s*(?:to|–|-|and|until|through)\s*)?$")
-# A showing on television is no release in cinemas: "its US television premiere on HBO on 12 January 2006".
-_BROADCAST_RE = re.compile(r"(?i)\b(?:television|TV|telecast|broadcast|aired|airing|satellite rights)\b")
+# A showing on television is no release in cinemas: "its US television premiere on HBO on 12 January 2006" (the words
+# before the date only: "released on 12 January 2006 after its satellite rights were sold" is a release).
+_BROADCAST_RE = re.compile(r"(?i)\b(?:television|TV|telecast|broadcast|aired|airing)\b")
+# "premiered on Star Gold on 12 January 2006": a channel's name (never "on Friday, 12 January", "on Christmas Day").
+_ON_A_CHANNEL_RE = re.compile(r"\bpremiered\s+on\s+(?:the\s+)?(?:[A-Z][\w&+'’.-]*\s+){0,3}?(?:TV|Channel|Network|"
+                              r"Gold|Max|Movies|HBO|Netflix|Prime|Hotstar|ZEE5|Zee|Sony|Colors|Gemini|BBC|ITV|CBS|"
+                              r"NBC|ABC|Showtime|Starz|Hulu|Cinemax|Sky)\b")
 _MAKING_WORDS_RE = re.compile(r"(?i)\b(?:filming|filmed|shooting|shot|(?:re-?)?shoots?|photography|production|"
                               r"principal|wrapped|post-production|dubbing)\b")
 _RANKING_YEAR_RE = re.compile(r"(?i)\b(?:films?|movies?|releases?|grosser)\s+of\s+$")
@@ -394,8 +399,9 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         if (_MAKING_WORDS_RE.search(since) and not _RELEASE_VERB_RE.search(since)) or _RANKING_YEAR_RE.search(since) \
                 or (_BEFORE_THE_RELEASE_RE.match(sentence, end) and not _RELEASE_VERB_RE.search(leading)):
             continue
-        if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) or _BROADCAST_RE.search(own) \
-                or re.search(r"(?i)\bpremiered" + _BROADCAST_ON_RE.pattern, own) or (
+        if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) \
+                or _BROADCAST_RE.search(sentence, breaks[-1] if breaks else lower, start) \
+                or _ON_A_CHANNEL_RE.search(sentence, breaks[-1] if breaks else lower, start) or (
                 theatrical and not _THEATRICAL_RE.search(own)):
             continue
         # "released on 5 May 2005 in the United States, and on 12 June 2005 in the United Kingdom": a list of the
@@ -607,14 +613,17 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
     return found
 
 
-# What was shown instead of the film: "Footage from the film was shown at Cannes", "a documentary about its making".
-_PART_SHOWN_RE = re.compile(r"(?i)\b(?:footage|minutes|trailers?|teasers?|clips?|scenes|excerpts?|sneak\s+peek|"
-                            r"promos?|first\s+look|making-of|documentary\s+about|pitched)\b")
+# What was shown instead of the film, as the subject of its own clause: "Footage from the film was shown at Cannes",
+# "the trailer was shown at", "a documentary about the making of the film premiered at" (never "a director's cut with
+# 20 minutes of additional footage", nor "After the first trailer was released, the film premiered at").
+_PART_SHOWN_RE = re.compile(r"(?i)\b(?:(?:footage|minutes|scenes|clips?|excerpts?)\s+(?:of|from)\s+"
+                            r"(?:the\s+(?:film|movie)|it)|trailers?|teasers?|sneak\s+peek|promos?|first\s+look|making-of|"
+                            r"documentary\s+about\s+(?:the\s+making\s+of\s+)?(?:the\s+(?:film|movie)|it)|pitched)\b")
 
 
 def _screening_in(sentence: str) -> Screening | None:
     events = _events(sentence)
-    if not events or _PART_SHOWN_RE.search(sentence[:events[0][1]]):
+    if not events or _PART_SHOWN_RE.search(re.split(r"[,;]", sentence[:events[0][1]])[-1]):
         return None
     section = None
     section_match = re.search(rf"\b(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)\s+(?:section|sidebar|strand|programme|"
