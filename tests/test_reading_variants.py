@@ -1300,7 +1300,8 @@ def test_a_weekday_or_a_later_broadcast_keeps_the_release(sentence: str, release
 
 
 @pytest.mark.parametrize("sentence", [
-    "After the first trailer was released in March 2005, the film premiered at the Cannes Film Festival on 14 May 2005.",
+    "After the first trailer was released in March 2005, the film premiered at the Cannes Film Festival on 14 May "
+    "2005.",
     "With a running time of 180 minutes, the film premiered at the Cannes Film Festival on 14 May 2005.",
     "A director's cut with 20 minutes of additional footage premiered at the Cannes Film Festival on 14 May 2005.",
 ])
