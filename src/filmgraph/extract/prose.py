@@ -621,9 +621,16 @@ _PART_SHOWN_RE = re.compile(r"(?i)\b(?:(?:footage|minutes|scenes|clips?|excerpts
                             r"documentary\s+about\s+(?:the\s+making\s+of\s+)?(?:the\s+(?:film|movie)|it)|pitched)\b")
 
 
+# Festivals that turned the film down, or that showed the director's other films: no screening of the film there.
+_NOT_SHOWN_THERE_RE = re.compile(r"(?i)\b(?:rejected|turned\s+down|submitted|declined|passed\s+(?:on|over)|"
+                                 r"(?:earlier|previous|other|first)\s+(?:films|features|works)|debut\s+(?:film|feature)s?)"
+                                 r"\b")
+
+
 def _screening_in(sentence: str) -> Screening | None:
     events = _events(sentence)
-    if not events or _PART_SHOWN_RE.search(re.split(r"[,;]", sentence[:events[0][1]])[-1]):
+    if not events or _PART_SHOWN_RE.search(re.split(r"[,;]", sentence[:events[0][1]])[-1]) \
+            or _NOT_SHOWN_THERE_RE.search(re.split(r";", sentence[:events[0][1]])[-1]):
         return None
     section = None
     section_match = re.search(rf"\b(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)\s+(?:section|sidebar|strand|programme|"
@@ -1125,6 +1132,11 @@ _ARCHIVE_FOOTAGE_RE = re.compile(r"(?i)\b(?:footage\s+(?:comes|came|is|was|taken
 _SUBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:government|authorities|officials|embassy|consulate|police|army|military|"
                                 r"ministry|council|mayor|governor|fans|audiences?|critics|press|residents|people|"
                                 r"locals|students|community|censors?|board)\s*$")
+# The clause after a plan that goes on about this film's shooting: "…, but the crew eventually filmed in Budapest"
+# (not "…, but the studio, which had filmed its previous production in Budapest, refused").
+_THE_FILM_GOES_ON_RE = re.compile(r"(?i)\W*(?:(?:but|and|so|yet|instead|however|eventually)\W+)*(?:the\s+)?"
+                                  r"(?:crew|film|movie|filming|shooting|production|photography|principal|it|they|"
+                                  r"cast\s+and\s+crew|unit)\b")
 # A plan that governs the filming verb, however far before the place: "had planned for the film to be shot entirely
 # in Morocco", "intended to film the battle scenes in Ireland", "was to be shot in London".
 _PLANNED_TO_SHOOT_RE = re.compile(r"(?i)\b(?:planned|planning|intended|intending|wanted|hoped|meant|supposed|was|were|"
@@ -1258,7 +1270,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     if match["prep"].endswith("of"):
                         beside.add(len(places))
                     places.append(place)
-    if not places and rest:
+    if not places and _THE_FILM_GOES_ON_RE.match(rest):
         return find_filming(rest, links)
     return [FilmingLocation(p, start, end) for p in places]
 
