@@ -1313,8 +1313,8 @@ def test_the_film_s_own_festival_premiere_beside_words_of_trailers_or_minutes(se
 def test_festivals_that_turned_the_film_down_and_another_production_s_place() -> None:
     film = _film("", "== Release ==\nThe film was rejected by the Sundance Film Festival, the Berlin International "
                      "Film Festival and the Cannes Film Festival, and premiered at the Slamdance Film Festival in "
-                     "2005. Berg's earlier films had premiered at the Toronto International Film Festival and the Venice "
-                     "Film Festival.\n== Production ==\nThe producers planned to shoot in Prague, but the studio, "
+                     "2005. Berg's earlier films had premiered at the Toronto International Film Festival and the "
+                     "Venice Film Festival.\n== Production ==\nThe producers planned to shoot in Prague, but the studio, "
                      "which had filmed its previous production in Budapest, refused.\n")
     assert [(s.event, s.date.isoformat()) for s in film.screening] == [("Slamdance Film Festival", "2005")]
     assert film.filming_location == []
