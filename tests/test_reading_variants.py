@@ -1314,7 +1314,7 @@ def test_festivals_that_turned_the_film_down_and_another_production_s_place() ->
     film = _film("", "== Release ==\nThe film was rejected by the Sundance Film Festival, the Berlin International "
                      "Film Festival and the Cannes Film Festival, and premiered at the Slamdance Film Festival in "
                      "2005. Berg's earlier films had premiered at the Toronto International Film Festival and the "
-                     "Venice Film Festival.\n== Production ==\nThe producers planned to shoot in Prague, but the studio, "
-                     "which had filmed its previous production in Budapest, refused.\n")
+                     "Venice Film Festival.\n== Production ==\nThe producers planned to shoot in Prague, but the "
+                     "studio, which had filmed its previous production in Budapest, refused.\n")
     assert [(s.event, s.date.isoformat()) for s in film.screening] == [("Slamdance Film Festival", "2005")]
     assert film.filming_location == []
