@@ -3,6 +3,7 @@ for pages, documents and SPARQL answers, crawled from its index, and opened in D
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -69,23 +70,29 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return store
 
 
-@pytest.fixture(scope="module")
-def server(store_dir: Path) -> Iterator[str]:
-    """A `filmgraph serve` process on a free port of 127.0.0.1; yields its address."""
+@contextlib.contextmanager
+def _serving(store: Path, *options: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """A `filmgraph serve` process over ``store`` on a free port of 127.0.0.1: its address and the process."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
     process = subprocess.Popen(
-        [sys.executable, "-m", "filmgraph", "serve", "--store", str(store_dir), "--bind", "127.0.0.1:0",
-         "--time-limit", str(TIME_LIMIT), "--row-limit", str(ROW_LIMIT)],
+        [sys.executable, "-m", "filmgraph", "serve", "--store", str(store), "--bind", "127.0.0.1:0", *options],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
     try:
         assert process.stderr is not None
         line = process.stderr.readline()
         match = re.search(r"listening on (http://127\.0\.0\.1:\d+/)", line)
         assert match, line + process.stderr.read()
-        yield match.group(1)
+        yield match.group(1), process
     finally:
         process.terminate()
         process.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server(store_dir: Path) -> Iterator[str]:
+    """A `filmgraph serve` process on a free port of 127.0.0.1; yields its address."""
+    with _serving(store_dir, "--time-limit", str(TIME_LIMIT), "--row-limit", str(ROW_LIMIT)) as (address, _):
+        yield address
 
 
 @pytest.fixture(scope="module")
@@ -1101,26 +1108,15 @@ def test_a_film_page_and_document_from_records_through_a_real_server(tmp_path: P
     store, base = tmp_path / "store", "https://films.example.org/"
     _run("load", *(str(CORPUS / name) for name in ("48_hrs.wiki", "rocky.wiki", "evil_dead_ii.wiki")), "--store",
          str(store), "--records")
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])}
 
     def answers() -> dict[tuple[str, str], tuple[int, str, bytes]]:
-        process = subprocess.Popen([sys.executable, "-m", "filmgraph", "serve", "--store", str(store), "--bind",
-                                    "127.0.0.1:0", "--base", base, "--query-workers", "0"],
-                                   stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env)
-        try:
-            assert process.stderr is not None
-            line = process.stderr.readline()
-            match = re.search(r"listening on (http://127\.0\.0\.1:\d+/)", line)
-            assert match, line + process.stderr.read()
+        with _serving(store, "--base", base, "--query-workers", "0") as (address, _):
             found = {}
             for film in ("film/48-hrs", "film/rocky", "film/evil-dead-ii"):
                 for accept in ("text/html", "text/turtle"):
-                    got = _get(match.group(1) + film, accept)
+                    got = _get(address + film, accept)
                     found[(film, accept)] = (got.status_code, got.headers["Content-Type"], got.content)
             return found
-        finally:
-            process.terminate()
-            process.wait(10)
 
     recorded = answers()
     page = recorded[("film/rocky", "text/html")][2].decode()
