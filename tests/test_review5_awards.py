@@ -190,3 +190,10 @@ def test_a_linked_category_listed_after_another_film_s_prize_is_not_the_film_s()
     film = _film("", "== Accolades ==\nThe film was nominated for the Academy Award for Best Cinematography, and "
                      "''Bar'' won Best Visual Effects and [[Academy Award for Best Sound|Sound]].\n")
     assert not any(category == "Sound" for _, category, _, _ in _nominations(film))
+
+
+def test_a_linked_category_after_and_was_nominated_for_is_the_film_s() -> None:
+    film = _film("", "== Accolades ==\nThe film won the Academy Award for Best Picture, and was nominated for "
+                     "[[Academy Award for Best Original Score|Original Score]].\n")
+    assert _nominations(film) == {("Academy Awards", "Best Picture", "won", ()),
+                                  ("Academy Awards", "Best Original Score", "nominated", ())}

@@ -1049,6 +1049,9 @@ def the_film_is_the_subject(sentence: str, verb_at: int, title: str) -> bool:
     film = rf"(?:{re.escape(title)}|[Tt]he (?:film|movie|picture)|[Ii]t|[Tt]his film)"
     if re.search(rf"(?:^|\s){film}\s+(?:\w+\s+){{0,3}}$", clause) and not re.search(r"\bwho\b", clause):
         return not _subject_is_another_work(clause, title, "")
+    if re.fullmatch(r"(?:and|but)\s+(?:(?:was|were|also|then|later)\s+)*", clause) and \
+            re.match(rf"\s*{film}\s+(?:\w+\s+){{0,3}}?(?:won|was|were|received|earned|garnered)\b", sentence):
+        return True  # "The film won Best Picture, and was nominated for …": the first clause's subject goes on
     verb = re.match(r"\w+", sentence[verb_at:])
     after = sentence[verb_at + (verb.end() if verb else 0):]
     return re.match(rf"\s+(?:the\s+)?{film}\b", after) is not None and not re.search(r"\bwho\b", clause)
