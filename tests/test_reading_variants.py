@@ -1318,3 +1318,31 @@ def test_festivals_that_turned_the_film_down_and_another_production_s_place() ->
                      "studio, which had filmed its previous production in Budapest, refused.\n")
     assert [(s.event, s.date.isoformat()) for s in film.screening] == [("Slamdance Film Festival", "2005")]
     assert film.filming_location == []
+
+
+# ------------------------------------------------------------ what an eighth review found
+
+@pytest.mark.parametrize("lead", [
+    "'''''Night Harbour''''' is an American epic space opera media franchise created by Ann Berg.",
+    "'''''Night Harbour''''' is a Japanese anime film series.",
+    "'''''Night Harbour''''' is an American horror anthology film series.",
+])
+def test_a_series_lead_with_a_genre_word_is_still_a_series(lead: str) -> None:
+    from filmgraph.errors import NotAFilm
+
+    with pytest.raises(NotAFilm, match="a series of films"):
+        parse_wikitext("{{Infobox film\n| name = Night Harbour\n}}\n" + lead + "\n",
+                       source="https://en.wikipedia.org/wiki/Night_Harbour")
+
+
+def test_eighth_review_parts_takings_people_and_towns() -> None:
+    film = _film("| music = [[Deva (composer)|Deva]]\n| starring = [[Deva (actor)|Deva]]",
+                 "== Cast ==\n* Deva as Raja\n* [[Tom Hill]] as VJ/Vijay\n* [[Rita Moss]] as Moss\n"
+                 "== Release ==\n=== Box office ===\nAudiences flocked to the film, which grossed $50 million.\n"
+                 "== Accolades ==\nMoss was nominated for the Academy Award for Best Supporting Actress.\n"
+                 "== Production ==\nFilming took place in Peru, Indiana, and in Jordan.\n")
+    cast = {film.people[m.person].link: m.characters for m in film.cast}
+    assert cast["Deva (actor)"] == ["Raja"] and cast["Tom Hill"] == ["VJ", "Vijay", "VJ/Vijay"]
+    assert [q.amount for q in film.box_office] == [50e6]
+    assert _nominations(film) == {("Academy Awards", "Best Supporting Actress", "nominated", ("Rita Moss",))}
+    assert [(f.place.name, f.place.qid) for f in film.filming_location] == [("Peru, Indiana", None), ("Jordan", "Q810")]

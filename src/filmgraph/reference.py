@@ -266,6 +266,28 @@ def _first_level_regions() -> frozenset[str]:
                      for part in re.split(r"\s*[;\[\]]\s*", record.name) if part)
 
 
+@cache
+def _region_countries() -> dict[str, frozenset[str]]:
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for record in pycountry.subdivisions:
+        if record.parent_code is None:
+            for part in re.split(r"\s*[;\[\]]\s*", record.name):
+                if part:
+                    found.setdefault(fold(part), set()).add(record.country_code)
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def region_countries(name: str) -> frozenset[str]:
+    """The ISO codes of the countries that have a first-level region of this name: "Indiana" is the United States'.
+
+    >>> sorted(region_countries("Indiana")), sorted(region_countries("Atlantis"))
+    (['US'], [])
+    """
+    return _region_countries().get(fold(name), frozenset())
+
+
 def is_first_level_region(name: str) -> bool:
     """Whether a name is a country's state, province or constituent country: "Regina, Saskatchewan" names a
     town and the region it is in, as places are written.

@@ -254,8 +254,9 @@ _CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*(?:\.{3}|…)\
 
 # Between two parts a line names apart ("as Lady (Mrs. Betjeman)"): a slash of our own, never one the page wrote.
 _PART_JOINT = "\x1e"
-_ROLE_SPLIT_RE = re.compile(rf"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*(?<![A-Z0-9])/(?![A-Z0-9]{{1,4}}\b)\s*|"
-                            rf"\s*(?<=[a-z.\s])/\s*|\s*{_PART_JOINT}\s*)\s*")
+_ROLE_SPLIT_RE = re.compile(rf"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*(?<!\b[A-Z0-9]{{1}})(?<!\b[A-Z0-9]{{2}})"
+                            rf"(?<!\b[A-Z0-9]{{3}})(?<!\b[A-Z0-9]{{4}})/\s*|\s*/(?![A-Z0-9]{{1,4}}\b)\s*|"
+                            rf"\s*{_PART_JOINT}\s*)\s*")
 # A slash inside a word ("9/11", "AC/DC", "24/7") joins no two parts.
 
 
@@ -866,14 +867,15 @@ def _prose_role(text: str, actor: str, sentence: str = "") -> list[str]:
     if fold(first) in _SELF_WORDS and (first == head or re.match(r"\S+\s+(?:as|in|and)\s", head)):
         return [_self_role(first)]  # "himself", "himself as the race begins"
     roles = []
-    for part in re.split(rf"\s*(?<![A-Z0-9])/\s*|\s*(?<=[a-z.\s])/\s*|\s+and\s+(?=[{UPPER}])", head):
+    for part in re.split(rf"\s*(?<!\b[A-Z0-9])(?<!\b[A-Z0-9]{{2}})(?<!\b[A-Z0-9]{{3}})(?<!\b[A-Z0-9]{{4}})/\s*|"
+                         rf"\s*/(?![A-Z0-9]{{1,4}}\b)\s*|\s+and\s+(?=[{UPPER}])", head):
         role = clean_role(part, descriptions=False)
         if role and fold(role.split()[0]) not in _PRONOUNS and len(role.split()) <= 8:
             roles.append(role)
     sides = [side.strip() for side in head.split("/")]
     if "/" in head and len(roles) == len(sides) and all(re.fullmatch(rf"[{UPPER}][^\d/]*", side) for side in sides) \
             and roles[:len(sides)] == sides:
-        roles.append(" / ".join(sides))  # "Logan / Wolverine": each name a part, and the credit as written
+        roles.append(" ".join(head.split()))  # "Logan / Wolverine": each name a part, and the credit as written
     described = _DESCRIBED_PART_RE.match(head) if not roles and not _ANOTHER_WORK_RE.search(sentence) else None
     if described and not _NOT_A_PART.intersection(described["what"].split()):
         roles.append(described["what"])  # "plays a dock supervisor", "portrays the city police chief"

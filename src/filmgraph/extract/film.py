@@ -668,8 +668,10 @@ def _credited_names(film: Film) -> tuple[set[str], set[str]]:
     for name in names:
         if " " in name:
             bearers.setdefault(fold(name.split()[-1]), set()).add(fold(name))
-    # Nor does a character's name ("for Fawcett" when Fawcett is the part a nominee played).
-    characters = {fold(c) for member in film.cast for c in member.characters}
+    # Nor does the name of a part someone else plays ("for Fawcett" when Fawcett is the part a nominee played; not
+    # "Moss" when Rita Moss plays Moss).
+    characters = {fold(c) for member in film.cast for c in member.characters
+                  if fold(c) != fold(member.person.split()[-1])}
     return {fold(name) for name in names}, {surname for surname, full in bearers.items()
                                             if len(full) == 1 and surname not in characters}
 
@@ -716,8 +718,13 @@ def _qualify_linked_mentions(collector: Collector) -> None:
         if page:
             pages_by_role.setdefault((field, fold(record.person)), set()).add(page)
     for (field, _, record), page, line_page in zip(mentions, pages, own, strict=True):
-        if line_page is not None:
-            pass  # the line's own word: linked or not
+        if line_page == "" and fold(record.person) in collector.ambiguous:
+            # A cast line that links nobody: the one page the cast links that name to elsewhere (the infobox's
+            # "starring = [[Deva (actor)|Deva]]" beside "* Deva as Raja"), if only one.
+            role_pages = pages_by_role.get((field, fold(record.person)), set())
+            page = next(iter(role_pages)) if len(role_pages) == 1 else None
+        elif line_page is not None:
+            pass  # the line's own link
         elif page is None and fold(record.person) in collector.ambiguous:
             role_pages = pages_by_role.get((field, fold(record.person)), set())
             page = next(iter(role_pages)) if len(role_pages) == 1 else None

@@ -1293,8 +1293,11 @@ def _towns_with_their_regions(names: list[tuple[str, int]], text: str) -> list[t
     if len(names) < 2 or any(reference.country(name) is None for name, _ in names[2:]):
         return names
     (town, _), (region, end) = names[0], names[1]
+    country = reference.country(town)
+    # "Peru, Indiana" is a town in the United States; "India, Kerala" a country and one of its states.
     if reference.is_first_level_region(region) and not reference.is_first_level_region(town) \
-            and "," not in town and reference.country(town) is None \
+            and "," not in town \
+            and (country is None or (country.code or "") not in reference.region_countries(region)) \
             and re.search(rf"{re.escape(town)}\s*,\s*(?:the\s+)?$", text[:text.rfind(region, 0, end)]):
         return [(f"{town}, {region}", end), *names[2:]]
     return names
@@ -1684,6 +1687,8 @@ _THE_FILM_AT_END_RE = re.compile(r"(?i)\b(?:it|this (?:film|movie|picture)|the\s
 # A word that makes the noun phrase after it an object, not the sentence's subject: "clashed with the … film".
 _OBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:with|behind|alongside|than|by|to|of|over|against|beat|beating|surpassed|"
                                r"surpassing|overtook|overtaking|set|broke|breaking|from|after|before|like)\s+$")
+# "the film" bare, as an object, is still the film ("Audiences flocked to the film, which grossed …").
+_BARE_FILM_RE = re.compile(r"(?i)(?:it|this \w+|the (?:film|movie|picture))\W*")
 _NOT_THE_FILM_WORDS_RE = re.compile(r"(?i)\b(?:highest|biggest|top|record|other|another|rival|previous|earlier|last|"
                                     r"next|first|original)\b")
 
@@ -1697,7 +1702,8 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
     the_film = _THE_FILM_AT_END_RE.search(antecedent)
     if the_film and (_NOT_THE_FILM_WORDS_RE.search(the_film.group(0))
                      or _ANOTHER_FILM_SUBJECT_RE.search(the_film.group(0))
-                     or _OBJECT_BEFORE_RE.search(antecedent[:the_film.start()])):
+                     or (_OBJECT_BEFORE_RE.search(antecedent[:the_film.start()])
+                         and not _BARE_FILM_RE.fullmatch(the_film.group(0)))):
         return True  # "behind the Warner Bros. film, which grossed …": another film, as an object
     if the_film or (title and antecedent.endswith(title)):
         return False
