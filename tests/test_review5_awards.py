@@ -197,3 +197,11 @@ def test_a_linked_category_after_and_was_nominated_for_is_the_film_s() -> None:
                      "[[Academy Award for Best Original Score|Original Score]].\n")
     assert _nominations(film) == {("Academy Awards", "Best Picture", "won", ()),
                                   ("Academy Awards", "Best Original Score", "nominated", ())}
+
+
+def test_a_body_cell_s_link_names_the_body_its_words_leave_open() -> None:
+    rows = [("[[1985 Australian Film Institute Awards|AFI Award]]", "Best Film", "''Night Harbour''", "{{won}}"),
+            ("[[AACTA Awards|AFI Awards]]", "Best Actor", "[[Carl Holm]]", "{{nom}}")]
+    film = _film("", _TABLE_HEAD + "".join(f"|-\n| {' || '.join(row)}\n" for row in rows) + "|}\n")
+    assert _nominations(film) == {("AACTA Awards", "Best Film", "won", ()),
+                                  ("AACTA Awards", "Best Actor", "nominated", ("Carl Holm",))}

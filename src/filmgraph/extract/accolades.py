@@ -71,6 +71,11 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
             # "Film Academy of the Philippines (Luna Awards)": the awards it gives. But "Nordic Children's
             # Awards (NFI)" names its awards itself; the bracket is only who gives them.
             body_cell = named.group(1)
+        page = collector.film.links.get(fold(body_cell)) if body_cell and award_body(body_cell) is None else None
+        if page and award_body(_PAGE_YEAR_PREFIX_RE.sub("", page)):
+            # "[[1985 Australian Film Institute Awards|AFI Award]]": the linked page names the body the words leave
+            # open.
+            body_cell = award_body(_PAGE_YEAR_PREFIX_RE.sub("", page)) or body_cell
         ceremony = body_cell if is_ceremony(body_cell) else None
         result_cell = cell("result").casefold()
         result = AwardResult.WON if result_cell in WIN_WORDS else AwardResult.NOMINATED
@@ -88,6 +93,7 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
             collector.film.warnings.append(f"{collector.where}: unknown award result '{cell('result')}'")
 
 
+_PAGE_YEAR_PREFIX_RE = re.compile(r"^(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)")
 _CATEGORY_START_RE = re.compile(r"^\s*(?:Best|Outstanding|Most|Excellence)\b")
 _AWARDS_END_RE = re.compile(r"\b(?:Awards?|Prizes?|Festival)$")
 
