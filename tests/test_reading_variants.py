@@ -1346,3 +1346,29 @@ def test_eighth_review_parts_takings_people_and_towns() -> None:
     assert [q.amount for q in film.box_office] == [50e6]
     assert _nominations(film) == {("Academy Awards", "Best Supporting Actress", "nominated", ("Rita Moss",))}
     assert [(f.place.name, f.place.qid) for f in film.filming_location] == [("Peru, Indiana", None), ("Jordan", "Q810")]
+
+
+@pytest.mark.parametrize(("sentence", "screenings"), [
+    ("The film, Berg's debut feature, premiered at the Sundance Film Festival on 22 January 2005.",
+     [("Sundance Film Festival", None, "2005-01-22")]),
+    ("The film premiered at the Sundance Film Festival, after which it was screened at the Berlin International Film "
+     "Festival and the Sydney Film Festival.", [("Sundance Film Festival", None, None),
+                                               ("Berlin International Film Festival", None, None),
+                                               ("Sydney Film Festival", None, None)]),
+    ("The film premiered at the Critics' Week sidebar of the Cannes Film Festival on 15 May 2005.",
+     [("Critics' Week", "Cannes Film Festival", "2005-05-15")]),
+    ("The film premiered at the Cannes Film Festival, which took place from 11 to 22 May 2005.",
+     [("Cannes Film Festival", None, "2005-05")]),
+    ("The film premiered at the 2005 Cannes Film Festival (11–22 May 2005).", [("Cannes Film Festival", None, "2005-05")]),
+    ("The film premiered at the Sundance Film Festival, which Berg had attended as a juror in 2001, on 22 January 2005.",
+     [("Sundance Film Festival", None, "2005-01-22")]),
+])
+def test_eighth_review_festivals(sentence: str, screenings: list[tuple[str, str | None, str | None]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(s.event, s.super_event, s.date.isoformat() if s.date else None) for s in film.screening] == screenings
+
+
+def test_a_film_based_on_a_tv_series_keeps_its_release() -> None:
+    film = _film("", "== Release ==\nBased on the TV series of the same name, the film was released on 12 January "
+                     "2006.\n")
+    assert [r.date.isoformat() for r in film.release] == ["2006-01-12"]

@@ -305,8 +305,9 @@ _PLANNED_RELEASE_RE = re.compile(r"(?i)\b(?:announced|moved|postponed|preponed|p
                                  r"rescheduled|scheduled|slated|delayed|deferred|tentatively|targeted|targeting|aimed|"
                                  r"eyeing|expected|due|planned|intended|wanted|hoped|set\s+(?:to|for)|was\s+to)\b")
 # "held from 3 to 12 October 2019": a festival's own days, not the film's.
-_HELD_BEFORE_RE = re.compile(r"(?i)\b(?:held|running|ran|runs)\s+(?:from\s+|between\s+|on\s+)?"
-                             r"(?:(?:\d{1,2}(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+\s+\d{1,2})\s*(?:to|–|-|and|until|through)\s*)?$")
+_RANGE_START = r"(?:\d{1,2}(?:\s+[A-Z][a-z]+)?|[A-Z][a-z]+\s+\d{1,2})\s*(?:to|–|-|and|until|through)\s*"
+_HELD_BEFORE_RE = re.compile(rf"(?i)(?:\b(?:held|running|ran|runs)\s+(?:from\s+|between\s+|on\s+)?(?:{_RANGE_START})?|"
+                             rf"\b(?:took|takes)\s+place\s+(?:from|between)\s+{_RANGE_START}|\(\s*\d{{1,2}}\s*[–-]\s*)$")
 # A showing on television is no release in cinemas: "its US television premiere on HBO on 12 January 2006" (the words
 # before the date only: "released on 12 January 2006 after its satellite rights were sold" is a release).
 _BROADCAST_RE = re.compile(r"(?i)\b(?:television|TV|telecast|broadcast|aired|airing)\b")
@@ -400,7 +401,7 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
                 or (_BEFORE_THE_RELEASE_RE.match(sentence, end) and not _RELEASE_VERB_RE.search(leading)):
             continue
         if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) \
-                or _BROADCAST_RE.search(sentence, breaks[-1] if breaks else lower, start) \
+                or _BROADCAST_RE.search(sentence[breaks[-1] if breaks else lower:start].rsplit(",", 1)[-1]) \
                 or _ON_A_CHANNEL_RE.search(sentence, breaks[-1] if breaks else lower, start) or (
                 theatrical and not _THEATRICAL_RE.search(own)):
             continue
@@ -468,7 +469,11 @@ def _each_event(clause: str) -> list[str]:
     if len(chain) < 2:
         return [clause]
     first, last = chain[0][1], chain[-1][2]
-    return [clause[:first] + clause[start:end] + clause[last:] for _, start, end in chain]
+    # "premiered at A, after which it was screened at B, C and D": A's clause apart, and each of the list's.
+    cut = clause.rfind(",", 0, first)
+    earlier = [clause[:cut]] if cut > 0 and any(start < cut for _, start, _ in events) else []
+    opening = clause[cut + 1:first] if earlier else clause[:first]
+    return earlier + [opening + clause[start:end] + clause[last:] for _, start, end in chain]
 
 
 # "premiered at the Paramount Theatre in Austin on July 30, 1966", "The world premiere of the film took place at
@@ -627,10 +632,18 @@ _NOT_SHOWN_THERE_RE = re.compile(r"(?i)\b(?:rejected|turned\s+down|submitted|dec
                                  r"\b")
 
 
+def _asides(sentence: str) -> list[tuple[int, int]]:
+    """The spans of a sentence's relative clauses about another occasion (", which Berg had attended as a juror in
+    2001,"); never one that goes on with the film's own showings (", after which it was screened at …")."""
+    return [m.span() for m in re.finditer(r",\s+(?:which|who|whose|where)\b[^,]*,", sentence)
+            if not re.search(r"(?i)\b(?:it|the film)\s+(?:was\s+)?(?:then\s+|later\s+|also\s+)?(?:screened|shown|"
+                             r"premiered|presented)", m.group(0))]
+
+
 def _screening_in(sentence: str) -> Screening | None:
     events = _events(sentence)
     if not events or _PART_SHOWN_RE.search(re.split(r"[,;]", sentence[:events[0][1]])[-1]) \
-            or _NOT_SHOWN_THERE_RE.search(re.split(r";", sentence[:events[0][1]])[-1]):
+            or _NOT_SHOWN_THERE_RE.search(re.split(r"[,;]", sentence[:events[0][1]])[-1]):
         return None
     section = None
     section_match = re.search(rf"\b(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)\s+(?:section|sidebar|strand|programme|"
@@ -650,12 +663,12 @@ def _screening_in(sentence: str) -> Screening | None:
         between = sentence[max((e for _, s, e in events if e <= outer_at), default=first_end):outer_at]
         side_by_side = re.search(r"\band\b", sentence[first_end:outer_at]) is not None
         if outer_events and outer_events[-1][0] != names[0] and not side_by_side \
-                and re.fullmatch(r"\s*,?\s*(?:held\s+(?:at|during)|(?:as\s+)?part\s+of|during|within|at)\s+(?:the\s+)?",
-                                 between):
+                and re.fullmatch(r"\s*,?\s*(?:held\s+(?:at|during)|(?:as\s+)?part\s+of|during|within|at|(?:sidebar|"
+                                 r"section|strand|programme|program|competition)\s+of)\s+(?:the\s+)?", between):
             outer = outer_events[-1][0]
     inner = [n for n in names if n != outer]
     # A festival in a relative clause is another occasion ("The film, which Berg had shown at Cannes, premiered …").
-    asides = [m.span() for m in re.finditer(r",\s+(?:which|who|whose|where|after)\b[^,]*,", sentence)]
+    asides = _asides(sentence)
     told = [n for n in inner if not any(a <= next(s for e, s, _ in events if e == n) < b for a, b in asides)]
     inner = told or inner
     # Within another, the innermost; else the first a clause names ("premiered at Tribeca, during the same week as
@@ -678,7 +691,9 @@ def _screening_in(sentence: str) -> Screening | None:
 def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
     """The date a sentence gives for the thing at ``span``: the only one, or the first after it; never the dates of
     the festival around it ("on 5 October at the festival held from 3 to 12 October 2019")."""
-    dates = find_dates_carrying_year(sentence)
+    # A date in an aside about another occasion (", which Berg had attended as a juror in 2001,") is that one's.
+    asides = _asides(sentence)
+    dates = [d for d in find_dates_carrying_year(sentence) if not any(a <= d[1] < b for a, b in asides)]
     # "held from 3 to 12 October 2019" (not "held at Roy Thomson Hall, on 10 September 2005": the film's own day).
     held = [d for d in dates if d[1] >= span[2] and _HELD_BEFORE_RE.search(sentence, span[2], d[1])]
     if held and len(held) == len(dates):
