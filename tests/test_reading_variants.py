@@ -1359,9 +1359,10 @@ def test_eighth_review_parts_takings_people_and_towns() -> None:
      [("Critics' Week", "Cannes Film Festival", "2005-05-15")]),
     ("The film premiered at the Cannes Film Festival, which took place from 11 to 22 May 2005.",
      [("Cannes Film Festival", None, "2005-05")]),
-    ("The film premiered at the 2005 Cannes Film Festival (11–22 May 2005).", [("Cannes Film Festival", None, "2005-05")]),
-    ("The film premiered at the Sundance Film Festival, which Berg had attended as a juror in 2001, on 22 January 2005.",
-     [("Sundance Film Festival", None, "2005-01-22")]),
+    ("The film premiered at the 2005 Cannes Film Festival (11–22 May 2005).",
+     [("Cannes Film Festival", None, "2005-05")]),
+    ("The film premiered at the Sundance Film Festival, which Berg had attended as a juror in 2001, on 22 January "
+     "2005.", [("Sundance Film Festival", None, "2005-01-22")]),
 ])
 def test_eighth_review_festivals(sentence: str, screenings: list[tuple[str, str | None, str | None]]) -> None:
     film = _film("", f"== Release ==\n{sentence}\n")
