@@ -1373,3 +1373,17 @@ def test_a_film_based_on_a_tv_series_keeps_its_release() -> None:
     film = _film("", "== Release ==\nBased on the TV series of the same name, the film was released on 12 January "
                      "2006.\n")
     assert [r.date.isoformat() for r in film.release] == ["2006-01-12"]
+
+
+def test_filming_set_to_begin_is_a_plan_and_a_company_s_cut_name_is_no_other_name() -> None:
+    from rdflib import URIRef
+
+    from filmgraph.rdf.mapping import map_film
+
+    film = _film("| distributor = [[Warner Bros.|Warner Bros. Pictures]]",
+                 "== Production ==\nFilming was set to begin in Paris in May 2005, but was moved to Lyon.\n"
+                 "== Release ==\nThe film was released by [[Warner Bros.]]' subsidiary in 2005.\n")
+    assert [f.place.name for f in film.filming_location] == ["Lyon"]
+    graph = map_film(film, base="http://ex.org/")
+    names = {str(o) for o in graph.objects(None, URIRef("http://schema.org/alternateName"))}
+    assert not any(name.startswith("Warner Bros") and name.endswith("'") for name in names)

@@ -1159,7 +1159,8 @@ _THE_FILM_GOES_ON_RE = re.compile(r"(?i)\W*(?:(?:but|and|so|yet|instead|however|
 # in Morocco", "intended to film the battle scenes in Ireland", "was to be shot in London".
 _PLANNED_TO_SHOOT_RE = re.compile(r"(?i)\b(?:planned|planning|intended|intending|wanted|hoped|meant|supposed|was|were|"
                                   r"originally)\s+(?:for\s+the\s+(?:film|movie)\s+)?to\s+(?:be\s+)?"
-                                  r"(?:shot|filmed|shoot|film)\b")
+                                  r"(?:shot|filmed|shoot|film)\b|\b(?:was|were)\s+(?:originally\s+)?(?:set|scheduled|"
+                                  r"due|slated|expected)\s+to\s+(?:begin|start|commence|take\s+place)\b")
 # Words that make the place after them one where shooting was only planned, hoped for or considered.
 _ONLY_PLANNED_RE = re.compile(r"(?i)(?<!\bas\s)(?<!\bthe\s)\b(?:planned|planning|plans?|intended|intending|proposed|"
                               r"considered|considering|scouted|scouting|hoped|supposed|meant|wanted|envisioned|"

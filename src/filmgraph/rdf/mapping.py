@@ -229,6 +229,8 @@ class _Mapper:
         node = self.iri("organization", link or name)
         first = self._organization_names.setdefault(node, name)
         if first != name:
+            if _bare_name(first) == _bare_name(name):
+                return node  # "Warner Bros.'", "Warner Bros": the same name cut, no other name of the company
             # "[[Legendary Entertainment|Legendary Pictures]]" beside "Legendary Entertainment": one company, whose
             # other names are alternate names (it has one schema:name).
             self.add(node, SDO.alternateName, Literal(name))
@@ -460,6 +462,11 @@ def _screening(m: _Mapper, row: FieldRow, screening: Screening) -> Emitted:
     if screening.venue:
         m.add(node, SDO.location, m.place(screening.venue))
     return Emitted(node, node, sources=screening.sources, slug=slug(screening.event))
+
+
+def _bare_name(name: str) -> str:
+    """A name without its case, punctuation and possessive: "Warner Bros.'" and "Warner Bros" are one."""
+    return re.sub(r"[\W_]+", "", re.sub(r"['’]s?\s*$", "", name)).casefold()
 
 
 def category_page(nomination: Nomination) -> str | None:
