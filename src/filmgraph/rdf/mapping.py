@@ -229,8 +229,10 @@ class _Mapper:
         node = self.iri("organization", link or name)
         first = self._organization_names.setdefault(node, name)
         if first != name:
-            if _bare_name(first) == _bare_name(name):
-                return node  # "Warner Bros.'", "Warner Bros": the same name cut, no other name of the company
+            if link is None or _bare_name(first) == _bare_name(name):
+                # An unlinked name that only slugs alike ("Warner Bros.'" beside "[[Warner Bros.|Warner Bros.
+                # Pictures]]"), or the same name cut: no other name of the company.
+                return node
             # "[[Legendary Entertainment|Legendary Pictures]]" beside "Legendary Entertainment": one company, whose
             # other names are alternate names (it has one schema:name).
             self.add(node, SDO.alternateName, Literal(name))
