@@ -451,7 +451,31 @@ def find_screenings(sentence: str) -> list[Screening]:
     clauses = re.split(r",\s+and\s+|;\s+|\s+and\s+(?=(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
                        r"(?:premiere|screening)s?\b)|\s+and\s+(?=(?:was|were)\s+(?:later\s+|also\s+|then\s+)?"
                        r"(?:screened|shown|presented)\b)", sentence)
-    return [found for clause in clauses for each in _each_event(clause) if (found := _screening_in(each)) is not None]
+    screenings = [found for clause in clauses for each in _each_event(clause)
+                  if (found := _screening_in(each)) is not None]
+    return _respectively(sentence, screenings)
+
+
+_RESPECTIVELY_RE = re.compile(r"\bin\s+(?P<months>[A-Z][a-z]+(?:\s*,\s*[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+)\s+"
+                              r"(?P<year>\d{4}),?\s+respectively\b")
+
+
+def _respectively(sentence: str, screenings: list[Screening]) -> list[Screening]:
+    """Screenings of a list dated "in January, February and May 2005 respectively": each its own month, in order
+    (a list of dates that does not fit the list of festivals dates none of them past the year)."""
+    if "respectively" not in sentence:
+        return screenings
+    found = _RESPECTIVELY_RE.search(sentence)
+    months = [reference.MONTH_NAMES.index(m) for m in re.findall(r"[A-Z][a-z]+", found["months"])
+              if m in reference.MONTH_NAMES] if found else []
+    for index, screening in enumerate(screenings):
+        if screening.date is None:
+            continue
+        if found and len(months) == len(screenings):
+            screening.date = PartialDate(int(found["year"]), months[index])
+        else:
+            screening.date = PartialDate(screening.date.year)
+    return screenings
 
 
 def _each_event(clause: str) -> list[str]:
