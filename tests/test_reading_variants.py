@@ -1390,8 +1390,8 @@ def test_filming_set_to_begin_is_a_plan_and_a_company_s_cut_name_is_no_other_nam
 
 
 def test_festivals_dated_respectively() -> None:
-    film = _film("", "== Release ==\nThe film was screened at the Sundance Film Festival, the Berlin International Film "
-                     "Festival and the Cannes Film Festival in January, February and May 2005 respectively.\n")
+    film = _film("", "== Release ==\nThe film was screened at the Sundance Film Festival, the Berlin International "
+                     "Film Festival and the Cannes Film Festival in January, February and May 2005 respectively.\n")
     assert [(s.event, s.date.isoformat()) for s in film.screening] == [
         ("Sundance Film Festival", "2005-01"), ("Berlin International Film Festival", "2005-02"),
         ("Cannes Film Festival", "2005-05")]
