@@ -264,27 +264,58 @@ def _unbroken_link(match: re.Match[str]) -> str:
 _ADJACENT_LINKS_RE = re.compile(r"\]\](?:[ \t]+|[ \t]*[—–][ \t]*)\[\[")
 
 
-def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[InfoboxField], Template | None]:
+# What the parser reads differently in a value standing alone than in a template's parameter: a list, a definition,
+# a rule or a heading at its very start or a heading on a later line (no heading inside a template), and a table.
+_ALONE_NOT_ALIKE_RE = re.compile(r"\A[#*;:=-]|^=|\{\|", re.MULTILINE)
+# Markup characters a parser route can open at: a value with fewer cannot reach the parser's nesting limit, alone or
+# inside the infobox (the limit is 100 routes deep).
+_ROUTE_OPENERS = "[{<'&"
+_MAX_ROUTE_OPENERS = 80
+# The parser stops opening routes after 100,000 in one parse: an infobox this short never comes near.
+_MAX_REUSED_INFOBOX_CHARS = 20_000
+
+
+def _infobox(code: Wikicode, warnings: list[str], where: str,
+             chars: int) -> tuple[list[InfoboxField], Template | None, list[tuple[str, str]]]:
+    """The fields of the first infobox of ``code`` (the parse of ``chars`` characters), the infobox, and every link
+    in ``code`` in page order."""
     for template in code.filter_templates(recursive=False):
         if str(template.name).strip().casefold().startswith("infobox"):
             fields = []
+            # The infobox alone, its links are those of its name and its parameters' names and values, in order
+            # (as ``filter_wikilinks`` walks it): each parameter's are found once, for its field and for the page.
+            alone = len(code.nodes) == 1
+            links = _links(template.name) if alone else []
+            reuse_trees = alone and chars <= _MAX_REUSED_INFOBOX_CHARS
             for index, param in enumerate(template.params):
                 unknown: list[str] = []
                 markup, label = str(param.value), str(param.name).strip()  # each made once: str() walks the tree
+                value_links = _links(param.value)
+                if alone:
+                    links += [*_links(param.name), *value_links] if param.showkey else value_links
                 # "[[Ann Berg]] [[Carl Holm]]" with no separator (or a dash) still lists two names.
                 value = _ADJACENT_LINKS_RE.sub("]]\n[[", markup)
                 value = _LINK_TEXT_BREAK_RE.sub(_unbroken_link, value)
-                values = [v.strip() for v in render(value, unknown).splitlines() if v.strip()]
+                shown = None
+                if value == markup and reuse_trees and not _ALONE_NOT_ALIKE_RE.search(markup) \
+                        and sum(markup.count(opener) for opener in _ROUTE_OPENERS) < _MAX_ROUTE_OPENERS:
+                    # The value as written, which the parser reads alone as it read it in the infobox: its tree
+                    # is rendered rather than parsed a second time (when no simple rendering does without one).
+                    shown = _render_simple(markup)
+                    if shown is None:
+                        shown = _render_nodes(param.value, unknown)
+                if shown is None:
+                    shown = render(value, unknown)
+                values = [v.strip() for v in shown.splitlines() if v.strip()]
                 picture = _FILE_LINK_RE.search(markup)
                 if picture and not values:  # a picture given as [[File:…]]: the reader sees the picture
                     values = [picture.group(1).strip()]
                 for name in dict.fromkeys(unknown):
                     warnings.append(f"{where}: infobox '{label}': unknown template {{{{{name}}}}}: only its links read")
                 if label and values:
-                    fields.append(InfoboxField(label, tuple(values), index + 1,
-                                               tuple(dict.fromkeys(_links(param.value)))))
-            return fields, template
-    return [], None
+                    fields.append(InfoboxField(label, tuple(values), index + 1, tuple(dict.fromkeys(value_links))))
+            return fields, template, links if alone else _links(code)
+    return [], None, _links(code)
 
 
 _LEADING_ATTRIBUTES_RE = re.compile(r'^\s*(?:(?:rowspan|colspan|style|class|align|scope)\s*=\s*(?:"[^"]*"|\S+)\s*)+'
@@ -507,17 +538,23 @@ def _page_links(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int
     return found
 
 
-def _link_entries(match: re.Match[str]) -> list[tuple[str, str]]:
-    if _FILE_LINK_RE.match(match.group(0)):
+def _link_entries(match: re.Match[str]) -> tuple[tuple[str, str], ...]:
+    return _link_entries_of(match.group(1), match.group(2))
+
+
+@lru_cache(maxsize=1024)  # each link is read twice (the page's links, its paragraph's or item's), many more often
+def _link_entries_of(target: str, text: str | None) -> tuple[tuple[str, str], ...]:
+    """The entries of a link ``[[target|text]]`` (``[[target]]`` when text is None) and of the links in its text."""
+    if _FILE_LINK_RE.match("[[" + target):  # as on the whole link: the pattern stops at the "|" or "]]" after target
         # A picture's caption is never read as the page's text (render leaves it out), so neither are its links:
         # "[[File:…|composer [[Carl Holm]] nominated the [[Academy Award for Best Original Score|Academy
         # Award]]]]" must not make every "Academy Award" of the prose that category.
-        return []
+        return ()
     # Quotes doubled in a link's target are bold or italics around it, not its title: no link.
-    entry = _link_entry(match.group(1), match.group(2)) if "\'\'" not in match.group(1) else None
-    entries = [entry] if entry else []
-    if match.group(2) and "[[" in match.group(2):
-        for inner in _LINK_RE.finditer(match.group(2)):
+    entry = _link_entry(target, text) if "\'\'" not in target else None
+    entries = (entry,) if entry else ()
+    if text and "[[" in text:
+        for inner in _LINK_RE.finditer(text):
             entries += _link_entries(inner)
     return entries
 
@@ -711,8 +748,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         if not is_film_infobox(name):
             raise NotAFilm(f"{where}: not a film article ({name})")
         infobox_code = _parse(text[span[0]:span[1]])
-        infobox, _ = _infobox(infobox_code, warnings, where)
-        links = _links(infobox_code)
+        infobox, _, links = _infobox(infobox_code, warnings, where, span[1] - span[0])
         text = text[:span[0]] + text[span[1]:]
     else:
         links = []
