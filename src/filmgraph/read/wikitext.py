@@ -27,7 +27,7 @@ from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.identifiers import checked_revision, checked_timestamp
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.pages import FILM_INFOBOX_RE, canonical_page, is_article_title, is_film_infobox, normalize_title, wiki_at
-from filmgraph.read.templates import render_template
+from filmgraph.read.templates import render_template, shows_nothing
 from filmgraph.text import plain_characters, replaced_warning, valid_data
 
 # As MediaWiki reads one: the link closed on the redirect's own line (an unclosed one makes no redirect).
@@ -126,6 +126,37 @@ def _render_simple(text: str) -> str | None:
     return _single_spaced(text.replace("'''", "").replace("''", ""))
 
 
+# Templates with no markup in them ("{{sfn|Berg|2004|p=5}}", "{{rp|12}}", "{{citation needed|date=May 2020}}"),
+# one or several side by side, followed by a space, a line break or the end; and the name of each.
+_PLAIN_TEMPLATES_RE = re.compile(r"(?:\{\{[^{}\[\]<>&'\n]*\}\})+(?=\s|\Z)")
+_TEMPLATE_NAME_RE = re.compile(r"\{\{([^|}]*)")
+_JOINING_CHARACTERS = frozenset("[]{}<>&'|=!:;/*#-")  # markup a character before such a template could be part of
+_PAIRS = (("[", "]"), ("<", ">"), ("{", "}"))
+
+
+def _without_silent_templates(markup: str) -> str:
+    """The markup without the templates that show nothing ({{sfn}}, {{rp}}, {{citation needed}}) where taking one
+    out changes nothing else: it stands in plain text (inside no link, tag or other template), after a character
+    that is no markup, before a space or the end, on a line with no URL. A paragraph whose only markup they were
+    is then rendered without a parse tree (most of a real page's cited sentences)."""
+    if "{{" not in markup or "://" in markup:
+        return markup
+    pieces, last = [], 0
+    for match in _PLAIN_TEMPLATES_RE.finditer(markup):
+        start = match.start()
+        if start and markup[start - 1] in _JOINING_CHARACTERS or any(
+                markup.count(opening, 0, start) != markup.count(closing, 0, start) for opening, closing in _PAIRS):
+            continue  # beside markup, or inside a link, a tag or a template: taken out, it might change them
+        # Each name as templates.normalize_name makes it.
+        if all(shows_nothing(name.strip().casefold().replace("_", " ")) for name in _TEMPLATE_NAME_RE.findall(
+                match.group())):
+            pieces.append(markup[last:start])
+            last = match.end()
+    if not pieces:
+        return markup
+    return "".join(pieces) + markup[last:]
+
+
 def _single_spaced(text: str) -> str:
     """The text with each run of spaces and tabs one space."""
     if "\t" not in text and "  " not in text:
@@ -152,6 +183,7 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
 @lru_cache(maxsize=256)  # a page renders some markup more than once (a link's text, a list's lines)
 def _render_markup(markup: str) -> tuple[str, tuple[str, ...]]:
     """What a reader sees of markup, and the names of the templates in it that cannot be rendered."""
+    markup = _without_silent_templates(markup)
     simple = _render_simple(markup)
     if simple is not None:
         return simple, ()
