@@ -99,7 +99,9 @@ _NEEDS_PARSER_RE = re.compile("|".join([
     r"\[\[[^\]]*\[", r"\[\[[^\]]*\n", r"\|\]\]", r"\[\[[^\]|]*\|[^\]]*\|",  # links the parser may not take
     r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"\[\[\s*(?i:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):",
     r"\[\[[^\]]*'",  # quotes in a link: the parser pairs them its way
-    r"''''", r"----", r"\n[=;:*#]"]))  # four quotes, rules, and headings and lists on a later line
+    # Four quotes, or six and more (five are bold italics: "'''''Title'''''" opens many a lead), rules, and
+    # headings and lists on a later line.
+    r"''''(?<!'{5})(?:''+|(?!'))", r"----", r"\n[=;:*#]"]))
 _LINE_MARKS = ("=", ";", ":", "*", "#")  # a heading, a definition or a list on the first line
 _SIMPLE_LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 _SKIPPED_LINK_RE = re.compile(r"(?i)^(file|image|category):")
@@ -120,7 +122,10 @@ def _render_simple(text: str) -> str | None:
     if "[[" in text:
         if any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
             return None  # a file or category link vanishes, and the quotes beside it may pair up: the parser's call
-        text = _SIMPLE_LINK_RE.sub(link, text)
+        linked = _SIMPLE_LINK_RE.sub(link, text)
+        if "'''''" in text and _QUOTES_RE.findall(linked) != _QUOTES_RE.findall(text):
+            return None  # a link shown as nothing joins the bold italics beside it into other runs: the parser's call
+        text = linked
     if "[[" in text or "]]" in text:
         return None
     return _single_spaced(text.replace("'''", "").replace("''", ""))
