@@ -117,10 +117,12 @@ def _render_simple(text: str) -> str | None:
         return None  # italics beside bold ("''Film'''s"): which quotes are an apostrophe is the parser's call
 
     def link(match: re.Match[str]) -> str:
+        if _SKIPPED_LINK_RE.match(match.group(1)):
+            return ""  # a file or category link: the reader does not see it
         return match.group(2) or match.group(1)
 
     if "[[" in text:
-        if any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
+        if "''" in text and any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
             return None  # a file or category link vanishes, and the quotes beside it may pair up: the parser's call
         linked = _SIMPLE_LINK_RE.sub(link, text)
         if "'''''" in text and _QUOTES_RE.findall(linked) != _QUOTES_RE.findall(text):
