@@ -94,7 +94,8 @@ def _depth(text: str) -> int:
 # search skips along a long paragraph to the characters that can start one, instead of trying every
 # alternative at every character.
 _NEEDS_PARSER_RE = re.compile("|".join([
-    r"\{", r"\}", r"<", r">", r"&",  # templates, tags, entities
+    # Templates, tags, and an ampersand that may start a character reference ("&amp;", "&#124;"; not "S&W").
+    r"\{", r"\}", r"<", r">", r"&(?=#?[^\s;&<>\[\]{}|']*;)",
     r"\[(?!\[)(?<!\[\[)", r"\](?!\])(?<!\]\])",  # lone brackets
     r"\[\[[^\]]*\[", r"\[\[[^\]]*\n", r"\|\]\]", r"\[\[[^\]|]*\|[^\]]*\|",  # links the parser may not take
     r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"\[\[\s*(?i:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):",
