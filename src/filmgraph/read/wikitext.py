@@ -99,7 +99,6 @@ _NEEDS_PARSER_RE = re.compile("|".join([
     r"\[(?!\[)(?<!\[\[)", r"\](?!\])(?<!\]\])",  # lone brackets
     r"\[\[[^\]]*\[", r"\[\[[^\]]*\n", r"\|\]\]", r"\[\[[^\]|]*\|[^\]]*\|",  # links the parser may not take
     r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"\[\[\s*(?i:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):",
-    r"\[\[[^\]]*'",  # quotes in a link: the parser pairs them its way
     # Four quotes, or six and more (five are bold italics: "'''''Title'''''" opens many a lead), rules, and
     # headings and lists on a later line.
     r"''''(?<!'{5})(?:''+|(?!'))", r"----", r"\n[=;:*#]"]))
@@ -107,6 +106,7 @@ _LINE_MARKS = ("=", ";", ":", "*", "#")  # a heading, a definition or a list on 
 _SIMPLE_LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 _SKIPPED_LINK_RE = re.compile(r"(?i)^(file|image|category):")
 _QUOTES_RE = re.compile(r"'{2,}")
+_QUOTE_IN_LINK_RE = re.compile(r"\[\[[^\]]*'")
 _SPACES_RE = re.compile(r"[ \t]+")
 
 
@@ -114,8 +114,10 @@ def _render_simple(text: str) -> str | None:
     """The text a reader sees of markup with no template, tag or entity; None when the parser must read it."""
     if text.startswith(_LINE_MARKS) or _NEEDS_PARSER_RE.search(text):
         return None
-    if "''" in text and len({len(run) for run in _QUOTES_RE.findall(text)}) > 1:
-        return None  # italics beside bold ("''Film'''s"): which quotes are an apostrophe is the parser's call
+    if "''" in text and (len({len(run) for run in _QUOTES_RE.findall(text)}) > 1 or _QUOTE_IN_LINK_RE.search(text)):
+        # Italics beside bold ("''Film'''s"), or a quote in a link beside them: which quotes are an apostrophe is
+        # the parser's call (a lone apostrophe with no doubled quote anywhere is one).
+        return None
 
     def link(match: re.Match[str]) -> str:
         if _SKIPPED_LINK_RE.match(match.group(1)):
