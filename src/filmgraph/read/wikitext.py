@@ -331,10 +331,11 @@ def _infobox(code: Wikicode, warnings: list[str], where: str,
             reuse_trees = alone and chars <= _MAX_REUSED_INFOBOX_CHARS
             for index, param in enumerate(template.params):
                 unknown: list[str] = []
-                markup, label = str(param.value), str(param.name).strip()  # each made once: str() walks the tree
-                value_links = _links(param.value)
+                markup, name = str(param.value), str(param.name)  # each made once: str() walks the tree
+                label = name.strip()
+                value_links = _links(param.value) if "[[" in markup else []  # a link's markup starts so
                 if alone:
-                    links += [*_links(param.name), *value_links] if param.showkey else value_links
+                    links += [*_links(param.name), *value_links] if param.showkey and "[[" in name else value_links
                 # "[[Ann Berg]] [[Carl Holm]]" with no separator (or a dash) still lists two names.
                 value = _ADJACENT_LINKS_RE.sub("]]\n[[", markup)
                 value = _LINK_TEXT_BREAK_RE.sub(_unbroken_link, value)
