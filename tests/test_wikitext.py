@@ -164,3 +164,29 @@ def test_mwparserfromhell_nodes_still_parse_what_they_are_given() -> None:
     assert str(template) == "{{Infobox film|director=[[Ann Berg]] {{nowrap|x}}}}"
     assert [str(node.title) for node in template.get("director").value.filter_wikilinks()] == ["Ann Berg"]
     assert render(mwparserfromhell.parse("[[Ann Berg|Ann]] {{nowrap|directed}}")) == "Ann directed"
+
+
+# Markup the reader renders without a parse tree (tests/test_properties.py checks the simple path in general):
+# citations that show nothing, bold italics, file and category links, a bare ampersand, an apostrophe in a link.
+@pytest.mark.parametrize(("markup", "shown"), [
+    ("Ann Berg directed it.{{sfn|Lund|2004|p=5}} Carl Holm wrote it.{{rp|12}}{{Citation needed|date=May 2020}}",
+     "Ann Berg directed it. Carl Holm wrote it."),
+    ("'''''Night Watch''''' is a 1994 [[Denmark|Danish]] film", "Night Watch is a 1994 Danish film"),
+    ("[[Category:1994 films]] [[Category:Danish films]]", " "),
+    ("He takes Jack's [[S&W Model 29|revolver]] & leaves", "He takes Jack's revolver & leaves"),
+    ("[[Una O'Dell]] as Eva", "Una O'Dell as Eva"),
+])
+def test_markup_rendered_without_the_parser_reads_as_parsed(markup: str, shown: str) -> None:
+    from filmgraph.read import wikitext
+
+    assert wikitext._render_simple(wikitext._without_silent_templates(markup)) == shown
+    assert render(markup) == shown == wikitext._render_nodes(mwparserfromhell.parse(markup), None)
+
+
+def test_citation_beside_markup_is_left_to_the_parser() -> None:
+    """A citation inside a link, or right after a quote, is not taken out before the parse (it might change them)."""
+    from filmgraph.read import wikitext
+
+    for markup in ("[[Ann Berg{{sfn|Lund|2004}} ]] text", "''Film''{{sfn|Lund|2004}} text",
+                   "[http://x.org a{{rp|2}} b]"):
+        assert wikitext._without_silent_templates(markup) == markup

@@ -104,9 +104,10 @@ def _clean(data: Any, found: list[int]) -> Any:
         cleaned = None
     if cleaned is not None:
         return cleaned if found[0] > before else data
-    if dataclasses.is_dataclass(data) and not isinstance(data, type):
+    names = _field_names(type(data))
+    if names is not None:
         changes = {}
-        for name in _field_names(type(data)):
+        for name in names:
             value = getattr(data, name)
             cleaned = _clean(value, found)
             if cleaned is not value:
@@ -116,19 +117,26 @@ def _clean(data: Any, found: list[int]) -> Any:
 
 
 def _valid_texts(items: list[Any] | tuple[Any, ...]) -> bool:
-    """All the items are valid texts (a character that is not valid in one is not in their join either)."""
-    if not items or not isinstance(items[0], str):
-        return False  # records or pairs (or nothing): their items are looked at one by one
+    """All the items are valid texts, or all are tuples of valid texts (an article's links: (shown, page) pairs);
+    a character that is not valid in one is not in their join either."""
+    if not items:
+        return False
     try:
-        joined = "".join(items)
+        if isinstance(items[0], str):
+            joined = "".join(items)
+        elif type(items[0]) is tuple and all(type(item) is tuple for item in items):
+            joined = "".join(["".join(item) for item in items])
+        else:
+            return False  # records (or pairs beside other things): their items are looked at one by one
     except TypeError:  # not all texts
         return False
     return is_valid(joined)
 
 
 @cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(item.name for item in dataclasses.fields(kind))
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of a dataclass's instances; None for any other type (a dataclass itself is an instance of type)."""
+    return tuple(item.name for item in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
 # A character reference that stands for markup (a pipe, a bracket, a quote, "<") stays as the editor wrote it:

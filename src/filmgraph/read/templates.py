@@ -196,12 +196,17 @@ RENDERERS: dict[str, Renderer] = {
 PREFIX_RENDERERS: tuple[tuple[str, Renderer], ...] = (("lang", _lang),)
 
 
+def shows_nothing(name: str) -> bool:
+    """Whether a template of this (normalised) name renders as nothing: a citation, a note, a maintenance tag."""
+    return name not in RENDERERS and (name in DROPPED or name.startswith(DROPPED_PREFIXES))
+
+
 def render_template(template: Template, render: Render, unknown: list[str] | None = None) -> str:
     """The text a reader sees of one template; ``render`` renders the wikicode of its parameters."""
     name = normalize_name(template)
-    renderer = RENDERERS.get(name)
-    if renderer is None and (name in DROPPED or name.startswith(DROPPED_PREFIXES)):
+    if shows_nothing(name):
         return ""
+    renderer = RENDERERS.get(name)
     if renderer is None and not name.startswith("lang-rtl"):
         renderer = next((r for prefix, r in PREFIX_RENDERERS if name.startswith(prefix)), None)
     if renderer is None:

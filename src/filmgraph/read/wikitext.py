@@ -27,7 +27,7 @@ from filmgraph.errors import FilmgraphError, NotAFilm
 from filmgraph.identifiers import checked_revision, checked_timestamp
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.pages import FILM_INFOBOX_RE, canonical_page, is_article_title, is_film_infobox, normalize_title, wiki_at
-from filmgraph.read.templates import render_template
+from filmgraph.read.templates import render_template, shows_nothing
 from filmgraph.text import plain_characters, replaced_warning, valid_data
 
 # As MediaWiki reads one: the link closed on the redirect's own line (an unclosed one makes no redirect).
@@ -95,16 +95,19 @@ def _depth(text: str) -> int:
 # search skips along a long paragraph to the characters that can start one, instead of trying every
 # alternative at every character.
 _NEEDS_PARSER_RE = re.compile("|".join([
-    r"\{", r"\}", r"<", r">", r"&",  # templates, tags, entities
+    # Templates, tags, and an ampersand that may start a character reference ("&amp;", "&#124;"; not "S&W").
+    r"\{", r"\}", r"<", r">", r"&(?=#?[^\s;&<>\[\]{}|']*;)",
     r"\[(?!\[)(?<!\[\[)", r"\](?!\])(?<!\]\])",  # lone brackets
     r"\[\[[^\]]*\[", r"\[\[[^\]]*\n", r"\|\]\]", r"\[\[[^\]|]*\|[^\]]*\|",  # links the parser may not take
     r"\[\[\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?//", r"\[\[\s*(?i:mailto|news|urn|tel|sip|sms|irc|ircs|magnet):",
-    r"\[\[[^\]]*'",  # quotes in a link: the parser pairs them its way
-    r"''''", r"----", r"\n[=;:*#]"]))  # four quotes, rules, and headings and lists on a later line
+    # Four quotes, or six and more (five are bold italics: "'''''Title'''''" opens many a lead), rules, and
+    # headings and lists on a later line.
+    r"''''(?<!'{5})(?:''+|(?!'))", r"----", r"\n[=;:*#]"]))
 _LINE_MARKS = ("=", ";", ":", "*", "#")  # a heading, a definition or a list on the first line
 _SIMPLE_LINK_RE = re.compile(r"\[\[([^\[\]|]*)(?:\|([^\[\]]*))?\]\]")
 _SKIPPED_LINK_RE = re.compile(r"(?i)^(file|image|category):")
 _QUOTES_RE = re.compile(r"'{2,}")
+_QUOTE_IN_LINK_RE = re.compile(r"\[\[[^\]]*'")
 _SPACES_RE = re.compile(r"[ \t]+")
 
 
@@ -112,19 +115,57 @@ def _render_simple(text: str) -> str | None:
     """The text a reader sees of markup with no template, tag or entity; None when the parser must read it."""
     if text.startswith(_LINE_MARKS) or _NEEDS_PARSER_RE.search(text):
         return None
-    if "''" in text and len({len(run) for run in _QUOTES_RE.findall(text)}) > 1:
-        return None  # italics beside bold ("''Film'''s"): which quotes are an apostrophe is the parser's call
+    if "''" in text and (len({len(run) for run in _QUOTES_RE.findall(text)}) > 1 or _QUOTE_IN_LINK_RE.search(text)):
+        # Italics beside bold ("''Film'''s"), or a quote in a link beside them: which quotes are an apostrophe is
+        # the parser's call (a lone apostrophe with no doubled quote anywhere is one).
+        return None
 
     def link(match: re.Match[str]) -> str:
+        if _SKIPPED_LINK_RE.match(match.group(1)):
+            return ""  # a file or category link: the reader does not see it
         return match.group(2) or match.group(1)
 
     if "[[" in text:
-        if any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
+        if "''" in text and any(_SKIPPED_LINK_RE.match(target) for target, _ in _SIMPLE_LINK_RE.findall(text)):
             return None  # a file or category link vanishes, and the quotes beside it may pair up: the parser's call
-        text = _SIMPLE_LINK_RE.sub(link, text)
+        linked = _SIMPLE_LINK_RE.sub(link, text)
+        if "'''''" in text and _QUOTES_RE.findall(linked) != _QUOTES_RE.findall(text):
+            return None  # a link shown as nothing joins the bold italics beside it into other runs: the parser's call
+        text = linked
     if "[[" in text or "]]" in text:
         return None
     return _single_spaced(text.replace("'''", "").replace("''", ""))
+
+
+# Templates with no markup in them ("{{sfn|Berg|2004|p=5}}", "{{rp|12}}", "{{citation needed|date=May 2020}}"),
+# one or several side by side, followed by a space, a line break or the end; and the name of each.
+_PLAIN_TEMPLATES_RE = re.compile(r"(?:\{\{[^{}\[\]<>&'\n]*\}\})+(?=\s|\Z)")
+_TEMPLATE_NAME_RE = re.compile(r"\{\{([^|}]*)")
+_JOINING_CHARACTERS = frozenset("[]{}<>&'|=!:;/*#-")  # markup a character before such a template could be part of
+_PAIRS = (("[", "]"), ("<", ">"), ("{", "}"))
+
+
+def _without_silent_templates(markup: str) -> str:
+    """The markup without the templates that show nothing ({{sfn}}, {{rp}}, {{citation needed}}) where taking one
+    out changes nothing else: it stands in plain text (inside no link, tag or other template), after a character
+    that is no markup, before a space or the end, on a line with no URL. A paragraph whose only markup they were
+    is then rendered without a parse tree (most of a real page's cited sentences)."""
+    if "{{" not in markup or "://" in markup:
+        return markup
+    pieces, last = [], 0
+    for match in _PLAIN_TEMPLATES_RE.finditer(markup):
+        start = match.start()
+        if start and markup[start - 1] in _JOINING_CHARACTERS or any(
+                markup.count(opening, 0, start) != markup.count(closing, 0, start) for opening, closing in _PAIRS):
+            continue  # beside markup, or inside a link, a tag or a template: taken out, it might change them
+        # Each name as templates.normalize_name makes it.
+        if all(shows_nothing(name.strip().casefold().replace("_", " ")) for name in _TEMPLATE_NAME_RE.findall(
+                match.group())):
+            pieces.append(markup[last:start])
+            last = match.end()
+    if not pieces:
+        return markup
+    return "".join(pieces) + markup[last:]
 
 
 def _single_spaced(text: str) -> str:
@@ -153,6 +194,7 @@ def render(code: Wikicode | str, unknown: list[str] | None = None) -> str:
 @lru_cache(maxsize=256)  # a page renders some markup more than once (a link's text, a list's lines)
 def _render_markup(markup: str) -> tuple[str, tuple[str, ...]]:
     """What a reader sees of markup, and the names of the templates in it that cannot be rendered."""
+    markup = _without_silent_templates(markup)
     simple = _render_simple(markup)
     if simple is not None:
         return simple, ()
@@ -265,27 +307,59 @@ def _unbroken_link(match: re.Match[str]) -> str:
 _ADJACENT_LINKS_RE = re.compile(r"\]\](?:[ \t]+|[ \t]*[—–][ \t]*)\[\[")
 
 
-def _infobox(code: Wikicode, warnings: list[str], where: str) -> tuple[list[InfoboxField], Template | None]:
+# What the parser reads differently in a value standing alone than in a template's parameter: a list, a definition,
+# a rule or a heading at its very start or a heading on a later line (no heading inside a template), and a table.
+_ALONE_NOT_ALIKE_RE = re.compile(r"\A[#*;:=-]|^=|\{\|", re.MULTILINE)
+# Markup characters a parser route can open at: a value with fewer cannot reach the parser's nesting limit, alone or
+# inside the infobox (the limit is 100 routes deep).
+_ROUTE_OPENERS = "[{<'&"
+_MAX_ROUTE_OPENERS = 80
+# The parser stops opening routes after 100,000 in one parse: an infobox this short never comes near.
+_MAX_REUSED_INFOBOX_CHARS = 20_000
+
+
+def _infobox(code: Wikicode, warnings: list[str], where: str,
+             chars: int) -> tuple[list[InfoboxField], Template | None, list[tuple[str, str]]]:
+    """The fields of the first infobox of ``code`` (the parse of ``chars`` characters), the infobox, and every link
+    in ``code`` in page order."""
     for template in code.filter_templates(recursive=False):
         if str(template.name).strip().casefold().startswith("infobox"):
             fields = []
+            # The infobox alone, its links are those of its name and its parameters' names and values, in order
+            # (as ``filter_wikilinks`` walks it): each parameter's are found once, for its field and for the page.
+            alone = len(code.nodes) == 1
+            links = _links(template.name) if alone else []
+            reuse_trees = alone and chars <= _MAX_REUSED_INFOBOX_CHARS
             for index, param in enumerate(template.params):
                 unknown: list[str] = []
-                markup, label = str(param.value), str(param.name).strip()  # each made once: str() walks the tree
+                markup, name = str(param.value), str(param.name)  # each made once: str() walks the tree
+                label = name.strip()
+                value_links = _links(param.value) if "[[" in markup else []  # a link's markup starts so
+                if alone:
+                    links += [*_links(param.name), *value_links] if param.showkey and "[[" in name else value_links
                 # "[[Ann Berg]] [[Carl Holm]]" with no separator (or a dash) still lists two names.
                 value = _ADJACENT_LINKS_RE.sub("]]\n[[", markup)
                 value = _LINK_TEXT_BREAK_RE.sub(_unbroken_link, value)
-                values = [v.strip() for v in render(value, unknown).splitlines() if v.strip()]
+                shown = None
+                if value == markup and reuse_trees and not _ALONE_NOT_ALIKE_RE.search(markup) \
+                        and sum(markup.count(opener) for opener in _ROUTE_OPENERS) < _MAX_ROUTE_OPENERS:
+                    # The value as written, which the parser reads alone as it read it in the infobox: its tree
+                    # is rendered rather than parsed a second time (when no simple rendering does without one).
+                    shown = _render_simple(markup)
+                    if shown is None:
+                        shown = _render_nodes(param.value, unknown)
+                if shown is None:
+                    shown = render(value, unknown)
+                values = [v.strip() for v in shown.splitlines() if v.strip()]
                 picture = _FILE_LINK_RE.search(markup)
                 if picture and not values:  # a picture given as [[File:…]]: the reader sees the picture
                     values = [picture.group(1).strip()]
                 for name in dict.fromkeys(unknown):
                     warnings.append(f"{where}: infobox '{label}': unknown template {{{{{name}}}}}: only its links read")
                 if label and values:
-                    fields.append(InfoboxField(label, tuple(values), index + 1,
-                                               tuple(dict.fromkeys(_links(param.value)))))
-            return fields, template
-    return [], None
+                    fields.append(InfoboxField(label, tuple(values), index + 1, tuple(dict.fromkeys(value_links))))
+            return fields, template, links if alone else _links(code)
+    return [], None, _links(code)
 
 
 _LEADING_ATTRIBUTES_RE = re.compile(r'^\s*(?:(?:rowspan|colspan|style|class|align|scope)\s*=\s*(?:"[^"]*"|\S+)\s*)+'
@@ -508,17 +582,23 @@ def _page_links(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int
     return found
 
 
-def _link_entries(match: re.Match[str]) -> list[tuple[str, str]]:
-    if _FILE_LINK_RE.match(match.group(0)):
+def _link_entries(match: re.Match[str]) -> tuple[tuple[str, str], ...]:
+    return _link_entries_of(match.group(1), match.group(2))
+
+
+@lru_cache(maxsize=1024)  # each link is read twice (the page's links, its paragraph's or item's), many more often
+def _link_entries_of(target: str, text: str | None) -> tuple[tuple[str, str], ...]:
+    """The entries of a link ``[[target|text]]`` (``[[target]]`` when text is None) and of the links in its text."""
+    if _FILE_LINK_RE.match("[[" + target):  # as on the whole link: the pattern stops at the "|" or "]]" after target
         # A picture's caption is never read as the page's text (render leaves it out), so neither are its links:
         # "[[File:…|composer [[Carl Holm]] nominated the [[Academy Award for Best Original Score|Academy
         # Award]]]]" must not make every "Academy Award" of the prose that category.
-        return []
+        return ()
     # Quotes doubled in a link's target are bold or italics around it, not its title: no link.
-    entry = _link_entry(match.group(1), match.group(2)) if "\'\'" not in match.group(1) else None
-    entries = [entry] if entry else []
-    if match.group(2) and "[[" in match.group(2):
-        for inner in _LINK_RE.finditer(match.group(2)):
+    entry = _link_entry(target, text) if "\'\'" not in target else None
+    entries = (entry,) if entry else ()
+    if text and "[[" in text:
+        for inner in _LINK_RE.finditer(text):
             entries += _link_entries(inner)
     return entries
 
@@ -712,8 +792,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         if not is_film_infobox(name):
             raise NotAFilm(f"{where}: not a film article ({name})")
         infobox_code = _parse(text[span[0]:span[1]])
-        infobox, _ = _infobox(infobox_code, warnings, where)
-        links = _links(infobox_code)
+        infobox, _, links = _infobox(infobox_code, warnings, where, span[1] - span[0])
         text = text[:span[0]] + text[span[1]:]
     else:
         links = []
