@@ -1395,3 +1395,19 @@ def test_festivals_dated_respectively() -> None:
     assert [(s.event, s.date.isoformat()) for s in film.screening] == [
         ("Sundance Film Festival", "2005-01"), ("Berlin International Film Festival", "2005-02"),
         ("Cannes Film Festival", "2005-05")]
+
+
+# ------------------------------------------------------------ what a ninth review found
+
+def test_ninth_review_regressions() -> None:
+    film = _film("", "== Release ==\nThe film had its television premiere on [[HBO]], on 3 March 2007. Berg's earlier "
+                     "films, including Bar and Baz, had premiered at the Sundance Film Festival. The film was shown at "
+                     "the Toronto International Film Festival, where it debuted on 10 September 2005, before opening "
+                     "in cinemas.\n== Production ==\nPrincipal photography was set to take place in Prague and "
+                     "Budapest, and it began in Prague on 3 May 2005.\n")
+    assert "2007-03-03" not in [r.date.isoformat() for r in film.release]  # a broadcast, no release
+    assert [(s.event, s.date.isoformat()) for s in film.screening] == [
+        ("Toronto International Film Festival", "2005-09-10")]
+    assert [f.place.name for f in film.filming_location] == ["Prague"]
+    assert _film("", "'''Night Harbour''' is a 1977 American epic space opera that launched the Star Wars "
+                     "franchise.\n").title == "Night Harbour"

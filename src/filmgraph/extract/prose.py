@@ -311,6 +311,13 @@ _HELD_BEFORE_RE = re.compile(rf"(?i)(?:\b(?:held|running|ran|runs)\s+(?:from\s+|
 # A showing on television is no release in cinemas: "its US television premiere on HBO on 12 January 2006" (the words
 # before the date only: "released on 12 January 2006 after its satellite rights were sold" is a release).
 _BROADCAST_RE = re.compile(r"(?i)\b(?:television|TV|telecast|broadcast|aired|airing)\b")
+def _broadcast_before(leading: str) -> bool:
+    """Whether the words before a date say it is a showing on television ("its television premiere on HBO, on …"),
+    not the film's description ("Based on the TV series of the same name, the film was released on …")."""
+    subject = re.search(r"(?i)\b(?:the\s+(?:film|movie)|it)\s+(?:was|had|is)\b", leading)
+    return _BROADCAST_RE.search(leading[subject.start():] if subject else leading) is not None
+
+
 # "premiered on Star Gold on 12 January 2006": a channel's name (never "on Friday, 12 January", "on Christmas Day").
 _ON_A_CHANNEL_RE = re.compile(r"\bpremiered\s+on\s+(?:the\s+)?(?:[A-Z][\w&+'’.-]*\s+){0,3}?(?:TV|Channel|Network|"
                               r"Gold|Max|Movies|HBO|Netflix|Prime|Hotstar|ZEE5|Zee|Sony|Colors|Gemini|BBC|ITV|CBS|"
@@ -401,7 +408,7 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
                 or (_BEFORE_THE_RELEASE_RE.match(sentence, end) and not _RELEASE_VERB_RE.search(leading)):
             continue
         if _NOT_THE_FILM_RE.search(own) or _ANOTHER_RELEASE_RE.search(sentence) \
-                or _BROADCAST_RE.search(sentence[breaks[-1] if breaks else lower:start].rsplit(",", 1)[-1]) \
+                or _broadcast_before(sentence[breaks[-1] if breaks else lower:start]) \
                 or _ON_A_CHANNEL_RE.search(sentence, breaks[-1] if breaks else lower, start) or (
                 theatrical and not _THEATRICAL_RE.search(own)):
             continue
@@ -463,7 +470,7 @@ _RESPECTIVELY_RE = re.compile(r"\bin\s+(?P<months>[A-Z][a-z]+(?:\s*,\s*[A-Z][a-z
 def _respectively(sentence: str, screenings: list[Screening]) -> list[Screening]:
     """Screenings of a list dated "in January, February and May 2005 respectively": each its own month, in order
     (a list of dates that does not fit the list of festivals dates none of them past the year)."""
-    if "respectively" not in sentence:
+    if "respectively" not in sentence or len(screenings) < 2:
         return screenings
     found = _RESPECTIVELY_RE.search(sentence)
     months = [reference.MONTH_NAMES.index(m) for m in re.findall(r"[A-Z][a-z]+", found["months"])
@@ -656,18 +663,26 @@ _NOT_SHOWN_THERE_RE = re.compile(r"(?i)\b(?:rejected|turned\s+down|submitted|dec
                                  r"\b")
 
 
+# A clause whose subject is the director's other films: "Berg's earlier films, including Bar, had premiered at …",
+# "Unlike Berg's debut, which premiered at …".
+_OTHER_FILMS_SUBJECT_RE = re.compile(r"(?i)(?:^|\b(?:unlike|like)\s+)[\w\s'’.]{0,30}?['’]s?\s+(?:earlier|previous|"
+                                     r"other|first|next|later)\s+(?:films?|features?|works?)\b|\bunlike\s+"
+                                     r"[\w\s'’.]{0,30}?['’]s?\s+debut\b")
+
+
 def _asides(sentence: str) -> list[tuple[int, int]]:
     """The spans of a sentence's relative clauses about another occasion (", which Berg had attended as a juror in
     2001,"); never one that goes on with the film's own showings (", after which it was screened at …")."""
     return [m.span() for m in re.finditer(r",\s+(?:which|who|whose|where)\b[^,]*,", sentence)
             if not re.search(r"(?i)\b(?:it|the film)\s+(?:was\s+)?(?:then\s+|later\s+|also\s+)?(?:screened|shown|"
-                             r"premiered|presented)", m.group(0))]
+                             r"premiered|presented|debuted|played|competed|opened|closed)", m.group(0))]
 
 
 def _screening_in(sentence: str) -> Screening | None:
     events = _events(sentence)
     if not events or _PART_SHOWN_RE.search(re.split(r"[,;]", sentence[:events[0][1]])[-1]) \
-            or _NOT_SHOWN_THERE_RE.search(re.split(r"[,;]", sentence[:events[0][1]])[-1]):
+            or _NOT_SHOWN_THERE_RE.search(re.split(r"[,;]", sentence[:events[0][1]])[-1]) \
+            or _OTHER_FILMS_SUBJECT_RE.search(re.split(r";", sentence[:events[0][1]])[-1]):
         return None
     section = None
     section_match = re.search(rf"\b(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)\s+(?:section|sidebar|strand|programme|"
@@ -1313,8 +1328,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     if match["prep"].endswith("of"):
                         beside.add(len(places))
                     places.append(place)
-    if not places and _THE_FILM_GOES_ON_RE.match(rest):
-        return find_filming(rest, links)
+    if not places and (_THE_FILM_GOES_ON_RE.match(rest)
+                       or re.match(r"\W*(?:and|but)\s+(?:it|filming|shooting)\b", rest)):
+        # "…, and it began in Prague": "it" is the shooting the plan's clause named.
+        return find_filming(re.sub(r"^\W*(?:and|but)\s+it\b", "filming", rest), links)
     return [FilmingLocation(p, start, end) for p in places]
 
 

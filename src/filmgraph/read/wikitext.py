@@ -42,7 +42,8 @@ _SERIES_LEAD_RE = re.compile(
     r"(?:(?!\b(?:in|of|part|entry|entries|installment|instalment|sequel|prequel|first|second|third|fourth|fifth|"
     r"last|final|latest|next|\d+(?:st|nd|rd|th)|one|and|films?|movies?|comedy|thriller|western|documentary|short|"
     r"feature|drama|musical|cartoon|mockbuster|adaptation|remake|spin-?off|based|about|inspired|set|produced|adapted|"
-    r"from|by|on|for|with|within)\b)[^.,;:()]){0,80}?"
+    r"from|by|on|for|with|within|that|which|launched|spawned|began|started|restarted|rebooted|conclusion|"
+    r"finale|installment|instalment)\b)[^.,;:()]){0,80}?"
     r"(?:\b(?:film|movie)\s+(?:series|franchise|trilogy|saga)\b|\bseries\s+of\s+(?:[\w-]+\s+){0,4}?(?:films|movies)\b|"
     r"\b(?:media\s+)?franchise\b|\btrilogy\s+of\s+(?:[\w-]+\s+){0,3}?films\b)"
     r"(?!\s+(?:film|movie|entry|instalment|installment)\b)")
