@@ -1411,3 +1411,13 @@ def test_ninth_review_regressions() -> None:
     assert [f.place.name for f in film.filming_location] == ["Prague"]
     assert _film("", "'''Night Harbour''' is a 1977 American epic space opera that launched the Star Wars "
                      "franchise.\n").title == "Night Harbour"
+
+
+@pytest.mark.parametrize(("sentence", "sums"), [
+    ("It finished second to the film, which grossed $30 million in its second weekend.", []),
+    ("It was outgrossed by the picture, which earned $90 million.", []),
+    ("Audiences flocked to the film, which grossed $50 million in the United States.", [50e6]),
+])
+def test_a_bare_film_after_a_rival_s_words_is_the_rival(sentence: str, sums: list[float]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert [q.amount for q in film.box_office] == sums

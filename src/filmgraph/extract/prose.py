@@ -1744,6 +1744,10 @@ _THE_FILM_AT_END_RE = re.compile(r"(?i)\b(?:it|this (?:film|movie|picture)|the\s
 # A word that makes the noun phrase after it an object, not the sentence's subject: "clashed with the … film".
 _OBJECT_BEFORE_RE = re.compile(r"(?i)\b(?:with|behind|alongside|than|by|to|of|over|against|beat|beating|surpassed|"
                                r"surpassing|overtook|overtaking|set|broke|breaking|from|after|before|like)\s+$")
+# Words that make even a bare "the film" after them a rival: "finished second to the film, which grossed …",
+# "outgrossed by the picture", "lost its top spot to the movie".
+_RIVAL_BEFORE_RE = re.compile(r"(?i)\b(?:second|third|behind|outgrossed|outperformed|overtaken|beaten|topped|lost)\b"
+                              r"[^,.;]{0,30}?\b(?:to|by)\s+$")
 # "the film" bare, as an object, is still the film ("Audiences flocked to the film, which grossed …").
 _BARE_FILM_RE = re.compile(r"(?i)(?:it|this \w+|the (?:film|movie|picture))\W*")
 _NOT_THE_FILM_WORDS_RE = re.compile(r"(?i)\b(?:highest|biggest|top|record|other|another|rival|previous|earlier|last|"
@@ -1760,7 +1764,8 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
     if the_film and (_NOT_THE_FILM_WORDS_RE.search(the_film.group(0))
                      or _ANOTHER_FILM_SUBJECT_RE.search(the_film.group(0))
                      or (_OBJECT_BEFORE_RE.search(antecedent[:the_film.start()])
-                         and not _BARE_FILM_RE.fullmatch(the_film.group(0)))):
+                         and not _BARE_FILM_RE.fullmatch(the_film.group(0)))
+                     or _RIVAL_BEFORE_RE.search(antecedent[:the_film.start()])):
         return True  # "behind the Warner Bros. film, which grossed …": another film, as an object
     if the_film or (title and antecedent.endswith(title)):
         return False
