@@ -136,6 +136,7 @@ class _Mapper:
         self.pending_schema: list[Triple] = []
         self._people: dict[str, URIRef] = {}  # person key → its node, once its triples are added
         self._organization_names: dict[URIRef, str] = {}  # an organisation's node → the name it was first given
+        self._organization_pages: dict[URIRef, str | None] = {}  # … and the page its first mention linked
         self._references: dict[str, Reference] = {}  # section → its reference
         self._cited = self._citation()
 
@@ -228,10 +229,11 @@ class _Mapper:
     def organization(self, name: str, link: str | None = None) -> URIRef:
         node = self.iri("organization", link or name)
         first = self._organization_names.setdefault(node, name)
+        page = self._organization_pages.setdefault(node, link)
         if first != name:
-            if link is None or _bare_name(first) == _bare_name(name):
+            if (link is None and name != page) or _bare_name(first) == _bare_name(name):
                 # An unlinked name that only slugs alike ("Warner Bros.'" beside "[[Warner Bros.|Warner Bros.
-                # Pictures]]"), or the same name cut: no other name of the company.
+                # Pictures]]"), or the same name cut: no other name of the company (the page's own title is one).
                 return node
             # "[[Legendary Entertainment|Legendary Pictures]]" beside "Legendary Entertainment": one company, whose
             # other names are alternate names (it has one schema:name).
