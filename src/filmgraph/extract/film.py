@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -263,6 +263,22 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
 
 
 _PAGE_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# "its Los Angeles premiere on …", "the film's world premiere": the film's own premiere, named as such.
+_OWN_PREMIERE_RE = re.compile(r"(?i)\b(?:its|the film's)\s+(?:[\w-]+\s+){0,2}premiere\b")
+
+
+def _premieres_in(sentence: str, part: _Part, film: Film) -> list[Screening]:
+    """The film's premieres away from festivals a sentence tells: any where releases are read (the lead, a release
+    section); elsewhere in a part about the film, only its own premiere to the day ("four months before its Los
+    Angeles premiere on January 29, 1937")."""
+    if part.on_video or not part.of_the_film:
+        return []
+    if part.dates_releases:
+        return prose.find_premieres(sentence, film.links, film.title)
+    if "premiere" not in sentence or not _OWN_PREMIERE_RE.search(sentence):
+        return []
+    return [premiere for premiere in prose.find_premieres(sentence, film.links, film.title)
+            if premiere.date is not None and premiere.date.day is not None]
 
 
 def _read_prose(article: Article, collector: Collector) -> None:
@@ -285,14 +301,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
         for number, sentence in enumerate(sentences):
             for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
-            # A premiere away from a festival counts where releases do: the lead and a release section.
-            # Elsewhere, only "its Los Angeles premiere on January 29, 1937": the film's own, to the day.
-            premieres = prose.find_premieres(sentence, film.links, film.title) \
-                if part.dates_releases and not part.on_video else [
-                    p for p in prose.find_premieres(sentence, film.links, film.title)
-                    if p.date is not None and p.date.day is not None
-                    and re.search(r"(?i)\b(?:its|the film's)\s+(?:[\w-]+\s+){0,2}premiere\b", sentence)] \
-                if part.of_the_film and not part.on_video and "premiere" in sentence else []
+            premieres = _premieres_in(sentence, part, film)
             for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title)
@@ -382,7 +391,8 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
     run: list[CastItem] = []
     run_links: list[tuple[tuple[str, str], ...]] = []  # each item's (shown, page) links, beside ``run``
 
-    def add(entries: list[tuple[str, list[str]]], items: list[tuple[str, tuple[tuple[str, str], ...]]] = ()) -> None:
+    def add(entries: list[tuple[str, list[str]]],
+            items: Sequence[tuple[str, tuple[tuple[str, str], ...]]] = ()) -> None:
         kept = [(actor, characters) for actor, characters in entries if is_person_name(actor)
                 and not reference.is_placeholder(actor) and not reference.is_company_name(actor)]
         pages = _own_pages([actor for actor, _ in kept], items, collector.ambiguous)
@@ -439,7 +449,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
     flush()
 
 
-def _own_pages(actors: list[str], items: list[tuple[str, tuple[tuple[str, str], ...]]],
+def _own_pages(actors: list[str], items: Sequence[tuple[str, tuple[tuple[str, str], ...]]],
                ambiguous: set[str]) -> list[str | None]:
     """For each actor of a cast list's entries (in the order of its lines), the page their own line links them to,
     when the article links their name to two pages: the link that opens the line ("[[Deva (actor)|Deva]] as Raja"),
