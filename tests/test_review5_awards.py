@@ -27,6 +27,11 @@ def _people(film: Film) -> set[str]:
 _TABLE_HEAD = "== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! Recipients !! Result\n"
 
 
+def _table(rows: list[tuple[str, str, str, str]]) -> str:
+    """An accolades section whose table has these rows (award, category, recipients, result)."""
+    return _TABLE_HEAD + "".join(f"|-\n| {' || '.join(row)}\n" for row in rows) + "|}\n"
+
+
 # ------------------------------------------------------------------ E4: the film itself as a table's recipient
 
 def test_a_recipient_cell_that_names_the_film_names_no_person() -> None:
@@ -36,8 +41,7 @@ def test_a_recipient_cell_that_names_the_film_names_no_person() -> None:
             ("[[People's Choice Awards]]", "Favorite Ensemble Movie Cast", "Ensemble cast", "{{nom}}"),
             ("[[People's Choice Awards]]", "Favorite Action Movie", "''Night Harbour''", "{{nom}}"),
             ("[[Scream Awards]]", "Best Director", "[[Ann Berg]]", "{{nom}}")]
-    table = "".join(f"|-\n| {' || '.join(row)}\n" for row in rows) + "|}\n"
-    film = _film("", _TABLE_HEAD + table)
+    film = _film("", _table(rows))
     assert _nominations(film) == {
         ("Scream Awards", "Best Fantasy Movie", "won", ()), ("Scream Awards", "Best Scream-Play", "nominated", ()),
         ("Scream Awards", "Best Ensemble", "nominated", ()),
@@ -172,8 +176,7 @@ def test_a_linked_category_listed_after_one_the_words_name_is_the_film_s_too() -
 def test_a_job_before_a_recipient_s_name_is_no_part_of_it() -> None:
     rows = [("Bodil Awards", "Best Editing", "Film Editor [[Tom Hill]]", "{{won}}"),
             ("Bodil Awards", "Best Director", "Director [[Ann Berg]]", "{{nom}}")]
-    film = _film("| editing = [[Tom Hill]]", _TABLE_HEAD + "".join(f"|-\n| {' || '.join(row)}\n" for row in rows)
-                 + "|}\n")
+    film = _film("| editing = [[Tom Hill]]", _table(rows))
     assert _people(film) == {"Ann Berg", "Tom Hill"}
     assert _nominations(film) == {("Bodil Awards", "Best Editing", "won", ("Tom Hill",)),
                                   ("Bodil Awards", "Best Director", "nominated", ("Ann Berg",))}
@@ -181,8 +184,7 @@ def test_a_job_before_a_recipient_s_name_is_no_part_of_it() -> None:
 
 def test_a_job_before_a_linked_one_word_name_is_no_part_of_it() -> None:
     rows = [("Filmfare Awards", "Best Music Director", "Music Director [[Ilaiyaraaja]]", "{{won}}")]
-    film = _film("| music = [[Ilaiyaraaja]]", _TABLE_HEAD + "".join(f"|-\n| {' || '.join(row)}\n" for row in rows)
-                 + "|}\n")
+    film = _film("| music = [[Ilaiyaraaja]]", _table(rows))
     assert _people(film) == {"Ann Berg", "Ilaiyaraaja"}
 
 
@@ -202,6 +204,6 @@ def test_a_linked_category_after_and_was_nominated_for_is_the_film_s() -> None:
 def test_a_body_cell_s_link_names_the_body_its_words_leave_open() -> None:
     rows = [("[[1985 Australian Film Institute Awards|AFI Award]]", "Best Film", "''Night Harbour''", "{{won}}"),
             ("[[AACTA Awards|AFI Awards]]", "Best Actor", "[[Carl Holm]]", "{{nom}}")]
-    film = _film("", _TABLE_HEAD + "".join(f"|-\n| {' || '.join(row)}\n" for row in rows) + "|}\n")
+    film = _film("", _table(rows))
     assert _nominations(film) == {("AACTA Awards", "Best Film", "won", ()),
                                   ("AACTA Awards", "Best Actor", "nominated", ("Carl Holm",))}

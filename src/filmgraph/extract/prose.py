@@ -523,13 +523,22 @@ _BROADCAST_ON_RE = re.compile(rf"\s+on\s+(?!(?:{'|'.join(m for m in reference.MO
                               rf"(?:the\s+)?[{UPPER}]")
 
 
+def _clause_after_break(text: str) -> str:
+    """The words of a text after its last comma, semicolon, colon or bracket: the clause a verb's subject is in."""
+    return text[max(text.rfind(mark) for mark in ",;:(") + 1:]
+
+
+def _film_words(title: str) -> str:
+    """A pattern of the words a sentence names the film by: "it", "the film", "the movie", "this film", its title."""
+    return rf"(?:it|the film|the movie|this film{'|' + re.escape(title) if title else ''})"
+
+
 def _the_film_premiered(sentence: str, match: re.Match[str], title: str) -> bool:
     """Whether a premiere the sentence names is the film's: "It premiered", "Batman premiered", "The world premiere
     of the film", "its Los Angeles premiere"; never "The sequel premiered", "attended the premiere of Titanic"."""
     word = match.end() - len(re.search(r"(?i)premiere\w*$", match.group(0)).group(0))  # where "premiere…" starts
     before = sentence[:word]
-    subject = before[max(before.rfind(mark) for mark in ",;:(") + 1:]
-    film = rf"(?:it|the film|the movie|this film{'|' + re.escape(title) if title else ''})"
+    subject, film = _clause_after_break(before), _film_words(title)
     if sentence[word:match.end()].casefold() == "premiered":
         return re.search(rf"(?i)(?:^|\s){film}\s+(?:(?:was|had|has|first|then|later|also|finally|originally)\s+)*"
                          r"$", subject) is not None
@@ -549,8 +558,7 @@ _OPENING_DATE_RE = re.compile(r"(?:On|In)\s+[^;.]{0,25}?\d{4},")
 def _the_film_was_shown(before: str, title: str) -> bool:
     """Whether the words before "was shown" make the film its subject: "The film was shown", "a print of Heat was
     shown", "It also received a screening"; never "Heat's sequel was shown", "The documentary about it"."""
-    subject = before[max(before.rfind(mark) for mark in ",;:(") + 1:]
-    film = rf"(?:it|the film|the movie|this film{'|' + re.escape(title) if title else ''})"
+    subject, film = _clause_after_break(before), _film_words(title)
     # "a print of the film" is the film; "footage of", "20 minutes of", "a documentary about" the film are not.
     part_of = re.search(rf"(?i)\b(?P<what>[\w-]+)\s+(?:of|about|from|on)\s+{film}\s+(?:(?:also|later|then|first)\s+)*$",
                         subject)
