@@ -1348,6 +1348,23 @@ def test_eighth_review_parts_takings_people_and_towns() -> None:
     assert [(f.place.name, f.place.qid) for f in film.filming_location] == [("Peru, Indiana", None), ("Jordan", "Q810")]
 
 
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("The crew filmed in Canada, Montana.", [("Canada", None), ("Montana", None)]),
+    ("Filming took place in Nepal, Sikkim and Bhutan.", [("Nepal", None), ("Sikkim", None), ("Bhutan", None)]),
+    ("The film was shot in Ireland, Northern Ireland.", [("Ireland", None), ("Northern Ireland", None)]),
+    ("Filming took place in Cuba, New York.", [("Cuba, New York", "New York")]),
+    ("The film was shot in India, Kerala.", [("India", None), ("Kerala", None)]),
+])
+def test_a_country_beside_a_neighbours_region_is_two_places(sentence: str,
+                                                            places: list[tuple[str, str | None]]) -> None:
+    """Towns named after far countries are a habit of the United States, Canada and Australia; a country beside
+    its neighbour's region ("Canada, Montana"), beside its own region ("India, Kerala") or beside a region of
+    any other country ("Nepal, Sikkim") is a list."""
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [(f.place.name, f.place.within.name if f.place.within else None)
+            for f in film.filming_location] == places
+
+
 @pytest.mark.parametrize(("sentence", "screenings"), [
     ("The film, Berg's debut feature, premiered at the Sundance Film Festival on 22 January 2005.",
      [("Sundance Film Festival", None, "2005-01-22")]),

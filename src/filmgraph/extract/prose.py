@@ -1343,6 +1343,20 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     return [FilmingLocation(p, start, end) for p in places]
 
 
+# The countries whose towns are named after far countries ("Peru, Indiana", "Lebanon, Pennsylvania", "Jordan,
+# Ontario", "Egypt, Western Australia"), each with its land neighbours: a neighbour beside one of their regions is a
+# list of two places ("in Canada, Montana"), and so is any country beside another country's region.
+_TOWNS_AFTER_COUNTRIES = {"US": frozenset({"CA", "MX"}), "CA": frozenset({"US"}), "AU": frozenset()}
+
+
+def _town_named_after_country(country_code: str, region: str) -> bool:
+    """Whether "Country, Region" names a town of that region: the region's country names towns after countries,
+    and the named country is neither that country nor its neighbour."""
+    return any(region_country in _TOWNS_AFTER_COUNTRIES and country_code != region_country
+               and country_code not in _TOWNS_AFTER_COUNTRIES[region_country]
+               for region_country in reference.region_countries(region))
+
+
 def _towns_with_their_regions(names: list[tuple[str, int]], text: str) -> list[tuple[str, int]]:
     """A list's names with each "Town, Region" as one ("Regina, Saskatchewan", "Atlanta, Georgia"): a state or a
     province after a town and a comma is where the town is, not another place of filming (nor a country).
@@ -1359,10 +1373,11 @@ def _towns_with_their_regions(names: list[tuple[str, int]], text: str) -> list[t
         return names
     (town, _), (region, end) = names[0], names[1]
     country = reference.country(town)
-    # "Peru, Indiana" is a town in the United States; "India, Kerala" a country and one of its states.
+    # "Peru, Indiana" is a town in the United States; "India, Kerala" a country and one of its states, and
+    # "Canada, Montana" or "Nepal, Sikkim" two neighbouring places.
     if reference.is_first_level_region(region) and not reference.is_first_level_region(town) \
             and "," not in town \
-            and (country is None or (country.code or "") not in reference.region_countries(region)) \
+            and (country is None or _town_named_after_country(country.code or "", region)) \
             and re.search(rf"{re.escape(town)}\s*,\s*(?:the\s+)?$", text[:text.rfind(region, 0, end)]):
         return [(f"{town}, {region}", end), *names[2:]]
     return names
