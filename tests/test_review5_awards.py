@@ -3,6 +3,8 @@ on a minimal wikitext snippet, in the spellings the reviewed pages use."""
 
 from __future__ import annotations
 
+import pytest
+
 from filmgraph import extract_film
 from filmgraph.model import Film
 from filmgraph.read.wikitext import parse_table, parse_wikitext
@@ -207,3 +209,19 @@ def test_a_body_cell_s_link_names_the_body_its_words_leave_open() -> None:
     film = _film("", _table(rows))
     assert _nominations(film) == {("AACTA Awards", "Best Film", "won", ()),
                                   ("AACTA Awards", "Best Actor", "nominated", ("Carl Holm",))}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At the 60th Academy Awards, ''Coast Road'' won Best Visual Effects, while ''Night Harbour'' was nominated for "
+     "Best Sound.", {("Academy Awards", "Best Sound", "nominated", ())}),
+    ("''Coast Road'' won the Academy Award for Best Visual Effects.", set()),
+    ("The film won the Academy Award for Best Sound; its rival ''Coast Road'' won Best Visual Effects.",
+     {("Academy Awards", "Best Sound", "won", ())}),
+    ("Berg's previous film ''Coast Road'' won the Academy Award for Best Picture.", set()),
+    # The film's own title, whole or shortened, in italics is the film.
+    ("''Night Harbour'' won the Academy Award for Best Sound.", {("Academy Awards", "Best Sound", "won", ())}),
+    ("''Harbour'' won the Academy Award for Best Sound.", {("Academy Awards", "Best Sound", "won", ())}),
+])
+def test_a_win_whose_subject_is_another_named_work_is_not_the_films(
+        sentence: str, expected: set[tuple[str, str, str, tuple[str, ...]]]) -> None:
+    assert _nominations(_film("", f"== Accolades ==\n{sentence}\n")) == expected

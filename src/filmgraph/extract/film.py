@@ -281,11 +281,21 @@ def _premieres_in(sentence: str, part: _Part, film: Film) -> list[Screening]:
             if premiere.date is not None and premiere.date.day is not None]
 
 
+def _other_works(article: Article, film: Film) -> frozenset[str]:
+    """The folded titles of the other works the page shows in italics ("''Coast Road'' won Best Visual Effects"):
+    those that share no word of three letters or more with the film's title or its original title (a short or a
+    translated title of the film itself is no other work)."""
+    own = {word for name in (film.title, film.original_title or "") for word in re.findall(r"\w{3,}", fold(name))}
+    return frozenset(folded for section in article.sections for block in section.blocks for shown in block.italics
+                     if not own.intersection(re.findall(r"\w{3,}", folded := fold(shown))) and folded)
+
+
 def _read_prose(article: Article, collector: Collector) -> None:
     film = collector.film
     linked_categories = award_links(article.links)
     # Prose adds no people, so the people credited so far are the ones it can refer to.
     credited, surnames = _credited_names(film)
+    other_works = _other_works(article, film)
     # The years the article gives ceremonies, in prose or in lists ("1983 - 33rd Berlin International …").
     years = {ceremony: year for section in article.sections for block in section.blocks
              if block.kind is BlockKind.ITEM for ceremony, year in ceremony_years(block.text).items()}
@@ -304,7 +314,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
             premieres = _premieres_in(sentence, part, film)
             for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)
-            awards, tallies = prose.find_awards(sentence, film.title)
+            awards, tallies = prose.find_awards(sentence, film.title, other_works)
             relink_categories(awards, sentence, linked_categories)
             awards += linked_category_mentions(sentence, awards, linked_categories, film.title)
             if part.of_other_films:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -783,8 +783,10 @@ def without_renaming(sentence: str) -> str:
 _UNREAD = object()
 
 
-def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[AwardTally]]:
-    """Wins and nominations stated in a sentence, each bound to its body and result.
+def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) -> tuple[list[Nomination],
+                                                                                    list[AwardTally]]:
+    """Wins and nominations stated in a sentence, each bound to its body and result. ``other_works`` are the
+    folded titles of other works the page names (in italics): a win whose subject is one of them is not the film's.
 
     >>> awards, tally = find_awards("It won Best Film and was nominated for Best Score at the 12th Bodil Awards.",
     ...                             "Heat")
@@ -871,7 +873,7 @@ def find_awards(sentence: str, title: str) -> tuple[list[Nomination], list[Award
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
         if re.match(r"\s+(?:award\s+)?nominations?\b", sentence[position + len(category):], re.IGNORECASE):
             result = AwardResult.NOMINATED  # "earned him a Best Actor nomination": what he earned is a nomination
-        if _subject_is_another_work(before[clause:verb.start()], title, category):
+        if _subject_is_another_work(before[clause:verb.start()], title, category, other_works):
             continue  # "The restoration project won the Anvil Award": not the film's
         after = [b for b in bodies if b[1] > position]
         prior = [b for b in bodies if b[2] <= position]
@@ -1045,9 +1047,11 @@ _OTHER_WORK_SUBJECT_RE = re.compile(rf"{_OTHER_WORK_RE.pattern}|\b(?:restoration
                                     r"English version)\b", re.IGNORECASE)
 
 
-def _subject_is_another_work(before_verb: str, title: str, category: str) -> bool:
-    """Whether the subject of a win or nomination is another work: "Its soundtrack album won a Grammy". A song
-    up for a song's category ("Best Original Song") is the film's song.
+def _subject_is_another_work(before_verb: str, title: str, category: str,
+                             other_works: Collection[str] = ()) -> bool:
+    """Whether the subject of a win or nomination is another work: "Its soundtrack album won a Grammy", or a work
+    of ``other_works`` ("Its rival Coast Road won Best Visual Effects"). A song up for a song's category ("Best
+    Original Song") is the film's song.
 
     >>> _subject_is_another_work("The film's restoration project", "Heat", "Best PR Programme")
     True
@@ -1062,6 +1066,9 @@ def _subject_is_another_work(before_verb: str, title: str, category: str) -> boo
         pieces.pop(0)
     # The subject ends at its verb: "The film was nominated for … Best Original Song, but was also …" is the film.
     subject = re.split(r"\s+(?:was|were|is|are|has|had|have|won|wins|received|earned|garnered)\b", pieces[0])[0]
+    folded = fold(subject.strip(" ,;:'\"’”"))
+    if any(folded == work or folded.endswith(f" {work}") for work in other_works):
+        return True  # "''Coast Road'' won …", "its rival ''Coast Road'' was nominated …"
     found = _OTHER_WORK_SUBJECT_RE.search(subject)
     if found is None or fold(subject) == fold(title):
         return False

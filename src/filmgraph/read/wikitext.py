@@ -663,7 +663,8 @@ def _blocks(text: str) -> _Blocks:
         rendered = render(markup).strip()
         if rendered:
             found.paragraphs.append(rendered)
-            found.blocks.append(Block(BlockKind.PARAGRAPH, rendered, depth, _markup_links(markup), heading))
+            found.blocks.append(Block(BlockKind.PARAGRAPH, rendered, depth, _markup_links(markup), heading,
+                                      italics=_italics(markup)))
 
     def flush() -> None:
         if paragraph:
