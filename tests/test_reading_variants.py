@@ -1365,6 +1365,18 @@ def test_a_country_beside_a_neighbours_region_is_two_places(sentence: str,
             for f in film.filming_location] == places
 
 
+def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
+    film = _film("| country = Georgia\n| language = Georgian",
+                 "== Production ==\nFilming took place in Georgia.\n")
+    assert [(c.label, c.qid) for c in film.country] == [("Georgia", "Q230")]
+    # Unlinked in prose, "Georgia" is the American state as often as the country: a place with no item.
+    assert [(f.place.name, f.place.qid) for f in film.filming_location] == [("Georgia", None)]
+    linked = _film("", "== Production ==\nFilming took place in [[Georgia (country)|Georgia]].\n")
+    assert [(f.place.name, f.place.qid) for f in linked.filming_location] == [("Georgia", "Q230")]
+    yugoslav = _film("| country = [[Socialist Federal Republic of Yugoslavia|Yugoslavia]]")
+    assert [(c.label, c.qid) for c in yugoslav.country] == [("Yugoslavia", "Q36704")]
+
+
 @pytest.mark.parametrize(("sentence", "screenings"), [
     ("The film, Berg's debut feature, premiered at the Sundance Film Festival on 22 January 2005.",
      [("Sundance Film Festival", None, "2005-01-22")]),

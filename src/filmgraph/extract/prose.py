@@ -1508,8 +1508,10 @@ def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool 
         return Place(rest, within=_filming_place(owner, "", links))  # "Mumbai's Film City"
     country = reference.country(name.removeprefix("the ").removeprefix("The "))
     target = links.get(fold(name))
-    if country and target and "(" in target and fold(target) != fold(country.name):
+    if country and target and "(" in target and reference.country(target) != country:
         return Place(name)  # "[[Georgia (U.S. state)|Georgia]]": the page linked is not the country's
+    if country and not target and "US" in reference.region_countries(name):
+        return Place(name)  # an unlinked "Georgia" is the state as often as the country: no item for either
     if country:
         return Place(country.name, country.qid)
     if reference.is_place_name(name) or (known and not reference.country_of_demonym(name)):
