@@ -1365,6 +1365,17 @@ def test_a_country_beside_a_neighbours_region_is_two_places(sentence: str,
             for f in film.filming_location] == places
 
 
+@pytest.mark.parametrize(("infobox", "field", "amount"), [
+    ("| gross = $395\nmillion<ref name=\"BOM\">Box Office Mojo</ref>", "box_office", 395e6),
+    ("| budget = ₹15\ncrore", "budget", 150e6),
+    ("| budget = $10<br />million", "budget", 10e6),
+    ("| budget = $10 million<br />(estimated)", "budget", 10e6),
+])
+def test_an_infobox_amount_keeps_the_scale_word_on_its_next_line(infobox: str, field: str, amount: float) -> None:
+    """Editors break "$395 million" before its scale word (a line end, a <br />): the amount is still millions."""
+    assert [q.amount for q in getattr(_film(infobox), field)] == [amount]
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

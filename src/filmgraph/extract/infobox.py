@@ -202,13 +202,34 @@ def _coded(lookup: Callable[[str], reference.Entry | None]) -> Callable[[tuple[s
     return parse
 
 
+# A scale word that opens a line of a value ("$395" then "million" on the next line or after <br />) closes the
+# amount on the line before it.
+_SCALE_OPENS_RE = re.compile(r"\s*(?:million|billion|trillion|thousand|crores?|lakhs?|lacs?|mn|bn)\b", re.IGNORECASE)
+_ENDS_WITH_NUMBER_RE = re.compile(r"\d\s*$")
+
+
+def _amounts(values: tuple[str, ...]) -> list[str]:
+    """A value's lines with a scale word put back after the number it belongs to.
+
+    >>> _amounts(("$395", "million (worldwide)", "$2 million"))
+    ['$395 million (worldwide)', '$2 million']
+    """
+    joined: list[str] = []
+    for value in values:
+        if joined and _ENDS_WITH_NUMBER_RE.search(joined[-1]) and _SCALE_OPENS_RE.match(value):
+            joined[-1] = f"{joined[-1]} {value.strip()}"
+        else:
+            joined.append(value)
+    return joined
+
+
 def parse_money(values: tuple[str, ...]) -> list[Quantity]:
-    found = [prose.quantity_of(value, unit_by_currency=True) for value in values]
+    found = [prose.quantity_of(value, unit_by_currency=True) for value in _amounts(values)]
     return [q for q in found if q]
 
 
 def parse_count(values: tuple[str, ...]) -> list[Quantity]:
-    found = [prose.quantity_of(value, unit_by_currency=False) for value in values]
+    found = [prose.quantity_of(value, unit_by_currency=False) for value in _amounts(values)]
     return [q for q in found if q]
 
 
