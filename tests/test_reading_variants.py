@@ -1376,6 +1376,22 @@ def test_an_infobox_amount_keeps_the_scale_word_on_its_next_line(infobox: str, f
     assert [q.amount for q in getattr(_film(infobox), field)] == [amount]
 
 
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("Though set in Chicago, the film was shot in Toronto.", ["Toronto"]),
+    ("The film, set in Chicago, was filmed in Toronto.", ["Toronto"]),
+    ("The film is set in Chicago but was filmed in Toronto.", ["Toronto"]),
+    ("Although the film takes place in New York City, it was filmed in Vancouver.", ["Vancouver"]),
+    ("Although the story takes place in Paris, most of the film was shot in Prague and Budapest.",
+     ["Prague", "Budapest"]),
+    ("While the story is set in Rome, filming took place in Malta.", ["Malta"]),
+    ("The film was set in and shot in Chicago.", ["Chicago"]),
+    ("The film was shot in Toronto and Chicago.", ["Toronto", "Chicago"]),
+])
+def test_where_the_story_is_set_is_no_place_of_filming(sentence: str, places: list[str]) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [f.place.name for f in film.filming_location] == places
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

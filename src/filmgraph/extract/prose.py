@@ -1221,6 +1221,17 @@ _ONLY_PLANNED_RE = re.compile(r"(?i)(?<!\bas\s)(?<!\bthe\s)\b(?:planned|planning
                               r"envisaged|originally set)\b(?:\s+[\w-]+){0,3}\s*$")
 
 
+# Where the story is set, told beside where it was filmed ("Though set in Chicago, the film was shot in Toronto",
+# "Although the story takes place in Paris, …"): up to the clause's end, that place is the story's.
+_UNTIL_CLAUSE_END = r"[^,;]*?(?=\s*[,;]|\s+but\b|\s+and\s+(?:was|were|it|is|filmed|shot)\b|$)"
+_STORY_SETTING_RE = re.compile(
+    r"(?i)(?:\b(?:is|was|are|were|be|being|been|though|although|while|whilst)\s+(?:\w+ly\s+)?|(?:^|,)\s*)set\s+"
+    r"(?:\w+ly\s+)?(?:in|on|at)\s+(?!and\b)" + _UNTIL_CLAUSE_END
+    + r"|\b(?:(?:story|plot|action|narrative|events?|novel|book)\s+(?:\w+\s+)?(?:takes|took)|"
+      r"(?<!filming\s)(?<!shooting\s)(?<!photography\s)takes)\s+place\s+"
+      r"(?:\w+ly\s+)?(?:in|on|at)\s+" + _UNTIL_CLAUSE_END)
+
+
 def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[FilmingLocation]:
     """Filming locations with the period the sentence gives: real places only (a country, a region, a city, a
     name ending in a kind of place, or a page the article links that is named as places are), named in the
@@ -1239,8 +1250,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                      r"wrapped|ended|lasted|moved|on location|(?:was|were) (?:done|conducted))\b", sentence,
                      re.IGNORECASE):
         return []
-    # A quotation (a review's "lovingly filmed … at Expo '67") is someone's words, not where the film was shot.
+    # A quotation (a review's "lovingly filmed … at Expo '67") is someone's words, not where the film was shot; the
+    # story's setting is not either.
     sentence = re.sub(r'"[^"]*"|“[^”]*”', lambda m: " " * len(m.group(0)), sentence)
+    sentence = _STORY_SETTING_RE.sub(lambda m: " " * len(m.group(0)), sentence)
     keyword = _FILMING_WORD_RE.search(sentence)
     if keyword is None:
         return []
