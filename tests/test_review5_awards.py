@@ -225,3 +225,36 @@ def test_a_body_cell_s_link_names_the_body_its_words_leave_open() -> None:
 def test_a_win_whose_subject_is_another_named_work_is_not_the_films(
         sentence: str, expected: set[tuple[str, str, str, tuple[str, ...]]]) -> None:
     assert _nominations(_film("", f"== Accolades ==\n{sentence}\n")) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Another film's prize, told in a relative clause, beside the film's own nomination.
+    ("Like its predecessor, which won the [[Academy Award for Best Visual Effects]], the film was nominated for "
+     "[[Academy Award for Best Visual Effects|Best Visual Effects]].",
+     {("Academy Awards", "Best Visual Effects", "nominated", ())}),
+    # A prize the sentence gives to another film.
+    ("The film won the Jury Prize at the [[2005 Cannes Film Festival]], where the [[Palme d'Or]] was awarded to "
+     "''[[L'Enfant (film)|L'Enfant]]''.", {("Cannes Film Festival", "Jury Prize", "won", ())}),
+    ("It won the [[Golden Bear]] at the [[55th Berlin International Film Festival]], the first African film to do so "
+     "since ''[[Coast Road (film)|Coast Road]]'' won the [[Silver Bear]] in 1990.",
+     {("Berlin International Film Festival", "Golden Bear", "won", ())}),
+    # A person it went to may have won it for the film; italics in lower case are emphasis, not a title.
+    ("The film ''was'' nominated for the Academy Award for Best Actress, which was awarded to Rita Moss.",
+     {("Academy Awards", "Best Actress", "nominated", ())}),
+    # A career's prize is the person's, never the film's.
+    ("Ann Berg received the Honorary Award at the [[78th Academy Awards]] for her lifetime achievement.", set()),
+    ("[[Ann Berg]] received a Lifetime Achievement Award at the [[Zee Cine Awards]] the same year.", set()),
+])
+def test_another_films_prize_or_a_career_prize_is_not_the_films(
+        sentence: str, expected: set[tuple[str, str, str, tuple[str, ...]]]) -> None:
+    assert _nominations(_film("| starring = [[Ann Berg]]", f"== Accolades ==\n{sentence}\n")) == expected
+
+
+def test_two_categories_linking_one_article_under_two_names_are_two_nominations() -> None:
+    table = ("{| class=\"wikitable\"\n! Award !! Category !! Recipient !! Result\n|-\n"
+             "| rowspan=2 | [[British Academy Film Awards]] || "
+             "[[BAFTA Award for Best Actor in a Leading Role|Best British Actor]] || [[Ann Berg]] || {{nom}}\n|-\n"
+             "| [[BAFTA Award for Best Actor in a Leading Role|Best Foreign Actor]] || [[Carl Holm]] || {{nom}}\n|}")
+    film = _film("| starring = [[Ann Berg]]<br />[[Carl Holm]]", f"== Accolades ==\n{table}\n")
+    assert _nominations(film) == {("British Academy Film Awards", "Best British Actor", "nominated", ("Ann Berg",)),
+                                  ("British Academy Film Awards", "Best Foreign Actor", "nominated", ("Carl Holm",))}

@@ -212,12 +212,19 @@ def body_key(body: str | None) -> str:
     return fold(strip_ordinal(body or "")).removeprefix("the ").rstrip("s")
 
 
+# The categories that honour a person's career, whatever film the article is about.
+_CAREER_AWARD_RE = re.compile(r"(?i)\b(?:honorary|life\s*-?\s*time|career|outstanding contribution|"
+                              r"contribution to (?:indian |world |the )?cinema)\b")
+
+
 def merge_nomination(collector: Collector, new: Nomination) -> None:
     """Add a nomination to the collector's film, or merge it into the one of the same body and category.
 
     The collector indexes the nominations by category, by body and category and by category page, so that
     each merge costs the same however many nominations came before it."""
     film = collector.film
+    if _CAREER_AWARD_RE.search(new.category):
+        return  # "Lifetime Achievement Award", "Honorary Award": a person's career, not the film, won it
     new.body = award_body(new.body) or new.body  # "BAFTA Awards" and "British Academy Film Awards" are one body
     category = fold(new.category)
     same_category = collector.nominations_by_category.get(category, [])
@@ -235,6 +242,8 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
                                  f"{len(matches)} bodies; the statement was not bound to any")
             return
         old = matches[0] if matches else None
+    if old is not None and by_page and not _one_category_named_twice(old.category, new.category):
+        old = None  # "[[…Leading Role|Best British Actor]]" and "[[…Leading Role|Best Foreign Actor]]": two categories
     if old is not None:
         if new.result is AwardResult.WON:
             old.result = AwardResult.WON
@@ -258,6 +267,20 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
     collector.nominations_by_body.setdefault(("category", category, body_key(new.body)), new)
     if new.page:
         _index_by_page(collector, new)
+
+
+def _one_category_named_twice(one: str, other: str) -> bool:
+    """Whether two names of categories whose links go to one article name one category: the words of one are
+    among the other's ("Best Scoring of a Musical Picture", "Best Music, Scoring of a Musical Picture"); a page
+    linked under "Best British Actor" and "Best Foreign Actor" holds two.
+
+    >>> _one_category_named_twice("Best Actor", "Best Actor in a Leading Role")
+    True
+    >>> _one_category_named_twice("Best British Actor", "Best Foreign Actor")
+    False
+    """
+    ours, theirs = (set(re.findall(r"\w+", fold(name))) for name in (one, other))
+    return ours <= theirs or theirs <= ours
 
 
 def _nominee_key(nominee: Nominee) -> tuple[str | None, str | None]:
@@ -646,6 +669,8 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
     for shown, (body, category), target, position in present:
         if prose.names_a_category(shown) or fold(category) in known:
             continue  # a category the sentence's words name is find_awards' to read (or to leave: another work's)
+        if prose.awarded_to_another(sentence[position + len(shown):], title):
+            continue  # "…, where the [[Palme d'Or]] was awarded to ''L'Enfant''"
         before = [(at, result) for at, result in verbs if at < position]
         # "four nominations (including Best Original Screenplay and [[…|Sound Mixing]])": listed right after a
         # category the sentence's words name, it is the same kind of mention, the film's as that one is.

@@ -286,7 +286,9 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
     those that share no word of three letters or more with the film's title or its original title (a short or a
     translated title of the film itself is no other work)."""
     own = {word for name in (film.title, film.original_title or "") for word in re.findall(r"\w{3,}", fold(name))}
+    # A title begins with a capital or a digit; italics in lower case are emphasis ("it ''was'' nominated").
     return frozenset(folded for section in article.sections for block in section.blocks for shown in block.italics
+                     if shown[:1].isupper() or shown[:1].isdigit()
                      if not own.intersection(re.findall(r"\w{3,}", folded := fold(shown))) and folded)
 
 

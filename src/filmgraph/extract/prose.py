@@ -781,6 +781,28 @@ def without_renaming(sentence: str) -> str:
 
 
 _UNREAD = object()
+# "the Palme d'Or was awarded to …", "…, which went to …": whom a prize went to, right after its name.
+_AWARDED_TO_RE = re.compile(r"(?i)\s*(?:,\s*which\s+)?(?:(?:was|were)\s+(?:\w+ly\s+)?(?:awarded|given|presented)\s+"
+                            r"to|went\s+to|was\s+won\s+by)\s+(?P<whom>[^,;.]*)")
+
+
+def awarded_to_another(after_prize: str, title: str) -> bool:
+    """Whether the words after a prize's name give it to something other than the film (a person it went to may
+    have won it for the film).
+
+    >>> awarded_to_another(" was awarded to L'Enfant.", "Heat"), awarded_to_another(" went to the film.", "Heat")
+    (True, False)
+    >>> awarded_to_another(" was awarded to Ann Berg for her role.", "Heat")
+    False
+    """
+    whom = _AWARDED_TO_RE.match(after_prize)
+    if whom is None:
+        return False
+    name = re.split(r"\s+(?:for|at|in|on|by|and)\b", whom["whom"].strip(" '\"‘“"))[0]
+    return not re.match(rf"(?i)(?:it|the (?:film|movie|picture)|this film|{re.escape(title)})\b", name) \
+        and not (" " in name and is_person_name(name))  # "L'Enfant", "Tsotsi": a title; "Ann Berg": a person
+# The last relative clause about a thing before a verb, still open at it: "…, which won".
+_LAST_RELATIVE_RE = re.compile(r",\s*(?=(?:which|that)\b[^,;]*$)")
 
 
 def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) -> tuple[list[Nomination],
@@ -873,6 +895,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
         if re.match(r"\s+(?:award\s+)?nominations?\b", sentence[position + len(category):], re.IGNORECASE):
             result = AwardResult.NOMINATED  # "earned him a Best Actor nomination": what he earned is a nomination
+        if awarded_to_another(sentence[position + len(category):], title):
+            continue  # "…, where the Palme d'Or was awarded to L'Enfant"
+        relative = _LAST_RELATIVE_RE.search(sentence, 0, verb.start())
+        if relative and _relative_to_another(sentence[:relative.start()], sentence[relative.end():], title):
+            continue  # "Like its predecessor, which won the Academy Award for …": the predecessor's
         if _subject_is_another_work(before[clause:verb.start()], title, category, other_works):
             continue  # "The restoration project won the Anvil Award": not the film's
         after = [b for b in bodies if b[1] > position]
@@ -1060,6 +1087,10 @@ def _subject_is_another_work(before_verb: str, title: str, category: str,
     >>> _subject_is_another_work("It", "Heat", "Best Film"), _subject_is_another_work("Its song", "Heat", "Best Song")
     (False, False)
     """
+    # The words right before the verb are its subject when they are another work's title ("since ''Bar'' won").
+    right_before = fold(before_verb.rstrip(" '\"’”"))
+    if any(right_before == work or right_before.endswith(f" {work}") for work in other_works):
+        return True
     pieces = re.split(r",\s+", before_verb.strip(" ,;"))
     # "In 2014, the restoration project won": phrases of time and place before the subject are not it.
     while len(pieces) > 1 and re.match(r"(?i)(?:in|at|on|during|after|before|by|later|\d{4})\b", pieces[0]):
