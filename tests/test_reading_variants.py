@@ -1392,6 +1392,24 @@ def test_where_the_story_is_set_is_no_place_of_filming(sentence: str, places: li
     assert [f.place.name for f in film.filming_location] == places
 
 
+@pytest.mark.parametrize(("sentence", "releases"), [
+    ("The American theatrical debut was on 3 April 1991, with the home release following in October 1992.",
+     [("1991-04-03", None)]),
+    ("The film was released in the United States on 3 April 1991, with a VHS release following in October 1992.",
+     [("1991-04-03", "United States")]),
+    ("These cuts were waived for the 2004 10th Anniversary release.", []),
+    ("A 25th anniversary edition was released in 2011.", []),
+    ("The film was re-released in 3D in 2012.", []),
+    ("It was re-released on 14 October 2015 in the United Kingdom.", []),
+])
+def test_a_re_release_or_a_home_release_is_no_release_date(sentence: str,
+                                                           releases: list[tuple[str, str | None]]) -> None:
+    """Wikidata's publication date is the film's first showing in each country: not a re-release, an anniversary
+    edition or the home release told after it (which ends the release's clause, not the sentence)."""
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

@@ -266,7 +266,9 @@ _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participat
 
 _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album|first[- ]look|still|DVD|Blu-ray|"
                               r"VHS|laser ?disc|videocassette|box set|"
-                              r"home media|home video|streaming|video on demand|VOD|novel|book|sequel|prequel|"
+                              r"home media|home video|home release|home entertainment|streaming|video on demand|VOD|"
+                              r"re-?releases?|re-?released|reissued?|anniversary|edition|restoration|remaster\w*|"
+                              r"novel|book|sequel|prequel|"
                               r"remake|spin-off|score|recording|video game|game|episode|musical|stage)s?\b",
                               re.IGNORECASE)
 
@@ -336,9 +338,10 @@ _MADE_AFTER_RE = re.compile(r"(?i)\s+(?:co-?)?(?:production|film|company|studio|
 _AS_RELEASE_DATE_RE = re.compile(r"(?i)\s+as\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}release\s+date")
 # A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
 # 2000, Manga released it on video" is one clause).
-_CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+and\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
+_CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
 _THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
-_CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+and\s+|\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)")
+_CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
+                                     r"\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)")
 
 
 def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
