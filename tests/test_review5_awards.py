@@ -258,3 +258,18 @@ def test_two_categories_linking_one_article_under_two_names_are_two_nominations(
     film = _film("| starring = [[Ann Berg]]<br />[[Carl Holm]]", f"== Accolades ==\n{table}\n")
     assert _nominations(film) == {("British Academy Film Awards", "Best British Actor", "nominated", ("Ann Berg",)),
                                   ("British Academy Film Awards", "Best Foreign Actor", "nominated", ("Carl Holm",))}
+
+
+def test_a_place_in_a_vote_is_no_win_and_a_list_page_names_no_body() -> None:
+    table = ("{| class=\"wikitable\"\n! Award !! Category !! Recipient !! Result\n|-\n"
+             "| [[Chicago Film Critics Association]] || Best Foreign Film || ''Night Harbour'' || "
+             "{{won|Runner-up}}\n|-\n"
+             "| [[National Board of Review]] || Top Ten Films || ''Night Harbour'' || {{won|2nd place}}\n|-\n"
+             "| [[Boston Society of Film Critics]] || Best Film || ''Night Harbour'' || {{won}}\n|}")
+    assert {(body, result) for body, _, result, _ in _nominations(_film("", f"== Accolades ==\n{table}\n"))} == {
+        ("Chicago Film Critics Association", "nominated"), ("National Board of Review", "nominated"),
+        ("Boston Society of Film Critics", "won")}
+    prose = ("The screenplay was nominated by the [[Edgar Allan Poe Awards]] for [[List of Edgar Allan Poe Award for "
+             "Best Motion Picture Screenplay winners|Best Motion Picture]].")
+    assert _nominations(_film("", f"== Accolades ==\n{prose}\n")) == {
+        ("Edgar Allan Poe Awards", "Best Motion Picture", "nominated", ())}

@@ -12,6 +12,7 @@ from filmgraph.extract.collect import Collector
 from filmgraph.extract.names import clean_name, is_person_name, split_names
 from filmgraph.model import AwardResult, Block, BlockKind, Film, Nomination, Nominee, PartialDate, Section, Work
 from filmgraph.read.tables import is_result_word, table_roles
+from filmgraph.read.templates import PLACEMENT_RE
 from filmgraph.reference import WIN_WORDS, award_body, award_page, fold, is_ceremony, strip_ordinal
 
 _AWARD_ITEM_RE = re.compile(r"^(?P<body>[^:–—]+?)(?:\s*\((?P<date>[^)]*)\))?\s*:\s*(?P<rest>.+)$")
@@ -342,9 +343,6 @@ def apply_ceremonies(film: Film, years: dict[str, PartialDate] | None = None) ->
             nomination.date = (years or {}).get(fold(nomination.ceremony).removeprefix("the "))
 
 
-# A critics' vote's place ("2nd place", "runner-up") is neither a win nor a nomination.
-_PLACE_RE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+place\b|\brunners?[- ]up\b",
-                       re.IGNORECASE)
 _RESULT_TAIL_RE = re.compile(r"\s*(?:[–—:-]+|\(|,)\s*(?P<result>[A-Za-z][A-Za-z -]*?)\)?\s*[.;]?\s*$")
 _RESULT_CATEGORY_BODY_RE = re.compile(r"^(?P<result>[A-Za-z]+),\s*(?P<category>[^,]+),\s*(?P<body>[^,()]+?)\s*"
                                       r"\((?P<year>\d{4})\)$")
@@ -477,7 +475,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     """One item under an award body's line: "Best Picture (Jerome Hellman) — Won". False when the item is not
     in that shape (the caller reads it another way)."""
     text = block.text.strip()
-    if _PLACE_RE.search(text):
+    if PLACEMENT_RE.search(text):
         return True  # a critics' vote's runner-up: not a nomination
     head = re.match(r"^(?P<head>[^:]{3,80}):\s+(?P<rest>.+)$", text)
     named = named_body(head["head"], known_only=True) if head else None

@@ -6,6 +6,7 @@ A template that is in no table is reported to the caller (``unknown``) and rende
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from mwparserfromhell.nodes import Template
@@ -115,8 +116,17 @@ def _first(template: Template, render: Render) -> str:
     return parts[0] if parts else ""
 
 
+# A critics' vote's place ("2nd place", "runner-up"): neither a win nor a nomination.
+PLACEMENT_RE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+place\b|\brunners?[- ]up\b",
+                          re.IGNORECASE)
+
+
 def _result(text: str) -> Renderer:
-    return lambda template, render: text
+    """A result template's word; "{{won|Runner-up}}" shows its text, a place in a vote, in the winners' colour."""
+    def render_result(template: Template, render: Render) -> str:
+        shown = _first(template, render)
+        return shown if shown and PLACEMENT_RE.search(shown) else text
+    return render_result
 
 
 def _currency(symbol: str) -> Renderer:
