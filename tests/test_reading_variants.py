@@ -1410,6 +1410,21 @@ def test_a_re_release_or_a_home_release_is_no_release_date(sentence: str,
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases
 
 
+@pytest.mark.parametrize(("sentence", "releases"), [
+    ("The film was released in the United States on 5 May 2005, in the United Kingdom on 12 August 2005, and in "
+     "Australia on 1 September 2005.", [("2005-05-05", "United States"), ("2005-08-12", "United Kingdom"),
+                                        ("2005-09-01", "Australia")]),
+    ("It was released in Italy as ''Il Foo'' on 5 May 2005 and in Spain as ''El Foo'' on 2 June 2005.",
+     [("2005-05-05", "Italy"), ("2005-06-02", "Spain")]),
+    ("It was released in Japan by [[Toho]] on 5 May 2005, and in the United States by [[Miramax]] on 2 June 2006.",
+     [("2005-05-05", "Japan"), ("2006-06-02", "United States")]),
+])
+def test_a_list_of_releases_country_by_country_keeps_every_country(sentence: str,
+                                                                   releases: list[tuple[str, str]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

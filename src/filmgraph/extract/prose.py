@@ -330,8 +330,10 @@ _RANKING_YEAR_RE = re.compile(r"(?i)\b(?:films?|movies?|releases?|grosser)\s+of\
 _BEFORE_THE_RELEASE_RE = re.compile(r"(?i),?\s+(?:[\w-]+\s+){0,3}?(?:prior\s+to|before|ahead\s+of)\s+"
                                     r"(?:its|the\s+film's|the)\s+(?:[\w-]+\s+)?release\b")
 # Between a release's date (and its place) and the next date of its list: " in the United States, and on ".
-_LISTED_DATE_RE = re.compile(r"(?:\s+in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?,?\s+(?:and\s+)?"
-                             r"(?:on|in)\s+")
+_LISTED_PLACE = r"in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+# "…, in the United Kingdom on 12 August 2005, and in Australia as Foo by Roadshow on …": the next item of a list.
+_LISTED_DATE_RE = re.compile(rf"(?:\s+{_LISTED_PLACE})?,?\s+(?:and\s+)?"
+                             rf"(?:{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+)?(?:on|in)\s+")
 _MADE_IN_BEFORE_RE = re.compile(r"(?i)\b(?:(?:shot|filmed|made|set|produced|born|based)\s+(?:entirely\s+)?(?:in|at)|"
                                 r"than\s+in(?:\s+the\s+rest\s+of)?)\s+(?:the\s+)?$")
 _MADE_AFTER_RE = re.compile(r"(?i)\s+(?:co-?)?(?:production|film|company|studio|producer)s?\b")
