@@ -1425,6 +1425,12 @@ def test_a_list_of_releases_country_by_country_keeps_every_country(sentence: str
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases
 
 
+def test_a_cast_line_that_says_how_the_actor_appears_keeps_the_actor() -> None:
+    film = _film("", "== Cast ==\n* [[Tom Hill]] in a dual role as John and Jack\n* [[Kim Lee]] in a cameo appearance\n"
+                     "* [[Eva Holm]] in a special appearance\n* [[Sam Park]] as John\n")
+    assert _cast(film) == {"Tom Hill": ["John", "Jack"], "Kim Lee": [], "Eva Holm": [], "Sam Park": ["John"]}
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

@@ -315,6 +315,12 @@ def credited_names(text: str, *, in_actor_cell: bool = False) -> list[str]:
             and fold(name) not in _SELF_WORDS]
 
 
+# "Tom Hill in a dual role as John and Jack", "Kim Lee in a cameo appearance": how the actor appears, said after the
+# name; the parts follow "as", if any.
+_IN_A_ROLE_RE = re.compile(r"(?i)(?<=\S)\s+in\s+(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+                           r"(?:roles?|appearances?|cameo(?:\s+(?:role|appearance))?)\b(?P<as_>\s+as\b)?(?=\s|$|[,.;:(])")
+
+
 def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     """(actor, characters) of a cast-list line.
 
@@ -324,8 +330,10 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     ('Carl Holm', ['Jens', 'Peter'])
     >>> parse_cast_line("Eva Lund – herself")
     ('Eva Lund', ['Herself'])
+    >>> parse_cast_line("Tom Hill in a dual role as John and Jack"), parse_cast_line("Kim Lee in a cameo appearance")
+    (('Tom Hill', ['John', 'Jack']), ('Kim Lee', []))
     """
-    text = WIKILINK_RE.sub(r"\1", line)
+    text = _IN_A_ROLE_RE.sub(lambda m: " as" if m["as_"] else "", WIKILINK_RE.sub(r"\1", line), count=1)
     # "as Lady (Mrs. Betjeman)", "– Lady (Mrs. Betjeman)": a name in brackets after the role is the character's
     # own name, another part.
     said = re.search(r"\s+as\s+|\s+[–—-]\s+|\s*\.{3}\s*", text)
