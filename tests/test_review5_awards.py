@@ -273,3 +273,11 @@ def test_a_place_in_a_vote_is_no_win_and_a_list_page_names_no_body() -> None:
              "Best Motion Picture Screenplay winners|Best Motion Picture]].")
     assert _nominations(_film("", f"== Accolades ==\n{prose}\n")) == {
         ("Edgar Allan Poe Awards", "Best Motion Picture", "nominated", ())}
+
+
+def test_a_body_named_before_a_colon_holds_the_categories_listed_after_it() -> None:
+    sentence = ("The film was nominated for three [[Academy Awards]]: Best Actor, Best Director and Best Original "
+                "Score.")
+    assert _nominations(_film("", f"== Accolades ==\n{sentence}\n")) == {
+        ("Academy Awards", category, "nominated", ()) for category in ("Best Actor", "Best Director",
+                                                                        "Best Original Score")}

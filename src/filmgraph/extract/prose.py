@@ -185,8 +185,9 @@ def _events(text: str) -> list[tuple[str, int, int]]:
 def _bodies(text: str) -> list[tuple[str, int, int]]:
     # "the Edgar Allan Poe Awards for Best Motion Picture": the body ends where its category begins.
     # "… Festival and the Grand Prize": a prize after "and the" begins a new phrase.
-    phrases = [(re.split(r"\s+for\s+(?=Best\b)|\s+and\s+the\s+(?=(?:[A-Z][\w'’-]*\s+)*(?:Prize|Award|Grand)\b)",
-                         p)[0], s, e) for p, s, e in _phrases(text)]
+    # "three Academy Awards: Best Actor, …": the list after a colon is the body's categories.
+    phrases = [(re.split(r"\s+for\s+(?=Best\b)|\s+and\s+the\s+(?=(?:[A-Z][\w'’-]*\s+)*(?:Prize|Award|Grand)\b)|"
+                         r"\s*:\s+", p)[0], s, e) for p, s, e in _phrases(text)]
     return [(p, s, s + len(p)) for p, s, e in phrases
             if (_BODY_WORDS.search(p) or reference.award_body(_without_year(p))) and not p.startswith("Best")
             and not _is_month_or_date(p)]
