@@ -1431,6 +1431,14 @@ def test_a_cast_line_that_says_how_the_actor_appears_keeps_the_actor() -> None:
     assert _cast(film) == {"Tom Hill": ["John", "Jack"], "Kim Lee": [], "Eva Holm": [], "Sam Park": ["John"]}
 
 
+def test_a_cast_line_listing_cameos_keeps_every_actor() -> None:
+    film = _film("", "== Cast ==\n* [[Ann Lund]] as Anna\n"
+                     "* Cameos by [[Sam Park]], [[Kim Lee]] and [[Jane Roe]] as themselves\n"
+                     "* [[Robert Hale, Jr.]] and [[Eva Holm]] as the couple\n")
+    assert _cast(film) == {"Ann Lund": ["Anna"], "Sam Park": ["Themselves"], "Kim Lee": ["Themselves"],
+                           "Jane Roe": ["Themselves"], "Robert Hale, Jr.": ["the couple"], "Eva Holm": ["the couple"]}
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

@@ -368,6 +368,14 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
 _PAIR_JOINT_RE = re.compile(rf"(?:;\s+|,?\s+and\s+)(?=(?:[{UPPER}][\w.'’-]*\s+){{1,4}}as\s)")
 
 
+# "Cameos by A, B and C as themselves": the line's kind of appearance, before the actors it lists.
+_APPEARANCES_BY_RE = re.compile(r"(?i)^(?:(?:special|guest|cameo)\s+)?(?:cameos?|appearances?)\s+(?:by|from)\s+")
+
+
+# Where a line's actors part: "A, B and C", "A & B"; never the comma before "Jr." or "III".
+_ACTORS_JOINT_RE = re.compile(r",?\s+(?:and|&)\s+|,\s+(?!(?:Jr|Sr|Jnr|Snr)\b|(?:II|III|IV)\b)")
+
+
 def parse_cast_entries(line: str) -> list[Entry]:
     """(actor, characters) of each actor a cast-list line names; "A and B as X and Y" pairs them in order.
 
@@ -378,6 +386,7 @@ def parse_cast_entries(line: str) -> list[Entry]:
     >>> parse_cast_entries("Ann Berg as Anna and Carl Holm as Jens")
     [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens'])]
     """
+    line = _APPEARANCES_BY_RE.sub("", line, count=1)
     pieces = _PAIR_JOINT_RE.split(line)
     if len(pieces) > 1 and all(re.search(r"\sas\s", piece) for piece in pieces):
         return [entry for piece in pieces for entry in parse_cast_entries(piece)]
@@ -385,7 +394,7 @@ def parse_cast_entries(line: str) -> list[Entry]:
     if parsed is None:
         return []
     actor, characters = parsed
-    actors = [a for a in (clean_name(part) for part in re.split(r"\s+(?:and|&)\s+", actor)) if a]
+    actors = [a for a in (clean_name(part) for part in _ACTORS_JOINT_RE.split(actor)) if a]
     if len(actors) < 2 or not all(is_person_name(a) for a in actors):
         return [parsed]
     parts = _CAST_SPLIT_RE.split(re.sub(r"\s*\([^)]*\)", "", WIKILINK_RE.sub(r"\1", line)), maxsplit=1)
