@@ -1439,6 +1439,13 @@ def test_a_cast_line_listing_cameos_keeps_every_actor() -> None:
                            "Jane Roe": ["Themselves"], "Robert Hale, Jr.": ["the couple"], "Eva Holm": ["the couple"]}
 
 
+def test_the_places_of_a_with_clause_after_the_dates_take_no_date() -> None:
+    film = _film("", "== Production ==\nPrincipal photography began on 3 March 2005 in Mumbai, with song "
+                     "sequences shot in Switzerland and New Zealand.\n")
+    assert [(f.place.name, f.start.isoformat() if f.start else None) for f in film.filming_location] == [
+        ("Mumbai", "2005-03-03"), ("Switzerland", None), ("New Zealand", None)]
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

@@ -1309,11 +1309,14 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     start = end = None
     span = find_month_range(sentence)
     text = sentence
+    last_date = -1  # where the sentence's last date of filming stands
     if span:
         start, end = span[0], span[1]
         text = sentence[: span[2]] + sentence[span[3]:]
+        last_date = span[2]
     else:
         for when, s, _ in find_dates(sentence):
+            last_date = s
             before = sentence[max(0, s - 25): s]
             if re.search(r"\b(ended|wrapped|until|concluded)\b", before, re.IGNORECASE):
                 end = when
@@ -1323,6 +1326,11 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     end = when
     places: list[Place] = []
     beside: set[int] = set()  # the places named as a landmark ("north of Mitchell"): nothing is within them
+    # "began on 3 March 2005 in Mumbai, with song sequences shot in Switzerland": the places of the clause after
+    # ", with" were shot at a time the sentence does not give.
+    with_clause = re.search(r",\s+with\s", text[last_date:]) if last_date >= 0 else None
+    undated_from = last_date + with_clause.start() if with_clause else len(text)
+    undated: set[int] = set()
     # "In New Mexico, two stories were shot …" opens with its place; "north of Mitchell" names one too.
     # "shot in and around Regina", "moved to Pinewood Studios", "in Georgia, including Tybee Island".
     for match in re.finditer(r"\b(?P<prep>at|in and around|in|In|around|near|outside|across|throughout|including|"
@@ -1392,12 +1400,15 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 else:
                     if match["prep"].endswith("of"):
                         beside.add(len(places))
+                    if match.start() > undated_from:
+                        undated.add(len(places))
                     places.append(place)
     if not places and (_THE_FILM_GOES_ON_RE.match(rest)
                        or re.match(r"\W*(?:and|but)\s+(?:it|filming|shooting)\b", rest)):
         # "…, and it began in Prague": "it" is the shooting the plan's clause named.
         return find_filming(re.sub(r"^\W*(?:and|but)\s+it\b", "filming", rest), links)
-    return [FilmingLocation(p, start, end) for p in places]
+    return [FilmingLocation(p) if index in undated else FilmingLocation(p, start, end)
+            for index, p in enumerate(places)]
 
 
 # The countries whose towns are named after far countries ("Peru, Indiana", "Lebanon, Pennsylvania", "Jordan,
