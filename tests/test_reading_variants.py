@@ -1446,6 +1446,19 @@ def test_the_places_of_a_with_clause_after_the_dates_take_no_date() -> None:
         ("Mumbai", "2005-03-03"), ("Switzerland", None), ("New Zealand", None)]
 
 
+def test_an_infobox_star_no_cast_line_names_is_the_cast_lines_actor_under_another_form_of_the_name() -> None:
+    film = _film("| starring = [[Jason Hale]]<br />Michael O'Neal<br />[[Rebeka]]<br />[[Lon Berg]]",
+                 "== Cast ==\n* [[Jason Winston Hale]] as Michael Lewis\n"
+                 "* [[Michael O'Neill (actor)|Michael O'Neill]] as Chaplain Rogers\n* [[Rebeka Rouf]] as Nila\n"
+                 "* [[Lon Berg Jr.]] as Young Lon\n")
+    people = {person.name: person.alternate_names for person in film.people.values()}
+    assert people["Jason Winston Hale"] == ["Jason Hale"] and people["Michael O'Neill"] == ["Michael O'Neal"]
+    assert people["Rebeka Rouf"] == ["Rebeka"]
+    # A father and a son ("Jr.") are two people.
+    assert "Lon Berg" in people and "Lon Berg Jr." in people
+    assert len(film.cast) == 5
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

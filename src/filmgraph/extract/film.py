@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -52,6 +53,7 @@ from filmgraph.extract.names import (
     spelled_alike,
     spelling_keys,
     split_names,
+    star_variant,
     strip_stray_quotes,
     surname_key,
 )
@@ -754,6 +756,47 @@ def _qualify_linked_mentions(collector: Collector) -> None:
             record.person = linked_mention(record.person, page)
 
 
+def _join_stars_to_cast_lines(film: Film) -> None:
+    """An infobox's star whom no cast line names is the one cast line's actor whose name is another form of theirs
+    ("Jason George" in the infobox, "[[Jason Winston George]] as Michael Lewis" in the cast): the two links are one
+    page and a redirect. Two or more such actors, or one that another star matches too, join no one."""
+    stars = [m for m in film.cast if m.sources and all(s == INFOBOX for s in m.sources) and not m.characters]
+    listed = [m for m in film.cast if any(s != INFOBOX for s in m.sources)]
+    matches = {id(star): [m for m in listed if star_variant(film.people[star.person].name, film.people[m.person].name)]
+               for star in stars}
+    claimed = Counter(id(found[0]) for found in matches.values() if len(found) == 1)
+    joined: dict[str, str] = {}  # the star's person key → the cast line actor's
+    for star in stars:
+        found = matches[id(star)]
+        if len(found) != 1 or claimed[id(found[0])] != 1:
+            continue
+        actor, star_person = film.people[found[0].person], film.people[star.person]
+        for name in [star_person.name, *star_person.alternate_names]:
+            if name != actor.name and name not in actor.alternate_names:
+                actor.alternate_names.append(name)
+        found[0].sources[:0] = [INFOBOX]
+        joined[star.person] = found[0].person
+    if not joined:
+        return
+    film.cast = [m for m in film.cast if m.person not in joined]
+    for field in _person_fields():
+        refs = getattr(film, field)
+        for ref in refs:
+            ref.person = joined.get(ref.person, ref.person)
+        setattr(film, field, _dedupe(refs, lambda r: r.person))
+    for nomination in film.nomination:
+        for nominee in nomination.nominees:
+            if nominee.person:
+                nominee.person = joined.get(nominee.person, nominee.person)
+            if nominee.work:
+                nominee.work.creators = [joined.get(c, c) for c in nominee.work.creators]
+    for concept in film.main_subject:
+        if concept.creator:
+            concept.creator = joined.get(concept.creator, concept.creator)
+    for gone in joined:
+        del film.people[gone]
+
+
 def _resolve(film: Film) -> None:
     """Resolve people to one node each and merge facts stated in several places."""
     mentions: list[str] = []
@@ -811,6 +854,7 @@ def _resolve(film: Film) -> None:
     for concept in film.main_subject:
         if concept.creator:
             concept.creator = key(concept.creator)
+    _join_stars_to_cast_lines(film)
     film.country = _dedupe(film.country, lambda c: c.qid or fold(c.label))
     film.language = _dedupe(film.language, lambda c: c.qid or fold(c.label))
     film.genre = _dedupe(film.genre, lambda c: c.qid or fold(c.label))
