@@ -1429,6 +1429,8 @@ def test_a_cast_line_that_says_how_the_actor_appears_keeps_the_actor() -> None:
     film = _film("", "== Cast ==\n* [[Tom Hill]] in a dual role as John and Jack\n* [[Kim Lee]] in a cameo appearance\n"
                      "* [[Eva Holm]] in a special appearance\n* [[Sam Park]] as John\n")
     assert _cast(film) == {"Tom Hill": ["John", "Jack"], "Kim Lee": [], "Eva Holm": [], "Sam Park": ["John"]}
+    twins = _film("", "== Cast ==\n* [[Ann Lund]] as John and his twin brother Jack\n")
+    assert _cast(twins) == {"Ann Lund": ["John", "Jack"]}
 
 
 def test_a_cast_line_listing_cameos_keeps_every_actor() -> None:

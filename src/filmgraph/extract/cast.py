@@ -206,6 +206,8 @@ def split_roles(text: str, actor: str = "") -> list[str]:
         chunk, described = pieces[0], len(pieces) > 1 and bool(pieces[1].strip())
         if _NOT_A_ROLE_RE.match(chunk.strip()):
             continue  # "Special appearance in song …" says how the actor appears, not whom they play
+        # "John and his twin brother Jack": two parts, the second with what it is to the first.
+        chunk = re.sub(rf"\s+and\s+(?:his|her|their)\s+(?:[a-z'’-]+\s+){{1,3}}(?=[{UPPER}])", " and ", chunk)
         for role in re.split(rf"\s+and\s+(?=[{UPPER}])", chunk):
             name = clean_role(role)
             if not name:
