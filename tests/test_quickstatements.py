@@ -458,8 +458,9 @@ def test_wiki_title_proposes_awards_with_their_category_items(monkeypatch, tmp_p
     cite = ["S143", "Q328", "S4656", f'"{PERMALINK}"', "S813", "+2024-05-01T00:00:00Z/11"]
     assert ["Q900000048", "P1411", "Q900000201", "P2453", "Q900000202", *cite] in proposal.lines
     assert ["Q900000048", "P18", '"Forty eight hrs.jpg"', *cite] in proposal.lines  # on Commons: proposed
-    # A list of winners is no category: its page is not the award's, and the award is left for a person.
-    assert any("Best Motion Picture (List of Edgar Allan Poe Awards) has no Wikidata item" in n
+    # A list of winners is no category: its page is not the award's (nor its body "List of …"), and the award is
+    # left for a person.
+    assert any("Best Motion Picture (Edgar Allan Poe Awards) has no Wikidata item" in n
                for n in proposal.notes)
     assert not [line for line in proposal.lines if line[1] == "P57"]
     assert_valid(proposal)

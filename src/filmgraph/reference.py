@@ -525,13 +525,12 @@ def award_page(title: str) -> tuple[str, str] | None:
     (('David di Donatello', 'Best Foreign Director'), None)
     >>> award_page("Kerala State Film Award for Best Actor"), award_page("Chicago Award for Best Film")
     (('Kerala State Film Awards', 'Best Actor'), ('Chicago Awards', 'Best Film'))
-    >>> award_page("List of BAFTA Award for Best Film winners and nominees")
-    ('British Academy Film Awards', 'Best Film')
+    >>> award_page("List of Edgar Allan Poe Award for Best Motion Picture Screenplay winners") is None
+    True
     """
-    # "List of Edgar Allan Poe Award for Best Motion Picture Screenplay winners": a list of a category's winners
-    # is the category's page too.
-    title = re.sub(r"^List of (.+?) (?:winners|nominees|recipients)(?: and (?:winners|nominees))?$", r"\1",
-                   " ".join(title.split()))
+    title = " ".join(title.split())
+    if title.startswith("List of "):
+        return None  # a list of a category's winners is no category's page (its Wikidata item is the list's)
     named = _BODY_PAGE_RE.match(title)
     if named and award_body(named["body"]):
         return award_body(named["body"]) or "", named["category"]
