@@ -1944,9 +1944,90 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
         is_gross = (said or listed or in_region) and not _NOT_GROSS_AFTER_RE.search(tail) \
             and (in_region or not bracketed) and quantity.amount >= MIN_GROSS
         if is_gross:
+            # The sum's own words: those after it, and those before it that the previous sum's words do not take.
+            # Of the words before it, its own clause's and, for the sentence's first sum, the sentence's opening
+            # words ("In its second weekend, …", "In Japan, …"); never an aside in brackets.
+            unclaimed = before[len(_OWN_WORDS_RE.match(before).group(0)):] if index else before
+            clauses = re.split(r"[;:—–]|,(?!\d)", _BRACKETS_RE.sub("", unclaimed))
+            own_before = ", ".join(dict.fromkeys([clauses[0], clauses[-1]] if previous_end == 0 else clauses[-1:]))
+            own_after = _OWN_WORDS_RE.match(_BRACKETS_RE.sub("", after)).group(0)
+            _limit(quantity, own_before, own_after,
+                   (region["region"], _BRACKETS_RE.sub("", sentence[:previous_end + region.start()]))
+                   if in_region and region else None)
             found.append(quantity)
         previous_end, previous_gross = end, is_gross
     return found
+
+
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+# What a sum's own words are, for what limits it: up to a clause break or a joint that starts another statement
+# ("$2 million in the US and Canada and $1 million elsewhere", "… in its opening weekend and … overall").
+_OWN_WORDS_RE = re.compile(r"[^,;.—–]*?(?=\s+(?:and\b(?!\s+[A-Z])|but|which|while|making|bringing|resulting|"
+                           r"for\s+a|to\s+bring)\b|[,;.—–]|$)")
+_ORDINAL_WORDS = (r"(?:opening|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|debut|"
+                  r"\d+(?:st|nd|rd|th))")
+# A window of the film's run: "its opening weekend", "its first three days", "its second weekend of international
+# release", "Thursday night previews", "the weekend", "its 10-day total", "a midnight launch". A sum in one is part
+# of the takings, never their total ("its first year of release", "its first run" are the run).
+_WINDOW_RE = re.compile(
+    rf"(?i)\b(?:{_ORDINAL_WORDS}\s+(?:[\w-]+\s+){{0,2}}?(?:weekend|weeks?|days?|months?|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+of\s+(?:[\w-]+\s+)?(?:re-?)?release)?|(?:\d+|[a-z]+)-day\s+(?:total|opening|weekend|run)|"
+    r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?)?previews|"
+    r"midnight\s+(?:launch|screenings?|shows?|showings?)|(?:the\s+)?weekend|opening\s+(?:day|week))\b")
+# A debut ("debuted to $35 million") is an opening; a list of markets with their sums in brackets tells the
+# markets' openings or later weekends when it speaks of them ("its largest new markets were France ($1.7 million)").
+_DEBUT_RE = re.compile(r"(?i)\bdebut(?:ed|ing|s)?\b")
+_OPENINGS_RE = re.compile(r"(?i)\b(?:(?P<opening>debut(?:ed|ing|s)?|opened|opening|new\s+markets?)|holdovers?)\b")
+# A market that is no place: "overseas", "in other territories", "outside North America", "domestically".
+_MARKET_WORDS_RE = re.compile(
+    r"(?i)\b(?:overseas|internationally|(?:international|foreign|overseas|other)\s+(?:markets?|territories|"
+    r"countries)|elsewhere|domestic(?:ally)?|outside\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\b")
+# A market that is a place: "in the United States and Canada", "at the North American box office", "In Japan,".
+_PLACE_WORDS = r"[A-Z][\w.]*(?:\s+(?:and\s+)?[A-Z][\w.]*){0,3}"
+_MARKET_PLACE_RE = re.compile(rf"\b(?:(?i:in|at|across|from)\s+(?:the\s+)?(?P<place>{_PLACE_WORDS})|"
+                              rf"(?P<office>{_PLACE_WORDS})\s+box\s+office)")
+_WORLDWIDE_RE = re.compile(r"(?i)\b(?:worldwide|global(?:ly)?|world-wide)\b")
+
+
+def _market_place(name: str) -> Place | None:
+    """The place a market's name denotes: a country (with its item), a region, or regions joined by "and"."""
+    name = re.sub(r"\s+box\s+office$|['’]s$", "", name)
+    name = re.sub(r"(?<=America)n$", "", name)  # "the North American box office": North America
+    entry = reference.country(name) or reference.country_of_demonym(name)
+    if entry is not None:
+        return Place(entry.name, qid=entry.qid)
+    parts = re.split(r"\s+and\s+", name)
+    return Place(name) if all(reference.is_region_name(part) for part in parts) else None
+
+
+def _limit(quantity: Quantity, before: str, after: str, bracketed: tuple[str, str] | None) -> None:
+    """Say what part of the takings a sum is, from its own words: its market (``area``: a place; ``scope``: words
+    such as "overseas") and the window of the run it was taken in (``scope``: "opening weekend")."""
+    own = f"{before} {after}"
+    window = _WINDOW_RE.search(after) or _WINDOW_RE.search(before)
+    if bracketed is not None:  # "France ($1.7 million)": the market is the place before the bracket
+        region, head = bracketed
+        quantity.area = _market_place(region)
+        window = window or _WINDOW_RE.search(head)
+        openings = list(_OPENINGS_RE.finditer(head))
+        if window is None and openings:  # the words nearest the list's item say what its sums are
+            quantity.scope = "opening" if openings[-1]["opening"] else "holdover"
+    elif _WORLDWIDE_RE.search(own) is None:
+        places = [_market_place(m["place"] or m["office"]) for text in (after, before)
+                  for m in _MARKET_PLACE_RE.finditer(text)]
+        quantity.area = next((place for place in places if place is not None), None)
+        words = _MARKET_WORDS_RE.search(after) or _MARKET_WORDS_RE.search(before)
+        if quantity.area is None and words is not None:
+            quantity.scope = words.group(0)
+    if window is not None:
+        quantity.scope = re.sub(r"(?i)^the\s+", "", " ".join(window.group(0).split()))
+    elif _DEBUT_RE.search(before):
+        quantity.scope = "opening"
+
+
+def is_partial(quantity: Quantity) -> bool:
+    """Whether takings are a part that no country's total is: a window of the run, or a market with no item."""
+    return quantity.scope is not None or (quantity.area is not None and quantity.area.qid is None)
 
 
 # "earning $7.25 million in theatrical rentals", "rentals of $4,420,000": what the distributor took back.

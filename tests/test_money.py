@@ -1,0 +1,104 @@
+"""Money and counts as a reader takes them (review 10: F2, F4, F9, M1): a part of the takings (a weekend, previews,
+one market) is no box office; a TV audience or a channel's digit is no admissions; rentals in the infobox are
+rentals; a gross and a budget told in one sentence are both kept. Each on a minimal wikitext snippet."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from filmgraph import extract_film, map_film
+from filmgraph.model import Film
+from filmgraph.rdf.vocab import FG, PQ, PS, SDO, WD, WDT, WIKIBASE, XSD, P
+from filmgraph.read.wikitext import parse_wikitext
+
+
+def _film(infobox: str, body: str = "") -> Film:
+    text = ("{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n" + infobox + "\n}}\n"
+            "'''Night Harbour''' is a 2001 film.\n" + body)
+    return extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+
+
+def _box_office(film: Film) -> list[tuple[float, str | None]]:
+    return [(q.amount, q.area.name if q.area else None) for q in film.box_office]
+
+
+def _takings(film: Film) -> list[tuple[float, str | None, str | None]]:
+    return [(q.amount, q.area.name if q.area else None, q.scope) for q in film.takings]
+
+
+def _film_node(graph: Graph) -> URIRef:
+    (node,) = graph.subjects(WDT.P31, WD.Q11424)
+    assert isinstance(node, URIRef)
+    return node
+
+
+# ------------------------------------------------------------------ F2: a part of the takings is no box office
+
+@pytest.mark.parametrize(("sentence", "takings"), [
+    ("On its opening day, the film earned ₹5 crore.", [(5e7, None, "opening day")]),
+    ("In its second weekend, the film grossed $8 million.", [(8e6, None, "second weekend")]),
+    ("It earned $2.1 million on its opening day, including $400,000 from Thursday previews.",
+     [(2.1e6, None, "opening day"), (4e5, None, "Thursday previews")]),
+    ("It made $1 million in its first three days.", [(1e6, None, "first three days")]),
+    ("It grossed $30 million in its first month.", [(3e7, None, "first month")]),
+    ("It grossed $5 million during its opening weekend and eventually reached $117 million at the North American "
+     "box office.", [(5e6, None, "opening weekend"), (117e6, "North America", None)]),
+    ("In the United Kingdom, the film grossed $12.7 million in its opening weekend.",
+     [(12.7e6, "United Kingdom", "opening weekend")]),
+    ("It went on to debut to $35 million, finishing second.", [(35e6, None, "opening")]),
+    ("It earned $5 million in its second weekend, bringing its 10-day total to $18.5 million.",
+     [(5e6, None, "second weekend"), (18.5e6, None, "10-day total")]),
+    ("Its largest new markets were France ($1.7 million) and Croatia ($151,000).",
+     [(1.7e6, "France", "opening"), (151e3, "Croatia", "opening")]),
+    ("It grossed $20 million overseas.", [(2e7, None, "overseas")]),
+])
+def test_a_window_of_the_run_or_a_market_that_is_no_country_is_a_part_of_the_takings(
+        sentence: str, takings: list[tuple[float, str | None, str | None]]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert film.box_office == [] and _takings(film) == takings
+
+
+@pytest.mark.parametrize(("sentence", "box_office"), [
+    ("In Japan, the film grossed ¥1.642 billion.", [(1.642e9, "Japan")]),
+    ("It is the highest-grossing film of 2011 in Estonia ($442,707).", [(442707, "Estonia")]),
+    ("It grossed $4,369,868 in its opening weekend and $78,868,508 worldwide.", [(78868508, None)]),
+    ("In total, the film earned $11.5 million in the US.", [(11.5e6, "United States")]),
+])
+def test_the_total_stays_box_office_and_one_countrys_total_says_its_country(
+        sentence: str, box_office: list[tuple[float, str | None]]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert _box_office(film) == box_office
+
+
+def test_one_countrys_takings_are_valid_in_that_country_and_the_headline_is_preferred() -> None:
+    film = _film("| gross = $395 million", "== Release ==\n=== Box office ===\nIt grossed $395 million worldwide. "
+                 "In Japan, the film grossed ¥1.642 billion. In the United Kingdom, the film grossed $12.7 million "
+                 "in its opening weekend.\n")
+    graph = map_film(film)
+    node = _film_node(graph)
+    assert [v.toPython() for v in graph.objects(node, WDT.P2142)] == [395000000]  # the headline alone is truthy
+    statements = {int(graph.value(s, PS.P2142).toPython()): s for s in graph.objects(node, P.P2142)}
+    assert sorted(statements) == [395000000, 1642000000]
+    assert graph.value(statements[395000000], WIKIBASE.rank) == WIKIBASE.PreferredRank
+    japan = statements[1642000000]
+    assert graph.value(japan, WIKIBASE.rank) == WIKIBASE.NormalRank
+    assert list(graph.objects(japan, PQ.P3005)) == [WD.Q17]
+    # The opening weekend is a part of the takings: a MonetaryAmount with its window and market, two hops from
+    # the film, and no P2142.
+    (part,) = graph.objects(node, FG.takings)
+    assert graph.value(part, SDO.value) == Literal("12700000", datatype=XSD.decimal)
+    assert graph.value(part, SDO.currency) == Literal("USD")
+    assert graph.value(part, FG.scope) == Literal("opening weekend")
+    assert graph.value(part, SDO.areaServed) == WD.Q145
+
+
+def test_without_an_infobox_figure_the_total_no_market_limits_is_the_headline() -> None:
+    film = _film("", "== Release ==\n=== Box office ===\nIn Japan, the film grossed ¥1.6 billion. Worldwide, the "
+                 "film grossed $90 million.\n")
+    graph = map_film(film)
+    node = _film_node(graph)
+    assert [v.toPython() for v in graph.objects(node, WDT.P2142)] == [90000000]
+    ranks = {int(graph.value(s, PS.P2142).toPython()): graph.value(s, WIKIBASE.rank)
+             for s in graph.objects(node, P.P2142)}
+    assert ranks == {90000000: WIKIBASE.PreferredRank, 1600000000: WIKIBASE.NormalRank}
