@@ -102,3 +102,75 @@ def test_without_an_infobox_figure_the_total_no_market_limits_is_the_headline() 
     ranks = {int(graph.value(s, PS.P2142).toPython()): graph.value(s, WIKIBASE.rank)
              for s in graph.objects(node, P.P2142)}
     assert ranks == {90000000: WIKIBASE.PreferredRank, 1600000000: WIKIBASE.NormalRank}
+
+
+# ------------------------------------------------------------------ F4: admissions are tickets sold in cinemas
+
+@pytest.mark.parametrize("sentence", [
+    "In the UK, a similar poll of [[Channel 4]] viewers placed it sixth.",
+    "In a 2005 poll of [[E4 (TV channel)|E4]] viewers, it came first.",
+    "The film's premiere on [[BBC Two]] was watched by 4 million viewers.",
+    "Its television premiere drew 12 million viewers, the channel's best of the year.",
+])
+def test_a_channels_digit_or_a_television_audience_is_no_admissions(sentence: str) -> None:
+    film = _film("", f"== Reception ==\n{sentence}\n")
+    assert film.admissions == []
+    assert list(map_film(film).objects(None, WDT.P5436)) == []
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("It garnered more than 87,000 admissions during its run.", 87000),
+    ("It drew 2.3 million viewers in French cinemas.", 2.3e6),
+    ("It sold 5 million tickets, and its TV premiere drew 9 million viewers.", 5e6),
+])
+def test_admissions_counted_in_cinemas(sentence: str, count: float) -> None:
+    film = _film("", f"== Reception ==\n{sentence}\n")
+    assert [q.amount for q in film.admissions] == [count]
+
+
+# ------------------------------------------------------------------ F9: rentals in the infobox's gross
+
+@pytest.mark.parametrize(("gross", "rental"), [
+    ("$8,500,000 <small>(rentals)</small>", 8.5e6),
+    ("$1.7 million (est. US/ Canada rentals)", 1.7e6),
+])
+def test_rentals_in_the_infobox_gross_are_rentals(gross: str, rental: float) -> None:
+    film = _film(f"| gross = {gross}")
+    assert film.box_office == [] and [(q.amount, q.currency) for q in film.rental] == [(rental, "USD")]
+    graph = map_film(film)
+    node = _film_node(graph)
+    assert list(graph.objects(node, WDT.P2142)) == []
+    (amount,) = graph.objects(node, FG.theatricalRentals)
+    assert graph.value(amount, SDO.value).toPython() == rental
+
+
+def test_a_gross_beside_rentals_in_the_infobox_stays_the_gross() -> None:
+    film = _film("| gross = {{plainlist|\n* $20 million\n* $8 million (rentals)\n}}")
+    assert [q.amount for q in film.box_office] == [2e7] and [q.amount for q in film.rental] == [8e6]
+
+
+# ------------------------------------------------------------------ M1: a gross and a budget in one sentence
+
+@pytest.mark.parametrize("where", ["lead", "box office"])
+@pytest.mark.parametrize("sentence", [
+    "The film was a flop, grossing $4 million against a budget of $40 million.",
+    "The film grossed $4 million against a $40 million budget.",
+    "The film grossed $4 million against its $40 million production budget.",
+    "The film earned $4 million on a budget of $40 million.",
+])
+def test_a_gross_and_a_budget_told_together_are_both_kept(sentence: str, where: str) -> None:
+    body = f"{sentence}\n" if where == "lead" else f"== Release ==\n=== Box office ===\n{sentence}\n"
+    film = _film("", body)
+    assert [q.amount for q in film.box_office] == [4e6] and [q.amount for q in film.budget] == [4e7]
+
+
+def test_a_lead_grossing_over_a_sum_on_a_budget() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film. It was a hit, grossing over $90 million on a $15 million "
+                     "budget.\n")
+    assert [(q.amount, q.lower_bound) for q in film.box_office] == [(9e7, 9e7)]
+    assert [q.amount for q in film.budget] == [1.5e7]
+
+
+def test_a_marketing_budget_is_no_budget() -> None:
+    film = _film("", "== Release ==\nThe studio spent a $30 million marketing budget on it.\n")
+    assert film.budget == []

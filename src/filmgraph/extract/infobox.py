@@ -277,6 +277,7 @@ PARSERS: dict[str, Callable[[tuple[str, ...]], list[Any]]] = {
 
 
 _NUMERIC_KINDS = frozenset({"minutes", "money", "count"})
+_RENTALS_RE = re.compile(r"(?i)\brentals?\b")
 
 
 def read_infobox(article: Article, collector: Collector) -> None:
@@ -299,6 +300,12 @@ def read_infobox(article: Article, collector: Collector) -> None:
             collector.infobox_name = names[0] if len(names) == 1 else None  # two lines: two names, neither
             continue
         values = tuple(v for v in entry.values if not reference.is_placeholder(v))
+        if row.field == "box_office":
+            # "$8,500,000 (rentals)", "$1.7 million (est. US/ Canada rentals)": the distributor's share, no gross.
+            rentals = tuple(v for v in values if _RENTALS_RE.search(v))
+            for quantity in parse_money(rentals):
+                collector.add("rental", quantity, INFOBOX)
+            values = tuple(v for v in values if v not in rentals)
         parsed = parser(values) if values else []
         if not parsed and row.kind in _NUMERIC_KINDS and any(ch.isdigit() for v in values for ch in v):
             collector.film.warnings.append(f"{collector.where}: line {entry.line}: '{entry.label}' value "

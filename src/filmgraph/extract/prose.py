@@ -1746,10 +1746,31 @@ _AMOUNT_PATTERNS = [
                           r"totall?ed|(?:rose|grew|escalated|increased|ballooned|swelled)(?: from [^,;]{1,40}?)? to)"
                           r"\s+(?P<v>(?:[^,;.]|[.,](?=\d))+)", re.IGNORECASE),  # "$1,075,000" keeps its commas
      True),
+    # "a $40 million budget", "its $40 million production budget" (never a marketing budget)
+    ("budget", re.compile(r"(?P<v>(?<![\w.])(?:[^\s\w]{1,2}|[A-Z]{1,3}[^\s\w]?\s?|Rs\.?\s?)\d[\d,]*(?:\.\d+)?"
+                          r"(?:\s*(?:thousand|million|billion|crores?|lakhs?|cr|bn|m)\b)?)\s+(?:(?:production|"
+                          r"estimated|reported|total|initial|final|modest|small|low|shooting|overall)\s+)?budget\b"),
+     True),
     ("admissions", re.compile(r"(?P<v>(?:(?:more than|over|at least|nearly|almost|about|around|approximately)\s+)?"
-                              r"\d[\d,.]*\s*(?:million|thousand)?)\s+(?:admissions|tickets|cinema-?goers|viewers|"
-                              r"spectators)", re.IGNORECASE), False),
+                              r"(?<![\w.])\d[\d,.]*\s*(?:million|thousand)?)\s+(?P<noun>admissions|tickets|"
+                              r"cinema-?goers|viewers|spectators)", re.IGNORECASE), False),
 ]
+MIN_ADMISSIONS = 1000  # fewer is no cinema audience, but a digit of a name ("a poll of Channel 4 viewers")
+# An audience at home: "its premiere on BBC Two was watched by 4 million viewers".
+_AT_HOME_RE = re.compile(r"(?i)\b(?:television|TV|channels?|broadcast\w*|telecast\w*|aired|airing|watched|ratings?|"
+                         r"episodes?|streaming|stream(?:ed|s)?|viewership|households?)\b")
+# Where viewers were counted as tickets sold: in cinemas.
+_IN_CINEMAS_RE = re.compile(r"(?i)\b(?:cinemas?|theat(?:er|re)s?|box office|admissions|tickets|theatrical\w*)\b")
+
+
+def _counts_tickets(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
+    """Whether a count is of cinema admissions: a real count (not a name's digit), and "viewers" or "spectators"
+    only where the sentence speaks of cinemas and not of television."""
+    if quantity.amount < MIN_ADMISSIONS:
+        return False
+    if match["noun"].lower() in ("viewers", "spectators"):
+        return _IN_CINEMAS_RE.search(sentence) is not None and _AT_HOME_RE.search(sentence) is None
+    return True
 
 
 # The words without which a pattern of _AMOUNT_PATTERNS cannot match (lower case).
@@ -1769,10 +1790,11 @@ def find_money(sentence: str) -> dict[str, Quantity]:
     for fact, pattern, is_money in _AMOUNT_PATTERNS:
         if not any(word in lowered for word in _AMOUNT_WORDS[fact]):
             continue  # the phrase's own words are missing: no need to run its pattern along the sentence
-        match = pattern.search(sentence)
-        quantity = quantity_of(match["v"], unit_by_currency=is_money) if match else None
-        if quantity:
-            found[fact] = quantity
+        for match in pattern.finditer(sentence):
+            quantity = quantity_of(match["v"], unit_by_currency=is_money)
+            if quantity and (fact != "admissions" or _counts_tickets(sentence, match, quantity)):
+                found.setdefault(fact, quantity)  # a field's first pattern, and its first sum, are the surer
+                break
     return found
 
 
@@ -1872,8 +1894,8 @@ _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reac
 _REGION_BEFORE_BRACKET_RE = re.compile(r"(?:\bthe\s+)?(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\($")
 MIN_GROSS = 1000  # a smaller sum is a price or a salary, no film's takings
 # What a sum's own words are: up to a clause break or the next verb or joint ("$2 million in the US and …").
-_SUM_TAIL_RE = re.compile(r"[^,;.(]*?(?=(?:^|\s+)(?:resulting|but|which|while|making|and|with|for|to|after)\b|"
-                          r"[,;.(—–]|$)")
+_SUM_TAIL_RE = re.compile(r"[^,;.(]*?(?=(?:^|\s+)(?:resulting|but|which|while|making|and|with|for|to|after|"
+                          r"(?:against|on)\s+(?:a|an|its|their)\b)\b|[,;.(—–]|$)")
 
 
 def _sums(sentence: str) -> list[tuple[Quantity, int, int]]:
