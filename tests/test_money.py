@@ -174,3 +174,20 @@ def test_a_lead_grossing_over_a_sum_on_a_budget() -> None:
 def test_a_marketing_budget_is_no_budget() -> None:
     film = _film("", "== Release ==\nThe studio spent a $30 million marketing budget on it.\n")
     assert film.budget == []
+
+
+# ------------------------------------------------------------------ an infobox gross's market, in brackets
+
+def test_an_infobox_gross_for_one_country_says_its_country_and_the_worldwide_one_is_the_headline() -> None:
+    film = _film("| gross = {{plainlist|\n* $12 million (US)\n* $30 million (worldwide)\n}}")
+    assert _box_office(film) == [(12e6, "United States"), (30e6, None)]
+    graph = map_film(film)
+    node = _film_node(graph)
+    assert [v.toPython() for v in graph.objects(node, WDT.P2142)] == [30000000]
+    us = next(s for s in graph.objects(node, P.P2142) if graph.value(s, PS.P2142).toPython() == 12000000)
+    assert list(graph.objects(us, PQ.P3005)) == [WD.Q30]
+
+
+def test_an_infobox_gross_for_a_market_that_is_no_country_is_a_part_of_the_takings() -> None:
+    film = _film("| gross = $9.4 million {{Small|(North America)}}")
+    assert film.box_office == [] and _takings(film) == [(9.4e6, "North America", None)]

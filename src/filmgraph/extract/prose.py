@@ -2013,6 +2013,8 @@ _WORLDWIDE_RE = re.compile(r"(?i)\b(?:worldwide|global(?:ly)?|world-wide)\b")
 
 def _market_place(name: str) -> Place | None:
     """The place a market's name denotes: a country (with its item), a region, or regions joined by "and"."""
+    if _WORLDWIDE_RE.search(name):
+        return None  # "(worldwide)": no one market
     name = re.sub(r"\s+box\s+office$|['’]s$", "", name)
     name = re.sub(r"(?<=America)n$", "", name)  # "the North American box office": North America
     entry = reference.country(name) or reference.country_of_demonym(name)
@@ -2045,6 +2047,17 @@ def _limit(quantity: Quantity, before: str, after: str, bracketed: tuple[str, st
         quantity.scope = re.sub(r"(?i)^the\s+", "", " ".join(window.group(0).split()))
     elif _DEBUT_RE.search(before):
         quantity.scope = "opening"
+
+
+def limit_in_brackets(quantity: Quantity, text: str) -> Quantity:
+    """A sum's market or window given in brackets after it, as an infobox gives them: "$12 million (US)",
+    "$5 million (opening weekend)"."""
+    for inside in re.findall(r"\(([^()]*)\)", text):
+        window = _WINDOW_RE.search(inside)
+        if window is not None:
+            quantity.scope = " ".join(window.group(0).split())
+        quantity.area = quantity.area or _market_place(inside.strip())
+    return quantity
 
 
 def is_partial(quantity: Quantity) -> bool:

@@ -435,7 +435,8 @@ def _money(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
     # The headline figure is the infobox's, else the one no market limits; one country's takings (P3005) that
     # prose adds stand beside it at normal rank.
     quantities = getattr(m.film, row.field)
-    headline = [q for q in quantities if INFOBOX in q.sources] or [q for q in quantities if q.area is None]
+    infobox = [q for q in quantities if INFOBOX in q.sources]
+    headline = [q for q in infobox if q.area is None] or infobox or [q for q in quantities if q.area is None]
     rank = "preferred" if any(q is quantity for q in headline) and len(headline) < len(quantities) else "normal"
     key = "-".join([f"{int(quantity.amount)}", (quantity.currency or "unit").lower(),
                     *(slug(part) for part in (quantity.area and quantity.area.name, quantity.scope) if part)])
