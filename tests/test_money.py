@@ -52,6 +52,15 @@ def _film_node(graph: Graph) -> URIRef:
     ("Its largest new markets were France ($1.7 million) and Croatia ($151,000).",
      [(1.7e6, "France", "opening"), (151e3, "Croatia", "opening")]),
     ("It grossed $20 million overseas.", [(2e7, None, "overseas")]),
+    ("Outside North America, it grossed $42.9 million during its first weekend.",
+     [(42.9e6, None, "first weekend, Outside North America")]),
+    ("It did well in Russia, where it grossed $9.4 million, marking the best opening weekend for the studio.",
+     [(9.4e6, "Russia", "opening weekend")]),
+    # Misses of the same kind, now read as parts of the takings.
+    ("The film opened to $12 million in its first weekend, finishing second.", [(12e6, None, "first weekend")]),
+    ("Its opening weekend of $50 million was the largest for a September release.",
+     [(50e6, None, "opening weekend")]),
+    ("Its first-week collection was ₹30 crore.", [(3e8, None, "first-week")]),
 ])
 def test_a_window_of_the_run_or_a_market_that_is_no_country_is_a_part_of_the_takings(
         sentence: str, takings: list[tuple[float, str | None, str | None]]) -> None:
@@ -64,6 +73,8 @@ def test_a_window_of_the_run_or_a_market_that_is_no_country_is_a_part_of_the_tak
     ("It is the highest-grossing film of 2011 in Estonia ($442,707).", [(442707, "Estonia")]),
     ("It grossed $4,369,868 in its opening weekend and $78,868,508 worldwide.", [(78868508, None)]),
     ("In total, the film earned $11.5 million in the US.", [(11.5e6, "United States")]),
+    ("In Mexico it did well, while in Brazil, it topped the box office with $5.19 million.", [(5.19e6, "Brazil")]),
+    ("The film collected ₹12 crore in its first week and ₹20 crore in its full run.", [(2e8, None)]),
 ])
 def test_the_total_stays_box_office_and_one_countrys_total_says_its_country(
         sentence: str, box_office: list[tuple[float, str | None]]) -> None:

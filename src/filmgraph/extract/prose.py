@@ -1803,7 +1803,8 @@ def find_money(sentence: str) -> dict[str, Quantity]:
 # the same once a sentence speaks of takings ("totaling $411 million", "debuted to $35 million", "fell 57% to …").
 _GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|ings|s)?|made|making|took in|taking in|reached|"
                        r"reaching|brought in|bringing in|box[- ]office|total(?:l?ing|l?ed)?|debut(?:ed|ing|s)?|"
-                       r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|another)\b",
+                       r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|another|"
+                       r"opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of)\b",
                        re.IGNORECASE)
 # Words that make a sum something else: what the film cost, paid or kept, a rental, a sum adjusted for inflation,
 # a record or a condition ("the fastest film to earn $100 million", "if the film grossed over …"), an average,
@@ -1822,7 +1823,8 @@ _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dv
                                  r"pre-release|"
                                  r"across all|average)\b", re.IGNORECASE)
 # The verbs of a running total, a debut, a drop and a list that goes on: see find_box_office.
-_WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|another")
+_WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|another|opened|"
+                            r"weekend|week|day")
 # Words that name another film: "its predecessor", "Ann Berg's next film", "the remake".
 # (Never "the original release", "the original Tamil version": the film's own.)
 _ANOTHER_FILM_WORDS = (r"\b(?:predecessor|successor|sequel|prequel|remake|original(?:\s+film)?(?!\s+(?:[\w-]+\s+)?"
@@ -1889,7 +1891,7 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
 
 
 _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
-                "box office", "box-office", "debut", "weekend", "market", "holdover")
+                "box office", "box-office", "debut", "week", "market", "holdover", "opened", "collect", "day")
 # "… largest markets were France ($1.7 million), the UK ($8.6 million)": a country's takings, in brackets after it.
 _REGION_BEFORE_BRACKET_RE = re.compile(r"(?:\bthe\s+)?(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\($")
 MIN_GROSS = 1000  # a smaller sum is a price or a salary, no film's takings
@@ -1972,8 +1974,10 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
             unclaimed = before[len(_OWN_WORDS_RE.match(before).group(0)):] if index else before
             clauses = re.split(r"[;:—–]|,(?!\d)", _BRACKETS_RE.sub("", unclaimed))
             own_before = ", ".join(dict.fromkeys([clauses[0], clauses[-1]] if previous_end == 0 else clauses[-1:]))
-            own_after = _OWN_WORDS_RE.match(_BRACKETS_RE.sub("", after)).group(0)
-            _limit(quantity, own_before, own_after,
+            unbracketed_after = _BRACKETS_RE.sub("", after)
+            own_after = _OWN_WORDS_RE.match(unbracketed_after).group(0)
+            record = _RECORD_AFTER_RE.match(unbracketed_after)  # ", marking the best opening weekend for …"
+            _limit(quantity, own_before, f"{own_after} {record['window'] if record else ''}", clauses[::-1],
                    (region["region"], _BRACKETS_RE.sub("", sentence[:previous_end + region.start()]))
                    if in_region and region else None)
             found.append(quantity)
@@ -1982,6 +1986,9 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+# A record the sum set, told after it: "…, marking the best opening weekend for a Disney film" (an opening).
+_RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|becoming|achieving|giving)\b[^.;,]*?"
+                              r"\b(?P<window>opening\s+(?:weekend|day|week))\b")
 # What a sum's own words are, for what limits it: up to a clause break or a joint that starts another statement
 # ("$2 million in the US and Canada and $1 million elsewhere", "… in its opening weekend and … overall").
 _OWN_WORDS_RE = re.compile(r"[^,;.—–]*?(?=\s+(?:and\b(?!\s+[A-Z])|but|which|while|making|bringing|resulting|"
@@ -1992,7 +1999,7 @@ _ORDINAL_WORDS = (r"(?:opening|first|second|third|fourth|fifth|sixth|seventh|eig
 # release", "Thursday night previews", "the weekend", "its 10-day total", "a midnight launch". A sum in one is part
 # of the takings, never their total ("its first year of release", "its first run" are the run).
 _WINDOW_RE = re.compile(
-    rf"(?i)\b(?:{_ORDINAL_WORDS}\s+(?:[\w-]+\s+){{0,2}}?(?:weekend|weeks?|days?|months?|Thursday|Friday|Saturday|"
+    rf"(?i)\b(?:{_ORDINAL_WORDS}[\s-]+(?:[\w-]+\s+){{0,2}}?(?:weekend|weeks?|days?|months?|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+of\s+(?:[\w-]+\s+)?(?:re-?)?release)?|(?:\d+|[a-z]+)-day\s+(?:total|opening|weekend|run)|"
     r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?)?previews|"
     r"midnight\s+(?:launch|screenings?|shows?|showings?)|(?:the\s+)?weekend|opening\s+(?:day|week))\b")
@@ -2024,9 +2031,11 @@ def _market_place(name: str) -> Place | None:
     return Place(name) if all(reference.is_region_name(part) for part in parts) else None
 
 
-def _limit(quantity: Quantity, before: str, after: str, bracketed: tuple[str, str] | None) -> None:
+def _limit(quantity: Quantity, before: str, after: str, clauses: list[str],
+           bracketed: tuple[str, str] | None) -> None:
     """Say what part of the takings a sum is, from its own words: its market (``area``: a place; ``scope``: words
-    such as "overseas") and the window of the run it was taken in (``scope``: "opening weekend")."""
+    such as "overseas") and the window of the run it was taken in (``scope``: "opening weekend"). A market may be
+    named in any clause before the sum (the nearest first: "In Brazil, it topped the box office with …")."""
     own = f"{before} {after}"
     window = _WINDOW_RE.search(after) or _WINDOW_RE.search(before)
     if bracketed is not None:  # "France ($1.7 million)": the market is the place before the bracket
@@ -2037,16 +2046,16 @@ def _limit(quantity: Quantity, before: str, after: str, bracketed: tuple[str, st
         if window is None and openings:  # the words nearest the list's item say what its sums are
             quantity.scope = "opening" if openings[-1]["opening"] else "holdover"
     elif _WORLDWIDE_RE.search(own) is None:
-        places = [_market_place(m["place"] or m["office"]) for text in (after, before)
+        places = [_market_place(m["place"] or m["office"]) for text in (after, *clauses)
                   for m in _MARKET_PLACE_RE.finditer(text)]
         quantity.area = next((place for place in places if place is not None), None)
         words = _MARKET_WORDS_RE.search(after) or _MARKET_WORDS_RE.search(before)
         if quantity.area is None and words is not None:
             quantity.scope = words.group(0)
-    if window is not None:
-        quantity.scope = re.sub(r"(?i)^the\s+", "", " ".join(window.group(0).split()))
-    elif _DEBUT_RE.search(before):
-        quantity.scope = "opening"
+    when = re.sub(r"(?i)^the\s+", "", " ".join(window.group(0).split())) if window is not None \
+        else "opening" if _DEBUT_RE.search(before) else None
+    if when is not None:  # "its first weekend, outside North America"
+        quantity.scope = f"{when}, {quantity.scope}" if quantity.scope else when
 
 
 def limit_in_brackets(quantity: Quantity, text: str) -> Quantity:
