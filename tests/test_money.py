@@ -202,3 +202,15 @@ def test_an_infobox_gross_for_one_country_says_its_country_and_the_worldwide_one
 def test_an_infobox_gross_for_a_market_that_is_no_country_is_a_part_of_the_takings() -> None:
     film = _film("| gross = $9.4 million {{Small|(North America)}}")
     assert film.box_office == [] and _takings(film) == [(9.4e6, "North America", None)]
+
+
+def test_a_part_of_the_takings_conforms_to_the_shapes_and_a_broken_one_does_not() -> None:
+    from filmgraph.rdf.validate import validate_graph
+
+    film = _film("", "== Release ==\n=== Box office ===\nIn the United Kingdom, the film grossed $12.7 million in its "
+                     "opening weekend.\n")
+    graph = map_film(film)
+    assert validate_graph(graph).conforms
+    (part,) = graph.objects(_film_node(graph), FG.takings)
+    graph.add((part, SDO.currency, Literal("dollars")))
+    assert any("currency" in line for line in validate_graph(graph).lines())
