@@ -75,6 +75,7 @@ def test_a_window_of_the_run_or_a_market_that_is_no_country_is_a_part_of_the_tak
     ("In total, the film earned $11.5 million in the US.", [(11.5e6, "United States")]),
     ("In Mexico it did well, while in Brazil, it topped the box office with $5.19 million.", [(5.19e6, "Brazil")]),
     ("The film collected ₹12 crore in its first week and ₹20 crore in its full run.", [(2e8, None)]),
+    ("The film, shot in Canada, grossed $10 million.", [(1e7, None)]),  # where it was made is no market
 ])
 def test_the_total_stays_box_office_and_one_countrys_total_says_its_country(
         sentence: str, box_office: list[tuple[float, str | None]]) -> None:

@@ -2047,7 +2047,8 @@ def _limit(quantity: Quantity, before: str, after: str, clauses: list[str],
             quantity.scope = "opening" if openings[-1]["opening"] else "holdover"
     elif _WORLDWIDE_RE.search(own) is None:
         places = [_market_place(m["place"] or m["office"]) for text in (after, *clauses)
-                  for m in _MARKET_PLACE_RE.finditer(text)]
+                  for m in _MARKET_PLACE_RE.finditer(text)
+                  if not (m["place"] and _MADE_IN_BEFORE_RE.search(text[:m.start("place")]))]  # "shot in Canada"
         quantity.area = next((place for place in places if place is not None), None)
         words = _MARKET_WORDS_RE.search(after) or _MARKET_WORDS_RE.search(before)
         if quantity.area is None and words is not None:
