@@ -215,3 +215,10 @@ def test_a_part_of_the_takings_conforms_to_the_shapes_and_a_broken_one_does_not(
     (part,) = graph.objects(_film_node(graph), FG.takings)
     graph.add((part, SDO.currency, Literal("dollars")))
     assert any("currency" in line for line in validate_graph(graph).lines())
+
+
+def test_a_worldwide_total_outranks_an_infobox_gross_for_one_country() -> None:
+    film = _film("| gross = $5.9 million (US)", "== Release ==\n=== Box office ===\nWorldwide, the film grossed $10 "
+                 "million.\n")
+    graph = map_film(film)
+    assert [v.toPython() for v in graph.objects(_film_node(graph), WDT.P2142)] == [10000000]

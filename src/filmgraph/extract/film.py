@@ -891,8 +891,8 @@ def _resolve(film: Film) -> None:
     for field in ("budget", "box_office", "takings", "admissions", "runtime", "profit", "rental"):
         quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency, q.area and q.area.name, q.scope))
         if field in HEADLINE_FIELDS and any(INFOBOX in q.sources for q in quantities):
-            # The infobox gives the headline figure (the preferred statement); of the sums prose adds, the
-            # takings of a weekend or a region are kept beside it, a budget or a count that differs is not.
+            # The infobox gives the headline figure (the preferred statement); of the sums prose adds, one
+            # country's takings are kept beside it, a budget or a count that differs is not.
             quantities = [q for q in quantities if INFOBOX in q.sources or field == "box_office"]
         setattr(film, field, quantities)
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins, t.nominations))

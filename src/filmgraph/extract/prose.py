@@ -2062,7 +2062,7 @@ def _limit(quantity: Quantity, before: str, after: str, clauses: list[str],
 def limit_in_brackets(quantity: Quantity, text: str) -> Quantity:
     """A sum's market or window given in brackets after it, as an infobox gives them: "$12 million (US)",
     "$5 million (opening weekend)"."""
-    for inside in re.findall(r"\(([^()]*)\)", text):
+    for inside in (bracket.group(0)[1:-1] for bracket in _BRACKETS_RE.finditer(text)):
         window = _WINDOW_RE.search(inside)
         if window is not None:
             quantity.scope = " ".join(window.group(0).split())

@@ -432,11 +432,11 @@ def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
 
 def _money(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
     amount = decimal_literal(quantity.amount)
-    # The headline figure is the infobox's, else the one no market limits; one country's takings (P3005) that
-    # prose adds stand beside it at normal rank.
+    # The headline figure is the infobox's that no market limits, else any such, else the infobox's; one country's
+    # takings (P3005) and the sums prose adds stand beside it at normal rank.
     quantities = getattr(m.film, row.field)
     infobox = [q for q in quantities if INFOBOX in q.sources]
-    headline = [q for q in infobox if q.area is None] or infobox or [q for q in quantities if q.area is None]
+    headline = [q for q in infobox if q.area is None] or [q for q in quantities if q.area is None] or infobox
     rank = "preferred" if any(q is quantity for q in headline) and len(headline) < len(quantities) else "normal"
     key = "-".join([f"{int(quantity.amount)}", (quantity.currency or "unit").lower(),
                     *(slug(part) for part in (quantity.area and quantity.area.name, quantity.scope) if part)])
