@@ -49,6 +49,8 @@ def _film_node(graph: Graph) -> URIRef:
     ("It went on to debut to $35 million, finishing second.", [(35e6, None, "opening")]),
     ("It earned $5 million in its second weekend, bringing its 10-day total to $18.5 million.",
      [(5e6, None, "second weekend"), (18.5e6, None, "10-day total")]),
+    ("In its second weekend, it made $26.6 million (for a running total of $98.6 million).",
+     [(26.6e6, None, "second weekend"), (98.6e6, None, "running total")]),
     ("Its largest new markets were France ($1.7 million) and Croatia ($151,000).",
      [(1.7e6, "France", "opening"), (151e3, "Croatia", "opening")]),
     ("It grossed $20 million overseas.", [(2e7, None, "overseas")]),
@@ -56,6 +58,11 @@ def _film_node(graph: Graph) -> URIRef:
      [(42.9e6, None, "first weekend, Outside North America")]),
     ("It did well in Russia, where it grossed $9.4 million, marking the best opening weekend for the studio.",
      [(9.4e6, "Russia", "opening weekend")]),
+    ("It made about $36,000 in its opening weekend (a four-day total of around $45,000).",
+     [(36e3, None, "opening weekend"), (45e3, None, "four-day total")]),
+    ("It earned an additional $13.8 million—a 53% drop from the previous weekend—in third place.",
+     [(13.8e6, None, "weekend")]),
+    ("It grossed $40.49 million in 2,194 theaters during its opening weekend.", [(40.49e6, None, "opening weekend")]),
     # Misses of the same kind, now read as parts of the takings.
     ("The film opened to $12 million in its first weekend, finishing second.", [(12e6, None, "first weekend")]),
     ("Its opening weekend of $50 million was the largest for a September release.",
@@ -76,6 +83,8 @@ def test_a_window_of_the_run_or_a_market_that_is_no_country_is_a_part_of_the_tak
     ("In Mexico it did well, while in Brazil, it topped the box office with $5.19 million.", [(5.19e6, "Brazil")]),
     ("The film collected ₹12 crore in its first week and ₹20 crore in its full run.", [(2e8, None)]),
     ("The film, shot in Canada, grossed $10 million.", [(1e7, None)]),  # where it was made is no market
+    ("Overseas it fared just as well, grossing $107 million for a worldwide total of $225 million.",
+     [(225e6, None)]),
 ])
 def test_the_total_stays_box_office_and_one_countrys_total_says_its_country(
         sentence: str, box_office: list[tuple[float, str | None]]) -> None:
@@ -222,3 +231,9 @@ def test_a_worldwide_total_outranks_an_infobox_gross_for_one_country() -> None:
                  "million.\n")
     graph = map_film(film)
     assert [v.toPython() for v in graph.objects(_film_node(graph), WDT.P2142)] == [10000000]
+
+
+def test_a_sum_overseas_beside_the_worldwide_total() -> None:
+    film = _film("", "== Release ==\n=== Box office ===\nOverseas it fared just as well, grossing $107 million for a "
+                     "worldwide total of $225 million.\n")
+    assert _box_office(film) == [(225e6, None)] and _takings(film) == [(107e6, None, "Overseas")]

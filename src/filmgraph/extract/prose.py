@@ -1976,7 +1976,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
             own_before = ", ".join(dict.fromkeys([clauses[0], clauses[-1]] if previous_end == 0 else clauses[-1:]))
             unbracketed_after = _BRACKETS_RE.sub("", after)
             own_after = _OWN_WORDS_RE.match(unbracketed_after).group(0)
-            record = _RECORD_AFTER_RE.match(unbracketed_after)  # ", marking the best opening weekend for …"
+            # ", marking the best opening weekend for …", "—a 53% drop from the previous weekend—"
+            record = _RECORD_AFTER_RE.match(unbracketed_after) or _ASIDE_AFTER_RE.match(unbracketed_after)
             _limit(quantity, own_before, f"{own_after} {record['window'] if record else ''}", clauses[::-1],
                    (region["region"], _BRACKETS_RE.sub("", sentence[:previous_end + region.start()]))
                    if in_region and region else None)
@@ -1989,10 +1990,12 @@ _BRACKETS_RE = re.compile(r"\([^()]*\)")
 # A record the sum set, told after it: "…, marking the best opening weekend for a Disney film" (an opening).
 _RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|becoming|achieving|giving)\b[^.;,]*?"
                               r"\b(?P<window>opening\s+(?:weekend|day|week))\b")
+_ASIDE_AFTER_RE = re.compile(r"\s*—[^—]*?\b(?:drop|fall|decline|increase|rise)\s+from\s+(?:the|its)\s+"
+                             r"(?:previous|first|opening)\s+(?P<window>weekend)\b[^—]*—")
 # What a sum's own words are, for what limits it: up to a clause break or a joint that starts another statement
 # ("$2 million in the US and Canada and $1 million elsewhere", "… in its opening weekend and … overall").
-_OWN_WORDS_RE = re.compile(r"[^,;.—–]*?(?=\s+(?:and\b(?!\s+[A-Z])|but|which|while|making|bringing|resulting|"
-                           r"for\s+a|to\s+bring)\b|[,;.—–]|$)")
+_OWN_WORDS_RE = re.compile(r"(?:[^,;.—–(]|[,.](?=\d))*?(?=(?:^|\s+)(?:and\b(?!\s+[A-Z])|but|which|while|making|"
+                           r"bringing|resulting|for\s+a|to\s+bring)\b|[,.](?!\d)|[;—–(]|$)")
 _ORDINAL_WORDS = (r"(?:opening|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|debut|"
                   r"\d+(?:st|nd|rd|th))")
 # A window of the film's run: "its opening weekend", "its first three days", "its second weekend of international
@@ -2001,7 +2004,7 @@ _ORDINAL_WORDS = (r"(?:opening|first|second|third|fourth|fifth|sixth|seventh|eig
 _WINDOW_RE = re.compile(
     rf"(?i)\b(?:{_ORDINAL_WORDS}[\s-]+(?:[\w-]+\s+){{0,2}}?(?:weekend|weeks?|days?|months?|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+of\s+(?:[\w-]+\s+)?(?:re-?)?release)?|(?:\d+|[a-z]+)-day\s+(?:total|opening|weekend|run)|"
-    r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?)?previews|"
+    r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?)?previews|running\s+total|"
     r"midnight\s+(?:launch|screenings?|shows?|showings?)|(?:the\s+)?weekend|opening\s+(?:day|week))\b")
 # A debut ("debuted to $35 million") is an opening; a list of markets with their sums in brackets tells the
 # markets' openings or later weekends when it speaks of them ("its largest new markets were France ($1.7 million)").
