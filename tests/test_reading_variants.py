@@ -6,8 +6,13 @@ from __future__ import annotations
 import pytest
 
 from filmgraph import extract_film
-from filmgraph.model import AwardResult, Film
+from filmgraph.model import AwardResult, Film, Quantity
 from filmgraph.read.wikitext import parse_wikitext
+
+
+def _all_takings(film: Film) -> list[Quantity]:
+    """Every sum the film took: its box office, and the parts of it (a weekend, a market)."""
+    return [*film.box_office, *film.takings]
 
 
 def _film(infobox: str, body: str = "") -> Film:
@@ -357,7 +362,7 @@ def test_a_place_named_as_part_of_another() -> None:
 ])
 def test_box_office_sums_a_release_section_states(sentence: str, sums: list[float]) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
-    assert sorted(q.amount for q in film.box_office) == sorted(sums)
+    assert sorted(q.amount for q in _all_takings(film)) == sorted(sums)
 
 
 @pytest.mark.parametrize(("sentence", "budget"), [
@@ -550,7 +555,7 @@ def test_theatrical_rentals_are_their_own_sums_not_the_takings() -> None:
     film = _film("", "== Release ==\n=== Box office ===\nThe film was a hit, earning $7.25 million in [[Gross rental|"
                      "theatrical rentals]] in North America, and an additional $1.25 million in theatrical rentals "
                      "overseas. Its rentals totalled $9 million by 1970.\n")
-    assert sorted(q.amount for q in film.rental) == [1.25e6, 7.25e6, 9e6] and film.box_office == []
+    assert sorted(q.amount for q in film.rental) == [1.25e6, 7.25e6, 9e6] and _all_takings(film) == []
     graph = map_film(film, base="http://ex.org/")
     query = """SELECT ?value ?currency WHERE { ?film <https://w3id.org/filmgraph/ontology#theatricalRentals> ?sum .
                ?sum a <http://schema.org/MonetaryAmount> ; <http://schema.org/value> ?value ;
@@ -600,7 +605,7 @@ def test_no_screening_from_another_work_s_premiere_a_broadcast_or_a_plan(section
 ])
 def test_no_takings_of_another_film(sentence: str) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
-    assert [q.amount for q in film.box_office] in ([], [50e6])
+    assert [q.amount for q in _all_takings(film)] in ([], [50e6])
 
 
 @pytest.mark.parametrize(("sentence", "places"), [
@@ -647,7 +652,7 @@ def test_no_takings_budget_or_rentals_of_another_film_or_a_studio() -> None:
                      "$86 million. Its largest markets were France ($1.7 million).\n== Production ==\nThe marketing "
                      "budget rose from $10 million to $20 million. The director moved to London, and filming began "
                      "in Paris.\n")
-    assert [q.amount for q in film.box_office] == [1.7e6] and film.budget == [] and film.rental == []
+    assert [q.amount for q in _all_takings(film)] == [1.7e6] and film.budget == [] and film.rental == []
     assert [f.place.name for f in film.filming_location] == ["Paris"]
 
 
@@ -755,7 +760,7 @@ def test_two_credited_names_a_consonant_apart_are_two_people() -> None:
 ])
 def test_a_relative_clause_s_sum_is_what_its_antecedent_took(sentence: str, sums: list[float]) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
-    assert sorted(q.amount for q in film.box_office) == sums
+    assert sorted(q.amount for q in _all_takings(film)) == sums
 
 
 @pytest.mark.parametrize(("sentence", "places"), [
@@ -814,7 +819,7 @@ def test_a_festival_s_edition_year_is_its_screening_s_not_a_later_date_of_the_se
 ])
 def test_what_the_film_went_on_to_gross_and_its_first_day_s_takings(sentence: str, sums: list[float]) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
-    assert sorted(q.amount for q in film.box_office) == sums
+    assert sorted(q.amount for q in _all_takings(film)) == sums
 
 
 @pytest.mark.parametrize(("sentence", "places"), [
@@ -1052,7 +1057,7 @@ def test_a_home_media_section_keeps_the_film_s_cinema_distributor(section: str, 
 ])
 def test_whose_takings_a_strong_verb_states(sentence: str, sums: list[float]) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
-    assert sorted(q.amount for q in film.box_office) == sums
+    assert sorted(q.amount for q in _all_takings(film)) == sums
 
 
 @pytest.mark.parametrize(("sentence", "screenings"), [
@@ -1179,7 +1184,7 @@ def test_a_surname_two_credited_people_share_or_a_part_s_name_is_no_nominee() ->
 ])
 def test_the_film_after_a_preposition_before_which_grossed_is_another(sentence: str) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
-    assert film.box_office == []
+    assert _all_takings(film) == []
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1206,7 +1211,7 @@ def test_seventh_review_releases_takings_places_and_labels() -> None:
                      "the film was released by [[Image Entertainment]] on DVD in 2006.\n")
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == [
         ("2005-05-05", "United States")]
-    assert [q.amount for q in film.box_office] == [5e6]
+    assert [q.amount for q in _all_takings(film)] == [5e6]
     assert [f.place.name for f in film.filming_location] == ["Tunisia", "Manchester"]
     assert film.distributor == []
 
@@ -1343,7 +1348,7 @@ def test_eighth_review_parts_takings_people_and_towns() -> None:
                  "== Production ==\nFilming took place in Peru, Indiana, and in Jordan.\n")
     cast = {film.people[m.person].link: m.characters for m in film.cast}
     assert cast["Deva (actor)"] == ["Raja"] and cast["Tom Hill"] == ["VJ", "Vijay", "VJ/Vijay"]
-    assert [q.amount for q in film.box_office] == [50e6]
+    assert [q.amount for q in _all_takings(film)] == [50e6]
     assert _nominations(film) == {("Academy Awards", "Best Supporting Actress", "nominated", ("Rita Moss",))}
     assert [(f.place.name, f.place.qid) for f in film.filming_location] == [("Peru, Indiana", None), ("Jordan", "Q810")]
 
@@ -1545,4 +1550,4 @@ def test_ninth_review_regressions() -> None:
 ])
 def test_a_bare_film_after_a_rival_s_words_is_the_rival(sentence: str, sums: list[float]) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
-    assert [q.amount for q in film.box_office] == sums
+    assert [q.amount for q in _all_takings(film)] == sums

@@ -186,6 +186,11 @@ class Quantity:
     lower_bound: float | None = None
     upper_bound: float | None = None
     sources: list[str] = field(default_factory=list)
+    # Where takings were made, when the text limits them to one market ("$117 million in North America")
+    area: Place | None = None
+    # The words that make takings a part of the whole: a window of the run ("opening weekend", "Thursday
+    # previews") or a market that is no place ("overseas")
+    scope: str | None = None
 
 
 @dataclass
@@ -295,7 +300,8 @@ class Film:
     language: list[Coded] = field(default_factory=list)
     genre: list[Coded] = field(default_factory=list)
     budget: list[Quantity] = field(default_factory=list)
-    box_office: list[Quantity] = field(default_factory=list)
+    box_office: list[Quantity] = field(default_factory=list)  # the takings, or one country's (Quantity.area)
+    takings: list[Quantity] = field(default_factory=list)  # a part of the takings: a weekend, a region, previews
     profit: list[Quantity] = field(default_factory=list)  # net profit; a loss is negative
     rental: list[Quantity] = field(default_factory=list)  # theatrical rentals: the distributor's share of the takings
     admissions: list[Quantity] = field(default_factory=list)

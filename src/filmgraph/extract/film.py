@@ -382,7 +382,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
             # section (video sales) or a production one (a deal "if the film grossed over …").
             for quantity in prose.find_box_office(sentence, film.title) \
                     if part.dates_releases and not part.on_video else []:
-                collector.add("box_office", quantity, section)
+                collector.add("takings" if prose.is_partial(quantity) else "box_office", quantity, section)
             for quantity in prose.find_profit(sentence):
                 collector.add("profit", quantity, section)
             for quantity in prose.find_rentals(sentence, film.title) \
@@ -888,11 +888,11 @@ def _resolve(film: Film) -> None:
     film.filming_location = [loc for loc in film.filming_location
                              if ", " in loc.place.name or fold(loc.place.name) not in with_region]
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
-    for field in ("budget", "box_office", "admissions", "runtime", "profit", "rental"):
-        quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency))
+    for field in ("budget", "box_office", "takings", "admissions", "runtime", "profit", "rental"):
+        quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency, q.area and q.area.name, q.scope))
         if field in HEADLINE_FIELDS and any(INFOBOX in q.sources for q in quantities):
-            # The infobox gives the headline figure (the preferred statement); of the sums prose adds, the
-            # takings of a weekend or a region are kept beside it, a budget or a count that differs is not.
+            # The infobox gives the headline figure (the preferred statement); of the sums prose adds, one
+            # country's takings are kept beside it, a budget or a count that differs is not.
             quantities = [q for q in quantities if INFOBOX in q.sources or field == "box_office"]
         setattr(film, field, quantities)
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins, t.nominations))

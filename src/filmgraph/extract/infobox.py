@@ -224,8 +224,8 @@ def _amounts(values: tuple[str, ...]) -> list[str]:
 
 
 def parse_money(values: tuple[str, ...]) -> list[Quantity]:
-    found = [prose.quantity_of(value, unit_by_currency=True) for value in _amounts(values)]
-    return [q for q in found if q]
+    found = [(prose.quantity_of(value, unit_by_currency=True), value) for value in _amounts(values)]
+    return [prose.limit_in_brackets(q, value) for q, value in found if q]
 
 
 def parse_count(values: tuple[str, ...]) -> list[Quantity]:
@@ -277,6 +277,7 @@ PARSERS: dict[str, Callable[[tuple[str, ...]], list[Any]]] = {
 
 
 _NUMERIC_KINDS = frozenset({"minutes", "money", "count"})
+_RENTALS_RE = re.compile(r"(?i)\brentals?\b")
 
 
 def read_infobox(article: Article, collector: Collector) -> None:
@@ -299,6 +300,13 @@ def read_infobox(article: Article, collector: Collector) -> None:
             collector.infobox_name = names[0] if len(names) == 1 else None  # two lines: two names, neither
             continue
         values = tuple(v for v in entry.values if not reference.is_placeholder(v))
+        if row.field == "box_office":
+            # "$8,500,000 (rentals)", "$1.7 million (est. US/ Canada rentals)": the distributor's share, no gross.
+            values = tuple(_amounts(values))  # "$8.5" then "million (rentals)": one amount, its words after it
+            rentals = tuple(v for v in values if _RENTALS_RE.search(v))
+            for quantity in parse_money(rentals):
+                collector.add("rental", quantity, INFOBOX)
+            values = tuple(v for v in values if v not in rentals)
         parsed = parser(values) if values else []
         if not parsed and row.kind in _NUMERIC_KINDS and any(ch.isdigit() for v in values for ch in v):
             collector.film.warnings.append(f"{collector.where}: line {entry.line}: '{entry.label}' value "
@@ -309,6 +317,8 @@ def read_infobox(article: Article, collector: Collector) -> None:
             elif row.kind == "original_title":
                 collector.film.original_title, collector.film.original_language = value
                 collector.title_forms.update(labelled_forms([v.replace("''", "").strip() for v in values]))
+            elif row.field == "box_office" and prose.is_partial(value):
+                collector.add("takings", value, INFOBOX)  # "$117 million (North America)": a part of the takings
             elif isinstance(getattr(collector.film, row.field), list):
                 collector.add(row.field, value, INFOBOX)
             else:

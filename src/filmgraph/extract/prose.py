@@ -1746,10 +1746,31 @@ _AMOUNT_PATTERNS = [
                           r"totall?ed|(?:rose|grew|escalated|increased|ballooned|swelled)(?: from [^,;]{1,40}?)? to)"
                           r"\s+(?P<v>(?:[^,;.]|[.,](?=\d))+)", re.IGNORECASE),  # "$1,075,000" keeps its commas
      True),
+    # "a $40 million budget", "its $40 million production budget" (never a marketing budget)
+    ("budget", re.compile(r"(?P<v>(?<![\w.])(?:[^\s\w]{1,2}|[A-Z]{1,3}[^\s\w]?\s?|Rs\.?\s?)\d[\d,]*(?:\.\d+)?"
+                          r"(?:\s*(?:thousand|million|billion|crores?|lakhs?|cr|bn|m)\b)?)\s+(?:(?:production|"
+                          r"estimated|reported|total|initial|final|modest|small|low|shooting|overall)\s+)?budget\b"),
+     True),
     ("admissions", re.compile(r"(?P<v>(?:(?:more than|over|at least|nearly|almost|about|around|approximately)\s+)?"
-                              r"\d[\d,.]*\s*(?:million|thousand)?)\s+(?:admissions|tickets|cinema-?goers|viewers|"
-                              r"spectators)", re.IGNORECASE), False),
+                              r"(?<![\w.])\d[\d,.]*\s*(?:million|thousand)?)\s+(?P<noun>admissions|tickets|"
+                              r"cinema-?goers|viewers|spectators)", re.IGNORECASE), False),
 ]
+MIN_ADMISSIONS = 1000  # fewer is no cinema audience, but a digit of a name ("a poll of Channel 4 viewers")
+# An audience at home: "its premiere on BBC Two was watched by 4 million viewers".
+_AT_HOME_RE = re.compile(r"(?i)\b(?:television|TV|channels?|broadcast\w*|telecast\w*|aired|airing|watched|ratings?|"
+                         r"episodes?|streaming|stream(?:ed|s)?|viewership|households?)\b")
+# Where viewers were counted as tickets sold: in cinemas.
+_IN_CINEMAS_RE = re.compile(r"(?i)\b(?:cinemas?|theat(?:er|re)s?|box office|admissions|tickets|theatrical\w*)\b")
+
+
+def _counts_tickets(sentence: str, match: re.Match[str], quantity: Quantity) -> bool:
+    """Whether a count is of cinema admissions: a real count (not a name's digit), and "viewers" or "spectators"
+    only where the sentence speaks of cinemas and not of television."""
+    if quantity.amount < MIN_ADMISSIONS:
+        return False
+    if match["noun"].lower() in ("viewers", "spectators"):
+        return _IN_CINEMAS_RE.search(sentence) is not None and _AT_HOME_RE.search(sentence) is None
+    return True
 
 
 # The words without which a pattern of _AMOUNT_PATTERNS cannot match (lower case).
@@ -1769,10 +1790,11 @@ def find_money(sentence: str) -> dict[str, Quantity]:
     for fact, pattern, is_money in _AMOUNT_PATTERNS:
         if not any(word in lowered for word in _AMOUNT_WORDS[fact]):
             continue  # the phrase's own words are missing: no need to run its pattern along the sentence
-        match = pattern.search(sentence)
-        quantity = quantity_of(match["v"], unit_by_currency=is_money) if match else None
-        if quantity:
-            found[fact] = quantity
+        for match in pattern.finditer(sentence):
+            quantity = quantity_of(match["v"], unit_by_currency=is_money)
+            if quantity and (fact != "admissions" or _counts_tickets(sentence, match, quantity)):
+                found.setdefault(fact, quantity)  # a field's first pattern, and its first sum, are the surer
+                break
     return found
 
 
@@ -1781,7 +1803,8 @@ def find_money(sentence: str) -> dict[str, Quantity]:
 # the same once a sentence speaks of takings ("totaling $411 million", "debuted to $35 million", "fell 57% to …").
 _GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|ings|s)?|made|making|took in|taking in|reached|"
                        r"reaching|brought in|bringing in|box[- ]office|total(?:l?ing|l?ed)?|debut(?:ed|ing|s)?|"
-                       r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|another)\b",
+                       r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|another|"
+                       r"opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of)\b",
                        re.IGNORECASE)
 # Words that make a sum something else: what the film cost, paid or kept, a rental, a sum adjusted for inflation,
 # a record or a condition ("the fastest film to earn $100 million", "if the film grossed over …"), an average,
@@ -1800,7 +1823,8 @@ _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dv
                                  r"pre-release|"
                                  r"across all|average)\b", re.IGNORECASE)
 # The verbs of a running total, a debut, a drop and a list that goes on: see find_box_office.
-_WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|another")
+_WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|another|opened|"
+                            r"weekend|week|day")
 # Words that name another film: "its predecessor", "Ann Berg's next film", "the remake".
 # (Never "the original release", "the original Tamil version": the film's own.)
 _ANOTHER_FILM_WORDS = (r"\b(?:predecessor|successor|sequel|prequel|remake|original(?:\s+film)?(?!\s+(?:[\w-]+\s+)?"
@@ -1867,13 +1891,13 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
 
 
 _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
-                "box office", "box-office", "debut", "weekend", "market", "holdover")
+                "box office", "box-office", "debut", "week", "market", "holdover", "opened", "collect", "day")
 # "… largest markets were France ($1.7 million), the UK ($8.6 million)": a country's takings, in brackets after it.
 _REGION_BEFORE_BRACKET_RE = re.compile(r"(?:\bthe\s+)?(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\($")
 MIN_GROSS = 1000  # a smaller sum is a price or a salary, no film's takings
 # What a sum's own words are: up to a clause break or the next verb or joint ("$2 million in the US and …").
-_SUM_TAIL_RE = re.compile(r"[^,;.(]*?(?=(?:^|\s+)(?:resulting|but|which|while|making|and|with|for|to|after)\b|"
-                          r"[,;.(—–]|$)")
+_SUM_TAIL_RE = re.compile(r"[^,;.(]*?(?=(?:^|\s+)(?:resulting|but|which|while|making|and|with|for|to|after|"
+                          r"(?:against|on)\s+(?:a|an|its|their)\b)\b|[,;.(—–]|$)")
 
 
 def _sums(sentence: str) -> list[tuple[Quantity, int, int]]:
@@ -1944,9 +1968,114 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
         is_gross = (said or listed or in_region) and not _NOT_GROSS_AFTER_RE.search(tail) \
             and (in_region or not bracketed) and quantity.amount >= MIN_GROSS
         if is_gross:
+            # The sum's own words: those after it, and those before it that the previous sum's words do not take.
+            # Of the words before it, its own clause's and, for the sentence's first sum, the sentence's opening
+            # words ("In its second weekend, …", "In Japan, …"); never an aside in brackets.
+            unclaimed = before[len(_OWN_WORDS_RE.match(before).group(0)):] if index else before
+            clauses = re.split(r"[;:—–]|,(?!\d)", _BRACKETS_RE.sub("", unclaimed))
+            own_before = ", ".join(dict.fromkeys([clauses[0], clauses[-1]] if previous_end == 0 else clauses[-1:]))
+            unbracketed_after = _BRACKETS_RE.sub("", after)
+            own_after = _OWN_WORDS_RE.match(unbracketed_after).group(0)
+            # ", marking the best opening weekend for …", "—a 53% drop from the previous weekend—"
+            record = _RECORD_AFTER_RE.match(unbracketed_after) or _ASIDE_AFTER_RE.match(unbracketed_after)
+            _limit(quantity, own_before, f"{own_after} {record['window'] if record else ''}", clauses[::-1],
+                   (region["region"], _BRACKETS_RE.sub("", sentence[:previous_end + region.start()]))
+                   if in_region and region else None)
             found.append(quantity)
         previous_end, previous_gross = end, is_gross
     return found
+
+
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+# A record the sum set, told after it: "…, marking the best opening weekend for a Disney film" (an opening).
+_RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|becoming|achieving|giving)\b[^.;,]*?"
+                              r"\b(?P<window>opening\s+(?:weekend|day|week))\b")
+_ASIDE_AFTER_RE = re.compile(r"\s*—[^—]*?\b(?:drop|fall|decline|increase|rise)\s+from\s+(?:the|its)\s+"
+                             r"(?:previous|first|opening)\s+(?P<window>weekend)\b[^—]*—")
+# What a sum's own words are, for what limits it: up to a clause break or a joint that starts another statement
+# ("$2 million in the US and Canada and $1 million elsewhere", "… in its opening weekend and … overall").
+_OWN_WORDS_RE = re.compile(r"(?:[^,;.—–(]|[,.](?=\d))*?(?=(?:^|\s+)(?:and\b(?!\s+[A-Z])|but|which|while|making|"
+                           r"bringing|resulting|for\s+a|to\s+bring)\b|[,.](?!\d)|[;—–(]|$)")
+_ORDINAL_WORDS = (r"(?:opening|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final|debut|"
+                  r"\d+(?:st|nd|rd|th))")
+# A window of the film's run: "its opening weekend", "its first three days", "its second weekend of international
+# release", "Thursday night previews", "the weekend", "its 10-day total", "a midnight launch". A sum in one is part
+# of the takings, never their total ("its first year of release", "its first run" are the run).
+_WINDOW_RE = re.compile(
+    rf"(?i)\b(?:{_ORDINAL_WORDS}[\s-]+(?:[\w-]+\s+){{0,2}}?(?:weekend|weeks?|days?|months?|Thursday|Friday|Saturday|"
+    r"Sunday)(?:\s+of\s+(?:[\w-]+\s+)?(?:re-?)?release)?|(?:\d+|[a-z]+)-day\s+(?:total|opening|weekend|run)|"
+    r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?)?previews|running\s+total|"
+    r"midnight\s+(?:launch|screenings?|shows?|showings?)|(?:the\s+)?weekend|opening\s+(?:day|week))\b")
+# A debut ("debuted to $35 million") is an opening; a list of markets with their sums in brackets tells the
+# markets' openings or later weekends when it speaks of them ("its largest new markets were France ($1.7 million)").
+_DEBUT_RE = re.compile(r"(?i)\bdebut(?:ed|ing|s)?\b")
+_OPENINGS_RE = re.compile(r"(?i)\b(?:(?P<opening>debut(?:ed|ing|s)?|opened|opening|new\s+markets?)|holdovers?)\b")
+# A market that is no place: "overseas", "in other territories", "outside North America", "domestically".
+_MARKET_WORDS_RE = re.compile(
+    r"(?i)\b(?:overseas|internationally|(?:international|foreign|overseas|other)\s+(?:markets?|territories|"
+    r"countries)|elsewhere|domestic(?:ally)?|outside\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\b")
+# A market that is a place: "in the United States and Canada", "at the North American box office", "In Japan,".
+_PLACE_WORDS = r"[A-Z][\w.]*(?:\s+(?:and\s+)?[A-Z][\w.]*){0,3}"
+_MARKET_PLACE_RE = re.compile(rf"\b(?:(?i:in|at|across|from)\s+(?:the\s+)?(?P<place>{_PLACE_WORDS})|"
+                              rf"(?P<office>{_PLACE_WORDS})\s+box\s+office)")
+_WORLDWIDE_RE = re.compile(r"(?i)\b(?:worldwide|global(?:ly)?|world-wide)\b")
+
+
+def _market_place(name: str) -> Place | None:
+    """The place a market's name denotes: a country (with its item), a region, or regions joined by "and"."""
+    if _WORLDWIDE_RE.search(name):
+        return None  # "(worldwide)": no one market
+    name = re.sub(r"\s+box\s+office$|['’]s$", "", name)
+    name = re.sub(r"(?<=America)n$", "", name)  # "the North American box office": North America
+    entry = reference.country(name) or reference.country_of_demonym(name)
+    if entry is not None:
+        return Place(entry.name, qid=entry.qid)
+    parts = re.split(r"\s+and\s+", name)
+    return Place(name) if all(reference.is_region_name(part) for part in parts) else None
+
+
+def _limit(quantity: Quantity, before: str, after: str, clauses: list[str],
+           bracketed: tuple[str, str] | None) -> None:
+    """Say what part of the takings a sum is, from its own words: its market (``area``: a place; ``scope``: words
+    such as "overseas") and the window of the run it was taken in (``scope``: "opening weekend"). A market may be
+    named in any clause before the sum (the nearest first: "In Brazil, it topped the box office with …")."""
+    own = f"{before} {after}"
+    window = _WINDOW_RE.search(after) or _WINDOW_RE.search(before)
+    if bracketed is not None:  # "France ($1.7 million)": the market is the place before the bracket
+        region, head = bracketed
+        quantity.area = _market_place(region)
+        window = window or _WINDOW_RE.search(head)
+        openings = list(_OPENINGS_RE.finditer(head))
+        if window is None and openings:  # the words nearest the list's item say what its sums are
+            quantity.scope = "opening" if openings[-1]["opening"] else "holdover"
+    elif _WORLDWIDE_RE.search(own) is None:
+        places = [_market_place(m["place"] or m["office"]) for text in (after, *clauses)
+                  for m in _MARKET_PLACE_RE.finditer(text)
+                  if not (m["place"] and _MADE_IN_BEFORE_RE.search(text[:m.start("place")]))]  # "shot in Canada"
+        quantity.area = next((place for place in places if place is not None), None)
+        words = _MARKET_WORDS_RE.search(after) or _MARKET_WORDS_RE.search(before)
+        if quantity.area is None and words is not None:
+            quantity.scope = words.group(0)
+    when = re.sub(r"(?i)^the\s+", "", " ".join(window.group(0).split())) if window is not None \
+        else "opening" if _DEBUT_RE.search(before) else None
+    if when is not None:  # "its first weekend, outside North America"
+        quantity.scope = f"{when}, {quantity.scope}" if quantity.scope else when
+
+
+def limit_in_brackets(quantity: Quantity, text: str) -> Quantity:
+    """A sum's market or window given in brackets after it, as an infobox gives them: "$12 million (US)",
+    "$5 million (opening weekend)"."""
+    for inside in (bracket.group(0)[1:-1] for bracket in _BRACKETS_RE.finditer(text)):
+        window = _WINDOW_RE.search(inside)
+        if window is not None:
+            quantity.scope = " ".join(window.group(0).split())
+        quantity.area = quantity.area or _market_place(inside.strip())
+    return quantity
+
+
+def is_partial(quantity: Quantity) -> bool:
+    """Whether takings are a part that no country's total is: a window of the run, or a market with no item."""
+    return quantity.scope is not None or (quantity.area is not None and quantity.area.qid is None)
 
 
 # "earning $7.25 million in theatrical rentals", "rentals of $4,420,000": what the distributor took back.

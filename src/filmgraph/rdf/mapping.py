@@ -432,18 +432,26 @@ def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
 
 def _money(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
     amount = decimal_literal(quantity.amount)
-    # The infobox's figure is the headline one; the takings of a weekend or a region that prose adds stand
-    # beside it at normal rank.
-    others = [q for q in getattr(m.film, row.field) if INFOBOX not in q.sources]
-    rank = "preferred" if INFOBOX in quantity.sources and others else "normal"
-    key = f"{int(quantity.amount)}-{(quantity.currency or 'unit').lower()}"
+    # The headline figure is the infobox's that no market limits, else any such, else the infobox's; one country's
+    # takings (P3005) and the sums prose adds stand beside it at normal rank.
+    quantities = getattr(m.film, row.field)
+    infobox = [q for q in quantities if INFOBOX in q.sources]
+    headline = [q for q in infobox if q.area is None] or [q for q in quantities if q.area is None] or infobox
+    rank = "preferred" if any(q is quantity for q in headline) and len(headline) < len(quantities) else "normal"
+    key = "-".join([f"{int(quantity.amount)}", (quantity.currency or "unit").lower(),
+                    *(slug(part) for part in (quantity.area and quantity.area.name, quantity.scope) if part)])
     if not row.wikidata:
-        # A sum Wikidata has no property for (theatrical rentals): a schema.org MonetaryAmount, with its currency.
+        # A sum Wikidata has no property for (theatrical rentals, a part of the takings): a schema.org
+        # MonetaryAmount, with its currency and what limits it (a window of the run, a market).
         node = URIRef(f"{m.base}{row.field}/{m.film_slug}/{key}")
         m.add(node, RDF.type, SDO.MonetaryAmount)
         m.add(node, SDO.value, amount)
         if quantity.currency:
             m.add(node, SDO.currency, Literal(quantity.currency))
+        for child in children(row.field):
+            value = getattr(quantity, child.attribute, None)
+            if child.schema and value is not None:
+                m.add(node, _curie(child.schema), QUALIFIER_TERMS[child.kind](m, value))
         return Emitted(node, None, sources=quantity.sources, slug=key)
     return Emitted(None, amount, m.quantity_value(quantity), quantity.sources, key, rank=rank)
 

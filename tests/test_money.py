@@ -1,0 +1,239 @@
+"""Money and counts as a reader takes them (review 10: F2, F4, F9, M1): a part of the takings (a weekend, previews,
+one market) is no box office; a TV audience or a channel's digit is no admissions; rentals in the infobox are
+rentals; a gross and a budget told in one sentence are both kept. Each on a minimal wikitext snippet."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+
+from filmgraph import extract_film, map_film
+from filmgraph.model import Film
+from filmgraph.rdf.vocab import FG, PQ, PS, SDO, WD, WDT, WIKIBASE, XSD, P
+from filmgraph.read.wikitext import parse_wikitext
+
+
+def _film(infobox: str, body: str = "") -> Film:
+    text = ("{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n" + infobox + "\n}}\n"
+            "'''Night Harbour''' is a 2001 film.\n" + body)
+    return extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+
+
+def _box_office(film: Film) -> list[tuple[float, str | None]]:
+    return [(q.amount, q.area.name if q.area else None) for q in film.box_office]
+
+
+def _takings(film: Film) -> list[tuple[float, str | None, str | None]]:
+    return [(q.amount, q.area.name if q.area else None, q.scope) for q in film.takings]
+
+
+def _film_node(graph: Graph) -> URIRef:
+    (node,) = graph.subjects(WDT.P31, WD.Q11424)
+    assert isinstance(node, URIRef)
+    return node
+
+
+# ------------------------------------------------------------------ F2: a part of the takings is no box office
+
+@pytest.mark.parametrize(("sentence", "takings"), [
+    ("On its opening day, the film earned ₹5 crore.", [(5e7, None, "opening day")]),
+    ("In its second weekend, the film grossed $8 million.", [(8e6, None, "second weekend")]),
+    ("It earned $2.1 million on its opening day, including $400,000 from Thursday previews.",
+     [(2.1e6, None, "opening day"), (4e5, None, "Thursday previews")]),
+    ("It made $1 million in its first three days.", [(1e6, None, "first three days")]),
+    ("It grossed $30 million in its first month.", [(3e7, None, "first month")]),
+    ("It grossed $5 million during its opening weekend and eventually reached $117 million at the North American "
+     "box office.", [(5e6, None, "opening weekend"), (117e6, "North America", None)]),
+    ("In the United Kingdom, the film grossed $12.7 million in its opening weekend.",
+     [(12.7e6, "United Kingdom", "opening weekend")]),
+    ("It went on to debut to $35 million, finishing second.", [(35e6, None, "opening")]),
+    ("It earned $5 million in its second weekend, bringing its 10-day total to $18.5 million.",
+     [(5e6, None, "second weekend"), (18.5e6, None, "10-day total")]),
+    ("In its second weekend, it made $26.6 million (for a running total of $98.6 million).",
+     [(26.6e6, None, "second weekend"), (98.6e6, None, "running total")]),
+    ("Its largest new markets were France ($1.7 million) and Croatia ($151,000).",
+     [(1.7e6, "France", "opening"), (151e3, "Croatia", "opening")]),
+    ("It grossed $20 million overseas.", [(2e7, None, "overseas")]),
+    ("Outside North America, it grossed $42.9 million during its first weekend.",
+     [(42.9e6, None, "first weekend, Outside North America")]),
+    ("It did well in Russia, where it grossed $9.4 million, marking the best opening weekend for the studio.",
+     [(9.4e6, "Russia", "opening weekend")]),
+    ("It made about $36,000 in its opening weekend (a four-day total of around $45,000).",
+     [(36e3, None, "opening weekend"), (45e3, None, "four-day total")]),
+    ("It earned an additional $13.8 million—a 53% drop from the previous weekend—in third place.",
+     [(13.8e6, None, "weekend")]),
+    ("It grossed $40.49 million in 2,194 theaters during its opening weekend.", [(40.49e6, None, "opening weekend")]),
+    # Misses of the same kind, now read as parts of the takings.
+    ("The film opened to $12 million in its first weekend, finishing second.", [(12e6, None, "first weekend")]),
+    ("Its opening weekend of $50 million was the largest for a September release.",
+     [(50e6, None, "opening weekend")]),
+    ("Its first-week collection was ₹30 crore.", [(3e8, None, "first-week")]),
+])
+def test_a_window_of_the_run_or_a_market_that_is_no_country_is_a_part_of_the_takings(
+        sentence: str, takings: list[tuple[float, str | None, str | None]]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert film.box_office == [] and _takings(film) == takings
+
+
+@pytest.mark.parametrize(("sentence", "box_office"), [
+    ("In Japan, the film grossed ¥1.642 billion.", [(1.642e9, "Japan")]),
+    ("It is the highest-grossing film of 2011 in Estonia ($442,707).", [(442707, "Estonia")]),
+    ("It grossed $4,369,868 in its opening weekend and $78,868,508 worldwide.", [(78868508, None)]),
+    ("In total, the film earned $11.5 million in the US.", [(11.5e6, "United States")]),
+    ("In Mexico it did well, while in Brazil, it topped the box office with $5.19 million.", [(5.19e6, "Brazil")]),
+    ("The film collected ₹12 crore in its first week and ₹20 crore in its full run.", [(2e8, None)]),
+    ("The film, shot in Canada, grossed $10 million.", [(1e7, None)]),  # where it was made is no market
+    ("Overseas it fared just as well, grossing $107 million for a worldwide total of $225 million.",
+     [(225e6, None)]),
+])
+def test_the_total_stays_box_office_and_one_countrys_total_says_its_country(
+        sentence: str, box_office: list[tuple[float, str | None]]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert _box_office(film) == box_office
+
+
+def test_one_countrys_takings_are_valid_in_that_country_and_the_headline_is_preferred() -> None:
+    film = _film("| gross = $395 million", "== Release ==\n=== Box office ===\nIt grossed $395 million worldwide. "
+                 "In Japan, the film grossed ¥1.642 billion. In the United Kingdom, the film grossed $12.7 million "
+                 "in its opening weekend.\n")
+    graph = map_film(film)
+    node = _film_node(graph)
+    assert [v.toPython() for v in graph.objects(node, WDT.P2142)] == [395000000]  # the headline alone is truthy
+    statements = {int(graph.value(s, PS.P2142).toPython()): s for s in graph.objects(node, P.P2142)}
+    assert sorted(statements) == [395000000, 1642000000]
+    assert graph.value(statements[395000000], WIKIBASE.rank) == WIKIBASE.PreferredRank
+    japan = statements[1642000000]
+    assert graph.value(japan, WIKIBASE.rank) == WIKIBASE.NormalRank
+    assert list(graph.objects(japan, PQ.P3005)) == [WD.Q17]
+    # The opening weekend is a part of the takings: a MonetaryAmount with its window and market, two hops from
+    # the film, and no P2142.
+    (part,) = graph.objects(node, FG.takings)
+    assert graph.value(part, SDO.value) == Literal("12700000", datatype=XSD.decimal)
+    assert graph.value(part, SDO.currency) == Literal("USD")
+    assert graph.value(part, FG.scope) == Literal("opening weekend")
+    assert graph.value(part, SDO.areaServed) == WD.Q145
+
+
+def test_without_an_infobox_figure_the_total_no_market_limits_is_the_headline() -> None:
+    film = _film("", "== Release ==\n=== Box office ===\nIn Japan, the film grossed ¥1.6 billion. Worldwide, the "
+                 "film grossed $90 million.\n")
+    graph = map_film(film)
+    node = _film_node(graph)
+    assert [v.toPython() for v in graph.objects(node, WDT.P2142)] == [90000000]
+    ranks = {int(graph.value(s, PS.P2142).toPython()): graph.value(s, WIKIBASE.rank)
+             for s in graph.objects(node, P.P2142)}
+    assert ranks == {90000000: WIKIBASE.PreferredRank, 1600000000: WIKIBASE.NormalRank}
+
+
+# ------------------------------------------------------------------ F4: admissions are tickets sold in cinemas
+
+@pytest.mark.parametrize("sentence", [
+    "In the UK, a similar poll of [[Channel 4]] viewers placed it sixth.",
+    "In a 2005 poll of [[E4 (TV channel)|E4]] viewers, it came first.",
+    "The film's premiere on [[BBC Two]] was watched by 4 million viewers.",
+    "Its television premiere drew 12 million viewers, the channel's best of the year.",
+])
+def test_a_channels_digit_or_a_television_audience_is_no_admissions(sentence: str) -> None:
+    film = _film("", f"== Reception ==\n{sentence}\n")
+    assert film.admissions == []
+    assert list(map_film(film).objects(None, WDT.P5436)) == []
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("It garnered more than 87,000 admissions during its run.", 87000),
+    ("It drew 2.3 million viewers in French cinemas.", 2.3e6),
+    ("It sold 5 million tickets, and its TV premiere drew 9 million viewers.", 5e6),
+])
+def test_admissions_counted_in_cinemas(sentence: str, count: float) -> None:
+    film = _film("", f"== Reception ==\n{sentence}\n")
+    assert [q.amount for q in film.admissions] == [count]
+
+
+# ------------------------------------------------------------------ F9: rentals in the infobox's gross
+
+@pytest.mark.parametrize(("gross", "rental"), [
+    ("$8,500,000 <small>(rentals)</small>", 8.5e6),
+    ("$1.7 million (est. US/ Canada rentals)", 1.7e6),
+])
+def test_rentals_in_the_infobox_gross_are_rentals(gross: str, rental: float) -> None:
+    film = _film(f"| gross = {gross}")
+    assert film.box_office == [] and [(q.amount, q.currency) for q in film.rental] == [(rental, "USD")]
+    graph = map_film(film)
+    node = _film_node(graph)
+    assert list(graph.objects(node, WDT.P2142)) == []
+    (amount,) = graph.objects(node, FG.theatricalRentals)
+    assert graph.value(amount, SDO.value).toPython() == rental
+
+
+def test_a_gross_beside_rentals_in_the_infobox_stays_the_gross() -> None:
+    film = _film("| gross = {{plainlist|\n* $20 million\n* $8 million (rentals)\n}}")
+    assert [q.amount for q in film.box_office] == [2e7] and [q.amount for q in film.rental] == [8e6]
+
+
+# ------------------------------------------------------------------ M1: a gross and a budget in one sentence
+
+@pytest.mark.parametrize("where", ["lead", "box office"])
+@pytest.mark.parametrize("sentence", [
+    "The film was a flop, grossing $4 million against a budget of $40 million.",
+    "The film grossed $4 million against a $40 million budget.",
+    "The film grossed $4 million against its $40 million production budget.",
+    "The film earned $4 million on a budget of $40 million.",
+])
+def test_a_gross_and_a_budget_told_together_are_both_kept(sentence: str, where: str) -> None:
+    body = f"{sentence}\n" if where == "lead" else f"== Release ==\n=== Box office ===\n{sentence}\n"
+    film = _film("", body)
+    assert [q.amount for q in film.box_office] == [4e6] and [q.amount for q in film.budget] == [4e7]
+
+
+def test_a_lead_grossing_over_a_sum_on_a_budget() -> None:
+    film = _film("", "'''Night Harbour''' is a 2001 film. It was a hit, grossing over $90 million on a $15 million "
+                     "budget.\n")
+    assert [(q.amount, q.lower_bound) for q in film.box_office] == [(9e7, 9e7)]
+    assert [q.amount for q in film.budget] == [1.5e7]
+
+
+def test_a_marketing_budget_is_no_budget() -> None:
+    film = _film("", "== Release ==\nThe studio spent a $30 million marketing budget on it.\n")
+    assert film.budget == []
+
+
+# ------------------------------------------------------------------ an infobox gross's market, in brackets
+
+def test_an_infobox_gross_for_one_country_says_its_country_and_the_worldwide_one_is_the_headline() -> None:
+    film = _film("| gross = {{plainlist|\n* $12 million (US)\n* $30 million (worldwide)\n}}")
+    assert _box_office(film) == [(12e6, "United States"), (30e6, None)]
+    graph = map_film(film)
+    node = _film_node(graph)
+    assert [v.toPython() for v in graph.objects(node, WDT.P2142)] == [30000000]
+    us = next(s for s in graph.objects(node, P.P2142) if graph.value(s, PS.P2142).toPython() == 12000000)
+    assert list(graph.objects(us, PQ.P3005)) == [WD.Q30]
+
+
+def test_an_infobox_gross_for_a_market_that_is_no_country_is_a_part_of_the_takings() -> None:
+    film = _film("| gross = $9.4 million {{Small|(North America)}}")
+    assert film.box_office == [] and _takings(film) == [(9.4e6, "North America", None)]
+
+
+def test_a_part_of_the_takings_conforms_to_the_shapes_and_a_broken_one_does_not() -> None:
+    from filmgraph.rdf.validate import validate_graph
+
+    film = _film("", "== Release ==\n=== Box office ===\nIn the United Kingdom, the film grossed $12.7 million in its "
+                     "opening weekend.\n")
+    graph = map_film(film)
+    assert validate_graph(graph).conforms
+    (part,) = graph.objects(_film_node(graph), FG.takings)
+    graph.add((part, SDO.currency, Literal("dollars")))
+    assert any("currency" in line for line in validate_graph(graph).lines())
+
+
+def test_a_worldwide_total_outranks_an_infobox_gross_for_one_country() -> None:
+    film = _film("| gross = $5.9 million (US)", "== Release ==\n=== Box office ===\nWorldwide, the film grossed $10 "
+                 "million.\n")
+    graph = map_film(film)
+    assert [v.toPython() for v in graph.objects(_film_node(graph), WDT.P2142)] == [10000000]
+
+
+def test_a_sum_overseas_beside_the_worldwide_total() -> None:
+    film = _film("", "== Release ==\n=== Box office ===\nOverseas it fared just as well, grossing $107 million for a "
+                     "worldwide total of $225 million.\n")
+    assert _box_office(film) == [(225e6, None)] and _takings(film) == [(107e6, None, "Overseas")]
