@@ -281,3 +281,14 @@ def test_a_body_named_before_a_colon_holds_the_categories_listed_after_it() -> N
     assert _nominations(_film("", f"== Accolades ==\n{sentence}\n")) == {
         ("Academy Awards", category, "nominated", ()) for category in ("Best Actor", "Best Director",
                                                                         "Best Original Score")}
+
+
+def test_an_other_awards_list_names_the_body_its_prize_and_the_year_of_what_was_won() -> None:
+    body = ("== Accolades ==\n=== Other awards ===\n"
+            "*Winner, Bronze Hugo Awards, 19th Chicago Film Festival (1983)\n"
+            "*Asia-Pacific Film Festival Special Achievement for Best Depiction of Rural Life (1983)\n")
+    film = _film("", body)
+    assert {(n.body, n.category, n.result.value, n.date.isoformat() if n.date else None)
+            for n in film.nomination} == {
+        ("Chicago Film Festival", "Bronze Hugo Awards", "won", "1983"),
+        ("Asia-Pacific Film Festival", "Special Achievement for Best Depiction of Rural Life", "won", "1983")}

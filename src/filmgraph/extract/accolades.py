@@ -360,7 +360,8 @@ def _result_of(word: str) -> AwardResult | None:
     return AwardResult.WON if word in WIN_WORDS else AwardResult.NOMINATED
 
 
-_WON_SECTION_RE = re.compile(r"(?:awards?|awards? won|prizes?|honou?rs|awards? and honou?rs)")
+_WON_SECTION_RE = re.compile(r"(?:(?:other|additional|further|major) )?(?:awards?|awards? won|prizes?|honou?rs|"
+                             r"awards? and honou?rs)")
 _NOMINATION_WORD_RE = re.compile(r"(?i)\bnominat|\bnominee|\brunner|\bshortlist")
 
 
@@ -470,6 +471,11 @@ def _a_person_or_a_town(name: str) -> bool:
         or reference.country(name) is not None or (reference.is_place_name(name) and last not in reference.PLACE_KINDS)
 
 
+# A festival's or an awards' name, its prize and the year: "Asia-Pacific Film Festival Special Achievement for … (1983)".
+_BODY_PRIZE_YEAR_RE = re.compile(r"^(?P<body>(?:[A-Z][\w'’.&-]*\s+){1,6}?(?:Film\s+)?(?:Festival|Awards))\s+"
+                                 r"(?P<category>[A-Z][^()]{2,120}?)\s*\((?P<year>\d{4})\)$")
+
+
 def _read_list_award(block: Block, body: str, year: str, result: AwardResult | None, section: str,
                      collector: Collector) -> bool:
     """One item under an award body's line: "Best Picture (Jerome Hellman) — Won". False when the item is not
@@ -487,6 +493,12 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         # "Winner, Bronze Hugo Awards, 19th Chicago Film Festival (1983)": result, prize, ceremony, year
         result, text, year = _result_of(listed["result"]), listed["category"], listed["year"]
         body = strip_ordinal(listed["body"])
+    opened = _BODY_PRIZE_YEAR_RE.match(text) if result is not None and not body else None
+    known = named_body(opened["body"]) if opened else None
+    if opened and known is not None and known.body:
+        # "Asia-Pacific Film Festival Special Achievement for Best Depiction of … (1983)" in a list of prizes won:
+        # the body, the prize, the year
+        body, year, text = known.body, opened["year"], opened["category"]
     leading = _YEAR_BODY_CATEGORY_RE.match(text)
     named = named_body(leading["body"]) if leading else None
     if named is not None and named.body and leading is not None:
