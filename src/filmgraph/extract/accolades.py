@@ -471,7 +471,8 @@ def _a_person_or_a_town(name: str) -> bool:
         or reference.country(name) is not None or (reference.is_place_name(name) and last not in reference.PLACE_KINDS)
 
 
-# A festival's or an awards' name, its prize and the year: "Asia-Pacific Film Festival Special Achievement for … (1983)".
+# A festival's or an awards' name, its prize and the year ("Asia-Pacific Film Festival Special Achievement for …
+# (1983)").
 _BODY_PRIZE_YEAR_RE = re.compile(r"^(?P<body>(?:[A-Z][\w'’.&-]*\s+){1,6}?(?:Film\s+)?(?:Festival|Awards))\s+"
                                  r"(?P<category>[A-Z][^()]{2,120}?)\s*\((?P<year>\d{4})\)$")
 
