@@ -482,7 +482,8 @@ def rename_title(text: str, expected: Expected, rng: random.Random) -> tuple[str
     title = expected["title"]
     fresh_words: dict[str, str] = {}
     def fresh(word: str) -> str:
-        if re.fullmatch(r"[^\W\d]{2,}", word) and word.lower() not in _FUNCTION_WORDS | _TITLE_KEPT \
+        # An abbreviation stays: "Harbor. Hollow" for "Dr. Strangelove" would end a sentence in the title.
+        if re.fullmatch(r"[^\W\d]{4,}", word) and word.lower() not in _FUNCTION_WORDS | _TITLE_KEPT \
                 and not re.fullmatch(r"[IVX]+", word):
             fresh_words.setdefault(word, rng.choice([w for w in _TITLE_WORDS if w not in text]))
             return fresh_words[word]
