@@ -7,8 +7,13 @@ inserted, an infobox's fields in another order, dates in the other English order
 that holds only for one spelling. Prints, per kind of variant, the facts found against the unchanged pages, and
 each fact lost (page, variant, fact).
 
+Content variants say other things, and the expected facts change with them: people renamed (crew, cast,
+nominees, in every place the page names them), the title renamed, runtime and money figures changed, the film's
+years shifted. Each is scored against its expected file mapped the same way: the mapped file keeps the original's
+shape, so its i-th fact is the original's i-th fact renamed, and is compared with what the unchanged page gave.
+
 Usage: ``python benchmarks/variants.py [--seed N] [--rounds R] [--only KIND]`` (default: every kind once, seed 1,
-plus R rounds of all kinds at once with random choices).
+plus R rounds of all markup kinds at once with random choices, and R rounds of all content and markup kinds).
 """
 
 from __future__ import annotations
