@@ -292,3 +292,14 @@ def test_an_other_awards_list_names_the_body_its_prize_and_the_year_of_what_was_
             for n in film.nomination} == {
         ("Chicago Film Festival", "Bronze Hugo Awards", "won", "1983"),
         ("Asia-Pacific Film Festival", "Special Achievement for Best Depiction of Rural Life", "won", "1983")}
+
+
+def test_a_table_of_one_bodys_categories_takes_the_body_its_introduction_names_linked_or_not() -> None:
+    table = ("At the [[49th Academy Awards]], the film won two awards:\n"
+             "{| class=\"wikitable\"\n! Award !! Nominee !! Result\n|-\n"
+             "| [[Academy Award for Best Picture|Best Picture]] || Ann Berg || {{won}}\n|-\n"
+             "| Best Director || Carl Holm || {{won}}\n|-\n| Best Actor || Tom Hill || {{nom}}\n|}")
+    film = _film("| director = [[Carl Holm]]\n| starring = [[Tom Hill]]", f"== Accolades ==\n{table}\n")
+    assert _nominations(film) == {("Academy Awards", "Best Picture", "won", ("Ann Berg",)),
+                                  ("Academy Awards", "Best Director", "won", ("Carl Holm",)),
+                                  ("Academy Awards", "Best Actor", "nominated", ("Tom Hill",))}

@@ -46,12 +46,14 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
             _CATEGORY_START_RE.match(row[columns["body"]]) for row in rows if row[columns["body"]].strip()):
         # An "Award" column of Best …/Outstanding … cells holds the categories of one body.
         columns["category"] = columns.pop("body")
-        # A paragraph ending in ":" introduces the table; otherwise the section's prose must name one body.
+    if "category" not in columns:
+        return
+    if "body" not in columns:
+        # A table of one body's categories: a paragraph ending in ":" introduces it; otherwise the section's prose
+        # must name one body (a category linked to its article names its own).
         introducing = [p for p in context if p.rstrip().endswith(":")] or list(context)
         bodies = {strip_ordinal(b) for paragraph in introducing for b in prose.bodies_in(paragraph)}
         context_body = bodies.pop() if len(bodies) == 1 else ""
-    if "category" not in columns:
-        return
     if not context_body and "body" not in columns:
         titled = named_body(section)  # "Academy Nominations and Awards" above a table of categories
         context_body = titled.body if titled else ""
