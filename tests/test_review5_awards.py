@@ -303,3 +303,12 @@ def test_a_table_of_one_bodys_categories_takes_the_body_its_introduction_names_l
     assert _nominations(film) == {("Academy Awards", "Best Picture", "won", ("Ann Berg",)),
                                   ("Academy Awards", "Best Director", "won", ("Carl Holm",)),
                                   ("Academy Awards", "Best Actor", "nominated", ("Tom Hill",))}
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("It won the Hugo Award for Best Dramatic Presentation, Long Form.", "Best Dramatic Presentation, Long Form"),
+    ("It won the Golden Globe Award for Best Actress – Motion Picture Musical or Comedy.",
+     "Best Actress – Motion Picture Musical or Comedy"),
+])
+def test_a_category_keeps_its_qualifier_after_a_comma_or_a_dash(sentence: str, category: str) -> None:
+    assert [n.category for n in _film("", f"== Accolades ==\n{sentence}\n").nomination] == [category]

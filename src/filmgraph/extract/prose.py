@@ -58,7 +58,11 @@ _QUALIFIER = (r"(?:Musical|Comedy|Drama|Motion|Picture|Feature|Films?|Foreign|La
               r"Animation|Leading|Supporting|Role|Male|Female|Original|Adapted|Television|TV|Series|Miniseries|"
               r"Limited|Actor|Actress|Score|Song)")
 # "Worst …": the categories of the Golden Raspberry Awards and their like.
-_QUALIFIED = rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*\))?"
+# Or after a comma or a dash, as the Hugo and the Golden Globe Awards name theirs: "Best Dramatic Presentation, Long
+# Form", "Best Actor – Drama", "Best Actress – Motion Picture Musical or Comedy".
+_QUALIFIED = (rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*\))?"
+              r"(?:,\s+(?:Long|Short)\s+Form\b|\s+[–—-]\s+(?:Motion\s+Picture\s+)?(?:Drama|Musical\s+or\s+Comedy|"
+              r"Comedy\s+or\s+Musical)\b)?")
 _CATEGORY_RE = re.compile(rf"\b(?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+"
                           r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?" + _QUALIFIED)
 _NAMED_PRIZE_RE = re.compile(
