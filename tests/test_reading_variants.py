@@ -1466,6 +1466,39 @@ def test_an_infobox_star_no_cast_line_names_is_the_cast_lines_actor_under_anothe
     assert len(film.cast) == 5
 
 
+@pytest.mark.parametrize(("sentence", "releases"), [
+    ("The film was released on 11 September 2011, the tenth anniversary of the attacks.", [("2011-09-11", None)]),
+    ("The film was released in the United Kingdom on 6 June 2005 to mark the 60th anniversary of D-Day.",
+     [("2005-06-06", "United Kingdom")]),
+    ("After its restoration was completed, the film was released on 6 June 2005.", [("2005-06-06", None)]),
+    ("Originally released on 6 June 2005, the film was re-released in 3D on 1 December 2012.",
+     [("2005-06-06", None)]),
+    ("The film was released on 6 June 2005 and re-released in 2010.", [("2005-06-06", None)]),
+    ("When the film returned to cinemas in 1997, it grossed $22 million.", []),
+    ("The film was released in the United States on 6 June 2005, in Dolby Cinema on 8 June 2005, and in Canada on 10 "
+     "June 2005.", [("2005-06-06", "United States"), ("2005-06-08", None), ("2005-06-10", "Canada")]),
+    ("The film was released on 5 May 2005 in the United States, and on 12 June 2005 in the United Kingdom.",
+     [("2005-05-05", "United States"), ("2005-06-12", "United Kingdom")]),
+])
+def test_a_release_timed_to_an_anniversary_or_told_before_a_re_release_is_the_release(
+        sentence: str, releases: list[tuple[str, str | None]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("The film is set in Toronto, where it was also shot.", [("Toronto", None)]),
+    ("Set in New York, the film was shot on location there in 2004.", [("New York", "2004")]),
+    ("Filming took place in Toronto, with the story set in Chicago.", [("Toronto", None)]),
+    ("Shooting began on 13 July 1982, with the arrival of the art department in [[Paoay]], [[Ilocos Norte]].",
+     [("Paoay", "1982-07-13"), ("Ilocos Norte", "1982-07-13")]),
+])
+def test_a_setting_that_was_also_filmed_stays_a_place_of_filming(sentence: str,
+                                                                  places: list[tuple[str, str | None]]) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [(f.place.name, f.start.isoformat() if f.start else None) for f in film.filming_location] == places
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

@@ -312,3 +312,36 @@ def test_a_table_of_one_bodys_categories_takes_the_body_its_introduction_names_l
 ])
 def test_a_category_keeps_its_qualifier_after_a_comma_or_a_dash(sentence: str, category: str) -> None:
     assert [n.category for n in _film("", f"== Accolades ==\n{sentence}\n").nomination] == [category]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Another title earlier in the sentence is not the subject of the film's own win.
+    ("Like its predecessor ''Coast Road'', the film won the Academy Award for Best Animated Feature.",
+     {("Academy Awards", "Best Animated Feature", "won", ())}),
+    ("''Coast Road'' won Best Visual Effects, and the film won Best Sound at the [[Saturn Awards]].",
+     {("Saturn Awards", "Best Sound", "won", ())}),
+    # A title the page gives the film itself is the film.
+    ("In the UK it was released as ''The Bar Affair''. ''The Bar Affair'' won Best British Film at the [[Evening "
+     "Standard British Film Awards]].", {("Evening Standard British Film Awards", "Best British Film", "won", ())}),
+    # Whom the film's prize was presented to; a festival that awarded it its prize.
+    ("The film won the Golden Lion, which was awarded to the cast and crew.", {("", "Golden Lion", "won", ())}),
+    ("The film premiered at the [[Venice Film Festival]], which awarded it the Golden Lion.",
+     {("Venice Film Festival", "Golden Lion", "won", ())}),
+    # A film prize named "Honorary Mention" is the film's.
+    ("The film received an Honorary Mention at the [[Locarno Festival]].",
+     {("Locarno Festival", "Honorary Mention", "won", ())}),
+])
+def test_the_films_own_win_beside_another_title_or_a_recipient_stays(
+        sentence: str, expected: set[tuple[str, str, str, tuple[str, ...]]]) -> None:
+    assert _nominations(_film("", f"== Accolades ==\n{sentence}\n")) == expected
+
+
+def test_first_place_is_a_win_and_two_names_of_one_category_page_are_one_nomination() -> None:
+    table = ("{| class=\"wikitable\"\n! Award !! Category !! Recipient !! Result\n|-\n"
+             "| [[Chicago Film Critics Association]] || Best Foreign Film || ''Night Harbour'' || {{won|1st place}}\n"
+             "|-\n| [[Academy Awards]] || [[Academy Award for Best International Feature Film|Best Foreign Language "
+             "Film]] || ''Night Harbour'' || {{won}}\n|}\n"
+             "It won the [[Academy Award for Best International Feature Film|Best International Feature Film]].")
+    assert _nominations(_film("", f"== Accolades ==\n{table}\n")) == {
+        ("Chicago Film Critics Association", "Best Foreign Film", "won", ()),
+        ("Academy Awards", "Best Foreign Language Film", "won", ())}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from filmgraph import reference
@@ -216,8 +217,9 @@ def body_key(body: str | None) -> str:
 
 
 # The categories that honour a person's career, whatever film the article is about.
-_CAREER_AWARD_RE = re.compile(r"(?i)\b(?:honorary|life\s*-?\s*time|career|outstanding contribution|"
-                              r"contribution to (?:indian |world |the )?cinema)\b")
+_CAREER_AWARD_RE = re.compile(r"(?i)\b(?:honorary\s+(?!mention)|life\s*-?\s*time\s+achievement|"
+                              r"career\s+(?:achievement|award|prize|tribute)|outstanding contribution|"
+                              r"contribution to (?:indian |world |the )?cinema)")
 
 
 def merge_nomination(collector: Collector, new: Nomination) -> None:
@@ -245,7 +247,7 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
                                  f"{len(matches)} bodies; the statement was not bound to any")
             return
         old = matches[0] if matches else None
-    if old is not None and by_page and not _one_category_named_twice(old.category, new.category):
+    if old is not None and by_page and not _one_category_named_twice(old, new):
         old = None  # "[[…Leading Role|Best British Actor]]" and "[[…Leading Role|Best Foreign Actor]]": two categories
     if old is not None:
         if new.result is AwardResult.WON:
@@ -272,18 +274,16 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
         _index_by_page(collector, new)
 
 
-def _one_category_named_twice(one: str, other: str) -> bool:
-    """Whether two names of categories whose links go to one article name one category: the words of one are
-    among the other's ("Best Scoring of a Musical Picture", "Best Music, Scoring of a Musical Picture"); a page
-    linked under "Best British Actor" and "Best Foreign Actor" holds two.
-
-    >>> _one_category_named_twice("Best Actor", "Best Actor in a Leading Role")
-    True
-    >>> _one_category_named_twice("Best British Actor", "Best Foreign Actor")
-    False
-    """
-    ours, theirs = (set(re.findall(r"\w+", fold(name))) for name in (one, other))
-    return ours <= theirs or theirs <= ours
+def _one_category_named_twice(one: Nomination, other: Nomination) -> bool:
+    """Whether two nominations whose categories link one article are one: the words of one name are among the
+    other's ("Best Scoring of a Musical Picture", "Best Music, Scoring of a Musical Picture"), or they are a name
+    and a former name ("Best Foreign Language Film", "Best International Feature Film") not told apart by whom they
+    went to. A page linked under "Best British Actor" for one actor and "Best Foreign Actor" for another holds two."""
+    ours, theirs = (set(re.findall(r"\w+", fold(n.category))) for n in (one, other))
+    if ours <= theirs or theirs <= ours:
+        return True
+    people = [{nominee.person for nominee in n.nominees if nominee.person} for n in (one, other)]
+    return not (people[0] and people[1] and not people[0] & people[1])
 
 
 def _nominee_key(nominee: Nominee) -> tuple[str | None, str | None]:
@@ -664,7 +664,7 @@ def _word_at(text: str, words: str) -> int:
 
 
 def linked_category_mentions(sentence: str, found: list[Nomination], links: list[AwardLink],
-                             title: str) -> list[Nomination]:
+                             title: str, other_works: Collection[str] = ()) -> list[Nomination]:
     """The categories a sentence names only by links to their articles, after a verb of winning or nominating:
     "BAFTA nominated the film in six categories ([[BAFTA Award for Best Sound|Sound]], [[BAFTA Award for Best
     Actor in a Supporting Role|Actor in a Supporting Role]] for Nicholson)". Each takes the body and category
@@ -682,7 +682,7 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
     for shown, (body, category), target, position in present:
         if prose.names_a_category(shown) or fold(category) in known:
             continue  # a category the sentence's words name is find_awards' to read (or to leave: another work's)
-        if prose.awarded_to_another(sentence[position + len(shown):], title):
+        if prose.awarded_to_another(sentence[position + len(shown):], other_works):
             continue  # "…, where the [[Palme d'Or]] was awarded to ''L'Enfant''"
         before = [(at, result) for at, result in verbs if at < position]
         # "four nominations (including Best Original Screenplay and [[…|Sound Mixing]])": listed right after a

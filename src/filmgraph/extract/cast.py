@@ -374,8 +374,9 @@ _PAIR_JOINT_RE = re.compile(rf"(?:;\s+|,?\s+and\s+)(?=(?:[{UPPER}][\w.'’-]*\s+
 _APPEARANCES_BY_RE = re.compile(r"(?i)^(?:(?:special|guest|cameo)\s+)?(?:cameos?|appearances?)\s+(?:by|from)\s+")
 
 
-# Where a line's actors part: "A, B and C", "A & B"; never the comma before "Jr." or "III".
-_ACTORS_JOINT_RE = re.compile(r",?\s+(?:and|&)\s+|,\s+(?!(?:Jr|Sr|Jnr|Snr)\b|(?:II|III|IV)\b)")
+# Where a line's actors part: "A, B and C", "A & B"; never the comma before "Jr.", "III" or an honour ("OBE").
+_ACTORS_JOINT_RE = re.compile(r",?\s+(?:and|&)\s+|,\s+(?!(?:Jr|Sr|Jnr|Snr)\b|(?:II|III|IV)\b|"
+                              r"(?:OBE|CBE|MBE|KBE|DBE|QC|KC|PhD|MD)\b)")
 
 
 def parse_cast_entries(line: str) -> list[Entry]:

@@ -288,10 +288,17 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
     those that share no word of three letters or more with the film's title or its original title (a short or a
     translated title of the film itself is no other work)."""
     own = {word for name in (film.title, film.original_title or "") for word in re.findall(r"\w{3,}", fold(name))}
+    blocks = [block for section in article.sections for block in section.blocks if block.italics]
+    # A title the page gives the film itself ("released in the UK as ''The Bar Affair''", "its working title
+    # ''Night Run''") is no other work.
+    renamed = {fold(shown) for block in blocks for shown in block.italics
+               if re.search(rf"(?i)\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)\s+['\"‘“]?"
+                            rf"{re.escape(shown)}", block.text)}
     # A title begins with a capital or a digit; italics in lower case are emphasis ("it ''was'' nominated").
-    return frozenset(folded for section in article.sections for block in section.blocks for shown in block.italics
+    return frozenset(folded for block in blocks for shown in block.italics
                      if shown[:1].isupper() or shown[:1].isdigit()
-                     if not own.intersection(re.findall(r"\w{3,}", folded := fold(shown))) and folded)
+                     if not own.intersection(re.findall(r"\w{3,}", folded := fold(shown))) and folded
+                     and folded not in renamed)
 
 
 def _read_prose(article: Article, collector: Collector) -> None:
@@ -320,7 +327,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title, other_works)
             relink_categories(awards, sentence, linked_categories)
-            awards += linked_category_mentions(sentence, awards, linked_categories, film.title)
+            awards += linked_category_mentions(sentence, awards, linked_categories, film.title, other_works)
             if part.of_other_films:
                 awards, tallies = [], []
             if number and prose.refers_back(sentence) and prose.opens_with_another_work(sentences[number - 1],

@@ -272,7 +272,8 @@ _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participat
 _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album|first[- ]look|still|DVD|Blu-ray|"
                               r"VHS|laser ?disc|videocassette|box set|"
                               r"home media|home video|home release|home entertainment|streaming|video on demand|VOD|"
-                              r"re-?releases?|re-?released|reissued?|anniversary|edition|restoration|remaster\w*|"
+                              r"(?:anniversary|special|collector'?s|deluxe|restored|remastered|director'?s)\s+"
+                              r"(?:edition|version|cut|release|re-?release)|"
                               r"novel|book|sequel|prequel|"
                               r"remake|spin-off|score|recording|video game|game|episode|musical|stage)s?\b",
                               re.IGNORECASE)
@@ -337,6 +338,7 @@ _BEFORE_THE_RELEASE_RE = re.compile(r"(?i),?\s+(?:[\w-]+\s+){0,3}?(?:prior\s+to|
 # Between a release's date (and its place) and the next date of its list: " in the United States, and on ".
 _LISTED_PLACE = r"in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 # "…, in the United Kingdom on 12 August 2005, and in Australia as Foo by Roadshow on …": the next item of a list.
+_PLACE_BEFORE_DATE_RE = re.compile(rf"{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+(?:on|in)\s+$")
 _LISTED_DATE_RE = re.compile(rf"(?:\s+{_LISTED_PLACE})?,?\s+(?:and\s+)?"
                              rf"(?:{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+)?(?:on|in)\s+")
 _MADE_IN_BEFORE_RE = re.compile(r"(?i)\b(?:(?:shot|filmed|made|set|produced|born|based)\s+(?:entirely\s+)?(?:in|at)|"
@@ -345,6 +347,8 @@ _MADE_AFTER_RE = re.compile(r"(?i)\s+(?:co-?)?(?:production|film|company|studio|
 _AS_RELEASE_DATE_RE = re.compile(r"(?i)\s+as\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,2}release\s+date")
 # A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
 # 2000, Manga released it on video" is one clause).
+# A later run of the film: "re-released", "a 3D re-release", "reissued".
+_RE_RELEASE_RE = re.compile(r"(?i)\bre-?releas\w*|\breissu\w*|\b(?:returned|came back)\s+to\s+(?:cinemas|theat\w+)")
 _CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
 _THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
 _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
@@ -400,7 +404,11 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         before = [p for p, s, e in places if lower <= s < start
                   and not re.search(r",\s+and\b|;", sentence[e:start])]
         after = [p for p, s, _ in places if end <= s < upper]
-        place = before[-1] if before else (after[0] if after else None)
+        # An item of a list of releases that names its place before its date ("…, in the United Kingdom on 12 August
+        # 2005, and in Canada on …") has none if that is no place ("in Dolby Cinema on 8 June"): never the next item's.
+        placed_before = bool(mentions) and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None \
+            and _PLACE_BEFORE_DATE_RE.search(sentence, lower, start) is not None
+        place = before[-1] if before else (after[0] if after and not placed_before else None)
         clause = sentence[lower:upper]
         # The release of a trailer, a soundtrack, a DVD or another film is not the film's publication: what the
         # date's own clause says (from the date before it to the next break after it) tells which.
@@ -410,6 +418,11 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         leading = sentence[breaks[-1] if breaks else lower:start]
         if _PLANNED_RELEASE_RE.search(leading.rsplit(",", 1)[-1]) or _AS_RELEASE_DATE_RE.match(sentence, end):
             continue
+        after_the_date = end - (breaks[-1] if breaks else lower)  # where the date ends in its own clause
+        if _RE_RELEASE_RE.search(sentence, lower, start) or (
+                _RE_RELEASE_RE.search(own, after_the_date) and not _RELEASE_VERB_RE.search(leading)):
+            continue  # "… and re-released in 3D on 1 December 2012", "In 1997, it was remastered and re-released": a
+            # later run, not the release ("Originally released on 6 June 2005, …" before it stays)
         # The date of the shooting ("additional filming finishing in April 2011, a few weeks before the premiere"),
         # of a ranking ("the second highest-grossing film of 1977"), or one before the release ("In June 2018, three
         # weeks prior to its release, …").
@@ -796,23 +809,26 @@ _AWARDED_TO_RE = re.compile(r"(?i)\s*(?:,\s*which\s+)?(?:(?:was|were)\s+(?:\w+ly
                             r"to|went\s+to|was\s+won\s+by)\s+(?P<whom>[^,;.]*)")
 
 
-def awarded_to_another(after_prize: str, title: str) -> bool:
-    """Whether the words after a prize's name give it to something other than the film (a person it went to may
-    have won it for the film).
+def awarded_to_another(after_prize: str, other_works: Collection[str]) -> bool:
+    """Whether the words after a prize's name give it to another work the page names (in italics): "…, where the
+    Palme d'Or was awarded to L'Enfant" (but not "…, which was presented to director Ann Berg").
 
-    >>> awarded_to_another(" was awarded to L'Enfant.", "Heat"), awarded_to_another(" went to the film.", "Heat")
+    >>> awarded_to_another(" was awarded to L'Enfant.", {"l'enfant"}), awarded_to_another(" went to the film.", ())
     (True, False)
-    >>> awarded_to_another(" was awarded to Ann Berg for her role.", "Heat")
+    >>> awarded_to_another(" was awarded to the cast and crew.", {"l'enfant"})
     False
     """
     whom = _AWARDED_TO_RE.match(after_prize)
     if whom is None:
         return False
-    name = re.split(r"\s+(?:for|at|in|on|by|and)\b", whom["whom"].strip(" '\"‘“"))[0]
-    return not re.match(rf"(?i)(?:it|the (?:film|movie|picture)|this film|{re.escape(title)})\b", name) \
-        and not (" " in name and is_person_name(name))  # "L'Enfant", "Tsotsi": a title; "Ann Berg": a person
+    given_to = fold(whom["whom"].strip(" '\"‘“"))
+    return any(given_to == work or given_to.startswith((f"{work} ", f"{work}'", f"{work}’")) for work in other_works)
+
+
 # The last relative clause about a thing before a verb, still open at it: "…, which won".
 _LAST_RELATIVE_RE = re.compile(r",\s*(?=(?:which|that)\b[^,;]*$)")
+# A relative clause whose object is the film: "the Venice Film Festival, which awarded it the Golden Lion".
+_RELATIVE_TO_THE_FILM_RE = re.compile(r"(?:which|that)\s+(?:\w+\s+){1,2}?(?:it|the\s+film)\b")
 
 
 def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) -> tuple[list[Nomination],
@@ -905,10 +921,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
         if re.match(r"\s+(?:award\s+)?nominations?\b", sentence[position + len(category):], re.IGNORECASE):
             result = AwardResult.NOMINATED  # "earned him a Best Actor nomination": what he earned is a nomination
-        if awarded_to_another(sentence[position + len(category):], title):
+        if awarded_to_another(sentence[position + len(category):], other_works):
             continue  # "…, where the Palme d'Or was awarded to L'Enfant"
         relative = _LAST_RELATIVE_RE.search(sentence, 0, verb.start())
-        if relative and _relative_to_another(sentence[:relative.start()], sentence[relative.end():], title):
+        if relative and not _RELATIVE_TO_THE_FILM_RE.match(sentence, relative.end()) \
+                and _relative_to_another(sentence[:relative.start()], sentence[relative.end():], title):
             continue  # "Like its predecessor, which won the Academy Award for …": the predecessor's
         if _subject_is_another_work(before[clause:verb.start()], title, category, other_works):
             continue  # "The restoration project won the Anvil Award": not the film's
@@ -1084,6 +1101,10 @@ _OTHER_WORK_SUBJECT_RE = re.compile(rf"{_OTHER_WORK_RE.pattern}|\b(?:restoration
                                     r"English version)\b", re.IGNORECASE)
 
 
+_AUXILIARIES_AT_END_RE = re.compile(r"(?:\s+(?:was|were|has|had|have|been|also|later|then|subsequently))+$",
+                                    re.IGNORECASE)
+
+
 def _subject_is_another_work(before_verb: str, title: str, category: str,
                              other_works: Collection[str] = ()) -> bool:
     """Whether the subject of a win or nomination is another work: "Its soundtrack album won a Grammy", or a work
@@ -1097,8 +1118,10 @@ def _subject_is_another_work(before_verb: str, title: str, category: str,
     >>> _subject_is_another_work("It", "Heat", "Best Film"), _subject_is_another_work("Its song", "Heat", "Best Song")
     (False, False)
     """
-    # The words right before the verb are its subject when they are another work's title ("since ''Bar'' won").
-    right_before = fold(before_verb.rstrip(" '\"’”"))
+    # The words right before the verb (and its auxiliaries) are its subject when they are another work's title
+    # ("since ''Bar'' won", "its rival ''Bar'' was also nominated"); a title earlier in the sentence is not ("Like
+    # its predecessor ''Bar'', the film won").
+    right_before = fold(_AUXILIARIES_AT_END_RE.sub("", before_verb.rstrip(" '\"’”")).rstrip(" '\"’”"))
     if any(right_before == work or right_before.endswith(f" {work}") for work in other_works):
         return True
     pieces = re.split(r",\s+", before_verb.strip(" ,;"))
@@ -1107,9 +1130,6 @@ def _subject_is_another_work(before_verb: str, title: str, category: str,
         pieces.pop(0)
     # The subject ends at its verb: "The film was nominated for … Best Original Song, but was also …" is the film.
     subject = re.split(r"\s+(?:was|were|is|are|has|had|have|won|wins|received|earned|garnered)\b", pieces[0])[0]
-    folded = fold(subject.strip(" ,;:'\"’”"))
-    if any(folded == work or folded.endswith(f" {work}") for work in other_works):
-        return True  # "''Coast Road'' won …", "its rival ''Coast Road'' was nominated …"
     found = _OTHER_WORK_SUBJECT_RE.search(subject)
     if found is None or fold(subject) == fold(title):
         return False
@@ -1266,11 +1286,18 @@ _ONLY_PLANNED_RE = re.compile(r"(?i)(?<!\bas\s)(?<!\bthe\s)\b(?:planned|planning
 # "Although the story takes place in Paris, …"): up to the clause's end, that place is the story's.
 _UNTIL_CLAUSE_END = r"[^,;]*?(?=\s*[,;]|\s+but\b|\s+and\s+(?:was|were|it|is|filmed|shot)\b|$)"
 _STORY_SETTING_RE = re.compile(
-    r"(?i)(?:\b(?:is|was|are|were|be|being|been|though|although|while|whilst)\s+(?:\w+ly\s+)?|(?:^|,)\s*)set\s+"
+    r"(?i)(?:\b(?:is|was|are|were|be|being|been|though|although|while|whilst|story|plot|action|narrative)\s+"
+    r"(?:\w+ly\s+)?|(?:^|,)\s*)set\s+"
     r"(?:\w+ly\s+)?(?:in|on|at)\s+(?!and\b)" + _UNTIL_CLAUSE_END
     + r"|\b(?:(?:story|plot|action|narrative|events?|novel|book)\s+(?:\w+\s+)?(?:takes|took)|"
       r"(?<!filming\s)(?<!shooting\s)(?<!photography\s)takes)\s+place\s+"
       r"(?:\w+ly\s+)?(?:in|on|at)\s+" + _UNTIL_CLAUSE_END)
+
+
+# "The film is set in Toronto, where it was also shot", "Set in New York, the film was shot there": the setting is
+# where it was filmed too.
+_WHERE_FILMED_RE = re.compile(r"(?i),?\s+where\b")
+_FILMED_THERE_RE = re.compile(r"(?i)\b(?:shot|filmed)\s+(?:\w+\s+){0,3}?there\b")
 
 
 def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[FilmingLocation]:
@@ -1294,7 +1321,9 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     # A quotation (a review's "lovingly filmed … at Expo '67") is someone's words, not where the film was shot; the
     # story's setting is not either.
     sentence = re.sub(r'"[^"]*"|“[^”]*”', lambda m: " " * len(m.group(0)), sentence)
-    sentence = _STORY_SETTING_RE.sub(lambda m: " " * len(m.group(0)), sentence)
+    sentence = _STORY_SETTING_RE.sub(
+        lambda m: m.group(0) if _WHERE_FILMED_RE.match(sentence, m.end()) or _FILMED_THERE_RE.search(sentence, m.end())
+        else " " * len(m.group(0)), sentence)
     keyword = _FILMING_WORD_RE.search(sentence)
     if keyword is None:
         return []
@@ -1332,7 +1361,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     beside: set[int] = set()  # the places named as a landmark ("north of Mitchell"): nothing is within them
     # "began on 3 March 2005 in Mumbai, with song sequences shot in Switzerland": the places of the clause after
     # ", with" were shot at a time the sentence does not give.
-    with_clause = re.search(r",\s+with\s", text[last_date:]) if last_date >= 0 else None
+    with_clause = re.search(r",\s+with\s(?=[^,;]*\b(?:shot|filmed|filming|shooting|photographed)\b)",
+                            text[last_date:]) if last_date >= 0 else None
     undated_from = last_date + with_clause.start() if with_clause else len(text)
     undated: set[int] = set()
     # "In New Mexico, two stories were shot …" opens with its place; "north of Mitchell" names one too.

@@ -117,7 +117,7 @@ def _first(template: Template, render: Render) -> str:
 
 
 # A critics' vote's place ("2nd place", "runner-up"): neither a win nor a nomination.
-PLACEMENT_RE = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+place\b|\brunners?[- ]up\b",
+PLACEMENT_RE = re.compile(r"\b(?:(?!1st\b)\d+(?:st|nd|rd|th)|second|third|fourth|fifth)\s+place\b|\brunners?[- ]up\b",
                           re.IGNORECASE)
 
 
