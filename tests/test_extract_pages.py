@@ -306,17 +306,17 @@ def test_prose_takings_of_a_market_that_is_no_country_are_no_box_office() -> Non
                  "==Box office==\nAccording to the studio it made $5,526,000 in the US and Canada and $3,877,000 "
                  "elsewhere, resulting in a profit of $3,198,000. Its budget was $2.5 million. Adjusted for "
                  "inflation, it earned $90 million.\n")
-    # One market's takings where the market is no country, and the rest "elsewhere": parts of the takings, which
-    # are no box office (tests/test_money.py).
-    assert [q.amount for q in film.box_office] == [9403000]
-    assert [(q.amount, q.area and q.area.name, q.scope) for q in film.takings] == [
-        (5526000, "US and Canada", None), (3877000, None, "elsewhere")]
+    # The takings of North America (the US and Canada, as studios report them) are box office valid there; the
+    # rest "elsewhere" is a part of the takings, no box office (tests/test_money.py).
+    assert [(q.amount, q.area and q.area.name) for q in film.box_office] == [(9403000, None),
+                                                                             (5526000, "North America")]
+    assert [(q.amount, q.area and q.area.name, q.scope) for q in film.takings] == [(3877000, None, "elsewhere")]
     assert [q.amount for q in film.budget] == [2540000] and [q.amount for q in film.profit] == [3198000]
     g = map_film(film)
     (node,) = g.subjects(WDT.P31, WD.Q11424)
     assert [int(v) for v in g.objects(node, WDT.P2142)] == [9403000]
     ranks = {int(g.value(s, PS.P2142)): g.value(s, WIKIBASE.rank) for s in g.objects(node, P.P2142)}
-    assert ranks == {9403000: WIKIBASE.NormalRank}
+    assert ranks == {9403000: WIKIBASE.PreferredRank, 5526000: WIKIBASE.NormalRank}
     assert [int(v) for v in g.objects(node, WDT.P2295)] == [3198000]
 
 

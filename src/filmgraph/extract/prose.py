@@ -1791,7 +1791,7 @@ _AMOUNT_PATTERNS = [
 ]
 MIN_ADMISSIONS = 1000  # fewer is no cinema audience, but a digit of a name ("a poll of Channel 4 viewers")
 # An audience at home: "its premiere on BBC Two was watched by 4 million viewers".
-_AT_HOME_RE = re.compile(r"(?i)\b(?:television|TV|channels?|broadcast\w*|telecast\w*|aired|airing|watched|ratings?|"
+_AT_HOME_RE = re.compile(r"(?i)\b(?:television|TV|channels?|broadcast\w*|telecast\w*|aired|airing|ratings?|"
                          r"episodes?|streaming|stream(?:ed|s)?|viewership|households?)\b")
 # Where viewers were counted as tickets sold: in cinemas.
 _IN_CINEMAS_RE = re.compile(r"(?i)\b(?:cinemas?|theat(?:er|re)s?|box office|admissions|tickets|theatrical\w*)\b")
@@ -1805,6 +1805,19 @@ def _counts_tickets(sentence: str, match: re.Match[str], quantity: Quantity) -> 
     if match["noun"].lower() in ("viewers", "spectators"):
         return _IN_CINEMAS_RE.search(sentence) is not None and _AT_HOME_RE.search(sentence) is None
     return True
+
+
+def _another_films_budget(sentence: str, match: re.Match[str]) -> bool:
+    """Whether a budget is another film's or several films': "Berg's previous film had been made on a $2 million
+    budget", "its predecessor's $40 million budget", "a $100 million budget for three films"."""
+    before = sentence[:match.start("v")]
+    owner = re.search(r"(\w+)['’]s\s+$", before)
+    return bool(owner and owner.group(1).lower() not in {"film", "movie", "picture", "production"}) \
+        or re.search(_ANOTHER_FILM_WORDS, before, re.IGNORECASE) is not None \
+        or _SEVERAL_FILMS_RE.match(sentence, match.end()) is not None
+
+
+_SEVERAL_FILMS_RE = re.compile(r"\s+for\s+(?:two|three|four|five|several|\d+)\s+(?:films|movies|pictures)")
 
 
 # The words without which a pattern of _AMOUNT_PATTERNS cannot match (lower case).
@@ -1826,6 +1839,8 @@ def find_money(sentence: str) -> dict[str, Quantity]:
             continue  # the phrase's own words are missing: no need to run its pattern along the sentence
         for match in pattern.finditer(sentence):
             quantity = quantity_of(match["v"], unit_by_currency=is_money)
+            if fact == "budget" and _another_films_budget(sentence, match):
+                continue
             if quantity and (fact != "admissions" or _counts_tickets(sentence, match, quantity)):
                 found.setdefault(fact, quantity)  # a field's first pattern, and its first sum, are the surer
                 break
@@ -2047,12 +2062,17 @@ _OPENINGS_RE = re.compile(r"(?i)\b(?:(?P<opening>debut(?:ed|ing|s)?|opened|openi
 # A market that is no place: "overseas", "in other territories", "outside North America", "domestically".
 _MARKET_WORDS_RE = re.compile(
     r"(?i)\b(?:overseas|internationally|(?:international|foreign|overseas|other)\s+(?:markets?|territories|"
-    r"countries)|elsewhere|domestic(?:ally)?|outside\s+(?:of\s+)?(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\b")
+    r"countries)|elsewhere|domestic(?:ally)?|outside\s+(?:of\s+)?(?:the\s+)?"
+    r"(?-i:[A-Z][\w.]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.]*){0,3}))\b")
 # A market that is a place: "in the United States and Canada", "at the North American box office", "In Japan,".
 _PLACE_WORDS = r"[A-Z][\w.]*(?:\s+(?:and\s+)?[A-Z][\w.]*){0,3}"
 _MARKET_PLACE_RE = re.compile(rf"\b(?:(?i:in|at|across|from)\s+(?:the\s+)?(?P<place>{_PLACE_WORDS})|"
                               rf"(?P<office>{_PLACE_WORDS})\s+box\s+office)")
 _WORLDWIDE_RE = re.compile(r"(?i)\b(?:worldwide|global(?:ly)?|world-wide)\b")
+
+
+_NORTH_AMERICA_NAMES = frozenset({"north america", "united states and canada", "us and canada", "u.s. and canada",
+                                  "canada and the united states", "us/canada", "u.s./canada"})
 
 
 def _market_place(name: str) -> Place | None:
@@ -2061,6 +2081,8 @@ def _market_place(name: str) -> Place | None:
         return None  # "(worldwide)": no one market
     name = re.sub(r"\s+box\s+office$|['’]s$", "", name)
     name = re.sub(r"(?<=America)n$", "", name)  # "the North American box office": North America
+    if fold(name).removeprefix("the ") in _NORTH_AMERICA_NAMES:
+        return Place("North America", qid="Q49")  # the market the studios report together: P3005 North America
     entry = reference.country(name) or reference.country_of_demonym(name)
     if entry is not None:
         return Place(entry.name, qid=entry.qid)
