@@ -345,3 +345,15 @@ def test_first_place_is_a_win_and_two_names_of_one_category_page_are_one_nominat
     assert _nominations(_film("", f"== Accolades ==\n{table}\n")) == {
         ("Chicago Film Critics Association", "Best Foreign Film", "won", ()),
         ("Academy Awards", "Best Foreign Language Film", "won", ())}
+
+
+def test_an_unlinked_item_naming_a_category_as_wikipedia_titles_it_names_its_body() -> None:
+    body = ("== Awards ==\n=== Wins ===\n*Academy Award for Best Actress (Audrey Berg)\n"
+            "=== Nominations ===\n*Academy Award for Best Picture\n"
+            "*Academy Award for Best Supporting Actor (Eddie Lund)\n"
+            "*BAFTA Award for Best Foreign Actor &mdash; (Eddie Lund)\n")
+    film = _film("| starring = [[Audrey Berg]]<br />[[Eddie Lund]]", body)
+    assert _nominations(film) == {("Academy Awards", "Best Actress", "won", ("Audrey Berg",)),
+                                  ("Academy Awards", "Best Picture", "nominated", ()),
+                                  ("Academy Awards", "Best Supporting Actor", "nominated", ("Eddie Lund",)),
+                                  ("British Academy Film Awards", "Best Foreign Actor", "nominated", ("Eddie Lund",))}

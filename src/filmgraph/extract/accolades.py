@@ -531,7 +531,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
                       r"(?P<category>(?:Best|Most|Outstanding)\b.+)$", text)
     if prefix:  # "Young Artist Award - Best Family Motion Picture": the award, then its category
         text = prefix["category"]
-    linked = _category_link(text, block.links)
+    linked = _category_link(text, block.links) or _category_named(text)
     if not body and (linked is None or not linked[0]):
         return False  # no body above it, and no link naming one: read as a sentence
     nominees_text = ""
@@ -616,6 +616,14 @@ def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, 
             return page[0], _category_text(shown_page[1] if shown_page else shown), shown, target
         return "", _category_text(shown), shown, None
     return None
+
+
+def _category_named(text: str) -> tuple[str, str, str, str | None] | None:
+    """(body, category, the words, None) of an item that starts with a category named as Wikipedia titles its
+    article, unlinked: "Academy Award for Best Supporting Actor (Eddie Albert)"."""
+    head = re.match(r"[^(–—:]+", text)
+    named = award_page(head.group(0).strip()) if head else None
+    return (named[0], _category_text(named[1]), head.group(0).strip(), None) if named and head else None
 
 
 AwardLink = tuple[str, tuple[str, str], str]  # (shown text, (body, category) of its article, the article)
