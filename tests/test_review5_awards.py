@@ -78,10 +78,12 @@ def test_a_nominee_linked_to_a_company_under_its_name_is_no_person() -> None:
 # ------------------------------------------------------------------ G2: a company in an infobox credit
 
 def test_a_credit_linked_to_a_company_under_the_companys_name_is_no_person() -> None:
-    film = _film("| music = [[Nordic Music Library|Nordic]]\n| cinematography = [[Lund Records|Eva Lund]]\n"
-                 "| editing = [[Carl Music]]")
+    film = _film("| music = [[Nordic Music Library|Nordic]]<br />[[De Wolfe Music|Hajonal]]\n"
+                 "| cinematography = [[Lund Records|Eva Lund]]\n| editing = [[Carl Music]]")
     assert film.composer == []
     assert any("'Nordic' is a company, not a person; left out of composer" in w for w in film.warnings)
+    # One word linked to a company's page is the company, under another short name.
+    assert any("'Hajonal' is a company, not a person; left out of composer" in w for w in film.warnings)
     # A person's name linked to the company they run stays the person's, and so does a surname like a label's.
     assert [film.people[ref.person].name for ref in film.cinematographer] == ["Eva Lund"]
     assert [film.people[ref.person].name for ref in film.editor] == ["Carl Music"]

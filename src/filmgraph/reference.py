@@ -122,12 +122,17 @@ def links_a_company(shown: str, page: str) -> bool:
     (True, True)
     >>> links_a_company("Per Vik", "Startup Inc"), links_a_company("Ann Music", "Ann Music")
     (False, False)
+    >>> links_a_company("Hajonal", "De Wolfe Music")
+    True
     """
     name = re.sub(r"\s*\([^()]*\)$", "", page)
     letters = re.sub(r"\W", "", fold(shown))
-    if _COMPANY_PAGE_KIND_RE.search(page) or is_company_name(name):
-        return bool(letters) and letters in re.sub(r"\W", "", fold(name))
+    company_page = bool(_COMPANY_PAGE_KIND_RE.search(page) or is_company_name(name))
     label = _LABEL_END_RE.search(name)
+    if (company_page or label) and letters and " " not in shown.strip():
+        return True  # "[[De Wolfe Music|Dewolfe]]", "[[Holm Records|Holmsound]]": one word is no person's full name
+    if company_page:
+        return bool(letters) and letters in re.sub(r"\W", "", fold(name))
     return bool(label and letters) and letters in re.sub(r"\W", "", fold(name[:label.start()]))
 
 
