@@ -1503,13 +1503,6 @@ def test_a_setting_that_was_also_filmed_stays_a_place_of_filming(sentence: str,
     assert [(f.place.name, f.start.isoformat() if f.start else None) for f in film.filming_location] == places
 
 
-def test_a_site_filmed_in_a_town_makes_the_town_a_place_of_filming_too() -> None:
-    film = _film("", "== Production ==\nOne sequence was shot on location at Corral Creek Canyon in Sun Valley, Idaho. "
-                     "Filming took place at the Royal Theatre in Copenhagen and in Mumbai, India.\n")
-    assert [f.place.name for f in film.filming_location] == ["Corral Creek Canyon", "Royal Theatre", "Mumbai", "India",
-                                                            "Sun Valley, Idaho", "Copenhagen"]
-
-
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

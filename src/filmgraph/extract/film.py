@@ -72,7 +72,6 @@ from filmgraph.model import (
     PartialDate,
     Person,
     PersonRef,
-    Place,
     Release,
     Screening,
     Section,
@@ -805,21 +804,6 @@ def _join_stars_to_cast_lines(film: Film) -> None:
         del film.people[gone]
 
 
-def _add_enclosing_towns(film: Film) -> None:
-    """A site filmed in a town ("Corral Creek Canyon in Sun Valley, Idaho", "the Royal Theatre in Copenhagen") was
-    filmed in that town too: the town is a place of filming of its own (a country or a state is not: it says too
-    little), at the site's dates."""
-    listed = {fold(loc.place.name) for loc in film.filming_location}
-    for loc in list(film.filming_location):
-        town = loc.place.within
-        if town is None or fold(town.name) in listed or town.qid or reference.country(town.name) is not None \
-                or reference.is_first_level_region(town.name) or reference.is_region_name(town.name):
-            continue
-        listed.add(fold(town.name))
-        film.filming_location.append(FilmingLocation(Place(town.name, town.qid, town.within, town.link), loc.start,
-                                                     loc.end, list(loc.sources)))
-
-
 def _resolve(film: Film) -> None:
     """Resolve people to one node each and merge facts stated in several places."""
     mentions: list[str] = []
@@ -910,7 +894,6 @@ def _resolve(film: Film) -> None:
             fuller.sources.extend(s for s in loc.sources if s not in fuller.sources)
     film.filming_location = [loc for loc in film.filming_location
                              if ", " in loc.place.name or fold(loc.place.name) not in with_region]
-    _add_enclosing_towns(film)
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
     for field in ("budget", "box_office", "takings", "admissions", "runtime", "profit", "rental"):
         quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency, q.area and q.area.name, q.scope))
