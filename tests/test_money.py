@@ -269,3 +269,14 @@ def test_a_market_outside_named_places_keeps_its_whole_name() -> None:
     film = _film("", "== Release ==\n=== Box office ===\nOutside of Japan and the United States, the film grossed $11 "
                      "million.\n")
     assert _takings(film) == [(11e6, None, "Outside of Japan and the United States")]
+
+
+@pytest.mark.parametrize(("sentence", "scope"), [
+    ("The film grossed $181.4 million in North America during its first run.", "first run"),
+    ("Its re-release in 1997 grossed $22 million in North America.", "re-release"),
+    ("It earned $3 million at the North American box office during its first year of release.",
+     "first year of release"),
+])
+def test_north_americas_takings_of_a_part_of_the_run_are_a_part_of_the_takings(sentence: str, scope: str) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert film.box_office == [] and [q.scope for q in film.takings] == [scope]

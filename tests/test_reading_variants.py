@@ -1436,6 +1436,8 @@ def test_a_cast_line_that_says_how_the_actor_appears_keeps_the_actor() -> None:
     assert _cast(film) == {"Tom Hill": ["John", "Jack"], "Kim Lee": [], "Eva Holm": [], "Sam Park": ["John"]}
     twins = _film("", "== Cast ==\n* [[Ann Lund]] as John and his twin brother Jack\n")
     assert _cast(twins) == {"Ann Lund": ["John", "Jack"]}
+    honoured = _film("", "== Cast ==\n* [[Tom Hill]], OBE, as the Colonel\n* [[Ann Lund]] as Anna\n")
+    assert _cast(honoured) == {"Tom Hill": ["the Colonel"], "Ann Lund": ["Anna"]}
 
 
 def test_a_cast_line_listing_cameos_keeps_every_actor() -> None:
@@ -1464,10 +1466,11 @@ def test_an_infobox_star_no_cast_line_names_is_the_cast_lines_actor_under_anothe
     assert "Rebeka" in people and "Rebeka Rouf" in people
     assert "Lon Berg" in people and "Lon Berg Jr." in people
     assert len(film.cast) == 6
-    namesakes = _film("| starring = [[David Morse]]<br />[[Mark Strong]]",
-                      "== Cast ==\n* [[Dudley Moore|David Moore]] as the sheriff\n* Mark Stone as the guard\n")
+    namesakes = _film("| starring = [[David Morse]]<br />[[Mark Strong]]<br />[[Tim Allen]]",
+                      "== Cast ==\n* [[Dudley Moore|David Moore]] as the sheriff\n* Mark Stone as the guard\n"
+                      "* [[Tim Allan]] as the driver\n")
     assert {person.name for person in namesakes.people.values()} >= {"David Morse", "David Moore", "Mark Strong",
-                                                                      "Mark Stone"}
+                                                                      "Mark Stone", "Tim Allen", "Tim Allan"}
 
 
 @pytest.mark.parametrize(("sentence", "releases"), [

@@ -359,3 +359,28 @@ def test_an_unlinked_item_naming_a_category_as_wikipedia_titles_it_names_its_bod
                                   ("Academy Awards", "Best Picture", "nominated", ()),
                                   ("Academy Awards", "Best Supporting Actor", "nominated", ("Eddie Lund",)),
                                   ("British Academy Film Awards", "Best Foreign Actor", "nominated", ("Eddie Lund",))}
+
+
+def test_unlinked_items_keep_their_qualifiers_and_a_colon_line_says_their_result() -> None:
+    body = ("== Awards ==\nThe film won:\n*Golden Globe Award for Best Motion Picture – Drama\n"
+            "*Academy Award for Best Art Direction (Black-and-White) (Cedric Holm and Edwin Lund)\n"
+            "*Academy Award for Best Actor – Eddie Lund\n\nIt was also nominated for:\n"
+            "*Academy Award for Best Picture\n")
+    film = _film("| starring = [[Eddie Lund]]", body)
+    assert _nominations(film) == {
+        ("Golden Globe Awards", "Best Motion Picture – Drama", "won", ()),
+        ("Academy Awards", "Best Art Direction (Black-and-White)", "won", ("Cedric Holm", "Edwin Lund")),
+        ("Academy Awards", "Best Actor", "won", ("Eddie Lund",)),
+        ("Academy Awards", "Best Picture", "nominated", ())}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A remake or a dub named "as ''X''" is another work.
+    ("The film was remade in Hindi as ''Naya Din''. ''Naya Din'' won Best Film at the [[Filmfare Awards]].", set()),
+    # An opening phrase naming another work leaves the film the subject.
+    ("Based on the novel ''Coast Road'', the film won the Academy Award for Best Adapted Screenplay.",
+     {("Academy Awards", "Best Adapted Screenplay", "won", ())}),
+])
+def test_a_remake_is_another_work_and_a_source_novel_before_the_film_is_not_the_subject(
+        sentence: str, expected: set[tuple[str, str, str, tuple[str, ...]]]) -> None:
+    assert _nominations(_film("", f"== Accolades ==\n{sentence}\n")) == expected

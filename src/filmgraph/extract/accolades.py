@@ -399,6 +399,13 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
             body, year = _heading_body(block.text.strip().rstrip(":").strip(), block.links)
             result = section_result
             continue
+        if block.kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":"):
+            # "The film won:", "It was nominated for the following:": the result of the list below it.
+            if prose.NOMINATION_RE.search(block.text):
+                result = AwardResult.NOMINATED
+            elif prose.WIN_RE.search(block.text):
+                result = AwardResult.WON
+            continue
         if block.kind is not BlockKind.ITEM:
             continue
         if not _read_list_award(block, body, year, result, section.title, collector):
@@ -621,9 +628,29 @@ def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, 
 def _category_named(text: str) -> tuple[str, str, str, str | None] | None:
     """(body, category, the words, None) of an item that starts with a category named as Wikipedia titles its
     article, unlinked: "Academy Award for Best Supporting Actor (Eddie Albert)"."""
-    head = re.match(r"[^(–—:]+", text)
-    named = award_page(head.group(0).strip()) if head else None
-    return (named[0], _category_text(named[1]), head.group(0).strip(), None) if named and head else None
+    head = re.match(r"[^(:]+", text)
+    if head is None:
+        return None
+    words = head.group(0).strip().rstrip(" –—-")
+    # "… – Drama" qualifies the category; "… – Ann Berg" names whom it went to.
+    dashed = re.match(r"^(?P<category>.+?)\s+[–—-]\s+(?P<who>[^–—]+)$", words)
+    if dashed and " " in dashed["who"].strip() and is_person_name(dashed["who"].strip()) \
+            and not _QUALIFIER_WORDS_RE.match(dashed["who"].strip()):
+        words = dashed["category"]
+    # "(Black-and-White)" after it qualifies it too; "(Ann Berg)" is whom it went to.
+    bracket = re.match(rf"{re.escape(words)}\s*\((?P<inside>[^()]+)\)", text)
+    if bracket and _QUALIFIER_WORDS_RE.match(bracket["inside"].strip()):
+        words = bracket.group(0)
+    named = award_page(words)
+    return (named[0], _category_text(named[1]), words, None) if named else None
+
+
+# The words of a category's qualifier, after a dash or in brackets: "– Drama", "(Black-and-White)".
+_QUALIFIER_WORDS_RE = re.compile(r"(?i)^(?:motion\s+picture\s+)?(?:black[- ]and[- ]white|colou?r|drama|"
+                                 r"musical(?:\s+or\s+comedy)?|comedy(?:\s+or\s+musical)?|feature|short|documentary|"
+                                 r"animated|foreign|"
+                                 r"original|adapted|long\s+form|short\s+form|male|female|leading\s+role|"
+                                 r"supporting\s+role)$")
 
 
 AwardLink = tuple[str, tuple[str, str], str]  # (shown text, (body, category) of its article, the article)

@@ -323,6 +323,9 @@ _IN_A_ROLE_RE = re.compile(r"(?i)(?<=\S)\s+in\s+(?:a|an|his|her|their)\s+(?:[\w-
                            r"(?:roles?|appearances?|cameo(?:\s+(?:role|appearance))?)\b(?P<as_>\s+as\b)?(?=\s|$|[,.;:(])")
 
 
+_POST_NOMINALS_RE = re.compile(r",?\s+(?:OBE|CBE|MBE|KBE|DBE|QC|KC)\b,?(?=\s)")
+
+
 def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     """(actor, characters) of a cast-list line.
 
@@ -336,6 +339,7 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     (('Tom Hill', ['John', 'Jack']), ('Kim Lee', []))
     """
     text = _IN_A_ROLE_RE.sub(lambda m: " as" if m["as_"] else "", WIKILINK_RE.sub(r"\1", line), count=1)
+    text = _POST_NOMINALS_RE.sub("", text)  # "Tom Hill, OBE, as the Colonel": an honour, no part of the credit
     # "as Lady (Mrs. Betjeman)", "– Lady (Mrs. Betjeman)": a name in brackets after the role is the character's
     # own name, another part.
     said = re.search(r"\s+as\s+|\s+[–—-]\s+|\s*\.{3}\s*", text)

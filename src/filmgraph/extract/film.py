@@ -283,6 +283,11 @@ def _premieres_in(sentence: str, part: _Part, film: Film) -> list[Screening]:
             if premiere.date is not None and premiere.date.day is not None]
 
 
+# Words before "as ''X''" that make X another work: "remade in Hindi as ''Naya Din''", "Berg's earlier film".
+_ANOTHER_VERSION_RE = re.compile(r"(?i)\b(?:remade|remake|adapted|adaptation|dubbed|dub|sequel|prequel|spin-?off|"
+                                 r"(?:earlier|previous|next|later|other)\s+(?:film|movie|picture|work))\b[^.]*$")
+
+
 def _other_works(article: Article, film: Film) -> frozenset[str]:
     """The folded titles of the other works the page shows in italics ("''Coast Road'' won Best Visual Effects"):
     those that share no word of three letters or more with the film's title or its original title (a short or a
@@ -292,8 +297,9 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
     # A title the page gives the film itself ("released in the UK as ''The Bar Affair''", "its working title
     # ''Night Run''") is no other work.
     renamed = {fold(shown) for block in blocks for shown in block.italics
-               if re.search(rf"(?i)\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)\s+['\"‘“]?"
-                            rf"{re.escape(shown)}", block.text)}
+               if (named := re.search(rf"(?i)\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)\s+"
+                                      rf"['\"‘“]?{re.escape(shown)}", block.text))
+               and not _ANOTHER_VERSION_RE.search(block.text[max(0, named.start() - 80):named.start()])}
     # A title begins with a capital or a digit; italics in lower case are emphasis ("it ''was'' nominated").
     return frozenset(folded for block in blocks for shown in block.italics
                      if shown[:1].isupper() or shown[:1].isdigit()
@@ -769,7 +775,12 @@ def _join_stars_to_cast_lines(film: Film) -> None:
     page and a redirect. Two or more such actors, or one that another star matches too, join no one."""
     stars = [m for m in film.cast if m.sources and all(s == INFOBOX for s in m.sources) and not m.characters]
     listed = [m for m in film.cast if any(s != INFOBOX for s in m.sources)]
-    matches = {id(star): [m for m in listed if star_variant(film.people[star.person].name, film.people[m.person].name)]
+    def two_pages(one: Person, other: Person) -> bool:
+        return bool(one.link and other.link and one.link != other.link)
+
+    matches = {id(star): [m for m in listed
+                          if star_variant(film.people[star.person].name, film.people[m.person].name,
+                                          two_pages=two_pages(film.people[star.person], film.people[m.person]))]
                for star in stars}
     claimed = Counter(id(found[0]) for found in matches.values() if len(found) == 1)
     joined: dict[str, str] = {}  # the star's person key → the cast line actor's

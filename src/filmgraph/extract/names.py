@@ -404,12 +404,13 @@ def _consonants(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", re.sub(r"[^b-df-hj-np-tv-z]", "", word))
 
 
-def star_variant(star: str, listed: str) -> bool:
+def star_variant(star: str, listed: str, *, two_pages: bool = False) -> bool:
     """Whether an infobox's star, whom no cast line names, is a cast line's actor under another form of the name:
     a middle name written out or left out ("Jason George", "Jason Winston George"; never a middle initial, the mark
     of a namesake), another form of the given name ("Drew Seeley", "Andrew Seeley"), or a surname spelled with the
     same consonants ("Michael O'Neal", "Michael O'Neill"). A name of one word is never joined ("Prabhu" and "Prabhu
-    Deva" are two actors).
+    Deva" are two actors); names linked to ``two_pages`` only by a middle name (a redirect: "[[Tim Allen]]" and
+    "[[Tim Allan]]" are two people).
 
     >>> star_variant("Jason George", "Jason Winston George"), star_variant("Michael O'Neal", "Michael O'Neill")
     (True, True)
@@ -417,8 +418,8 @@ def star_variant(star: str, listed: str) -> bool:
     (False, False)
     >>> star_variant("Lon Chaney", "Lon Chaney Jr."), star_variant("Tom Hill", "Tim Hill")
     (False, False)
-    >>> star_variant("Michael Jordan", "Michael B. Jordan")
-    False
+    >>> star_variant("Michael Jordan", "Michael B. Jordan"), star_variant("Tim Allen", "Tim Allan", two_pages=True)
+    (False, False)
     """
     ta, tb = _tokens(star), _tokens(listed)
     if len(ta) < 2 or len(tb) < 2 or ta == tb or ta[-1] in _SUFFIX_WORDS or tb[-1] in _SUFFIX_WORDS:
@@ -428,6 +429,8 @@ def star_variant(star: str, listed: str) -> bool:
         # middle name written out is the fuller form of one name.
         shorter, longer = sorted((ta[1:-1], tb[1:-1]), key=len)
         return all(m in longer for m in shorter) and all(len(n) > 1 for n in longer if n not in shorter)
+    if two_pages:
+        return False
     if len(ta) == len(tb) == 2 and ta[0] == tb[0] and ta[1][:1] == tb[1][:1] \
             and min(len(ta[1]), len(tb[1])) >= 5 and _consonants(ta[1]) == _consonants(tb[1]):
         return True

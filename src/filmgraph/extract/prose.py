@@ -1125,6 +1125,10 @@ def _subject_is_another_work(before_verb: str, title: str, category: str,
     if any(right_before == work or right_before.endswith(f" {work}") for work in other_works):
         return True
     pieces = re.split(r",\s+", before_verb.strip(" ,;"))
+    # "Based on the novel ''X'', the film won …": the piece right before the verb, when it is the film, is the subject.
+    last = fold(_AUXILIARIES_AT_END_RE.sub("", pieces[-1]).strip())
+    if len(pieces) > 1 and (last == fold(title) or re.fullmatch(r"(?:it|the (?:film|movie|picture)|this film)", last)):
+        return False
     # "In 2014, the restoration project won": phrases of time and place before the subject are not it.
     while len(pieces) > 1 and re.match(r"(?i)(?:in|at|on|during|after|before|by|later|\d{4})\b", pieces[0]):
         pieces.pop(0)
@@ -2054,7 +2058,12 @@ _WINDOW_RE = re.compile(
     rf"(?i)\b(?:{_ORDINAL_WORDS}[\s-]+(?:[\w-]+\s+){{0,2}}?(?:weekend|weeks?|days?|months?|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+of\s+(?:[\w-]+\s+)?(?:re-?)?release)?|(?:\d+|[a-z]+)-day\s+(?:total|opening|weekend|run)|"
     r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?)?previews|running\s+total|"
-    r"midnight\s+(?:launch|screenings?|shows?|showings?)|(?:the\s+)?weekend|opening\s+(?:day|week))\b")
+    r"midnight\s+(?:launch|screenings?|shows?|showings?)|(?:the\s+)?weekend|opening\s+(?:day|week)|"
+    # A run that is not the whole of it: the first run or year, a re-release, a limited release, so far, by a date.
+    r"(?<=during\s)(?:its|the)\s+(?:first|initial|original)\s+(?:theatrical\s+)?(?:run|release|year(?:\s+of\s+"
+    r"release)?)|"
+    r"(?:its\s+)?(?:\d{4}\s+)?re-?release|(?:special|anniversary)\s+edition|limited\s+release|so\s+far|"
+    r"by\s+the\s+end\s+of\s+[A-Z]?\w+)\b")
 # A debut ("debuted to $35 million") is an opening; a list of markets with their sums in brackets tells the
 # markets' openings or later weekends when it speaks of them ("its largest new markets were France ($1.7 million)").
 _DEBUT_RE = re.compile(r"(?i)\bdebut(?:ed|ing|s)?\b")
@@ -2112,7 +2121,7 @@ def _limit(quantity: Quantity, before: str, after: str, clauses: list[str],
         words = _MARKET_WORDS_RE.search(after) or _MARKET_WORDS_RE.search(before)
         if quantity.area is None and words is not None:
             quantity.scope = words.group(0)
-    when = re.sub(r"(?i)^the\s+", "", " ".join(window.group(0).split())) if window is not None \
+    when = re.sub(r"(?i)^(?:the|its)\s+", "", " ".join(window.group(0).split())) if window is not None \
         else "opening" if _DEBUT_RE.search(before) else None
     if when is not None:  # "its first weekend, outside North America"
         quantity.scope = f"{when}, {quantity.scope}" if quantity.scope else when
