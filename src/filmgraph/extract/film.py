@@ -287,7 +287,7 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
     """The folded titles of the other works the page shows in italics ("''Coast Road'' won Best Visual Effects"):
     those that share no word of three letters or more with the film's title or its original title (a short or a
     translated title of the film itself is no other work)."""
-    own = {word for name in (film.title, film.original_title or "") for word in re.findall(r"\w{3,}", fold(name))}
+    own = {word for name in (film.title, film.original_title or "") for word in _LONG_WORD_RE.findall(fold(name))}
     blocks = [block for section in article.sections for block in section.blocks if block.italics]
     # A title the page gives the film itself ("released in the UK as ''The Bar Affair''", "its working title
     # ''Night Run''") is no other work.
@@ -297,8 +297,11 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
     # A title begins with a capital or a digit; italics in lower case are emphasis ("it ''was'' nominated").
     return frozenset(folded for block in blocks for shown in block.italics
                      if shown[:1].isupper() or shown[:1].isdigit()
-                     if not own.intersection(re.findall(r"\w{3,}", folded := fold(shown))) and folded
+                     if not own.intersection(_LONG_WORD_RE.findall(folded := fold(shown))) and folded
                      and folded not in renamed)
+
+
+_LONG_WORD_RE = re.compile(r"\w{3,}")
 
 
 def _read_prose(article: Article, collector: Collector) -> None:
@@ -930,9 +933,9 @@ def _add_other_spellings(article: Article, film: Film) -> None:
     own_pages = {person.link for person in people if person.link}
     linked = {fold(shown) for shown, target in article.links if target not in own_pages}
     for mention in sorted(_POSSESSIVE_RE.sub("", m) for m in mentions):  # "George Lucas' film": his name
-        if fold(mention) in known or fold(mention + ".") in known or not is_person_name(mention) \
-                or " " not in mention.strip():
-            continue  # as credited, or so but for the full stop a sentence took ("Jack Haley Jr")
+        if " " not in mention.strip() or fold(mention) in known or fold(mention + ".") in known \
+                or not is_person_name(mention):
+            continue  # one word, as credited, or so but for the full stop a sentence took ("Jack Haley Jr")
         # Only the people sharing a spelling key with the mention can be spelled alike: a look-up, not a scan.
         candidates = {id(person): person for key in spelling_keys(mention) for person in by_key.get(key, ())}
         owners = [person for person in candidates.values()

@@ -436,7 +436,10 @@ def star_variant(star: str, listed: str) -> bool:
 
 def _without_brackets(title: str) -> str:
     """A page's title without its disambiguation: "Rosemary Lane (actress)" → "Rosemary Lane"."""
-    return re.sub(r"\s*\([^()]*\)$", "", title)
+    return _BRACKETS_AT_END_RE.sub("", title)
+
+
+_BRACKETS_AT_END_RE = re.compile(r"\s*\([^()]*\)$")
 
 
 def _page_keys(own_page: dict[str, str | None], cast: dict[str, set[str]]) -> dict[str, str]:

@@ -100,6 +100,9 @@ _PRONOUN_SUBJECTS = {"it", "the film", "the movie", "this film", "she", "he", "t
 MAX_SENTENCE_CHARS = 2000
 
 
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S": compiled here, for a test made at every sentence's end
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Example:
 
@@ -119,7 +122,7 @@ def split_sentences(paragraph: str) -> list[str]:
         # "U.S." goes on into a name ("the U.S. Custom House", two capitalised words), else it ends a sentence
         # ("… in the U.S. Berg then flew to Rome").
         initial = (len(last_word) == 1 and "A" <= last_word <= "Z") or (
-            re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", last_word) is not None
+            _INITIALS_RE.fullmatch(last_word) is not None
             and re.match(rf"[{UPPER}][\w'’-]*\s+[{UPPER}]", piece) is not None)
         # "Dr.", "St.", "No. 5", "vs." (not "she said no.")
         abbreviated = fold(last_word) in ABBREVIATIONS and (last_word[:1].isupper() or last_word == "vs")
@@ -145,15 +148,20 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
 
 
+_BEFORE_MONTH_RE = re.compile(rf"\s+(?:on|in)\s+(?={_MONTH_NAMES_RE})")
+_TRAILING_JOINER_RE = re.compile(r"\s+(?:the|and the|of|for|on|&)$")
+_LEADING_PREPOSITION_RE = re.compile(r"^(?:At|In|On|From|By|During|For|With|After|Before)\s+(?:the\s+)?")
+
+
 def _phrases(text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in _PHRASE_RE.finditer(text):
         phrase = match.group(0).rstrip(".,:;'’")
         # "the Sitges Film Festival on October 9": a date after "on"/"in" is not part of the name.
-        phrase = re.split(rf"\s+(?:on|in)\s+(?={_MONTH_NAMES_RE})", phrase)[0]
-        phrase = re.sub(r"\s+(?:the|and the|of|for|on|&)$", "", phrase)
+        phrase = _BEFORE_MONTH_RE.split(phrase)[0]
+        phrase = _TRAILING_JOINER_RE.sub("", phrase)
         # A capitalised preposition opening a sentence is not part of the name: "At the Bodil Awards".
-        lead = re.match(r"^(?:At|In|On|From|By|During|For|With|After|Before)\s+(?:the\s+)?", phrase)
+        lead = _LEADING_PREPOSITION_RE.match(phrase)
         start = match.start() + (lead.end() if lead else 0)
         phrase = phrase[lead.end():] if lead else phrase
         if phrase:
@@ -282,8 +290,7 @@ _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album
 def _mentions(sentence: str, stems: tuple[str, ...]) -> bool:
     """Whether the sentence holds one of these lower-case stems: a cheap test before a pattern that needs one
     of them is run along the whole sentence (most sentences of an article state none of these facts)."""
-    lowered = _lowered(sentence)
-    return any(stem in lowered for stem in stems)
+    return any(map(_lowered(sentence).__contains__, stems))  # a generator here cost more than the tests
 
 
 @lru_cache(maxsize=64)  # each finder asks of the sentence being read
@@ -1171,7 +1178,10 @@ def names_another_work(clause: str) -> bool:
 
 def refers_back(sentence: str) -> bool:
     """A sentence whose subject is the one of the sentence before: "It …", "This …", "The album …", "The score …"."""
-    return re.match(r"(?:It|This|The album|The score)\b", sentence.strip()) is not None
+    return _REFERS_BACK_RE.match(sentence.strip()) is not None
+
+
+_REFERS_BACK_RE = re.compile(r"(?:It|This|The album|The score)\b")
 
 
 def names_a_category(text: str) -> bool:
