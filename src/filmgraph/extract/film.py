@@ -291,9 +291,7 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
     blocks = [block for section in article.sections for block in section.blocks if block.italics]
     # A title the page gives the film itself ("released in the UK as ''The Bar Affair''", "its working title
     # ''Night Run''") is no other work.
-    renamed = {fold(shown) for block in blocks for shown in block.italics
-               if re.search(rf"(?i)\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)\s+['\"‘“]?"
-                            rf"{re.escape(shown)}", block.text)}
+    renamed = {fold(shown) for block in blocks for shown in block.italics if _given_as_title(shown, block.text)}
     # A title begins with a capital or a digit; italics in lower case are emphasis ("it ''was'' nominated").
     return frozenset(folded for block in blocks for shown in block.italics
                      if shown[:1].isupper() or shown[:1].isdigit()
@@ -302,6 +300,32 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
 
 
 _LONG_WORD_RE = re.compile(r"\w{3,}")
+# What gives a title: "released as ", "titled ‘", "a.k.a. " (each a keyword, its spaces, and a quote or none).
+_TITLE_GIVEN_RE = re.compile(r"(?i)\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)(?P<spaces>\s+)"
+                             r"(?P<quote>['\"‘“]?)")
+
+
+def _given_as_title(shown: str, text: str) -> bool:
+    """Whether the text gives ``shown`` as a title, in any case ("released in the UK as ''The Bar Affair''"): what
+    ``_TITLE_GIVEN_RE`` followed by ``shown`` finds, without a pattern compiled for each title (a page's italics
+    made a dozen a page, each pushing the patterns every page uses out of re's cache)."""
+    for given in _TITLE_GIVEN_RE.finditer(text):
+        # Where the title may start: after any part of the spaces (a title may begin with one), after all of
+        # them, or after the quote.
+        starts = range(given.start("spaces") + 1, given.end("quote") + 1)
+        if any(_same_but_for_case(text[start:start + len(shown)], shown) for start in starts):
+            return True
+    return False
+
+
+def _same_but_for_case(text: str, shown: str) -> bool:
+    """Two texts alike as a case-insensitive pattern of ``shown`` matches: letter for letter (ASCII by lower case;
+    other letters by the pattern itself, which alone knows their case pairs)."""
+    if len(text) != len(shown):
+        return False
+    if text.isascii() and shown.isascii():
+        return text.lower() == shown.lower()
+    return re.fullmatch(re.escape(shown), text, re.IGNORECASE) is not None
 
 
 def _read_prose(article: Article, collector: Collector) -> None:
