@@ -109,6 +109,8 @@ _COMPANY_PAGE_KIND_RE = re.compile(r"\s*\((?:[\w ]+ )?(?:company|studio|label|pu
 
 # The word that ends a music library's or a record label's name ("Nordic Music Library", "Holm Records"); also a
 # surname ("Lorenzo Music"), so it marks a company only where a credit shows the name without it.
+_BRACKETS_AT_END_RE = re.compile(r"\s*\([^()]*\)$")  # a page's disambiguation: "Holm (record label)"
+_NOT_WORD_RE = re.compile(r"\W")
 _LABEL_END_RE = re.compile(r"\s+(?:Music(?:\s+Library)?|Records|Recordings|Library)$")
 
 
@@ -125,15 +127,15 @@ def links_a_company(shown: str, page: str) -> bool:
     >>> links_a_company("Hajonal", "De Wolfe Music")
     True
     """
-    name = re.sub(r"\s*\([^()]*\)$", "", page)
-    letters = re.sub(r"\W", "", fold(shown))
+    name = _BRACKETS_AT_END_RE.sub("", page)
+    letters = _NOT_WORD_RE.sub("", fold(shown))
     company_page = bool(_COMPANY_PAGE_KIND_RE.search(page) or is_company_name(name))
     label = _LABEL_END_RE.search(name)
     if (company_page or label) and letters and " " not in shown.strip():
         return True  # "[[De Wolfe Music|Dewolfe]]", "[[Holm Records|Holmsound]]": one word is no person's full name
     if company_page:
-        return bool(letters) and letters in re.sub(r"\W", "", fold(name))
-    return bool(label and letters) and letters in re.sub(r"\W", "", fold(name[:label.start()]))
+        return bool(letters) and letters in _NOT_WORD_RE.sub("", fold(name))
+    return bool(label and letters) and letters in _NOT_WORD_RE.sub("", fold(name[:label.start()]))
 
 
 def is_ceremony(name: str) -> bool:
@@ -151,7 +153,10 @@ def strip_ordinal(name: str) -> str:
     >>> strip_ordinal("the 43rd Robert Awards"), strip_ordinal("2025 Cannes Film Festival")
     ('Robert Awards', 'Cannes Film Festival')
     """
-    return re.sub(r"\s+\d{4}$", "", _EDITION_PREFIX_RE.sub("", name.strip())).strip()
+    return _TRAILING_YEAR_RE.sub("", _EDITION_PREFIX_RE.sub("", name.strip())).strip()
+
+
+_TRAILING_YEAR_RE = re.compile(r"\s+\d{4}$")
 
 
 @dataclass(frozen=True)

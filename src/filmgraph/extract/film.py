@@ -292,19 +292,48 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
     """The folded titles of the other works the page shows in italics ("''Coast Road'' won Best Visual Effects"):
     those that share no word of three letters or more with the film's title or its original title (a short or a
     translated title of the film itself is no other work)."""
-    own = {word for name in (film.title, film.original_title or "") for word in re.findall(r"\w{3,}", fold(name))}
+    own = {word for name in (film.title, film.original_title or "") for word in _LONG_WORD_RE.findall(fold(name))}
     blocks = [block for section in article.sections for block in section.blocks if block.italics]
     # A title the page gives the film itself ("released in the UK as ''The Bar Affair''", "its working title
     # ''Night Run''") is no other work.
-    renamed = {fold(shown) for block in blocks for shown in block.italics
-               if (named := re.search(rf"(?i)\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)\s+"
-                                      rf"['\"‘“]?{re.escape(shown)}", block.text))
-               and not _ANOTHER_VERSION_RE.search(block.text[max(0, named.start() - 80):named.start()])}
+    renamed = {fold(shown) for block in blocks for shown in block.italics if _given_as_title(shown, block.text)}
     # A title begins with a capital or a digit; italics in lower case are emphasis ("it ''was'' nominated").
     return frozenset(folded for block in blocks for shown in block.italics
                      if shown[:1].isupper() or shown[:1].isdigit()
-                     if not own.intersection(re.findall(r"\w{3,}", folded := fold(shown))) and folded
+                     if not own.intersection(_LONG_WORD_RE.findall(folded := fold(shown))) and folded
                      and folded not in renamed)
+
+
+_LONG_WORD_RE = re.compile(r"\w{3,}")
+# What gives a title: "released as ", "titled ‘", "a.k.a. " (each a keyword, its spaces, and a quote or none).
+_TITLE_GIVEN_RE = re.compile(r"(?i)\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)(?P<spaces>\s+)"
+                             r"(?P<quote>['\"‘“]?)")
+
+
+def _given_as_title(shown: str, text: str) -> bool:
+    """Whether the text gives ``shown`` as the film's title, in any case ("released in the UK as ''The Bar
+    Affair''"; not "remade in Hindi as ''Naya Din''"): what ``_TITLE_GIVEN_RE`` followed by ``shown`` finds, without
+    a pattern compiled for each title (a page's italics made a dozen a page, each pushing the patterns every page
+    uses out of re's cache)."""
+    for given in _TITLE_GIVEN_RE.finditer(text):
+        if _ANOTHER_VERSION_RE.search(text, max(0, given.start() - 80), given.start()):
+            continue
+        # Where the title may start: after any part of the spaces (a title may begin with one), after all of
+        # them, or after the quote.
+        starts = range(given.start("spaces") + 1, given.end("quote") + 1)
+        if any(_same_but_for_case(text[start:start + len(shown)], shown) for start in starts):
+            return True
+    return False
+
+
+def _same_but_for_case(text: str, shown: str) -> bool:
+    """Two texts alike as a case-insensitive pattern of ``shown`` matches: letter for letter (ASCII by lower case;
+    other letters by the pattern itself, which alone knows their case pairs)."""
+    if len(text) != len(shown):
+        return False
+    if text.isascii() and shown.isascii():
+        return text.lower() == shown.lower()
+    return re.fullmatch(re.escape(shown), text, re.IGNORECASE) is not None
 
 
 def _read_prose(article: Article, collector: Collector) -> None:
@@ -941,9 +970,9 @@ def _add_other_spellings(article: Article, film: Film) -> None:
     own_pages = {person.link for person in people if person.link}
     linked = {fold(shown) for shown, target in article.links if target not in own_pages}
     for mention in sorted(_POSSESSIVE_RE.sub("", m) for m in mentions):  # "George Lucas' film": his name
-        if fold(mention) in known or fold(mention + ".") in known or not is_person_name(mention) \
-                or " " not in mention.strip():
-            continue  # as credited, or so but for the full stop a sentence took ("Jack Haley Jr")
+        if " " not in mention.strip() or fold(mention) in known or fold(mention + ".") in known \
+                or not is_person_name(mention):
+            continue  # one word, as credited, or so but for the full stop a sentence took ("Jack Haley Jr")
         # Only the people sharing a spelling key with the mention can be spelled alike: a look-up, not a scan.
         candidates = {id(person): person for key in spelling_keys(mention) for person in by_key.get(key, ())}
         owners = [person for person in candidates.values()

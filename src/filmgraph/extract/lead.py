@@ -62,12 +62,31 @@ _FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s
                              r"\b(?:film|movie|feature|(?P<noun>documentary))\b")
 
 
+_THE_FILM_RE = re.compile(r"The film\s+")
+_BRACKETS_RE = re.compile(r"\s*\((?P<paren>[^)]*)\)")
+
+
+def _brackets_after_title(first: str, title: str) -> re.Match[str] | None:
+    r"""The brackets right after the title that opens the lead, "The film" before it or not: what
+    ``^(?:The film\s+)?TITLE\s*\((?P<paren>[^)]*)\)`` finds, tried in the same order, without a pattern compiled
+    for each page's title (which would also push the patterns every page uses out of re's cache)."""
+    opening = _THE_FILM_RE.match(first)
+    # Where the title may start: after "The film" and each run of its spaces, the longest first; then at the start.
+    starts = [*range(opening.end(), len("The film"), -1), 0] if opening else [0]
+    for start in starts:
+        if first.startswith(title, start):
+            found = _BRACKETS_RE.match(first, start + len(title))
+            if found:
+                return found
+    return None
+
+
 def read_lead(article: Article, collector: Collector) -> None:
     film = collector.film
     if not article.lead:
         return
     first = article.lead[0].replace("''", "")
-    title_at = re.match(rf"^(?:The film\s+)?{re.escape(article.title)}\s*\((?P<paren>[^)]*)\)", first)
+    title_at = _brackets_after_title(first, article.title)
     if title_at and film.original_title is None:
         inner = title_at["paren"].strip()
         inner = re.sub(r"^(?:original|native)\s+title\s*:\s*", "", inner, flags=re.IGNORECASE)

@@ -439,7 +439,10 @@ def star_variant(star: str, listed: str, *, two_pages: bool = False) -> bool:
 
 def _without_brackets(title: str) -> str:
     """A page's title without its disambiguation: "Rosemary Lane (actress)" → "Rosemary Lane"."""
-    return re.sub(r"\s*\([^()]*\)$", "", title)
+    return _BRACKETS_AT_END_RE.sub("", title)
+
+
+_BRACKETS_AT_END_RE = re.compile(r"\s*\([^()]*\)$")
 
 
 def _page_keys(own_page: dict[str, str | None], cast: dict[str, set[str]]) -> dict[str, str]:
@@ -528,6 +531,8 @@ def _canonical_name(written: list[str], playing: set[str]) -> str:
     >>> _canonical_name(["Ed Asner", "Edward Asner"], {"Edward Asner"})
     'Edward Asner'
     """
+    if len(written) == 1:
+        return written[0]  # most people: written one way (what the comparisons below would choose, at a cost)
     top_key = max((is_person_name(name), *_fullness(name)[:2]) for name in written)
     top = [name for name in written if (is_person_name(name), *_fullness(name)[:2]) == top_key]
     first = _tokens(top[0])
@@ -680,10 +685,10 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
                 union(spellings[0], other)
     # "Shobana" and "Shobhana", "Cochin Haneefa" and "Cochin Hanifa": one name in two romanisations.
     romanised: dict[str, list[str]] = {}
-    for n in names:
+    # Only names the article links to pages: "Sridhar" the actor and "Sreedhar" the composer may be two people.
+    for n in (n for n in names if own_page[n]):
         key = romanisation_key(shown[n])
-        # Only names the article links to pages: "Sridhar" the actor and "Sreedhar" the composer may be two people.
-        if len(key) >= MIN_ROMANISED_KEY and own_page[n]:
+        if len(key) >= MIN_ROMANISED_KEY:
             romanised.setdefault(key, []).append(n)
     for spellings in romanised.values():
         for other in spellings[1:]:

@@ -100,6 +100,9 @@ _PRONOUN_SUBJECTS = {"it", "the film", "the movie", "this film", "she", "he", "t
 MAX_SENTENCE_CHARS = 2000
 
 
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S": compiled here, for a test made at every sentence's end
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Example:
 
@@ -119,7 +122,7 @@ def split_sentences(paragraph: str) -> list[str]:
         # "U.S." goes on into a name ("the U.S. Custom House", two capitalised words), else it ends a sentence
         # ("… in the U.S. Berg then flew to Rome").
         initial = (len(last_word) == 1 and "A" <= last_word <= "Z") or (
-            re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", last_word) is not None
+            _INITIALS_RE.fullmatch(last_word) is not None
             and re.match(rf"[{UPPER}][\w'’-]*\s+[{UPPER}]", piece) is not None)
         # "Dr.", "St.", "No. 5", "vs." (not "she said no.")
         abbreviated = fold(last_word) in ABBREVIATIONS and (last_word[:1].isupper() or last_word == "vs")
@@ -145,15 +148,20 @@ def _number(text: str) -> int:
     return int(text) if text.isdigit() else _NUMBER_WORDS[text.lower()]
 
 
+_BEFORE_MONTH_RE = re.compile(rf"\s+(?:on|in)\s+(?={_MONTH_NAMES_RE})")
+_TRAILING_JOINER_RE = re.compile(r"\s+(?:the|and the|of|for|on|&)$")
+_LEADING_PREPOSITION_RE = re.compile(r"^(?:At|In|On|From|By|During|For|With|After|Before)\s+(?:the\s+)?")
+
+
 def _phrases(text: str) -> list[tuple[str, int, int]]:
     found = []
     for match in _PHRASE_RE.finditer(text):
         phrase = match.group(0).rstrip(".,:;'’")
         # "the Sitges Film Festival on October 9": a date after "on"/"in" is not part of the name.
-        phrase = re.split(rf"\s+(?:on|in)\s+(?={_MONTH_NAMES_RE})", phrase)[0]
-        phrase = re.sub(r"\s+(?:the|and the|of|for|on|&)$", "", phrase)
+        phrase = _BEFORE_MONTH_RE.split(phrase)[0]
+        phrase = _TRAILING_JOINER_RE.sub("", phrase)
         # A capitalised preposition opening a sentence is not part of the name: "At the Bodil Awards".
-        lead = re.match(r"^(?:At|In|On|From|By|During|For|With|After|Before)\s+(?:the\s+)?", phrase)
+        lead = _LEADING_PREPOSITION_RE.match(phrase)
         start = match.start() + (lead.end() if lead else 0)
         phrase = phrase[lead.end():] if lead else phrase
         if phrase:
@@ -282,8 +290,7 @@ _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album
 def _mentions(sentence: str, stems: tuple[str, ...]) -> bool:
     """Whether the sentence holds one of these lower-case stems: a cheap test before a pattern that needs one
     of them is run along the whole sentence (most sentences of an article state none of these facts)."""
-    lowered = _lowered(sentence)
-    return any(stem in lowered for stem in stems)
+    return any(map(_lowered(sentence).__contains__, stems))  # a generator here cost more than the tests
 
 
 @lru_cache(maxsize=64)  # each finder asks of the sentence being read
@@ -551,9 +558,17 @@ def _clause_after_break(text: str) -> str:
     return text[max(text.rfind(mark) for mark in ",;:(") + 1:]
 
 
-def _film_words(title: str) -> str:
-    """A pattern of the words a sentence names the film by: "it", "the film", "the movie", "this film", its title."""
-    return rf"(?:it|the film|the movie|this film{'|' + re.escape(title) if title else ''})"
+def _film_words(title: str, text: str) -> str:
+    """A pattern (in any case) of the words a sentence names the film by: "it", "the film", "the movie", "this film",
+    and its title when ``text``, which the pattern is run on, holds it. A pattern with a title is compiled for one
+    page and pushes the patterns every page uses out of re's cache: made only when the title can match."""
+    named = bool(title) and _title_re(title).search(text) is not None
+    return rf"(?:it|the film|the movie|this film{'|' + re.escape(title) if named else ''})"
+
+
+@lru_cache(maxsize=4)  # the page being read: its title is looked for in many clauses
+def _title_re(title: str) -> re.Pattern[str]:
+    return re.compile(re.escape(title), re.IGNORECASE)  # as the title matches in a pattern of _film_words
 
 
 def _the_film_premiered(sentence: str, match: re.Match[str], title: str) -> bool:
@@ -561,11 +576,12 @@ def _the_film_premiered(sentence: str, match: re.Match[str], title: str) -> bool
     of the film", "its Los Angeles premiere"; never "The sequel premiered", "attended the premiere of Titanic"."""
     word = match.end() - len(re.search(r"(?i)premiere\w*$", match.group(0)).group(0))  # where "premiere…" starts
     before = sentence[:word]
-    subject, film = _clause_after_break(before), _film_words(title)
+    subject = _clause_after_break(before)
     if sentence[word:match.end()].casefold() == "premiered":
-        return re.search(rf"(?i)(?:^|\s){film}\s+(?:(?:was|had|has|first|then|later|also|finally|originally)\s+)*"
-                         r"$", subject) is not None
-    of = re.match(rf"(?i)\s+(?:of|for)\s+{film}\b", sentence[match.end():])
+        return re.search(rf"(?i)(?:^|\s){_film_words(title, subject)}\s+"
+                         r"(?:(?:was|had|has|first|then|later|also|finally|originally)\s+)*$", subject) is not None
+    after = sentence[match.end():]
+    of = re.match(rf"(?i)\s+(?:of|for)\s+{_film_words(title, after)}\b", after)
     owner = re.search(r"(?i)\b(?:its|the film's|the movie's)\s+$", sentence[:match.start("kind")] if match["kind"]
                       else before)
     return (of is not None or owner is not None) and not re.search(r"(?i)\battend", subject)
@@ -581,7 +597,8 @@ _OPENING_DATE_RE = re.compile(r"(?:On|In)\s+[^;.]{0,25}?\d{4},")
 def _the_film_was_shown(before: str, title: str) -> bool:
     """Whether the words before "was shown" make the film its subject: "The film was shown", "a print of Heat was
     shown", "It also received a screening"; never "Heat's sequel was shown", "The documentary about it"."""
-    subject, film = _clause_after_break(before), _film_words(title)
+    subject = _clause_after_break(before)
+    film = _film_words(title, subject)
     # "a print of the film" is the film; "footage of", "20 minutes of", "a documentary about" the film are not.
     part_of = re.search(rf"(?i)\b(?P<what>[\w-]+)\s+(?:of|about|from|on)\s+{film}\s+(?:(?:also|later|then|first)\s+)*$",
                         subject)
@@ -1165,7 +1182,10 @@ def names_another_work(clause: str) -> bool:
 
 def refers_back(sentence: str) -> bool:
     """A sentence whose subject is the one of the sentence before: "It …", "This …", "The album …", "The score …"."""
-    return re.match(r"(?:It|This|The album|The score)\b", sentence.strip()) is not None
+    return _REFERS_BACK_RE.match(sentence.strip()) is not None
+
+
+_REFERS_BACK_RE = re.compile(r"(?:It|This|The album|The score)\b")
 
 
 def names_a_category(text: str) -> bool:
@@ -1180,15 +1200,24 @@ def the_film_is_the_subject(sentence: str, verb_at: int, title: str) -> bool:
     categories"); not "Holm, who had won an Oscar for …" nor "Its soundtrack won …"."""
     before = sentence[:verb_at]
     clause = before[max([0, *(m.end() for m in re.finditer(r"[,;:(]\s*", before))]):]
-    film = rf"(?:{re.escape(title)}|[Tt]he (?:film|movie|picture)|[Ii]t|[Tt]his film)"
-    if re.search(rf"(?:^|\s){film}\s+(?:\w+\s+){{0,3}}$", clause) and not re.search(r"\bwho\b", clause):
+    if re.search(rf"(?:^|\s){_the_film(title, clause)}\s+(?:\w+\s+){{0,3}}$", clause) \
+            and not re.search(r"\bwho\b", clause):
         return not _subject_is_another_work(clause, title, "")
-    if re.fullmatch(r"(?:and|but)\s+(?:(?:was|were|also|then|later)\s+)*", clause) and \
-            re.match(rf"\s*{film}\s+(?:\w+\s+){{0,3}}?(?:won|was|were|received|earned|garnered)\b", sentence):
+    if re.fullmatch(r"(?:and|but)\s+(?:(?:was|were|also|then|later)\s+)*", clause) and re.match(
+            rf"\s*{_the_film(title, sentence)}\s+(?:\w+\s+){{0,3}}?(?:won|was|were|received|earned|garnered)\b",
+            sentence):
         return True  # "The film won Best Picture, and was nominated for …": the first clause's subject goes on
     verb = re.match(r"\w+", sentence[verb_at:])
     after = sentence[verb_at + (verb.end() if verb else 0):]
-    return re.match(rf"\s+(?:the\s+)?{film}\b", after) is not None and not re.search(r"\bwho\b", clause)
+    return re.match(rf"\s+(?:the\s+)?{_the_film(title, after)}\b", after) is not None \
+        and not re.search(r"\bwho\b", clause)
+
+
+def _the_film(title: str, text: str) -> str:
+    """A pattern of the words that make the film the subject: "The film", "It", "This film", and its title (as
+    written) when ``text``, which the pattern is run on, holds it: a pattern with a title is made only when it
+    can match (see :func:`_film_words`)."""
+    return rf"(?:{re.escape(title) + '|' if title in text else ''}[Tt]he (?:film|movie|picture)|[Ii]t|[Tt]his film)"
 
 
 def _person_subjects(before_verb: str, title: str) -> list[str]:

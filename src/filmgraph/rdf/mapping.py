@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from rdflib import Graph, Literal, URIRef
@@ -106,6 +107,13 @@ def decimal_literal(amount: float) -> Literal:
     return Literal(text, datatype=XSD.decimal, normalize=False)
 
 
+@lru_cache(maxsize=4096)  # names and labels recur within a film (a name and its label) and across films
+def text_literal(text: str, lang: str | None = None) -> Literal:
+    """A text as a literal, in ``lang`` if given: made once for each text (rdflib checks and converts every one it
+    makes, and a film's graph holds some hundred and fifty)."""
+    return Literal(text, lang=lang)
+
+
 def _curie(text: str) -> URIRef:
     prefix, local = text.lstrip("^").split(":", 1)
     return URIRef(PREFIXES[prefix][local])
@@ -179,8 +187,8 @@ class _Mapper:
         for LANG(?label) = "en")."""
         if kind is not None:
             self.add(node, RDF.type, kind)
-        self.add(node, SDO.name, Literal(name, lang=lang))
-        self.add(node, RDFS.label, Literal(label or name, lang=lang or LABEL_LANGUAGE))
+        self.add(node, SDO.name, text_literal(name, lang))
+        self.add(node, RDFS.label, text_literal(label or name, lang or LABEL_LANGUAGE))
         return node
 
     def item(self, page: str | None) -> URIRef | None:
@@ -192,8 +200,8 @@ class _Mapper:
             return None
         node = WD[qid]
         label = page_label(page)
-        self.add(node, RDFS.label, Literal(label, lang=LABEL_LANGUAGE))
-        self.add(node, SDO.name, Literal(label, lang=LABEL_LANGUAGE))
+        self.add(node, RDFS.label, text_literal(label, LABEL_LANGUAGE))
+        self.add(node, SDO.name, text_literal(label, LABEL_LANGUAGE))
         return node
 
     def person_value(self, key: str) -> URIRef:
@@ -222,7 +230,7 @@ class _Mapper:
                                       label=page_label(person.link) if person.link else None), person.link)
         self.add(node, WDT.P31, HUMAN_ITEM)
         for alternate in person.alternate_names:
-            self.add(node, SDO.alternateName, Literal(alternate))
+            self.add(node, SDO.alternateName, text_literal(alternate))
         self._people[key] = node
         return node
 
@@ -378,7 +386,7 @@ def _cast(m: _Mapper, row: FieldRow, member: CastMember) -> Emitted:
     m.add(role, SDO.actor, node)
     for child in children(row.field):
         for character in getattr(member, child.attribute):
-            m.add(role, _curie(child.schema), Literal(character))
+            m.add(role, _curie(child.schema), text_literal(character))
     return Emitted(role, value, sources=member.sources, slug=member.person)
 
 
@@ -578,7 +586,7 @@ def _nominee_term(m: _Mapper, nominee: Nominee) -> Node:
 
 # kind of a qualifier row → its RDF term
 QUALIFIER_TERMS: dict[str, Callable[[_Mapper, Any], Node]] = {
-    "text": lambda m, text: Literal(text),
+    "text": lambda m, text: text_literal(text),
     "date": lambda m, when: date_literal(when),
     "place": lambda m, place: m.place(place),
     "event": lambda m, name: m.event(name),

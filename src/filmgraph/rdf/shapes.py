@@ -42,6 +42,7 @@ class FilmTriples:
         self._triples: dict[Triple, None] = {}
         self._index: dict[Node, dict[Node, list[Node]]] = {}
         self._classes: dict[Node, set[Node]] | None = None  # class → its instances, made when first asked
+        self._subjects: dict[Node, list[Node]] | None = None  # predicate → its subjects, made when first asked
         # All at once, as add() would one by one: each triple kept at its first place (a literal's hash is
         # computed in Python: one look-up each), then indexed in that order.
         self._triples = dict.fromkeys(triples)
@@ -60,19 +61,31 @@ class FilmTriples:
         self._triples.setdefault(triple, None)  # one look-up: a literal's hash is computed in Python
         if len(self._triples) > known:
             self._index.setdefault(triple[0], {}).setdefault(triple[1], []).append(triple[2])
-            self._classes = None
+            self._classes = self._subjects = None
 
     def remove(self, triple: Triple) -> None:
         if triple in self._triples:
             del self._triples[triple]
             self._index[triple[0]][triple[1]].remove(triple[2])
-            self._classes = None
+            self._classes = self._subjects = None
 
     def objects(self, subject: Node, predicate: Node) -> list[Node]:
         return self._index.get(subject, {}).get(predicate, [])
 
-    def subjects_with(self, predicate: Node) -> Iterator[Node]:
-        return (subject for subject, by_predicate in self._index.items() if by_predicate.get(predicate))
+    def subjects_with(self, predicate: Node) -> list[Node]:
+        """The subjects that have a value of ``predicate``, in the order they came."""
+        return self._subjects_by_predicate().get(predicate, [])
+
+    def _subjects_by_predicate(self) -> dict[Node, list[Node]]:
+        # Made in one pass over the index: the shapes ask for the subjects of some forty predicates a film.
+        if self._subjects is None:
+            subjects: dict[Node, list[Node]] = {}
+            for subject, by_predicate in self._index.items():
+                for predicate, values in by_predicate.items():
+                    if values:
+                        subjects.setdefault(predicate, []).append(subject)
+            self._subjects = subjects
+        return self._subjects
 
     def __contains__(self, triple: object) -> bool:
         return triple in self._triples
