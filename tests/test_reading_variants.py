@@ -1353,6 +1353,13 @@ def test_eighth_review_parts_takings_people_and_towns() -> None:
     assert [(f.place.name, f.place.qid) for f in film.filming_location] == [("Peru, Indiana", None), ("Jordan", "Q810")]
 
 
+def test_a_town_one_link_shows_with_its_region_is_one_town() -> None:
+    film = _film("", "== Production ==\nFilming took place in [[Mexico, Missouri]] and [[Peru, Indiana]].\n")
+    assert [(f.place.name, f.place.qid, f.place.within.name if f.place.within else None)
+            for f in film.filming_location] == [("Mexico, Missouri", None, "Missouri"),
+                                                ("Peru, Indiana", None, "Indiana")]
+
+
 @pytest.mark.parametrize(("sentence", "places"), [
     ("The crew filmed in Canada, Montana.", [("Canada", None), ("Montana", None)]),
     ("Filming took place in Nepal, Sikkim and Bhutan.", [("Nepal", None), ("Sikkim", None), ("Bhutan", None)]),

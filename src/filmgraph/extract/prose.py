@@ -1425,7 +1425,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
         while extra := _LIST_CONTINUATION_RE.match(text, position):
             names.append((extra["name"].rstrip(".,;:"), extra.end()))
             position = extra.end()
-        names = _towns_with_their_regions(names, text)
+        names = _towns_with_their_regions(_linked_towns(names, links or {}), text)
         first = True
         listed = False  # the list's first name is a place: so are the names listed after it ("in Bath, Kent, the
         # Chatham Dockyard")
@@ -1490,6 +1490,18 @@ def _town_named_after_country(country_code: str, region: str) -> bool:
     return any(region_country in _TOWNS_AFTER_COUNTRIES and country_code != region_country
                and country_code not in _TOWNS_AFTER_COUNTRIES[region_country]
                for region_country in reference.region_countries(region))
+
+
+def _linked_towns(names: list[tuple[str, int]], links: dict[str, str]) -> list[tuple[str, int]]:
+    """A list's names with each pair one link shows joined again: "[[Mexico, Missouri]]" is a town, whatever
+    country its first word names."""
+    joined: list[tuple[str, int]] = []
+    for name, end in names:
+        if joined and fold(f"{joined[-1][0]}, {name}") in links:
+            joined[-1] = (f"{joined[-1][0]}, {name}", end)
+        else:
+            joined.append((name, end))
+    return joined
 
 
 def _towns_with_their_regions(names: list[tuple[str, int]], text: str) -> list[tuple[str, int]]:
