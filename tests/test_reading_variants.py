@@ -1365,6 +1365,8 @@ def test_a_town_one_link_shows_with_its_region_is_one_town() -> None:
     ("Filming took place in Nepal, Sikkim and Bhutan.", [("Nepal", None), ("Sikkim", None), ("Bhutan", None)]),
     ("The film was shot in Ireland, Northern Ireland.", [("Ireland", None), ("Northern Ireland", None)]),
     ("Filming took place in Cuba, New York.", [("Cuba, New York", "New York")]),
+    ("Filming took place in Peru, Indiana and Lebanon, Pennsylvania.",
+     [("Peru, Indiana", "Indiana"), ("Lebanon, Pennsylvania", "Pennsylvania")]),
     ("The film was shot in India, Kerala.", [("India", None), ("Kerala", None)]),
 ])
 def test_a_country_beside_a_neighbours_region_is_two_places(sentence: str,

@@ -1504,6 +1504,21 @@ def _linked_towns(names: list[tuple[str, int]], links: dict[str, str]) -> list[t
     return joined
 
 
+def _country_named_towns(names: list[tuple[str, int]], text: str) -> list[tuple[str, int]]:
+    """A list's names with each "Country, Region" that is a town of that region joined ("Peru, Indiana")."""
+    joined: list[tuple[str, int]] = []
+    for name, end in names:
+        previous = joined[-1][0] if joined else ""
+        country = reference.country(previous) if previous and "," not in previous else None
+        if country is not None and reference.is_first_level_region(name) \
+                and _town_named_after_country(country.code or "", name) \
+                and re.search(rf"{re.escape(previous)}\s*,\s*$", text[:text.rfind(name, 0, end)]):
+            joined[-1] = (f"{previous}, {name}", end)
+        else:
+            joined.append((name, end))
+    return joined
+
+
 def _towns_with_their_regions(names: list[tuple[str, int]], text: str) -> list[tuple[str, int]]:
     """A list's names with each "Town, Region" as one ("Regina, Saskatchewan", "Atlanta, Georgia"): a state or a
     province after a town and a comma is where the town is, not another place of filming (nor a country).
@@ -1514,8 +1529,11 @@ def _towns_with_their_regions(names: list[tuple[str, int]], text: str) -> list[t
     >>> len(_towns_with_their_regions([("Mumbai", 9), ("Goa", 14), ("Kerala", 22)], "in Mumbai, Goa, Kerala"))
     3
     """
-    # Only a list's first two names, and only when no other place follows the region but a country: "in Mumbai, Goa,
-    # Kerala and Switzerland" and "New York, Boston, Washington" are lists of places.
+    # A town named after a far country is one wherever it stands in the list ("Peru, Indiana and Lebanon,
+    # Pennsylvania"): the country's name before its region says so.
+    names = _country_named_towns(names, text)
+    # Any other town: only a list's first two names, and only when no other place follows the region but a
+    # country: "in Mumbai, Goa, Kerala and Switzerland" and "New York, Boston, Washington" are lists of places.
     if len(names) < 2 or any(reference.country(name) is None for name, _ in names[2:]):
         return names
     (town, _), (region, end) = names[0], names[1]
