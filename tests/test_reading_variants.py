@@ -1506,6 +1506,9 @@ def test_a_release_timed_to_an_anniversary_or_told_before_a_re_release_is_the_re
     ("The film is set in Toronto, where it was also shot.", [("Toronto", None)]),
     ("Set in New York, the film was shot on location there in 2004.", [("New York", "2004")]),
     ("Filming took place in Toronto, with the story set in Chicago.", [("Toronto", None)]),
+    ("Filming took place in Toronto, with some scenes set in Mexico shot in Santa Fe.",
+     [("Toronto", None), ("Santa Fe", None)]),
+    ("The scenes set in Paris were filmed in Prague.", [("Prague", None)]),
     ("Shooting began on 13 July 1982, with the arrival of the art department in [[Paoay]], [[Ilocos Norte]].",
      [("Paoay", "1982-07-13"), ("Ilocos Norte", "1982-07-13")]),
 ])

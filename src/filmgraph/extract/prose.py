@@ -1316,10 +1316,15 @@ _ONLY_PLANNED_RE = re.compile(r"(?i)(?<!\bas\s)(?<!\bthe\s)\b(?:planned|planning
 
 
 # Where the story is set, told beside where it was filmed ("Though set in Chicago, the film was shot in Toronto",
-# "Although the story takes place in Paris, …"): up to the clause's end, that place is the story's.
-_UNTIL_CLAUSE_END = r"[^,;]*?(?=\s*[,;]|\s+but\b|\s+and\s+(?:was|were|it|is|filmed|shot)\b|$)"
+# "Although the story takes place in Paris, …", "with some scenes set in Mexico shot in Santa Fe"): the place named
+# after "set in", up to the clause's end or the first word after its name, is the story's.
+_SETTING_PLACE = (r"(?:(?:the|a|an)\s+)?(?:[\w-]+\s+){0,4}?(?-i:[A-Z0-9][\w'’.-]*(?:(?:\s+|\s+(?:and|or|of|de|the)\s+)"
+                  r"[A-Z][\w'’.-]*)*)")
+_UNTIL_CLAUSE_END = (rf"(?:{_SETTING_PLACE}|[^,;]*?)(?=\s*[,;]|\s+but\b|\s+and\s+(?:was|were|it|is|filmed|shot)\b|$|"
+                     r"\s+(?-i:[a-z]))")
 _STORY_SETTING_RE = re.compile(
-    r"(?i)(?:\b(?:is|was|are|were|be|being|been|though|although|while|whilst|story|plot|action|narrative)\s+"
+    r"(?i)(?:\b(?:is|was|are|were|be|being|been|though|although|while|whilst|story|plot|action|narrative|scenes?|"
+    r"sequences?)\s+"
     r"(?:\w+ly\s+)?|(?:^|,)\s*)set\s+"
     r"(?:\w+ly\s+)?(?:in|on|at)\s+(?!and\b)" + _UNTIL_CLAUSE_END
     + r"|\b(?:(?:story|plot|action|narrative|events?|novel|book)\s+(?:\w+\s+)?(?:takes|took)|"
