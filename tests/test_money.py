@@ -280,3 +280,11 @@ def test_a_market_outside_named_places_keeps_its_whole_name() -> None:
 def test_north_americas_takings_of_a_part_of_the_run_are_a_part_of_the_takings(sentence: str, scope: str) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
     assert film.box_office == [] and [q.scope for q in film.takings] == [scope]
+
+
+def test_an_infobox_gross_split_into_domestic_and_foreign_earnings_is_two_parts_of_the_takings() -> None:
+    film = _film("| gross = $4,650,000 (Domestic earnings)<br>$3,497,000 (Foreign earnings)",
+                 "== Release ==\nIt was re-released in 1981 and grossed a further $26.8 million.\n")
+    assert film.box_office == []
+    assert _takings(film) == [(4.65e6, None, "Domestic earnings"), (3.497e6, None, "Foreign earnings"),
+                              (26.8e6, None, "re-released")]

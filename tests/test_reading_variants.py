@@ -1518,6 +1518,12 @@ def test_a_setting_that_was_also_filmed_stays_a_place_of_filming(sentence: str,
     assert [(f.place.name, f.start.isoformat() if f.start else None) for f in film.filming_location] == places
 
 
+def test_lyricists_in_the_music_credit_are_no_composers() -> None:
+    film = _film("| music = '''Music:'''<br>[[Jerome Kern]]<br>'''Lyrics:'''<br>[[Ira Gershwin]]<br>"
+                 "Lyrics by [[Otto Harbach]]")
+    assert _names(film, "composer") == ["Jerome Kern"]
+
+
 def test_georgia_is_the_country_in_the_infobox_or_linked_so_and_yugoslavia_has_its_item() -> None:
     film = _film("| country = Georgia\n| language = Georgian",
                  "== Production ==\nFilming took place in Georgia.\n")

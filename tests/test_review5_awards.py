@@ -384,3 +384,10 @@ def test_unlinked_items_keep_their_qualifiers_and_a_colon_line_says_their_result
 def test_a_remake_is_another_work_and_a_source_novel_before_the_film_is_not_the_subject(
         sentence: str, expected: set[tuple[str, str, str, tuple[str, ...]]]) -> None:
     assert _nominations(_film("", f"== Accolades ==\n{sentence}\n")) == expected
+
+
+def test_a_job_before_a_nominees_name_is_no_part_of_it() -> None:
+    film = _film("", "== Accolades ==\nCinematographer [[Tom Hill]] was nominated for the Academy Award for Best "
+                     "Cinematography.\n")
+    assert _nominations(film) == {("Academy Awards", "Best Cinematography", "nominated", ("Tom Hill",))}
+    assert _people(film) == {"Ann Berg", "Tom Hill"}

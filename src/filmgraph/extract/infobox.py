@@ -30,9 +30,37 @@ def _split_values(values: tuple[str, ...]) -> list[str]:
     return [part.strip() for value in values for part in re.split(r"\s*(?:;|,|\band\b|\n)\s*", value) if part.strip()]
 
 
+# The names a credit gives to lyrics: "Lyrics:" above them, "Lyrics by …", "… (lyrics)". Lyricists are no
+# composers, nor any other job the infobox credits.
+_LYRICS_LABEL_RE = re.compile(r"(?i)^\W*(?:additional\s+)?(?:lyrics|lyricists?)\W*:\W*$")
+_MUSIC_LABEL_RE = re.compile(r"(?i)^\W*(?P<label>music|lyrics|lyricists?|score|original\s+score|background\s+score|"
+                             r"songs)\W*:\s*(?P<rest>\S.*)$")
+_LYRICS_CREDIT_RE = re.compile(r"(?i)^\W*lyrics?\s+by\b|\((?:lyrics|lyricist)\)\W*$")
+
+
 def parse_people(values: tuple[str, ...]) -> list[str]:
-    # A line ending in ":" ("Background Score:") labels the names below it; it names nobody.
-    return [name for value in values if not value.rstrip().endswith(":") for name in split_names(value)]
+    """The people a credit names. A line ending in ":" ("Background Score:") labels the names below it and names
+    nobody; the names under "Lyrics:" are lyricists, no one the field credits.
+
+    >>> parse_people(("Music:", "Jerome Kern", "Lyrics:", "Ira Gershwin", "Otto Harbach"))
+    ['Jerome Kern']
+    >>> parse_people(("Jerome Kern", "Lyrics by Ira Gershwin", "Otto Harbach (lyrics)"))
+    ['Jerome Kern']
+    >>> parse_people(("Music:", "Jerome Kern", "Lyrics:Leonard Joy", "Otto Harbach", "Score: Ann Berg"))
+    ['Jerome Kern', 'Ann Berg']
+    """
+    names: list[str] = []
+    lyrics = False
+    for value in values:
+        if value.rstrip().endswith(":"):
+            lyrics = bool(_LYRICS_LABEL_RE.match(value))
+            continue
+        labelled = _MUSIC_LABEL_RE.match(value)  # "Lyrics:Leonard Joy": a label run into the first name below it
+        if labelled:
+            lyrics, value = labelled["label"].lower().startswith("lyric"), labelled["rest"]
+        if not lyrics and not _LYRICS_CREDIT_RE.search(value):
+            names.extend(split_names(value))
+    return names
 
 
 def parse_organizations(values: tuple[str, ...]) -> list[Organization]:

@@ -1251,6 +1251,12 @@ _LISTED_BEFORE_RE = re.compile(rf"(?:^|[,;]\s+)(?:{NAME_RE.pattern}|{_NAME_TOKEN
                                rf"{_NAME_TOKEN}))*,?\s+and\s+$")
 
 
+_JOB_BEFORE_NAME_RE = re.compile(r"^(?:(?:Co-?)?(?:Cinematographer|Director|Composer|Screenwriter|Writer|Producer|"
+                                 r"Editor|Lyricist|Choreographer|Actor|Actress|Star|Costume\s+designer|"
+                                 r"Production\s+designer|Art\s+director|Designer|Songwriter|Singer)|"
+                                 r"Director\s+of\s+photography)\s+(?=\S+\s+\S)")
+
+
 def _person_subject(before_verb: str, title: str) -> str | None:
     """The person a clause says won or was nominated: the name just before its verb."""
     match = re.search(rf"(?:^|[,;]\s+|\b(?:and|while|whereas|but)\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+"
@@ -1258,7 +1264,8 @@ def _person_subject(before_verb: str, title: str) -> str | None:
                       r"(?:was\s+|were\s+)?$", before_verb)
     if not match:
         return None
-    name = match["name"]
+    # "Cinematographer Tom Hill was nominated": the job before a name is no part of it.
+    name = _JOB_BEFORE_NAME_RE.sub("", match["name"])
     if name.casefold() in _PRONOUN_SUBJECTS or name == title or _BODY_WORDS.search(name) or \
             reference.country(name) or _is_month_or_date(name) or re.match(r"(?:Best|Outstanding|Most)\b", name):
         return None
@@ -2126,7 +2133,7 @@ _WINDOW_RE = re.compile(
     # A run that is not the whole of it: the first run or year, a re-release, a limited release, so far, by a date.
     r"(?<=during\s)(?:its|the)\s+(?:first|initial|original)\s+(?:theatrical\s+)?(?:run|release|year(?:\s+of\s+"
     r"release)?)|"
-    r"(?:its\s+)?(?:\d{4}\s+)?re-?release|(?:special|anniversary)\s+edition|limited\s+release|so\s+far|"
+    r"(?:its\s+)?(?:\d{4}\s+)?re-?release(?:d)?|(?:special|anniversary)\s+edition|limited\s+release|so\s+far|"
     r"by\s+the\s+end\s+of\s+[A-Z]?\w+)\b")
 # A debut ("debuted to $35 million") is an opening; a list of markets with their sums in brackets tells the
 # markets' openings or later weekends when it speaks of them ("its largest new markets were France ($1.7 million)").
@@ -2199,7 +2206,12 @@ def limit_in_brackets(quantity: Quantity, text: str) -> Quantity:
         if window is not None:
             quantity.scope = " ".join(window.group(0).split())
         quantity.area = quantity.area or _market_place(inside.strip())
+        if quantity.area is None and _PART_MARKET_RE.search(inside):
+            quantity.scope = quantity.scope or " ".join(inside.split())  # "(Domestic earnings)", "(Foreign earnings)"
     return quantity
+
+
+_PART_MARKET_RE = re.compile(r"(?i)\b(?:domestic|foreign|overseas|international)\b")
 
 
 def is_partial(quantity: Quantity) -> bool:
