@@ -239,8 +239,9 @@ def test_a_budget_written_with_a_code_before_its_symbol() -> None:
     ("| cinematography = [[Karl Freund]], [[A.S.C.]]", "cinematographer", ["Karl Freund"]),
     ("| director = [[Ann Berg]]<br>'''''Uncredited'''''<br>[[Busby Berkeley]]", "director",
      ["Ann Berg", "Busby Berkeley"]),
+    # The names under "Lyrics:" are lyricists, no composers (the label runs into the first of them).
     ("| music = '''''Music:'''''<br>[[Jerome Kern]]<br>'''''Lyrics:'''''{{plainlist|\n* Leonard Joy\n}}", "composer",
-     ["Jerome Kern", "Leonard Joy"]),
+     ["Jerome Kern"]),
 ])
 def test_a_credit_line_names_people_without_labels_or_society_letters(infobox: str, field: str,
                                                                       names: list[str]) -> None:
