@@ -391,3 +391,16 @@ def test_a_job_before_a_nominees_name_is_no_part_of_it() -> None:
                      "Cinematography.\n")
     assert _nominations(film) == {("Academy Awards", "Best Cinematography", "nominated", ("Tom Hill",))}
     assert _people(film) == {"Ann Berg", "Tom Hill"}
+
+
+def test_a_category_link_of_the_sentence_names_its_body_though_another_body_shows_the_same_words() -> None:
+    body = ("== Accolades ==\nAt the [[53rd Academy Awards]], the film won the award for [[Academy Award for Best "
+            "Sound Mixing|Best Sound]].\n\nIt also received a British Academy Film Award nomination for [[BAFTA Award "
+            "for Best Sound|Best Sound]].\n\n"
+            "{| class=\"wikitable\"\n! Award !! Category !! Result\n|-\n"
+            "| [[Academy Awards]] || [[Academy Award for Best Sound Mixing|Best Sound Mixing]] || {{won}}\n|-\n"
+            "| [[British Academy Film Awards]] || Best Sound || {{nom}}\n|}\n")
+    film = _film("", body)
+    assert {(n.body, n.category, n.result.value, n.page) for n in film.nomination} == {
+        ("Academy Awards", "Best Sound Mixing", "won", "Academy Award for Best Sound Mixing"),
+        ("British Academy Film Awards", "Best Sound", "nominated", "BAFTA Award for Best Sound")}

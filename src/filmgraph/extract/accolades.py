@@ -88,6 +88,8 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
             people = [n.person for n in nominees if n.person]
             nominees = [*nominees, Nominee(work=Work(song["work"], people))]
         linked = _category_link(category, links)
+        if linked and linked[0] and body_cell and body_key(linked[0]) != body_key(strip_ordinal(body_cell)):
+            linked = None  # a link of the section's prose to another body's category ("Best Sound" at the Oscars)
         nomination = Nomination(
             body=strip_ordinal(body_cell) if body_cell else (linked[0] if linked and linked[0] else context_body),
             category=category, result=result, date=parse_date(cell("date")), ceremony=ceremony,
@@ -233,7 +235,10 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
     new.body = award_body(new.body) or new.body  # "BAFTA Awards" and "British Academy Film Awards" are one body
     category = fold(new.category)
     same_category = collector.nominations_by_category.get(category, [])
-    by_page = new.page is not None and not same_category
+    # A category a body's nomination already links ("[[Academy Award for Best Sound Mixing|Best Sound]]" beside the
+    # table's "Best Sound Mixing") is that one, whatever other body shares its words (BAFTA's "Best Sound").
+    by_page = new.page is not None and (not same_category or (
+        bool(new.body) and ("page", new.page, body_key(new.body)) in collector.nominations_by_body))
     # "Best Scoring of a Musical Picture" in the lead is the table's "Best Music, Scoring of a Musical Picture"
     # when both link to one category's article.
     scope = ("page", new.page) if by_page else ("category", category)

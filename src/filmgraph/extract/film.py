@@ -350,7 +350,13 @@ def _read_prose(article: Article, collector: Collector) -> None:
         year = _PAGE_YEAR_RE.search(page) if is_ceremony(shown) else None
         if year:
             years.setdefault(shown.removeprefix("the "), PartialDate(int(year.group(1))))
+    # Each paragraph's own links to categories: a sentence's "[[Academy Award for Best Sound Mixing|Best Sound]]" is
+    # that category even where another paragraph links "Best Sound" to BAFTA's.
+    paragraph_links = {block.text: block.links for section in article.sections for block in section.blocks
+                       if block.kind is BlockKind.PARAGRAPH and block.links}
     for part, paragraph in _paragraphs(article):
+        categories_linked = award_links(paragraph_links[paragraph]) if paragraph in paragraph_links else []
+        categories_linked = categories_linked or linked_categories
         section = part.title
         years.update(ceremony_years(paragraph))
         sentences = prose.split_sentences(paragraph.replace("''", ""))
@@ -361,8 +367,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title, other_works)
-            relink_categories(awards, sentence, linked_categories)
-            awards += linked_category_mentions(sentence, awards, linked_categories, film.title, other_works)
+            relink_categories(awards, sentence, categories_linked)
+            awards += linked_category_mentions(sentence, awards, categories_linked, film.title, other_works)
             if part.of_other_films:
                 awards, tallies = [], []
             if number and prose.refers_back(sentence) and prose.opens_with_another_work(sentences[number - 1],
