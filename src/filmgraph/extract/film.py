@@ -832,22 +832,28 @@ def _join_stars_to_cast_lines(film: Film) -> None:
     if not joined:
         return
     film.cast = [m for m in film.cast if m.person not in joined]
+    _rekey_people(film, lambda person: joined.get(person, person))
+    for gone in joined:
+        del film.people[gone]
+
+
+def _rekey_people(film: Film, key: Callable[[str], str]) -> None:
+    """Point every credit, nomination and subject's creator (not the cast: its callers merge parts) at ``key``'s
+    person, each field's credits once."""
     for field in _person_fields():
         refs = getattr(film, field)
         for ref in refs:
-            ref.person = joined.get(ref.person, ref.person)
+            ref.person = key(ref.person)
         setattr(film, field, _dedupe(refs, lambda r: r.person))
     for nomination in film.nomination:
         for nominee in nomination.nominees:
             if nominee.person:
-                nominee.person = joined.get(nominee.person, nominee.person)
+                nominee.person = key(nominee.person)
             if nominee.work:
-                nominee.work.creators = [joined.get(c, c) for c in nominee.work.creators]
+                nominee.work.creators = [key(c) for c in nominee.work.creators]
     for concept in film.main_subject:
         if concept.creator:
-            concept.creator = joined.get(concept.creator, concept.creator)
-    for gone in joined:
-        del film.people[gone]
+            concept.creator = key(concept.creator)
 
 
 def _resolve(film: Film) -> None:
@@ -876,11 +882,7 @@ def _resolve(film: Film) -> None:
     def key(name: str) -> str:
         return people[name].key
 
-    for field in _person_fields():
-        refs = getattr(film, field)
-        for ref in refs:
-            ref.person = key(ref.person)
-        setattr(film, field, _dedupe(refs, lambda r: r.person))
+    _rekey_people(film, key)
     for member in film.cast:
         member.person = key(member.person)
 
@@ -898,15 +900,6 @@ def _resolve(film: Film) -> None:
             if other != person.name and other not in person.alternate_names:
                 person.alternate_names.append(other)
         member.characters = [person.name if c in person.alternate_names else c for c in member.characters]
-    for nomination in film.nomination:
-        for nominee in nomination.nominees:
-            if nominee.person:
-                nominee.person = key(nominee.person)
-            if nominee.work:
-                nominee.work.creators = [key(c) for c in nominee.work.creators]
-    for concept in film.main_subject:
-        if concept.creator:
-            concept.creator = key(concept.creator)
     _join_stars_to_cast_lines(film)
     film.country = _dedupe(film.country, lambda c: c.qid or fold(c.label))
     film.language = _dedupe(film.language, lambda c: c.qid or fold(c.label))

@@ -1505,11 +1505,12 @@ def _town_named_after_country(country_code: str, region: str) -> bool:
 
 
 def _linked_towns(names: list[tuple[str, int]], links: dict[str, str]) -> list[tuple[str, int]]:
-    """A list's names with each pair one link shows joined again: "[[Mexico, Missouri]]" is a town, whatever
-    country its first word names."""
+    """A list's names (each with where it ends) with those a comma parts inside one linked name joined again:
+    "[[Mexico, Missouri]]" is a town, whatever country its first word names; "Firehouse, Hook & Ladder Company 8"
+    one place."""
     joined: list[tuple[str, int]] = []
     for name, end in names:
-        if joined and fold(f"{joined[-1][0]}, {name}") in links:
+        if joined and fold(f"{joined[-1][0]}, {name}".removeprefix("the ")) in links:
             joined[-1] = (f"{joined[-1][0]}, {name}", end)
         else:
             joined.append((name, end))
@@ -1579,15 +1580,8 @@ _ITEM_BREAK_RE = re.compile(r"\s*,\s*(?:and\s+|plus\s+|as well as\s+)?|\s+(?:and
 
 
 def _linked_items(items: list[str], links: dict[str, str]) -> list[str]:
-    """A list's items with those a comma parts inside one linked name joined again ("Firehouse, Hook & Ladder
-    Company 8")."""
-    joined: list[str] = []
-    for item in items:
-        if joined and fold(f"{joined[-1]}, {item}".removeprefix("the ")) in links:
-            joined[-1] = f"{joined[-1]}, {item}"
-        else:
-            joined.append(item)
-    return joined
+    """A list's items with those a comma parts inside one linked name joined again (see :func:`_linked_towns`)."""
+    return [item for item, _ in _linked_towns([(item, 0) for item in items], links)]
 
 
 def find_named_locations(sentence: str, links: dict[str, str] | None = None) -> list[FilmingLocation]:
