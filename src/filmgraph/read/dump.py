@@ -24,7 +24,7 @@ from xml.etree import ElementTree
 from filmgraph.errors import FilmgraphError
 from filmgraph.formats import DUMP_SUFFIXES
 from filmgraph.pages import FILM_INFOBOX_RE, FILM_INFOBOXES, Wiki
-from filmgraph.read.bz2blocks import BlockDamage, blocks, last_text
+from filmgraph.read.bz2blocks import BlockDamage, blocks, fast_stream_text, last_text
 from filmgraph.read.wikitext import MAX_PAGE_CHARS
 
 
@@ -685,6 +685,11 @@ def _feed_streams(file: IO[bytes], job: Job, guard: _PageGuard, take: Callable[[
     time (max_length) and cut as they come, each page let go once read; True once all is read."""
     file.seek(job.offset or 0)
     compressed = file.read(job.length)
+    pieces = fast_stream_text(compressed)
+    if pieces is not None:
+        for piece in pieces:
+            _feed(guard, take, piece)
+        return True
     decompressor = bz2.BZ2Decompressor()
     while True:
         if decompressor.eof:  # the end of a bz2 stream: another may follow in the range
