@@ -288,3 +288,34 @@ def test_an_infobox_gross_split_into_domestic_and_foreign_earnings_is_two_parts_
     assert film.box_office == []
     assert _takings(film) == [(4.65e6, None, "Domestic earnings"), (3.497e6, None, "Foreign earnings"),
                               (26.8e6, None, "re-released")]
+
+
+# ------------------------------------------------------------------ one country's admissions are not the film's
+
+@pytest.mark.parametrize(("sentence", "count", "country"), [
+    ("In Germany, the film sold 4,825,937 admissions.", 4825937, "Germany"),
+    ("The film had 2.3 million admissions in South Korea, the most for a foreign film.", 2.3e6, "South Korea"),
+    ("It drew 2.3 million viewers in French cinemas.", 2.3e6, "France"),
+    ("It garnered more than 87,000 admissions during its run.", 87000, None),
+])
+def test_admissions_keep_the_country_they_were_counted_in(sentence: str, count: float, country: str | None) -> None:
+    film = _film("", f"== Reception ==\n{sentence}\n")
+    assert [(q.amount, q.area.name if q.area else None) for q in film.admissions] == [(count, country)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "In its opening weekend, the film sold 300,000 tickets.",
+    "It debuted with 250,000 admissions.",
+    "It sold 120,000 tickets overseas.",
+])
+def test_a_part_of_the_run_or_a_market_with_no_place_is_no_count_of_the_films(sentence: str) -> None:
+    assert _film("", f"== Reception ==\n{sentence}\n").admissions == []
+
+
+def test_one_countrys_admissions_are_a_qualified_statement_at_normal_rank() -> None:
+    film = _film("", "== Reception ==\nIn Germany, the film sold 4,825,937 admissions.\n")
+    graph = map_film(film)
+    (statement,) = graph.objects(_film_node(graph), P.P5436)
+    assert graph.value(statement, PS.P5436) == Literal("4825937", datatype=XSD.decimal)
+    assert graph.value(statement, PQ.P3005) == WD.Q183
+    assert graph.value(statement, WIKIBASE.rank) == WIKIBASE.NormalRank

@@ -1910,10 +1910,25 @@ def find_money(sentence: str) -> dict[str, Quantity]:
             quantity = quantity_of(match["v"], unit_by_currency=is_money)
             if fact == "budget" and _another_films_budget(sentence, match):
                 continue
-            if quantity and (fact != "admissions" or _counts_tickets(sentence, match, quantity)):
+            if quantity and fact == "admissions":
+                if not _counts_tickets(sentence, match, quantity):
+                    continue
+                _limit_count(quantity, sentence, match)
+                if quantity.scope:  # a window of the run ("its opening weekend") or "overseas": not the film's count
+                    continue
+            if quantity:
                 found.setdefault(fact, quantity)  # a field's first pattern, and its first sum, are the surer
                 break
     return found
+
+
+def _limit_count(quantity: Quantity, sentence: str, match: re.Match[str]) -> None:
+    """Say what part of the audience a count is, as :func:`_limit` says it of a sum: its country ("In Germany, the
+    film sold 4,825,937 admissions") or the window of the run it was counted in."""
+    clauses = re.split(r"[;:—–]|,(?!\d)", _BRACKETS_RE.sub("", sentence[:match.start()]))
+    own_before = ", ".join(dict.fromkeys([clauses[0], clauses[-1]]))
+    own_after = _OWN_WORDS_RE.match(_BRACKETS_RE.sub("", sentence[match.end():])).group(0)
+    _limit(quantity, own_before, own_after, clauses[::-1], None)
 
 
 # Verbs and nouns that say a sum is what the film took at the box office ("highest-grossing" compares films).
