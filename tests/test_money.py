@@ -319,3 +319,25 @@ def test_one_countrys_admissions_are_a_qualified_statement_at_normal_rank() -> N
     assert graph.value(statement, PS.P5436) == Literal("4825937", datatype=XSD.decimal)
     assert graph.value(statement, PQ.P3005) == WD.Q183
     assert graph.value(statement, WIKIBASE.rank) == WIKIBASE.NormalRank
+
+
+# ------------------------------------------------------------------ a window told after the sum, or "again"
+
+@pytest.mark.parametrize(("sentence", "takings", "box_office"), [
+    ("The film earned $29.5 million—an average of $12,229 per theater—as the number one film of the weekend.",
+     [(29.5e6, None, "weekend")], []),
+    ("It made $6.4 million, making it the number one film of the weekend.", [(6.4e6, None, "weekend")], []),
+    ("It grossed $300 million worldwide, making it the number one film of the year.", [], [(3e8, None)]),
+    ("After a strong opening weekend, it went on to gross $300 million.", [], [(3e8, None)]),
+    ("It had made $2 million after its opening weekend.", [(2e6, None, "opening weekend")], []),
+    ("It was re-released in 1981 and grossed a further $26.8 million and again in 1982 with a gross of $14.5 "
+     "million.", [(26.8e6, None, "re-released"), (14.5e6, None, "re-released")], []),
+    ("In 2015, it re-entered the UK box office at number 9 grossing $470,000 from June 4–7.",
+     [(4.7e5, "United Kingdom", "re-entered the UK box office")], []),
+])
+def test_a_window_told_after_the_sum_or_a_repeated_re_release_is_a_part_of_the_takings(
+        sentence: str, takings: list[tuple[float, str | None, str | None]],
+        box_office: list[tuple[float, str | None]]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert _takings(film) == takings
+    assert _box_office(film) == box_office

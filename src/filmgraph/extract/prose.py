@@ -2110,10 +2110,14 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
             unbracketed_after = _BRACKETS_RE.sub("", after)
             own_after = _OWN_WORDS_RE.match(unbracketed_after).group(0)
             # ", marking the best opening weekend for …", "—a 53% drop from the previous weekend—"
-            record = _RECORD_AFTER_RE.match(unbracketed_after) or _ASIDE_AFTER_RE.match(unbracketed_after)
+            # "…—an average of $12,229 per theater—as the number one film of the weekend" (past the aside's sum)
+            record = _RECORD_AFTER_RE.match(unbracketed_after) or _ASIDE_AFTER_RE.match(unbracketed_after) \
+                or _RANKED_AFTER_RE.match(_BRACKETS_RE.sub("", sentence[end:]))
             _limit(quantity, own_before, f"{own_after} {record['window'] if record else ''}", clauses[::-1],
                    (region["region"], _BRACKETS_RE.sub("", sentence[:previous_end + region.start()]))
                    if in_region and region else None)
+            if quantity.scope is None and found and found[-1].scope and _AGAIN_RE.search(unclaimed):
+                quantity.scope = found[-1].scope  # "re-released in 1981 and grossed $26.8 million and again in 1982 …"
             found.append(quantity)
         previous_end, previous_gross = end, is_gross
     return found
@@ -2123,6 +2127,13 @@ _BRACKETS_RE = re.compile(r"\([^()]*\)")
 # A record the sum set, told after it: "…, marking the best opening weekend for a Disney film" (an opening).
 _RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|becoming|achieving|giving)\b[^.;,]*?"
                               r"\b(?P<window>opening\s+(?:weekend|day|week))\b")
+# The film's rank in a window, told after the sum and perhaps an aside: "…—an average of $12,229 per theater—as the
+# number one film of the weekend", ", making it the top film of the weekend".
+_RANKED_AFTER_RE = re.compile(r"(?:\s*—[^—]{0,120}—|\s*,[^,;]{0,120},)?\s*,?\s*(?:as|making\s+it|becoming|to\s+become)\s+"
+                              r"the\s+(?:number[- ]one|No\.\s*1|#\s*1|top(?:-grossing)?|highest-grossing)\s+"
+                              r"(?:film|movie|picture)\s+(?:of|for)\s+(?:the|that)\s+(?P<window>weekend)\b")
+# A sum told "again" after a sum of a part of the run is of the same kind of part: a second re-release.
+_AGAIN_RE = re.compile(r"(?i)\band\s+again\b")
 _ASIDE_AFTER_RE = re.compile(r"\s*—[^—]*?\b(?:drop|fall|decline|increase|rise)\s+from\s+(?:the|its)\s+"
                              r"(?:previous|first|opening)\s+(?P<window>weekend)\b[^—]*—")
 # What a sum's own words are, for what limits it: up to a clause break or a joint that starts another statement
@@ -2142,7 +2153,8 @@ _WINDOW_RE = re.compile(
     # A run that is not the whole of it: the first run or year, a re-release, a limited release, so far, by a date.
     r"(?<=during\s)(?:its|the)\s+(?:first|initial|original)\s+(?:theatrical\s+)?(?:run|release|year(?:\s+of\s+"
     r"release)?)|"
-    r"(?:its\s+)?(?:\d{4}\s+)?re-?release(?:d)?|(?:special|anniversary)\s+edition|limited\s+release|so\s+far|"
+    r"(?:its\s+)?(?:\d{4}\s+)?re-?release(?:d)?|re-?entered\s+the\s+(?:[\w-]+\s+){0,2}box\s+office|"
+    r"(?:special|anniversary)\s+edition|limited\s+release|so\s+far|"
     r"by\s+the\s+end\s+of\s+[A-Z]?\w+)\b")
 # A debut ("debuted to $35 million") is an opening; a list of markets with their sums in brackets tells the
 # markets' openings or later weekends when it speaks of them ("its largest new markets were France ($1.7 million)").
@@ -2179,13 +2191,25 @@ def _market_place(name: str) -> Place | None:
     return Place(name) if all(reference.is_region_name(part) for part in parts) else None
 
 
+# A window named before the sum as the time after which it was made is not the sum's: "After a strong opening
+# weekend, it went on to gross $300 million" (after the sum, "… after its opening weekend" is a running total's).
+_AFTER_WINDOW_RE = re.compile(r"(?i)\b(?:after|following|since|beyond|past)\s+(?:(?:a|an|the|its|their)\s+)?"
+                              r"(?:[\w-]+\s+){0,2}$")
+
+
+def _window_before(text: str) -> re.Match[str] | None:
+    """The first window of the run that ``text``, before a sum, names as the window the sum was taken in."""
+    return next((window for window in _WINDOW_RE.finditer(text)
+                 if not _AFTER_WINDOW_RE.search(text, 0, window.start())), None)
+
+
 def _limit(quantity: Quantity, before: str, after: str, clauses: list[str],
            bracketed: tuple[str, str] | None) -> None:
     """Say what part of the takings a sum is, from its own words: its market (``area``: a place; ``scope``: words
     such as "overseas") and the window of the run it was taken in (``scope``: "opening weekend"). A market may be
     named in any clause before the sum (the nearest first: "In Brazil, it topped the box office with …")."""
     own = f"{before} {after}"
-    window = _WINDOW_RE.search(after) or _WINDOW_RE.search(before)
+    window = _WINDOW_RE.search(after) or _window_before(before)
     if bracketed is not None:  # "France ($1.7 million)": the market is the place before the bracket
         region, head = bracketed
         quantity.area = _market_place(region)
