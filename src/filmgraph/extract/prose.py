@@ -2130,7 +2130,8 @@ _RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|be
 # The film's rank in a window, told after the sum and perhaps an aside: "…—an average of $12,229 per theater—as the
 # number one film of the weekend", ", making it the top film of the weekend".
 _RANKED_AFTER_RE = re.compile(r"(?:\s*—[^—]{0,120}—|\s*,[^,;]{0,120},)?\s*,?\s*"
-                              r"(?:as|making\s+it|becoming|to\s+become)\s+the\s+(?:number[- ]one|No\.\s*1|#\s*1|top(?:-grossing)?|highest-grossing)\s+"
+                              r"(?:as|making\s+it|becoming|to\s+become)\s+the\s+"
+                              r"(?:number[- ]one|No\.\s*1|#\s*1|top(?:-grossing)?|highest-grossing)\s+"
                               r"(?:film|movie|picture)\s+(?:of|for)\s+(?:the|that)\s+(?P<window>weekend)\b")
 # A sum told "again" after a sum of a part of the run is of the same kind of part: a second re-release.
 _AGAIN_RE = re.compile(r"(?i)\band\s+again\b")
