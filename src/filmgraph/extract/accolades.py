@@ -87,7 +87,7 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         if song:  # the songwriters are the nominees, for their song
             people = [n.person for n in nominees if n.person]
             nominees = [*nominees, Nominee(work=Work(song["work"], people))]
-        linked = _category_link(category, links)
+        linked = _category_link(category, links, strip_ordinal(body_cell) if body_cell else "")
         if linked and linked[0] and body_cell and body_key(linked[0]) != body_key(strip_ordinal(body_cell)):
             linked = None  # a link of the section's prose to another body's category ("Best Sound" at the Oscars)
         nomination = Nomination(
@@ -261,7 +261,7 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
         old.ceremony = old.ceremony or new.ceremony
         known = collector.nominee_keys[id(old)]
         for nominee in new.nominees:
-            if (key := _nominee_key(nominee)) not in known:
+            if (key := nominee_key(nominee)) not in known:
                 known.add(key)
                 old.nominees.append(nominee)
         old.sources.extend(s for s in new.sources if s not in old.sources)
@@ -272,7 +272,7 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
     film.nomination.append(new)
     if new.body:
         collector.body_names.add(_without_award_word(new.body))
-    collector.nominee_keys[id(new)] = {_nominee_key(n) for n in new.nominees}
+    collector.nominee_keys[id(new)] = {nominee_key(n) for n in new.nominees}
     collector.nominations_by_category.setdefault(category, []).append(new)
     collector.nominations_by_body.setdefault(("category", category, body_key(new.body)), new)
     if new.page:
@@ -291,7 +291,7 @@ def _one_category_named_twice(one: Nomination, other: Nomination) -> bool:
     return not (people[0] and people[1] and not people[0] & people[1])
 
 
-def _nominee_key(nominee: Nominee) -> tuple[str | None, str | None]:
+def nominee_key(nominee: Nominee) -> tuple[str | None, str | None]:
     return nominee.person, nominee.work.name if nominee.work else None
 
 
@@ -613,21 +613,27 @@ _PURPOSE_RE = re.compile(r"\s+(?:to|in order to)\s+(?:recogni[sz]e|honou?r|ackno
                          re.DOTALL)
 
 
-def _category_link(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str, str, str | None] | None:
+def _category_link(text: str, links: tuple[tuple[str, str], ...],
+                   body: str = "") -> tuple[str, str, str, str | None] | None:
     """(body, category, shown text, category article) of the link the item starts with, when it links to a
     category's article
     ("[[Golden Globe Award for Best Director|Best Director]]"), or the body is unknown but the link shows the
-    item's first words; None when the item does not start with a link."""
+    item's first words; None when the item does not start with a link. Where the section links the words to
+    several bodies' categories (the Oscar's and BAFTA's "Best Production Design"), ``body``'s is taken."""
+    found = []
     for shown, target in links:
         if not fold(text).startswith(fold(shown)):
             continue
         # "[[Golden Globe|Golden Globe Award for Best Actress — Drama]]": the text shown may name both itself.
         shown_page = award_page(shown)
         page = shown_page or award_page(target)
-        if page is not None:
-            return page[0], _category_text(shown_page[1] if shown_page else shown), shown, target
-        return "", _category_text(shown), shown, None
-    return None
+        if page is None:
+            found.append(("", _category_text(shown), shown, None))
+        else:
+            found.append((page[0], _category_text(shown_page[1] if shown_page else shown), shown, target))
+        if not body or found[-1][0] and body_key(found[-1][0]) == body_key(body):
+            return found[-1]
+    return found[0] if found else None
 
 
 def _category_named(text: str) -> tuple[str, str, str, str | None] | None:
@@ -771,12 +777,12 @@ def merge_qualified_categories(film: Film) -> None:
         # The same award told twice: one result, in two places (a table's two rows are two categories), and no
         # nominee of the short one that the fuller one leaves out.
         if into is None or into.result is not nomination.result or set(into.sources) & set(nomination.sources) \
-                or (into.nominees and not {_nominee_key(n) for n in nomination.nominees}
-                    <= {_nominee_key(n) for n in into.nominees}):
+                or (into.nominees and not {nominee_key(n) for n in nomination.nominees}
+                    <= {nominee_key(n) for n in into.nominees}):
             kept.append(nomination)
             continue
-        known = {_nominee_key(n) for n in into.nominees}
-        into.nominees += [n for n in nomination.nominees if _nominee_key(n) not in known]
+        known = {nominee_key(n) for n in into.nominees}
+        into.nominees += [n for n in nomination.nominees if nominee_key(n) not in known]
         into.sources += [source for source in nomination.sources if source not in into.sources]
         into.date = into.date or nomination.date
     film.nomination = kept

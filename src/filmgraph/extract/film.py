@@ -26,6 +26,7 @@ from filmgraph.extract.accolades import (
     merge_nomination,
     merge_qualified_categories,
     names_a_body,
+    nominee_key,
     read_award_blocks,
     read_award_table,
     relink_categories,
@@ -851,6 +852,11 @@ def _rekey_people(film: Film, key: Callable[[str], str]) -> None:
                 nominee.person = key(nominee.person)
             if nominee.work:
                 nominee.work.creators = [key(c) for c in nominee.work.creators]
+        # Two names of one person ("Michael Ford" in prose, the table's "Michael D. Ford") are one nominee now.
+        kept: dict[tuple[str | None, str | None], Nominee] = {}
+        for nominee in nomination.nominees:
+            kept.setdefault(nominee_key(nominee), nominee)
+        nomination.nominees = list(kept.values())
     for concept in film.main_subject:
         if concept.creator:
             concept.creator = key(concept.creator)
