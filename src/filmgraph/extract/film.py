@@ -55,8 +55,10 @@ from filmgraph.extract.names import (
     spelling_keys,
     split_names,
     star_variant,
+    stated_names,
     strip_stray_quotes,
     surname_key,
+    without_accents,
 )
 from filmgraph.extract.titles import CHINESE_SCRIPTS, chinese_form, language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
@@ -144,6 +146,7 @@ def extract_film(article: Article) -> Film:
     _strip_stray_quotes(film)
     _qualify_linked_mentions(collector)
     _resolve(film)
+    _add_stated_names(article, film)
     _add_other_spellings(article, film)
     for field in ("budget", "box_office"):
         for quantity in getattr(film, field):
@@ -953,6 +956,33 @@ def _resolve(film: Film) -> None:
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
+def _add_stated_names(article: Article, film: Film) -> None:
+    """A name the page says a credited person goes by ("Ann Berg (born Annelise Lund)", "directed by Ann Berg,
+    working under the alias "Tom Holm"", '"Tom Holm" (pseudonym of director Ann Berg)') is one of theirs; never a
+    name another credited person goes by, a part in the film, or a single word."""
+    texts = [*article.lead, *(p for section in article.sections for p in section.paragraphs)]
+    stated = [pair for text in texts for pair in stated_names(text)]
+    if not stated:
+        return
+    owners: dict[str, set[str]] = {}  # each folded name → the people who go by it
+    for person in film.people.values():
+        for name in (person.name, *person.alternate_names):
+            owners.setdefault(fold(name), set()).add(person.key)
+    parts = {fold(c) for member in film.cast for c in member.characters}
+    for written, other in stated:
+        # The person the name ends with ("director Ann Berg"): its longest ending of two words or more.
+        words = written.split()
+        endings = (fold(" ".join(words[-size:])) for size in range(len(words), 1, -1))
+        found = next((owners[ending] for ending in endings if ending in owners), set())
+        other = re.sub(r"(?<=[a-z]{2})\.$", "", clean_name(other))  # a sentence's full stop ("Jr." keeps its own)
+        if len(found) != 1 or len(other.split()) < 2 or not is_person_name(other) or fold(other) in parts \
+                or fold(other) in owners:
+            continue  # nobody's, or two people's; a part; or a name someone goes by already
+        person = film.people[next(iter(found))]
+        person.alternate_names.append(other)
+        owners[fold(other)] = {person.key}
+
+
 def _add_other_spellings(article: Article, film: Film) -> None:
     """A name the text spells like one credited person's, but not as it is credited ("the direction of Ujjan
     Chatterjee" for the credited Ujjal Chatterjee, "[[Berny Ignatius]]" for Berny Ignatious), is that person's
@@ -972,12 +1002,25 @@ def _add_other_spellings(article: Article, film: Film) -> None:
     mentions = {match.group(0) for text in texts for match in prose.NAME_RE.finditer(text.replace("''", ""))}
     mentions |= {shown for shown, _ in article.links}
     # Names the page links to a page other than a credited person's own: another person, whatever they are called.
-    own_pages = {person.link for person in people if person.link}
-    linked = {fold(shown) for shown, target in article.links if target not in own_pages}
+    # A page written without its accents ("[[Gustav Machaty]]" for "[[Gustav Machatý]]") is the same page.
+    own_pages = {fold(person.link) for person in people if person.link}
+    linked = {fold(shown) for shown, target in article.links if fold(target) not in own_pages}
+    by_letters: dict[str, list[Person]] = {}  # each name without its accents → the people who go by it
+    for person in people:
+        for name in dict.fromkeys(without_accents(n) for n in (person.name, *person.alternate_names)):
+            by_letters.setdefault(name, []).append(person)
     for mention in sorted(_POSSESSIVE_RE.sub("", m) for m in mentions):  # "George Lucas' film": his name
-        if " " not in mention.strip() or fold(mention) in known or fold(mention + ".") in known \
-                or not is_person_name(mention):
-            continue  # one word, as credited, or so but for the full stop a sentence took ("Jack Haley Jr")
+        if " " not in mention.strip() or not is_person_name(mention):
+            continue
+        if fold(mention) in known or fold(mention + ".") in known:
+            # As credited, or so but for the full stop a sentence took ("Jack Haley Jr"); or written with other
+            # accents ("Stephen Vincent Benet" for Benét): the one person who goes by those letters, unless the
+            # page links that name to another page.
+            accented = by_letters.get(without_accents(mention), [])
+            if len(accented) == 1 and fold(mention) not in linked \
+                    and mention not in (accented[0].name, *accented[0].alternate_names):
+                accented[0].alternate_names.append(mention)
+            continue
         # Only the people sharing a spelling key with the mention can be spelled alike: a look-up, not a scan.
         candidates = {id(person): person for key in spelling_keys(mention) for person in by_key.get(key, ())}
         owners = [person for person in candidates.values()

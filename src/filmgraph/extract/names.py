@@ -140,6 +140,59 @@ def is_person_name(text: str) -> bool:
     return not (text.endswith(".") and not _INITIAL_AT_END_RE.search(text))
 
 
+def without_accents(name: str) -> str:
+    """A name's letters without their accents, in their case: what tells "Benét" from "Benet" and nothing else.
+
+    >>> without_accents("Gustav Machatý"), without_accents("GUSTAV MACHATY")
+    ('Gustav Machaty', 'GUSTAV MACHATY')
+    """
+    if name.isascii():
+        return name
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+# A name as prose writes it: capitalised words, particles between them ("Wilhelm Dieterle", "Jean de la Fontaine").
+_PROSE_NAME = (rf"[{UPPER}][\w'’.-]*(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)*[{UPPER}][\w'’.-]*){{0,4}}")
+# What says the name after it is another of the person's before it: "(credited as X)", "(born X)", "who (under his
+# original name, X)", ", working under the alias name of "X"", ", also known as X". "Known as" alone is a
+# nickname ("known as Annie to her friends"), a bare "as" a part.
+_STATED_AS = (r"(?:(?:credited|billed)\s+as|born|n[ée]e?|a\.?k\.?a\.?|(?:also|better)\s+known\s+as|alias"
+              r"|(?:under\s+)?(?:(?:his|her|their)\s+)?(?:real|original|birth|given|legal)\s+name(?:\s+(?:of|was|is))?,?"
+              r"|(?:(?:working|writing|directing|acting|credited|billed)\s+)?under\s+(?:the|a)\s+"
+              r"(?:pseudonym|alias|pen\s+name|stage\s+name|name)(?:\s+name)?(?:\s+of)?)")
+_STATED_NAME_RE = re.compile(
+    rf"(?P<anchor>{_PROSE_NAME})(?:,?\s+who)?(?:\s*\(\s*|,\s+){_STATED_AS}\s+[\"“]?(?P<other>{_PROSE_NAME})[\"”]?"
+    r"(?=\s*[)\"”,.;]|\s*$|\s+(?:in|on)\b)")
+# '"Henry Paris" (pseudonym of director [[Radley Metzger]])': the name before the bracket is the one after's.
+_PSEUDONYM_OF_RE = re.compile(
+    rf"[\"“]?(?P<other>{_PROSE_NAME})[\"”]?\s*\(\s*(?:the\s+|a\s+)?(?:pseudonym|alias|pen\s+name|stage\s+name)\s+"
+    r"(?:of|for|used\s+by)\s+(?:(?:the\s+)?(?:director|writer|screenwriter|producer|actor|actress|composer|author|"
+    rf"filmmaker|novelist)\s+)?(?P<anchor>{_PROSE_NAME})\s*\)")
+
+
+_STATED_WORD_RE = re.compile(r"\b(?:(?:credited|billed|known)\s+as|born|n[ée]e?|a\.?k\.?a|alias|name|pseudonym)\b")
+
+
+def stated_names(text: str) -> list[tuple[str, str]]:
+    """(a name, another name of that person) each time the text says a person goes by another name: "credited as",
+    "born", "real/original name", "under the pseudonym/alias/pen name", "also/better known as", "X (pseudonym of Y)".
+    The first name may begin with words that are no part of it ("director Ann Berg"): the caller finds the person
+    it ends with.
+
+    >>> stated_names('It was directed by Tom Berg, working under the alias name of "Tom Holm".')
+    [('Tom Berg', 'Tom Holm')]
+    >>> stated_names('The films of "Tom Holm" (pseudonym of director Tom Berg) and Carl Lund (born Karl Lund).')
+    [('Carl Lund', 'Karl Lund'), ('Tom Berg', 'Tom Holm')]
+    >>> stated_names("Tom Berg (born 1950 in Oslo) plays Ann Lund, also known as the Night Queen.")
+    []
+    """
+    if not _STATED_WORD_RE.search(text):
+        return []  # most paragraphs: no way of saying another name
+    text = text.replace("''", "")
+    found = [(m["anchor"], m["other"]) for m in _STATED_NAME_RE.finditer(text)]
+    return found + [(m["anchor"], m["other"]) for m in _PSEUDONYM_OF_RE.finditer(text)]
+
+
 def split_names(text: str) -> list[str]:
     """Split "A, B and C", "A; B", "A & B" into clean names.
 

@@ -1,0 +1,86 @@
+"""Two names the page itself says are one person's ("credited as", "(born …)", "under the pseudonym …", a link
+written with and without its accents) are one node; names it never says so of stay apart (brothers, "Jr.", a
+shared given name, a character)."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmgraph.model import Film, Person
+from test_reading_variants import _film, _names
+
+
+def _person(film: Film, name: str) -> Person:
+    found = [p for p in film.people.values() if name == p.name or name in p.alternate_names]
+    assert len(found) == 1, (name, [(p.name, p.alternate_names) for p in film.people.values()])
+    return found[0]
+
+
+def _names_of(film: Film, name: str) -> set[str]:
+    person = _person(film, name)
+    return {person.name, *person.alternate_names}
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was directed by [[Ann Berg]] (born Annelise Bergström Lund).",
+    "It was directed by [[Ann Berg]] (real name Annelise Bergström Lund).",
+    "It was directed by [[Ann Berg]] who (under her original name, Annelise Bergström Lund) acted in silent films.",
+    "It was directed by [[Ann Berg]], working under the alias name of \"Annelise Bergström Lund\".",
+    "It was directed by [[Ann Berg]], writing under the pen name Annelise Bergström Lund.",
+    "It was directed by [[Ann Berg]] (credited as Annelise Bergström Lund).",
+    "It was directed by [[Ann Berg]], also known as Annelise Bergström Lund.",
+    "It shows the films of \"Annelise Bergström Lund\" (pseudonym of director [[Ann Berg]]).",
+])
+def test_a_name_the_page_states_for_a_credited_person_is_one_of_theirs(sentence: str) -> None:
+    film = _film("", sentence)
+    assert _names(film, "director") == ["Ann Berg"]
+    assert _names_of(film, "Ann Berg") == {"Ann Berg", "Annelise Bergström Lund"}
+    assert len(film.people) == 1
+
+
+def test_a_stated_name_that_is_another_credited_persons_stays_theirs() -> None:
+    # Two credited people: the sentence cannot make them one.
+    film = _film("| producer = [[Bo Berg]]", "[[Ann Berg]] (born Bo Berg) directed it.")
+    assert _names(film, "director") == ["Ann Berg"] and _names(film, "producer") == ["Bo Berg"]
+    assert _names_of(film, "Ann Berg") == {"Ann Berg"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was directed by [[Ann Berg]] (born 12 May 1950 in Oslo).",
+    "It was directed by [[Ann Berg]] (born in Oslo).",
+    "It was directed by [[Ann Berg]], whose brother Tom Berg scored it.",
+    "It was directed by [[Ann Berg]] and her son, [[Ann Berg Jr.]], produced it.",
+    "[[Ann Berg]] plays Annelise Lund, also known as the Night Queen.",
+    "The film was directed by [[Ann Berg]] (known as Annie to her friends).",
+])
+def test_no_name_is_invented_where_the_page_states_none(sentence: str) -> None:
+    film = _film("", sentence)
+    assert _names_of(film, "Ann Berg") == {"Ann Berg"}
+
+
+def test_a_link_spelled_without_its_accents_is_the_same_persons_page() -> None:
+    film = _film("| writer = [[Stefan Benét]]", "Berg adapted [[Stefan Benet]]'s short story. The film was made "
+                 "with uncredited help from [[José Lund]] and [[Jose Lund]].")
+    assert _names_of(film, "Stefan Benét") == {"Stefan Benét", "Stefan Benet"}
+    assert len(film.people) == 2  # José Lund is named in prose only: no node
+
+
+def test_a_name_without_accents_that_the_page_links_elsewhere_is_someone_else() -> None:
+    film = _film("| writer = [[Stefan Benét]]", "It is based on a story by [[Stefan Benet (poet)|Stefan Benet]].")
+    assert _names_of(film, "Stefan Benét") == {"Stefan Benét"}
+
+
+def test_an_unaccented_name_two_credited_people_share_joins_neither() -> None:
+    film = _film("| producer = [[José Lund]]\n| writer = [[Josè Lund (writer)|Josè Lund]]",
+                 "Jose Lund wrote the first draft.")
+    assert _names_of(film, "José Lund") == {"José Lund"}
+    assert _names_of(film, "Josè Lund") == {"Josè Lund"}
+
+
+def test_brothers_and_namesakes_stay_apart() -> None:
+    film = _film("| producer = [[Tom Berg]]\n| writer = [[Tom Berg Jr.]]\n| music = [[Ann Holm]]",
+                 "[[Ann Berg]] (born Ann Holm Berg) directed it with her brother Tom Berg.")
+    assert len(film.people) == 4
+    assert _names_of(film, "Ann Berg") == {"Ann Berg", "Ann Holm Berg"}
+    assert _names_of(film, "Tom Berg") == {"Tom Berg"}
+    assert _names_of(film, "Ann Holm") == {"Ann Holm"}
