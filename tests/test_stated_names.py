@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from filmgraph.model import Film, Person
-from test_reading_variants import _film, _names
+from test_reading_variants import _cast, _film, _names
 
 
 def _person(film: Film, name: str) -> Person:
@@ -36,6 +36,13 @@ def test_a_name_the_page_states_for_a_credited_person_is_one_of_theirs(sentence:
     assert _names(film, "director") == ["Ann Berg"]
     assert _names_of(film, "Ann Berg") == {"Ann Berg", "Annelise Bergström Lund"}
     assert len(film.people) == 1
+
+
+def test_a_cast_member_credited_under_another_name_in_prose_is_one_node_in_the_cast() -> None:
+    film = _film("", "== Cast ==\n[[Carl Holm]] (credited as Carl Baresford Holm), who wrote a song for the film, "
+                     "cameos as a doorman. [[Eva Lund]] plays a nurse.\n")
+    assert _cast(film) == {"Carl Holm": ["doorman"], "Eva Lund": ["nurse"]}
+    assert _names_of(film, "Carl Holm") == {"Carl Holm", "Carl Baresford Holm"}
 
 
 def test_a_stated_name_that_is_another_credited_persons_stays_theirs() -> None:

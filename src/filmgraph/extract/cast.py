@@ -816,6 +816,21 @@ _CAST_VERB_RE = re.compile(
     r"|(?P<bare>(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
     r"(?:cameo|appearance)s?(?:\s+appearances?)?|cameos|cameoed|(?:make|makes|made)\s+appearances?))"
     r"(?=[\s,.;]|$)")
+# Asides between an actor and the verb: "Carl Holm (credited as Carl B. Holm), who wrote a song for the film, cameos
+# as a doorman". The credit note is read as another name of the actor (film._add_stated_names).
+_CREDIT_NOTE_RE = re.compile(r"\s*\((?:credited|billed)\s+as\s+[^()]*\)")
+_WHO_ASIDE_RE = re.compile(r",\s+who\s+[^,;()]*,(?=\s)")
+
+
+def _without_asides(sentence: str) -> str:
+    """The sentence without a credit note or a "who …" clause that stands between a name and a cast verb."""
+    sentence = _CREDIT_NOTE_RE.sub("", sentence)
+    for aside in reversed(list(_WHO_ASIDE_RE.finditer(sentence))):
+        if _CAST_VERB_RE.match(sentence, aside.end() + 1) and not _CAST_VERB_RE.search(aside.group(0)):
+            sentence = sentence[:aside.start()] + sentence[aside.end():]
+    return sentence
+
+
 # "Anna, portrayed by Ann Berg", "Rask (voiced by Carl von Holm)": the role, then its actor.
 _PLAYED_BY_RE = re.compile(r"(?:,\s*|\s*\(\s*)(?:voiced|played|portrayed|performed)\s+by\s+")
 # "Other cast members include …", "the film features …": the cast a sentence lists.
@@ -945,7 +960,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
     ``lists``, a list after "including" is not read (in a cast line it lists the actor's other films).
     """
     links = frozenset(fold(link) for link in links)
-    sentence = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", sentence)).strip()
+    sentence = _without_asides(re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", sentence)).strip())
     verbs = list(_CAST_VERB_RE.finditer(sentence))
     clauses = []  # (actors, verb, where the actors start)
     for number, verb in enumerate(verbs):
