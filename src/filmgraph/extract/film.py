@@ -1002,7 +1002,7 @@ def _add_other_spellings(article: Article, film: Film) -> None:
     mentions = {match.group(0) for text in texts for match in prose.NAME_RE.finditer(text.replace("''", ""))}
     mentions |= {shown for shown, _ in article.links}
     # Names the page links to a page other than a credited person's own: another person, whatever they are called.
-    # A page written without its accents ("[[Gustav Machaty]]" for "[[Gustav Machatý]]") is the same page.
+    # A page written without its accents ("[[Karel Novak]]" for "[[Karel Novák]]") is the same page.
     own_pages = {fold(person.link) for person in people if person.link}
     linked = {fold(shown) for shown, target in article.links if fold(target) not in own_pages}
     by_letters: dict[str, list[Person]] = {}  # each name without its accents → the people who go by it
@@ -1014,7 +1014,7 @@ def _add_other_spellings(article: Article, film: Film) -> None:
             continue
         if fold(mention) in known or fold(mention + ".") in known:
             # As credited, or so but for the full stop a sentence took ("Jack Haley Jr"); or written with other
-            # accents ("Stephen Vincent Benet" for Benét): the one person who goes by those letters, unless the
+            # accents ("Karel Novak" for Novák): the one person who goes by those letters, unless the
             # page links that name to another page.
             accented = by_letters.get(without_accents(mention), [])
             if len(accented) == 1 and fold(mention) not in linked \
