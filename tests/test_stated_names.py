@@ -91,3 +91,24 @@ def test_brothers_and_namesakes_stay_apart() -> None:
     assert _names_of(film, "Ann Berg") == {"Ann Berg", "Ann Holm Berg"}
     assert _names_of(film, "Tom Berg") == {"Tom Berg"}
     assert _names_of(film, "Ann Holm") == {"Ann Holm"}
+
+
+def test_a_credited_name_linked_to_another_credited_persons_page_is_their_pen_name() -> None:
+    # The infobox credits the script to Tom Holm (his page a redirect) and the music to Carl Lund; the lead links
+    # "Tom Holm" to Carl Lund's page: one man, writing under one name and composing under the other.
+    film = _film("| writer = [[Tom Holm (composer)|Tom Holm]]\n| music = [[Carl Lund]]",
+                 "'''Night Harbour''' is a 2001 film written by [[Carl Lund|Tom Holm]] and directed by Ann Berg.")
+    assert _names(film, "screenwriter") == ["Carl Lund"] and _names(film, "composer") == ["Carl Lund"]
+    assert _names_of(film, "Carl Lund") == {"Carl Lund", "Tom Holm"}
+    assert len(film.people) == 2
+
+
+@pytest.mark.parametrize("infobox, link", [
+    ("| writer = [[Tom Holm]]\n| music = [[Carl Lund]]", "[[Carl Lund|Tom Holm]]"),  # two pages of their own
+    ("| writer = [[Tom Lund (composer)|Tom Lund]]\n| music = [[Carl Lund]]", "[[Carl Lund|Tom Lund]]"),  # kin
+    ("| writer = [[Tom Holm (composer)|Tom Holm]]\n| music = Carl Lund", "[[Lund Brothers|Tom Holm]]"),  # a group
+])
+def test_a_link_to_another_page_joins_no_two_people_the_page_tells_apart(infobox: str, link: str) -> None:
+    film = _film(infobox, f"'''Night Harbour''' is a 2001 film written by {link} and directed by Ann Berg.")
+    assert len(film.people) == 3
+    assert _names_of(film, "Carl Lund") == {"Carl Lund"}

@@ -59,6 +59,7 @@ from filmgraph.extract.names import (
     strip_stray_quotes,
     surname_key,
     without_accents,
+    without_brackets,
 )
 from filmgraph.extract.titles import CHINESE_SCRIPTS, chinese_form, language_for
 from filmgraph.fields import label_index, mapping_rows, normalize_label
@@ -146,6 +147,7 @@ def extract_film(article: Article) -> Film:
     _strip_stray_quotes(film)
     _qualify_linked_mentions(collector)
     _resolve(film)
+    _join_pen_names(article, film)
     _add_stated_names(article, film)
     _add_other_spellings(article, film)
     for field in ("budget", "box_office"):
@@ -954,6 +956,48 @@ def _resolve(film: Film) -> None:
 
 
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+
+
+def _join_pen_names(article: Article, film: Film) -> None:
+    """A credited name the page links to another credited person's page is that person's other name ("written by
+    [[Carl Lund|Tom Holm]]", the infobox crediting Tom Holm's script and Carl Lund's music): one person, writing under
+    one name and composing under the other. Only when the name's own link, if any, is a page of that name with
+    brackets ("[[Tom Holm (composer)|Tom Holm]]": a redirect), and the two names share no word (a relative's, as in
+    "[[Carl Lund|Tom Lund]]", is a slip or a family page, a group's page credits nobody)."""
+    by_name: dict[str, set[str]] = {}
+    for person in film.people.values():
+        for name in (person.name, *person.alternate_names):
+            by_name.setdefault(fold(name), set()).add(person.key)
+    joined: dict[str, str] = {}  # the other name's person key → the page's person key
+    for shown, target in article.links:
+        if "(" in target or len(shown.split()) < 2 or set(fold(shown).split()) & set(fold(target).split()):
+            continue
+        owners, named = by_name.get(fold(target), set()), by_name.get(fold(shown), set())
+        if len(owners) != 1 or len(named) != 1 or owners == named:
+            continue
+        kept, gone = film.people[next(iter(owners))], film.people[next(iter(named))]
+        own_page = gone.link is None or fold(gone.link) == fold(target) or (
+            gone.link.endswith(")") and fold(without_brackets(gone.link)) == fold(shown))
+        if not kept.link or fold(kept.link) != fold(target) or not own_page or gone.key in joined.values() \
+                or kept.key in joined:
+            continue
+        joined[gone.key] = kept.key
+    if not joined:
+        return
+    for gone, kept in joined.items():
+        person = film.people[kept]
+        person.alternate_names.extend(name for name in (film.people[gone].name, *film.people[gone].alternate_names)
+                                      if name != person.name and name not in person.alternate_names)
+        del film.people[gone]
+    _rekey_people(film, lambda person: joined.get(person, person))
+    for member in film.cast:
+        member.person = joined.get(member.person, member.person)
+
+    def join_parts(old: CastMember, new: CastMember) -> None:
+        old.characters.extend(c for c in new.characters if c not in old.characters)
+        old.sources.extend(s for s in new.sources if s not in old.sources)
+
+    film.cast = _dedupe(film.cast, lambda m: m.person, join_parts)
 
 
 def _add_stated_names(article: Article, film: Film) -> None:

@@ -490,7 +490,7 @@ def star_variant(star: str, listed: str, *, two_pages: bool = False) -> bool:
     return given_name_variant(star, listed)
 
 
-def _without_brackets(title: str) -> str:
+def without_brackets(title: str) -> str:
     """A page's title without its disambiguation: "Rosemary Lane (actress)" → "Rosemary Lane"."""
     return _BRACKETS_AT_END_RE.sub("", title)
 
@@ -510,7 +510,7 @@ def _page_keys(own_page: dict[str, str | None], cast: dict[str, set[str]]) -> di
             parts.setdefault(page, set()).update(cast[mention])
     by_name: dict[str, set[str]] = {}
     for page in keys:
-        by_name.setdefault("".join(_tokens(_without_brackets(page))), set()).add(page)
+        by_name.setdefault("".join(_tokens(without_brackets(page))), set()).add(page)
     # The parts every cast line of a name gives, linked or not ("Deva as Raja" beside "[[Deva (…)|Deva]] as Kumar").
     parts_by_name: dict[str, list[frozenset[str]]] = {}
     for mention, characters in cast.items():
@@ -704,7 +704,7 @@ def resolve_people(mentions: Iterable[str], links: dict[str, str] | None = None,
     for page, written in named_on.items():
         # "Rosemary Lane" and "Lola Lane" on "Lane Sisters"; "Madhabi Chakraborty" and "Madhabi Mukhopadhyay" on
         # "Madhabi Mukherjee" are one person under married names.
-        title = _without_brackets(page_titles[page])
+        title = without_brackets(page_titles[page])
         if len({_name_tokens(w)[:1] for w in written}) > 1 and not any(
                 _one_page_by_name(title, w) or fold(w) == fold(title) for w in written):
             group_pages.add(page)
