@@ -112,3 +112,21 @@ def test_a_link_to_another_page_joins_no_two_people_the_page_tells_apart(infobox
     film = _film(infobox, f"'''Night Harbour''' is a 2001 film written by {link} and directed by Ann Berg.")
     assert len(film.people) == 3
     assert _names_of(film, "Carl Lund") == {"Carl Lund"}
+
+
+def test_a_relative_playing_a_small_part_in_a_casting_story_is_cast() -> None:
+    film = _film("| starring = [[Tom Lund]]",
+                 "== Cast ==\n* [[Tom Lund]] as Rocco\n=== Casting ===\nMembers of Lund's family played minor roles. "
+                 "His father rings the bell, his brother [[Carl Lund|Carl]] plays a dock worker, and his wife "
+                 "took the stills. [[Eva Lund]] was to play a nurse. [[Ida Lund]] plays a nurse in the first draft.\n")
+    assert _cast(film) == {"Tom Lund": ["Rocco"], "Carl Lund": ["dock worker"]}
+
+
+def test_given_names_linked_to_their_bearers_pages_are_the_full_names_and_a_lone_surname_the_credited_one() -> None:
+    film = _film("| producer = [[Tom Holm]]",
+                 "== Cast ==\n* [[Eva Lund]] as Rask\n\nRelatives of the crew appear in the film; producer "
+                 "[[Tom Holm]]'s son [[Jon Holm|Jon]] plays a waiter and his daughter [[Ida Holm|Ida]] plays a "
+                 "maid. Holm cameos as a pedestrian.\n")
+    assert _cast(film) == {"Eva Lund": ["Rask"], "Jon Holm": ["waiter"], "Ida Holm": ["maid"],
+                           "Tom Holm": ["pedestrian"]}
+    assert len({film.people[m.person].key for m in film.cast}) == 4

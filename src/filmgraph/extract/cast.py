@@ -428,6 +428,9 @@ class CastContext:
     linked: frozenset[str] = frozenset()  # folded texts the page links, anywhere
     characters: set[str] = field(default_factory=set)  # folded character names
     aliases: dict[str, list[str]] = field(default_factory=dict)  # actor → other names the cast lines give them
+    # The folded names credited before the cast sections (the infobox, the lead, the crew): the people a lone
+    # surname names first ("Reitman" is the director Ivan Reitman, though his children Jason and Catherine act).
+    foremost: frozenset[str] = frozenset()
 
     def add_aliases(self, actor: str, names: Iterable[str]) -> None:
         known = self.aliases.setdefault(actor, [])
@@ -442,14 +445,17 @@ class CastContext:
             self.characters.update(fold(c) for c in characters if fold(c) != fold(actor))
 
     def person(self, name: str) -> str | None:
-        """The credited person a mention names: the same name, or the surname or mononym of exactly one."""
+        """The credited person a mention names: the same name, or the surname or mononym of exactly one (of the
+        people credited before the cast sections, when the cast adds others of that name)."""
         key = fold(name)
         if key in self.people:
             return self.people[key]
         if " " in key or not key:
             return None
-        owners = {full for folded, full in self.people.items() if folded.split()[-1] == key and " " in folded}
-        return owners.pop() if len(owners) == 1 else None
+        owners = {folded: full for folded, full in self.people.items() if folded.split()[-1] == key and " " in folded}
+        if len(owners) > 1:
+            owners = {folded: full for folded, full in owners.items() if folded in self.foremost}
+        return next(iter(owners.values())) if len(owners) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -822,6 +828,18 @@ _CREDIT_NOTE_RE = re.compile(r"\s*\((?:credited|billed)\s+as\s+[^()]*\)")
 _WHO_ASIDE_RE = re.compile(r",\s+who\s+[^,;()]*,(?=\s)")
 
 
+# "his brother Tom Lund plays a street singer": a part played, not planned ("was to play", "in the first draft").
+_SMALL_PART_RE = re.compile(r"(?:(?:also|briefly|later)\s+)?(?:plays|played|portrays|portrayed)\s+an?\s+[a-z]")
+_PLANNED_RE = re.compile(r"(?i)\b(?:drafts?|script|originally|initially|considered|auditioned|wanted|offered|"
+                         r"approached|would|to\s+(?:play|portray))\b")
+
+
+def _small_part_played(sentence: str, verb: re.Match[str]) -> bool:
+    """Whether a casting story's clause says someone plays a small part described ("a street corner singer") in the
+    film, not a part planned or offered."""
+    return bool(_SMALL_PART_RE.match(sentence, verb.start())) and not _PLANNED_RE.search(sentence)
+
+
 def _without_asides(sentence: str) -> str:
     """The sentence without a credit note or a "who …" clause that stands between a name and a cast verb."""
     sentence = _CREDIT_NOTE_RE.sub("", sentence)
@@ -945,6 +963,20 @@ _NOT_A_PART = frozenset({"role", "roles", "part", "parts", "character", "charact
                          "sarangi", "tanpura", "shehnai", "match", "chess", "football", "cricket", "villainous"})
 
 
+def with_full_names(text: str, links: Iterable[tuple[str, str]]) -> str:
+    """The text with each given name it links to its bearer's page written in full ("his brother [[Tom Lund|Tom]]
+    plays a singer" → "his brother Tom Lund plays a singer"), as the page it links to names them.
+
+    >>> with_full_names("His brother Tom plays a singer; Tom Lund sings.", [("Tom", "Tom Lund")])
+    'His brother Tom Lund plays a singer; Tom Lund sings.'
+    """
+    for shown, page in links:
+        rest = page[len(shown):].strip()
+        if " " not in shown and "(" not in page and page.startswith(shown + " ") and is_person_name(page):
+            text = re.sub(rf"\b{re.escape(shown)}\b(?!\s+{re.escape(rest)})", page, text)
+    return text
+
+
 def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
                appearances_only: bool = False, lists: bool = True) -> list[Entry]:
     """(actor, characters) a sentence of a cast section states: "Ann Berg plays Anna", "Carl Holm portrays
@@ -968,7 +1000,8 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         clauses.append((actors, verb, at))
     entries: list[Entry] = []
     for number, (actors, verb, at) in enumerate(clauses):
-        if not actors or (appearances_only and not re.search(r"appear|cameo", verb.group(0))):
+        if not actors or (appearances_only and not re.search(r"appear|cameo", verb.group(0))
+                          and not _small_part_played(sentence, verb)):
             continue
         if _IN_ANOTHER_WORK_RE.search(sentence[verbs[number - 1].end() if number else 0:at]):
             continue  # "In the Hindi remake, Eva Lund plays Tom": a part in another work

@@ -41,6 +41,7 @@ from filmgraph.extract.cast import (
     prose_cast,
     read_cast_list,
     read_voice_credits,
+    with_full_names,
     without_works,
 )
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
@@ -473,7 +474,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
     def read_sentences(block: Block) -> None:
         if sentences and not block.heading:
             links = [shown for shown, _ in block.links]
-            for sentence in prose.split_sentences(block.text):
+            for sentence in prose.split_sentences(with_full_names(block.text, block.links)):
                 add(prose_cast(sentence, links, context, appearances_only=casting))
 
     def flush() -> None:
@@ -728,6 +729,7 @@ def _cast_context(collector: Collector) -> CastContext:
     for field in _person_fields():
         for ref in getattr(film, field):
             context.add_person(ref.person)
+    context.foremost = frozenset(context.people)
     return context
 
 
