@@ -614,7 +614,26 @@ def _link_entry(title: str, shown: str | None) -> tuple[str, str] | None:
         return None
     target = normalize_title(title)
     seen = render(shown if shown else title.split("#", 1)[0].strip().lstrip(":")).strip()
+    if seen and _links_a_section_about_another(title, target, seen):
+        return None
     return (_WHITESPACE_RE.sub(" ", seen), target) if seen else None
+
+
+_BRACKETED_END_RE = re.compile(r"\s*\([^()]*\)$")
+
+
+def _links_a_section_about_another(title: str, target: str, seen: str) -> bool:
+    """Whether a link goes to a section of a page about something other than the words it shows
+    ("[[Ann Berg#Career|Harbour Films]]": a company told of in a person's article). The page is not the words'
+    own, and taking it as theirs would make the company the person. A section named as the words shows them
+    ("[[57th Academy Awards#Best Director|Best Director]]"), and so does the page's own title ("[[Ann Berg#Early
+    life|Ann Berg]]")."""
+    _, hash_mark, section = title.partition("#")
+    if not hash_mark or not target:
+        return False
+    words = seen.casefold()
+    return words not in (section.replace("_", " ").strip().casefold(), target.casefold(),
+                         _BRACKETED_END_RE.sub("", target).casefold())
 
 
 _ITEM_RE = re.compile(r"^[*#:;]*[*#]")  # a list item, also one indented under a definition (":*")
