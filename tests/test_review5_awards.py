@@ -404,3 +404,21 @@ def test_a_category_link_of_the_sentence_names_its_body_though_another_body_show
     assert {(n.body, n.category, n.result.value, n.page) for n in film.nomination} == {
         ("Academy Awards", "Best Sound Mixing", "won", "Academy Award for Best Sound Mixing"),
         ("British Academy Film Awards", "Best Sound", "nominated", "BAFTA Award for Best Sound")}
+
+
+# ------------------------------------------------------------------ unlinked category names read whole
+
+def test_a_category_goes_on_over_from_a_but_not_over_from_the() -> None:
+    film = _film("", "== Accolades ==\nAt the [[MTV Movie Awards]], it won Best Song from a Movie. Tom Hill won "
+                     "Best Actor from the [[Chicago Film Critics Association]].\n")
+    categories = {n.category for n in film.nomination}
+    assert "Best Song from a Movie" in categories
+    assert "Best Actor" in categories and not any("Chicago" in c for c in categories)
+
+
+def test_the_academys_older_name_with_its_field_before_a_comma_is_the_short_name() -> None:
+    rows = [("[[Academy Awards]]", "Best Music, Scoring of a Musical Picture", "[[Tom Hill]]", "{{won}}"),
+            ("[[Academy Awards]]", "Best Picture", "[[Ann Berg]]", "{{nom}}")]
+    film = _film("", "It won the Academy Award for Best Scoring of a Musical Picture.\n" + _table(rows))
+    assert _nominations(film) == {("Academy Awards", "Best Music, Scoring of a Musical Picture", "won", ("Tom Hill",)),
+                                  ("Academy Awards", "Best Picture", "nominated", ("Ann Berg",))}

@@ -769,6 +769,11 @@ def merge_qualified_categories(film: Film) -> None:
             while at > 0:
                 fuller_by_short.setdefault((body_key(nomination.body), category[:at]), []).append(nomination)
                 at = category.find(joint, at + 1)
+        # The Academy's older names put the field before a comma: "Best Music, Scoring of a Musical Picture" is
+        # "Best Scoring of a Musical Picture", "Best Writing, Screenplay" is "Best Screenplay".
+        field, comma, rest = category.partition(", ")
+        if comma and field.startswith("best ") and " " not in field[5:].strip() and len(rest.split()) >= 1:
+            fuller_by_short.setdefault((body_key(nomination.body), f"best {rest}"), []).append(nomination)
     kept: list[Nomination] = []
     for nomination in film.nomination:
         fuller = [n for n in fuller_by_short.get((body_key(nomination.body), fold(nomination.category)), [])
