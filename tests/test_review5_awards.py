@@ -422,3 +422,34 @@ def test_the_academys_older_name_with_its_field_before_a_comma_is_the_short_name
     film = _film("", "It won the Academy Award for Best Scoring of a Musical Picture.\n" + _table(rows))
     assert _nominations(film) == {("Academy Awards", "Best Music, Scoring of a Musical Picture", "won", ("Tom Hill",)),
                                   ("Academy Awards", "Best Picture", "nominated", ("Ann Berg",))}
+
+
+def test_categories_listed_by_their_field_once_the_body_is_named() -> None:
+    film = _film("", "== Accolades ==\nAt the [[68th Academy Awards]], ''Night Harbour'' was nominated for "
+                     "Cinematography (lost to ''Heat''), Sound Mixing ([[Tom Hill]] and [[Carl Holm]]; lost to "
+                     "''Heat'') and Sound Editing. It received two Oscars: Best Animated Feature and Visual Effects.\n")
+    assert _nominations(film) == {
+        ("Academy Awards", "Best Cinematography", "nominated", ()),
+        ("Academy Awards", "Best Sound Mixing", "nominated", ("Carl Holm", "Tom Hill")),
+        ("Academy Awards", "Best Sound Editing", "nominated", ()),
+        ("Academy Awards", "Best Animated Feature", "won", ()),
+        ("Academy Awards", "Best Visual Effects", "won", ())}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The film's cinematography, editing and sound were praised at the [[Academy Awards]] screening.",
+    "Tom Hill, who won the [[Academy Award]] for Sound Editing in 1990, joined the crew.",
+    "It was nominated for Best Picture; Sound Editing was its strongest craft.",
+    "The [[Academy Awards]] nominated ''Bar'' for Cinematography.",
+])
+def test_a_field_outside_a_list_after_the_films_verb_is_no_category(sentence: str) -> None:
+    film = _film("", f"== Reception ==\n{sentence}\n")
+    assert not any(n.category in {"Best Cinematography", "Best Sound Editing"} for n in film.nomination)
+
+
+def test_a_list_item_with_its_category_qualified_in_brackets_then_a_colon() -> None:
+    film = _film("", "== Accolades ==\n=== Academy Awards ===\n;Nominations\n"
+                     "* Best Writing (Screenplay): [[Tom Hill]], [[Carl Holm]]\n"
+                     "* Best Sound Recording: Harbour Studio Sound Department, [[Ann Berg]], Sound Director\n")
+    assert _nominations(film) == {("Academy Awards", "Best Writing (Screenplay)", "nominated", ("Carl Holm", "Tom Hill")),
+                                  ("Academy Awards", "Best Sound Recording", "nominated", ("Ann Berg",))}

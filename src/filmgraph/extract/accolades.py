@@ -548,6 +548,8 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         return False  # no body above it, and no link naming one: read as a sentence
     nominees_text = ""
     paren = re.match(r"^(?P<category>[^()]+?)\s*\((?P<who>[^()]*)\)\s*(?:[:–—-].*)?$", text)
+    if paren and _QUALIFIER_WORDS_RE.match(paren["who"].strip()):
+        paren = None  # "Best Writing (Screenplay): Ann Berg": the bracket is the category's, the nominees follow
     dashed = re.match(r"^(?P<category>.+?)\s+(?:[–—]|-|for)\s+(?P<who>.+)$", text)
     if linked is not None:
         category = linked[1]
@@ -563,7 +565,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         # "Best Actress – Ann Berg" names a nominee; "Best Actor – Motion Picture Drama" is one category.
         category, nominees_text = dashed["category"], dashed["who"]
     elif ":" in text:
-        category = text.split(":", 1)[0]
+        category, nominees_text = text.split(":", 1)  # "Best Sound Recording: Ann Berg, Sound Director"
     else:
         category = text
     category = _category_text(category)
@@ -661,7 +663,7 @@ _QUALIFIER_WORDS_RE = re.compile(r"(?i)^(?:motion\s+picture\s+)?(?:black[- ]and[
                                  r"musical(?:\s+or\s+comedy)?|comedy(?:\s+or\s+musical)?|feature|short|documentary|"
                                  r"animated|foreign|"
                                  r"original|adapted|long\s+form|short\s+form|male|female|leading\s+role|"
-                                 r"supporting\s+role)$")
+                                 r"supporting\s+role|screenplay|(?:original\s+)?story(?:\s+and\s+screenplay)?)$")
 
 
 AwardLink = tuple[str, tuple[str, str], str]  # (shown text, (body, category) of its article, the article)
@@ -741,14 +743,81 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
         if sibling is None and (not before or not prose.the_film_is_the_subject(sentence, max(before)[0], title)):
             continue  # no verb before it, or someone's or something else's prize ("who had won an [[…|Oscar]]")
         result = sibling.result if sibling is not None else max(before)[1]
-        after = sentence[position + len(shown):]
-        recipient = _FOR_NAME_RE.match(after)
-        bracket = re.match(r"\s*\((?P<names>[^();]+)[;)]", after)  # "Sound Mixing (Ann Berg and Carl Holm; lost to …)"
-        named = [recipient["name"]] if recipient else [
-            name for name in split_names(bracket["names"]) if is_person_name(name)] if bracket else []
-        nominees = [Nominee(person=name) for name in named if name != title and not _CATEGORY_NAME_RE.match(name)]
         known.add(fold(category))
+        nominees = _nominees_after(sentence[position + len(shown):], title)
         mentions.append(Nomination(body, category, result, None, None, nominees, page=target))
+    return mentions
+
+
+def _nominees_after(after: str, title: str) -> list[Nominee]:
+    """The people a category named in a list went to, told right after it: "… for Nicholson", "Sound Mixing (Ann
+    Berg and Carl Holm; lost to …)"."""
+    recipient = _FOR_NAME_RE.match(after)
+    bracket = re.match(r"\s*\((?P<names>[^();]+)[;)]", after)
+    named = [recipient["name"]] if recipient else [
+        name for name in split_names(bracket["names"]) if is_person_name(name)] if bracket else []
+    return [Nominee(person=name) for name in named if name != title and not _CATEGORY_NAME_RE.match(name)]
+
+
+# The fields of film awards as a list names its categories without "Best" once the sentence has named the body:
+# "At the 68th Academy Awards, it was nominated for Cinematography (lost to …), Sound Mixing and Sound Editing".
+# (Words as plain as "Director", "Picture" or "Music" are left out: alone they name no category.)
+_FIELD_CATEGORY_RE = re.compile(
+    r"(?<![\w'’-])(?:Cinematography|(?:Film\s+)?Editing|Sound(?:\s+(?:Mixing|Editing|Recording|Effects(?:\s+Editing)?))?|"
+    r"(?:Special\s+)?(?:Visual\s+)?Effects|Make-?up(?:\s+and\s+Hairstyling)?|Costume\s+Design|Art\s+Direction|"
+    r"Production\s+Design|Original\s+(?:Score|Song|Screenplay)|Adapted\s+Screenplay|"
+    r"Writing\s+\((?:Screenplay|Original\s+Story|Story\s+and\s+Screenplay)\)|"
+    r"(?:Actor|Actress)\s+in\s+a\s+(?:Leading|Supporting)\s+Role|Supporting\s+(?:Actor|Actress)|"
+    r"Foreign\s+Language\s+Film|Animated\s+Feature|Documentary\s+Feature)(?![\w'’-])")
+_ITEM = "\x00"  # a category's place in a list, once its words are set aside
+# A list of categories right after its verb: "nominated for ◊, ◊ and ◊", "nominated the film in six categories (◊,
+# ◊", "including ◊ and ◊", "two Oscars: ◊ and ◊" (its items' asides in brackets set aside).
+_CATEGORY_LIST_RE = re.compile(r"(?:\bfor|\bin|\bincluding|[(:])\s*(?:the\s+)?(?:categor(?:y|ies)\s+(?:of\s+)?)?"
+                               r"(?:\x00\s*(?:,\s*(?:and\s+)?|and\s+|;\s*))*$")
+
+
+def field_category_mentions(sentence: str, found: list[Nomination], links: list[AwardLink], title: str,
+                            other_works: Collection[str] = ()) -> list[Nomination]:
+    """The categories a sentence lists by their field alone, unlinked ("nominated for Cinematography, Sound
+    Mixing and Sound Editing"), after a verb of winning or nominating and once the sentence has named their body
+    (by a body's name, or a category of the list that names one): each "Best" and its field, for that body. Words
+    a category link shows are the link's (:func:`linked_category_mentions`)."""
+    shown = [(at, at + len(words)) for words, _, _ in links if (at := _word_at(sentence, words)) >= 0]
+    fields = [match for match in _FIELD_CATEGORY_RE.finditer(sentence)
+              if not re.search(r"(?:\b[A-Z][\w'’.-]*|&)\s+$", sentence[:match.start()])  # not in a longer name
+              and not any(start <= match.start() < end for start, end in shown)]
+    if not fields:
+        return []
+    verbs = [(m.start(), m.end(), AwardResult.WON) for m in prose.WIN_RE.finditer(sentence)] + \
+        [(m.start(), m.end(), AwardResult.NOMINATED) for m in prose.NOMINATION_RE.finditer(sentence)]
+    known = {fold(n.category) for n in found}
+    named = [(at, n) for n in found if n.body and (at := sentence.find(n.category.removeprefix("Best ").strip())) >= 0]
+    bodies = set(prose.bodies_in(sentence))
+    mentions: list[Nomination] = []
+    for match in fields:
+        category = f"Best {' '.join(match.group(0).split())}"
+        if fold(category) in known or fold(match.group(0)) in known:
+            continue
+        before = [(at, end, result) for at, end, result in verbs if end <= match.start()]
+        if not before:
+            continue
+        verb_at, verb_end, result = max(before)
+        listed = re.sub(r"\([^()]*\)", "", sentence[verb_end:match.start()])
+        names = {*(n.category for n in found), *(n.category.removeprefix("Best ") for n in found),
+                 *(f.group(0) for f in fields), *(words for words, _, _ in links)}
+        for name in sorted(names, key=len, reverse=True):  # "Best Original Screenplay" before "Original Screenplay"
+            listed = listed.replace(name, _ITEM)
+        if not _CATEGORY_LIST_RE.search(listed) or re.search(r"\.\s", listed):
+            continue
+        if not prose.the_film_is_the_subject(sentence, verb_at, title) \
+                or prose.awarded_to_another(sentence[match.end():], other_works):
+            continue
+        sibling = max(((at, n) for at, n in named if at < match.start()), default=None, key=lambda item: item[0])
+        body = sibling[1].body if sibling else (next(iter(bodies)) if len(bodies) == 1 else "")
+        if not body:
+            continue  # the text does not say whose category it is
+        known.add(fold(category))
+        mentions.append(Nomination(body, category, result, None, None, _nominees_after(sentence[match.end():], title)))
     return mentions
 
 

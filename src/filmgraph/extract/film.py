@@ -22,6 +22,7 @@ from filmgraph.extract.accolades import (
     award_links,
     body_key,
     ceremony_years,
+    field_category_mentions,
     linked_category_mentions,
     merge_nomination,
     merge_qualified_categories,
@@ -376,6 +377,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
             awards, tallies = prose.find_awards(sentence, film.title, other_works)
             relink_categories(awards, sentence, categories_linked)
             awards += linked_category_mentions(sentence, awards, categories_linked, film.title, other_works)
+            awards += field_category_mentions(sentence, awards, categories_linked, film.title, other_works)
             if part.of_other_films:
                 awards, tallies = [], []
             if number and prose.refers_back(sentence) and prose.opens_with_another_work(sentences[number - 1],

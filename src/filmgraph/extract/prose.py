@@ -57,7 +57,7 @@ _CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on|from(?=\s+an?\s))\s+)*[{UPPE
 # Words of a category's qualifier in brackets: "Best Actor (Musical or Comedy)" is not "Best Actor (Drama)".
 _QUALIFIER = (r"(?:Musical|Comedy|Drama|Motion|Picture|Feature|Films?|Foreign|Language|Short|Documentary|Animated|"
               r"Animation|Leading|Supporting|Role|Male|Female|Original|Adapted|Television|TV|Series|Miniseries|"
-              r"Limited|Actor|Actress|Score|Song)")
+              r"Limited|Actor|Actress|Score|Song|Screenplay|Story|Motion Picture Story)")
 # "Worst …": the categories of the Golden Raspberry Awards and their like.
 # Or after a comma or a dash, as the Hugo and the Golden Globe Awards name theirs: "Best Dramatic Presentation, Long
 # Form", "Best Actor – Drama", "Best Actress – Motion Picture Musical or Comedy".
