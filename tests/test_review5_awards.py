@@ -451,5 +451,6 @@ def test_a_list_item_with_its_category_qualified_in_brackets_then_a_colon() -> N
     film = _film("", "== Accolades ==\n=== Academy Awards ===\n;Nominations\n"
                      "* Best Writing (Screenplay): [[Tom Hill]], [[Carl Holm]]\n"
                      "* Best Sound Recording: Harbour Studio Sound Department, [[Ann Berg]], Sound Director\n")
-    assert _nominations(film) == {("Academy Awards", "Best Writing (Screenplay)", "nominated", ("Carl Holm", "Tom Hill")),
-                                  ("Academy Awards", "Best Sound Recording", "nominated", ("Ann Berg",))}
+    assert _nominations(film) == {
+        ("Academy Awards", "Best Writing (Screenplay)", "nominated", ("Carl Holm", "Tom Hill")),
+        ("Academy Awards", "Best Sound Recording", "nominated", ("Ann Berg",))}
