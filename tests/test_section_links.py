@@ -40,3 +40,15 @@ def test_a_category_linked_to_its_section_of_a_ceremony_keeps_its_body() -> None
     film = _film("", "== Accolades ==\nAt the [[74th Academy Awards]], the film was nominated for "
                      "[[74th Academy Awards#Best Director|Best Director]].\n")
     assert [(n.body, n.category) for n in film.nomination] == [("Academy Awards", "Best Director")]
+
+
+def test_a_category_linked_to_a_section_of_its_own_page_keeps_the_page() -> None:
+    film = _film("", "== Accolades ==\n* [[Academy Award for Best Actor#1950s|Best Actor]] ([[Tom Hill]]) – Won\n")
+    assert [(n.body, n.category, n.page) for n in film.nomination] == [
+        ("Academy Awards", "Best Actor", "Academy Award for Best Actor")]
+
+
+def test_an_actor_linked_to_his_parts_article_is_not_the_part() -> None:
+    film = _film("| starring = [[Tom Hill]]", "== Cast ==\n* [[Black Knight (Night Harbour)#Filming|Carl Holm]] as "
+                                              "the Black Knight\n")
+    assert _same_as(film, "Carl Holm") == set()
