@@ -130,3 +130,28 @@ def test_given_names_linked_to_their_bearers_pages_are_the_full_names_and_a_lone
     assert _cast(film) == {"Eva Lund": ["Rask"], "Jon Holm": ["waiter"], "Ida Holm": ["maid"],
                            "Tom Holm": ["pedestrian"]}
     assert len({film.people[m.person].key for m in film.cast}) == 4
+
+
+# ------------------------------------------------------------------ review 14: what is played, and a part's name
+
+@pytest.mark.parametrize("sentence", [
+    "[[Tom Hill]] plays a key role in the film's production.",
+    "[[Tom Hill]] plays a guitar solo on the soundtrack.",
+    "Composer [[Tom Hill]] plays a piano piece over the closing credits.",
+    "[[Tom Hill]] plays a similar role in ''Bar''.",
+    "[[Sherlock Holmes|Sherlock]] plays a violin.",
+])
+def test_what_is_played_that_is_no_part_makes_no_cast(sentence: str) -> None:
+    film = _film("| starring = [[Carl Holm]]", f"== Casting ==\n{sentence}\n")
+    assert _cast(film) == {"Carl Holm": []}
+
+
+def test_a_small_part_played_in_a_casting_story_is_cast() -> None:
+    film = _film("| starring = [[Carl Holm]]", "== Casting ==\nHis sister [[Eva Lund]] plays a nurse.\n")
+    assert _cast(film) == {"Carl Holm": [], "Eva Lund": ["nurse"]}
+
+
+def test_a_name_known_in_a_series_is_a_part_not_another_name() -> None:
+    film = _film("| director = [[Tom Hill]]", "== Production ==\nThe film was directed by [[Tom Hill]], better known "
+                                            "as Jack Dunn in the television series ''Cops'', in 1999.\n")
+    assert _names_of(film, "Tom Hill") == {"Tom Hill"}

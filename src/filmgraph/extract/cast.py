@@ -829,7 +829,13 @@ _WHO_ASIDE_RE = re.compile(r",\s+who\s+[^,;()]*,(?=\s)")
 
 
 # "his brother Tom Lund plays a street singer": a part played, not planned ("was to play", "in the first draft").
-_SMALL_PART_RE = re.compile(r"(?:(?:also|briefly|later)\s+)?(?:plays|played|portrays|portrayed)\s+an?\s+[a-z]")
+# What is played that is no part: "plays a key role in …", "plays a guitar solo", "plays a song over the credits".
+_NOT_A_PART_WORDS = (r"roles?|parts?|solos?|songs?|pieces?|tunes?|melod(?:y|ies)|themes?|scores?|chords?|notes?|"
+                     r"instruments?|guitars?|pianos?|violins?|cellos?|drums?|flutes?|saxophones?|trumpets?|harps?|"
+                     r"organs?|keyboards?|games?|tricks?|jokes?|pranks?|matche?s?|records?|tracks?|numbers?|cameos?|"
+                     r"versions?|character|similar|major|key|pivotal|crucial|central|vital|big|large|small|minor")
+_SMALL_PART_RE = re.compile(r"(?:(?:also|briefly|later)\s+)?(?:plays|played|portrays|portrayed)\s+an?\s+"
+                            rf"(?!(?:[\w'’-]+\s+){{0,3}}(?:{_NOT_A_PART_WORDS})\b)[a-z]")
 _PLANNED_RE = re.compile(r"(?i)\b(?:drafts?|script|originally|initially|considered|auditioned|wanted|offered|"
                          r"approached|would|to\s+(?:play|portray))\b")
 

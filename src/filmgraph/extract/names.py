@@ -189,7 +189,10 @@ def stated_names(text: str) -> list[tuple[str, str]]:
     if not _STATED_WORD_RE.search(text):
         return []  # most paragraphs: no way of saying another name
     text = text.replace("''", "")
-    found = [(m["anchor"], m["other"]) for m in _STATED_NAME_RE.finditer(text)]
+    # "in"/"on" may follow a birth name ("born Karl Lund in Oslo"), never another: "better known as Jack Dunn in
+    # the series ''Cops''" is a part.
+    found = [(m["anchor"], m["other"]) for m in _STATED_NAME_RE.finditer(text)
+             if not re.match(r"\s+(?:in|on)\b", text[m.end():]) or re.search(r"\b(?:born|n[ée]e?)\s", m.group(0))]
     return found + [(m["anchor"], m["other"]) for m in _PSEUDONYM_OF_RE.finditer(text)]
 
 
