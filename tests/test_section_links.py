@@ -52,3 +52,8 @@ def test_an_actor_linked_to_his_parts_article_is_not_the_part() -> None:
     film = _film("| starring = [[Tom Hill]]", "== Cast ==\n* [[Black Knight (Night Harbour)#Filming|Carl Holm]] as "
                                               "the Black Knight\n")
     assert _same_as(film, "Carl Holm") == set()
+
+
+def test_a_member_linked_to_his_section_of_a_groups_page_is_not_the_group() -> None:
+    film = _film("| starring = [[Lund Brothers#Carl Lund|Carl Lund]]")
+    assert _same_as(film, "Carl Lund") == set()

@@ -623,18 +623,14 @@ _BRACKETED_END_RE = re.compile(r"\s*\([^()]*\)$")
 
 
 def _links_a_section_about_another(title: str, target: str, seen: str) -> bool:
-    """Whether a link goes to a section of a page about something other than the words it shows
-    ("[[Ann Berg#Career|Harbour Films]]": a company told of in a person's article). The page is not the words'
-    own, and taking it as theirs would make the company the person. The page's title holding the words ("[[Ann
-    Berg#Early life|Ann Berg]]", "[[Academy Award for Best Actor#1950s|Best Actor]]"), or the words holding the
-    section's name ("[[57th Academy Awards#Best Director|Best Director]]", "[[BAFTA Award for Best Actress in a
-    Leading Role#Best British Actress|BAFTA Award for Best British Actress]]"), show the page's own subject."""
-    _, hash_mark, section = title.partition("#")
-    if not hash_mark or not target:
+    """Whether a link goes to a section of a page about something other than the words it shows: a company told
+    of in a person's article ("[[Ann Berg#Career|Harbour Films]]"), a member in a group's ("[[Lund Brothers#Carl
+    Lund|Carl Lund]]"), a subsidiary in its parent's. The page is not the words' own, and taking it as theirs would
+    make the company the person. Only a title holding the words ("[[Ann Berg#Early life|Ann Berg]]", "[[Academy
+    Award for Best Actor#1950s|Best Actor]]") shows the page's own subject."""
+    if "#" not in title or not target:
         return False
-    words = " ".join(seen.casefold().split())
-    section = " ".join(section.replace("_", " ").casefold().split())
-    return not (section and section in words) and words not in _BRACKETED_END_RE.sub("", target).casefold()
+    return " ".join(seen.casefold().split()) not in _BRACKETED_END_RE.sub("", target).casefold()
 
 
 _ITEM_RE = re.compile(r"^[*#:;]*[*#]")  # a list item, also one indented under a definition (":*")
