@@ -341,3 +341,22 @@ def test_a_window_told_after_the_sum_or_a_repeated_re_release_is_a_part_of_the_t
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
     assert _takings(film) == takings
     assert _box_office(film) == box_office
+
+
+# ------------------------------------------------------------------ review 14: asides, totals, home countries, cities
+
+@pytest.mark.parametrize(("sentence", "takings", "box_office"), [
+    ("It grossed $12 million—an average of $4,000 per theater—in its first week.", [(12e6, None, "first week")], []),
+    ("It was re-released in 1997; its total gross reached $80 million.", [], [(8e7, None)]),
+    ("In its home country of France, it grossed $20 million.", [], [(2e7, "France")]),
+])
+def test_a_sums_words_past_an_aside_a_total_and_a_home_country(
+        sentence: str, takings: list[tuple[float, str | None, str | None]],
+        box_office: list[tuple[float, str | None]]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert _takings(film) == takings
+    assert _box_office(film) == box_office
+
+
+def test_a_citys_admissions_are_not_the_films() -> None:
+    assert _film("", "== Reception ==\nIn Paris, the film sold 1.2 million admissions.\n").admissions == []

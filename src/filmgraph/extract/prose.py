@@ -1930,6 +1930,12 @@ def _limit_count(quantity: Quantity, sentence: str, match: re.Match[str]) -> Non
     own_before = ", ".join(dict.fromkeys([clauses[0], clauses[-1]]))
     own_after = _OWN_WORDS_RE.match(_BRACKETS_RE.sub("", sentence[match.end():])).group(0)
     _limit(quantity, own_before, own_after, clauses[::-1], None)
+    if quantity.area is None and quantity.scope is None:
+        # "In Paris, 1.2 million admissions": a city's count, not the film's (and no country's).
+        quantity.scope = next((m["place"] for text in (own_after, *clauses[::-1])
+                               for m in _MARKET_PLACE_RE.finditer(text)
+                               if m["place"] and reference.is_place_name(m["place"])
+                               and not _MADE_IN_BEFORE_RE.search(text[:m.start("place")])), None)
 
 
 # Verbs and nouns that say a sum is what the film took at the box office ("highest-grossing" compares films).
@@ -2108,12 +2114,18 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
             unclaimed = before[len(_OWN_WORDS_RE.match(before).group(0)):] if index else before
             clauses = re.split(r"[;:—–]|,(?!\d)", _BRACKETS_RE.sub("", unclaimed))
             own_before = ", ".join(dict.fromkeys([clauses[0], clauses[-1]] if previous_end == 0 else clauses[-1:]))
+            if _TOTAL_WORDS_RE.search(f"{clauses[-1]} {after[:40]}") and not _WINDOW_RE.search(clauses[-1]):
+                own_before = clauses[-1]  # "It was re-released in 1997; its total gross reached $80 million"
             unbracketed_after = _BRACKETS_RE.sub("", after)
             own_after = _OWN_WORDS_RE.match(unbracketed_after).group(0)
             # ", marking the best opening weekend for …", "—a 53% drop from the previous weekend—"
             # "…—an average of $12,229 per theater—as the number one film of the weekend" (past the aside's sum)
+            rest = _BRACKETS_RE.sub("", sentence[end:])
             record = _RECORD_AFTER_RE.match(unbracketed_after) or _ASIDE_AFTER_RE.match(unbracketed_after) \
-                or _RANKED_AFTER_RE.match(_BRACKETS_RE.sub("", sentence[end:]))
+                or _RANKED_AFTER_RE.match(rest)
+            # "$12 million—an average of $4,000 per theater—in its first week": the sum's words go on past the aside.
+            if record is None and not own_after.strip() and (aside := _DASH_ASIDE_RE.match(rest)):
+                own_after = _OWN_WORDS_RE.match(rest[aside.end():]).group(0)
             _limit(quantity, own_before, f"{own_after} {record['window'] if record else ''}", clauses[::-1],
                    (region["region"], _BRACKETS_RE.sub("", sentence[:previous_end + region.start()]))
                    if in_region and region else None)
@@ -2134,6 +2146,11 @@ _RANKED_AFTER_RE = re.compile(r"(?:\s*—[^—]{0,120}—|\s*,[^,;]{0,120},)?\s*
                               r"(?:as|making\s+it|becoming|to\s+become)\s+the\s+"
                               r"(?:number[- ]one|No\.\s*1|#\s*1|top(?:-grossing)?|highest-grossing)\s+"
                               r"(?:film|movie|picture)\s+(?:of|for)\s+(?:the|that)\s+(?P<window>weekend)\b")
+# An aside between dashes right after a sum ("—an average of $4,000 per theater—"), after which its words go on.
+_DASH_ASIDE_RE = re.compile(r"\s*[—–]\s*[^—–.;]{1,120}?[—–]")
+# Words that make a sum the whole takings, whatever window the sentence opened with.
+_TOTAL_WORDS_RE = re.compile(r"(?i)\b(?:total\s+gross|grand\s+total|overall|in\s+total|lifetime|all-time|cumulative|"
+                             r"altogether|in\s+all)\b")
 # A sum told "again" after a sum of a part of the run is of the same kind of part: a second re-release.
 _AGAIN_RE = re.compile(r"(?i)\band\s+again\b")
 _ASIDE_AFTER_RE = re.compile(r"\s*—[^—]*?\b(?:drop|fall|decline|increase|rise)\s+from\s+(?:the|its)\s+"
@@ -2169,7 +2186,8 @@ _MARKET_WORDS_RE = re.compile(
     r"(?-i:[A-Z][\w.]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.]*){0,3}))\b")
 # A market that is a place: "in the United States and Canada", "at the North American box office", "In Japan,".
 _PLACE_WORDS = r"[A-Z][\w.]*(?:\s+(?:and\s+)?[A-Z][\w.]*){0,3}"
-_MARKET_PLACE_RE = re.compile(rf"\b(?:(?i:in|at|across|from)\s+(?:the\s+)?(?P<place>{_PLACE_WORDS})|"
+_MARKET_PLACE_RE = re.compile(rf"\b(?:(?i:in|at|across|from)\s+(?:the\s+|its\s+(?:home|native)\s+(?:country|market)"
+                              rf"\s+of\s+)?(?P<place>{_PLACE_WORDS})|"
                               rf"(?P<office>{_PLACE_WORDS})\s+box\s+office)")
 _WORLDWIDE_RE = re.compile(r"(?i)\b(?:worldwide|global(?:ly)?|world-wide)\b")
 
