@@ -155,3 +155,18 @@ def test_a_name_known_in_a_series_is_a_part_not_another_name() -> None:
     film = _film("| director = [[Tom Hill]]", "== Production ==\nThe film was directed by [[Tom Hill]], better known "
                                             "as Jack Dunn in the television series ''Cops'', in 1999.\n")
     assert _names_of(film, "Tom Hill") == {"Tom Hill"}
+
+
+# ------------------------------------------------------------------ romanised names spelled two ways on one page
+
+def test_a_romanised_name_spelled_otherwise_in_the_plot_is_the_actors() -> None:
+    film = _film("| language = Malayalam\n| starring = [[Kochin Haneefa]]",
+                 "== Plot ==\nKochin Hanifa plays the title role of a police inspector.\n"
+                 "== Reception ==\nA critic wrote that \"The Kochin Hanifa starrer\" was slow.\n")
+    assert _names_of(film, "Kochin Haneefa") == {"Kochin Haneefa", "Kochin Hanifa"}
+
+
+def test_romanised_spellings_join_only_in_a_film_of_a_language_romanised_from_another_script() -> None:
+    film = _film("| language = English\n| starring = [[Kochin Haneefa]]",
+                 "== Plot ==\nKochin Hanifa plays the title role of a police inspector.\n")
+    assert _names_of(film, "Kochin Haneefa") == {"Kochin Haneefa"}

@@ -53,6 +53,7 @@ from filmgraph.extract.names import (
     given_name_variant,
     linked_mention,
     resolve_people,
+    romanisation_key,
     spelled_alike,
     spelling_keys,
     split_names,
@@ -1057,7 +1058,14 @@ def _add_other_spellings(article: Article, film: Film) -> None:
     for person in people:
         for name in dict.fromkeys(without_accents(n) for n in (person.name, *person.alternate_names)):
             by_letters.setdefault(name, []).append(person)
-    for mention in sorted(_POSSESSIVE_RE.sub("", m) for m in mentions):  # "George Lucas' film": his name
+    # Names romanised from another script are spelled many ways on one page ("Cochin Haneefa", "Cochin Hanifa").
+    romanised = any(language.code in ROMANISED_LANGUAGES for language in film.language)
+    by_romanisation: dict[str, list[Person]] = {}
+    for person in people if romanised else ():
+        for key in dict.fromkeys(romanisation_key(n) for n in (person.name, *person.alternate_names) if " " in n):
+            by_romanisation.setdefault(key, []).append(person)
+    # "George Lucas' film": his name; "The Ann Berg starrer": hers.
+    for mention in sorted(_LEADING_ARTICLE_RE.sub("", _POSSESSIVE_RE.sub("", m)) for m in mentions):
         if " " not in mention.strip() or not is_person_name(mention):
             continue
         if fold(mention) in known or fold(mention + ".") in known:
@@ -1081,9 +1089,18 @@ def _add_other_spellings(article: Article, film: Film) -> None:
             # "Jimmy Stewart" in prose for the credited James Stewart: another form of the given name; but not a
             # name the page links to a page of its own ("[[Jack Huston]]"), nor a relative ("his son Teddy Lund").
             owners = same_surname
+        if not owners and fold(mention) not in linked:
+            owners = by_romanisation.get(romanisation_key(mention), []) if romanised else []
         if len(owners) == 1:
             owners[0].alternate_names.append(mention)
             known.add(fold(mention))
+
+
+# The languages of films whose people's names are romanised from another script, in many spellings: those of South
+# Asia (ISO 639-1).
+ROMANISED_LANGUAGES = frozenset({"hi", "bn", "ta", "te", "ml", "kn", "mr", "ur", "pa", "gu", "or", "as", "ne", "si",
+                                 "sd"})
+_LEADING_ARTICLE_RE = re.compile(r"^The\s+(?=\S+\s)")
 
 
 # Words that make the name after them a relative's: "his son Teddy Lund", "Lund's wife, Jackie Lund".
