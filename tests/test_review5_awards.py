@@ -454,3 +454,23 @@ def test_a_list_item_with_its_category_qualified_in_brackets_then_a_colon() -> N
     assert _nominations(film) == {
         ("Academy Awards", "Best Writing (Screenplay)", "nominated", ("Carl Holm", "Tom Hill")),
         ("Academy Awards", "Best Sound Recording", "nominated", ("Ann Berg",))}
+
+
+def test_a_special_prize_for_a_category_is_the_special_prize() -> None:
+    film = _film("", "== Accolades ==\nAt the [[53rd Academy Awards]], the film won [[Academy Award for Best Sound "
+                     "Mixing|Best Sound]]. In addition, the film received the [[Special Achievement Academy Award]] "
+                     "for [[Academy Award for Best Visual Effects|Best Visual Effects]] awarded to [[Tom Hill]].\n")
+    assert {(n.body, n.category) for n in film.nomination} == {("Academy Awards", "Best Sound"),
+                                                             ("Academy Awards", "Special Achievement Academy Award")}
+
+
+def test_one_score_prize_told_under_two_names_is_one() -> None:
+    rows = [("[[BAFTA Awards]]", "[[BAFTA Award for Best Original Music|Best Original Music]]", "[[Tom Hill]]",
+             "{{won}}"),
+            ("[[BAFTA Awards]]", "[[BAFTA Award for Best Original Song|Best Original Song]]", "[[Tom Hill]]",
+             "{{won}}")]
+    film = _film("", "[[Tom Hill]] was awarded the [[British Academy Film Awards|British Academy Film Award]] for his "
+                     "score: the [[BAFTA Award for Best Film Music|Anthony Asquith Award for Film Music]].\n"
+                     + _table(rows))
+    assert _nominations(film) == {("British Academy Film Awards", "Best Original Music", "won", ("Tom Hill",)),
+                                  ("British Academy Film Awards", "Best Original Song", "won", ("Tom Hill",))}

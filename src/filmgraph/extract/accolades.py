@@ -862,6 +862,31 @@ def merge_qualified_categories(film: Film) -> None:
     film.nomination = kept
 
 
+_SCORE_CATEGORY_RE = re.compile(r"(?i)\b(?:score|music)\b")
+
+
+def merge_score_prize_told_twice(film: Film) -> None:
+    """One body's prize for the film's score, won by the same composers and told under two names ("the Anthony
+    Asquith Award for Film Music" in prose, "Best Original Music" in the table): one nomination, under the name that
+    says "Best". A body gives a film one score prize a year; a song's prize (its writers) is not merged."""
+    kept: list[Nomination] = []
+    for nomination in film.nomination:
+        people = {nominee_key(n) for n in nomination.nominees}
+        twin = next((other for other in kept if body_key(other.body) == body_key(nomination.body) and people
+                     and other.result is AwardResult.WON and nomination.result is AwardResult.WON
+                     and {nominee_key(n) for n in other.nominees} == people
+                     and all(_SCORE_CATEGORY_RE.search(n.category) and "song" not in fold(n.category)
+                             for n in (other, nomination))), None)
+        if twin is None:
+            kept.append(nomination)
+            continue
+        if not twin.category.startswith("Best") and nomination.category.startswith("Best"):
+            twin.category, twin.page = nomination.category, nomination.page
+        twin.sources += [source for source in nomination.sources if source not in twin.sources]
+        twin.date = twin.date or nomination.date
+    film.nomination = kept
+
+
 def _without_award_word(name: str) -> str:
     return re.sub(r"\s+(?:awards?|prizes?)$", "", fold(name).removeprefix("the "))
 
@@ -880,6 +905,8 @@ def names_a_body(category: str, collector: Collector) -> bool:
     >>> names_a_body("Mainichi Film Award", collector), names_a_body("Best Film", collector)
     (True, False)
     """
+    if re.match(r"Special\s", category):
+        return False  # "Special Achievement Academy Award": a prize of the body, not the body
     if award_body(category) is not None or _ORGANISATION_AWARD_RE.search(category):
         return True  # "the Las Vegas Film Critics Society Award": an organisation's award, no category of it
     return _without_award_word(category) in collector.body_names

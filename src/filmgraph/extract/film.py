@@ -26,6 +26,7 @@ from filmgraph.extract.accolades import (
     linked_category_mentions,
     merge_nomination,
     merge_qualified_categories,
+    merge_score_prize_told_twice,
     names_a_body,
     nominee_key,
     read_award_blocks,
@@ -145,6 +146,7 @@ def extract_film(article: Article) -> Film:
         member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
     _read_prose(article, collector)
     merge_qualified_categories(film)
+    merge_score_prize_told_twice(film)
     _read_location_lists(article, collector)
     _read_bracketed_cast(article, film)
     _strip_stray_quotes(film)

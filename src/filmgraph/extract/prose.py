@@ -874,6 +874,14 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
             # "earned him a Golden Globe nomination for Best Actor": the prize names the body, not a category.
             prize_bodies.append((prize, match.start(1), match.end(1)))
             continue
+        if category and re.search(r"\bSpecial\b", prize):
+            # "the Special Achievement Academy Award for Best Visual Effects": the special prize is the award, and
+            # the category after it only what it was given for.
+            body_words = re.sub(r"^(?:the\s+)?Special\s+(?:[A-Z][\w'’-]*\s+)??(?=[A-Z][\w'’-]*\s+(?:Award|Prize))", "",
+                                prize)
+            categories.append((prize, match.start(1), body_words if body_words != prize else None))
+            taken.append((match.start(), match.end()))
+            continue
         if category and prize.split()[-1] in {"Award", "Prize"} and reference.is_named_prize(prize):
             # "the Nargis Dutt Award for Best Feature Film on …", "the Golden Osella Award for Best Screenplay":
             # a prize named after a person or a trophy is one award of its body, and its whole name the category.
@@ -992,7 +1000,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         if recipient and recipient["bracketed"]:
             nominees.append(recipient["bracketed"])
             recipient = None
-        if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title:
+        if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title \
+                and not _CATEGORY_RE.match(recipient["name"]):  # "the Special … Award for Best Visual Effects"
             nominees.append(recipient["name"])
         category = category.strip()
         if position and sentence[position - 1] in "'‘\"“" and category[-1:] in "'’\"”":
