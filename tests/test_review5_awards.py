@@ -474,11 +474,3 @@ def test_one_score_prize_told_under_two_names_is_one() -> None:
                      + _table(rows))
     assert _nominations(film) == {("British Academy Film Awards", "Best Original Music", "won", ("Tom Hill",)),
                                   ("British Academy Film Awards", "Best Original Song", "won", ("Tom Hill",))}
-
-
-def test_a_bodys_award_without_its_category_is_one_for_the_award_unless_a_category_names_it() -> None:
-    film = _film("", "== Accolades ==\n[[Tom Hill]] was nominated for a [[Grammy Award]] and a [[Golden Globe Award]] "
-                     "for his score. At the [[Golden Globe Awards]], it was nominated for [[Golden Globe Award for "
-                     "Best Original Score|Best Original Score]].\n")
-    assert {(n.body, n.category, n.result.value) for n in film.nomination} == {
-        ("Grammy Awards", "Grammy Award", "nominated"), ("Golden Globe Awards", "Best Original Score", "nominated")}

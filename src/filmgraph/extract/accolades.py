@@ -269,9 +269,6 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
             old.page = new.page
             _index_by_page(collector, old)
         return
-    if not new.body and _AWARD_OF_ITS_OWN_RE.fullmatch(new.category):
-        # "was awarded the [[Goldene Leinwand|Golden Screen Award]]": an award with no body above it is its own.
-        new.body = award_body(new.category) or new.category
     film.nomination.append(new)
     if new.body:
         collector.body_names.add(_without_award_word(new.body))
@@ -280,11 +277,6 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
     collector.nominations_by_body.setdefault(("category", category, body_key(new.body)), new)
     if new.page:
         _index_by_page(collector, new)
-
-
-# A prize named by itself, no body's category: "Golden Screen Award", "Bambi Award" (never "Best …", "Special …").
-_AWARD_OF_ITS_OWN_RE = re.compile(r"(?!(?:Best|Worst|Outstanding|Special|Most)\b)[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
-                                  r"\s+(?:Award|Prize)")
 
 
 def _one_category_named_twice(one: Nomination, other: Nomination) -> bool:
@@ -868,17 +860,6 @@ def merge_qualified_categories(film: Film) -> None:
         into.sources += [source for source in nomination.sources if source not in into.sources]
         into.date = into.date or nomination.date
     film.nomination = kept
-
-
-def add_awards_of_untold_category(collector: Collector) -> None:
-    """A body's award the page names without its category ("Williams was also nominated for a Grammy Award") is a
-    nomination for the award itself, as Wikidata writes one when the category is unknown; unless the page names
-    one of that body's categories, which is that award told in full."""
-    bodies = {body_key(n.body) for n in collector.film.nomination if n.body}
-    for award in collector.untold_categories:
-        award.body = award.body or award_body(award.category) or ""
-        if award.body and body_key(award.body) not in bodies:
-            merge_nomination(collector, award)
 
 
 _SCORE_CATEGORY_RE = re.compile(r"(?i)\b(?:score|music)\b")

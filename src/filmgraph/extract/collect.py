@@ -30,8 +30,6 @@ class Collector:
         self.nominations_by_body: dict[tuple[str, str, str], Nomination] = {}
         self.nominee_keys: dict[int, set[tuple[str | None, str | None]]] = {}  # id(nomination) → its nominees
         self.body_names: set[str] = set()  # the nominations' bodies, folded, without "the" and "Awards"
-        # A body's award whose category the sentence does not name ("nominated for a Grammy Award")
-        self.untold_categories: list[Nomination] = []
         # Where a text the page links to two pages is linked within one part of the article, that part says
         # which page it means: (section title, None) or (INFOBOX, field) → folded shown text → its pages.
         self.ambiguous = {shown for shown, pages in targets.items() if len(pages) > 1}

@@ -18,7 +18,6 @@ from typing import Any
 from filmgraph import reference
 from filmgraph.extract import prose
 from filmgraph.extract.accolades import (
-    add_awards_of_untold_category,
     apply_ceremonies,
     award_links,
     body_key,
@@ -148,7 +147,6 @@ def extract_film(article: Article) -> Film:
     _read_prose(article, collector)
     merge_qualified_categories(film)
     merge_score_prize_told_twice(film)
-    add_awards_of_untold_category(collector)
     _read_location_lists(article, collector)
     _read_bracketed_cast(article, film)
     _strip_stray_quotes(film)
@@ -391,19 +389,17 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 # (but for the music categories the film itself is up for).
                 awards = [a for a in awards if prose.is_music_category(a.category)]
                 tallies = []
+            awards = [award for award in awards if not names_a_body(award.category, collector)]
             if number == 0:
                 last_body = ""
             for award in awards:
+                if not award.body and last_body and re.search(r"\balso\b", sentence):
+                    award.body = last_body  # "It was also nominated for Best Make-Up": the body just named
+                last_body = award.body or last_body
                 # A lone word is a person only as the surname of someone the article already named.
                 award.nominees = [n for n in award.nominees
                                   if n.person and (" " in n.person or fold(n.person) in surnames)]
                 award.sources.append(section)
-                if names_a_body(award.category, collector):
-                    collector.untold_categories.append(award)  # "nominated for a Grammy Award": see below
-                    continue
-                if not award.body and last_body and re.search(r"\balso\b", sentence):
-                    award.body = last_body  # "It was also nominated for Best Make-Up": the body just named
-                last_body = award.body or last_body
                 merge_nomination(collector, award)
             for tally in tallies:
                 collector.add("award_tally", tally, section)
