@@ -360,3 +360,41 @@ def test_a_sums_words_past_an_aside_a_total_and_a_home_country(
 
 def test_a_citys_admissions_are_not_the_films() -> None:
     assert _film("", "== Reception ==\nIn Paris, the film sold 1.2 million admissions.\n").admissions == []
+
+
+# ------------------------------------------------------------------ a box-office table, territory by territory
+
+_TAKINGS_TABLE = """== Release ==
+=== Box office ===
+{| class="wikitable"
+! Territory !! Collections !! Reference
+|-
+| rowspan="2" | India || {{INR|1.14 billion}} ||
+|-
+| ''Distributor share'':<br />{{INR|636.1 million}}
+|-
+| rowspan="3" | Overseas || $10,950,099 ||
+|-
+| $2,511,689 <small>''(United States–Canada)''</small>
+|-
+| $10.8 million {{small|''(excluding Japan)''}}
+|-
+| rowspan="2" | '''Worldwide''' || {{INR|2.081 billion}} ({{US$|44 million}}) ||
+|-
+| {{INR|2,073,862,500}} {{small|''(Hindi)''}}
+|}
+"""
+
+
+def test_a_box_office_table_gives_each_territorys_sum_its_place_or_part() -> None:
+    film = _film("", _TAKINGS_TABLE)
+    assert sorted(_box_office(film)) == [(2511689, "North America"), (1.14e9, "India"), (2.081e9, None)]
+    assert sorted(_takings(film)) == [(10.8e6, None, "Overseas, excluding Japan"), (10950099, None, "Overseas"),
+                                      (2073862500, None, "Hindi")]
+    assert [q.amount for q in film.rental] == [636.1e6]
+
+
+def test_a_table_without_a_territory_column_is_no_box_office_table() -> None:
+    table = _TAKINGS_TABLE.replace("! Territory !!", "! Week !!")
+    film = _film("", table)
+    assert _box_office(film) == [] and _takings(film) == []

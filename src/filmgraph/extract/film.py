@@ -145,6 +145,7 @@ def extract_film(article: Article) -> Film:
     for member in film.cast:
         member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
     _read_prose(article, collector)
+    _read_takings_tables(article, collector)
     merge_qualified_categories(film)
     merge_score_prize_told_twice(film)
     _read_location_lists(article, collector)
@@ -257,6 +258,13 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
     lead = _Part(LEAD, True, True)
     for paragraph in article.lead:
         yield lead, paragraph
+    for part, section in _parts(article):
+        for paragraph in section.paragraphs:
+            yield part, paragraph
+
+
+def _parts(article: Article) -> Iterator[tuple[_Part, Section]]:
+    """Each section with what its place among the sections says of what it tells."""
     ancestors: list[Section] = []
     for section in article.sections:
         while ancestors and ancestors[-1].level >= section.level:
@@ -269,10 +277,17 @@ def _paragraphs(article: Article) -> Iterator[tuple[_Part, str]]:
         # "Marketing" under "Production" tells how the film was sold, not where it was shot.
         making = bool(MAKING_SECTIONS_RE.search(titles[-1])) or (
             any(MAKING_SECTIONS_RE.search(t) for t in titles) and not RELEASE_SECTIONS_RE.search(titles[-1]))
-        part = _Part(section.title, not other, releases and not other, on_video, making,
-                     any(OTHER_FILMS_SECTIONS_RE.search(t) for t in titles))
-        for paragraph in section.paragraphs:
-            yield part, paragraph
+        yield _Part(section.title, not other, releases and not other, on_video, making,
+                    any(OTHER_FILMS_SECTIONS_RE.search(t) for t in titles)), section
+
+
+def _read_takings_tables(article: Article, collector: Collector) -> None:
+    """The sums of the box-office tables of the release sections ("Territory | Collections")."""
+    for part, section in _parts(article):
+        if part.dates_releases and not part.on_video:
+            for table in section.tables:
+                for field, quantity in prose.takings_table(table.header, table.rows):
+                    collector.add(field, quantity, section.title)
 
 
 _PAGE_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")

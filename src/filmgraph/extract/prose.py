@@ -2202,7 +2202,7 @@ _WORLDWIDE_RE = re.compile(r"(?i)\b(?:worldwide|global(?:ly)?|world-wide)\b")
 
 
 _NORTH_AMERICA_NAMES = frozenset({"north america", "united states and canada", "us and canada", "u.s. and canada",
-                                  "canada and the united states", "us/canada", "u.s./canada"})
+                                  "canada and the united states", "us/canada", "u.s./canada", "united states/canada"})
 
 
 def _market_place(name: str) -> Place | None:
@@ -2211,7 +2211,7 @@ def _market_place(name: str) -> Place | None:
         return None  # "(worldwide)": no one market
     name = re.sub(r"\s+box\s+office$|['’]s$", "", name)
     name = re.sub(r"(?<=America)n$", "", name)  # "the North American box office": North America
-    if fold(name).removeprefix("the ") in _NORTH_AMERICA_NAMES:
+    if re.sub(r"\s*[–—]\s*", "/", fold(name).removeprefix("the ")) in _NORTH_AMERICA_NAMES:  # "United States–Canada"
         return Place("North America", qid="Q49")  # the market the studios report together: P3005 North America
     entry = reference.country(name) or reference.country_of_demonym(name)
     if entry is not None:
@@ -2274,6 +2274,55 @@ def limit_in_brackets(quantity: Quantity, text: str) -> Quantity:
 
 
 _PART_MARKET_RE = re.compile(r"(?i)\b(?:domestic|foreign|overseas|international)\b")
+
+# A box-office table: a column of territories beside one of sums ("Territory | Collections").
+_TERRITORY_HEADER_RE = re.compile(r"(?i)^\s*(?:territor(?:y|ies)|regions?|markets?|countr(?:y|ies)|areas?)\s*$")
+_TAKINGS_HEADER_RE = re.compile(r"(?i)\b(?:collections?|gross(?:es)?|box[\s-]+office|revenues?|earnings|takings)\b")
+_WHOLE_WORLD_RE = re.compile(r"(?i)^(?:world-?wide|world|global|total|all territories)$")
+_SHARE_RE = re.compile(r"(?i)^\s*distributor(?:'s|s'|’s)?\s+share\s*:?\s*")
+# A bracket that only converts a sum ("(₹million)", "(US$200 million)") limits nothing.
+_CONVERSION_RE = re.compile(r"^[^\w]*(?:US|Rs|INR|USD|CA|A|NZ|HK)?[^\w\s]{0,2}\s*[\d.,]*\s*(?:million|billion|crores?|"
+                            r"lakhs?|m|bn)?\s*$")
+
+
+def takings_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, Quantity]]:
+    """(field, sum) of each row of a box-office table, a column of territories beside one of sums: "Worldwide" is the
+    film's box office; a country's sum its takings there (``area``); "Overseas", a version ("(Hindi)") or "(excluding
+    Japan)" a part (``scope``); a distributor's share a rental. Words in brackets after a sum limit it ("(Japan)")."""
+    territory = next((i for i, cell in enumerate(header) if _TERRITORY_HEADER_RE.match(cell)), None)
+    columns = [i for i, cell in enumerate(header) if i != territory and _TAKINGS_HEADER_RE.search(cell)]
+    if territory is None or not columns:
+        return []
+    found: list[tuple[str, Quantity]] = []
+    for row in rows:
+        where = " ".join(_BRACKETS_RE.sub("", row[territory]).split()) if territory < len(row) else ""
+        for column in (c for c in columns if c < len(row)):
+            share = _SHARE_RE.match(row[column])
+            cell = row[column][share.end():] if share else row[column]
+            sums = _sums(cell)
+            if not sums or sums[0][1] > 0 or sums[0][0].amount < MIN_GROSS:
+                continue  # a cell that begins with a sum: never a note that mentions one
+            quantity, _, end = sums[0]
+            limits = [inside for inside in (b.group(0)[1:-1].strip() for b in _BRACKETS_RE.finditer(cell[end:]))
+                      if not _CONVERSION_RE.match(inside)]
+            for inside in limits:
+                place = _market_place(inside)
+                if place is not None and quantity.area is None:
+                    quantity.area = place
+                else:  # "(excluding Japan)", "(Hindi)": the words that make it a part
+                    quantity.scope = f"{quantity.scope}, {inside}" if quantity.scope else inside
+            if share:
+                found.append(("rental", quantity))
+                continue
+            if quantity.area is None and where and not _WHOLE_WORLD_RE.match(where):
+                place = _market_place(where) if not _MARKET_WORDS_RE.search(where) else None
+                if place is not None:
+                    quantity.area = place
+                else:  # "Overseas": a market that is no place
+                    quantity.scope = f"{where}, {quantity.scope}" if quantity.scope else where
+            whole = quantity.area is None and quantity.scope is None and _WHOLE_WORLD_RE.match(where)
+            found.append(("box_office" if whole or not is_partial(quantity) else "takings", quantity))
+    return found
 
 
 def is_partial(quantity: Quantity) -> bool:
