@@ -1609,3 +1609,13 @@ def test_ninth_review_regressions() -> None:
 def test_a_bare_film_after_a_rival_s_words_is_the_rival(sentence: str, sums: list[float]) -> None:
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
     assert [q.amount for q in _all_takings(film)] == sums
+
+
+@pytest.mark.parametrize(("line", "part"), [
+    ("* Eva Lund as a British woman present at the conference in the beginning of the film.", "British woman"),
+    ("* Eva Lund as a clerk working at the harbour office.", "clerk"),
+    ("* Eva Lund as the Ghost of Christmas Present", "the Ghost of Christmas Present"),
+])
+def test_a_described_part_ends_before_a_participle_that_places_it(line: str, part: str) -> None:
+    film = _film("| starring = [[Tom Hill]]", f"== Cast ==\n* [[Tom Hill]] as Jens\n{line}\n")
+    assert _cast(film)["Eva Lund"] == [part]

@@ -174,6 +174,8 @@ _SENTENCE_STOP = r"(?<=[a-z]{2})\."
 
 _DESCRIPTION_RE = re.compile(r",\s+(?!(?:Jr|Sr|I{2,3}|IV)\b)|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
                              r"\s+(?:in|at|on|aboard|during|inside|outside|near)\s+(?:a|an|the|his|her|their)\s+|"
+                             # "a British woman present at the conference", "a clerk working at the bank"
+                             r"\s+(?:present|seen|shown|standing|sitting|attending|working|living|waiting)\s+(?=[a-z])|"
                              rf"{_SENTENCE_STOP}\s+(?=[{UPPER}])|{_SENTENCE_STOP}$")
 
 
