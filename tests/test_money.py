@@ -398,3 +398,11 @@ def test_a_table_without_a_territory_column_is_no_box_office_table() -> None:
     table = _TAKINGS_TABLE.replace("! Territory !!", "! Week !!")
     film = _film("", table)
     assert _box_office(film) == [] and _takings(film) == []
+
+
+def test_a_sum_added_to_one_before_is_a_part_and_this_figure_is_the_films() -> None:
+    film = _film("", "== Release ==\n=== Box office ===\nIt earned $4.9 million during the weekend. This figure "
+                     "increased a further $1.5 million during the holiday Monday to a total of $6.4 million—an average "
+                     "of $50,919 per theater—making it the number one film of the weekend.\n")
+    assert _takings(film) == [(4.9e6, None, "weekend"), (1.5e6, None, "additional"), (6.4e6, None, "weekend")]
+    assert _box_office(film) == []

@@ -1952,8 +1952,8 @@ def _limit_count(quantity: Quantity, sentence: str, match: re.Match[str]) -> Non
 # the same once a sentence speaks of takings ("totaling $411 million", "debuted to $35 million", "fell 57% to …").
 _GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|ings|s)?|made|making|took in|taking in|reached|"
                        r"reaching|brought in|bringing in|box[- ]office|total(?:l?ing|l?ed)?|debut(?:ed|ing|s)?|"
-                       r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|another|"
-                       r"opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of)\b",
+                       r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|a further|"
+                       r"another|opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of)\b",
                        re.IGNORECASE)
 # Words that make a sum something else: what the film cost, paid or kept, a rental, a sum adjusted for inflation,
 # a record or a condition ("the fastest film to earn $100 million", "if the film grossed over …"), an average,
@@ -1972,7 +1972,8 @@ _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dv
                                  r"pre-release|"
                                  r"across all|average)\b", re.IGNORECASE)
 # The verbs of a running total, a debut, a drop and a list that goes on: see find_box_office.
-_WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|another|opened|"
+_WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|a further|another|"
+                            r"opened|"
                             r"weekend|week|day")
 # Words that name another film: "its predecessor", "Ann Berg's next film", "the remake".
 # (Never "the original release", "the original Tamil version": the film's own.)
@@ -1991,14 +1992,22 @@ def another_subject(text: str, title: str) -> bool:
     words = re.findall(r"[\w'’.:!-]+", text)[-3:]
     own = set(re.findall(r"[\w'’.:!-]+", title))
     return any(word[:1].isupper() and word not in own and word.rstrip("'’s") not in own
-               and word not in {"It", "Its", "The", "In", "On", "At", "During", "Worldwide", "Overseas", "North",
-                                "America", "American", "US", "U.S.", "UK", "No.1", "No."}
-               and reference.country(word) is None for word in words)
+               and word not in {"It", "Its", "The", "This", "In", "On", "At", "During", "Worldwide", "Overseas",
+                                "North", "America", "American", "US", "U.S.", "UK", "No.1", "No."}
+               and word not in _TIME_WORDS and reference.country(word) is None for word in words)
+
+
+# Capitalised words that name a time, never a subject: "during the holiday Monday to a total of …".
+_TIME_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Memorial",
+                         "Labor", "Labour", "Day", "Christmas", "Thanksgiving", "Easter", "Diwali", "Eid", "Holi",
+                         "Pongal", "Independence", *reference.MONTH_NAMES[1:]})
 
 
 def _speaks_of_the_film(text: str, title: str) -> bool:
     """Whether a sentence's words up to a verb name the film: "It", "Its", "the film", or its title."""
-    return bool(re.search(r"(?i)\b(?:it|its|the (?:film|movie|picture))\b", text)) or bool(title and title in text)
+    # "This figure increased a further $1.5 million": the film's takings told just before.
+    return bool(re.search(r"(?i)\b(?:it|its|the (?:film|movie|picture)|this (?:figure|sum|total|amount|gross))\b",
+                          text)) or bool(title and title in text)
 
 
 # "…, which grossed": a relative clause says what the words before its comma took.
@@ -2140,6 +2149,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
                    if in_region and region else None)
             if quantity.scope is None and found and found[-1].scope and _AGAIN_RE.search(unclaimed):
                 quantity.scope = found[-1].scope  # "re-released in 1981 and grossed $26.8 million and again in 1982 …"
+            if quantity.scope is None and _ADDED_BEFORE_RE.search(sentence, 0, start):
+                quantity.scope = "additional"  # "increased a further $1.5 million": what was added, never the whole
             found.append(quantity)
         previous_end, previous_gross = end, is_gross
     return found
@@ -2160,6 +2171,8 @@ _DASH_ASIDE_RE = re.compile(r"\s*[—–]\s*[^—–.;]{1,120}?[—–]")
 # Words that make a sum the whole takings, whatever window the sentence opened with.
 _TOTAL_WORDS_RE = re.compile(r"(?i)\b(?:total\s+gross|grand\s+total|overall|in\s+total|lifetime|all-time|cumulative|"
                              r"altogether|in\s+all)\b")
+# A sum added to one told before: "a further $1.5 million", "an additional $2 million".
+_ADDED_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+further|an\s+additional|another)\s+$")
 # A sum told "again" after a sum of a part of the run is of the same kind of part: a second re-release.
 _AGAIN_RE = re.compile(r"(?i)\band\s+again\b")
 _ASIDE_AFTER_RE = re.compile(r"\s*—[^—]*?\b(?:drop|fall|decline|increase|rise)\s+from\s+(?:the|its)\s+"
