@@ -1619,3 +1619,22 @@ def test_a_bare_film_after_a_rival_s_words_is_the_rival(sentence: str, sums: lis
 def test_a_described_part_ends_before_a_participle_that_places_it(line: str, part: str) -> None:
     film = _film("| starring = [[Tom Hill]]", f"== Cast ==\n* [[Tom Hill]] as Jens\n{line}\n")
     assert _cast(film)["Eva Lund"] == [part]
+
+
+def test_a_premiere_on_a_day_without_its_year_takes_the_paragraphs_year() -> None:
+    film = _film("", "== Release ==\nThe world premiere of the film was held on May 17, 1980, at the [[Kennedy "
+                     "Center]]. The film had a Royal Charity Premiere in [[London]] at the Odeon Cinema on May 20. "
+                     "The film also received a screening in [[Baltimore]], Maryland, on May 28.\n")
+    assert sorted(s.date.isoformat() for s in film.screening) == ["1980-05-17", "1980-05-20", "1980-05-28"]
+
+
+def test_a_day_without_a_year_and_no_year_before_it_gives_no_premiere() -> None:
+    film = _film("", "== Release ==\nThe film had a Royal Charity Premiere in [[London]] at the Odeon Cinema on "
+                     "May 20.\n")
+    assert film.screening == []
+
+
+def test_a_re_entry_into_a_box_office_is_no_release() -> None:
+    film = _film("", "== Release ==\n35 years after the film's initial release, it re-entered the UK box office at "
+                     "number 9 grossing $470,000 from June 4–7, 2015.\n")
+    assert film.release == []

@@ -295,14 +295,14 @@ _PAGE_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _OWN_PREMIERE_RE = re.compile(r"(?i)\b(?:its|the film's)\s+(?:[\w-]+\s+){0,2}premiere\b")
 
 
-def _premieres_in(sentence: str, part: _Part, film: Film) -> list[Screening]:
+def _premieres_in(sentence: str, part: _Part, film: Film, earlier: str = "") -> list[Screening]:
     """The film's premieres away from festivals a sentence tells: any where releases are read (the lead, a release
-    section); elsewhere in a part about the film, only its own premiere to the day ("four months before its Los
-    Angeles premiere on January 29, 1937")."""
+    section; a day without its year in the year of the paragraph's ``earlier`` sentences); elsewhere in a part about
+    the film, only its own premiere to the day ("four months before its Los Angeles premiere on January 29, 1937")."""
     if part.on_video or not part.of_the_film:
         return []
     if part.dates_releases:
-        return prose.find_premieres(sentence, film.links, film.title)
+        return prose.find_premieres(sentence, film.links, film.title, earlier)
     if "premiere" not in sentence or not _OWN_PREMIERE_RE.search(sentence):
         return []
     return [premiere for premiere in prose.find_premieres(sentence, film.links, film.title)
@@ -389,7 +389,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
         for number, sentence in enumerate(sentences):
             for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
-            premieres = _premieres_in(sentence, part, film)
+            premieres = _premieres_in(sentence, part, film, " ".join(sentences[:number]))
             for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title, other_works)

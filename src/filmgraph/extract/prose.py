@@ -356,7 +356,8 @@ _AS_RELEASE_DATE_RE = re.compile(r"(?i)\s+as\s+(?:the|its|their)\s+(?:[\w-]+\s+)
 # A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
 # 2000, Manga released it on video" is one clause).
 # A later run of the film: "re-released", "a 3D re-release", "reissued".
-_RE_RELEASE_RE = re.compile(r"(?i)\bre-?releas\w*|\breissu\w*|\b(?:returned|came back)\s+to\s+(?:cinemas|theat\w+)")
+_RE_RELEASE_RE = re.compile(r"(?i)\bre-?releas\w*|\breissu\w*|\b(?:returned|came back)\s+to\s+(?:cinemas|theat\w+)|"
+                            r"\bre-?entered\s+the\s+(?:[\w-]+\s+){0,2}box\s+office")
 _CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
 _THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
 _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
@@ -583,8 +584,10 @@ def _the_film_premiered(sentence: str, match: re.Match[str], title: str) -> bool
                          r"(?:(?:was|had|has|first|then|later|also|finally|originally)\s+)*$", subject) is not None
     after = sentence[match.end():]
     of = re.match(rf"(?i)\s+(?:of|for)\s+{_film_words(title, after)}\b", after)
-    owner = re.search(r"(?i)\b(?:its|the film's|the movie's)\s+$", sentence[:match.start("kind")] if match["kind"]
-                      else before)
+    ahead = sentence[:match.start("kind")] if match["kind"] else before
+    owner = re.search(r"(?i)\b(?:its|the film's|the movie's)\s+$", ahead) or re.search(
+        rf"(?i)(?:^|\s){_film_words(title, ahead)}\s+(?:also\s+|then\s+|later\s+)?(?:had|received|got)\s+"
+        r"(?:an?|its)\s+$", ahead)  # "The film had a Royal Charity Premiere in London"
     return (of is not None or owner is not None) and not re.search(r"(?i)\battend", subject)
 
 
@@ -616,9 +619,12 @@ _NOT_A_SCREENING_RE = re.compile(r"\b(?:television|TV|channel|network|broadcast|
                                  r"dubbed|scheduled|delayed|expected|intended|originally)\b")
 
 
-def find_premieres(sentence: str, links: dict[str, str] | None = None, title: str = "") -> list[Screening]:
+def find_premieres(sentence: str, links: dict[str, str] | None = None, title: str = "",
+                   earlier: str = "") -> list[Screening]:
     """The film's premieres away from festivals (those are :func:`find_screenings`): each with its date, and the
-    cinema or the city where it took place.
+    cinema or the city where it took place. A day the sentence gives without its year is in the year of the last
+    date of ``earlier``, the paragraph before it ("… held on May 17, 1980. The film had a charity premiere in London
+    on May 20").
 
     >>> [(s.event, s.date.isoformat(), s.venue.name, s.venue.within.name) for s in find_premieres(
     ...     "It premiered at the Paramount Theatre in Austin, Texas on July 30, 1966, and was released later.")]
@@ -655,14 +661,17 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
         opening = _OPENING_DATE_RE.match(sentence)
         if not dates and opening and opening.end() <= match.start():  # "On March 7, 1981, a print … was shown at"
             dates = [(when, len(clause), len(clause)) for when, _, _ in find_dates_carrying_year(opening.group(0))]
+        if not dates and earlier and (told := [d for d, _, _ in find_dates(earlier) if d.month is not None]):
+            dates = [date for date in yearless_dates(clause, told[-1].year) if date[0].day is not None]
         if not dates:
             continue
         kind = (match["kind"] or "").strip() if premiere else ""
         if kind in _SENTENCE_OPENERS or kind.casefold() in _PRONOUN_SUBJECTS or (title and kind == title):
             kind = ""  # "It premiered", "The premiere of the film"
         city_before = Place(kind) if kind and reference.is_place_name(kind) else None
-        if kind and city_before is None and kind.casefold() not in _PREMIERE_KINDS:
-            continue  # "the Heat premiere", "Heat premiered …": another work's, or the film by its title
+        if kind and city_before is None and kind.casefold() not in _PREMIERE_KINDS \
+                and not re.search(r"(?i)\b(?:had|received|got)\s+(?:an?|its)\s+$", sentence[:match.start("kind")]):
+            continue  # "the Heat premiere", "Heat premiered …": another work's (not "it had a Royal Charity Premiere")
         text = clause[:dates[0][1]] + " " + clause[dates[0][2]:]
         venue_match = _PREMIERE_AT_RE.search(text)
         city_match = _PREMIERE_IN_RE.search(text)
