@@ -1638,3 +1638,21 @@ def test_a_re_entry_into_a_box_office_is_no_release() -> None:
     film = _film("", "== Release ==\n35 years after the film's initial release, it re-entered the UK box office at "
                      "number 9 grossing $470,000 from June 4–7, 2015.\n")
     assert film.release == []
+
+
+def test_a_voice_or_a_body_given_to_a_part_told_before_is_that_part() -> None:
+    film = _film("", "== Cast ==\n* [[Tom Hill]] as Jens\n\nWhile Prowse physically portrays Rask, [[Carl Holm]] "
+                     "provides the character's voice. [[Eva Lund]] portrays [[Boba Fett]], a bounty hunter. [[Ann "
+                     "Berg]] provided Fett's voice. Multiple actors have portrayed the Emperor, who appears via "
+                     "hologram. [[Ida Krog]] provides his voice, while actress [[Pia Holm]] portrays him physically.\n")
+    cast = _cast(film)
+    assert cast["Carl Holm"] == ["Rask"]
+    assert cast["Ann Berg"] == ["Boba Fett"]
+    assert cast["Ida Krog"] == ["the Emperor"] and cast["Pia Holm"] == ["the Emperor"]
+
+
+def test_a_voice_named_by_its_part_alone_is_that_part_and_his_voice_the_same() -> None:
+    film = _film("", "== Cast ==\n* [[Tom Hill]] as Jens\n\n[[Carl Holm]] provides Rask's voice. [[Eva Lund]] "
+                     "does his voice.\n")
+    assert _cast(film)["Carl Holm"] == ["Rask"]
+    assert _cast(film)["Eva Lund"] == ["Rask"]

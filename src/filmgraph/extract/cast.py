@@ -433,6 +433,10 @@ class CastContext:
     # The folded names credited before the cast sections (the infobox, the lead, the crew): the people a lone
     # surname names first ("Reitman" is the director Ivan Reitman, though his children Jason and Catherine act).
     foremost: frozenset[str] = frozenset()
+    # The part the cast section's sentences named last ("While Prowse portrays Darth Vader, …"): the one "the
+    # character's voice", "his voice" or "portrays him physically" speak of.
+    last_part: str = ""
+    parts: list[str] = field(default_factory=list)  # the parts named so far, as written, in order
 
     def add_aliases(self, actor: str, names: Iterable[str]) -> None:
         known = self.aliases.setdefault(actor, [])
@@ -445,6 +449,7 @@ class CastContext:
         for actor, characters in entries:
             self.add_person(actor)
             self.characters.update(fold(c) for c in characters if fold(c) != fold(actor))
+            self.parts.extend(characters)
 
     def person(self, name: str) -> str | None:
         """The credited person a mention names: the same name, or the surname or mononym of exactly one (of the
@@ -813,7 +818,10 @@ def _loose_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[E
 
 
 _CAST_VERB_RE = re.compile(
-    r"\b(?:(?:also|briefly|physically|only|later|again)\s+)?(?:(?P<role>"
+    r"\b(?:(?:also|briefly|physically|only|later|again)\s+)?(?:"
+    # "provides the character's voice", "provided Fett's voice", "portrays him physically": a part told before
+    r"(?P<whose>(?:provides|provided|lends|lent|supplies|supplied|does|did)\s+(?:the\s+character['’]s|his|her|its|"
+    r"[A-Z][\w.-]*['’]s)\s+voice|(?:plays?|played|portrays?|portrayed)\s+(?:him|her)\s+physically)|(?P<role>"
     r"(?:plays?|played|portrays?|portrayed|voices?|voiced)(?!\s+(?:by|in|on|with|at|for|opposite|alongside)\b)"
     r"|(?:(?:appears?|appeared|cameos|cameoed|stars?|starred|co-stars?|co-starred)(?:\s+(?:uncredited|briefly))?"
     r"|(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
@@ -1008,6 +1016,15 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         clauses.append((actors, verb, at))
     entries: list[Entry] = []
     for number, (actors, verb, at) in enumerate(clauses):
+        if not actors and verb["role"] and not appearances_only:
+            # "Multiple actors have portrayed the Emperor, …": the part a later "his voice" speaks of.
+            named = _prose_role(re.split(r",|;", sentence[verb.end():], maxsplit=1)[0], "", sentence)
+            context.last_part = named[0] if named else context.last_part
+        if verb["whose"] and actors and not appearances_only:
+            part = _part_spoken_of(verb.group("whose"), context)
+            entries += [(actor, [part] if part else []) for actor in actors]
+            context.last_part = part or context.last_part
+            continue
         if not actors or (appearances_only and not re.search(r"appear|cameo", verb.group(0))
                           and not _small_part_played(sentence, verb)):
             continue
@@ -1029,6 +1046,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
             continue  # "voiced concerns", "played at least four roles": not a part in this film
         roles = _prose_role(obj, actors[0], sentence) if verb["role"] and len(actors) == 1 else []
         entries += [(actor, list(roles)) for actor in actors]
+        context.last_part = roles[-1] if roles else context.last_part
     if appearances_only:
         return entries
     for match in _PLAYED_BY_RE.finditer(sentence):
@@ -1043,6 +1061,17 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         if not _IN_ANOTHER_WORK_RE.search(sentence[:match.start()]):  # not "In the remake, the cast includes …"
             entries += _included(sentence[match.end():], links, context)
     return entries
+
+
+def _part_spoken_of(words: str, context: CastContext) -> str:
+    """The part "the character's voice", "his voice", "portrays him physically" speak of (the part named last, ""
+    when none was), or "Fett's voice" (the part named with that word, "Boba Fett", else "Fett")."""
+    owner = re.search(r"([A-Z][\w.-]*)['’]s\s+voice", words)
+    if owner is None:
+        return context.last_part
+    word = fold(owner.group(1))
+    known = [part for part in context.parts if word in fold(part).split()]
+    return known[-1] if known else owner.group(1)
 
 
 def _included(text: str, links: frozenset[str], context: CastContext) -> list[Entry]:
