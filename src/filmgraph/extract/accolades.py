@@ -870,14 +870,15 @@ def merge_score_prize_told_twice(film: Film) -> None:
     Asquith Award for Film Music" in prose, "Best Original Music" in the table): one nomination, under the name that
     says "Best". A body gives a film one score prize a year; a song's prize (its writers) is not merged."""
     kept: list[Nomination] = []
+    won: dict[tuple[str, frozenset[tuple[str | None, str | None]]], Nomination] = {}  # body, composers → the prize
     for nomination in film.nomination:
-        people = {nominee_key(n) for n in nomination.nominees}
-        twin = next((other for other in kept if body_key(other.body) == body_key(nomination.body) and people
-                     and other.result is AwardResult.WON and nomination.result is AwardResult.WON
-                     and {nominee_key(n) for n in other.nominees} == people
-                     and all(_SCORE_CATEGORY_RE.search(n.category) and "song" not in fold(n.category)
-                             for n in (other, nomination))), None)
-        if twin is None:
+        people = frozenset(nominee_key(n) for n in nomination.nominees)
+        if not people or nomination.result is not AwardResult.WON \
+                or not _SCORE_CATEGORY_RE.search(nomination.category) or "song" in fold(nomination.category):
+            kept.append(nomination)
+            continue
+        twin = won.setdefault((body_key(nomination.body), people), nomination)
+        if twin is nomination:
             kept.append(nomination)
             continue
         if not twin.category.startswith("Best") and nomination.category.startswith("Best"):
