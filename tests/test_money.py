@@ -406,3 +406,15 @@ def test_a_sum_added_to_one_before_is_a_part_and_this_figure_is_the_films() -> N
                      "of $50,919 per theater—making it the number one film of the weekend.\n")
     assert _takings(film) == [(4.9e6, None, "weekend"), (1.5e6, None, "additional"), (6.4e6, None, "weekend")]
     assert _box_office(film) == []
+
+
+def test_a_table_of_films_or_a_row_of_another_film_is_no_takings_of_the_film() -> None:
+    films = _TAKINGS_TABLE.replace("! Territory !! Collections !! Reference", "! Film !! Territory !! Collections")
+    assert _box_office(_film("", films)) == []
+    sequel = _TAKINGS_TABLE.replace("rowspan=\"2\" | '''Worldwide'''", "rowspan=\"2\" | ''Night Harbour 2'' worldwide")
+    assert (2.081e9, None) not in _box_office(_film("", sequel))
+
+
+def test_a_territorys_window_in_brackets_limits_its_row() -> None:
+    table = _TAKINGS_TABLE.replace("rowspan=\"2\" | India", "rowspan=\"2\" | India (opening weekend)")
+    assert (1.14e9, "India", "opening weekend") in _takings(_film("", table))

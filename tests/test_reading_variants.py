@@ -1651,8 +1651,31 @@ def test_a_voice_or_a_body_given_to_a_part_told_before_is_that_part() -> None:
     assert cast["Ida Krog"] == ["the Emperor"] and cast["Pia Holm"] == ["the Emperor"]
 
 
-def test_a_voice_named_by_its_part_alone_is_that_part_and_his_voice_the_same() -> None:
+def test_a_voice_named_by_its_part_alone_is_that_part_and_his_voice_no_other_actors_part() -> None:
     film = _film("", "== Cast ==\n* [[Tom Hill]] as Jens\n\n[[Carl Holm]] provides Rask's voice. [[Eva Lund]] "
-                     "does his voice.\n")
-    assert _cast(film)["Carl Holm"] == ["Rask"]
-    assert _cast(film)["Eva Lund"] == ["Rask"]
+                     "does his voice. In the German dub, [[Ida Krog]] provided Hill's voice. [[Pia Holm]] provided "
+                     "his voice to the film's advertising campaign.\n")
+    cast = _cast(film)
+    assert cast["Carl Holm"] == ["Rask"]
+    assert cast["Eva Lund"] == []  # "his" may be anyone's: no part of an actor of its own is taken
+    assert "Ida Krog" not in cast and "Pia Holm" not in cast
+
+
+@pytest.mark.parametrize(("line", "part"), [
+    ("* Eva Lund as a working mother", "working mother"),
+    ("* Eva Lund as Kate's present husband", "Kate's present husband"),
+])
+def test_a_participle_with_no_place_after_it_is_part_of_the_part(line: str, part: str) -> None:
+    film = _film("| starring = [[Tom Hill]]", f"== Cast ==\n* [[Tom Hill]] as Jens\n{line}\n")
+    assert _cast(film)["Eva Lund"] == [part]
+
+
+@pytest.mark.parametrize("before", [
+    "Ann Berg married Tom Hill on May 1, 2001.",
+    "Filming wrapped on March 3, 2003.",
+    "The original film premiered on May 2, 1975.",
+])
+def test_a_day_without_a_year_takes_no_year_of_another_event(before: str) -> None:
+    film = _film("| released = {{Film date|2005|06|01}}", f"== Release ==\n{before} The film had a charity "
+                                                          "premiere in [[London]] at the Odeon Cinema on May 20.\n")
+    assert [s.date.isoformat() for s in film.screening] == []

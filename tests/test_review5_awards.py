@@ -441,6 +441,10 @@ def test_categories_listed_by_their_field_once_the_body_is_named() -> None:
     "Tom Hill, who won the [[Academy Award]] for Sound Editing in 1990, joined the crew.",
     "It was nominated for Best Picture; Sound Editing was its strongest craft.",
     "The [[Academy Awards]] nominated ''Bar'' for Cinematography.",
+    "At the [[68th Academy Awards]], it was nominated for [[Academy Award for Best Picture|Best Picture]]; Sound "
+    "Editing was praised.",
+    "At the [[68th Academy Awards]], it was nominated for [[Academy Award for Best Picture|Best Picture]], and Sound "
+    "Editing supervisor [[Tom Hill]] attended.",
 ])
 def test_a_field_outside_a_list_after_the_films_verb_is_no_category(sentence: str) -> None:
     film = _film("", f"== Reception ==\n{sentence}\n")

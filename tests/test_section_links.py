@@ -57,3 +57,8 @@ def test_an_actor_linked_to_his_parts_article_is_not_the_part() -> None:
 def test_a_member_linked_to_his_section_of_a_groups_page_is_not_the_group() -> None:
     film = _film("| starring = [[Lund Brothers#Carl Lund|Carl Lund]]")
     assert _same_as(film, "Carl Lund") == set()
+
+
+def test_a_member_linked_to_a_duos_page_by_a_word_of_its_name_is_not_the_duo() -> None:
+    film = _film("| starring = [[Lund & Holm#Ann Lund|Lund]], [[Tom Hill]]")
+    assert _same_as(film, "Lund") == set()

@@ -170,3 +170,9 @@ def test_romanised_spellings_join_only_in_a_film_of_a_language_romanised_from_an
     film = _film("| language = English\n| starring = [[Kochin Haneefa]]",
                  "== Plot ==\nKochin Hanifa plays the title role of a police inspector.\n")
     assert _names_of(film, "Kochin Haneefa") == {"Kochin Haneefa"}
+
+
+def test_a_name_romanised_alike_but_not_acting_is_another_person() -> None:
+    film = _film("| language = Hindi\n| starring = [[Sunil Shetty]]",
+                 "== Production ==\nThe costumes were designed by Sunil Sethi, a Delhi designer.\n")
+    assert _names_of(film, "Sunil Shetty") == {"Sunil Shetty"}

@@ -770,6 +770,8 @@ _FIELD_CATEGORY_RE = re.compile(
     r"(?:Actor|Actress)\s+in\s+a\s+(?:Leading|Supporting)\s+Role|Supporting\s+(?:Actor|Actress)|"
     r"Foreign\s+Language\s+Film|Animated\s+Feature|Documentary\s+Feature)(?![\w'’-])")
 _ITEM = "\x00"  # a category's place in a list, once its words are set aside
+# What ends an item of a list of categories: its aside, the next item, the sentence's end, or its nominees.
+_ITEM_END_RE = re.compile(r"\s*(?:\(|,|;|\.|\)|$|and\b|for\s+[A-Z])")
 # A list of categories right after its verb: "nominated for ◊, ◊ and ◊", "nominated the film in six categories (◊,
 # ◊", "including ◊ and ◊", "two Oscars: ◊ and ◊" (its items' asides in brackets set aside).
 _CATEGORY_LIST_RE = re.compile(r"(?:\bfor|\bin|\bincluding|[(:])\s*(?:the\s+)?(?:categor(?:y|ies)\s+(?:of\s+)?)?"
@@ -785,6 +787,7 @@ def field_category_mentions(sentence: str, found: list[Nomination], links: list[
     shown = [(at, at + len(words)) for words, _, _ in links if (at := _word_at(sentence, words)) >= 0]
     fields = [match for match in _FIELD_CATEGORY_RE.finditer(sentence)
               if not re.search(r"(?:\b[A-Z][\w'’.-]*|&)\s+$", sentence[:match.start()])  # not in a longer name
+              and _ITEM_END_RE.match(sentence, match.end())  # "Sound Editing was praised": no item of a list
               and not any(start <= match.start() < end for start, end in shown)]
     if not fields:
         return []

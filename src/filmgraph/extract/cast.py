@@ -175,7 +175,8 @@ _SENTENCE_STOP = r"(?<=[a-z]{2})\."
 _DESCRIPTION_RE = re.compile(r",\s+(?!(?:Jr|Sr|I{2,3}|IV)\b)|;\s+|\s+[–—-]\s+|\s+who\s+|:\s+|"
                              r"\s+(?:in|at|on|aboard|during|inside|outside|near)\s+(?:a|an|the|his|her|their)\s+|"
                              # "a British woman present at the conference", "a clerk working at the bank"
-                             r"\s+(?:present|seen|shown|standing|sitting|attending|working|living|waiting)\s+(?=[a-z])|"
+                             r"\s+(?:present|seen|shown|standing|sitting|attending|working|living|waiting)\s+"
+                             r"(?=(?:at|in|on|with|for|during|aboard|near|inside|outside|by|as)\s)|"
                              rf"{_SENTENCE_STOP}\s+(?=[{UPPER}])|{_SENTENCE_STOP}$")
 
 
@@ -433,9 +434,9 @@ class CastContext:
     # The folded names credited before the cast sections (the infobox, the lead, the crew): the people a lone
     # surname names first ("Reitman" is the director Ivan Reitman, though his children Jason and Catherine act).
     foremost: frozenset[str] = frozenset()
-    # The part the cast section's sentences named last ("While Prowse portrays Darth Vader, …"): the one "the
-    # character's voice", "his voice" or "portrays him physically" speak of.
-    last_part: str = ""
+    # The part a sentence named with no actor of its own ("Multiple actors have portrayed the Emperor"): the one a
+    # later "his voice" or "portrays him physically" speaks of.
+    unowned_part: str = ""
     parts: list[str] = field(default_factory=list)  # the parts named so far, as written, in order
 
     def add_aliases(self, actor: str, names: Iterable[str]) -> None:
@@ -1015,15 +1016,19 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         actors, at = _subject(sentence, verbs[number - 1].end() if number else 0, verb.start(), links, context)
         clauses.append((actors, verb, at))
     entries: list[Entry] = []
+    named_here: list[str] = []  # the parts this sentence names, in order
     for number, (actors, verb, at) in enumerate(clauses):
         if not actors and verb["role"] and not appearances_only:
             # "Multiple actors have portrayed the Emperor, …": the part a later "his voice" speaks of.
             named = _prose_role(re.split(r",|;", sentence[verb.end():], maxsplit=1)[0], "", sentence)
-            context.last_part = named[0] if named else context.last_part
-        if verb["whose"] and actors and not appearances_only:
-            part = _part_spoken_of(verb.group("whose"), context)
+            context.unowned_part = named[0] if named else context.unowned_part
+        if verb["whose"] and not appearances_only:
+            if not actors or _IN_ANOTHER_WORK_RE.search(sentence[verbs[number - 1].end() if number else 0:at]) \
+                    or _VOICE_ELSEWHERE_RE.match(sentence, verb.end()):
+                continue  # "In the German dub, …", "provided his voice to the film's advertising campaign"
+            part = _part_spoken_of(verb.group("whose"), context, named_here)
             entries += [(actor, [part] if part else []) for actor in actors]
-            context.last_part = part or context.last_part
+            named_here += [part] if part else []
             continue
         if not actors or (appearances_only and not re.search(r"appear|cameo", verb.group(0))
                           and not _small_part_played(sentence, verb)):
@@ -1046,7 +1051,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
             continue  # "voiced concerns", "played at least four roles": not a part in this film
         roles = _prose_role(obj, actors[0], sentence) if verb["role"] and len(actors) == 1 else []
         entries += [(actor, list(roles)) for actor in actors]
-        context.last_part = roles[-1] if roles else context.last_part
+        named_here += roles
     if appearances_only:
         return entries
     for match in _PLAYED_BY_RE.finditer(sentence):
@@ -1063,15 +1068,23 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
     return entries
 
 
-def _part_spoken_of(words: str, context: CastContext) -> str:
-    """The part "the character's voice", "his voice", "portrays him physically" speak of (the part named last, ""
-    when none was), or "Fett's voice" (the part named with that word, "Boba Fett", else "Fett")."""
+def _part_spoken_of(words: str, context: CastContext, named_here: list[str]) -> str:
+    """The part "the character's voice", "his voice", "portrays him physically" speak of: the part the sentence named
+    last ("While Prowse portrays Darth Vader, Jones provides the character's voice"), else the last part named with
+    no actor of its own ("Multiple actors have portrayed the Emperor. Revill provides his voice"); or "Fett's voice"
+    (the part named with that word, "Boba Fett", else "Fett"; never a credited person's name). "" when none."""
     owner = re.search(r"([A-Z][\w.-]*)['’]s\s+voice", words)
     if owner is None:
-        return context.last_part
+        return named_here[-1] if named_here else context.unowned_part
     word = fold(owner.group(1))
+    if any(word in name.split() for name in context.people):
+        return ""  # "provided Hill's voice": an actor's, no part's
     known = [part for part in context.parts if word in fold(part).split()]
     return known[-1] if known else owner.group(1)
+
+
+# A voice given to something else than a part of the film: "provided his voice to the film's advertising campaign".
+_VOICE_ELSEWHERE_RE = re.compile(r"\s+(?:to|for|in|on)\s+(?!the\s+film\b(?!['’]))")
 
 
 def _included(text: str, links: frozenset[str], context: CastContext) -> list[Entry]:

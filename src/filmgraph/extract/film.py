@@ -291,6 +291,8 @@ def _read_takings_tables(article: Article, collector: Collector) -> None:
 
 
 _PAGE_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A sentence that dates a release or a showing: the year a later day without its year is in.
+_RELEASE_WORDS_RE = re.compile(r"(?i)premiere|released|release\b|screen|shown|opened")
 # "its Los Angeles premiere on …", "the film's world premiere": the film's own premiere, named as such.
 _OWN_PREMIERE_RE = re.compile(r"(?i)\b(?:its|the film's)\s+(?:[\w-]+\s+){0,2}premiere\b")
 
@@ -302,7 +304,13 @@ def _premieres_in(sentence: str, part: _Part, film: Film, earlier: str = "") -> 
     if part.on_video or not part.of_the_film:
         return []
     if part.dates_releases:
-        return prose.find_premieres(sentence, film.links, film.title, earlier)
+        found = prose.find_premieres(sentence, film.links, film.title, earlier)
+        if earlier and not _PAGE_YEAR_RE.search(sentence):
+            # A day told without its year took the year of the paragraph's last release date: only a year the film
+            # was released in (or the one before), never a year of another work's the paragraph told of.
+            years = {release.date.year for release in film.release if release.date is not None}
+            found = [s for s in found if s.date is not None and (not years or {s.date.year, s.date.year + 1} & years)]
+        return found
     if "premiere" not in sentence or not _OWN_PREMIERE_RE.search(sentence):
         return []
     return [premiere for premiere in prose.find_premieres(sentence, film.links, film.title)
@@ -389,7 +397,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
         for number, sentence in enumerate(sentences):
             for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
-            premieres = _premieres_in(sentence, part, film, " ".join(sentences[:number]))
+            premieres = _premieres_in(sentence, part, film,
+                                      " ".join(s for s in sentences[:number] if _RELEASE_WORDS_RE.search(s)))
             for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title, other_works)
@@ -1106,11 +1115,21 @@ def _add_other_spellings(article: Article, film: Film) -> None:
             # "Jimmy Stewart" in prose for the credited James Stewart: another form of the given name; but not a
             # name the page links to a page of its own ("[[Jack Huston]]"), nor a relative ("his son Teddy Lund").
             owners = same_surname
-        if not owners and fold(mention) not in linked:
-            owners = by_romanisation.get(romanisation_key(mention), []) if romanised else []
+        if not owners and fold(mention) not in linked and romanised and _acts(mention, texts):
+            # Only as an actor: "Cochin Hanifa plays the title role", never "designed by Sunil Sethi" for the
+            # credited actor Sunil Shetty (two people whose names romanise alike).
+            owners = by_romanisation.get(romanisation_key(mention), [])
         if len(owners) == 1:
             owners[0].alternate_names.append(mention)
             known.add(fold(mention))
+
+
+def _acts(name: str, texts: list[str]) -> bool:
+    """Whether a text says the name acts in the film: "Ann Berg plays …", "starring Ann Berg", "an Ann Berg starrer"."""
+    quoted = re.escape(name)
+    pattern = re.compile(rf"\b{quoted}\s+(?:plays|played|portrays|portrayed|as|stars|starred|appears|appeared|"
+                         rf"starrer)\b|\b(?:starring|stars|starred)\s+(?:[\w.]+\s+){{0,3}}?{quoted}\b")
+    return any(name in text and pattern.search(text) for text in texts)
 
 
 # The languages of films whose people's names are romanised from another script, in many spellings: those of South

@@ -2174,7 +2174,7 @@ _RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|be
 _RANKED_AFTER_RE = re.compile(r"(?:\s*—[^—]{0,120}—|\s*,[^,;]{0,120},)?\s*,?\s*"
                               r"(?:as|making\s+it|becoming|to\s+become)\s+the\s+"
                               r"(?:number[- ]one|No\.\s*1|#\s*1|top(?:-grossing)?|highest-grossing)\s+"
-                              r"(?:film|movie|picture)\s+(?:of|for)\s+(?:the|that)\s+(?P<window>weekend)\b")
+                              r"(?:film|movie|picture)\s+(?:of|for)\s+(?:the|that)\s+(?P<window>weekend|week)\b")
 # An aside between dashes right after a sum ("—an average of $4,000 per theater—"), after which its words go on.
 _DASH_ASIDE_RE = re.compile(r"\s*[—–]\s*[^—–.;]{1,120}?[—–]")
 # Words that make a sum the whole takings, whatever window the sentence opened with.
@@ -2300,6 +2300,8 @@ _PART_MARKET_RE = re.compile(r"(?i)\b(?:domestic|foreign|overseas|international)
 # A box-office table: a column of territories beside one of sums ("Territory | Collections").
 _TERRITORY_HEADER_RE = re.compile(r"(?i)^\s*(?:territor(?:y|ies)|regions?|markets?|countr(?:y|ies)|areas?)\s*$")
 _TAKINGS_HEADER_RE = re.compile(r"(?i)\b(?:collections?|gross(?:es)?|box[\s-]+office|revenues?|earnings|takings)\b")
+# The other columns a box-office table may have: its sources, notes, dates.
+_OTHER_TAKINGS_HEADER_RE = re.compile(r"(?i)^\s*(?:ref(?:erence)?s?\.?|sources?|notes?|citations?|dates?|as of|)\s*$")
 _WHOLE_WORLD_RE = re.compile(r"(?i)^(?:world-?wide|world|global|total|all territories)$")
 _SHARE_RE = re.compile(r"(?i)^\s*distributor(?:'s|s'|’s)?\s+share\s*:?\s*")
 # A bracket that only converts a sum ("(₹million)", "(US$200 million)") limits nothing.
@@ -2313,11 +2315,19 @@ def takings_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) ->
     Japan)" a part (``scope``); a distributor's share a rental. Words in brackets after a sum limit it ("(Japan)")."""
     territory = next((i for i, cell in enumerate(header) if _TERRITORY_HEADER_RE.match(cell)), None)
     columns = [i for i, cell in enumerate(header) if i != territory and _TAKINGS_HEADER_RE.search(cell)]
-    if territory is None or not columns:
-        return []
+    if territory is None or not columns or not all(
+            i == territory or i in columns or _OTHER_TAKINGS_HEADER_RE.match(cell) for i, cell in enumerate(header)):
+        return []  # a column of films, titles or years: the sums of other films too
     found: list[tuple[str, Quantity]] = []
     for row in rows:
-        where = " ".join(_BRACKETS_RE.sub("", row[territory]).split()) if territory < len(row) else ""
+        cell = row[territory] if territory < len(row) else ""
+        where = " ".join(_BRACKETS_RE.sub("", cell).split())
+        if where and not (_WHOLE_WORLD_RE.match(where) or _MARKET_WORDS_RE.search(where)
+                          or _market_place(where) is not None or reference.is_place_name(where)):
+            continue  # "Foo 2 worldwide", a note: no territory
+        # "Germany (opening weekend)": the territory's own bracket limits the sums of its row.
+        row_limits = [inside for inside in (b.group(0)[1:-1].strip() for b in _BRACKETS_RE.finditer(cell))
+                      if _WINDOW_RE.search(inside)]
         for column in (c for c in columns if c < len(row)):
             share = _SHARE_RE.match(row[column])
             cell = row[column][share.end():] if share else row[column]
@@ -2326,7 +2336,7 @@ def takings_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) ->
                 continue  # a cell that begins with a sum: never a note that mentions one
             quantity, _, end = sums[0]
             limits = [inside for inside in (b.group(0)[1:-1].strip() for b in _BRACKETS_RE.finditer(cell[end:]))
-                      if not _CONVERSION_RE.match(inside)]
+                      if not _CONVERSION_RE.match(inside)] + row_limits
             for inside in limits:
                 place = _market_place(inside)
                 if place is not None and quantity.area is None:

@@ -626,11 +626,12 @@ def _links_a_section_about_another(title: str, target: str, seen: str) -> bool:
     """Whether a link goes to a section of a page about something other than the words it shows: a company told
     of in a person's article ("[[Ann Berg#Career|Harbour Films]]"), a member in a group's ("[[Lund Brothers#Carl
     Lund|Carl Lund]]"), a subsidiary in its parent's. The page is not the words' own, and taking it as theirs would
-    make the company the person. Only a title holding the words ("[[Ann Berg#Early life|Ann Berg]]", "[[Academy
-    Award for Best Actor#1950s|Best Actor]]") shows the page's own subject."""
+    make the company the person. Only a title that is the words, or ends with them ("[[Ann Berg#Early life|Ann
+    Berg]]", "[[Academy Award for Best Actor#1950s|Best Actor]]"), shows the page's own subject."""
     if "#" not in title or not target:
         return False
-    return " ".join(seen.casefold().split()) not in _BRACKETED_END_RE.sub("", target).casefold()
+    words, page = " ".join(seen.casefold().split()), _BRACKETED_END_RE.sub("", target).casefold()
+    return not (page == words or page.endswith(" " + words))  # never a group's ("[[Lund & Holm#Ann Lund|Lund]]")
 
 
 _ITEM_RE = re.compile(r"^[*#:;]*[*#]")  # a list item, also one indented under a definition (":*")
