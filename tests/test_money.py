@@ -418,3 +418,16 @@ def test_a_table_of_films_or_a_row_of_another_film_is_no_takings_of_the_film() -
 def test_a_territorys_window_in_brackets_limits_its_row() -> None:
     table = _TAKINGS_TABLE.replace("rowspan=\"2\" | India", "rowspan=\"2\" | India (opening weekend)")
     assert (1.14e9, "India", "opening weekend") in _takings(_film("", table))
+
+
+@pytest.mark.parametrize(("sentence", "takings", "box_office"), [
+    ("The film's soundtrack grossed $3 million in its first week.", [], []),
+    ("It earned $5 million, bringing it to a total of $15 million—making it the number one film of the weekend.",
+     [(5e6, None, "additional"), (15e6, None, "weekend")], []),
+])
+def test_a_soundtracks_sum_and_sums_that_bring_a_total(sentence: str,
+                                                       takings: list[tuple[float, str | None, str | None]],
+                                                       box_office: list[tuple[float, str | None]]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert _takings(film) == takings
+    assert _box_office(film) == box_office

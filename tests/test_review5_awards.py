@@ -478,3 +478,8 @@ def test_one_score_prize_told_under_two_names_is_one() -> None:
                      + _table(rows))
     assert _nominations(film) == {("British Academy Film Awards", "Best Original Music", "won", ("Tom Hill",)),
                                   ("British Academy Film Awards", "Best Original Song", "won", ("Tom Hill",))}
+
+
+def test_a_list_item_with_its_nominee_after_a_colon_and_the_nominees_job_in_brackets() -> None:
+    film = _film("", "== Accolades ==\n=== Academy Awards ===\n;Nominations\n* Best Picture: [[Ann Lund]] (producer)\n")
+    assert _nominations(film) == {("Academy Awards", "Best Picture", "nominated", ("Ann Lund",))}

@@ -548,8 +548,10 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         return False  # no body above it, and no link naming one: read as a sentence
     nominees_text = ""
     paren = re.match(r"^(?P<category>[^()]+?)\s*\((?P<who>[^()]*)\)\s*(?:[:–—-].*)?$", text)
-    if paren and _QUALIFIER_WORDS_RE.match(paren["who"].strip()):
-        paren = None  # "Best Writing (Screenplay): Ann Berg": the bracket is the category's, the nominees follow
+    if paren and (_QUALIFIER_WORDS_RE.match(paren["who"].strip()) or ":" in paren["category"]):
+        # "Best Writing (Screenplay): Ann Berg": the bracket is the category's, the nominees follow the colon; "Best
+        # Picture: Ann Berg (producer)": the bracket is the nominee's.
+        paren = None
     dashed = re.match(r"^(?P<category>.+?)\s+(?:[–—]|-|for)\s+(?P<who>.+)$", text)
     if linked is not None:
         category = linked[1]
@@ -566,6 +568,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         category, nominees_text = dashed["category"], dashed["who"]
     elif ":" in text:
         category, nominees_text = text.split(":", 1)  # "Best Sound Recording: Ann Berg, Sound Director"
+        nominees_text = re.sub(r"\s*\([^()]*\)", "", nominees_text)  # "Ann Berg (producer)": her job
     else:
         category = text
     category = _category_text(category)

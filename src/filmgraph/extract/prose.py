@@ -2113,7 +2113,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
             clause = max(before.rfind(mark, 0, verbs[-1].start()) for mark in ",;:(—–") + 1
             said = not _NOT_GROSS_RE.search(before[clause:]) \
                 and not _relative_to_another(sentence[:previous_end + clause], before[clause:], title) \
-                and not _ANOTHER_FILM_SUBJECT_RE.search(before[clause:verbs[-1].start()])
+                and not _ANOTHER_FILM_SUBJECT_RE.search(before[clause:verbs[-1].start()]) \
+                and not _OTHER_WORK_SUBJECT_RE.search(before[clause:verbs[-1].start()])
             if said and _WEAK_GROSS_RE.match(verbs[-1].group(0)):
                 # "debuted", "fell … to", "totaling", "another" say whose sum it is only with the film as the
                 # sentence's subject: not "Heat debuted to …", "which debuted to …", "the series total".
@@ -2158,7 +2159,7 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
                    if in_region and region else None)
             if quantity.scope is None and found and found[-1].scope and _AGAIN_RE.search(unclaimed):
                 quantity.scope = found[-1].scope  # "re-released in 1981 and grossed $26.8 million and again in 1982 …"
-            if quantity.scope is None and _ADDED_BEFORE_RE.search(sentence, 0, start):
+            if quantity.scope is None and (_ADDED_BEFORE_RE.search(sentence, 0, start) or _ADDED_AFTER_RE.match(after)):
                 quantity.scope = "additional"  # "increased a further $1.5 million": what was added, never the whole
             found.append(quantity)
         previous_end, previous_gross = end, is_gross
@@ -2171,7 +2172,7 @@ _RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|be
                               r"\b(?P<window>opening\s+(?:weekend|day|week))\b")
 # The film's rank in a window, told after the sum and perhaps an aside: "…—an average of $12,229 per theater—as the
 # number one film of the weekend", ", making it the top film of the weekend".
-_RANKED_AFTER_RE = re.compile(r"(?:\s*—[^—]{0,120}—|\s*,[^,;]{0,120},)?\s*,?\s*"
+_RANKED_AFTER_RE = re.compile(r"(?:\s*—[^—]{0,120}—|\s*,[^,;]{0,120},)?\s*[,—–]?\s*"
                               r"(?:as|making\s+it|becoming|to\s+become)\s+the\s+"
                               r"(?:number[- ]one|No\.\s*1|#\s*1|top(?:-grossing)?|highest-grossing)\s+"
                               r"(?:film|movie|picture)\s+(?:of|for)\s+(?:the|that)\s+(?P<window>weekend|week)\b")
@@ -2182,6 +2183,9 @@ _TOTAL_WORDS_RE = re.compile(r"(?i)\b(?:total\s+gross|grand\s+total|overall|in\s
                              r"altogether|in\s+all)\b")
 # A sum added to one told before: "a further $1.5 million", "an additional $2 million".
 _ADDED_BEFORE_RE = re.compile(r"(?i)\b(?:a\s+further|an\s+additional|another)\s+$")
+# … or a sum that brings a total to another: "It earned $5 million, bringing its total to $15 million".
+_ADDED_AFTER_RE = re.compile(r"(?i)\s*,?\s*(?:bringing|taking|pushing|raising|lifting)\s+(?:it|its|the)\b[^,;.]*?"
+                             r"\b(?:total|gross|tally|cume|earnings)\b")
 # A sum told "again" after a sum of a part of the run is of the same kind of part: a second re-release.
 _AGAIN_RE = re.compile(r"(?i)\band\s+again\b")
 _ASIDE_AFTER_RE = re.compile(r"\s*—[^—]*?\b(?:drop|fall|decline|increase|rise)\s+from\s+(?:the|its)\s+"
