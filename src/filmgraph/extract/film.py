@@ -1125,11 +1125,19 @@ def _add_other_spellings(article: Article, film: Film) -> None:
 
 
 def _acts(name: str, texts: list[str]) -> bool:
-    """Whether a text says the name acts in the film: "Ann Berg plays …", "starring Ann Berg", "an Ann Berg starrer"."""
-    quoted = re.escape(name)
-    pattern = re.compile(rf"\b{quoted}\s+(?:plays|played|portrays|portrayed|as|stars|starred|appears|appeared|"
-                         rf"starrer)\b|\b(?:starring|stars|starred)\s+(?:[\w.]+\s+){{0,3}}?{quoted}\b")
-    return any(name in text and pattern.search(text) for text in texts)
+    """Whether a text says the name acts in the film: "Ann Berg plays …", "starring Ann Berg", "an Ann Berg starrer"
+    (each place the name stands looked at with two fixed patterns: no pattern made of a page's words)."""
+    for text in texts:
+        at = text.find(name)
+        while at >= 0:
+            if _ACTS_AFTER_RE.match(text, at + len(name)) or _ACTS_BEFORE_RE.search(text, max(0, at - 40), at):
+                return True
+            at = text.find(name, at + 1)
+    return False
+
+
+_ACTS_AFTER_RE = re.compile(r"\s+(?:plays|played|portrays|portrayed|as|stars|starred|appears|appeared|starrer)\b")
+_ACTS_BEFORE_RE = re.compile(r"\b(?:starring|stars|starred)\s+(?:[\w.]+\s+){0,3}?$")
 
 
 # The languages of films whose people's names are romanised from another script, in many spellings: those of South
