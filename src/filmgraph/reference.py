@@ -523,6 +523,7 @@ _AWARD_PAGE_RE = re.compile(r"^(?P<body>.+?)\s+(?:Awards?|Prizes?)\s+for\s+(?P<c
 _BODY_PAGE_RE = re.compile(r"^(?P<body>.+?)(?:\s+for\s+|\s*:\s*)(?P<category>.+)$")
 
 
+@lru_cache(maxsize=1024)  # a page's links are asked for the page, and again for each paragraph holding one
 def award_page(title: str) -> tuple[str, str] | None:
     """(body, category) that the title of a category's article names, as Wikipedia titles them ("<Body> Award
     for <Category>"); None for any other page.

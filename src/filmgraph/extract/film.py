@@ -330,7 +330,10 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
     blocks = [block for section in article.sections for block in section.blocks if block.italics]
     # A title the page gives the film itself ("released in the UK as ''The Bar Affair''", "its working title
     # ''Night Run''") is no other work.
-    renamed = {fold(shown) for block in blocks for shown in block.italics if _given_as_title(shown, block.text)}
+    renamed = set()
+    for block in blocks:
+        starts = _title_starts(block.text)  # once a block, not once for each of its italics
+        renamed.update(fold(shown) for shown in block.italics if _given_as_title(shown, block.text, starts))
     # A title begins with a capital or a digit; italics in lower case are emphasis ("it ''was'' nominated").
     return frozenset(folded for block in blocks for shown in block.italics
                      if shown[:1].isupper() or shown[:1].isdigit()
@@ -344,20 +347,19 @@ _TITLE_GIVEN_RE = re.compile(r"(?i)\b(?:as|titled|title|known as|renamed|retitle
                              r"(?P<quote>['\"‘“]?)")
 
 
-def _given_as_title(shown: str, text: str) -> bool:
-    """Whether the text gives ``shown`` as the film's title, in any case ("released in the UK as ''The Bar
-    Affair''"; not "remade in Hindi as ''Naya Din''"): what ``_TITLE_GIVEN_RE`` followed by ``shown`` finds, without
-    a pattern compiled for each title (a page's italics made a dozen a page, each pushing the patterns every page
-    uses out of re's cache)."""
-    for given in _TITLE_GIVEN_RE.finditer(text):
-        if _ANOTHER_VERSION_RE.search(text, max(0, given.start() - 80), given.start()):
-            continue
-        # Where the title may start: after any part of the spaces (a title may begin with one), after all of
-        # them, or after the quote.
-        starts = range(given.start("spaces") + 1, given.end("quote") + 1)
-        if any(_same_but_for_case(text[start:start + len(shown)], shown) for start in starts):
-            return True
-    return False
+def _title_starts(text: str) -> list[range]:
+    """Where in the text a title it gives the film may start ("released in the UK as ''The Bar Affair''"; not
+    "remade in Hindi as ''Naya Din''"): after any part of the spaces after a keyword of ``_TITLE_GIVEN_RE`` (a title
+    may begin with one), after all of them, or after the quote."""
+    return [range(given.start("spaces") + 1, given.end("quote") + 1) for given in _TITLE_GIVEN_RE.finditer(text)
+            if not _ANOTHER_VERSION_RE.search(text, max(0, given.start() - 80), given.start())]
+
+
+def _given_as_title(shown: str, text: str, starts: list[range]) -> bool:
+    """Whether the text gives ``shown`` as the film's title, in any case, at one of its ``_title_starts``: what
+    ``_TITLE_GIVEN_RE`` followed by ``shown`` finds, without a pattern compiled for each title (a page's italics made
+    a dozen a page, each pushing the patterns every page uses out of re's cache)."""
+    return any(_same_but_for_case(text[start:start + len(shown)], shown) for found in starts for start in found)
 
 
 def _same_but_for_case(text: str, shown: str) -> bool:
