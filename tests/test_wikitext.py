@@ -190,3 +190,17 @@ def test_citation_beside_markup_is_left_to_the_parser() -> None:
     for markup in ("[[Ann Berg{{sfn|Lund|2004}} ]] text", "''Film''{{sfn|Lund|2004}} text",
                    "[http://x.org a{{rp|2}} b]"):
         assert wikitext._without_silent_templates(markup) == markup
+
+
+def test_characters_made_by_references_and_escapes_are_made_valid() -> None:
+    """A page with no invalid character of its own is not walked for them (the reader's shortcut), unless a numeric
+    reference or a percent-escape in it may decode to one: a noncharacter from a link target's escape and from a
+    reference are both replaced, with the warning."""
+    text = ("{{Infobox film\n| name = X\n| director = [[Ann%EF%BF%BFBerg|Ann Berg]]\n}}\n"
+            "'''X''' is a 2001 film by [[Jo&#xFDD0;e Berg]].\n")
+    article = parse_wikitext(text, source="")
+    assert ("Ann Berg", "Ann\ufffdBerg") in article.links
+    assert article.warnings == ("<wikitext>: 2 characters no UTF-8 file can hold (a lone surrogate or a "
+                                "noncharacter) replaced by U+FFFD",)
+    plain = parse_wikitext(text.replace("%EF%BF%BF", "").replace("&#xFDD0;", ""), source="")
+    assert ("Ann Berg", "AnnBerg") in plain.links and plain.warnings == ()

@@ -28,7 +28,7 @@ from filmgraph.identifiers import checked_revision, checked_timestamp
 from filmgraph.model import Article, Block, BlockKind, InfoboxField, Provenance, Section, Table
 from filmgraph.pages import FILM_INFOBOX_RE, canonical_page, is_article_title, is_film_infobox, normalize_title, wiki_at
 from filmgraph.read.templates import render_template, shows_nothing
-from filmgraph.text import plain_characters, replaced_warning, valid_data
+from filmgraph.text import is_valid, plain_characters, replaced_warning, valid_data
 
 # As MediaWiki reads one: the link closed on the redirect's own line (an unclosed one makes no redirect).
 _REDIRECT_RE = re.compile(r"^\s*#\s*redirect\s*:?\s*\[\[([^\]|#\n]+)[^\]\n]*\]\]", re.IGNORECASE)
@@ -760,13 +760,28 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
         checked.append(f"{where}: {text.count(chr(0))} NUL characters replaced by U+FFFD")
         text = text.replace("\x00", "\ufffd")
     try:
-        article = _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
-                                  timestamp=timestamp, wiki=wiki, max_chars=max_chars)
+        article, read = _parse_wikitext(text, title=title, source=source, where=where, revision=revision,
+                                        timestamp=timestamp, wiki=wiki, max_chars=max_chars)
     except RecursionError as exc:  # markup nested past what the parser can follow
         raise FilmgraphError(f"{where}: markup nested too deeply to read") from exc
     if checked:
         article = replace(article, warnings=(*article.warnings, *checked))
+    if _surely_valid(read, title, source, where, wiki, *checked):
+        return article  # valid_article would find nothing: its walk over every string of the article is spared
     return valid_article(article)
+
+
+# What can make a character no UTF-8 file holds out of text that holds none: a numeric character reference
+# ("&#xDC00;", which the parser decodes) or a percent-escape of a byte past ASCII (a link target or a page URL,
+# unquoted); a named reference is always a character.
+_MAKES_CHARACTERS_RE = re.compile(r"&#|%[89A-Fa-f][0-9A-Fa-f]")
+
+
+def _surely_valid(*texts: str | None) -> bool:
+    """Whether an article read from these texts (the page as read, and the reader's other inputs) can hold no lone
+    surrogate and no noncharacter: none holds one, nor a reference or an escape that may decode to one."""
+    joined = "".join(text for text in texts if text)
+    return is_valid(joined) and _MAKES_CHARACTERS_RE.search(joined) is None
 
 
 def valid_article(article: Article) -> Article:
@@ -786,7 +801,8 @@ def _first_paragraph(lead_text: str) -> str:
 
 
 def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, revision: str | None,
-                    timestamp: str | None, wiki: str | None, max_chars: int) -> Article:
+                    timestamp: str | None, wiki: str | None, max_chars: int) -> tuple[Article, str]:
+    """The article, and the page's text as it was read (without references and comments, characters decoded)."""
     if len(text) > max_chars:
         raise FilmgraphError(f"{where}: page of {len(text):,} characters is larger than the limit of {max_chars:,}")
     redirect = _REDIRECT_RE.match(text)
@@ -794,7 +810,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
         raise NotAFilm(f"{where}: redirect to {redirect.group(1).strip()}")
     # References and comments are never read (a reader does not see them in the text), and a citation with
     # a brace missing must not spoil the markup around it: they go before parsing.
-    text = plain_characters(_balanced(_OPAQUE_RE.sub("", text), where))
+    text = read = plain_characters(_balanced(_OPAQUE_RE.sub("", text), where))
     source = canonical_page(source) if source else source  # one page, one URL, however it was written
     if not _SAFE_URL_RE.fullmatch(source):
         source = ""  # a page URL no IRI can hold ("https://x/a b"): the article is named by its title
@@ -853,7 +869,7 @@ def _parse_wikitext(text: str, *, title: str | None, source: str, where: str, re
     wiki = wiki or (wiki_at(source).base if "/wiki/" in source else None)
     return Article(title=title, source=source, infobox=tuple(infobox), lead=tuple(lead), sections=tuple(parsed),
                    warnings=tuple(warnings), links=tuple(dict.fromkeys(links)), where=where, description=description,
-                   provenance=Provenance(page=source, revision=revision, timestamp=timestamp, wiki=wiki))
+                   provenance=Provenance(page=source, revision=revision, timestamp=timestamp, wiki=wiki)), read
 
 
 _SHORT_DESCRIPTION_RE = re.compile(r"\{\{\s*[Ss]hort[ _]description\s*\|(?P<text>(?:[^{}]|\{\{[^{}]*\}\})*)\}\}")
