@@ -17,6 +17,13 @@ class TermNamespace(Namespace):
     def term(self, name: str) -> URIRef:
         return _term(str(self), name) if isinstance(name, str) else super().term(name)
 
+    def __getattr__(self, name: str) -> URIRef:
+        found = super().__getattr__(name)
+        # Kept as the instance's attribute: the next ``SDO.name`` is a plain look-up, not a call of this method
+        # (the mapper and the shapes ask for a few dozen names some four hundred times a film).
+        self.__dict__[name] = found
+        return found
+
 
 @lru_cache(maxsize=1024)  # the vocabulary's terms, and the items a few pages name
 def _term(namespace: str, name: str) -> URIRef:
