@@ -774,14 +774,14 @@ def parse_wikitext(text: str, *, title: str | None = None, source: str, where: s
 # What can make a character no UTF-8 file holds out of text that holds none: a numeric character reference
 # ("&#xDC00;", which the parser decodes) or a percent-escape of a byte past ASCII (a link target or a page URL,
 # unquoted); a named reference is always a character.
-_MAKES_CHARACTERS_RE = re.compile(r"&#|%[89A-Fa-f][0-9A-Fa-f]")
+_PERCENT_ESCAPE_RE = re.compile(r"%[89A-Fa-f][0-9A-Fa-f]")
 
 
 def _surely_valid(*texts: str | None) -> bool:
     """Whether an article read from these texts (the page as read, and the reader's other inputs) can hold no lone
     surrogate and no noncharacter: none holds one, nor a reference or an escape that may decode to one."""
     joined = "".join(text for text in texts if text)
-    return is_valid(joined) and _MAKES_CHARACTERS_RE.search(joined) is None
+    return is_valid(joined) and "&#" not in joined and ("%" not in joined or _PERCENT_ESCAPE_RE.search(joined) is None)
 
 
 def valid_article(article: Article) -> Article:
