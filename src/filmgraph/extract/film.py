@@ -650,7 +650,9 @@ def _read_people_lists(article: Article, collector: Collector, context: CastCont
                                 film.cast[-1].characters.extend(roles[1])
                             context.add_person(head)
                 items = []
-            introduced = block.kind is BlockKind.PARAGRAPH and bool(PEOPLE_INTRO_RE.search(block.text.strip()))
+            # The pattern ends at the text's end with a colon: most paragraphs are spared the scan for its words.
+            text = block.text.strip()
+            introduced = block.kind is BlockKind.PARAGRAPH and text.endswith(":") and bool(PEOPLE_INTRO_RE.search(text))
 
 
 def _leading_name(text: str) -> str | None:

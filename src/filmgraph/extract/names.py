@@ -540,6 +540,7 @@ _ROMANISATION_RULES = ((re.compile(r"([bcdgkpst])h"), r"\1"), (re.compile(r"ee|i
                        (re.compile(r"ay\b|ai\b"), "i"), (re.compile(r"(.)\1"), r"\1"))
 
 
+@lru_cache(maxsize=1024)  # a page keys each linked name twice: as a name it shows, and as its page's title
 def romanisation_key(name: str) -> str:
     """A name's letters as the romanisations of one Indian or Bangla name agree on them (aspirates, long
     vowels, a final y, doubled letters and spaces set aside).
