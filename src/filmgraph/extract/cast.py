@@ -126,7 +126,7 @@ def clean_role(text: str, *, descriptions: bool = True) -> str | None:
     >>> clean_role("a ferry guard"), clean_role("a ferry guard", descriptions=False)
     ('ferry guard', None)
     """
-    text = clean_name(re.sub(r"\s+", " ", text)).strip(" ,;:")
+    text = clean_name(_SPACES_RE.sub(" ", text)).strip(" ,;:")
     # A full stop ends the role unless it ends an abbreviation: "Dr. Alice Kinnian Ph.D.", "Balboa, Sr.", "Lt."
     if text.endswith(".") and not re.search(r"(?:\b\w\.\w+|\b[A-Z]|\b(?i:jr|sr|lt|dr|st|mr|mrs|ms|capt|col|gen|sgt|"
                                           r"esq|rev|prof))\.$", text):
@@ -196,11 +196,11 @@ def split_roles(text: str, actor: str = "") -> list[str]:
     characters: list[str] = []
     if _STAND_IN_RE.search(text):
         # "Sir Robin (stand-in)": the actor stood in for the part; the credit is kept as written, never the part.
-        return [re.sub(r"^as\s+", "", " ".join(WIKILINK_RE.sub(r"\1", text).split()).strip(" ,;:"))]
-    rest = re.sub(r"^as\s+", "", re.sub(r"\s*\([^()]*\)", "", text).strip())
+        return [_AS_START_RE.sub("", " ".join(WIKILINK_RE.sub(r"\1", text).split()).strip(" ,;:"))]
+    rest = _AS_START_RE.sub("", _BRACKETS_RE.sub("", text).strip())
     described = False  # the last role had a description: a lower-case chunk after it continues that
     for chunk in _ROLE_SPLIT_RE.split(rest):
-        chunk = re.sub(r"^as\s+", "", chunk.strip())
+        chunk = _AS_START_RE.sub("", chunk.strip())
         if described and chunk[:1].islower():
             continue  # "Jens, a baker, Maja's stepfather/possible father"
         # A description follows the character: ", a nurse", "; Jens's wife", " – …", " who …", ": his
@@ -210,8 +210,8 @@ def split_roles(text: str, actor: str = "") -> list[str]:
         if _NOT_A_ROLE_RE.match(chunk.strip()):
             continue  # "Special appearance in song …" says how the actor appears, not whom they play
         # "John and his twin brother Jack": two parts, the second with what it is to the first.
-        chunk = re.sub(rf"\s+and\s+(?:his|her|their)\s+(?:[a-z'’-]+\s+){{1,3}}(?=[{UPPER}])", " and ", chunk)
-        for role in re.split(rf"\s+and\s+(?=[{UPPER}])", chunk):
+        chunk = _AND_KIN_RE.sub(" and ", chunk)
+        for role in _AND_CAPITAL_RE.split(chunk):
             name = clean_role(role)
             if not name:
                 continue
@@ -234,8 +234,8 @@ def split_roles(text: str, actor: str = "") -> list[str]:
             characters.append(written)
     # "Elliott aka Scratch": each name is a part, and the credit as written is one too.
     also = re.fullmatch(r"(?i:as\s+)?(?P<one>[^,;/()]+?)\s+(?i:aka|a\.k\.a\.|also known as)\s+(?P<other>[^,;/()]+)",
-                        re.split(r",\s|;\s", text.strip(), maxsplit=1)[0])  # "Raja aka Raju, Vikram's son"
-    if also and all(re.match(rf"[\"“]?[{UPPER}]", side.strip()) for side in (also["one"], also["other"])):
+                        _FIRST_CLAUSE_RE.split(text.strip(), maxsplit=1)[0])  # "Raja aka Raju, Vikram's son"
+    if also and all(_CAPITAL_START_RE.match(side.strip()) for side in (also["one"], also["other"])):
         return list(dict.fromkeys([also["one"].strip(), also["other"].strip(), " ".join(also.group(0).split())
                                    .removeprefix("as ")]))
     # "Catwoman (Kitayna Ireyna Tatanya Kerenska Alisoff)": the name in brackets is a part, and so is the whole.
@@ -263,6 +263,25 @@ _ROLE_SPLIT_RE = re.compile(rf"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*(?<!\b[A-Z0-9
                             rf"(?<!\b[A-Z0-9]{{3}})(?<!\b[A-Z0-9]{{4}})/\s*|\s*/(?![A-Z0-9]{{1,4}}\b)\s*|"
                             rf"\s*{_PART_JOINT}\s*)\s*")
 # A slash inside a word ("9/11", "AC/DC", "24/7") joins no two parts.
+
+# Patterns the readers of cast lines run on every line, compiled once (through re's cache, each call paid a
+# look-up as dear as a short match).
+_AS_START_RE = re.compile(r"^as\s+")
+_BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
+_NOTES_IN_BRACKETS_RE = re.compile(r"\s*\([^)]*\)")
+_SPACES_RE = re.compile(r"\s+")
+_AND_KIN_RE = re.compile(rf"\s+and\s+(?:his|her|their)\s+(?:[a-z'’-]+\s+){{1,3}}(?=[{UPPER}])")
+_AND_CAPITAL_RE = re.compile(rf"\s+and\s+(?=[{UPPER}])")
+_FIRST_CLAUSE_RE = re.compile(r",\s|;\s")
+_CAPITAL_START_RE = re.compile(rf"[\"“]?[{UPPER}]")
+_SAID_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*\.{3}\s*")
+_ROLE_END_RE = re.compile(r",\s|;\s|\s[–—-]\s|:\s|\s+who\s")
+_NAMED_PART_RE = re.compile(r"\s*\((?P<name>[^()]+)\)")
+_NOTED_PARTS_RE = re.compile(r"\([^)]*\)\s*/|/[^/(:;,.]*\([^)]*\)")
+_ROLES_BELOW_RE = re.compile(r"\s+as\s*:?$|\s*:$")
+_AS_FIRST_RE = re.compile(r"(?i)^as\s")
+_CHUNK_SPLIT_RE = re.compile(r"(?:,|;)\s*(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))")
+_SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z)\"”])[.!?][\"”]?\s+(?=[\"“]?[A-Z])")
 
 
 _NOT_A_ROLE_RE = re.compile(r"(?i)^(?:an?\s+)?(?:(?:cameo|guest|special|brief)(?:\s+(?:appearance|role)s?\b.*)?|"
@@ -345,23 +364,23 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     text = _POST_NOMINALS_RE.sub("", text)  # "Tom Hill, OBE, as the Colonel": an honour, no part of the credit
     # "as Lady (Mrs. Betjeman)", "– Lady (Mrs. Betjeman)": a name in brackets after the role is the character's
     # own name, another part.
-    said = re.search(r"\s+as\s+|\s+[–—-]\s+|\s*\.{3}\s*", text)
+    said = _SAID_RE.search(text)
     if said:
         # Only right after the role: one after its description (", who hires Shakey Finch (Carl Holm)") is the
         # description's own.
-        role = re.split(r",\s|;\s|\s[–—-]\s|:\s|\s+who\s", text[said.end():], maxsplit=1)[0]
+        role = _ROLE_END_RE.split(text[said.end():], maxsplit=1)[0]
         stood_in = _STAND_IN_RE.search(role)
         if stood_in and clean_name(text[:said.start()]):
             # "as Sir Robin (stand-in)": the credit as written, never the part (see split_roles).
             return clean_name(text[:said.start()]), [" ".join(role[:stood_in.end()].split())]
-        text = text[:said.end()] + re.sub(r"\s*\((?P<name>[^()]+)\)", _named_part, role) + \
+        text = text[:said.end()] + _NAMED_PART_RE.sub(_named_part, role) + \
             text[said.end() + len(role):]
     # "Raju (Tamil version) / Raja (Telugu version)": parts told apart by notes, never one credit "Raju / Raja".
-    noted_parts = re.search(r"\([^)]*\)\s*/|/[^/(:;,.]*\([^)]*\)", text) is not None
+    noted_parts = _NOTED_PARTS_RE.search(text) is not None
     # Parentheticals ("(uncredited)", "(credited as …)", "(voice)") are notes, never names.
-    text = re.sub(r"\s*\([^)]*\)", "", text).strip()
-    text = re.sub(r"\s+as\s*:?$|\s*:$", "", text)  # "Carl Holm as:" with his roles below
-    if re.match(r"(?i)^as\s", text):
+    text = _NOTES_IN_BRACKETS_RE.sub("", text).strip()
+    text = _ROLES_BELOW_RE.sub("", text)  # "Carl Holm as:" with his roles below
+    if _AS_FIRST_RE.match(text):
         return None  # a role with no actor
     parts = _CAST_SPLIT_RE.split(text, maxsplit=1)
     actor = clean_name(parts[0])
@@ -407,7 +426,7 @@ def parse_cast_entries(line: str) -> list[Entry]:
     actors = [a for a in (clean_name(part) for part in _ACTORS_JOINT_RE.split(actor)) if a]
     if len(actors) < 2 or not all(is_person_name(a) for a in actors):
         return [parsed]
-    parts = _CAST_SPLIT_RE.split(re.sub(r"\s*\([^)]*\)", "", WIKILINK_RE.sub(r"\1", line)), maxsplit=1)
+    parts = _CAST_SPLIT_RE.split(_NOTES_IN_BRACKETS_RE.sub("", WIKILINK_RE.sub(r"\1", line)), maxsplit=1)
     if len(characters) != len(actors) and len(parts) == 2:
         # "A and B as racer Jens Lund and his buddy": one role for each actor, in order.
         role_text = re.split(r",\s+|;\s+|:\s+|\s+[–—-]\s+", parts[1], maxsplit=1)[0]
@@ -485,7 +504,7 @@ _CHUNK_RE = re.compile(r"^(?P<name>[^()]+?)(?:\s*\((?P<role>[^()]+)\))?\.?$")
 def _chunks(text: str) -> list[re.Match[str]]:
     """"Ann Berg (banker), Carl Holm (singer in tea house), Eva Lund": several actors on one
     line, each with their role; [] for any other line."""
-    pieces = re.split(r"(?:,|;)\s*(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))", text)
+    pieces = _CHUNK_SPLIT_RE.split(text)
     matches = [_CHUNK_RE.match(piece.strip()) for piece in pieces]
     if len(pieces) < 2 or not all(m and is_person_name(m["name"]) for m in matches):
         return []
@@ -549,7 +568,7 @@ def _bracket_note(text: str) -> bool:
 
 
 def _decide(pair: _Pair) -> None:
-    left = clean_name(re.sub(r"\s*\([^)]*\)", "", pair.left))
+    left = clean_name(_NOTES_IN_BRACKETS_RE.sub("", pair.left))
     right = _name_head(pair.right)
     if fold(left) in _SELF_WORDS:
         pair.decided = "right"
@@ -583,7 +602,7 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
     """
     lines: list[tuple[CastItem, str, _Pair | None]] = []
     for item in items:
-        text = re.sub(r"\s+", " ", item.text).strip()
+        text = _SPACES_RE.sub(" ", item.text).strip()
         chunks = _chunks(text)
         for chunk in chunks:  # "Ann Berg (banker), Carl Holm (singer in tea house)"
             if not chunk["role"] or _NOTE_RE.search(chunk["role"]):
@@ -602,7 +621,7 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
     vote = 0
     for item, _, pair in lines:
         if pair is not None and pair.decided is None:
-            left = clean_name(re.sub(r"\s*\([^)]*\)", "", pair.left))
+            left = clean_name(_NOTES_IN_BRACKETS_RE.sub("", pair.left))
             right = _name_head(pair.right)
             vote += _side_score(right, pair.right, item, context) - _side_score(left, pair.left, item, context)
             # A name of two words or more is likelier the actor's than a single one ("Maja – Ann Berg").
@@ -646,7 +665,7 @@ _OTHER_PRODUCTION_RE = re.compile(r"(?i)\b(?:stage|broadway|theatre|theater|musi
 
 def _later_sentences(text: str) -> list[str]:
     """The sentences of a cast line after its first ("Ann Berg as Anna, a nurse. Carl Holm plays her father.")."""
-    sentences = re.split(r"(?<=[a-z)\"”])[.!?][\"”]?\s+(?=[\"“]?[A-Z])", text)
+    sentences = _SENTENCE_BREAK_RE.split(text)
     return sentences[1:]
 
 
@@ -666,7 +685,7 @@ def _actors(text: str) -> list[str]:
 def _voice_credit(text: str) -> list[Entry]:
     """"Maja, voiced by Ann Berg", "Maja (played by Ann Berg (Japanese) and Eva Lund): a spy": the actors the
     line credits, each with the character; [] for any other line."""
-    voiced = _VOICED_BY_RE.match(re.sub(r"\s+", " ", text).strip())
+    voiced = _VOICED_BY_RE.match(_SPACES_RE.sub(" ", text).strip())
     if not voiced or re.search(r"\bas\b", voiced["character"]):
         return []
     credit = voiced["actor"]
@@ -687,7 +706,7 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
     if pair is not None:
         actor_side = pair.decided or side
         if actor_side == "right":
-            left = re.sub(r"\s*\([^)]*\)", "", pair.left)
+            left = _NOTES_IN_BRACKETS_RE.sub("", pair.left)
             return [(actor, split_roles(left, actor)) for actor in _actors(pair.right)]
         if pair.colon and pair.decided == "left" and not is_person_name(_name_head(pair.right)):
             # "Maja: The food taster of the clan": a description, of a character unless the article links or
@@ -806,7 +825,7 @@ def _loose_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[E
     lines: list[str] = []
     for row in (header, *rows):
         for cell in (_cell(c) for c in row):
-            if re.match(r"(?i)^as\s", cell) and lines:
+            if _AS_FIRST_RE.match(cell) and lines:
                 lines[-1] += f" {cell}"
             elif cell:
                 lines.append(cell)
@@ -930,7 +949,7 @@ def _person_of(run: list[str], links: frozenset[str], context: CastContext) -> s
 def _prose_role(text: str, actor: str, sentence: str = "") -> list[str]:
     """The character an object phrase names: "Rask Lund, a bounty hunter" → Rask Lund; "the hero's aunt,
     May" → May; "a ferry guard" → ferry guard (a part described), "a key role" → none."""
-    text = re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", text)).strip(" ,;.")
+    text = _SPACES_RE.sub(" ", WIKILINK_RE.sub(r"\1", text)).strip(" ,;.")
     text = re.sub(r"^(?:the\s+)?(?:title\s+)?(?:role|part|character)\s+of\s+", "", text)  # "the role of Anna"
     head, comma, tail = text.partition(", ")
     if comma and head and head.split()[-1][:1].islower() and _name_token(tail.split()[0] if tail else ""):
@@ -1009,7 +1028,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
     ``lists``, a list after "including" is not read (in a cast line it lists the actor's other films).
     """
     links = frozenset(fold(link) for link in links)
-    sentence = _without_asides(re.sub(r"\s+", " ", WIKILINK_RE.sub(r"\1", sentence)).strip())
+    sentence = _without_asides(_SPACES_RE.sub(" ", WIKILINK_RE.sub(r"\1", sentence)).strip())
     verbs = list(_CAST_VERB_RE.finditer(sentence))
     clauses = []  # (actors, verb, where the actors start)
     for number, verb in enumerate(verbs):

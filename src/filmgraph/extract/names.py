@@ -99,6 +99,9 @@ _FUNCTION_WORDS = frozenset({"the", "a", "this", "that", "these", "those", "his"
                              "although", "though", "if", "also", "then", "there", "here", "other", "others"})
 
 
+_ELIDED_PARTICLE_RE = re.compile(rf"^[a-z]'[{UPPER}]")  # a particle run into a name: "d'Artagnan", "l'Amour"
+
+
 def name_token(token: str) -> bool:
     """A word that can stand in a name: capitalised (or of a script without case), an initial, "d'Arcy"."""
     bare = token.lstrip("\"'“‘«")
@@ -107,7 +110,7 @@ def name_token(token: str) -> bool:
     first = bare[0]
     if first.isdigit():
         return False
-    return first.isupper() or (first.isalpha() and not first.islower()) or bool(re.match(rf"^[a-z]'[{UPPER}]", bare))
+    return first.isupper() or (first.isalpha() and not first.islower()) or bool(_ELIDED_PARTICLE_RE.match(bare))
 
 
 _SUFFIX_COMMA_RE = re.compile(r",\s*(?=(?:Jr|Sr)\.?$|I{2,3}$|IV$)")

@@ -506,6 +506,7 @@ _OPAQUE_TAGS = frozenset({"categorytree", "ce", "chem", "gallery", "graph", "hie
 _VOID_TAGS = frozenset({"br", "hr", "wbr", "img", "meta", "link", "references", "ref"})
 _NESTING_RE = re.compile(r"\{\{|\}\}|(?m:^[ \t]*\{\|)|(?m:^[ \t]*\|\})|<(/?)([A-Za-z][A-Za-z0-9]*)\b[^<>]*?(/?)>")
 _HEADING_LINE_RE = re.compile(r"(?m)^(=+)([^\n]*)$")
+_LAST_EQUALS_RE = re.compile(r"(=+)[^=]*$")  # the run of "=" a heading's title ends before
 # "[[" not after a third "[" (its look-behind after it: a search then skips along the text to each "[[").
 _LINK_RE = re.compile(r"\[\[(?<!\[\[\[)([^\[\]{}<>\n|]*)(?:\|((?:[^\[\]]|\[\[[^\[\]]*\]\]|\](?!\])|\[(?!\[))*?))?\]\]")
 
@@ -557,7 +558,7 @@ def _headings(text: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, 
         if _inside(spans, match.start()):
             continue
         opening, rest = len(match.group(1)), match.group(2)
-        last = re.search(r"(=+)[^=]*$", rest)
+        last = _LAST_EQUALS_RE.search(rest)
         if last is None:  # a line of "=" alone is no heading
             continue
         closing = len(last.group(1))
@@ -640,6 +641,10 @@ _INDENT_RE = re.compile(r"^[:;]+")  # an indented line or a definition term
 _BOLD_LINE_RE = re.compile(r"^'''(?!')(?:(?!''').)+'''\s*:?\s*$")
 
 
+# An item that ends in "as" or a colon: the items below it are its parts ("Carl Holm as:").
+_INTRODUCES_PARTS_RE = re.compile(r"\bas\s*:?$|:$")
+
+
 class _Blocks:
     """The paragraphs, lists and tables of a stretch of wikitext, and the same in page order as blocks."""
 
@@ -653,11 +658,14 @@ class _Blocks:
 _ITALIC_RE = re.compile(r"(?<!')''(?!')(?P<text>.+?)(?<!')''(?!')")
 
 
+_BOLD_QUOTES_RE = re.compile(r"(?<!')'{3}(?!')")
+
+
 def _italics(markup: str) -> tuple[str, ...]:
     """The texts a line shows in italics (bold or not): "as Jane in ''[[Show Boat]]''" → ("Show Boat",)."""
     if "''" not in markup:
         return ()
-    plain = re.sub(r"(?<!')'{3}(?!')", "", markup.replace("'" * 5, "''"))
+    plain = _BOLD_QUOTES_RE.sub("", markup.replace("'" * 5, "''"))
     return tuple(dict.fromkeys(shown for match in _ITALIC_RE.finditer(plain)
                                if (shown := render(match["text"]).strip())))
 
@@ -722,7 +730,7 @@ def _blocks(text: str) -> _Blocks:
                 items[-1] = f"{parent} {item}" if parent.endswith(" as") else f"{parent} / {item}"
             elif item:
                 items.append(item)
-                folding = depth == 1 and bool(re.search(r"\bas\s*:?$|:$", item))
+                folding = depth == 1 and bool(_INTRODUCES_PARTS_RE.search(item))
         elif indent:
             # ":'''Won:'''" or "; Academy Awards": a line of its own, a heading when a term or all bold.
             flush()
