@@ -357,11 +357,13 @@ def _original_title(m: _Mapper, row: FieldRow, title: str) -> Emitted:
 
 
 def _text(m: _Mapper, row: FieldRow, text: str) -> Emitted:
-    return Emitted(Literal(text, lang="en"), Literal(text, lang="en"))
+    literal = text_literal(text, "en")
+    return Emitted(literal, literal)
 
 
 def _year(m: _Mapper, row: FieldRow, when: PartialDate) -> Emitted:
-    return Emitted(date_literal(when), date_literal(when), [], ["Lead"], when.isoformat())
+    literal = date_literal(when)
+    return Emitted(literal, literal, [], ["Lead"], when.isoformat())
 
 
 def _person(m: _Mapper, row: FieldRow, ref: PersonRef) -> Emitted:
@@ -372,7 +374,7 @@ def _person(m: _Mapper, row: FieldRow, ref: PersonRef) -> Emitted:
         schema_object = URIRef(f"{m.base}role/{m.film_slug}/{ref.person}/{slug(row.role)}")
         m.add(schema_object, RDF.type, SDO.Role)
         m.add(schema_object, _curie(row.schema), node)
-        m.add(schema_object, SDO.roleName, Literal(row.role))
+        m.add(schema_object, SDO.roleName, text_literal(row.role))
     return Emitted(schema_object, value, sources=ref.sources, slug=ref.person)
 
 
@@ -426,16 +428,16 @@ def _language(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
     # names it, which the shapes leave out.
     node = _coded_node(m, coded, "language") if coded.qid or coded.code else None
     if node is None or not coded.code:
-        return Emitted(Literal(coded.label), node if coded.qid else None, sources=coded.sources,
+        return Emitted(text_literal(coded.label), node if coded.qid else None, sources=coded.sources,
                        slug=slug(coded.label))
     m.add(node, RDF.type, SDO.Language)
-    m.add(node, SDO.alternateName, Literal(coded.code))
+    m.add(node, SDO.alternateName, text_literal(coded.code))
     return Emitted(node, node if coded.qid else None, sources=coded.sources, slug=slug(coded.label))
 
 
 def _genre(m: _Mapper, row: FieldRow, coded: Coded) -> Emitted:
     node = _coded_node(m, coded, "genre") if coded.qid else None
-    return Emitted(Literal(coded.label, lang="en"), node, sources=coded.sources, slug=slug(coded.label))
+    return Emitted(text_literal(coded.label, "en"), node, sources=coded.sources, slug=slug(coded.label))
 
 
 def _money(m: _Mapper, row: FieldRow, quantity: Quantity) -> Emitted:
@@ -507,21 +509,21 @@ def _nomination(m: _Mapper, row: FieldRow, nomination: Nomination) -> Emitted:
     qid = m.film.items.get(nomination.page) if nomination.page else None
     node = WD[qid] if qid else m.iri("award", nomination.body or "unknown", nomination.category)
     m.add(node, RDF.type, FG.AwardCategory)
-    m.add(node, SDO.name, Literal(nomination.category))
-    m.add(node, RDFS.label, Literal(award_label(nomination), lang="en"))
+    m.add(node, SDO.name, text_literal(nomination.category))
+    m.add(node, RDFS.label, text_literal(award_label(nomination), "en"))
     m.linked(node, category_page(nomination))  # the category's own article, and its item when looked up
     if body is not None:
         m.named(body, FG.Award, nomination.body)
         for other in reference.award_body_names(nomination.body):  # "Razzie Awards", "BAFTA Awards", "Oscars"
-            m.add(body, SDO.alternateName, Literal(other))
+            m.add(body, SDO.alternateName, text_literal(other))
         m.add(node, WDT.P361, body)
         m.add(node, FG.awardBody, body)
     won = nomination.result is AwardResult.WON
     if won:
         for nominee in nomination.nominees:
             if nominee.person:
-                m.add(m.person(nominee.person), SDO.award, Literal(award_label(nomination)))
-    return Emitted(Literal(award_label(nomination)) if won else None, node, sources=nomination.sources,
+                m.add(m.person(nominee.person), SDO.award, text_literal(award_label(nomination)))
+    return Emitted(text_literal(award_label(nomination)) if won else None, node, sources=nomination.sources,
                    slug=f"{slug(nomination.body or 'unknown')}-{slug(nomination.category)}")
 
 

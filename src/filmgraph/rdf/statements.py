@@ -147,12 +147,13 @@ def time_value(term: Node) -> list[tuple[URIRef, Node]]:
     if time is None:
         return []
     stamp, precision = time
-    return [(_TYPE, _TIME_VALUE), (_TIME_STAMP, stamp), (_TIME_PRECISION, Literal(precision)),
+    return [(_TYPE, _TIME_VALUE), (_TIME_STAMP, stamp), (_TIME_PRECISION, _PRECISIONS[precision]),
             (_TIME_ZONE, _UTC), (_CALENDAR, GREGORIAN)]
 
 
 _TIME_VALUE, _TIME_STAMP, _TIME_PRECISION = WIKIBASE.TimeValue, WIKIBASE.timeValue, WIKIBASE.timePrecision
 _TIME_ZONE, _CALENDAR, _UTC = WIKIBASE.timeTimezone, WIKIBASE.timeCalendarModel, Literal(0)
+_PRECISIONS = {precision: Literal(precision) for precision in TIME_PRECISION.values()}  # made once, not per date
 
 
 @functools.lru_cache(maxsize=4096)
