@@ -1725,9 +1725,7 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
     """
     distributors: list[tuple[str, str | None]] = []
     sales: list[str] = []
-    lowered = sentence.lower()
-    if not any(word in lowered for word in ("distribut", "released", "acquired", "picked up", "bought", "secured",
-                                            "handl")):
+    if not _mentions(sentence, ("distribut", "released", "acquired", "picked up", "bought", "secured", "handl")):
         return distributors, sales  # none of the verbs the patterns below need: spare the scan
     area_re = r"(?:\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<area>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+countries)?))?"
     # "Olive films": a company's name as written may end in a lower-case word of its trade.
@@ -1921,9 +1919,8 @@ def find_money(sentence: str) -> dict[str, Quantity]:
     (87000.0, 87000.0)
     """
     found: dict[str, Quantity] = {}
-    lowered = sentence.lower()
     for fact, pattern, is_money in _AMOUNT_PATTERNS:
-        if not any(word in lowered for word in _AMOUNT_WORDS[fact]):
+        if not _mentions(sentence, _AMOUNT_WORDS[fact]):
             continue  # the phrase's own words are missing: no need to run its pattern along the sentence
         for match in pattern.finditer(sentence):
             quantity = quantity_of(match["v"], unit_by_currency=is_money)
@@ -2427,7 +2424,7 @@ _TERM_RE = re.compile(rf"\b(?:{'|'.join(_TERM_WORDS)})\s+[\"“'‘](?P<term>[^\
 
 def find_term(sentence: str, title: str) -> str | None:
     """A term the film is named after ("The term "second victim" …") — the film's main subject."""
-    if not any(word in sentence for word in _TERM_WORDS):
+    if not any(map(sentence.__contains__, _TERM_WORDS)):
         return None  # the pattern's own words are missing: no need to run it along the sentence
     match = _TERM_RE.search(sentence)
     if not match:
