@@ -114,6 +114,7 @@ def text_literal(text: str, lang: str | None = None) -> Literal:
     return Literal(text, lang=lang)
 
 
+@lru_cache(maxsize=256)  # the mapping's few dozen CURIEs, each asked for by every value of its row
 def _curie(text: str) -> URIRef:
     prefix, local = text.lstrip("^").split(":", 1)
     return URIRef(PREFIXES[prefix][local])
@@ -143,6 +144,7 @@ class _Mapper:
         self.mapped = MappedFilm(self.node, self.source)
         self.pending_schema: list[Triple] = []
         self._people: dict[str, URIRef] = {}  # person key → its node, once its triples are added
+        self._person_iris: dict[str, URIRef] = {}  # person key → its IRI, made once (every row naming them asks)
         self._organization_names: dict[URIRef, str] = {}  # an organisation's node → the name it was first given
         self._organization_pages: dict[URIRef, str | None] = {}  # … and the page its first mention linked
         self._references: dict[str, Reference] = {}  # section → its reference
@@ -216,10 +218,13 @@ class _Mapper:
         return item
 
     def person_iri(self, key: str) -> URIRef:
-        person = self.film.people[key]
-        # A linked person is the linked page's, in every film; an unlinked one is this film's alone.
-        return URIRef(f"{self.base}person/{slug(person.link)}" if person.link else
-                      f"{self.base}film/{self.film_slug}/person/{key}")
+        found = self._person_iris.get(key)
+        if found is None:
+            person = self.film.people[key]
+            # A linked person is the linked page's, in every film; an unlinked one is this film's alone.
+            found = self._person_iris[key] = URIRef(f"{self.base}person/{slug(person.link)}" if person.link else
+                                                    f"{self.base}film/{self.film_slug}/person/{key}")
+        return found
 
     def person(self, key: str) -> URIRef:
         """The person's own node, described: the schema.org side's value."""
