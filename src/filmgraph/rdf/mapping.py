@@ -117,7 +117,9 @@ def text_literal(text: str, lang: str | None = None) -> Literal:
 @lru_cache(maxsize=256)  # the mapping's few dozen CURIEs, each asked for by every value of its row
 def _curie(text: str) -> URIRef:
     prefix, local = text.lstrip("^").split(":", 1)
-    return URIRef(PREFIXES[prefix][local])
+    # The namespace's own term, the very object its attribute gives (SDO.name): a dict holding one finds the other
+    # by identity, without rdflib's equality test (Python) — a copy cost one on every look-up of the film's triples.
+    return PREFIXES[prefix][local]
 
 
 @dataclass
