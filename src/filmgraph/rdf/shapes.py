@@ -25,11 +25,13 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from filmgraph.rdf import vocab
 from filmgraph.rdf.vocab import RDF, RDFS, XSD
 
 Triple = tuple[Node, Node, Node]
-_TYPE = URIRef(str(RDF.type))
-_SUBCLASS = URIRef(str(RDFS.subClassOf))
+# The vocabulary's own terms (the objects the mapper puts in the triples): an index look-up finds them by identity.
+_TYPE = RDF.type
+_SUBCLASS = RDFS.subClassOf
 
 
 class FilmTriples:
@@ -269,6 +271,7 @@ def _node_constraints(shapes: Graph, shape: Node) -> list[ValueCheck]:
 
 
 def _value_check(shapes: Graph, shape: Node, predicate: Node, rule: Node) -> ValueCheck:
+    rule = _own_term(rule)
     if predicate == SH.datatype:
         return _datatype(rule)
     if predicate == SH["class"]:
@@ -299,9 +302,9 @@ def _count_check(predicate: Node, rule: Node) -> CountCheck | None:
 
 def _targets(shapes: Graph, node_shape: Node) -> list[Callable[[FilmTriples], list[Node]]]:
     targets: list[Callable[[FilmTriples], list[Node]]] = []
-    for cls in shapes.objects(node_shape, SH.targetClass):
+    for cls in map(_own_term, shapes.objects(node_shape, SH.targetClass)):
         targets.append(lambda data, cls=cls: data.instances(cls))
-    for predicate in shapes.objects(node_shape, SH.targetSubjectsOf):
+    for predicate in map(_own_term, shapes.objects(node_shape, SH.targetSubjectsOf)):
         targets.append(lambda data, predicate=predicate: list(data.subjects_with(predicate)))
     for node in shapes.objects(node_shape, SH.targetNode):
         targets.append(lambda data, node=node: [node])
@@ -313,11 +316,33 @@ def _targets(shapes: Graph, node_shape: Node) -> list[Callable[[FilmTriples], li
 
 def _path_predicates(shapes: Graph, path: Node) -> list[Node]:
     if isinstance(path, URIRef):
-        return [path]
+        return [_own_term(path)]
     alternatives = shapes.value(path, SH.alternativePath)
     if alternatives is not None and all(isinstance(item, URIRef) for item in shapes.items(alternatives)):
-        return list(shapes.items(alternatives))
+        return [_own_term(item) for item in shapes.items(alternatives)]
     raise UnsupportedShape(f"property path {path} (only IRIs and sh:alternativePath of IRIs are compiled)")
+
+
+# The vocabulary's namespaces, the longest first (wikidata's prop/direct/ before prop/).
+_OWN_NAMESPACES = sorted([*{str(namespace): namespace for namespace in vocab.PREFIXES.values()
+                            if isinstance(namespace, vocab.TermNamespace)}.values(), RDF, RDFS, XSD, vocab.OWL,
+                          vocab.PROV], key=len, reverse=True)
+
+
+def _own_term(term: Node) -> Node:
+    """The mapper's own object for an IRI the shapes name (the vocabulary's, as ``SDO.name`` gives it), equal to it:
+    the film's index then finds it by identity, where an equal copy costs rdflib's equality test (Python) on every
+    look-up, a few hundred a film. Any other term as it is."""
+    if type(term) is not URIRef:
+        return term
+    for namespace in _OWN_NAMESPACES:
+        if term.startswith(namespace):
+            try:
+                own = namespace.term(term[len(namespace):])
+            except (AttributeError, KeyError, ValueError):  # a closed namespace without the term
+                return term
+            return own if own == term else term
+    return term
 
 
 def compile_shapes(shapes: Graph) -> list[PropertyCheck]:
