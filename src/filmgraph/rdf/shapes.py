@@ -181,16 +181,21 @@ _NUMBER = (int, float, Decimal)
 
 
 def _datatype(rule: Node) -> ValueCheck:
+    # What the rule is, decided once; a literal's datatype is mostly the rule's own object (the vocabulary's), which
+    # identity finds before rdflib's equality test (Python) is asked.
+    plain_string, lang_string = rule == XSD.string, rule == RDF.langString
+
     def check(data: FilmTriples, value: Node) -> bool:
         if not isinstance(value, Literal):
             return False
-        if value.datatype == rule:
+        datatype = value.datatype
+        if datatype is not None and (datatype is rule or datatype == rule):
             if getattr(value, "ill_typed", None) is True:
                 return False
             return _python_value_fits(value, rule)
-        if value.datatype is None and value.language is None and rule == XSD.string:
+        if datatype is None and value.language is None and plain_string:
             return isinstance(value.value, (str, bytes))
-        if rule == RDF.langString and value.language:
+        if lang_string and value.language:
             return isinstance(value.value, (str, bytes))
         return False
     return check
@@ -296,7 +301,8 @@ def _count_check(predicate: Node, rule: Node) -> CountCheck | None:
         most = int(rule)
         return lambda data, values: len(values) <= most
     if predicate == SH.hasValue:
-        return lambda data, values: rule in values
+        own = _own_term(rule)  # the mapper's own object: found among the values by identity
+        return lambda data, values: own in values
     return None
 
 
