@@ -283,6 +283,8 @@ def _parts(article: Article) -> Iterator[tuple[_Part, Section]]:
 
 def _read_takings_tables(article: Article, collector: Collector) -> None:
     """The sums of the box-office tables of the release sections ("Territory | Collections")."""
+    if not any(prose.is_takings_header(table.header) for section in article.sections for table in section.tables):
+        return  # most pages: no such table, and no need to know what each section tells
     for part, section in _parts(article):
         if part.dates_releases and not part.on_video:
             for table in section.tables:
@@ -297,7 +299,7 @@ _RELEASE_WORDS_RE = re.compile(r"(?i)premiere|released|release\b|screen|shown|op
 _OWN_PREMIERE_RE = re.compile(r"(?i)\b(?:its|the film's)\s+(?:[\w-]+\s+){0,2}premiere\b")
 
 
-def _premieres_in(sentence: str, part: _Part, film: Film, earlier: str = "") -> list[Screening]:
+def _premieres_in(sentence: str, part: _Part, film: Film, earlier: Sequence[str] = ()) -> list[Screening]:
     """The film's premieres away from festivals a sentence tells: any where releases are read (the lead, a release
     section; a day without its year in the year of the paragraph's ``earlier`` sentences); elsewhere in a part about
     the film, only its own premiere to the day ("four months before its Los Angeles premiere on January 29, 1937")."""
@@ -396,17 +398,20 @@ def _read_prose(article: Article, collector: Collector) -> None:
         section = part.title
         years.update(ceremony_years(paragraph))
         sentences = prose.split_sentences(paragraph.replace("''", ""))
+        dated_releases: list[str] = []  # the paragraph's sentences so far that tell of a release or a showing
         for number, sentence in enumerate(sentences):
             for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
-            premieres = _premieres_in(sentence, part, film,
-                                      " ".join(s for s in sentences[:number] if _RELEASE_WORDS_RE.search(s)))
+            premieres = _premieres_in(sentence, part, film, dated_releases)
+            if _RELEASE_WORDS_RE.search(sentence):
+                dated_releases.append(sentence)  # where a later day without its year finds the year
             for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)
             awards, tallies = prose.find_awards(sentence, film.title, other_works)
             relink_categories(awards, sentence, categories_linked)
             awards += linked_category_mentions(sentence, awards, categories_linked, film.title, other_works)
-            awards += field_category_mentions(sentence, awards, categories_linked, film.title, other_works)
+            if prose.mentions_awards(sentence):  # most sentences name no award: no list of its categories
+                awards += field_category_mentions(sentence, awards, categories_linked, film.title, other_works)
             if part.of_other_films:
                 awards, tallies = [], []
             if number and prose.refers_back(sentence) and prose.opens_with_another_work(sentences[number - 1],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -286,6 +286,11 @@ _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album
                               r"novel|book|sequel|prequel|"
                               r"remake|spin-off|score|recording|video game|game|episode|musical|stage)s?\b",
                               re.IGNORECASE)
+
+
+def mentions_awards(sentence: str) -> bool:
+    """Whether a sentence holds a word of winning or nominating: a cheap test before any award is looked for."""
+    return _mentions(sentence, _AWARD_STEMS)
 
 
 def _mentions(sentence: str, stems: tuple[str, ...]) -> bool:
@@ -620,7 +625,7 @@ _NOT_A_SCREENING_RE = re.compile(r"\b(?:television|TV|channel|network|broadcast|
 
 
 def find_premieres(sentence: str, links: dict[str, str] | None = None, title: str = "",
-                   earlier: str = "") -> list[Screening]:
+                   earlier: Sequence[str] = ()) -> list[Screening]:
     """The film's premieres away from festivals (those are :func:`find_screenings`): each with its date, and the
     cinema or the city where it took place. A day the sentence gives without its year is in the year of the last
     date of ``earlier``, the paragraph before it ("… held on May 17, 1980. The film had a charity premiere in London
@@ -661,7 +666,7 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
         opening = _OPENING_DATE_RE.match(sentence)
         if not dates and opening and opening.end() <= match.start():  # "On March 7, 1981, a print … was shown at"
             dates = [(when, len(clause), len(clause)) for when, _, _ in find_dates_carrying_year(opening.group(0))]
-        if not dates and earlier and (told := [d for d, _, _ in find_dates(earlier) if d.month is not None]):
+        if not dates and earlier and (told := [d for d, _, _ in find_dates(" ".join(earlier)) if d.month]):
             dates = [date for date in yearless_dates(clause, told[-1].year) if date[0].day is not None]
         if not dates:
             continue
@@ -2308,6 +2313,11 @@ _SHARE_RE = re.compile(r"(?i)^\s*distributor(?:'s|s'|’s)?\s+share\s*:?\s*")
 # A bracket that only converts a sum ("(₹million)", "(US$200 million)") limits nothing.
 _CONVERSION_RE = re.compile(r"^[^\w]*(?:US|Rs|INR|USD|CA|A|NZ|HK)?[^\w\s]{0,2}\s*[\d.,]*\s*(?:million|billion|crores?|"
                             r"lakhs?|m|bn)?\s*$")
+
+
+def is_takings_header(header: tuple[str, ...]) -> bool:
+    """Whether a table's header is a box-office table's: a column of territories and one of sums."""
+    return any(map(_TERRITORY_HEADER_RE.match, header)) and any(map(_TAKINGS_HEADER_RE.search, header))
 
 
 def takings_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, Quantity]]:
