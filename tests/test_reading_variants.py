@@ -1679,3 +1679,12 @@ def test_a_day_without_a_year_takes_no_year_of_another_event(before: str) -> Non
     film = _film("| released = {{Film date|2005|06|01}}", f"== Release ==\n{before} The film had a charity "
                                                           "premiere in [[London]] at the Odeon Cinema on May 20.\n")
     assert [s.date.isoformat() for s in film.screening] == []
+
+
+def test_a_cast_list_in_a_sentence_takes_unlinked_full_names_but_never_places_or_companies() -> None:
+    film = _film("| starring = [[Tom Hill]]",
+                 "== Cast ==\nOther cast members include Eva Lund as Amy, a nurse; [[Carl Holm]] as Jens; Pia Holm; "
+                 "and Ida Krog also portrayed small roles.\nThe film features [[Tom Hill]] as Rask, Harbour Films and "
+                 "Oslo.\n")
+    assert _cast(film) == {"Tom Hill": ["Rask"], "Eva Lund": ["Amy"], "Carl Holm": ["Jens"], "Pia Holm": [],
+                           "Ida Krog": []}

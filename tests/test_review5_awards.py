@@ -483,3 +483,15 @@ def test_one_score_prize_told_under_two_names_is_one() -> None:
 def test_a_list_item_with_its_nominee_after_a_colon_and_the_nominees_job_in_brackets() -> None:
     film = _film("", "== Accolades ==\n=== Academy Awards ===\n;Nominations\n* Best Picture: [[Ann Lund]] (producer)\n")
     assert _nominations(film) == {("Academy Awards", "Best Picture", "nominated", ("Ann Lund",))}
+
+
+def test_unlinked_older_academy_names_and_a_list_whose_body_a_later_link_names() -> None:
+    film = _film("", "== Accolades ==\n[[Tom Hill]] won the [[Academy Awards|Academy Award]] for Best Music, Scoring "
+                     "of a Dramatic Picture. The British Academy nominated it in three categories (Production Design, "
+                     "Visual Effects and [[BAFTA Award for Best Actor in a Supporting Role|Actor in a Supporting "
+                     "Role]] for [[Carl Holm]]).\n")
+    assert {(n.body, n.category) for n in film.nomination} == {
+        ("Academy Awards", "Best Music, Scoring of a Dramatic Picture"),
+        ("British Academy Film Awards", "Best Production Design"),
+        ("British Academy Film Awards", "Best Visual Effects"),
+        ("British Academy Film Awards", "Best Actor in a Supporting Role")}

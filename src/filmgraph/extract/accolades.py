@@ -818,7 +818,10 @@ def field_category_mentions(sentence: str, found: list[Nomination], links: list[
         if not prose.the_film_is_the_subject(sentence, verb_at, title) \
                 or prose.awarded_to_another(sentence[match.end():], other_works):
             continue
-        sibling = max(((at, n) for at, n in named if at < match.start()), default=None, key=lambda item: item[0])
+        # The body of the list's category named nearest before it, else of the first after it ("in six categories
+        # (Production Design, …, [[BAFTA Award for Best Actor in a Supporting Role|Actor in a Supporting Role]])").
+        sibling = max(((at, n) for at, n in named if at < match.start()), default=None, key=lambda item: item[0]) \
+            or min(((at, n) for at, n in named if at > match.start()), default=None, key=lambda item: item[0])
         body = sibling[1].body if sibling else (next(iter(bodies)) if len(bodies) == 1 else "")
         if not body:
             continue  # the text does not say whose category it is

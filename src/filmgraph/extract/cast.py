@@ -1083,7 +1083,9 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
             entries.append((actor, [role]))
     for match in _INCLUDE_RE.finditer(sentence) if lists else ():
         if not _IN_ANOTHER_WORK_RE.search(sentence[:match.start()]):  # not "In the remake, the cast includes …"
-            entries += _included(sentence[match.end():], links, context)
+            # "Other cast members include …" says its list is of people; "the film features …" does not.
+            entries += _included(sentence[match.end():], links, context,
+                                 people=re.search(r"(?i)\bcast\b", match.group(0)) is not None)
     return entries
 
 
@@ -1106,9 +1108,10 @@ def _part_spoken_of(words: str, context: CastContext, named_here: list[str]) -> 
 _VOICE_ELSEWHERE_RE = re.compile(r"\s+(?:to|for|in|on)\s+(?!the\s+film\b(?!['’]))")
 
 
-def _included(text: str, links: frozenset[str], context: CastContext) -> list[Entry]:
+def _included(text: str, links: frozenset[str], context: CastContext, *, people: bool = False) -> list[Entry]:
     """"Ann Berg as Anna, a nurse; Carl Holm as Jens, her father (…); Eva Lund and Ida Krog": the cast a
-    sentence lists after "include" or "features", as far as it names people the article links or credits."""
+    sentence lists after "include" or "features", as far as it names people the article links or credits (with
+    ``people``, a list said to be the cast's, also full names from one "as" a part on)."""
     entries: list[Entry] = []
     for chunk in re.split(r"(?:;|,)\s+(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))", text):
         chunk = chunk.strip()
@@ -1117,8 +1120,13 @@ def _included(text: str, links: frozenset[str], context: CastContext) -> list[En
         match = re.match(r"^(?P<name>.+?)(?:\s+as\s+(?P<role>.+))?$", chunk)
         head = _name_head(match["name"]) if match else ""
         name = _person_of(head.split(), links, context) if head else None
-        if not match or not name or fold(name) not in links | context.people.keys():
-            break  # only names the article links or credits: a list of people, not of things
+        known = bool(name) and fold(name) in links | context.people.keys()
+        full_name = bool(name) and " " in name and is_person_name(name) and not reference.is_place_name(name) \
+            and not reference.is_company_name(name)
+        if not match or not name or not (known or (full_name and people and (match["role"] or entries))):
+            # Only names the article links or credits; in a list said to be the cast's, also a full name "as" a part
+            # and the full names after it: people, not things.
+            break
         entries.append((name, _prose_role(match["role"], name) if match["role"] else []))
     return entries
 

@@ -62,7 +62,11 @@ _QUALIFIER = (r"(?:Musical|Comedy|Drama|Motion|Picture|Feature|Films?|Foreign|La
 # Or after a comma or a dash, as the Hugo and the Golden Globe Awards name theirs: "Best Dramatic Presentation, Long
 # Form", "Best Actor – Drama", "Best Actress – Motion Picture Musical or Comedy".
 _QUALIFIED = (rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*\))?"
-              r"(?:,\s+(?:Long|Short)\s+Form\b|\s+[–—-]\s+(?:Motion\s+Picture\s+)?(?:Drama|Musical\s+or\s+Comedy|"
+              # The Academy's older names: "Best Music, Scoring of a Dramatic Picture", "Best Writing, Screenplay".
+              r"(?:,\s+(?:(?:Long|Short)\s+Form|Scoring\s+of\s+(?:a\s+)?(?:Dramatic|Musical|Comedy)\s+Picture|"
+              r"Original\s+(?:Score|Song|Story|Screenplay|Music\s+Score)|Adaptation\s+Score|Screenplay|"
+              r"Story(?:\s+and\s+Screenplay)?|Black[- ]and[- ]White|Colou?r)\b|"
+              r"\s+[–—-]\s+(?:Motion\s+Picture\s+)?(?:Drama|Musical\s+or\s+Comedy|"
               r"Comedy\s+or\s+Musical)\b)?")
 _CATEGORY_RE = re.compile(rf"\b(?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+"
                           r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?" + _QUALIFIED)
