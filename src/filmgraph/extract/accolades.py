@@ -875,8 +875,8 @@ _SCORE_CATEGORY_RE = re.compile(r"(?i)\b(?:score|music)\b")
 
 
 def merge_score_prize_told_twice(film: Film) -> None:
-    """One body's prize for the film's score, won by the same composers and told under two names ("the Anthony
-    Asquith Award for Film Music" in prose, "Best Original Music" in the table): one nomination, under the name that
+    """One body's prize for the film's score, won by the same composers and told under two names ("the Ann
+    Berg Award for Film Music" in prose, "Best Original Music" in the table): one nomination, under the name that
     says "Best". A body gives a film one score prize a year; a song's prize (its writers) is not merged."""
     kept: list[Nomination] = []
     won: dict[tuple[str, frozenset[tuple[str | None, str | None]]], Nomination] = {}  # body, composers → the prize

@@ -839,7 +839,7 @@ def _loose_table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[E
 
 _CAST_VERB_RE = re.compile(
     r"\b(?:(?:also|briefly|physically|only|later|again)\s+)?(?:"
-    # "provides the character's voice", "provided Fett's voice", "portrays him physically": a part told before
+    # "provides the character's voice", "provided Rask's voice", "portrays him physically": a part told before
     r"(?P<whose>(?:provides|provided|lends|lent|supplies|supplied|does|did)\s+(?:the\s+character['’]s|his|her|its|"
     r"[A-Z][\w.-]*['’]s)\s+voice|(?:plays?|played|portrays?|portrayed)\s+(?:him|her)\s+physically)|(?P<role>"
     r"(?:plays?|played|portrays?|portrayed|voices?|voiced)(?!\s+(?:by|in|on|with|at|for|opposite|alongside)\b)"
@@ -1091,9 +1091,9 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
 
 def _part_spoken_of(words: str, context: CastContext, named_here: list[str]) -> str:
     """The part "the character's voice", "his voice", "portrays him physically" speak of: the part the sentence named
-    last ("While Prowse portrays Darth Vader, Jones provides the character's voice"), else the last part named with
-    no actor of its own ("Multiple actors have portrayed the Emperor. Revill provides his voice"); or "Fett's voice"
-    (the part named with that word, "Boba Fett", else "Fett"; never a credited person's name). "" when none."""
+    last ("While Tom Hill portrays the Warden, Carl Holm provides the character's voice"), else the last part named with
+    no actor of its own ("Several actors have portrayed the King. Eva Lund provides his voice"); or "Rask's voice"
+    (the part named with that word, "Jens Rask", else "Rask"; never a credited person's name). "" when none."""
     owner = re.search(r"([A-Z][\w.-]*)['’]s\s+voice", words)
     if owner is None:
         return named_here[-1] if named_here else context.unowned_part

@@ -1093,7 +1093,7 @@ def _add_other_spellings(article: Article, film: Film) -> None:
     for person in people:
         for name in dict.fromkeys(without_accents(n) for n in (person.name, *person.alternate_names)):
             by_letters.setdefault(name, []).append(person)
-    # Names romanised from another script are spelled many ways on one page ("Cochin Haneefa", "Cochin Hanifa").
+    # Names romanised from another script are spelled many ways on one page ("Kochin Haneefa", "Kochin Hanifa").
     romanised = any(language.code in ROMANISED_LANGUAGES for language in film.language)
     by_romanisation: dict[str, list[Person]] = {}
     for person in people if romanised else ():
@@ -1125,7 +1125,7 @@ def _add_other_spellings(article: Article, film: Film) -> None:
             # name the page links to a page of its own ("[[Jack Huston]]"), nor a relative ("his son Teddy Lund").
             owners = same_surname
         if not owners and fold(mention) not in linked and romanised and _acts(mention, texts):
-            # Only as an actor: "Cochin Hanifa plays the title role", never "designed by Sunil Sethi" for the
+            # Only as an actor: "Kochin Hanifa plays the title role", never "designed by Anil Sethi" for the
             # credited actor Sunil Shetty (two people whose names romanise alike).
             owners = by_romanisation.get(romanisation_key(mention), [])
         if len(owners) == 1:

@@ -2153,7 +2153,7 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
             unbracketed_after = _BRACKETS_RE.sub("", after)
             own_after = _OWN_WORDS_RE.match(unbracketed_after).group(0)
             # ", marking the best opening weekend for …", "—a 53% drop from the previous weekend—"
-            # "…—an average of $12,229 per theater—as the number one film of the weekend" (past the aside's sum)
+            # "…—an average of $9,100 per theater—as the number one film of the weekend" (past the aside's sum)
             rest = _BRACKETS_RE.sub("", sentence[end:])
             record = _RECORD_AFTER_RE.match(unbracketed_after) or _ASIDE_AFTER_RE.match(unbracketed_after) \
                 or _RANKED_AFTER_RE.match(rest)
@@ -2176,7 +2176,7 @@ _BRACKETS_RE = re.compile(r"\([^()]*\)")
 # A record the sum set, told after it: "…, marking the best opening weekend for a Disney film" (an opening).
 _RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|becoming|achieving|giving)\b[^.;,]*?"
                               r"\b(?P<window>opening\s+(?:weekend|day|week))\b")
-# The film's rank in a window, told after the sum and perhaps an aside: "…—an average of $12,229 per theater—as the
+# The film's rank in a window, told after the sum and perhaps an aside: "…—an average of $9,100 per theater—as the
 # number one film of the weekend", ", making it the top film of the weekend".
 _RANKED_AFTER_RE = re.compile(r"(?:\s*—[^—]{0,120}—|\s*,[^,;]{0,120},)?\s*[,—–]?\s*"
                               r"(?:as|making\s+it|becoming|to\s+become)\s+the\s+"
