@@ -858,14 +858,10 @@ _CREDIT_NOTE_RE = re.compile(r"\s*\((?:credited|billed)\s+as\s+[^()]*\)")
 _WHO_ASIDE_RE = re.compile(r",\s+who\s+[^,;()]*,(?=\s)")
 
 
-# "his brother Tom Lund plays a street singer": a part played, not planned ("was to play", "in the first draft").
-# What is played that is no part: "plays a key role in …", "plays a guitar solo", "plays a song over the credits".
-_NOT_A_PART_WORDS = (r"roles?|parts?|solos?|songs?|pieces?|tunes?|melod(?:y|ies)|themes?|scores?|chords?|notes?|"
-                     r"instruments?|guitars?|pianos?|violins?|cellos?|drums?|flutes?|saxophones?|trumpets?|harps?|"
-                     r"organs?|keyboards?|games?|tricks?|jokes?|pranks?|matche?s?|records?|tracks?|numbers?|cameos?|"
-                     r"versions?|character|similar|major|key|pivotal|crucial|central|vital|big|large|small|minor")
+# "his brother Tom Lund plays a street singer": a part played, not planned ("was to play", "in the first draft"),
+# and no thing played ("plays a key role in …", "a guitar solo", "a song over the credits": _NOT_A_PART).
 _SMALL_PART_RE = re.compile(r"(?:(?:also|briefly|later)\s+)?(?:plays|played|portrays|portrayed)\s+an?\s+"
-                            rf"(?!(?:[\w'’-]+\s+){{0,3}}(?:{_NOT_A_PART_WORDS})\b)[a-z]")
+                            r"(?P<what>[a-z][\w'’-]*(?:\s+[\w'’-]+){0,3})")
 _PLANNED_RE = re.compile(r"(?i)\b(?:drafts?|script|originally|initially|considered|auditioned|wanted|offered|"
                          r"approached|would|to\s+(?:play|portray))\b")
 
@@ -873,7 +869,9 @@ _PLANNED_RE = re.compile(r"(?i)\b(?:drafts?|script|originally|initially|consider
 def _small_part_played(sentence: str, verb: re.Match[str]) -> bool:
     """Whether a casting story's clause says someone plays a small part described ("a street corner singer") in the
     film, not a part planned or offered."""
-    return bool(_SMALL_PART_RE.match(sentence, verb.start())) and not _PLANNED_RE.search(sentence)
+    played = _SMALL_PART_RE.match(sentence, verb.start())
+    return played is not None and not _THINGS_PLAYED.intersection(fold(played["what"]).split()) \
+        and not _PLANNED_RE.search(sentence)
 
 
 def _without_asides(sentence: str) -> str:
@@ -997,6 +995,11 @@ _NOT_A_PART = frozenset({"role", "roles", "part", "parts", "character", "charact
                          "actress", "singer", "dancer", "narrator", "hero", "heroine", "protagonist", "antagonist",
                          "villain", "heavy", "same", "shade", "number", "voice", "veena", "harmonium", "mridangam",
                          "sarangi", "tanpura", "shehnai", "match", "chess", "football", "cricket", "villainous"})
+# Of those, what is played that is no part at all: "plays a street singer" is one, "plays a guitar solo" is none.
+_THINGS_PLAYED = (_NOT_A_PART - {"singer", "dancer", "narrator", "hero", "heroine", "protagonist", "antagonist",
+                                 "villain", "villain's", "heavy", "extra", "extras", "star", "double", "stand-in",
+                                 "artist", "actor", "actress", "lead", "leads", "guest", "appearance"}) \
+    | {"solo", "solos", "piece", "pieces", "chord", "chords", "keyboard", "keyboards"}
 
 
 def with_full_names(text: str, links: Iterable[tuple[str, str]]) -> str:
