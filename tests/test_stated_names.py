@@ -176,3 +176,14 @@ def test_a_name_romanised_alike_but_not_acting_is_another_person() -> None:
     film = _film("| language = Hindi\n| starring = [[Sunil Shetty]]",
                  "== Production ==\nThe costumes were designed by Sunil Sethi, a Delhi designer.\n")
     assert _names_of(film, "Sunil Shetty") == {"Sunil Shetty"}
+
+
+def test_a_lone_surname_said_also_of_the_actor_just_named_is_theirs_else_the_one_credited_first() -> None:
+    film = _film("| director = [[Ann Berg]]\n| starring = [[Tom Hill]]",
+                 "== Cast ==\n* [[Tom Hill]] as Jens\n\nThe director's niece [[Eva Berg]] plays a nurse. Berg also "
+                 "portrays a patient in the last scene.\n")
+    assert _cast(film)["Eva Berg"] == ["nurse", "patient"] and "Ann Berg" not in _cast(film)
+    film = _film("| director = [[Ann Berg]]\n| starring = [[Tom Hill]]",
+                 "== Cast ==\n* [[Tom Hill]] as Jens\n\nThe director's niece [[Eva Berg]] plays a nurse. Berg cameos "
+                 "as a pedestrian.\n")
+    assert _cast(film)["Ann Berg"] == ["pedestrian"]

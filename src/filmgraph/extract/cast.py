@@ -457,6 +457,10 @@ class CastContext:
     # later "his voice" or "portrays him physically" speaks of.
     unowned_part: str = ""
     parts: list[str] = field(default_factory=list)  # the parts named so far, as written, in order
+    last_actor: str = ""  # the actor named last
+    # While a sentence says "also": the folded name of the actor named last, whom a lone surname of theirs means
+    # ("Eva Berg plays a nurse. Berg also portrays a patient"), rather than another credited person of that surname.
+    also_of: str = ""
 
     def add_aliases(self, actor: str, names: Iterable[str]) -> None:
         known = self.aliases.setdefault(actor, [])
@@ -467,6 +471,7 @@ class CastContext:
 
     def add(self, entries: Iterable[Entry]) -> None:
         for actor, characters in entries:
+            self.last_actor = actor
             self.add_person(actor)
             self.characters.update(fold(c) for c in characters if fold(c) != fold(actor))
             self.parts.extend(characters)
@@ -480,6 +485,8 @@ class CastContext:
         if " " in key or not key:
             return None
         owners = {folded: full for folded, full in self.people.items() if folded.split()[-1] == key and " " in folded}
+        if len(owners) > 1 and self.also_of in owners:
+            return owners[self.also_of]  # "Eva Berg plays a nurse. Berg also portrays a patient": the one just named
         if len(owners) > 1:
             owners = {folded: full for folded, full in owners.items() if folded in self.foremost}
         return next(iter(owners.values())) if len(owners) == 1 else None
@@ -1032,6 +1039,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
     """
     links = frozenset(fold(link) for link in links)
     sentence = _without_asides(_SPACES_RE.sub(" ", WIKILINK_RE.sub(r"\1", sentence)).strip())
+    context.also_of = fold(context.last_actor) if "also" in sentence and re.search(r"\balso\b", sentence) else ""
     verbs = list(_CAST_VERB_RE.finditer(sentence))
     clauses = []  # (actors, verb, where the actors start)
     for number, verb in enumerate(verbs):
