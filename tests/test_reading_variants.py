@@ -1688,3 +1688,12 @@ def test_a_cast_list_in_a_sentence_takes_unlinked_full_names_but_never_places_or
                  "Oslo.\n")
     assert _cast(film) == {"Tom Hill": ["Rask"], "Eva Lund": ["Amy"], "Carl Holm": ["Jens"], "Pia Holm": [],
                            "Ida Krog": []}
+
+
+@pytest.mark.parametrize("sentence", [
+    "The first wave of release included 126 prints, before a wider release in June 1980.",
+    "The film expanded to 800 theaters on 12 July 2001.",
+])
+def test_a_run_widened_is_no_release_date(sentence: str) -> None:
+    film = _film("| released = {{Film date|2001|05|21}}", f"== Release ==\n{sentence}\n")
+    assert [r.date.isoformat() for r in film.release] == ["2001-05-21"]

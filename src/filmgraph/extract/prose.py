@@ -366,7 +366,9 @@ _AS_RELEASE_DATE_RE = re.compile(r"(?i)\s+as\s+(?:the|its|their)\s+(?:[\w-]+\s+)
 # 2000, Manga released it on video" is one clause).
 # A later run of the film: "re-released", "a 3D re-release", "reissued".
 _RE_RELEASE_RE = re.compile(r"(?i)\bre-?releas\w*|\breissu\w*|\b(?:returned|came back)\s+to\s+(?:cinemas|theat\w+)|"
-                            r"\bre-?entered\s+the\s+(?:[\w-]+\s+){0,2}box\s+office")
+                            r"\bre-?entered\s+the\s+(?:[\w-]+\s+){0,2}box\s+office|"
+                            # the run widened: "before a wider release in June 1980", "expanded to 800 theaters"
+                            r"\b(?:wider|expanded)\s+(?:theatrical\s+)?release|\bexpanded\s+(?:to|into)\b")
 _CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
 _THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
 _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
