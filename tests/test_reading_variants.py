@@ -1697,3 +1697,17 @@ def test_a_cast_list_in_a_sentence_takes_unlinked_full_names_but_never_places_or
 def test_a_run_widened_is_no_release_date(sentence: str) -> None:
     film = _film("| released = {{Film date|2001|05|21}}", f"== Release ==\n{sentence}\n")
     assert [r.date.isoformat() for r in film.release] == ["2001-05-21"]
+
+
+@pytest.mark.parametrize(("sentence", "start", "end"), [
+    ("Filming began in [[Norway]], at a glacier near the town of Finse, on March 5, 1979.", "1979-03-05", None),
+    ("Principal photography took place between November 1988 and March 1989 in [[Toronto]].", "1988-11", "1989-03"),
+    ("Filming took place in [[Toronto]] between 10 May and 2 July 2004.", "2004-05-10", "2004-07-02"),
+    ("Filming took place in [[Toronto]] from 10 May to 2 July 2004.", "2004-05-10", "2004-07-02"),
+    ("The film was shot in [[Toronto]] on 5 May 2004.", "2004-05-05", "2004-05-05"),
+])
+def test_a_filming_period_keeps_both_its_ends_and_a_start_alone_has_no_end(sentence: str, start: str,
+                                                                            end: str | None) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    (location,) = film.filming_location
+    assert (location.start.isoformat(), location.end.isoformat() if location.end else None) == (start, end)

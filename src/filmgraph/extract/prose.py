@@ -1375,6 +1375,13 @@ _WHERE_FILMED_RE = re.compile(r"(?i),?\s+where\b")
 _FILMED_THERE_RE = re.compile(r"(?i)\b(?:shot|filmed)\s+(?:\w+\s+){0,3}?there\b")
 
 
+# Words before a filming date that make it the start of a period: "Filming began …", "from", "between".
+_FILMING_START_RE = re.compile(r"(?i)\b(?:began|begun|started|commenced|from|starting|beginning|between)\b")
+# What joins the two ends of a period: "between A and B", "from A to B", "A–B".
+_SPAN_OPENER_RE = re.compile(r"(?i)\b(?:between|from)\b")
+_SPAN_JOINT_RE = re.compile(r"\s*(?:,\s*)?(?:and|to|through|till|until|[–—-])\s*")
+
+
 def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[FilmingLocation]:
     """Filming locations with the period the sentence gives: real places only (a country, a region, a city, a
     name ending in a kind of place, or a page the article links that is named as places are), named in the
@@ -1423,15 +1430,24 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
         text = sentence[: span[2]] + sentence[span[3]:]
         last_date = span[2]
     else:
-        for when, s, _ in find_dates(sentence):
+        dates = list(find_dates(sentence))
+        if dates:  # "between 10 May and 2 July 2004": the first end takes the year of the second
+            dates = [d for d in yearless_dates(sentence[:dates[0][1]], dates[0][0].year)
+                     if _SPAN_JOINT_RE.fullmatch(sentence, d[2], dates[0][1])][-1:] + dates
+        for number, (when, s, _) in enumerate(dates):
             last_date = s
             before = sentence[max(0, s - 25): s]
-            if re.search(r"\b(ended|wrapped|until|concluded)\b", before, re.IGNORECASE):
+            if re.search(r"\b(ended|wrapped|until|concluded|finished)\b", before, re.IGNORECASE):
                 end = when
             elif start is None:
                 start = when
-                if not re.search(r"\b(began|started|commenced|from)\b", before, re.IGNORECASE):
+                # "began in Norway, at the glacier …, on March 5, 1979": a start whose end the sentence does not
+                # give; a date alone ("shot on 5 May 2004") is the one day.
+                if not _FILMING_START_RE.search(sentence, 0, s):
                     end = when
+            elif number and _SPAN_JOINT_RE.fullmatch(sentence, dates[number - 1][2], s) \
+                    and _SPAN_OPENER_RE.search(sentence, 0, dates[0][1]):
+                end = when  # "between November 1988 and March 1989", "from 10 May to 2 July 2004"
     places: list[Place] = []
     beside: set[int] = set()  # the places named as a landmark ("north of Mitchell"): nothing is within them
     # "began on 3 March 2005 in Mumbai, with song sequences shot in Switzerland": the places of the clause after
