@@ -1711,3 +1711,19 @@ def test_a_filming_period_keeps_both_its_ends_and_a_start_alone_has_no_end(sente
     film = _film("", f"== Production ==\n{sentence}\n")
     (location,) = film.filming_location
     assert (location.start.isoformat(), location.end.isoformat() if location.end else None) == (start, end)
+
+
+@pytest.mark.parametrize(("sentence", "releases", "screenings"), [
+    ("The film screened at the 2009 [[Naperville Independent Film Festival]] before being picked up by [[Troma "
+     "Entertainment]] for distribution in July 2011.", [], ["2009"]),
+    ("After screening at the [[Tribeca Film Festival]], the film was picked up for distribution by [[Magnolia "
+     "Pictures]] in July 2006.", [], [None]),
+    ("[[Magnolia Pictures]] acquired the distribution rights in March 2006 and released it in September 2006.",
+     ["2006-09"], []),
+    ("[[Magnolia Pictures]] bought the rights and released the film on 5 May 2006.", ["2006-05-05"], []),
+])
+def test_a_deal_is_no_release_and_dates_no_screening(sentence: str, releases: list[str],
+                                                      screenings: list[str | None]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [r.date.isoformat() for r in film.release] == releases
+    assert [s.date.isoformat() if s.date else None for s in film.screening] == screenings

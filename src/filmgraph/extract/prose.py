@@ -365,6 +365,9 @@ _AS_RELEASE_DATE_RE = re.compile(r"(?i)\s+as\s+(?:the|its|their)\s+(?:[\w-]+\s+)
 # A date's own clause within a sentence ends at a semicolon, a full stop or "and was …" (not at a comma: "In
 # 2000, Manga released it on video" is one clause).
 # A later run of the film: "re-released", "a 3D re-release", "reissued".
+# A deal for the film, dated as if it were a release or a screening: "picked up by Lux for distribution in July
+# 2011", "acquired the distribution rights in March 2006", "the rights were sold to Lux on 12 September 2006".
+_DEAL_RE = re.compile(r"(?i)\b(?:picked\s+up|acquired|acquisition|bought|purchased|sold|licensed|rights)\b")
 _RE_RELEASE_RE = re.compile(r"(?i)\bre-?releas\w*|\breissu\w*|\b(?:returned|came back)\s+to\s+(?:cinemas|theat\w+)|"
                             r"\bre-?entered\s+the\s+(?:[\w-]+\s+){0,2}box\s+office|"
                             # the run widened: "before a wider release in June 1980", "expanded to 800 theaters"
@@ -436,8 +439,10 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         own = sentence[breaks[-1] if breaks else lower:end] + _CLAUSE_TAIL_RE.match(sentence, end, upper).group(0)
         # A date announced, moved or put off is a plan: "moved the worldwide release date to 12 May 2017".
         leading = sentence[breaks[-1] if breaks else lower:start]
-        if _PLANNED_RELEASE_RE.search(leading.rsplit(",", 1)[-1]) or _AS_RELEASE_DATE_RE.match(sentence, end):
-            continue
+        deal = _DEAL_RE.search(sentence, lower, start)
+        if _PLANNED_RELEASE_RE.search(leading.rsplit(",", 1)[-1]) or _AS_RELEASE_DATE_RE.match(sentence, end) \
+                or (deal and not _RELEASE_VERB_RE.search(sentence, deal.end(), start)):
+            continue  # a plan, or a deal ("picked up by Lux for distribution in July 2011"): no release
         after_the_date = end - (breaks[-1] if breaks else lower)  # where the date ends in its own clause
         if _RE_RELEASE_RE.search(sentence, lower, start) or (
                 _RE_RELEASE_RE.search(own, after_the_date) and not _RELEASE_VERB_RE.search(leading)):
@@ -799,9 +804,11 @@ def _screening_in(sentence: str) -> Screening | None:
 def _date_of(sentence: str, span: tuple[str, int, int]) -> PartialDate | None:
     """The date a sentence gives for the thing at ``span``: the only one, or the first after it; never the dates of
     the festival around it ("on 5 October at the festival held from 3 to 12 October 2019")."""
-    # A date in an aside about another occasion (", which Berg had attended as a juror in 2001,") is that one's.
+    # A date in an aside about another occasion (", which Berg had attended as a juror in 2001,") is that one's, and
+    # so is one after the screening that a deal's verb dates ("…, the film was picked up by Lux in July 2006").
     asides = _asides(sentence)
-    dates = [d for d in find_dates_carrying_year(sentence) if not any(a <= d[1] < b for a, b in asides)]
+    dates = [d for d in find_dates_carrying_year(sentence) if not any(a <= d[1] < b for a, b in asides)
+             and not (d[1] >= span[2] and _DEAL_RE.search(sentence, span[2], d[1]))]
     # "held from 3 to 12 October 2019" (not "held at Roy Thomson Hall, on 10 September 2005": the film's own day).
     held = [d for d in dates if d[1] >= span[2] and _HELD_BEFORE_RE.search(sentence, span[2], d[1])]
     if held and len(held) == len(dates):
