@@ -1727,3 +1727,10 @@ def test_a_deal_is_no_release_and_dates_no_screening(sentence: str, releases: li
     film = _film("", f"== Release ==\n{sentence}\n")
     assert [r.date.isoformat() for r in film.release] == releases
     assert [s.date.isoformat() if s.date else None for s in film.screening] == screenings
+
+
+def test_a_producer_the_page_names_with_a_companys_legal_form_is_the_company() -> None:
+    film = _film("| producer = [[Lund Chitra]]", "'''Night Harbour''' is a 2001 film produced by [[Lund Chitra]]. It "
+                                             "was made by Lund Chitra Private Limited in Mumbai.\n")
+    assert [o.name for o in film.production_company] == ["Lund Chitra"]
+    assert film.producer == []

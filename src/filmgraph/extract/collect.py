@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from filmgraph import reference
@@ -12,6 +13,11 @@ from filmgraph.reference import fold
 
 INFOBOX = "Infobox"
 LEAD = "Lead"
+
+
+# A name with a company's legal form after it: "Lund Chitra Private Limited", "Holm Films Pvt. Ltd.", "Berg Inc.".
+_NAMED_COMPANY_RE = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)\s+(?:Private\s+Limited|"
+                               r"Pvt\.?\s+Ltd\.?|Ltd\.|Limited|Inc\.|LLC|Corporation)(?![\w])")
 
 
 class Collector:
@@ -42,6 +48,8 @@ class Collector:
                 if row is not None:
                     self._scope((INFOBOX, row.field), entry.links)
         self.where = article.where or article.source.rsplit("/", 1)[-1] or article.title
+        self._article = article
+        self._company_names: frozenset[str] | None = None  # read when first asked
         self.title_forms: dict[str, str] = {}  # the infobox's film name in each language it labels (BCP 47)
         self.infobox_name: str | None = None  # the infobox's "name" line, as written
 
@@ -73,6 +81,15 @@ class Collector:
             refs = getattr(self.film, field)
             setattr(self.film, field, [ref for ref in refs if fold(ref.person) not in known])
 
+    def company_names(self) -> frozenset[str]:
+        """The folded names the page writes with a company's form after them ("[[Lund Chitra]]" credited as a
+        producer, "Lund Chitra Private Limited" in the text): a producer so named is the company."""
+        if self._company_names is None:
+            texts = [*self._article.lead, *(p for section in self._article.sections for p in section.paragraphs)]
+            self._company_names = frozenset(fold(match["name"]) for text in texts
+                                            for match in _NAMED_COMPANY_RE.finditer(text))
+        return self._company_names
+
     def person(self, field: str, name: str, source: str) -> None:
         owner, _, rest = name.partition("'s ")
         if rest and reference.is_place_name(owner):
@@ -80,7 +97,8 @@ class Collector:
         known = {fold(o.name) for o in [*self.film.production_company, *self.film.distributor]}
         linked = self.film.links.get(fold(name))
         if reference.is_company_name(name) or fold(name) in known or (
-                linked is not None and reference.links_a_company(name, linked)):
+                linked is not None and reference.links_a_company(name, linked)) or (
+                field == "producer" and fold(name) in self.company_names()):
             # "Produced by Selvam Arts" credits a company, never a person; so does "[[Nordic Music Library|Nordic]]".
             if field == "producer":
                 self.add("production_company", Organization(name), source)
