@@ -187,3 +187,11 @@ def test_a_lone_surname_said_also_of_the_actor_just_named_is_theirs_else_the_one
                  "== Cast ==\n* [[Tom Hill]] as Jens\n\nThe director's niece [[Eva Berg]] plays a nurse. Berg cameos "
                  "as a pedestrian.\n")
     assert _cast(film)["Ann Berg"] == ["pedestrian"]
+
+
+def test_a_star_of_the_infobox_and_lead_is_the_cast_lines_actor_under_another_form_of_the_given_name() -> None:
+    film = _film("| starring = [[Ed Lund]]\n| director = [[Ann Berg]]",
+                 "'''Night Harbour''' stars [[Ed Lund]].\n== Cast ==\n* [[Edward Lund]] as Angry Investor\n")
+    assert _names_of(film, "Edward Lund") == {"Edward Lund", "Ed Lund"}
+    film = _film("| starring = [[Tim Lund]]", "== Cast ==\n* [[Tim Lunde]] as Jens\n")
+    assert len({p.key for p in film.people.values() if p.name.startswith("Tim")}) == 2

@@ -854,8 +854,9 @@ def _join_stars_to_cast_lines(film: Film) -> None:
     """An infobox's star whom no cast line names is the one cast line's actor whose name is another form of theirs
     ("Jason George" in the infobox, "[[Jason Winston George]] as Michael Lewis" in the cast): the two links are one
     page and a redirect. Two or more such actors, or one that another star matches too, join no one."""
-    stars = [m for m in film.cast if m.sources and all(s == INFOBOX for s in m.sources) and not m.characters]
-    listed = [m for m in film.cast if any(s != INFOBOX for s in m.sources)]
+    # The infobox's (and the lead's "starring …") names, beside the cast section's lines.
+    stars = [m for m in film.cast if m.sources and all(s in (INFOBOX, LEAD) for s in m.sources) and not m.characters]
+    listed = [m for m in film.cast if any(s not in (INFOBOX, LEAD) for s in m.sources)]
     def two_pages(one: Person, other: Person) -> bool:
         return bool(one.link and other.link and one.link != other.link)
 

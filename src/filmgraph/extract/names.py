@@ -468,8 +468,8 @@ def star_variant(star: str, listed: str, *, two_pages: bool = False) -> bool:
     a middle name written out or left out ("Jason George", "Jason Winston George"; never a middle initial, the mark
     of a namesake), another form of the given name ("Drew Seeley", "Andrew Seeley"), or a surname spelled with the
     same consonants ("Michael O'Neal", "Michael O'Neill"). A name of one word is never joined ("Prabhu" and "Prabhu
-    Deva" are two actors); names linked to ``two_pages`` only by a middle name (a redirect: "[[Tim Allen]]" and
-    "[[Tim Allan]]" are two people).
+    Deva" are two actors); names linked to ``two_pages`` only by a middle name or another form of the given name (a
+    redirect: "[[Ed Asner]]", "[[Edward Asner]]"; "[[Tim Allen]]" and "[[Tim Allan]]" are two people).
 
     >>> star_variant("Jason George", "Jason Winston George"), star_variant("Michael O'Neal", "Michael O'Neill")
     (True, True)
@@ -489,7 +489,9 @@ def star_variant(star: str, listed: str, *, two_pages: bool = False) -> bool:
         shorter, longer = sorted((ta[1:-1], tb[1:-1]), key=len)
         return all(m in longer for m in shorter) and all(len(n) > 1 for n in longer if n not in shorter)
     if two_pages:
-        return False
+        # Two pages under one surname and two forms of one given name are a page and its redirect ("[[Ed Asner]]",
+        # "[[Edward Asner]]"); a surname spelled otherwise is another person's ("[[Tim Allan]]").
+        return given_name_variant(star, listed)
     if len(ta) == len(tb) == 2 and ta[0] == tb[0] and ta[1][:1] == tb[1][:1] \
             and min(len(ta[1]), len(tb[1])) >= 5 and _consonants(ta[1]) == _consonants(tb[1]):
         return True
