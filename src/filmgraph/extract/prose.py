@@ -2344,20 +2344,30 @@ _CONVERSION_RE = re.compile(r"^[^\w]*(?:US|Rs|INR|USD|CA|A|NZ|HK)?[^\w\s]{0,2}\s
                             r"lakhs?|m|bn)?\s*$")
 
 
+def _takings_columns(header: tuple[str, ...]) -> tuple[int, list[int]] | None:
+    """(the territory column, the sum columns) of a box-office table's header; None for any other table, also one
+    with a column of films, titles or years (the sums of other films too)."""
+    territory = next((i for i, cell in enumerate(header) if _TERRITORY_HEADER_RE.match(cell)), None)
+    columns = [i for i, cell in enumerate(header) if i != territory and _TAKINGS_HEADER_RE.search(cell)]
+    if territory is None or not columns or not all(
+            i == territory or i in columns or _OTHER_TAKINGS_HEADER_RE.match(cell) for i, cell in enumerate(header)):
+        return None
+    return territory, columns
+
+
 def is_takings_header(header: tuple[str, ...]) -> bool:
     """Whether a table's header is a box-office table's: a column of territories and one of sums."""
-    return any(map(_TERRITORY_HEADER_RE.match, header)) and any(map(_TAKINGS_HEADER_RE.search, header))
+    return _takings_columns(header) is not None
 
 
 def takings_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> list[tuple[str, Quantity]]:
     """(field, sum) of each row of a box-office table, a column of territories beside one of sums: "Worldwide" is the
     film's box office; a country's sum its takings there (``area``); "Overseas", a version ("(Hindi)") or "(excluding
     Japan)" a part (``scope``); a distributor's share a rental. Words in brackets after a sum limit it ("(Japan)")."""
-    territory = next((i for i, cell in enumerate(header) if _TERRITORY_HEADER_RE.match(cell)), None)
-    columns = [i for i, cell in enumerate(header) if i != territory and _TAKINGS_HEADER_RE.search(cell)]
-    if territory is None or not columns or not all(
-            i == territory or i in columns or _OTHER_TAKINGS_HEADER_RE.match(cell) for i, cell in enumerate(header)):
-        return []  # a column of films, titles or years: the sums of other films too
+    found_columns = _takings_columns(header)
+    if found_columns is None:
+        return []
+    territory, columns = found_columns
     found: list[tuple[str, Quantity]] = []
     for row in rows:
         cell = row[territory] if territory < len(row) else ""
