@@ -522,7 +522,10 @@ def _nomination(m: _Mapper, row: FieldRow, nomination: Nomination) -> Emitted:
     if body is not None:
         m.named(body, FG.Award, nomination.body)
         for other in reference.award_body_names(nomination.body):  # "Razzie Awards", "BAFTA Awards", "Oscars"
+            # Each is also a label (rdfs:label takes several): a reader, or a query, finds the body by the name
+            # the page gives it ("BAFTA Awards" in an accolades table), not only by its full name.
             m.add(body, SDO.alternateName, text_literal(other))
+            m.add(body, RDFS.label, text_literal(other, "en"))
         m.add(node, WDT.P361, body)
         m.add(node, FG.awardBody, body)
     won = nomination.result is AwardResult.WON
