@@ -670,6 +670,8 @@ _QUALIFIER_WORDS_RE = re.compile(r"(?i)^(?:motion\s+picture\s+)?(?:black[- ]and[
 
 
 AwardLink = tuple[str, tuple[str, str], str]  # (shown text, (body, category) of its article, the article)
+# A category's link shown as the nomination itself: "[[…|Golden Globe nomination]]", "[[…|Oscar nod]]".
+_SHOWN_AS_NOMINATION_RE = re.compile(r"(?:^|\s)(?:nominations?|nods?)$", re.IGNORECASE)
 
 
 def award_links(links: tuple[tuple[str, str], ...]) -> list[AwardLink]:
@@ -692,6 +694,10 @@ def relink_categories(nominations: list[Nomination], sentence: str, links: list[
         if len({body for body, _, _ in matches}) != 1:
             continue  # no link shows it, or links of two bodies do: the sentence's own reading stands
         body, shown, target = min(matches)
+        if _SHOWN_AS_NOMINATION_RE.search(shown):
+            # "[[Academy Award for Best Actress|Best Actress Oscar nomination]]": the words show the nomination,
+            # the article its category.
+            shown = next(page[1] for _, page, page_target in linked if page_target == target)
         nomination.body, nomination.page = body, target
         nomination.ceremony = nomination.ceremony if nomination.ceremony and award_body(nomination.ceremony) == body \
             else None
@@ -730,12 +736,16 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
         return []
     known = {fold(n.category) for n in found}
     mentions: list[Nomination] = []
+    folded = fold(sentence)
     for shown, (body, category), target, position in present:
         if prose.names_a_category(shown) or fold(category) in known:
             continue  # a category the sentence's words name is find_awards' to read (or to leave: another work's)
         if prose.awarded_to_another(sentence[position + len(shown):], other_works):
             continue  # "…, where the [[Palme d'Or]] was awarded to ''L'Enfant''"
         before = [(at, result) for at, result in verbs if at < position]
+        if _SHOWN_AS_NOMINATION_RE.search(shown):
+            # "received a [[…|Golden Globe nomination]]": the words are the nomination, whatever verb gives it.
+            before = [(at, AwardResult.NOMINATED) for at, _ in before] or [(position, AwardResult.NOMINATED)]
         # "four nominations (including Best Original Screenplay and [[…|Sound Mixing]])": listed right after a
         # category the sentence's words name, it is the same kind of mention, the film's as that one is.
         sibling = next((n for n in found if n.body == body and (at := sentence.rfind(n.category, 0, position)) >= 0
@@ -743,11 +753,19 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
                        None)
         if sibling is not None and before and prose.another_subject(sentence[:max(before)[0]], title):
             sibling = None  # "… and Bar won Best Visual Effects and [[…|Sound]]": Bar's, not the film's
-        if sibling is None and (not before or not prose.the_film_is_the_subject(sentence, max(before)[0], title)):
+        winners: list[str] = []
+        if sibling is None and before and not prose.the_film_is_the_subject(sentence, max(before)[0], title) \
+                and not any(work in folded for work in other_works):
+            # "Composer [[Tom Hill]] won a [[…|Grammy]]": a person's prize, the film's when the sentence names no
+            # other work (not "who had won an [[…|Oscar]]", whose verb has no person right before it).
+            winners = prose.person_subjects(sentence[:max(before)[0]], title)
+        if sibling is None and (not before or not winners and not prose.the_film_is_the_subject(
+                sentence, max(before)[0], title)):
             continue  # no verb before it, or someone's or something else's prize ("who had won an [[…|Oscar]]")
         result = sibling.result if sibling is not None else max(before)[1]
         known.add(fold(category))
-        nominees = _nominees_after(sentence[position + len(shown):], title)
+        nominees = [Nominee(person=name) for name in winners] + _nominees_after(sentence[position + len(shown):],
+                                                                              title)
         mentions.append(Nomination(body, category, result, None, None, nominees, page=target))
     return mentions
 

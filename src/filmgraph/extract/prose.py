@@ -80,6 +80,7 @@ _NAMED_PRIZE_RE = re.compile(
 # Not inside a hyphenated word: "well-received", "award-winning" praise the film, they give it nothing.
 WIN_RE = re.compile(r"(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
                      r"collected|picked up|named (?:the )?winner of|honou?red with|got|gets|getting|bagged|bagging|"
+                     r"(?<=was )given|(?<=were )given|"
                      r"secured|securing|clinched|clinching|scooped|claimed|claiming|"
                      r"(?:named|chosen|voted)(?= (?:as )?(?:the )?(?:year's )?[\"“]?Best\b)|"
                      r"garnered|garnering)\b",
@@ -972,8 +973,9 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
                                                          before[:verb.start()]):
             continue  # "was not nominated for …" states no nomination
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
-        if re.match(r"\s+(?:award\s+)?nominations?\b", sentence[position + len(category):], re.IGNORECASE):
-            result = AwardResult.NOMINATED  # "earned him a Best Actor nomination": what he earned is a nomination
+        if _NOMINATION_AFTER_RE.match(sentence, position + len(category)):
+            # "earned him a Best Actor nomination", "a Best Actress Oscar nomination": what he earned is a nomination
+            result = AwardResult.NOMINATED
         if awarded_to_another(sentence[position + len(category):], other_works):
             continue  # "…, where the Palme d'Or was awarded to L'Enfant"
         relative = _LAST_RELATIVE_RE.search(sentence, 0, verb.start())
@@ -1011,8 +1013,17 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         if ceremony_date is _UNREAD:
             ceremony_date = _ceremony_date(sentence, bodies)  # the sentence's, whichever category: read once
         date_of_award = ceremony_date or (PartialDate(int(year.group(1))) if year else None)
+        # "Eva Lund received a nomination for …", "… earned an Academy Award nomination for …": the noun is what
+        # the clause's verb gives, and the subject stands before that verb.
+        giving = _verb_giving(sentence, wins, verb)
         # "Carl Holm, who composed the score, won …": the name before the relative clause is the subject.
-        nominees = _person_subjects(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:verb.start()]), title)
+        nominees = person_subjects(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:giving.start()]), title)
+        # "The role earned Eva Lund a nomination", "It earned Eva Lund an Oscar nomination for Best Actress".
+        given_to = _GIVEN_TO_RE.match(sentence, giving.end()) if giving.group(0).casefold().startswith("earn") or \
+            giving.group(0).casefold() in {"got", "gave", "brought"} else None
+        if given_to and given_to["name"] != title and not _BODY_WORDS.search(given_to["name"]) \
+                and given_to["name"] not in nominees:
+            nominees.append(given_to["name"])
         # "a nomination of Lindsey Gareth for 'Best Supporting Actress'": the person named after "of".
         nominated_of = re.match(rf"\s+of\s+(?P<name>{NAME_RE.pattern})\s+for\s+(?:the\s+)?['\"‘“]?$",
                                 sentence[verb.end():position])
@@ -1053,6 +1064,26 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
 
 
 _IN_YEAR_RE = re.compile(r"\s+in\s+(\d{4})\b")
+# After a category: the prize's name (capitalised words) and "nomination": "Best Actress Oscar nomination".
+_NOMINATION_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?i:award\s+)?(?i:nominations?)\b")
+# Between a verb and the nomination it gives: whom it goes to, an article or a count, and the prize's name
+# ("earned Eva Lund an Academy Award ").
+_TO_THE_NOUN_RE = re.compile(r"\s+(?:(?:[A-Z][\w'’.-]*|him|her|them)\s+){0,4}"
+                             r"(?:an?|his|her|their|its|(?:\w+\s+)?(?:first|second|third)|two|three|four|five)\s+"
+                             r"(?:[A-Z][\w'’.-]*\s+){0,3}$")
+# "earned Eva Lund a …": the person a verb gives the prize to, right after it.
+_GIVEN_TO_RE = re.compile(rf"\s+(?P<name>{NAME_RE.pattern})\s+(?:an?|his|her|their|two|three|four|five)\s")
+
+
+def _verb_giving(sentence: str, wins: list[re.Match[str]], verb: re.Match[str]) -> re.Match[str]:
+    """The verb whose subject won or was nominated: ``verb`` itself, or, when it is the noun "nomination", the
+    verb right before it that gives it ("received a nomination", "earned an Academy Award nomination")."""
+    if not verb.group(0).casefold().startswith("nomination"):
+        return verb
+    for win in reversed(wins):
+        if win.end() <= verb.start() and _TO_THE_NOUN_RE.fullmatch(sentence[win.end():verb.start()]):
+            return win
+    return verb
 
 
 def _year_after(sentence: str, phrase: str) -> re.Match[str] | None:
@@ -1257,11 +1288,11 @@ def _the_film(title: str, text: str) -> str:
     return rf"(?:{re.escape(title) + '|' if title in text else ''}[Tt]he (?:film|movie|picture)|[Ii]t|[Tt]his film)"
 
 
-def _person_subjects(before_verb: str, title: str) -> list[str]:
+def person_subjects(before_verb: str, title: str) -> list[str]:
     """The people a clause says won or were nominated: the name just before its verb, and with "were" the names
     listed before it ("Diabo and Meddings were nominated").
 
-    >>> _person_subjects("At the Genie Awards, Ann Berg, Carl Holm and Eva Lund were ", "Heat")
+    >>> person_subjects("At the Genie Awards, Ann Berg, Carl Holm and Eva Lund were ", "Heat")
     ['Ann Berg', 'Carl Holm', 'Eva Lund']
     """
     # "Carl Holm's performance earned him …": the person whose work it was.

@@ -1,0 +1,69 @@
+"""How prose gives a nomination or a win as a noun or as a link's words: "received an Academy Award nomination for
+Best Actress", "earned Eva Lund a nomination", "a [[Golden Globe Award for …|Golden Globe nomination]]". The
+nominee is the clause's subject (or whom the verb gives it to), the category the link's article's, and a
+nomination is never written as a win."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmgraph.extract import prose
+from test_review5_awards import _film, _nominations
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Eva Lund received a nomination for the Academy Award for Best Actress.",
+     ("Academy Awards", "Best Actress", "nominated", ["Eva Lund"])),
+    ("Eva Lund earned an Academy Award nomination for Best Actress.",
+     ("Academy Awards", "Best Actress", "nominated", ["Eva Lund"])),
+    ("Eva Lund received an Oscar nomination for Best Actress for her performance.",
+     ("Academy Awards", "Best Actress", "nominated", ["Eva Lund"])),
+    ("The film earned Eva Lund an Academy Award nomination for Best Actress.",
+     ("Academy Awards", "Best Actress", "nominated", ["Eva Lund"])),
+    ("The role earned Eva Lund a nomination for the Academy Award for Best Actress.",
+     ("Academy Awards", "Best Actress", "nominated", ["Eva Lund"])),
+    ("Eva Lund's performance earned her a nomination for the Academy Award for Best Actress.",
+     ("Academy Awards", "Best Actress", "nominated", ["Eva Lund"])),
+    # What she earned is a nomination, the prize's name between: never a win.
+    ("The film earned Eva Lund a Best Actress Oscar nomination.",
+     ("Academy Awards", "Best Actress", "nominated", ["Eva Lund"])),
+    ("Tom Hill was given the Academy Award for Best Score.", ("Academy Awards", "Best Score", "won", ["Tom Hill"])),
+])
+def test_a_nomination_as_a_noun_goes_to_the_subject_or_whom_the_verb_gives_it(
+        sentence: str, expected: tuple[str, str, str, list[str]]) -> None:
+    awards, _ = prose.find_awards(sentence, "Night Harbour")
+    assert [(a.body, a.category, a.result.value, [n.person for n in a.nominees]) for a in awards] == [expected]
+
+
+def test_a_release_given_is_no_prize() -> None:
+    assert prose.find_awards("The film was given a limited release in 2001.", "Night Harbour") == ([], [])
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Composer [[Tom Hill]] was given a [[Grammy Award for Best Score Soundtrack for Visual Media|Grammy Award "
+     "nomination]].", ("Grammy Awards", "Best Score Soundtrack for Visual Media", "nominated", ("Tom Hill",))),
+    ("[[Eva Lund]] received a [[Golden Globe Award for Best Actress – Motion Picture Drama|Golden Globe "
+     "nomination]] for her performance.",
+     ("Golden Globe Awards", "Best Actress – Motion Picture Drama", "nominated", ("Eva Lund",))),
+    ("The film earned [[Eva Lund]] a [[Academy Award for Best Actress|Best Actress Oscar nomination]].",
+     ("Academy Awards", "Best Actress", "nominated", ("Eva Lund",))),
+    ("[[Eva Lund]] earned an [[Academy Award for Best Actress|Oscar nomination]] for her role.",
+     ("Academy Awards", "Best Actress", "nominated", ("Eva Lund",))),
+    ("[[Tom Hill]] won a [[Grammy Award for Best Score Soundtrack for Visual Media|Grammy]] for his score.",
+     ("Grammy Awards", "Best Score Soundtrack for Visual Media", "won", ("Tom Hill",))),
+    ("The film received a [[Golden Globe Award for Best Foreign Language Film|Golden Globe nomination]].",
+     ("Golden Globe Awards", "Best Foreign Language Film", "nominated", ())),
+])
+def test_a_category_link_shown_as_the_nomination_or_the_prize(sentence: str,
+                                                             expected: tuple[str, str, str, tuple[str, ...]]) -> None:
+    assert _nominations(_film("", "== Reception ==\n" + sentence + "\n")) == {expected}
+
+
+@pytest.mark.parametrize("sentence", [
+    # Another work's prize, or someone's from before: no nomination of this film.
+    "[[Eva Lund]], who had received an [[Academy Award for Best Actress|Oscar nomination]], was cast as Mara.",
+    "[[Eva Lund]] received an [[Academy Award for Best Actress|Oscar nomination]] for ''Coast Road'' (1998).",
+])
+def test_a_persons_prize_for_another_work_is_not_the_films(sentence: str) -> None:
+    film = _film("", "Eva Lund also starred in ''Coast Road''.\n== Production ==\n" + sentence + "\n")
+    assert _nominations(film) == set()
