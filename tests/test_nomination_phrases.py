@@ -67,3 +67,36 @@ def test_a_category_link_shown_as_the_nomination_or_the_prize(sentence: str,
 def test_a_persons_prize_for_another_work_is_not_the_films(sentence: str) -> None:
     film = _film("", "Eva Lund also starred in ''Coast Road''.\n== Production ==\n" + sentence + "\n")
     assert _nominations(film) == set()
+
+
+def test_a_count_of_a_bodys_prizes_gives_the_body_of_the_categories_it_lists() -> None:
+    film = _film("", "== Reception ==\nIt won two Golden Globes: Best Actress ([[Eva Lund]]) and Best Original "
+                 "Score.\n")
+    assert _nominations(film) == {("Golden Globe Awards", "Best Actress", "won", ("Eva Lund",)),
+                                  ("Golden Globe Awards", "Best Original Score", "won", ())}
+    assert [(tally.body, tally.wins) for tally in film.award_tally] == [("Golden Globe Awards", 2)]
+
+
+def test_the_body_after_at_ends_before_the_next_prize() -> None:
+    film = _film("", "== Reception ==\nThe film won the Audience Award at the 2001 Sundance Film Festival and the "
+                 "Grand Jury Prize at the Slamdance Film Festival.\n")
+    assert _nominations(film) == {("Sundance Film Festival", "Audience Award", "won", ()),
+                                  ("Slamdance Film Festival", "Grand Jury Prize", "won", ())}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It won the Palme d'Or.", ("Cannes Film Festival", "Palme d'Or", "won", ())),
+    ("[[Eva Lund]] won the Silver Bear for Best Actress.",
+     ("Berlin International Film Festival", "Silver Bear for Best Actress", "won", ("Eva Lund",))),
+    # The body the sentence names stands over the trophy's table.
+    ("It was nominated for the Golden Lion at the 75th Venice International Film Festival.",
+     ("Venice International Film Festival", "Golden Lion", "nominated", ())),
+])
+def test_a_festivals_trophy_names_its_festival(sentence: str, expected: tuple[str, str, str, tuple[str, ...]]) -> None:
+    assert _nominations(_film("", "== Reception ==\n" + sentence + "\n")) == {expected}
+
+
+def test_people_jointly_nominated_are_each_a_nominee() -> None:
+    film = _film("", "== Reception ==\n[[Tom Hill]] and [[Eva Lund]] were jointly nominated for Best Original "
+                 "Screenplay at the 72nd Academy Awards.\n")
+    assert _nominations(film) == {("Academy Awards", "Best Original Screenplay", "nominated", ("Eva Lund", "Tom Hill"))}

@@ -484,6 +484,22 @@ def award_body(text: str) -> str | None:
 
 
 @cache
+def _festival_prizes() -> tuple[tuple[str, str], ...]:
+    return tuple((fold(row["prize"]), row["festival"]) for row in _rows("festival_prizes.csv"))
+
+
+def festival_of_prize(prize: str) -> str | None:
+    """The festival that gives a prize named for its trophy (festival_prizes.csv), or None.
+
+    >>> festival_of_prize("Silver Bear for Best Director"), festival_of_prize("Best Director")
+    ('Berlin International Film Festival', None)
+    """
+    folded = fold(prize)
+    return next((festival for name, festival in _festival_prizes()
+                 if folded == name or folded.startswith((name + " ", name + "s "))), None)
+
+
+@cache
 def award_body_names(name: str) -> tuple[str, ...]:
     """The other names of an award body as a whole (award_bodies.csv): "Razzie Awards" and "Razzies" for the Golden
     Raspberry Awards; not a single prize's name ("Razzie Award") nor the organisation behind it ("Academy of …").

@@ -898,6 +898,10 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         trophy = re.match(r"^(?P<before>\S.*)\s(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+$", prize)
         if trophy and not _BODY_WORDS.search(trophy["before"]):
             continue  # "On Golden Pond": a trophy's name comes after a body's ("Berlinale Golden Bear") or none
+        if not category and prize.endswith("s") and reference.award_body(prize):
+            # "It won two Golden Globes: Best Actress and …": the body of the categories the sentence lists.
+            prize_bodies.append((prize, match.start(1), match.end(1)))
+            continue
         if not category and re.match(r"\s+nominations?\b", sentence[match.end():]):
             # "earned him a Golden Globe nomination for Best Actor": the prize names the body, not a category.
             prize_bodies.append((prize, match.start(1), match.end(1)))
@@ -988,14 +992,18 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         prior = [b for b in bodies if b[2] <= position]
         # "won the Critics' Award at Fantasporto": the name right after "at" is the body, whatever its words.
         at_body = re.match(rf"\s+at\s+(?:the\s+)?(?P<body>{_PHRASE_RE.pattern})", sentence[position + len(category):])
-        body_phrase = prize_body or (at_body["body"].rstrip(".,;:") if at_body else None) or (
+        at_phrase = at_body["body"].rstrip(".,;:") if at_body else None
+        if at_phrase and " and the " in at_phrase and _BODY_WORDS.search(at_phrase.split(" and the ")[0]):
+            at_phrase = at_phrase.split(" and the ")[0]  # "at the Sundance Film Festival and the Jury Prize at …"
+        body_phrase = prize_body or at_phrase or (
             after[0][0] if after else (prior[-1][0] if prior else None))
         festivals = [b for b, _, _ in bodies if _EVENT_WORDS.search(b) and b != body_phrase]
         if prize_body and re.match(r"(?:Golden|Silver|Bronze|Crystal)\s", prize_body) and festivals:
             body_phrase = festivals[0]  # "won the Golden Osella Award for …" at a festival is the festival's
         ceremony = body_phrase if body_phrase and is_ceremony(body_phrase) \
             else None
-        body = _body_name(body_phrase) if body_phrase else None
+        # "It won the Palme d'Or": a festival's trophy names its festival when the sentence names no body.
+        body = _body_name(body_phrase) if body_phrase else reference.festival_of_prize(category)
         # "the 1974 Nargis Dutt Award for Best …": the year stands before the prize's name.
         year = re.match(r"^(?:the\s+)?(\d{4})\s", body_phrase or "") or re.search(
             r"\b(\d{4})\s+(?:[A-Z][\w'’.-]*\s+)+(?:for\s+)?$", before)
@@ -1305,7 +1313,7 @@ def person_subjects(before_verb: str, title: str) -> list[str]:
     # "Ann Berg and Carl Holm won …", "… were nominated": the names listed before the verb.
     at = before_verb.rfind(first)
     listed = at > 0 and _LISTED_BEFORE_RE.search(before_verb[:at]) is not None
-    if re.search(r"\bwere\s+$", before_verb) or listed:
+    if re.search(r"\bwere\s+(?:(?:also|jointly|both|each|later|again)\s+)?$", before_verb) or listed:
         rest = before_verb[:before_verb.rindex(first)]
         while (more := re.search(rf"(?:^|[,;]\s+|\s)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})(?:,\s*|,?\s+and\s+)$",
                                  rest)) and (name := _person_subject(more["name"] + " ", title)):
@@ -1328,8 +1336,8 @@ _JOB_BEFORE_NAME_RE = re.compile(r"^(?:(?:Co-?)?(?:Cinematographer|Director|Comp
 def _person_subject(before_verb: str, title: str) -> str | None:
     """The person a clause says won or was nominated: the name just before its verb."""
     match = re.search(rf"(?:^|[,;]\s+|\b(?:and|while|whereas|but)\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+"
-                      r"(?:also\s+)?"
-                      r"(?:was\s+|were\s+)?$", before_verb)
+                      r"(?:(?:also|jointly|both|each|later|again)\s+)?"
+                      r"(?:was\s+|were\s+)?(?:(?:also|jointly|both|each|later|again)\s+)?$", before_verb)
     if not match:
         return None
     # "Cinematographer Tom Hill was nominated": the job before a name is no part of it.
