@@ -325,8 +325,9 @@ def test_a_category_keeps_its_qualifier_after_a_comma_or_a_dash(sentence: str, c
     # A title the page gives the film itself is the film.
     ("In the UK it was released as ''The Bar Affair''. ''The Bar Affair'' won Best British Film at the [[Evening "
      "Standard British Film Awards]].", {("Evening Standard British Film Awards", "Best British Film", "won", ())}),
-    # Whom the film's prize was presented to; a festival that awarded it its prize.
-    ("The film won the Golden Lion, which was awarded to the cast and crew.", {("", "Golden Lion", "won", ())}),
+    # Whom the film's prize was presented to (a trophy names its festival); a festival that awarded it its prize.
+    ("The film won the Golden Lion, which was awarded to the cast and crew.",
+     {("Venice Film Festival", "Golden Lion", "won", ())}),
     ("The film premiered at the [[Venice Film Festival]], which awarded it the Golden Lion.",
      {("Venice Film Festival", "Golden Lion", "won", ())}),
     # A film prize named "Honorary Mention" is the film's.
