@@ -387,3 +387,15 @@ def test_a_part_another_section_names_shorter_is_the_same_part() -> None:
 The cast was praised.
 """)
     assert cast == {"Lina Holt": ["Commissioner Maja Gordon"]}
+
+
+def test_a_casting_story_reads_debuts_small_scenes_and_actors_behind_an_aside() -> None:
+    film = _film("""==Production==
+===Casting===
+Though uncredited, [[Carl Holm]], who would later gain fame on television, made his acting debut as a bodyguard.
+[[Eva Lund]], then a news anchor in Oslo and later in Bergen, has a small scene as a news reporter.
+[[Tom Hill]], founder of a small film company, appears as a drunk.
+[[Ida Krog]], a former model, was originally to play the nurse.
+""")
+    cast = {film.people[m.person].name: list(m.characters) for m in film.cast}
+    assert cast == {"Carl Holm": ["bodyguard"], "Eva Lund": ["news reporter"], "Tom Hill": ["drunk"]}

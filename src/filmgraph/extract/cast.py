@@ -851,18 +851,21 @@ _CAST_VERB_RE = re.compile(
     r"[A-Z][\w.-]*['’]s)\s+voice|(?:plays?|played|portrays?|portrayed)\s+(?:him|her)\s+physically)|(?P<role>"
     r"(?:plays?|played|portrays?|portrayed|voices?|voiced)(?!\s+(?:by|in|on|with|at|for|opposite|alongside)\b)"
     r"|(?:(?:appears?|appeared|cameos|cameoed|stars?|starred|co-stars?|co-starred)(?:\s+(?:uncredited|briefly))?"
-    r"|(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
-    r"(?:cameo|appearance|role|part)s?(?:\s+(?:appearance|role)s?)?"
+    r"|(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+|minor\s+)?"
+    r"(?:cameo|appearance|role|part|scene|bit\s+part)s?(?:\s+(?:appearance|role)s?)?"
     r"|(?:make|makes|made)\s+appearances?"
+    r"|(?:makes|made)\s+(?:his|her|their)\s+(?:(?:acting|film|screen|feature(?:\s+film)?|movie)\s+)?debut"
     r"|(?:reprises|reprised)\s+(?:his|her|their)\s+roles?)\s+as"
     r"|(?:provides|provided|lends|lent|supplies|supplied)\s+(?:the\s+)?voice(?:\s+and\s+\w+)?\s+(?:of|for|to))"
     r"|(?P<bare>(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
     r"(?:cameo|appearance)s?(?:\s+appearances?)?|cameos|cameoed|(?:make|makes|made)\s+appearances?))"
     r"(?=[\s,.;]|$)")
 # Asides between an actor and the verb: "Carl Holm (credited as Carl B. Holm), who wrote a song for the film, cameos
-# as a doorman". The credit note is read as another name of the actor (film._add_stated_names).
+# as a doorman", "Eva Lund, then a news anchor in Oslo, has a small scene as a reporter", "Tom Hill, founder of a
+# film company, appears as a drunk". The credit note is read as another name of the actor (film._add_stated_names).
 _CREDIT_NOTE_RE = re.compile(r"\s*\((?:credited|billed)\s+as\s+[^()]*\)")
-_WHO_ASIDE_RE = re.compile(r",\s+who\s+[^,;()]*,(?=\s)")
+_WHO_ASIDE_RE = re.compile(r",\s+(?:who|then|now|later|formerly|at\s+the\s+time|an?|the|"
+                           r"[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+of)\s+[^,;()]*,(?=\s)")
 
 
 # "his brother Tom Lund plays a street singer": a part played, not planned ("was to play", "in the first draft"),
@@ -1060,7 +1063,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
             entries += [(actor, [part] if part else []) for actor in actors]
             named_here += [part] if part else []
             continue
-        if not actors or (appearances_only and not re.search(r"appear|cameo", verb.group(0))
+        if not actors or (appearances_only and not re.search(r"appear|cameo|debut|scene", verb.group(0))
                           and not _small_part_played(sentence, verb)):
             continue
         if _IN_ANOTHER_WORK_RE.search(sentence[verbs[number - 1].end() if number else 0:at]):
