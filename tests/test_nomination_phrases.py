@@ -100,3 +100,20 @@ def test_people_jointly_nominated_are_each_a_nominee() -> None:
     film = _film("", "== Reception ==\n[[Tom Hill]] and [[Eva Lund]] were jointly nominated for Best Original "
                  "Screenplay at the 72nd Academy Awards.\n")
     assert _nominations(film) == {("Academy Awards", "Best Original Screenplay", "nominated", ("Eva Lund", "Tom Hill"))}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The film won the People's Choice Award for Favorite Movie.",
+     ("People's Choice Awards", "Favorite Movie", "won", ())),
+    ("The film received the Japan Academy Film Prize for Most Popular Film.",
+     ("Japan Academy Film Prize", "Most Popular Film", "won", ())),
+    ("It won the Annie Award for Outstanding Achievement in Music.",
+     ("Annie Awards", "Outstanding Achievement in Music", "won", ())),
+])
+def test_a_prizes_category_need_not_open_with_best(sentence: str, expected: tuple[str, str, str, tuple[()]]) -> None:
+    assert _nominations(_film("", "== Reception ==\n" + sentence + "\n")) == {expected}
+
+
+def test_a_lower_case_purpose_is_no_category() -> None:
+    assert _nominations(_film("", "== Reception ==\nIt won the award for Outstanding contribution to cinema.\n")) \
+        == set()

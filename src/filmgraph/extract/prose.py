@@ -76,7 +76,10 @@ _NAMED_PRIZE_RE = re.compile(
     # "Oscar" alone is how a text counts Academy Awards ("three-time Oscar winner"), never a category.
     rf"\b(?:the\s+)?((?:{_CAP}\s+(?:of\s+)?)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Trophy|Medal|"
     rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!\s+Awards?\b))\b)"
-    rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+{_QUALIFIED}))?")
+    # After "Award for", a category may open with other words than "Best" ("Favorite Movie", "Outstanding
+    # Directing", "Most Popular Film", "Choice Movie: Drama").
+    rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst|Outstanding|Favou?rite|Choice|Most)"
+    rf"(?:\s+{_CATEGORY_TOKEN})+{_QUALIFIED}))?")
 # Not inside a hyphenated word: "well-received", "award-winning" praise the film, they give it nothing.
 WIN_RE = re.compile(r"(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
                      r"collected|picked up|named (?:the )?winner of|honou?red with|got|gets|getting|bagged|bagging|"
