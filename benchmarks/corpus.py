@@ -35,6 +35,7 @@ from filmgraph.read.wikitext import parse_wikitext  # noqa: E402
 SHARED = ROOT.parent / "shared"
 CHECKER = SHARED / "tools" / "check_facts.py"
 ANNOTATED = SHARED / "corpus" / "annotated"
+WRITTEN = ROOT / "tests" / "written"  # pages written for the project, with expected facts (tests/written/README.md)
 # The checker's fact lines start with their kind: one word ("director Ann Berg", "won Best Film"), or these.
 LONG_KINDS = ("original title", "production company", "filming location", "nominated, not won", "one node",
               "distinct nodes")
@@ -95,10 +96,12 @@ def annotated_pages(folder: Path) -> list[tuple[Path, Path]]:
     """(page, expected facts) of every page annotated in the checker's format: the shared ones, and the
     project's own whose file has a "title" key (files in the older format, with a "facts" key, are left out)."""
     pairs = [(page, page.with_suffix(".expected.json")) for page in sorted(ANNOTATED.glob("*.wiki"))]
-    for expected in sorted((folder / "expected").glob("*.expected.json")):
-        page = folder / expected.name.replace(".expected.json", ".wiki")
-        if page.exists() and "title" in json.loads(expected.read_text(encoding="utf-8")):
-            pairs.append((page, expected))
+    # The project's own annotated pages: real ones (tests/corpus), and pages written for it (tests/written).
+    for pages in (folder, WRITTEN):
+        for expected in sorted((pages / "expected").glob("*.expected.json")):
+            page = pages / expected.name.replace(".expected.json", ".wiki")
+            if page.exists() and "title" in json.loads(expected.read_text(encoding="utf-8")):
+                pairs.append((page, expected))
     return [(page, expected) for page, expected in pairs if expected.exists()]
 
 
