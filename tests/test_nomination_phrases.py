@@ -117,3 +117,25 @@ def test_a_prizes_category_need_not_open_with_best(sentence: str, expected: tupl
 def test_a_lower_case_purpose_is_no_category() -> None:
     assert _nominations(_film("", "== Reception ==\nIt won the award for Outstanding contribution to cinema.\n")) \
         == set()
+
+
+@pytest.mark.parametrize("sentence", [
+    # Someone's prize from before, for another work; a person's honorary career prize.
+    "The part went to [[Carl Webb]], who had won the [[Academy Award for Best Actor]] for ''[[Coast Road]]''.",
+    "Composer [[Carl Webb]], who won the [[Academy Award for Best Original Score]] for ''[[Coast Road]]'' (1990), "
+    "wrote the score.",
+    "Her co-star in ''[[Coast Road]]'', [[Carl Webb]], had won the [[Academy Award for Best Actor]] in 1990.",
+    "It screened at the [[2022 Cannes Film Festival|75th Cannes Film Festival]], where [[Carl Webb|Webb]] received "
+    "an honorary [[Palme d'Or]].",
+])
+def test_an_earlier_or_honorary_prize_of_a_person_is_not_the_films(sentence: str) -> None:
+    assert _nominations(_film("", "== Production ==\n" + sentence + "\n")) == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("[[Carl Webb]], who won the [[Academy Award for Best Actor]] for his performance, thanked the director.",
+     ("Academy Awards", "Best Actor", "won", ())),
+    ("The film received an honorary Palme d'Or at the festival.", ("Cannes Film Festival", "Palme d'Or", "won", ())),
+])
+def test_a_prize_said_to_be_for_this_film_stays(sentence: str, expected: tuple[str, str, str, tuple[()]]) -> None:
+    assert _nominations(_film("", "== Reception ==\n" + sentence + "\n")) == {expected}

@@ -979,6 +979,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         if re.search(r"-time\s+$", before) or re.search(r"\b(?:not|never|n't|failed to|without)\s+(?:\w+\s+)?$",
                                                          before[:verb.start()]):
             continue  # "was not nominated for …" states no nomination
+        if _EARLIER_PRIZE_RE.search(sentence, clause, verb.start()) and not _FOR_THIS_FILM_RE.match(
+                sentence, position + len(category)) and title not in sentence[position + len(category):]:
+            continue  # "…, who had won the Academy Award for Best Actor for Bar": someone's earlier prize
+        if _HONORARY_RE.search(before) and not the_film_is_the_subject(sentence, verb.start(), title):
+            continue  # "where Tom Hill received an honorary Palme d'Or": a person's career prize, not the film's
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
         if _NOMINATION_AFTER_RE.match(sentence, position + len(category)):
             # "earned him a Best Actor nomination", "a Best Actress Oscar nomination": what he earned is a nomination
@@ -1075,6 +1080,13 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
 
 
 _IN_YEAR_RE = re.compile(r"\s+in\s+(\d{4})\b")
+_HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
+# Right before a verb of winning: a relative clause of a person, or the pluperfect ("who won", "who had won", "had
+# previously won"): a prize someone had before, for another work, unless the words after it say it is for this film.
+_EARLIER_PRIZE_RE = re.compile(r"(?:\bwho\s+(?:had\s+)?|\bhad\s+)(?:(?:previously|already|earlier|once|also)\s+)?$")
+_FOR_THIS_FILM_RE = re.compile(r"\s+for\s+(?:(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:role|performance|portrayal|work|"
+                               r"score|screenplay|direction|music|songs?)(?:\s+(?:in|on)\s+(?:the\s+film|it|this\s+film))?"
+                               r"|the\s+film|it|this\s+film)\s*(?:[,.;)]|$)")
 # After a category: the prize's name (capitalised words) and "nomination": "Best Actress Oscar nomination".
 _NOMINATION_AFTER_RE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?i:award\s+)?(?i:nominations?)\b")
 # Between a verb and the nomination it gives: whom it goes to, an article or a count, and the prize's name
