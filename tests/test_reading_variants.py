@@ -1734,3 +1734,22 @@ def test_a_producer_the_page_names_with_a_companys_legal_form_is_the_company() -
                                              "was made by Lund Chitra Private Limited in Mumbai.\n")
     assert [o.name for o in film.production_company] == ["Lund Chitra"]
     assert film.producer == []
+
+
+@pytest.mark.parametrize(("infobox", "producers", "writers", "studios"), [
+    ("| producer = [[Carl Webb]], p.g.a.\n", ["Carl Webb"], [], []),
+    ("| producer = {{ubl|[[Carl Webb]], p.g.a.|Mia Ross, p.g.a.}}\n", ["Carl Webb", "Mia Ross"], [], []),
+    ("| producer = [[Carl Webb]], PGA\n", ["Carl Webb"], [], []),
+    ("| producer = [[Carl Webb]] {{small|p.g.a.}}\n", ["Carl Webb"], [], []),
+    ("| writer = Screenplay by [[Carl Webb]]<br />Story by [[Mia Ross]]\n", [], ["Carl Webb", "Mia Ross"], []),
+    ("| studio = [[Dune Entertainment]] and [[Ingenious Media|Ingenious Film Partners]]\n", [], [],
+     ["Dune Entertainment", "Ingenious Film Partners"]),
+])
+def test_a_guild_mark_a_credit_label_and_a_firm_are_no_people(infobox: str, producers: list[str], writers: list[str],
+                                                              studios: list[str]) -> None:
+    text = "{{Infobox film\n| name = Night Harbour\n" + infobox + "}}\n'''Night Harbour''' is a 2001 film.\n"
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    assert [film.people[ref.person].name for ref in film.producer] == producers
+    assert [film.people[ref.person].name for ref in film.screenwriter] == writers
+    assert [company.name for company in film.production_company] == studios
+    assert {person.name for person in film.people.values()} == {*producers, *writers}

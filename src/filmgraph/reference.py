@@ -40,7 +40,8 @@ WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 # The words that end a company's name ("Aishwarya Productions", "Nimbus Film ApS").
 COMPANY_RE = re.compile(r"\b(?:Productions?|Pictures|Films|Studios?|Entertainments?|Movies|Media|Company|Inc|Ltd|"
                         r"LLC|GmbH|ApS|A/S|Corporation|Corp|Creations|Combines|Enterprises|Releasing|"
-                        r"Distribution|Communications|Animation|Features|Arts|Banner|Cinemas?|Limited|Pvt|Digitals?)\.?$"
+                        r"Distribution|Communications|Animation|Features|Arts|Banner|Cinemas?|Limited|Pvt|Digitals?|"
+                        r"Partners|Group|Holdings|Ventures)\.?$"
                         r"|\b(?:Film Board|Board of|Institute|Foundation|Council|Corporation of)\b")
 
 

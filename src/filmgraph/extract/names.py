@@ -31,11 +31,14 @@ _WHITESPACE_RE = re.compile(r"\s+")
 MIN_LONG_NAME = 10  # a one-letter difference only merges names at least this long
 
 
-# The letters of a cinematographers' or editors' society after a name ("Nic Knowland BSC", "A.S.C.", "ACE"): the
-# society's, never part of the person's name.
-_SOCIETY_RE = re.compile(r"(?:^|,?\s+)(?:(?:[A-Z]\.?){1,3}S\.?C\.?|A\.?C\.?E\.?|NZCS|SASC|AIC|AFC)$")
-# A role label before names ("Lyrics: Leonard Joy", "Music:"): the label is no part of a name.
-_ROLE_LABEL_RE = re.compile(r"^(?:[A-Z][a-z]+(?:\s+[A-Za-z]+)?)\s*:\s*(?=\S)")
+# The letters of a cinematographers', editors' or producers' guild after a name ("Nic Knowland BSC", "A.S.C.", "ACE",
+# "Ann Berg, p.g.a."): the guild's, never part of the person's name.
+_SOCIETY_RE = re.compile(r"(?:^|,?\s+)(?:(?:[A-Z]\.?){1,3}S\.?C\.?|A\.?C\.?E\.?|NZCS|SASC|AIC|AFC|"
+                         r"[Pp]\.?[Gg]\.?[Aa]\.?)$")
+# A role label before names ("Lyrics: Leonard Joy", "Music:", "Screenplay by Ann Berg"): no part of a name.
+_ROLE_LABEL_RE = re.compile(r"^(?:[A-Z][a-z]+(?:\s+[A-Za-z]+)?)\s*:\s*(?=\S)|"
+                            r"^(?:(?:Screenplay|Story|Teleplay|Written|Adapted|Adaptation|Dialogues?|Music|Lyrics|"
+                            r"Songs|Score|Narration|Novel)\s+by)\s+(?=[A-Z])")
 
 
 @lru_cache(maxsize=1024)  # a page credits the same names in its infobox, lists, tables and prose
