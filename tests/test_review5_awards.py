@@ -267,10 +267,14 @@ def test_a_place_in_a_vote_is_no_win_and_a_list_page_names_no_body() -> None:
              "| [[Chicago Film Critics Association]] || Best Foreign Film || ''Night Harbour'' || "
              "{{won|Runner-up}}\n|-\n"
              "| [[National Board of Review]] || Top Ten Films || ''Night Harbour'' || {{won|2nd place}}\n|-\n"
-             "| [[Boston Society of Film Critics]] || Best Film || ''Night Harbour'' || {{won}}\n|}")
+             "| [[Boston Society of Film Critics]] || Best Film || ''Night Harbour'' || {{won}}\n|-\n"
+             "| [[Dallas–Fort Worth Film Critics Association]] || Best Film || ''Night Harbour'' || "
+             "{{Won|place=2nd}}\n|-\n"
+             "| [[Florida Film Critics Circle]] || Best Film || ''Night Harbour'' || {{Won|place=Runner-up}}\n|}")
     assert {(body, result) for body, _, result, _ in _nominations(_film("", f"== Accolades ==\n{table}\n"))} == {
         ("Chicago Film Critics Association", "nominated"), ("National Board of Review", "nominated"),
-        ("Boston Society of Film Critics", "won")}
+        ("Boston Society of Film Critics", "won"), ("Dallas–Fort Worth Film Critics Association", "nominated"),
+        ("Florida Film Critics Circle", "nominated")}
     prose = ("The screenplay was nominated by the [[Edgar Allan Poe Awards]] for [[List of Edgar Allan Poe Award for "
              "Best Motion Picture Screenplay winners|Best Motion Picture]].")
     assert _nominations(_film("", f"== Accolades ==\n{prose}\n")) == {

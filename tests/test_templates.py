@@ -14,6 +14,7 @@ CASES = [
     ("{{Film date|2025|4|10|Denmark|2025|9|1|Venice}}", "10 April 2025 (Denmark)\n1 September 2025 (Venice)"),
     ("{{Start date|2024|6|5}}", "5 June 2024"),
     ("{{Runtime|92}}", "92 minutes"),
+    ("{{Runtime|1|59}}", "119 minutes"),  # hours and minutes
     ("{{sortname|Ann|Berg}}", "Ann Berg"),
     ("{{nowrap|Nordisk Film}}", "Nordisk Film"),
     ("{{lang-da|Druk}}", "Danish: Druk"),

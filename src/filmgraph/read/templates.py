@@ -68,7 +68,10 @@ def _date(template: Template, render: Render) -> str:
 
 
 def _runtime(template: Template, render: Render) -> str:
+    """{{Runtime|95}} is 95 minutes; {{Runtime|1|59}} is one hour and 59 minutes."""
     parts = _positional(template, render)
+    if len(parts) >= 2 and parts[0].isdigit() and parts[1].isdigit():
+        return f"{int(parts[0]) * 60 + int(parts[1])} minutes"
     return f"{parts[0]} minutes" if parts else ""
 
 
@@ -125,6 +128,9 @@ def _result(text: str) -> Renderer:
     """A result template's word; "{{won|Runner-up}}" shows its text, a place in a vote, in the winners' colour."""
     def render_result(template: Template, render: Render) -> str:
         shown = _first(template, render)
+        if template.has("place"):  # "{{Won|place=2nd}}": a place in a vote, not the win itself
+            place = render(template.get("place").value, None).strip()
+            shown = place if re.search(r"(?i)runner", place) else f"{place} place"
         return shown if shown and PLACEMENT_RE.search(shown) else text
     return render_result
 
