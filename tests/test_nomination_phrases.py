@@ -139,3 +139,22 @@ def test_an_earlier_or_honorary_prize_of_a_person_is_not_the_films(sentence: str
 ])
 def test_a_prize_said_to_be_for_this_film_stays(sentence: str, expected: tuple[str, str, str, tuple[()]]) -> None:
     assert _nominations(_film("", "== Reception ==\n" + sentence + "\n")) == {expected}
+
+
+def test_a_count_of_prizes_is_of_the_body_right_after_it() -> None:
+    film = _film("", "== Reception ==\nIt won two [[Academy Awards]] and the [[Annie Award for Best Animated "
+                 "Feature]].\n")
+    assert [(tally.body, tally.wins) for tally in film.award_tally] == [("Academy Awards", 2)]
+    assert _nominations(film) == {("Annie Awards", "Best Animated Feature", "won", ())}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It won the [[Palme d'Or]] and the [[Academy Award for Best Picture]].",
+     {("Cannes Film Festival", "Palme d'Or", "won", ()), ("Academy Awards", "Best Picture", "won", ())}),
+    ("It won the [[Golden Lion]] and the [[Golden Globe Award for Best Foreign Language Film]].",
+     {("Venice Film Festival", "Golden Lion", "won", ()),
+      ("Golden Globe Awards", "Best Foreign Language Film", "won", ())}),
+])
+def test_a_festivals_trophy_keeps_its_festival_beside_another_bodys_prize(
+        sentence: str, expected: set[tuple[str, str, str, tuple[()]]]) -> None:
+    assert _nominations(_film("", "== Reception ==\n" + sentence + "\n")) == expected

@@ -1010,8 +1010,12 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
             body_phrase = festivals[0]  # "won the Golden Osella Award for …" at a festival is the festival's
         ceremony = body_phrase if body_phrase and is_ceremony(body_phrase) \
             else None
-        # "It won the Palme d'Or": a festival's trophy names its festival when the sentence names no body.
-        body = _body_name(body_phrase) if body_phrase else reference.festival_of_prize(category)
+        # "It won the Palme d'Or": a festival's trophy names its festival, unless the sentence gives it a festival
+        # ("the Golden Lion at the Venice International Film Festival"); another body named beside it ("the Palme
+        # d'Or and the Academy Award for Best Picture") is the other prize's.
+        festival = reference.festival_of_prize(category)
+        body = festival if festival and not (body_phrase and _EVENT_WORDS.search(body_phrase)) else \
+            _body_name(body_phrase) if body_phrase else None
         # "the 1974 Nargis Dutt Award for Best …": the year stands before the prize's name.
         year = re.match(r"^(?:the\s+)?(\d{4})\s", body_phrase or "") or re.search(
             r"\b(\d{4})\s+(?:[A-Z][\w'’.-]*\s+)+(?:for\s+)?$", before)
@@ -1071,7 +1075,10 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         named_wins = sum(1 for m in mentions if m.result is AwardResult.WON)
         tallies.append(AwardTally(body_of_tally or "", named_wins + _number(other["count"]), ceremony_of_tally))
     elif total:
-        tallies.append(AwardTally(body_of_tally or "", _number(total["count"]), ceremony_of_tally))
+        # "won two Academy Awards and the Annie Award for …": the count's own body, the one right after it.
+        counted_body = next((b for b, start, _ in bodies if total.end("count") <= start <= total.end() + 1), None)
+        tallies.append(AwardTally(_body_name(counted_body) if counted_body else body_of_tally or "",
+                                  _number(total["count"]), ceremony_of_tally))
     counted = _NOMINATION_COUNT_RE.search(sentence)
     if counted:
         # "received eleven nominations" counts nominations: never a win, never a category.
