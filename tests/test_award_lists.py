@@ -234,3 +234,23 @@ def test_a_company_the_infobox_credits_as_producer_is_the_company_in_either_orde
     film = extract_film(parse_wikitext(page, source="", title="Heat"))
     assert [film.people[ref.person].name for ref in film.producer] == ["Jon Hill"]
     assert [company.name for company in film.production_company] == ["Nordlys International"]
+
+
+def test_prizes_listed_under_a_bodys_item_are_that_bodys_whatever_their_names() -> None:
+    film = extract_film(parse_wikitext(INFOBOX + """== Awards and nominations ==
+* [[19th Venice International Film Festival|Venice Film Festival]] (1958)
+** Italian Film Critics Award – Won
+** [[Volpi Cup]] for Best Actor – [[Tom Hill]] – Nominated
+* [[Mar del Plata International Film Festival]] (1959)
+** Best Film – Won
+** Special Jury Prize – Won
+* [[17th Golden Globe Awards|Golden Globe Awards]] (10 March 1960)
+** [[Golden Globe Award for Best Foreign Language Film|Best Foreign Language Film]] – Won
+""", source="", title="Heat"))
+    assert {(n.body, n.category, n.result.value, tuple(film.people[x.person].name for x in n.nominees if x.person),
+             n.date.isoformat() if n.date else None) for n in film.nomination} == {
+        ("Venice Film Festival", "Italian Film Critics Award", "won", (), "1958"),
+        ("Venice Film Festival", "Volpi Cup for Best Actor", "nominated", ("Tom Hill",), "1958"),
+        ("Mar del Plata International Film Festival", "Best Film", "won", (), "1959"),
+        ("Mar del Plata International Film Festival", "Special Jury Prize", "won", (), "1959"),
+        ("Golden Globe Awards", "Best Foreign Language Film", "won", (), "1960-03-10")}

@@ -388,21 +388,28 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
         section_result = AwardResult.WON
     section_body = titled.body if titled else ""
     body, year, result = section_body, "", section_result
+    body_depth = 0  # the list depth of the item that named the body; items deeper down are its prizes
     for block in section.blocks:
         if block.kind is BlockKind.TABLE:
-            body, year, result = section_body, "", section_result
+            body, year, result, body_depth = section_body, "", section_result, 0
             continue
         named = named_body(block.text) if len(block.text) < 80 else None
+        if named is not None and named.body and body_depth and block.kind is BlockKind.ITEM \
+                and block.depth > body_depth:
+            # "* Venice Film Festival (1958)" then "** Italian Film Critics Award – Won": a prize of the body above,
+            # however like a body's its name ends.
+            named = None
         if named is not None:
             if named.body:
                 body, year = named.body, named.year or ""
                 result = named.result or section_result
+                body_depth = block.depth if block.kind is BlockKind.ITEM else 0
             else:
                 result = named.result
             continue
         if block.heading:
             body, year = _heading_body(block.text.strip().rstrip(":").strip(), block.links)
-            result = section_result
+            result, body_depth = section_result, 0
             continue
         if block.kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":"):
             # "The film won:", "It was nominated for the following:": the result of the list below it.
@@ -421,11 +428,12 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
 class NamedBody:
     body: str  # "" when the text names only a result ("Won:")
     result: AwardResult | None
-    year: str | None
+    year: str | None  # the ceremony's year, or its whole date when the text gives one ("10 March 1960")
 
 
 # How the names of award bodies end: "Young Artist Awards", "Chicago Film Critics Association".
-_BODY_NAME_END_RE = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|[A-Z0-9][\w'’.&-]*))*\s+(?:Awards?|Prizes?|"
+_BODY_NAME_END_RE = re.compile(r"^[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|del|della|di|du|des|la|le|da|do|dos|das|"
+                               r"[A-Z0-9][\w'’.&-]*))*\s+(?:Awards?|Prizes?|"
                                r"Festival|Circle|Society|Association|Guild|Academy)$")
 _RESULT_WORD_RE = re.compile(r"\b(?:won|wins?|winners?|nominated|nominations?|nominees?)\b", re.IGNORECASE)
 
@@ -441,7 +449,12 @@ def named_body(text: str, *, known_only: bool = False) -> NamedBody | None:
     """
     text = text.strip().rstrip(":").strip()
     date = re.search(r"\b(\d{4})\b", text)
-    rest = re.sub(r"[()\[\]]", " ", text.replace(date.group(0), " ") if date else text)
+    # "Golden Globe Awards (10 March 1960)": the bracket holds the ceremony's date, all of it no part of the name.
+    bracket = re.search(r"\(([^()]*\b\d{4}\b[^()]*)\)", text) if date else None
+    dated = text.replace(bracket.group(0), " ") if bracket else text
+    day = parse_date(bracket.group(1).strip()) if bracket else None
+    when = bracket.group(1).strip() if day is not None and day.day is not None else date.group(1) if date else None
+    rest = re.sub(r"[()\[\]]", " ", dated.replace(date.group(0), " ") if date else text)
     words = [_result_of(w) or _result_of(w.rstrip("s")) for w in _RESULT_WORD_RE.findall(rest)]
     rest = " ".join(_RESULT_WORD_RE.sub(" ", rest).replace(" and ", " ").replace("&", " ").split()).strip(" ,;:-–—")
     result = next((w for w in words if w is not None), None)
@@ -449,12 +462,12 @@ def named_body(text: str, *, known_only: bool = False) -> NamedBody | None:
     if country and reference.country(country["country"]):
         rest = rest[:country.start()]  # "National Board of Review, USA": the body, and where it sits
     if not rest:
-        return NamedBody("", result, date.group(1) if date else None) if result else None
+        return NamedBody("", result, when) if result else None
     candidate = strip_ordinal(rest).removeprefix("the ").removeprefix("The ")
     body = next((b for b in (award_body(candidate), award_body(f"{candidate} Awards")) if b), None)
     if body is None and not known_only and len(candidate.split()) <= 8 and _BODY_NAME_END_RE.search(candidate):
         body = candidate + "s" if candidate.endswith("Award") else candidate  # a body the table does not know
-    return NamedBody(body, result, date.group(1) if date else None) if body else None
+    return NamedBody(body, result, when) if body else None
 
 
 def _heading_body(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str]:
@@ -500,6 +513,8 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         return True  # a critics' vote's runner-up: not a nomination
     head = re.match(r"^(?P<head>[^:]{3,80}):\s+(?P<rest>.+)$", text)
     named = named_body(head["head"], known_only=True) if head else None
+    if named is not None and named.body and ";" in head["rest"]:
+        return False  # "43rd Robert Awards (31 January 2026): Best Film (won); Best Director – …": several prizes
     if named is not None and named.body:
         # "1955 Academy Award Nomination: Best Motion Picture Story (Beirne Lay, Jr.)"
         body, year, result, text = named.body, named.year or year, named.result or result, head["rest"]
@@ -560,6 +575,11 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         nominees_text = bracket.group(1) if bracket else after.strip(" ()–—-:,*")
         if paren and fold(paren["category"]).startswith(fold(linked[2])):
             nominees_text = paren["who"]
+        # "[[Volpi Cup]] for Best Actor – Ann Berg": the linked prize, and the category it is for, before the nominee.
+        prize_for = re.match(r"^\s+for\s+(?P<what>(?:Best|Most|Outstanding)\b[^–—]*?)\s*(?:[–—-]\s+(?P<who>.*))?$",
+                             after)
+        if prize_for:
+            category, nominees_text = f"{category} for {prize_for['what']}", prize_for["who"] or ""
     elif paren:
         category, nominees_text = paren["category"], paren["who"]
     elif dashed and result is not None and all(_links_a_person(name, collector.film.links) or _looks_like_a_name(name)

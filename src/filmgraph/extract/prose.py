@@ -1010,11 +1010,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
             body_phrase = festivals[0]  # "won the Golden Osella Award for …" at a festival is the festival's
         ceremony = body_phrase if body_phrase and is_ceremony(body_phrase) \
             else None
-        # "It won the Palme d'Or": a festival's trophy names its festival, unless the sentence gives it a festival
-        # ("the Golden Lion at the Venice International Film Festival"); another body named beside it ("the Palme
-        # d'Or and the Academy Award for Best Picture") is the other prize's.
+        # "It won the Palme d'Or": a festival's trophy names its festival, in the sentence's words when it names that
+        # festival ("the Golden Lion at the Venice International Film Festival"); another body named beside it ("the
+        # Palme d'Or and the Academy Award for Best Picture", "…, and was shown at Venice") is another prize's.
         festival = reference.festival_of_prize(category)
-        body = festival if festival and not (body_phrase and _EVENT_WORDS.search(body_phrase)) else \
+        body = festival if festival and not (body_phrase and fold(festival).split()[0] in fold(body_phrase)) else \
             _body_name(body_phrase) if body_phrase else None
         # "the 1974 Nargis Dutt Award for Best …": the year stands before the prize's name.
         year = re.match(r"^(?:the\s+)?(\d{4})\s", body_phrase or "") or re.search(
