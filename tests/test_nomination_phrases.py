@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from filmgraph.extract import prose
-from test_review5_awards import _film, _nominations
+from test_review5_awards import _film, _nominations, _table
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
@@ -158,3 +158,18 @@ def test_a_count_of_prizes_is_of_the_body_right_after_it() -> None:
 def test_a_festivals_trophy_keeps_its_festival_beside_another_bodys_prize(
         sentence: str, expected: set[tuple[str, str, str, tuple[()]]]) -> None:
     assert _nominations(_film("", "== Reception ==\n" + sentence + "\n")) == expected
+
+
+@pytest.mark.parametrize("cell", [
+    "\"[[Hold Fast (song)|Hold Fast]]\"<br />{{small|Music and lyrics by [[Eva Lund]] and [[Tom Hill]]}}",
+    "\"Hold Fast\" – [[Eva Lund]] and [[Tom Hill]]",
+    "\"Hold Fast\"<br />{{small|[[Eva Lund]] and [[Tom Hill]]}}",
+    "\"Hold Fast\" by [[Eva Lund]] and [[Tom Hill]]",
+])
+def test_a_songs_writers_in_an_award_table_are_its_nominees_and_the_song_no_person(cell: str) -> None:
+    film = _film("", _table([("[[Golden Globe Awards]]", "Best Original Song", cell, "{{nom}}")]))
+    assert _nominations(film) == {("Golden Globe Awards", "Best Original Song", "nominated", ("Eva Lund", "Tom Hill"))}
+    [nomination] = film.nomination
+    assert [(n.work.name, n.work.creators) for n in nomination.nominees if n.work] == [
+        ("Hold Fast", [film.people[n.person].key for n in nomination.nominees if n.person])]
+    assert "Hold Fast" not in {person.name for person in film.people.values()}

@@ -25,8 +25,11 @@ _AWARD_ENTRY_RE = re.compile(r"^(?P<category>.+?)(?:\s+(?:[–—-]|for)\s+(?P<n
 
 
 
-_SONG_RE = re.compile(r"^[\"“'‘](?P<work>[^\"”’]+)[\"”'’]\s*(?:\((?P<paren>[^)]*)\)|(?:—|–|-|,)?\s*(?:by|performed by|"
-                      r"written by|music by)\s+(?P<who>.+))?$")
+# A song and its writers: '"Song" by Ann Berg', '"Song" – Ann Berg and Tom Hill', '"Song"' then a line "Music and
+# lyrics by Ann Berg".
+_SONG_RE = re.compile(r"^[\"“'‘](?P<work>[^\"”’]+)[\"”'’]\s*(?:\((?P<paren>[^)]*)\)|(?:[—–,:]|\s-)?\s*"
+                      r"(?:(?:(?:music|lyrics|words|songs?)(?:\s+(?:and|&)\s+(?:music|lyrics|words))?|performed|written|"
+                      r"composed|sung)\s+by\s+|by\s+)?(?P<who>\S.*))?$", re.IGNORECASE | re.DOTALL)
 
 
 def _table_columns(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...] = ()) -> dict[str, int]:
@@ -177,8 +180,9 @@ def _nominees(cell: str, film: Film) -> list[Nominee]:
         return []
     song = _SONG_RE.match(cell)
     if song:
-        who = song["who"] or ""
-        return [Nominee(work=Work(song["work"].strip(), split_names(who)))]
+        # The song's writers are nominees with it, as 'Ann Berg for "Song"' makes them.
+        people = [name for name in split_names(song["who"] or "") if _nominee_is_a_person(name, film)]
+        return [*(Nominee(person=name) for name in people), Nominee(work=Work(song["work"].strip(), people))]
     sung = re.match(r"^(?P<who>.+?)\s+for\s+[\"“](?P<work>[^\"”]+)[\"”]$", cell)
     if sung:  # 'Rahat Fateh Ali Khan for "Mere Rashke Qamar"': the singer, for the song
         people = [name for name in split_names(sung["who"]) if _nominee_is_a_person(name, film)]
