@@ -254,3 +254,18 @@ def test_prizes_listed_under_a_bodys_item_are_that_bodys_whatever_their_names() 
         ("Mar del Plata International Film Festival", "Best Film", "won", (), "1959"),
         ("Mar del Plata International Film Festival", "Special Jury Prize", "won", (), "1959"),
         ("Golden Globe Awards", "Best Foreign Language Film", "won", (), "1960-03-10")}
+
+
+def test_prose_between_lists_ends_the_body_above_and_a_rankings_place_is_no_prize() -> None:
+    found = _nominations("""== Accolades ==
+;[[78th Academy Awards|Academy Awards]]
+* Best Actor – [[Tom Hill]] (nominated)
+* Best Picture – (won)
+
+''Heat'' also appeared on several of the [[American Film Institute]]'s lists:
+* [[AFI's 100 Years...100 Thrills]] (2001) – #52
+* [[AFI's 100 Years...100 Passions]] (2002) – Nominated
+** "[[Harbour Song]]" – #58
+""")
+    assert found == {("Academy Awards", "Best Actor", "nominated", ("Tom Hill",), None),
+                     ("Academy Awards", "Best Picture", "won", (), None)}

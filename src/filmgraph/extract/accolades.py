@@ -415,6 +415,10 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
             body, year = _heading_body(block.text.strip().rstrip(":").strip(), block.links)
             result, body_depth = section_result, 0
             continue
+        if block.kind is BlockKind.PARAGRAPH:
+            # Prose between lists ends the body and result a line above it set: "… also appeared on several of the
+            # American Film Institute's lists:" does not go on with the Academy Awards listed before it.
+            body, year, result, body_depth = section_body, "", section_result, 0
         if block.kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":"):
             # "The film won:", "It was nominated for the following:": the result of the list below it.
             if prose.NOMINATION_RE.search(block.text):
@@ -424,8 +428,15 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
             continue
         if block.kind is not BlockKind.ITEM:
             continue
+        if _RANK_RE.search(block.text):
+            continue  # "AFI's 100 Years…100 Thrills (2001) – #52": a place in a ranking, no prize
         if not _read_list_award(block, body, year, result, section.title, collector):
             read_award_item(block.text, section.title, collector)
+
+
+# A ranking's place at the end of an item: "– #52", "(No. 7)", "– ranked 14th".
+_RANK_RE = re.compile(r"(?:[–—:-]\s*|\(\s*)(?:#\s?\d+|No\.\s?\d+|ranked\s+\d+(?:st|nd|rd|th))\.?\s*\)?\s*$",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
