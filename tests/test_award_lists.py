@@ -269,3 +269,29 @@ def test_prose_between_lists_ends_the_body_above_and_a_rankings_place_is_no_priz
 """)
     assert found == {("Academy Awards", "Best Actor", "nominated", ("Tom Hill",), None),
                      ("Academy Awards", "Best Picture", "won", (), None)}
+
+
+def test_award_bullets_split_the_category_from_its_nominees_at_the_right_dash() -> None:
+    found = _nominations("""== Accolades ==
+;[[Empire Awards]]
+* Spotlight Award – [[Tom Hill]] {{small|(also for ''[[Coast Road]]'' and ''[[Bar Road]]'')}} (won)
+* Outstanding Music Supervision - Film – [[Eva Lund]] (nominated)
+* 2019: Best Director – [[Ann Berg]] (nominated)
+;[[Hollywood Music in Media Awards]] ([[9th Hollywood Music in Media Awards|November 14, 2018]])
+* Best Score – [[Carl Holm]] (won)
+""")
+    assert found == {("Empire Awards", "Spotlight Award", "won", ("Tom Hill",), None),
+                     ("Empire Awards", "Outstanding Music Supervision - Film", "nominated", ("Eva Lund",), None),
+                     ("Empire Awards", "Best Director", "nominated", ("Ann Berg",), 2019),
+                     ("Hollywood Music in Media Awards", "Best Score", "won", ("Carl Holm",), 2018)}
+
+
+def test_a_flat_award_list_names_its_body_first() -> None:
+    found = _nominations("""== Accolades ==
+* [[2011 Scream Awards]] – Best Director – [[Ann Berg]] (Nominated)
+* [[2011 Scream Awards]] – Best Fantasy Movie (Won)
+* [[Saturn Awards]] – Best Actor – [[Tom Hill]] – Won
+""")
+    assert found == {("Scream Awards", "Best Director", "nominated", ("Ann Berg",), 2011),
+                     ("Scream Awards", "Best Fantasy Movie", "won", (), 2011),
+                     ("Saturn Awards", "Best Actor", "won", ("Tom Hill",), None)}

@@ -434,6 +434,7 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
             read_award_item(block.text, section.title, collector)
 
 
+_DASH_RE = re.compile(r"\s+(?:[–—]|-|for)\s+")
 # A ranking's place at the end of an item: "– #52", "(No. 7)", "– ranked 14th".
 _RANK_RE = re.compile(r"(?:[–—:-]\s*|\(\s*)(?:#\s?\d+|No\.\s?\d+|ranked\s+\d+(?:st|nd|rd|th))\.?\s*\)?\s*$",
                       re.IGNORECASE)
@@ -487,6 +488,13 @@ def named_body(text: str, *, known_only: bool = False) -> NamedBody | None:
 
 def _heading_body(text: str, links: tuple[tuple[str, str], ...]) -> tuple[str, str]:
     """(body, year) a bold heading line names: "Academy Awards (1950)", "1950 Academy Awards", "[[BAFTA]]s"."""
+    dated = re.search(r"\s*\(([^()]*\b\d{4}\b[^()]*)\)\s*$", text)
+    if dated and not dated.group(1).strip().isdigit():
+        # "Hollywood Music in Media Awards (November 14, 2018)": the ceremony's date in brackets.
+        day = parse_date(dated.group(1).strip())
+        name = strip_ordinal(text[:dated.start()].strip())
+        known = award_body(name) or next((award_body(target) for _, target in links if award_body(target)), None)
+        return known or clean_name(name), dated.group(1).strip() if day is not None else ""
     date = _HEADING_DATE_RE.search(text)
     year = (date["year"] or date["lead"]) if date else ""
     name = strip_ordinal(_HEADING_DATE_RE.sub("", text).strip())
@@ -573,6 +581,14 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
                       r"(?P<category>(?:Best|Most|Outstanding)\b.+)$", text)
     if prefix:  # "Young Artist Award - Best Family Motion Picture": the award, then its category
         text = prefix["category"]
+        if not body and (named := named_body(prefix["award"])) is not None and named.body:
+            # "* [[2011 Scream Awards]] – Best Director – Ann Berg (Nominated)": a flat list names its body first
+            body, year = named.body, named.year or year
+    dated = re.match(r"^(?P<year>\d{4})\s*:\s+(?P<rest>.+)$", text)
+    if dated:  # "2019: Best Director – Ann Berg": the year, then the prize
+        year, text = dated["year"], dated["rest"]
+    # "Ann Berg (also for ''Coast Road'' and ''Bar'')": a note of her other works the prize was for, no nominee.
+    text = re.sub(r"\s*\((?:also\s+)?for\s+[^()]*\)", "", text)
     linked = _category_link(text, block.links) or _category_named(text)
     if not body and (linked is None or not linked[0]):
         return False  # no body above it, and no link naming one: read as a sentence
@@ -582,7 +598,12 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         # "Best Writing (Screenplay): Ann Berg": the bracket is the category's, the nominees follow the colon; "Best
         # Picture: Ann Berg (producer)": the bracket is the nominee's.
         paren = None
-    dashed = re.match(r"^(?P<category>.+?)\s+(?:[–—]|-|for)\s+(?P<who>.+)$", text)
+    # "Best Actress – Ann Berg"; "Outstanding Music Supervision - Film – Ann Berg": the nominees follow the first
+    # dash after which only people are named.
+    dashed = next(((text[:mark.start()], text[mark.end():]) for mark in _DASH_RE.finditer(text)
+                   if mark.start() and text[mark.end():].strip() and all(
+                       _links_a_person(name, collector.film.links) or _looks_like_a_name(name)
+                       for name in split_names(text[mark.end():]))), None)
     if linked is not None:
         category = linked[1]
         after = text[len(linked[2]):]
@@ -597,10 +618,9 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
             category, nominees_text = f"{category} for {prize_for['what']}", prize_for["who"] or ""
     elif paren:
         category, nominees_text = paren["category"], paren["who"]
-    elif dashed and result is not None and all(_links_a_person(name, collector.film.links) or _looks_like_a_name(name)
-                                               for name in split_names(dashed["who"])):
+    elif dashed and result is not None:
         # "Best Actress – Ann Berg" names a nominee; "Best Actor – Motion Picture Drama" is one category.
-        category, nominees_text = dashed["category"], dashed["who"]
+        category, nominees_text = dashed
     elif ":" in text:
         category, nominees_text = text.split(":", 1)  # "Best Sound Recording: Ann Berg, Sound Director"
         nominees_text = re.sub(r"\s*\([^()]*\)", "", nominees_text)  # "Ann Berg (producer)": her job
