@@ -110,6 +110,8 @@ MAX_SENTENCE_CHARS = 2000
 
 
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S": compiled here, for a test made at every sentence's end
+# Currency symbols written with a stop before the sum: "Rs. 122 crore", "Rp. 5 billion".
+_CURRENCY_ABBREVIATIONS = frozenset({"Rs", "Rp"})
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -134,7 +136,8 @@ def split_sentences(paragraph: str) -> list[str]:
             _INITIALS_RE.fullmatch(last_word) is not None
             and re.match(rf"[{UPPER}][\w'’-]*\s+[{UPPER}]", piece) is not None)
         # "Dr.", "St.", "No. 5", "vs." (not "she said no.")
-        abbreviated = fold(last_word) in ABBREVIATIONS and (last_word[:1].isupper() or last_word == "vs")
+        abbreviated = fold(last_word) in ABBREVIATIONS and (last_word[:1].isupper() or last_word == "vs") \
+            or (last_word in _CURRENCY_ABBREVIATIONS and piece[:1].isdigit())  # "grossed Rs. 122 crore"
         if previous and (abbreviated or (initial and not opens)):
             sentences[-1].append(piece)
         else:
@@ -2054,7 +2057,8 @@ def _limit_count(quantity: Quantity, sentence: str, match: re.Match[str]) -> Non
 _GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|ings|s)?|made|making|took in|taking in|reached|"
                        r"reaching|brought in|bringing in|box[- ]office|total(?:l?ing|l?ed)?|debut(?:ed|ing|s)?|"
                        r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|a further|"
-                       r"another|opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of)\b",
+                       r"another|opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of|"
+                       r"opening\s+(?:gross\s+|take\s+)?of)\b",
                        re.IGNORECASE)
 # Words that make a sum something else: what the film cost, paid or kept, a rental, a sum adjusted for inflation,
 # a record or a condition ("the fastest film to earn $100 million", "if the film grossed over …"), an average,
@@ -2074,7 +2078,7 @@ _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dv
                                  r"across all|average)\b", re.IGNORECASE)
 # The verbs of a running total, a debut, a drop and a list that goes on: see find_box_office.
 _WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|a further|another|"
-                            r"opened|"
+                            r"opened|opening|"
                             r"weekend|week|day")
 # Words that name another film: "its predecessor", "Ann Berg's next film", "the remake".
 # (Never "the original release", "the original Tamil version": the film's own.)
@@ -2150,7 +2154,8 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
 
 
 _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
-                "box office", "box-office", "debut", "week", "market", "holdover", "opened", "collect", "day")
+                "box office", "box-office", "debut", "week", "market", "holdover", "opened", "opening", "collect",
+                "day")
 # "… largest markets were France ($1.7 million), the UK ($8.6 million)": a country's takings, in brackets after it.
 _REGION_BEFORE_BRACKET_RE = re.compile(r"(?:\bthe\s+)?(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\($")
 MIN_GROSS = 1000  # a smaller sum is a price or a salary, no film's takings
@@ -2214,19 +2219,24 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
                 said = _speaks_of_the_film(upto, title) and not _OTHER_FILM_RE.search(upto[upto.rfind(",") + 1:]) \
                     and not another_subject(upto, title)
         # "… in the US and Canada and $1,976,000 elsewhere": a sum listed after one the film took
-        listed = previous_gross and not verbs and bool(re.search(
-            r"(?:,|\band\b|\bincluding\b)\s*(?:an?\s+(?:additional|further)\s+)?$", before)) \
-            and not _NOT_GROSS_RE.search(before)
         tail = _SUM_TAIL_RE.match(after).group(0)
+        listed = previous_gross and not verbs and bool(_LISTED_AFTER_GROSS_RE.search(before)) \
+            and not _NOT_GROSS_RE.search(before)
+        # "opened with $40 million, after $2.2 million in previews": the previews that came before the sum.
+        listed = listed or (previous_gross and not verbs and _AFTER_PREVIEWS_RE.fullmatch(before) is not None
+                            and _PREVIEWS_RE.search(tail) is not None)
         bracketed = before.rstrip().endswith("(")
+        # "grossed $411 million ($251 million domestic, $160 million foreign)": the total's markets, in brackets.
+        split = bracketed and previous_gross and not verbs and before.strip() == "(" \
+            and _names_a_market(tail.split(")")[0])
         # In brackets, a sum is a country's share of the takings, never another film's ("ahead of Heat ($90 million)").
         region = _REGION_BEFORE_BRACKET_RE.search(before.rstrip()) if bracketed else None
         in_region = region is not None and reference.is_region_name(region["region"]) \
             and not _NOT_GROSS_RE.search(sentence[:start]) and not _OTHER_FILM_RE.search(sentence[:start]) \
             and _speaks_of_the_film(sentence[:start], title) \
             and not another_subject(sentence[:previous_end + region.start()], title)
-        is_gross = (said or listed or in_region) and not _NOT_GROSS_AFTER_RE.search(tail) \
-            and (in_region or not bracketed) and quantity.amount >= MIN_GROSS
+        is_gross = (said or listed or in_region or split) and not _NOT_GROSS_AFTER_RE.search(tail) \
+            and (in_region or split or not bracketed) and quantity.amount >= MIN_GROSS
         if is_gross:
             # The sum's own words: those after it, and those before it that the previous sum's words do not take.
             # Of the words before it, its own clause's and, for the sentence's first sum, the sentence's opening
@@ -2259,6 +2269,14 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+# A sum listed after one the film took: "… in the US and Canada and $1,976,000 elsewhere", "…, including $2 million
+# from previews", "… abroad, for $411 million worldwide", "…, of which $250 million came from North America".
+_LISTED_AFTER_GROSS_RE = re.compile(r"(?:,|\band\b|\bincluding\b|,\s*(?:for|with|of\s+which))\s*"
+                                    r"(?:an?\s+(?:additional|further)\s+)?$")
+# Previews told after an opening: "…, after $2.2 million in previews", "…, following $2.2 million from Thursday
+# late-night previews" (never "after Heat's $50 million": another film's).
+_AFTER_PREVIEWS_RE = re.compile(r"(?i)\s*,?\s*(?:after|following|including)\s+(?:an?\s+)?")
+_PREVIEWS_RE = re.compile(r"(?i)\bpreviews\b")
 # A record the sum set, told after it: "…, marking the best opening weekend for a Disney film" (an opening).
 _RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|becoming|achieving|giving)\b[^.;,]*?"
                               r"\b(?P<window>opening\s+(?:weekend|day|week))\b")
@@ -2294,7 +2312,7 @@ _ORDINAL_WORDS = (r"(?:opening|first|second|third|fourth|fifth|sixth|seventh|eig
 _WINDOW_RE = re.compile(
     rf"(?i)\b(?:{_ORDINAL_WORDS}[\s-]+(?:[\w-]+\s+){{0,2}}?(?:weekend|weeks?|days?|months?|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+of\s+(?:[\w-]+\s+)?(?:re-?)?release)?|(?:\d+|[a-z]+)-day\s+(?:total|opening|weekend|run)|"
-    r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?)?previews|running\s+total|"
+    r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?){0,2}previews|running\s+total|"
     r"midnight\s+(?:launch|screenings?|shows?|showings?)|(?:the\s+)?weekend|opening\s+(?:day|week)|"
     # A run that is not the whole of it: the first run or year, a re-release, a limited release, so far, by a date.
     r"(?<=during\s)(?:its|the)\s+(?:first|initial|original)\s+(?:theatrical\s+)?(?:run|release|year(?:\s+of\s+"
@@ -2305,11 +2323,18 @@ _WINDOW_RE = re.compile(
 # A debut ("debuted to $35 million") is an opening; a list of markets with their sums in brackets tells the
 # markets' openings or later weekends when it speaks of them ("its largest new markets were France ($1.7 million)").
 _DEBUT_RE = re.compile(r"(?i)\bdebut(?:ed|ing|s)?\b")
+# An opening told by its verb or noun just before the sum ("opened with $12 million", "opened in first place to …",
+# "an opening of …") or just after it ("$12 million in its debut"): the opening's takings, never the run's total.
+_OPENED_BEFORE_RE = re.compile(r"(?i)\b(?:opened\b[^,;.]{0,40}?\b(?:to|with)|opening\s+(?:gross\s+|take\s+)?of)\s*$")
+_DEBUT_AFTER_RE = re.compile(r"(?i)^\s*(?:in|on|during|with)\s+(?:its|their|the\s+film['’]s)\s+(?:[\w-]+\s+){0,2}?"
+                             r"debut\b")
 _OPENINGS_RE = re.compile(r"(?i)\b(?:(?P<opening>debut(?:ed|ing|s)?|opened|opening|new\s+markets?)|holdovers?)\b")
-# A market that is no place: "overseas", "in other territories", "outside North America", "domestically".
+# A market that is no place: "overseas", "in other territories", "outside North America", "domestically", "abroad",
+# "a foreign gross of".
 _MARKET_WORDS_RE = re.compile(
     r"(?i)\b(?:overseas|internationally|(?:international|foreign|overseas|other)\s+(?:markets?|territories|"
-    r"countries)|elsewhere|domestic(?:ally)?|outside\s+(?:of\s+)?(?:the\s+)?"
+    r"countries)|elsewhere|domestic(?:ally)?|abroad|foreign(?=\s+(?:gross|box[\s-]office|takings|earnings|"
+    r"receipts)|\s*[),;]|\s*$)|outside\s+(?:of\s+)?(?:the\s+)?"
     r"(?-i:[A-Z][\w.]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.]*){0,3}))\b")
 # A market that is a place: "in the United States and Canada", "at the North American box office", "In Japan,".
 _PLACE_WORDS = r"[A-Z][\w.]*(?:\s+(?:and\s+)?[A-Z][\w.]*){0,3}"
@@ -2344,6 +2369,12 @@ _AFTER_WINDOW_RE = re.compile(r"(?i)\b(?:after|following|since|beyond|past)\s+(?
                               r"(?:[\w-]+\s+){0,2}$")
 
 
+def _names_a_market(words: str) -> bool:
+    """Whether a sum's own words name a market: "domestic", "foreign", "in Japan"."""
+    return _MARKET_WORDS_RE.search(words) is not None or any(
+        _market_place(m["place"] or m["office"]) is not None for m in _MARKET_PLACE_RE.finditer(words))
+
+
 def _window_before(text: str) -> re.Match[str] | None:
     """The first window of the run that ``text``, before a sum, names as the window the sum was taken in."""
     return next((window for window in _WINDOW_RE.finditer(text)
@@ -2373,7 +2404,8 @@ def _limit(quantity: Quantity, before: str, after: str, clauses: list[str],
         if quantity.area is None and words is not None:
             quantity.scope = words.group(0)
     when = re.sub(r"(?i)^(?:the|its)\s+", "", " ".join(window.group(0).split())) if window is not None \
-        else "opening" if _DEBUT_RE.search(before) else None
+        else "opening" if _DEBUT_RE.search(before) or _OPENED_BEFORE_RE.search(before) \
+        or _DEBUT_AFTER_RE.match(after) else None
     if when is not None:  # "its first weekend, outside North America"
         quantity.scope = f"{when}, {quantity.scope}" if quantity.scope else when
 
@@ -2391,7 +2423,7 @@ def limit_in_brackets(quantity: Quantity, text: str) -> Quantity:
     return quantity
 
 
-_PART_MARKET_RE = re.compile(r"(?i)\b(?:domestic|foreign|overseas|international)\b")
+_PART_MARKET_RE = re.compile(r"(?i)\b(?:domestic|foreign|overseas|international|abroad)\b")
 
 # A box-office table: a column of territories beside one of sums ("Territory | Collections").
 _TERRITORY_HEADER_RE = re.compile(r"(?i)^\s*(?:territor(?:y|ies)|regions?|markets?|countr(?:y|ies)|areas?)\s*$")
@@ -2473,9 +2505,11 @@ def is_partial(quantity: Quantity) -> bool:
     return quantity.scope is not None or (quantity.area is not None and quantity.area.qid is None)
 
 
-# "earning $7.25 million in theatrical rentals", "rentals of $4,420,000": what the distributor took back.
+# "earning $7.25 million in theatrical rentals", "rentals of $4,420,000", "its distributors' share was …": what the
+# distributor took back.
 _RENTALS_AFTER_RE = re.compile(r"^\s*in\s+(?:[\w-]+\s+){0,3}?rentals\b", re.IGNORECASE)
-_RENTALS_BEFORE_RE = re.compile(r"\brentals?\s+(?:of|totall?(?:ing|ed)|amounting\s+to|came\s+to|were|was|reached)\s+"
+_RENTALS_BEFORE_RE = re.compile(r"\b(?:rentals?|distributors?['’]?\s+share)\s+"
+                                r"(?:of|totall?(?:ing|ed)|amounting\s+to|came\s+to|were|was|reached)\s+"
                                 r"(?:about\s+|around\s+|an\s+estimated\s+)?$", re.IGNORECASE)
 
 
@@ -2491,7 +2525,7 @@ def find_rentals(sentence: str, title: str = "") -> list[Quantity]:
     ...                                 "rentals overseas; it grossed $20 million.")]
     [7250000.0, 1250000.0]
     """
-    if "rental" not in _lowered(sentence):
+    if not _mentions(sentence, ("rental", "share")):
         return []
     return [quantity for quantity, start, end in _sums(sentence)
             if (_RENTALS_AFTER_RE.match(sentence[end:]) or _RENTALS_BEFORE_RE.search(sentence[:start]))

@@ -199,8 +199,8 @@ RENDERERS: dict[str, Renderer] = {
     "nihongo": _nihongo, "based on": _based_on, "native name": _native_name, "chinese": _names,
     "interlanguage link multi": _first, "illm": _first, "linktext": lambda template, render: "".join(
         _positional(template, render)),
-    "inr": _currency("₹"), "us$": _currency("US$"), "philippine peso": _currency("₱"), "gbp": _currency("£"),
-    "euro": _currency("€"),
+    "inr": _currency("₹"), "us$": _currency("US$"), "usd": _currency("US$"), "philippine peso": _currency("₱"),
+    "gbp": _currency("£"), "euro": _currency("€"),
     # {{Film name|native title|…}} and {{Infobox name module|…}}: the names, one per line.
     **dict.fromkeys(("film name", "infobox name module"), _names),
     "sort": _sort,
