@@ -242,12 +242,16 @@ def bodies_in(text: str) -> list[str]:
 
 
 def _places(text: str) -> list[tuple[Place, int, int]]:
-    """Countries named in a sentence, or said of cinemas ("Danish theatres")."""
+    """Countries named in a sentence (and North America, the market studios report together), or said of cinemas
+    ("Danish theatres")."""
     places = []
     for phrase, start, end in _phrases(text):
-        entry = reference.country(phrase.removeprefix("the ").removeprefix("The "))
+        name = phrase.removeprefix("the ").removeprefix("The ")
+        entry = reference.country(name)
         if entry:
             places.append((Place(entry.name, entry.qid), start, end))
+        elif fold(name) in _NORTH_AMERICA_NAMES:
+            places.append((_NORTH_AMERICA, start, end))
     for match in re.finditer(r"\b(\w+(?: \w+)?) (?:theatres|theaters|cinemas)\b", text):
         words = match.group(1).split()
         for candidate in (" ".join(words), words[-1]):
@@ -283,8 +287,9 @@ def _shift(base: PartialDate, text: str) -> PartialDate | None:
     return PartialDate(shifted.year, shifted.month, shifted.day)
 
 
-_RELEASE_VERB_RE = re.compile(r"\b(released|release|opened in|premiered|premiere|debuted|hit (?:theatres|cinemas))\b",
-                              re.IGNORECASE)
+# "expanding wide on 21 October": the wide release after a limited one.
+_RELEASE_VERB_RE = re.compile(r"\b(released|release|opened in|premiered|premiere|debuted|hit (?:theatres|cinemas)|"
+                              r"(?:expand(?:ed|ing|s)|went|going|goes)\s+wide)\b", re.IGNORECASE)
 _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participated|selected|premiered|premiere|"
                              r"played|competed|in competition|opened|closed)\b", re.IGNORECASE)
 
@@ -364,7 +369,7 @@ _LISTED_PLACE = r"in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 # "…, in the United Kingdom on 12 August 2005, and in Australia as Foo by Roadshow on …": the next item of a list.
 _PLACE_BEFORE_DATE_RE = re.compile(rf"{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+(?:on|in)\s+$")
 _LISTED_DATE_RE = re.compile(rf"(?:\s+{_LISTED_PLACE})?,?\s+(?:and\s+)?"
-                             rf"(?:{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+)?(?:on|in)\s+")
+                             rf"(?:{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+)?(?:(?:on|in)\s+)?")
 _MADE_IN_BEFORE_RE = re.compile(r"(?i)\b(?:(?:shot|filmed|made|set|produced|born|based)\s+(?:entirely\s+)?(?:in|at)|"
                                 r"than\s+in(?:\s+the\s+rest\s+of)?)\s+(?:the\s+)?$")
 _MADE_AFTER_RE = re.compile(r"(?i)\s+(?:co-?)?(?:production|film|company|studio|producer)s?\b")
@@ -379,7 +384,9 @@ _RE_RELEASE_RE = re.compile(r"(?i)\bre-?releas\w*|\breissu\w*|\b(?:returned|came
                             r"\bre-?entered\s+the\s+(?:[\w-]+\s+){0,2}box\s+office|"
                             # the run widened: "before a wider release in June 1980", "expanded to 800 theaters"
                             r"\b(?:wider|expanded)\s+(?:theatrical\s+)?release|\bexpanded\s+(?:to|into)\b")
-_CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
+# … nor at "before" or "after" another event ("released on 9 November, before streaming on Netflix on …").
+_CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?:was|were|is|has|had|later|then)\b|"
+                             r",?\s+(?:before|after|prior\s+to|ahead\s+of)\s).)*")
 _THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
 _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
                                      r"\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)")
@@ -427,18 +434,23 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         places += [(Place(canonical_event(e)), s, t) for e, s, t in _events(sentence)]
         places.sort(key=lambda item: item[1])
     mentions = []
+    claimed = -1  # where the place the date before took after it starts: "on 1 June in the UK, 2 June in …"
     for index, (when, start, end) in enumerate(anchors):
         lower = anchors[index - 1][2] if index else 0
         upper = anchors[index + 1][1] if index + 1 < len(anchors) else len(sentence)
-        # A place before a clause break ("at Venice on 5 September, and at the Odeon on 2 May") is not this date's.
-        before = [p for p, s, e in places if lower <= s < start
+        # A place before a clause break ("at Venice on 5 September, and at the Odeon on 2 May") is not this date's,
+        # nor one the date before took.
+        before = [p for p, s, e in places if lower <= s < start and s != claimed
                   and not re.search(r",\s+and\b|;", sentence[e:start])]
-        after = [p for p, s, _ in places if end <= s < upper]
+        # Nor is a place after the next clause break ("premiered … on May 25, and was released in the US on …").
+        after = [(p, s) for p, s, _ in places if end <= s < upper
+                 and not _CLAUSE_BREAK_BEFORE_RE.search(sentence, end, s)]
         # An item of a list of releases that names its place before its date ("…, in the United Kingdom on 12 August
         # 2005, and in Canada on …") has none if that is no place ("in Dolby Cinema on 8 June"): never the next item's.
         placed_before = bool(mentions) and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None \
             and _PLACE_BEFORE_DATE_RE.search(sentence, lower, start) is not None
-        place = before[-1] if before else (after[0] if after and not placed_before else None)
+        place = before[-1] if before else (after[0][0] if after and not placed_before else None)
+        claimed = after[0][1] if place is not None and not before else -1
         clause = sentence[lower:upper]
         # The release of a trailer, a soundtrack, a DVD or another film is not the film's publication: what the
         # date's own clause says (from the date before it to the next break after it) tells which.
@@ -570,6 +582,7 @@ _PREMIERE_RE = re.compile(rf"(?:\b(?P<kind>(?i:world|(?:North\s+)?American|Europ
                           rf"red[- ]carpet|special)|{_CAP}(?:\s+{_CAP})?)\s+)?\b(?i:premiere(?:d|s)?)\b")
 _PREMIERE_AT_RE = re.compile(rf"\bat\s+(?:the\s+)?(?:(?:facilities|campus|grounds|auditorium)\s+of\s+(?:the\s+)?)?"
                              rf"(?P<venue>{_PHRASE_RE.pattern})")
+_PLACES_VENUE_RE = re.compile(r"(?P<place>.+?)['’]s\s+(?P<venue>.+)")
 _PREMIERE_IN_RE = re.compile(rf"\bin\s+(?:the\s+)?(?P<city>{_PHRASE_RE.pattern}(?:,\s+{_CAP}(?:\s+{_CAP})*)?)")
 # A premiere still to come: "was set to premiere", "is scheduled to premiere".
 _NOT_YET_RE = re.compile(r"(?i)\b(?:set|due|slated|scheduled|expected|planned|going)\s+to\s+premiere")
@@ -708,6 +721,10 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
                 and not re.search(r"['’]s?$", venue_match["venue"].rstrip(".,;:")):
             # "at the White House for President Bush": the venue's name ends before "for".
             named = re.split(r"\s+(?:for|to|with|by|during)\s+", venue_match["venue"], maxsplit=1)[0]
+            # "at New York's Ziegfeld Theatre": the Ziegfeld Theatre, in New York (not "Grauman's Chinese Theatre").
+            owner = _PLACES_VENUE_RE.match(named)
+            if owner and reference.is_place_name(owner["place"]):
+                named, city = owner["venue"], city or _filming_place(owner["place"], "", links)
             venue = Place(named.rstrip(".,;:"), within=city)
         if venue is not None and (is_event_name(venue.name) or canonical_event(venue.name) != venue.name
                                   or re.fullmatch(r"[A-Z]{2,6}", venue.name) is not None
@@ -2344,6 +2361,7 @@ _MARKET_PLACE_RE = re.compile(rf"\b(?:(?i:in|at|across|from)\s+(?:the\s+|its\s+(
 _WORLDWIDE_RE = re.compile(r"(?i)\b(?:worldwide|global(?:ly)?|world-wide)\b")
 
 
+_NORTH_AMERICA = Place("North America", qid="Q49")  # the market the studios report together: P3005 North America
 _NORTH_AMERICA_NAMES = frozenset({"north america", "united states and canada", "us and canada", "u.s. and canada",
                                   "canada and the united states", "us/canada", "u.s./canada", "united states/canada"})
 
@@ -2355,7 +2373,7 @@ def _market_place(name: str) -> Place | None:
     name = re.sub(r"\s+box\s+office$|['’]s$", "", name)
     name = re.sub(r"(?<=America)n$", "", name)  # "the North American box office": North America
     if re.sub(r"\s*[–—]\s*", "/", fold(name).removeprefix("the ")) in _NORTH_AMERICA_NAMES:  # "United States–Canada"
-        return Place("North America", qid="Q49")  # the market the studios report together: P3005 North America
+        return _NORTH_AMERICA
     entry = reference.country(name) or reference.country_of_demonym(name)
     if entry is not None:
         return Place(entry.name, qid=entry.qid)
