@@ -431,3 +431,72 @@ def test_a_soundtracks_sum_and_sums_that_bring_a_total(sentence: str,
     film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
     assert _takings(film) == takings
     assert _box_office(film) == box_office
+
+
+# ------------------------------------------------------------------ review 17: F1, F9, L11
+
+@pytest.mark.parametrize(("sentence", "takings"), [
+    ("''Night Harbour'' opened with $12 million, finishing first.", [(12e6, None, "opening")]),
+    ("The film opened to $12 million from 2,000 theaters.", [(12e6, None, "opening")]),
+    ("It made $12 million in its debut.", [(12e6, None, "opening")]),
+    ("It had an opening of $12 million.", [(12e6, None, "opening")]),
+    ("''Night Harbour'' opened with $40.49 million, after $2.2 million in previews.",
+     [(40.49e6, None, "opening"), (2.2e6, None, "previews")]),
+    ("It opened with $40 million, following $2.2 million from Thursday late-night previews.",
+     [(40e6, None, "opening"), (2.2e6, None, "Thursday late-night previews")]),
+])
+def test_an_opening_is_a_part_of_the_takings_never_the_total(
+        sentence: str, takings: list[tuple[float, str | None, str | None]]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert film.box_office == [] and _takings(film) == takings
+
+
+def test_an_opening_is_written_as_takings_with_its_scope_and_no_box_office_statement() -> None:
+    film = _film("", "== Release ==\n=== Box office ===\n''Night Harbour'' opened with $12 million.\n")
+    graph = map_film(film)
+    node = _film_node(graph)
+    assert list(graph.objects(node, WDT.P2142)) == []
+    (part,) = graph.objects(node, FG.takings)
+    assert graph.value(part, SDO.value) == Literal("12000000", datatype=XSD.decimal)
+    assert graph.value(part, FG.scope) == Literal("opening")
+
+
+@pytest.mark.parametrize(("sentence", "takings", "box_office"), [
+    ("It earned $60 million abroad.", [(60e6, None, "abroad")], []),
+    ("Its run ended with a domestic gross of $251.2 million; it earned $160.15 million abroad, for $411.35 million "
+     "worldwide.", [(251.2e6, None, "domestic"), (160.15e6, None, "abroad")], [(411.35e6, None)]),
+    ("It grossed $411.35 million ($251.2 million domestic, $160.15 million foreign).",
+     [(251.2e6, None, "domestic"), (160.15e6, None, "foreign")], [(411.35e6, None)]),
+    ("It grossed $411.35 million worldwide, of which $251.2 million came from North America.",
+     [], [(411.35e6, None), (251.2e6, "North America")]),
+    ("It collected {{INR|207 crore}} worldwide, with {{INR|150 crore}} from India.",
+     [], [(2.07e9, None), (1.5e9, "India")]),
+])
+def test_a_foreign_gross_or_a_markets_share_of_the_total_is_no_total(
+        sentence: str, takings: list[tuple[float, str | None, str | None]],
+        box_office: list[tuple[float, str | None]]) -> None:
+    film = _film("", f"== Release ==\n=== Box office ===\n{sentence}\n")
+    assert _takings(film) == takings
+    assert _box_office(film) == box_office
+
+
+def test_rs_is_the_rupee_of_the_films_country() -> None:
+    prose = "== Release ==\n=== Box office ===\nThe film grossed Rs. 122 crore worldwide, and Rs 35 crore in its " \
+            "opening week.\n"
+    indian = _film("| country = India\n| budget = Rs. 70 crore\n| gross = Rs 150 crore", prose)
+    assert [(q.amount, q.currency, q.unit) for q in indian.budget] == [(7e8, "INR", "Q80524")]
+    assert [(q.amount, q.currency) for q in indian.box_office] == [(1.5e9, "INR"), (1.22e9, "INR")]
+    unsaid = _film("", prose)  # no country: India's, as most pages that write "Rs" are
+    assert [(q.amount, q.currency) for q in unsaid.box_office] == [(1.22e9, "INR")]
+    assert [(q.amount, q.currency, q.scope) for q in unsaid.takings] == [(3.5e8, "INR", "opening week")]
+    pakistani = _film("| country = Pakistan\n| gross = [[Rupee|Rs]]2.42 [[crore]] (Pakistan)")
+    assert [(q.amount, q.currency, q.unit, q.area and q.area.name) for q in pakistani.box_office] == [
+        (2.42e7, "PKR", None, "Pakistan")]
+
+
+def test_usd_template_and_a_distributors_share() -> None:
+    film = _film("| budget = {{USD|25 million}}", "== Release ==\n=== Box office ===\n''Night Harbour'' had an "
+                 "opening week of ₹35 crore (US$8.9 million). Its distributors' share was ₹45 crore.\n")
+    assert [(q.amount, q.currency) for q in film.budget] == [(25e6, "USD")]
+    assert [(q.amount, q.currency) for q in film.rental] == [(4.5e8, "INR")]
+    assert _takings(film) == [(3.5e8, None, "opening week")]

@@ -411,6 +411,25 @@ def currency_words() -> list[str]:
     return sorted(_currencies(), key=len, reverse=True)
 
 
+# The code currencies.csv gives "Rs": a rupee, which one the film's country says (see rupee_of).
+ANY_RUPEE = "Rs"
+
+
+def rupee_of(country_codes: list[str]) -> Entry:
+    """The rupee "Rs" stands for on the page of a film of these countries (ISO codes): Pakistan's, Sri Lanka's or
+    Nepal's for a film of one of them and not of India, else India's.
+
+    >>> rupee_of(["PK"]).code, rupee_of(["IN", "PK"]).code, rupee_of([]).code
+    ('PKR', 'INR', 'INR')
+    """
+    by_country = {row["rupee_of"]: currency(row["code"]) for row in _rows("currencies.csv") if row["rupee_of"]}
+    india = by_country.pop("IN")
+    found = [by_country[code] for code in country_codes if code in by_country]
+    entry = found[0] if found and "IN" not in country_codes else india
+    assert entry is not None
+    return entry
+
+
 MINUTE_QID = "Q7727"
 
 

@@ -156,6 +156,7 @@ def extract_film(article: Article) -> Film:
     _join_pen_names(article, film)
     _add_stated_names(article, film)
     _add_other_spellings(article, film)
+    _resolve_rupees(film)
     for field in ("budget", "box_office"):
         for quantity in getattr(film, field):
             if quantity.currency and not quantity.unit:
@@ -906,6 +907,18 @@ def _rekey_people(film: Film, key: Callable[[str], str]) -> None:
     for concept in film.main_subject:
         if concept.creator:
             concept.creator = key(concept.creator)
+
+
+MONEY_FIELDS = ("budget", "box_office", "takings", "rental", "profit")
+
+
+def _resolve_rupees(film: Film) -> None:
+    """"Rs 70 crore" is in the rupee of the film's country: India's, Pakistan's, Sri Lanka's or Nepal's."""
+    in_rupees = [q for field in MONEY_FIELDS for q in getattr(film, field) if q.currency == reference.ANY_RUPEE]
+    if in_rupees:
+        rupee = reference.rupee_of([c.code for c in film.country if c.code])
+        for quantity in in_rupees:
+            quantity.currency, quantity.unit = rupee.code, rupee.qid or None
 
 
 def _resolve(film: Film) -> None:

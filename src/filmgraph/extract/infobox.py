@@ -167,12 +167,16 @@ def parse_releases(values: tuple[str, ...]) -> list[Release]:
                 where = None  # "(Troma DVD release)": how the film came out, not where
             parts = _release_places(where) if where else [None]
             for part in parts:
-                # A place in a list of places is a place ("Toronto and worldwide"), not a festival's short name.
-                place = None if part is None else parse_place(part) if parts == [where] else _plain_place(part)
+                # A place in a list of places is a place ("Toronto and worldwide"), not a festival's short name;
+                # "(Worldwide)" is no one place.
+                place = None if part is None or _EVERYWHERE_RE.fullmatch(part.strip()) \
+                    else parse_place(part) if parts == [where] else _plain_place(part)
                 releases.append(Release(when, place))
     return releases
 
 
+# A release everywhere at once: no place.
+_EVERYWHERE_RE = re.compile(r"(?i)world-?wide|global(?:ly)?|international(?:ly)?")
 # What a release note names that is a medium, not a place.
 _MEDIUM_RE = re.compile(r"(?i)\b(?:DVD|Blu-ray|VHS|video|VOD|streaming|television|TV|broadcast|digital|online|"
                         r"home media)\b")

@@ -110,6 +110,8 @@ MAX_SENTENCE_CHARS = 2000
 
 
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")  # "U.S": compiled here, for a test made at every sentence's end
+# Currency symbols written with a stop before the sum: "Rs. 122 crore", "Rp. 5 billion".
+_CURRENCY_ABBREVIATIONS = frozenset({"Rs", "Rp"})
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -134,7 +136,8 @@ def split_sentences(paragraph: str) -> list[str]:
             _INITIALS_RE.fullmatch(last_word) is not None
             and re.match(rf"[{UPPER}][\w'’-]*\s+[{UPPER}]", piece) is not None)
         # "Dr.", "St.", "No. 5", "vs." (not "she said no.")
-        abbreviated = fold(last_word) in ABBREVIATIONS and (last_word[:1].isupper() or last_word == "vs")
+        abbreviated = fold(last_word) in ABBREVIATIONS and (last_word[:1].isupper() or last_word == "vs") \
+            or (last_word in _CURRENCY_ABBREVIATIONS and piece[:1].isdigit())  # "grossed Rs. 122 crore"
         if previous and (abbreviated or (initial and not opens)):
             sentences[-1].append(piece)
         else:
@@ -239,12 +242,16 @@ def bodies_in(text: str) -> list[str]:
 
 
 def _places(text: str) -> list[tuple[Place, int, int]]:
-    """Countries named in a sentence, or said of cinemas ("Danish theatres")."""
+    """Countries named in a sentence (and North America, the market studios report together), or said of cinemas
+    ("Danish theatres")."""
     places = []
     for phrase, start, end in _phrases(text):
-        entry = reference.country(phrase.removeprefix("the ").removeprefix("The "))
+        name = phrase.removeprefix("the ").removeprefix("The ")
+        entry = reference.country(name)
         if entry:
             places.append((Place(entry.name, entry.qid), start, end))
+        elif fold(name) in _NORTH_AMERICA_NAMES:
+            places.append((_NORTH_AMERICA, start, end))
     for match in re.finditer(r"\b(\w+(?: \w+)?) (?:theatres|theaters|cinemas)\b", text):
         words = match.group(1).split()
         for candidate in (" ".join(words), words[-1]):
@@ -280,8 +287,9 @@ def _shift(base: PartialDate, text: str) -> PartialDate | None:
     return PartialDate(shifted.year, shifted.month, shifted.day)
 
 
-_RELEASE_VERB_RE = re.compile(r"\b(released|release|opened in|premiered|premiere|debuted|hit (?:theatres|cinemas))\b",
-                              re.IGNORECASE)
+# "expanding wide on 21 October": the wide release after a limited one.
+_RELEASE_VERB_RE = re.compile(r"\b(released|release|opened in|premiered|premiere|debuted|hit (?:theatres|cinemas)|"
+                              r"(?:expand(?:ed|ing|s)|went|going|goes)\s+wide)\b", re.IGNORECASE)
 _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participated|selected|premiered|premiere|"
                              r"played|competed|in competition|opened|closed)\b", re.IGNORECASE)
 
@@ -361,7 +369,7 @@ _LISTED_PLACE = r"in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 # "…, in the United Kingdom on 12 August 2005, and in Australia as Foo by Roadshow on …": the next item of a list.
 _PLACE_BEFORE_DATE_RE = re.compile(rf"{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+(?:on|in)\s+$")
 _LISTED_DATE_RE = re.compile(rf"(?:\s+{_LISTED_PLACE})?,?\s+(?:and\s+)?"
-                             rf"(?:{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+)?(?:on|in)\s+")
+                             rf"(?:{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+)?(?:(?:on|in)\s+)?")
 _MADE_IN_BEFORE_RE = re.compile(r"(?i)\b(?:(?:shot|filmed|made|set|produced|born|based)\s+(?:entirely\s+)?(?:in|at)|"
                                 r"than\s+in(?:\s+the\s+rest\s+of)?)\s+(?:the\s+)?$")
 _MADE_AFTER_RE = re.compile(r"(?i)\s+(?:co-?)?(?:production|film|company|studio|producer)s?\b")
@@ -376,7 +384,9 @@ _RE_RELEASE_RE = re.compile(r"(?i)\bre-?releas\w*|\breissu\w*|\b(?:returned|came
                             r"\bre-?entered\s+the\s+(?:[\w-]+\s+){0,2}box\s+office|"
                             # the run widened: "before a wider release in June 1980", "expanded to 800 theaters"
                             r"\b(?:wider|expanded)\s+(?:theatrical\s+)?release|\bexpanded\s+(?:to|into)\b")
-_CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?:was|were|is|has|had|later|then)\b).)*")
+# … nor at "before" or "after" another event ("released on 9 November, before streaming on Netflix on …").
+_CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?:was|were|is|has|had|later|then)\b|"
+                             r",?\s+(?:before|after|prior\s+to|ahead\s+of)\s).)*")
 _THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
 _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
                                      r"\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)")
@@ -424,18 +434,23 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         places += [(Place(canonical_event(e)), s, t) for e, s, t in _events(sentence)]
         places.sort(key=lambda item: item[1])
     mentions = []
+    claimed = -1  # where the place the date before took after it starts: "on 1 June in the UK, 2 June in …"
     for index, (when, start, end) in enumerate(anchors):
         lower = anchors[index - 1][2] if index else 0
         upper = anchors[index + 1][1] if index + 1 < len(anchors) else len(sentence)
-        # A place before a clause break ("at Venice on 5 September, and at the Odeon on 2 May") is not this date's.
-        before = [p for p, s, e in places if lower <= s < start
+        # A place before a clause break ("at Venice on 5 September, and at the Odeon on 2 May") is not this date's,
+        # nor one the date before took.
+        before = [p for p, s, e in places if lower <= s < start and s != claimed
                   and not re.search(r",\s+and\b|;", sentence[e:start])]
-        after = [p for p, s, _ in places if end <= s < upper]
+        # Nor is a place after the next clause break ("premiered … on May 25, and was released in the US on …").
+        after = [(p, s) for p, s, _ in places if end <= s < upper
+                 and not _CLAUSE_BREAK_BEFORE_RE.search(sentence, end, s)]
         # An item of a list of releases that names its place before its date ("…, in the United Kingdom on 12 August
         # 2005, and in Canada on …") has none if that is no place ("in Dolby Cinema on 8 June"): never the next item's.
         placed_before = bool(mentions) and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None \
             and _PLACE_BEFORE_DATE_RE.search(sentence, lower, start) is not None
-        place = before[-1] if before else (after[0] if after and not placed_before else None)
+        place = before[-1] if before else (after[0][0] if after and not placed_before else None)
+        claimed = after[0][1] if place is not None and not before else -1
         clause = sentence[lower:upper]
         # The release of a trailer, a soundtrack, a DVD or another film is not the film's publication: what the
         # date's own clause says (from the date before it to the next break after it) tells which.
@@ -567,6 +582,7 @@ _PREMIERE_RE = re.compile(rf"(?:\b(?P<kind>(?i:world|(?:North\s+)?American|Europ
                           rf"red[- ]carpet|special)|{_CAP}(?:\s+{_CAP})?)\s+)?\b(?i:premiere(?:d|s)?)\b")
 _PREMIERE_AT_RE = re.compile(rf"\bat\s+(?:the\s+)?(?:(?:facilities|campus|grounds|auditorium)\s+of\s+(?:the\s+)?)?"
                              rf"(?P<venue>{_PHRASE_RE.pattern})")
+_PLACES_VENUE_RE = re.compile(r"(?P<place>.+?)['’]s\s+(?P<venue>.+)")
 _PREMIERE_IN_RE = re.compile(rf"\bin\s+(?:the\s+)?(?P<city>{_PHRASE_RE.pattern}(?:,\s+{_CAP}(?:\s+{_CAP})*)?)")
 # A premiere still to come: "was set to premiere", "is scheduled to premiere".
 _NOT_YET_RE = re.compile(r"(?i)\b(?:set|due|slated|scheduled|expected|planned|going)\s+to\s+premiere")
@@ -705,6 +721,10 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
                 and not re.search(r"['’]s?$", venue_match["venue"].rstrip(".,;:")):
             # "at the White House for President Bush": the venue's name ends before "for".
             named = re.split(r"\s+(?:for|to|with|by|during)\s+", venue_match["venue"], maxsplit=1)[0]
+            # "at New York's Ziegfeld Theatre": the Ziegfeld Theatre, in New York (not "Grauman's Chinese Theatre").
+            owner = _PLACES_VENUE_RE.match(named)
+            if owner and reference.is_place_name(owner["place"]):
+                named, city = owner["venue"], city or _filming_place(owner["place"], "", links)
             venue = Place(named.rstrip(".,;:"), within=city)
         if venue is not None and (is_event_name(venue.name) or canonical_event(venue.name) != venue.name
                                   or re.fullmatch(r"[A-Z]{2,6}", venue.name) is not None
@@ -2054,7 +2074,8 @@ def _limit_count(quantity: Quantity, sentence: str, match: re.Match[str]) -> Non
 _GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|ings|s)?|made|making|took in|taking in|reached|"
                        r"reaching|brought in|bringing in|box[- ]office|total(?:l?ing|l?ed)?|debut(?:ed|ing|s)?|"
                        r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|a further|"
-                       r"another|opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of)\b",
+                       r"another|opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of|"
+                       r"opening\s+(?:gross\s+|take\s+)?of)\b",
                        re.IGNORECASE)
 # Words that make a sum something else: what the film cost, paid or kept, a rental, a sum adjusted for inflation,
 # a record or a condition ("the fastest film to earn $100 million", "if the film grossed over …"), an average,
@@ -2074,7 +2095,7 @@ _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dv
                                  r"across all|average)\b", re.IGNORECASE)
 # The verbs of a running total, a debut, a drop and a list that goes on: see find_box_office.
 _WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came in|an additional|a further|another|"
-                            r"opened|"
+                            r"opened|opening|"
                             r"weekend|week|day")
 # Words that name another film: "its predecessor", "Ann Berg's next film", "the remake".
 # (Never "the original release", "the original Tamil version": the film's own.)
@@ -2150,7 +2171,8 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
 
 
 _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
-                "box office", "box-office", "debut", "week", "market", "holdover", "opened", "collect", "day")
+                "box office", "box-office", "debut", "week", "market", "holdover", "opened", "opening", "collect",
+                "day")
 # "… largest markets were France ($1.7 million), the UK ($8.6 million)": a country's takings, in brackets after it.
 _REGION_BEFORE_BRACKET_RE = re.compile(r"(?:\bthe\s+)?(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\($")
 MIN_GROSS = 1000  # a smaller sum is a price or a salary, no film's takings
@@ -2214,19 +2236,24 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
                 said = _speaks_of_the_film(upto, title) and not _OTHER_FILM_RE.search(upto[upto.rfind(",") + 1:]) \
                     and not another_subject(upto, title)
         # "… in the US and Canada and $1,976,000 elsewhere": a sum listed after one the film took
-        listed = previous_gross and not verbs and bool(re.search(
-            r"(?:,|\band\b|\bincluding\b)\s*(?:an?\s+(?:additional|further)\s+)?$", before)) \
-            and not _NOT_GROSS_RE.search(before)
         tail = _SUM_TAIL_RE.match(after).group(0)
+        listed = previous_gross and not verbs and bool(_LISTED_AFTER_GROSS_RE.search(before)) \
+            and not _NOT_GROSS_RE.search(before)
+        # "opened with $40 million, after $2.2 million in previews": the previews that came before the sum.
+        listed = listed or (previous_gross and not verbs and _AFTER_PREVIEWS_RE.fullmatch(before) is not None
+                            and _PREVIEWS_RE.search(tail) is not None)
         bracketed = before.rstrip().endswith("(")
+        # "grossed $411 million ($251 million domestic, $160 million foreign)": the total's markets, in brackets.
+        split = bracketed and previous_gross and not verbs and before.strip() == "(" \
+            and _names_a_market(tail.split(")")[0])
         # In brackets, a sum is a country's share of the takings, never another film's ("ahead of Heat ($90 million)").
         region = _REGION_BEFORE_BRACKET_RE.search(before.rstrip()) if bracketed else None
         in_region = region is not None and reference.is_region_name(region["region"]) \
             and not _NOT_GROSS_RE.search(sentence[:start]) and not _OTHER_FILM_RE.search(sentence[:start]) \
             and _speaks_of_the_film(sentence[:start], title) \
             and not another_subject(sentence[:previous_end + region.start()], title)
-        is_gross = (said or listed or in_region) and not _NOT_GROSS_AFTER_RE.search(tail) \
-            and (in_region or not bracketed) and quantity.amount >= MIN_GROSS
+        is_gross = (said or listed or in_region or split) and not _NOT_GROSS_AFTER_RE.search(tail) \
+            and (in_region or split or not bracketed) and quantity.amount >= MIN_GROSS
         if is_gross:
             # The sum's own words: those after it, and those before it that the previous sum's words do not take.
             # Of the words before it, its own clause's and, for the sentence's first sum, the sentence's opening
@@ -2259,6 +2286,14 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+# A sum listed after one the film took: "… in the US and Canada and $1,976,000 elsewhere", "…, including $2 million
+# from previews", "… abroad, for $411 million worldwide", "…, of which $250 million came from North America".
+_LISTED_AFTER_GROSS_RE = re.compile(r"(?:,|\band\b|\bincluding\b|,\s*(?:for|with|of\s+which))\s*"
+                                    r"(?:an?\s+(?:additional|further)\s+)?$")
+# Previews told after an opening: "…, after $2.2 million in previews", "…, following $2.2 million from Thursday
+# late-night previews" (never "after Heat's $50 million": another film's).
+_AFTER_PREVIEWS_RE = re.compile(r"(?i)\s*,?\s*(?:after|following|including)\s+(?:an?\s+)?")
+_PREVIEWS_RE = re.compile(r"(?i)\bpreviews\b")
 # A record the sum set, told after it: "…, marking the best opening weekend for a Disney film" (an opening).
 _RECORD_AFTER_RE = re.compile(r"[^.;]*?,\s+(?:marking|making|setting|breaking|becoming|achieving|giving)\b[^.;,]*?"
                               r"\b(?P<window>opening\s+(?:weekend|day|week))\b")
@@ -2294,7 +2329,7 @@ _ORDINAL_WORDS = (r"(?:opening|first|second|third|fourth|fifth|sixth|seventh|eig
 _WINDOW_RE = re.compile(
     rf"(?i)\b(?:{_ORDINAL_WORDS}[\s-]+(?:[\w-]+\s+){{0,2}}?(?:weekend|weeks?|days?|months?|Thursday|Friday|Saturday|"
     r"Sunday)(?:\s+of\s+(?:[\w-]+\s+)?(?:re-?)?release)?|(?:\d+|[a-z]+)-day\s+(?:total|opening|weekend|run)|"
-    r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?)?previews|running\s+total|"
+    r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?){0,2}previews|running\s+total|"
     r"midnight\s+(?:launch|screenings?|shows?|showings?)|(?:the\s+)?weekend|opening\s+(?:day|week)|"
     # A run that is not the whole of it: the first run or year, a re-release, a limited release, so far, by a date.
     r"(?<=during\s)(?:its|the)\s+(?:first|initial|original)\s+(?:theatrical\s+)?(?:run|release|year(?:\s+of\s+"
@@ -2305,11 +2340,18 @@ _WINDOW_RE = re.compile(
 # A debut ("debuted to $35 million") is an opening; a list of markets with their sums in brackets tells the
 # markets' openings or later weekends when it speaks of them ("its largest new markets were France ($1.7 million)").
 _DEBUT_RE = re.compile(r"(?i)\bdebut(?:ed|ing|s)?\b")
+# An opening told by its verb or noun just before the sum ("opened with $12 million", "opened in first place to …",
+# "an opening of …") or just after it ("$12 million in its debut"): the opening's takings, never the run's total.
+_OPENED_BEFORE_RE = re.compile(r"(?i)\b(?:opened\b[^,;.]{0,40}?\b(?:to|with)|opening\s+(?:gross\s+|take\s+)?of)\s*$")
+_DEBUT_AFTER_RE = re.compile(r"(?i)^\s*(?:in|on|during|with)\s+(?:its|their|the\s+film['’]s)\s+(?:[\w-]+\s+){0,2}?"
+                             r"debut\b")
 _OPENINGS_RE = re.compile(r"(?i)\b(?:(?P<opening>debut(?:ed|ing|s)?|opened|opening|new\s+markets?)|holdovers?)\b")
-# A market that is no place: "overseas", "in other territories", "outside North America", "domestically".
+# A market that is no place: "overseas", "in other territories", "outside North America", "domestically", "abroad",
+# "a foreign gross of".
 _MARKET_WORDS_RE = re.compile(
     r"(?i)\b(?:overseas|internationally|(?:international|foreign|overseas|other)\s+(?:markets?|territories|"
-    r"countries)|elsewhere|domestic(?:ally)?|outside\s+(?:of\s+)?(?:the\s+)?"
+    r"countries)|elsewhere|domestic(?:ally)?|abroad|foreign(?=\s+(?:gross|box[\s-]office|takings|earnings|"
+    r"receipts)|\s*[),;]|\s*$)|outside\s+(?:of\s+)?(?:the\s+)?"
     r"(?-i:[A-Z][\w.]*(?:\s+(?:and\s+(?:the\s+)?)?[A-Z][\w.]*){0,3}))\b")
 # A market that is a place: "in the United States and Canada", "at the North American box office", "In Japan,".
 _PLACE_WORDS = r"[A-Z][\w.]*(?:\s+(?:and\s+)?[A-Z][\w.]*){0,3}"
@@ -2319,6 +2361,7 @@ _MARKET_PLACE_RE = re.compile(rf"\b(?:(?i:in|at|across|from)\s+(?:the\s+|its\s+(
 _WORLDWIDE_RE = re.compile(r"(?i)\b(?:worldwide|global(?:ly)?|world-wide)\b")
 
 
+_NORTH_AMERICA = Place("North America", qid="Q49")  # the market the studios report together: P3005 North America
 _NORTH_AMERICA_NAMES = frozenset({"north america", "united states and canada", "us and canada", "u.s. and canada",
                                   "canada and the united states", "us/canada", "u.s./canada", "united states/canada"})
 
@@ -2330,7 +2373,7 @@ def _market_place(name: str) -> Place | None:
     name = re.sub(r"\s+box\s+office$|['’]s$", "", name)
     name = re.sub(r"(?<=America)n$", "", name)  # "the North American box office": North America
     if re.sub(r"\s*[–—]\s*", "/", fold(name).removeprefix("the ")) in _NORTH_AMERICA_NAMES:  # "United States–Canada"
-        return Place("North America", qid="Q49")  # the market the studios report together: P3005 North America
+        return _NORTH_AMERICA
     entry = reference.country(name) or reference.country_of_demonym(name)
     if entry is not None:
         return Place(entry.name, qid=entry.qid)
@@ -2342,6 +2385,12 @@ def _market_place(name: str) -> Place | None:
 # weekend, it went on to gross $300 million" (after the sum, "… after its opening weekend" is a running total's).
 _AFTER_WINDOW_RE = re.compile(r"(?i)\b(?:after|following|since|beyond|past)\s+(?:(?:a|an|the|its|their)\s+)?"
                               r"(?:[\w-]+\s+){0,2}$")
+
+
+def _names_a_market(words: str) -> bool:
+    """Whether a sum's own words name a market: "domestic", "foreign", "in Japan"."""
+    return _MARKET_WORDS_RE.search(words) is not None or any(
+        _market_place(m["place"] or m["office"]) is not None for m in _MARKET_PLACE_RE.finditer(words))
 
 
 def _window_before(text: str) -> re.Match[str] | None:
@@ -2373,7 +2422,8 @@ def _limit(quantity: Quantity, before: str, after: str, clauses: list[str],
         if quantity.area is None and words is not None:
             quantity.scope = words.group(0)
     when = re.sub(r"(?i)^(?:the|its)\s+", "", " ".join(window.group(0).split())) if window is not None \
-        else "opening" if _DEBUT_RE.search(before) else None
+        else "opening" if _DEBUT_RE.search(before) or _OPENED_BEFORE_RE.search(before) \
+        or _DEBUT_AFTER_RE.match(after) else None
     if when is not None:  # "its first weekend, outside North America"
         quantity.scope = f"{when}, {quantity.scope}" if quantity.scope else when
 
@@ -2391,7 +2441,7 @@ def limit_in_brackets(quantity: Quantity, text: str) -> Quantity:
     return quantity
 
 
-_PART_MARKET_RE = re.compile(r"(?i)\b(?:domestic|foreign|overseas|international)\b")
+_PART_MARKET_RE = re.compile(r"(?i)\b(?:domestic|foreign|overseas|international|abroad)\b")
 
 # A box-office table: a column of territories beside one of sums ("Territory | Collections").
 _TERRITORY_HEADER_RE = re.compile(r"(?i)^\s*(?:territor(?:y|ies)|regions?|markets?|countr(?:y|ies)|areas?)\s*$")
@@ -2473,9 +2523,11 @@ def is_partial(quantity: Quantity) -> bool:
     return quantity.scope is not None or (quantity.area is not None and quantity.area.qid is None)
 
 
-# "earning $7.25 million in theatrical rentals", "rentals of $4,420,000": what the distributor took back.
+# "earning $7.25 million in theatrical rentals", "rentals of $4,420,000", "its distributors' share was …": what the
+# distributor took back.
 _RENTALS_AFTER_RE = re.compile(r"^\s*in\s+(?:[\w-]+\s+){0,3}?rentals\b", re.IGNORECASE)
-_RENTALS_BEFORE_RE = re.compile(r"\brentals?\s+(?:of|totall?(?:ing|ed)|amounting\s+to|came\s+to|were|was|reached)\s+"
+_RENTALS_BEFORE_RE = re.compile(r"\b(?:rentals?|distributors?['’]?\s+share)\s+"
+                                r"(?:of|totall?(?:ing|ed)|amounting\s+to|came\s+to|were|was|reached)\s+"
                                 r"(?:about\s+|around\s+|an\s+estimated\s+)?$", re.IGNORECASE)
 
 
@@ -2491,7 +2543,7 @@ def find_rentals(sentence: str, title: str = "") -> list[Quantity]:
     ...                                 "rentals overseas; it grossed $20 million.")]
     [7250000.0, 1250000.0]
     """
-    if "rental" not in _lowered(sentence):
+    if not _mentions(sentence, ("rental", "share")):
         return []
     return [quantity for quantity, start, end in _sums(sentence)
             if (_RENTALS_AFTER_RE.match(sentence[end:]) or _RENTALS_BEFORE_RE.search(sentence[:start]))

@@ -55,12 +55,22 @@ def _list(template: Template, render: Render) -> str:
 
 
 def _film_date(template: Template, render: Render) -> str:
+    """{{Film date|year|month|day|place|year|month|day|place…}}: a release a line. A year where a place belongs opens
+    the next release ("{{Film date|2001|5|5|ref1=…|2001|6|10|United States}}": the first release names no place)."""
     parts = _positional(template, render)
     releases = []
-    for index in range(0, len(parts), 4):
+    index = 0
+    while index < len(parts):
         date, place = _date_parts(parts[index:index + 3]), (parts[index + 3:index + 4] or [""])[0]
+        if _YEAR_RE.fullmatch(place) and index + 4 < len(parts):
+            place, index = "", index + 3
+        else:
+            index += 4
         releases.append(f"{date} ({place})" if place else date)
     return "\n".join(r for r in releases if r)
+
+
+_YEAR_RE = re.compile(r"\d{4}")
 
 
 def _date(template: Template, render: Render) -> str:
@@ -199,8 +209,8 @@ RENDERERS: dict[str, Renderer] = {
     "nihongo": _nihongo, "based on": _based_on, "native name": _native_name, "chinese": _names,
     "interlanguage link multi": _first, "illm": _first, "linktext": lambda template, render: "".join(
         _positional(template, render)),
-    "inr": _currency("₹"), "us$": _currency("US$"), "philippine peso": _currency("₱"), "gbp": _currency("£"),
-    "euro": _currency("€"),
+    "inr": _currency("₹"), "us$": _currency("US$"), "usd": _currency("US$"), "philippine peso": _currency("₱"),
+    "gbp": _currency("£"), "euro": _currency("€"),
     # {{Film name|native title|…}} and {{Infobox name module|…}}: the names, one per line.
     **dict.fromkeys(("film name", "infobox name module"), _names),
     "sort": _sort,

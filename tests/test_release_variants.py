@@ -1,0 +1,76 @@
+"""Releases, premieres and runtimes written the way other editors write them (review 17: F8, L10, F10): a premiere's
+date never takes the next clause's country; "New York's [[Ziegfeld Theatre]]" is a venue in New York; each item of a
+list of releases keeps its own country; a wide release after a limited one; {{Film date}} with a reference between
+its releases; "(Worldwide)" is no place; {{Runtime|1|59}} is hours and minutes. Each on a minimal wikitext snippet."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmgraph import extract_film
+from filmgraph.model import Film
+from filmgraph.read.wikitext import parse_wikitext
+
+
+def _film(infobox: str, body: str = "") -> Film:
+    text = ("{{Infobox film\n| name = Night Harbour\n| director = [[Ann Berg]]\n" + infobox + "\n}}\n"
+            "'''Night Harbour''' is a 2001 film.\n" + body)
+    return extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+
+
+def _releases(film: Film) -> list[tuple[str, str | None]]:
+    return [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release]
+
+
+def test_a_premieres_date_never_takes_the_country_of_the_release_after_it() -> None:
+    film = _film("", "== Release ==\nThe film had its world premiere at the [[Ziegfeld Theatre (1969)|Ziegfeld "
+                     "Theatre]] in New York City on May 25, 2001, and was released in the United States on June 3.\n")
+    assert _releases(film) == [("2001-05-25", None), ("2001-06-03", "United States")]
+    (screening,) = film.screening
+    assert screening.venue is not None and screening.venue.within is not None
+    assert (screening.date.isoformat(), screening.venue.name, screening.venue.within.name) == (
+        "2001-05-25", "Ziegfeld Theatre", "New York City")
+
+
+def test_a_citys_possessive_before_a_venue_is_the_venues_city() -> None:
+    film = _film("", "== Release ==\nThe film premiered on May 25, 2001 at New York's [[Ziegfeld Theatre (1969)|"
+                     "Ziegfeld Theatre]].\n")
+    (screening,) = film.screening
+    assert screening.venue is not None and screening.venue.within is not None
+    assert (screening.event, screening.venue.name, screening.venue.within.name) == (
+        "Premiere at Ziegfeld Theatre", "Ziegfeld Theatre", "New York")
+
+
+@pytest.mark.parametrize(("sentence", "releases"), [
+    ("It was released on 1 June 2001 in the United Kingdom, 2 June in Australia and 3 June in the United States.",
+     [("2001-06-01", "United Kingdom"), ("2001-06-02", "Australia"), ("2001-06-03", "United States")]),
+    ("It was released in Japan on July 20, 2001, and in North America on September 20, 2002.",
+     [("2001-07-20", "Japan"), ("2002-09-20", "North America")]),
+    ("It had a limited release on October 7, 2001, before expanding wide on October 21.",
+     [("2001-10-07", None), ("2001-10-21", None)]),
+    ("It had a limited theatrical release on November 9, 2001, before streaming on Netflix on November 16.",
+     [("2001-11-09", None)]),
+])
+def test_each_release_of_a_list_keeps_its_own_date_and_place(sentence: str,
+                                                             releases: list[tuple[str, str | None]]) -> None:
+    assert _releases(_film("", f"== Release ==\n{sentence}\n")) == releases
+
+
+def test_a_north_american_release_is_the_market_studios_report_together() -> None:
+    (release,) = _film("", "== Release ==\nIt was released in North America on September 20, 2002.\n").release
+    assert release.place is not None and (release.place.name, release.place.qid) == ("North America", "Q49")
+
+
+def test_film_date_with_a_reference_between_its_releases_keeps_both() -> None:
+    film = _film("| released = {{Film date|2001|5|5|ref1=<ref>Night Harbour opens</ref>|2001|6|10|United States}}")
+    assert _releases(film) == [("2001-05-05", None), ("2001-06-10", "United States")]
+
+
+def test_a_worldwide_release_has_no_place() -> None:
+    assert _releases(_film("| released = {{Film date|2001|5|12|Worldwide}}")) == [("2001-05-12", None)]
+
+
+@pytest.mark.parametrize(("runtime", "minutes"), [("{{Runtime|1|59}}", 119.0), ("{{Runtime|119}}", 119.0),
+                                                  ("{{Runtime|2|0}}", 120.0)])
+def test_runtime_template_with_hours_and_minutes(runtime: str, minutes: float) -> None:
+    assert [q.amount for q in _film(f"| runtime = {runtime}").runtime] == [minutes]
