@@ -491,7 +491,7 @@ def test_rs_is_the_rupee_of_the_films_country() -> None:
     assert [(q.amount, q.currency, q.scope) for q in unsaid.takings] == [(3.5e8, "INR", "opening week")]
     pakistani = _film("| country = Pakistan\n| gross = [[Rupee|Rs]]2.42 [[crore]] (Pakistan)")
     assert [(q.amount, q.currency, q.unit, q.area and q.area.name) for q in pakistani.box_office] == [
-        (2.42e7, "PKR", None, "Pakistan")]
+        (2.42e7, "PKR", "Q188289", "Pakistan")]
 
 
 def test_usd_template_and_a_distributors_share() -> None:
