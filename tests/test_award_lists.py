@@ -295,3 +295,15 @@ def test_a_flat_award_list_names_its_body_first() -> None:
     assert found == {("Scream Awards", "Best Director", "nominated", ("Ann Berg",), 2011),
                      ("Scream Awards", "Best Fantasy Movie", "won", (), 2011),
                      ("Saturn Awards", "Best Actor", "won", ("Tom Hill",), None)}
+
+
+def test_a_numbered_ceremony_of_a_yearly_body_dates_its_prizes() -> None:
+    prose = _nominations("== Reception ==\nAt the [[49th Academy Awards]], it won [[Academy Award for Best Picture|"
+                         "Best Picture]].\n")
+    table = _nominations("== Accolades ==\n{| class=\"wikitable\"\n! Award !! Category !! Recipient !! Result\n|-\n"
+                         "| [[75th Golden Globe Awards|Golden Globe Awards]] || Best Director || [[Ann Berg]] || "
+                         "{{nom}}\n|-\n| [[43rd Robert Awards|Robert Awards]] || Best Film || Heat || {{won}}\n|}\n")
+    assert prose == {("Academy Awards", "Best Picture", "won", (), 1977)}
+    # The Robert Awards are not in the table of yearly ceremonies: no year is guessed.
+    assert table == {("Golden Globe Awards", "Best Director", "nominated", ("Ann Berg",), 2018),
+                     ("Robert Awards", "Best Film", "won", (), None)}

@@ -148,6 +148,30 @@ def is_ceremony(name: str) -> bool:
     return bool(CEREMONY_RE.match(name))
 
 
+@cache
+def _yearly_ceremonies() -> dict[str, tuple[int, int]]:
+    return {row["body"]: (int(row["first_regular_edition"]), int(row["its_year"]))
+            for row in _rows("ceremonies.csv")}
+
+
+def ceremony_year(ceremony: str) -> int | None:
+    """The year of a numbered ceremony of a body held once a year since (ceremonies.csv): the 49th Academy Awards
+    were held in 1977. None for another body, or an edition before the body kept to one a year.
+
+    >>> ceremony_year("49th Academy Awards"), ceremony_year("the 75th Golden Globe Awards")
+    (1977, 2018)
+    >>> ceremony_year("3rd Academy Awards"), ceremony_year("43rd Robert Awards")
+    (None, None)
+    """
+    edition = re.match(r"^(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(.+)$", ceremony.strip(), re.IGNORECASE)
+    body = award_body(edition.group(2)) if edition else None
+    if edition is None or body not in _yearly_ceremonies():
+        return None
+    first, year = _yearly_ceremonies()[body]
+    number = int(edition.group(1))
+    return year + number - first if number >= first else None
+
+
 def strip_ordinal(name: str) -> str:
     """The award body or festival of a ceremony's name.
 

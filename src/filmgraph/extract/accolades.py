@@ -84,6 +84,10 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
             # open.
             body_cell = award_body(_PAGE_YEAR_PREFIX_RE.sub("", page)) or body_cell
         ceremony = body_cell if is_ceremony(body_cell) else None
+        target = collector.film.links.get(fold(body_cell)) if body_cell else None
+        if ceremony is None and target and is_ceremony(target) and award_body(strip_ordinal(target)) == award_body(
+                strip_ordinal(body_cell)):
+            ceremony = target  # "[[49th Academy Awards|Academy Awards]]": the ceremony the cell links
         result_cell = cell("result").casefold()
         result = AwardResult.WON if result_cell in WIN_WORDS else AwardResult.NOMINATED
         nominees = _nominees(row[columns["recipient"]] if "recipient" in columns else "", collector.film)
@@ -352,6 +356,8 @@ def apply_ceremonies(film: Film, years: dict[str, PartialDate] | None = None) ->
     for nomination in film.nomination:
         if nomination.ceremony and not nomination.date:
             nomination.date = (years or {}).get(fold(nomination.ceremony).removeprefix("the "))
+        if nomination.ceremony and not nomination.date and (year := reference.ceremony_year(nomination.ceremony)):
+            nomination.date = PartialDate(year)  # "the 49th Academy Awards": a body's yearly ceremony, 1977
 
 
 _RESULT_TAIL_RE = re.compile(r"\s*(?:[–—:-]+|\(|,)\s*(?P<result>[A-Za-z][A-Za-z -]*?)\)?\s*[.;]?\s*$")
