@@ -173,3 +173,9 @@ def test_a_songs_writers_in_an_award_table_are_its_nominees_and_the_song_no_pers
     assert [(n.work.name, n.work.creators) for n in nomination.nominees if n.work] == [
         ("Hold Fast", [film.people[n.person].key for n in nomination.nominees if n.person])]
     assert "Hold Fast" not in {person.name for person in film.people.values()}
+
+
+def test_a_prize_of_the_stage_version_is_not_the_films() -> None:
+    film = _film("", "== Stage version ==\nThe film was adapted into a musical in 2003. [[Eva Lund]] won an "
+                 "[[Aliw Awards|Aliw Award]] for Best Actress in a Musical that year.\n")
+    assert _nominations(film) == set()
