@@ -179,3 +179,17 @@ def test_a_prize_of_the_stage_version_is_not_the_films() -> None:
     film = _film("", "== Stage version ==\nThe film was adapted into a musical in 2003. [[Eva Lund]] won an "
                  "[[Aliw Awards|Aliw Award]] for Best Actress in a Musical that year.\n")
     assert _nominations(film) == set()
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("At the [[49th Academy Awards]], it won Best Picture (for producers [[Tom Hill]] and [[Eva Lund]]) and Best "
+     "Supporting Actor (both [[Carl Holm]] and [[Ann Berg]]).",
+     {("Academy Awards", "Best Picture", "won", ("Eva Lund", "Tom Hill")),
+      ("Academy Awards", "Best Supporting Actor", "won", ("Ann Berg", "Carl Holm"))}),
+    ("It was nominated for Best Sound ([[Tom Hill]], [[Eva Lund]] and [[Carl Holm]]) at the 49th Academy Awards.",
+     {("Academy Awards", "Best Sound", "nominated", ("Carl Holm", "Eva Lund", "Tom Hill"))}),
+    ("It won the Academy Award for Best Film Editing for [[Tom Hill]] and Eva Lund.",
+     {("Academy Awards", "Best Film Editing", "won", ("Eva Lund", "Tom Hill"))}),
+])
+def test_each_person_of_a_list_a_category_went_to_is_a_nominee(sentence: str, expected: set[tuple[str, ...]]) -> None:
+    assert _nominations(_film("", "== Reception ==\n" + sentence + "\n")) == expected

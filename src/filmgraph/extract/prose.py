@@ -1078,6 +1078,13 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         if recipient and recipient["bracketed"]:
             nominees.append(recipient["bracketed"])
             recipient = None
+        # "Best Sound (Ann Berg, Tom Hill and Eva Lund)", "(for producers Ann Berg and Tom Hill)", "(both …)", "for
+        # Tom Hill and Eva Lund": each person of a list the category goes to.
+        listed = _NOMINEE_LIST_RE.match(sentence, position + len(category)) if not recipient else None
+        listed = listed or (_FOR_LIST_RE.match(sentence, position + len(category)) if recipient else None)
+        if listed and all(NAME_RE.fullmatch(name) for name in _LIST_SPLIT_RE.split(listed["names"].strip())):
+            nominees += [name for name in _LIST_SPLIT_RE.split(listed["names"].strip()) if name not in nominees]
+            recipient = None
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title \
                 and not _CATEGORY_RE.match(recipient["name"]):  # "the Special … Award for Best Visual Effects"
             nominees.append(recipient["name"])
@@ -1108,6 +1115,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
 
 _IN_YEAR_RE = re.compile(r"\s+in\s+(\d{4})\b")
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
+# The people a category went to, listed in brackets or after "for": "(for producers Ann Berg and Tom Hill)".
+_NOMINEE_LIST_RE = re.compile(r"\s*\((?:for\s+)?(?:(?:the\s+)?(?:producers?|directors?|writers?|screenwriters?|"
+                              r"editors?|composers?|actors?|actresses)\s+|both\s+)?(?P<names>[^()]+)\)")
+_FOR_LIST_RE = re.compile(r"\s+for\s+(?P<names>[^,;()]+?(?:,\s+[^,;()]+?)*,?\s+and\s+[^,;()]+?)(?=[.;,)]|\s+at\s|$)")
+_LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # Right before a verb of winning: a relative clause of a person, or the pluperfect ("who won", "who had won", "had
 # previously won"): a prize someone had before, for another work, unless the words after it say it is for this film.
 _EARLIER_PRIZE_RE = re.compile(r"(?:\bwho\s+(?:had\s+)?|\bhad\s+)(?:(?:previously|already|earlier|once|also)\s+)?$")
