@@ -193,3 +193,16 @@ def test_a_prize_of_the_stage_version_is_not_the_films() -> None:
 ])
 def test_each_person_of_a_list_a_category_went_to_is_a_nominee(sentence: str, expected: set[tuple[str, ...]]) -> None:
     assert _nominations(_film("", "== Reception ==\n" + sentence + "\n")) == expected
+
+
+def test_recipients_cells_in_a_list_template_a_song_note_or_shared_with() -> None:
+    rows = [("[[Academy Awards]]", "Best Director", "{{plainlist|\n* [[Tom Hill]]\n* [[Eva Lund]]\n}}", "{{nom}}"),
+            ("[[Academy Awards]]", "Best Original Song", "[[Carl Holm]] and [[Ann Berg]] {{small|For the song "
+             "\"[[Harbour Song]]\"}}", "{{nom}}"),
+            ("[[Saturn Awards]]", "Best Actress", "[[Ida Krog]] {{small|(shared with [[Eva Lund]])}}", "{{won}}")]
+    film = _film("", _table(rows))
+    assert _nominations(film) == {("Academy Awards", "Best Director", "nominated", ("Eva Lund", "Tom Hill")),
+                                  ("Academy Awards", "Best Original Song", "nominated", ("Ann Berg", "Carl Holm")),
+                                  ("Saturn Awards", "Best Actress", "won", ("Eva Lund", "Ida Krog"))}
+    song = next(n for n in film.nomination if n.category == "Best Original Song")
+    assert [n.work.name for n in song.nominees if n.work] == ["Harbour Song"]

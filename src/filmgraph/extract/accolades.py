@@ -25,6 +25,8 @@ _AWARD_ENTRY_RE = re.compile(r"^(?P<category>.+?)(?:\s+(?:[–—-]|for)\s+(?P<n
 
 
 
+_SHARED_WITH_RE = re.compile(r"\s*\(\s*shared\s+with\s+(?P<names>[^()]+)\)", re.IGNORECASE)
+_FOR_THE_SONG_RE = re.compile(r"\s*\(?\s*for\s+the\s+song\s+[\"“](?P<work>[^\"”]+)[\"”]\s*\)?\s*$", re.IGNORECASE)
 # A song and its writers: '"Song" by Ann Berg', '"Song" – Ann Berg and Tom Hill', '"Song"' then a line "Music and
 # lyrics by Ann Berg".
 _SONG_RE = re.compile(r"^[\"“'‘](?P<work>[^\"”’]+)[\"”'’]\s*(?:\((?P<paren>[^)]*)\)|(?:[—–,:]|\s-)?\s*"
@@ -182,6 +184,13 @@ def _nominees(cell: str, film: Film) -> list[Nominee]:
     cell = cell.strip()
     if not cell or fold(clean_name(cell)) == fold(title):
         return []
+    # "Ann Berg {{small|(shared with Tom Hill)}}": both are nominees.
+    cell = _SHARED_WITH_RE.sub(r", \g<names>", cell)
+    # "Ann Berg and Tom Hill {{small|For the song "Harbour Song"}}": the writers, for their song.
+    for_song = _FOR_THE_SONG_RE.search(cell)
+    if for_song and cell[:for_song.start()].strip():
+        people = [name for name in split_names(cell[:for_song.start()]) if _nominee_is_a_person(name, film)]
+        return [*(Nominee(person=name) for name in people), Nominee(work=Work(for_song["work"].strip(), people))]
     song = _SONG_RE.match(cell)
     if song:
         # The song's writers are nominees with it, as 'Ann Berg for "Song"' makes them.

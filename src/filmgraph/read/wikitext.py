@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache, lru_cache
 
@@ -414,6 +415,19 @@ def _markup_tokens(separator: str) -> re.Pattern[str]:
     return re.compile(r"\[\[|\{\{|\]\]|\}\}|" + re.escape(separator))
 
 
+def _table_lines(markup: str) -> Iterator[str]:
+    """The lines of a table's markup, a template that runs over several lines kept on its line: a cell's
+    "{{plainlist|" with its items below it, then "}} || {{nom}}", is one cell and the cells after it."""
+    pending = ""
+    for line in markup.splitlines():
+        pending = f"{pending}\n{line}" if pending else line
+        if pending.count("{{") <= pending.count("}}"):
+            yield pending
+            pending = ""
+    if pending:
+        yield from pending.split("\n")  # never closed: each line as it stands
+
+
 def parse_table(markup: str) -> Table | None:
     """A wikitable with rowspans and colspans expanded.
 
@@ -462,7 +476,7 @@ def parse_table(markup: str) -> Table | None:
         rows.append(row)
         current.clear()
 
-    for line in markup.splitlines():
+    for line in _table_lines(markup):
         stripped = line.strip()
         if stripped.startswith("{|") or stripped.startswith("|+"):
             continue
