@@ -206,3 +206,11 @@ def test_recipients_cells_in_a_list_template_a_song_note_or_shared_with() -> Non
                                   ("Saturn Awards", "Best Actress", "won", ("Eva Lund", "Ida Krog"))}
     song = next(n for n in film.nomination if n.category == "Best Original Song")
     assert [n.work.name for n in song.nominees if n.work] == ["Harbour Song"]
+
+
+def test_a_category_cell_naming_its_song() -> None:
+    rows = [("[[Academy Awards]]", "[[Academy Award for Best Original Song|Best Original Song]] <small>(\"[[Harbour "
+             "Song]]\")</small>", "[[Carl Holm]]", "{{nom}}")]
+    film = _film("", _table(rows))
+    assert _nominations(film) == {("Academy Awards", "Best Original Song", "nominated", ("Carl Holm",))}
+    assert [n.work.name for n in film.nomination[0].nominees if n.work] == ["Harbour Song"]

@@ -25,6 +25,9 @@ _AWARD_ENTRY_RE = re.compile(r"^(?P<category>.+?)(?:\s+(?:[–—-]|for)\s+(?P<n
 
 
 
+# A category cell that names the song it went to: 'Best Music for "Harbour Song"', 'Best Song ("Harbour Song")'.
+_CATEGORY_SONG_RE = re.compile(r"^(?P<category>.+?)\s+(?:for\s+[\"“](?P<work>[^\"”]+)[\"”]|"
+                               r"\(\s*[\"“](?P<noted>[^\"”]+)[\"”]\s*\))$")
 _SHARED_WITH_RE = re.compile(r"\s*\(\s*shared\s+with\s+(?P<names>[^()]+)\)", re.IGNORECASE)
 _FOR_THE_SONG_RE = re.compile(r"\s*\(?\s*for\s+the\s+song\s+[\"“](?P<work>[^\"”]+)[\"”]\s*\)?\s*$", re.IGNORECASE)
 # A song and its writers: '"Song" by Ann Berg', '"Song" – Ann Berg and Tom Hill', '"Song"' then a line "Music and
@@ -67,8 +70,8 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         def cell(role: str, row: tuple[str, ...] = row) -> str:
             return clean_name(row[columns[role]]) if role in columns else ""
         category = " ".join(row[columns["category"]].split())
-        song = re.match(r"^(?P<category>.+?)\s+for\s+[\"“](?P<work>[^\"”]+)[\"”]$", category)
-        if song:  # 'Best Music for "Gonna Fly Now"': the category, and the song it went to
+        song = _CATEGORY_SONG_RE.match(category)
+        if song:  # 'Best Music for "Harbour Song"', 'Best Original Song ("Harbour Song")': the song it went to
             category = song["category"]
         category = _category_text(category)  # "Best Music (Original Song)" keeps its brackets
         if not category:
@@ -95,7 +98,7 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         nominees = _nominees(row[columns["recipient"]] if "recipient" in columns else "", collector.film)
         if song:  # the songwriters are the nominees, for their song
             people = [n.person for n in nominees if n.person]
-            nominees = [*nominees, Nominee(work=Work(song["work"], people))]
+            nominees = [*nominees, Nominee(work=Work(song["work"] or song["noted"], people))]
         linked = _category_link(category, links, strip_ordinal(body_cell) if body_cell else "")
         if linked and linked[0] and body_cell and body_key(linked[0]) != body_key(strip_ordinal(body_cell)):
             linked = None  # a link of the section's prose to another body's category ("Best Sound" at the Oscars)
