@@ -214,3 +214,11 @@ def test_a_category_cell_naming_its_song() -> None:
     film = _film("", _table(rows))
     assert _nominations(film) == {("Academy Awards", "Best Original Song", "nominated", ("Carl Holm",))}
     assert [n.work.name for n in film.nomination[0].nominees if n.work] == ["Harbour Song"]
+
+
+def test_the_subject_goes_on_into_a_second_clause() -> None:
+    film = _film("", "== Reception ==\n[[Eva Lund]] won the [[Golden Globe Award for Best Actress – Motion Picture "
+                 "Drama|Golden Globe]] and was nominated for the [[Academy Award for Best Actress|Academy Award]].\n")
+    assert _nominations(film) == {
+        ("Golden Globe Awards", "Best Actress – Motion Picture Drama", "won", ("Eva Lund",)),
+        ("Academy Awards", "Best Actress", "nominated", ("Eva Lund",))}

@@ -743,6 +743,7 @@ _QUALIFIER_WORDS_RE = re.compile(r"(?i)^(?:motion\s+picture\s+)?(?:black[- ]and[
 
 
 AwardLink = tuple[str, tuple[str, str], str]  # (shown text, (body, category) of its article, the article)
+_GOES_ON_RE = re.compile(r"\s(?:and|but)\s+(?:was\s+|were\s+)?(?:also\s+|later\s+)?$")
 # A category's link shown as the nomination itself: "[[…|Golden Globe nomination]]", "[[…|Oscar nod]]".
 _SHOWN_AS_NOMINATION_RE = re.compile(r"(?:^|\s)(?:nominations?|nods?)$", re.IGNORECASE)
 
@@ -832,6 +833,10 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
             # "Composer [[Tom Hill]] won a [[…|Grammy]]": a person's prize, the film's when the sentence names no
             # other work (not "who had won an [[…|Oscar]]", whose verb has no person right before it).
             winners = prose.person_subjects(sentence[:max(before)[0]], title)
+            if not winners and _GOES_ON_RE.search(sentence, 0, max(before)[0]):
+                # "Eva Lund won the [[…|Golden Globe]] and was nominated for the [[…|Academy Award]]": the subject of
+                # the sentence's first verb goes on.
+                winners = prose.person_subjects(sentence[:min(before)[0]], title)
         if sibling is None and (not before or not winners and not prose.the_film_is_the_subject(
                 sentence, max(before)[0], title)):
             continue  # no verb before it, or someone's or something else's prize ("who had won an [[…|Oscar]]")
