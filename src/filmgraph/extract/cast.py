@@ -400,8 +400,9 @@ _PAIR_JOINT_RE = re.compile(rf"(?:;\s+|,?\s+and\s+)(?=(?:[{UPPER}][\w.'’-]*\s+
 _APPEARANCES_BY_RE = re.compile(r"(?i)^(?:(?:special|guest|cameo)\s+)?(?:cameos?|appearances?)\s+(?:by|from)\s+")
 
 
-# Where a line's actors part: "A, B and C", "A & B"; never the comma before "Jr.", "III" or an honour ("OBE").
-_ACTORS_JOINT_RE = re.compile(r",?\s+(?:and|&)\s+|,\s+(?!(?:Jr|Sr|Jnr|Snr)\b|(?:II|III|IV)\b|"
+# Where a line's actors part: "A, B and C", "A & B", "A / B" (a voice and its dub); never the comma before "Jr.",
+# "III" or an honour ("OBE").
+_ACTORS_JOINT_RE = re.compile(r",?\s+(?:and|&)\s+|\s+/\s+|,\s+(?!(?:Jr|Sr|Jnr|Snr)\b|(?:II|III|IV)\b|"
                               r"(?:OBE|CBE|MBE|KBE|DBE|QC|KC|PhD|MD)\b)")
 
 
@@ -539,6 +540,8 @@ def _split_pair(text: str) -> _Pair | None:
         if re.match(r"\s*(?:[–—-]\s|:\s|\.{2,}|\(|,?\s*$)", text[match.end():]) and \
                 not re.match(r"\s*$", text[match.end():]):
             continue  # "Old Knut (Blind Man) – Carl Holm": the pair is split further on
+        if _bracket_note(match["paren"]) and text[match.end():].strip():
+            continue  # "Ann Berg (Japanese) and Eva Lund (English) as Maja": a note; the pair is split further on
         native = not re.search(r"[A-Za-zÀ-ÿ]", match["paren"]) and re.search(r"[A-Za-zÀ-ÿ]", text[:match.start()])
         if native or _NOTE_RE.search(match["paren"]) or re.match(r"\s*as\s", text[match.end():]):
             return None  # "Ann Berg (special appearance)", "Carl Holm (カール)", "Carl Holm (Carl Eric Holm) as …"
@@ -585,6 +588,49 @@ def _decide(pair: _Pair) -> None:
         pair.decided = "right"  # "Chief of Police – Carl Holm" (but "Ann Berg and Carl Holm – Anna and Jens")
 
 
+# A sub-item that credits the voices of the character on the line above: "Voiced by: Ann Berg (Japanese); Eva Lund
+# (English)" (also what {{Anime voices}} shows), "Japanese: Ann Berg", "English dub: Eva Lund". The label is no part.
+_VOICE_LABEL_RE = re.compile(r"^(?:(?i:voiced|played|portrayed)\s+by|(?i:voices?)|(?P<language>[A-Z][a-z]+)"
+                             r"(?:\s+(?i:voices?|dub|version|cast))?)\s*:\s*(?P<actors>\S.*)$")
+
+
+def _voice_label(item: CastItem) -> re.Match[str] | None:
+    label = _VOICE_LABEL_RE.match(_SPACES_RE.sub(" ", item.text).strip())
+    if label is None or (label["language"] and reference.language(label["language"]) is None):
+        return None
+    return label
+
+
+def _with_voices_below(items: Sequence[CastItem]) -> list[CastItem]:
+    """The list with each character line and the voice credits below it as one line: "Maja" over "Voiced by: Ann
+    Berg (Japanese); Eva Lund (English)", or over "Japanese: Ann Berg" and "English: Eva Lund", is "Maja, voiced by
+    Ann Berg (Japanese); Eva Lund (English)". The line above names a character, not an actor: it says no "as" and
+    credits no voice itself."""
+    joined: list[CastItem] = []
+    credits: list[str] = []  # the voice credits under joined[-1]
+
+    def close() -> None:
+        if credits:
+            parent = joined[-1]
+            character = _described(_SPACES_RE.sub(" ", parent.text).strip())[0]
+            joined[-1] = CastItem(f"{character}, voiced by {'; '.join(credits)}", parent.links, parent.depth)
+            credits.clear()
+
+    for item in items:
+        label = _voice_label(item) if item.depth > 1 and joined else None
+        parent = joined[-1] if label else None
+        if label and parent is not None and parent.depth < item.depth \
+                and not re.search(r"\sas\s", parent.text) and not _voice_credit(parent.text):
+            actors = label["actors"].strip()
+            credits.append(f"{actors} ({label['language']})" if label["language"] else actors)
+            joined[-1] = CastItem(parent.text, parent.links | item.links, parent.depth)
+            continue
+        close()
+        joined.append(CastItem(label["actors"], item.links, item.depth) if label else item)
+    close()
+    return joined
+
+
 def read_voice_credits(items: Sequence[CastItem]) -> list[Entry]:
     """The lines of a list of characters that say who plays them ("Maja (voiced by Ann Berg): a spy …");
     the others describe a character, and name no actor.
@@ -593,7 +639,7 @@ def read_voice_credits(items: Sequence[CastItem]) -> list[Entry]:
     ...                     CastItem("Jens: a fisherman")])
     [('Ann Berg', ['Maja']), ('Eva Lund', ['Maja'])]
     """
-    return [entry for item in items for entry in _voice_credit(item.text)]
+    return [entry for item in _with_voices_below(items) for entry in _voice_credit(item.text)]
 
 
 def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entry]:
@@ -608,7 +654,7 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
     [('Ann Berg', ['Maja']), ('Eva Lund', ['Mrs. Lund']), ('Carl Holm', ['Jens'])]
     """
     lines: list[tuple[CastItem, str, _Pair | None]] = []
-    for item in items:
+    for item in _with_voices_below(items):
         text = _SPACES_RE.sub(" ", item.text).strip()
         chunks = _chunks(text)
         for chunk in chunks:  # "Ann Berg (banker), Carl Holm (singer in tea house)"
@@ -676,10 +722,17 @@ def _later_sentences(text: str) -> list[str]:
     return sentences[1:]
 
 
+# "(voiced by Ann Berg in Japanese and Eva Lund in the English dub)": the language of each voice.
+_IN_LANGUAGE_RE = re.compile(r"\s+in\s+(?:the\s+)?(?P<language>[A-Z][a-z]+)(?:\s+(?:version|dub|dubbing))?\s*\.?$")
+
+
 def _actors(text: str) -> list[str]:
     """The actors a character's side names: "Ann Berg (Japanese); Eva Lund (English)", "Ann Berg, a singer"."""
     actors = []
     for piece in re.split(r"\s*(?:[;,/]|\band\b)\s*(?![^(]*\))", text):
+        language = _IN_LANGUAGE_RE.search(piece)
+        if language and reference.language(language["language"]):
+            piece = piece[:language.start()]  # "Eva Lund in English": the dub she voices, no part of her name
         head = _name_head(piece)
         if not head or not is_person_name(head) or head != clean_name(re.sub(r"\([^)]*\)", "", piece)).strip(" ."):
             if head and is_person_name(head) and not actors:

@@ -1,0 +1,43 @@
+"""Cast lists written the way other editors write them: voice credits under a character, definition lists, a comma
+or a colon between actor and part, a linked part in brackets, and "It stars A as X, B as Y" in a sentence. Each
+spelling must give each actor their parts, and never a label, a description or a character as an actor."""
+
+from __future__ import annotations
+
+from filmgraph import extract_film
+from filmgraph.read.wikitext import parse_wikitext
+
+
+def _cast(body: str, lead: str = "") -> dict[str, list[str]]:
+    text = ("{{Infobox film\n| name = Harbour Lights\n| director = [[Ola Dam]]\n| starring = [[Tom Hill]]\n}}\n"
+            f"'''Harbour Lights''' is a 1999 film. {lead}\n\n{body}")
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Harbour_Lights"))
+    return {film.people[m.person].name: m.characters for m in film.cast}
+
+
+def test_voice_credits_under_a_character_line() -> None:
+    """"* Maja" with "*: Voiced by: A (Japanese); B (English)" below: Maja is the part, A and B its actors; the
+    label is no part and the character no actor."""
+    cast = _cast("""==Cast==
+* Maja Lund
+*: Voiced by: [[Ann Berg]] (Japanese); [[Eva Lund]] (English)
+* '''Jens''' – a sullen ten-year-old boy
+*: {{Anime voices|[[Carl Webb]]|[[Mia Ross]]}}
+* '''Old Knut'''
+** Japanese: [[Ida Sand]]
+** English: [[Per Vik]]
+""")
+    assert cast == {"Tom Hill": [], "Ann Berg": ["Maja Lund"], "Eva Lund": ["Maja Lund"], "Carl Webb": ["Jens"],
+                    "Mia Ross": ["Jens"], "Ida Sand": ["Old Knut"], "Per Vik": ["Old Knut"]}
+
+
+def test_each_language_keeps_its_actor() -> None:
+    """A second language's actor is cast too: "voiced by A in Japanese and B in English", "A (Japanese) and B
+    (English) as X", "A / B as X"."""
+    cast = _cast("""==Cast==
+* '''Maja''' (voiced by [[Ann Berg]] in Japanese and [[Eva Lund]] in English)
+* [[Carl Webb]] (Japanese) and [[Mia Ross]] (English) as Jens
+* [[Ida Sand]] / Per Vik (Per V. Vik) as Old Knut
+""")
+    assert cast == {"Tom Hill": [], "Ann Berg": ["Maja"], "Eva Lund": ["Maja"], "Carl Webb": ["Jens"],
+                    "Mia Ross": ["Jens"], "Ida Sand": ["Old Knut"], "Per Vik": ["Old Knut"]}
