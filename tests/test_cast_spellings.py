@@ -41,3 +41,17 @@ def test_each_language_keeps_its_actor() -> None:
 """)
     assert cast == {"Tom Hill": [], "Ann Berg": ["Maja"], "Eva Lund": ["Maja"], "Carl Webb": ["Jens"],
                     "Mia Ross": ["Jens"], "Ida Sand": ["Old Knut"], "Per Vik": ["Old Knut"]}
+
+
+def test_a_linked_part_in_brackets_or_after_a_colon() -> None:
+    """"A ([[Part]])", "A: [[Part one]]/[[Part two]]", "A: a customs officer", "A: [[Part]], a mole": the part, as
+    "A (Part)" and "A – a customs officer" give it; "A: plays the lead" names no part."""
+    cast = _cast("""==Cast==
+* [[Tom Hill]] ([[Sam Spade (character)|Sam Spade]])
+* [[Carl Webb]]: [[Joe Bloggs]]/[[The Bartender (character)|The Bartender]]
+* [[Mia Ross]]: a Greek customs officer
+* [[Ida Sand]]: [[The Underminer]], a mole-like supervillain.
+* [[Per Vik]]: plays the lead
+""")
+    assert cast == {"Tom Hill": ["Sam Spade"], "Carl Webb": ["Joe Bloggs", "The Bartender", "Joe Bloggs/The Bartender"],
+                    "Mia Ross": ["Greek customs officer"], "Ida Sand": ["The Underminer"], "Per Vik": []}

@@ -759,6 +759,10 @@ def _voice_credit(text: str) -> list[Entry]:
     return [(actor, split_roles(voiced["character"], actor)) for actor in _actors(credit)]
 
 
+# What may follow "Actor:" as a part: a name, a quoted name, or a description ("a customs officer"), not a verb.
+_COLON_PART_RE = re.compile(rf"(?:(?:an?|the)\s+\S|[\"“{UPPER}])")
+
+
 def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, context: CastContext) -> list[Entry]:
     voiced = _voice_credit(text)
     if voiced:
@@ -773,7 +777,11 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
             # credits the name as a person's; it is never a character itself.
             left = clean_name(pair.left)
             known = fold(left) in item.links or (" " in left and context.person(left))
-            return [(left, [])] if known and is_person_name(left) else []
+            if not known or not is_person_name(left):
+                return []
+            # "Tom Hill: a Greek customs officer", "Tom Hill: [[The Underminer]], a mole": the actor's part, named or
+            # described; "Tom Hill: plays the lead" says no part.
+            return [(left, split_roles(pair.right, left) if _COLON_PART_RE.match(pair.right.strip()) else [])]
         if pair.paren:
             actor = clean_name(pair.left)
             if not is_person_name(actor):
@@ -784,7 +792,10 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
             # A name in brackets that the article knows as nobody's is a character when it is one word ("Kim
             # Bodnia (Frank)") or shares no word with the actor's; a full name sharing one may be their other name.
             bracketed = fold(pair.right).split()
-            unrelated = score <= 0 and not _bracket_note(pair.right) and (
+            # So is one the line links to a page of its own that names nobody the article credits ("Tom Hill ([[Sam
+            # Spade]])"): the actor's other name would be written, not linked.
+            linked_part = fold(pair.right) in item.links and not context.person(pair.right)
+            unrelated = (score <= 0 or linked_part) and not _bracket_note(pair.right) and (
                 len(bracketed) == 1 or not set(fold(actor).split()) & set(bracketed))
             role = pair.right if pair.decided or fold(pair.right) in context.characters or score < 0 or unrelated \
                 else ""
