@@ -55,3 +55,40 @@ def test_a_linked_part_in_brackets_or_after_a_colon() -> None:
 """)
     assert cast == {"Tom Hill": ["Sam Spade"], "Carl Webb": ["Joe Bloggs", "The Bartender", "Joe Bloggs/The Bartender"],
                     "Mia Ross": ["Greek customs officer"], "Ida Sand": ["The Underminer"], "Per Vik": []}
+
+
+def test_a_comma_between_actor_and_part() -> None:
+    """A list that parts actor and part with a comma: the character is no actor, and a description after the comma
+    is the part ("[[Carl Webb]], a bartender"), on any line; a line of actors alone stays a line of actors."""
+    cast = _cast("""==Cast==
+* [[Tom Hill]], [[Sam Spade (character)|Sam Spade]]
+* [[Eva Lund]], Kate
+** [[Ida Sand]], Young Kate.
+* [[Carl Webb]], a bartender
+""")
+    assert cast == {"Tom Hill": ["Sam Spade"], "Eva Lund": ["Kate"], "Ida Sand": ["Young Kate"],
+                    "Carl Webb": ["bartender"]}
+    assert _cast("==Cast==\n* [[Eva Lund]] as Kate\n* [[Carl Webb]], [[Mia Ross]] and [[Per Vik]]\n") == {
+        "Tom Hill": [], "Eva Lund": ["Kate"], "Carl Webb": [], "Mia Ross": [], "Per Vik": []}
+
+
+def test_a_definition_list_cast() -> None:
+    """";[[Actor]]" over ": Part", "; Part" over ": Voiced by: …", ";Actor as Part" over a description; a term that
+    heads part of the cast ("Main cast") or a character described ("; Kate" over ": A detective …") casts nobody."""
+    cast = _cast("""==Cast==
+;[[Eva Lund]]
+: Kate
+;[[Carl Webb]]
+: a Greek customs officer
+; Haku
+: Voiced by: [[Mia Ross]] (Japanese); [[Per Vik]] (English)
+: A boy who can turn into a dragon.
+;[[Ida Sand]] as Maja
+: A detective who drinks.
+; Jens
+: A fisherman who lives by the harbour.
+;Main cast
+: [[Ola Berg]]
+""")
+    assert cast == {"Tom Hill": [], "Eva Lund": ["Kate"], "Carl Webb": ["Greek customs officer"], "Mia Ross": ["Haku"],
+                    "Per Vik": ["Haku"], "Ida Sand": ["Maja"]}

@@ -631,6 +631,50 @@ def _with_voices_below(items: Sequence[CastItem]) -> list[CastItem]:
     return joined
 
 
+# "Tom Hill, Sam Spade", "Tom Hill, a bartender": a comma where other lists write a dash; never the comma before
+# "Jr.", "III" or an honour.
+_COMMA_PAIR_RE = re.compile(r"^(?P<left>[^,()]+?),\s+(?!(?:Jr|Sr|Jnr|Snr|II|III|IV|OBE|CBE|MBE|KBE|DBE|QC|KC)\b)"
+                            r"(?P<right>\S.*)$")
+_NAMES_SPLIT_RE = re.compile(r",\s+|\s+(?:and|&)\s+")
+
+
+def _comma_pair(text: str) -> tuple[str, bool] | None:
+    """A line whose actor and part a comma parts, written with a dash instead, and whether the comma is followed by a
+    description ("Tom Hill, a bartender": so the actor is before it); None when the comma parts no actor from a part:
+    "Tom Hill, Eva Lund and Carl Webb" lists actors, "Tom Hill, who …" describes one."""
+    pair = _COMMA_PAIR_RE.match(text)
+    if pair is None or re.search(r"\sas\s", text) or not is_person_name(clean_name(pair["left"])):
+        return None
+    right = pair["right"]
+    described = re.match(r"(?:an?|the)\s", right) is not None
+    if not described and not _CAPITAL_START_RE.match(right):
+        return None
+    pieces = _NAMES_SPLIT_RE.split(right.strip(" .:"))
+    if len(pieces) > 1 and all(is_person_name(clean_name(piece)) for piece in pieces):
+        return None
+    return f"{pair['left']} – {right}", described
+
+
+def _comma_pairs(lines: list[tuple[CastItem, str, _Pair | None]]) -> list[tuple[CastItem, str, _Pair | None]]:
+    """The lines with their comma read as a dash where it parts an actor from a part: on a line whose comma a
+    description follows ("Tom Hill, a bartender"), and on every such line of a list that writes most of its lines
+    so ("Tom Hill, Sam Spade" / "Eva Lund, Kate": which side is the actor, the list decides)."""
+    found = [(index, _comma_pair(text)) for index, (item, text, pair) in enumerate(lines)
+             if pair is None and not item.heading]
+    paired = [(index, written) for index, written in found if written is not None]
+    lines_read = sum(not item.heading for item, _, _ in lines)
+    named = sum(not described for _, (_, described) in paired)  # "Tom Hill, Sam Spade": a name after the comma
+    by_list = named >= 2 and 2 * len(paired) >= lines_read
+    result = list(lines)
+    for index, (written, described) in paired:
+        if by_list or described:
+            pair = _split_pair(written)
+            if pair is not None:
+                _decide(pair)
+                result[index] = (lines[index][0], written, pair)
+    return result
+
+
 def read_voice_credits(items: Sequence[CastItem]) -> list[Entry]:
     """The lines of a list of characters that say who plays them ("Maja (voiced by Ann Berg): a spy …");
     the others describe a character, and name no actor.
@@ -671,6 +715,7 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
         if pair is not None:
             _decide(pair)
         lines.append((item, text, pair))
+    lines = _comma_pairs(lines)
     vote = 0
     for item, _, pair in lines:
         if pair is not None and pair.decided is None:
@@ -794,9 +839,10 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
             bracketed = fold(pair.right).split()
             # So is one the line links to a page of its own that names nobody the article credits ("Tom Hill ([[Sam
             # Spade]])"): the actor's other name would be written, not linked.
-            linked_part = fold(pair.right) in item.links and not context.person(pair.right)
+            named = _described(pair.right)[0].strip()  # "([[Part]], a mole-like villain)": the part, described
+            linked_part = fold(named) in item.links and not context.person(named)
             unrelated = (score <= 0 or linked_part) and not _bracket_note(pair.right) and (
-                len(bracketed) == 1 or not set(fold(actor).split()) & set(bracketed))
+                len(bracketed) == 1 or not set(fold(actor).split()) & set(bracketed) or linked_part)
             role = pair.right if pair.decided or fold(pair.right) in context.characters or score < 0 or unrelated \
                 else ""
             return [(actor, split_roles(role, actor) if role else [])]

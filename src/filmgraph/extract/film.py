@@ -523,7 +523,23 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
             read_sentences(note)
         notes.clear()
 
-    for block in section.blocks or _plain_blocks(section):
+    blocks = list(section.blocks or _plain_blocks(section))
+    skip = -1  # a definition read with its term
+    for index, block in enumerate(blocks):
+        if index == skip:
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _is_term(block) and following is not None and _is_definition(following) and lists:
+            # ";[[Ann Berg]]" over ": Anna", "; Anna" over ": Voiced by: Ann Berg": a term and its definition are a
+            # cast line, its side decided with the list's; ";Ann Berg as Anna" over ": A nurse …" is one itself, and
+            # the definitions below it describe it.
+            line = _cast_line_of_term(block, following)
+            if line is not None:
+                if line is not block:
+                    skip = index + 1
+                run.append(CastItem(line.text, frozenset(fold(shown) for shown, _ in line.links), 1))
+                run_links.append(line.links)
+                continue
         text = block.text
         opened = _OPENED_LIST_RE.match(text)
         if block.kind is BlockKind.PARAGRAPH and opened:
@@ -552,6 +568,36 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         elif block.kind is BlockKind.PARAGRAPH:
             read_sentences(block)
     flush()
+
+
+def _is_term(block: Block) -> bool:
+    """A definition list's term (";Ann Berg"), or an indented bold line."""
+    return block.kind is BlockKind.PARAGRAPH and block.heading and block.depth > 0
+
+
+def _is_definition(block: Block) -> bool:
+    return block.kind is BlockKind.PARAGRAPH and not block.heading and block.depth > 0
+
+
+# A term that is a cast line of its own: "Ann Berg as Anna", "Anna – Ann Berg", "Anna (voiced by Ann Berg)".
+_TERM_CAST_LINE_RE = re.compile(r"\sas\s|\s[–—-]\s|\b(?:voiced|played|portrayed)\s+by\b", re.IGNORECASE)
+
+
+# A term that heads a part of the cast ("Main cast", "Cameos", "Voices"): never a name or a part.
+_LIST_HEADING_RE = re.compile(r"(?i)\b(?:cast|cameos?|starring|stars?|guests?|supporting|main|leads?|voices?|dubs?|"
+                              r"others?|crew|credits?|uncredited|featuring|additional|minor|roles?|characters?)\b")
+
+
+def _cast_line_of_term(term: Block, definition: Block) -> Block | None:
+    """The cast line a definition list's entry makes: the term itself when it is one (its definition describes it),
+    else the term and its definition as "term: definition" when the term is a short name and the definition says no
+    "as" (a heading such as ";Main cast" over ": Ann Berg as Anna" makes none)."""
+    if _TERM_CAST_LINE_RE.search(term.text):
+        return term
+    if len(term.text.split()) > 6 or re.search(r"\sas\s", definition.text) or _LIST_HEADING_RE.search(term.text) \
+            or not is_person_name(clean_name(term.text)):
+        return None
+    return Block(BlockKind.ITEM, f"{term.text}: {definition.text}", 1, (*term.links, *definition.links))
 
 
 def _own_pages(actors: list[str], items: Sequence[tuple[str, tuple[tuple[str, str], ...]]],
