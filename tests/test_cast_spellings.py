@@ -92,3 +92,20 @@ def test_a_definition_list_cast() -> None:
 """)
     assert cast == {"Tom Hill": [], "Eva Lund": ["Kate"], "Carl Webb": ["Greek customs officer"], "Mia Ross": ["Haku"],
                     "Per Vik": ["Haku"], "Ida Sand": ["Maja"]}
+
+
+def test_it_stars_a_as_x_in_the_lead_and_in_a_cast_section() -> None:
+    """"It stars A as X, B as Y, and C as Z": each actor with the part, C too; "with B as Y … in supporting roles",
+    "A and B as X and Y, respectively" and "A (X), B (Y)" the same; "as the champion, [[Name]]" names the part, no
+    actor; "as a cop" describes the part in the lead and names none."""
+    lead = "It stars [[Tom Hill]] as Sam, [[Eva Lund]] as Kate, and [[Carl Webb]] as the champion, [[Joe Bloggs]]."
+    assert _cast("", lead) == {"Tom Hill": ["Sam"], "Eva Lund": ["Kate"], "Carl Webb": ["Joe Bloggs"]}
+    lead = "It stars [[Tom Hill]] as a cop and [[Eva Lund]] as a thief."
+    assert _cast("", lead) == {"Tom Hill": [], "Eva Lund": []}
+    cast = _cast("==Cast==\nThe film stars [[Tom Hill]] as Sam, with [[Eva Lund]] as Kate and [[Carl Webb]] as Joe in"
+                 " supporting roles.\n")
+    assert cast == {"Tom Hill": ["Sam"], "Eva Lund": ["Kate"], "Carl Webb": ["Joe"]}
+    cast = _cast("==Cast==\nThe film stars [[Eva Lund]] and [[Carl Webb]] as Kate and Joe, respectively.\n")
+    assert cast == {"Tom Hill": [], "Eva Lund": ["Kate"], "Carl Webb": ["Joe"]}
+    cast = _cast("==Cast==\nThe film stars [[Eva Lund]] (Kate), [[Carl Webb]] (Joe) and [[Mia Ross]] (Sam).\n")
+    assert cast == {"Tom Hill": [], "Eva Lund": ["Kate"], "Carl Webb": ["Joe"], "Mia Ross": ["Sam"]}

@@ -573,7 +573,9 @@ def _bracket_note(text: str) -> bool:
     """A bracket after an actor that notes something ("(Hindi)", "(Child)", "(Denmark)", "(Flashback)"), not a
     character's name."""
     word = clean_name(text)
-    return fold(word) in _BRACKET_NOTE_WORDS or bool(_NOTE_RE.search(word)) or reference.language(word) is not None \
+    language = reference.language(word)
+    # A language only by its ISO name ("Sam", "Kim") is likelier a character's name than a dub's note.
+    return fold(word) in _BRACKET_NOTE_WORDS or bool(_NOTE_RE.search(word)) or bool(language and language.qid) \
         or reference.country(word) is not None or reference.country_of_demonym(word) is not None
 
 
@@ -1008,6 +1010,8 @@ _PLAYED_BY_RE = re.compile(r"(?:,\s*|\s*\(\s*)(?:voiced|played|portrayed|perform
 # "Other cast members include …", "the film features …": the cast a sentence lists.
 _INCLUDE_RE = re.compile(r"\b(?:(?:cast|cast members|actors|roles|appearances|stars)\b[^.;]{0,40}?\b"
                          r"(?:include|includes|included|including)|features|featured|featuring|also starring|"
+                         # "The film stars Ann Berg as Anna, …": the film, not a person, stars them
+                         r"(?:[Ff]ilm|[Mm]ovie|[Pp]icture|It|it|which)\s+(?:also\s+)?(?:stars|starred)|"
                          r"(?:also\s+)?appearing\s+(?:are|were|is|was)|(?:with\s+)?appearances\s+by)\s+")
 _ROLE_CUT_RE = re.compile(r";|\s+(?:who|which|whose|where|when|in|from|on|at|opposite|alongside|with|during|for|"
                           r"before|after|to|while|until|because|but|though|although)\s+|\s+[–—-]\s+|\s*\(|\s*\.$")
@@ -1209,7 +1213,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         if not _IN_ANOTHER_WORK_RE.search(sentence[:match.start()]):  # not "In the remake, the cast includes …"
             # "Other cast members include …" says its list is of people; "the film features …" does not.
             entries += _included(sentence[match.end():], links, context,
-                                 people=re.search(r"(?i)\bcast\b", match.group(0)) is not None)
+                                 people=re.search(r"(?i)\b(?:cast|stars|starred)\b", match.group(0)) is not None)
     return entries
 
 
@@ -1232,15 +1236,43 @@ def _part_spoken_of(words: str, context: CastContext, named_here: list[str]) -> 
 _VOICE_ELSEWHERE_RE = re.compile(r"\s+(?:to|for|in|on)\s+(?!the\s+film\b(?!['’]))")
 
 
+def starring(text: str, links: Iterable[str], people: Iterable[str]) -> list[Entry]:
+    """(actor, characters) of the cast a sentence lists after the film "stars": "Ann Berg as Anna, Carl Holm as Jens,
+    and Eva Lund as Maja", "Ann Berg as Anna, with Carl Holm as Jens in a supporting role", "Ann Berg and Carl Holm as
+    Anna and Jens, respectively", "Ann Berg (Anna), Carl Holm (Jens)"; only names the article links (``links``) or
+    credits (``people``).
+
+    >>> starring("Ann Berg as Anna, Carl Holm as Jens, and Eva Lund as Maja.", ["Ann Berg", "Carl Holm"], ["Eva Lund"])
+    [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens']), ('Eva Lund', ['Maja'])]
+    """
+    context = CastContext(people={fold(person): person for person in people})
+    return _included(text, frozenset(fold(link) for link in links), context, people=True)
+
+
+_RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
+_WITH_START_RE = re.compile(r"^(?:(?:along\s+)?with|alongside|and)\s+")
+_NAME_AND_PART_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s*\.?$")
+
+
 def _included(text: str, links: frozenset[str], context: CastContext, *, people: bool = False) -> list[Entry]:
     """"Ann Berg as Anna, a nurse; Carl Holm as Jens, her father (…); Eva Lund and Ida Krog": the cast a
     sentence lists after "include" or "features", as far as it names people the article links or credits (with
     ``people``, a list said to be the cast's, also full names from one "as" a part on)."""
     entries: list[Entry] = []
+    respectively = _RESPECTIVELY_RE.search(text)
+    if respectively:
+        # "Ann Berg and Carl Holm as Anna and Jens, respectively": each actor with the part in the same place.
+        paired = parse_cast_entries(text[:respectively.start()])
+        if len(paired) > 1 and all(fold(actor) in links | context.people.keys() for actor, _ in paired):
+            return paired
+    described = False  # the last actor's part is described ("as the champion"), not named
     for chunk in re.split(r"(?:;|,)\s+(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))", text):
-        chunk = chunk.strip()
+        chunk = _WITH_START_RE.sub("", chunk.strip())  # "…, with Carl Holm as Jens and …"
         if not chunk or not _name_token(chunk.split()[0]):
             continue  # "a young woman", "father of …": what the last name plays
+        bracketed = _NAME_AND_PART_RE.match(chunk)
+        if bracketed and not _bracket_note(bracketed["role"]):
+            chunk = f"{bracketed['name']} as {bracketed['role']}"  # "Ann Berg (Anna)"
         match = re.match(r"^(?P<name>.+?)(?:\s+as\s+(?P<role>.+))?$", chunk)
         head = _name_head(match["name"]) if match else ""
         name = _person_of(head.split(), links, context) if head else None
@@ -1251,7 +1283,13 @@ def _included(text: str, links: frozenset[str], context: CastContext, *, people:
             # Only names the article links or credits; in a list said to be the cast's, also a full name "as" a part
             # and the full names after it: people, not things.
             break
+        if entries and described and not match["role"] and fold(name) not in context.people:
+            # "Carl Holm as the champion, Jens Lund": the name of the part described, no actor
+            entries[-1][1][:] = [part for part in entries[-1][1] if part[:1].isupper()] + [name]
+            described = False
+            continue
         entries.append((name, _prose_role(match["role"], name) if match["role"] else []))
+        described = bool(match["role"]) and re.match(r"(?:an?|the)\s+[a-z]", match["role"].strip()) is not None
     return entries
 
 

@@ -52,6 +52,8 @@ class Collector:
         self._company_names: frozenset[str] | None = None  # read when first asked
         self.title_forms: dict[str, str] = {}  # the infobox's film name in each language it labels (BCP 47)
         self.infobox_name: str | None = None  # the infobox's "name" line, as written
+        # (actor, parts) the lead names ("stars Ann Berg as Anna"): joined to the cast after the cast sections
+        self.lead_parts: list[tuple[str, list[str]]] = []
 
     def _scope(self, scope: tuple[str, str | None], links: tuple[tuple[str, str], ...]) -> None:
         for shown, target in links:

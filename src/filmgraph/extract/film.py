@@ -141,6 +141,7 @@ def extract_film(article: Article) -> Film:
             awards_level = section.level
         if awards_level is not None:
             read_award_blocks(section, collector)
+    _add_lead_parts(collector)
     _read_people_lists(article, collector, context)
     for member in film.cast:
         member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
@@ -785,11 +786,25 @@ def _read_bracketed_cast(article: Article, film: Film) -> None:
             played.setdefault(actor, []).append(character)
 
 
+def _add_lead_parts(collector: Collector) -> None:
+    """The parts the lead gives its stars ("stars Ann Berg as Anna"), each to its actor unless a cast section names it
+    already, shorter or in full ("Adrian" for "Adrianna Pennino")."""
+    film = collector.film
+    for actor, parts in collector.lead_parts:
+        members = [member for member in film.cast if fold(member.person) == fold(actor)]
+        if not members:
+            continue
+        for part in parts:
+            if not any(_same_part(part, known) or _same_part(known, part) for m in members for known in m.characters):
+                members[0].characters.append(part)
+
+
 def _same_part(mention: str, character: str) -> bool:
     """Whether a story's name for a character is the cast list's, or part of it, or spelled alike: "Ann" and
     "Princess Ann", "Luis Vargas" and "Luis Antonio Vargas", "Bhawani Singh" and "Bhavani Singh"."""
-    words = fold(mention).replace(".", " ").split()
-    theirs = fold(character).replace(".", " ").split()
+    # "Adrian" and 'Adrianna "Adrian" Pennino': the quotation marks round a nickname are no part of it
+    words = [word.strip("\"“”'‘’") for word in fold(mention).replace(".", " ").split()]
+    theirs = [word.strip("\"“”'‘’") for word in fold(character).replace(".", " ").split()]
     rest = iter(theirs)
     if all(word in rest for word in words) or spelled_alike(mention, character):
         return True
