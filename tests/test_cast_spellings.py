@@ -109,3 +109,14 @@ def test_it_stars_a_as_x_in_the_lead_and_in_a_cast_section() -> None:
     assert cast == {"Tom Hill": [], "Eva Lund": ["Kate"], "Carl Webb": ["Joe"]}
     cast = _cast("==Cast==\nThe film stars [[Eva Lund]] (Kate), [[Carl Webb]] (Joe) and [[Mia Ross]] (Sam).\n")
     assert cast == {"Tom Hill": [], "Eva Lund": ["Kate"], "Carl Webb": ["Joe"], "Mia Ross": ["Sam"]}
+
+
+def test_a_dub_actor_keeps_the_name_the_credits_give_them() -> None:
+    """"[[A]] (Japanese); B (B's credit name) (English)": B's credit name is another name of B, never a note."""
+    text = ("{{Infobox film\n| name = Harbour Lights\n}}\n'''Harbour Lights''' is a 1999 film.\n\n==Cast==\n"
+            "* '''Maja''' – [[Ann Berg]] (Japanese); [[Eva Lund]] (Eva Day) (English)\n"
+            "* [[Tom Hill]] / Carl Webb (Jenny Haniver/Dougary Grant) as Jens\n")
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Harbour_Lights"))
+    people = {film.people[m.person].name: (m.characters, film.people[m.person].alternate_names) for m in film.cast}
+    assert people == {"Ann Berg": (["Maja"], []), "Eva Lund": (["Maja"], ["Eva Day"]), "Tom Hill": (["Jens"], []),
+                      "Carl Webb": (["Jens"], ["Jenny Haniver", "Dougary Grant"])}

@@ -752,6 +752,9 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
         context.add(found)  # "** Vik also plays Kurt": the parent names whom a surname means
         if len(found) == 1:
             context.add_aliases(found[0][0], credited_names(text))
+        else:
+            for actor, _ in found:  # "Ann Berg (Ann B. Berg) (English); Eva Lund (Japanese)": each actor's own
+                context.add_aliases(actor, _bracketed_after(text, actor))
         entries += found
         if item.depth <= 1 or not parent:
             parent = found
@@ -761,6 +764,25 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
 
 _OTHER_PRODUCTION_RE = re.compile(r"(?i)\b(?:stage|broadway|theatre|theater|musical|play|remake|sequel|series|"
                                   r"other films?|radio|original (?:film|version))\b")
+
+
+def _bracketed_after(text: str, actor: str) -> list[str]:
+    """The names a line gives in brackets right after an actor's: "Eva Lund (Eva Day) (English)" → Eva Day (the name
+    the credits give her), never a note ("English")."""
+    at = text.find(actor)
+    if at < 0:
+        return []
+    names = []
+    rest = text[at + len(actor):]
+    while True:
+        bracket = _NAMED_PART_RE.match(rest)
+        if bracket is None:
+            return names
+        for inner in bracket["name"].split("/"):  # "(Jenny Lund/Dougary Holm)": two names
+            inner = inner.strip()
+            if is_person_name(inner) and not _bracket_note(inner) and fold(inner) != fold(actor):
+                names.append(inner)
+        rest = rest[bracket.end():]
 
 
 def _later_sentences(text: str) -> list[str]:
