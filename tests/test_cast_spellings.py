@@ -120,3 +120,19 @@ def test_a_dub_actor_keeps_the_name_the_credits_give_them() -> None:
     people = {film.people[m.person].name: (m.characters, film.people[m.person].alternate_names) for m in film.cast}
     assert people == {"Ann Berg": (["Maja"], []), "Eva Lund": (["Maja"], ["Eva Day"]), "Tom Hill": (["Jens"], []),
                       "Carl Webb": (["Jens"], ["Jenny Haniver", "Dougary Grant"])}
+
+
+def test_casting_news_casts_only_where_no_list_does() -> None:
+    """A casting story's parts given ("was cast as", "joined the cast as", "signed on to play", "the role of X went
+    to") cast a page that lists no cast; never a part planned, lost, auditioned for or in another work; and where a
+    cast list says who plays whom, the story's news is left to it."""
+    story = """==Production==
+===Casting===
+[[Carl Webb]] was cast as Joe in March 2004. [[Mia Ross]] joined the cast as Kate. [[Per Vik]] signed on to play Knut.
+The role of Maja went to [[Ida Sand]]. [[Ola Berg]] was originally cast as Jens, but was replaced by [[Jon Moe]].
+[[Eva Lund]] was considered for the role of Kate. [[Lina Holt]] auditioned for Maja. [[Nils Aas]] was cast as Joe in
+the sequel.
+"""
+    assert _cast(story) == {"Tom Hill": [], "Carl Webb": ["Joe"], "Mia Ross": ["Kate"], "Per Vik": ["Knut"],
+                            "Ida Sand": ["Maja"]}
+    assert _cast("==Cast==\n* [[Carl Webb]] as Jens\n\n" + story) == {"Tom Hill": [], "Carl Webb": ["Jens"]}

@@ -1315,6 +1315,67 @@ def _included(text: str, links: frozenset[str], context: CastContext, *, people:
     return entries
 
 
+# ------------------------------------------------------------------------------------------------ casting news
+
+
+# How a casting story tells a part given: "Carl Holm was cast as Jens", "Eva Lund joined the cast as Maja", "Ann
+# Berg signed on to play Anna" (the actors before the verb), "Berg cast Carl Holm as Jens", "The role of Jens went
+# to Carl Holm" (after it).
+_CAST_NEWS_RE = re.compile(
+    r"\b(?:(?P<passive>(?:was|were|has\s+been|had\s+been)\s+(?:later\s+|eventually\s+|finally\s+|then\s+)?cast\s+"
+    r"(?:as|in\s+the\s+(?:role|part)\s+of)|joined\s+the\s+cast\s+as|signed\s+on\s+to\s+(?:play|portray))\s+"
+    r"|(?P<active>cast)\s+(?=[A-Z])"
+    r"|(?P<went>[Tt]he\s+(?:title\s+)?(?:role|part)\s+of\s+(?P<part>[^,;]+?)\s+went\s+to)\s+)")
+# A part planned, offered, lost or in another work: "was originally cast as … but was replaced", "was considered
+# for", "auditioned for", "was cast as Jens in the sequel".
+_NOT_GIVEN_RE = re.compile(
+    r"(?i)\b(?:originally|initially|first|replac\w*|recast|considered|consideration|auditioned|audition|offered|"
+    r"approached|talks|negotiat\w*|would|was\s+to|were\s+to|set\s+to|wanted|declined|turned\s+down|dropped|left|"
+    r"instead|but|rumou?red|reportedly|expected|attached|screen\s*test\w*|sequel|prequel|remake|series|stage|play\s+"
+    r"(?:in|at)|musical|episode|another|previous|earlier|later\s+film|other\s+film|if|unless|not|never|nearly|almost)\b")
+
+
+def casting_news(sentence: str, links: Iterable[str], context: CastContext) -> list[Entry]:
+    """(actor, characters) of a casting story's sentence that tells a part given: "Carl Holm was cast as Jens in March",
+    "Eva Lund joined the cast as Maja", "Ann Berg signed on to play Anna", "Berg cast Carl Holm in the role of Jens",
+    "The role of Jens went to Carl Holm", "A and B were cast as X and Y, respectively". Never a part planned, offered,
+    lost or in another work (see _NOT_GIVEN_RE): the caller reads these only where no cast list says who plays whom.
+
+    >>> casting_news("Carl Holm was cast as Jens in March 2004.", ["Carl Holm"], CastContext())
+    [('Carl Holm', ['Jens'])]
+    >>> casting_news("Carl Holm was originally cast as Jens, but was replaced.", ["Carl Holm"], CastContext())
+    []
+    """
+    folded = frozenset(fold(link) for link in links)
+    sentence = _SPACES_RE.sub(" ", WIKILINK_RE.sub(r"\1", sentence)).strip()
+    news = _CAST_NEWS_RE.search(sentence)
+    if news is None or _NOT_GIVEN_RE.search(sentence):
+        return []
+    rest = sentence[news.end():]
+    if news["went"]:
+        actor = _person_of(_name_head(rest).split(), folded, context)
+        part = clean_role(news["part"], descriptions=False)
+        return [(actor, [part])] if actor and part else []
+    if news["active"]:
+        # "Berg cast Carl Holm as Jens": the actor, then the part
+        named = re.match(r"(?P<name>.+?)\s+(?:as|in\s+the\s+(?:role|part)\s+of)\s+(?P<role>.+)$", rest)
+        actor = _person_of(_name_head(named["name"]).split(), folded, context) if named else None
+        if not named or not actor or _name_head(named["name"]) != named["name"].strip():
+            return []
+        return [(actor, _prose_role(named["role"], actor, sentence))]
+    actors, _ = _subject(sentence, 0, news.start(), folded, context)
+    if not actors:
+        return []
+    if len(actors) > 1:
+        # "A and B were cast as X and Y, respectively"
+        roles = re.split(r"\s+and\s+", _RESPECTIVELY_RE.split(rest, maxsplit=1)[0].strip(" ,."))
+        if _RESPECTIVELY_RE.search(rest) and len(roles) == len(actors):
+            return [(actor, [part] if (part := clean_role(role, descriptions=False)) else [])
+                    for actor, role in zip(actors, roles, strict=True)]
+        return []
+    return [(actors[0], _prose_role(rest, actors[0], sentence))]
+
+
 # ------------------------------------------------------------------------------------------------ stories
 
 

@@ -38,6 +38,7 @@ from filmgraph.extract.cast import (
     CastItem,
     bracketed_roles,
     cast_table_entries,
+    casting_news,
     is_person_name,
     parse_cast_line,
     prose_cast,
@@ -142,6 +143,7 @@ def extract_film(article: Article) -> Film:
         if awards_level is not None:
             read_award_blocks(section, collector)
     _add_lead_parts(collector)
+    _add_casting_news(collector)
     _read_people_lists(article, collector, context)
     for member in film.cast:
         member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
@@ -501,6 +503,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
             items: Sequence[tuple[str, tuple[tuple[str, str], ...]]] = ()) -> None:
         kept = [(actor, characters) for actor, characters in entries if is_person_name(actor)
                 and not reference.is_placeholder(actor) and not reference.is_company_name(actor)]
+        collector.cast_listed |= bool(kept) and not casting
         pages = _own_pages([actor for actor, _ in kept], items, collector.ambiguous)
         film.cast.extend(CastMember(actor, characters, [section.title], page=page)
                          for (actor, characters), page in zip(kept, pages, strict=True))
@@ -513,6 +516,9 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
             links = [shown for shown, _ in block.links]
             for sentence in prose.split_sentences(with_full_names(block.text, block.links)):
                 add(prose_cast(sentence, links, context, appearances_only=casting))
+                if casting:
+                    collector.casting_news += [(section.title, actor, parts)
+                                               for actor, parts in casting_news(sentence, links, context)]
 
     def flush() -> None:
         if run:
@@ -784,6 +790,16 @@ def _read_bracketed_cast(article: Article, film: Film) -> None:
             film.cast.append(CastMember(actor, [character], [section.title],
                                         also_named=[name] if name != actor else []))
             played.setdefault(actor, []).append(character)
+
+
+def _add_casting_news(collector: Collector) -> None:
+    """On a page whose cast sections list nobody, the parts its casting story tells given ("Carl Holm was cast as
+    Jens"); where a list says who plays whom, the story's plans and changes are left to it."""
+    if collector.cast_listed:
+        return
+    for title, actor, parts in collector.casting_news:
+        if is_person_name(actor) and not reference.is_placeholder(actor) and not reference.is_company_name(actor):
+            collector.film.cast.append(CastMember(actor, list(parts), [title]))
 
 
 def _add_lead_parts(collector: Collector) -> None:
