@@ -778,7 +778,7 @@ def _bracketed_after(text: str, actor: str) -> list[str]:
         bracket = _NAMED_PART_RE.match(rest)
         if bracket is None:
             return names
-        for inner in bracket["name"].split("/"):  # "(Jenny Lund/Dougary Holm)": two names
+        for inner in bracket["name"].split("/"):  # "(Ida Lund/Per Holm)": two names
             inner = inner.strip()
             if is_person_name(inner) and not _bracket_note(inner) and fold(inner) != fold(actor):
                 names.append(inner)
@@ -828,7 +828,7 @@ def _voice_credit(text: str) -> list[Entry]:
     return [(actor, split_roles(voiced["character"], actor)) for actor in _actors(credit)]
 
 
-# What may follow "Actor:" as a part: a name, a quoted name, or a description ("a customs officer"), not a verb.
+# What may follow "Actor:" as a part: a name, a quoted name, or a description ("a ferry guard"), not a verb.
 _COLON_PART_RE = re.compile(rf"(?:(?:an?|the)\s+\S|[\"“{UPPER}])")
 
 
@@ -848,7 +848,7 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
             known = fold(left) in item.links or (" " in left and context.person(left))
             if not known or not is_person_name(left):
                 return []
-            # "Tom Hill: a Greek customs officer", "Tom Hill: [[The Underminer]], a mole": the actor's part, named or
+            # "Tom Hill: a ferry guard", "Tom Hill: [[The Digger]], a mole": the actor's part, named or
             # described; "Tom Hill: plays the lead" says no part.
             return [(left, split_roles(pair.right, left) if _COLON_PART_RE.match(pair.right.strip()) else [])]
         if pair.paren:

@@ -804,7 +804,7 @@ def _add_casting_news(collector: Collector) -> None:
 
 def _add_lead_parts(collector: Collector) -> None:
     """The parts the lead gives its stars ("stars Ann Berg as Anna"), each to its actor unless a cast section names it
-    already, shorter or in full ("Adrian" for "Adrianna Pennino")."""
+    already, shorter or in full ("Maja" for Marianne 'Maja' Lund)."""
     film = collector.film
     for actor, parts in collector.lead_parts:
         members = [member for member in film.cast if fold(member.person) == fold(actor)]
@@ -818,7 +818,7 @@ def _add_lead_parts(collector: Collector) -> None:
 def _same_part(mention: str, character: str) -> bool:
     """Whether a story's name for a character is the cast list's, or part of it, or spelled alike: "Ann" and
     "Princess Ann", "Luis Vargas" and "Luis Antonio Vargas", "Bhawani Singh" and "Bhavani Singh"."""
-    # "Adrian" and 'Adrianna "Adrian" Pennino': the quotation marks round a nickname are no part of it
+    # "Maja" and 'Marianne "Maja" Lund': the quotation marks round a nickname are no part of it
     words = [word.strip("\"“”'‘’") for word in fold(mention).replace(".", " ").split()]
     theirs = [word.strip("\"“”'‘’") for word in fold(character).replace(".", " ").split()]
     rest = iter(theirs)

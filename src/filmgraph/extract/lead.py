@@ -159,7 +159,7 @@ def read_lead(article: Article, collector: Collector) -> None:
 
 def _add_parts(collector: Collector, entries: list[tuple[str, list[str]]]) -> None:
     """The lead's "stars Ann Berg as Anna, Carl Holm as Jens": each actor cast, and their parts kept for after the cast
-    sections, whose names for the parts come first ("Adrian" in the lead is their "Adrianna Pennino")."""
+    sections, whose names for the parts come first ("Maja" in the lead is their "Marianne Lund")."""
     for actor, parts in entries:
         collector.person("cast", actor, LEAD)
         # "as a cop", "as the champion": how the lead describes the part, not its name
