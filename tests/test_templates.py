@@ -27,6 +27,7 @@ CASES = [
     ("{{¥|1.2 billion}}", "¥1.2 billion"),
     ("{{nihongo|Spirited Away|千と千尋の神隠し|Sen to Chihiro no Kamikakushi}}",
      "Spirited Away (千と千尋の神隠し, Sen to Chihiro no Kamikakushi)"),
+    ("{{Anime voices|[[Yui Sato]]|[[Ann Berg]]}}", "Voiced by: Yui Sato (Japanese); Ann Berg (English)"),
     ("{{Based on|Adhobha|Mahasweta Devi}}", "Adhobha by Mahasweta Devi"),
     ("{{native name|ml|മണത്തെ}}", "Malayalam: മണത്തെ"), ("{{Interlanguage link multi|Ann Berg|da}}", "Ann Berg"),
     ("{{Film name|സി .ഐ . മഹാദേവൻ}}", "സി .ഐ . മഹാദേവൻ"),

@@ -400,8 +400,9 @@ _PAIR_JOINT_RE = re.compile(rf"(?:;\s+|,?\s+and\s+)(?=(?:[{UPPER}][\w.'’-]*\s+
 _APPEARANCES_BY_RE = re.compile(r"(?i)^(?:(?:special|guest|cameo)\s+)?(?:cameos?|appearances?)\s+(?:by|from)\s+")
 
 
-# Where a line's actors part: "A, B and C", "A & B"; never the comma before "Jr.", "III" or an honour ("OBE").
-_ACTORS_JOINT_RE = re.compile(r",?\s+(?:and|&)\s+|,\s+(?!(?:Jr|Sr|Jnr|Snr)\b|(?:II|III|IV)\b|"
+# Where a line's actors part: "A, B and C", "A & B", "A / B" (a voice and its dub); never the comma before "Jr.",
+# "III" or an honour ("OBE").
+_ACTORS_JOINT_RE = re.compile(r",?\s+(?:and|&)\s+|\s+/\s+|,\s+(?!(?:Jr|Sr|Jnr|Snr)\b|(?:II|III|IV)\b|"
                               r"(?:OBE|CBE|MBE|KBE|DBE|QC|KC|PhD|MD)\b)")
 
 
@@ -539,6 +540,8 @@ def _split_pair(text: str) -> _Pair | None:
         if re.match(r"\s*(?:[–—-]\s|:\s|\.{2,}|\(|,?\s*$)", text[match.end():]) and \
                 not re.match(r"\s*$", text[match.end():]):
             continue  # "Old Knut (Blind Man) – Carl Holm": the pair is split further on
+        if _bracket_note(match["paren"]) and text[match.end():].strip():
+            continue  # "Ann Berg (Japanese) and Eva Lund (English) as Maja": a note; the pair is split further on
         native = not re.search(r"[A-Za-zÀ-ÿ]", match["paren"]) and re.search(r"[A-Za-zÀ-ÿ]", text[:match.start()])
         if native or _NOTE_RE.search(match["paren"]) or re.match(r"\s*as\s", text[match.end():]):
             return None  # "Ann Berg (special appearance)", "Carl Holm (カール)", "Carl Holm (Carl Eric Holm) as …"
@@ -570,7 +573,9 @@ def _bracket_note(text: str) -> bool:
     """A bracket after an actor that notes something ("(Hindi)", "(Child)", "(Denmark)", "(Flashback)"), not a
     character's name."""
     word = clean_name(text)
-    return fold(word) in _BRACKET_NOTE_WORDS or bool(_NOTE_RE.search(word)) or reference.language(word) is not None \
+    language = reference.language(word)
+    # A language only by its ISO name ("Sam", "Kim") is likelier a character's name than a dub's note.
+    return fold(word) in _BRACKET_NOTE_WORDS or bool(_NOTE_RE.search(word)) or bool(language and language.qid) \
         or reference.country(word) is not None or reference.country_of_demonym(word) is not None
 
 
@@ -585,6 +590,93 @@ def _decide(pair: _Pair) -> None:
         pair.decided = "right"  # "Chief of Police – Carl Holm" (but "Ann Berg and Carl Holm – Anna and Jens")
 
 
+# A sub-item that credits the voices of the character on the line above: "Voiced by: Ann Berg (Japanese); Eva Lund
+# (English)" (also what {{Anime voices}} shows), "Japanese: Ann Berg", "English dub: Eva Lund". The label is no part.
+_VOICE_LABEL_RE = re.compile(r"^(?:(?i:voiced|played|portrayed)\s+by|(?i:voices?)|(?P<language>[A-Z][a-z]+)"
+                             r"(?:\s+(?i:voices?|dub|version|cast))?)\s*:\s*(?P<actors>\S.*)$")
+
+
+def _voice_label(item: CastItem) -> re.Match[str] | None:
+    label = _VOICE_LABEL_RE.match(_SPACES_RE.sub(" ", item.text).strip())
+    if label is None or (label["language"] and reference.language(label["language"]) is None):
+        return None
+    return label
+
+
+def _with_voices_below(items: Sequence[CastItem]) -> list[CastItem]:
+    """The list with each character line and the voice credits below it as one line: "Maja" over "Voiced by: Ann
+    Berg (Japanese); Eva Lund (English)", or over "Japanese: Ann Berg" and "English: Eva Lund", is "Maja, voiced by
+    Ann Berg (Japanese); Eva Lund (English)". The line above names a character, not an actor: it says no "as" and
+    credits no voice itself."""
+    joined: list[CastItem] = []
+    credits: list[str] = []  # the voice credits under joined[-1]
+
+    def close() -> None:
+        if credits:
+            parent = joined[-1]
+            character = _described(_SPACES_RE.sub(" ", parent.text).strip())[0]
+            joined[-1] = CastItem(f"{character}, voiced by {'; '.join(credits)}", parent.links, parent.depth)
+            credits.clear()
+
+    for item in items:
+        label = _voice_label(item) if item.depth > 1 and joined else None
+        parent = joined[-1] if label else None
+        if label and parent is not None and parent.depth < item.depth \
+                and not re.search(r"\sas\s", parent.text) and not _voice_credit(parent.text):
+            actors = label["actors"].strip()
+            credits.append(f"{actors} ({label['language']})" if label["language"] else actors)
+            joined[-1] = CastItem(parent.text, parent.links | item.links, parent.depth)
+            continue
+        close()
+        joined.append(CastItem(label["actors"], item.links, item.depth) if label else item)
+    close()
+    return joined
+
+
+# "Tom Hill, Sam Spade", "Tom Hill, a bartender": a comma where other lists write a dash; never the comma before
+# "Jr.", "III" or an honour.
+_COMMA_PAIR_RE = re.compile(r"^(?P<left>[^,()]+?),\s+(?!(?:Jr|Sr|Jnr|Snr|II|III|IV|OBE|CBE|MBE|KBE|DBE|QC|KC)\b)"
+                            r"(?P<right>\S.*)$")
+_NAMES_SPLIT_RE = re.compile(r",\s+|\s+(?:and|&)\s+")
+
+
+def _comma_pair(text: str) -> tuple[str, bool] | None:
+    """A line whose actor and part a comma parts, written with a dash instead, and whether the comma is followed by a
+    description ("Tom Hill, a bartender": so the actor is before it); None when the comma parts no actor from a part:
+    "Tom Hill, Eva Lund and Carl Webb" lists actors, "Tom Hill, who …" describes one."""
+    pair = _COMMA_PAIR_RE.match(text)
+    if pair is None or re.search(r"\sas\s", text) or not is_person_name(clean_name(pair["left"])):
+        return None
+    right = pair["right"]
+    described = re.match(r"(?:an?|the)\s", right) is not None
+    if not described and not _CAPITAL_START_RE.match(right):
+        return None
+    pieces = _NAMES_SPLIT_RE.split(right.strip(" .:"))
+    if len(pieces) > 1 and all(is_person_name(clean_name(piece)) for piece in pieces):
+        return None
+    return f"{pair['left']} – {right}", described
+
+
+def _comma_pairs(lines: list[tuple[CastItem, str, _Pair | None]]) -> list[tuple[CastItem, str, _Pair | None]]:
+    """The lines with their comma read as a dash where it parts an actor from a part: on a line whose comma a
+    description follows ("Tom Hill, a bartender"), and on every such line of a list that writes most of its lines
+    so ("Tom Hill, Sam Spade" / "Eva Lund, Kate": which side is the actor, the list decides)."""
+    found = [(index, _comma_pair(text)) for index, (item, text, pair) in enumerate(lines)
+             if pair is None and not item.heading]
+    paired = [(index, written) for index, written in found if written is not None]
+    lines_read = sum(not item.heading for item, _, _ in lines)
+    named = sum(not described for _, (_, described) in paired)  # "Tom Hill, Sam Spade": a name after the comma
+    by_list = named >= 2 and 2 * len(paired) >= lines_read
+    result = list(lines)
+    for index, (written, described) in paired:
+        if by_list or described:
+            pair = _split_pair(written)
+            if pair is not None:
+                _decide(pair)
+                result[index] = (lines[index][0], written, pair)
+    return result
+
+
 def read_voice_credits(items: Sequence[CastItem]) -> list[Entry]:
     """The lines of a list of characters that say who plays them ("Maja (voiced by Ann Berg): a spy …");
     the others describe a character, and name no actor.
@@ -593,7 +685,7 @@ def read_voice_credits(items: Sequence[CastItem]) -> list[Entry]:
     ...                     CastItem("Jens: a fisherman")])
     [('Ann Berg', ['Maja']), ('Eva Lund', ['Maja'])]
     """
-    return [entry for item in items for entry in _voice_credit(item.text)]
+    return [entry for item in _with_voices_below(items) for entry in _voice_credit(item.text)]
 
 
 def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entry]:
@@ -608,7 +700,7 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
     [('Ann Berg', ['Maja']), ('Eva Lund', ['Mrs. Lund']), ('Carl Holm', ['Jens'])]
     """
     lines: list[tuple[CastItem, str, _Pair | None]] = []
-    for item in items:
+    for item in _with_voices_below(items):
         text = _SPACES_RE.sub(" ", item.text).strip()
         chunks = _chunks(text)
         for chunk in chunks:  # "Ann Berg (banker), Carl Holm (singer in tea house)"
@@ -625,6 +717,7 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
         if pair is not None:
             _decide(pair)
         lines.append((item, text, pair))
+    lines = _comma_pairs(lines)
     vote = 0
     for item, _, pair in lines:
         if pair is not None and pair.decided is None:
@@ -659,6 +752,9 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
         context.add(found)  # "** Vik also plays Kurt": the parent names whom a surname means
         if len(found) == 1:
             context.add_aliases(found[0][0], credited_names(text))
+        else:
+            for actor, _ in found:  # "Ann Berg (Ann B. Berg) (English); Eva Lund (Japanese)": each actor's own
+                context.add_aliases(actor, _bracketed_after(text, actor))
         entries += found
         if item.depth <= 1 or not parent:
             parent = found
@@ -670,16 +766,42 @@ _OTHER_PRODUCTION_RE = re.compile(r"(?i)\b(?:stage|broadway|theatre|theater|musi
                                   r"other films?|radio|original (?:film|version))\b")
 
 
+def _bracketed_after(text: str, actor: str) -> list[str]:
+    """The names a line gives in brackets right after an actor's: "Eva Lund (Eva Day) (English)" → Eva Day (the name
+    the credits give her), never a note ("English")."""
+    at = text.find(actor)
+    if at < 0:
+        return []
+    names = []
+    rest = text[at + len(actor):]
+    while True:
+        bracket = _NAMED_PART_RE.match(rest)
+        if bracket is None:
+            return names
+        for inner in bracket["name"].split("/"):  # "(Ida Lund/Per Holm)": two names
+            inner = inner.strip()
+            if is_person_name(inner) and not _bracket_note(inner) and fold(inner) != fold(actor):
+                names.append(inner)
+        rest = rest[bracket.end():]
+
+
 def _later_sentences(text: str) -> list[str]:
     """The sentences of a cast line after its first ("Ann Berg as Anna, a nurse. Carl Holm plays her father.")."""
     sentences = _SENTENCE_BREAK_RE.split(text)
     return sentences[1:]
 
 
+# "(voiced by Ann Berg in Japanese and Eva Lund in the English dub)": the language of each voice.
+_IN_LANGUAGE_RE = re.compile(r"\s+in\s+(?:the\s+)?(?P<language>[A-Z][a-z]+)(?:\s+(?:version|dub|dubbing))?\s*\.?$")
+
+
 def _actors(text: str) -> list[str]:
     """The actors a character's side names: "Ann Berg (Japanese); Eva Lund (English)", "Ann Berg, a singer"."""
     actors = []
     for piece in re.split(r"\s*(?:[;,/]|\band\b)\s*(?![^(]*\))", text):
+        language = _IN_LANGUAGE_RE.search(piece)
+        if language and reference.language(language["language"]):
+            piece = piece[:language.start()]  # "Eva Lund in English": the dub she voices, no part of her name
         head = _name_head(piece)
         if not head or not is_person_name(head) or head != clean_name(re.sub(r"\([^)]*\)", "", piece)).strip(" ."):
             if head and is_person_name(head) and not actors:
@@ -706,6 +828,10 @@ def _voice_credit(text: str) -> list[Entry]:
     return [(actor, split_roles(voiced["character"], actor)) for actor in _actors(credit)]
 
 
+# What may follow "Actor:" as a part: a name, a quoted name, or a description ("a ferry guard"), not a verb.
+_COLON_PART_RE = re.compile(rf"(?:(?:an?|the)\s+\S|[\"“{UPPER}])")
+
+
 def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, context: CastContext) -> list[Entry]:
     voiced = _voice_credit(text)
     if voiced:
@@ -720,7 +846,11 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
             # credits the name as a person's; it is never a character itself.
             left = clean_name(pair.left)
             known = fold(left) in item.links or (" " in left and context.person(left))
-            return [(left, [])] if known and is_person_name(left) else []
+            if not known or not is_person_name(left):
+                return []
+            # "Tom Hill: a ferry guard", "Tom Hill: [[The Digger]], a mole": the actor's part, named or
+            # described; "Tom Hill: plays the lead" says no part.
+            return [(left, split_roles(pair.right, left) if _COLON_PART_RE.match(pair.right.strip()) else [])]
         if pair.paren:
             actor = clean_name(pair.left)
             if not is_person_name(actor):
@@ -731,8 +861,12 @@ def _line_entries(text: str, pair: _Pair | None, side: str, item: CastItem, cont
             # A name in brackets that the article knows as nobody's is a character when it is one word ("Kim
             # Bodnia (Frank)") or shares no word with the actor's; a full name sharing one may be their other name.
             bracketed = fold(pair.right).split()
-            unrelated = score <= 0 and not _bracket_note(pair.right) and (
-                len(bracketed) == 1 or not set(fold(actor).split()) & set(bracketed))
+            # So is one the line links to a page of its own that names nobody the article credits ("Tom Hill ([[Sam
+            # Spade]])"): the actor's other name would be written, not linked.
+            named = _described(pair.right)[0].strip()  # "([[Part]], a mole-like villain)": the part, described
+            linked_part = fold(named) in item.links and not context.person(named)
+            unrelated = (score <= 0 or linked_part) and not _bracket_note(pair.right) and (
+                len(bracketed) == 1 or not set(fold(actor).split()) & set(bracketed) or linked_part)
             role = pair.right if pair.decided or fold(pair.right) in context.characters or score < 0 or unrelated \
                 else ""
             return [(actor, split_roles(role, actor) if role else [])]
@@ -898,6 +1032,8 @@ _PLAYED_BY_RE = re.compile(r"(?:,\s*|\s*\(\s*)(?:voiced|played|portrayed|perform
 # "Other cast members include …", "the film features …": the cast a sentence lists.
 _INCLUDE_RE = re.compile(r"\b(?:(?:cast|cast members|actors|roles|appearances|stars)\b[^.;]{0,40}?\b"
                          r"(?:include|includes|included|including)|features|featured|featuring|also starring|"
+                         # "The film stars Ann Berg as Anna, …": the film, not a person, stars them
+                         r"(?:[Ff]ilm|[Mm]ovie|[Pp]icture|It|it|which)\s+(?:also\s+)?(?:stars|starred)|"
                          r"(?:also\s+)?appearing\s+(?:are|were|is|was)|(?:with\s+)?appearances\s+by)\s+")
 _ROLE_CUT_RE = re.compile(r";|\s+(?:who|which|whose|where|when|in|from|on|at|opposite|alongside|with|during|for|"
                           r"before|after|to|while|until|because|but|though|although)\s+|\s+[–—-]\s+|\s*\(|\s*\.$")
@@ -1099,7 +1235,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         if not _IN_ANOTHER_WORK_RE.search(sentence[:match.start()]):  # not "In the remake, the cast includes …"
             # "Other cast members include …" says its list is of people; "the film features …" does not.
             entries += _included(sentence[match.end():], links, context,
-                                 people=re.search(r"(?i)\bcast\b", match.group(0)) is not None)
+                                 people=re.search(r"(?i)\b(?:cast|stars|starred)\b", match.group(0)) is not None)
     return entries
 
 
@@ -1122,15 +1258,43 @@ def _part_spoken_of(words: str, context: CastContext, named_here: list[str]) -> 
 _VOICE_ELSEWHERE_RE = re.compile(r"\s+(?:to|for|in|on)\s+(?!the\s+film\b(?!['’]))")
 
 
+def starring(text: str, links: Iterable[str], people: Iterable[str]) -> list[Entry]:
+    """(actor, characters) of the cast a sentence lists after the film "stars": "Ann Berg as Anna, Carl Holm as Jens,
+    and Eva Lund as Maja", "Ann Berg as Anna, with Carl Holm as Jens in a supporting role", "Ann Berg and Carl Holm as
+    Anna and Jens, respectively", "Ann Berg (Anna), Carl Holm (Jens)"; only names the article links (``links``) or
+    credits (``people``).
+
+    >>> starring("Ann Berg as Anna, Carl Holm as Jens, and Eva Lund as Maja.", ["Ann Berg", "Carl Holm"], ["Eva Lund"])
+    [('Ann Berg', ['Anna']), ('Carl Holm', ['Jens']), ('Eva Lund', ['Maja'])]
+    """
+    context = CastContext(people={fold(person): person for person in people})
+    return _included(text, frozenset(fold(link) for link in links), context, people=True)
+
+
+_RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
+_WITH_START_RE = re.compile(r"^(?:(?:along\s+)?with|alongside|and)\s+")
+_NAME_AND_PART_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s*\.?$")
+
+
 def _included(text: str, links: frozenset[str], context: CastContext, *, people: bool = False) -> list[Entry]:
     """"Ann Berg as Anna, a nurse; Carl Holm as Jens, her father (…); Eva Lund and Ida Krog": the cast a
     sentence lists after "include" or "features", as far as it names people the article links or credits (with
     ``people``, a list said to be the cast's, also full names from one "as" a part on)."""
     entries: list[Entry] = []
+    respectively = _RESPECTIVELY_RE.search(text)
+    if respectively:
+        # "Ann Berg and Carl Holm as Anna and Jens, respectively": each actor with the part in the same place.
+        paired = parse_cast_entries(text[:respectively.start()])
+        if len(paired) > 1 and all(fold(actor) in links | context.people.keys() for actor, _ in paired):
+            return paired
+    described = False  # the last actor's part is described ("as the champion"), not named
     for chunk in re.split(r"(?:;|,)\s+(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))", text):
-        chunk = chunk.strip()
+        chunk = _WITH_START_RE.sub("", chunk.strip())  # "…, with Carl Holm as Jens and …"
         if not chunk or not _name_token(chunk.split()[0]):
             continue  # "a young woman", "father of …": what the last name plays
+        bracketed = _NAME_AND_PART_RE.match(chunk)
+        if bracketed and not _bracket_note(bracketed["role"]):
+            chunk = f"{bracketed['name']} as {bracketed['role']}"  # "Ann Berg (Anna)"
         match = re.match(r"^(?P<name>.+?)(?:\s+as\s+(?P<role>.+))?$", chunk)
         head = _name_head(match["name"]) if match else ""
         name = _person_of(head.split(), links, context) if head else None
@@ -1141,8 +1305,75 @@ def _included(text: str, links: frozenset[str], context: CastContext, *, people:
             # Only names the article links or credits; in a list said to be the cast's, also a full name "as" a part
             # and the full names after it: people, not things.
             break
+        if entries and described and not match["role"] and fold(name) not in context.people:
+            # "Carl Holm as the champion, Jens Lund": the name of the part described, no actor
+            entries[-1][1][:] = [part for part in entries[-1][1] if part[:1].isupper()] + [name]
+            described = False
+            continue
         entries.append((name, _prose_role(match["role"], name) if match["role"] else []))
+        described = bool(match["role"]) and re.match(r"(?:an?|the)\s+[a-z]", match["role"].strip()) is not None
     return entries
+
+
+# ------------------------------------------------------------------------------------------------ casting news
+
+
+# How a casting story tells a part given: "Carl Holm was cast as Jens", "Eva Lund joined the cast as Maja", "Ann
+# Berg signed on to play Anna" (the actors before the verb), "Berg cast Carl Holm as Jens", "The role of Jens went
+# to Carl Holm" (after it).
+_CAST_NEWS_RE = re.compile(
+    r"\b(?:(?P<passive>(?:was|were|has\s+been|had\s+been)\s+(?:later\s+|eventually\s+|finally\s+|then\s+)?cast\s+"
+    r"(?:as|in\s+the\s+(?:role|part)\s+of)|joined\s+the\s+cast\s+as|signed\s+on\s+to\s+(?:play|portray))\s+"
+    r"|(?P<active>cast)\s+(?=[A-Z])"
+    r"|(?P<went>[Tt]he\s+(?:title\s+)?(?:role|part)\s+of\s+(?P<part>[^,;]+?)\s+went\s+to)\s+)")
+# A part planned, offered, lost or in another work: "was originally cast as … but was replaced", "was considered
+# for", "auditioned for", "was cast as Jens in the sequel".
+_NOT_GIVEN_RE = re.compile(
+    r"(?i)\b(?:originally|initially|first|replac\w*|recast|considered|consideration|auditioned|audition|offered|"
+    r"approached|talks|negotiat\w*|would|was\s+to|were\s+to|set\s+to|wanted|declined|turned\s+down|dropped|left|"
+    r"instead|but|rumou?red|reportedly|expected|attached|screen\s*test\w*|sequel|prequel|remake|series|stage|play\s+"
+    r"(?:in|at)|musical|episode|another|previous|earlier|later\s+film|other\s+film|if|unless|not|never|nearly|almost)\b")
+
+
+def casting_news(sentence: str, links: Iterable[str], context: CastContext) -> list[Entry]:
+    """(actor, characters) of a casting story's sentence that tells a part given: "Carl Holm was cast as Jens in March",
+    "Eva Lund joined the cast as Maja", "Ann Berg signed on to play Anna", "Berg cast Carl Holm in the role of Jens",
+    "The role of Jens went to Carl Holm", "A and B were cast as X and Y, respectively". Never a part planned, offered,
+    lost or in another work (see _NOT_GIVEN_RE): the caller reads these only where no cast list says who plays whom.
+
+    >>> casting_news("Carl Holm was cast as Jens in March 2004.", ["Carl Holm"], CastContext())
+    [('Carl Holm', ['Jens'])]
+    >>> casting_news("Carl Holm was originally cast as Jens, but was replaced.", ["Carl Holm"], CastContext())
+    []
+    """
+    folded = frozenset(fold(link) for link in links)
+    sentence = _SPACES_RE.sub(" ", WIKILINK_RE.sub(r"\1", sentence)).strip()
+    news = _CAST_NEWS_RE.search(sentence)
+    if news is None or _NOT_GIVEN_RE.search(sentence):
+        return []
+    rest = sentence[news.end():]
+    if news["went"]:
+        actor = _person_of(_name_head(rest).split(), folded, context)
+        part = clean_role(news["part"], descriptions=False)
+        return [(actor, [part])] if actor and part else []
+    if news["active"]:
+        # "Berg cast Carl Holm as Jens": the actor, then the part
+        named = re.match(r"(?P<name>.+?)\s+(?:as|in\s+the\s+(?:role|part)\s+of)\s+(?P<role>.+)$", rest)
+        actor = _person_of(_name_head(named["name"]).split(), folded, context) if named else None
+        if not named or not actor or _name_head(named["name"]) != named["name"].strip():
+            return []
+        return [(actor, _prose_role(named["role"], actor, sentence))]
+    actors, _ = _subject(sentence, 0, news.start(), folded, context)
+    if not actors:
+        return []
+    if len(actors) > 1:
+        # "A and B were cast as X and Y, respectively"
+        roles = re.split(r"\s+and\s+", _RESPECTIVELY_RE.split(rest, maxsplit=1)[0].strip(" ,."))
+        if _RESPECTIVELY_RE.search(rest) and len(roles) == len(actors):
+            return [(actor, [part] if (part := clean_role(role, descriptions=False)) else [])
+                    for actor, role in zip(actors, roles, strict=True)]
+        return []
+    return [(actors[0], _prose_role(rest, actors[0], sentence))]
 
 
 # ------------------------------------------------------------------------------------------------ stories

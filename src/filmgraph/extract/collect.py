@@ -52,6 +52,12 @@ class Collector:
         self._company_names: frozenset[str] | None = None  # read when first asked
         self.title_forms: dict[str, str] = {}  # the infobox's film name in each language it labels (BCP 47)
         self.infobox_name: str | None = None  # the infobox's "name" line, as written
+        # (actor, parts) the lead names ("stars Ann Berg as Anna"): joined to the cast after the cast sections
+        self.lead_parts: list[tuple[str, list[str]]] = []
+        # (section, actor, parts) a casting story tells given ("Carl Holm was cast as Jens"): the cast of a page whose
+        # cast sections list nobody (``cast_listed``), else left to the list
+        self.casting_news: list[tuple[str, str, list[str]]] = []
+        self.cast_listed = False
 
     def _scope(self, scope: tuple[str, str | None], links: tuple[tuple[str, str], ...]) -> None:
         for shown, target in links:

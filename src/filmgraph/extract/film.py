@@ -38,6 +38,7 @@ from filmgraph.extract.cast import (
     CastItem,
     bracketed_roles,
     cast_table_entries,
+    casting_news,
     is_person_name,
     parse_cast_line,
     prose_cast,
@@ -141,6 +142,8 @@ def extract_film(article: Article) -> Film:
             awards_level = section.level
         if awards_level is not None:
             read_award_blocks(section, collector)
+    _add_lead_parts(collector)
+    _add_casting_news(collector)
     _read_people_lists(article, collector, context)
     for member in film.cast:
         member.also_named.extend(n for n in context.aliases.get(member.person, ()) if n not in member.also_named)
@@ -503,6 +506,7 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
             items: Sequence[tuple[str, tuple[tuple[str, str], ...]]] = ()) -> None:
         kept = [(actor, characters) for actor, characters in entries if is_person_name(actor)
                 and not reference.is_placeholder(actor) and not reference.is_company_name(actor)]
+        collector.cast_listed |= bool(kept) and not casting
         pages = _own_pages([actor for actor, _ in kept], items, collector.ambiguous)
         film.cast.extend(CastMember(actor, characters, [section.title], page=page)
                          for (actor, characters), page in zip(kept, pages, strict=True))
@@ -515,6 +519,9 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
             links = [shown for shown, _ in block.links]
             for sentence in prose.split_sentences(with_full_names(block.text, block.links)):
                 add(prose_cast(sentence, links, context, appearances_only=casting))
+                if casting:
+                    collector.casting_news += [(section.title, actor, parts)
+                                               for actor, parts in casting_news(sentence, links, context)]
 
     def flush() -> None:
         if run:
@@ -526,7 +533,23 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
             read_sentences(note)
         notes.clear()
 
-    for block in section.blocks or _plain_blocks(section):
+    blocks = list(section.blocks or _plain_blocks(section))
+    skip = -1  # a definition read with its term
+    for index, block in enumerate(blocks):
+        if index == skip:
+            continue
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if _is_term(block) and following is not None and _is_definition(following) and lists:
+            # ";[[Ann Berg]]" over ": Anna", "; Anna" over ": Voiced by: Ann Berg": a term and its definition are a
+            # cast line, its side decided with the list's; ";Ann Berg as Anna" over ": A nurse …" is one itself, and
+            # the definitions below it describe it.
+            line = _cast_line_of_term(block, following)
+            if line is not None:
+                if line is not block:
+                    skip = index + 1
+                run.append(CastItem(line.text, frozenset(fold(shown) for shown, _ in line.links), 1))
+                run_links.append(line.links)
+                continue
         text = block.text
         opened = _OPENED_LIST_RE.match(text)
         if block.kind is BlockKind.PARAGRAPH and opened:
@@ -555,6 +578,36 @@ def _read_cast_section(section: Section, collector: Collector, context: CastCont
         elif block.kind is BlockKind.PARAGRAPH:
             read_sentences(block)
     flush()
+
+
+def _is_term(block: Block) -> bool:
+    """A definition list's term (";Ann Berg"), or an indented bold line."""
+    return block.kind is BlockKind.PARAGRAPH and block.heading and block.depth > 0
+
+
+def _is_definition(block: Block) -> bool:
+    return block.kind is BlockKind.PARAGRAPH and not block.heading and block.depth > 0
+
+
+# A term that is a cast line of its own: "Ann Berg as Anna", "Anna – Ann Berg", "Anna (voiced by Ann Berg)".
+_TERM_CAST_LINE_RE = re.compile(r"\sas\s|\s[–—-]\s|\b(?:voiced|played|portrayed)\s+by\b", re.IGNORECASE)
+
+
+# A term that heads a part of the cast ("Main cast", "Cameos", "Voices"): never a name or a part.
+_LIST_HEADING_RE = re.compile(r"(?i)\b(?:cast|cameos?|starring|stars?|guests?|supporting|main|leads?|voices?|dubs?|"
+                              r"others?|crew|credits?|uncredited|featuring|additional|minor|roles?|characters?)\b")
+
+
+def _cast_line_of_term(term: Block, definition: Block) -> Block | None:
+    """The cast line a definition list's entry makes: the term itself when it is one (its definition describes it),
+    else the term and its definition as "term: definition" when the term is a short name and the definition says no
+    "as" (a heading such as ";Main cast" over ": Ann Berg as Anna" makes none)."""
+    if _TERM_CAST_LINE_RE.search(term.text):
+        return term
+    if len(term.text.split()) > 6 or re.search(r"\sas\s", definition.text) or _LIST_HEADING_RE.search(term.text) \
+            or not is_person_name(clean_name(term.text)):
+        return None
+    return Block(BlockKind.ITEM, f"{term.text}: {definition.text}", 1, (*term.links, *definition.links))
 
 
 def _own_pages(actors: list[str], items: Sequence[tuple[str, tuple[tuple[str, str], ...]]],
@@ -742,11 +795,35 @@ def _read_bracketed_cast(article: Article, film: Film) -> None:
             played.setdefault(actor, []).append(character)
 
 
+def _add_casting_news(collector: Collector) -> None:
+    """On a page whose cast sections list nobody, the parts its casting story tells given ("Carl Holm was cast as
+    Jens"); where a list says who plays whom, the story's plans and changes are left to it."""
+    if collector.cast_listed:
+        return
+    for title, actor, parts in collector.casting_news:
+        if is_person_name(actor) and not reference.is_placeholder(actor) and not reference.is_company_name(actor):
+            collector.film.cast.append(CastMember(actor, list(parts), [title]))
+
+
+def _add_lead_parts(collector: Collector) -> None:
+    """The parts the lead gives its stars ("stars Ann Berg as Anna"), each to its actor unless a cast section names it
+    already, shorter or in full ("Maja" for Marianne 'Maja' Lund)."""
+    film = collector.film
+    for actor, parts in collector.lead_parts:
+        members = [member for member in film.cast if fold(member.person) == fold(actor)]
+        if not members:
+            continue
+        for part in parts:
+            if not any(_same_part(part, known) or _same_part(known, part) for m in members for known in m.characters):
+                members[0].characters.append(part)
+
+
 def _same_part(mention: str, character: str) -> bool:
     """Whether a story's name for a character is the cast list's, or part of it, or spelled alike: "Ann" and
     "Princess Ann", "Luis Vargas" and "Luis Antonio Vargas", "Bhawani Singh" and "Bhavani Singh"."""
-    words = fold(mention).replace(".", " ").split()
-    theirs = fold(character).replace(".", " ").split()
+    # "Maja" and 'Marianne "Maja" Lund': the quotation marks round a nickname are no part of it
+    words = [word.strip("\"“”'‘’") for word in fold(mention).replace(".", " ").split()]
+    theirs = [word.strip("\"“”'‘’") for word in fold(character).replace(".", " ").split()]
     rest = iter(theirs)
     if all(word in rest for word in words) or spelled_alike(mention, character):
         return True

@@ -6,6 +6,7 @@ import re
 
 from filmgraph import reference
 from filmgraph.extract import prose
+from filmgraph.extract.cast import starring
 from filmgraph.extract.collect import LEAD, Collector
 from filmgraph.extract.names import clean_name, split_names
 from filmgraph.extract.titles import original_title
@@ -147,10 +148,24 @@ def read_lead(article: Article, collector: Collector) -> None:
         for match in _STARRING_RE.finditer(sentence):
             for name in _credited(film, split_names(match["names"])):
                 collector.person("cast", name, LEAD)
+            if re.match(r"\s+as\s|\s*\(", sentence[match.end():]):
+                _add_parts(collector, starring(sentence[match.start("names"):], film.links,
+                                               [member.person for member in film.cast]))
         if _EACH_WROTE_RE.search(sentence):
             # An anthology: "Each filmmaker wrote and directed his or her own segment": every director wrote too.
             for ref in list(film.director):
                 collector.person("screenwriter", ref.person, LEAD)
+
+
+def _add_parts(collector: Collector, entries: list[tuple[str, list[str]]]) -> None:
+    """The lead's "stars Ann Berg as Anna, Carl Holm as Jens": each actor cast, and their parts kept for after the cast
+    sections, whose names for the parts come first ("Maja" in the lead is their "Marianne Lund")."""
+    for actor, parts in entries:
+        collector.person("cast", actor, LEAD)
+        # "as a cop", "as the champion": how the lead describes the part, not its name
+        named = [part for part in parts if re.match(r"[\"“'‘]?[^\W\d_]", part) and not part[:1].islower()]
+        if named:
+            collector.lead_parts.append((actor, named))
 
 
 def _credited(film: Film, names: list[str]) -> list[str]:

@@ -178,6 +178,16 @@ def _based_on(template: Template, render: Render) -> str:
     return f"{parts[0]} by {' and '.join(parts[1:])}" if len(parts) > 1 else (parts[0] if parts else "")
 
 
+def _anime_voices(template: Template, render: Render) -> str:
+    """{{Anime voices|Yui Sato|Ann Berg}} shows the Japanese voice, then the English ones, as the template does:
+    "Voiced by: Yui Sato (Japanese); Ann Berg (English)"."""
+    parts = [part for part in _positional(template, render) if part]
+    if not parts:
+        return ""
+    credits = [f"{parts[0]} (Japanese)", *(f"{part} (English)" for part in parts[1:])]
+    return "Voiced by: " + "; ".join(credits)
+
+
 def _native_name(template: Template, render: Render) -> str:
     """{{native name|es|Yo quiero una mujer así}}: the name, labelled with its language ("Spanish: …")."""
     parts = _positional(template, render)
@@ -206,7 +216,8 @@ RENDERERS: dict[str, Renderer] = {
                     _date),
     **dict.fromkeys(("runtime", "duration"), _runtime),
     "inrconvert": _inr_convert, "¥": _currency("¥"), "jpy": _currency("¥"), "yen": _currency("¥"),
-    "nihongo": _nihongo, "based on": _based_on, "native name": _native_name, "chinese": _names,
+    "nihongo": _nihongo, "anime voices": _anime_voices, "based on": _based_on, "native name": _native_name,
+    "chinese": _names,
     "interlanguage link multi": _first, "illm": _first, "linktext": lambda template, render: "".join(
         _positional(template, render)),
     "inr": _currency("₹"), "us$": _currency("US$"), "usd": _currency("US$"), "philippine peso": _currency("₱"),

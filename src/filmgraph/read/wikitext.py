@@ -649,7 +649,8 @@ def _links_a_section_about_another(title: str, target: str, seen: str) -> bool:
     return not (page == words or page.endswith(" " + words))  # never a group's ("[[Lund & Holm#Ann Lund|Lund]]")
 
 
-_ITEM_RE = re.compile(r"^[*#:;]*[*#]")  # a list item, also one indented under a definition (":*")
+# A list item, also one indented under a definition (":*"); "*:" goes on under the item above, one level deeper.
+_ITEM_RE = re.compile(r"^[*#:;]*[*#]:*")
 _INDENT_RE = re.compile(r"^[:;]+")  # an indented line or a definition term
 # A line that is all bold ("'''[[Academy Awards]]'''", "'''Awards (1950):'''") heads what follows it.
 _BOLD_LINE_RE = re.compile(r"^'''(?!')(?:(?!''').)+'''\s*:?\s*$")
