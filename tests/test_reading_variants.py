@@ -1753,3 +1753,18 @@ def test_a_guild_mark_a_credit_label_and_a_firm_are_no_people(infobox: str, prod
     assert [film.people[ref.person].name for ref in film.screenwriter] == writers
     assert [company.name for company in film.production_company] == studios
     assert {person.name for person in film.people.values()} == {*producers, *writers}
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("Principal photography began on 28 September 2008 at the campus of the [[Harbour Institute of Technology]].",
+     ["Harbour Institute of Technology"]),
+    ("The summer house scenes were shot in the grounds of [[Lund Manor]], south-east of Dalby, and the lake was "
+     "filmed near [[Dalarö]] in the [[Stockholm archipelago]].", ["Lund Manor", "Dalarö"]),
+    ("Aerial photography was filmed over the [[Cascade Range|Cascade Mountains]] and in [[Death Valley]].",
+     ["Cascade Mountains", "Death Valley"]),
+    ("The dream sequence was filmed early on a Sunday morning in the streets of [[Gamla stan]].", ["Gamla stan"]),
+])
+def test_filming_places_in_the_grounds_near_over_and_in_a_later_clause(sentence: str, places: list[str]) -> None:
+    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n"
+    film = extract_film(parse_wikitext(text + sentence + "\n", source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    assert [location.place.name for location in film.filming_location] == places

@@ -1516,6 +1516,9 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     # eventually filmed in Budapest").
     rest = sentence[clause_end:] if _PLANNED_TO_SHOOT_RE.search(sentence[clause_start:clause_end]) or \
         _ONLY_PLANNED_RE.search(sentence[clause_start:keyword.start()] + " ") else ""
+    # "The house scenes were shot at Lund Manor, and the lake was filmed near Dalby": a later clause that tells of
+    # filming too.
+    later_clause = sentence[clause_end:] if not rest and _FILMING_WORD_RE.search(sentence, clause_end) else ""
     sentence = sentence[clause_start:clause_end]
     if re.search(r"\b(?:earned|grossed|profit|box office)\b", sentence, re.IGNORECASE):
         return []  # "The filmed earned a profit … in the United States": money, not a place of filming
@@ -1562,14 +1565,19 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                              r"(?i:production|filming|shooting|photography|shoot|crew|unit)\s+"
                              r"(?:then\s+|later\s+|also\s+)?(?:moved|relocated|shifted|returned)\s+(?:back\s+)?to|"
                              r"(?<=\bbut\s)(?:was\s+|were\s+)?(?:moved|relocated|shifted)\s+to|"
-                             r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?<=\bfilmed\s)on|(?<=\bshot\s)on)\s+"
-                             r"(?:the\s+)?(?P<kind_of>(?:island|town|city|village)\s+of\s+)?(?P<name>"
+                             r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?<=\bfilmed\s)on|(?<=\bshot\s)on|"
+                             r"(?<=\bfilmed\s)over|(?<=\bshot\s)over)\s+"
+                             # "the island of Vis", "in the grounds of Tyresö Palace", "at the campus of the …"
+                             r"(?:the\s+)?(?P<kind_of>(?:island|town|city|village|grounds|streets|campus|premises|"
+                             r"ruins|gardens|courtyard|interiors?|exteriors?)\s+of\s+(?:the\s+)?)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
         if match["prep"] == "on" and (not _STREET_RE.search(match["name"].rstrip(".,;"))
                                       or re.match(r"\s+(?:sets?|stages?|backlot|lot)\b|,\s+(?:an?|the)\s+[^,.;]{0,40}?"
                                                   r"\b(?:sets?|stages?|backlot|lot)\b", text[match.end():])):
             continue  # "filmed on First Avenue"; never "shot on Super 8", "on location", "on the Sesame Street set"
 
+        if match["prep"].endswith(" of") and places and re.search(r",\s*$", text[:match.start()]):
+            continue  # "at Lund Manor, south-east of Dalby": where the place named before lies, not a place of filming
         if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
             continue  # "the producer's offices in Wilmington": where someone works or lives, not where it was shot
         if _SUBJECT_BEFORE_RE.search(text[:match.start()]) and not _FILMING_WORD_RE.search(text[:match.start()]):
@@ -1578,8 +1586,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
         if _ONLY_PLANNED_RE.search(segment) or _PLANNED_TO_SHOOT_RE.search(segment):
             continue  # "originally planned in Prague, but moved to Budapest": a plan, not where it was shot
             # (the plan word right before the place: not "began as planned in Rome", "planned a schedule and filmed in")
-        names = [(match["name"].rstrip(".,;"), match.end())]
-        position = match.end()
+        linked = _linked_name_at(text, match.start("name"), match["name"], links or {})
+        names = [(linked, match.start("name") + len(linked))] if linked else \
+            [(match["name"].rstrip(".,;"), match.end())]
+        position = names[0][1]
         while extra := _LIST_CONTINUATION_RE.match(text, position):
             names.append((extra["name"].rstrip(".,;:"), extra.end()))
             position = extra.end()
@@ -1607,7 +1617,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     continue
                 # "re-shoots began in Santa Monica", "filmed at Corral Creek": the verb's own place, whatever it is
                 # called (never a language: "shot in Hindi").
-                direct = first and match["prep"] in ("in", "at") and _FILMED_JUST_BEFORE_RE.search(
+                direct = first and match["prep"] in ("in", "at", "near", "over") and _FILMED_JUST_BEFORE_RE.search(
                     text[:match.start()]) is not None and reference.language(name) is None \
                     and not re.match(r"\s*\d", after) and not re.search(r"['’]s?$", name) \
                     and not any(word in _FORMAT_WORDS for word in fold(name).split()) \
@@ -1632,8 +1642,12 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                        or re.match(r"\W*(?:and|but)\s+(?:it|filming|shooting)\b", rest)):
         # "…, and it began in Prague": "it" is the shooting the plan's clause named.
         return find_filming(re.sub(r"^\W*(?:and|but)\s+it\b", "filming", rest), links)
-    return [FilmingLocation(p) if index in undated else FilmingLocation(p, start, end)
-            for index, p in enumerate(places)]
+    found = [FilmingLocation(p) if index in undated else FilmingLocation(p, start, end)
+             for index, p in enumerate(places)]
+    if later_clause:
+        named = {location.place.name for location in found}
+        found += [location for location in find_filming(later_clause, links) if location.place.name not in named]
+    return found
 
 
 # The countries whose towns are named after far countries ("Peru, Indiana", "Lebanon, Pennsylvania", "Jordan,
@@ -1648,6 +1662,20 @@ def _town_named_after_country(country_code: str, region: str) -> bool:
     return any(region_country in _TOWNS_AFTER_COUNTRIES and country_code != region_country
                and country_code not in _TOWNS_AFTER_COUNTRIES[region_country]
                for region_country in reference.region_countries(region))
+
+
+def _linked_name_at(text: str, at: int, name: str, links: dict[str, str]) -> str | None:
+    """The words of a link that start where ``name`` does and go on past it in lower case: "[[Gamla stan]]", "the
+    [[Stockholm archipelago]]" (a name of capitalised words stops before "stan"); None when no link does."""
+    after = text[at + len(name):at + len(name) + 40]
+    if not re.match(r"\s+[a-z]", after):
+        return None
+    longest = None
+    for words in re.finditer(r"\s+[a-z][\w'’-]*", after):
+        candidate = name + after[:words.end()]
+        if fold(candidate) in links:
+            longest = candidate
+    return longest
 
 
 def _linked_towns(names: list[tuple[str, int]], links: dict[str, str]) -> list[tuple[str, int]]:
