@@ -500,3 +500,10 @@ def test_usd_template_and_a_distributors_share() -> None:
     assert [(q.amount, q.currency) for q in film.budget] == [(25e6, "USD")]
     assert [(q.amount, q.currency) for q in film.rental] == [(4.5e8, "INR")]
     assert _takings(film) == [(3.5e8, None, "opening week")]
+
+
+def test_the_largest_markets_each_with_its_sum() -> None:
+    film = _film("", "== Release ==\n=== Box office ===\nThe largest markets were the United Kingdom ($86.4 million), "
+                 "Japan ($98.6 million), South Korea ($58.8 million) and Germany ($35.3 million).\n")
+    assert [(q.amount, q.area.name if q.area else None) for q in film.box_office] == [
+        (86.4e6, "United Kingdom"), (98.6e6, "Japan"), (58.8e6, "South Korea"), (35.3e6, "Germany")]

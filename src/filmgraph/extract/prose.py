@@ -2151,12 +2151,20 @@ _OTHER_FILM_RE = re.compile(rf"(?i)\b(?:which|whose|series|franchise)\b|{_ANOTHE
 def another_subject(text: str, title: str) -> bool:
     """Whether the words just before a verb name someone or something else as its subject: "Its rival, Heat,
     debuted", "Ann Berg's next film debuted", "Frozen's biggest markets were"."""
-    words = re.findall(r"[\w'’.:!-]+", text)[-3:]
+    every = re.findall(r"[\w'’.:!-]+", text)
+    words = every[-3:]
+    # "the United Kingdom ($86 million), Japan …": a country's name of two words ends the text, and no subject.
+    in_countries: set[int] = set()
+    for index in range(max(0, len(every) - 4), len(every) - 1):
+        if reference.country(f"{every[index]} {every[index + 1]}") is not None:
+            in_countries.update((index, index + 1))
+    first = len(every) - len(words)
     own = set(re.findall(r"[\w'’.:!-]+", title))
     return any(word[:1].isupper() and word not in own and word.rstrip("'’s") not in own
                and word not in {"It", "Its", "The", "This", "In", "On", "At", "During", "Worldwide", "Overseas",
                                 "North", "America", "American", "US", "U.S.", "UK", "No.1", "No."}
-               and word not in _TIME_WORDS and reference.country(word) is None for word in words)
+               and word not in _TIME_WORDS and reference.country(word) is None and first + number not in in_countries
+               for number, word in enumerate(words))
 
 
 # Capitalised words that name a time, never a subject: "during the holiday Monday to a total of …".
@@ -2168,8 +2176,10 @@ _TIME_WORDS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 def _speaks_of_the_film(text: str, title: str) -> bool:
     """Whether a sentence's words up to a verb name the film: "It", "Its", "the film", or its title."""
     # "This figure increased a further $1.5 million": the film's takings told just before.
-    return bool(re.search(r"(?i)\b(?:it|its|the (?:film|movie|picture)|this (?:figure|sum|total|amount|gross))\b",
-                          text)) or bool(title and title in text)
+    # "The largest markets were the UK ($86 million), …": the markets of the film's takings told just before.
+    return bool(re.search(r"(?i)\b(?:it|its|the (?:film|movie|picture)|this (?:figure|sum|total|amount|gross)|"
+                          r"^\s*the\s+(?:largest|biggest|top|leading)\s+(?:\w+\s+)?markets)\b", text)) \
+        or bool(title and title in text)
 
 
 # "…, which grossed": a relative clause says what the words before its comma took.
