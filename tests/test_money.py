@@ -507,3 +507,14 @@ def test_the_largest_markets_each_with_its_sum() -> None:
                  "Japan ($98.6 million), South Korea ($58.8 million) and Germany ($35.3 million).\n")
     assert [(q.amount, q.area.name if q.area else None) for q in film.box_office] == [
         (86.4e6, "United Kingdom"), (98.6e6, "Japan"), (58.8e6, "South Korea"), (35.3e6, "Germany")]
+
+
+def test_a_run_finished_with_sums_and_sums_taken_at_the_box_office() -> None:
+    film = _film("| country = Sweden", "== Release ==\n=== Box office ===\nIt finished its run with $2,552,478 in the "
+                 "United States and Canada, and $430,000 in other territories, for a worldwide total of $2.98 million."
+                 " In Sweden, it sold around 450,000 tickets during its first run and took 1.6 million kronor at the "
+                 "box office.\n")
+    assert [(q.amount, q.currency, q.area.name if q.area else None) for q in film.box_office] == [
+        (2552478.0, "USD", "North America"), (2.98e6, "USD", None)]
+    assert [(q.amount, q.currency, q.scope) for q in film.takings] == [
+        (430000.0, "USD", "other territories"), (1.6e6, "SEK", "first run")]

@@ -2115,7 +2115,7 @@ _GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|ings|s)?
                        r"reaching|brought in|bringing in|box[- ]office|total(?:l?ing|l?ed)?|debut(?:ed|ing|s)?|"
                        r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|a further|"
                        r"another|opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of|"
-                       r"opening\s+(?:gross\s+|take\s+)?of)\b",
+                       r"opening\s+(?:gross\s+|take\s+)?of|(?:finished|ended|closed)\s+(?:its\s+\w+\s+run\s+|its\s+run\s+)?with)\b",
                        re.IGNORECASE)
 # Words that make a sum something else: what the film cost, paid or kept, a rental, a sum adjusted for inflation,
 # a record or a condition ("the fastest film to earn $100 million", "if the film grossed over …"), an average,
@@ -2222,7 +2222,7 @@ def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
 
 _GROSS_STEMS = ("gross", "earn", "made", "making", "took in", "taking in", "reach", "brought in", "bringing in",
                 "box office", "box-office", "debut", "week", "market", "holdover", "opened", "opening", "collect",
-                "day")
+                "day", "run with")
 # "… largest markets were France ($1.7 million), the UK ($8.6 million)": a country's takings, in brackets after it.
 _REGION_BEFORE_BRACKET_RE = re.compile(r"(?:\bthe\s+)?(?P<region>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})\s*\($")
 MIN_GROSS = 1000  # a smaller sum is a price or a salary, no film's takings
@@ -2285,6 +2285,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
                 upto = sentence[:previous_end + verbs[-1].start()]
                 said = _speaks_of_the_film(upto, title) and not _OTHER_FILM_RE.search(upto[upto.rfind(",") + 1:]) \
                     and not another_subject(upto, title)
+        if not verbs and _TOOK_BEFORE_RE.search(before) and _AT_THE_BOX_OFFICE_RE.match(after):
+            said = True  # "took 1.6 million kronor at the box office": the words after the sum say what it is
         # "… in the US and Canada and $1,976,000 elsewhere": a sum listed after one the film took
         tail = _SUM_TAIL_RE.match(after).group(0)
         listed = previous_gross and not verbs and bool(_LISTED_AFTER_GROSS_RE.search(before)) \
@@ -2336,6 +2338,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+_TOOK_BEFORE_RE = re.compile(r"\b(?:took|takes|taking)\s+(?:in\s+)?(?:around\s+|about\s+|some\s+)?$")
+_AT_THE_BOX_OFFICE_RE = re.compile(r"\s+at\s+the\s+(?:\w+\s+)?box[- ]office\b")
 # A sum listed after one the film took: "… in the US and Canada and $1,976,000 elsewhere", "…, including $2 million
 # from previews", "… abroad, for $411 million worldwide", "…, of which $250 million came from North America".
 _LISTED_AFTER_GROSS_RE = re.compile(r"(?:,|\band\b|\bincluding\b|,\s*(?:for|with|of\s+which))\s*"
