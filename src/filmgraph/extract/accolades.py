@@ -33,8 +33,9 @@ _FOR_THE_SONG_RE = re.compile(r"\s*\(?\s*for\s+the\s+song\s+[\"“](?P<work>[^\"
 # A song and its writers: '"Song" by Ann Berg', '"Song" – Ann Berg and Tom Hill', '"Song"' then a line "Music and
 # lyrics by Ann Berg".
 _SONG_RE = re.compile(r"^[\"“'‘](?P<work>[^\"”’]+)[\"”'’]\s*(?:\((?P<paren>[^)]*)\)|(?:[—–,:]|\s-)?\s*"
-                      r"(?:(?:(?:music|lyrics|words|songs?)(?:\s+(?:and|&)\s+(?:music|lyrics|words))?|performed|written|"
-                      r"composed|sung)\s+by\s+|by\s+)?(?P<who>\S.*))?$", re.IGNORECASE | re.DOTALL)
+                      r"(?:(?P<performed>(?:performed|sung)\s+by\s+)|(?:(?:music|lyrics|words|songs?)(?:\s+(?:and|&)\s+"
+                      r"(?:music|lyrics|words))?|written|composed)\s+by\s+|by\s+)?(?P<who>\S.*))?$",
+                      re.IGNORECASE | re.DOTALL)
 
 
 def _table_columns(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...] = ()) -> dict[str, int]:
@@ -71,6 +72,8 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
             return clean_name(row[columns[role]]) if role in columns else ""
         category = " ".join(row[columns["category"]].split())
         song = _CATEGORY_SONG_RE.match(category)
+        if song and song["noted"] and not re.search(r"(?i)\b(?:song|music|theme)", song["category"]):
+            song = None  # 'Best Line ("I'll be back")': a quoted line, no song
         if song:  # 'Best Music for "Harbour Song"', 'Best Original Song ("Harbour Song")': the song it went to
             category = song["category"]
         category = _category_text(category)  # "Best Music (Original Song)" keeps its brackets
@@ -187,8 +190,10 @@ def _nominees(cell: str, film: Film) -> list[Nominee]:
     cell = cell.strip()
     if not cell or fold(clean_name(cell)) == fold(title):
         return []
-    # "Ann Berg {{small|(shared with Tom Hill)}}": both are nominees.
-    cell = _SHARED_WITH_RE.sub(r", \g<names>", cell)
+    # "Ann Berg {{small|(shared with Tom Hill)}}": both are nominees; a work or a company shared with ("(shared with
+    # Industrial Light & Magic)", "(shared with Coast Road: Part Two)") is no nominee of this film's.
+    cell = _SHARED_WITH_RE.sub(lambda shared: f", {shared['names']}" if not re.search(r"[&:]", shared["names"]) and all(
+        _nominee_is_a_person(name, film) for name in split_names(shared["names"])) else "", cell)
     # "Ann Berg and Tom Hill {{small|For the song "Harbour Song"}}": the writers, for their song.
     for_song = _FOR_THE_SONG_RE.search(cell)
     if for_song and cell[:for_song.start()].strip():
@@ -197,7 +202,9 @@ def _nominees(cell: str, film: Film) -> list[Nominee]:
     song = _SONG_RE.match(cell)
     if song:
         # The song's writers are nominees with it, as 'Ann Berg for "Song"' makes them.
-        people = [name for name in split_names(song["who"] or "") if _nominee_is_a_person(name, film)]
+        # A singer is no nominee of a song's prize ("performed by Eva Lund"): its writers are.
+        people = [] if song["performed"] else [name for name in split_names(song["who"] or "")
+                                                if _nominee_is_a_person(name, film)]
         return [*(Nominee(person=name) for name in people), Nominee(work=Work(song["work"].strip(), people))]
     sung = re.match(r"^(?P<who>.+?)\s+for\s+[\"“](?P<work>[^\"”]+)[\"”]$", cell)
     if sung:  # 'Rahat Fateh Ali Khan for "Mere Rashke Qamar"': the singer, for the song

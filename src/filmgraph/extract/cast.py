@@ -780,7 +780,9 @@ def _bracketed_after(text: str, actor: str) -> list[str]:
             return names
         for inner in bracket["name"].split("/"):  # "(Ida Lund/Per Holm)": two names
             inner = inner.strip()
-            if is_person_name(inner) and not _bracket_note(inner) and fold(inner) != fold(actor):
+            # A full name (a label of one word, "(Disney)", "(Streamline)", names a dub, not a person).
+            if " " in inner and is_person_name(inner) and not _bracket_note(inner) and fold(inner) != fold(actor) \
+                    and not reference.is_company_name(inner):
                 names.append(inner)
         rest = rest[bracket.end():]
 
@@ -1331,8 +1333,17 @@ _CAST_NEWS_RE = re.compile(
 _NOT_GIVEN_RE = re.compile(
     r"(?i)\b(?:originally|initially|first|replac\w*|recast|considered|consideration|auditioned|audition|offered|"
     r"approached|talks|negotiat\w*|would|was\s+to|were\s+to|set\s+to|wanted|declined|turned\s+down|dropped|left|"
-    r"instead|but|rumou?red|reportedly|expected|attached|screen\s*test\w*|sequel|prequel|remake|series|stage|play\s+"
+    r"instead|but|rumou?red|reportedly|expected|attached|screen\s*test\w*|sequels?|prequels?|remakes?|series|stage|"
+    r"producer|director|writer|consultant|composer|editor|choreographer|play\s+"
     r"(?:in|at)|musical|episode|another|previous|earlier|later\s+film|other\s+film|if|unless|not|never|nearly|almost)\b")
+
+
+# "In ''Coast Road'', the role of Jens went to …", "In the 1990 film, …": a sentence that opens in another work (not
+# "In March 2004, …").
+_IN_ANOTHER_WORK_OPENING_RE = re.compile(
+    r"In\s+(?:''|the\s+(?:\d{4}\s+)?(?:original\s+)?(?:film|movie|version|series|play)\b|"
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|early|late|mid|"
+    r"the\s+(?:end|beginning|spring|summer|autumn|fall|winter))\b)(?![\d])[A-Z][^,]{0,60},)")
 
 
 def casting_news(sentence: str, links: Iterable[str], context: CastContext) -> list[Entry]:
@@ -1349,7 +1360,7 @@ def casting_news(sentence: str, links: Iterable[str], context: CastContext) -> l
     folded = frozenset(fold(link) for link in links)
     sentence = _SPACES_RE.sub(" ", WIKILINK_RE.sub(r"\1", sentence)).strip()
     news = _CAST_NEWS_RE.search(sentence)
-    if news is None or _NOT_GIVEN_RE.search(sentence):
+    if news is None or _NOT_GIVEN_RE.search(sentence) or _IN_ANOTHER_WORK_OPENING_RE.match(sentence):
         return []
     rest = sentence[news.end():]
     if news["went"]:

@@ -241,7 +241,8 @@ MAKING_SECTIONS_RE = re.compile(r"\b(?:production|pre-production|post-production
 # in a sequel section retells an award, or tells the sequel's.
 # Sections on other works made from the film, whose awards are theirs: "Sequel", "Stage version", "Adaptations".
 OTHER_FILMS_SECTIONS_RE = re.compile(r"\b(?:sequels?|prequels?|remakes?|spin-?offs?|franchise|follow-?ups?|stage|"
-                                     r"adaptations?|musical|plays?|other media|television series)\b")
+                                     r"adaptations?|musical(?!\s+(?:score|numbers?|direction|sequences?))|plays?|"
+                                     r"other media|television series)\b")
 _IN_CINEMAS_RE = re.compile(r"(?i)\breleased\s+(?:it\s+|the\s+film\s+)?theatrically|\b(?:in|to)\s+(?:theat|cinema)")
 _VIDEO_WORDS_RE = re.compile(r"(?i)\b(?:DVD|Blu-ray|VHS|video|laserdisc|streaming|digital download|4K|box set)\b")
 HOME_MEDIA_SECTIONS_RE = re.compile(r"\b(?:home (?:media|video|entertainment|release)|dvd|blu-ray|vhs|streaming|"

@@ -389,7 +389,10 @@ _CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?
                              r",?\s+(?:before|after|prior\s+to|ahead\s+of)\s).)*")
 _THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
 _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
-                                     r"\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)")
+                                     r"\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)|"
+                                     # "…, before streaming on Netflix in Canada on 1 June": the stream's place
+                                     r",?\s+before\s+(?=(?:streaming|airing|premiering\s+on\s+television|its\s+"
+                                     r"(?:television|streaming|home))\b)")
 
 
 def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
@@ -405,6 +408,11 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         return []
     if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
+    verb = _RELEASE_VERB_RE.search(sentence)
+    other = _ANOTHER_FILM_SUBJECT_RE.search(sentence) if verb is not None else None
+    if other is not None and other.start() < verb.start() and not _OBJECT_BEFORE_RE.search(
+            re.sub(r"(?:the|its|his|her|their)\s+$", "", sentence[:other.start()])):
+        return []  # "Its predecessor was released on …", "Her next film, Coast Road, opened in limited release …"
     # A year in brackets after a name is that work's ("… previously held by Bodyguard (2011)"), no date of the film.
     dates = [(when, start, end) for when, start, end in find_dates_carrying_year(sentence)
              if not (sentence[start - 1:start] == "(" and sentence[end:end + 1] == ")" and when.month is None)]
