@@ -222,3 +222,32 @@ def test_the_subject_goes_on_into_a_second_clause() -> None:
     assert _nominations(film) == {
         ("Golden Globe Awards", "Best Actress – Motion Picture Drama", "won", ("Eva Lund",)),
         ("Academy Awards", "Best Actress", "nominated", ("Eva Lund",))}
+
+
+def test_a_ceremony_held_on_a_day_and_list_items_with_their_verb_left_out() -> None:
+    film = _film("", "== Accolades ==\nAt the [[12th Academy Awards]], held on February 29, 1940, it received eleven "
+                 "nominations. [[Ann Berg]] was nominated for [[Academy Award for Best Picture|Outstanding "
+                 "Production]]. In the technical categories, [[Tom Hill]] was nominated for [[Academy Award for Best "
+                 "Production Design|Best Art Direction]], [[Eva Lund]] and [[Carl Holm]] for [[Academy Award for Best "
+                 "Film Editing|Best Film Editing]], and [[Ida Krog]] for [[Academy Award for Best Original Score|Best "
+                 "Score]]. Berg won the Best Director award the following year for ''Coast Road''.\n")
+    assert _nominations(film) == {
+        ("Academy Awards", "Outstanding Production", "nominated", ("Ann Berg",)),
+        ("Academy Awards", "Best Art Direction", "nominated", ("Tom Hill",)),
+        ("Academy Awards", "Best Film Editing", "nominated", ("Carl Holm", "Eva Lund")),
+        ("Academy Awards", "Best Score", "nominated", ("Ida Krog",))}
+    assert {n.date.isoformat() for n in film.nomination if n.date} == {"1940-02-29"}
+
+
+def test_a_prize_for_a_role_in_another_work_is_not_the_films() -> None:
+    film = _film("", "== Reception ==\n[[Eva Lund]]'s performance was praised; in the same season she won the "
+                 "[[Academy Award for Best Supporting Actress]] for her role in ''[[Coast Road]]''.\n")
+    assert _nominations(film) == set()
+
+
+def test_a_count_of_nominations_is_of_the_body_it_names() -> None:
+    film = _film("", "== Reception ==\nIt received five nominations at the [[69th British Academy Film Awards]], "
+                 "and won three [[British Independent Film Awards]].\n")
+    assert {(t.body, t.wins, t.nominations, t.ceremony) for t in film.award_tally} == {
+        ("British Academy Film Awards", None, 5, "69th British Academy Film Awards"),
+        ("British Independent Film Awards", 3, None, None)}

@@ -333,6 +333,11 @@ _CEREMONY_YEAR_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][
 
 
 _CEREMONY_WORDS = ("Award", "Festival", "Prize")
+# "the 12th Academy Awards, held on February 29, 1940": the ceremony's day.
+_CEREMONY_HELD_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][\w'’.&-]*\s+)*?"
+                               r"(?:(?P<awards>Awards?|Prizes?)|Festival|Film Festival)),?\s+(?:ceremony\s+)?"
+                               r"(?P<held>(?:was\s+)?held\s+)?on\s+"
+                               r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})")
 _YEAR_CEREMONY_RE = re.compile(rf"^(?P<year>\d{{4}})\s*[-–—:]\s*(?:the\s+)?(?P<ceremony>{reference.EDITION}\s+"
                                r"(?:[A-Z][\w'’.&-]*\s+)*?(?:Awards?|Festival|Prizes?))\b")
 
@@ -345,10 +350,17 @@ def ceremony_years(text: str) -> dict[str, PartialDate]:
     {'49th academy awards': PartialDate(year=1977, month=None, day=None)}
     >>> ceremony_years("1983 - 33rd Berlin International Film Festival, 18 February (Competition)")
     {'33rd berlin international film festival': PartialDate(year=1983, month=None, day=None)}
+    >>> ceremony_years("At the 12th Academy Awards, held on February 29, 1940, it received eleven nominations.")
+    {'12th academy awards': PartialDate(year=1940, month=2, day=29)}
     """
     if not any(word in text for word in _CEREMONY_WORDS):
         return {}  # both patterns need one of these words: no need to run them along the text
     found = {fold(m["ceremony"]): PartialDate(int(m["year"])) for m in _CEREMONY_YEAR_RE.finditer(text)}
+    for held in _CEREMONY_HELD_RE.finditer(text):
+        # "the 69th British Academy Film Awards on 14 February 2016"; a festival "on" a day is a screening's day
+        # there, its awards' only when "held".
+        if (held["held"] or held["awards"]) and (day := parse_date(held["date"])) is not None:
+            found[fold(held["ceremony"])] = day
     listed = _YEAR_CEREMONY_RE.match(text)
     if listed:
         found[fold(listed["ceremony"])] = PartialDate(int(listed["year"]))
@@ -369,14 +381,24 @@ def apply_ceremonies(film: Film, years: dict[str, PartialDate] | None = None) ->
     for nomination in film.nomination:
         if nomination.ceremony:
             for other in by_body[body_key(nomination.body)]:
-                if not other.ceremony and (other.date == nomination.date or not other.date or not nomination.date):
+                if not other.ceremony and _one_ceremonys_dates(other.date, nomination.date):
                     other.ceremony = nomination.ceremony
-                    other.date = other.date or nomination.date
+                    if not other.date or (other.date.month is None and nomination.date):
+                        other.date = nomination.date  # the ceremony's day, over its year alone
     for nomination in film.nomination:
-        if nomination.ceremony and not nomination.date:
-            nomination.date = (years or {}).get(fold(nomination.ceremony).removeprefix("the "))
+        told = (years or {}).get(fold(nomination.ceremony).removeprefix("the ")) if nomination.ceremony else None
+        if told is not None and (not nomination.date or (nomination.date.month is None
+                                                          and nomination.date.year == told.year)):
+            nomination.date = told  # the ceremony's day the page gives, over the year of its table's column
         if nomination.ceremony and not nomination.date and (year := reference.ceremony_year(nomination.ceremony)):
             nomination.date = PartialDate(year)  # "the 49th Academy Awards": a body's yearly ceremony, 1977
+
+
+def _one_ceremonys_dates(one: PartialDate | None, other: PartialDate | None) -> bool:
+    """Whether two prizes' dates may be one ceremony's: equal, one unknown, or one a year the other's day is in."""
+    if one is None or other is None or one == other:
+        return True
+    return one.year == other.year and (one.month is None or other.month is None)
 
 
 _RESULT_TAIL_RE = re.compile(r"\s*(?:[–—:-]+|\(|,)\s*(?P<result>[A-Za-z][A-Za-z -]*?)\)?\s*[.;]?\s*$")
@@ -750,6 +772,9 @@ _QUALIFIER_WORDS_RE = re.compile(r"(?i)^(?:motion\s+picture\s+)?(?:black[- ]and[
 
 
 AwardLink = tuple[str, tuple[str, str], str]  # (shown text, (body, category) of its article, the article)
+# A link's words that name a category in words of their own: "Outstanding Production" (not "Oscar", "Golden Globe
+# nomination", "Sound Mixing", which the article's title says in full).
+_SHOWN_CATEGORY_RE = re.compile(r"(?:Best|Outstanding|Most|Worst)(?:\s+[A-Z][\w'’-]*){1,5}")
 _GOES_ON_RE = re.compile(r"\s(?:and|but)\s+(?:was\s+|were\s+)?(?:also\s+|later\s+)?$")
 # A category's link shown as the nomination itself: "[[…|Golden Globe nomination]]", "[[…|Oscar nod]]".
 _SHOWN_AS_NOMINATION_RE = re.compile(r"(?:^|\s)(?:nominations?|nods?)$", re.IGNORECASE)
@@ -849,6 +874,8 @@ def linked_category_mentions(sentence: str, found: list[Nomination], links: list
             continue  # no verb before it, or someone's or something else's prize ("who had won an [[…|Oscar]]")
         result = sibling.result if sibling is not None else max(before)[1]
         known.add(fold(category))
+        if _SHOWN_CATEGORY_RE.fullmatch(shown) and fold(shown) not in fold(category):
+            category = shown  # "[[Academy Award for Best Picture|Outstanding Production]]": the name the page gives it
         nominees = [Nominee(person=name) for name in winners] + _nominees_after(sentence[position + len(shown):],
                                                                               title)
         mentions.append(Nomination(body, category, result, None, None, nominees, page=target))

@@ -1010,6 +1010,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         if _EARLIER_PRIZE_RE.search(sentence, clause, verb.start()) and not _FOR_THIS_FILM_RE.match(
                 sentence, position + len(category)) and title not in sentence[position + len(category):]:
             continue  # "…, who had won the Academy Award for Best Actor for Bar": someone's earlier prize
+        for_work = _LATER_FOR_ANOTHER_RE.match(sentence, position + len(category)) or _FOR_ROLE_IN_RE.match(
+            sentence, position + len(category))
+        if _LATER_RE.match(sentence, position + len(category)) or (for_work and any(
+                fold(sentence[for_work.end():]).startswith(work) for work in other_works)):
+            continue  # "won the Best Actor award the following year", "… for Coast Road": another year's, work's
         if _HONORARY_RE.search(before) and not the_film_is_the_subject(sentence, verb.start(), title):
             continue  # "where Tom Hill received an honorary Palme d'Or": a person's career prize, not the film's
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
@@ -1066,6 +1071,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         giving = _verb_giving(sentence, wins, verb)
         # "Carl Holm, who composed the score, won …": the name before the relative clause is the subject.
         nominees = person_subjects(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:giving.start()]), title)
+        # "Ann Berg was nominated for Best Art Direction, Tom Hill and Eva Lund for Best Film Editing, …": a list
+        # item leaves its verb out, and names its own people before "for".
+        elliptic = _ELLIPTIC_NOMINEES_RE.search(sentence, verb.end(), position) if mentions else None
+        if elliptic and all(NAME_RE.fullmatch(name) for name in _LIST_SPLIT_RE.split(elliptic["names"])):
+            nominees = _LIST_SPLIT_RE.split(elliptic["names"])
         # "The role earned Eva Lund a nomination", "It earned Eva Lund an Oscar nomination for Best Actress".
         given_to = _GIVEN_TO_RE.match(sentence, giving.end()) if giving.group(0).casefold().startswith("earn") or \
             giving.group(0).casefold() in {"got", "gave", "brought"} else None
@@ -1105,7 +1115,13 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
     other = _OTHER_AWARDS_RE.search(sentence)
     total = _TOTAL_AWARDS_RE.search(sentence)
     body_of_tally = _body_name(bodies[-1][0]) if bodies else None
-    ceremony_of_tally = next((b for b, _, _ in bodies if is_ceremony(b)), None)
+
+    def ceremony_of(body: str | None) -> str | None:
+        """The ceremony the sentence names of a count's body (never another body's: "five nominations at the 69th
+        British Academy Film Awards, and won three British Independent Film Awards")."""
+        return next((b for b, _, _ in bodies if is_ceremony(b) and _body_name(b) == body), None)
+
+    ceremony_of_tally = ceremony_of(body_of_tally)
     if other:
         named_wins = sum(1 for m in mentions if m.result is AwardResult.WON)
         tallies.append(AwardTally(body_of_tally or "", named_wins + _number(other["count"]), ceremony_of_tally))
@@ -1116,13 +1132,32 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
                                   _number(total["count"]), ceremony_of_tally))
     counted = _NOMINATION_COUNT_RE.search(sentence)
     if counted:
-        # "received eleven nominations" counts nominations: never a win, never a category.
-        tallies.append(AwardTally(body_of_tally or "", None, ceremony_of_tally, nominations=_number(counted["count"])))
+        # "received eleven nominations" counts nominations: never a win, never a category; "… at the 69th British
+        # Academy Film Awards" after it names their body.
+        # "eleven Academy Award nominations", "… nominations at the 12th Academy Awards", "At the 69th British
+        # Academy Film Awards, it received five nominations, and at …": the body in it, right after it, or before it.
+        at = re.match(r"\s+(?:at|from)\s+(?:the\s+)?", sentence[counted.end():])
+        named = next((b for b, start, _ in bodies if counted.start() <= start < counted.end()), None) or next(
+            (b for b, start, _ in bodies if at and start == counted.end() + at.end()), None) or next(
+            (b for b, start, _ in reversed(bodies) if start < counted.start()), None)
+        body = _body_name(named) if named else body_of_tally
+        tallies.append(AwardTally(body or "", None, ceremony_of(body), nominations=_number(counted["count"])))
     return mentions, tallies
 
 
 _IN_YEAR_RE = re.compile(r"\s+in\s+(\d{4})\b")
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
+# After a category: "(award) (the following year) for Coast Road": another work's prize, or a later year's.
+_LATER_FOR_ANOTHER_RE = re.compile(r"(?:\s+(?:award|prize))?(?:\s+(?:the\s+(?:following|next)\s+year|a\s+year\s+later|"
+                                   r"\w+\s+years\s+later|in\s+\d{4}))?\s+for\s+(?!(?:his|her|their|the\s+film|it)\b)")
+# "… for her role in Coast Road": the work whose part won it.
+_FOR_ROLE_IN_RE = re.compile(r"(?:\s+(?:award|prize))?\s+for\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:role|performance|"
+                             r"portrayal|work)\s+(?:as\s+[^,;.]+?\s+)?in\s+")
+_LATER_RE = re.compile(r"(?:\s+(?:award|prize))?\s+(?:the\s+(?:following|next)\s+year|a\s+year\s+later|"
+                       r"\w+\s+years\s+later)")
+# ", Tom Hill and Eva Lund for " right before a category: the people of a list item with its verb left out.
+_ELLIPTIC_NOMINEES_RE = re.compile(rf",\s+(?:and\s+)?(?P<names>{NAME_RE.pattern}(?:(?:,\s*|\s+and\s+)"
+                                   rf"{NAME_RE.pattern})*)\s+for\s+(?:the\s+)?$")
 # The people a category went to, listed in brackets or after "for": "(for producers Ann Berg and Tom Hill)".
 _NOMINEE_LIST_RE = re.compile(r"\s*\((?:for\s+)?(?:(?:the\s+)?(?:producers?|directors?|writers?|screenwriters?|"
                               r"editors?|composers?|actors?|actresses)\s+|both\s+)?(?P<names>[^()]+)\)")
