@@ -307,3 +307,17 @@ def test_a_numbered_ceremony_of_a_yearly_body_dates_its_prizes() -> None:
     # The Robert Awards are not in the table of yearly ceremonies: no year is guessed.
     assert table == {("Golden Globe Awards", "Best Director", "nominated", ("Ann Berg",), 2018),
                      ("Robert Awards", "Best Film", "won", (), None)}
+
+
+def test_nominees_listed_under_a_category_item() -> None:
+    found = _nominations("""== Awards ==
+* [[21st César Awards]] (3 February 1996)
+** [[César Award for Best Film|Best Film]] (won)
+** [[César Award for Most Promising Actor|Most Promising Actor]]:
+*** [[Tom Hill]] (nominated)
+*** [[Carl Holm]] (nominated)
+** [[César Award for Best Sound|Best Sound]] – Eva Lund and Ann Berg (nominated)
+""")
+    assert found == {("César Awards", "Best Film", "won", (), 1996),
+                     ("César Awards", "Most Promising Actor", "nominated", ("Carl Holm", "Tom Hill"), 1996),
+                     ("César Awards", "Best Sound", "nominated", ("Ann Berg", "Eva Lund"), 1996)}

@@ -518,3 +518,12 @@ def test_a_run_finished_with_sums_and_sums_taken_at_the_box_office() -> None:
         (2552478.0, "USD", "North America"), (2.98e6, "USD", None)]
     assert [(q.amount, q.currency, q.scope) for q in film.takings] == [
         (430000.0, "USD", "other territories"), (1.6e6, "SEK", "first run")]
+
+
+def test_sums_taken_from_theatres_and_a_markets_total() -> None:
+    film = _film("| budget = ₣15 million", "== Release ==\n=== Box office ===\nIn the United States it took $43,270 "
+                 "from three theatres in its opening weekend and $309,811 in total.\n")
+    assert [(q.amount, q.currency) for q in film.budget] == [(15e6, "FRF")]
+    assert [(q.amount, q.area.name if q.area else None) for q in film.box_office] == [(309811.0, "United States")]
+    assert [(q.amount, q.area.name if q.area else None, q.scope) for q in film.takings] == [
+        (43270.0, "United States", "opening weekend")]

@@ -1768,3 +1768,11 @@ def test_filming_places_in_the_grounds_near_over_and_in_a_later_clause(sentence:
     text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n"
     film = extract_film(parse_wikitext(text + sentence + "\n", source="https://en.wikipedia.org/wiki/Night_Harbour"))
     assert [location.place.name for location in film.filming_location] == places
+
+
+def test_filming_places_listed_after_one_filmed_at_night() -> None:
+    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n" \
+           "The city sequences were filmed at night around the [[Forum des Halles]], at the [[Gare Saint-Lazare]] " \
+           "and on rooftops.\n"
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    assert [location.place.name for location in film.filming_location] == ["Forum des Halles", "Gare Saint-Lazare"]

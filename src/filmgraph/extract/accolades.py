@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from filmgraph import reference
 from filmgraph.dates import parse_date
@@ -440,6 +440,7 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
     section_body = titled.body if titled else ""
     body, year, result = section_body, "", section_result
     body_depth = 0  # the list depth of the item that named the body; items deeper down are its prizes
+    category_above: tuple[int, str, tuple[tuple[str, str], ...]] | None = None  # an item "Category:" over nominees
     for block in section.blocks:
         if block.kind is BlockKind.TABLE:
             body, year, result, body_depth = section_body, "", section_result, 0
@@ -477,6 +478,14 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
             continue
         if _RANK_RE.search(block.text):
             continue  # "AFI's 100 Years…100 Thrills (2001) – #52": a place in a ranking, no prize
+        if block.text.rstrip().endswith(":") and body:
+            # "** Most Promising Actor:" then "*** Ann Berg (nominated)": the category of the nominees below it.
+            category_above = (block.depth, block.text.rstrip().rstrip(":").strip(), block.links)
+            continue
+        if category_above is not None and block.depth > category_above[0]:
+            block = replace(block, text=f"{category_above[1]} – {block.text}", links=category_above[2] + block.links)
+        else:
+            category_above = None
         if not _read_list_award(block, body, year, result, section.title, collector):
             read_award_item(block.text, section.title, collector)
 

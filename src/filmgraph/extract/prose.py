@@ -43,7 +43,7 @@ _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
 # The look-ahead names the characters a name can start with ("el-", "al-", "ad-", "d'" or a capital): a search
 # along a paragraph tries the name's alternatives only there.
 NAME_RE = re.compile(rf"(?=[{UPPER}ead]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
-_JOINER = r"(?:of|de|du|del|di|för|for|on|the|'s|&|and the)"
+_JOINER = r"(?:of|de|du|des|del|della|di|la|le|les|för|for|on|the|'s|&|and the)"
 _PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
                           r"forum|sundance|cannes|tribeca|sxsw|locarno|tiff|days|week|series)\b", re.IGNORECASE)
@@ -1595,6 +1595,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     and _SPAN_OPENER_RE.search(sentence, 0, dates[0][1]):
                 end = when  # "between November 1988 and March 1989", "from 10 May to 2 July 2004"
     places: list[Place] = []
+    accepted_end = 0  # where the last place of filming ends
     beside: set[int] = set()  # the places named as a landmark ("north of Mitchell"): nothing is within them
     # "began on 3 March 2005 in Mumbai, with song sequences shot in Switzerland": the places of the clause after
     # ", with" were shot at a time the sentence does not give.
@@ -1660,8 +1661,11 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     continue
                 # "re-shoots began in Santa Monica", "filmed at Corral Creek": the verb's own place, whatever it is
                 # called (never a language: "shot in Hindi").
-                direct = first and match["prep"] in ("in", "at", "near", "over") and _FILMED_JUST_BEFORE_RE.search(
-                    text[:match.start()]) is not None and reference.language(name) is None \
+                # "filmed around the Forum, at the Gare Saint-Lazare": a place listed right after one of filming.
+                right_after = places and re.fullmatch(r",?\s*(?:and\s+)?", text[accepted_end:match.start()])
+                direct = first and match["prep"] in ("in", "at", "near", "over", "around") and (
+                    _FILMED_JUST_BEFORE_RE.search(text[:match.start()]) is not None or bool(right_after)) \
+                    and reference.language(name) is None \
                     and not re.match(r"\s*\d", after) and not re.search(r"['’]s?$", name) \
                     and not any(word in _FORMAT_WORDS for word in fold(name).split()) \
                     and not re.search(r"(?i)(?:colou?r|chrome|scope|vision|flex|cam|cast)$", name) \
@@ -1673,6 +1677,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 first = False
                 if place is None:
                     continue
+                accepted_end = raw_end
                 if inside:
                     places[-1].within = place  # "the Royal Theatre in Copenhagen"
                 else:
@@ -1845,7 +1850,9 @@ def find_named_locations(sentence: str, links: dict[str, str] | None = None) -> 
 
 _FILMED_JUST_BEFORE_RE = re.compile(r"\b(?:shot|filmed|re-?shot|re-?shoots?\s+(?:began|started|took\s+place)|"
                                     r"(?:filming|shooting|photography)\s+(?:began|started|commenced|took\s+place|"
-                                    r"continued|resumed|moved))\s+(?:on\s+location\s+)?$", re.IGNORECASE)
+                                    r"continued|resumed|moved))\s+(?:on\s+location\s+)?"
+                                    # "filmed at night around …", "shot mostly in …"
+                                    r"(?:(?:at|by)\s+(?:night|day|dawn|dusk)\s+|\w+ly\s+)?$", re.IGNORECASE)
 # Words of cameras, stocks, sound and picture formats a film is "shot in" ("Dolby Vision", "Glorious Technicolor").
 _FORMAT_WORDS = frozenset({"technicolor", "panavision", "dolby", "imax", "cinemascope", "eastmancolor", "vistavision",
                            "metrocolor", "cinerama", "techniscope", "super", "ultra", "deluxe", "color", "colour",
@@ -2371,6 +2378,10 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
             _limit(quantity, own_before, f"{own_after} {record['window'] if record else ''}", clauses[::-1],
                    (region["region"], _BRACKETS_RE.sub("", sentence[:previous_end + region.start()]))
                    if in_region and region else None)
+            if quantity.area is None and quantity.scope is None and found and found[-1].area and listed \
+                    and re.match(r"\s*(?:in\s+total|overall|all\s+told)\b", after):
+                # "in the US it took $43,270 in its opening weekend and $309,811 in total": the US total
+                quantity.area = found[-1].area
             if quantity.scope is None and found and found[-1].scope and _AGAIN_RE.search(unclaimed):
                 quantity.scope = found[-1].scope  # "re-released in 1981 and grossed $26.8 million and again in 1982 …"
             if quantity.scope is None and (_ADDED_BEFORE_RE.search(sentence, 0, start) or _ADDED_AFTER_RE.match(after)):
@@ -2382,7 +2393,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
 _TOOK_BEFORE_RE = re.compile(r"\b(?:took|takes|taking)\s+(?:in\s+)?(?:around\s+|about\s+|some\s+)?$")
-_AT_THE_BOX_OFFICE_RE = re.compile(r"\s+at\s+the\s+(?:\w+\s+)?box[- ]office\b")
+_AT_THE_BOX_OFFICE_RE = re.compile(r"\s*(?:at\s+the\s+(?:\w+\s+)?box[- ]office\b|from\s+(?:[\d,]+|\w+)\s+"
+                                   r"(?:theat|cinema|screen|venue|location))")
 # A sum listed after one the film took: "… in the US and Canada and $1,976,000 elsewhere", "…, including $2 million
 # from previews", "… abroad, for $411 million worldwide", "…, of which $250 million came from North America".
 _LISTED_AFTER_GROSS_RE = re.compile(r"(?:,|\band\b|\bincluding\b|,\s*(?:for|with|of\s+which))\s*"
