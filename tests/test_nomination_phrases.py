@@ -251,3 +251,18 @@ def test_a_count_of_nominations_is_of_the_body_it_names() -> None:
     assert {(t.body, t.wins, t.nominations, t.ceremony) for t in film.award_tally} == {
         ("British Academy Film Awards", None, 5, "69th British Academy Film Awards"),
         ("British Independent Film Awards", 3, None, None)}
+
+
+def test_a_named_prize_for_words_of_its_own_and_the_body_named_before_it() -> None:
+    film = _film("", "== Reception ==\n[[Tom Hill]] was awarded the British Academy Film Award for his compositions: "
+                 "the Anthony Asquith Award for Film Music.\n")
+    assert _nominations(film) == {("British Academy Film Awards", "Anthony Asquith Award for Film Music", "won",
+                                   ("Tom Hill",))}
+
+
+def test_a_short_name_in_prose_is_the_tables_category_in_a_motion_picture() -> None:
+    film = _film("", "It won the Screen Actors Guild Award for Outstanding Performance by a Stunt Ensemble.\n"
+                 "== Accolades ==\n" + _table([("Screen Actors Guild Awards", "Outstanding Performance by a Stunt "
+                                                "Ensemble in a Motion Picture", "The stunt ensemble", "{{won}}")]))
+    assert _nominations(film) == {("Screen Actors Guild Awards",
+                                   "Outstanding Performance by a Stunt Ensemble in a Motion Picture", "won", ())}

@@ -969,7 +969,8 @@ def field_category_mentions(sentence: str, found: list[Nomination], links: list[
     return mentions
 
 
-_QUALIFIER_JOINTS = (", ", " – ", " - ", " — ")  # "Best Actor – Drama", "Best Dramatic Presentation, Long Form"
+# "Best Actor – Drama", "Best Dramatic Presentation, Long Form", "… by a Stunt Ensemble in a Motion Picture"
+_QUALIFIER_JOINTS = (", ", " – ", " - ", " — ", " in a ", " in an ")
 
 
 def merge_qualified_categories(film: Film) -> None:

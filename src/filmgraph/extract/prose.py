@@ -929,8 +929,15 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         trophy = re.match(r"^(?P<before>\S.*)\s(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+$", prize)
         if trophy and not _BODY_WORDS.search(trophy["before"]):
             continue  # "On Golden Pond": a trophy's name comes after a body's ("Berlinale Golden Bear") or none
-        if not category and prize.endswith("s") and reference.award_body(prize):
-            # "It won two Golden Globes: Best Actress and …": the body of the categories the sentence lists.
+        named_for = _NAMED_FOR_RE.match(sentence, match.end()) if not category else None
+        if named_for and prize.split()[-1] in {"Award", "Prize"} and reference.is_named_prize(prize):
+            # "the Anthony Asquith Award for Film Music": a prize named after a person, whole with what it is for.
+            categories.append((f"{prize} for {named_for['what']}", match.start(1), None))
+            taken.append((match.start(), named_for.end()))
+            continue
+        if not category and reference.award_body(prize):
+            # "It won two Golden Globes: Best Actress and …", "the British Academy Film Award …: the Anthony Asquith
+            # Award for Film Music": the body of the categories the sentence names.
             prize_bodies.append((prize, match.start(1), match.end(1)))
             continue
         if not category and re.match(r"\s+nominations?\b", sentence[match.end():]):
@@ -1147,6 +1154,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
 
 _IN_YEAR_RE = re.compile(r"\s+in\s+(\d{4})\b")
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
+# What a named prize is for, in capitalised words: "… Award for Film Music", "… Prize for Best Feature Film".
+_NAMED_FOR_RE = re.compile(r"\s+for\s+(?P<what>[A-Z][\w'’-]*(?:\s+(?:(?:of|in|and|the)\s+)?[A-Z][\w'’-]*){0,5})")
 # After a category: "(award) (the following year) for Coast Road": another work's prize, or a later year's.
 _LATER_FOR_ANOTHER_RE = re.compile(r"(?:\s+(?:award|prize))?(?:\s+(?:the\s+(?:following|next)\s+year|a\s+year\s+later|"
                                    r"\w+\s+years\s+later|in\s+\d{4}))?\s+for\s+(?!(?:his|her|their|the\s+film|it)\b)")
