@@ -195,3 +195,9 @@ def test_a_star_of_the_infobox_and_lead_is_the_cast_lines_actor_under_another_fo
     assert _names_of(film, "Edward Lund") == {"Edward Lund", "Ed Lund"}
     film = _film("| starring = [[Tim Lund]]", "== Cast ==\n* [[Tim Lunde]] as Jens\n")
     assert len({p.key for p in film.people.values() if p.name.startswith("Tim")}) == 2
+
+
+def test_a_name_the_person_is_now_known_by() -> None:
+    from filmgraph.extract.names import stated_names
+    assert stated_names("Eva Lund (now known as Eva Lund Holm) was cast as Maja.") == [("Eva Lund", "Eva Lund Holm")]
+    assert stated_names("Tom Berg (formerly known as Tom Holm) wrote the score.") == [("Tom Berg", "Tom Holm")]
