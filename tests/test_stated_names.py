@@ -201,3 +201,13 @@ def test_a_name_the_person_is_now_known_by() -> None:
     from filmgraph.extract.names import stated_names
     assert stated_names("Eva Lund (now known as Eva Lund Holm) was cast as Maja.") == [("Eva Lund", "Eva Lund Holm")]
     assert stated_names("Tom Berg (formerly known as Tom Holm) wrote the score.") == [("Tom Berg", "Tom Holm")]
+
+
+def test_a_surname_credited_under_another_name() -> None:
+    from filmgraph import extract_film
+    from filmgraph.read.wikitext import parse_wikitext
+    text = ("{{Infobox film\n| name = Night Harbour\n| starring = [[Victor Lund]]\n}}\n'''Night Harbour''' is a 1957 "
+            "film.\n== Production ==\nLund was credited in some American publicity as Victor Lunde.\n")
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    assert {person.name: person.alternate_names for person in film.people.values()} == {
+        "Victor Lund": ["Victor Lunde"]}

@@ -1152,6 +1152,10 @@ def _add_stated_names(article: Article, film: Film) -> None:
         words = written.split()
         endings = (fold(" ".join(words[-size:])) for size in range(len(words), 1, -1))
         found = next((owners[ending] for ending in endings if ending in owners), set())
+        if not found and words:
+            # "Sjöberg was credited … as Tom Seaberg": a surname the article's credits give one person.
+            surname = [fold(words[-1])]
+            found = {person.key for person in film.people.values() if fold(person.name).split()[-1:] == surname}
         other = re.sub(r"(?<=[a-z]{2})\.$", "", clean_name(other))  # a sentence's full stop ("Jr." keeps its own)
         if len(found) != 1 or len(other.split()) < 2 or not is_person_name(other) or fold(other) in parts \
                 or fold(other) in owners:

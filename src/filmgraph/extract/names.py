@@ -168,8 +168,10 @@ _STATED_AS = (r"(?:(?:credited|billed)\s+as|born|n[ée]e?|a\.?k\.?a\.?|(?:also|b
               r"|(?:(?:working|writing|directing|acting|credited|billed)\s+)?under\s+(?:the|a)\s+"
               r"(?:pseudonym|alias|pen\s+name|stage\s+name|name)(?:\s+name)?(?:\s+of)?)")
 _STATED_NAME_RE = re.compile(
-    rf"(?P<anchor>{_PROSE_NAME})(?:,?\s+who)?(?:\s*\(\s*|,\s+){_STATED_AS}\s+[\"“]?(?P<other>{_PROSE_NAME})[\"”]?"
-    r"(?=\s*[)\"”,.;]|\s*$|\s+(?:in|on)\b)")
+    rf"(?P<anchor>{_PROSE_NAME})(?:(?:,?\s+who)?(?:\s*\(\s*|,\s+){_STATED_AS}"
+    # "Ann Berg was credited in some American publicity as Ann Burke"
+    r"|\s+(?:was|is|had\s+been)\s+(?:also\s+|often\s+|sometimes\s+)?(?:credited|billed)\s+(?:[\w-]+\s+){0,5}?as)"
+    rf"\s+[\"“]?(?P<other>{_PROSE_NAME})[\"”]?(?=\s*[)\"”,.;]|\s*$|\s+(?:in|on)\b)")
 # '"Tom Holm" (pseudonym of director [[Ann Berg]])': the name before the bracket is the one after's.
 _PSEUDONYM_OF_RE = re.compile(
     rf"[\"“]?(?P<other>{_PROSE_NAME})[\"”]?\s*\(\s*(?:the\s+|a\s+)?(?:pseudonym|alias|pen\s+name|stage\s+name)\s+"
@@ -177,7 +179,7 @@ _PSEUDONYM_OF_RE = re.compile(
     rf"filmmaker|novelist)\s+)?(?P<anchor>{_PROSE_NAME})\s*\)")
 
 
-_STATED_WORD_RE = re.compile(r"\b(?:(?:credited|billed|known)\s+as|born|n[ée]e?|a\.?k\.?a|alias|name|pseudonym)\b")
+_STATED_WORD_RE = re.compile(r"\b(?:credited|billed|known\s+as|born|n[ée]e?|a\.?k\.?a|alias|name|pseudonym)\b")
 
 
 def stated_names(text: str) -> list[tuple[str, str]]:
@@ -198,7 +200,7 @@ def stated_names(text: str) -> list[tuple[str, str]]:
     text = text.replace("''", "")
     # "in"/"on" may follow a birth name ("born Karl Lund in Oslo"), never another: "better known as Jack Dunn in
     # the series ''Cops''" is a part.
-    found = [(m["anchor"], m["other"]) for m in _STATED_NAME_RE.finditer(text)
+    found = [(m["anchor"], m["other"].rstrip(".")) for m in _STATED_NAME_RE.finditer(text)
              if not re.match(r"\s+(?:in|on)\b", text[m.end():]) or re.search(r"\b(?:born|n[ée]e?)\s", m.group(0))]
     return found + [(m["anchor"], m["other"]) for m in _PSEUDONYM_OF_RE.finditer(text)]
 
