@@ -59,6 +59,8 @@ def _grows_linearly(make: Callable[[int], Callable[[], object]], size: int) -> N
     make(size)()  # warm-up: imports, tables, compiled patterns
     small = min(_seconds(make(size)) for _ in range(2))
     large = _seconds(make(10 * size))
+    if large > GROWTH * max(small, 0.02):
+        large = min(large, _seconds(make(10 * size)))  # once more: a busy host's pause is no growth
     assert large <= GROWTH * max(small, 0.02), f"{size}: {small:.3f} s, {10 * size}: {large:.3f} s"
 
 
