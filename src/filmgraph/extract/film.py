@@ -295,6 +295,7 @@ def _read_takings_tables(article: Article, collector: Collector) -> None:
 _PAGE_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A sentence that dates a release or a showing: the year a later day without its year is in.
 _RELEASE_WORDS_RE = re.compile(r"(?i)premiere|released|release\b|screen|shown|opened")
+_RELEASE_WORD_STEMS = ("premiere", "release", "screen", "shown", "opened")  # one of which _RELEASE_WORDS_RE needs
 # "its Los Angeles premiere on …", "the film's world premiere": the film's own premiere, named as such.
 _OWN_PREMIERE_RE = re.compile(r"(?i)\b(?:its|the film's)\s+(?:[\w-]+\s+){0,2}premiere\b")
 
@@ -320,8 +321,9 @@ def _premieres_in(sentence: str, part: _Part, film: Film, earlier: Sequence[str]
 
 
 # Words before "as ''X''" that make X another work: "remade in Hindi as ''Naya Din''", "Berg's earlier film".
-_ANOTHER_VERSION_RE = re.compile(r"(?i)\b(?:remade|remake|adapted|adaptation|dubbed|dub|sequel|prequel|spin-?off|"
-                                 r"(?:earlier|previous|next|later|other)\s+(?:film|movie|picture|work))\b[^.]*$")
+# (Each look-ahead below names the letters the words after it start with: a search tries them only there.)
+_ANOTHER_VERSION_RE = re.compile(r"(?i)(?=[adelnoprs])\b(?:remade|remake|adapted|adaptation|dubbed|dub|sequel|"
+                                 r"prequel|spin-?off|(?:earlier|previous|next|later|other)\s+(?:film|movie|picture|work))\b[^.]*$")
 
 
 def _other_works(article: Article, film: Film) -> frozenset[str]:
@@ -345,8 +347,8 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
 
 _LONG_WORD_RE = re.compile(r"\w{3,}")
 # What gives a title: "released as ", "titled ‘", "a.k.a. " (each a keyword, its spaces, and a quote or none).
-_TITLE_GIVEN_RE = re.compile(r"(?i)\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)(?P<spaces>\s+)"
-                             r"(?P<quote>['\"‘“]?)")
+_TITLE_GIVEN_RE = re.compile(r"(?i)(?=[akrt])\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)"
+                             r"(?P<spaces>\s+)(?P<quote>['\"‘“]?)")
 
 
 def _title_starts(text: str) -> list[range]:
@@ -403,7 +405,9 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
             premieres = _premieres_in(sentence, part, film, dated_releases)
-            if _RELEASE_WORDS_RE.search(sentence):
+            # Most sentences tell of no release: the sentence's lower case (which the finders share) rules it out
+            # before the pattern is tried at each of its characters.
+            if prose.may_mention(sentence, _RELEASE_WORD_STEMS) and _RELEASE_WORDS_RE.search(sentence):
                 dated_releases.append(sentence)  # where a later day without its year finds the year
             for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)

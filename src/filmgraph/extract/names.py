@@ -173,7 +173,9 @@ _PSEUDONYM_OF_RE = re.compile(
     rf"filmmaker|novelist)\s+)?(?P<anchor>{_PROSE_NAME})\s*\)")
 
 
-_STATED_WORD_RE = re.compile(r"\b(?:(?:credited|billed|known)\s+as|born|n[ée]e?|a\.?k\.?a|alias|name|pseudonym)\b")
+# The look-ahead names the letters its words start with: a search along a paragraph tries them only there.
+_STATED_WORD_RE = re.compile(r"(?=[abcknp])\b(?:(?:credited|billed|known)\s+as|born|n[ée]e?|a\.?k\.?a|alias|name|"
+                             r"pseudonym)\b")
 
 
 def stated_names(text: str) -> list[tuple[str, str]]:

@@ -78,14 +78,15 @@ _NAMED_PRIZE_RE = re.compile(
     rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!\s+Awards?\b))\b)"
     rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+{_QUALIFIED}))?")
 # Not inside a hyphenated word: "well-received", "award-winning" praise the film, they give it nothing.
-WIN_RE = re.compile(r"(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
-                     r"collected|picked up|named (?:the )?winner of|honou?red with|got|gets|getting|bagged|bagging|"
-                     r"secured|securing|clinched|clinching|scooped|claimed|claiming|"
+# (The look-aheads of these two name the letters their words start with: a search tries the words only there.)
+WIN_RE = re.compile(r"(?=[abceghnprstvw])(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|"
+                     r"awarded|earned|earning|collected|picked up|named (?:the )?winner of|honou?red with|got|gets|"
+                     r"getting|bagged|bagging|secured|securing|clinched|clinching|scooped|claimed|claiming|"
                      r"(?:named|chosen|voted)(?= (?:as )?(?:the )?(?:year's )?[\"“]?Best\b)|"
                      r"garnered|garnering)\b",
                      re.IGNORECASE)
-NOMINATION_RE = re.compile(r"(?<!-)\b(nominated|nominations?|shortlisted|in contention|competed|vied|nominee|"
-                            r"was (?:in|up) for)\b", re.IGNORECASE)
+NOMINATION_RE = re.compile(r"(?=[cinsvw])(?<!-)\b(nominated|nominations?|shortlisted|in contention|competed|vied|"
+                            r"nominee|was (?:in|up) for)\b", re.IGNORECASE)
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
 _COUNT = r"(?P<count>\d+|" + "|".join(_NUMBER_WORDS) + r")"
@@ -306,6 +307,18 @@ def _mentions(sentence: str, stems: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=64)  # each finder asks of the sentence being read
 def _lowered(sentence: str) -> str:
     return sentence.lower()
+
+
+# The letters a case-insensitive pattern takes for an ASCII letter whose lower case is none: "İ" and "ı" for "i",
+# "ſ" for "s", the Kelvin sign for "k".
+_ASCII_CASE_TWINS = ("İ", "ı", "ſ", "\u212a")
+
+
+def may_mention(sentence: str, stems: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern that needs one of these lower-case stems can match the sentence: exactly
+    :func:`_mentions`, but for a sentence holding a letter such a pattern takes for an ASCII one."""
+    return _mentions(sentence, stems) or (not sentence.isascii() and any(map(sentence.__contains__,
+                                                                             _ASCII_CASE_TWINS)))
 
 
 _RELEASE_STEMS = ("releas", "opened in", "premiere", "debuted", "hit ")
@@ -1135,6 +1148,8 @@ def find_coproducers(sentence: str) -> list[str]:
     >>> find_coproducers("It is a co-production between France and Germany.")
     []
     """
+    if "production" not in sentence:
+        return []  # what the pattern needs first (most sentences): not tried at each of their characters
     found = []
     for match in _COPRODUCTION_RE.finditer(sentence):
         for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["names"]):
