@@ -542,6 +542,8 @@ def award_page(title: str) -> tuple[str, str] | None:
     title = " ".join(title.split())
     if title.startswith("List of "):
         return None  # a list of a category's winners is no category's page (its Wikidata item is the list's)
+    if "for" not in title and ":" not in title:
+        return None  # what both patterns below need (most pages a film links): neither is tried
     named = _BODY_PAGE_RE.match(title)
     if named and award_body(named["body"]):
         return award_body(named["body"]) or "", named["category"]

@@ -293,6 +293,7 @@ _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album
                               re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)  # asked by find_awards, then again by its caller, of each sentence (28 stems)
 def mentions_awards(sentence: str) -> bool:
     """Whether a sentence holds a word of winning or nominating: a cheap test before any award is looked for."""
     return _mentions(sentence, _AWARD_STEMS)
@@ -899,7 +900,7 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
     >>> [(a.category, a.result.value, a.body) for a in awards]
     [('Best Film', 'won', 'Bodil Awards'), ('Best Score', 'nominated', 'Bodil Awards')]
     """
-    if not _mentions(sentence, _AWARD_STEMS) or not (WIN_RE.search(sentence) or NOMINATION_RE.search(sentence)):
+    if not mentions_awards(sentence) or not (WIN_RE.search(sentence) or NOMINATION_RE.search(sentence)):
         return [], []
     sentence = without_renaming(sentence)
     categories: list[tuple[str, int, str | None]] = []
