@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from filmgraph import reference
 from filmgraph.extract import prose
@@ -270,15 +271,31 @@ def _parts(article: Article) -> Iterator[tuple[_Part, Section]]:
         while ancestors and ancestors[-1].level >= section.level:
             ancestors.pop()
         ancestors.append(section)
-        titles = [fold(s.title) for s in ancestors]
-        other = any(OTHER_WORK_SECTIONS_RE.search(t) for t in titles)
-        releases = any(RELEASE_SECTIONS_RE.search(t) or HOME_MEDIA_SECTIONS_RE.search(t) for t in titles)
-        on_video = bool(HOME_MEDIA_SECTIONS_RE.search(titles[-1]))
+        titles = [_title_tells(fold(s.title)) for s in ancestors]
+        other = any(t.other_work for t in titles)
+        releases = any(t.releases or t.home_media for t in titles)
+        on_video = titles[-1].home_media
         # "Marketing" under "Production" tells how the film was sold, not where it was shot.
-        making = bool(MAKING_SECTIONS_RE.search(titles[-1])) or (
-            any(MAKING_SECTIONS_RE.search(t) for t in titles) and not RELEASE_SECTIONS_RE.search(titles[-1]))
+        making = titles[-1].making or (any(t.making for t in titles) and not titles[-1].releases)
         yield _Part(section.title, not other, releases and not other, on_video, making,
-                    any(OTHER_FILMS_SECTIONS_RE.search(t) for t in titles)), section
+                    any(t.other_films for t in titles)), section
+
+
+class _TitleTells(NamedTuple):
+    """What a section's title says its section tells, by the patterns above."""
+
+    other_work: bool
+    releases: bool
+    home_media: bool
+    making: bool
+    other_films: bool
+
+
+@lru_cache(maxsize=256)  # the same few dozen titles on every page ("Release", "Production"), asked by each subsection
+def _title_tells(title: str) -> _TitleTells:
+    return _TitleTells(*(pattern.search(title) is not None for pattern in (
+        OTHER_WORK_SECTIONS_RE, RELEASE_SECTIONS_RE, HOME_MEDIA_SECTIONS_RE, MAKING_SECTIONS_RE,
+        OTHER_FILMS_SECTIONS_RE)))
 
 
 def _read_takings_tables(article: Article, collector: Collector) -> None:
