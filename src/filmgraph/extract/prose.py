@@ -40,9 +40,10 @@ _SENTENCE_END_RE = re.compile(rf"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[{UPPER}0-9]
 _CAP = rf"[{UPPER}][\w'’.:-]*"
 _NAME_TOKEN = rf"(?:[{UPPER}]\.|(?:(?:el|al|ad|d')-?)?[{UPPER}][\w'’-]*)"
 _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
-# The look-ahead names the characters a name can start with ("el-", "al-", "ad-", "d'" or a capital): a search
-# along a paragraph tries the name's alternatives only there.
-NAME_RE = re.compile(rf"(?=[{UPPER}ead]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
+# The look-ahead names what a name can start with, a capital, or "el", "al", "ad", "d'" before one (as two letters of
+# a few each: an alternation there would cost more than it saves): a search along a paragraph tries the name's
+# alternatives only there, not at each "e", "a" and "d" of its words.
+NAME_RE = re.compile(rf"(?=[{UPPER}]|[ead][l'd]-?[{UPPER}]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
 _JOINER = r"(?:of|de|du|del|di|för|for|on|the|'s|&|and the)"
 _PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
@@ -1830,9 +1831,10 @@ def _amount_match(text: str) -> re.Match[str] | None:
 _DIGIT_RE = re.compile(r"\d")  # as the sum's pattern reads a digit
 
 
-def _starting(words: list[str] | tuple[str, ...]) -> str:
-    """A look-ahead for the first characters of these words."""
-    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+def _starting(words: list[str] | tuple[str, ...], letters: int = 1) -> str:
+    """A look-ahead for the first characters of these words (the first ``letters`` of each: all have as many)."""
+    return "(?=" + "".join("[" + "".join(sorted({re.escape(word[at]) for word in words})) + "]"
+                           for at in range(letters)) + ")"
 
 
 @cache
@@ -1846,9 +1848,10 @@ def _amount_re() -> re.Pattern[str]:
               "an estimated", "estimated", "under", "less than", "up to")
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
     # The pattern is tried at every character of a sentence: a look-ahead at the first characters of the bound
-    # words and of the symbols skips their many alternatives where none of them can start.
+    # words (their first two: a bound's first letters are common ones) and of the symbols skips their many
+    # alternatives where none of them can start.
     return re.compile(
-        rf"(?P<bound>{_starting(bounds)}(?:{'|'.join(bounds)}))?\s*(?P<pre>{_starting(words)}(?:{symbols}))?\s*"
+        rf"(?P<bound>{_starting(bounds, 2)}(?:{'|'.join(bounds)}))?\s*(?P<pre>{_starting(words)}(?:{symbols}))?\s*"
         rf"(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
         rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
         rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees|rupiah|"
