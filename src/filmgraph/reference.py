@@ -37,6 +37,16 @@ _EDITION_PREFIX_RE = re.compile(rf"^(?:the\s+)?{EDITION}\s+", re.IGNORECASE)
 WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 
 
+def unlinked(text: str) -> str:
+    """The text with each [[link]] as the words it shows.
+
+    >>> unlinked("[[Ann Berg|Berg]] as [[Maja]]")
+    'Berg as Maja'
+    """
+    # Most texts hold no link; re.sub with a group template calls into Python even where nothing matches.
+    return WIKILINK_RE.sub(r"\1", text) if "[[" in text else text
+
+
 # The words that end a company's name ("Aishwarya Productions", "Nimbus Film ApS").
 COMPANY_RE = re.compile(r"\b(?:Productions?|Pictures|Films|Studios?|Entertainments?|Movies|Media|Company|Inc|Ltd|"
                         r"LLC|GmbH|ApS|A/S|Corporation|Corp|Creations|Combines|Enterprises|Releasing|"

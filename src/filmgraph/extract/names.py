@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from filmgraph.model import Person
-from filmgraph.reference import WIKILINK_RE, fold, same_given_name
+from filmgraph.reference import fold, same_given_name, unlinked
 from filmgraph.slugs import slug
 from filmgraph.text import UPPER
 
@@ -45,7 +45,7 @@ def clean_name(text: str) -> str:
     >>> clean_name("[[Sofie Gråbøl]] (uncredited)[3]")
     'Sofie Gråbøl'
     """
-    text = WIKILINK_RE.sub(r"\1", text)
+    text = unlinked(text)
     text = _FOOTNOTE_RE.sub("", text)
     text = _PAREN_RE.sub("", text)
     text = _WHITESPACE_RE.sub(" ", text.replace("''", "")).strip(" \t,;:")
@@ -211,7 +211,7 @@ def split_names(text: str) -> list[str]:
     >>> split_names("Nic Knowland BSC"), split_names("Lyrics: Ann Berg"), split_names("Karl Freund, A.S.C.")
     (['Nic Knowland'], ['Ann Berg'], ['Karl Freund'])
     """
-    text = WIKILINK_RE.sub(r"\1", text)
+    text = unlinked(text)
     text = _PAREN_RE.sub("", text)
     names: list[str] = []
     # A role label ("Lyrics: Leonard Joy") and a society's letters ("Nic Knowland BSC") are no part of a name.
