@@ -1831,10 +1831,15 @@ def _amount_match(text: str) -> re.Match[str] | None:
 _DIGIT_RE = re.compile(r"\d")  # as the sum's pattern reads a digit
 
 
-def _starting(words: list[str] | tuple[str, ...], letters: int = 1) -> str:
-    """A look-ahead for the first characters of these words (the first ``letters`` of each: all have as many)."""
-    return "(?=" + "".join("[" + "".join(sorted({re.escape(word[at]) for word in words})) + "]"
-                           for at in range(letters)) + ")"
+def _starting(words: list[str] | tuple[str, ...]) -> str:
+    """A look-ahead for the first two characters of these words (their first letters are common ones: most places
+    that have one fail at the second), or the one of a word of one character."""
+    def characters(at: int, of: Sequence[str]) -> str:
+        return "[" + "".join(sorted({re.escape(word[at]) for word in of})) + "]"
+
+    longer, single = [w for w in words if len(w) > 1], [w for w in words if len(w) == 1]
+    pairs = characters(0, longer) + characters(1, longer)
+    return f"(?={characters(0, single)}|{pairs})" if single else f"(?={pairs})"
 
 
 @cache
@@ -1848,10 +1853,9 @@ def _amount_re() -> re.Pattern[str]:
               "an estimated", "estimated", "under", "less than", "up to")
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
     # The pattern is tried at every character of a sentence: a look-ahead at the first characters of the bound
-    # words (their first two: a bound's first letters are common ones) and of the symbols skips their many
-    # alternatives where none of them can start.
+    # words and of the symbols skips their many alternatives where none of them can start.
     return re.compile(
-        rf"(?P<bound>{_starting(bounds, 2)}(?:{'|'.join(bounds)}))?\s*(?P<pre>{_starting(words)}(?:{symbols}))?\s*"
+        rf"(?P<bound>{_starting(bounds)}(?:{'|'.join(bounds)}))?\s*(?P<pre>{_starting(words)}(?:{symbols}))?\s*"
         rf"(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
         rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
         rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees|rupiah|"
