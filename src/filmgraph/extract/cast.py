@@ -259,7 +259,8 @@ _CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*(?:\.{3}|…)\
 
 # Between two parts a line names apart ("as Lady (Mrs. Betjeman)"): a slash of our own, never one the page wrote.
 _PART_JOINT = "\x1e"
-_ROLE_SPLIT_RE = re.compile(rf"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*(?<!\b[A-Z0-9]{{1}})(?<!\b[A-Z0-9]{{2}})"
+# (The slash is looked for first, then the look-behinds at it: they are not tried at every character.)
+_ROLE_SPLIT_RE = re.compile(rf"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*(?=/)(?<!\b[A-Z0-9]{{1}})(?<!\b[A-Z0-9]{{2}})"
                             rf"(?<!\b[A-Z0-9]{{3}})(?<!\b[A-Z0-9]{{4}})/\s*|\s*/(?![A-Z0-9]{{1,4}}\b)\s*|"
                             rf"\s*{_PART_JOINT}\s*)\s*")
 # A slash inside a word ("9/11", "AC/DC", "24/7") joins no two parts.
