@@ -13,6 +13,10 @@ _MONTHS = MONTH_NUMBERS
 _MONTH = r"(?P<{0}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{0}>(?:1[89]|20)\d\d)"
+# What a date starts with, a digit or a month's first letter, as a look-ahead: a search along a sentence tries the
+# patterns' many alternatives only where one can start.
+_MONTH_INITIALS = "".join(sorted({month[0] for month in _MONTHS}))
+_DATE_START = rf"(?=[\d{_MONTH_INITIALS}])"
 
 _PATTERNS = [
     rf"\b{_YEAR.format('y')}-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b",
@@ -24,11 +28,12 @@ _PATTERNS = [
     rf"(?<![\d,.$€£-]){_YEAR.format('y')}\b(?![\d,.]\d|\s*(?:admissions|minutes|people)|\s+[A-Z])",
 ]
 # Group names repeat across the patterns, so each pattern's groups get a prefix: p0_y, p1_d, …
-_DATE_RE = re.compile(
-    "|".join(f"(?:{p.replace('(?P<', f'(?P<p{i}_')})" for i, p in enumerate(_PATTERNS)), re.IGNORECASE)
+_DATE_RE = re.compile(_DATE_START + "(?:" + "|".join(
+    f"(?:{p.replace('(?P<', f'(?P<p{i}_')})" for i, p in enumerate(_PATTERNS)) + ")", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
 _RANGE_RE = re.compile(
-    rf"(?:from\s+)?{_MONTH.format('m1')}\s*(?:–|-|—|to|until|through)\s*{_MONTH.format('m2')},?\s+{_YEAR.format('y')}",
+    rf"(?=[f{_MONTH_INITIALS}])(?:from\s+)?{_MONTH.format('m1')}\s*(?:–|-|—|to|until|through)\s*"
+    rf"{_MONTH.format('m2')},?\s+{_YEAR.format('y')}",
     re.IGNORECASE,
 )
 
@@ -66,7 +71,8 @@ def find_dates(text: str) -> Iterator[tuple[PartialDate, int, int]]:
 
 # A day and month with no year after them: "on November 16", "on 16 November".
 _DAY_MONTH_RE = re.compile(
-    rf"(?:\b{_MONTH.format('p0_m')}\s+{_DAY.format('p0_d')}|\b{_DAY.format('p1_d')}\s+{_MONTH.format('p1_m')})\b"
+    rf"{_DATE_START}(?:\b{_MONTH.format('p0_m')}\s+{_DAY.format('p0_d')}|\b{_DAY.format('p1_d')}\s+"
+    rf"{_MONTH.format('p1_m')})\b"
     r"(?!,?\s*(?:1[89]|20)\d\d\b|\s*[–-]\s*\d)", re.IGNORECASE)
 
 

@@ -99,11 +99,16 @@ def normalize_title(title: str, *, capitalize: bool = True) -> str:
     """
     if capitalize:  # the title as written normalised once, and cached, for both (a link is asked for both)
         return _upper_first(normalize_title(title, capitalize=False))
-    text = _CHARACTER_REFERENCE_RE.sub(lambda m: html.unescape(m.group(0)), title)
-    if _PERCENT_RE.search(text):
+    # Each pattern runs only where what it needs can be (most titles: plain ASCII words, single spaces).
+    text = _CHARACTER_REFERENCE_RE.sub(lambda m: html.unescape(m.group(0)), title) if "&" in title else title
+    if "%" in text and _PERCENT_RE.search(text):
         text = unquote(text)  # a title never holds "%" and two hex digits (MediaWiki refuses it): an escape
-    text = _MARKS_RE.sub("", text.split("#", 1)[0])
-    return _SPACE_RE.sub(" ", text).strip().lstrip(":").strip()
+    text = text.split("#", 1)[0]
+    if not text.isascii():
+        text = _MARKS_RE.sub("", text)
+    if not text.isascii() or "_" in text or "  " in text:
+        text = _SPACE_RE.sub(" ", text)
+    return text.strip().lstrip(":").strip()
 
 
 def title_key(title: str) -> str:

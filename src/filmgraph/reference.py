@@ -37,6 +37,16 @@ _EDITION_PREFIX_RE = re.compile(rf"^(?:the\s+)?{EDITION}\s+", re.IGNORECASE)
 WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")
 
 
+def unlinked(text: str) -> str:
+    """The text with each [[link]] as the words it shows.
+
+    >>> unlinked("[[Ann Berg|Berg]] as [[Maja]]")
+    'Berg as Maja'
+    """
+    # Most texts hold no link; re.sub with a group template calls into Python even where nothing matches.
+    return WIKILINK_RE.sub(r"\1", text) if "[[" in text else text
+
+
 # The words that end a company's name ("Aishwarya Productions", "Nimbus Film ApS").
 COMPANY_RE = re.compile(r"\b(?:Productions?|Pictures|Films|Studios?|Entertainments?|Movies|Media|Company|Inc|Ltd|"
                         r"LLC|GmbH|ApS|A/S|Corporation|Corp|Creations|Combines|Enterprises|Releasing|"
@@ -602,6 +612,8 @@ def award_page(title: str) -> tuple[str, str] | None:
     title = " ".join(title.split())
     if title.startswith("List of "):
         return None  # a list of a category's winners is no category's page (its Wikidata item is the list's)
+    if "for" not in title and ":" not in title:
+        return None  # what both patterns below need (most pages a film links): neither is tried
     named = _BODY_PAGE_RE.match(title)
     if named and award_body(named["body"]):
         return award_body(named["body"]) or "", named["category"]

@@ -21,7 +21,7 @@ from filmgraph import reference
 from filmgraph.extract.names import PARTICLES as _PARTICLES
 from filmgraph.extract.names import clean_name, is_person_name
 from filmgraph.extract.names import name_token as _name_token
-from filmgraph.reference import WIKILINK_RE, fold
+from filmgraph.reference import fold, unlinked
 from filmgraph.text import ABBREVIATIONS, UPPER
 
 Entry = tuple[str, list[str]]  # (actor, the characters they play)
@@ -77,7 +77,7 @@ def _name_head(text: str) -> str:
     >>> _name_head("Mrs. Lund (Eva Lund) is the baker."), _name_head("Carl Holm was a dancer.")
     ('Mrs. Lund', 'Carl Holm')
     """
-    text = clean_name(re.split(r"\s*[(),;:–—]|\s+-\s+", WIKILINK_RE.sub(r"\1", text).strip(), maxsplit=1)[0])
+    text = clean_name(re.split(r"\s*[(),;:–—]|\s+-\s+", unlinked(text).strip(), maxsplit=1)[0])
     tokens = text.split()
     kept: list[str] = []
     for index, token in enumerate(tokens):
@@ -196,7 +196,7 @@ def split_roles(text: str, actor: str = "") -> list[str]:
     characters: list[str] = []
     if _STAND_IN_RE.search(text):
         # "Sir Robin (stand-in)": the actor stood in for the part; the credit is kept as written, never the part.
-        return [_AS_START_RE.sub("", " ".join(WIKILINK_RE.sub(r"\1", text).split()).strip(" ,;:"))]
+        return [_AS_START_RE.sub("", " ".join(unlinked(text).split()).strip(" ,;:"))]
     rest = _AS_START_RE.sub("", _BRACKETS_RE.sub("", text).strip())
     described = False  # the last role had a description: a lower-case chunk after it continues that
     for chunk in _ROLE_SPLIT_RE.split(rest):
@@ -259,7 +259,8 @@ _CAST_SPLIT_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*:\s+|\s*(?:\.{3}|…)\
 
 # Between two parts a line names apart ("as Lady (Mrs. Betjeman)"): a slash of our own, never one the page wrote.
 _PART_JOINT = "\x1e"
-_ROLE_SPLIT_RE = re.compile(rf"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*(?<!\b[A-Z0-9]{{1}})(?<!\b[A-Z0-9]{{2}})"
+# (The slash is looked for first, then the look-behinds at it: they are not tried at every character.)
+_ROLE_SPLIT_RE = re.compile(rf"\s*(?:,?\s+and\s+as\s+|;\s*as\s+|\s*(?=/)(?<!\b[A-Z0-9]{{1}})(?<!\b[A-Z0-9]{{2}})"
                             rf"(?<!\b[A-Z0-9]{{3}})(?<!\b[A-Z0-9]{{4}})/\s*|\s*/(?![A-Z0-9]{{1,4}}\b)\s*|"
                             rf"\s*{_PART_JOINT}\s*)\s*")
 # A slash inside a word ("9/11", "AC/DC", "24/7") joins no two parts.
@@ -325,7 +326,7 @@ def credited_names(text: str, *, in_actor_cell: bool = False) -> list[str]:
     >>> credited_names("Kevin Holm (Jenny Haniver/Dougary Grant)", in_actor_cell=True)
     ['Jenny Haniver', 'Dougary Grant']
     """
-    text = WIKILINK_RE.sub(r"\1", text)
+    text = unlinked(text)
     found = [m["names"] for m in _CREDITED_AS_RE.finditer(text)]
     # "Eddie Wilson (Albert Edward Wilson) as the bassoonist": the actor's full name, before the part
     named = re.match(r"^[^()]+?\s*\((?P<names>[^()]+)\)\s+as\s", text)
@@ -360,7 +361,7 @@ def parse_cast_line(line: str) -> tuple[str, list[str]] | None:
     >>> parse_cast_line("Tom Hill in a dual role as John and Jack"), parse_cast_line("Kim Lee in a cameo appearance")
     (('Tom Hill', ['John', 'Jack']), ('Kim Lee', []))
     """
-    text = _IN_A_ROLE_RE.sub(lambda m: " as" if m["as_"] else "", WIKILINK_RE.sub(r"\1", line), count=1)
+    text = _IN_A_ROLE_RE.sub(lambda m: " as" if m["as_"] else "", unlinked(line), count=1)
     text = _POST_NOMINALS_RE.sub("", text)  # "Tom Hill, OBE, as the Colonel": an honour, no part of the credit
     # "as Lady (Mrs. Betjeman)", "– Lady (Mrs. Betjeman)": a name in brackets after the role is the character's
     # own name, another part.
@@ -427,7 +428,7 @@ def parse_cast_entries(line: str) -> list[Entry]:
     actors = [a for a in (clean_name(part) for part in _ACTORS_JOINT_RE.split(actor)) if a]
     if len(actors) < 2 or not all(is_person_name(a) for a in actors):
         return [parsed]
-    parts = _CAST_SPLIT_RE.split(_NOTES_IN_BRACKETS_RE.sub("", WIKILINK_RE.sub(r"\1", line)), maxsplit=1)
+    parts = _CAST_SPLIT_RE.split(_NOTES_IN_BRACKETS_RE.sub("", unlinked(line)), maxsplit=1)
     if len(characters) != len(actors) and len(parts) == 2:
         # "A and B as racer Jens Lund and his buddy": one role for each actor, in order.
         role_text = re.split(r",\s+|;\s+|:\s+|\s+[–—-]\s+", parts[1], maxsplit=1)[0]
@@ -1095,7 +1096,7 @@ def _person_of(run: list[str], links: frozenset[str], context: CastContext) -> s
 def _prose_role(text: str, actor: str, sentence: str = "") -> list[str]:
     """The character an object phrase names: "Rask Lund, a bounty hunter" → Rask Lund; "the hero's aunt,
     May" → May; "a ferry guard" → ferry guard (a part described), "a key role" → none."""
-    text = _SPACES_RE.sub(" ", WIKILINK_RE.sub(r"\1", text)).strip(" ,;.")
+    text = _SPACES_RE.sub(" ", unlinked(text)).strip(" ,;.")
     text = re.sub(r"^(?:the\s+)?(?:title\s+)?(?:role|part|character)\s+of\s+", "", text)  # "the role of Anna"
     head, comma, tail = text.partition(", ")
     if comma and head and head.split()[-1][:1].islower() and _name_token(tail.split()[0] if tail else ""):
@@ -1179,7 +1180,7 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
     ``lists``, a list after "including" is not read (in a cast line it lists the actor's other films).
     """
     links = frozenset(fold(link) for link in links)
-    sentence = _without_asides(_SPACES_RE.sub(" ", WIKILINK_RE.sub(r"\1", sentence)).strip())
+    sentence = _without_asides(_SPACES_RE.sub(" ", unlinked(sentence)).strip())
     context.also_of = fold(context.last_actor) if "also" in sentence and re.search(r"\balso\b", sentence) else ""
     verbs = list(_CAST_VERB_RE.finditer(sentence))
     clauses = []  # (actors, verb, where the actors start)
@@ -1358,7 +1359,7 @@ def casting_news(sentence: str, links: Iterable[str], context: CastContext) -> l
     []
     """
     folded = frozenset(fold(link) for link in links)
-    sentence = _SPACES_RE.sub(" ", WIKILINK_RE.sub(r"\1", sentence)).strip()
+    sentence = _SPACES_RE.sub(" ", unlinked(sentence)).strip()
     news = _CAST_NEWS_RE.search(sentence)
     if news is None or _NOT_GIVEN_RE.search(sentence) or _IN_ANOTHER_WORK_OPENING_RE.match(sentence):
         return []

@@ -16,6 +16,8 @@ LEAD = "Lead"
 
 
 # A name with a company's legal form after it: "Lund Chitra Private Limited", "Holm Films Pvt. Ltd.", "Berg Inc.".
+# Each form holds one of _COMPANY_FORM_WORDS: a text with none is not searched (most paragraphs).
+_COMPANY_FORM_WORDS = ("Limited", "Ltd", "Inc.", "LLC", "Corporation")
 _NAMED_COMPANY_RE = re.compile(r"(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,3}?)\s+(?:Private\s+Limited|"
                                r"Pvt\.?\s+Ltd\.?|Ltd\.|Limited|Inc\.|LLC|Corporation)(?![\w])")
 
@@ -93,6 +95,7 @@ class Collector:
         if self._company_names is None:
             texts = [*self._article.lead, *(p for section in self._article.sections for p in section.paragraphs)]
             self._company_names = frozenset(fold(match["name"]) for text in texts
+                                            if any(map(text.__contains__, _COMPANY_FORM_WORDS))
                                             for match in _NAMED_COMPANY_RE.finditer(text))
         return self._company_names
 

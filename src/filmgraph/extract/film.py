@@ -13,7 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from filmgraph import reference
 from filmgraph.extract import prose
@@ -277,15 +278,31 @@ def _parts(article: Article) -> Iterator[tuple[_Part, Section]]:
         while ancestors and ancestors[-1].level >= section.level:
             ancestors.pop()
         ancestors.append(section)
-        titles = [fold(s.title) for s in ancestors]
-        other = any(OTHER_WORK_SECTIONS_RE.search(t) for t in titles)
-        releases = any(RELEASE_SECTIONS_RE.search(t) or HOME_MEDIA_SECTIONS_RE.search(t) for t in titles)
-        on_video = bool(HOME_MEDIA_SECTIONS_RE.search(titles[-1]))
+        titles = [_title_tells(fold(s.title)) for s in ancestors]
+        other = any(t.other_work for t in titles)
+        releases = any(t.releases or t.home_media for t in titles)
+        on_video = titles[-1].home_media
         # "Marketing" under "Production" tells how the film was sold, not where it was shot.
-        making = bool(MAKING_SECTIONS_RE.search(titles[-1])) or (
-            any(MAKING_SECTIONS_RE.search(t) for t in titles) and not RELEASE_SECTIONS_RE.search(titles[-1]))
+        making = titles[-1].making or (any(t.making for t in titles) and not titles[-1].releases)
         yield _Part(section.title, not other, releases and not other, on_video, making,
-                    any(OTHER_FILMS_SECTIONS_RE.search(t) for t in titles)), section
+                    any(t.other_films for t in titles)), section
+
+
+class _TitleTells(NamedTuple):
+    """What a section's title says its section tells, by the patterns above."""
+
+    other_work: bool
+    releases: bool
+    home_media: bool
+    making: bool
+    other_films: bool
+
+
+@lru_cache(maxsize=256)  # the same few dozen titles on every page ("Release", "Production"), asked by each subsection
+def _title_tells(title: str) -> _TitleTells:
+    return _TitleTells(*(pattern.search(title) is not None for pattern in (
+        OTHER_WORK_SECTIONS_RE, RELEASE_SECTIONS_RE, HOME_MEDIA_SECTIONS_RE, MAKING_SECTIONS_RE,
+        OTHER_FILMS_SECTIONS_RE)))
 
 
 def _read_takings_tables(article: Article, collector: Collector) -> None:
@@ -302,6 +319,7 @@ def _read_takings_tables(article: Article, collector: Collector) -> None:
 _PAGE_YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 # A sentence that dates a release or a showing: the year a later day without its year is in.
 _RELEASE_WORDS_RE = re.compile(r"(?i)premiere|released|release\b|screen|shown|opened")
+_RELEASE_WORD_STEMS = ("premiere", "release", "screen", "shown", "opened")  # one of which _RELEASE_WORDS_RE needs
 # "its Los Angeles premiere on …", "the film's world premiere": the film's own premiere, named as such.
 _OWN_PREMIERE_RE = re.compile(r"(?i)\b(?:its|the film's)\s+(?:[\w-]+\s+){0,2}premiere\b")
 
@@ -327,8 +345,9 @@ def _premieres_in(sentence: str, part: _Part, film: Film, earlier: Sequence[str]
 
 
 # Words before "as ''X''" that make X another work: "remade in Hindi as ''Naya Din''", "Berg's earlier film".
-_ANOTHER_VERSION_RE = re.compile(r"(?i)\b(?:remade|remake|adapted|adaptation|dubbed|dub|sequel|prequel|spin-?off|"
-                                 r"(?:earlier|previous|next|later|other)\s+(?:film|movie|picture|work))\b[^.]*$")
+# (Each look-ahead below names the letters the words after it start with: a search tries them only there.)
+_ANOTHER_VERSION_RE = re.compile(r"(?i)(?=[adelnoprs])\b(?:remade|remake|adapted|adaptation|dubbed|dub|sequel|"
+                                 r"prequel|spin-?off|(?:earlier|previous|next|later|other)\s+(?:film|movie|picture|work))\b[^.]*$")
 
 
 def _other_works(article: Article, film: Film) -> frozenset[str]:
@@ -352,8 +371,8 @@ def _other_works(article: Article, film: Film) -> frozenset[str]:
 
 _LONG_WORD_RE = re.compile(r"\w{3,}")
 # What gives a title: "released as ", "titled ‘", "a.k.a. " (each a keyword, its spaces, and a quote or none).
-_TITLE_GIVEN_RE = re.compile(r"(?i)\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)(?P<spaces>\s+)"
-                             r"(?P<quote>['\"‘“]?)")
+_TITLE_GIVEN_RE = re.compile(r"(?i)(?=[akrt])\b(?:as|titled|title|known as|renamed|retitled|a\.?k\.?a\.?)"
+                             r"(?P<spaces>\s+)(?P<quote>['\"‘“]?)")
 
 
 def _title_starts(text: str) -> list[range]:
@@ -410,7 +429,9 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for release in prose.find_releases(sentence, theatrical=part.on_video) if part.dates_releases else []:
                 collector.add("release", release, section)
             premieres = _premieres_in(sentence, part, film, dated_releases)
-            if _RELEASE_WORDS_RE.search(sentence):
+            # Most sentences tell of no release: the sentence's lower case (which the finders share) rules it out
+            # before the pattern is tried at each of its characters.
+            if prose.may_mention(sentence, _RELEASE_WORD_STEMS) and _RELEASE_WORDS_RE.search(sentence):
                 dated_releases.append(sentence)  # where a later day without its year finds the year
             for screening in [*prose.find_screenings(sentence), *premieres] if part.of_the_film else []:
                 collector.add("screening", screening, section)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from filmgraph.model import Person
-from filmgraph.reference import WIKILINK_RE, fold, same_given_name
+from filmgraph.reference import fold, same_given_name, unlinked
 from filmgraph.slugs import slug
 from filmgraph.text import UPPER
 
@@ -48,7 +48,7 @@ def clean_name(text: str) -> str:
     >>> clean_name("[[Sofie Gråbøl]] (uncredited)[3]")
     'Sofie Gråbøl'
     """
-    text = WIKILINK_RE.sub(r"\1", text)
+    text = unlinked(text)
     text = _FOOTNOTE_RE.sub("", text)
     text = _PAREN_RE.sub("", text)
     text = _WHITESPACE_RE.sub(" ", text.replace("''", "")).strip(" \t,;:")
@@ -179,7 +179,9 @@ _PSEUDONYM_OF_RE = re.compile(
     rf"filmmaker|novelist)\s+)?(?P<anchor>{_PROSE_NAME})\s*\)")
 
 
-_STATED_WORD_RE = re.compile(r"\b(?:credited|billed|known\s+as|born|n[ée]e?|a\.?k\.?a|alias|name|pseudonym)\b")
+# The look-ahead names the letters its words start with: a search along a paragraph tries them only there.
+_STATED_WORD_RE = re.compile(r"(?=[abcknp])\b(?:credited|billed|known\s+as|born|n[ée]e?|a\.?k\.?a|alias|name|"
+                             r"pseudonym)\b")
 
 
 def stated_names(text: str) -> list[tuple[str, str]]:
@@ -215,7 +217,7 @@ def split_names(text: str) -> list[str]:
     >>> split_names("Nic Knowland BSC"), split_names("Lyrics: Ann Berg"), split_names("Karl Freund, A.S.C.")
     (['Nic Knowland'], ['Ann Berg'], ['Karl Freund'])
     """
-    text = WIKILINK_RE.sub(r"\1", text)
+    text = unlinked(text)
     text = _PAREN_RE.sub("", text)
     names: list[str] = []
     # A role label ("Lyrics: Leonard Joy") and a society's letters ("Nic Knowland BSC") are no part of a name.

@@ -40,9 +40,10 @@ _SENTENCE_END_RE = re.compile(rf"(?<=[.!?])[\"”']?\s+(?=[\"“'(]?[{UPPER}0-9]
 _CAP = rf"[{UPPER}][\w'’.:-]*"
 _NAME_TOKEN = rf"(?:[{UPPER}]\.|(?:(?:el|al|ad|d')-?)?[{UPPER}][\w'’-]*)"
 _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
-# The look-ahead names the characters a name can start with ("el-", "al-", "ad-", "d'" or a capital): a search
-# along a paragraph tries the name's alternatives only there.
-NAME_RE = re.compile(rf"(?=[{UPPER}ead]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
+# The look-ahead names what a name can start with, a capital, or "el", "al", "ad", "d'" before one (as two letters of
+# a few each: an alternation there would cost more than it saves): a search along a paragraph tries the name's
+# alternatives only there, not at each "e", "a" and "d" of its words.
+NAME_RE = re.compile(rf"(?=[{UPPER}]|[ead][l'd]-?[{UPPER}]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
 _JOINER = r"(?:of|de|du|des|del|della|di|la|le|les|för|for|on|the|'s|&|and the)"
 _PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
@@ -81,15 +82,16 @@ _NAMED_PRIZE_RE = re.compile(
     rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst|Outstanding|Favou?rite|Choice|Most)"
     rf"(?:\s+{_CATEGORY_TOKEN})+{_QUALIFIED}))?")
 # Not inside a hyphenated word: "well-received", "award-winning" praise the film, they give it nothing.
-WIN_RE = re.compile(r"(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|awarded|earned|earning|"
-                     r"collected|picked up|named (?:the )?winner of|honou?red with|got|gets|getting|bagged|bagging|"
-                     r"(?<=was )given|(?<=were )given|"
+# (The look-aheads of these two name the letters their words start with: a search tries the words only there.)
+WIN_RE = re.compile(r"(?=[abceghnprstvw])(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|"
+                     r"awarded|earned|earning|collected|picked up|named (?:the )?winner of|honou?red with|got|gets|"
+                     r"getting|bagged|bagging|(?<=was )given|(?<=were )given|"
                      r"secured|securing|clinched|clinching|scooped|claimed|claiming|"
                      r"(?:named|chosen|voted)(?= (?:as )?(?:the )?(?:year's )?[\"“]?Best\b)|"
                      r"garnered|garnering)\b",
                      re.IGNORECASE)
-NOMINATION_RE = re.compile(r"(?<!-)\b(nominated|nominations?|shortlisted|in contention|competed|vied|nominee|"
-                            r"was (?:in|up) for)\b", re.IGNORECASE)
+NOMINATION_RE = re.compile(r"(?=[cinsvw])(?<!-)\b(nominated|nominations?|shortlisted|in contention|competed|vied|"
+                            r"nominee|was (?:in|up) for)\b", re.IGNORECASE)
 _NUMBER_WORDS = {w: n for n, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split())}
 _COUNT = r"(?P<count>\d+|" + "|".join(_NUMBER_WORDS) + r")"
@@ -304,6 +306,7 @@ _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album
                               re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)  # asked by find_awards, then again by its caller, of each sentence (28 stems)
 def mentions_awards(sentence: str) -> bool:
     """Whether a sentence holds a word of winning or nominating: a cheap test before any award is looked for."""
     return _mentions(sentence, _AWARD_STEMS)
@@ -318,6 +321,18 @@ def _mentions(sentence: str, stems: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=64)  # each finder asks of the sentence being read
 def _lowered(sentence: str) -> str:
     return sentence.lower()
+
+
+# The letters a case-insensitive pattern takes for an ASCII letter whose lower case is none: "İ" and "ı" for "i",
+# "ſ" for "s", the Kelvin sign for "k".
+_ASCII_CASE_TWINS = ("İ", "ı", "ſ", "\u212a")
+
+
+def may_mention(sentence: str, stems: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern that needs one of these lower-case stems can match the sentence: exactly
+    :func:`_mentions`, but for a sentence holding a letter such a pattern takes for an ASCII one."""
+    return _mentions(sentence, stems) or (not sentence.isascii() and any(map(sentence.__contains__,
+                                                                             _ASCII_CASE_TWINS)))
 
 
 _RELEASE_STEMS = ("releas", "opened in", "premiere", "debuted", "hit ")
@@ -918,7 +933,7 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
     >>> [(a.category, a.result.value, a.body) for a in awards]
     [('Best Film', 'won', 'Bodil Awards'), ('Best Score', 'nominated', 'Bodil Awards')]
     """
-    if not _mentions(sentence, _AWARD_STEMS) or not (WIN_RE.search(sentence) or NOMINATION_RE.search(sentence)):
+    if not mentions_awards(sentence) or not (WIN_RE.search(sentence) or NOMINATION_RE.search(sentence)):
         return [], []
     sentence = without_renaming(sentence)
     categories: list[tuple[str, int, str | None]] = []
@@ -1280,6 +1295,8 @@ def find_coproducers(sentence: str) -> list[str]:
     >>> find_coproducers("It is a co-production between France and Germany.")
     []
     """
+    if "production" not in sentence:
+        return []  # what the pattern needs first (most sentences): not tried at each of their characters
     found = []
     for match in _COPRODUCTION_RE.finditer(sentence):
         for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["names"]):
@@ -1995,8 +2012,14 @@ _DIGIT_RE = re.compile(r"\d")  # as the sum's pattern reads a digit
 
 
 def _starting(words: list[str] | tuple[str, ...]) -> str:
-    """A look-ahead for the first characters of these words."""
-    return "(?=[" + "".join(sorted({re.escape(word[0]) for word in words})) + "])"
+    """A look-ahead for the first two characters of these words (their first letters are common ones: most places
+    that have one fail at the second), or the one of a word of one character."""
+    def characters(at: int, of: Sequence[str]) -> str:
+        return "[" + "".join(sorted({re.escape(word[at]) for word in of})) + "]"
+
+    longer, single = [w for w in words if len(w) > 1], [w for w in words if len(w) == 1]
+    pairs = characters(0, longer) + characters(1, longer)
+    return f"(?={characters(0, single)}|{pairs})" if single else f"(?={pairs})"
 
 
 @cache

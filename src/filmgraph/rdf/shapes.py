@@ -161,8 +161,11 @@ class PropertyCheck:
 
     def run(self, data: FilmTriples) -> Iterator[CompiledResult]:
         # A node that several targets select is one focus node, checked once.
+        single = self.predicates[0] if len(self.predicates) == 1 else None
         for focus in dict.fromkeys(node for target in self.targets for node in target(data)):
-            values = list(dict.fromkeys(v for p in self.predicates for v in data.objects(focus, p)))
+            # One predicate's values are distinct already (the film's triples are): only alternatives' are deduped.
+            values = list(data.objects(focus, single)) if single is not None else list(dict.fromkeys(
+                v for p in self.predicates for v in data.objects(focus, p)))
             for check in self.count_checks:
                 if not check(data, values):
                     yield CompiledResult(focus, self.path, self.severity, self.message, None)
