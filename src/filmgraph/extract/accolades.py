@@ -357,9 +357,11 @@ def ceremony_years(text: str) -> dict[str, PartialDate]:
         return {}  # both patterns need one of these words: no need to run them along the text
     found = {fold(m["ceremony"]): PartialDate(int(m["year"])) for m in _CEREMONY_YEAR_RE.finditer(text)}
     for held in _CEREMONY_HELD_RE.finditer(text):
-        # "the 69th British Academy Film Awards on 14 February 2016"; a festival "on" a day is a screening's day
-        # there, its awards' only when "held".
-        if (held["held"] or held["awards"]) and (day := parse_date(held["date"])) is not None:
+        # "the 12th Academy Awards, held on …", "At the 69th British Academy Film Awards on 14 February 2016": an
+        # awards' ceremony day (not "ahead of the 88th Academy Awards on …", a screening's; nor a festival's, whose
+        # opening day is not its prizes').
+        opened = re.search(r"\b[Aa]t\s+the\s+$", text[:held.start()]) is not None
+        if held["awards"] and (held["held"] or opened) and (day := parse_date(held["date"])) is not None:
             found[fold(held["ceremony"])] = day
     listed = _YEAR_CEREMONY_RE.match(text)
     if listed:
@@ -479,8 +481,10 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
         if _RANK_RE.search(block.text):
             continue  # "AFI's 100 Years…100 Thrills (2001) – #52": a place in a ranking, no prize
         if block.text.rstrip().endswith(":") and body:
-            # "** Most Promising Actor:" then "*** Ann Berg (nominated)": the category of the nominees below it.
-            category_above = (block.depth, block.text.rstrip().rstrip(":").strip(), block.links)
+            # "** Most Promising Actor:" then "*** Ann Berg (nominated)": the category of the nominees below it; any
+            # other line ending so ("[[Tom Hill]]:", "2006:") heads what follows, and is no prize.
+            category_above = (block.depth, block.text.rstrip().rstrip(":").strip(), block.links) \
+                if _names_a_category_above(block) else None
             continue
         if category_above is not None and block.depth > category_above[0]:
             block = replace(block, text=f"{category_above[1]} – {block.text}", links=category_above[2] + block.links)
@@ -494,6 +498,14 @@ _DASH_RE = re.compile(r"\s+(?:[–—]|-|for)\s+")
 # A ranking's place at the end of an item: "– #52", "(No. 7)", "– ranked 14th".
 _RANK_RE = re.compile(r"(?:[–—:-]\s*|\(\s*)(?:#\s?\d+|No\.\s?\d+|ranked\s+\d+(?:st|nd|rd|th))\.?\s*\)?\s*$",
                       re.IGNORECASE)
+
+
+def _names_a_category_above(block: Block) -> bool:
+    """Whether an item ending in ":" names a category ("Most Promising Actor:", a link to a category's article),
+    not a person, a year or a phrase ("[[Tom Hill]]:", "2006:", "Nominees in the category:")."""
+    text = block.text.rstrip().rstrip(":").strip()
+    return bool(_CATEGORY_START_RE.match(text) or prose.names_a_category(text)
+                or any(award_page(target) is not None for shown, target in block.links if shown == text))
 
 
 @dataclass(frozen=True)

@@ -945,7 +945,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         if trophy and not _BODY_WORDS.search(trophy["before"]):
             continue  # "On Golden Pond": a trophy's name comes after a body's ("Berlinale Golden Bear") or none
         named_for = _NAMED_FOR_RE.match(sentence, match.end()) if not category else None
-        if named_for and prize.split()[-1] in {"Award", "Prize"} and reference.is_named_prize(prize):
+        if named_for and prize.split()[-1] in {"Award", "Prize"} and reference.is_named_prize(prize) \
+                and _FIELD_WORDS_RE.search(named_for["what"]):
             # "the Anthony Asquith Award for Film Music": a prize named after a person, whole with what it is for.
             categories.append((f"{prize} for {named_for['what']}", match.start(1), None))
             taken.append((match.start(), named_for.end()))
@@ -1013,6 +1014,7 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
     bodies.sort(key=lambda item: item[1])
     mentions = []
     ceremony_date: PartialDate | None | object = _UNREAD
+    previous_category_end = 0  # where the category before ends: a list item leaving its verb out follows it
     for category, position, prize_body in categories:
         before = sentence[:position]
         # Verbs are found in the whole sentence ("named" counts only before "Best …") and kept if before.
@@ -1034,7 +1036,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
             continue  # "…, who had won the Academy Award for Best Actor for Bar": someone's earlier prize
         for_work = _LATER_FOR_ANOTHER_RE.match(sentence, position + len(category)) or _FOR_ROLE_IN_RE.match(
             sentence, position + len(category))
-        if _LATER_RE.match(sentence, position + len(category)) or (for_work and any(
+        if (_LATER_RE.match(sentence, position + len(category)) and not the_film_is_the_subject(
+                sentence, verb.start(), title)) or (for_work and any(
                 fold(sentence[for_work.end():]).startswith(work) for work in other_works)):
             continue  # "won the Best Actor award the following year", "… for Coast Road": another year's, work's
         if _HONORARY_RE.search(before) and not the_film_is_the_subject(sentence, verb.start(), title):
@@ -1095,8 +1098,10 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         nominees = person_subjects(re.sub(r",\s+who\b[^,]*,\s*$", " ", sentence[:giving.start()]), title)
         # "Ann Berg was nominated for Best Art Direction, Tom Hill and Eva Lund for Best Film Editing, …": a list
         # item leaves its verb out, and names its own people before "for".
-        elliptic = _ELLIPTIC_NOMINEES_RE.search(sentence, verb.end(), position) if mentions else None
-        if elliptic and all(NAME_RE.fullmatch(name) for name in _LIST_SPLIT_RE.split(elliptic["names"])):
+        elliptic = _ELLIPTIC_NOMINEES_RE.fullmatch(sentence, previous_category_end, position) \
+            if mentions and previous_category_end else None
+        if elliptic and all(NAME_RE.fullmatch(name) and not _BODY_WORDS.search(name)
+                            for name in _LIST_SPLIT_RE.split(elliptic["names"])):
             nominees = _LIST_SPLIT_RE.split(elliptic["names"])
         # "The role earned Eva Lund a nomination", "It earned Eva Lund an Oscar nomination for Best Actress".
         given_to = _GIVEN_TO_RE.match(sentence, giving.end()) if giving.group(0).casefold().startswith("earn") or \
@@ -1131,6 +1136,7 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         category = category.strip()
         if position and sentence[position - 1] in "'‘\"“" and category[-1:] in "'’\"”":
             category = category[:-1]  # "for 'Best Supporting Actress'": the quotes are the sentence's
+        previous_category_end = position + len(category)
         mentions.append(Nomination(body or "", category, result, date_of_award, ceremony,
                                    [Nominee(person=name) for name in nominees]))
     tallies = []
@@ -1162,14 +1168,19 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         named = next((b for b, start, _ in bodies if counted.start() <= start < counted.end()), None) or next(
             (b for b, start, _ in bodies if at and start == counted.end() + at.end()), None) or next(
             (b for b, start, _ in reversed(bodies) if start < counted.start()), None)
-        body = _body_name(named) if named else body_of_tally
+        # "The film received eleven nominations, and at the Golden Globe Awards it won …": no body of its own.
+        body = _body_name(named) if named else ""
         tallies.append(AwardTally(body or "", None, ceremony_of(body), nominations=_number(counted["count"])))
     return mentions, tallies
 
 
 _IN_YEAR_RE = re.compile(r"\s+in\s+(\d{4})\b")
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
-# What a named prize is for, in capitalised words: "… Award for Film Music", "… Prize for Best Feature Film".
+# What a named prize is for, in capitalised words: "… Award for Film Music", "… Prize for Best Feature Film" (a
+# field of film-making, never a person: "the Special Jury Prize for Ann Berg").
+_FIELD_WORDS_RE = re.compile(r"\b(?:Music|Film|Score|Screenplay|Writing|Direction|Directing|Cinematography|Editing|"
+                             r"Design|Acting|Performance|Feature|Documentary|Animation|Achievement|Contribution|"
+                             r"Excellence|Picture|Sound|Effects|Costume|Make-?up|Song|Debut|Integration|Cinema)\b")
 _NAMED_FOR_RE = re.compile(r"\s+for\s+(?P<what>[A-Z][\w'’-]*(?:\s+(?:(?:of|in|and|the)\s+)?[A-Z][\w'’-]*){0,5})")
 # After a category: "(award) (the following year) for Coast Road": another work's prize, or a later year's.
 _LATER_FOR_ANOTHER_RE = re.compile(r"(?:\s+(?:award|prize))?(?:\s+(?:the\s+(?:following|next)\s+year|a\s+year\s+later|"
@@ -1177,10 +1188,10 @@ _LATER_FOR_ANOTHER_RE = re.compile(r"(?:\s+(?:award|prize))?(?:\s+(?:the\s+(?:fo
 # "… for her role in Coast Road": the work whose part won it.
 _FOR_ROLE_IN_RE = re.compile(r"(?:\s+(?:award|prize))?\s+for\s+(?:his|her|their)\s+(?:\w+\s+){0,2}?(?:role|performance|"
                              r"portrayal|work)\s+(?:as\s+[^,;.]+?\s+)?in\s+")
-_LATER_RE = re.compile(r"(?:\s+(?:award|prize))?\s+(?:the\s+(?:following|next)\s+year|a\s+year\s+later|"
-                       r"\w+\s+years\s+later)")
+_LATER_RE = re.compile(r"(?:\s+(?:award|prize))?\s+(?:the\s+(?:following|next|previous)\s+year|"
+                       r"the\s+year\s+(?:before|after)|a\s+year\s+(?:later|earlier)|\w+\s+years\s+(?:later|earlier))")
 # ", Tom Hill and Eva Lund for " right before a category: the people of a list item with its verb left out.
-_ELLIPTIC_NOMINEES_RE = re.compile(rf",\s+(?:and\s+)?(?P<names>{NAME_RE.pattern}(?:(?:,\s*|\s+and\s+)"
+_ELLIPTIC_NOMINEES_RE = re.compile(rf"\s*,\s+(?:and\s+)?(?P<names>{NAME_RE.pattern}(?:(?:,\s*|\s+and\s+)"
                                    rf"{NAME_RE.pattern})*)\s+for\s+(?:the\s+)?$")
 # The people a category went to, listed in brackets or after "for": "(for producers Ann Berg and Tom Hill)".
 _NOMINEE_LIST_RE = re.compile(r"\s*\((?:for\s+)?(?:(?:the\s+)?(?:producers?|directors?|writers?|screenwriters?|"
@@ -2411,7 +2422,9 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
                    (region["region"], _BRACKETS_RE.sub("", sentence[:previous_end + region.start()]))
                    if in_region and region else None)
             if quantity.area is None and quantity.scope is None and found and found[-1].area and listed \
-                    and re.match(r"\s*(?:in\s+total|overall|all\s+told)\b", after):
+                    and re.match(r"\s*(?:in\s+total|overall|all\s+told)\b", after) \
+                    and re.search(r"\b[Ii]n\s+(?:the\s+)?" + re.escape(found[-1].area.name) + r"\b",
+                                  sentence[:sums[index - 1][1]]):
                 # "in the US it took $43,270 in its opening weekend and $309,811 in total": the US total
                 quantity.area = found[-1].area
             if quantity.scope is None and found and found[-1].scope and _AGAIN_RE.search(unclaimed):
