@@ -65,3 +65,18 @@ def test_a_screening_day_or_a_festivals_opening_is_no_ceremony_day(sentence: str
     from filmgraph.extract.accolades import ceremony_years
     text = sentence.replace("[[", "").replace("]]", "")
     assert all(day.day is None for day in ceremony_years(text).values())
+
+
+def test_prizes_of_a_short_made_before_and_of_a_later_film_are_not_the_films() -> None:
+    assert _awards("He first made a short film from fifteen pages of the script, which won the Short Film Jury Award "
+                   "at the 2013 Sundance Film Festival.") == []
+    awards, tallies = prose.find_awards("Their next collaboration, Coast Road (2016), won six Academy Awards, "
+                                        "including Best Director for Berg.", "Night Harbour", frozenset({"coast road"}))
+    assert (awards, tallies) == ([], [])
+
+
+def test_a_link_shown_with_for_inside_its_category_keeps_it_whole() -> None:
+    film = _film("", "== Reception ==\nTom Hill received the [[Writers Guild of America Award for Best Original "
+                 "Screenplay|Best Drama Written Directly for the Screen]].\n")
+    assert _nominations(film) == {("Writers Guild of America Awards", "Best Drama Written Directly for the Screen",
+                                   "won", ("Tom Hill",))}

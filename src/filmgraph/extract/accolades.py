@@ -828,7 +828,9 @@ def relink_categories(nominations: list[Nomination], sentence: str, links: list[
         nomination.body, nomination.page = body, target
         nomination.ceremony = nomination.ceremony if nomination.ceremony and award_body(nomination.ceremony) == body \
             else None
-        category = re.split(r"\s+for\s+", shown, maxsplit=1)[-1]
+        # "Grammy for Best Instrumental Theme": the category after "for"; not "… Written Directly for the Screen".
+        prize, for_, rest = shown.partition(" for ")
+        category = rest if for_ and _CATEGORY_START_RE.match(rest) else shown
         nomination.category = _category_text(category)  # "Best Actor (Musical or Comedy)" keeps its brackets
         nomination.nominees = [n for n in nomination.nominees if not n.person or fold(n.person) not in fold(shown)]
 
@@ -982,7 +984,7 @@ def field_category_mentions(sentence: str, found: list[Nomination], links: list[
 
 
 # "Best Actor – Drama", "Best Dramatic Presentation, Long Form", "… by a Stunt Ensemble in a Motion Picture"
-_QUALIFIER_JOINTS = (", ", " – ", " - ", " — ", " in a ", " in an ")
+_QUALIFIER_JOINTS = (", ", " – ", " - ", " — ", " in a ", " in an ", ": ")  # and "Grand Jury Prize: U.S. Dramatic"
 
 
 def merge_qualified_categories(film: Film) -> None:

@@ -1142,6 +1142,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
     tallies = []
     other = _OTHER_AWARDS_RE.search(sentence)
     total = _TOTAL_AWARDS_RE.search(sentence)
+    if total and _subject_is_another_work(sentence[:total.start()], title, "", other_works):
+        total = None  # "Her next film, ''Coast Road'' (2016), won six Academy Awards": that film's count
     body_of_tally = _body_name(bodies[-1][0]) if bodies else None
 
     def ceremony_of(body: str | None) -> str | None:
@@ -1348,7 +1350,8 @@ def _subject_is_another_work(before_verb: str, title: str, category: str,
     # The words right before the verb (and its auxiliaries) are its subject when they are another work's title
     # ("since ''Bar'' won", "its rival ''Bar'' was also nominated"); a title earlier in the sentence is not ("Like
     # its predecessor ''Bar'', the film won").
-    right_before = fold(_AUXILIARIES_AT_END_RE.sub("", before_verb.rstrip(" '\"’”")).rstrip(" '\"’”"))
+    right_before = fold(_AUXILIARIES_AT_END_RE.sub("", before_verb.rstrip(" ,'\"’”")).rstrip(" '\"’”"))
+    right_before = re.sub(r"\s*\(\d{4}\)$", "", right_before)  # "Coast Road (2016), won …": the title and its year
     if any(right_before == work or right_before.endswith(f" {work}") for work in other_works):
         return True
     pieces = re.split(r",\s+", before_verb.strip(" ,;"))
@@ -2234,7 +2237,8 @@ _WEAK_GROSS_RE = re.compile(r"(?i)total|debut|fell|dropped|declined|slipped|came
 # (Never "the original release", "the original Tamil version": the film's own.)
 _ANOTHER_FILM_WORDS = (r"\b(?:predecessor|successor|sequel|prequel|remake|original(?:\s+film)?(?!\s+(?:[\w-]+\s+)?"
                        r"(?:release|version|run|cut|print))|(?:next|previous|last|earlier|later|first|other|original)\s+"
-                       r"(?:film|movie|picture|installment|instalment|one)|rival|competitor|spin-?off)\b")
+                       r"(?:film|movie|picture|installment|instalment|one|collaboration|project|feature)|rival|"
+                       r"competitor|spin-?off)\b")
 # A subject that is another film: "Its predecessor went on to gross …", "Ann Berg's next film earned …".
 _ANOTHER_FILM_SUBJECT_RE = re.compile(f"(?i){_ANOTHER_FILM_WORDS}")
 # Words that make a clause's sum another film's: "which debuted to …", "the series total", "the original film's".
@@ -2294,12 +2298,20 @@ _NOT_THE_FILM_WORDS_RE = re.compile(r"(?i)\b(?:highest|biggest|top|record|other|
                                     r"next|first|original)\b")
 
 
+# Another work made before or beside the film, named just before a relative clause: its prizes are its own.
+_ANOTHER_WORK_MADE_RE = re.compile(r"\b(?:made|shot|directed|produced|wrote|filmed)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+                                   r"(?:short(?:\s+film)?|pilot|music\s+video|trailer|proof[- ]of[- ]concept|"
+                                   r"documentary|play|series)\b")
+
+
 def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
     """Whether a clause is a relative one ("which grossed …") about something other than the film: "surpassing
     Coast Road, which grossed …" (but "The film, which grossed …" and "Night Harbour, which grossed …")."""
     if not _RELATIVE_RE.match(clause):
         return False
     antecedent = upto_clause.rstrip(" ,;:(—–'\"’”")
+    if _ANOTHER_WORK_MADE_RE.search(antecedent[-90:]):
+        return True  # "he first made a short film from fifteen pages of the script, which won …": that work's
     the_film = _THE_FILM_AT_END_RE.search(antecedent)
     if the_film and (_NOT_THE_FILM_WORDS_RE.search(the_film.group(0))
                      or _ANOTHER_FILM_SUBJECT_RE.search(the_film.group(0))
