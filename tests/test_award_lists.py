@@ -321,3 +321,30 @@ def test_nominees_listed_under_a_category_item() -> None:
     assert found == {("César Awards", "Best Film", "won", (), 1996),
                      ("César Awards", "Most Promising Actor", "nominated", ("Carl Holm", "Tom Hill"), 1996),
                      ("César Awards", "Best Sound", "nominated", ("Ann Berg", "Eva Lund"), 1996)}
+
+
+def test_a_tables_caption_names_its_body_and_ceremony_day() -> None:
+    film = extract_film(parse_wikitext(INFOBOX + """== Accolades ==
+{| class="wikitable"
+|+ German Film Awards (Deutscher Filmpreis), 6 June 2003
+! Category !! Recipient(s) !! Result
+|-
+| Best Actor || [[Tom Hill]] || {{won}}
+|-
+| Best Film Score || [[Eva Lund]] || {{won}}
+|}
+{| class="wikitable"
+! Award !! Date of ceremony !! Category !! Recipient(s) !! Result
+|-
+| [[European Film Awards]] || 6 December 2003 || [[European Film Award for Best Actor|Best Actor]] || [[Tom Hill]] \
+|| {{won}}
+|}
+''Heat'' won nine [[German Film Awards]], including the Golden Lola for Outstanding Feature Film, and six [[European \
+Film Awards]].
+""", source="", title="Heat"))
+    assert {(n.body, n.category, tuple(film.people[x.person].name for x in n.nominees if x.person),
+             n.date.isoformat() if n.date else None) for n in film.nomination} == {
+        ("Lola Awards", "Best Actor", ("Tom Hill",), "2003-06-06"),
+        ("Lola Awards", "Best Film Score", ("Eva Lund",), "2003-06-06"),
+        ("European Film Awards", "Best Actor", ("Tom Hill",), "2003-12-06"),
+        ("Lola Awards", "Golden Lola for Outstanding Feature Film", (), None)}

@@ -27,6 +27,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     line: int
+    caption: str = ""  # what its "|+" line says the table is ("German Film Awards, 6 June 2003")
 
 
 class BlockKind(enum.Enum):

@@ -45,20 +45,21 @@ def _table_columns(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...] = 
 
 def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], section: str,
                      collector: Collector, context: tuple[str, ...] = (),
-                     links: tuple[tuple[str, str], ...] = ()) -> None:
+                     links: tuple[tuple[str, str], ...] = (), *, caption: str = "") -> None:
     """Rows of an accolades table; ``context`` is the prose around it, which may name the one body of a
     table that has no body column ("… at the 49th Academy Awards, winning three:"), and ``links`` the section's
     links: a category cell linked to its article ("[[Academy Award for Best Director|Best Director]]") names
     its body when no cell does."""
     columns = _table_columns(header, rows)
-    context_body = ""
     if "category" not in columns and "body" in columns and rows and all(
             _CATEGORY_START_RE.match(row[columns["body"]]) for row in rows if row[columns["body"]].strip()):
         # An "Award" column of Best …/Outstanding … cells holds the categories of one body.
         columns["category"] = columns.pop("body")
     if "category" not in columns:
         return
-    if "body" not in columns:
+    captioned, caption_date = _caption_body(caption) if "body" not in columns else ("", None)
+    context_body = captioned  # "|+ German Film Awards, 6 June 2003": the table's body, and its ceremony's day
+    if "body" not in columns and not context_body:
         # A table of one body's categories: a paragraph ending in ":" introduces it; otherwise the section's prose
         # must name one body (a category linked to its article names its own).
         introducing = [p for p in context if p.rstrip().endswith(":")] or list(context)
@@ -102,16 +103,31 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         if song:  # the songwriters are the nominees, for their song
             people = [n.person for n in nominees if n.person]
             nominees = [*nominees, Nominee(work=Work(song["work"] or song["noted"], people))]
-        linked = _category_link(category, links, strip_ordinal(body_cell) if body_cell else "")
-        if linked and linked[0] and body_cell and body_key(linked[0]) != body_key(strip_ordinal(body_cell)):
+        row_body = strip_ordinal(body_cell) if body_cell else captioned
+        linked = _category_link(category, links, row_body)
+        if linked and linked[0] and row_body and body_key(award_body(linked[0]) or linked[0]) != body_key(
+                award_body(row_body) or row_body):
             linked = None  # a link of the section's prose to another body's category ("Best Sound" at the Oscars)
         nomination = Nomination(
             body=strip_ordinal(body_cell) if body_cell else (linked[0] if linked and linked[0] else context_body),
-            category=category, result=result, date=parse_date(cell("date")), ceremony=ceremony,
+            category=category, result=result, date=parse_date(cell("date")) or caption_date, ceremony=ceremony,
             nominees=nominees, sources=[section], page=linked[3] if linked else None)
         merge_nomination(collector, nomination)
         if result_cell and not is_result_word(result_cell):
             collector.film.warnings.append(f"{collector.where}: unknown award result '{cell('result')}'")
+
+
+def _caption_body(caption: str) -> tuple[str, PartialDate | None]:
+    """(body, ceremony's date) a table's caption names: "German Film Awards (Deutscher Filmpreis), 6 June 2003";
+    ("", None) when it names no body ("Awards and nominations").
+
+    >>> _caption_body("German Film Awards (Deutscher Filmpreis), 6 June 2003")
+    ('Lola Awards', PartialDate(year=2003, month=6, day=6))
+    """
+    name, _, rest = caption.partition(",")
+    name = strip_ordinal(re.sub(r"\s*\([^()]*\)", "", name).strip())
+    body = award_body(name) or (name if _BODY_NAME_END_RE.search(name) else "")
+    return (body, parse_date(rest.strip()) if body and rest.strip() else None) if body else ("", None)
 
 
 _PAGE_YEAR_PREFIX_RE = re.compile(r"^(?:\d{4}\s+|\d+(?:st|nd|rd|th)\s+)")

@@ -136,7 +136,8 @@ def extract_film(article: Article) -> Film:
             _read_cast_section(section, collector, context, lists=characters_level is None,
                                sentences=characters_level is None, casting="casting" in words)
         for table in section.tables:
-            read_award_table(table.header, table.rows, section.title, collector, section.paragraphs, section.links)
+            read_award_table(table.header, table.rows, section.title, collector, section.paragraphs, section.links,
+                             caption=table.caption)
         if awards_level is not None and section.level <= awards_level:
             awards_level = None
         if awards_level is None and any(w in words for w in AWARD_SECTIONS):

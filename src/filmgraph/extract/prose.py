@@ -1061,8 +1061,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         at_phrase = at_body["body"].rstrip(".,;:") if at_body else None
         if at_phrase and " and the " in at_phrase and _BODY_WORDS.search(at_phrase.split(" and the ")[0]):
             at_phrase = at_phrase.split(" and the ")[0]  # "at the Sundance Film Festival and the Jury Prize at …"
+        # "won nine German Film Awards, including the Golden Lola for …, and six European Film Awards": what the body
+        # before "including" counts, not the next one.
+        included = prior and _INCLUDING_RE.search(sentence, prior[-1][2], position) is not None
         body_phrase = prize_body or at_phrase or (
-            after[0][0] if after else (prior[-1][0] if prior else None))
+            prior[-1][0] if included else after[0][0] if after else (prior[-1][0] if prior else None))
         festivals = [b for b, _, _ in bodies if _EVENT_WORDS.search(b) and b != body_phrase]
         if prize_body and re.match(r"(?:Golden|Silver|Bronze|Crystal)\s", prize_body) and festivals:
             body_phrase = festivals[0]  # "won the Golden Osella Award for …" at a festival is the festival's
@@ -1178,6 +1181,7 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
 
 _IN_YEAR_RE = re.compile(r"\s+in\s+(\d{4})\b")
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
+_INCLUDING_RE = re.compile(r"\bincluding\b")
 # What a named prize is for, in capitalised words: "… Award for Film Music", "… Prize for Best Feature Film" (a
 # field of film-making, never a person: "the Special Jury Prize for Ann Berg").
 _FIELD_WORDS_RE = re.compile(r"\b(?:Music|Film|Score|Screenplay|Writing|Direction|Directing|Cinematography|Editing|"

@@ -476,9 +476,13 @@ def parse_table(markup: str) -> Table | None:
         rows.append(row)
         current.clear()
 
+    caption = ""
     for line in _table_lines(markup):
         stripped = line.strip()
-        if stripped.startswith("{|") or stripped.startswith("|+"):
+        if stripped.startswith("|+"):
+            caption = caption or render(stripped[2:]).strip()
+            continue
+        if stripped.startswith("{|"):
             continue
         if stripped.startswith("|}"):
             break
@@ -509,7 +513,7 @@ def parse_table(markup: str) -> Table | None:
         return None
     width = len(header)
     full = tuple(tuple((row + [""] * width)[:width]) for row in rows if any(row))
-    return Table(tuple(header), full, 0)
+    return Table(tuple(header), full, 0, caption)
 
 
 # Tags whose content the parser never reads as markup (a link in a gallery caption is not a link), and tags
