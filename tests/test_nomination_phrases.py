@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from filmgraph.extract import prose
+from filmgraph.model import AwardResult, Nomination, Nominee, PartialDate
 from test_review5_awards import _film, _nominations, _table
 
 
@@ -266,3 +267,11 @@ def test_a_short_name_in_prose_is_the_tables_category_in_a_motion_picture() -> N
                                                 "Ensemble in a Motion Picture", "The stunt ensemble", "{{won}}")]))
     assert _nominations(film) == {("Screen Actors Guild Awards",
                                    "Outstanding Performance by a Stunt Ensemble in a Motion Picture", "won", ())}
+
+
+def test_an_event_the_sentence_opens_at_and_a_categorys_language() -> None:
+    assert prose.find_awards("At the first IIFA Utsavam in January 2016, it won the award for Best Picture (Telugu), "
+                             "and Ann Berg won Best Director (Telugu).", "Night Harbour")[0] == [
+        Nomination("IIFA Utsavam", "Best Picture (Telugu)", AwardResult.WON, PartialDate(2016)),
+        Nomination("IIFA Utsavam", "Best Director (Telugu)", AwardResult.WON, PartialDate(2016),
+                   nominees=[Nominee(person="Ann Berg")])]

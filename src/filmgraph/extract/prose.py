@@ -58,7 +58,9 @@ _CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on|from(?=\s+an?\s))\s+)*[{UPPE
 # Words of a category's qualifier in brackets: "Best Actor (Musical or Comedy)" is not "Best Actor (Drama)".
 _QUALIFIER = (r"(?:Musical|Comedy|Drama|Motion|Picture|Feature|Films?|Foreign|Language|Short|Documentary|Animated|"
               r"Animation|Leading|Supporting|Role|Male|Female|Original|Adapted|Television|TV|Series|Miniseries|"
-              r"Limited|Actor|Actress|Score|Song|Screenplay|Story|Motion Picture Story)")
+              r"Limited|Actor|Actress|Score|Song|Screenplay|Story|Motion Picture Story|"
+              # the language of the films a category of an Indian body is for: "Best Film (Telugu)"
+              r"Telugu|Tamil|Hindi|Malayalam|Kannada|Bengali|Marathi|Punjabi|Gujarati|Odia|Assamese|Urdu)")
 # "Worst …": the categories of the Golden Raspberry Awards and their like.
 # Or after a comma or a dash, as the Hugo and the Golden Globe Awards name theirs: "Best Dramatic Presentation, Long
 # Form", "Best Actor – Drama", "Best Actress – Motion Picture Musical or Comedy".
@@ -1011,6 +1013,9 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
               and not any(c == b or b.startswith(c) for c, _, _ in categories)]
     bodies += [(prize, s - len(prize) - 5, s) for _, s, prize in categories if prize]
     bodies += [(_PRIZE_BODY.get(p, p + "s" if p.endswith("Award") else p), s, e) for p, s, e in prize_bodies]
+    opened = _AT_AN_EVENT_RE.match(sentence) if not bodies else None
+    if opened:  # "At the first IIFA Utsavam in January 2016, it won …": the event the sentence opens at
+        bodies.append((opened["body"], opened.start("body"), opened.end("body")))
     bodies.sort(key=lambda item: item[1])
     mentions = []
     ceremony_date: PartialDate | None | object = _UNREAD
@@ -1179,9 +1184,13 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
     return mentions, tallies
 
 
-_IN_YEAR_RE = re.compile(r"\s+in\s+(\d{4})\b")
+_IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "… in 1991", "… in January 2016"
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
 _INCLUDING_RE = re.compile(r"\bincluding\b")
+# "At the first IIFA Utsavam in January 2016, …": an event of a name of its own, opening the sentence.
+_AT_AN_EVENT_RE = re.compile(r"At\s+the\s+(?:(?:first|second|third|inaugural|\d+(?:st|nd|rd|th))\s+)?"
+                             r"(?P<body>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})"
+                             r"(?:\s+(?:in|on)\s+(?:\w+\s+)?\d{4})?,")
 # What a named prize is for, in capitalised words: "… Award for Film Music", "… Prize for Best Feature Film" (a
 # field of film-making, never a person: "the Special Jury Prize for Ann Berg").
 _FIELD_WORDS_RE = re.compile(r"\b(?:Music|Film|Score|Screenplay|Writing|Direction|Directing|Cinematography|Editing|"
