@@ -272,6 +272,14 @@ def test_a_short_name_in_prose_is_the_tables_category_in_a_motion_picture() -> N
 def test_an_event_the_sentence_opens_at_and_a_categorys_language() -> None:
     assert prose.find_awards("At the first IIFA Utsavam in January 2016, it won the award for Best Picture (Telugu), "
                              "and Ann Berg won Best Director (Telugu).", "Night Harbour")[0] == [
-        Nomination("IIFA Utsavam", "Best Picture (Telugu)", AwardResult.WON, PartialDate(2016)),
-        Nomination("IIFA Utsavam", "Best Director (Telugu)", AwardResult.WON, PartialDate(2016),
+        Nomination("IIFA Utsavam", "Best Picture (Telugu)", AwardResult.WON, PartialDate(2016, 1)),
+        Nomination("IIFA Utsavam", "Best Director (Telugu)", AwardResult.WON, PartialDate(2016, 1),
                    nominees=[Nominee(person="Ann Berg")])]
+
+
+def test_one_category_named_by_each_body_of_a_list() -> None:
+    film = _film("", "== Reception ==\n[[Tom Hill]] was also named Best Supporting Actor by the [[New York Film "
+                 "Critics Circle]], the [[Los Angeles Film Critics Association]] and the [[National Society of Film "
+                 "Critics]], and the film won.\n")
+    assert _nominations(film) == {(body, "Best Supporting Actor", "won", ("Tom Hill",)) for body in (
+        "New York Film Critics Circle", "Los Angeles Film Critics Association", "National Society of Film Critics")}

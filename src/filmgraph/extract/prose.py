@@ -1098,7 +1098,9 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
             year = re.search(r"\b(\d{4})\s*['\"‘“]\s*$", sentence[:at])
         if ceremony_date is _UNREAD:
             ceremony_date = _ceremony_date(sentence, bodies)  # the sentence's, whichever category: read once
-        date_of_award = ceremony_date or (PartialDate(int(year.group(1))) if year else None)
+        month = _MONTH_NAME_RE.search(year.group(0)) if year else None  # "in September 2014": the month too
+        date_of_award = ceremony_date or (PartialDate(int(year.group(1)), reference.MONTH_NAMES.index(month.group(0))
+                                                      if month else None) if year else None)
         # "Eva Lund received a nomination for …", "… earned an Academy Award nomination for …": the noun is what
         # the clause's verb gives, and the subject stands before that verb.
         giving = _verb_giving(sentence, wins, verb)
@@ -1147,6 +1149,13 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         previous_category_end = position + len(category)
         mentions.append(Nomination(body or "", category, result, date_of_award, ceremony,
                                    [Nominee(person=name) for name in nominees]))
+        # "named Best Actor by the New York Film Critics Circle, the … and the National Society of Film Critics":
+        # the same category of each body the list names.
+        listed_bodies = _bodies_listed_by(sentence, position + len(category))
+        if listed_bodies:
+            mentions[-1].body = listed_bodies[0]
+        mentions += [Nomination(other, category, result, None, None, [Nominee(person=name) for name in nominees])
+                     for other in listed_bodies[1:]]
     tallies = []
     other = _OTHER_AWARDS_RE.search(sentence)
     total = _TOTAL_AWARDS_RE.search(sentence)
@@ -1184,7 +1193,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
     return mentions, tallies
 
 
-_IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "… in 1991", "… in January 2016"
+_IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "in 1991", "in January 2016"
+_MONTH_NAME_RE = re.compile(_MONTH_NAMES_RE)
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
 _INCLUDING_RE = re.compile(r"\bincluding\b")
 # "At the first IIFA Utsavam in January 2016, …": an event of a name of its own, opening the sentence.
@@ -1239,6 +1249,21 @@ def _verb_giving(sentence: str, wins: list[re.Match[str]], verb: re.Match[str]) 
         if win.end() <= verb.start() and _TO_THE_NOUN_RE.fullmatch(sentence[win.end():verb.start()]):
             return win
     return verb
+
+
+_BY_LIST_RE = re.compile(r"\s+by\s+(?:the\s+)?(?P<list>[^.;]+?)(?=,\s+and\s+(?:(?!the\b)|the\s+[a-z])|[.;]|$)")
+_LIST_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
+
+
+def _bodies_listed_by(sentence: str, at: int) -> list[str]:
+    """The bodies a category's "by the A, the B and the C" names, when there are two or more and each is a body."""
+    listed = _BY_LIST_RE.match(sentence, at)
+    if listed is None:
+        return []
+    items = [item.strip() for item in _LIST_ITEM_SPLIT_RE.split(listed["list"]) if item.strip()]
+    if len(items) < 2 or not all(reference.award_body(item) or _BODY_WORDS.search(item) for item in items):
+        return []
+    return [_body_name(item) for item in items]
 
 
 def _year_after(sentence: str, phrase: str) -> re.Match[str] | None:
