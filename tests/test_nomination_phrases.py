@@ -283,3 +283,15 @@ def test_one_category_named_by_each_body_of_a_list() -> None:
                  "Critics]], and the film won.\n")
     assert _nominations(film) == {(body, "Best Supporting Actor", "won", ("Tom Hill",)) for body in (
         "New York Film Critics Circle", "Los Angeles Film Critics Association", "National Society of Film Critics")}
+
+
+def test_a_day_right_after_a_category_is_its_own_and_a_numbered_berlinale_its_year() -> None:
+    awards, _ = prose.find_awards("It was nominated for Best Foreign Language Film at the 61st Golden Globe Awards on "
+                                  "25 January 2004 and for Best Film Not in the English Language at the 57th British "
+                                  "Academy Film Awards on 15 February 2004.", "Night Harbour")
+    assert [(a.body, a.date.isoformat() if a.date else None) for a in awards] == [
+        ("Golden Globe Awards", "2004-01-25"), ("British Academy Film Awards", "2004-02-15")]
+    film = _film("", "== Release ==\nIt premiered in competition at the [[53rd Berlin International Film Festival]], "
+                 "where it won the [[Blue Angel Award]].\n")
+    assert [(n.category, n.date.isoformat() if n.date else None) for n in film.nomination] == [
+        ("Blue Angel Award", "2003")]

@@ -170,11 +170,12 @@ def ceremony_year(ceremony: str) -> int | None:
 
     >>> ceremony_year("49th Academy Awards"), ceremony_year("the 75th Golden Globe Awards")
     (1977, 2018)
-    >>> ceremony_year("3rd Academy Awards"), ceremony_year("43rd Robert Awards")
-    (None, None)
+    >>> ceremony_year("3rd Academy Awards"), ceremony_year("43rd Robert Awards"), ceremony_year(
+    ...     "53rd Berlin International Film Festival")
+    (None, None, 2003)
     """
     edition = re.match(r"^(?:the\s+)?(\d+)(?:st|nd|rd|th)\s+(.+)$", ceremony.strip(), re.IGNORECASE)
-    body = award_body(edition.group(2)) if edition else None
+    body = (award_body(edition.group(2)) or edition.group(2).strip()) if edition else None
     if edition is None or body not in _yearly_ceremonies():
         return None
     first, year = _yearly_ceremonies()[body]

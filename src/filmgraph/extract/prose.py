@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cache, lru_cache
 
 from filmgraph import reference
-from filmgraph.dates import find_dates, find_dates_carrying_year, find_month_range, yearless_dates
+from filmgraph.dates import find_dates, find_dates_carrying_year, find_month_range, parse_date, yearless_dates
 from filmgraph.extract.names import is_person_name
 from filmgraph.model import (
     AwardResult,
@@ -1101,6 +1101,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         month = _MONTH_NAME_RE.search(year.group(0)) if year else None  # "in September 2014": the month too
         date_of_award = ceremony_date or (PartialDate(int(year.group(1)), reference.MONTH_NAMES.index(month.group(0))
                                                       if month else None) if year else None)
+        # "won the César Award for Best Film on 21 February 2004, and … the Goya … on 31 January 2004": a day right
+        # after a category (or its ceremony) is that prize's own.
+        own_day = _OWN_DAY_RE.match(sentence, position + len(category))
+        if own_day and (day := parse_date(own_day["date"])) is not None and day.day is not None:
+            date_of_award = day
         # "Eva Lund received a nomination for …", "… earned an Academy Award nomination for …": the noun is what
         # the clause's verb gives, and the subject stands before that verb.
         giving = _verb_giving(sentence, wins, verb)
@@ -1197,6 +1202,8 @@ _IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "i
 _MONTH_NAME_RE = re.compile(_MONTH_NAMES_RE)
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
 _INCLUDING_RE = re.compile(r"\bincluding\b")
+_OWN_DAY_RE = re.compile(r"(?:\s+at\s+the\s+[^,;]{0,60}?)?\s+on\s+"
+                         r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})")
 # "At the first IIFA Utsavam in January 2016, …": an event of a name of its own, opening the sentence.
 _AT_AN_EVENT_RE = re.compile(r"At\s+the\s+(?:(?:first|second|third|inaugural|\d+(?:st|nd|rd|th))\s+)?"
                              r"(?P<body>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,5})"
