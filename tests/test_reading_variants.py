@@ -1776,3 +1776,17 @@ def test_filming_places_listed_after_one_filmed_at_night() -> None:
            "and on rooftops.\n"
     film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
     assert [location.place.name for location in film.filming_location] == ["Forum des Halles", "Gare Saint-Lazare"]
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    ("Other scenes were shot at the [[Charité]] hospital, and at the Kino Harbour cinema.",
+     ["Charité", "Kino Harbour"]),
+    ("The opening hearing was filmed in the council chamber of [[Dalby City Hall]].", ["Dalby City Hall"]),
+    ("Additional scenes were shot on [[Catalina Island]].", ["Catalina Island"]),
+    ("The film was shot on Super 8.", []),
+    ("It was filmed in the style of [[Alfred Hitchcock]].", []),
+])
+def test_filming_places_named_by_a_kind_of_place(sentence: str, places: list[str]) -> None:
+    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n"
+    film = extract_film(parse_wikitext(text + sentence + "\n", source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    assert [location.place.name for location in film.filming_location] == places

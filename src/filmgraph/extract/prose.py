@@ -1554,8 +1554,12 @@ _KIND_AFTER_RE = re.compile(r"\s+(?:night\s+|film\s+|sound\s+)?(?P<kind>[a-z]+)\
 _REGION_AFTER_RE = re.compile(rf",\s+(?P<region>{_CAP}(?:\s+{_CAP})*)")
 
 
+_PLACE_NOUN_AFTER_RE = re.compile(r"\s+(?:cinema|theatre|theater|hotel|hospital|station|studios?|church|cathedral|"
+                                  r"school|university|college|museum|palace|castle|airport|stadium|prison|park|"
+                                  r"market|restaurant|building|estate|mansion|villa|ranch)\b")
 # The last word of a street's name: "filmed on First Avenue".
-_STREET_RE = re.compile(r"\b(?:Avenue|Street|Road|Boulevard|Lane|Drive|Square|Bridge|Strip|Highway|Parkway)$")
+_STREET_RE = re.compile(r"\b(?:Avenue|Street|Road|Boulevard|Lane|Drive|Square|Bridge|Strip|Highway|Parkway|"
+                        r"Island|Islands|Isle|Peninsula)$")  # and "shot on Catalina Island"
 # Footage someone else shot, which the film uses.
 _ARCHIVE_FOOTAGE_RE = re.compile(r"(?i)\b(?:footage\s+(?:comes|came|is|was|taken)\s+from|(?:stock|archive|archival|"
                                  r"newsreel|library)\s+footage|newsreels?)\b")
@@ -1698,7 +1702,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                              r"(?<=\bfilmed\s)over|(?<=\bshot\s)over)\s+"
                              # "the island of Vis", "in the grounds of Tyresö Palace", "at the campus of the …"
                              r"(?:the\s+)?(?P<kind_of>(?:island|town|city|village|grounds|streets|campus|premises|"
-                             r"ruins|gardens|courtyard|interiors?|exteriors?)\s+of\s+(?:the\s+)?)?(?P<name>"
+                             r"ruins|gardens|courtyard|interiors?|exteriors?|(?:[a-z]+\s+)?(?:chamber|hall|lobby|"
+                             r"basement|rooftops?|outskirts|suburbs|docks))\s+of\s+(?:the\s+)?)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
         if match["prep"] == "on" and (not _STREET_RE.search(match["name"].rstrip(".,;"))
                                       or re.match(r"\s+(?:sets?|stages?|backlot|lot)\b|,\s+(?:an?|the)\s+[^,.;]{0,40}?"
@@ -1734,6 +1739,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 after = text[raw_end:] if raw.endswith(name) else ""
                 # A name a lower-case noun follows ("the Trinity test") is an adjective, not the item.
                 ends_item = not re.match(r"\s+(?!(?:and|or|in|at|on|near|with|where|which|for|from|to)\b)[a-z]", after)
+                # "at the Kino International cinema": a kind of place after the name names it a place.
+                kind_after = _PLACE_NOUN_AFTER_RE.match(after) is not None
                 part_of = _PART_OF_RE.match(after)
                 if part_of:  # "in the Toronto suburb of Scarborough, Ontario": Scarborough, within Toronto
                     outer = _filming_place(name, "", links or {}, known=True)
@@ -1756,6 +1763,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     and not re.search(r"(?i)(?:colou?r|chrome|scope|vision|flex|cam|cast)$", name) \
                     and reference.is_place_name(name) | (fold(name) in (links or {}) or len(name.split()) > 1)
                 place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item) or direct
+                                       or (first and kind_after and match["prep"] in ("in", "at"))
                                        or (first and match["kind_of"] is not None
                                            and match["prep"] in ("in", "In", "at", "including")))  # "the island of Vis"
                 listed = listed or (first and place is not None)
