@@ -1229,7 +1229,8 @@ _ELLIPTIC_NOMINEES_RE = re.compile(rf"\s*,\s+(?:and\s+)?(?P<names>{NAME_RE.patte
 _NOMINEE_LIST_RE = re.compile(r"\s*\((?:for\s+)?(?:(?:the\s+)?(?:producers?|directors?|writers?|screenwriters?|"
                               r"editors?|composers?|actors?|actresses)\s+|both\s+)?(?P<names>[^()]+)\)")
 _FOR_LIST_RE = re.compile(r"\s+for\s+(?P<names>[^,;()]+?(?:,\s+[^,;()]+?)*,?\s+and\s+[^,;()]+?)(?=[.;,)]|\s+at\s|$)")
-_LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+# Between the items of a list: "A, B and C", "the A, the B and the C".
+_LIST_SPLIT_RE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?|\s*&\s*")
 # Right before a verb of winning: a relative clause of a person, or the pluperfect ("who won", "who had won", "had
 # previously won"): a prize someone had before, for another work, unless the words after it say it is for this film.
 _EARLIER_PRIZE_RE = re.compile(r"(?:\bwho\s+(?:had\s+)?|\bhad\s+)(?:(?:previously|already|earlier|once|also)\s+)?$")
@@ -1259,7 +1260,6 @@ def _verb_giving(sentence: str, wins: list[re.Match[str]], verb: re.Match[str]) 
 
 
 _BY_LIST_RE = re.compile(r"\s+by\s+(?:the\s+)?(?P<list>[^.;]+?)(?=,\s+and\s+(?:(?!the\b)|the\s+[a-z])|[.;]|$)")
-_LIST_ITEM_SPLIT_RE = re.compile(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?")
 
 
 def _bodies_listed_by(sentence: str, at: int) -> list[str]:
@@ -1267,7 +1267,7 @@ def _bodies_listed_by(sentence: str, at: int) -> list[str]:
     listed = _BY_LIST_RE.match(sentence, at)
     if listed is None:
         return []
-    items = [item.strip() for item in _LIST_ITEM_SPLIT_RE.split(listed["list"]) if item.strip()]
+    items = [item.strip() for item in _LIST_SPLIT_RE.split(listed["list"]) if item.strip()]
     if len(items) < 2 or not all(reference.award_body(item) or _BODY_WORDS.search(item) for item in items):
         return []
     return [_body_name(item) for item in items]
