@@ -348,3 +348,13 @@ Film Awards]].
         ("Lola Awards", "Best Film Score", ("Eva Lund",), "2003-06-06"),
         ("European Film Awards", "Best Actor", ("Tom Hill",), "2003-12-06"),
         ("Lola Awards", "Golden Lola for Outstanding Feature Film", (), None)}
+
+
+def test_a_paragraph_that_introduces_a_list_names_its_body() -> None:
+    found = _nominations("""== Accolades ==
+At the 32nd Golden Globe Awards, held on January 25, 1975, the film received seven nominations and won four:
+* Best Director – [[Tom Hill]] – ''won''
+* Best Actress – Motion Picture Drama – [[Eva Lund]] – ''nominated''
+""")
+    assert found == {("Golden Globe Awards", "Best Director", "won", ("Tom Hill",), 1975),
+                     ("Golden Globe Awards", "Best Actress – Motion Picture Drama", "nominated", ("Eva Lund",), 1975)}

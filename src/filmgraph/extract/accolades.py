@@ -486,11 +486,17 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
             # American Film Institute's lists:" does not go on with the Academy Awards listed before it.
             body, year, result, body_depth = section_body, "", section_result, 0
         if block.kind is BlockKind.PARAGRAPH and block.text.rstrip().endswith(":"):
-            # "The film won:", "It was nominated for the following:": the result of the list below it.
+            # "The film won:", "It was nominated for the following:": the result of the list below it; "At the
+            # 32nd Golden Globe Awards, …, the film received seven nominations and won four:" its body too.
             if prose.NOMINATION_RE.search(block.text):
                 result = AwardResult.NOMINATED
             elif prose.WIN_RE.search(block.text):
                 result = AwardResult.WON
+            named_bodies = {strip_ordinal(b) for b in prose.bodies_in(block.text)}
+            if len(named_bodies) == 1:
+                body = award_body(next(iter(named_bodies))) or next(iter(named_bodies))
+                told = next(iter(ceremony_years(block.text).values()), None)
+                year = str(told.year) if told else year
             continue
         if block.kind is not BlockKind.ITEM:
             continue
