@@ -295,3 +295,11 @@ def test_a_day_right_after_a_category_is_its_own_and_a_numbered_berlinale_its_ye
                  "where it won the [[Blue Angel Award]].\n")
     assert [(n.category, n.date.isoformat() if n.date else None) for n in film.nomination] == [
         ("Blue Angel Award", "2003")]
+
+
+def test_a_category_named_outstanding_without_its_link() -> None:
+    assert prose.find_awards("Ann Berg was nominated for Outstanding Production as the film's producer and for Best "
+                             "Director.", "Night Harbour")[0] == [
+        Nomination("", "Outstanding Production", nominees=[Nominee(person="Ann Berg")]),
+        Nomination("", "Best Director", nominees=[Nominee(person="Ann Berg")])]
+    assert prose.find_awards("Outstanding performances by the cast were praised.", "Night Harbour") == ([], [])

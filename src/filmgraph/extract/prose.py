@@ -71,7 +71,7 @@ _QUALIFIED = (rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*
               r"Story(?:\s+and\s+Screenplay)?|Black[- ]and[- ]White|Colou?r)\b|"
               r"\s+[–—-]\s+(?:Motion\s+Picture\s+)?(?:Drama|Musical\s+or\s+Comedy|"
               r"Comedy\s+or\s+Musical)\b)?")
-_CATEGORY_RE = re.compile(rf"\b(?:Best|Worst)(?:\s+{_CATEGORY_TOKEN})+"
+_CATEGORY_RE = re.compile(rf"\b(?:Best|Worst|Outstanding)(?:\s+{_CATEGORY_TOKEN})+"
                           r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?" + _QUALIFIED)
 _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
