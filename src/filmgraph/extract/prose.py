@@ -53,7 +53,7 @@ _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfe
                          re.IGNORECASE)
 _MONTH_NAMES_RE = "(?:" + "|".join(reference.MONTH_NAMES[1:]) + r")\b"
 # "from" only before "a"/"an": "Best Song from a Movie", but "Best Actor from the Chicago Film Critics" names a body.
-# "for the" only before a capital: "Best Drama Written Directly for the Screen" (never "Best Actor for The Bar", a title).
+# "for the" only before a capital: "Best Drama Written Directly for the Screen" (not "Best Actor for The Bar").
 _CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on|from(?=\s+an?\s)|for(?=\s+the\s+[{UPPER}]))\s+)*[{UPPER}][\w'’-]*"
 # "Best Canadian film award": a category may end in a lower-case noun before "award".
 # Words of a category's qualifier in brackets: "Best Actor (Musical or Comedy)" is not "Best Actor (Drama)".
