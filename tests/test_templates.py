@@ -15,6 +15,7 @@ CASES = [
     ("{{Start date|2024|6|5}}", "5 June 2024"),
     ("{{Runtime|92}}", "92 minutes"),
     ("{{Runtime|1|59}}", "119 minutes"),  # hours and minutes
+    ("{{INR}}118.7{{nbsp}}crore", "₹118.7 crore"),  # a space the reader sees
     ("{{sortname|Ann|Berg}}", "Ann Berg"),
     ("{{nowrap|Nordisk Film}}", "Nordisk Film"),
     ("{{lang-da|Druk}}", "Danish: Druk"),

@@ -2264,7 +2264,7 @@ def _limit_count(quantity: Quantity, sentence: str, match: re.Match[str]) -> Non
 _GROSS_RE = re.compile(r"(?<![-\w])(?:gross(?:ed|ing|es)?|earn(?:ed|ing|ings|s)?|made|making|took in|taking in|reached|"
                        r"reaching|brought in|bringing in|box[- ]office|total(?:l?ing|l?ed)?|debut(?:ed|ing|s)?|"
                        r"(?:fell|dropped|declined|slipped)\b[^,;$]{0,25}?\bto|came in with|an additional|a further|"
-                       r"another|opened\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of|"
+                       r"another|open(?:ed|ing)\s+(?:to|with)|collect(?:ed|ing|ions?)|(?:weekend|week|day)\s+(?:gross\s+)?of|"
                        r"opening\s+(?:gross\s+|take\s+)?of|(?:finished|ended|closed)\s+(?:its\s+\w+\s+run\s+|its\s+run\s+)?with)\b",
                        re.IGNORECASE)
 # Words that make a sum something else: what the film cost, paid or kept, a rental, a sum adjusted for inflation,
@@ -2562,7 +2562,8 @@ _WINDOW_RE = re.compile(
 _DEBUT_RE = re.compile(r"(?i)\bdebut(?:ed|ing|s)?\b")
 # An opening told by its verb or noun just before the sum ("opened with $12 million", "opened in first place to …",
 # "an opening of …") or just after it ("$12 million in its debut"): the opening's takings, never the run's total.
-_OPENED_BEFORE_RE = re.compile(r"(?i)\b(?:opened\b[^,;.]{0,40}?\b(?:to|with)|opening\s+(?:gross\s+|take\s+)?of)\s*$")
+_OPENED_BEFORE_RE = re.compile(r"(?i)\b(?:open(?:ed|ing)\b[^,;.]{0,40}?\b(?:to|with)|opening\s+(?:gross\s+|take\s+)?of)"
+                               r"\s*$")
 _DEBUT_AFTER_RE = re.compile(r"(?i)^\s*(?:in|on|during|with)\s+(?:its|their|the\s+film['’]s)\s+(?:[\w-]+\s+){0,2}?"
                              r"debut\b")
 _OPENINGS_RE = re.compile(r"(?i)\b(?:(?P<opening>debut(?:ed|ing|s)?|opened|opening|new\s+markets?)|holdovers?)\b")

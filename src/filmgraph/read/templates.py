@@ -226,6 +226,8 @@ RENDERERS: dict[str, Renderer] = {
     **dict.fromkeys(("film name", "infobox name module"), _names),
     "sort": _sort,
     "sortname": _sortname,
+    # {{nbsp}}, {{spaces}}: a space the reader sees ("₹118.7{{nbsp}}crore").
+    **dict.fromkeys(("nbsp", "spaces", "space", "sp"), lambda template, render: " "),
     **dict.fromkeys(("nowrap", "small", "big", "nobold", "noitalic", "ill", "interlanguage link", "abbr",
                      "visible anchor", "anchor", "sic", "nobr", "lang-rtl"), _first),
 }
