@@ -304,9 +304,3 @@ def test_a_category_named_outstanding_without_its_link() -> None:
         Nomination("", "Best Director", nominees=[Nominee(person="Ann Berg")])]
     assert prose.find_awards("Outstanding performances by the cast were praised.", "Night Harbour") == ([], [])
 
-
-def test_a_category_with_for_the_inside_it() -> None:
-    awards, _ = prose.find_awards("Towne also received the Writers Guild of America Award for Best Drama Written "
-                                  "Directly for the Screen.", "Night Harbour")
-    assert [(a.body, a.category) for a in awards] == [("Writers Guild of America Award",
-                                                       "Best Drama Written Directly for the Screen")]

@@ -1779,8 +1779,9 @@ def test_filming_places_listed_after_one_filmed_at_night() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "places"), [
-    ("Other scenes were shot at the [[Charité]] hospital, and at the Kino Harbour cinema.",
+    ("Other scenes were shot at the [[Charité]] hospital, and at the [[Kino Harbour]] cinema.",
      ["Charité", "Kino Harbour"]),
+    ("The ending was shot at the Christmas market and at the Art Deco cinema.", []),
     ("The opening hearing was filmed in the council chamber of [[Dalby City Hall]].", ["Dalby City Hall"]),
     ("Additional scenes were shot on [[Catalina Island]].", ["Catalina Island"]),
     ("The film was shot on Super 8.", []),

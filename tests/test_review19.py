@@ -80,3 +80,15 @@ def test_a_link_shown_with_for_inside_its_category_keeps_it_whole() -> None:
                  "Screenplay|Best Drama Written Directly for the Screen]].\n")
     assert _nominations(film) == {("Writers Guild of America Awards", "Best Drama Written Directly for the Screen",
                                    "won", ("Tom Hill",))}
+
+
+def test_review20_a_passing_body_a_list_with_another_phrase_and_a_nominations_day() -> None:
+    film = _film("", "== Accolades ==\nAfter its premiere at the Cannes Film Festival, the film won the following "
+                 "awards:\n* Best Film – ''won''\n")
+    assert {n.body for n in film.nomination} <= {""}
+    assert _awards("Tom Hill was named Best Actor by the Toronto Film Critics Association, ahead of the Golden Globe "
+                   "Awards and the Academy Awards.") == [("Toronto Film Critics Association", "Best Actor", "won",
+                                                         ["Tom Hill"])]
+    awards, _ = prose.find_awards("Tom Hill was nominated for Best Actor on 31 January 2006, and won at the 78th "
+                                  "Academy Awards on 5 March 2006.", "Night Harbour")
+    assert [a.date.isoformat() for a in awards if a.date] != ["2006-01-31"]

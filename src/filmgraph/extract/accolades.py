@@ -126,6 +126,8 @@ def _caption_body(caption: str) -> tuple[str, PartialDate | None]:
     """
     name, _, rest = caption.partition(",")
     name = strip_ordinal(re.sub(r"\s*\([^()]*\)", "", name).strip())
+    if " and " in name:
+        return "", None  # "Academy Awards and Golden Globe Awards, 2006": two bodies, each row's own
     body = award_body(name) or (name if _BODY_NAME_END_RE.search(name) else "")
     return (body, parse_date(rest.strip()) if body and rest.strip() else None) if body else ("", None)
 
@@ -493,7 +495,9 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
             elif prose.WIN_RE.search(block.text):
                 result = AwardResult.WON
             named_bodies = {strip_ordinal(b) for b in prose.bodies_in(block.text)}
-            if len(named_bodies) == 1:
+            # Only a ceremony the paragraph opens at ("At the 32nd Golden Globe Awards, …:"), never one it names in
+            # passing ("After its premiere at the Cannes Film Festival, the film won the following awards:").
+            if len(named_bodies) == 1 and re.match(r"At\s+the\s+", block.text):
                 body = award_body(next(iter(named_bodies))) or next(iter(named_bodies))
                 told = next(iter(ceremony_years(block.text).values()), None)
                 year = str(told.year) if told else year

@@ -53,8 +53,7 @@ _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfe
                          re.IGNORECASE)
 _MONTH_NAMES_RE = "(?:" + "|".join(reference.MONTH_NAMES[1:]) + r")\b"
 # "from" only before "a"/"an": "Best Song from a Movie", but "Best Actor from the Chicago Film Critics" names a body.
-# "for the" only before a capital: "Best Drama Written Directly for the Screen" (not "Best Actor for The Bar").
-_CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on|from(?=\s+an?\s)|for(?=\s+the\s+[{UPPER}]))\s+)*[{UPPER}][\w'’-]*"
+_CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on|from(?=\s+an?\s))\s+)*[{UPPER}][\w'’-]*"
 # "Best Canadian film award": a category may end in a lower-case noun before "award".
 # Words of a category's qualifier in brackets: "Best Actor (Musical or Comedy)" is not "Best Actor (Drama)".
 _QUALIFIER = (r"(?:Musical|Comedy|Drama|Motion|Picture|Feature|Films?|Foreign|Language|Short|Documentary|Animated|"
@@ -1105,7 +1104,10 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         # "won the César Award for Best Film on 21 February 2004, and … the Goya … on 31 January 2004": a day right
         # after a category (or its ceremony) is that prize's own.
         own_day = _OWN_DAY_RE.match(sentence, position + len(category))
-        if own_day and (day := parse_date(own_day["date"])) is not None and day.day is not None:
+        # (A nomination's own day is the ceremony's only "at the …": "nominated for Best Actor on 31 January" is
+        # the day of the nominations.)
+        if own_day and (own_day["at"] or result is AwardResult.WON) and (
+                day := parse_date(own_day["date"])) is not None and day.day is not None:
             date_of_award = day
         # "Eva Lund received a nomination for …", "… earned an Academy Award nomination for …": the noun is what
         # the clause's verb gives, and the subject stands before that verb.
@@ -1203,7 +1205,7 @@ _IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "i
 _MONTH_NAME_RE = re.compile(_MONTH_NAMES_RE)
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
 _INCLUDING_RE = re.compile(r"\bincluding\b")
-_OWN_DAY_RE = re.compile(r"(?:\s+at\s+the\s+[^,;]{0,60}?)?\s+on\s+"
+_OWN_DAY_RE = re.compile(r"(?P<at>\s+at\s+the\s+[^,;]{0,60}?)?\s+on\s+"
                          r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})")
 # "At the first IIFA Utsavam in January 2016, …": an event of a name of its own, opening the sentence.
 _AT_AN_EVENT_RE = re.compile(r"At\s+the\s+(?:(?:first|second|third|inaugural|\d+(?:st|nd|rd|th))\s+)?"
@@ -1260,6 +1262,8 @@ def _verb_giving(sentence: str, wins: list[re.Match[str]], verb: re.Match[str]) 
     return verb
 
 
+_BODY_NAME_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|[A-Z][\w'’.&-]*))*\s+"
+                           r"(?:Awards?|Prizes?|Festival|Circle|Society|Association|Guild|Academy|Critics)")
 _BY_LIST_RE = re.compile(r"\s+by\s+(?:the\s+)?(?P<list>[^.;]+?)(?=,\s+and\s+(?:(?!the\b)|the\s+[a-z])|[.;]|$)")
 
 
@@ -1269,7 +1273,8 @@ def _bodies_listed_by(sentence: str, at: int) -> list[str]:
     if listed is None:
         return []
     items = [item.strip() for item in _LIST_SPLIT_RE.split(listed["list"]) if item.strip()]
-    if len(items) < 2 or not all(reference.award_body(item) or _BODY_WORDS.search(item) for item in items):
+    # Each a body's whole name ("the New York Film Critics Circle"), not a phrase with one ("ahead of the Golden …").
+    if len(items) < 2 or not all(reference.award_body(item) or _BODY_NAME_RE.fullmatch(item) for item in items):
         return []
     return [_body_name(item) for item in items]
 
@@ -1764,7 +1769,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                     and not re.search(r"(?i)(?:colou?r|chrome|scope|vision|flex|cam|cast)$", name) \
                     and reference.is_place_name(name) | (fold(name) in (links or {}) or len(name.split()) > 1)
                 place = _filming_place(name, after, links or {}, known=inside or (listed and ends_item) or direct
-                                       or (first and kind_after and match["prep"] in ("in", "at"))
+                                       or (first and kind_after and match["prep"] in ("in", "at")
+                                           and fold(name) in (links or {}))
                                        or (first and match["kind_of"] is not None
                                            and match["prep"] in ("in", "In", "at", "including")))  # "the island of Vis"
                 listed = listed or (first and place is not None)
