@@ -304,3 +304,13 @@ def test_a_category_named_outstanding_without_its_link() -> None:
         Nomination("", "Best Director", nominees=[Nominee(person="Ann Berg")])]
     assert prose.find_awards("Outstanding performances by the cast were praised.", "Night Harbour") == ([], [])
 
+
+
+def test_a_prize_shared_by_people_and_a_list_joined_by_and() -> None:
+    awards, _ = prose.find_awards("It won the National Film Award for Best Feature Film in Malayalam, shared by the "
+                                  "producer Ann Berg and director Tom Hill.", "Night Harbour")
+    assert [(a.category, [n.person for n in a.nominees]) for a in awards] == [
+        ("Best Feature Film in Malayalam", ["Ann Berg", "Tom Hill"])]
+    awards, _ = prose.find_awards("The film was nominated for Best Film – Malayalam, Carl Holm for Best Actor – "
+                                  "Malayalam and Eva Lund for Best Actress – Malayalam.", "Night Harbour")
+    assert [[n.person for n in a.nominees] for a in awards] == [[], ["Carl Holm"], ["Eva Lund"]]

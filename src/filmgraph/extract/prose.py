@@ -1141,6 +1141,12 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         if recipient and recipient["bracketed"]:
             nominees.append(recipient["bracketed"])
             recipient = None
+        # "…, shared by the producer Ann Berg and director Tom Hill": the people the prize went to.
+        shared = _SHARED_BY_RE.match(sentence, position + len(category))
+        if shared:
+            people = [_JOB_WORD_RE.sub("", name).strip() for name in _LIST_SPLIT_RE.split(shared["names"])]
+            if all(NAME_RE.fullmatch(name) for name in people):
+                nominees += [name for name in people if name not in nominees]
         # "Best Sound (Ann Berg, Tom Hill and Eva Lund)", "(for producers Ann Berg and Tom Hill)", "(both …)", "for
         # Tom Hill and Eva Lund": each person of a list the category goes to.
         listed = _NOMINEE_LIST_RE.match(sentence, position + len(category)) if not recipient else None
@@ -1226,8 +1232,12 @@ _FOR_ROLE_IN_RE = re.compile(r"(?:\s+(?:award|prize))?\s+for\s+(?:his|her|their)
 _LATER_RE = re.compile(r"(?:\s+(?:award|prize))?\s+(?:the\s+(?:following|next|previous)\s+year|"
                        r"the\s+year\s+(?:before|after)|a\s+year\s+(?:later|earlier)|\w+\s+years\s+(?:later|earlier))")
 # ", Tom Hill and Eva Lund for " right before a category: the people of a list item with its verb left out.
-_ELLIPTIC_NOMINEES_RE = re.compile(rf"\s*,\s+(?:and\s+)?(?P<names>{NAME_RE.pattern}(?:(?:,\s*|\s+and\s+)"
-                                   rf"{NAME_RE.pattern})*)\s+for\s+(?:the\s+)?$")
+_ELLIPTIC_NOMINEES_RE = re.compile(rf"(?:\s+[–—-]\s+[A-Z][\w-]*)?(?:\s*,\s+(?:and\s+)?|\s+and\s+)"
+                                   rf"(?P<names>{NAME_RE.pattern}(?:(?:,\s*|\s+and\s+){NAME_RE.pattern})*)"
+                                   r"\s+for\s+(?:the\s+)?$")
+_SHARED_BY_RE = re.compile(r",?\s+(?:shared\s+by|presented\s+to)\s+(?:the\s+)?(?P<names>[^,;.()]+)")
+_JOB_WORD_RE = re.compile(r"^(?:the\s+)?(?:producers?|directors?|writers?|screenwriters?|composers?|editors?|"
+                          r"cinematographers?|actors?|actresses)\s+")
 # The people a category went to, listed in brackets or after "for": "(for producers Ann Berg and Tom Hill)".
 _NOMINEE_LIST_RE = re.compile(r"\s*\((?:for\s+)?(?:(?:the\s+)?(?:producers?|directors?|writers?|screenwriters?|"
                               r"editors?|composers?|actors?|actresses)\s+|both\s+)?(?P<names>[^()]+)\)")
