@@ -314,3 +314,15 @@ def test_a_prize_shared_by_people_and_a_list_joined_by_and() -> None:
     awards, _ = prose.find_awards("The film was nominated for Best Film – Malayalam, Carl Holm for Best Actor – "
                                   "Malayalam and Eva Lund for Best Actress – Malayalam.", "Night Harbour")
     assert [[n.person for n in a.nominees] for a in awards] == [[], ["Carl Holm"], ["Eva Lund"]]
+
+
+def test_a_category_cell_is_its_longest_link_and_a_team_no_person() -> None:
+    rows = [("[[Hong Kong Film Awards]]", "[[Hong Kong Film Award for Best Film|Best Film]]", "''Night Harbour''",
+             "{{won}}"),
+            ("[[Hong Kong Film Awards]]", "[[Hong Kong Film Award for Best Film Editing|Best Film Editing]]",
+             "[[Tom Hill]]", "{{nom}}"),
+            ("[[Hong Kong Film Awards]]", "Best Action Choreography", "[[Ann Berg Stunt Team]]", "{{won}}")]
+    film = _film("", _table(rows))
+    assert _nominations(film) == {("Hong Kong Film Awards", "Best Film", "won", ()),
+                                  ("Hong Kong Film Awards", "Best Film Editing", "nominated", ("Tom Hill",)),
+                                  ("Hong Kong Film Awards", "Best Action Choreography", "won", ())}

@@ -174,6 +174,7 @@ _AWARDED_TO_RE = re.compile(r",?\s+(?:awarded|presented) to\s+")
 
 # Words that name the film, its people as a whole, a job or a department: a recipient cell of only these words
 # ("Film", "The film", "Ensemble cast", "Sound Director") names no one person.
+_GROUP_WORDS = frozenset({"team", "crew", "ensemble", "staff", "band", "orchestra", "choir", "group", "unit", "troupe"})
 _NO_PERSON_WORDS = frozenset("""the a its this film film's films movie movie's picture motion feature documentary
 cast ensemble entire whole main full principal crew and all various director directors producer producers executive
 associate sound music musical recording mixer mixers supervisor supervising head department editor editors composer
@@ -196,6 +197,8 @@ def _nominee_is_a_person(name: str, film: Film) -> bool:
     words = fold(name).split()
     if not is_person_name(name) or fold(name) == fold(film.title) or all(w in _NO_PERSON_WORDS for w in words):
         return False
+    if words[-1] in _GROUP_WORDS:
+        return False  # "Jackie Lund Stunt Team", "the Harbour Orchestra": a group, no person
     if reference.country(name) or reference.is_company_name(name) or _STUDIO_RE.search(name) \
             or _CATEGORY_NAME_RE.match(name):
         return False
@@ -775,8 +778,10 @@ def _category_link(text: str, links: tuple[tuple[str, str], ...],
     item's first words; None when the item does not start with a link. Where the section links the words to
     several bodies' categories (the Oscar's and BAFTA's "Best Production Design"), ``body``'s is taken."""
     found = []
-    for shown, target in links:
-        if not fold(text).startswith(fold(shown)):
+    folded = fold(text)
+    # The longest words the item starts with: "Best Film Editing" is not the link shown "Best Film".
+    for shown, target in sorted(links, key=lambda link: -len(link[0])):
+        if not folded.startswith(fold(shown)):
             continue
         # "[[Golden Globe|Golden Globe Award for Best Actress — Drama]]": the text shown may name both itself.
         shown_page = award_page(shown)
