@@ -16,6 +16,7 @@ CASES = [
     ("{{Runtime|92}}", "92 minutes"),
     ("{{Runtime|1|59}}", "119 minutes"),  # hours and minutes
     ("{{INR}}118.7{{nbsp}}crore", "₹118.7 crore"),  # a space the reader sees
+    ("{{Infobox name module|es|Mar adentro}}", "Spanish: Mar adentro"),  # a language code before the name
     ("{{sortname|Ann|Berg}}", "Ann Berg"),
     ("{{nowrap|Nordisk Film}}", "Nordisk Film"),
     ("{{lang-da|Druk}}", "Danish: Druk"),

@@ -100,14 +100,19 @@ def _names(template: Template, render: Render) -> str:
     """The names of a film-name template, one per line: each name in its own script first, labelled with its
     language ("Japanese: 千と千尋の神隠し"), then its romanisations."""
     native, others = [], []
+    coded = None  # "{{Infobox name module|es|Mar adentro}}": a language's code before the name in it
     for param in template.params:
         key = str(param.name).strip().casefold()
         value = render(param.value, None).strip()
         if not value or value.startswith(("{", "[")) or key in _LAYOUT_PARAMS:
             continue
+        if not param.showkey and re.fullmatch(r"[a-z]{2,3}", value) and (named := reference.language_of_code(value)):
+            coded = named
+            continue
         # Only languages of filmgraph's own table: CLDR also names romanisations ("Pinyin") as languages.
         language = _NATIVE_SCRIPT_PARAMS.get(key) or (
-            entry.name if param.showkey and (entry := reference.language(key)) and entry.qid else None)
+            entry.name if param.showkey and (entry := reference.language(key)) and entry.qid else None) or coded
+        coded = None
         if language and language != "English":
             native.append(f"{language}: {value}")
         else:
