@@ -211,3 +211,9 @@ def test_a_surname_credited_under_another_name() -> None:
     film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
     assert {person.name: person.alternate_names for person in film.people.values()} == {
         "Victor Lund": ["Victor Lunde"]}
+
+
+def test_a_name_credited_by_someone_in_brackets() -> None:
+    from filmgraph.extract.names import stated_names
+    assert stated_names("Applied by Eva Lund (credited by the Academy as Eva Lunde), the make-up took hours.") == [
+        ("Eva Lund", "Eva Lunde")]

@@ -162,8 +162,8 @@ _PROSE_NAME = (rf"[{UPPER}][\w'’.-]*(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})
 # What says the name after it is another of the person's before it: "(credited as X)", "(born X)", "who (under his
 # original name, X)", ", working under the alias name of "X"", ", also known as X". "Known as" alone is a
 # nickname ("known as Annie to her friends"), a bare "as" a part.
-_STATED_AS = (r"(?:(?:credited|billed)\s+as|born|n[ée]e?|a\.?k\.?a\.?|(?:also|better|now|later|formerly)\s+known\s+as|"
-              r"alias"
+_STATED_AS = (r"(?:(?:credited|billed)\s+(?:(?:by|in|on)\s+(?:[\w-]+\s+){0,3}?)?as|born|n[ée]e?|a\.?k\.?a\.?"
+              r"|(?:also|better|now|later|formerly)\s+known\s+as|alias"
               r"|(?:under\s+)?(?:(?:his|her|their)\s+)?(?:real|original|birth|given|legal)\s+name(?:\s+(?:of|was|is))?,?"
               r"|(?:(?:working|writing|directing|acting|credited|billed)\s+)?under\s+(?:the|a)\s+"
               r"(?:pseudonym|alias|pen\s+name|stage\s+name|name)(?:\s+name)?(?:\s+of)?)")
