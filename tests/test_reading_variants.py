@@ -1791,3 +1791,11 @@ def test_filming_places_named_by_a_kind_of_place(sentence: str, places: list[str
     text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n"
     film = extract_film(parse_wikitext(text + sentence + "\n", source="https://en.wikipedia.org/wiki/Night_Harbour"))
     assert [location.place.name for location in film.filming_location] == places
+
+
+def test_a_later_clause_that_leaves_its_verb_of_filming_out() -> None:
+    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n" \
+           "The rowboat scenes were filmed at [[Echo Lake]], and the reservoir scenes at the [[Stone Canyon " \
+           "Reservoir]].\n"
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    assert [location.place.name for location in film.filming_location] == ["Echo Lake", "Stone Canyon Reservoir"]

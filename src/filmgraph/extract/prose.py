@@ -1549,6 +1549,8 @@ def _person_subject(before_verb: str, title: str) -> str | None:
 _LIST_CONTINUATION_RE = re.compile(rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)")
 
 
+_SCENES_WITHOUT_VERB_RE = re.compile(r",?\s*and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<scenes>scenes|sequences|shots|"
+                                     r"interiors|exteriors)(?=\s+(?:at|in|on)\s)")
 # Where a filming clause ends: "Filming took place in Michigan in 1986, and the film was released in …".
 # A semicolon between the items of a list of places ("at Tampa, Florida; Lowry Air Force Base, Colorado, and …")
 # is no break: what follows it is a capitalised name ending at a comma, a semicolon or the sentence's end.
@@ -1667,6 +1669,9 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     # "The house scenes were shot at Lund Manor, and the lake was filmed near Dalby": a later clause that tells of
     # filming too.
     later_clause = sentence[clause_end:] if not rest and _FILMING_WORD_RE.search(sentence, clause_end) else ""
+    if not rest and not later_clause and (elliptic := _SCENES_WITHOUT_VERB_RE.match(sentence, clause_end)):
+        # "…, and the court scenes in the Palacio of Dalby": the clause leaves "were filmed" out.
+        later_clause = f"{sentence[clause_end:elliptic.end('scenes')]} were filmed{sentence[elliptic.end('scenes'):]}"
     sentence = sentence[clause_start:clause_end]
     if re.search(r"\b(?:earned|grossed|profit|box office)\b", sentence, re.IGNORECASE):
         return []  # "The filmed earned a profit … in the United States": money, not a place of filming
@@ -1718,7 +1723,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                              r"(?<=\bfilmed\s)over|(?<=\bshot\s)over)\s+"
                              # "the island of Vis", "in the grounds of Tyresö Palace", "at the campus of the …"
                              r"(?:the\s+)?(?P<kind_of>(?:island|town|city|village|grounds|streets|campus|premises|"
-                             r"ruins|gardens|courtyard|interiors?|exteriors?|(?:[a-z]+\s+)?(?:chamber|hall|lobby|"
+                             r"ruins|gardens|courtyard|interiors?|exteriors?|beach|shores?|banks|"
+                             r"(?:[a-z]+\s+)?(?:chamber|hall|lobby|"
                              r"basement|rooftops?|outskirts|suburbs|docks))\s+of\s+(?:the\s+)?)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
         if match["prep"] == "on" and (not _STREET_RE.search(match["name"].rstrip(".,;"))
