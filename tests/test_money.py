@@ -527,3 +527,10 @@ def test_sums_taken_from_theatres_and_a_markets_total() -> None:
     assert [(q.amount, q.area.name if q.area else None) for q in film.box_office] == [(309811.0, "United States")]
     assert [(q.amount, q.area.name if q.area else None, q.scope) for q in film.takings] == [
         (43270.0, "United States", "opening weekend")]
+
+
+@pytest.mark.parametrize(("text", "currency"), [("HK$1,894,312", "HKD"), ("NT$50 million", "TWD"),
+                                                ("NZ$3 million", "NZD"), ("R$10 million", "BRL"),
+                                                ("MX$10 million", "MXN"), ("$5 million", "USD")])
+def test_dollars_of_other_countries_are_theirs(text: str, currency: str) -> None:
+    assert [q.currency for q in _film(f"| gross = {text}").box_office] == [currency]
