@@ -534,3 +534,10 @@ def test_sums_taken_from_theatres_and_a_markets_total() -> None:
                                                 ("MX$10 million", "MXN"), ("$5 million", "USD")])
 def test_dollars_of_other_countries_are_theirs(text: str, currency: str) -> None:
     assert [q.currency for q in _film(f"| gross = {text}").box_office] == [currency]
+
+
+def test_a_states_takings_are_a_part_never_the_total() -> None:
+    film = _film("| gross = ₹17.5 crore", "== Release ==\n=== Box office ===\nIt grossed ₹14.2 crore from Kerala. It "
+                 "earned $5 million in Texas.\n")
+    assert [(q.amount, q.currency) for q in film.box_office] == [(1.75e8, "INR")]
+    assert [(q.amount, q.area.name if q.area else None) for q in film.takings] == [(1.42e8, "Kerala"), (5e6, "Texas")]

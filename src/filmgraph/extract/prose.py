@@ -2621,7 +2621,9 @@ def _market_place(name: str) -> Place | None:
     if entry is not None:
         return Place(entry.name, qid=entry.qid)
     parts = re.split(r"\s+and\s+", name)
-    return Place(name) if all(reference.is_region_name(part) for part in parts) else None
+    # A region, or a country's state or province ("Kerala", "Texas"): a market of its own, never the whole takings.
+    return Place(name) if all(reference.is_region_name(part) or reference.is_first_level_region(part)
+                              for part in parts) else None
 
 
 # A window named before the sum as the time after which it was made is not the sum's: "After a strong opening
