@@ -326,3 +326,14 @@ def test_a_category_cell_is_its_longest_link_and_a_team_no_person() -> None:
     assert _nominations(film) == {("Hong Kong Film Awards", "Best Film", "won", ()),
                                   ("Hong Kong Film Awards", "Best Film Editing", "nominated", ("Tom Hill",)),
                                   ("Hong Kong Film Awards", "Best Action Choreography", "won", ())}
+
+
+def test_two_rows_of_one_category_one_won_one_not_stay_two() -> None:
+    rows = [("[[Academy Awards]]", "Best Original Song", "\"Harbour Song\" – [[Tom Hill]]", "{{won}}"),
+            ("[[Academy Awards]]", "Best Original Song", "\"Coast Song\" – [[Eva Lund]]", "{{nom}}")]
+    assert _nominations(_film("", _table(rows))) == {("Academy Awards", "Best Original Song", "won", ("Tom Hill",)),
+                                                     ("Academy Awards", "Best Original Song", "nominated",
+                                                      ("Eva Lund",))}
+    releases = prose.find_releases("It was screened at the Busan International Film Festival on 3 October 2015 and "
+                                   "released in China on 24 July 2016.")
+    assert ("2015-10-03", "China") not in {(r.date.isoformat(), r.place.name if r.place else None) for r in releases}

@@ -302,6 +302,9 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
         old = matches[0] if matches else None
     if old is not None and by_page and not _one_category_named_twice(old, new):
         old = None  # "[[…Leading Role|Best British Actor]]" and "[[…Leading Role|Best Foreign Actor]]": two categories
+    if old is not None and old.result is not new.result and old.nominees and new.nominees and not (
+            collector.nominee_keys[id(old)] & {nominee_key(n) for n in new.nominees}):
+        old = None  # two rows of one category, one won and one not ("Best Original Song": two songs): each its own
     if old is not None:
         if new.result is AwardResult.WON:
             old.result = AwardResult.WON

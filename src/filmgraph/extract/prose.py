@@ -406,7 +406,7 @@ _CLAUSE_TAIL_RE = re.compile(r"(?:(?!;|\.(?:\s|$)|,\s+(?:and|with)\s|\s+and\s+(?
                              r",?\s+(?:before|after|prior\s+to|ahead\s+of)\s).)*")
 _THEATRICAL_RE = re.compile(r"\b(?:theatrical\w*|theat(?:er|re)s?|cinemas?|nationwide|box office)\b", re.IGNORECASE)
 _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
-                                     r"\s+and\s+(?=(?:was|were|is|has|had|later|then)\b)|"
+                                     r"\s+and\s+(?=(?:was|were|is|has|had|later|then|released|opened)\b)|"
                                      # "…, before streaming on Netflix in Canada on 1 June": the stream's place
                                      r",?\s+before\s+(?=(?:streaming|airing|premiering\s+on\s+television|its\s+"
                                      r"(?:television|streaming|home))\b)")
