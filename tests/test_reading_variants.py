@@ -1799,3 +1799,10 @@ def test_a_later_clause_that_leaves_its_verb_of_filming_out() -> None:
            "Reservoir]].\n"
     film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
     assert [location.place.name for location in film.filming_location] == ["Echo Lake", "Stone Canyon Reservoir"]
+
+
+def test_a_linked_place_whose_name_goes_on_after_a_lower_case_word() -> None:
+    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n" \
+           "The house was filmed in [[Porto do Son]].\n"
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    assert [location.place.name for location in film.filming_location] == ["Porto do Son"]

@@ -1835,7 +1835,8 @@ def _linked_name_at(text: str, at: int, name: str, links: dict[str, str]) -> str
     if not re.match(r"\s+[a-z]", after):
         return None
     longest = None
-    for words in re.finditer(r"\s+[a-z][\w'’-]*", after):
+    # "[[Porto do Son]]": the link's words may go on in capitals after the lower-case one.
+    for words in re.finditer(r"\s+[\w'’-]+", after):
         candidate = name + after[:words.end()]
         if fold(candidate) in links:
             longest = candidate
