@@ -1755,6 +1755,13 @@ def test_a_guild_mark_a_credit_label_and_a_firm_are_no_people(infobox: str, prod
     assert {person.name for person in film.people.values()} == {*producers, *writers}
 
 
+def _filming_places(sentence: str) -> list[str]:
+    """The places of filming a production section's sentence gives."""
+    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n"
+    film = extract_film(parse_wikitext(text + sentence + "\n", source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    return [location.place.name for location in film.filming_location]
+
+
 @pytest.mark.parametrize(("sentence", "places"), [
     ("Principal photography began on 28 September 2008 at the campus of the [[Harbour Institute of Technology]].",
      ["Harbour Institute of Technology"]),
@@ -1763,22 +1770,13 @@ def test_a_guild_mark_a_credit_label_and_a_firm_are_no_people(infobox: str, prod
     ("Aerial photography was filmed over the [[Cascade Range|Cascade Mountains]] and in [[Death Valley]].",
      ["Cascade Mountains", "Death Valley"]),
     ("The dream sequence was filmed early on a Sunday morning in the streets of [[Gamla stan]].", ["Gamla stan"]),
-])
-def test_filming_places_in_the_grounds_near_over_and_in_a_later_clause(sentence: str, places: list[str]) -> None:
-    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n"
-    film = extract_film(parse_wikitext(text + sentence + "\n", source="https://en.wikipedia.org/wiki/Night_Harbour"))
-    assert [location.place.name for location in film.filming_location] == places
-
-
-def test_filming_places_listed_after_one_filmed_at_night() -> None:
-    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n" \
-           "The city sequences were filmed at night around the [[Forum des Halles]], at the [[Gare Saint-Lazare]] " \
-           "and on rooftops.\n"
-    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
-    assert [location.place.name for location in film.filming_location] == ["Forum des Halles", "Gare Saint-Lazare"]
-
-
-@pytest.mark.parametrize(("sentence", "places"), [
+    # A place listed right after one filmed at night; a later clause leaving its verb out; a linked name going on.
+    ("The city sequences were filmed at night around the [[Forum des Halles]], at the [[Gare Saint-Lazare]] and on "
+     "rooftops.", ["Forum des Halles", "Gare Saint-Lazare"]),
+    ("The rowboat scenes were filmed at [[Echo Lake]], and the reservoir scenes at the [[Stone Canyon Reservoir]].",
+     ["Echo Lake", "Stone Canyon Reservoir"]),
+    ("The house was filmed in [[Porto do Son]].", ["Porto do Son"]),
+    # Named by a kind of place; never a holiday, a style, a film stock or a manner.
     ("Other scenes were shot at the [[Charité]] hospital, and at the [[Kino Harbour]] cinema.",
      ["Charité", "Kino Harbour"]),
     ("The ending was shot at the Christmas market and at the Art Deco cinema.", []),
@@ -1787,22 +1785,5 @@ def test_filming_places_listed_after_one_filmed_at_night() -> None:
     ("The film was shot on Super 8.", []),
     ("It was filmed in the style of [[Alfred Hitchcock]].", []),
 ])
-def test_filming_places_named_by_a_kind_of_place(sentence: str, places: list[str]) -> None:
-    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n"
-    film = extract_film(parse_wikitext(text + sentence + "\n", source="https://en.wikipedia.org/wiki/Night_Harbour"))
-    assert [location.place.name for location in film.filming_location] == places
-
-
-def test_a_later_clause_that_leaves_its_verb_of_filming_out() -> None:
-    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n" \
-           "The rowboat scenes were filmed at [[Echo Lake]], and the reservoir scenes at the [[Stone Canyon " \
-           "Reservoir]].\n"
-    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
-    assert [location.place.name for location in film.filming_location] == ["Echo Lake", "Stone Canyon Reservoir"]
-
-
-def test_a_linked_place_whose_name_goes_on_after_a_lower_case_word() -> None:
-    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n" \
-           "The house was filmed in [[Porto do Son]].\n"
-    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
-    assert [location.place.name for location in film.filming_location] == ["Porto do Son"]
+def test_places_of_filming_as_production_sections_write_them(sentence: str, places: list[str]) -> None:
+    assert _filming_places(sentence) == places
