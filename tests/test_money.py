@@ -541,3 +541,10 @@ def test_a_states_takings_are_a_part_never_the_total() -> None:
                  "earned $5 million in Texas.\n")
     assert [(q.amount, q.currency) for q in film.box_office] == [(1.75e8, "INR")]
     assert [(q.amount, q.area.name if q.area else None) for q in film.takings] == [(1.42e8, "Kerala"), (5e6, "Texas")]
+
+
+def test_a_run_of_its_first_days_is_a_part_of_the_takings() -> None:
+    film = _film("| gross = ₹650 crore", "== Release ==\n=== Box office ===\nThe film grossed ₹500 crore worldwide in "
+                 "16 days.\n")
+    assert [(q.amount, q.currency) for q in film.box_office] == [(6.5e9, "INR")]
+    assert [(q.amount, q.scope) for q in film.takings] == [(5e9, "16 days")]

@@ -2579,6 +2579,8 @@ _WINDOW_RE = re.compile(
     r"release)?)|"
     r"(?:its\s+)?(?:\d{4}\s+)?re-?release(?:d)?|re-?entered\s+the\s+(?:[\w-]+\s+){0,2}box\s+office|"
     r"(?:special|anniversary)\s+edition|limited\s+release|so\s+far|"
+    # "₹500 crore worldwide in 16 days", "within ten days": a run's first days, not the whole of it
+    r"(?<=in\s)(?:(?:its|the)\s+first\s+)?(?:\d+|[a-z]+)\s+(?:days|weeks)|(?<=within\s)(?:\d+|[a-z]+)\s+(?:days|weeks)|"
     r"by\s+the\s+end\s+of\s+[A-Z]?\w+)\b")
 # A debut ("debuted to $35 million") is an opening; a list of markets with their sums in brackets tells the
 # markets' openings or later weekends when it speaks of them ("its largest new markets were France ($1.7 million)").
