@@ -548,3 +548,10 @@ def test_a_run_of_its_first_days_is_a_part_of_the_takings() -> None:
                  "16 days.\n")
     assert [(q.amount, q.currency) for q in film.box_office] == [(6.5e9, "INR")]
     assert [(q.amount, q.scope) for q in film.takings] == [(5e9, "16 days")]
+
+
+def test_a_window_told_before_an_aside_and_its_sum() -> None:
+    film = _film("", "== Release ==\n=== Box office ===\nIn its second weekend it expanded to 20 theaters and grossed "
+                 "$259,722, and in its third weekend, playing in 88 theaters, it made $406,417.\n")
+    assert film.box_office == []
+    assert [(q.amount, q.scope) for q in film.takings] == [(259722.0, "second weekend"), (406417.0, "third weekend")]

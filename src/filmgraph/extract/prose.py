@@ -2516,6 +2516,8 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
                                   sentence[:sums[index - 1][1]]):
                 # "in the US it took $43,270 in its opening weekend and $309,811 in total": the US total
                 quantity.area = found[-1].area
+            if quantity.scope is None and (window := _IN_ITS_WINDOW_RE.search(unclaimed)):
+                quantity.scope = window["window"]  # "and in its third weekend, playing in 88 theaters, it made $X"
             if quantity.scope is None and found and found[-1].scope and _AGAIN_RE.search(unclaimed):
                 quantity.scope = found[-1].scope  # "re-released in 1981 and grossed $26.8 million and again in 1982 …"
             if quantity.scope is None and (_ADDED_BEFORE_RE.search(sentence, 0, start) or _ADDED_AFTER_RE.match(after)):
@@ -2526,6 +2528,9 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+# "in its third weekend": a window told before the sum, an aside between ("…, playing in 88 theaters, it made $X").
+_IN_ITS_WINDOW_RE = re.compile(r"\b(?:in|during|over)\s+(?:its|the)\s+(?P<window>(?:[\w-]+\s+){0,2}?(?:weekend|week))"
+                               r"\b")
 _TOOK_BEFORE_RE = re.compile(r"\b(?:took|takes|taking)\s+(?:in\s+)?(?:around\s+|about\s+|some\s+)?$")
 _AT_THE_BOX_OFFICE_RE = re.compile(r"\s*(?:at\s+the\s+(?:\w+\s+)?box[- ]office\b|from\s+(?:[\d,]+|\w+)\s+"
                                    r"(?:theat|cinema|screen|venue|location))")
