@@ -51,7 +51,7 @@ def unlinked(text: str) -> str:
 COMPANY_RE = re.compile(r"\b(?:Productions?|Pictures|Films|Studios?|Entertainments?|Movies|Media|Company|Inc|Ltd|"
                         r"LLC|GmbH|ApS|A/S|Corporation|Corp|Creations|Combines|Enterprises|Releasing|"
                         r"Distribution|Communications|Animation|Features|Arts|Banner|Cinemas?|Limited|Pvt|Digitals?|"
-                        r"Partners|Group|Holdings|Ventures)\.?$"
+                        r"Partners|Group|Holdings|Ventures|Works)\.?$"
                         r"|\b(?:Film Board|Board of|Institute|Foundation|Council|Corporation of)\b")
 
 
