@@ -1787,3 +1787,12 @@ def _filming_places(sentence: str) -> list[str]:
 ])
 def test_places_of_filming_as_production_sections_write_them(sentence: str, places: list[str]) -> None:
     assert _filming_places(sentence) == places
+
+
+def test_places_filming_moved_on_to_have_no_start_of_their_own() -> None:
+    text = "{{Infobox film\n| name = Night Harbour\n}}\n'''Night Harbour''' is a 2001 film.\n== Production ==\n" \
+           "Principal photography began on 6 July 2013 at [[Lund Film City]] and continued at [[Kurnool]] and " \
+           "[[Mahabaleshwar]].\n"
+    film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
+    assert [(loc.place.name, loc.start.isoformat() if loc.start else None) for loc in film.filming_location] == [
+        ("Lund Film City", "2013-07-06"), ("Kurnool", None), ("Mahabaleshwar", None)]

@@ -1709,8 +1709,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     beside: set[int] = set()  # the places named as a landmark ("north of Mitchell"): nothing is within them
     # "began on 3 March 2005 in Mumbai, with song sequences shot in Switzerland": the places of the clause after
     # ", with" were shot at a time the sentence does not give.
-    with_clause = re.search(r",\s+with\s(?=[^,;]*\b(?:shot|filmed|filming|shooting|photographed)\b)",
-                            text[last_date:]) if last_date >= 0 else None
+    # "began on 6 July 2013 at Ramoji Film City and continued at Kurnool, …": the places it moved on to, too.
+    with_clause = re.search(r",\s+with\s(?=[^,;]*\b(?:shot|filmed|filming|shooting|photographed)\b)|"
+                            r",?\s+(?:and\s+|before\s+)(?:then\s+|later\s+)?(?:continued|moved|moving|shifted|"
+                            r"relocated)\b", text[last_date:]) if last_date >= 0 else None
     undated_from = last_date + with_clause.start() if with_clause else len(text)
     undated: set[int] = set()
     # "In New Mexico, two stories were shot …" opens with its place; "north of Mitchell" names one too.
