@@ -1784,6 +1784,8 @@ def _filming_places(sentence: str) -> list[str]:
     ("Additional scenes were shot on [[Catalina Island]].", ["Catalina Island"]),
     ("The film was shot on Super 8.", []),
     ("It was filmed in the style of [[Alfred Hitchcock]].", []),
+    # The place a scene shows, subject of its verb of filming, is not where it was shot.
+    ("The final performance at [[Carnegie Hall]] was filmed at the [[Orpheum Theatre]].", ["Orpheum Theatre"]),
 ])
 def test_places_of_filming_as_production_sections_write_them(sentence: str, places: list[str]) -> None:
     assert _filming_places(sentence) == places

@@ -1549,6 +1549,9 @@ def _person_subject(before_verb: str, title: str) -> str | None:
 _LIST_CONTINUATION_RE = re.compile(rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)")
 
 
+# After a place: the verb of filming it is the subject of ("… at Carnegie Hall was filmed at …", "The scenes at the
+# Mulwray house were shot in …"): the place the scene shows, not where it was shot.
+_SUBJECTS_PLACE_RE = re.compile(r"(?:\s+[a-z]+)?\s+(?:was|were)\s+(?:\w+ly\s+)?(?:filmed|shot|recreated|re-created)\b")
 _SCENES_WITHOUT_VERB_RE = re.compile(r",?\s*and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?P<scenes>scenes|sequences|shots|"
                                      r"interiors|exteriors)(?=\s+(?:at|in|on)\s)")
 # Where a filming clause ends: "Filming took place in Michigan in 1986, and the film was released in …".
@@ -1734,6 +1737,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                                                   r"\b(?:sets?|stages?|backlot|lot)\b", text[match.end():])):
             continue  # "filmed on First Avenue"; never "shot on Super 8", "on location", "on the Sesame Street set"
 
+        if _SUBJECTS_PLACE_RE.match(text, match.end()):
+            continue  # "the final performance at Carnegie Hall was filmed at the Orpheum": the story's place
         if match["prep"].endswith(" of") and places and re.search(r",\s*$", text[:match.start()]):
             continue  # "at Lund Manor, south-east of Dalby": where the place named before lies, not a place of filming
         if re.search(r"\b(?:offices?|headquarters|home|based|born|lives?|lived)\s*$", text[:match.start()]):
