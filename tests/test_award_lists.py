@@ -358,3 +358,26 @@ At the 32nd Golden Globe Awards, held on January 25, 1975, the film received sev
 """)
     assert found == {("Golden Globe Awards", "Best Director", "won", ("Tom Hill",), 1975),
                      ("Golden Globe Awards", "Best Actress – Motion Picture Drama", "nominated", ("Eva Lund",), 1975)}
+
+
+def test_a_colon_inside_a_teen_choice_category_is_the_categorys_and_a_body_in_prose_is_no_trophy() -> None:
+    found = _nominations("""Heat was a hit, winning the [[Teen Choice Awards|Teen Choice Award]] for Choice Movie: Comedy.
+It won Best Film at the [[27th Blue Dragon Film Awards]].
+
+==Accolades==
+* '''[[Teen Choice Awards]]''' (August 6, 1969)
+** Choice Movie: Comedy – {{won}}
+** Choice Movie: Breakout Star – Eva Lund – {{nom}}
+** Choice Movie: Hissy Fit – {{nom}}
+* '''[[Saturn Awards]]''' (1970)
+** Best Horror Film: Drama – {{nom}}
+** Best Actress: [[Carl Holm]] – {{nom}}
+""")
+    assert {(body, category, result, who) for body, category, result, who, _ in found} == {
+        ("Teen Choice Awards", "Choice Movie: Comedy", "won", ()),
+        ("Teen Choice Awards", "Choice Movie: Breakout Star", "nominated", ("Eva Lund",)),
+        ("Teen Choice Awards", "Choice Movie: Hissy Fit", "nominated", ()),
+        ("Saturn Awards", "Best Horror Film: Drama", "nominated", ()),
+        ("Saturn Awards", "Best Actress", "nominated", ("Carl Holm",)),
+        ("Blue Dragon Film Awards", "Best Film", "won", ()),
+    }

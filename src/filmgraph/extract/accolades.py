@@ -721,7 +721,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     elif dashed and result is not None:
         # "Best Actress – Ann Berg" names a nominee; "Best Actor – Motion Picture Drama" is one category.
         category, nominees_text = dashed
-    elif ":" in text:
+    elif ":" in text and not _colon_inside_category(text):
         category, nominees_text = text.split(":", 1)  # "Best Sound Recording: Ann Berg, Sound Director"
         nominees_text = re.sub(r"\s*\([^()]*\)", "", nominees_text)  # "Ann Berg (producer)": her job
     else:
@@ -743,6 +743,14 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
 _CATEGORY_WORDS = frozenset("""motion picture drama comedy musical film feature adventure animated animation foreign
 language documentary series actor actress male female leading supporting role original adapted screenplay score song
 music family short director direction performance television tv""".split())
+
+
+def _colon_inside_category(text: str) -> bool:
+    """Whether a colon is part of the category's name: the Teen Choice Awards' kinds ("Choice Movie: Comedy",
+    "Choice Movie: Hissy Fit"), or a qualifier of category words alone ("Best Film: Drama"). Nominees follow any
+    other colon ("Best Sound Recording: Ann Berg")."""
+    before, after = text.split(":", 1)
+    return before.startswith("Choice ") or all(w.casefold() in _CATEGORY_WORDS for w in after.split())
 
 
 def _links_a_person(name: str, links: dict[str, str]) -> bool:

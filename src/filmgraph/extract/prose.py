@@ -75,14 +75,16 @@ _CATEGORY_RE = re.compile(rf"\b(?:Best|Worst|Outstanding)(?:\s+{_CATEGORY_TOKEN}
                           r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?" + _QUALIFIED)
 _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
-    # "Golden Bear", never "Billy Bear".
+    # "Golden Bear", never "Billy Bear"; nor in a body's name ("Blue Dragon Film Awards", "Golden Horse Awards").
     # "Oscar" alone is how a text counts Academy Awards ("three-time Oscar winner"), never a category.
     rf"\b(?:the\s+)?((?:{_CAP}\s+(?:of\s+)?)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Trophy|Medal|"
-    rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!\s+Awards?\b))\b)"
+    rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!(?:\s+[A-Z][a-z]+)?\s+Awards?\b))\b)"
     # After "Award for", a category may open with other words than "Best" ("Favorite Movie", "Outstanding
     # Directing", "Most Popular Film", "Choice Movie: Drama").
-    rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst|Outstanding|Favou?rite|Choice|Most)"
-    rf"(?:\s+{_CATEGORY_TOKEN})+{_QUALIFIED}))?")
+    rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst|Outstanding|Favou?rite|Most)"
+    rf"(?:\s+{_CATEGORY_TOKEN})+{_QUALIFIED}"
+    # The Teen Choice Awards name a category's kind after a colon: "Choice Movie: Comedy", "Choice Movie Actor: Drama".
+    rf"|Choice(?:\s+{_CATEGORY_TOKEN})+(?::\s+{_CATEGORY_TOKEN}(?:\s+{_CATEGORY_TOKEN})*)?))?")
 # Not inside a hyphenated word: "well-received", "award-winning" praise the film, they give it nothing.
 # (The look-aheads of these two name the letters their words start with: a search tries the words only there.)
 WIN_RE = re.compile(r"(?=[abceghnprstvw])(?<!-)\b(won|wins|winning|win|received|receiving|receives|took|taking|"
