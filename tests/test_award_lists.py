@@ -361,8 +361,8 @@ At the 32nd Golden Globe Awards, held on January 25, 1975, the film received sev
 
 
 def test_a_colon_inside_a_teen_choice_category_is_the_categorys_and_a_body_in_prose_is_no_trophy() -> None:
-    found = _nominations("""Heat was a hit, winning the [[Teen Choice Awards|Teen Choice Award]] for Choice Movie: Comedy.
-It won Best Film at the [[27th Blue Dragon Film Awards]].
+    found = _nominations("""It won the [[Teen Choice Awards|Teen Choice Award]] for Choice Movie: Comedy.
+It won Best Film at the [[27th Blue Dragon Film Awards]] and at the [[1st Asian Film Awards]].
 
 ==Accolades==
 * '''[[Teen Choice Awards]]''' (August 6, 1969)
@@ -380,4 +380,5 @@ It won Best Film at the [[27th Blue Dragon Film Awards]].
         ("Saturn Awards", "Best Horror Film: Drama", "nominated", ()),
         ("Saturn Awards", "Best Actress", "nominated", ("Carl Holm",)),
         ("Blue Dragon Film Awards", "Best Film", "won", ()),
+        ("Asian Film Awards", "Best Film", "won", ()),
     }

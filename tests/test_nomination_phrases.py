@@ -337,3 +337,29 @@ def test_two_rows_of_one_category_one_won_one_not_stay_two() -> None:
     releases = prose.find_releases("It was screened at the Busan International Film Festival on 3 October 2015 and "
                                    "released in China on 24 July 2016.")
     assert ("2015-10-03", "China") not in {(r.date.isoformat(), r.place.name if r.place else None) for r in releases}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # One category at two bodies: each body's prize, each with its ceremony.
+    ("It won Best Film at the 27th Blue Dragon Film Awards and at the 1st Asian Film Awards.",
+     [("Blue Dragon Film Awards", "27th Blue Dragon Film Awards", "Best Film", []),
+      ("Asian Film Awards", "1st Asian Film Awards", "Best Film", [])]),
+    ("It won Best Film at both the Blue Dragon Film Awards and the Asian Film Awards.",
+     [("Blue Dragon Film Awards", None, "Best Film", []), ("Asian Film Awards", None, "Best Film", [])]),
+    # A "where" clause after a body is at that body, and its subject the nominee.
+    ("It premiered at the 60th Venice International Film Festival, where Ann Berg won Best Actress.",
+     [("Venice International Film Festival", "60th Venice International Film Festival", "Best Actress",
+       ["Ann Berg"])]),
+    ("It won Best Film at the 1st Asian Film Awards, where Tom Hill also won Best Actor, and Eva Lund won Best "
+     "Director at the 43rd Baeksang Arts Awards.",
+     [("Asian Film Awards", "1st Asian Film Awards", "Best Film", []),
+      ("Asian Film Awards", "1st Asian Film Awards", "Best Actor", ["Tom Hill"]),
+      ("Baeksang Arts Awards", "43rd Baeksang Arts Awards", "Best Director", ["Eva Lund"])]),
+    # A prize after "and the" is no second body.
+    ("It won Best Actor at the Cannes Film Festival and the Palme d'Or.",
+     [("Cannes Film Festival", None, "Best Actor", []), ("Cannes Film Festival", None, "Palme d'Or", [])]),
+])
+def test_one_category_at_two_bodies_and_a_where_clause_at_the_body_before_it(
+        sentence: str, expected: list[tuple[str, str | None, str, list[str]]]) -> None:
+    awards, _ = prose.find_awards(sentence, "Night Harbour")
+    assert [(a.body, a.ceremony, a.category, [n.person for n in a.nominees]) for a in awards] == expected

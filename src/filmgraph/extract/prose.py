@@ -1071,6 +1071,10 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         # "won nine German Film Awards, including the Golden Lola for …, and six European Film Awards": what the body
         # before "including" counts, not the next one.
         included = prior and _INCLUDING_RE.search(sentence, prior[-1][2], position) is not None
+        # "… at the Asian Film Awards, where Ann Berg also won Best Actor": the body the "where" clause follows.
+        where = _WHERE_CLAUSE_RE.search(before)
+        if where and prior and not sentence[prior[-1][2]:where.start()].strip(" )]'\""):
+            included = True
         body_phrase = prize_body or at_phrase or (
             prior[-1][0] if included else after[0][0] if after else (prior[-1][0] if prior else None))
         festivals = [b for b, _, _ in bodies if _EVENT_WORDS.search(b) and b != body_phrase]
@@ -1168,10 +1172,11 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         # "named Best Actor by the New York Film Critics Circle, the … and the National Society of Film Critics":
         # the same category of each body the list names.
         listed_bodies = _bodies_listed_by(sentence, position + len(category))
-        if listed_bodies:
-            mentions[-1].body = listed_bodies[0]
-        mentions += [Nomination(other, category, result, None, None, [Nominee(person=name) for name in nominees])
-                     for other in listed_bodies[1:]]
+        if listed_bodies and mentions[-1].body != listed_bodies[0][0]:
+            mentions[-1].body, mentions[-1].ceremony = listed_bodies[0]
+        mentions += [Nomination(other, category, result, None, other_ceremony,
+                                [Nominee(person=name) for name in nominees])
+                     for other, other_ceremony in listed_bodies[1:]]
     tallies = []
     other = _OTHER_AWARDS_RE.search(sentence)
     total = _TOTAL_AWARDS_RE.search(sentence)
@@ -1213,6 +1218,7 @@ _IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "i
 _MONTH_NAME_RE = re.compile(_MONTH_NAMES_RE)
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
 _INCLUDING_RE = re.compile(r"\bincluding\b")
+_WHERE_CLAUSE_RE = re.compile(r",\s+where\s+[^,;]*$")
 _OWN_DAY_RE = re.compile(r"(?P<at>\s+at\s+the\s+[^,;]{0,60}?)?\s+on\s+"
                          r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})")
 # "At the first IIFA Utsavam in January 2016, …": an event of a name of its own, opening the sentence.
@@ -1276,19 +1282,23 @@ def _verb_giving(sentence: str, wins: list[re.Match[str]], verb: re.Match[str]) 
 
 _BODY_NAME_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|[A-Z][\w'’.&-]*))*\s+"
                            r"(?:Awards?|Prizes?|Festival|Circle|Society|Association|Guild|Academy|Critics)")
-_BY_LIST_RE = re.compile(r"\s+by\s+(?:the\s+)?(?P<list>[^.;]+?)(?=,\s+and\s+(?:(?!the\b)|the\s+[a-z])|[.;]|$)")
+_BY_LIST_RE = re.compile(r"\s+(?:by|at)\s+(?:both\s+)?(?:the\s+)?(?P<list>[^.;]+?)"
+                         r"(?=,\s+and\s+(?:(?!the\b)|the\s+[a-z])|,\s+(?:where|which|when)\b|[.;]|$)")
 
 
-def _bodies_listed_by(sentence: str, at: int) -> list[str]:
-    """The bodies a category's "by the A, the B and the C" names, when there are two or more and each is a body."""
+def _bodies_listed_by(sentence: str, at: int) -> list[tuple[str, str | None]]:
+    """The bodies a category's "by the A, the B and the C" or "at both the A and (at) the B" names, when there are
+    two or more and each is a body, each with the ceremony it names ("the 1st Asian Film Awards") or None."""
     listed = _BY_LIST_RE.match(sentence, at)
     if listed is None:
         return []
-    items = [item.strip() for item in _LIST_SPLIT_RE.split(listed["list"]) if item.strip()]
+    items = [re.sub(r"^(?:at|by)\s+(?:the\s+)?", "", item.strip())
+             for item in _LIST_SPLIT_RE.split(listed["list"]) if item.strip()]
     # Each a body's whole name ("the New York Film Critics Circle"), not a phrase with one ("ahead of the Golden …").
-    if len(items) < 2 or not all(reference.award_body(item) or _BODY_NAME_RE.fullmatch(item) for item in items):
+    if len(items) < 2 or not all(reference.award_body(strip_ordinal(item)) or _BODY_NAME_RE.fullmatch(
+            strip_ordinal(item)) for item in items):
         return []
-    return [_body_name(item) for item in items]
+    return [(_body_name(item), item if is_ceremony(item) else None) for item in items]
 
 
 def _year_after(sentence: str, phrase: str) -> re.Match[str] | None:
@@ -1535,7 +1545,7 @@ _JOB_BEFORE_NAME_RE = re.compile(r"^(?:(?:Co-?)?(?:Cinematographer|Director|Comp
 
 def _person_subject(before_verb: str, title: str) -> str | None:
     """The person a clause says won or was nominated: the name just before its verb."""
-    match = re.search(rf"(?:^|[,;]\s+|\b(?:and|while|whereas|but)\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+"
+    match = re.search(rf"(?:^|[,;]\s+|\b(?:and|while|whereas|but|where)\s+)(?P<name>{NAME_RE.pattern}|{_NAME_TOKEN})\s+"
                       r"(?:(?:also|jointly|both|each|later|again)\s+)?"
                       r"(?:was\s+|were\s+)?(?:(?:also|jointly|both|each|later|again)\s+)?$", before_verb)
     if not match:
