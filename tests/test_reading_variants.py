@@ -1786,6 +1786,11 @@ def _filming_places(sentence: str) -> list[str]:
     ("It was filmed in the style of [[Alfred Hitchcock]].", []),
     # The place a scene shows, subject of its verb of filming, is not where it was shot.
     ("The final performance at [[Carnegie Hall]] was filmed at the [[Orpheum Theatre]].", ["Orpheum Theatre"]),
+    # Along a river or a coast, beneath a bridge; never "along with" someone.
+    ("Most of the film was shot along the Han River in [[Seoul]], beneath [[Wonhyo Bridge]] and Jamsil Bridge.",
+     ["Han River", "Wonhyo Bridge", "Jamsil Bridge"]),
+    ("It was shot along the coast of [[Norway]].", ["Norway"]),
+    ("It was filmed along with [[Tom Hill]] in [[Rome]].", ["Rome"]),
 ])
 def test_places_of_filming_as_production_sections_write_them(sentence: str, places: list[str]) -> None:
     assert _filming_places(sentence) == places

@@ -1589,7 +1589,8 @@ _REGION_AFTER_RE = re.compile(rf",\s+(?P<region>{_CAP}(?:\s+{_CAP})*)")
 
 _PLACE_NOUN_AFTER_RE = re.compile(r"\s+(?:cinema|theatre|theater|hotel|hospital|station|studios?|church|cathedral|"
                                   r"school|university|college|museum|palace|castle|airport|stadium|prison|park|"
-                                  r"market|restaurant|building|estate|mansion|villa|ranch)\b")
+                                  r"market|restaurant|building|estate|mansion|villa|ranch|area|district|"
+                                  r"neighbou?rhood|quarter)\b")
 # The last word of a street's name: "filmed on First Avenue".
 _STREET_RE = re.compile(r"\b(?:Avenue|Street|Road|Boulevard|Lane|Drive|Square|Bridge|Strip|Highway|Parkway|"
                         r"Island|Islands|Isle|Peninsula)$")  # and "shot on Catalina Island"
@@ -1733,6 +1734,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     # "In New Mexico, two stories were shot …" opens with its place; "north of Mitchell" names one too.
     # "shot in and around Regina", "moved to Pinewood Studios", "in Georgia, including Tybee Island".
     for match in re.finditer(r"\b(?P<prep>at|in and around|in|In|around|near|outside|across|throughout|including|"
+                             r"along(?!\s+with\b)|beneath|"  # "shot along the Han River", "beneath Wonhyo Bridge"
                              r"(?i:production|filming|shooting|photography|shoot|crew|unit)\s+"
                              r"(?:then\s+|later\s+|also\s+)?(?:moved|relocated|shifted|returned)\s+(?:back\s+)?to|"
                              r"(?<=\bbut\s)(?:was\s+|were\s+)?(?:moved|relocated|shifted)\s+to|"
@@ -1740,7 +1742,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                              r"(?<=\bfilmed\s)over|(?<=\bshot\s)over)\s+"
                              # "the island of Vis", "in the grounds of Tyresö Palace", "at the campus of the …"
                              r"(?:the\s+)?(?P<kind_of>(?:island|town|city|village|grounds|streets|campus|premises|"
-                             r"ruins|gardens|courtyard|interiors?|exteriors?|beach|shores?|banks|"
+                             r"ruins|gardens|courtyard|interiors?|exteriors?|beach|shores?|banks|coast(?:line)?|"
                              r"(?:[a-z]+\s+)?(?:chamber|hall|lobby|"
                              r"basement|rooftops?|outskirts|suburbs|docks))\s+of\s+(?:the\s+)?)?(?P<name>"
                              + _PHRASE_RE.pattern + r")", text):
@@ -1796,7 +1798,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                 # called (never a language: "shot in Hindi").
                 # "filmed around the Forum, at the Gare Saint-Lazare": a place listed right after one of filming.
                 right_after = places and re.fullmatch(r",?\s*(?:and\s+)?", text[accepted_end:match.start()])
-                direct = first and match["prep"] in ("in", "at", "near", "over", "around") and (
+                direct = first and match["prep"] in ("in", "at", "near", "over", "around", "along", "beneath") and (
                     _FILMED_JUST_BEFORE_RE.search(text[:match.start()]) is not None or bool(right_after)) \
                     and reference.language(name) is None \
                     and not re.match(r"\s*\d", after) and not re.search(r"['’]s?$", name) \
