@@ -363,3 +363,40 @@ def test_one_category_at_two_bodies_and_a_where_clause_at_the_body_before_it(
         sentence: str, expected: list[tuple[str, str | None, str, list[str]]]) -> None:
     awards, _ = prose.find_awards(sentence, "Night Harbour")
     assert [(a.body, a.ceremony, a.category, [n.person for n in a.nominees]) for a in awards] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # Two bodies after "from": each gives the category, each with its edition.
+    ("It won many awards, including Best Picture from the 1982 Metro Manila Film Festival and the 1983 Catholic "
+     "Mass Media Awards.",
+     [("Metro Manila Film Festival", "1982 Metro Manila Film Festival", "Best Picture"),
+      ("Catholic Mass Media Awards", "1983 Catholic Mass Media Awards", "Best Picture")]),
+    # The Golden Globe Award is its body's own prize, never the trophy of the festival the sentence names.
+    ("It won the Golden Bear at the 8th Berlin International Film Festival in 1958, as well as the Golden Globe "
+     "Award for Best Foreign Language Film.",
+     [("Berlin International Film Festival", "8th Berlin International Film Festival", "Golden Bear"),
+      ("Golden Globe Awards", None, "Best Foreign Language Film")]),
+    # Categories of their own words: the Writers Guild's "… for the Screen", the Filmfare Awards South's languages.
+    ("Towne also received the Writers Guild of America Award for Best Drama Written Directly for the Screen.",
+     [("Writers Guild of America Award", None, "Best Drama Written Directly for the Screen")]),
+    ("At the 64th Filmfare Awards South, Ann Berg won the Best Director – Malayalam award.",
+     [("Filmfare Awards South", "64th Filmfare Awards South", "Best Director – Malayalam")]),
+])
+def test_bodies_listed_after_from_and_categories_in_their_own_words(
+        sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    awards, _ = prose.find_awards(sentence, "Night Harbour")
+    assert sorted((a.body, a.ceremony, a.category) for a in awards) == sorted(expected)
+
+
+def test_a_link_shown_as_a_category_elsewhere_in_the_paragraph_never_moves_a_prize_of_a_named_body() -> None:
+    found = _nominations(_film("", """== Accolades ==
+At the [[29th British Academy Film Awards]], Carl Holm won the [[BAFTA Award for Best Actor in a Leading Role|Best \
+Actor]] award. Carl Holm was named Best Actor by the [[New York Film Critics Circle]] and the [[National Society of \
+Film Critics]]. At the [[64th Filmfare Awards South]], Ann Berg won the [[Filmfare Award for Best Director – \
+Malayalam|Best Director – Malayalam]] award.
+"""))
+    assert {(body, category) for body, category, *_ in found} == {
+        ("British Academy Film Awards", "Best Actor"), ("New York Film Critics Circle", "Best Actor"),
+        ("National Society of Film Critics", "Best Actor"),
+        # The sentence names the body more closely than the link's article does.
+        ("Filmfare Awards South", "Best Director – Malayalam")}

@@ -863,6 +863,13 @@ def relink_categories(nominations: list[Nomination], sentence: str, links: list[
         if len({body for body, _, _ in matches}) != 1:
             continue  # no link shows it, or links of two bodies do: the sentence's own reading stands
         body, shown, target = min(matches)
+        if nomination.body and not (stated := award_body(nomination.body) or nomination.body).startswith(body) \
+                and fold(nomination.body) in folded and fold(shown) == fold(nomination.category):
+            # "Nicholson was named Best Actor by the New York Film Critics Circle" after "… won the [[BAFTA Award for
+            # Best Actor …|Best Actor]] award" in the paragraph: the body the sentence names is the prize's.
+            continue
+        if nomination.body and stated.startswith(f"{body} ") and fold(nomination.body) in folded:
+            body = stated  # "At the 64th Filmfare Awards South, …": the link's article names the body more broadly
         if _SHOWN_AS_NOMINATION_RE.search(shown):
             # "[[Academy Award for Best Actress|Best Actress Oscar nomination]]": the words show the nomination,
             # the article its category.

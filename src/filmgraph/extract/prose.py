@@ -53,14 +53,16 @@ _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfe
                          re.IGNORECASE)
 _MONTH_NAMES_RE = "(?:" + "|".join(reference.MONTH_NAMES[1:]) + r")\b"
 # "from" only before "a"/"an": "Best Song from a Movie", but "Best Actor from the Chicago Film Critics" names a body.
-_CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on|from(?=\s+an?\s))\s+)*[{UPPER}][\w'’-]*"
+# "for" only before "the Screen": the Writers Guild's "Best Drama Written Directly for the Screen".
+_CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on|from(?=\s+an?\s)|for(?=\s+the\s+Screen\b))\s+)*[{UPPER}][\w'’-]*"
+_INDIAN_LANGUAGE = r"(?:Telugu|Tamil|Hindi|Malayalam|Kannada|Bengali|Marathi|Punjabi|Gujarati|Odia|Assamese|Urdu)"
 # "Best Canadian film award": a category may end in a lower-case noun before "award".
 # Words of a category's qualifier in brackets: "Best Actor (Musical or Comedy)" is not "Best Actor (Drama)".
 _QUALIFIER = (r"(?:Musical|Comedy|Drama|Motion|Picture|Feature|Films?|Foreign|Language|Short|Documentary|Animated|"
               r"Animation|Leading|Supporting|Role|Male|Female|Original|Adapted|Television|TV|Series|Miniseries|"
               r"Limited|Actor|Actress|Score|Song|Screenplay|Story|Motion Picture Story|"
               # the language of the films a category of an Indian body is for: "Best Film (Telugu)"
-              r"Telugu|Tamil|Hindi|Malayalam|Kannada|Bengali|Marathi|Punjabi|Gujarati|Odia|Assamese|Urdu)")
+              rf"{_INDIAN_LANGUAGE})")
 # "Worst …": the categories of the Golden Raspberry Awards and their like.
 # Or after a comma or a dash, as the Hugo and the Golden Globe Awards name theirs: "Best Dramatic Presentation, Long
 # Form", "Best Actor – Drama", "Best Actress – Motion Picture Musical or Comedy".
@@ -70,7 +72,8 @@ _QUALIFIED = (rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*
               r"Original\s+(?:Score|Song|Story|Screenplay|Music\s+Score)|Adaptation\s+Score|Screenplay|"
               r"Story(?:\s+and\s+Screenplay)?|Black[- ]and[- ]White|Colou?r)\b|"
               r"\s+[–—-]\s+(?:Motion\s+Picture\s+)?(?:Drama|Musical\s+or\s+Comedy|"
-              r"Comedy\s+or\s+Musical)\b)?")
+              # the Filmfare Awards South's: "Best Director – Malayalam"
+              rf"Comedy\s+or\s+Musical|{_INDIAN_LANGUAGE})\b)?")
 _CATEGORY_RE = re.compile(rf"\b(?:Best|Worst|Outstanding)(?:\s+{_CATEGORY_TOKEN})+"
                           r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?" + _QUALIFIED)
 _NAMED_PRIZE_RE = re.compile(
@@ -213,14 +216,33 @@ def _events(text: str) -> list[tuple[str, int, int]]:
 
 
 def _bodies(text: str) -> list[tuple[str, int, int]]:
-    # "the Edgar Allan Poe Awards for Best Motion Picture": the body ends where its category begins.
-    # "… Festival and the Grand Prize": a prize after "and the" begins a new phrase.
-    # "three Academy Awards: Best Actor, …": the list after a colon is the body's categories.
-    phrases = [(re.split(r"\s+for\s+(?=Best\b)|\s+and\s+the\s+(?=(?:[A-Z][\w'’-]*\s+)*(?:Prize|Award|Grand)\b)|"
-                         r"\s*:\s+", p)[0], s, e) for p, s, e in _phrases(text)]
-    return [(p, s, s + len(p)) for p, s, e in phrases
+    found = []
+    for phrase, start, _ in _phrases(text):
+        # "the Edgar Allan Poe Awards for Best Motion Picture": the body ends where its category begins.
+        # "three Academy Awards: Best Actor, …": the list after a colon is the body's categories.
+        head = re.split(r"\s+for\s+(?=Best\b)|\s*:\s+", phrase)[0]
+        # "… Festival and the Grand Prize": a prize after "and the" begins a new phrase; "the 1982 Metro Manila Film
+        # Festival and the 1983 Catholic Mass Media Awards" names two bodies.
+        pieces = _AND_THE_RE.split(head)
+        at = start
+        for number, piece in enumerate(pieces):
+            if number % 2 == 0 and (number == 0 or _names_a_whole_body(piece)):
+                found.append((piece, at, at + len(piece)))
+            at += len(piece)
+    return [(p, s, e) for p, s, e in found
             if (_BODY_WORDS.search(p) or reference.award_body(_without_year(p))) and not p.startswith("Best")
             and not _is_month_or_date(p)]
+
+
+_AND_THE_RE = re.compile(r"(\s+and\s+the\s+)(?=(?:\d{4}\s+)?(?:[A-Z][\w'’-]*\s+)*(?:Prize|Awards?|Grand|Festival)\b)")
+
+
+def _names_a_whole_body(phrase: str) -> bool:
+    """Whether a phrase is a body's whole name ("the 1983 Catholic Mass Media Awards"), not a prize ("the Grand
+    Prize", "the Special Jury Award")."""
+    name = strip_ordinal(_without_year(phrase))
+    return reference.award_body(name) is not None or _BODY_NAME_RE.fullmatch(name) is not None \
+        and not re.search(r"\b(?:Award|Prize)$", name)
 
 
 def _trailing_body(category: str) -> str | None:
@@ -1078,7 +1100,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         body_phrase = prize_body or at_phrase or (
             prior[-1][0] if included else after[0][0] if after else (prior[-1][0] if prior else None))
         festivals = [b for b, _, _ in bodies if _EVENT_WORDS.search(b) and b != body_phrase]
-        if prize_body and re.match(r"(?:Golden|Silver|Bronze|Crystal)\s", prize_body) and festivals:
+        if prize_body and re.match(r"(?:Golden|Silver|Bronze|Crystal)\s", prize_body) and festivals \
+                and not reference.award_body(_body_name(prize_body)):  # (the Golden Globe Award is a body's own)
             body_phrase = festivals[0]  # "won the Golden Osella Award for …" at a festival is the festival's
         ceremony = body_phrase if body_phrase and is_ceremony(body_phrase) \
             else None
@@ -1282,23 +1305,24 @@ def _verb_giving(sentence: str, wins: list[re.Match[str]], verb: re.Match[str]) 
 
 _BODY_NAME_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|[A-Z][\w'’.&-]*))*\s+"
                            r"(?:Awards?|Prizes?|Festival|Circle|Society|Association|Guild|Academy|Critics)")
-_BY_LIST_RE = re.compile(r"\s+(?:by|at)\s+(?:both\s+)?(?:the\s+)?(?P<list>[^.;]+?)"
+_BY_LIST_RE = re.compile(r"\s+(?:by|at|from)\s+(?:both\s+)?(?:the\s+)?(?P<list>[^.;]+?)"
                          r"(?=,\s+and\s+(?:(?!the\b)|the\s+[a-z])|,\s+(?:where|which|when)\b|[.;]|$)")
 
 
 def _bodies_listed_by(sentence: str, at: int) -> list[tuple[str, str | None]]:
-    """The bodies a category's "by the A, the B and the C" or "at both the A and (at) the B" names, when there are
-    two or more and each is a body, each with the ceremony it names ("the 1st Asian Film Awards") or None."""
+    """The bodies a category's "by the A, the B and the C", "from the A and the B" or "at both the A and (at) the B"
+    names, when there are two or more and each is a body, each with the ceremony it names ("the 1st Asian Film
+    Awards") or None."""
     listed = _BY_LIST_RE.match(sentence, at)
     if listed is None:
         return []
-    items = [re.sub(r"^(?:at|by)\s+(?:the\s+)?", "", item.strip())
+    items = [re.sub(r"^(?:at|by|from)\s+(?:the\s+)?", "", item.strip())
              for item in _LIST_SPLIT_RE.split(listed["list"]) if item.strip()]
     # Each a body's whole name ("the New York Film Critics Circle"), not a phrase with one ("ahead of the Golden …").
-    if len(items) < 2 or not all(reference.award_body(strip_ordinal(item)) or _BODY_NAME_RE.fullmatch(
-            strip_ordinal(item)) for item in items):
+    if len(items) < 2 or not all(reference.award_body(name := strip_ordinal(_without_year(item)))
+                                 or _BODY_NAME_RE.fullmatch(name) for item in items):
         return []
-    return [(_body_name(item), item if is_ceremony(item) else None) for item in items]
+    return [(_body_name(_without_year(item)), item if is_ceremony(item) else None) for item in items]
 
 
 def _year_after(sentence: str, phrase: str) -> re.Match[str] | None:
