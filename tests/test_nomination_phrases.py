@@ -400,3 +400,40 @@ Malayalam|Best Director – Malayalam]] award.
         ("National Society of Film Critics", "Best Actor"),
         # The sentence names the body more closely than the link's article does.
         ("Filmfare Awards South", "Best Director – Malayalam")}
+
+
+def test_a_category_without_its_body_takes_the_body_just_named_never_a_named_prize() -> None:
+    found = _nominations(_film("", """== Release ==
+The film won the Academy Award for Best Cinematography. It was nominated for Best Director and Best Picture.
+It was awarded the Golden Screen Award in Germany.
+
+== Accolades ==
+At the 12th Academy Awards, the film received eleven nominations. Ann Berg was nominated for Best Actor.
+
+In the technical categories, Tom Hill was nominated for Best Sound Recording.
+"""))
+    assert {(body, category) for body, category, *_ in found} == {
+        ("Academy Awards", "Best Cinematography"), ("Academy Awards", "Best Director"),
+        ("Academy Awards", "Best Picture"), ("Academy Awards", "Best Actor"),
+        ("Academy Awards", "Best Sound Recording"),
+        ("", "Golden Screen Award")}  # a prize of its own name: no body is told, none is borrowed
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # A body's name with "and" in it, opening the sentence, before a list of fields.
+    ("The British Academy of Film and Television Arts nominated the film in three categories (Production Design, "
+     "Costume Design and Sound).",
+     {("British Academy Film Awards", "Best Production Design"), ("British Academy Film Awards", "Best Costume Design"),
+      ("British Academy Film Awards", "Best Sound")}),
+    ("Tom Hill was nominated for the Golden Globe Award for Best Acting Debut - Male.",
+     {("Golden Globe Awards", "Best Acting Debut - Male")}),
+    ("Ann Berg won the Directors Guild of America Award for Outstanding Directing – Feature Film.",
+     {("Directors Guild of America Awards", "Outstanding Directing – Feature Film")}),
+    ("Tom Hill was nominated for the Grammy Award for Best Score Soundtrack for Visual Media.",
+     {("Grammy Awards", "Best Score Soundtrack for Visual Media")}),
+    ("It was nominated for the Kids Choice Award for Favorite Animated Movie.",
+     {("Kids' Choice Awards", "Favorite Animated Movie")}),
+])
+def test_bodies_and_categories_written_as_plain_words(sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert {(body, category) for body, category, *_ in _nominations(_film("", f"== Reception ==\n{sentence}\n"))} \
+        == expected

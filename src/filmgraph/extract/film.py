@@ -419,10 +419,12 @@ def _read_prose(article: Article, collector: Collector) -> None:
     # that category even where another paragraph links "Best Sound" to BAFTA's.
     paragraph_links = {block.text: block.links for section in article.sections for block in section.blocks
                        if block.kind is BlockKind.PARAGRAPH and block.links}
+    last_body, body_section, body_told = "", "", -1  # the body the prose last named, in which section and sentence
     for part, paragraph in _paragraphs(article):
         categories_linked = award_links(paragraph_links[paragraph]) if paragraph in paragraph_links else []
         categories_linked = categories_linked or linked_categories
         section = part.title
+        on_awards = any(word in fold(section) for word in AWARD_SECTIONS)
         years.update(ceremony_years(paragraph))
         sentences = prose.split_sentences(paragraph.replace("''", ""))
         dated_releases: list[str] = []  # the paragraph's sentences so far that tell of a release or a showing
@@ -450,12 +452,19 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 awards = [a for a in awards if prose.is_music_category(a.category)]
                 tallies = []
             awards = [award for award in awards if not names_a_body(award.category, collector)]
-            if number == 0:
+            if number == 0 and not (on_awards and section == body_section):
                 last_body = ""
             for award in awards:
-                if not award.body and last_body and re.search(r"\balso\b", sentence):
-                    award.body = last_body  # "It was also nominated for Best Make-Up": the body just named
-                last_body = award.body or last_body
+                if not award.body and last_body and re.search(r"\balso\b", sentence) or (
+                        not award.body and last_body and (on_awards or body_told >= number - 1)
+                        and prose.names_a_category(award.category)):  # (a prize of its own name has no body)
+                    # "It was also nominated for Best Make-Up", "… won the Academy Award for Best Cinematography. It
+                    # was nominated for Best Director": the body just named; in a section on the film's awards, the
+                    # body its prose last named ("At the 12th Academy Awards, … Ann Berg was nominated for Best
+                    # Director. In the technical categories, Tom Hill was nominated for Best Sound").
+                    award.body = last_body
+                if award.body:
+                    last_body, body_section, body_told = award.body, section, number
                 # A lone word is a person only as the surname of someone the article already named.
                 award.nominees = [n for n in award.nominees
                                   if n.person and (" " in n.person or fold(n.person) in surnames)]
@@ -463,6 +472,8 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 merge_nomination(collector, award)
             for tally in tallies:
                 collector.add("award_tally", tally, section)
+                if tally.body:  # "At the 12th Academy Awards, it received eleven nominations": the body told of
+                    last_body, body_section, body_told = tally.body, section, number
             term = prose.find_term(sentence, film.title)
             if term:
                 concept = Concept(term)

@@ -53,8 +53,10 @@ _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfe
                          re.IGNORECASE)
 _MONTH_NAMES_RE = "(?:" + "|".join(reference.MONTH_NAMES[1:]) + r")\b"
 # "from" only before "a"/"an": "Best Song from a Movie", but "Best Actor from the Chicago Film Critics" names a body.
-# "for" only before "the Screen": the Writers Guild's "Best Drama Written Directly for the Screen".
-_CATEGORY_TOKEN = rf"(?:(?:in|a|an|the|of|by|not|on|from(?=\s+an?\s)|for(?=\s+the\s+Screen\b))\s+)*[{UPPER}][\w'’-]*"
+# "for" only before what a category is for, never a person: the Writers Guild's "Best Drama Written Directly for the
+# Screen", the Grammys' "Best Score Soundtrack for Visual Media".
+_CATEGORY_TOKEN = (rf"(?:(?:in|a|an|the|of|by|not|on|from(?=\s+an?\s)|for(?=\s+(?:the\s+Screen|Visual\s+Media)\b))\s+)*"
+                   rf"[{UPPER}][\w'’-]*")
 _INDIAN_LANGUAGE = r"(?:Telugu|Tamil|Hindi|Malayalam|Kannada|Bengali|Marathi|Punjabi|Gujarati|Odia|Assamese|Urdu)"
 # "Best Canadian film award": a category may end in a lower-case noun before "award".
 # Words of a category's qualifier in brackets: "Best Actor (Musical or Comedy)" is not "Best Actor (Drama)".
@@ -72,8 +74,9 @@ _QUALIFIED = (rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*
               r"Original\s+(?:Score|Song|Story|Screenplay|Music\s+Score)|Adaptation\s+Score|Screenplay|"
               r"Story(?:\s+and\s+Screenplay)?|Black[- ]and[- ]White|Colou?r)\b|"
               r"\s+[–—-]\s+(?:Motion\s+Picture\s+)?(?:Drama|Musical\s+or\s+Comedy|"
-              # the Filmfare Awards South's: "Best Director – Malayalam"
-              rf"Comedy\s+or\s+Musical|{_INDIAN_LANGUAGE})\b)?")
+              # the Filmfare Awards South's: "Best Director – Malayalam"; "Best Acting Debut – Male";
+              # "Outstanding Directing – Feature Film"
+              rf"Comedy\s+or\s+Musical|{_INDIAN_LANGUAGE}|Male|Female|Feature\s+Film|Documentary)\b)?")
 _CATEGORY_RE = re.compile(rf"\b(?:Best|Worst|Outstanding)(?:\s+{_CATEGORY_TOKEN})+"
                           r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?" + _QUALIFIED)
 _NAMED_PRIZE_RE = re.compile(
@@ -217,7 +220,13 @@ def _events(text: str) -> list[tuple[str, int, int]]:
 
 def _bodies(text: str) -> list[tuple[str, int, int]]:
     found = []
-    for phrase, start, _ in _phrases(text):
+    phrases = _phrases(text)
+    for (first, _, first_end), (second, second_start, end) in zip(phrases, phrases[1:], strict=False):
+        # "The British Academy of Film and Television Arts": a body's name with "and" in it, opening a sentence.
+        if text[first_end:second_start] == " and " and reference.award_body(
+                name := re.sub(r"^The\s+", "", f"{first} and {second}")):
+            found.append((name, end - len(name), end))
+    for phrase, start, _ in phrases:
         # "the Edgar Allan Poe Awards for Best Motion Picture": the body ends where its category begins.
         # "three Academy Awards: Best Actor, …": the list after a colon is the body's categories.
         head = re.split(r"\s+for\s+(?=Best\b)|\s*:\s+", phrase)[0]
