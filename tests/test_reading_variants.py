@@ -1449,6 +1449,13 @@ def test_a_cast_line_that_says_how_the_actor_appears_keeps_the_actor() -> None:
     assert _cast(honoured) == {"Tom Hill": ["the Colonel"], "Ann Lund": ["Anna"]}
 
 
+@pytest.mark.parametrize("mark", [" as", " as:", ":", " –", " —", " -", " ..."])
+def test_a_cast_line_ending_in_as_a_colon_or_a_dash_takes_its_roles_from_the_sub_items(mark: str) -> None:
+    film = _film("", f"== Cast ==\n* [[Tom Hill]] in a dual role{mark}\n** John, the elder prince\n"
+                     "** Jack (Shivu), his son\n* [[Ann Lund]] as Anna\n")
+    assert _cast(film) == {"Tom Hill": ["John", "Jack"], "Ann Lund": ["Anna"]}
+
+
 def test_a_cast_line_listing_cameos_keeps_every_actor() -> None:
     film = _film("", "== Cast ==\n* [[Ann Lund]] as Anna\n"
                      "* Cameos by [[Sam Park]], [[Kim Lee]] and [[Jane Roe]] as themselves\n"

@@ -279,7 +279,8 @@ _SAID_RE = re.compile(r"\s+as\s+|\s+[–—-]\s+|\s*\.{3}\s*")
 _ROLE_END_RE = re.compile(r",\s|;\s|\s[–—-]\s|:\s|\s+who\s")
 _NAMED_PART_RE = re.compile(r"\s*\((?P<name>[^()]+)\)")
 _NOTED_PARTS_RE = re.compile(r"\([^)]*\)\s*/|/[^/(:;,.]*\([^)]*\)")
-_ROLES_BELOW_RE = re.compile(r"\s+as\s*:?$|\s*:$")
+# "Carl Holm as:", "Carl Holm in a dual role –" with his roles in the sub-items below.
+_ROLES_BELOW_RE = re.compile(r"\s+as\s*:?$|\s*:$|\s+(?:[–—-]|\.\.\.)$")
 _AS_FIRST_RE = re.compile(r"(?i)^as\s")
 _CHUNK_SPLIT_RE = re.compile(r"(?:,|;)\s*(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))")
 _SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z)\"”])[.!?][\"”]?\s+(?=[\"“]?[A-Z])")
@@ -759,7 +760,7 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
         entries += found
         if item.depth <= 1 or not parent:
             parent = found
-            folding = bool(re.search(r"(?:\bas|:)\s*:?$", text)) and all(not c for _, c in found)
+            folding = bool(_ROLES_BELOW_RE.search(text)) and all(not c for _, c in found)
     return entries
 
 
