@@ -1798,6 +1798,8 @@ def _filming_places(sentence: str) -> list[str]:
      ["Han River", "Wonhyo Bridge", "Jamsil Bridge"]),
     ("It was shot along the coast of [[Norway]].", ["Norway"]),
     ("It was filmed along with [[Tom Hill]] in [[Rome]].", ["Rome"]),
+    # A place's name with a particle of its language: "Porto do Son", "Rio da Prata".
+    ("It was shot mainly in the village of Xuño near Porto do Son, and in Madrid.", ["Xuño", "Porto do Son", "Madrid"]),
 ])
 def test_places_of_filming_as_production_sections_write_them(sentence: str, places: list[str]) -> None:
     assert _filming_places(sentence) == places

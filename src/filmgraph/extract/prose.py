@@ -44,7 +44,7 @@ _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
 # a few each: an alternation there would cost more than it saves): a search along a paragraph tries the name's
 # alternatives only there, not at each "e", "a" and "d" of its words.
 NAME_RE = re.compile(rf"(?=[{UPPER}]|[ead][l'd]-?[{UPPER}]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
-_JOINER = r"(?:of|de|du|des|del|della|di|la|le|les|för|for|on|the|'s|&|and the)"
+_JOINER = r"(?:of|de|du|des|del|della|di|da|do|dos|das|von|van|der|den|la|le|les|för|for|on|the|'s|&|and the)"
 _PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
                           r"forum|sundance|cannes|tribeca|sxsw|locarno|tiff|days|week|series)\b", re.IGNORECASE)
@@ -1766,8 +1766,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     undated: set[int] = set()
     # "In New Mexico, two stories were shot …" opens with its place; "north of Mitchell" names one too.
     # "shot in and around Regina", "moved to Pinewood Studios", "in Georgia, including Tybee Island".
-    for match in re.finditer(r"\b(?P<prep>at|in and around|in|In|around|near|outside|across|throughout|including|"
-                             r"along(?!\s+with\b)|beneath|"  # "shot along the Han River", "beneath Wonhyo Bridge"
+    for match in re.finditer(r"\b(?P<prep>at|(?:in|on) and around|in|In|around|near|outside|across|throughout|"
+                             r"including|along(?!\s+with\b)|beneath|"  # "along the Han River", "beneath Wonhyo Bridge"
                              r"(?i:production|filming|shooting|photography|shoot|crew|unit)\s+"
                              r"(?:then\s+|later\s+|also\s+)?(?:moved|relocated|shifted|returned)\s+(?:back\s+)?to|"
                              r"(?<=\bbut\s)(?:was\s+|were\s+)?(?:moved|relocated|shifted)\s+to|"
