@@ -437,3 +437,16 @@ In the technical categories, Tom Hill was nominated for Best Sound Recording.
 def test_bodies_and_categories_written_as_plain_words(sentence: str, expected: set[tuple[str, str]]) -> None:
     assert {(body, category) for body, category, *_ in _nominations(_film("", f"== Reception ==\n{sentence}\n"))} \
         == expected
+
+
+def test_a_category_named_once_for_two_bodies_and_a_field_listed_after_the_films_category() -> None:
+    awards, _ = prose.find_awards("The film won the National Film Award and the Filmfare Award for Best Special "
+                                  "Effects.", "Night Harbour")
+    assert sorted((a.body, a.category) for a in awards) == [("Filmfare Awards", "Best Special Effects"),
+                                                            ("National Film Awards", "Best Special Effects")]
+    film = _film("", "== Accolades ==\nNight Harbour led the 77th Academy Awards season with four nominations "
+                     "(including Best Original Screenplay, Sound Editing and Sound Mixing).\n"
+                     "Carl Holm, who had won an Oscar for Best Score and Sound Mixing in 1990, composed it.\n")
+    assert {(body, category) for body, category, *_ in _nominations(film)} == {
+        ("Academy Awards", "Best Original Screenplay"), ("Academy Awards", "Best Sound Editing"),
+        ("Academy Awards", "Best Sound Mixing")}

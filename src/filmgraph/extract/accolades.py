@@ -1002,6 +1002,8 @@ def field_category_mentions(sentence: str, found: list[Nomination], links: list[
     named = [(at, n) for n in found if n.body and (at := sentence.find(n.category.removeprefix("Best ").strip())) >= 0]
     bodies = set(prose.bodies_in(sentence))
     mentions: list[Nomination] = []
+    # Where each category the sentence gives the film ends: the category words read before, then each field taken.
+    accepted_ends = [at + len(n.category) for n in found if (at := sentence.find(n.category)) >= 0]
     for match in fields:
         category = f"Best {' '.join(match.group(0).split())}"
         if fold(category) in known or fold(match.group(0)) in known:
@@ -1017,7 +1019,11 @@ def field_category_mentions(sentence: str, found: list[Nomination], links: list[
             listed = listed.replace(name, _ITEM)
         if not _CATEGORY_LIST_RE.search(listed) or re.search(r"\.\s", listed):
             continue
-        if not prose.the_film_is_the_subject(sentence, verb_at, title) \
+        # "four nominations (including Best Original Screenplay and Sound Mixing)": an item listed right after a
+        # category the sentence gives the film is the film's too, however far its subject stands.
+        listed_after = any(re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", sentence[end:match.start()])
+                           for end in accepted_ends)
+        if not (listed_after or prose.the_film_is_the_subject(sentence, verb_at, title)) \
                 or prose.awarded_to_another(sentence[match.end():], other_works):
             continue
         # The body of the list's category named nearest before it, else of the first after it ("in six categories
@@ -1028,6 +1034,7 @@ def field_category_mentions(sentence: str, found: list[Nomination], links: list[
         if not body:
             continue  # the text does not say whose category it is
         known.add(fold(category))
+        accepted_ends.append(match.end())
         mentions.append(Nomination(body, category, result, None, None, _nominees_after(sentence[match.end():], title)))
     return mentions
 

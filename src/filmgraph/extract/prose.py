@@ -974,7 +974,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
     categories: list[tuple[str, int, str | None]] = []
     taken: list[tuple[int, int]] = []
     prize_bodies: list[tuple[str, int, int]] = []
-    for match in _NAMED_PRIZE_RE.finditer(sentence):
+    prize_matches = list(_NAMED_PRIZE_RE.finditer(sentence))
+    for number, match in enumerate(prize_matches):
         prize, category = match.group(1), match.group(2)
         trophy = re.match(r"^(?P<before>\S.*)\s(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+$", prize)
         if trophy and not _BODY_WORDS.search(trophy["before"]):
@@ -985,6 +986,15 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
             # "the Anthony Asquith Award for Film Music": a prize named after a person, whole with what it is for.
             categories.append((f"{prize} for {named_for['what']}", match.start(1), None))
             taken.append((match.start(), named_for.end()))
+            continue
+        shared = prize_matches[number + 1] if number + 1 < len(prize_matches) else None
+        if not category and shared is not None and shared.group(2) and reference.award_body(prize) \
+                and reference.award_body(shared.group(1)) and re.fullmatch(r"\s+and\s+(?:the\s+)?",
+                                                                          sentence[match.end():shared.start(1)]):
+            # "won the National Film Award and the Filmfare Award for Best Special Effects": each body's prize for
+            # the category named once.
+            categories.append((shared.group(2), shared.start(2), prize))
+            taken.append((match.start(), match.end()))
             continue
         if not category and reference.award_body(prize):
             # "It won two Golden Globes: Best Actress and …", "the British Academy Film Award …: the Anthony Asquith
