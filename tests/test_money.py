@@ -531,7 +531,10 @@ def test_sums_taken_from_theatres_and_a_markets_total() -> None:
 
 @pytest.mark.parametrize(("text", "currency"), [("HK$1,894,312", "HKD"), ("NT$50 million", "TWD"),
                                                 ("NZ$3 million", "NZD"), ("R$10 million", "BRL"),
-                                                ("MX$10 million", "MXN"), ("$5 million", "USD")])
+                                                ("MX$10 million", "MXN"), ("$5 million", "USD"),
+                                                ("AU$29.5 million", "AUD"), ("4.4 million Australian dollars", "AUD"),
+                                                ("2.3 million US dollars", "USD"), ("15 million French francs", "FRF"),
+                                                ("19.3 billion won", "KRW")])
 def test_dollars_of_other_countries_are_theirs(text: str, currency: str) -> None:
     assert [q.currency for q in _film(f"| gross = {text}").box_office] == [currency]
 

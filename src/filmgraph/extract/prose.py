@@ -2187,14 +2187,16 @@ def _amount_re() -> re.Pattern[str]:
     bounds = ("more than", "over", "at least", "nearly", "almost", "about", "around", "approximately", "roughly",
               "an estimated", "estimated", "under", "less than", "up to")
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
+    # A currency's name after the number: "4.4 million Australian dollars", "19.3 billion won".
+    names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in reference.currency_words()
+                     if re.fullmatch(r"[a-z ]{4,}", w))
     # The pattern is tried at every character of a sentence: a look-ahead at the first characters of the bound
     # words and of the symbols skips their many alternatives where none of them can start.
     return re.compile(
         rf"(?P<bound>{_starting(bounds)}(?:{'|'.join(bounds)}))?\s*(?P<pre>{_starting(words)}(?:{symbols}))?\s*"
         rf"(?P<num>\d[\d,]*(?:\.\d+)?)\s*"
         rf"(?:(?P<scale1>{scale})\b\s*)?(?:(?:[–—-]|to)\s*(?P=pre)?\s*(?P<num2>\d[\d,]*(?:\.\d+)?)\s*)?"
-        rf"(?P<scale>{scale})?\b\s*(?P<post>[A-Za-z]{{3}}\b|kroner|kronor|euros?|dollars|pounds|yen|rupees|rupiah|"
-        rf"lire|lira)?",
+        rf"(?P<scale>{scale})?\b\s*(?P<post>(?:{names})\b|[A-Za-z]{{3}}\b)?",
         re.IGNORECASE)
 
 
