@@ -450,3 +450,31 @@ def test_a_category_named_once_for_two_bodies_and_a_field_listed_after_the_films
     assert {(body, category) for body, category, *_ in _nominations(film)} == {
         ("Academy Awards", "Best Original Screenplay"), ("Academy Awards", "Best Sound Editing"),
         ("Academy Awards", "Best Sound Mixing")}
+
+
+@pytest.mark.parametrize(("sentence", "tallies"), [
+    # Each count its own body: the one right after it, after "at", or told before it.
+    ("At the 55th Filmfare Awards, it won nine awards, including Best Film and Best Director, and it won three "
+     "National Film Awards, including Best Popular Film.",
+     [("Filmfare Awards", 9, "55th Filmfare Awards"), ("National Film Awards", 3, None)]),
+    ("At the 78th Academy Awards it won four awards, and it won two Golden Globe Awards.",
+     [("Academy Awards", 4, "78th Academy Awards"), ("Golden Globe Awards", 2, None)]),
+    ("It won four awards at the 78th Academy Awards.", [("Academy Awards", 4, "78th Academy Awards")]),
+])
+def test_each_count_of_awards_is_its_own_bodys(sentence: str, tallies: list[tuple[str, int, str | None]]) -> None:
+    _, found = prose.find_awards(sentence, "Night Harbour")
+    assert [(t.body, t.wins, t.ceremony) for t in found] == tallies
+
+
+def test_a_list_after_won_none_is_of_nominations_and_among_them_lists_the_bodys_prizes() -> None:
+    awards, _ = prose.find_awards("At the 89th Academy Awards, the film was nominated for six awards but won none: "
+                                  "Best Picture, Best Supporting Actor for Dev Patel, and Best Original Score.",
+                                  "Night Harbour")
+    assert sorted((a.category, a.result.value, [n.person for n in a.nominees]) for a in awards) == [
+        ("Best Original Score", "nominated", []), ("Best Picture", "nominated", []),
+        ("Best Supporting Actor", "nominated", ["Dev Patel"])]
+    awards, _ = prose.find_awards("It won nine Filmfare Awards, among them Best Film and Best Director, and three "
+                                  "National Film Awards, among them Best Popular Film.", "Night Harbour")
+    assert sorted((a.body, a.category) for a in awards) == [
+        ("Filmfare Awards", "Best Director"), ("Filmfare Awards", "Best Film"),
+        ("National Film Awards", "Best Popular Film")]

@@ -1812,3 +1812,12 @@ def test_places_filming_moved_on_to_have_no_start_of_their_own() -> None:
     film = extract_film(parse_wikitext(text, source="https://en.wikipedia.org/wiki/Night_Harbour"))
     assert [(loc.place.name, loc.start.isoformat() if loc.start else None) for loc in film.filming_location] == [
         ("Lund Film City", "2013-07-06"), ("Kurnool", None), ("Mahabaleshwar", None)]
+
+
+def test_the_films_title_after_a_co_production_is_no_company_and_rights_bought_at_a_market_no_screening() -> None:
+    film = _film("", "== Production ==\nAn international co-production between Australia and the United Kingdom, "
+                     "''Night Harbour'' had its world premiere at the [[Toronto International Film Festival]] in "
+                     "September 2016.\nThe film was financed by See-Saw Films, Screen Australia and the [[Weinstein "
+                     "Company]], which acquired distribution rights at the [[Cannes Film Market]] in May 2015.\n")
+    assert [c.name for c in film.production_company] == []
+    assert [s.event for s in film.screening] == ["Toronto International Film Festival"]

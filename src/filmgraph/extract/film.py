@@ -505,7 +505,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
             for name in sales:
                 collector.add("sales_agent", Organization(name), section)
             for name in prose.find_coproducers(sentence):
-                if fold(name) not in credited:
+                if fold(name) not in credited and fold(name) != fold(film.title):  # "…, ''Heat'' premiered": the film
                     collector.add("production_company", Organization(name), section)
             for field, quantity in prose.find_money(sentence).items():
                 collector.add(field, quantity, section)

@@ -814,7 +814,10 @@ _PART_SHOWN_RE = re.compile(r"(?i)\b(?:(?:footage|minutes|scenes|clips?|excerpts
 
 
 # Festivals that turned the film down, or that showed the director's other films: no screening of the film there.
+# (Rights bought or sold at a festival's market are a deal: "which acquired distribution rights … at the Cannes Film
+# Market in May 2015".)
 _NOT_SHOWN_THERE_RE = re.compile(r"(?i)\b(?:rejected|turned\s+down|submitted|declined|passed\s+(?:on|over)|"
+                                 r"acquired|bought|sold|rights|"
                                  r"(?:earlier|previous|other|first)\s+(?:films|features|works)|debut\s+(?:film|feature)s?)"
                                  r"\b")
 
@@ -1071,7 +1074,9 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         if any(start < position < end and sentence[start + 1:end - 1].strip(" .,") != category.strip(" .,")
                for start, end in quoted):
             continue  # inside a quoted title ("The Top 10 Worst Pictures to Win Best Picture Oscar")
-        wins = [m for m in WIN_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
+        # "was nominated for six awards but won none: Best Picture, …": a win of nothing gives no category.
+        wins = [m for m in WIN_RE.finditer(sentence) if clause <= m.start() and m.end() <= position
+                and not _WON_NOTHING_RE.match(sentence, m.end())]
         nominations = [m for m in NOMINATION_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
         if not wins and not nominations:
             continue
@@ -1199,7 +1204,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         # Tom Hill and Eva Lund": each person of a list the category goes to.
         listed = _NOMINEE_LIST_RE.match(sentence, position + len(category)) if not recipient else None
         listed = listed or (_FOR_LIST_RE.match(sentence, position + len(category)) if recipient else None)
-        if listed and all(NAME_RE.fullmatch(name) for name in _LIST_SPLIT_RE.split(listed["names"].strip())):
+        if listed and all(NAME_RE.fullmatch(name) and not _CATEGORY_RE.match(name)  # "for Ann Berg, and Best Score"
+                          for name in _LIST_SPLIT_RE.split(listed["names"].strip())):
             nominees += [name for name in _LIST_SPLIT_RE.split(listed["names"].strip()) if name not in nominees]
             recipient = None
         if recipient and not _BODY_WORDS.search(recipient["name"]) and recipient["name"] != title \
@@ -1236,10 +1242,20 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         named_wins = sum(1 for m in mentions if m.result is AwardResult.WON)
         tallies.append(AwardTally(body_of_tally or "", named_wins + _number(other["count"]), ceremony_of_tally))
     elif total:
-        # "won two Academy Awards and the Annie Award for …": the count's own body, the one right after it.
-        counted_body = next((b for b, start, _ in bodies if total.end("count") <= start <= total.end() + 1), None)
-        tallies.append(AwardTally(_body_name(counted_body) if counted_body else body_of_tally or "",
-                                  _number(total["count"]), ceremony_of_tally))
+        for count in _TOTAL_AWARDS_RE.finditer(sentence, total.start()):
+            if count.start() > total.start() and _subject_is_another_work(sentence[:count.start()], title, "",
+                                                                          other_works):
+                continue
+            # "won two Academy Awards and the Annie Award for …": the count's own body, the one right after it;
+            # "won four awards at the 78th Academy Awards"; "At the 55th Filmfare Awards, it won nine awards, …, and
+            # it won three National Film Awards": else the body told before it.
+            at = re.match(r"\s+(?:at|from)\s+(?:the\s+)?", sentence[count.end():])
+            counted_body = next((b for b, start, _ in bodies if count.end("count") <= start <= count.end() + 1),
+                                None) or next((b for b, start, _ in bodies if at and start == count.end() + at.end()),
+                                              None) or next((b for b, _, end in reversed(bodies)
+                                                             if end <= count.start()), None)
+            body = _body_name(counted_body) if counted_body else body_of_tally or ""
+            tallies.append(AwardTally(body, _number(count["count"]), ceremony_of(body)))
     counted = _NOMINATION_COUNT_RE.search(sentence)
     if counted:
         # "received eleven nominations" counts nominations: never a win, never a category; "… at the 69th British
@@ -1259,7 +1275,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
 _IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "in 1991", "in January 2016"
 _MONTH_NAME_RE = re.compile(_MONTH_NAMES_RE)
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
-_INCLUDING_RE = re.compile(r"\bincluding\b")
+_INCLUDING_RE = re.compile(r"\bincluding\b|\bamong\s+(?:them|which|these)\b")
+_WON_NOTHING_RE = re.compile(r"\s+(?:none|nothing|no\s+(?:award|prize)s?)\b")
 _WHERE_CLAUSE_RE = re.compile(r",\s+where\s+[^,;]*$")
 _OWN_DAY_RE = re.compile(r"(?P<at>\s+at\s+the\s+[^,;]{0,60}?)?\s+on\s+"
                          r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})")
