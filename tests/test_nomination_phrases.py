@@ -478,3 +478,43 @@ def test_a_list_after_won_none_is_of_nominations_and_among_them_lists_the_bodys_
     assert sorted((a.body, a.category) for a in awards) == [
         ("Filmfare Awards", "Best Director"), ("Filmfare Awards", "Best Film"),
         ("National Film Awards", "Best Popular Film")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # The people of a list, in order, one to each category "respectively".
+    ("At the 45th British Academy Film Awards, Anthony Hopkins and Jodie Foster won Best Actor in a Leading Role and "
+     "Best Actress in a Leading Role respectively, from nine nominations.",
+     [("British Academy Film Awards", "Best Actor in a Leading Role", "won", ["Anthony Hopkins"]),
+      ("British Academy Film Awards", "Best Actress in a Leading Role", "won", ["Jodie Foster"])]),
+    # The verb of a relative clause ("for which it was nominated") is not the list's.
+    ("It won all three Academy Awards for which it was nominated at the 94th Academy Awards: Best Picture, Best "
+     "Supporting Actor and Best Adapted Screenplay.",
+     [("Academy Awards", "Best Picture", "won", []), ("Academy Awards", "Best Supporting Actor", "won", []),
+      ("Academy Awards", "Best Adapted Screenplay", "won", [])]),
+])
+def test_respectively_pairs_people_and_categories_and_a_relative_clause_gives_no_result(
+        sentence: str, expected: list[tuple[str, str, str, list[str]]]) -> None:
+    awards, _ = prose.find_awards(sentence, "Night Harbour")
+    assert [(a.body, a.category, a.result.value, [n.person for n in a.nominees]) for a in awards] == expected
+
+
+def test_a_body_the_sentence_names_keeps_its_category_and_the_annual_edition_names_its_body() -> None:
+    film = _film("", """== Accolades ==
+{| class="wikitable"
+! Award !! Category !! Recipient !! Result
+|-
+| [[49th Golden Globe Awards|Golden Globe Awards]] || [[Golden Globe Award for Best Screenplay|Best Screenplay]] \
+|| Tom Hill || {{nom}}
+|-
+| [[65th Annual Grammy Awards|Grammy Awards]] || Best Score Soundtrack for Visual Media || Eva Lund || {{nom}}
+|}
+
+== Legacy ==
+Tom Hill also received the [[Edgar Award]] for Best Motion Picture Screenplay, and the film won the [[Bram Stoker \
+Award]] for Best Screenplay. At the [[65th Annual Grammy Awards]], the score was nominated for Best Score Soundtrack \
+for Visual Media.
+""")
+    assert {(body, category, result) for body, category, result, _ in _nominations(film)} == {
+        ("Golden Globe Awards", "Best Screenplay", "nominated"), ("Edgar Awards", "Best Motion Picture Screenplay", "won"),
+        ("Bram Stoker Awards", "Best Screenplay", "won"),
+        ("Grammy Awards", "Best Score Soundtrack for Visual Media", "nominated")}

@@ -31,7 +31,8 @@ RESULT_WORDS = WIN_WORDS | frozenset({
 # A ceremony is a body's name after its edition: "43rd Robert Awards", "2025 Cannes Film Festival".
 EDITION = r"(?:\d+(?:st|nd|rd|th)|\d{4})"
 CEREMONY_RE = re.compile(rf"^(?:the\s+)?{EDITION}\s", re.IGNORECASE)
-_EDITION_PREFIX_RE = re.compile(rf"^(?:the\s+)?{EDITION}\s+", re.IGNORECASE)
+# "the 43rd Robert Awards", "65th Annual Grammy Awards": the edition before the body's name.
+_EDITION_PREFIX_RE = re.compile(rf"^(?:the\s+)?{EDITION}\s+(?:annual\s+)?", re.IGNORECASE)
 
 # [[Target|shown text]] and [[Target]]: group 1 is what a reader sees.
 WIKILINK_RE = re.compile(r"\[\[(?:[^|\]]*\|)?([^\]]*)\]\]")

@@ -863,12 +863,13 @@ def relink_categories(nominations: list[Nomination], sentence: str, links: list[
         if len({body for body, _, _ in matches}) != 1:
             continue  # no link shows it, or links of two bodies do: the sentence's own reading stands
         body, shown, target = min(matches)
-        if nomination.body and not (stated := award_body(nomination.body) or nomination.body).startswith(body) \
-                and fold(nomination.body) in folded and fold(shown) == fold(nomination.category):
+        named = bool(nomination.body) and fold(nomination.body).removesuffix("s") in folded  # "the Bram Stoker Award"
+        if named and not (stated := award_body(nomination.body) or nomination.body).startswith(body) \
+                and fold(shown) == fold(nomination.category):
             # "Nicholson was named Best Actor by the New York Film Critics Circle" after "… won the [[BAFTA Award for
             # Best Actor …|Best Actor]] award" in the paragraph: the body the sentence names is the prize's.
             continue
-        if nomination.body and stated.startswith(f"{body} ") and fold(nomination.body) in folded:
+        if named and stated.startswith(f"{body} "):
             body = stated  # "At the 64th Filmfare Awards South, …": the link's article names the body more broadly
         if _SHOWN_AS_NOMINATION_RE.search(shown):
             # "[[Academy Award for Best Actress|Best Actress Oscar nomination]]": the words show the nomination,
@@ -1057,6 +1058,11 @@ def merge_qualified_categories(film: Film) -> None:
             while at > 0:
                 fuller_by_short.setdefault((body_key(nomination.body), category[:at]), []).append(nomination)
                 at = category.find(joint, at + 1)
+        # A prize named with what it was given for: "a Special Jury Award" is the table's "Special Jury Award for
+        # Ensemble Cast".
+        prize, for_, _ = category.partition(" for ")
+        if for_ and prize.endswith((" award", " prize")):
+            fuller_by_short.setdefault((body_key(nomination.body), prize), []).append(nomination)
         # The Academy's older names put the field before a comma: "Best Music, Scoring of a Musical Picture" is
         # "Best Scoring of a Musical Picture", "Best Writing, Screenplay" is "Best Screenplay".
         field, comma, rest = category.partition(", ")

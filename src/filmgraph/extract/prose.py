@@ -1077,7 +1077,9 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         # "was nominated for six awards but won none: Best Picture, …": a win of nothing gives no category.
         wins = [m for m in WIN_RE.finditer(sentence) if clause <= m.start() and m.end() <= position
                 and not _WON_NOTHING_RE.match(sentence, m.end())]
-        nominations = [m for m in NOMINATION_RE.finditer(sentence) if clause <= m.start() and m.end() <= position]
+        # "won all three Academy Awards for which it was nominated: …": the relative clause's verb is not the list's.
+        nominations = [m for m in NOMINATION_RE.finditer(sentence) if clause <= m.start() and m.end() <= position
+                       and not _FOR_WHICH_RE.search(sentence, max(0, m.start() - 40), m.start())]
         if not wins and not nominations:
             continue
         verb = max(wins + nominations, key=lambda m: m.start())
@@ -1225,6 +1227,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         mentions += [Nomination(other, category, result, None, other_ceremony,
                                 [Nominee(person=name) for name in nominees])
                      for other, other_ceremony in listed_bodies[1:]]
+    if "respectively" in sentence:
+        _pair_respectively(mentions)
     tallies = []
     other = _OTHER_AWARDS_RE.search(sentence)
     total = _TOTAL_AWARDS_RE.search(sentence)
@@ -1276,6 +1280,7 @@ _IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "i
 _MONTH_NAME_RE = re.compile(_MONTH_NAMES_RE)
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
 _INCLUDING_RE = re.compile(r"\bincluding\b|\bamong\s+(?:them|which|these)\b")
+_FOR_WHICH_RE = re.compile(r"\b(?:for|in)\s+which\s+(?:\w+\s+){0,3}$")
 _WON_NOTHING_RE = re.compile(r"\s+(?:none|nothing|no\s+(?:award|prize)s?)\b")
 _WHERE_CLAUSE_RE = re.compile(r",\s+where\s+[^,;]*$")
 _OWN_DAY_RE = re.compile(r"(?P<at>\s+at\s+the\s+[^,;]{0,60}?)?\s+on\s+"
@@ -1343,6 +1348,19 @@ _BODY_NAME_RE = re.compile(r"[A-Z][\w'’.&-]*(?:\s+(?:of|the|for|and|de|[A-Z][\
                            r"(?:Awards?|Prizes?|Festival|Circle|Society|Association|Guild|Academy|Critics)")
 _BY_LIST_RE = re.compile(r"\s+(?:by|at|from)\s+(?:both\s+)?(?:the\s+)?(?P<list>[^.;]+?)"
                          r"(?=,\s+and\s+(?:(?!the\b)|the\s+[a-z])|,\s+(?:where|which|when)\b|[.;]|$)")
+
+
+def _pair_respectively(mentions: list[Nomination]) -> None:
+    """"Hopkins and Foster won Best Actor and Best Actress respectively": the people of the list, in order, one to
+    each of the categories that share them."""
+    by_people: dict[tuple[str | None, ...], list[Nomination]] = {}
+    for mention in mentions:
+        if len(mention.nominees) >= 2:
+            by_people.setdefault(tuple(n.person for n in mention.nominees), []).append(mention)
+    for people, sharing in by_people.items():
+        if len(sharing) == len(people):
+            for mention, person in zip(sharing, people, strict=True):
+                mention.nominees = [Nominee(person=person)]
 
 
 def _bodies_listed_by(sentence: str, at: int) -> list[tuple[str, str | None]]:
