@@ -515,6 +515,7 @@ Award]] for Best Screenplay. At the [[65th Annual Grammy Awards]], the score was
 for Visual Media.
 """)
     assert {(body, category, result) for body, category, result, _ in _nominations(film)} == {
-        ("Golden Globe Awards", "Best Screenplay", "nominated"), ("Edgar Awards", "Best Motion Picture Screenplay", "won"),
+        ("Golden Globe Awards", "Best Screenplay", "nominated"),
+        ("Edgar Awards", "Best Motion Picture Screenplay", "won"),
         ("Bram Stoker Awards", "Best Screenplay", "won"),
         ("Grammy Awards", "Best Score Soundtrack for Visual Media", "nominated")}
