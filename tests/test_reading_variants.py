@@ -1821,3 +1821,42 @@ def test_the_films_title_after_a_co_production_is_no_company_and_rights_bought_a
                      "Company]], which acquired distribution rights at the [[Cannes Film Market]] in May 2015.\n")
     assert [c.name for c in film.production_company] == []
     assert [s.event for s in film.screening] == ["Toronto International Film Festival"]
+
+
+@pytest.mark.parametrize(("line", "part"), [
+    ("* [[Tadek Lokcinski]] as the man in the toilet", ["the man in the toilet"]),
+    ("* Sue Park as the woman with the dog", ["the woman with the dog"]),
+    ("* Bob Reed as the boy in the red car", ["the boy in the red car"]),
+    ("* Georgia Curtis as a backing dancer at the party.", ["backing dancer"]),
+    ("* Ann Lund as Anna at the party", ["Anna"]),
+])
+def test_a_part_named_by_where_or_with_what_keeps_it(line: str, part: list[str]) -> None:
+    assert list(_cast(_film("", f"== Cast ==\n{line}\n")).values()) == [part]
+
+
+def test_a_possessive_describing_a_part_is_nobody() -> None:
+    film = _film("", "== Cast ==\nThe supporting cast includes Jane Connelly as the Girl's Mother, and George Davis as "
+                     "Gillette, Sherlock Jr.'s assistant in the dream.\n")
+    assert _cast(film) == {"Jane Connelly": ["the Girl's Mother"], "George Davis": ["Gillette"]}
+
+
+@pytest.mark.parametrize(("sentence", "takings"), [
+    # Another film's sum after an aside ("released later the same year"); a record's threshold.
+    ("It made less than both ''Our Hospitality'', which earned $537,844, and ''The Navigator'', released later the "
+     "same year, which earned more than $680,000.", []),
+    ("In its second weekend, the film earned $90.0 million, the smallest second-weekend drop for a film opening to "
+     "over $100 million.", [(90000000.0, "second weekend")]),
+])
+def test_another_films_sum_and_a_records_threshold_are_not_the_films(sentence: str,
+                                                                      takings: list[tuple[float, str]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [q.amount for q in film.box_office] == []
+    assert [(q.amount, q.scope) for q in film.takings] == takings
+
+
+@pytest.mark.parametrize("sentence", [
+    "In Japan, the film was the highest-grossing live-action Hollywood release since 2019, earning ¥13.6 billion.",
+    "A 4K restoration by [[Lobster Films]] premiered in 2019.",
+])
+def test_a_year_of_comparison_and_a_restorations_premiere_are_no_release(sentence: str) -> None:
+    assert _film("", f"== Release ==\n{sentence}\n").release == []

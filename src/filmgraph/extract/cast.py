@@ -156,7 +156,7 @@ def clean_role(text: str, *, descriptions: bool = True) -> str | None:
         return " ".join(run)
     if not descriptions and not (bare[0][:1].isupper() and not before):
         return None
-    if len(bare) >= 5 and len(lowercase) >= 3:
+    if len(bare) >= 5 and len(lowercase) >= 3 and not _PART_BY_PLACE_RE.fullmatch(text):
         return None  # a description that runs on like a sentence is no character
     # "as a Greek customs officer": the part is the officer, as credits write it, without the article.
     return " ".join(tokens[1:]) if tokens[0] in ("a", "an") and len(tokens) > 1 else text
@@ -180,12 +180,21 @@ _DESCRIPTION_RE = re.compile(r",\s+(?!(?:Jr|Sr|I{2,3}|IV)\b)|;\s+|\s+[–—-]\s
                              rf"{_SENTENCE_STOP}\s+(?=[{UPPER}])|{_SENTENCE_STOP}$")
 
 
+# A part the credits name by what the character is and where or with what ("the man in the toilet", "the woman with
+# the dog", "the boy in the red car"): one part, no name and its description ("a dancer at the party" is a dancer).
+_PART_BY_PLACE_RE = re.compile(r"the\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:in|with|on|at|from)\s+(?:the|a|an|his|her)"
+                               r"\s+[a-z-]+(?:\s+(?!(?:who|which|that|and|or)\b)[a-z-]+)?(?![\w-])")
+
+
 def _described(chunk: str) -> list[str]:
     """A role and what describes it: split at the first joint that is no title's abbreviation ("Sen. Wheeler")."""
+    by_place = _PART_BY_PLACE_RE.match(chunk)
     for joint in _DESCRIPTION_RE.finditer(chunk):
         word = re.search(r"(\w+)\.$", chunk[:joint.start() + 1])
         if chunk[joint.start()] == "." and word and fold(word.group(1)) in ABBREVIATIONS:
             continue
+        if by_place and joint.start() < by_place.end():
+            continue  # "the man in the toilet": the place is the part's
         return [chunk[:joint.start()], chunk[joint.end():]]
     return [chunk]
 

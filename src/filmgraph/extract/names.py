@@ -131,8 +131,8 @@ def is_person_name(text: str) -> bool:
     (False, False, False)
     """
     text = _SUFFIX_COMMA_RE.sub(" ", text.strip())  # "Pablo Núñez, Jr."
-    if not text or len(text) > 60 or _NOT_IN_NAMES_RE.search(text):
-        return False
+    if not text or len(text) > 60 or _NOT_IN_NAMES_RE.search(text) or text.endswith(("'s", "’s")):
+        return False  # (a possessive, "Sherlock Jr.'s", describes someone else's part)
     tokens = text.split()
     if len(tokens) > 7 or tokens[0].casefold() in _FUNCTION_WORDS:
         return False  # "The main protagonist" starts a phrase, not a name

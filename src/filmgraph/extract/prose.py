@@ -445,6 +445,9 @@ _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
                                      r"(?:television|streaming|home))\b)")
 
 
+_RESTORATION_RE = re.compile(r"(?i)\b(?:restoration|restored\s+(?:version|print|cut)|remaster(?:ed|ing)?)\b")
+
+
 def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
     """Dated releases, each with the country or festival the sentence gives for it; with ``theatrical``, only
     those whose clause says the film was shown in cinemas ("released nationwide in the UK").
@@ -459,13 +462,19 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
     if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
     verb = _RELEASE_VERB_RE.search(sentence)
+    if verb is not None and _RESTORATION_RE.search(re.split(r"[,;]", sentence[:verb.start()])[-1]):
+        # "A 4K restoration … premiered in 2019": a new version's showing, not the film's release (but "After its
+        # restoration was completed, the film was released …").
+        return []
     other = _ANOTHER_FILM_SUBJECT_RE.search(sentence) if verb is not None else None
     if other is not None and other.start() < verb.start() and not _OBJECT_BEFORE_RE.search(
             re.sub(r"(?:the|its|his|her|their)\s+$", "", sentence[:other.start()])):
         return []  # "Its predecessor was released on …", "Her next film, Coast Road, opened in limited release …"
     # A year in brackets after a name is that work's ("… previously held by Bodyguard (2011)"), no date of the film.
+    # Nor is a year after "since" ("the highest-grossing release since 2019"): a comparison.
     dates = [(when, start, end) for when, start, end in find_dates_carrying_year(sentence)
-             if not (sentence[start - 1:start] == "(" and sentence[end:end + 1] == ")" and when.month is None)]
+             if not (sentence[start - 1:start] == "(" and sentence[end:end + 1] == ")" and when.month is None)
+             and not sentence[:start].endswith("since ")]
     # "premiered on 5 October at the festival held from 3 to 12 October 2019": the day before the festival's own
     # dates is the release's, in their year; the festival's days are none.
     held = [d for d in dates if _HELD_BEFORE_RE.search(sentence, 0, d[1])]
@@ -2400,7 +2409,10 @@ _NOT_GROSS_RE = re.compile(r"\b(?:budget|cost(?:s|ing)?|spent|spend|spending|pai
                            r"expected|projected|predicted|fastest|first\s+(?:[\w-]+\s+){0,3}?(?:film|movie|picture|release)|"
                            r"(?<!went on )(?<!goes on )(?<!go on )to (?:earn|gross|reach)|per|average|"
                            r"record|compared|than|movies|films|top\s+\d+|after|behind|ahead|surpass\w*|beat\w*|"
-                           r"tracking|forecast\w*|anticipat\w*)\b", re.IGNORECASE)
+                           r"tracking|forecast\w*|anticipat\w*|"
+                           # "the smallest drop for a film opening to over $100 million": a record's threshold
+                           r"for\s+(?:a|any|an)\s+(?:[\w-]+\s+)?(?:film|movie|picture|release)\s+(?:opening|grossing|"
+                           r"earning|debuting|making|taking))\b", re.IGNORECASE)
 # What a sum is, said after it: "$7.25 million in rentals", "$64 million from home video sales", "$12,229 per
 # theater", "$67 million short of …".
 _NOT_GROSS_AFTER_RE = re.compile(r"\b(?:budget|rentals?|profits?|costs?|video|dvds?|blu-ray|vhs|merchandis\w*|sales|"
@@ -2482,12 +2494,17 @@ _ANOTHER_WORK_MADE_RE = re.compile(r"\b(?:made|shot|directed|produced|wrote|film
                                    r"documentary|play|series)\b")
 
 
+_PARTICIPLE_ASIDE_RE = re.compile(r",\s+(?:released|made|directed|produced|shot|filmed|distributed)\b[^,;]*$")
+
+
 def _relative_to_another(upto_clause: str, clause: str, title: str) -> bool:
     """Whether a clause is a relative one ("which grossed …") about something other than the film: "surpassing
     Coast Road, which grossed …" (but "The film, which grossed …" and "Night Harbour, which grossed …")."""
     if not _RELATIVE_RE.match(clause):
         return False
     antecedent = upto_clause.rstrip(" ,;:(—–'\"’”")
+    # "…, and The Navigator, released later the same year, which earned …": an aside between the name and "which".
+    antecedent = _PARTICIPLE_ASIDE_RE.sub("", antecedent)
     if _ANOTHER_WORK_MADE_RE.search(antecedent[-90:]):
         return True  # "he first made a short film from fifteen pages of the script, which won …": that work's
     the_film = _THE_FILM_AT_END_RE.search(antecedent)
