@@ -1860,3 +1860,16 @@ def test_another_films_sum_and_a_records_threshold_are_not_the_films(sentence: s
 ])
 def test_a_year_of_comparison_and_a_restorations_premiere_are_no_release(sentence: str) -> None:
     assert _film("", f"== Release ==\n{sentence}\n").release == []
+
+
+@pytest.mark.parametrize(("sentence", "periods"), [
+    ("Principal photography took place between January and March 1924 in [[Hollywood]].",
+     [("Hollywood", "1924-01", "1924-03")]),
+    # Where the production moved to: filming there began then, its end is not told.
+    ("The production then moved to [[Tasmania]] in April 2015.", [("Tasmania", "2015-04", None)]),
+])
+def test_the_period_of_filming_a_sentence_gives_a_place(sentence: str,
+                                                        periods: list[tuple[str, str, str | None]]) -> None:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    assert [(f.place.name, f.start and f.start.isoformat(), f.end and f.end.isoformat())
+            for f in film.filming_location] == periods

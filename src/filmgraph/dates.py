@@ -32,7 +32,10 @@ _DATE_RE = re.compile(_DATE_START + "(?:" + "|".join(
     f"(?:{p.replace('(?P<', f'(?P<p{i}_')})" for i, p in enumerate(_PATTERNS)) + ")", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
 _RANGE_RE = re.compile(
-    rf"(?=[f{_MONTH_INITIALS}])(?:from\s+)?{_MONTH.format('m1')}\s*(?:–|-|—|to|until|through)\s*"
+    # "from January to March 2024", "January–March 2024", "between January and March 2024" (never "in January and
+    # March 2024": two months)
+    rf"(?=[fb{_MONTH_INITIALS}])(?:(?:from\s+)?{_MONTH.format('m1')}\s*(?:–|-|—|to|until|through)|"
+    rf"between\s+{_MONTH.format('b1')}\s+and)\s*"
     rf"{_MONTH.format('m2')},?\s+{_YEAR.format('y')}",
     re.IGNORECASE,
 )
@@ -141,6 +144,6 @@ def find_month_range(text: str) -> tuple[PartialDate, PartialDate, int, int] | N
     if not match:
         return None
     year = int(match["y"])
-    first = _MONTHS[match["m1"].lower().rstrip(".")]
+    first = _MONTHS[(match["m1"] or match["b1"]).lower().rstrip(".")]
     last = _MONTHS[match["m2"].lower().rstrip(".")]
     return PartialDate(year, first), PartialDate(year, last), match.start(), match.end()

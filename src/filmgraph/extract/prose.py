@@ -1729,7 +1729,9 @@ _FILMED_THERE_RE = re.compile(r"(?i)\b(?:shot|filmed)\s+(?:\w+\s+){0,3}?there\b"
 
 
 # Words before a filming date that make it the start of a period: "Filming began …", "from", "between".
-_FILMING_START_RE = re.compile(r"(?i)\b(?:began|begun|started|commenced|from|starting|beginning|between)\b")
+# ("The production moved to Australia in April 2015": filming there began then.)
+_FILMING_START_RE = re.compile(r"(?i)\b(?:began|begun|started|commenced|from|starting|beginning|between|moved|"
+                               r"relocated|shifted|resumed)\b")
 # What joins the two ends of a period: "between A and B", "from A to B", "A–B".
 _SPAN_OPENER_RE = re.compile(r"(?i)\b(?:between|from)\b")
 _SPAN_JOINT_RE = re.compile(r"\s*(?:,\s*)?(?:and|to|through|till|until|[–—-])\s*")
