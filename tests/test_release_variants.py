@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from filmgraph import extract_film
+from filmgraph.extract import prose
 from filmgraph.model import Film
 from filmgraph.read.wikitext import parse_wikitext
 
@@ -74,3 +75,19 @@ def test_a_worldwide_release_has_no_place() -> None:
                                                   ("{{Runtime|2|0}}", 120.0)])
 def test_runtime_template_with_hours_and_minutes(runtime: str, minutes: float) -> None:
     assert [q.amount for q in _film(f"| runtime = {runtime}").runtime] == [minutes]
+
+
+@pytest.mark.parametrize(("sentence", "releases"), [
+    # An aside closing an item of the list ("…, by Media Castle,") never ends the list.
+    ("It was released in China on December 2, 2016, by Huaxia Film Distribution, in South Korea on January 4, 2017, "
+     "by Media Castle, and in the United Kingdom on November 18, 2016, by Anime Limited.",
+     [("2016-12-02", "China"), ("2017-01-04", "South Korea"), ("2016-11-18", "United Kingdom")]),
+    ("It was released in China on 12 December 2011, after a period of online piracy, and in South Korea on 17 August "
+     "2011.", [("2011-12-12", "China"), ("2011-08-17", "South Korea")]),
+    # A country's cinemas the film opened in or reached; a festival's date before it is no release.
+    ("It was screened at the Osaka Asian Film Festival on 10 March 2013 before opening in Japanese cinemas on 18 May "
+     "2013.", [("2013-05-18", "Japan")]),
+    ("It reached South Korean cinemas on 17 August 2011.", [("2011-08-17", "South Korea")]),
+])
+def test_releases_listed_with_asides_and_a_countrys_cinemas(sentence: str, releases: list[tuple[str, str]]) -> None:
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in prose.find_releases(sentence)] == releases

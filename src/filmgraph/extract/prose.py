@@ -325,7 +325,10 @@ def _shift(base: PartialDate, text: str) -> PartialDate | None:
 
 
 # "expanding wide on 21 October": the wide release after a limited one.
-_RELEASE_VERB_RE = re.compile(r"\b(released|release|opened in|premiered|premiere|debuted|hit (?:theatres|cinemas)|"
+# "opening in Japanese cinemas on …", "reached South Korean cinemas on …": a country's cinemas.
+_RELEASE_VERB_RE = re.compile(r"\b(released|release|open(?:ed|ing) in|premiered|premiere|debuted|"
+                              r"hit (?:theatres|cinemas)|"
+                              r"reached\s+(?:[A-Z][\w-]*\s+){1,2}(?:cinemas|theatres|theaters)|"
                               r"(?:expand(?:ed|ing|s)|went|going|goes)\s+wide)\b", re.IGNORECASE)
 _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participated|selected|premiered|premiere|"
                              r"played|competed|in competition|opened|closed)\b", re.IGNORECASE)
@@ -370,7 +373,7 @@ def may_mention(sentence: str, stems: tuple[str, ...]) -> bool:
                                                                              _ASCII_CASE_TWINS)))
 
 
-_RELEASE_STEMS = ("releas", "opened in", "premiere", "debuted", "hit ")
+_RELEASE_STEMS = ("releas", "opened in", "opening in", "premiere", "debuted", "hit ", "reached ")
 _SCREEN_STEMS = ("screen", "shown", "presented", "participated", "selected", "premiere", "played", "competed",
                  "in competition", "opened", "closed")
 _AWARD_STEMS = ("won", "win", "receiv", "took", "taking", "award", "earn", "collected", "picked up", "named", "got",
@@ -413,12 +416,16 @@ _MAKING_WORDS_RE = re.compile(r"(?i)\b(?:filming|filmed|shooting|shot|(?:re-?)?s
                               r"principal|wrapped|post-production|dubbing)\b")
 _RANKING_YEAR_RE = re.compile(r"(?i)\b(?:films?|movies?|releases?|grosser)\s+of\s+$")
 _BEFORE_THE_RELEASE_RE = re.compile(r"(?i),?\s+(?:[\w-]+\s+){0,3}?(?:prior\s+to|before|ahead\s+of)\s+"
-                                    r"(?:its|the\s+film's|the)\s+(?:[\w-]+\s+)?release\b")
+                                    r"(?:(?:its|the\s+film's|the)\s+(?:[\w-]+\s+)?release\b|"
+                                    r"(?:opening|being\s+released|its\s+release)\s+in\b)")
 # Between a release's date (and its place) and the next date of its list: " in the United States, and on ".
 _LISTED_PLACE = r"in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 # "…, in the United Kingdom on 12 August 2005, and in Australia as Foo by Roadshow on …": the next item of a list.
 _PLACE_BEFORE_DATE_RE = re.compile(rf"{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+(?:on|in)\s+$")
-_LISTED_DATE_RE = re.compile(rf"(?:\s+{_LISTED_PLACE})?,?\s+(?:and\s+)?"
+# (An aside may close the item before: "…, by Huaxia Film Distribution, in South Korea on …", "…, after a period of
+# online piracy, and in South Korea on …".)
+_LISTED_DATE_RE = re.compile(rf"(?:,?\s+(?:by|through|via|after|following)\s+[^,;]{{1,80}}?)?"
+                             rf"(?:\s+{_LISTED_PLACE})?,?\s+(?:and\s+)?"
                              rf"(?:{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+)?(?:(?:on|in)\s+)?")
 _MADE_IN_BEFORE_RE = re.compile(r"(?i)\b(?:(?:shot|filmed|made|set|produced|born|based)\s+(?:entirely\s+)?(?:in|at)|"
                                 r"than\s+in(?:\s+the\s+rest\s+of)?)\s+(?:the\s+)?$")
@@ -510,8 +517,10 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         before = [p for p, s, e in places if lower <= s < start and s != claimed
                   and not re.search(r",\s+and\b|;", sentence[e:start])]
         # Nor is a place after the next clause break ("premiered … on May 25, and was released in the US on …").
+        # Nor one a verb of its own takes ("on 10 March 2013 before opening in Japanese cinemas on …").
         after = [(p, s) for p, s, _ in places if end <= s < upper
-                 and not _CLAUSE_BREAK_BEFORE_RE.search(sentence, end, s)]
+                 and not _CLAUSE_BREAK_BEFORE_RE.search(sentence, end, s)
+                 and not _RELEASE_VERB_RE.search(sentence[end:s] + sentence[s:s + 3])]  # (the place may open "in …")
         # An item of a list of releases that names its place before its date ("…, in the United Kingdom on 12 August
         # 2005, and in Canada on …") has none if that is no place ("in Dolby Cinema on 8 June"): never the next item's.
         placed_before = bool(mentions) and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None \
