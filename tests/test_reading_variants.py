@@ -1873,3 +1873,9 @@ def test_the_period_of_filming_a_sentence_gives_a_place(sentence: str,
     film = _film("", f"== Production ==\n{sentence}\n")
     assert [(f.place.name, f.start and f.start.isoformat(), f.end and f.end.isoformat())
             for f in film.filming_location] == periods
+
+
+def test_a_side_linked_and_credited_is_the_actor_whatever_order_the_lists_other_lines_keep() -> None:
+    film = _film("| starring = [[Vincent Cassel]]", "== Cast ==\n* Vinz – [[Vincent Cassel]]\n"
+                                                   "* [[Hubert Koundé]] (Hubert)\n* [[Saïd Taghmaoui]] — Saïd\n")
+    assert _cast(film) == {"Vincent Cassel": ["Vinz"], "Hubert Koundé": ["Hubert"], "Saïd Taghmaoui": ["Saïd"]}

@@ -727,6 +727,13 @@ def read_cast_list(items: Sequence[CastItem], context: CastContext) -> list[Entr
         pair = None if item.heading else _split_pair(text)
         if pair is not None:
             _decide(pair)
+        if pair is not None and pair.decided is None:
+            # "Vinz – [[Vincent Cassel]]" in a list of "Actor – Role" lines: a side linked and credited as a person,
+            # beside one that is neither, is the actor whatever order the list's other lines keep.
+            lead = _side_score(_name_head(pair.right), pair.right, item, context) - _side_score(
+                clean_name(_NOTES_IN_BRACKETS_RE.sub("", pair.left)), pair.left, item, context)
+            if abs(lead) >= 3:
+                pair.decided = "right" if lead > 0 else "left"
         lines.append((item, text, pair))
     lines = _comma_pairs(lines)
     vote = 0
