@@ -159,7 +159,8 @@ At the [[12th Genie Awards]] in 1991, [[Eva Lund]] and [[Pia Holm]] were nominat
 the film was nominated for Best Picture.
 At the 40th National Board of Review Awards, [[Carl Holm]] was chosen the year's "Best Actor."
 """)
-    assert ("Genie Awards", "Best Actress", "nominated", ("Eva Lund", "Pia Holm"), 1991) in found
+    assert {("Genie Awards", "Best Actress", "nominated", ("Eva Lund",), 1991),
+            ("Genie Awards", "Best Actress", "nominated", ("Pia Holm",), 1991)} <= found  # each her own
     assert ("National Board of Review", "Best Actor", "won", ("Carl Holm",), None) in found
 
 
@@ -319,7 +320,8 @@ def test_nominees_listed_under_a_category_item() -> None:
 ** [[César Award for Best Sound|Best Sound]] – Eva Lund and Ann Berg (nominated)
 """)
     assert found == {("César Awards", "Best Film", "won", (), 1996),
-                     ("César Awards", "Most Promising Actor", "nominated", ("Carl Holm", "Tom Hill"), 1996),
+                     ("César Awards", "Most Promising Actor", "nominated", ("Carl Holm",), 1996),
+                     ("César Awards", "Most Promising Actor", "nominated", ("Tom Hill",), 1996),
                      ("César Awards", "Best Sound", "nominated", ("Ann Berg", "Eva Lund"), 1996)}
 
 

@@ -42,7 +42,7 @@ def test_sample_people_are_merged_across_spellings(sample_film) -> None:
 def test_sample_has_exactly_one_named_win_and_the_tally(sample_film) -> None:
     wins = [n.category for n in sample_film.nomination if n.result is AwardResult.WON]
     assert wins == ["Best Danish Film"]
-    assert len(sample_film.nomination) == 11
+    assert len(sample_film.nomination) == 12  # the two supporting actresses' nominations each their own
     tallies = [(t.body, t.wins, t.ceremony) for t in sample_film.award_tally]
     assert tallies == [("Robert Awards", 6, "43rd Robert Awards")]
 
@@ -212,7 +212,8 @@ Infobox
     assert rows == [
         ("Robert Awards", "Best Danish Film", "won", "2026-01-31", "43rd Robert Awards", []),
         ("Robert Awards", "Best Director", "nominated", "2026-01-31", "43rd Robert Awards", ["Ann Berg"]),
-        ("Bodil Awards", "Best Actress", "won", None, None, ["Pia Holm", "Eva Lund"]),
+        ("Bodil Awards", "Best Actress", "won", None, None, ["Pia Holm"]),  # a category for one performer:
+        ("Bodil Awards", "Best Actress", "won", None, None, ["Eva Lund"]),  # each of the two her own
         ("Odense Film Festival", "Audience Award", "won", None, None, []),
     ]
 

@@ -9,6 +9,7 @@ import pytest
 
 from filmgraph.extract import prose
 from filmgraph.model import AwardResult, Nomination, Nominee, PartialDate
+from filmgraph.rdf.mapping import map_statements
 from test_review5_awards import _film, _nominations, _table
 
 
@@ -186,7 +187,9 @@ def test_a_prize_of_the_stage_version_is_not_the_films() -> None:
     ("At the [[49th Academy Awards]], it won Best Picture (for producers [[Tom Hill]] and [[Eva Lund]]) and Best "
      "Supporting Actor (both [[Carl Holm]] and [[Ann Berg]]).",
      {("Academy Awards", "Best Picture", "won", ("Eva Lund", "Tom Hill")),
-      ("Academy Awards", "Best Supporting Actor", "won", ("Ann Berg", "Carl Holm"))}),
+      # A category for one performer: each of the two its own.
+      ("Academy Awards", "Best Supporting Actor", "won", ("Ann Berg",)),
+      ("Academy Awards", "Best Supporting Actor", "won", ("Carl Holm",))}),
     ("It was nominated for Best Sound ([[Tom Hill]], [[Eva Lund]] and [[Carl Holm]]) at the 49th Academy Awards.",
      {("Academy Awards", "Best Sound", "nominated", ("Carl Holm", "Eva Lund", "Tom Hill"))}),
     ("It won the Academy Award for Best Film Editing for [[Tom Hill]] and Eva Lund.",
@@ -204,7 +207,8 @@ def test_recipients_cells_in_a_list_template_a_song_note_or_shared_with() -> Non
     film = _film("", _table(rows))
     assert _nominations(film) == {("Academy Awards", "Best Director", "nominated", ("Eva Lund", "Tom Hill")),
                                   ("Academy Awards", "Best Original Song", "nominated", ("Ann Berg", "Carl Holm")),
-                                  ("Saturn Awards", "Best Actress", "won", ("Eva Lund", "Ida Krog"))}
+                                  ("Saturn Awards", "Best Actress", "won", ("Eva Lund",)),
+                                  ("Saturn Awards", "Best Actress", "won", ("Ida Krog",))}
     song = next(n for n in film.nomination if n.category == "Best Original Song")
     assert [n.work.name for n in song.nominees if n.work] == ["Harbour Song"]
 
@@ -519,3 +523,27 @@ for Visual Media.
         ("Edgar Awards", "Best Motion Picture Screenplay", "won"),
         ("Bram Stoker Awards", "Best Screenplay", "won"),
         ("Grammy Awards", "Best Score Soundtrack for Visual Media", "nominated")}
+
+
+def test_two_people_in_a_category_for_one_performer_are_two_nominations_and_a_team_is_one() -> None:
+    film = _film("| starring = [[Dustin Hoffman]]<br>[[Jon Voight]]", """== Accolades ==
+{| class="wikitable"
+! Award !! Category !! Nominee !! Result
+|-
+| rowspan="4" | [[42nd Academy Awards|Academy Awards]] || Best Actor || [[Dustin Hoffman]] || {{nom}}
+|-
+| Best Actor || [[Jon Voight]] || {{nom}}
+|-
+| rowspan="2" | Best Sound Mixing || [[Bill Varney]] || {{won}}
+|-
+| [[Steve Maslow]] || {{won}}
+|}
+""")
+    assert sorted(_nominations(film)) == [
+        ("Academy Awards", "Best Actor", "nominated", ("Dustin Hoffman",)),
+        ("Academy Awards", "Best Actor", "nominated", ("Jon Voight",)),
+        ("Academy Awards", "Best Sound Mixing", "won", ("Bill Varney", "Steve Maslow"))]
+    statements = {str(s.iri).rsplit("/", 1)[-1] for s in map_statements(film).statements
+                  if s.property in ("P166", "P1411")}
+    assert statements == {"academy-awards-best-actor-dustin-hoffman", "academy-awards-best-actor-jon-voight",
+                          "academy-awards-best-sound-mixing"}

@@ -172,7 +172,7 @@ def test_a_store_on_read_only_media_can_be_queried(store: Path, monkeypatch: pyt
     monkeypatch.setattr("filmgraph.store.embedded.pyoxigraph.Store", ReadOnlyMedia)
     result = run_cli("query", "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", "--store", str(store), "-f", "csv")
     assert result.exit_code == 0, result.output
-    assert result.stdout.split() == ["n", "722"]
+    assert result.stdout.split() == ["n", "736"]
     refused = run_cli("load", SAMPLE, "--store", str(store))  # loading needs a writable store
     assert refused.exit_code == 2 and "cannot open store" in error_lines(refused)[0]
 

@@ -1087,6 +1087,28 @@ def merge_qualified_categories(film: Film) -> None:
     film.nomination = kept
 
 
+# A category for one performer's work ("Best Actor", "Best Supporting Actress", "Best Performance by an Actor"): each
+# of its nominees is nominated alone. Never a cast's, a duo's or a team's ("Outstanding Performance by a Cast",
+# "Best On-Screen Duo", "Favorite Comedy Team", "Best Kiss").
+_ONE_PERFORMER_RE = re.compile(r"(?i)\b(?:actor|actress|actors|actresses|performance|performer)\b")
+_JOINT_RE = re.compile(r"(?i)\b(?:cast|ensemble|duo|team|couple|kiss|fight|chemistry|pair|trio|stunt)\b")
+
+
+def split_individual_nominations(film: Film) -> None:
+    """Two people in a category for one performer are two nominations (Midnight Cowboy's two leads, each nominated
+    for Best Actor), as Wikidata states them: one statement each, never one joint nomination."""
+    split: list[Nomination] = []
+    for nomination in film.nomination:
+        people = list(dict.fromkeys(n.person for n in nomination.nominees if n.person))
+        if len(people) < 2 or not _ONE_PERFORMER_RE.search(nomination.category) \
+                or _JOINT_RE.search(nomination.category) or any(not n.person for n in nomination.nominees):
+            split.append(nomination)
+            continue
+        split += [replace(nomination, nominees=[Nominee(person=person)], sources=list(nomination.sources))
+                  for person in people]
+    film.nomination = split
+
+
 _SCORE_CATEGORY_RE = re.compile(r"(?i)\b(?:score|music)\b")
 
 

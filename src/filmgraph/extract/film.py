@@ -33,6 +33,7 @@ from filmgraph.extract.accolades import (
     read_award_blocks,
     read_award_table,
     relink_categories,
+    split_individual_nominations,
 )
 from filmgraph.extract.cast import (
     CastContext,
@@ -161,6 +162,7 @@ def extract_film(article: Article) -> Film:
     _join_pen_names(article, film)
     _add_stated_names(article, film)
     _add_other_spellings(article, film)
+    split_individual_nominations(film)  # (after _resolve: two names of one person stay one nominee)
     _resolve_rupees(film)
     for field in ("budget", "box_office"):
         for quantity in getattr(film, field):

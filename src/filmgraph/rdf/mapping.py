@@ -533,8 +533,15 @@ def _nomination(m: _Mapper, row: FieldRow, nomination: Nomination) -> Emitted:
         for nominee in nomination.nominees:
             if nominee.person:
                 m.add(m.person(nominee.person), SDO.award, text_literal(award_label(nomination)))
+    statement_slug = f"{slug(nomination.body or 'unknown')}-{slug(nomination.category)}"
+    if sum(1 for other in m.film.nomination if (other.body, other.category, other.result) == (
+            nomination.body, nomination.category, nomination.result)) > 1:
+        # Two nominations of one category (each lead nominated for Best Actor): a statement each, told apart by
+        # whom it went to.
+        statement_slug += "".join(f"-{slug(m.film.people[n.person].name)}" for n in nomination.nominees
+                                  if n.person and n.person in m.film.people)
     return Emitted(text_literal(award_label(nomination)) if won else None, node, sources=nomination.sources,
-                   slug=f"{slug(nomination.body or 'unknown')}-{slug(nomination.category)}")
+                   slug=statement_slug)
 
 
 def _tally(m: _Mapper, row: FieldRow, tally: AwardTally) -> Emitted:
