@@ -1879,3 +1879,23 @@ def test_a_side_linked_and_credited_is_the_actor_whatever_order_the_lists_other_
     film = _film("| starring = [[Vincent Cassel]]", "== Cast ==\n* Vinz – [[Vincent Cassel]]\n"
                                                    "* [[Hubert Koundé]] (Hubert)\n* [[Saïd Taghmaoui]] — Saïd\n")
     assert _cast(film) == {"Vincent Cassel": ["Vinz"], "Hubert Koundé": ["Hubert"], "Saïd Taghmaoui": ["Saïd"]}
+
+
+@pytest.mark.parametrize(("text", "cast"), [
+    # A description with whose it is ("Alfredo's wife") ends no list of the cast.
+    ("The supporting cast includes [[Isa Danieli]] as Anna, Alfredo's wife; [[Leo Gullotta]] as Ignazio, the usher; "
+     "and [[Tano Cimarosa]] as the blacksmith.",
+     {"Isa Danieli": ["Anna"], "Leo Gullotta": ["Ignazio"], "Tano Cimarosa": ["blacksmith"]}),
+    # A part named by whose it is; a part played by two actors in two times.
+    ("[[Nino Terzo]] plays Peppino's father.", {"Nino Terzo": ["Peppino's father"]}),
+    ("Salvatore's mother Maria is played by [[Antonella Attili]] in the flashbacks and by [[Pupella Maggio]] in the "
+     "present-day scenes.", {"Antonella Attili": ["Maria"], "Pupella Maggio": ["Maria"]}),
+])
+def test_cast_told_in_prose_with_whose_parts_and_a_part_played_twice(text: str, cast: dict[str, list[str]]) -> None:
+    assert _cast(_film("", f"== Cast ==\n{text}\n")) == cast
+
+
+def test_a_part_only_described_in_prose_is_the_part_the_list_names() -> None:
+    film = _film("", "== Cast ==\n* [[K. L. Antony]] as Vincent Bhavana, Mahesh's father\n\n== Production ==\n"
+                     "K. L. Antony, a veteran of amateur theatre, made his film debut as Mahesh's father.\n")
+    assert _cast(film) == {"K. L. Antony": ["Vincent Bhavana"]}

@@ -306,6 +306,12 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
             collector.nominee_keys[id(old)] & {nominee_key(n) for n in new.nominees}):
         old = None  # two rows of one category, one won and one not ("Best Original Song": two songs): each its own
     if old is not None:
+        if by_page and set(re.findall(r"\w+", fold(old.category))) < set(re.findall(r"\w+", fold(new.category))):
+            # "Oscar for Best Cinematography" in the lead, "Best Cinematography (Black-and-White)" in the accolades:
+            # one category, by its fuller name.
+            old.category = new.category
+            collector.nominations_by_category.setdefault(category, []).append(old)
+            collector.nominations_by_body.setdefault(("category", category, body_key(old.body)), old)
         if new.result is AwardResult.WON:
             old.result = AwardResult.WON
         old.date = old.date or new.date

@@ -1048,7 +1048,7 @@ def _without_asides(sentence: str) -> str:
 
 
 # "Anna, portrayed by Ann Berg", "Rask (voiced by Carl von Holm)": the role, then its actor.
-_PLAYED_BY_RE = re.compile(r"(?:,\s*|\s*\(\s*)(?:voiced|played|portrayed|performed)\s+by\s+")
+_PLAYED_BY_RE = re.compile(r"(?:,\s*|\s*\(\s*|\s+(?:is|was|are|were)\s+)(?:voiced|played|portrayed|performed)\s+by\s+")
 # "Other cast members include …", "the film features …": the cast a sentence lists.
 _INCLUDE_RE = re.compile(r"\b(?:(?:cast|cast members|actors|roles|appearances|stars)\b[^.;]{0,40}?\b"
                          r"(?:include|includes|included|including)|features|featured|featuring|also starring|"
@@ -1136,6 +1136,8 @@ def _prose_role(text: str, actor: str, sentence: str = "") -> list[str]:
     described = _DESCRIBED_PART_RE.match(head) if not roles and not _ANOTHER_WORK_RE.search(sentence) else None
     if described and not _NOT_A_PART.intersection(described["what"].split()):
         roles.append(described["what"])  # "plays a dock supervisor", "portrays the city police chief"
+    elif not roles and (kin := _WHOSE_PART_RE.match(head)) and not _NOT_A_PART.intersection(kin["what"].split()):
+        roles.append(head)  # "plays Peppino's father": the part as the credits name it, by whose it is
     return roles
 
 
@@ -1150,6 +1152,8 @@ _IN_ANOTHER_WORK_RE = re.compile(r"(?i)\b(?:in|for|on)\s+(?:the|a|an|its|his|her
 # doctor" (whose it is dropped), in at most five lower-case words.
 _DESCRIBED_PART_RE = re.compile(r"^(?:an?|the)\s+(?:(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*(?:'s|’s|s'|s’)\s+)?"
                                 r"(?P<what>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,4})$")
+# A part named by whose it is, with no article: "Peppino's father", "Salvatore's sister".
+_WHOSE_PART_RE = re.compile(r"^[A-Z][\w-]*(?:'s|’s)\s+(?P<what>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})$")
 # What one plays that is no part: "plays a key role", "plays the guitar", "appears as a guest".
 _NOT_A_PART = frozenset({"role", "roles", "part", "parts", "character", "characters", "cameo", "cameos",
                          "appearance", "guest", "lead", "leads", "guitar", "piano", "drums", "bass", "violin",
@@ -1251,6 +1255,12 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         role = clean_role(" ".join(run), descriptions=False) if run else None
         if actor and role and fold(role) not in _PRONOUNS:
             entries.append((actor, [role]))
+            # "… is played by Ann Berg in the flashbacks and by Eva Lund in the present-day scenes": each actor.
+            clause_end = re.search(r"[;.]|$", sentence[match.end():]).start() + match.end()
+            for more in re.finditer(r"\band\s+(?:later\s+)?by\s+", sentence[match.end():clause_end]):
+                other = _person_of(_name_head(sentence[match.end() + more.end():]).split(), links, context)
+                if other and other != actor:
+                    entries.append((other, [role]))
     for match in _INCLUDE_RE.finditer(sentence) if lists else ():
         if not _IN_ANOTHER_WORK_RE.search(sentence[:match.start()]):  # not "In the remake, the cast includes …"
             # "Other cast members include …" says its list is of people; "the film features …" does not.
@@ -1310,8 +1320,8 @@ def _included(text: str, links: frozenset[str], context: CastContext, *, people:
     described = False  # the last actor's part is described ("as the champion"), not named
     for chunk in re.split(r"(?:;|,)\s+(?:and\s+)?(?![^(]*\))|\s+and\s+(?![^(]*\))", text):
         chunk = _WITH_START_RE.sub("", chunk.strip())  # "…, with Carl Holm as Jens and …"
-        if not chunk or not _name_token(chunk.split()[0]):
-            continue  # "a young woman", "father of …": what the last name plays
+        if not chunk or not _name_token(chunk.split()[0]) or re.match(r"[\w.-]+['’]s\s", chunk):
+            continue  # "a young woman", "father of …", "Alfredo's wife": what the last name plays
         bracketed = _NAME_AND_PART_RE.match(chunk)
         if bracketed and not _bracket_note(bracketed["role"]):
             chunk = f"{bracketed['name']} as {bracketed['role']}"  # "Ann Berg (Anna)"

@@ -422,6 +422,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
     paragraph_links = {block.text: block.links for section in article.sections for block in section.blocks
                        if block.kind is BlockKind.PARAGRAPH and block.links}
     last_body, body_section, body_told = "", "", -1  # the body the prose last named, in which section and sentence
+    told_ceremonies: dict[str, str] = {}  # the ceremonies the paragraph has named so far, by their body
     for part, paragraph in _paragraphs(article):
         categories_linked = award_links(paragraph_links[paragraph]) if paragraph in paragraph_links else []
         categories_linked = categories_linked or linked_categories
@@ -456,6 +457,12 @@ def _read_prose(article: Article, collector: Collector) -> None:
             awards = [award for award in awards if not names_a_body(award.category, collector)]
             if number == 0 and not (on_awards and section == body_section):
                 last_body = ""
+            if number == 0:
+                told_ceremonies = {}
+            if awards and prose.mentions_awards(sentence):
+                # "At the 23rd Academy Awards, held on 29 March 1951, … Carl Holm was nominated for [[…|Best
+                # Director]]": the ceremony the paragraph names is that of its body's prizes.
+                told_ceremonies.update((body_key(c), c) for c in prose.ceremonies_in(sentence))
             for award in awards:
                 if not award.body and last_body and re.search(r"\balso\b", sentence) or (
                         not award.body and last_body and (on_awards or body_told >= number - 1)
@@ -467,6 +474,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                     award.body = last_body
                 if award.body:
                     last_body, body_section, body_told = award.body, section, number
+                    award.ceremony = award.ceremony or told_ceremonies.get(body_key(award.body))
                 # A lone word is a person only as the surname of someone the article already named.
                 award.nominees = [n for n in award.nominees
                                   if n.person and (" " in n.person or fold(n.person) in surnames)]
@@ -1036,6 +1044,10 @@ def _resolve_rupees(film: Film) -> None:
             quantity.currency, quantity.unit = rupee.code, rupee.qid or None
 
 
+# A part described, not named: "Mahesh's father", "the blacksmith", "nurse".
+_DESCRIBED_ONLY_RE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[A-Z][\w-]*['’]s\s+)?[a-z]")
+
+
 def _resolve(film: Film) -> None:
     """Resolve people to one node each and merge facts stated in several places."""
     mentions: list[str] = []
@@ -1067,9 +1079,12 @@ def _resolve(film: Film) -> None:
         member.person = key(member.person)
 
     def join_characters(old: CastMember, new: CastMember) -> None:
-        # A part another section names shorter ("Commissioner Gordon" for "Commissioner James Gordon") is the same.
+        # A part another section names shorter ("Commissioner Gordon" for "Commissioner James Gordon") is the same;
+        # so is one it only describes ("Mahesh's father") beside the part the list names ("Vincent Bhavana").
+        named = any(not _DESCRIBED_ONLY_RE.match(o) for o in old.characters)
         old.characters.extend(c for c in new.characters
-                              if c not in old.characters and not any(_same_part(c, o) for o in old.characters))
+                              if c not in old.characters and not any(_same_part(c, o) for o in old.characters)
+                              and not (named and _DESCRIBED_ONLY_RE.match(c)))
         old.also_named.extend(n for n in new.also_named if n not in old.also_named)
 
     film.cast = _dedupe(film.cast, lambda m: m.person, join_characters)

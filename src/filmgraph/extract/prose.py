@@ -83,7 +83,8 @@ _NAMED_PRIZE_RE = re.compile(
     # Festival trophies named after a thing (Bear, Lion, Shell …) are prizes only with their metal or colour:
     # "Golden Bear", never "Billy Bear"; nor in a body's name ("Blue Dragon Film Awards", "Golden Horse Awards").
     # "Oscar" alone is how a text counts Academy Awards ("three-time Oscar winner"), never a category.
-    rf"\b(?:the\s+)?((?:{_CAP}\s+(?:of\s+)?)*(?:Award|Prize|Palme d'Or|Grand Prix|Mention|Golden Globe|Trophy|Medal|"
+    rf"\b(?:the\s+)?((?:{_CAP}\s+(?:of\s+)?)*(?:Award|Prize|Palme d'Or|"
+    rf"Grand Prix(?:\s+Sp[ée]cial\s+du\s+Jury)?|Mention|Golden Globe|Trophy|Medal|"
     rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!(?:\s+[A-Z][a-z]+)?\s+Awards?\b))\b)"
     # After "Award for", a category may open with other words than "Best" ("Favorite Movie", "Outstanding
     # Directing", "Most Popular Film", "Choice Movie: Drama").
@@ -271,6 +272,13 @@ def _trailing_body(category: str) -> str | None:
 def _without_year(phrase: str) -> str:
     """"the 1979 Mainichi Film Concours" → "Mainichi Film Concours": a body named by the table, held that year."""
     return re.sub(r"^(?:the\s+)?\d{4}\s+", "", phrase)
+
+
+def ceremonies_in(text: str) -> list[str]:
+    """The ceremonies a text names, as written: "At the 23rd Academy Awards, …" → ["23rd Academy Awards"]."""
+    # (Not a prize of a year: "the 2004 Annie Award for Best Animated Feature".)
+    return [re.sub(r"^the\s+", "", b, flags=re.IGNORECASE) for b, _, _ in _bodies(text)
+            if is_ceremony(b) and not re.search(r"\b(?:Award|Prize)$", b)]
 
 
 def bodies_in(text: str) -> list[str]:
@@ -1101,9 +1109,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         if not wins and not nominations:
             continue
         verb = max(wins + nominations, key=lambda m: m.start())
-        if re.search(r"-time\s+$", before) or re.search(r"\b(?:not|never|n't|failed to|without)\s+(?:\w+\s+)?$",
-                                                         before[:verb.start()]):
-            continue  # "was not nominated for …" states no nomination
+        if re.search(r"-time\s+$", before) or _NOT_BEFORE_VERB_RE.search(before[:verb.start()]):
+            continue  # "was not nominated for …", "was not among the films shortlisted for …": no nomination
         if _EARLIER_PRIZE_RE.search(sentence, clause, verb.start()) and not _FOR_THIS_FILM_RE.match(
                 sentence, position + len(category)) and title not in sentence[position + len(category):]:
             continue  # "…, who had won the Academy Award for Best Actor for Bar": someone's earlier prize
@@ -1298,6 +1305,8 @@ _IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "i
 _MONTH_NAME_RE = re.compile(_MONTH_NAMES_RE)
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
 _INCLUDING_RE = re.compile(r"\bincluding\b|\bamong\s+(?:them|which|these)\b")
+_NOT_BEFORE_VERB_RE = re.compile(r"\b(?:not|never|n't|failed to|without)\s+(?:\w+\s+)?$|"
+                                 r"\bnot\s+among\s+(?:\w+\s+){0,4}$")
 _FOR_WHICH_RE = re.compile(r"\b(?:for|in)\s+which\s+(?:\w+\s+){0,3}$")
 _WON_NOTHING_RE = re.compile(r"\s+(?:none|nothing|no\s+(?:award|prize)s?)\b")
 _WHERE_CLAUSE_RE = re.compile(r",\s+where\s+[^,;]*$")
