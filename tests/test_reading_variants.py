@@ -1288,10 +1288,13 @@ def test_a_festival_held_at_a_hall_or_held_over_days(sentence: str, screening: s
     assert [r.date.isoformat() for r in film.release] == releases
 
 
-def test_a_company_s_name_with_a_slash_is_one_name() -> None:
-    film = _film("", "== Release ==\nIt was distributed by [[RCA/Columbia Pictures Home Video|RCA/Columbia Pictures "
-                     "Home Video]] in 1986.\n")
-    assert [d.name for d in film.distributor] == ["RCA/Columbia Pictures Home Video"]
+def test_a_company_s_name_with_a_slash_is_one_name_and_a_video_label_no_distributor() -> None:
+    film = _film("", "== Release ==\nIt was distributed by [[MGM/UA Entertainment Co.|MGM/UA Entertainment]] in "
+                     "1986.\n")
+    assert [d.name for d in film.distributor] == ["MGM/UA Entertainment"]
+    video = _film("", "== Release ==\nIt was distributed by [[RCA/Columbia Pictures Home Video|RCA/Columbia Pictures "
+                      "Home Video]] in 1986.\n")
+    assert video.distributor == []
 
 
 @pytest.mark.parametrize(("sentence", "releases"), [

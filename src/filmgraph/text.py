@@ -20,10 +20,10 @@ REPLACEMENT = "\ufffd"
 # "Łódź", "Šimon", "Ǆ"), Greek and Cyrillic. Only letters, so nothing in it needs escaping.
 UPPER = "A-Z" + "".join(chr(code) for code in range(0xC0, 0x530) if chr(code).isupper())
 # Words written with a full stop that ends no sentence (lower case): titles and ranks before a name ("Dr. Lund",
-# "Sgt. Pepper"), "Jr.", "St.", "Mt.", "No. 1", "vs.", a company's "Inc." and "Co.".
+# "Sgt. Pepper"), "Jr.", "St.", "Mt.", "No. 1", "vs.", a company's "Inc.", "Co.", "Corp." and "Warner Bros.".
 ABBREVIATIONS = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "sgt", "capt", "lt", "col", "gen", "rev",
                            "fr", "sen", "gov", "supt", "insp", "det", "mt", "maj", "ltc", "cmdr", "adm", "rep", "pvt",
-                           "cpl", "no", "vs", "inc", "ltd", "co"})
+                           "cpl", "no", "vs", "inc", "ltd", "co", "bros", "corp", "pty"})
 # Lone surrogates, and the 66 noncharacters of Unicode (chapter 23.7).
 _INVALID_RE = re.compile("[\ud800-\udfff\ufdd0-\ufdef" + "".join(
     f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17)) + "]")

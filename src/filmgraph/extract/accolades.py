@@ -108,6 +108,8 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         if linked and linked[0] and row_body and body_key(award_body(linked[0]) or linked[0]) != body_key(
                 award_body(row_body) or row_body):
             linked = None  # a link of the section's prose to another body's category ("Best Sound" at the Oscars)
+        if linked and fold(category) == fold(linked[2]) and award_page(linked[2]) is not None:
+            category = linked[1]  # "[[Annie Award for Best Animated Feature]]": the body's prize, for the category
         nomination = Nomination(
             body=strip_ordinal(body_cell) if body_cell else (linked[0] if linked and linked[0] else context_body),
             category=category, result=result, date=parse_date(cell("date")) or caption_date, ceremony=ceremony,
@@ -885,8 +887,9 @@ def relink_categories(nominations: list[Nomination], sentence: str, links: list[
         nomination.ceremony = nomination.ceremony if nomination.ceremony and award_body(nomination.ceremony) == body \
             else None
         # "Grammy for Best Instrumental Theme": the category after "for"; not "… Written Directly for the Screen".
+        # "[[Annie Award for Writing in a Feature Production]]": the body's prize, for the category after it.
         prize, for_, rest = shown.partition(" for ")
-        category = rest if for_ and _CATEGORY_START_RE.match(rest) else shown
+        category = rest if for_ and (_CATEGORY_START_RE.match(rest) or award_body(prize) == body) else shown
         nomination.category = _category_text(category)  # "Best Actor (Musical or Comedy)" keeps its brackets
         nomination.nominees = [n for n in nomination.nominees if not n.person or fold(n.person) not in fold(shown)]
 

@@ -510,7 +510,9 @@ def _read_prose(article: Article, collector: Collector) -> None:
                     distributors += found
                     sales += selling
             for name, area in distributors:
-                if fold(name) not in credited:  # "released in 2008 is directed by …" names a person
+                # "released in 2008 is directed by …" names a person; "re-released by Walt Disney Home
+                # Entertainment" a video label, no distributor of the film to cinemas.
+                if fold(name) not in credited and not _VIDEO_LABEL_RE.search(name):
                     collector.add("distributor", Organization(name, parse_place(area) if area else None), section)
             for name in sales:
                 collector.add("sales_agent", Organization(name), section)
@@ -1044,6 +1046,7 @@ def _resolve_rupees(film: Film) -> None:
             quantity.currency, quantity.unit = rupee.code, rupee.qid or None
 
 
+_VIDEO_LABEL_RE = re.compile(r"\b(?:Home\s+(?:Entertainment|Video|Media)|Video)\b")
 # A part described, not named: "Mahesh's father", "the blacksmith", "nurse".
 _DESCRIBED_ONLY_RE = re.compile(r"^(?:(?:the|a|an)\s+)?(?:[A-Z][\w-]*['’]s\s+)?[a-z]")
 

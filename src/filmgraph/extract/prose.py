@@ -45,7 +45,8 @@ _PARTICLE = r"(?:de|da|van|von|der|den|del|la|le|du|di|af|bin|al|ter|op)"
 # alternatives only there, not at each "e", "a" and "d" of its words.
 NAME_RE = re.compile(rf"(?=[{UPPER}]|[ead][l'd]-?[{UPPER}]){_NAME_TOKEN}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_TOKEN}){{1,3}}")
 _JOINER = r"(?:of|de|du|des|del|della|di|da|do|dos|das|von|van|der|den|la|le|les|för|for|on|the|'s|&|and the)"
-_PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|\d{{4}}))*")
+# (A name's later words may be elided particles and their word: "Nastro d'Argento", "Valle d'Aosta".)
+_PHRASE_RE = re.compile(rf"(?:{reference.EDITION}\s+)?{_CAP}(?:\s+(?:{_JOINER}\s+)*(?:{_CAP}|[dl]['’]{_CAP}|\d{{4}}))*")
 _EVENT_WORDS = re.compile(r"\b(festival|fest|filmfest|berlinale|biennale|market|affair|screenings|showcase|"
                           r"forum|sundance|cannes|tribeca|sxsw|locarno|tiff|days|week|series)\b", re.IGNORECASE)
 _BODY_WORDS = re.compile(r"\b(awards?|prizes?|academy|guild|festival|fest|filmfest|berlinale|critics|circle|"
@@ -345,8 +346,8 @@ _SCREEN_VERB_RE = re.compile(r"\b(screen(?:ed|ing|s)?|shown|presented|participat
 _NOT_THE_FILM_RE = re.compile(r"\b(trailer|teaser|poster|soundtrack|single|album|first[- ]look|still|DVD|Blu-ray|"
                               r"VHS|laser ?disc|videocassette|box set|"
                               r"home media|home video|home release|home entertainment|streaming|video on demand|VOD|"
-                              r"(?:anniversary|special|collector'?s|deluxe|restored|remastered|director'?s)\s+"
-                              r"(?:edition|version|cut|release|re-?release)|"
+                              r"(?:anniversary|special|collector'?s|deluxe|restored|remastered|director'?s|this|"
+                              r"that)\s+(?:edition|version|cut|release|re-?release)|"
                               r"novel|book|sequel|prequel|"
                               r"remake|spin-off|score|recording|video game|game|episode|musical|stage)s?\b",
                               re.IGNORECASE)
@@ -1144,9 +1145,12 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
         # "won nine German Film Awards, including the Golden Lola for …, and six European Film Awards": what the body
         # before "including" counts, not the next one.
         included = prior and _INCLUDING_RE.search(sentence, prior[-1][2], position) is not None
-        # "… at the Asian Film Awards, where Ann Berg also won Best Actor": the body the "where" clause follows.
+        # "… at the Asian Film Awards, where Ann Berg also won Best Actor": the body the "where" clause follows;
+        # "won the Nastro d'Argento for Best Director and the …": the body the category is "for".
         where = _WHERE_CLAUSE_RE.search(before)
         if where and prior and not sentence[prior[-1][2]:where.start()].strip(" )]'\""):
+            included = True
+        if prior and re.fullmatch(r"\s+for\s+(?:the\s+)?['\"‘“]?", sentence[prior[-1][2]:position]):
             included = True
         body_phrase = prize_body or at_phrase or (
             prior[-1][0] if included else after[0][0] if after else (prior[-1][0] if prior else None))
@@ -1872,7 +1876,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
             # (the plan word right before the place: not "began as planned in Rome", "planned a schedule and filmed in")
         linked = _linked_name_at(text, match.start("name"), match["name"], links or {})
         names = [(linked, match.start("name") + len(linked))] if linked else \
-            [(match["name"].rstrip(".,;"), match.end())]
+            [(match["name"].rstrip(".,;:"), match.end())]
         position = names[0][1]
         while extra := _LIST_CONTINUATION_RE.match(text, position):
             names.append((extra["name"].rstrip(".,;:"), extra.end()))
@@ -2167,6 +2171,9 @@ def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool 
 _PUBLISHER_RE = re.compile(r"\b(?:Records|Books|Comics|Publishing|Publishers|Publications|Press|Music|Games|Toys)\.?$")
 
 
+_THIS_VERSION_RE = re.compile(r"(?i)\b(?:this|that)\s+(?:edition|version|cut)\b")
+
+
 def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list[str]]:
     """(distributor, area) pairs and international sales agents.
 
@@ -2177,6 +2184,8 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
     sales: list[str] = []
     if not _mentions(sentence, ("distribut", "released", "acquired", "picked up", "bought", "secured", "handl")):
         return distributors, sales  # none of the verbs the patterns below need: spare the scan
+    if _THIS_VERSION_RE.search(sentence):
+        return distributors, sales  # "This version was also released in Australia by Madman": a video's label
     area_re = r"(?:\s+(?:in|across|throughout)\s+(?:the\s+)?(?P<area>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:\s+countries)?))?"
     # "Olive films": a company's name as written may end in a lower-case word of its trade.
     # "RCA/Columbia Pictures Home Video": a slash joins one company's name.
@@ -2247,7 +2256,9 @@ def _amount_re() -> re.Pattern[str]:
     # A symbol that is a word stands apart from the word before it: "Vol. 2" holds no sum in lire ("L.").
     words = [s for s in reference.currency_words()
              if (not s.isalpha() or s.isupper() or len(s) <= 3) and s not in _NOT_BEFORE_A_NUMBER]
-    symbols = "|".join((r"(?<![A-Za-z])" if s[:1].isalpha() else "") + re.escape(s) for s in words)
+    # Nor does a symbol stand right after letters: "ARS$178 million" is in pesos, or (a prefix not in the table,
+    # "XYZ$5 million") in no currency known, never in US dollars.
+    symbols = "|".join(r"(?<![A-Za-z])" + re.escape(s) for s in words)
     bounds = ("more than", "over", "at least", "nearly", "almost", "about", "around", "approximately", "roughly",
               "an estimated", "estimated", "under", "less than", "up to")
     scale = r"thousand|million|billion|bn|mn|m|k|lakhs?|crores?|cr"
