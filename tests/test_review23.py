@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from filmgraph.extract import prose
+from filmgraph.extract.accolades import ceremony_years
 from test_review5_awards import _film, _nominations
 
 
@@ -63,3 +64,16 @@ def test_a_place_of_filming_before_a_colon_is_the_place() -> None:
     film = _film("", '== Production ==\nThe rest of the film was shot in [[Buenos Aires]]: "Little Bomb" in the '
                      "city centre.\n")
     assert [f.place.name for f in film.filming_location] == ["Buenos Aires"]
+
+
+@pytest.mark.parametrize(("sentence", "day"), [
+    ("At the 64th National Film Awards, announced on 7 April 2017 and presented by President Pranab Mukherjee on 3 May "
+     "2017, the film won Best Feature Film.", "2017-05-03"),
+    ("At the 47th Kerala State Film Awards, announced on 7 March 2017, the film won Best Film.", "2017-03-07"),
+])
+def test_the_day_awards_were_presented_else_announced_dates_the_ceremony(sentence: str, day: str) -> None:
+    assert [when.isoformat() for when in ceremony_years(sentence).values()] == [day]
+
+
+def test_a_ceremony_ahead_of_which_something_happened_is_not_dated_by_it() -> None:
+    assert ceremony_years("It premiered ahead of the 88th Academy Awards, on 3 March 2016.") == {}

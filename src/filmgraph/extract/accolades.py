@@ -370,6 +370,11 @@ _CEREMONY_HELD_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][
                                r"(?:(?P<awards>Awards?|Prizes?)|Festival|Film Festival)),?\s+(?:ceremony\s+)?"
                                r"(?P<held>(?:was\s+)?held\s+)?on\s+"
                                r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})")
+_CEREMONY_TOLD_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][\w'’.&-]*\s+)*?(?:Awards?|Prizes?)),\s+"
+                               r"(?P<rest>[^.;]{0,160})")
+_DAY = r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})"
+_PRESENTED_ON_RE = re.compile(rf"\b(?:presented|held|given|handed\s+out)\b[^,;]{{0,60}}?\bon\s+{_DAY}")
+_ANNOUNCED_ON_RE = re.compile(rf"(?:which\s+were\s+|were\s+)?announced\s+on\s+{_DAY}")
 _YEAR_CEREMONY_RE = re.compile(rf"^(?P<year>\d{{4}})\s*[-–—:]\s*(?:the\s+)?(?P<ceremony>{reference.EDITION}\s+"
                                r"(?:[A-Z][\w'’.&-]*\s+)*?(?:Awards?|Festival|Prizes?))\b")
 
@@ -395,6 +400,14 @@ def ceremony_years(text: str) -> dict[str, PartialDate]:
         opened = re.search(r"\b[Aa]t\s+the\s+$", text[:held.start()]) is not None
         if held["awards"] and (held["held"] or opened) and (day := parse_date(held["date"])) is not None:
             found[fold(held["ceremony"])] = day
+    for told in _CEREMONY_TOLD_RE.finditer(text):
+        # "At the 64th National Film Awards, announced on 7 April 2017 and presented by the President on 3 May 2017":
+        # the day they were presented, else the day they were announced.
+        if fold(told["ceremony"]) in found or not re.search(r"\b[Aa]t\s+the\s+$", text[:told.start()]):
+            continue
+        day = _PRESENTED_ON_RE.search(told["rest"]) or _ANNOUNCED_ON_RE.match(told["rest"])
+        if day and (when := parse_date(day["date"])) is not None and when.day is not None:
+            found[fold(told["ceremony"])] = when
     listed = _YEAR_CEREMONY_RE.match(text)
     if listed:
         found[fold(listed["ceremony"])] = PartialDate(int(listed["year"]))
