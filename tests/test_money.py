@@ -558,3 +558,21 @@ def test_a_window_told_before_an_aside_and_its_sum() -> None:
                  "$259,722, and in its third weekend, playing in 88 theaters, it made $406,417.\n")
     assert film.box_office == []
     assert [(q.amount, q.scope) for q in film.takings] == [(259722.0, "second weekend"), (406417.0, "third weekend")]
+
+
+def test_a_table_of_takings_by_market_with_a_release_date_column() -> None:
+    film = _film("", """== Release ==
+=== Box office ===
+{| class="wikitable"
+|+ Box office gross by market
+! Market !! Release date !! Gross (US$)
+|-
+! Malaysia
+| {{dts|February 8, 2016}} || $5,860,000
+|-
+! Other territories
+| — || $6,440,000
+|}
+""")
+    assert sorted((q.amount, q.area.name if q.area else None, q.scope) for q in [*film.box_office, *film.takings]) == [
+        (5860000.0, "Malaysia", None), (6440000.0, None, "Other territories")]

@@ -2849,7 +2849,8 @@ _PART_MARKET_RE = re.compile(r"(?i)\b(?:domestic|foreign|overseas|international|
 _TERRITORY_HEADER_RE = re.compile(r"(?i)^\s*(?:territor(?:y|ies)|regions?|markets?|countr(?:y|ies)|areas?)\s*$")
 _TAKINGS_HEADER_RE = re.compile(r"(?i)\b(?:collections?|gross(?:es)?|box[\s-]+office|revenues?|earnings|takings)\b")
 # The other columns a box-office table may have: its sources, notes, dates.
-_OTHER_TAKINGS_HEADER_RE = re.compile(r"(?i)^\s*(?:ref(?:erence)?s?\.?|sources?|notes?|citations?|dates?|as of|)\s*$")
+_OTHER_TAKINGS_HEADER_RE = re.compile(r"(?i)^\s*(?:ref(?:erence)?s?\.?|sources?|notes?|citations?|"
+                                      r"(?:release\s+|opening\s+)?dates?|as of|)\s*$")
 _WHOLE_WORLD_RE = re.compile(r"(?i)^(?:world-?wide|world|global|total|all territories)$")
 _SHARE_RE = re.compile(r"(?i)^\s*distributor(?:'s|s'|’s)?\s+share\s*:?\s*")
 # A bracket that only converts a sum ("(₹million)", "(US$200 million)") limits nothing.
