@@ -1902,3 +1902,9 @@ def test_a_part_only_described_in_prose_is_the_part_the_list_names() -> None:
     film = _film("", "== Cast ==\n* [[K. L. Antony]] as Vincent Bhavana, Mahesh's father\n\n== Production ==\n"
                      "K. L. Antony, a veteran of amateur theatre, made his film debut as Mahesh's father.\n")
     assert _cast(film) == {"K. L. Antony": ["Vincent Bhavana"]}
+
+
+def test_a_list_of_actors_with_bit_parts_is_each_in_the_cast() -> None:
+    film = _film("", "== Cast ==\nHorace Morgan, [[Doris Deane]], Kewpie Morgan and Steve Murphy have uncredited bit "
+                     "parts.\nIn the film, the dog and the cat have small parts.\n")
+    assert _cast(film) == {"Horace Morgan": [], "Doris Deane": [], "Kewpie Morgan": [], "Steve Murphy": []}

@@ -1011,8 +1011,11 @@ _CAST_VERB_RE = re.compile(
     r"|(?:makes|made)\s+(?:his|her|their)\s+(?:(?:acting|film|screen|feature(?:\s+film)?|movie)\s+)?debut"
     r"|(?:reprises|reprised)\s+(?:his|her|their)\s+roles?)\s+as"
     r"|(?:provides|provided|lends|lent|supplies|supplied)\s+(?:the\s+)?voice(?:\s+and\s+\w+)?\s+(?:of|for|to))"
-    r"|(?P<bare>(?:has|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
-    r"(?:cameo|appearance)s?(?:\s+appearances?)?|cameos|cameoed|(?:make|makes|made)\s+appearances?))"
+    r"|(?P<bare>(?:has|have|had|makes|made)\s+(?:an?\s+)?(?:brief\s+|small\s+|uncredited\s+|short\s+)?"
+    r"(?:cameo|appearance)s?(?:\s+appearances?)?|cameos|cameoed|(?:make|makes|made)\s+appearances?"
+    # "Horace Morgan and Steve Murphy have uncredited bit parts"
+    r"|(?:has|have|had)\s+(?:an?\s+)?(?:uncredited\s+|small\s+|brief\s+)*(?:bit|walk-on|minor|small)\s+"
+    r"(?:parts?|roles?)))"
     r"(?=[\s,.;]|$)")
 # Asides between an actor and the verb: "Carl Holm (credited as Carl B. Holm), who wrote a song for the film, cameos
 # as a doorman", "Eva Lund, then a news anchor in Oslo, has a small scene as a reporter", "Tom Hill, founder of a
@@ -1089,6 +1092,20 @@ def _subject(sentence: str, start: int, end: int, links: frozenset[str],
     words = before[clause:].split()
     offset = start + clause + len(before[clause:]) - len(before[clause:].lstrip())
     offset += len(" ".join(words[:first])) + (1 if first else 0)
+    if len(names) == 2 and first == 0 and clause > 0 and before[clause - 1] == ",":
+        # "Horace Morgan, Doris Deane, Kewpie Morgan and Steve Murphy have bit parts": the names listed before, each
+        # a whole item of the list.
+        listed: list[str] = []
+        at = clause - 1
+        for piece in reversed(before[:clause - 1].split(",")):
+            tokens = piece.split()
+            if not tokens or _trailing_name(tokens) != tokens or (name := _person_of(tokens, links, context)) is None:
+                break
+            listed.insert(0, name)
+            at -= len(piece) + 1
+        if listed:
+            names = listed + names
+            offset = start + at + 1 + len(before[at + 1:]) - len(before[at + 1:].lstrip())
     return names, offset
 
 
