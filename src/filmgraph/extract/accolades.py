@@ -365,14 +365,14 @@ _CEREMONY_YEAR_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][
 
 
 _CEREMONY_WORDS = ("Award", "Festival", "Prize")
+# A day as prose writes it: "29 February 1940", "February 29, 1940".
+_DAY = r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})"
 # "the 12th Academy Awards, held on February 29, 1940": the ceremony's day.
 _CEREMONY_HELD_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][\w'’.&-]*\s+)*?"
                                r"(?:(?P<awards>Awards?|Prizes?)|Festival|Film Festival)),?\s+(?:ceremony\s+)?"
-                               r"(?P<held>(?:was\s+)?held\s+)?on\s+"
-                               r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})")
+                               rf"(?P<held>(?:was\s+)?held\s+)?on\s+{_DAY}")
 _CEREMONY_TOLD_RE = re.compile(rf"\b(?P<ceremony>{reference.EDITION}\s+(?:[A-Z][\w'’.&-]*\s+)*?(?:Awards?|Prizes?)),\s+"
                                r"(?P<rest>[^.;]{0,160})")
-_DAY = r"(?P<date>(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}),?\s+\d{4})"
 _PRESENTED_ON_RE = re.compile(rf"\b(?:presented|held|given|handed\s+out)\b[^,;]{{0,60}}?\bon\s+{_DAY}")
 _ANNOUNCED_ON_RE = re.compile(rf"(?:which\s+were\s+|were\s+)?announced\s+on\s+{_DAY}")
 _YEAR_CEREMONY_RE = re.compile(rf"^(?P<year>\d{{4}})\s*[-–—:]\s*(?:the\s+)?(?P<ceremony>{reference.EDITION}\s+"
