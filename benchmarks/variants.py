@@ -142,7 +142,8 @@ def cast_dash(text: str, rng: random.Random) -> str:
     """"* Ann Berg as Elsa" → "* Ann Berg – Elsa" or "* Ann Berg ... Elsa" in lists (both common on real pages)."""
     mark = rng.choice([" – ", " ... ", " — "])
     # A line with one "as" only: "A as X and B as Y" is written with "as" or not at all.
-    return re.sub(r"^(\*+(?:(?! as )[^\n])*?(?:\]\]|[a-z]))\s+as\s+(?=(?:(?! as )[^\n])*$)",
+    # (Within the line: a line ending in "as" keeps its sub-items below it.)
+    return re.sub(r"^(\*+(?:(?! as )[^\n])*?(?:\]\]|[a-z]))[ \t]+as[ \t]+(?=(?:(?! as )[^\n])*$)",
                   lambda m: m.group(1) + mark, text, flags=re.MULTILINE)
 
 

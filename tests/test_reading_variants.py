@@ -1908,3 +1908,11 @@ def test_a_list_of_actors_with_bit_parts_is_each_in_the_cast() -> None:
     film = _film("", "== Cast ==\nHorace Morgan, [[Doris Deane]], Kewpie Morgan and Steve Murphy have uncredited bit "
                      "parts.\nIn the film, the dog and the cat have small parts.\n")
     assert _cast(film) == {"Horace Morgan": [], "Doris Deane": [], "Kewpie Morgan": [], "Steve Murphy": []}
+
+
+@pytest.mark.parametrize("mark", [" as ", " – ", " ... ", " — "])
+def test_a_list_of_the_people_a_documentary_features_in_any_spelling_of_the_part(mark: str) -> None:
+    film = _film("| starring = {{ubl|[[Jiro Ono]]|Yoshikazu Ono}}",
+                 f"== Featured ==\n* [[Jiro Ono]]{mark}himself, the head chef\n* Yoshikazu Ono{mark}himself, Jiro's "
+                 "elder son\n* Daisuke Nakazawa, a former apprentice\n")
+    assert _cast(film) == {"Jiro Ono": ["Himself"], "Yoshikazu Ono": ["Himself"], "Daisuke Nakazawa": []}

@@ -766,7 +766,7 @@ def _leading_name(text: str) -> str | None:
     """The person an item of a list of people starts with: "Ann Berg, 74, a painter" → "Ann Berg"."""
     if re.match(r"^[^,;:(]{1,30}:\s", text):
         return None  # "Director: Ann Berg": a credit, its label first
-    head = clean_name(re.split(r",|;|\s[–—-]\s|\s\(|\s+as\s", text, maxsplit=1)[0])
+    head = clean_name(re.split(r",|;|\s[–—-]\s|\s*\.{2,}\s*|\s\(|\s+as\s", text, maxsplit=1)[0])  # "Ann Berg ... Anna"
     if not is_person_name(head) or reference.is_company_name(head) or reference.is_place_name(head) \
             or reference.is_placeholder(head):
         return None
