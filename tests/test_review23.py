@@ -77,3 +77,22 @@ def test_the_day_awards_were_presented_else_announced_dates_the_ceremony(sentenc
 
 def test_a_ceremony_ahead_of_which_something_happened_is_not_dated_by_it() -> None:
     assert ceremony_years("It premiered ahead of the 88th Academy Awards, on 3 March 2016.") == {}
+
+
+def test_a_category_named_short_in_prose_is_the_one_named_in_full_in_the_same_section() -> None:
+    film = _film("", """== Accolades ==
+Top Gun won the Screen Actors Guild Award for Outstanding Performance by a Stunt Ensemble. At the 23rd Academy \
+Awards, [[Tom Hill]] won the Academy Award for Best Cinematography (Black-and-White). Tom Hill won the Oscar for Best \
+Cinematography.
+{| class="wikitable"
+! Award !! Category !! Recipient !! Result
+|-
+| Screen Actors Guild Awards || Outstanding Performance by a Stunt Ensemble in a Motion Picture || — || {{won}}
+|}
+* Academy Awards
+** Best Writing (Story and Screenplay Written Directly for the Screen) – [[Eva Lund]] – Nominated
+""")
+    assert {(body, category, result) for body, category, result, _ in _nominations(film)} == {
+        ("Screen Actors Guild Awards", "Outstanding Performance by a Stunt Ensemble in a Motion Picture", "won"),
+        ("Academy Awards", "Best Cinematography (Black-and-White)", "won"),
+        ("Academy Awards", "Best Writing (Story and Screenplay Written Directly for the Screen)", "nominated")}

@@ -243,6 +243,7 @@ class Nomination:
     nominees: list[Nominee] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     page: str | None = None  # the category's own article ("Academy Award for Best Original Score"), when linked
+    listed: bool = False  # a row of a table or an item of a list: the category as the page lists it
 
 
 @dataclass

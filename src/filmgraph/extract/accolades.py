@@ -113,7 +113,7 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         nomination = Nomination(
             body=strip_ordinal(body_cell) if body_cell else (linked[0] if linked and linked[0] else context_body),
             category=category, result=result, date=parse_date(cell("date")) or caption_date, ceremony=ceremony,
-            nominees=nominees, sources=[section], page=linked[3] if linked else None)
+            nominees=nominees, sources=[section], page=linked[3] if linked else None, listed=True)
         merge_nomination(collector, nomination)
         if result_cell and not is_result_word(result_cell):
             collector.film.warnings.append(f"{collector.where}: unknown award result '{cell('result')}'")
@@ -167,7 +167,7 @@ def read_award_item(item: str, section: str, collector: Collector) -> None:
             body=strip_ordinal(body_text), category=clean_name(entry["category"]),
             result=AwardResult.WON if result_word in WIN_WORDS else AwardResult.NOMINATED, date=when,
             ceremony=body_text if is_ceremony(body_text) else None,
-            nominees=_nominees(entry["nominee"] or "", collector.film), sources=[section]))
+            nominees=_nominees(entry["nominee"] or "", collector.film), sources=[section], listed=True))
 
 
 _STUDIO_PRODUCERS_RE = re.compile(r"[^()]+?\s*\((?P<people>[^()]+?),\s*(?:executive\s+)?producers?\)")
@@ -324,6 +324,7 @@ def merge_nomination(collector: Collector, new: Nomination) -> None:
                 known.add(key)
                 old.nominees.append(nominee)
         old.sources.extend(s for s in new.sources if s not in old.sources)
+        old.listed = old.listed or new.listed
         if new.page and not old.page:
             old.page = new.page
             _index_by_page(collector, old)
@@ -715,7 +716,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         return False  # no body above it, and no link naming one: read as a sentence
     nominees_text = ""
     paren = re.match(r"^(?P<category>[^()]+?)\s*\((?P<who>[^()]*)\)\s*(?:[:–—-].*)?$", text)
-    if paren and (_QUALIFIER_WORDS_RE.match(paren["who"].strip()) or ":" in paren["category"]):
+    if paren and (prose.CATEGORY_QUALIFIER_RE.match(paren["who"].strip()) or ":" in paren["category"]):
         # "Best Writing (Screenplay): Ann Berg": the bracket is the category's, the nominees follow the colon; "Best
         # Picture: Ann Berg (producer)": the bracket is the nominee's.
         paren = None
@@ -756,7 +757,7 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     merge_nomination(collector, Nomination(
         body=nomination_body, category=category, result=result or AwardResult.NOMINATED,
         date=parse_date(year) if year else None, nominees=_nominees(nominees_text, collector.film),
-        sources=[section], page=linked[3] if linked is not None else None))
+        sources=[section], page=linked[3] if linked is not None else None, listed=True))
     return True
 
 
@@ -837,23 +838,17 @@ def _category_named(text: str) -> tuple[str, str, str, str | None] | None:
     # "… – Drama" qualifies the category; "… – Ann Berg" names whom it went to.
     dashed = re.match(r"^(?P<category>.+?)\s+[–—-]\s+(?P<who>[^–—]+)$", words)
     if dashed and " " in dashed["who"].strip() and is_person_name(dashed["who"].strip()) \
-            and not _QUALIFIER_WORDS_RE.match(dashed["who"].strip()):
+            and not prose.CATEGORY_QUALIFIER_RE.match(dashed["who"].strip()):
         words = dashed["category"]
     # "(Black-and-White)" after it qualifies it too; "(Ann Berg)" is whom it went to.
     bracket = re.match(rf"{re.escape(words)}\s*\((?P<inside>[^()]+)\)", text)
-    if bracket and _QUALIFIER_WORDS_RE.match(bracket["inside"].strip()):
+    if bracket and prose.CATEGORY_QUALIFIER_RE.match(bracket["inside"].strip()):
         words = bracket.group(0)
     named = award_page(words)
     return (named[0], _category_text(named[1]), words, None) if named else None
 
 
 # The words of a category's qualifier, after a dash or in brackets: "– Drama", "(Black-and-White)".
-_QUALIFIER_WORDS_RE = re.compile(r"(?i)^(?:motion\s+picture\s+)?(?:black[- ]and[- ]white|colou?r|drama|"
-                                 r"musical(?:\s+or\s+comedy)?|comedy(?:\s+or\s+musical)?|feature|short|documentary|"
-                                 r"animated|foreign|"
-                                 r"original|adapted|long\s+form|short\s+form|male|female|leading\s+role|"
-                                 r"supporting\s+role|screenplay|(?:original\s+)?story(?:\s+and\s+screenplay)?)$")
-
 
 AwardLink = tuple[str, tuple[str, str], str]  # (shown text, (body, category) of its article, the article)
 # A link's words that name a category in words of their own: "Outstanding Production" (not "Oscar", "Golden Globe
@@ -1062,8 +1057,9 @@ def field_category_mentions(sentence: str, found: list[Nomination], links: list[
     return mentions
 
 
-# "Best Actor – Drama", "Best Dramatic Presentation, Long Form", "… by a Stunt Ensemble in a Motion Picture"
-_QUALIFIER_JOINTS = (", ", " – ", " - ", " — ", " in a ", " in an ", ": ")  # and "Grand Jury Prize: U.S. Dramatic"
+# "Best Actor – Drama", "Best Dramatic Presentation, Long Form", "… by a Stunt Ensemble in a Motion Picture",
+# "Grand Jury Prize: U.S. Dramatic", "Best Cinematography (Black-and-White)"
+_QUALIFIER_JOINTS = (", ", " – ", " - ", " — ", " in a ", " in an ", ": ", " (")
 
 
 def merge_qualified_categories(film: Film) -> None:
@@ -1097,7 +1093,7 @@ def merge_qualified_categories(film: Film) -> None:
         into = fuller[0] if len({id(n) for n in fuller}) == 1 else None
         # The same award told twice: one result, in two places (a table's two rows are two categories), and no
         # nominee of the short one that the fuller one leaves out.
-        if into is None or into.result is not nomination.result or set(into.sources) & set(nomination.sources) \
+        if into is None or into.result is not nomination.result or (into.listed and nomination.listed) \
                 or (into.nominees and not {nominee_key(n) for n in nomination.nominees}
                     <= {nominee_key(n) for n in into.nominees}):
             kept.append(nomination)

@@ -64,12 +64,14 @@ _INDIAN_LANGUAGE = r"(?:Telugu|Tamil|Hindi|Malayalam|Kannada|Bengali|Marathi|Pun
 _QUALIFIER = (r"(?:Musical|Comedy|Drama|Motion|Picture|Feature|Films?|Foreign|Language|Short|Documentary|Animated|"
               r"Animation|Leading|Supporting|Role|Male|Female|Original|Adapted|Television|TV|Series|Miniseries|"
               r"Limited|Actor|Actress|Score|Song|Screenplay|Story|Motion Picture Story|"
+              # the Academy's older names: "(Black-and-White)", "(Story and Screenplay Written Directly for the Screen)"
+              r"Black-and-White|Black|White|Colou?r|Written|Directly|Screen|Based|Material|Another|Medium|Long|Form|"
               # the language of the films a category of an Indian body is for: "Best Film (Telugu)"
               rf"{_INDIAN_LANGUAGE})")
 # "Worst …": the categories of the Golden Raspberry Awards and their like.
 # Or after a comma or a dash, as the Hugo and the Golden Globe Awards name theirs: "Best Dramatic Presentation, Long
 # Form", "Best Actor – Drama", "Best Actress – Motion Picture Musical or Comedy".
-_QUALIFIED = (rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*\))?"
+_QUALIFIED = (rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|for|the|on|from|[–-]|{_QUALIFIER}))*\))?"
               # The Academy's older names: "Best Music, Scoring of a Dramatic Picture", "Best Writing, Screenplay".
               r"(?:,\s+(?:(?:Long|Short)\s+Form|Scoring\s+of\s+(?:a\s+)?(?:Dramatic|Musical|Comedy)\s+Picture|"
               r"Original\s+(?:Score|Song|Story|Screenplay|Music\s+Score)|Adaptation\s+Score|Screenplay|"
@@ -78,6 +80,10 @@ _QUALIFIED = (rf"(?:\s+\({_QUALIFIER}(?:\s+(?:or|and|in|a|[–-]|{_QUALIFIER}))*
               # the Filmfare Awards South's: "Best Director – Malayalam"; "Best Acting Debut – Male";
               # "Outstanding Directing – Feature Film"
               rf"Comedy\s+or\s+Musical|{_INDIAN_LANGUAGE}|Male|Female|Feature\s+Film|Documentary)\b)?")
+# A bracket or a dash's words that qualify a category, never name its nominee: "(Black-and-White)", "(Story and
+# Screenplay Written Directly for the Screen)", "Long Form".
+CATEGORY_QUALIFIER_RE = re.compile(rf"(?i)^(?:motion\s+picture\s+)?{_QUALIFIER}"
+                                   rf"(?:\s+(?:or|and|in|a|for|the|on|from|[–-]|{_QUALIFIER}))*$")
 _CATEGORY_RE = re.compile(rf"\b(?:Best|Worst|Outstanding)(?:\s+{_CATEGORY_TOKEN})+"
                           r"(?:\s+(?:film|feature|picture|documentary)(?=\s+(?:award|prize)))?" + _QUALIFIED)
 _NAMED_PRIZE_RE = re.compile(
