@@ -96,3 +96,15 @@ Cinematography.
         ("Screen Actors Guild Awards", "Outstanding Performance by a Stunt Ensemble in a Motion Picture", "won"),
         ("Academy Awards", "Best Cinematography (Black-and-White)", "won"),
         ("Academy Awards", "Best Writing (Story and Screenplay Written Directly for the Screen)", "nominated")}
+
+
+@pytest.mark.parametrize(("sentence", "admissions"), [
+    ("The original French film had more than 7 million admissions in France.", None),
+    ("After four weeks it had passed 2 million admissions, and it ultimately sold 3.4 million tickets in Argentina.",
+     (3400000.0, "Argentina")),
+    ("Within ten days it crossed 1 million admissions.", None),
+])
+def test_another_films_admissions_and_a_count_on_the_way_are_not_the_films(
+        sentence: str, admissions: tuple[float, str] | None) -> None:
+    found = prose.find_money(sentence).get("admissions")
+    assert ((found.amount, found.area.name if found.area else None) if found else None) == admissions

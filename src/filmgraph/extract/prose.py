@@ -2402,8 +2402,11 @@ def find_money(sentence: str) -> dict[str, Quantity]:
             if fact == "budget" and _another_films_budget(sentence, match):
                 continue
             if quantity and fact == "admissions":
-                if not _counts_tickets(sentence, match, quantity):
-                    continue
+                if not _counts_tickets(sentence, match, quantity) or re.search(
+                        _ANOTHER_FILM_WORDS, sentence[:match.start("v")], re.IGNORECASE):
+                    continue  # (not "The original French film had more than 7 million admissions": another's)
+                if _RUNNING_COUNT_RE.search(re.split(r"[,;]", sentence[:match.start("v")])[-1]):
+                    continue  # "After four weeks it had passed 2 million admissions": a count on the way
                 _limit_count(quantity, sentence, match)
                 if quantity.scope:  # a window of the run ("its opening weekend") or "overseas": not the film's count
                     continue
@@ -2411,6 +2414,12 @@ def find_money(sentence: str) -> dict[str, Quantity]:
                 found.setdefault(fact, quantity)  # a field's first pattern, and its first sum, are the surer
                 break
     return found
+
+
+# A count reached on the way, never the run's: "After four weeks it had passed …", "within ten days it crossed …".
+_RUNNING_COUNT_RE = re.compile(r"(?i)\b(?:after|within)\s+(?:its\s+)?(?:first\s+)?(?:\w+\s+)?(?:days?|weeks?|"
+                               r"months?)\b|\b(?:had\s+)?(?:passed|crossed|surpassed|topped)\s+(?:the\s+)?"
+                               r"(?:mark\s+of\s+)?$")
 
 
 def _limit_count(quantity: Quantity, sentence: str, match: re.Match[str]) -> None:
