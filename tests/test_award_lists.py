@@ -384,3 +384,12 @@ It won Best Film at the [[27th Blue Dragon Film Awards]] and at the [[1st Asian 
         ("Blue Dragon Film Awards", "Best Film", "won", ()),
         ("Asian Film Awards", "Best Film", "won", ()),
     }
+
+
+def test_a_place_in_a_critics_list_of_the_best_films_is_no_nomination() -> None:
+    found = _nominations("""==Accolades==
+===Gawad Urian Awards===
+*One of the Ten Best Films of the 1980s, URIAN (2000)
+*Best Picture – won
+""")
+    assert {(body, category) for body, category, *_ in found} == {("Gawad Urian Awards", "Best Picture")}

@@ -751,6 +751,8 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     category = _category_text(category)
     if not category or len(category.split()) > 12 or not re.match(r"^[\w\"“'(]", category):
         return False
+    if _RANKING_RE.search(category):
+        return True  # "One of the Ten Best Films of the 1980s, URIAN (2000)": a critics' list, no prize nor nomination
     nomination_body = linked[0] if linked is not None and linked[0] else body
     if result is None and _HONOUR_RE.search(category):
         result = AwardResult.WON  # a citation or a mention is given, never competed for
@@ -759,6 +761,10 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
         date=parse_date(year) if year else None, nominees=_nominees(nominees_text, collector.film),
         sources=[section], page=linked[3] if linked is not None else None, listed=True))
     return True
+
+
+# A place in a critics' list of the best films: a ranking, no category.
+_RANKING_RE = re.compile(r"(?i)^(?:one\s+of\s+the|among\s+the)\b|\b(?:ten|10|top\s+\w+)\s+best\s+films\b")
 
 
 # Words of categories' qualifiers ("– Motion Picture Drama", "– Adventure"), never of a person's name.
