@@ -1084,9 +1084,12 @@ def merge_qualified_categories(film: Film) -> None:
                 at = category.find(joint, at + 1)
         # A prize named with what it was given for: "a Special Jury Award" is the table's "Special Jury Award for
         # Ensemble Cast".
-        prize, for_, _ = category.partition(" for ")
+        prize, for_, what = category.partition(" for ")
         if for_ and prize.endswith((" award", " prize")):
             fuller_by_short.setdefault((body_key(nomination.body), prize), []).append(nomination)
+        if for_ and what.startswith("best "):
+            # "Best Actor" at Venice is the table's "Volpi Cup for Best Actor": the prize named by its trophy.
+            fuller_by_short.setdefault((body_key(nomination.body), what), []).append(nomination)
         # The Academy's older names put the field before a comma: "Best Music, Scoring of a Musical Picture" is
         # "Best Scoring of a Musical Picture", "Best Writing, Screenplay" is "Best Screenplay".
         field, comma, rest = category.partition(", ")

@@ -162,6 +162,7 @@ def extract_film(article: Article) -> Film:
     _join_pen_names(article, film)
     _add_stated_names(article, film)
     _add_other_spellings(article, film)
+    merge_qualified_categories(film)  # again, now that "Bardem" is the node of "Javier Bardem"
     split_individual_nominations(film)  # (after _resolve: two names of one person stay one nominee)
     _resolve_rupees(film)
     for field in ("budget", "box_office"):
