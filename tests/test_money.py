@@ -8,6 +8,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from filmgraph import extract_film, map_film
+from filmgraph.extract import prose
 from filmgraph.model import Film
 from filmgraph.rdf.vocab import FG, PQ, PS, SDO, WD, WDT, WIKIBASE, XSD, P
 from filmgraph.read.wikitext import parse_wikitext
@@ -576,3 +577,17 @@ def test_a_table_of_takings_by_market_with_a_release_date_column() -> None:
 """)
     assert sorted((q.amount, q.area.name if q.area else None, q.scope) for q in [*film.box_office, *film.takings]) == [
         (5860000.0, "Malaysia", None), (6440000.0, None, "Other territories")]
+
+
+@pytest.mark.parametrize(("sentence", "sums"), [
+    # The market a sentence opens in is each of its sums', but one its own words place in the world.
+    ("In Hong Kong the film opened with HK$8.1 million over its first four days and went on to gross HK$36.1 "
+     "million.", [(8100000.0, "Hong Kong", "first four days"), (36100000.0, "Hong Kong", None)]),
+    ("In the United States and Canada, it grossed $2,201,923 from a limited release, and its worldwide gross reached "
+     "$89.4 million.", [(2201923.0, "North America", "limited release"), (89400000.0, None, None)]),
+    # A sum's words go on past its conversion in brackets.
+    ("It earned CN¥1.84 billion (US$274.9 million) in its first week.", [(1840000000.0, None, "first week")]),
+])
+def test_the_market_a_sentence_opens_in_and_words_after_a_conversion(
+        sentence: str, sums: list[tuple[float, str | None, str | None]]) -> None:
+    assert [(q.amount, q.area.name if q.area else None, q.scope) for q in prose.find_box_office(sentence)] == sums

@@ -2594,6 +2594,10 @@ def _sums(sentence: str) -> list[tuple[Quantity, int, int]]:
     return found
 
 
+_IN_A_MARKET_OPENING_RE = re.compile(r"\s*In\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*)"
+                                     r"{0,3})\s*(?:,|\s+(?:the|it)\b)")
+
+
 def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
     """Every sum a sentence says the film took at the box office: a total, an opening weekend, a region's take
     ("earned $4,748,000 in the US and Canada and $1,976,000 elsewhere"); never a budget, a fee, a profit, a
@@ -2611,11 +2615,18 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
     if not _mentions(sentence, _GROSS_STEMS) or re.search(r"\b(?:adjusted|inflation)\b", sentence, re.IGNORECASE):
         return []
     found: list[Quantity] = []
+    worldwide: set[int] = set()  # the sums whose own words say they are of the world, or of no one place
     previous_end, previous_gross = 0, False
     sums = _sums(sentence)
     for index, (quantity, start, end) in enumerate(sums):
         before = sentence[previous_end:start]
-        after = sentence[end: sums[index + 1][1] if index + 1 < len(sums) else len(sentence)]
+        # A sum's words go on past its conversion in brackets: "CN¥1.84 billion (US$274.9 million) in its first week".
+        following = index + 1
+        while following < len(sums) and sentence[sums[following - 1][2]:sums[following][1]].strip() == "(" \
+                and (closing := sentence.find(")", sums[following][2])) >= 0 and not sentence[
+                    sums[following][2]:closing].strip():
+            following += 1
+        after = sentence[end: sums[following][1] if following < len(sums) else len(sentence)]
         verbs = list(_GROSS_RE.finditer(before))
         said = False
         if verbs:
@@ -2687,7 +2698,17 @@ def find_box_office(sentence: str, title: str = "") -> list[Quantity]:
             if quantity.scope is None and (_ADDED_BEFORE_RE.search(sentence, 0, start) or _ADDED_AFTER_RE.match(after)):
                 quantity.scope = "additional"  # "increased a further $1.5 million": what was added, never the whole
             found.append(quantity)
+            if _WORLDWIDE_RE.search(f"{before} {tail}") or _MARKET_WORDS_RE.search(f"{before} {tail}"):
+                worldwide.add(id(quantity))
         previous_end, previous_gross = end, is_gross
+    opening = _IN_A_MARKET_OPENING_RE.match(sentence) if len(found) > 1 else None
+    if opening and (place := _market_place(opening["place"])) is not None:
+        for quantity in found:
+            if quantity.area is None and not (quantity.scope and _MARKET_WORDS_RE.search(quantity.scope)) \
+                    and id(quantity) not in worldwide:
+                # "In Hong Kong the film opened with HK$8.1 million … and went on to gross HK$36.1 million": the
+                # market the sentence opens in is each of its sums' (not "…, and its worldwide gross reached …").
+                quantity.area = place
     return found
 
 
