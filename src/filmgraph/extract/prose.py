@@ -2765,7 +2765,7 @@ _WINDOW_RE = re.compile(
     r"(?:(?:late[- ]night|Thursday|Friday|midnight|sneak|paid)\s+(?:night\s+)?){0,2}previews|running\s+total|"
     r"midnight\s+(?:launch|screenings?|shows?|showings?)|(?:the\s+)?weekend|opening\s+(?:day|week)|"
     # A run that is not the whole of it: the first run or year, a re-release, a limited release, so far, by a date.
-    r"(?<=during\s)(?:its|the)\s+(?:first|initial|original)\s+(?:theatrical\s+)?(?:run|release|year(?:\s+of\s+"
+    r"(?:(?<=during\s)|(?<=\bin\s))(?:its|the)\s+(?:first|initial|original)\s+(?:theatrical\s+)?(?:run|release|year(?:\s+of\s+"
     r"release)?)|"
     r"(?:its\s+)?(?:\d{4}\s+)?re-?release(?:d)?|re-?entered\s+the\s+(?:[\w-]+\s+){0,2}box\s+office|"
     r"(?:special|anniversary)\s+edition|limited\s+release|so\s+far|"
