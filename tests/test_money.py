@@ -586,7 +586,8 @@ def test_a_table_of_takings_by_market_with_a_release_date_column() -> None:
     ("In the United States and Canada, it grossed $2,201,923 from a limited release, and its worldwide gross reached "
      "$89.4 million.", [(2201923.0, "North America", "limited release"), (89400000.0, None, None)]),
     # "in its first run" is a part of the run, as "during its first run" is.
-    ("The original version grossed only ₤110 million in its first run in Italy.", [(110000000.0, "Italy", "first run")]),
+    ("The original version grossed only ₤110 million in its first run in Italy.",
+     [(110000000.0, "Italy", "first run")]),
     # A sum's words go on past its conversion in brackets.
     ("It earned CN¥1.84 billion (US$274.9 million) in its first week.", [(1840000000.0, None, "first week")]),
 ])
