@@ -1916,3 +1916,18 @@ def test_a_list_of_the_people_a_documentary_features_in_any_spelling_of_the_part
                  f"== Featured ==\n* [[Jiro Ono]]{mark}himself, the head chef\n* Yoshikazu Ono{mark}himself, Jiro's "
                  "elder son\n* Daisuke Nakazawa, a former apprentice\n")
     assert _cast(film) == {"Jiro Ono": ["Himself"], "Yoshikazu Ono": ["Himself"], "Daisuke Nakazawa": []}
+
+
+def test_a_list_of_locations_in_a_city_keeps_every_item_past_its_asides() -> None:
+    film = _film("", "== Production ==\nLocations in and around Salzburg included the [[Mirabell Palace|Mirabell "
+                     "Gardens]], the [[Residenzplatz]], [[Leopoldskron Palace|Schloss Leopoldskron]] (used for the "
+                     "lake terrace of the villa), Schloss Frohnburg (used for the front facade) and the [[Hotel "
+                     "Sacher]].\n")
+    assert [f.place.name for f in film.filming_location] == [
+        "Mirabell Gardens", "Residenzplatz", "Schloss Leopoldskron", "Schloss Frohnburg", "Hotel Sacher"]
+
+
+def test_a_co_producer_named_with_its_owner_or_its_city_is_the_company() -> None:
+    film = _film("", "== Production ==\nAn Italian–French co-production between Franco Cristaldi's Cristaldifilm and "
+                     "the Paris-based [[Films Ariane]], it was shot in Sicily.\n")
+    assert [c.name for c in film.production_company] == ["Cristaldifilm", "Films Ariane"]

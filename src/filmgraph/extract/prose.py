@@ -1502,6 +1502,9 @@ def find_coproducers(sentence: str) -> list[str]:
     for match in _COPRODUCTION_RE.finditer(sentence):
         for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", match["names"]):
             name = re.sub(r"^the\s+", "", name.strip().rstrip(".,;:"))
+            # "Franco Cristaldi's Cristaldifilm", "the Paris-based Films Ariane": the company, not what describes it.
+            name = re.sub(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s+|^(?:[A-Z][\w-]*[\s-])*?[A-Z][\w]*-based\s+",
+                          "", name)
             if name and not reference.country(name) and not reference.country_of_demonym(name) \
                     and not _is_month_or_date(name):
                 found.append(name)
@@ -2041,7 +2044,8 @@ def _towns_with_their_regions(names: list[tuple[str, int]], text: str) -> list[t
 # "Locations included Oxford, the Mojave Desert and …", "Other locations include …": a list of places.
 _LOCATIONS_LIST_RE = re.compile(r"(?<!potential )(?<!possible )(?<!proposed )(?<!scouted )(?<!considered )"
                                 r"(?<!prospective )\b(?:(?:filming|shooting|other|exterior|interior|additional)\s+)?"
-                                r"locations\s+(?:used\s+)?(?:also\s+)?(?:include[ds]?|were|are)\s+", re.IGNORECASE)
+                                r"locations\s+(?:(?:in|around|in\s+and\s+around)\s+(?-i:[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+                                r"\s+)?(?:used\s+)?(?:also\s+)?(?:include[ds]?|were|are)\s+", re.IGNORECASE)
 # "Greystone Mansion in Beverly Hills was used for the scene …", "Castle Stalker doubled as …": a place that
 # opens the sentence and what it stood in for; never a venue of the premiere or someone's offices.
 _STOOD_IN_RE = re.compile(rf"^(?:The\s+)?(?P<name>{_PHRASE_RE.pattern})(?:\s+(?:in|at|near)\s+(?:the\s+)?"
@@ -2079,15 +2083,19 @@ def find_named_locations(sentence: str, links: dict[str, str] | None = None) -> 
     places: list[Place] = []
     if "location" in lowered:
         for match in _LOCATIONS_LIST_RE.finditer(sentence):
-            rest = re.split(r"[.;:(]", sentence[match.end():], maxsplit=1)[0]
+            # ("Schloss Leopoldskron (used for the lake terrace), Schloss Frohnburg …": the list goes on past an aside.)
+            rest = re.split(r"[.;:(]", _BRACKETS_RE.sub("", sentence[match.end():]), maxsplit=1)[0]
             for item in _linked_items(_ITEM_BREAK_RE.split(rest), links):
                 item = item.removeprefix("the ").removeprefix("The ")
                 name = item if fold(item) in links else (_PHRASE_RE.match(item) or [None])[0]
                 if name is None:
                     break  # "…, with soundstage work done in …": the list has ended
                 name = name.rstrip(".,:")
-                # A name the article links is a place unless it names a person; one it does not must look like one.
-                linked = fold(name) in links and not is_person_name(name)
+                # A name the article links is a place unless it names a person (a word, or a page of a kind of place,
+                # "[[Leopoldskron Palace|Schloss Leopoldskron]]", names none); one it does not must look like a place
+                # ("Schloss Frohnburg", "Piazza Navona": its first word a kind of place).
+                linked = fold(name) in links and (not is_person_name(name) or " " not in name or fold(
+                    links[fold(name)]).rsplit(" ", 1)[-1] in _SITE_KINDS) or fold(name.split()[0]) in _PLACE_FIRST_WORDS
                 place = _filming_place(name, item[len(name):], links, known=linked)
                 if place is not None:
                     places.append(place)
@@ -2123,6 +2131,12 @@ _PART_OF_RE = re.compile(rf"\s+(?:suburb|district|neighbou?rhood|borough|quarter
                          rf"(?P<inner>{_CAP}(?:\s+{_CAP})*)(?:,\s+(?P<region>{_CAP}(?:\s+{_CAP})*))?")
 
 
+# Words that open a place's name in its language: "Schloss Frohnburg", "Piazza Navona", "Rue Lepic", "Lake Tahoe".
+_PLACE_FIRST_WORDS = frozenset({"schloss", "burg", "château", "chateau", "castello", "palazzo", "palais", "piazza",
+                                "plaza", "place", "rue", "via", "calle", "avenida", "avenue", "lake", "lago", "mount",
+                                "monte", "fort", "castle", "port", "porto", "isla", "isola", "île", "ile", "val",
+                                "hotel", "café", "cafe", "restaurant", "theatre", "theater", "cinema", "gare", "st",
+                                "saint", "sainte", "san", "santa"})
 # Kinds of place that are a site, never a town ("Sun Valley" and "St Pete Beach" are towns).
 _SITE_KINDS = frozenset({"base", "studio", "studios", "castle", "house", "station", "hotel", "airport", "palace",
                          "hall", "manor", "mansion", "villa", "ranch", "farm", "school", "college", "university",
