@@ -108,3 +108,11 @@ def test_another_films_admissions_and_a_count_on_the_way_are_not_the_films(
         sentence: str, admissions: tuple[float, str] | None) -> None:
     found = prose.find_money(sentence).get("admissions")
     assert ((found.amount, found.area.name if found.area else None) if found else None) == admissions
+
+
+def test_international_is_no_place_and_streaming_rights_make_no_distributor() -> None:
+    film = _film("| distributor = [[Sony Pictures Releasing]] (International)<br>[[Edko Films]] (Hong Kong)",
+                 "== Release ==\n[[Rialto Pictures]] acquired the American rights. [[Netflix]] acquired the streaming "
+                 "rights for several Asian territories in 2017.\n")
+    assert sorted((d.name, d.area.name if d.area else None) for d in film.distributor) == [
+        ("Edko Films", "Hong Kong"), ("Rialto Pictures", "United States"), ("Sony Pictures Releasing", None)]

@@ -50,7 +50,7 @@ from filmgraph.extract.cast import (
     without_works,
 )
 from filmgraph.extract.collect import INFOBOX, LEAD, Collector
-from filmgraph.extract.infobox import parse_place, read_infobox
+from filmgraph.extract.infobox import company_area, read_infobox
 from filmgraph.extract.lead import read_lead
 from filmgraph.extract.names import (
     clean_name,
@@ -514,7 +514,7 @@ def _read_prose(article: Article, collector: Collector) -> None:
                 # "released in 2008 is directed by …" names a person; "re-released by Walt Disney Home
                 # Entertainment" a video label, no distributor of the film to cinemas.
                 if fold(name) not in credited and not _VIDEO_LABEL_RE.search(name):
-                    collector.add("distributor", Organization(name, parse_place(area) if area else None), section)
+                    collector.add("distributor", Organization(name, company_area(area) if area else None), section)
             for name in sales:
                 collector.add("sales_agent", Organization(name), section)
             for name in prose.find_coproducers(sentence):

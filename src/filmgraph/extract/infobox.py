@@ -76,7 +76,8 @@ def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
         for part in _company_parts(value):
             # "Europe - Indian Movies UK Ltd.": where, then the company that distributes there.
             region = re.match(r"^(?P<area>[^-–—:()]{2,40}?)\s*(?:\s[-–—]|:)\s+(?P<name>.+)$", part)
-            if region and reference.is_region_name(clean_name(region["area"])) and (where := _area(region["area"])):
+            if region and reference.is_region_name(clean_name(region["area"])) and (
+                    where := company_area(region["area"])):
                 organizations.append(Organization(clean_name(region["name"]), where))
                 continue
             # Brackets inside a name ("Python (Monty) Pictures") are part of it; brackets at its end say where
@@ -87,18 +88,21 @@ def parse_organizations(values: tuple[str, ...]) -> list[Organization]:
             else:
                 name = clean_name(part)
             bracket = re.search(r"\(([^()]+)\)\s*(?:\[[^\]]*\]\s*)*$", part)
-            area = _area(bracket.group(1)) if bracket and not (inner and bracket.group(0) == inner.group(0)) else None
+            own = bracket and not (inner and bracket.group(0) == inner.group(0))
+            area = company_area(bracket.group(1)) if bracket and own else None
             if name.strip():
                 organizations.append(Organization(name.strip(), area))
     return organizations
 
 
-def _area(text: str) -> Place | None:
+def company_area(text: str) -> Place | None:
     """The place a bracket after a company names: a country, or a region written as a name ("Nordic countries");
     a note ("original", "1–5", "as Rosebud Releasing", "current US distribution") names none.
 
-    >>> _area("Scandinavia").name, _area("Danish").name, _area("1–5"), _area("as Rosebud Releasing"), _area("original")
-    ('Scandinavia', 'Denmark', None, None, None)
+    >>> company_area("Scandinavia").name, company_area("Danish").name, company_area("1–5"), company_area("original")
+    ('Scandinavia', 'Denmark', None, None)
+    >>> company_area("as Rosebud Releasing"), company_area("International"), company_area("American").name
+    (None, None, 'United States')
     """
     text = clean_name(text)
     if not text:
@@ -109,8 +113,9 @@ def _area(text: str) -> Place | None:
     if demonym:
         return Place(demonym.name, demonym.qid)
     if re.search(r"\d", text) or not text[:1].isupper() or re.search(
-            r"\b(?:distribut\w*|release\w*|current|former|original|credited|uncredited|as)\b", text, re.IGNORECASE):
-        return None
+            r"\b(?:distribut\w*|release\w*|current|former|original|credited|uncredited|as|international|worldwide|"
+            r"overseas|foreign|domestic|global)\b", text, re.IGNORECASE):
+        return None  # (nor "International": the company's territory outside the home market, no place)
     return parse_place(text)
 
 

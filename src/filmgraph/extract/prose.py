@@ -2223,6 +2223,8 @@ def find_distribution(sentence: str) -> tuple[list[tuple[str, str | None]], list
                              r"(?P<what>(?:[\w-]+\s+){0,2}(?:distribution rights|distribution|rights|sales))\b",
                              sentence):
         area = re.match(r"([\w-]+)\s", match["what"])
+        if re.search(r"(?i)\b(?:streaming|television|tv|broadcast|remake|sequel|music)\b", match["what"]):
+            continue  # "Netflix acquired the streaming rights": a platform's, no distributor of the film to cinemas
         if "sales" in match["what"]:
             sales.append(match["org"])
         else:
