@@ -1931,3 +1931,13 @@ def test_a_co_producer_named_with_its_owner_or_its_city_is_the_company() -> None
     film = _film("", "== Production ==\nAn Italian–French co-production between Franco Cristaldi's Cristaldifilm and "
                      "the Paris-based [[Films Ariane]], it was shot in Sicily.\n")
     assert [c.name for c in film.production_company] == ["Cristaldifilm", "Films Ariane"]
+
+
+def test_a_place_of_filming_the_lead_sums_up_takes_the_dates_and_the_place_around_it_its_section_tells() -> None:
+    film = _film("", "It was shot on location in [[Vienna]] and at [[Shepperton Studios]].\n== Production ==\n"
+                     "[[Principal photography]] began in [[Vienna]] on 22 October 1948 and lasted seven weeks, before "
+                     "the unit moved to [[Shepperton Studios]] in [[Surrey]], where filming finished on 31 March "
+                     "1949.\n")
+    assert [(f.place.name, f.place.within.name if f.place.within else None, f.start and f.start.isoformat(),
+             f.end and f.end.isoformat()) for f in film.filming_location] == [
+        ("Vienna", None, "1948-10-22", None), ("Shepperton Studios", "Surrey", None, "1949-03-31")]

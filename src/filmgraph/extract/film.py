@@ -925,15 +925,28 @@ def _merge_sources(target: list[str], extra: list[str]) -> None:
     target.extend(s for s in extra if s not in target)
 
 
+def _fill_filming(old: FilmingLocation, new: FilmingLocation) -> None:
+    """One place of filming told twice: the lead's summary ("shot in Vienna and at Shepperton Studios") gives way to
+    the section that tells it ("began in Vienna on 22 October 1948", "at Shepperton Studios in Surrey"); each keeps
+    what the other leaves out."""
+    told_in_lead = old.sources == [LEAD] and LEAD not in new.sources
+    if told_in_lead and (new.start or new.end):
+        old.start, old.end = new.start, new.end
+    else:
+        old.start, old.end = old.start or new.start, old.end or new.end
+    if old.place.within is None or (told_in_lead and new.place.within is not None):
+        old.place.within = new.place.within or old.place.within
+
+
 def _dedupe(items: list[Any], key: Callable[[Any], Any],
             combine: Callable[[Any, Any], None] | None = None) -> list[Any]:
     kept: dict[Any, Any] = {}
     for item in items:
         k = key(item)
         if k in kept:
-            _merge_sources(kept[k].sources, item.sources)
             if combine:
-                combine(kept[k], item)
+                combine(kept[k], item)  # (before the sources are merged: a combiner may weigh where each was told)
+            _merge_sources(kept[k].sources, item.sources)
         else:
             kept[k] = item
     return list(kept.values())
@@ -1122,7 +1135,7 @@ def _resolve(film: Film) -> None:
 
     film.screening = _dedupe(_one_premiere_a_day(film.screening), lambda s: fold(s.event), fill_screening)
     _date_screenings_by_releases(film)
-    film.filming_location = _dedupe(film.filming_location, lambda loc: fold(loc.place.name))
+    film.filming_location = _dedupe(film.filming_location, lambda loc: fold(loc.place.name), _fill_filming)
     # "Oxford" beside "Oxford, England": one place, written once with its region.
     with_region = {fold(loc.place.name.split(", ")[0]): loc for loc in film.filming_location if ", " in loc.place.name}
     for loc in film.filming_location:
