@@ -491,12 +491,25 @@ def test_hostile_names_stay_inert(server: str, store: ox.Store) -> None:
 # ------------------------------------------------------------------------------------ Chromium
 
 
+def _heading(driver) -> str:
+    """The shown page's heading, waited for (a navigation in headless Chromium may report its end before the new
+    document is in place, as once seen in CI); fails naming what the browser shows instead."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    script = "const h = document.querySelector('h1'); return h === null ? null : h.textContent"
+    try:
+        return WebDriverWait(driver, 20, poll_frequency=0.1).until(lambda shown: shown.execute_script(script))
+    except TimeoutException:
+        pytest.fail(f"no heading: the browser shows {driver.current_url}: {driver.page_source[:300]!r}")
+
+
 def test_film_and_person_pages_in_chromium(browser, server: str) -> None:  # noqa: F811 - the fixture
     import extruct
 
     browser.get_log("browser")
     browser.get(server + "film/evil-dead-ii")
-    assert browser.execute_script("return document.querySelector('h1').textContent") == "Evil Dead II"
+    assert _heading(browser) == "Evil Dead II"
     movie = browser.execute_script(
         "return JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
     assert movie["@type"] == "Movie" and movie["@id"] == server + "film/evil-dead-ii"
@@ -512,7 +525,7 @@ def test_film_and_person_pages_in_chromium(browser, server: str) -> None:  # noq
     while browser.current_url != link and time.monotonic() < deadline:
         time.sleep(0.1)
     assert browser.current_url == link
-    assert browser.execute_script("return document.querySelector('h1').textContent") == "Bruce Campbell"
+    assert _heading(browser) == "Bruce Campbell"
     person = extruct.extract(browser.page_source, base_url=link, syntaxes=["json-ld"])["json-ld"]
     assert person[0]["@type"] == "Person" and person[0]["name"] == "Bruce Campbell"
     films = browser.execute_script("return [...document.querySelectorAll('table.filmography a')].map(a => a.href)")
