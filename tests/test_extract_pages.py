@@ -30,6 +30,8 @@ def _film(infobox: str, body: str = "") -> Film:
     ("| film name = {{Infobox name module|traditional=龍爭虎鬥|simplified=龙争虎斗}}\n| country = Hong Kong",
      "龍爭虎鬥", "zh-Hant"),
     ("| film name = {{native name|es|Yo quiero una mujer así}}", "Yo quiero una mujer así", "es"),
+    # The module's named language is the language of its titled name, never a name itself.
+    ("| film name = {{Infobox name module|language=Spanish|title=Relatos salvajes}}", "Relatos salvajes", "es"),
 ])
 def test_original_title_from_the_infobox_film_name(infobox: str, title: str, language: str) -> None:
     film = _film(infobox)
@@ -49,10 +51,27 @@ def test_original_title_from_the_infobox_film_name(infobox: str, title: str, lan
     ("'''''Night Harbour''''' (\"Miracle\") is a 1982 Filipino drama film.", None, None),
     ("'''''Night Harbour''''' (US release title: '''''Strangers'''''; French title: '''''Le gang''''') is a film.",
      None, None),
+    # A title said in another language's pronunciation is a word of that language: the original title; a title the
+    # brackets give wins over it.
+    ("'''''Night Harbour''''' ({{IPA-fr|nɥi aʁbuʁ|lang}}; {{lit|The Hate}}; released in the United States as "
+     "'''''Hate''''') is a 1995 French film.", "Night Harbour", "fr"),
+    ("'''''Night Harbour''''' ({{IPA|it|la ˈstraːda}}) is a 1954 Italian film.", "Night Harbour", "it"),
+    ("'''''Night Harbour''''' ({{IPA-fr|ameli|lang}}; {{lang-fr|Le Fabuleux Destin}}) is a 2001 film.",
+     "Le Fabuleux Destin", "fr"),
+    ("'''''Night Harbour''''' ({{IPA-en|naɪt|lang}}) is a 2001 film.", None, None),
 ])
 def test_original_title_from_the_lead(lead: str, title: str | None, language: str | None) -> None:
     film = _film("| language = Japanese", lead)
     assert (film.original_title, film.original_language) == (title, language)
+
+
+def test_a_film_of_two_chinese_lands_takes_the_form_its_lead_gives_under_a_box_of_names() -> None:
+    film = _film("| film name = {{Film name|traditional=美人魚|simplified=美人鱼}}\n| country = China, Hong Kong",
+                 "{{Chinese|s=美人鱼|t=美人魚|p=Měirényú}}\n\n'''''Night Harbour''''' ({{zh|s=美人鱼|p=Měirényú}}) is a "
+                 "2016 [[Cinema of China|Chinese]]–[[Cinema of Hong Kong|Hong Kong]] fantasy film.")
+    assert (film.original_title, film.original_language) == ("美人鱼", "zh-Hans")
+    assert film.year is not None and film.year.year == 2016 and [g.label for g in film.genre] == ["fantasy"]
+    assert [c.code for c in film.country] == ["CN", "HK"]
 
 
 def test_an_untagged_title_takes_a_film_language_written_in_its_script() -> None:
@@ -182,7 +201,7 @@ def test_a_home_media_section_dates_only_a_release_in_cinemas() -> None:
                    "United States on March 13, 1987.", ["Michigan", "North Carolina"]),
     ("Filming", "Filming began in Norway, at the Hardangerjøkulen glacier near the town of Finse.",
      ["Norway", "Hardangerjøkulen"]),
-    ("Filming", "It was filmed entirely in the Philippine province of Ilocos Norte.", []),
+    ("Filming", "It was filmed entirely in the Philippine province of Ilocos Norte.", ["Ilocos Norte"]),
     ("Filming", "It was mostly shot in Scotland, particularly around Doune Castle.", ["Scotland", "Doune Castle"]),
     ("Production", 'In New Mexico, "Two" and "Three" were shot on location.', ["New Mexico"]),
     ("Production", "It was shot on private land north of Aurora in the Nebraska Panhandle.",
@@ -291,7 +310,8 @@ def test_a_section_of_filming_locations_lists_one_or_more_places_an_item() -> No
                      "*[[Sunset Boulevard]] in Los Angeles (at night)\n")
     assert [(loc.place.name, loc.place.within and loc.place.within.name) for loc in film.filming_location] == [
         ("Mouth of Truth", None), ("Piazza Bocca", None), ("Church of Santa Maria in Cosmedin", None),
-        ("Caffè Rocca", None), ("Pantheon", None), ("Via Margutta", None), ("Sunset Boulevard", "Los Angeles")]
+        ("Caffè Rocca", None), ("Pantheon", None), ("Via Margutta", None), ("Sunset Boulevard", "Los Angeles"),
+        ("Los Angeles", None)]
 
 
 def test_a_list_in_another_section_names_no_filming_location() -> None:

@@ -409,7 +409,7 @@ def test_a_making_section_s_list_of_locations_and_the_places_that_stood_in_for_t
     assert places == [("Oxford", None, None), ("Mojave Desert", None, None), ("Georgia", None, None),
                       ("Doune Castle", None, None), ("Firehouse, Hook & Ladder Company 8", None, None),
                       ("Alexander Hamilton U.S. Custom House", None, None),
-                      ("Greystone Mansion", None, "Beverly Hills")]
+                      ("Greystone Mansion", None, "Beverly Hills"), ("Beverly Hills", None, None)]
 
 
 def test_a_site_before_its_state_is_within_it() -> None:
@@ -1798,11 +1798,22 @@ def _filming_places(sentence: str) -> list[str]:
     ("The final performance at [[Carnegie Hall]] was filmed at the [[Orpheum Theatre]].", ["Orpheum Theatre"]),
     # Along a river or a coast, beneath a bridge; never "along with" someone.
     ("Most of the film was shot along the Han River in [[Seoul]], beneath [[Wonhyo Bridge]] and Jamsil Bridge.",
-     ["Han River", "Wonhyo Bridge", "Jamsil Bridge"]),
+     ["Han River", "Wonhyo Bridge", "Jamsil Bridge", "Seoul"]),  # and the town the river is in
     ("It was shot along the coast of [[Norway]].", ["Norway"]),
     ("It was filmed along with [[Tom Hill]] in [[Rome]].", ["Rome"]),
     # A place's name with a particle of its language: "Porto do Son", "Rio da Prata".
     ("It was shot mainly in the village of Xuño near Porto do Son, and in Madrid.", ["Xuño", "Porto do Son", "Madrid"]),
+    # A place inside a town: the town was a place of filming too; never the land around a place, land named by its
+    # kind, or a town the place's own name names. "A of B", each named apart, is A within B.
+    ("The gala was shot at the [[Hilton Hotel]] in [[Puerto Madero]].", ["Hilton Hotel", "Puerto Madero"]),
+    ("It was shot at [[Shepperton Studios]] in [[Surrey]] and in [[Nansha District]] of [[Guangzhou]].",
+     ["Shepperton Studios", "Nansha District", "Guangzhou"]),
+    ("The square was filmed in the Piazza Umberto I of [[Palazzo Adriano]].", ["Piazza Umberto I", "Palazzo Adriano"]),
+    ("It was shot at the [[Palace of Westminster]].", ["Palace of Westminster"]),
+    ("The ward scenes were shot at the Herlev Hospital in Herlev.", ["Herlev Hospital"]),
+    # A country's kind of land before "of" names the land.
+    ("It was filmed entirely in the [[Provinces of the Philippines|Philippine province]] of [[Ilocos Norte]] in just "
+     "three weeks.", ["Ilocos Norte"]),
 ])
 def test_places_of_filming_as_production_sections_write_them(sentence: str, places: list[str]) -> None:
     assert _filming_places(sentence) == places

@@ -91,3 +91,25 @@ def test_runtime_template_with_hours_and_minutes(runtime: str, minutes: float) -
 ])
 def test_releases_listed_with_asides_and_a_countrys_cinemas(sentence: str, releases: list[tuple[str, str]]) -> None:
     assert [(r.date.isoformat(), r.place.name if r.place else None) for r in prose.find_releases(sentence)] == releases
+
+
+@pytest.mark.parametrize(("sentence", "releases"), [
+    # Places joined by "and" or commas share their date, before it or after it.
+    ("The film was released in the United Kingdom and Ireland by Dogwoof on December 14, 2018.",
+     [("2018-12-14", "United Kingdom"), ("2018-12-14", "Ireland")]),
+    ("It was released in France on 7 October 2006 and in Austria and Germany on 10 March 2007.",
+     [("2006-10-07", "France"), ("2007-03-10", "Austria"), ("2007-03-10", "Germany")]),
+    ("It was released on 19 February 2016 in Mexico, Brazil and Chile.",
+     [("2016-02-19", "Mexico"), ("2016-02-19", "Brazil"), ("2016-02-19", "Chile")]),
+    # The year that ends a list of days in order is each day's.
+    ("It opened in Malaysia and Singapore on February 8, in Australia and New Zealand on February 11, and in Chile "
+     "on February 19, 2016.", [("2016-02-08", "Malaysia"), ("2016-02-08", "Singapore"), ("2016-02-11", "Australia"),
+                               ("2016-02-11", "New Zealand"), ("2016-02-19", "Chile")]),
+    # A festival's date is its own, never that of a country named beside it; a day of a later month is no day of
+    # the year the list ends with.
+    ("It premiered at the [[Berlin International Film Festival]] and in Germany on 16 February 2024.",
+     [("2024-02-16", "Germany")]),
+    ("It was shown on 20 December, and was released in Chile on 19 February 2016.", [("2016-02-19", "Chile")]),
+])
+def test_places_listed_together_share_their_release(sentence: str, releases: list[tuple[str, str]]) -> None:
+    assert _releases(_film("", f"== Release ==\n{sentence}\n")) == releases

@@ -87,6 +87,8 @@ def find_dates_carrying_year(text: str) -> list[tuple[PartialDate, int, int]]:
     ['2018-11-09', '2018-11-16']
     >>> [d.isoformat() for d, _, _ in find_dates_carrying_year("on November 16, and in 2018")]
     ['2018']
+    >>> [d.isoformat() for d, _, _ in find_dates_carrying_year("on 8 February, and on 19 February 2016")]
+    ['2016-02-08', '2016-02-19']
 
     """
     found = list(find_dates(text))
@@ -96,10 +98,16 @@ def find_dates_carrying_year(text: str) -> list[tuple[PartialDate, int, int]]:
         if any(start <= match.start() < end for _, start, end in found):
             continue
         earlier = [date for date, _, end in found if end <= match.start()]
-        if earlier:
-            date = _build({**match.groupdict(), "p0_y": str(earlier[-1].year)})
-            if date is not None:
-                found.append((date, match.start(), match.end()))
+        later = [date for date, start, _ in found if start >= match.end()]
+        date = _build({**match.groupdict(), "p0_y": str(earlier[-1].year)}) if earlier else None
+        if not earlier and later and later[0].month is not None:
+            # "in Malaysia on February 8, in Australia on February 11, and in Canada on February 19, 2016": a list
+            # of days in order, whose year the last gives (a day of a later month is of another year: none).
+            date = _build({**match.groupdict(), "p0_y": str(later[0].year)})
+            if date is not None and date.month is not None and date.month > later[0].month:
+                date = None
+        if date is not None:
+            found.append((date, match.start(), match.end()))
     return sorted(found, key=lambda item: item[1])
 
 

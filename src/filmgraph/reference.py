@@ -289,18 +289,36 @@ def _iso_country(text: str) -> Entry | None:
 
 
 @cache
-def _places() -> frozenset[str]:
-    """Folded names of the world's cities (of 100,000 people or more, with a few Latin-script alternate names:
-    ``data/cities.csv``, from GeoNames, geonames.org, CC BY 4.0) and of the subdivisions of every country
-    (ISO 3166-2 through pycountry: states, provinces, counties)."""
+def _cities() -> frozenset[str]:
+    """Folded names of the world's cities of 100,000 people or more, with a few Latin-script alternate names
+    (``data/cities.csv``, from GeoNames, geonames.org, CC BY 4.0)."""
+    return frozenset(fold(name) for row in _rows("cities.csv") for name in [row["name"], *row["aliases"].split("|")]
+                     if name)
+
+
+@cache
+def _subdivisions() -> frozenset[str]:
+    """Folded names of the subdivisions of every country (ISO 3166-2 through pycountry: states, provinces,
+    counties)."""
     import pycountry
 
-    names = set()
-    for row in _rows("cities.csv"):
-        names.update(fold(name) for name in [row["name"], *row["aliases"].split("|")] if name)
-    for record in pycountry.subdivisions:
-        names.update(fold(part) for part in re.split(r"\s*[;\[\]]\s*", record.name) if part)
-    return frozenset(names)
+    return frozenset(fold(part) for record in pycountry.subdivisions
+                     for part in re.split(r"\s*[;\[\]]\s*", record.name) if part)
+
+
+@cache
+def _places() -> frozenset[str]:
+    return _cities() | _subdivisions()
+
+
+def is_division(name: str) -> bool:
+    """Whether a name is a country or one of its divisions (a state, a province, a county): the land a place lies
+    in rather than a town ("Surrey", "Kerala", "Morocco"; never "Hyderabad" or "Seoul").
+
+    >>> is_division("Surrey"), is_division("France"), is_division("Hyderabad"), is_division("Valldal")
+    (True, True, False, False)
+    """
+    return fold(name) in _subdivisions() or country(name) is not None
 
 
 @cache

@@ -54,6 +54,7 @@ class Collector:
         self._company_names: frozenset[str] | None = None  # read when first asked
         self.title_forms: dict[str, str] = {}  # the infobox's film name in each language it labels (BCP 47)
         self.infobox_name: str | None = None  # the infobox's "name" line, as written
+        self.lead_title: tuple[str, str | None] | None = None  # the title the lead's brackets give, and its language
         # (actor, parts) the lead names ("stars Ann Berg as Anna"): joined to the cast after the cast sections
         self.lead_parts: list[tuple[str, list[str]]] = []
         # (section, actor, parts) a casting story tells given ("Carl Holm was cast as Jens"): the cast of a page whose

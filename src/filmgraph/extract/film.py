@@ -172,6 +172,9 @@ def extract_film(article: Article) -> Film:
                                      "currency has no Wikidata item in filmgraph's table; the amount is written "
                                      "without its unit")
     chinese = chinese_form(collector.title_forms, [c.code for c in film.country if c.code])
+    lead = collector.lead_title
+    if chinese is None and lead and lead[1] and collector.title_forms.get(lead[1]) == lead[0]:
+        chinese = (lead[0], lead[1])  # a film of two Chinese lands: the form its lead gives
     if chinese and film.original_language in CHINESE_SCRIPTS.values():
         film.original_title, film.original_language = chinese  # simplified for a film of the mainland
     if film.original_title and not film.original_language:
@@ -938,6 +941,22 @@ def _fill_filming(old: FilmingLocation, new: FilmingLocation) -> None:
         old.place.within = new.place.within or old.place.within
 
 
+def _add_towns_around(film: Film) -> None:
+    """A place of filming inside a town ("the Hilton Hotel in Puerto Madero", "[[Nansha District]] of
+    [[Guangzhou]]") was filmed in that town too, as a reader lists it. Not a country, state or county around a
+    place ("Shepperton Studios in Surrey": where it lies), nor land named by its kind ("the Stockholm
+    archipelago"), nor a town the place's own name names ("Herlev Hospital in Herlev")."""
+    named = {fold(loc.place.name.split(", ")[0]) for loc in film.filming_location}
+    for location in list(film.filming_location):
+        town = location.place.within
+        if town is None or ", " in location.place.name or fold(town.name) in named \
+                or fold(town.name) in fold(location.place.name) \
+                or reference.is_division(town.name.split(", ")[-1]) or not town.name.split()[-1][:1].isupper():
+            continue
+        named.add(fold(town.name))
+        film.filming_location.append(FilmingLocation(town, sources=list(location.sources)))
+
+
 def _dedupe(items: list[Any], key: Callable[[Any], Any],
             combine: Callable[[Any, Any], None] | None = None) -> list[Any]:
     kept: dict[Any, Any] = {}
@@ -1145,6 +1164,7 @@ def _resolve(film: Film) -> None:
             fuller.sources.extend(s for s in loc.sources if s not in fuller.sources)
     film.filming_location = [loc for loc in film.filming_location
                              if ", " in loc.place.name or fold(loc.place.name) not in with_region]
+    _add_towns_around(film)
     film.main_subject = _dedupe(film.main_subject, lambda c: fold(c.name))
     for field in ("budget", "box_office", "takings", "admissions", "runtime", "profit", "rental"):
         quantities = _dedupe(getattr(film, field), lambda q: (q.amount, q.currency, q.area and q.area.name, q.scope))

@@ -58,12 +58,15 @@ _STARRING_RE = re.compile(r"(?:\b[Ss]tarring|\b(?:film|movie|picture|It|it|also|
                           + _NAMES)
 
 
-# "is a 2012 Danish drama film"; "is a documentary about …" names its genre in the noun itself.
-_FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s,'\[\]-]*?)\s*"
+# "is a 2012 Danish drama film", "is a 2016 Chinese–Hong Kong fantasy film"; "is a documentary about …" names its
+# genre in the noun itself.
+_FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s,'\[\]–-]*?)\s*"
                              r"\b(?:film|movie|feature|(?P<noun>documentary))\b")
 
 
 _THE_FILM_RE = re.compile(r"The film\s+")
+# A pronunciation the page shows ({{IPA-fr|…|lang}}): "French pronunciation: [la ˈɛn]".
+_PRONUNCIATION_RE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+pronunciation:\s*\[[^\]]*\]")
 _BRACKETS_RE = re.compile(r"\s*\((?P<paren>[^)]*)\)")
 
 
@@ -86,17 +89,27 @@ def read_lead(article: Article, collector: Collector) -> None:
     film = collector.film
     if not article.lead:
         return
-    first = article.lead[0].replace("''", "")
+    # The lead's first paragraph that tells of the film: a box of names above it ({{Chinese|…}}) tells nothing.
+    paragraphs = [paragraph.replace("''", "") for paragraph in article.lead]
+    first = next((paragraph for paragraph in paragraphs if _FILM_PHRASE_RE.search(paragraph)), paragraphs[0])
     title_at = _brackets_after_title(first, article.title)
-    if title_at and film.original_title is None:
-        inner = title_at["paren"].strip()
+    if title_at:
+        # "La Haine (French pronunciation: [la ˈɛn]; …)": the title is a word of that language, said as it is.
+        said_in = [entry for name in _PRONUNCIATION_RE.findall(title_at["paren"])
+                   if (entry := reference.language(name)) is not None and entry.code and entry.code != "en"]
+        inner = _PRONUNCIATION_RE.sub("", title_at["paren"]).strip(" ;,")
         inner = re.sub(r"^(?:original|native)\s+title\s*:\s*", "", inner, flags=re.IGNORECASE)
-        found = original_title([inner])
+        found = original_title(inner.split("\n")) if inner else None
         # A gloss ("literally Espousal", "also referred to as …") is not a title; a title starts with a capital
         # or a letter of another script.
         if found and not found[0][:1].islower() and not re.search(
-                r"\d{4}|\bfilm\b|also known|\breferred\b|born|^lit(?:erally|\.)", found[0], re.IGNORECASE):
-            film.original_title, film.original_language = clean_name(found[0]), found[1]
+                r"\d{4}|\bfilm\b|also known|\breferred\b|born|released|^lit(?:erally|\.)", found[0],
+                re.IGNORECASE):
+            collector.lead_title = (clean_name(found[0]), found[1])
+        elif said_in:
+            collector.lead_title = (article.title, said_in[0].code)
+        if film.original_title is None and collector.lead_title is not None:
+            film.original_title, film.original_language = collector.lead_title
     phrase = _FILM_PHRASE_RE.search(first)
     if phrase:
         if phrase["year"]:

@@ -434,7 +434,11 @@ _BEFORE_THE_RELEASE_RE = re.compile(r"(?i),?\s+(?:[\w-]+\s+){0,3}?(?:prior\s+to|
                                     r"(?:(?:its|the\s+film's|the)\s+(?:[\w-]+\s+)?release\b|"
                                     r"(?:opening|being\s+released|its\s+release)\s+in\b)")
 # Between a release's date (and its place) and the next date of its list: " in the United States, and on ".
-_LISTED_PLACE = r"in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_LISTED_NAME = r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+# "in the United Kingdom", "in Austria and Germany", "in Malaysia, Singapore and Brunei".
+_LISTED_PLACE = rf"in\s+{_LISTED_NAME}(?:(?:,\s+|,?\s+and\s+){_LISTED_NAME}){{0,4}}"
+# What joins the places of one release: "the United Kingdom and Ireland", "Malaysia, Singapore and Brunei".
+_PLACES_JOINT_RE = re.compile(r",?\s+and\s+(?:the\s+)?|,\s+(?:the\s+)?")
 # "…, in the United Kingdom on 12 August 2005, and in Australia as Foo by Roadshow on …": the next item of a list.
 _PLACE_BEFORE_DATE_RE = re.compile(rf"{_LISTED_PLACE}(?:\s+(?:as|by)\s+[^,;]{{1,60}}?)?\s+(?:on|in)\s+$")
 # (An aside may close the item before: "…, by Huaxia Film Distribution, in South Korea on …", "…, after a period of
@@ -503,7 +507,8 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
     if held:
         own = [d for d in yearless_dates(sentence[:held[0][1]], held[0][0].year) if d[0].month == held[0][0].month
                and not _HELD_BEFORE_RE.search(sentence, 0, d[1])]
-        dates = sorted([d for d in dates if d not in held] + own[:1], key=lambda item: item[1])
+        dates = sorted({d[1]: d for d in [d for d in dates if d not in held] + own[:1]}.values(),
+                       key=lambda item: item[1])  # (once: the day may have taken the festival's year already)
     anchors: list[tuple[PartialDate, int, int]] = list(dates)
     relative = re.search(r"\b(?:\w+\s+(?:day|week|month)s?\s+later|the (?:following|next) (?:day|week|month))\b",
                          sentence, re.IGNORECASE)
@@ -542,6 +547,8 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
             and _PLACE_BEFORE_DATE_RE.search(sentence, lower, start) is not None
         place = before[-1] if before else (after[0][0] if after and not placed_before else None)
         claimed = after[0][1] if place is not None and not before else -1
+        # "in the United Kingdom and Ireland … on 14 December 2018": each place of the list joined to the date's.
+        together = _places_listed_with(place, places, sentence)
         clause = sentence[lower:upper]
         # The release of a trailer, a soundtrack, a DVD or another film is not the film's publication: what the
         # date's own clause says (from the date before it to the next break after it) tells which.
@@ -575,8 +582,24 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         listed = bool(mentions) and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None \
             and not re.search(r"(?i)\b(?:television|TV|broadcast|DVD|video|streaming)\b", own)
         if _RELEASE_VERB_RE.search(clause) or (index and relative) or listed:
-            mentions.append(Release(when, place))
+            mentions += [Release(when, each) for each in together]
     return mentions
+
+
+def _places_listed_with(place: Place | None, places: list[tuple[Place, int, int]], sentence: str) -> list[Place | None]:
+    """``place`` and the places a list joins to it ("Austria and Germany", "Malaysia, Singapore and Brunei"), in
+    the sentence's order."""
+    at = next((index for index, (candidate, _, _) in enumerate(places) if candidate is place), None)
+    if at is None or is_event_name(places[at][0].name):
+        return [place]  # (a festival's date is its own, never that of another event named beside it)
+    first = last = at
+    while first and _PLACES_JOINT_RE.fullmatch(sentence, places[first - 1][2], places[first][1]) \
+            and not is_event_name(places[first - 1][0].name):
+        first -= 1
+    while last + 1 < len(places) and _PLACES_JOINT_RE.fullmatch(sentence, places[last][2], places[last + 1][1]) \
+            and not is_event_name(places[last + 1][0].name):
+        last += 1
+    return [candidate for candidate, _, _ in places[first:last + 1]]
 
 
 
@@ -1861,7 +1884,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                              r"(?:north|south|east|west)(?:-?(?:east|west))?\s+of|(?<=\bfilmed\s)on|(?<=\bshot\s)on|"
                              r"(?<=\bfilmed\s)over|(?<=\bshot\s)over)\s+"
                              # "the island of Vis", "in the grounds of Tyresö Palace", "at the campus of the …"
-                             r"(?:the\s+)?(?P<kind_of>(?:island|town|city|village|grounds|streets|campus|premises|"
+                             # "the Philippine province of Ilocos Norte": a country's kind of land, the land named
+                             r"(?:the\s+)?(?P<kind_of>(?:[A-Z][a-z]+\s+(?:province|state|region|county|"
+                             r"prefecture|municipality|department)\s+of\s+(?:the\s+)?)|"
+                             r"(?:island|town|city|village|grounds|streets|campus|premises|"
                              r"ruins|gardens|courtyard|interiors?|exteriors?|beach|shores?|banks|coast(?:line)?|"
                              r"(?:[a-z]+\s+)?(?:chamber|hall|lobby|"
                              r"basement|rooftops?|outskirts|suburbs|docks))\s+of\s+(?:the\s+)?)?(?P<name>"
@@ -2160,6 +2186,12 @@ def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool 
         # "Regina, Saskatchewan" is a town's name as written; "Lowry Air Force Base, Colorado" a site in a state.
         site = town.rsplit(" ", 1)[-1].casefold() in _SITE_KINDS
         return Place(town if site else name, within=Place(region))
+    inner, of, outer = name.rpartition(" of ")
+    if of and fold(outer) in links and fold(name) not in links and \
+            (fold(inner) in links or fold(inner.split()[0]) in _PLACE_FIRST_WORDS):
+        # "[[Nansha District]] of [[Guangzhou]]", "the Piazza Umberto I of [[Palazzo Adriano]]": one place within
+        # another, each named apart (never the "Palace of Westminster" a name is).
+        return Place(inner, within=_filming_place(outer, "", links, known=True))
     owner, _, rest = name.partition("'s ")
     if rest and _filming_place(owner, "", links) and _filming_place(rest, after, links):
         return Place(rest, within=_filming_place(owner, "", links))  # "Mumbai's Film City"

@@ -101,9 +101,18 @@ def _names(template: Template, render: Render) -> str:
     language ("Japanese: 千と千尋の神隠し"), then its romanisations."""
     native, others = [], []
     coded = None  # "{{Infobox name module|es|Mar adentro}}": a language's code before the name in it
+    # "{{Infobox name module|language=Italian|title=Nuovo Cinema Paradiso}}": the language of the name titled.
+    stated = next((entry.name for param in template.params
+                   if str(param.name).strip().casefold() in ("language", "lang")
+                   and (entry := reference.language(render(param.value, None).strip()))), None)
     for param in template.params:
         key = str(param.name).strip().casefold()
         value = render(param.value, None).strip()
+        if key in ("language", "lang"):
+            continue
+        if key == "title" and stated and value:
+            native.append(f"{stated}: {value}" if stated != "English" else value)
+            continue
         if not value or value.startswith(("{", "[")) or key in _LAYOUT_PARAMS:
             continue
         if not param.showkey and re.fullmatch(r"[a-z]{2,3}", value) and (named := reference.language_of_code(value)):
@@ -202,6 +211,17 @@ def _native_name(template: Template, render: Render) -> str:
     return f"{language}: {parts[1]}" if language else parts[1]
 
 
+def _ipa(template: Template, render: Render) -> str:
+    """{{IPA-fr|la ˈɛn|lang}} and {{IPA|fr|la ˈɛn}}: "French pronunciation: [la ˈɛn]", as the page shows it with
+    its language (which says what language the word before it is in)."""
+    name = normalize_name(template)
+    parts = _positional(template, render)
+    code = name[4:] if name.startswith("ipa-") else (parts.pop(0) if parts else "")
+    sound = parts[0] if parts else ""
+    language = reference.language_of_code(code)
+    return f"{language} pronunciation: [{sound}]" if language and sound else f"[{sound}]" if sound else ""
+
+
 def _lang(template: Template, render: Render) -> str:
     """{{lang|da|Druk}} is the text; {{lang-da|Druk}} and {{langx|da|Druk}} name the language too."""
     name = normalize_name(template)
@@ -222,7 +242,7 @@ RENDERERS: dict[str, Renderer] = {
     **dict.fromkeys(("runtime", "duration"), _runtime),
     "inrconvert": _inr_convert, "¥": _currency("¥"), "jpy": _currency("¥"), "yen": _currency("¥"),
     "nihongo": _nihongo, "anime voices": _anime_voices, "based on": _based_on, "native name": _native_name,
-    "chinese": _names,
+    **dict.fromkeys(("chinese", "zh"), _names), "ipa": _ipa,
     "interlanguage link multi": _first, "illm": _first, "linktext": lambda template, render: "".join(
         _positional(template, render)),
     "inr": _currency("₹"), "us$": _currency("US$"), "usd": _currency("US$"), "philippine peso": _currency("₱"),
@@ -237,7 +257,7 @@ RENDERERS: dict[str, Renderer] = {
                      "visible anchor", "anchor", "sic", "nobr", "lang-rtl"), _first),
 }
 # Families of templates known by the start of their name ({{lang-da}}, {{langx}}).
-PREFIX_RENDERERS: tuple[tuple[str, Renderer], ...] = (("lang", _lang),)
+PREFIX_RENDERERS: tuple[tuple[str, Renderer], ...] = (("lang", _lang), ("ipa-", _ipa))
 
 
 def shows_nothing(name: str) -> bool:
