@@ -67,8 +67,8 @@ def test_original_title_from_the_lead(lead: str, title: str | None, language: st
 
 def test_a_film_of_two_chinese_lands_takes_the_form_its_lead_gives_under_a_box_of_names() -> None:
     film = _film("| film name = {{Film name|traditional=美人魚|simplified=美人鱼}}\n| country = China, Hong Kong",
-                 "{{Chinese|s=美人鱼|t=美人魚|p=Měirényú}}\n\n'''''Night Harbour''''' ({{zh|s=美人鱼|p=Měirényú}}) is a "
-                 "2016 [[Cinema of China|Chinese]]–[[Cinema of Hong Kong|Hong Kong]] fantasy film.")
+                 "{{Chinese|s=美人鱼|t=美人魚|p=Měirényú}}\n\n'''''Night Harbour''''' ({{zh|s=美人鱼|p=Měirényú}}) "
+                 "is a 2016 [[Cinema of China|Chinese]]–[[Cinema of Hong Kong|Hong Kong]] fantasy film.")
     assert (film.original_title, film.original_language) == ("美人鱼", "zh-Hans")
     assert film.year is not None and film.year.year == 2016 and [g.label for g in film.genre] == ["fantasy"]
     assert [c.code for c in film.country] == ["CN", "HK"]

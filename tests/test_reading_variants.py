@@ -1811,6 +1811,12 @@ def _filming_places(sentence: str) -> list[str]:
     ("The square was filmed in the Piazza Umberto I of [[Palazzo Adriano]].", ["Piazza Umberto I", "Palazzo Adriano"]),
     ("It was shot at the [[Palace of Westminster]].", ["Palace of Westminster"]),
     ("The ward scenes were shot at the Herlev Hospital in Herlev.", ["Herlev Hospital"]),
+    # A list of locations goes on past an aside ("where …") and names a place told in words around it, never the
+    # work done elsewhere after it.
+    ("Other locations in Paris included the [[Canal Saint-Martin]], where Amélie skips stones, the [[Gare du Nord]], "
+     "the square below the [[Sacré-Cœur, Paris|Sacré-Cœur]] for the treasure hunt, and the grocery at 56 [[Rue des "
+     "Trois-Frères]].", ["Canal Saint-Martin", "Gare du Nord", "Sacré-Cœur", "Rue des Trois-Frères"]),
+    ("Locations included [[Oxford]], with soundstage work done in the [[20th Century Fox]] stages.", ["Oxford"]),
     # A country's kind of land before "of" names the land.
     ("It was filmed entirely in the [[Provinces of the Philippines|Philippine province]] of [[Ilocos Norte]] in just "
      "three weeks.", ["Ilocos Norte"]),

@@ -2082,6 +2082,10 @@ _NOT_SHOT_THERE_RE = re.compile(r"\b(?:premiere|screening|festival|headquarters|
                                 r"basis|record\w*|score|sound|mix\w*|dubbing|editing|post-production|wrap|party|"
                                 r"press|venue|visual effects|effects|novel|book|poster|promot\w*|publicity|marketing|"
                                 r"rehearsals?|auditions?|storage|accommodation|housing)\b", re.IGNORECASE)
+# An item of a list of locations told by what it is and where: "square below the …", "grocery at 56 …" (never "with
+# soundstage work done in …").
+_DESCRIBED_ITEM_RE = re.compile(r"(?!(?:with|while|as|and|but|including|plus)\b)[a-z]+(?:\s+[a-z]+)?\s+"
+                                r"(?:below|at|on|near|in|of|beside|outside|behind|above|under|along|by)\s")
 # Where the items of a list part: a comma, "and", "plus".
 _ITEM_BREAK_RE = re.compile(r"\s*,\s*(?:and\s+|plus\s+|as well as\s+)?|\s+(?:and|plus|as well as)\s+")
 
@@ -2115,7 +2119,16 @@ def find_named_locations(sentence: str, links: dict[str, str] | None = None) -> 
                 item = item.removeprefix("the ").removeprefix("The ")
                 name = item if fold(item) in links else (_PHRASE_RE.match(item) or [None])[0]
                 if name is None:
-                    break  # "…, with soundstage work done in …": the list has ended
+                    # "the square below the [[Sacré-Cœur]]", "the grocery at 56 [[Rue des Trois-Frères]]": an item
+                    # told in words around the linked place; "…, where Amélie skips stones, …" an aside in the list.
+                    name = next((phrase[0] for phrase in _PHRASE_RE.finditer(item) if fold(phrase[0]) in links),
+                                None) if _DESCRIBED_ITEM_RE.match(item) else None
+                    if name is not None:
+                        item = item[item.index(name):]
+                    elif re.match(r"(?:where|which|when|in which|on which)\b", item):
+                        continue
+                    else:
+                        break  # "…, with soundstage work done in …": the list has ended
                 name = name.rstrip(".,:")
                 # A name the article links is a place unless it names a person (a word, or a page of a kind of place,
                 # "[[Leopoldskron Palace|Schloss Leopoldskron]]", names none); one it does not must look like a place
@@ -2162,7 +2175,8 @@ _PLACE_FIRST_WORDS = frozenset({"schloss", "burg", "château", "chateau", "caste
                                 "plaza", "place", "rue", "via", "calle", "avenida", "avenue", "lake", "lago", "mount",
                                 "monte", "fort", "castle", "port", "porto", "isla", "isola", "île", "ile", "val",
                                 "hotel", "café", "cafe", "restaurant", "theatre", "theater", "cinema", "gare", "st",
-                                "saint", "sainte", "san", "santa"})
+                                "saint", "sainte", "san", "santa", "canal", "pont", "parc", "jardin", "quai",
+                                "boulevard", "bois", "puerta", "puerto", "praça", "largo", "ponte", "giardino"})
 # Kinds of place that are a site, never a town ("Sun Valley" and "St Pete Beach" are towns).
 _SITE_KINDS = frozenset({"base", "studio", "studios", "castle", "house", "station", "hotel", "airport", "palace",
                          "hall", "manor", "mansion", "villa", "ranch", "farm", "school", "college", "university",
