@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from filmgraph import extract_film, map_film
+from filmgraph import extract_film, map_film, reference
 from filmgraph.extract import prose
 from filmgraph.model import Film
 from filmgraph.rdf.vocab import FG, PQ, PS, SDO, WD, WDT, WIKIBASE, XSD, P
@@ -594,3 +594,16 @@ def test_a_table_of_takings_by_market_with_a_release_date_column() -> None:
 def test_the_market_a_sentence_opens_in_and_words_after_a_conversion(
         sentence: str, sums: list[tuple[float, str | None, str | None]]) -> None:
     assert [(q.amount, q.area.name if q.area else None, q.scope) for q in prose.find_box_office(sentence)] == sums
+
+
+@pytest.mark.parametrize(("text", "currency", "amount"), [
+    ("₦453 million", "NGN", 453_000_000), ("3 billion naira", "NGN", 3_000_000_000),
+    ("RM 5 million", "MYR", 5_000_000), ("S$2.3 million", "SGD", 2_300_000), ("Tk 5 crore", "BDT", 50_000_000),
+    ("12 million roubles", "RUB", 12_000_000), ("₽300 million", "RUB", 300_000_000), ("₪4 million", "ILS", 4_000_000),
+    ("฿120 million", "THB", 120_000_000), ("₫50 billion", "VND", 50_000_000_000), ("GH₵2 million", "GHS", 2_000_000),
+])
+def test_the_currencies_of_more_cinemas_are_read_with_their_item(text: str, currency: str, amount: int) -> None:
+    (gross,) = prose.find_box_office(f"The film grossed {text} in its run.")
+    entry = reference.currency(currency)
+    assert (gross.amount, gross.currency, gross.unit) == (amount, currency, entry.qid if entry else None)
+    assert gross.unit is not None and gross.unit.startswith("Q")

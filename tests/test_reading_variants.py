@@ -1817,6 +1817,8 @@ def _filming_places(sentence: str) -> list[str]:
      "the square below the [[Sacré-Cœur, Paris|Sacré-Cœur]] for the treasure hunt, and the grocery at 56 [[Rue des "
      "Trois-Frères]].", ["Canal Saint-Martin", "Gare du Nord", "Sacré-Cœur", "Rue des Trois-Frères"]),
     ("Locations included [[Oxford]], with soundstage work done in the [[20th Century Fox]] stages.", ["Oxford"]),
+    # A region abbreviated with full stops belongs to the town before it.
+    ("A second unit filmed in Washington, D.C., in February 1939.", ["Washington, D.C."]),
     # A country's kind of land before "of" names the land.
     ("It was filmed entirely in the [[Provinces of the Philippines|Philippine province]] of [[Ilocos Norte]] in just "
      "three weeks.", ["Ilocos Norte"]),

@@ -113,3 +113,27 @@ def test_releases_listed_with_asides_and_a_countrys_cinemas(sentence: str, relea
 ])
 def test_places_listed_together_share_their_release(sentence: str, releases: list[tuple[str, str]]) -> None:
     assert _releases(_film("", f"== Release ==\n{sentence}\n")) == releases
+
+
+@pytest.mark.parametrize(("sentence", "screenings"), [
+    # Each festival after a dated one keeps its own date.
+    ("It was also screened at the [[BFI London Film Festival]] on 8 October 2016 and at the [[Zurich Film Festival]] "
+     "on 29 September 2016.", [("BFI London Film Festival", "2016-10-08"), ("Zurich Film Festival", "2016-09-29")]),
+    ("It screened at the [[Deauville American Film Festival]] in September 2014 and the [[Toronto International Film "
+     "Festival]] on September 8, 2014.", [("Deauville American Film Festival", "2014-09"),
+                                         ("Toronto International Film Festival", "2014-09-08")]),
+    # One date for a list of festivals stays each one's.
+    ("It was screened at the [[Sundance Film Festival]] and the [[Berlin International Film Festival]] in 2005.",
+     [("Sundance Film Festival", "2005"), ("Berlin International Film Festival", "2005")]),
+    # A premiere at a cinema on a street, and one the sentence opens with, are the film's.
+    ("''Night Harbour'' had its premiere at the UGC Normandie on the [[Champs-Élysées]] in Paris on 17 April 2001, "
+     "and was released in France on 25 April 2001.", [("Premiere at UGC Normandie", "2001-04-17")]),
+    ("A special premiere screening was held at the Prasads IMAX in [[Hyderabad]] on 9 July 2015.",
+     [("Special premiere at Prasads IMAX", "2015-07-09")]),
+    # Never another work's premiere, nor a broadcast.
+    ("A premiere of the sequel was held at the Odeon on 5 May 2003.", []),
+    ("It premiered on [[Star Gold]] on 2 May 2015.", []),
+])
+def test_screenings_each_with_its_own_date(sentence: str, screenings: list[tuple[str, str]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(s.event, s.date.isoformat() if s.date else None) for s in film.screening] == screenings

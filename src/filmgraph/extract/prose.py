@@ -192,8 +192,9 @@ def _phrases(text: str) -> list[tuple[str, int, int]]:
         # "the Sitges Film Festival on October 9": a date after "on"/"in" is not part of the name.
         phrase = _BEFORE_MONTH_RE.split(phrase)[0]
         phrase = _TRAILING_JOINER_RE.sub("", phrase)
-        # A capitalised preposition opening a sentence is not part of the name: "At the Bodil Awards".
-        lead = _LEADING_PREPOSITION_RE.match(phrase)
+        # A capitalised preposition opening a sentence is not part of the name: "At the Bodil Awards"; nor a date
+        # and "and" before it: "(in) September 2014 and the Toronto International Film Festival".
+        lead = _LEADING_PREPOSITION_RE.match(phrase) or _LEADING_DATE_RE.match(phrase)
         start = match.start() + (lead.end() if lead else 0)
         phrase = phrase[lead.end():] if lead else phrase
         if phrase:
@@ -201,6 +202,7 @@ def _phrases(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_LEADING_DATE_RE = re.compile(rf"(?:\d{{1,2}}\s+)?{_MONTH_NAMES_RE}\s*(?:\d{{1,2}},?\s+)?\d{{4}},?\s+and\s+(?:the\s+)?")
 _NOT_NAME_STARTS = frozenset({"In", "On", "The", "It", "A", "An"})
 
 
@@ -639,9 +641,22 @@ def find_screenings(sentence: str) -> list[Screening]:
     clauses = re.split(r",\s+and\s+|;\s+|\s+and\s+(?=(?:its\s+|an?\s+|the\s+)?(?:[\w-]+\s+){0,2}"
                        r"(?:premiere|screening)s?\b)|\s+and\s+(?=(?:was|were)\s+(?:later\s+|also\s+|then\s+)?"
                        r"(?:screened|shown|presented)\b)", sentence)
-    screenings = [found for clause in clauses for each in _each_event(clause)
+    screenings = [found for clause in clauses for dated in _dated_items(clause) for each in _each_event(dated)
                   if (found := _screening_in(each)) is not None]
     return _respectively(sentence, screenings)
+
+
+def _dated_items(clause: str) -> list[str]:
+    """A clause cut before each festival that follows a dated one after "and": "at A on 8 October 2016 and at B on
+    29 September 2016", "at A in September 2014 and the B on September 8, 2014" are two items, each with its date
+    (never "at A and B in 2005": one date for both)."""
+    cuts = [0]
+    for _, start, _ in _events(clause):
+        joint = re.search(r"\s+and\s+(?:at\s+)?(?:the\s+)?(?:\d{4}\s+)?$", clause[cuts[-1]:start])
+        if joint and any(True for _ in find_dates(clause[cuts[-1]:cuts[-1] + joint.start()])) \
+                and _events(clause[cuts[-1]:cuts[-1] + joint.start()]):
+            cuts.append(cuts[-1] + joint.start())
+    return [clause[a:b] for a, b in zip(cuts, [*cuts[1:], len(clause)], strict=True)]
 
 
 _RESPECTIVELY_RE = re.compile(r"\bin\s+(?P<months>[A-Z][a-z]+(?:\s*,\s*[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+)\s+"
@@ -738,7 +753,11 @@ def _the_film_premiered(sentence: str, match: re.Match[str], title: str) -> bool
     owner = re.search(r"(?i)\b(?:its|the film's|the movie's)\s+$", ahead) or re.search(
         rf"(?i)(?:^|\s){_film_words(title, ahead)}\s+(?:also\s+|then\s+|later\s+)?(?:had|received|got)\s+"
         r"(?:an?|its)\s+$", ahead)  # "The film had a Royal Charity Premiere in London"
-    return (of is not None or owner is not None) and not re.search(r"(?i)\battend", subject)
+    # "A special premiere screening was held at …": a premiere the sentence opens with, of the page's film.
+    held = re.fullmatch(r"\s*(?:(?:An?|The)\s*)?", ahead) is not None and \
+        (match["kind"] or "a").strip().casefold() in {"a", "an", "the", *_PREMIERE_KINDS} and \
+        re.match(r"(?i)\s+(?:screening\s+)?(?:was|were)\s+held\b", after) is not None
+    return (of is not None or owner is not None or held) and not re.search(r"(?i)\battend", subject)
 
 
 # "was shown at Northwestern University", "had a screening in Baltimore": a showing away from festivals.
@@ -797,8 +816,10 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
             continue  # another work's premiere, or several premieres
         if not premiere and not _the_film_was_shown(sentence[:match.start()], title):
             continue
-        if _BROADCAST_ON_RE.search(_CLAUSE_TAIL_RE.match(sentence, match.end()).group(0)):
-            continue  # a broadcast ("premiered on Star Gold")
+        tail = _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0)
+        broadcast = _BROADCAST_ON_RE.search(tail)
+        if broadcast and not re.search(r"\bat\s", tail[:broadcast.start() + 1]):
+            continue  # a broadcast ("premiered on Star Gold"; not "at the UGC Normandie on the Champs-Élysées")
         # A bracket is an aside: "(between the first and second seasons of the TV series)" is no broadcast.
         clause = re.sub(r"\s*\([^()]*\)", "", _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0))
         if _NOT_A_SCREENING_RE.search(clause) or _NOT_A_SCREENING_RE.search(sentence[:match.start()][-40:]) \
@@ -834,7 +855,8 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
         if venue_match and not _is_month_or_date(venue_match["venue"]) \
                 and not re.search(r"['’]s?$", venue_match["venue"].rstrip(".,;:")):
             # "at the White House for President Bush": the venue's name ends before "for".
-            named = re.split(r"\s+(?:for|to|with|by|during)\s+", venue_match["venue"], maxsplit=1)[0]
+            # (nor "on the Champs-Élysées": the street it is on)
+            named = re.split(r"\s+(?:for|to|with|by|during|on)\s+", venue_match["venue"], maxsplit=1)[0]
             # "at New York's Ziegfeld Theatre": the Ziegfeld Theatre, in New York (not "Grauman's Chinese Theatre").
             owner = _PLACES_VENUE_RE.match(named)
             if owner and reference.is_place_name(owner["place"]):
@@ -1916,7 +1938,7 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
         while extra := _LIST_CONTINUATION_RE.match(text, position):
             names.append((extra["name"].rstrip(".,;:"), extra.end()))
             position = extra.end()
-        names = _towns_with_their_regions(_linked_towns(names, links or {}), text)
+        names = _towns_with_their_regions(_with_abbreviated_regions(_linked_towns(names, links or {})), text)
         first = True
         listed = False  # the list's first name is a place: so are the names listed after it ("in Bath, Kent, the
         # Chatham Dockyard")
@@ -2008,6 +2030,18 @@ def _linked_name_at(text: str, at: int, name: str, links: dict[str, str]) -> str
         if fold(candidate) in links:
             longest = candidate
     return longest
+
+
+def _with_abbreviated_regions(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A list's names with a region abbreviated in capitals and full stops joined to the town before it:
+    "Washington, D.C." is one place, never "Washington" and "D.C"."""
+    joined: list[tuple[str, int]] = []
+    for name, end in names:
+        if joined and re.fullmatch(r"[A-Z]\.[A-Z]\.?", name):
+            joined[-1] = (f"{joined[-1][0]}, {name.rstrip('.')}.", end)
+        else:
+            joined.append((name, end))
+    return joined
 
 
 def _linked_towns(names: list[tuple[str, int]], links: dict[str, str]) -> list[tuple[str, int]]:
