@@ -1912,9 +1912,25 @@ def test_a_side_linked_and_credited_is_the_actor_whatever_order_the_lists_other_
     ("[[Nino Terzo]] plays Peppino's father.", {"Nino Terzo": ["Peppino's father"]}),
     ("Salvatore's mother Maria is played by [[Antonella Attili]] in the flashbacks and by [[Pupella Maggio]] in the "
      "present-day scenes.", {"Antonella Attili": ["Maria"], "Pupella Maggio": ["Maria"]}),
+    # A second part and its actor with the verb left out; a list of others "as" their parts after a verb's own.
+    ("The adult Xiao Si is played by Lei Han, and the teenage Xiao Si by Li Chun.",
+     {"Lei Han": ["Xiao Si"], "Li Chun": ["teenage Xiao Si"]}),
+    ("Tong Di appears as the eunuch Zhang, [[Jiang Wenli]] as Douzi's mother, and Zhi Yitong as the Japanese officer "
+     "Aoki Saburo.", {"Tong Di": ["Zhang"], "Jiang Wenli": ["Douzi's mother"], "Zhi Yitong": ["Aoki Saburo"]}),
+    # Two actors for two parts, in order; never a plural part.
+    ("The child actors Ma Mingwei and Fei Yang play the young Douzi and Shitou.",
+     {"Ma Mingwei": ["young Douzi"], "Fei Yang": ["young Shitou"]}),
 ])
 def test_cast_told_in_prose_with_whose_parts_and_a_part_played_twice(text: str, cast: dict[str, list[str]]) -> None:
     assert _cast(_film("", f"== Cast ==\n{text}\n")) == cast
+
+
+def test_actors_of_one_part_at_its_ages_each_play_it() -> None:
+    film = _film("", "'''Night Harbour''' is a 1988 drama film. It stars [[Philippe Noiret]] as Alfredo, with "
+                     "[[Salvatore Cascio]], [[Marco Leonardi]] and [[Jacques Perrin]] as Salvatore Di Vita as a child, "
+                     "a teenager and an adult, respectively.\n")
+    assert _cast(film) == {"Philippe Noiret": ["Alfredo"], "Salvatore Cascio": ["Salvatore Di Vita"],
+                           "Marco Leonardi": ["Salvatore Di Vita"], "Jacques Perrin": ["Salvatore Di Vita"]}
 
 
 def test_a_part_only_described_in_prose_is_the_part_the_list_names() -> None:

@@ -1051,6 +1051,15 @@ def _without_asides(sentence: str) -> str:
 
 
 # "Anna, portrayed by Ann Berg", "Rask (voiced by Carl von Holm)": the role, then its actor.
+# Two parts for two actors: "the young Douzi and Shitou", "Tom and Jerry" (the parts' names only).
+_TWO_PARTS_RE = re.compile(r"\s*(?:the\s+)?(?P<age>(?:young|younger|teenage|adult|older|elderly|child)\s+)?"
+                           r"(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+and\s+(?:the\s+)?"
+                           r"(?P<second>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?:,?\s+respectively)?\s*(?:[,;.]|$)")
+# Where a list of others "as" their parts goes on after a verb's own part: ", Jiang Wenli as …".
+_MORE_AS_RE = re.compile(r",\s+(?:and\s+)?(?=[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+as\s)")
+# "…, and the teenage Xiao Si by Li Chun": a second part played, its verb left out.
+_AND_PART_BY_RE = re.compile(r",?\s+and\s+(?:the\s+|an?\s+)?"
+                             r"(?P<part>(?:[a-z-]+\s+){0,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+by\s+")
 _PLAYED_BY_RE = re.compile(r"(?:,\s*|\s*\(\s*|\s+(?:is|was|are|were)\s+)(?:voiced|played|portrayed|performed)\s+by\s+")
 # "Other cast members include …", "the film features …": the cast a sentence lists.
 _INCLUDE_RE = re.compile(r"\b(?:(?:cast|cast members|actors|roles|appearances|stars)\b[^.;]{0,40}?\b"
@@ -1259,9 +1268,23 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
         if verb["role"] and re.match(r"\s*(?!(?:a|an|the|him|her|his|their|its|them|himself|herself|themselves)\b)"
                                      r"[a-z]", obj):
             continue  # "voiced concerns", "played at least four roles": not a part in this film
-        roles = _prose_role(obj, actors[0], sentence) if verb["role"] and len(actors) == 1 else []
+        # "Tong Di appears as the eunuch Zhang, Jiang Wenli as Douzi's mother, and Zhi Yitong as …": the verb's
+        # object goes on as a list of others, each "as" a part.
+        more = _MORE_AS_RE.search(obj) if verb["role"] and verb.group(0).endswith(" as") and len(actors) == 1 \
+            else None
+        roles = _prose_role(obj[:more.start()] if more else obj, actors[0], sentence) \
+            if verb["role"] and len(actors) == 1 else []
+        pair = _TWO_PARTS_RE.match(obj) if verb["role"] and len(actors) == 2 else None
+        if pair:
+            # "Ma Mingwei and Fei Yang play the young Douzi and Shitou": each the part in its place, as described.
+            roles = [f"{pair['age'] or ''}{pair[name].rstrip('.')}" for name in ("first", "second")]
+            entries += [(actor, [role]) for actor, role in zip(actors, roles, strict=True)]
+            named_here += roles
+            continue
         entries += [(actor, list(roles)) for actor in actors]
         named_here += roles
+        if more:
+            entries += _included(obj[more.end():], links, context, people=True)
     if appearances_only:
         return entries
     for match in _PLAYED_BY_RE.finditer(sentence):
@@ -1278,6 +1301,12 @@ def prose_cast(sentence: str, links: Iterable[str], context: CastContext, *,
                 other = _person_of(_name_head(sentence[match.end() + more.end():]).split(), links, context)
                 if other and other != actor:
                     entries.append((other, [role]))
+            # "The adult Xiao Si is played by Lei Han, and the teenage Xiao Si by Li Chun": another part, its actor.
+            for more in _AND_PART_BY_RE.finditer(sentence, match.end(), clause_end):
+                other = _person_of(_name_head(sentence[more.end():]).split(), links, context)
+                part = clean_role(more["part"], descriptions=False)
+                if other and other != actor and part and fold(part) not in _PRONOUNS:
+                    entries.append((other, [part]))
     for match in _INCLUDE_RE.finditer(sentence) if lists else ():
         if not _IN_ANOTHER_WORK_RE.search(sentence[:match.start()]):  # not "In the remake, the cast includes …"
             # "Other cast members include …" says its list is of people; "the film features …" does not.
@@ -1319,6 +1348,11 @@ def starring(text: str, links: Iterable[str], people: Iterable[str]) -> list[Ent
 
 
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
+# "Salvatore Cascio, Marco Leonardi and Jacques Perrin as Salvatore Di Vita as a child, a teenager and an adult,
+# respectively": several actors of one part, each at an age.
+_ONE_PART_AT_AGES_RE = re.compile(
+    r"(?P<actors>[A-Z][^,;]*?(?:,\s+[A-Z][^,;]*?)*,?\s+and\s+[A-Z][^,;]*?)\s+as\s+(?P<part>[^,;]+?)\s+(?:as|in)\s+"
+    r"(?P<phases>(?:an?\s+|the\s+|his\s+|her\s+)?[a-z][^;]*?),?\s+respectively\b")
 _WITH_START_RE = re.compile(r"^(?:(?:along\s+)?with|alongside|and)\s+")
 _NAME_AND_PART_RE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<role>[^()]+)\)\s*\.?$")
 
@@ -1328,6 +1362,18 @@ def _included(text: str, links: frozenset[str], context: CastContext, *, people:
     sentence lists after "include" or "features", as far as it names people the article links or credits (with
     ``people``, a list said to be the cast's, also full names from one "as" a part on)."""
     entries: list[Entry] = []
+    ages = _ONE_PART_AT_AGES_RE.search(text)
+    if ages:
+        # "A, B and C as Salvatore as a child, a teenager and an adult, respectively": one part, an actor an age.
+        actors = [_person_of(_name_head(name).split(), links, context)
+                  for name in re.split(r",\s+(?:and\s+)?|\s+and\s+", ages["actors"])]
+        phases = re.split(r",\s+(?:and\s+)?|\s+and\s+", ages["phases"])
+        part = clean_role(ages["part"], descriptions=False)
+        if part and len(actors) == len(phases) and all(
+                actor and fold(actor) in links | context.people.keys() for actor in actors):
+            before = _WITH_START_RE.sub("", _WITH_START_RE.sub("", text[:ages.start()].strip(" ,;")))
+            return (_included(before, links, context, people=people) if before else []) + \
+                [(actor, [part]) for actor in actors if actor]
     respectively = _RESPECTIVELY_RE.search(text)
     if respectively:
         # "Ann Berg and Carl Holm as Anna and Jens, respectively": each actor with the part in the same place.
