@@ -1817,6 +1817,10 @@ def _filming_places(sentence: str) -> list[str]:
      "the square below the [[Sacré-Cœur, Paris|Sacré-Cœur]] for the treasure hunt, and the grocery at 56 [[Rue des "
      "Trois-Frères]].", ["Canal Saint-Martin", "Gare du Nord", "Sacré-Cœur", "Rue des Trois-Frères"]),
     ("Locations included [[Oxford]], with soundstage work done in the [[20th Century Fox]] stages.", ["Oxford"]),
+    # A list's last item described before its name after "the"; never a name after a verb ("involved Ash").
+    ("It was mostly shot on location in [[Scotland]], particularly around [[Doune Castle]], [[Glen Coe]], and the "
+     "privately owned [[Castle Stalker]].", ["Scotland", "Doune Castle", "Glen Coe", "Castle Stalker"]),
+    ("A round of re-shoots began in [[Santa Monica]] and involved Ash in the windmill.", ["Santa Monica"]),
     # A region abbreviated with full stops belongs to the town before it.
     ("A second unit filmed in Washington, D.C., in February 1939.", ["Washington, D.C."]),
     # A country's kind of land before "of" names the land.

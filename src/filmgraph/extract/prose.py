@@ -1721,7 +1721,10 @@ def _person_subject(before_verb: str, title: str) -> str | None:
     return name
 
 
-_LIST_CONTINUATION_RE = re.compile(rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?P<name>{_CAP}(?:\s+{_CAP})*)")
+# (An item may be described before its name: "and the privately owned Castle Stalker", "the disused Acton Mill".)
+_LIST_CONTINUATION_RE = re.compile(rf"(?:[,;]\s*(?:and\s+)?|\s+and\s+)(?:the\s+"
+                                   r"(?:(?:[a-z]+ly\s+)?(?:[a-z-]+(?:ed|en)|former|historic|disused|ruined|old)\s+)?)?"
+                                   rf"(?P<name>{_CAP}(?:\s+{_CAP})*)")
 
 
 # After a place: the verb of filming it is the subject of ("… at Carnegie Hall was filmed at …", "The scenes at the
@@ -1734,7 +1737,9 @@ _SCENES_WITHOUT_VERB_RE = re.compile(r",?\s*and\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?
 # is no break: what follows it is a capitalised name ending at a comma, a semicolon or the sentence's end.
 _FILMING_CLAUSE_BREAK_RE = re.compile(
     rf";(?!\s*(?:and\s+)?(?:the\s+)?{_CAP}(?:\s+{_CAP})*\s*(?:,\s*(?:and\s+)?(?:the\s+)?{_CAP}|;|\.?$))|"
-    r",\s+(?:and|but|while|whereas|although|though)\s+(?=(?:the|it|he|she|they|this|its|his|her|their)\b)|"
+    # (never the last item of a list of names: "…, Glen Coe, and the privately owned Castle Stalker.")
+    r",\s+(?:and|but|while|whereas|although|though)\s+(?=(?:the|it|he|she|they|this|its|his|her|their)\b)"
+    rf"(?!the\s+(?:(?:[a-z]+ly\s+)?[a-z-]+(?:ed|en)\s+)?{_CAP}(?:\s+{_CAP})*\s*(?:[.;]|$))|"
     r",\s+(?:after|before)\s+|"  # "…, after sites in Louisiana were considered": another time, other places
     r"\s+(?:because|since)\s+")
 # "The second schedule started in Jodhpur", "re-shoots began in Santa Monica", "The production commenced in
