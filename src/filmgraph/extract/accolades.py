@@ -110,9 +110,12 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
             linked = None  # a link of the section's prose to another body's category ("Best Sound" at the Oscars)
         if linked and fold(category) == fold(linked[2]) and award_page(linked[2]) is not None:
             category = linked[1]  # "[[Annie Award for Best Animated Feature]]": the body's prize, for the category
+        # "All-Union Film Festival (1958)": a body cell may give its ceremony's year in brackets.
+        body_year = re.search(r"\((\d{4})\)\s*$", row[columns["body"]]) if "body" in columns else None
+        date = parse_date(cell("date")) or caption_date or (PartialDate(int(body_year.group(1))) if body_year else None)
         nomination = Nomination(
             body=strip_ordinal(body_cell) if body_cell else (linked[0] if linked and linked[0] else context_body),
-            category=category, result=result, date=parse_date(cell("date")) or caption_date, ceremony=ceremony,
+            category=category, result=result, ceremony=ceremony, date=date,
             nominees=nominees, sources=[section], page=linked[3] if linked else None, listed=True)
         merge_nomination(collector, nomination)
         if result_cell and not is_result_word(result_cell):
@@ -489,10 +492,23 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
     body, year, result = section_body, "", section_result
     body_depth = 0  # the list depth of the item that named the body; items deeper down are its prizes
     category_above: tuple[int, str, tuple[tuple[str, str], ...]] | None = None  # an item "Category:" over nominees
+    year_above: tuple[int, str] | None = None  # an item that is only a year ("* 1997"): the year of those below it
     for block in section.blocks:
         if block.kind is BlockKind.TABLE:
             body, year, result, body_depth = section_body, "", section_result, 0
+            year_above = None
             continue
+        if block.kind is BlockKind.ITEM and (alone := _YEAR_ALONE_RE.fullmatch(block.text.strip())):
+            # "* 1997" then "** [[Fajr Film Festival]]" then "*** Crystal Simorgh – won": the year of the bodies and
+            # prizes under it, never a prize itself.
+            year_above = (block.depth, alone["year"])
+            if body_depth and block.depth > body_depth:
+                year = alone["year"]  # "* [[Bodil Awards]]" then "** 2006:": the body's year
+            else:
+                body, year, result, body_depth = section_body, alone["year"], section_result, 0
+            continue
+        if year_above is not None and (block.kind is not BlockKind.ITEM or block.depth <= year_above[0]):
+            year_above = None
         named = named_body(block.text) if len(block.text) < 80 else None
         if named is not None and named.body and body_depth and block.kind is BlockKind.ITEM \
                 and block.depth > body_depth:
@@ -501,7 +517,7 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
             named = None
         if named is not None:
             if named.body:
-                body, year = named.body, named.year or ""
+                body, year = named.body, named.year or (year_above[1] if year_above else "")
                 result = named.result or section_result
                 body_depth = block.depth if block.kind is BlockKind.ITEM else 0
             else:
@@ -549,6 +565,7 @@ def read_award_blocks(section: Section, collector: Collector) -> None:
 
 
 _DASH_RE = re.compile(r"\s+(?:[–—]|-|for)\s+")
+_YEAR_ALONE_RE = re.compile(r"'*(?P<year>(?:19|20)\d\d)'*\s*:?")
 # A ranking's place at the end of an item: "– #52", "(No. 7)", "– ranked 14th".
 _RANK_RE = re.compile(r"(?:[–—:-]\s*|\(\s*)(?:#\s?\d+|No\.\s?\d+|ranked\s+\d+(?:st|nd|rd|th))\.?\s*\)?\s*$",
                       re.IGNORECASE)
@@ -712,6 +729,11 @@ def _read_list_award(block: Block, body: str, year: str, result: AwardResult | N
     # "Ann Berg (also for ''Coast Road'' and ''Bar'')": a note of her other works the prize was for, no nominee.
     text = re.sub(r"\s*\((?:also\s+)?for\s+[^()]*\)", "", text)
     linked = _category_link(text, block.links) or _category_named(text)
+    if linked is not None and linked[3] is None and body and reference.award_body(linked[0]) is None:
+        # "Silver Screen Award for Best Asian Feature Film" under the festival that gives it, "Special Award for Best
+        # Non-Professional Acting" under the Golden Globes: the prize of the body above, whole (a body of the
+        # prize's name is one the table does not know).
+        linked = None
     if not body and (linked is None or not linked[0]):
         return False  # no body above it, and no link naming one: read as a sentence
     nominees_text = ""

@@ -92,7 +92,12 @@ _NAMED_PRIZE_RE = re.compile(
     # "Oscar" alone is how a text counts Academy Awards ("three-time Oscar winner"), never a category.
     rf"\b(?:the\s+)?((?:{_CAP}\s+(?:of\s+)?)*(?:Award|Prize|Palme d'Or|"
     rf"Grand Prix(?:\s+Sp[ée]cial\s+du\s+Jury)?|Mention|Golden Globe|Trophy|Medal|"
-    rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!(?:\s+[A-Z][a-z]+)?\s+Awards?\b))\b)"
+    rf"(?:Golden|Silver|Bronze|Crystal|Teddy|Blue)\s+[A-Z][a-z]+\b(?!(?:\s+[A-Z][a-z]+)?\s+Awards?\b))\b"
+    # "the Grand Prix of the Americas", "the Prize of the Ecumenical Jury": the prize's name goes on (never a body's:
+    # "the Golden Globe of the Hollywood Foreign Press Association").
+    rf"(?:\s+of\s+the\s+(?!(?:[A-Z][\w'’-]*\s+){{0,4}}(?:Association|Academy|Society|Festival|Foundation|Institute|"
+    rf"Guild|Year)\b)"
+    rf"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){{0,3}})?)"
     # After "Award for", a category may open with other words than "Best" ("Favorite Movie", "Outstanding
     # Directing", "Most Popular Film", "Choice Movie: Drama").
     rf"(?:\s+(?:for|in the category of)\s+((?:Best|Worst|Outstanding|Favou?rite|Most)"
@@ -1107,7 +1112,8 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
             # "the Silver Bear for Best Director" is the category; the body comes from the sentence.
             categories.append((f"{prize} for {category}", match.start(1), None))
             taken.append((match.start(), match.end()))
-        elif not _BODY_WORDS.search(prize.rsplit(" ", 1)[0]) or prize.split()[-1] in {"Award", "Prize"}:
+        elif not _BODY_WORDS.search((head := prize.split(" of the ")[0]).rsplit(" ", 1)[0]) \
+                or head.split()[-1] in {"Award", "Prize"}:  # (and "the Prize of the Ecumenical Jury")
             if re.search(r"\bAwards\b", sentence[match.start():match.end() + 1]):
                 continue
             # "the Worst Original Song Golden Raspberry Award": the body's name closes the category's.
@@ -1172,8 +1178,10 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
                 sentence, verb.start(), title)) or (for_work and any(
                 fold(sentence[for_work.end():]).startswith(work) for work in other_works)):
             continue  # "won the Best Actor award the following year", "… for Coast Road": another year's, work's
-        if _HONORARY_RE.search(before) and not the_film_is_the_subject(sentence, verb.start(), title):
-            continue  # "where Tom Hill received an honorary Palme d'Or": a person's career prize, not the film's
+        if (_HONORARY_RE.search(before) or _FOR_A_CAREER_RE.match(sentence, position + len(category))) \
+                and not the_film_is_the_subject(sentence, verb.start(), title):
+            continue  # "where Tom Hill received an honorary Palme d'Or", "received the Thalberg Award for his body of
+            # work": a person's career prize, not the film's
         result = AwardResult.WON if verb in wins else AwardResult.NOMINATED
         if _NOMINATION_AFTER_RE.match(sentence, position + len(category)):
             # "earned him a Best Actor nomination", "a Best Actress Oscar nomination": what he earned is a nomination
@@ -1359,6 +1367,9 @@ def find_awards(sentence: str, title: str, other_works: Collection[str] = ()) ->
 _IN_YEAR_RE = re.compile(rf"\s+in\s+(?:{_MONTH_NAMES_RE}\s+)?(\d{{4}})\b")  # "in 1991", "in January 2016"
 _MONTH_NAME_RE = re.compile(_MONTH_NAMES_RE)
 _HONORARY_RE = re.compile(r"(?i)\bhonou?rary\s+$")
+# A prize for someone's career: "… for his body of work as a producer", "for her lifetime achievement".
+_FOR_A_CAREER_RE = re.compile(r"(?i)\s+for\s+(?:his|her|their)\s+(?:(?:entire|whole|long)\s+)?"
+                              r"(?:body\s+of\s+work|career|lifetime|life['’]s\s+work|contributions?|services)\b")
 _INCLUDING_RE = re.compile(r"\bincluding\b|\bamong\s+(?:them|which|these)\b")
 _NOT_BEFORE_VERB_RE = re.compile(r"\b(?:not|never|n't|failed to|without)\s+(?:\w+\s+)?$|"
                                  r"\bnot\s+among\s+(?:\w+\s+){0,4}$")
