@@ -51,18 +51,30 @@ def test_original_title_from_the_infobox_film_name(infobox: str, title: str, lan
     ("'''''Night Harbour''''' (\"Miracle\") is a 1982 Filipino drama film.", None, None),
     ("'''''Night Harbour''''' (US release title: '''''Strangers'''''; French title: '''''Le gang''''') is a film.",
      None, None),
-    # A title said in another language's pronunciation is a word of that language: the original title; a title the
-    # brackets give wins over it.
-    ("'''''Night Harbour''''' ({{IPA-fr|nɥi aʁbuʁ|lang}}; {{lit|The Hate}}; released in the United States as "
-     "'''''Hate''''') is a 1995 French film.", "Night Harbour", "fr"),
-    ("'''''Night Harbour''''' ({{IPA|it|la ˈstraːda}}) is a 1954 Italian film.", "Night Harbour", "it"),
-    ("'''''Night Harbour''''' ({{IPA-fr|ameli|lang}}; {{lang-fr|Le Fabuleux Destin}}) is a 2001 film.",
-     "Le Fabuleux Destin", "fr"),
-    ("'''''Night Harbour''''' ({{IPA-en|naɪt|lang}}) is a 2001 film.", None, None),
 ])
 def test_original_title_from_the_lead(lead: str, title: str | None, language: str | None) -> None:
     film = _film("| language = Japanese", lead)
     assert (film.original_title, film.original_language) == (title, language)
+
+
+@pytest.mark.parametrize(("language", "lead", "title", "code"), [
+    # A title said in the pronunciation of a language the film is in is a word of that language: its original
+    # title; a title the brackets give wins over it.
+    ("French", "'''''Night Harbour''''' ({{IPA-fr|nɥi aʁbuʁ|lang}}; {{lit|The Hate}}; released in the United States as "
+     "'''''Hate''''') is a 1995 French film.", "Night Harbour", "fr"),
+    ("Italian", "'''''Night Harbour''''' ({{IPA|it|la ˈstraːda}}) is a 1954 Italian film.", "Night Harbour", "it"),
+    ("French", "'''''Night Harbour''''' ({{IPA-fr|ameli|lang}}; {{lang-fr|Le Fabuleux Destin}}) is a 2001 film.",
+     "Le Fabuleux Destin", "fr"),
+    # Never in a language the film is not in, nor beside another name of the film (the pronunciation is that one's).
+    ("English", "'''''Night Harbour''''' ({{IPA-hi|ɡaːndʱiː}}) is a 1982 epic biographical film.", None, None),
+    ("Russian", "'''''Night Harbour''''' ({{IPA-ru|lʲɪvʲɪɐˈfan}}; also known as '''''Leviafan''''') is a 2014 Russian film.",
+     None, None),
+    ("French", "'''''Night Harbour''''' ({{IPA-en|naɪt|lang}}) is a 2001 film.", None, None),
+])
+def test_a_title_said_in_the_films_language_is_its_original_title(language: str, lead: str, title: str | None,
+                                                                  code: str | None) -> None:
+    film = _film(f"| language = {language}", lead)
+    assert (film.original_title, film.original_language) == (title, code)
 
 
 def test_a_film_of_two_chinese_lands_takes_the_form_its_lead_gives_under_a_box_of_names() -> None:

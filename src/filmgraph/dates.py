@@ -79,6 +79,11 @@ _DAY_MONTH_RE = re.compile(
     r"(?!,?\s*(?:1[89]|20)\d\d\b|\s*[–-]\s*\d)", re.IGNORECASE)
 
 
+# What parts two items of a list of dated places: ", in Australia and New Zealand on ", ", and in Chile on ".
+_LIST_JOINT_RE = re.compile(r",?\s+(?:and\s+)?(?:in\s+(?:the\s+)?[A-Z][\w.'’-]*(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?)"
+                            r"[A-Z][\w.'’-]*){0,5}\s+)?(?:on\s+)?")
+
+
 def find_dates_carrying_year(text: str) -> list[tuple[PartialDate, int, int]]:
     """The dates of ``text`` (:func:`find_dates`), and each day and month it gives without a year after a date
     with one: in that date's year ("a run beginning on November 9, 2018, then on Netflix on November 16").
@@ -94,21 +99,33 @@ def find_dates_carrying_year(text: str) -> list[tuple[PartialDate, int, int]]:
     found = list(find_dates(text))
     if _DIGIT_RE.search(text) is None:
         return found  # a day holds a digit too
-    for match in _DAY_MONTH_RE.finditer(text):
-        if any(start <= match.start() < end for _, start, end in found):
-            continue
+    days = [match for match in _DAY_MONTH_RE.finditer(text)
+            if not any(start <= match.start() < end for _, start, end in found)]
+    for match in days:
         earlier = [date for date, _, end in found if end <= match.start()]
-        later = [date for date, start, _ in found if start >= match.end()]
         date = _build({**match.groupdict(), "p0_y": str(earlier[-1].year)}) if earlier else None
-        if not earlier and later and later[0].month is not None:
-            # "in Malaysia on February 8, in Australia on February 11, and in Canada on February 19, 2016": a list
-            # of days in order, whose year the last gives (a day of a later month is of another year: none).
+        later = [date for date, start, _ in found if start >= match.end()]
+        if date is not None and later and later[0].year > date.year and earlier[-1].month is not None \
+                and (date.month or 0, date.day or 0) < (earlier[-1].month, earlier[-1].day or 0):
+            # "on December 25, 2015, in Japan on February 11, and in France on March 3, 2016": a day before the
+            # date it follows is of the year the list goes on to.
             date = _build({**match.groupdict(), "p0_y": str(later[0].year)})
-            if date is not None and date.month is not None and date.month > later[0].month:
-                date = None
         if date is not None:
             found.append((date, match.start(), match.end()))
-    return sorted(found, key=lambda item: item[1])
+    # "in Malaysia on February 8, in Australia on February 11, and in Canada on February 19, 2016": the days of a
+    # list before its first year, each an item of it, take that year (a day of a later month is of another year).
+    first = min((start for _, start, _ in found), default=None)
+    dated = sorted(found, key=lambda item: item[1])
+    for match in reversed([m for m in days if first is None or m.end() <= first]):
+        following = next((item for item in dated if item[1] >= match.end()), None)
+        if following is None or not _LIST_JOINT_RE.fullmatch(text, match.end(), following[1]):
+            break
+        date = _build({**match.groupdict(), "p0_y": str(following[0].year)})
+        if date is None or date.month is None or following[0].month is None or date.month > following[0].month:
+            break
+        dated.append((date, match.start(), match.end()))
+        dated.sort(key=lambda item: item[1])
+    return dated
 
 
 def yearless_dates(text: str, year: int) -> list[tuple[PartialDate, int, int]]:

@@ -297,13 +297,31 @@ def _cities() -> frozenset[str]:
 
 
 @cache
-def _subdivisions() -> frozenset[str]:
+def _subdivision_countries() -> dict[str, frozenset[str]]:
     """Folded names of the subdivisions of every country (ISO 3166-2 through pycountry: states, provinces,
-    counties)."""
+    counties), each with the codes of the countries that have one of that name."""
     import pycountry
 
-    return frozenset(fold(part) for record in pycountry.subdivisions
-                     for part in re.split(r"\s*[;\[\]]\s*", record.name) if part)
+    found: dict[str, set[str]] = {}
+    for record in pycountry.subdivisions:
+        for part in re.split(r"\s*[;\[\]]\s*", record.name):
+            if part:
+                found.setdefault(fold(part), set()).add(record.country_code)
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+@cache
+def _city_countries() -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for row in _rows("cities.csv"):
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name:
+                found.setdefault(fold(name), set()).add(row["country"])
+    return {name: frozenset(codes) for name, codes in found.items()}
+
+
+def _subdivisions() -> frozenset[str]:
+    return frozenset(_subdivision_countries())
 
 
 @cache
@@ -315,10 +333,17 @@ def is_division(name: str) -> bool:
     """Whether a name is a country or one of its divisions (a state, a province, a county): the land a place lies
     in rather than a town ("Surrey", "Kerala", "Morocco"; never "Hyderabad" or "Seoul").
 
+    A city that is also a division of its own country ("Paris", "Berlin", "Tokyo", "Dublin") is a town.
+
     >>> is_division("Surrey"), is_division("France"), is_division("Hyderabad"), is_division("Valldal")
     (True, True, False, False)
+    >>> is_division("Paris"), is_division("Berlin"), is_division("Washington")
+    (False, False, True)
     """
-    return fold(name) in _subdivisions() or country(name) is not None
+    folded = fold(name)
+    lands = _subdivision_countries().get(folded, frozenset())
+    # (An American state is named bare after a place in it, "Whidbey Island in Washington", as a town is not.)
+    return country(name) is not None or "US" in lands or bool(lands - _city_countries().get(folded, frozenset()))
 
 
 @cache

@@ -43,6 +43,9 @@ def _table_columns(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...] = 
     return {role: roles.index(role) for role in ("body", "date", "category", "recipient", "result") if role in roles}
 
 
+_BRACKETED_YEAR_END_RE = re.compile(r"\((\d{4})\)\s*$")
+
+
 def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], section: str,
                      collector: Collector, context: tuple[str, ...] = (),
                      links: tuple[tuple[str, str], ...] = (), *, caption: str = "") -> None:
@@ -111,7 +114,7 @@ def read_award_table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
         if linked and fold(category) == fold(linked[2]) and award_page(linked[2]) is not None:
             category = linked[1]  # "[[Annie Award for Best Animated Feature]]": the body's prize, for the category
         # "All-Union Film Festival (1958)": a body cell may give its ceremony's year in brackets.
-        body_year = re.search(r"\((\d{4})\)\s*$", row[columns["body"]]) if "body" in columns else None
+        body_year = _BRACKETED_YEAR_END_RE.search(row[columns["body"]]) if "body" in columns else None
         date = parse_date(cell("date")) or caption_date or (PartialDate(int(body_year.group(1))) if body_year else None)
         nomination = Nomination(
             body=strip_ordinal(body_cell) if body_cell else (linked[0] if linked and linked[0] else context_body),

@@ -1348,6 +1348,7 @@ def starring(text: str, links: Iterable[str], people: Iterable[str]) -> list[Ent
 
 
 _RESPECTIVELY_RE = re.compile(r",?\s+respectively\b")
+_AND_LIST_RE = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # "Salvatore Cascio, Marco Leonardi and Jacques Perrin as Salvatore Di Vita as a child, a teenager and an adult,
 # respectively": several actors of one part, each at an age.
 _ONE_PART_AT_AGES_RE = re.compile(
@@ -1366,8 +1367,8 @@ def _included(text: str, links: frozenset[str], context: CastContext, *, people:
     if ages:
         # "A, B and C as Salvatore as a child, a teenager and an adult, respectively": one part, an actor an age.
         actors = [_person_of(_name_head(name).split(), links, context)
-                  for name in re.split(r",\s+(?:and\s+)?|\s+and\s+", ages["actors"])]
-        phases = re.split(r",\s+(?:and\s+)?|\s+and\s+", ages["phases"])
+                  for name in _AND_LIST_RE.split(ages["actors"])]
+        phases = _AND_LIST_RE.split(ages["phases"])
         part = clean_role(ages["part"], descriptions=False)
         if part and len(actors) == len(phases) and all(
                 actor and fold(actor) in links | context.people.keys() for actor in actors):

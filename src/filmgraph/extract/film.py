@@ -951,8 +951,9 @@ def _add_towns_around(film: Film) -> None:
         town = location.place.within
         if town is None or ", " in location.place.name or fold(town.name) in named \
                 or fold(town.name) in fold(location.place.name) \
-                or reference.is_division(town.name.split(", ")[-1]) or not town.name.split()[-1][:1].isupper():
-            continue
+                or reference.is_division(town.name.split(", ")[0]) or not town.name.split()[-1][:1].isupper() \
+                or not (reference.is_place_name(town.name.split(", ")[0]) or fold(town.name) in film.links):
+            continue  # (a town is a place the gazetteer knows or the page links: never "Telugu" or "Dolby Vision")
         named.add(fold(town.name))
         film.filming_location.append(FilmingLocation(town, sources=list(location.sources)))
 

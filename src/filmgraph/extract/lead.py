@@ -64,6 +64,7 @@ _FILM_PHRASE_RE = re.compile(r"\bis an?\s+(?:(?P<year>\d{4})\s+)?(?P<words>[\w\s
                              r"\b(?:film|movie|feature|(?P<noun>documentary))\b")
 
 
+_KNOWN_AS_RE = re.compile(r"(?i)\bknown\s+as\b")
 _THE_FILM_RE = re.compile(r"The film\s+")
 # A pronunciation the page shows ({{IPA-fr|…|lang}}): "French pronunciation: [la ˈɛn]".
 _PRONUNCIATION_RE = re.compile(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+pronunciation:\s*\[[^\]]*\]")
@@ -91,12 +92,17 @@ def read_lead(article: Article, collector: Collector) -> None:
         return
     # The lead's first paragraph that tells of the film: a box of names above it ({{Chinese|…}}) tells nothing.
     paragraphs = [paragraph.replace("''", "") for paragraph in article.lead]
-    first = next((paragraph for paragraph in paragraphs if _FILM_PHRASE_RE.search(paragraph)), paragraphs[0])
+    first = next((paragraph for paragraph in paragraphs
+                  if paragraph.startswith(article.title) or _THE_FILM_RE.match(paragraph)), paragraphs[0])
     title_at = _brackets_after_title(first, article.title)
     if title_at:
         # "La Haine (French pronunciation: [la ˈɛn]; …)": the title is a word of that language, said as it is.
+        # Only in a language the film is in ("Gandhi ({{IPA-hi|…}})" is an English film's title said in Hindi), and
+        # never beside another name of the film ("Leviathan ({{IPA-ru|…}}; also known as Leviafan)": that one's).
+        spoken = {language.code for language in film.language}
         said_in = [entry for name in _PRONUNCIATION_RE.findall(title_at["paren"])
-                   if (entry := reference.language(name)) is not None and entry.code and entry.code != "en"]
+                   if (entry := reference.language(name)) is not None and entry.code and entry.code != "en"
+                   and entry.code in spoken] if not _KNOWN_AS_RE.search(title_at["paren"]) else []
         inner = _PRONUNCIATION_RE.sub("", title_at["paren"]).strip(" ;,")
         inner = re.sub(r"^(?:original|native)\s+title\s*:\s*", "", inner, flags=re.IGNORECASE)
         found = original_title(inner.split("\n")) if inner else None

@@ -208,6 +208,15 @@ def _phrases(text: str) -> list[tuple[str, int, int]]:
 
 
 _LEADING_DATE_RE = re.compile(rf"(?:\d{{1,2}}\s+)?{_MONTH_NAMES_RE}\s*(?:\d{{1,2}},?\s+)?\d{{4}},?\s+and\s+(?:the\s+)?")
+# Patterns of the rules below, compiled once (re keeps only 512 patterns compiled: see tests/test_regex_cost.py).
+_ABBREVIATION_END_RE = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "L.A.": a stop that is the name's own
+_DC_RE = re.compile(r"D\.C\.?")
+_COMMA_ITEM_RE = re.compile(r"\s*,\s*(?:and\s+|plus\s+)?")
+_ASIDE_START_RE = re.compile(r"(?:where|which|when|in which|on which|who)\b")
+_AND_BEFORE_EVENT_RE = re.compile(r"\s+and\s+(?:at\s+)?(?:the\s+)?(?:\d{4}\s+)?$")
+_ARTICLE_ALONE_RE = re.compile(r"\s*(?:(?:An?|The)\s*)?")
+_WAS_HELD_RE = re.compile(r"(?i)\s+(?:screening\s+)?(?:was|were)\s+held\b")
+_AT_WORD_RE = re.compile(r"\bat\s")
 _NOT_NAME_STARTS = frozenset({"In", "On", "The", "It", "A", "An"})
 
 
@@ -534,6 +543,8 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
     if re.search(r"\bpremiere", sentence, re.IGNORECASE):
         places += [(Place(canonical_event(e)), s, t) for e, s, t in _events(sentence)]
         places.sort(key=lambda item: item[1])
+    if "respectively" in sentence and (respective := _respective_releases(places, anchors, sentence)):
+        return respective
     mentions = []
     claimed = -1  # where the place the date before took after it starts: "on 1 June in the UK, 2 June in …"
     for index, (when, start, end) in enumerate(anchors):
@@ -586,19 +597,47 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
             continue
         # "released on 5 May 2005 in the United States, and on 12 June 2005 in the United Kingdom": a list of the
         # release's dates goes on without its verb.
-        listed = bool(mentions) and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None \
+        # (also after a date of another release: "released on DVD on 3 March, and in Japan on 10 October 2016")
+        listed = (bool(mentions) or (_RELEASE_VERB_RE.search(sentence, 0, lower) is not None
+                                     and _ANOTHER_MEDIUM_RE.search(sentence, 0, lower) is not None)) \
+            and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None \
             and not re.search(r"(?i)\b(?:television|TV|broadcast|DVD|video|streaming)\b", own)
         if _RELEASE_VERB_RE.search(clause) or (index and relative) or listed:
             mentions += [Release(when, each) for each in together]
     return mentions
 
 
+# A release of the film on another medium, which a list of its releases may go on after.
+_ANOTHER_MEDIUM_RE = re.compile(r"(?i)\b(?:DVD|Blu-ray|video|VHS|television|TV|streaming|Netflix|online)\b")
+
+
 def _places_listed_with(place: Place | None, places: list[tuple[Place, int, int]], sentence: str) -> list[Place | None]:
     """``place`` and the places a list joins to it ("Austria and Germany", "Malaysia, Singapore and Brunei"), in
     the sentence's order."""
     at = next((index for index, (candidate, _, _) in enumerate(places) if candidate is place), None)
-    if at is None or is_event_name(places[at][0].name):
-        return [place]  # (a festival's date is its own, never that of another event named beside it)
+    if at is None or "respectively" in sentence:
+        # ("in the Netherlands and Belgium on 3 March and 10 March 2016 respectively": each its own date)
+        return [place]
+    return [candidate for candidate, _, _ in _joined_places(at, places, sentence)]
+
+
+def _respective_releases(places: list[tuple[Place, int, int]], dates: list[tuple[PartialDate, int, int]],
+                         sentence: str) -> list[Release]:
+    """"released in the Netherlands and Belgium on 3 March and 10 March 2016, respectively": each place of the list
+    with the date in its place; none when the lists are not of one length."""
+    if not places or not dates:
+        return []
+    listed = _joined_places(0, places, sentence)
+    if len(listed) < 2 or len(listed) != len(dates) or dates[0][1] < listed[-1][2]:
+        return []
+    return [Release(when, place) for (place, _, _), (when, _, _) in zip(listed, dates, strict=True)]
+
+
+def _joined_places(at: int, places: list[tuple[Place, int, int]], sentence: str) -> list[tuple[Place, int, int]]:
+    """The place at ``at`` and those a list joins to it, never a festival (its date is its own, never that of
+    another event named beside it)."""
+    if is_event_name(places[at][0].name):
+        return [places[at]]
     first = last = at
     while first and _PLACES_JOINT_RE.fullmatch(sentence, places[first - 1][2], places[first][1]) \
             and not is_event_name(places[first - 1][0].name):
@@ -606,9 +645,7 @@ def _places_listed_with(place: Place | None, places: list[tuple[Place, int, int]
     while last + 1 < len(places) and _PLACES_JOINT_RE.fullmatch(sentence, places[last][2], places[last + 1][1]) \
             and not is_event_name(places[last + 1][0].name):
         last += 1
-    return [candidate for candidate, _, _ in places[first:last + 1]]
-
-
+    return places[first:last + 1]
 
 
 def is_event_name(text: str) -> bool:
@@ -651,15 +688,23 @@ def find_screenings(sentence: str) -> list[Screening]:
     return _respectively(sentence, screenings)
 
 
+# What a festival did but show the film: "the Toronto International Film Festival gave it the People's Choice Award".
+_AWARDED_THERE_RE = re.compile(r"(?i)\b(?:gave|gives|give|awarded|awards?|won|wins?|jury|named|honou?red|"
+                               r"presented|prize)\b")
+
+
 def _dated_items(clause: str) -> list[str]:
     """A clause cut before each festival that follows a dated one after "and": "at A on 8 October 2016 and at B on
     29 September 2016", "at A in September 2014 and the B on September 8, 2014" are two items, each with its date
     (never "at A and B in 2005": one date for both)."""
     cuts = [0]
-    for _, start, _ in _events(clause):
-        joint = re.search(r"\s+and\s+(?:at\s+)?(?:the\s+)?(?:\d{4}\s+)?$", clause[cuts[-1]:start])
+    for _, start, end in _events(clause):
+        joint = _AND_BEFORE_EVENT_RE.search(clause[cuts[-1]:start])
+        own_date = next(find_dates(clause[end:]), None)
         if joint and any(True for _ in find_dates(clause[cuts[-1]:cuts[-1] + joint.start()])) \
-                and _events(clause[cuts[-1]:cuts[-1] + joint.start()]):
+                and _events(clause[cuts[-1]:cuts[-1] + joint.start()]) \
+                and not (own_date and _AWARDED_THERE_RE.search(clause, end, end + own_date[1])):
+            # (never "… and the Toronto International Film Festival gave it the People's Choice Award on …")
             cuts.append(cuts[-1] + joint.start())
     return [clause[a:b] for a, b in zip(cuts, [*cuts[1:], len(clause)], strict=True)]
 
@@ -759,9 +804,9 @@ def _the_film_premiered(sentence: str, match: re.Match[str], title: str) -> bool
         rf"(?i)(?:^|\s){_film_words(title, ahead)}\s+(?:also\s+|then\s+|later\s+)?(?:had|received|got)\s+"
         r"(?:an?|its)\s+$", ahead)  # "The film had a Royal Charity Premiere in London"
     # "A special premiere screening was held at …": a premiere the sentence opens with, of the page's film.
-    held = re.fullmatch(r"\s*(?:(?:An?|The)\s*)?", ahead) is not None and \
+    held = _ARTICLE_ALONE_RE.fullmatch(ahead) is not None and \
         (match["kind"] or "a").strip().casefold() in {"a", "an", "the", *_PREMIERE_KINDS} and \
-        re.match(r"(?i)\s+(?:screening\s+)?(?:was|were)\s+held\b", after) is not None
+        _WAS_HELD_RE.match(after) is not None
     return (of is not None or owner is not None or held) and not re.search(r"(?i)\battend", subject)
 
 
@@ -823,7 +868,7 @@ def find_premieres(sentence: str, links: dict[str, str] | None = None, title: st
             continue
         tail = _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0)
         broadcast = _BROADCAST_ON_RE.search(tail)
-        if broadcast and not re.search(r"\bat\s", tail[:broadcast.start() + 1]):
+        if broadcast and not _AT_WORD_RE.search(tail, 0, broadcast.start() + 1):
             continue  # a broadcast ("premiered on Star Gold"; not "at the UGC Normandie on the Champs-Élysées")
         # A bracket is an aside: "(between the first and second seasons of the TV series)" is no broadcast.
         clause = re.sub(r"\s*\([^()]*\)", "", _CLAUSE_TAIL_RE.match(sentence, match.end()).group(0))
@@ -1949,10 +1994,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
             # (the plan word right before the place: not "began as planned in Rome", "planned a schedule and filmed in")
         linked = _linked_name_at(text, match.start("name"), match["name"], links or {})
         names = [(linked, match.start("name") + len(linked))] if linked else \
-            [(match["name"].rstrip(".,;:"), match.end())]
+            [(_without_stop(match["name"]), match.end())]
         position = names[0][1]
         while extra := _LIST_CONTINUATION_RE.match(text, position):
-            names.append((extra["name"].rstrip(".,;:"), extra.end()))
+            names.append((_without_stop(extra["name"]), extra.end()))
             position = extra.end()
         names = _towns_with_their_regions(_with_abbreviated_regions(_linked_towns(names, links or {})), text)
         first = True
@@ -1962,7 +2007,10 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
             for name in re.split(r"\s+and\s+(?:the\s+)?", raw):
                 # "the Royal Hospital in Aarby": a name after a place and "in" is where that place is.
                 inside = first and match["prep"] == "in" and places and places[-1].within is None and \
-                    text[:match.start()].rstrip().endswith(places[-1].name) and len(places) - 1 not in beside
+                    text[:match.start()].rstrip().endswith(places[-1].name) and len(places) - 1 not in beside \
+                    and reference.language(name) is None \
+                    and not any(word in _FORMAT_WORDS for word in fold(name).split())
+                # (never "at [[Ramoji Film City]] in Telugu", "at the studio in Dolby Vision")
                 after = text[raw_end:] if raw.endswith(name) else ""
                 # A name a lower-case noun follows ("the Trinity test") is an adjective, not the item.
                 ends_item = not re.match(r"\s+(?!(?:and|or|in|at|on|near|with|where|which|for|from|to)\b)[a-z]", after)
@@ -2048,12 +2096,18 @@ def _linked_name_at(text: str, at: int, name: str, links: dict[str, str]) -> str
     return longest
 
 
+def _without_stop(name: str) -> str:
+    """A name without the punctuation a sentence puts after it, but an abbreviation's own stop ("L.A.")."""
+    name = name.rstrip(",;:")
+    return name if _ABBREVIATION_END_RE.search(name) else name.rstrip(".,;:")
+
+
 def _with_abbreviated_regions(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """A list's names with a region abbreviated in capitals and full stops joined to the town before it:
-    "Washington, D.C." is one place, never "Washington" and "D.C"."""
+    """A list's names with the District of Columbia, abbreviated, joined to the town before it: "Washington, D.C."
+    is one place, never "Washington" and "D.C"."""
     joined: list[tuple[str, int]] = []
     for name, end in names:
-        if joined and re.fullmatch(r"[A-Z]\.[A-Z]\.?", name):
+        if joined and _DC_RE.fullmatch(name):  # (never "Montreal, L.A.": a list of two cities)
             joined[-1] = (f"{joined[-1][0]}, {name.rstrip('.')}.", end)
         else:
             joined.append((name, end))
@@ -2133,9 +2187,9 @@ _NOT_SHOT_THERE_RE = re.compile(r"\b(?:premiere|screening|festival|headquarters|
                                 r"press|venue|visual effects|effects|novel|book|poster|promot\w*|publicity|marketing|"
                                 r"rehearsals?|auditions?|storage|accommodation|housing)\b", re.IGNORECASE)
 # An item of a list of locations told by what it is and where: "square below the …", "grocery at 56 …" (never "with
-# soundstage work done in …").
+# soundstage work done in …", "the bookshop in ''Before Sunset''", "a mural by [[Banksy]]").
 _DESCRIBED_ITEM_RE = re.compile(r"(?!(?:with|while|as|and|but|including|plus)\b)[a-z]+(?:\s+[a-z]+)?\s+"
-                                r"(?:below|at|on|near|in|of|beside|outside|behind|above|under|along|by)\s")
+                                r"(?:below|at|on|near|beside|outside|behind|above|under|along|opposite)\s")
 # Where the items of a list part: a comma, "and", "plus".
 _ITEM_BREAK_RE = re.compile(r"\s*,\s*(?:and\s+|plus\s+|as well as\s+)?|\s+(?:and|plus|as well as)\s+")
 
@@ -2165,7 +2219,9 @@ def find_named_locations(sentence: str, links: dict[str, str] | None = None) -> 
         for match in _LOCATIONS_LIST_RE.finditer(sentence):
             # ("Schloss Leopoldskron (used for the lake terrace), Schloss Frohnburg …": the list goes on past an aside.)
             rest = re.split(r"[.;:(]", _BRACKETS_RE.sub("", sentence[match.end():]), maxsplit=1)[0]
-            for item in _linked_items(_ITEM_BREAK_RE.split(rest), links):
+            # An aside (", where Jeunet had lived after leaving Lyon and Nantes,") is left out whole, up to its comma.
+            chunks = [chunk for chunk in _COMMA_ITEM_RE.split(rest) if not _ASIDE_START_RE.match(chunk)]
+            for item in _linked_items([item for chunk in chunks for item in _ITEM_BREAK_RE.split(chunk)], links):
                 item = item.removeprefix("the ").removeprefix("The ")
                 name = item if fold(item) in links else (_PHRASE_RE.match(item) or [None])[0]
                 if name is None:
@@ -2175,7 +2231,7 @@ def find_named_locations(sentence: str, links: dict[str, str] | None = None) -> 
                                 None) if _DESCRIBED_ITEM_RE.match(item) else None
                     if name is not None:
                         item = item[item.index(name):]
-                    elif re.match(r"(?:where|which|when|in which|on which)\b", item):
+                    elif _ASIDE_START_RE.match(item):
                         continue
                     else:
                         break  # "…, with soundstage work done in …": the list has ended
@@ -2252,9 +2308,9 @@ def _filming_place(name: str, after: str, links: dict[str, str], *, known: bool 
         return Place(town if site else name, within=Place(region))
     inner, of, outer = name.rpartition(" of ")
     if of and fold(outer) in links and fold(name) not in links and \
-            (fold(inner) in links or fold(inner.split()[0]) in _PLACE_FIRST_WORDS):
+            (fold(inner) in links or (fold(inner.split()[0]) in _PLACE_FIRST_WORDS and len(inner.split()) > 1)):
         # "[[Nansha District]] of [[Guangzhou]]", "the Piazza Umberto I of [[Palazzo Adriano]]": one place within
-        # another, each named apart (never the "Palace of Westminster" a name is).
+        # another, each named apart (never the "Palace of Westminster" or "the Port of [[Tilbury]]" a name is).
         return Place(inner, within=_filming_place(outer, "", links, known=True))
     owner, _, rest = name.partition("'s ")
     if rest and _filming_place(owner, "", links) and _filming_place(rest, after, links):

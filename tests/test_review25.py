@@ -1,0 +1,78 @@
+"""False facts a 25th review found in the rules of 2026-12-08 (notes/review25.md), and the shapes those rules were
+written for: each on a minimal snippet in the spellings the reviewer wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from filmgraph.extract import prose
+from test_review5_awards import _film, _nominations
+
+
+def _places(sentence: str) -> list[str]:
+    film = _film("", f"== Production ==\n{sentence}\n")
+    return [location.place.name for location in film.filming_location]
+
+
+@pytest.mark.parametrize(("sentence", "places"), [
+    # A language or a format after "in" is no town around a place, nor a place.
+    ("It was shot at [[Ramoji Film City]] in Telugu and Tamil.", ["Ramoji Film City"]),
+    ("Interiors were shot at [[Cinecittà]] in English.", ["Cinecittà"]),
+    # A city that is also a division of its own country is a town; "Town, State" too; a county is not.
+    ("The ball was filmed at the [[Hotel Adlon]] in [[Berlin]].", ["Hotel Adlon", "Berlin"]),
+    ("The finale was shot at the [[Stanley Hotel]] in [[Estes Park, Colorado]].",
+     ["Stanley Hotel", "Estes Park, Colorado"]),
+    ("Interiors were shot at [[Shepperton Studios]] in [[Surrey]].", ["Shepperton Studios"]),
+    # "the Port of [[Tilbury]]" is one name, as "the Palace of Westminster" is.
+    ("Filming took place at the Port of [[Tilbury]] and in [[Gravesend]].", ["Port of Tilbury", "Gravesend"]),
+    # Only the District of Columbia joins the town before it: "L.A." is a city of its own.
+    ("Filming took place in [[Toronto]], [[Montreal]], L.A., and [[New York City]].",
+     ["Toronto", "Montreal", "L.A.", "New York City"]),
+])
+def test_places_of_filming_and_the_towns_around_them(sentence: str, places: list[str]) -> None:
+    assert _places(sentence) == places
+
+
+def test_a_list_of_locations_leaves_an_aside_out_whole_and_names_no_work_or_person() -> None:
+    film = _film("", "== Production ==\nOther locations in Paris included the [[Canal Saint-Martin]], where Jeunet had "
+                     "lived after leaving [[Lyon]] and [[Nantes]], the [[Gare du Nord]], the bookshop in ''[[Before "
+                     "Sunset]]'', and a mural by [[Banksy]].\n")
+    assert [location.place.name for location in film.filming_location] == ["Canal Saint-Martin", "Gare du Nord"]
+
+
+@pytest.mark.parametrize(("sentence", "releases"), [
+    # "respectively" pairs places and dates in order.
+    ("The film was released in the Netherlands and Belgium on 3 March and 10 March 2016 respectively.",
+     [("2016-03-03", "Netherlands"), ("2016-03-10", "Belgium")]),
+    # A day held back by a court is no release; the list goes on after a release on video.
+    ("The release, held back on 3 March by a court order, took place on 10 March 2016.", [("2016-03-10", None)]),
+    ("The film was released on DVD on 3 March, and in Japan on 10 October 2016.", [("2016-10-10", "Japan")]),
+    # A day before the date it follows is of the year the list goes on to.
+    ("It was released in the United States on December 25, 2015, in Japan on February 11, and in France on March "
+     "3, 2016.", [("2015-12-25", "United States"), ("2016-02-11", "Japan"), ("2016-03-03", "France")]),
+])
+def test_releases_listed_with_their_own_dates(sentence: str, releases: list[tuple[str, str | None]]) -> None:
+    film = _film("", f"== Release ==\n{sentence}\n")
+    assert [(r.date.isoformat(), r.place.name if r.place else None) for r in film.release] == releases
+
+
+def test_a_festival_that_gave_a_prize_on_a_day_was_not_showing_the_film_that_day() -> None:
+    screenings = prose.find_screenings("It premiered at the [[Venice Film Festival]] on 3 September 2015 and the "
+                                       "Toronto International Film Festival gave it the People's Choice Award on 20 "
+                                       "September 2015.")
+    assert [(s.event, s.date.isoformat() if s.date else None) for s in screenings] == [
+        ("Venice Film Festival", "2015-09-03")]
+
+
+def test_a_lead_in_the_past_tense_is_the_films_and_a_later_paragraph_about_another_film_is_not() -> None:
+    film = _film("", "'''''Night Harbour''''' ({{lang-hi|आलम आरा}}) was a 1991 American film directed by [[Ann "
+                     "Berg]].\n\nIt is a remake of the 1981 French comedy film ''[[La Chèvre]]''.\n")
+    assert (film.original_title, [c.code for c in film.country], [g.label for g in film.genre]) == (
+        "आलम आरा", [], [])
+
+
+def test_dirhams_alone_name_no_currency_and_a_career_prize_is_not_the_films() -> None:
+    assert prose.find_box_office("The film grossed 5 million dirhams in Morocco.") == []  # (Morocco's, not the UAE's)
+    film = _film("", "== Accolades ==\nAt the same ceremony [[Ann Berg]] received the [[Irving G. Thalberg Memorial "
+                     "Award]] for her body of work as a producer.\n")
+    assert _nominations(film) == set()
