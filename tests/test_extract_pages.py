@@ -67,8 +67,8 @@ def test_original_title_from_the_lead(lead: str, title: str | None, language: st
      "Le Fabuleux Destin", "fr"),
     # Never in a language the film is not in, nor beside another name of the film (the pronunciation is that one's).
     ("English", "'''''Night Harbour''''' ({{IPA-hi|ɡaːndʱiː}}) is a 1982 epic biographical film.", None, None),
-    ("Russian", "'''''Night Harbour''''' ({{IPA-ru|lʲɪvʲɪɐˈfan}}; also known as '''''Leviafan''''') is a 2014 Russian film.",
-     None, None),
+    ("Russian", "'''''Night Harbour''''' ({{IPA-ru|lʲɪvʲɪɐˈfan}}; also known as '''''Leviafan''''') is a 2014 "
+     "Russian film.", None, None),
     ("French", "'''''Night Harbour''''' ({{IPA-en|naɪt|lang}}) is a 2001 film.", None, None),
 ])
 def test_a_title_said_in_the_films_language_is_its_original_title(language: str, lead: str, title: str | None,

@@ -76,3 +76,39 @@ def test_dirhams_alone_name_no_currency_and_a_career_prize_is_not_the_films() ->
     film = _film("", "== Accolades ==\nAt the same ceremony [[Ann Berg]] received the [[Irving G. Thalberg Memorial "
                      "Award]] for her body of work as a producer.\n")
     assert _nominations(film) == set()
+
+
+# ------------------------------------------------------------------ found by the ninth batch of written pages
+
+
+def test_two_companies_the_page_links_apart_are_two_and_a_count_of_tickets_is_no_gross() -> None:
+    film = _film("| distributor = {{ubl|[[Tour de Film]] (Latvia)|[[Sideshow (company)|Sideshow]] and [[Janus Films]] "
+                 "(United States)}}\n| gross = 28.3 million admissions (Soviet Union)\n"
+                 "| production_companies = [[Sun and Moon Pictures]]")
+    assert [(o.name, o.area.name if o.area else None) for o in film.distributor] == [
+        ("Tour de Film", "Latvia"), ("Sideshow", "United States"), ("Janus Films", "United States")]
+    assert [o.name for o in film.production_company] == ["Sun and Moon Pictures"]
+    assert [(q.amount, q.area.name if q.area else None) for q in film.admissions] == [(28_300_000, "Soviet Union")]
+    assert film.box_office == []
+
+
+def test_an_audience_seen_in_one_country_is_its_admissions() -> None:
+    assert prose.find_money("It was seen by 8.6 million people in France.")["admissions"].amount == 8_600_000
+
+
+def test_a_list_of_prizes_under_a_year_and_a_festival_dates_them_and_keeps_the_festivals_prize_whole() -> None:
+    film = _film("", "== Accolades ==\n* 1998\n** [[Singapore International Film Festival]]\n*** Silver Screen Award "
+                     "for Best Asian Feature Film – won\n*** Silver Screen Award for Best Actress ([[Ann Berg]]) – "
+                     "nominated\n* 1999\n** [[Giffoni Film Festival]]\n*** Golden Gryphon – won\n")
+    assert {(n.body, n.category, n.result.value, n.date.isoformat() if n.date else None) for n in film.nomination} == {
+        ("Singapore International Film Festival", "Silver Screen Award for Best Asian Feature Film", "won", "1998"),
+        ("Singapore International Film Festival", "Silver Screen Award for Best Actress", "nominated", "1998"),
+        ("Giffoni Film Festival", "Golden Gryphon", "won", "1999")}
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("It won the Grand Prix of the Americas at the [[Montreal World Film Festival]].", "Grand Prix of the Americas"),
+    ("It won the Prize of the Ecumenical Jury at the [[Cannes Film Festival]].", "Prize of the Ecumenical Jury"),
+])
+def test_a_prize_named_of_something_is_named_whole(sentence: str, category: str) -> None:
+    assert [n.category for n in prose.find_awards(sentence, "Night Harbour")[0]] == [category]

@@ -1136,7 +1136,8 @@ def _resolve(film: Film) -> None:
     film.country = _dedupe(film.country, lambda c: c.qid or fold(c.label))
     film.language = _dedupe(film.language, lambda c: c.qid or fold(c.label))
     film.genre = _dedupe(film.genre, lambda c: c.qid or fold(c.label))
-    film.production_company = _dedupe(film.production_company, lambda o: fold(o.name))
+    film.production_company = _dedupe(_linked_apart(film.production_company, film.links), lambda o: fold(o.name))
+    film.distributor = _linked_apart(film.distributor, film.links)
 
     def fill_area(old: Organization, new: Organization) -> None:
         old.area = old.area or new.area
@@ -1172,7 +1173,11 @@ def _resolve(film: Film) -> None:
         if field in HEADLINE_FIELDS and any(INFOBOX in q.sources for q in quantities):
             # The infobox gives the headline figure (the preferred statement); of the sums prose adds, one
             # country's takings are kept beside it, a budget or a count that differs is not.
-            quantities = [q for q in quantities if INFOBOX in q.sources or field == "box_office"]
+            # (Nor another country's count: "28.3 million admissions (Soviet Union)" beside France's 5,417,000.)
+            headline_areas = {q.area.name if q.area else None for q in quantities if INFOBOX in q.sources}
+            quantities = [q for q in quantities if INFOBOX in q.sources or field == "box_office" or (
+                field == "admissions" and q.area is not None and None not in headline_areas
+                and q.area.name not in headline_areas)]
         setattr(film, field, quantities)
     film.award_tally = _dedupe(film.award_tally, lambda t: (body_key(t.body), t.wins, t.nominations))
 
@@ -1396,6 +1401,19 @@ def _one_premiere_a_day(screenings: list[Screening]) -> list[Screening]:
         else:
             kept[at].sources.extend(screening.sources)
     return kept
+
+
+def _linked_apart(organizations: list[Organization], links: dict[str, str]) -> list[Organization]:
+    """"[[Sideshow (company)|Sideshow]] and [[Janus Films]]": two companies the page links apart, each with the
+    area told for both (a name the page links whole, "[[Sun and Moon Pictures]]", stays one)."""
+    found: list[Organization] = []
+    for organization in organizations:
+        halves = organization.name.split(" and ")
+        if len(halves) == 2 and fold(organization.name) not in links and all(fold(h) in links for h in halves):
+            found += [Organization(half, organization.area, list(organization.sources)) for half in halves]
+        else:
+            found.append(organization)
+    return found
 
 
 def _shortened_names(organizations: list[Organization]) -> list[Organization]:

@@ -147,6 +147,9 @@ def _company_parts(value: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
+_ADMISSIONS_WORD_RE = re.compile(r"(?i)\b(?:admissions|tickets|spectators|viewers)\b")
+
+
 def parse_place(text: str) -> Place:
     entry = reference.country(text)
     if entry:
@@ -344,6 +347,14 @@ def read_infobox(article: Article, collector: Collector) -> None:
             for quantity in parse_money(rentals):
                 collector.add("rental", quantity, INFOBOX)
             values = tuple(v for v in values if v not in rentals)
+            # "28.3 million admissions (Soviet Union)": a count of tickets, no money.
+            counted = tuple(v for v in values if _ADMISSIONS_WORD_RE.search(v))
+            for value in counted:
+                if (count := prose.find_money(value).get("admissions")) is not None:
+                    count.area = count.area or company_area(m.group(1)) if (m := re.search(r"\(([^()]+)\)", value)) \
+                        else count.area
+                    collector.add("admissions", count, INFOBOX)
+            values = tuple(v for v in values if v not in counted)
         parsed = parser(values) if values else []
         if not parsed and row.kind in _NUMERIC_KINDS and any(ch.isdigit() for v in values for ch in v):
             collector.film.warnings.append(f"{collector.where}: line {entry.line}: '{entry.label}' value "

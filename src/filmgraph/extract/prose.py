@@ -2514,6 +2514,10 @@ _AMOUNT_PATTERNS = [
                           r"(?:\s*(?:thousand|million|billion|crores?|lakhs?|cr|bn|m)\b)?)\s+(?:(?:production|"
                           r"estimated|reported|total|initial|final|modest|small|low|shooting|overall)\s+)?budget\b"),
      True),
+    # "it was seen by 28.3 million people in its first year": its audience in cinemas.
+    ("admissions", re.compile(r"\b(?:was|were|been)\s+seen\s+by\s+(?P<v>(?:(?:more than|over|at least|nearly|almost|"
+                              r"about|around|approximately|some)\s+)?(?<![\w.])\d[\d,.]*\s*(?:million|thousand)?)\s+"
+                              r"(?P<noun>people|viewers|spectators|cinema-?goers)", re.IGNORECASE), False),
     ("admissions", re.compile(r"(?P<v>(?:(?:more than|over|at least|nearly|almost|about|around|approximately)\s+)?"
                               r"(?<![\w.])\d[\d,.]*\s*(?:million|thousand)?)\s+(?P<noun>admissions|tickets|"
                               r"cinema-?goers|viewers|spectators)", re.IGNORECASE), False),
@@ -2551,7 +2555,7 @@ _SEVERAL_FILMS_RE = re.compile(r"\s+for\s+(?:two|three|four|five|several|\d+)\s+
 
 # The words without which a pattern of _AMOUNT_PATTERNS cannot match (lower case).
 _AMOUNT_WORDS = {"budget": ("budget",),
-                 "admissions": ("admissions", "tickets", "cinema", "viewers", "spectators")}
+                 "admissions": ("admissions", "tickets", "cinema", "viewers", "spectators", "seen by")}
 
 
 def find_money(sentence: str) -> dict[str, Quantity]:
