@@ -19,6 +19,7 @@ plus R rounds of all markup kinds at once with random choices, and R rounds of a
 from __future__ import annotations
 
 import argparse
+import calendar
 import csv
 import difflib
 import json
@@ -465,8 +466,10 @@ def rename_people(text: str, expected: Expected, rng: random.Random) -> tuple[st
     given = {token for name in _person_names(expected) for token in name.split(" ")[:-1]}
     # A surname is renamed wherever it stands alone, in its family too ("Reitman cameos", "Jason Reitman"): a
     # surname left beside a renamed person would make "Reitman" another man.
+    # (Never a surname that is a month's name, "March" or "May": alone, it is the month of a date more often.)
     alone = {old: words[old] for old in surnames
-             if old in words and len(old) >= 4 and old not in _SUFFIXES and old not in given and old != words[old]}
+             if old in words and len(old) >= 4 and old not in _SUFFIXES and old not in given and old != words[old]
+             and old not in calendar.month_name}
     alone |= {_plain(old): _plain(new) for old, new in alone.items() if _plain(old) != old}  # "Skarsgard"
     surname = re.compile(r"(?<![\w-])(?<!\w')(" + "|".join(map(re.escape, alone)) + r")(?![\w-])") if alone else None
 

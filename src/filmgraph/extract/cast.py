@@ -1050,7 +1050,6 @@ def _without_asides(sentence: str) -> str:
     return sentence
 
 
-# "Anna, portrayed by Ann Berg", "Rask (voiced by Carl von Holm)": the role, then its actor.
 # Two parts for two actors: "the young Douzi and Shitou", "Tom and Jerry" (the parts' names only).
 _TWO_PARTS_RE = re.compile(r"\s*(?:the\s+)?(?P<age>(?:young|younger|teenage|adult|older|elderly|child)\s+)?"
                            r"(?P<first>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+and\s+(?:the\s+)?"
@@ -1060,6 +1059,7 @@ _MORE_AS_RE = re.compile(r",\s+(?:and\s+)?(?=[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.
 # "…, and the teenage Xiao Si by Li Chun": a second part played, its verb left out.
 _AND_PART_BY_RE = re.compile(r",?\s+and\s+(?:the\s+|an?\s+)?"
                              r"(?P<part>(?:[a-z-]+\s+){0,2}[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+by\s+")
+# "Anna, portrayed by Ann Berg", "Rask (voiced by Carl von Holm)": the role, then its actor.
 _PLAYED_BY_RE = re.compile(r"(?:,\s*|\s*\(\s*|\s+(?:is|was|are|were)\s+)(?:voiced|played|portrayed|performed)\s+by\s+")
 # "Other cast members include …", "the film features …": the cast a sentence lists.
 _INCLUDE_RE = re.compile(r"\b(?:(?:cast|cast members|actors|roles|appearances|stars)\b[^.;]{0,40}?\b"
