@@ -25,6 +25,21 @@ def _places(sentence: str) -> list[str]:
     ("Interiors were shot at [[Shepperton Studios]] in [[Surrey]].", ["Shepperton Studios"]),
     # "the Port of [[Tilbury]]" is one name, as "the Palace of Westminster" is.
     ("Filming took place at the Port of [[Tilbury]] and in [[Gravesend]].", ["Port of Tilbury", "Gravesend"]),
+    # What lies beside a place is no place of filming: "…, a studio in Iver Heath near London", "… in
+    # Boulogne-Billancourt near Paris"; nor the place a set stands in for, nor one where filming was refused.
+    ("The film was shot at [[Pinewood Studios]], a studio in [[Iver Heath]] near [[London]].",
+     ["Pinewood Studios", "Iver Heath"]),
+    ("Interiors were shot at the [[Studios de Boulogne]] in [[Boulogne-Billancourt]] near Paris.",
+     ["Studios de Boulogne", "Boulogne-Billancourt"]),
+    ("The lobby was filmed at the [[Langham Hotel]], standing in for the [[Savoy Hotel]] in [[London]].",
+     ["Langham Hotel"]),
+    ("Permission to film at the [[Hotel Sacher]] in [[Vienna]] was refused.", []),
+    # A state as newspapers abbreviate it, and "U.S.A.", belong to the town before them; ", the latter in" is no
+    # description of the place before it.
+    ("Filming took place in St. Louis, Mo., and in [[Kansas City, Missouri|Kansas City]].",
+     ["St. Louis, Mo.", "Kansas City"]),
+    ('"The Meal Ticket" and "All Gold Canyon" were shot in Colorado, the latter in [[Telluride, Colorado]].',
+     ["Colorado", "Telluride, Colorado"]),
     # Only the District of Columbia joins the town before it: "L.A." is a city of its own.
     ("Filming took place in [[Toronto]], [[Montreal]], L.A., and [[New York City]].",
      ["Toronto", "Montreal", "L.A.", "New York City"]),

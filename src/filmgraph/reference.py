@@ -265,6 +265,8 @@ def country(text: str) -> Entry | None:
     ('Q35', 'United Kingdom', 'BT')
     """
     found = _countries().get(fold(text))
+    if found is None and "." in text and re.fullmatch(r"(?:[A-Z]\.){2,4}", text.strip()):
+        found = _countries().get(fold(text.replace(".", "")))  # "U.S.A.", "U.K.": the table's "USA", "UK"
     if found or not text.strip() or len(text) > 60:
         return found
     return _iso_country(text.strip())

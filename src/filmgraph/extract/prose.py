@@ -209,6 +209,17 @@ def _phrases(text: str) -> list[tuple[str, int, int]]:
 
 _LEADING_DATE_RE = re.compile(rf"(?:\d{{1,2}}\s+)?{_MONTH_NAMES_RE}\s*(?:\d{{1,2}},?\s+)?\d{{4}},?\s+and\s+(?:the\s+)?")
 # Patterns of the rules below, compiled once (re keeps only 512 patterns compiled: see tests/test_regex_cost.py).
+# "…, standing in for the Savoy Hotel", "doubling for …", "instead of …": the place a scene shows, not the place of
+# filming.
+_STANDING_IN_FOR_RE = re.compile(r"\b(?:(?:standing|stood|stands|doubling|doubled|doubles)\s+(?:in\s+)?(?:for|as)|"
+                                 r"instead\s+of)\b")
+_LAND_NOUN_AFTER_RE = re.compile(r"\s+(archipelago|countryside|valley|highlands|lowlands|hinterland|delta|"
+                                 r"peninsula|coast|outback|region)\b")
+# A permission refused, a shoot forbidden: "Permission to film at … was refused", "filming there was not allowed".
+_REFUSED_RE = re.compile(r"(?i)\b(?:refused|denied|(?:was|were)\s+not\s+(?:permitted|allowed)|forbidden|"
+                         r"prohibited|banned)\b")
+# ", a studio" after a place: what it is, before where it lies ("in [[Iver Heath]]").
+_APPOSITION_RE = re.compile(r",\s+an?\s+(?:[a-z-]+\s+){0,3}[a-z-]+\s+")  # (never ", the latter in …")
 _ABBREVIATION_END_RE = re.compile(r"(?:^|[\s.])[A-Z]\.$")  # "L.A.": a stop that is the name's own
 _DC_RE = re.compile(r"D\.C\.?")
 _COMMA_ITEM_RE = re.compile(r"\s*,\s*(?:and\s+|plus\s+)?")
@@ -1917,6 +1928,8 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
     sentence = sentence[clause_start:clause_end]
     if re.search(r"\b(?:earned|grossed|profit|box office)\b", sentence, re.IGNORECASE):
         return []  # "The filmed earned a profit … in the United States": money, not a place of filming
+    if _REFUSED_RE.search(sentence):
+        return []  # "Permission to film at the Hotel Sacher in Vienna was refused": nothing was shot there
     if _ARCHIVE_FOOTAGE_RE.search(sentence):
         return []  # "This footage comes from nuclear tests such as shot Baker at Bikini Atoll": others filmed it
     start = end = None
@@ -1980,6 +1993,12 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
                                                   r"\b(?:sets?|stages?|backlot|lot)\b", text[match.end():])):
             continue  # "filmed on First Avenue"; never "shot on Super 8", "on location", "on the Sesame Street set"
 
+        if _STANDING_IN_FOR_RE.search(re.split(r"[,;]", text[:match.start()])[-1]):
+            continue  # "…, standing in for the Savoy Hotel in London", "instead of …": the place the story shows
+        apposition = places and _APPOSITION_RE.fullmatch(text, accepted_end, match.start())
+        if match["prep"] in ("near", "outside") and places and (apposition or (
+                places[-1].within is not None and not text[accepted_end:match.start()].strip())):
+            continue  # "[[Pinewood Studios]], a studio in [[Iver Heath]] near [[London]]": where it lies, beside
         if _SUBJECTS_PLACE_RE.match(text, match.end()):
             continue  # "the final performance at Carnegie Hall was filmed at the Orpheum": the story's place
         if match["prep"].endswith(" of") and places and re.search(r",\s*$", text[:match.start()]):
@@ -2007,11 +2026,15 @@ def find_filming(sentence: str, links: dict[str, str] | None = None) -> list[Fil
             for name in re.split(r"\s+and\s+(?:the\s+)?", raw):
                 # "the Royal Hospital in Aarby": a name after a place and "in" is where that place is.
                 inside = first and match["prep"] == "in" and places and places[-1].within is None and \
-                    text[:match.start()].rstrip().endswith(places[-1].name) and len(places) - 1 not in beside \
+                    (text[:match.start()].rstrip().endswith(places[-1].name) or bool(apposition)) \
+                    and len(places) - 1 not in beside \
                     and reference.language(name) is None \
                     and not any(word in _FORMAT_WORDS for word in fold(name).split())
                 # (never "at [[Ramoji Film City]] in Telugu", "at the studio in Dolby Vision")
                 after = text[raw_end:] if raw.endswith(name) else ""
+                if land := _LAND_NOUN_AFTER_RE.match(after):
+                    # "in the Stockholm archipelago", "the Loire valley": the land the name's place gives its name to
+                    name, after = f"{name} {land.group(1)}", after[land.end():]
                 # A name a lower-case noun follows ("the Trinity test") is an adjective, not the item.
                 ends_item = not re.match(r"\s+(?!(?:and|or|in|at|on|near|with|where|which|for|from|to)\b)[a-z]", after)
                 # "at the Kino International cinema": a kind of place after the name names it a place.
@@ -2103,15 +2126,23 @@ def _without_stop(name: str) -> str:
 
 
 def _with_abbreviated_regions(names: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """A list's names with the District of Columbia, abbreviated, joined to the town before it: "Washington, D.C."
-    is one place, never "Washington" and "D.C"."""
+    """A list's names with a state abbreviated as newspapers write it joined to the town before it: "Washington,
+    D.C." and "St. Louis, Mo." are one place each, never "Washington" and "D.C" (but "Montreal, L.A." is two cities).
+    """
     joined: list[tuple[str, int]] = []
     for name, end in names:
-        if joined and _DC_RE.fullmatch(name):  # (never "Montreal, L.A.": a list of two cities)
+        if joined and (_DC_RE.fullmatch(name) or name.rstrip(".") in _STATE_ABBREVIATIONS):
             joined[-1] = (f"{joined[-1][0]}, {name.rstrip('.')}.", end)
         else:
             joined.append((name, end))
     return joined
+
+
+# The American states as newspapers abbreviate them after a town ("St. Louis, Mo.", "Pasadena, Calif.").
+_STATE_ABBREVIATIONS = frozenset({"Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind",
+                                  "Kan", "Kans", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+                                  "Nev", "N.H", "N.J", "N.M", "N.Y", "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C",
+                                  "S.D", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "W.Va", "Wyo"})
 
 
 def _linked_towns(names: list[tuple[str, int]], links: dict[str, str]) -> list[tuple[str, int]]:
