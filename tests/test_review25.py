@@ -127,3 +127,15 @@ def test_a_list_of_prizes_under_a_year_and_a_festival_dates_them_and_keeps_the_f
 ])
 def test_a_prize_named_of_something_is_named_whole(sentence: str, category: str) -> None:
     assert [n.category for n in prose.find_awards(sentence, "Night Harbour")[0]] == [category]
+
+
+@pytest.mark.parametrize(("sentence", "count"), [
+    ("During its first release an estimated 55 million tickets were sold in the United States.", 55_000_000),
+    ("In Sweden it sold around 450,000 tickets during its first run.", 450_000),
+])
+def test_the_count_of_a_films_first_run_is_its_admissions(sentence: str, count: int) -> None:
+    assert prose.find_money(sentence)["admissions"].amount == count
+
+
+def test_a_window_of_the_run_is_still_no_count_of_the_film() -> None:
+    assert prose.find_money("It sold 2 million tickets in its opening weekend.") == {}

@@ -2611,14 +2611,16 @@ def find_money(sentence: str) -> dict[str, Quantity]:
                 if _RUNNING_COUNT_RE.search(re.split(r"[,;]", sentence[:match.start("v")])[-1]):
                     continue  # "After four weeks it had passed 2 million admissions": a count on the way
                 _limit_count(quantity, sentence, match)
-                if quantity.scope:  # a window of the run ("its opening weekend") or "overseas": not the film's count
-                    continue
+                if quantity.scope and not _WHOLE_FIRST_RUN_RE.search(quantity.scope):
+                    continue  # a window of the run ("its opening weekend") or "overseas": not the film's count (but
+                    # "during its first release", "in its first year": the count of its run, with that scope)
             if quantity:
                 found.setdefault(fact, quantity)  # a field's first pattern, and its first sum, are the surer
                 break
     return found
 
 
+_WHOLE_FIRST_RUN_RE = re.compile(r"(?i)\b(?:first|original|initial)\s+(?:release|run|year)\b")
 # A count reached on the way, never the run's: "After four weeks it had passed …", "within ten days it crossed …".
 _RUNNING_COUNT_RE = re.compile(r"(?i)\b(?:after|within)\s+(?:its\s+)?(?:first\s+)?(?:\w+\s+)?(?:days?|weeks?|"
                                r"months?)\b|\b(?:had\s+)?(?:passed|crossed|surpassed|topped)\s+(?:the\s+)?"
