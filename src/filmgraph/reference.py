@@ -291,11 +291,15 @@ def _iso_country(text: str) -> Entry | None:
 
 
 @cache
-def _cities() -> frozenset[str]:
+def _city_countries() -> dict[str, frozenset[str]]:
     """Folded names of the world's cities of 100,000 people or more, with a few Latin-script alternate names
-    (``data/cities.csv``, from GeoNames, geonames.org, CC BY 4.0)."""
-    return frozenset(fold(name) for row in _rows("cities.csv") for name in [row["name"], *row["aliases"].split("|")]
-                     if name)
+    (``data/cities.csv``, from GeoNames, geonames.org, CC BY 4.0), each with the codes of its countries."""
+    found: dict[str, set[str]] = {}
+    for row in _rows("cities.csv"):
+        for name in [row["name"], *row["aliases"].split("|")]:
+            if name:
+                found.setdefault(fold(name), set()).add(row["country"])
+    return {name: frozenset(codes) for name, codes in found.items()}
 
 
 @cache
@@ -313,22 +317,9 @@ def _subdivision_countries() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _city_countries() -> dict[str, frozenset[str]]:
-    found: dict[str, set[str]] = {}
-    for row in _rows("cities.csv"):
-        for name in [row["name"], *row["aliases"].split("|")]:
-            if name:
-                found.setdefault(fold(name), set()).add(row["country"])
-    return {name: frozenset(codes) for name, codes in found.items()}
-
-
-def _subdivisions() -> frozenset[str]:
-    return frozenset(_subdivision_countries())
-
-
-@cache
 def _places() -> frozenset[str]:
-    return _cities() | _subdivisions()
+    """Folded names of the world's cities and of the subdivisions of every country."""
+    return frozenset(_city_countries()) | frozenset(_subdivision_countries())
 
 
 def is_division(name: str) -> bool:

@@ -1147,8 +1147,8 @@ _JOINT_RE = re.compile(r"(?i)\b(?:cast|ensemble|duo|team|couple|kiss|fight|chemi
 
 
 def split_individual_nominations(film: Film) -> None:
-    """Two people in a category for one performer are two nominations (Midnight Cowboy's two leads, each nominated
-    for Best Actor), as Wikidata states them: one statement each, never one joint nomination."""
+    """Two people in a category for one performer are two nominations (a film's two leads, each nominated for Best
+    Actor), as Wikidata states them: one statement each, never one joint nomination."""
     split: list[Nomination] = []
     for nomination in film.nomination:
         people = list(dict.fromkeys(n.person for n in nomination.nominees if n.person))

@@ -945,7 +945,7 @@ def _add_towns_around(film: Film) -> None:
     """A place of filming inside a town ("the Hilton Hotel in Puerto Madero", "[[Nansha District]] of
     [[Guangzhou]]") was filmed in that town too, as a reader lists it. Not a country, state or county around a
     place ("Shepperton Studios in Surrey": where it lies), nor land named by its kind ("the Stockholm
-    archipelago"), nor a town the place's own name names ("Herlev Hospital in Herlev")."""
+    archipelago"), nor a town the place's own name names ("Dalby Hospital in Dalby")."""
     named = {fold(loc.place.name.split(", ")[0]) for loc in film.filming_location}
     for location in list(film.filming_location):
         town = location.place.within
