@@ -139,3 +139,21 @@ def test_the_count_of_a_films_first_run_is_its_admissions(sentence: str, count: 
 
 def test_a_window_of_the_run_is_still_no_count_of_the_film() -> None:
     assert prose.find_money("It sold 2 million tickets in its opening weekend.") == {}
+
+
+def test_a_spelling_the_page_states_joins_the_person_credited_under_it() -> None:
+    film = _film("| starring = [[Tatiana Samoilova]]",
+                 "== Cast ==\n{| class=\"wikitable\"\n! Role !! Actor !! Notes\n|-\n| Veronika || "
+                 "[[Tatiana Samoilova]] || Also transliterated as Tatyana Samoylova\n|}\n== Accolades ==\n"
+                 "{| class=\"wikitable\"\n! Award !! "
+                 "Category !! Recipient(s) !! Result\n|-\n| [[Cannes Film Festival]] (1958) || Special Mention || "
+                 "Tatyana Samoylova || Won\n|}\n")
+    (person,) = [p for p in film.people.values() if "Sam" in p.name]
+    assert (person.name, person.alternate_names) == ("Tatiana Samoilova", ["Tatyana Samoylova"])
+    assert [[film.people[x.person].name for x in n.nominees] for n in film.nomination] == [["Tatiana Samoilova"]]
+
+
+def test_two_people_linked_to_two_pages_stay_two_whatever_a_sentence_says() -> None:
+    film = _film("| director = [[Tom Hill (director)|Tom Hill]]\n| music = [[Tom Holm]]",
+                 "== Production ==\nThe score was by [[Tom Hill (director)|Tom Hill]] (credited as Tom Holm).\n")
+    assert sorted(p.name for p in film.people.values() if p.name.startswith("Tom")) == ["Tom Hill", "Tom Holm"]

@@ -1209,6 +1209,11 @@ def _join_pen_names(article: Article, film: Film) -> None:
                 or kept.key in joined:
             continue
         joined[gone.key] = kept.key
+    _join_people(film, joined)
+
+
+def _join_people(film: Film, joined: dict[str, str]) -> None:
+    """Each person of ``joined``'s keys is the person of its value: their names, credits and parts become one."""
     if not joined:
         return
     for gone, kept in joined.items():
@@ -1231,10 +1236,13 @@ def _add_stated_names(article: Article, film: Film) -> None:
     """A name the page says a credited person goes by ("Ann Berg (born Annelise Lund)", "directed by Ann Berg,
     working under the alias "Tom Holm"", '"Tom Holm" (pseudonym of director Ann Berg)') is one of theirs; never a
     name another credited person goes by, a part in the film, or a single word."""
-    texts = [*article.lead, *(p for section in article.sections for p in section.paragraphs)]
+    # (A table's row too: "| Veronika || [[Tatiana Samoilova]] || Also transliterated as Tatyana Samoylova".)
+    texts = [*article.lead, *(p for section in article.sections for p in section.paragraphs),
+             *(", ".join(row) for section in article.sections for table in section.tables for row in table.rows)]
     stated = [pair for text in texts for pair in stated_names(text)]
     if not stated:
         return
+    joined: dict[str, str] = {}  # a person the stated name credits apart → the person it is another name of
     owners: dict[str, set[str]] = {}  # each folded name → the people who go by it
     for person in film.people.values():
         for name in (person.name, *person.alternate_names):
@@ -1250,12 +1258,26 @@ def _add_stated_names(article: Article, film: Film) -> None:
             surname = [fold(words[-1])]
             found = {person.key for person in film.people.values() if fold(person.name).split()[-1:] == surname}
         other = re.sub(r"(?<=[a-z]{2})\.$", "", clean_name(other))  # a sentence's full stop ("Jr." keeps its own)
+        apart = owners.get(fold(other), set())
+        if len(found) == 1 and len(apart) == 1 and apart != found and len(other.split()) >= 2 \
+                and is_person_name(other) and not _linked_apart_people(film, *found, *apart):
+            # "Tatiana Samoilova, also transliterated as Tatyana Samoylova", the awards table crediting the second
+            # spelling: one person, credited under two spellings of one name.
+            joined.setdefault(next(iter(apart)), next(iter(found)))
+            continue
         if len(found) != 1 or len(other.split()) < 2 or not is_person_name(other) or fold(other) in parts \
                 or fold(other) in owners:
             continue  # nobody's, or two people's; a part; or a name someone goes by already
         person = film.people[next(iter(found))]
         person.alternate_names.append(other)
         owners[fold(other)] = {person.key}
+    _join_people(film, {gone: kept for gone, kept in joined.items() if kept not in joined})
+
+
+def _linked_apart_people(film: Film, one: str, other: str) -> bool:
+    """Whether two people are linked to two pages: two people, whatever a sentence says of their names."""
+    links = {film.people[key].link for key in (one, other)}
+    return None not in links and len(links) == 2
 
 
 def _add_other_spellings(article: Article, film: Film) -> None:

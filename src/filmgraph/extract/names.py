@@ -164,6 +164,8 @@ _PROSE_NAME = (rf"[{UPPER}][\w'’.-]*(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})
 # nickname ("known as Annie to her friends"), a bare "as" a part.
 _STATED_AS = (r"(?:(?:credited|billed)\s+(?:(?:by|in|on)\s+(?:[\w-]+\s+){0,3}?)?as|born|n[ée]e?|a\.?k\.?a\.?"
               r"|(?:also|better|now|later|formerly)\s+known\s+as|alias"
+              # "Tatiana Samoilova (also transliterated as Tatyana Samoylova)": one name in two spellings
+              r"|(?:[Aa]lso\s+)?(?:transliterated|spelled|spelt|romani[sz]ed)(?:\s+as)?"
               r"|(?:under\s+)?(?:(?:his|her|their)\s+)?(?:real|original|birth|given|legal)\s+name(?:\s+(?:of|was|is))?,?"
               r"|(?:(?:working|writing|directing|acting|credited|billed)\s+)?under\s+(?:the|a)\s+"
               r"(?:pseudonym|alias|pen\s+name|stage\s+name|name)(?:\s+name)?(?:\s+of)?)")
@@ -180,8 +182,8 @@ _PSEUDONYM_OF_RE = re.compile(
 
 
 # The look-ahead names the letters its words start with: a search along a paragraph tries them only there.
-_STATED_WORD_RE = re.compile(r"(?=[abcknp])\b(?:credited|billed|known\s+as|born|n[ée]e?|a\.?k\.?a|alias|name|"
-                             r"pseudonym)\b")
+_STATED_WORD_RE = re.compile(r"(?=[abcknpstr])\b(?:credited|billed|known\s+as|born|n[ée]e?|a\.?k\.?a|alias|name|"
+                             r"pseudonym|transliterated|spelled|spelt|romani[sz]ed)\b")
 
 
 def stated_names(text: str) -> list[tuple[str, str]]:
