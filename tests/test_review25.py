@@ -157,3 +157,10 @@ def test_two_people_linked_to_two_pages_stay_two_whatever_a_sentence_says() -> N
     film = _film("| director = [[Tom Hill (director)|Tom Hill]]\n| music = [[Tom Holm]]",
                  "== Production ==\nThe score was by [[Tom Hill (director)|Tom Hill]] (credited as Tom Holm).\n")
     assert sorted(p.name for p in film.people.values() if p.name.startswith("Tom")) == ["Tom Hill", "Tom Holm"]
+
+
+def test_the_premiere_of_a_restoration_is_no_release() -> None:
+    assert prose.find_releases("A special premiere screening of the restored ''Night Harbour'' was held at the "
+                               "Friedrichstadt-Palast in Berlin on 12 February 2010.") == []
+    assert [r.date.isoformat() for r in prose.find_releases("The film premiered in Berlin on 12 February 2010.")] == [
+        "2010-02-12"]

@@ -501,6 +501,10 @@ _CLAUSE_BREAK_BEFORE_RE = re.compile(r";\s*|\.\s+|,\s+(?:and|with)\s+|"
 _RESTORATION_RE = re.compile(r"(?i)\b(?:restoration|restored\s+(?:version|print|cut)|remaster(?:ed|ing)?)\b")
 
 
+# "A special premiere screening of the restored ''Metropolis''": the showing of a restoration, after its verb.
+_OF_A_RESTORED_RE = re.compile(r"(?i)\s+(?:screening\s+)?of\s+(?:the|a|an)\s+(?:newly\s+)?(?:restored|remastered)\b")
+
+
 def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
     """Dated releases, each with the country or festival the sentence gives for it; with ``theatrical``, only
     those whose clause says the film was shown in cinemas ("released nationwide in the UK").
@@ -515,7 +519,8 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
     if re.search(r"\b(?:will|would|to be|plans?|set to)\b.*\brelease", sentence, re.IGNORECASE):
         return []
     verb = _RELEASE_VERB_RE.search(sentence)
-    if verb is not None and _RESTORATION_RE.search(re.split(r"[,;]", sentence[:verb.start()])[-1]):
+    if verb is not None and (_RESTORATION_RE.search(re.split(r"[,;]", sentence[:verb.start()])[-1])
+                             or _OF_A_RESTORED_RE.match(sentence, verb.end())):
         # "A 4K restoration … premiered in 2019": a new version's showing, not the film's release (but "After its
         # restoration was completed, the film was released …").
         return []
