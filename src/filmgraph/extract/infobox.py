@@ -171,7 +171,7 @@ def parse_releases(values: tuple[str, ...]) -> list[Release]:
             place = re.search(r"\(([^)]+)\)", value[end:upper])
             # "(world premiere)" or "(limited)" says what kind of release, not where.
             where = place.group(1).strip() if place and not place.group(1).strip()[:1].islower() else None
-            if where and _MEDIUM_RE.search(where):
+            if where and prose.MEDIUM_RE.search(where):
                 where = None  # "(Troma DVD release)": how the film came out, not where
             parts = _release_places(where) if where else [None]
             for part in parts:
@@ -185,9 +185,6 @@ def parse_releases(values: tuple[str, ...]) -> list[Release]:
 
 # A release everywhere at once: no place.
 _EVERYWHERE_RE = re.compile(r"(?i)world-?wide|global(?:ly)?|international(?:ly)?")
-# What a release note names that is a medium, not a place.
-_MEDIUM_RE = re.compile(r"(?i)\b(?:DVD|Blu-ray|VHS|video|VOD|streaming|television|TV|broadcast|digital|online|"
-                        r"home media)\b")
 
 
 def _plain_place(text: str) -> Place:

@@ -615,16 +615,18 @@ def find_releases(sentence: str, *, theatrical: bool = False) -> list[Release]:
         # release's dates goes on without its verb.
         # (also after a date of another release: "released on DVD on 3 March, and in Japan on 10 October 2016")
         listed = (bool(mentions) or (_RELEASE_VERB_RE.search(sentence, 0, lower) is not None
-                                     and _ANOTHER_MEDIUM_RE.search(sentence, 0, lower) is not None)) \
+                                     and MEDIUM_RE.search(sentence, 0, lower) is not None)) \
             and _LISTED_DATE_RE.fullmatch(sentence[lower:start]) is not None \
-            and not re.search(r"(?i)\b(?:television|TV|broadcast|DVD|video|streaming)\b", own)
+            and not MEDIUM_RE.search(own)
         if _RELEASE_VERB_RE.search(clause) or (index and relative) or listed:
             mentions += [Release(when, each) for each in together]
     return mentions
 
 
-# A release of the film on another medium, which a list of its releases may go on after.
-_ANOTHER_MEDIUM_RE = re.compile(r"(?i)\b(?:DVD|Blu-ray|video|VHS|television|TV|streaming|Netflix|online)\b")
+# A medium the film comes out on that is not a cinema: a release note's "(DVD)", and a release a list of the
+# film's releases may go on after ("released on DVD on 3 March, and in Japan on …").
+MEDIUM_RE = re.compile(r"(?i)\b(?:DVD|Blu-ray|VHS|video|VOD|streaming|Netflix|television|TV|broadcast|digital|"
+                       r"online|home media)\b")
 
 
 def _places_listed_with(place: Place | None, places: list[tuple[Place, int, int]], sentence: str) -> list[Place | None]:
